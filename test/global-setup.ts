@@ -1,0 +1,32 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.js';
+
+// One PostgreSQL server per test run: the embedded one (real binaries), or TEST_DATABASE_URL's server.
+// Every test file then creates its own fresh database on it (test/helpers/db.ts), so files never share data.
+let embedded: EmbeddedDatabase | undefined;
+let dir: string | undefined;
+
+export async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'fx-test-pg-'));
+    chmodSync(dir, 0o755); // the unprivileged postgres user must traverse it when we run as root
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), persistent: false });
+    adminUrl = embedded.adminUrl;
+  }
+  project.provide('pgAdminUrl', adminUrl);
+}
+
+export async function teardown() {
+  await embedded?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}
