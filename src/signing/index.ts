@@ -1,0 +1,58 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { signDte } from './jws.js';
+import { SigningWorkerPool } from './worker-pool.js';
+
+export * from './errors.js';
+export * from './jws.js';
+export * from './certificate.js';
+export * from './test-certificate.js';
+export * from './secrets.js';
+export { SigningWorkerPool } from './worker-pool.js';
+
+export type SignerMode = 'main' | 'workers';
+
+export interface SignerOptions {
+  /** Where signatures are computed. Default: DEFAULT_SIGNER_MODE (what bench/signing.ts measured better). */
+  mode?: SignerMode;
+  /** Worker threads when mode = 'workers'; default os.availableParallelism(). */
+  workers?: number;
+}
+
+export interface Signer {
+  /** Compact JWS RS512 of `JSON.stringify(doc)` with the PKCS#8/PKCS#1 PEM key (FACTS §4). */
+  sign(doc: object, privateKeyPem: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Measured by bench/signing.ts on the 2-core target: see the report / DEFAULT_SIGNER_MODE comment there.
+ */
+export const DEFAULT_SIGNER_MODE: SignerMode = 'main';
+
+export function createSigner(opts: SignerOptions = {}): Signer {
+  const mode = opts.mode ?? DEFAULT_SIGNER_MODE;
+  if (mode === 'workers') {
+    const pool = new SigningWorkerPool(opts.workers);
+    return { sign: (doc, pem) => pool.sign(JSON.stringify(doc), pem), close: () => pool.close() };
+  }
+  const keys = new KeyCache();
+  return { sign: async (doc, pem) => signDte(doc, keys.get(pem)), close: async () => keys.clear() };
+}
+
+/** Parsing a PEM costs more than half a signature; tenants reuse one key, so keep a bounded cache. */
+class KeyCache {
+  private readonly map = new Map<string, KeyObject>();
+  constructor(private readonly max = 64) {}
+  get(pem: string): KeyObject {
+    let key = this.map.get(pem);
+    if (!key) {
+      if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value as string);
+      key = createPrivateKey(pem);
+      this.map.set(pem, key);
+    }
+    return key;
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
