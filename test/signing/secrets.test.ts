@@ -23,7 +23,11 @@ describe('encryptSecret / decryptSecret', () => {
   it('detects tampering of ciphertext, tag and IV, a wrong key and a wrong AAD', () => {
     const enc = encryptSecret('secret', key, 'tenant-1');
     const [v, iv, tag, ct] = enc.split(':') as [string, string, string, string];
-    const flip = (s: string) => Buffer.from(s, 'base64url').map((b, i) => (i === 0 ? b ^ 1 : b)).toString('base64url');
+    const flip = (s: string) => {
+      const b = Buffer.from(s, 'base64url');
+      b[0] = b[0]! ^ 1;
+      return b.toString('base64url');
+    };
     for (const bad of [[v, iv, tag, flip(ct)], [v, iv, flip(tag), ct], [v, flip(iv), tag, ct]]) {
       expect(() => decryptSecret(bad.join(':'), key, 'tenant-1')).toThrow(expect.objectContaining({ code: 'SECRET_TAMPERED' }));
     }

@@ -1,0 +1,5 @@
+export * from './types.js';
+export { MhClient, type MhClientOptions, type AuthToken } from './client.js';
+export { TOKEN_LIFETIME_MS } from './token-cache.js';
+export type { FetchLike } from './http.js';
+export { formatFhProcesamiento, svDateTimeParts } from './time.js';
