@@ -1,0 +1,99 @@
+import path from 'node:path';
+
+/**
+ * The only reader of process.env. Everything else receives a typed, validated Config.
+ * Defaults are safe for a developer laptop: embedded PostgreSQL under ./.data, loopback only, the in-process MH sandbox.
+ */
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  /** External PostgreSQL; when absent, an embedded server is started with its data under dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  logLevel: string;
+  adminKey: string | null;
+  /** 32-byte key that encrypts private keys and MH passwords at rest (base64 or hex). Generated under dataDir when absent outside production. */
+  masterKey: string | null;
+  jwt: { jwksUrl: string | null; publicKeyPem: string | null; issuer: string | null; audience: string | null };
+  tls: { cert: string; key: string; ca: string } | null;
+  mh: {
+    /** Base URL of MH's API; null → the project's MH sandbox (in-process unless mhSandboxUrl is set). */
+    baseUrl: string | null;
+    userAgent: string;
+    timeoutMs: number;
+  };
+  worker: { enabled: boolean; api: boolean; concurrency: number; perTenantConcurrency: number; ratePerSecond: number };
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
+  return n;
+}
+
+function str(env: Env, name: string): string | null {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? null : v.trim();
+}
+
+function tls(env: Env): Config['tls'] {
+  const cert = str(env, 'FX_TLS_CERT');
+  const key = str(env, 'FX_TLS_KEY');
+  const ca = str(env, 'FX_TLS_CA');
+  if (!cert && !key && !ca) return null;
+  if (!cert || !key || !ca) throw new ConfigError('FX_TLS_CERT/FX_TLS_KEY/FX_TLS_CA', 'mTLS needs all three (file paths)');
+  return { cert, key, ca };
+}
+
+export function loadConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): Config {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const host = str(env, 'HOST') ?? '127.0.0.1';
+  const port = int(env, 'PORT', 4001, 0, 65535);
+  const workerOnly = argv.includes('--worker-only');
+  const apiOnly = argv.includes('--api-only') || env.FX_WORKER === '0';
+  const masterKey = str(env, 'FX_MASTER_KEY');
+  if (nodeEnv === 'production' && !masterKey) throw new ConfigError('FX_MASTER_KEY', 'is required in production');
+  const tlsCfg = tls(env);
+  return {
+    env: nodeEnv,
+    host,
+    port,
+    databaseUrl: str(env, 'DATABASE_URL'),
+    dataDir: path.resolve(str(env, 'FX_DATA_DIR') ?? '.data'),
+    logLevel: str(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'warn' : 'info'),
+    adminKey: str(env, 'FX_ADMIN_KEY'),
+    masterKey,
+    jwt: {
+      jwksUrl: str(env, 'FX_JWT_JWKS_URL'),
+      publicKeyPem: str(env, 'FX_JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n') ?? null,
+      issuer: str(env, 'FX_JWT_ISSUER'),
+      audience: str(env, 'FX_JWT_AUDIENCE'),
+    },
+    tls: tlsCfg,
+    mh: {
+      baseUrl: str(env, 'FX_MH_BASE_URL'),
+      userAgent: str(env, 'FX_MH_USER_AGENT') ?? 'FacturaXpress/0.1',
+      timeoutMs: int(env, 'FX_MH_TIMEOUT_MS', 8000, 100, 120_000),
+    },
+    worker: {
+      enabled: !apiOnly,
+      api: !workerOnly,
+      concurrency: int(env, 'FX_WORKER_CONCURRENCY', 8, 1, 256),
+      perTenantConcurrency: int(env, 'FX_WORKER_TENANT_CONCURRENCY', 4, 1, 256),
+      ratePerSecond: int(env, 'FX_MH_RATE_PER_SECOND', 50, 1, 10_000),
+    },
+    publicUrl: str(env, 'FX_PUBLIC_URL') ?? `${tlsCfg ? 'https' : 'http'}://${host}:${port}`,
+  };
+}

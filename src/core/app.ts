@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { TENANT_FILTER } from '../db/orm.js';
+import { createAuthenticator, type Authenticator } from '../modules/auth/authenticate.js';
+import { systemClock, tenantIdOf, type Actor, type Clock, type Context } from './context.js';
+import type { Logger } from './logger.js';
+
+/** The composition root shared by the HTTP server, the worker, the CLI and tests. */
+export interface App {
+  config: Config;
+  log: Logger;
+  db: Database;
+  clock: Clock;
+  auth: Authenticator;
+  /** A fresh context whose entity manager is scoped to the actor's tenant. */
+  contextFor(actor: Actor, requestId?: string): Context;
+}
+
+export function createApp(config: Config, log: Logger, db: Database, clock: Clock = systemClock): App {
+  const auth = createAuthenticator({ em: db.orm.em, config, clock });
+  return {
+    config,
+    log,
+    db,
+    clock,
+    auth,
+    contextFor(actor, requestId = randomUUID()) {
+      const em = db.orm.em.fork();
+      const tenantId = tenantIdOf(actor);
+      // Tenant actors: every tenant-owned query is filtered to their tenant. Others get an impossible tenant id, so a
+      // use case that forgets to lift the filter explicitly (UNSCOPED, admin only) sees nothing rather than everything.
+      em.setFilterParams(TENANT_FILTER, { tenantId: tenantId ?? '00000000-0000-0000-0000-000000000000' });
+      return { requestId, actor, em, clock, log: log.child({ requestId, tenantId }) };
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from './logger.js';
+
+export type Ambiente = '00' | '01';
+
+/** Who is calling. Tenant actors always carry their tenant; the platform admin carries none. */
+export type Actor =
+  | { kind: 'apiKey'; keyId: string; tenantId: string; ambiente: Ambiente; scopes: string[] }
+  | { kind: 'user'; subject: string; tenantId: string; ambiente: Ambiente; scopes: string[]; roles: string[] }
+  | { kind: 'admin'; keyId: string | null; scopes: string[] }
+  | { kind: 'anonymous' };
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Per-request (or per-job) context: the only way use cases learn who acts, on which tenant, and when. */
+export interface Context {
+  requestId: string;
+  actor: Actor;
+  /** Entity manager fork scoped by the tenant filter to the actor's tenant (unscoped only for the admin). */
+  em: EntityManager;
+  log: Logger;
+  clock: Clock;
+}
+
+export function tenantIdOf(actor: Actor): string | null {
+  return actor.kind === 'apiKey' || actor.kind === 'user' ? actor.tenantId : null;
+}

@@ -1,0 +1,60 @@
+/**
+ * One ErrorCode enum for the whole service. Expected failures travel as typed results (GraphQL unions, REST 4xx JSON);
+ * exceptions are for bugs, infrastructure and authentication.
+ */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  TENANT_MISMATCH = 'TENANT_MISMATCH',
+  NOT_FOUND = 'NOT_FOUND',
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  DUPLICATE_TENANT_NIT = 'DUPLICATE_TENANT_NIT',
+  DUPLICATE_REFERENCE = 'DUPLICATE_REFERENCE',
+  UNKNOWN_SCOPE = 'UNKNOWN_SCOPE',
+  CONFLICT = 'CONFLICT',
+  DEADLINE_PASSED = 'DEADLINE_PASSED',
+  INVALID_STATE = 'INVALID_STATE',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  INTERNAL = 'INTERNAL',
+}
+
+export interface FieldIssue {
+  /** Dotted path into the input, e.g. `receptor.numDocumento` or `items[2].precio`. */
+  path: string;
+  code: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(issues: FieldIssue[], message = issues.map((i) => `${i.path}: ${i.message}`).join('; ')) {
+    super(ErrorCode.VALIDATION_FAILED, message, issues);
+    this.name = 'ValidationError';
+  }
+}
+
+export const httpStatusOf: Record<ErrorCode, number> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.TENANT_MISMATCH]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.VALIDATION_FAILED]: 422,
+  [ErrorCode.DUPLICATE_TENANT_NIT]: 409,
+  [ErrorCode.DUPLICATE_REFERENCE]: 409,
+  [ErrorCode.UNKNOWN_SCOPE]: 422,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.DEADLINE_PASSED]: 422,
+  [ErrorCode.INVALID_STATE]: 409,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.INTERNAL]: 500,
+};

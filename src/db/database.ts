@@ -1,0 +1,80 @@
+import path from 'node:path';
+import type { Config } from '../config.js';
+import type { Logger } from '../core/logger.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
+import { initOrm, type MikroORM } from './orm.js';
+
+export class DatabaseUnavailableError extends Error {
+  constructor(public readonly target: string, cause: unknown) {
+    super(`cannot reach PostgreSQL at ${target}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+export interface Database {
+  orm: MikroORM;
+  url: string;
+  embedded: boolean;
+  /** Whether this start created the database (first start: the demo tenant may be seeded). */
+  fresh: boolean;
+  close(): Promise<void>;
+}
+
+/** Hides the password of a connection URL for logs and error messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '<invalid DATABASE_URL>';
+  }
+}
+
+/** Opens the configured database (or starts the embedded one under dataDir) and applies pending migrations. */
+export async function openDatabase(cfg: Config, log: Logger): Promise<Database> {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = cfg.databaseUrl;
+  if (!url) {
+    const started = Date.now();
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(cfg.dataDir, 'pg'),
+      persistent: true,
+      log: (l) => log.debug({ pg: l }, 'embedded postgres'),
+    });
+    url = await embedded.createDatabase('facturaxpress');
+    log.info({ port: embedded.port, ms: Date.now() - started, dataDir: path.join(cfg.dataDir, 'pg') }, 'embedded PostgreSQL started');
+  }
+  let orm: MikroORM;
+  try {
+    orm = await initOrm(url);
+    await orm.em.getConnection().execute('select 1');
+  } catch (err) {
+    await embedded?.stop().catch(() => undefined);
+    throw new DatabaseUnavailableError(redactUrl(url), err);
+  }
+  const executed = await orm.migrator.getExecuted();
+  const applied = await orm.migrator.up();
+  if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  return {
+    orm,
+    url,
+    embedded: !!embedded,
+    fresh: executed.length === 0,
+    async close() {
+      await orm.close(true);
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Readiness: the database answers and no migration is pending. */
+export async function databaseReady(orm: MikroORM): Promise<{ ok: boolean; pending: number; error?: string }> {
+  try {
+    await orm.em.getConnection().execute('select 1');
+    const pending = await orm.migrator.getPending();
+    return { ok: pending.length === 0, pending: pending.length };
+  } catch (err) {
+    return { ok: false, pending: -1, error: err instanceof Error ? err.message : String(err) };
+  }
+}

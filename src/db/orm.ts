@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { entities, tenantScoped } from './entities.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const TENANT_FILTER = 'tenant';
+
+export function ormConfig(clientUrl: string, extra: Partial<Options> = {}) {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    migrations: {
+      // Compiled .js next to this file in dist/, .ts sources under vitest/swc (MikroORM picks pathTs on a TS runtime).
+      path: path.join(here, 'migrations'),
+      pathTs: path.join(here, 'migrations'),
+      glob: '!(*.d).{js,ts}',
+      emit: 'ts',
+      snapshot: false,
+      silent: true,
+      transactional: true,
+      allOrNothing: true,
+    },
+    filters: {
+      // Every request's entity manager is scoped to its tenant. The filter is on by default and has no default
+      // arguments, so a query on tenant-owned data without a tenant in scope fails instead of leaking rows.
+      [TENANT_FILTER]: {
+        name: TENANT_FILTER,
+        entity: tenantScoped,
+        default: true,
+        cond: (args: Record<string, unknown>, _type: string, _em: unknown, _opts: unknown, entityName?: string) =>
+          entityName === 'Tenant' ? { id: args.tenantId } : { tenant: args.tenantId },
+      },
+    },
+    pool: { min: 0, max: 20 },
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    ...extra,
+  });
+}
+
+export async function initOrm(clientUrl: string, extra: Partial<Options> = {}): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(clientUrl, extra));
+}
+
+export type { MikroORM };

@@ -1,0 +1,67 @@
+import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { AppError, ErrorCode } from '../core/errors.js';
+
+registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Stable machine-readable error codes (the same codes REST returns)' });
+
+@ObjectType({ description: 'One problem with one input field' })
+export class FieldProblem {
+  @Field({ description: 'Dotted path into the input, e.g. receptor.numDocumento or items[2].precio' })
+  path!: string;
+  @Field({ description: 'Rule that failed, e.g. INVALID_DUI_CHECK_DIGIT' })
+  code!: string;
+  @Field()
+  message!: string;
+}
+
+@InterfaceType({ description: 'An expected failure of a mutation, returned as data (not as a GraphQL error)' })
+export abstract class UserError {
+  @Field(() => ErrorCode)
+  code!: ErrorCode;
+  @Field()
+  message!: string;
+  @Field(() => [FieldProblem])
+  issues!: FieldProblem[];
+}
+
+function errorClass(name: string, description: string) {
+  @ObjectType(name, { implements: UserError, description })
+  class E extends UserError {
+    readonly __typename = name;
+  }
+  return E;
+}
+
+export const ValidationFailed = errorClass('ValidationFailed', 'The input breaks one or more rules; `issues` names each field and rule');
+export const NotFound = errorClass('NotFound', 'The referenced object does not exist for this tenant');
+export const DuplicateTenantNit = errorClass('DuplicateTenantNit', 'A tenant with this NIT already exists');
+export const UnknownScope = errorClass('UnknownScope', 'One or more scopes are not known');
+
+const byCode: Partial<Record<ErrorCode, new () => UserError>> = {
+  [ErrorCode.VALIDATION_FAILED]: ValidationFailed,
+  [ErrorCode.NOT_FOUND]: NotFound,
+  [ErrorCode.DUPLICATE_TENANT_NIT]: DuplicateTenantNit,
+  [ErrorCode.UNKNOWN_SCOPE]: UnknownScope,
+};
+
+export function registerUserError(code: ErrorCode, ctor: new () => UserError) {
+  byCode[code] = ctor;
+}
+
+/**
+ * Runs a use case and turns an expected failure (AppError with a mapped code) into its typed result object.
+ * Authentication/authorization failures and bugs still throw.
+ */
+export async function asResult<T>(run: () => Promise<T>): Promise<T | UserError> {
+  try {
+    return await run();
+  } catch (err) {
+    const Ctor = err instanceof AppError ? byCode[err.code] : undefined;
+    if (!Ctor || !(err instanceof AppError)) throw err;
+    return Object.assign(new Ctor(), { code: err.code, message: err.message, issues: err.issues });
+  }
+}
+
+/** For union resolveType: error objects carry their GraphQL type name; anything else is the success type. */
+export function resolveResultType(successType: string) {
+  return (value: unknown) => (value as { __typename?: string }).__typename ?? successType;
+}

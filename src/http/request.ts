@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { AppError, ErrorCode, httpStatusOf } from '../core/errors.js';
+import type { App } from '../core/app.js';
+import type { Context } from '../core/context.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Every request gets an id (the caller's x-request-id when well-formed), echoed in the response and in every error. */
+export function requestId(req: Request, res: Response, next: NextFunction) {
+  const given = req.header('x-request-id');
+  res.locals.requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', res.locals.requestId);
+  next();
+}
+
+/** The one JSON error shape of the REST face: `{ error: { code, message, issues, requestId } }`. */
+export function sendError(res: Response, err: unknown, log: App['log']) {
+  const requestId = res.locals.requestId as string;
+  if (err instanceof AppError) {
+    res.status(httpStatusOf[err.code]).json({ error: { code: err.code, message: err.message, issues: err.issues, requestId } });
+    return;
+  }
+  const e = err as { type?: string; status?: number };
+  if (e?.type === 'entity.too.large') {
+    res.status(413).json({ error: { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'request body too large', issues: [], requestId } });
+    return;
+  }
+  if (e?.type === 'entity.parse.failed') {
+    res.status(400).json({ error: { code: ErrorCode.VALIDATION_FAILED, message: 'request body is not valid JSON', issues: [{ path: '', code: 'INVALID_JSON', message: 'malformed JSON' }], requestId } });
+    return;
+  }
+  log.error({ err, requestId }, 'unexpected error');
+  res.status(500).json({ error: { code: ErrorCode.INTERNAL, message: 'internal error', issues: [], requestId } });
+}
+
+/** Authenticates the request and builds its tenant-scoped context (REST). */
+export async function contextOf(app: App, req: Request, res: Response): Promise<Context> {
+  const actor = await app.auth.authenticate(req.headers);
+  return app.contextFor(actor, res.locals.requestId as string);
+}

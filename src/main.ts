@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config.js';
+import { createApp } from './core/app.js';
+import { createLogger } from './core/logger.js';
+import { DatabaseUnavailableError, openDatabase } from './db/database.js';
+import { ensureDemoTenant } from './modules/tenants/demo-tenant.js';
+import { buildGraphQLSchema } from './schema.js';
+import { startServer } from './server.js';
+
+/** Exit codes: 0 clean stop, 1 unexpected, 2 configuration, 3 database unreachable. */
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const db = await openDatabase(config, log);
+  const app = createApp(config, log, db);
+  const demoKey = await ensureDemoTenant(app);
+  const server = config.worker.api ? await startServer(app, { schema: await buildGraphQLSchema() }) : null;
+  if (server) log.info({ url: `${server.url}/graphql`, startupMs: Math.round(process.uptime() * 1000) }, 'FacturaXpress ready');
+  if (server) process.stdout.write(`\nFacturaXpress GraphQL: ${server.url}/graphql\n`);
+  if (demoKey) process.stdout.write(`FX_API_KEY=${demoKey}\n\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await server?.close();
+    await db.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`configuration error: ${err.message}\n`);
+    process.exit(2);
+  }
+  if (err instanceof DatabaseUnavailableError) {
+    process.stderr.write(`${err.message}\nCheck DATABASE_URL (or unset it to use the embedded PostgreSQL).\n`);
+    process.exit(3);
+  }
+  process.stderr.write(`fatal: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

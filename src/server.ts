@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { App } from './core/app.js';
+import type { Context } from './core/context.js';
+import { AppError, httpStatusOf } from './core/errors.js';
+import { databaseReady } from './db/database.js';
+import { errorStatusPlugin, formatGraphQLError } from './http/graphql-errors.js';
+import { requestId, sendError } from './http/request.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  schema: GraphQLSchema;
+  port?: number;
+  host?: string;
+  /** Extra express routes (REST faces, document links) mounted before the GraphQL endpoint. */
+  routes?: (router: express.Router) => void;
+}
+
+function graphQLAuthError(err: unknown): GraphQLError {
+  if (err instanceof AppError) return new GraphQLError(err.message, { extensions: { code: err.code, http: { status: httpStatusOf[err.code] } } });
+  throw err;
+}
+
+function createHttpServer(app: App, handler: express.Express): http.Server {
+  const tls = app.config.tls;
+  if (!tls) return http.createServer(handler);
+  // mTLS: the client certificate must chain to FX_TLS_CA; the API key is still required on top.
+  return https.createServer({ cert: readFileSync(tls.cert), key: readFileSync(tls.key), ca: readFileSync(tls.ca), requestCert: true, rejectUnauthorized: true }, handler);
+}
+
+export async function startServer(app: App, opts: ServerOptions): Promise<RunningServer> {
+  const web = express();
+  web.disable('x-powered-by');
+  web.use(requestId);
+  web.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  web.get('/readyz', async (_req, res) => {
+    const r = await databaseReady(app.db.orm);
+    res.status(r.ok ? 200 : 503).json({ status: r.ok ? 'ready' : 'not-ready', pendingMigrations: r.pending, error: r.error });
+  });
+  const httpServer = createHttpServer(app, web);
+
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { ctx?: Context }>(
+    {
+      schema: opts.schema,
+      // connection_init carries the credential: { "x-api-key": "…" } or { "authorization": "Bearer …" }.
+      onConnect: async (c) => {
+        const params = Object.fromEntries(Object.entries(c.connectionParams ?? {}).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? v : undefined]));
+        try {
+          const actor = await app.auth.authenticate(params);
+          if (actor.kind === 'anonymous') return false;
+          c.extra.ctx = app.contextFor(actor);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (c) => ({ ...c.extra.ctx!, em: c.extra.ctx!.em.fork() }),
+    },
+    wss,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema: opts.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGraphQLError(app.log),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      app.config.env === 'production' ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      errorStatusPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  opts.routes?.(api);
+  api.use(
+    '/graphql',
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const actor = await app.auth.authenticate(req.headers).catch((e) => { throw graphQLAuthError(e); });
+        return app.contextFor(actor, res.locals.requestId as string);
+      },
+    }),
+  );
+  web.use(api);
+  web.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendError(res, err, app.log));
+
+  const port = opts.port ?? app.config.port;
+  const host = opts.host ?? app.config.host;
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const actual = (httpServer.address() as AddressInfo).port;
+  const scheme = app.config.tls ? 'https' : 'http';
+  return {
+    url: `${scheme}://${host}:${actual}`,
+    port: actual,
+    async close() {
+      await apollo.stop(); // drains HTTP and closes the WebSocket server
+      wss.close();
+    },
+  };
+}
