@@ -1,0 +1,115 @@
+/**
+ * Letter-size versión legible: header (logo + emisor | title, QR, identification, sello), receptor, optional
+ * sections, items table (paginated, header repeated), totals, trailing sections.
+ */
+import type { DteView } from './dte-view.js';
+import { contentBottom, drawLogo, ensureSpace, FONT, FONT_BOLD, labelled, type Pdf } from './pdf-kit.js';
+import { drawItemsTable } from './pdf-table.js';
+import type { PartyView } from './view-parties.js';
+import type { SectionView } from './view-sections.js';
+
+export const LETTER: [number, number] = [612, 792];
+export const LETTER_MARGIN = 36;
+const GAP = 10;
+const SMALL = 7.5;
+
+function party(doc: Pdf, p: PartyView, x: number, y: number, width: number): number {
+  doc.font(FONT_BOLD).fontSize(8).fillColor('#444444').text(p.heading, x, y, { width });
+  doc.font(FONT_BOLD).fontSize(10).fillColor('#000000').text(p.name || '—', x, doc.y + 1, { width });
+  doc.font(FONT).fontSize(SMALL);
+  for (const line of p.lines) doc.text(line, x, doc.y + 1, { width });
+  return doc.y;
+}
+
+function headerRight(doc: Pdf, view: DteView, qr: Buffer, x: number, y: number, width: number): number {
+  doc.font(FONT_BOLD).fontSize(8).fillColor('#444444');
+  doc.text('DOCUMENTO TRIBUTARIO ELECTRÓNICO', x, y, { width, align: 'center' });
+  doc.font(FONT_BOLD).fontSize(12).fillColor('#000000').text(view.title, x, doc.y + 2, { width, align: 'center' });
+  const qrSize = 92;
+  const qrTop = doc.y + 4;
+  doc.image(qr, x + (width - qrSize) / 2, qrTop, { width: qrSize, height: qrSize });
+  doc.y = qrTop + qrSize + 4;
+  for (const row of view.identification) labelled(doc, row.label, row.value, x, width, SMALL);
+  selloBlock(doc, view, x, width);
+  labelled(doc, 'Estado', view.statusLabel, x, width, SMALL);
+  return doc.y;
+}
+
+function selloBlock(doc: Pdf, view: DteView, x: number, width: number): void {
+  if (view.sello.sealed) {
+    labelled(doc, 'Sello de recepción', view.sello.text, x, width, SMALL);
+    if (view.sello.fhProcesamiento) labelled(doc, 'Fecha de procesamiento', view.sello.fhProcesamiento, x, width, SMALL);
+    return;
+  }
+  doc.font(FONT_BOLD).fontSize(8).fillColor('#c00000').text(view.sello.text, x, doc.y + 3, { width, align: 'center' });
+  doc.fillColor('#000000');
+}
+
+function header(doc: Pdf, view: DteView, qr: Buffer, logo: Buffer | null): void {
+  const top = LETTER_MARGIN;
+  const left = LETTER_MARGIN;
+  const rightX = 340;
+  let leftY = top;
+  if (logo) {
+    drawLogo(doc, logo, left, top, [160, 60], 'left');
+    leftY = top + 66;
+  }
+  const leftBottom = party(doc, view.emisor, left, leftY, rightX - left - GAP * 2);
+  const rightBottom = headerRight(doc, view, qr, rightX, top, LETTER[0] - LETTER_MARGIN - rightX);
+  doc.y = Math.max(leftBottom, rightBottom) + GAP;
+  rule(doc);
+}
+
+function rule(doc: Pdf): void {
+  doc.moveTo(LETTER_MARGIN, doc.y).lineTo(LETTER[0] - LETTER_MARGIN, doc.y).lineWidth(0.5).strokeColor('#999999').stroke();
+  doc.y += 6;
+}
+
+function section(doc: Pdf, s: SectionView, width: number): void {
+  ensureSpace(doc, 24);
+  doc.font(FONT_BOLD).fontSize(8).text(s.title, LETTER_MARGIN, doc.y, { width });
+  doc.font(FONT).fontSize(SMALL);
+  for (const line of s.lines) {
+    ensureSpace(doc, 10);
+    doc.text(line, LETTER_MARGIN, doc.y + 1, { width });
+  }
+  doc.y += 6;
+}
+
+function totals(doc: Pdf, view: DteView, width: number): void {
+  const { lines, totalLetras, notes } = view.totals;
+  const boxX = LETTER_MARGIN + width - 250;
+  const leftWidth = width - 270;
+  // Keep the block on one page: two columns side by side cannot be split sensibly.
+  const estimate = Math.max(lines.length * 12, (notes.length + 3) * 10);
+  ensureSpace(doc, Math.min(estimate, contentBottom(doc) - doc.page.margins.top));
+  const top = doc.y;
+  for (const line of lines) {
+    const y = doc.y;
+    doc.font(line.strong ? FONT_BOLD : FONT).fontSize(line.strong ? 9.5 : SMALL);
+    doc.text(line.label, boxX, y, { width: 160 });
+    const labelBottom = doc.y;
+    doc.text(line.value, boxX + 160, y, { width: 90, align: 'right' });
+    doc.y = Math.max(labelBottom, doc.y, y + (line.strong ? 12 : 10));
+  }
+  const afterTotals = doc.y;
+  doc.y = top;
+  if (totalLetras) {
+    doc.font(FONT_BOLD).fontSize(SMALL).text('Valor en letras: ', LETTER_MARGIN, doc.y, { width: leftWidth, continued: true });
+    doc.font(FONT).text(totalLetras);
+  }
+  doc.font(FONT).fontSize(SMALL);
+  for (const note of notes) doc.text(note, LETTER_MARGIN, doc.y + 2, { width: leftWidth });
+  doc.y = Math.max(doc.y, afterTotals) + GAP;
+}
+
+export function drawLetter(doc: Pdf, view: DteView, qr: Buffer, logo: Buffer | null): void {
+  const width = LETTER[0] - LETTER_MARGIN * 2;
+  header(doc, view, qr, logo);
+  doc.y = party(doc, view.receptor, LETTER_MARGIN, doc.y, width) + GAP;
+  for (const s of view.sections) section(doc, s, width);
+  if (view.table) drawItemsTable(doc, view.table, LETTER_MARGIN, width);
+  doc.y += GAP;
+  totals(doc, view, width);
+  for (const s of view.trailing) section(doc, s, width);
+}

@@ -1,0 +1,21 @@
+import QRCode from 'qrcode';
+import { requiredIdentificacion, type DteJson } from './dte-json.js';
+
+const CONSULTA_PUBLICA = 'https://admin.factura.gob.sv/consultaPublica';
+
+/**
+ * MH's public lookup for a DTE (issue 6 §4): ambiente 00 test / 01 production (CAT-001), the document's
+ * codigoGeneracion and its fecEmi (YYYY-MM-DD).
+ */
+export function consultaPublicaUrl(doc: DteJson): string {
+  const ambiente = requiredIdentificacion(doc, 'ambiente');
+  const codGen = requiredIdentificacion(doc, 'codigoGeneracion');
+  const fechaEmi = requiredIdentificacion(doc, 'fecEmi');
+  const q = (v: string) => encodeURIComponent(v);
+  return `${CONSULTA_PUBLICA}?ambiente=${q(ambiente)}&codGen=${q(codGen)}&fechaEmi=${q(fechaEmi)}`;
+}
+
+/** The QR image the PDF embeds: PNG, error correction M, 4-module quiet zone so phone cameras lock on. */
+export async function renderQrPng(text: string): Promise<Buffer> {
+  return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 });
+}
