@@ -1,0 +1,49 @@
+// Typed lookups over the MH catalogs (FACTS §6). Data lives in ./data.ts (generated from the CSVs, no I/O at run time).
+import * as C from './data.js';
+import type { Direccion } from '../model.js';
+
+export * from './data.js';
+
+export function inCatalog(cat: Readonly<Record<string, string>>, code: string | number | null | undefined): boolean {
+  return code !== null && code !== undefined && Object.prototype.hasOwnProperty.call(cat, String(code));
+}
+
+/** Section-1 tributes (resumen) — FACTS §6 CAT-015. */
+export function tributoResumenDescripcion(codigo: string): string | undefined {
+  return C.TRIBUTOS['1'][codigo];
+}
+/** Section-2 tributes charged as an item (tipoItem 4, codTributo). */
+export function isTributoItem(codigo: string): boolean {
+  return inCatalog(C.TRIBUTOS['2'], codigo);
+}
+export function isTributo(codigo: string): boolean {
+  return inCatalog(C.TRIBUTOS['1'], codigo) || inCatalog(C.TRIBUTOS['2'], codigo) || inCatalog(C.TRIBUTOS['3'], codigo);
+}
+
+export type DireccionProblem = { field: keyof Direccion; code: string; message: string };
+
+/**
+ * v2.0 address: departamento (CAT-012) + municipio (CAT-013, 44-municipio model) + distrito (CAT-008) consistent
+ * with each other (FACTS §6: the distrito must belong to the municipio, per the 2024 reform map).
+ */
+export function direccionProblems(d: Direccion): DireccionProblem[] {
+  const out: DireccionProblem[] = [];
+  if (!inCatalog(C.DEPARTAMENTOS, d.departamento)) {
+    out.push({ field: 'departamento', code: 'UNKNOWN_DEPARTAMENTO', message: `departamento '${d.departamento}' is not in CAT-012` });
+    return out;
+  }
+  const municipios = C.MUNICIPIOS[d.departamento] ?? {};
+  if (!inCatalog(municipios, d.municipio)) {
+    out.push({ field: 'municipio', code: 'UNKNOWN_MUNICIPIO', message: `municipio '${d.municipio}' is not a CAT-013 municipio of departamento ${d.departamento}` });
+  }
+  const distritos = C.DISTRITOS[d.departamento] ?? {};
+  if (!inCatalog(distritos, d.distrito)) {
+    out.push({ field: 'distrito', code: 'UNKNOWN_DISTRITO', message: `distrito '${d.distrito}' is not a CAT-008 distrito of departamento ${d.departamento}` });
+  } else if (d.departamento !== '00' && out.length === 0) {
+    const owner = C.DISTRITO_MUNICIPIO[d.departamento]?.[d.distrito];
+    if (owner !== d.municipio) {
+      out.push({ field: 'distrito', code: 'DISTRITO_NOT_IN_MUNICIPIO', message: `distrito ${d.distrito} belongs to municipio ${owner ?? '?'} of departamento ${d.departamento}, not ${d.municipio}` });
+    }
+  }
+  return out;
+}

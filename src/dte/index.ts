@@ -1,0 +1,14 @@
+// Public API of the pure MH DTE domain (issue 3). No I/O, no database, no environment.
+export * from './model.js';
+export type * from './input/types.js';
+export { parseEmission } from './input/parse.js';
+export { buildDte, previewEmission, toContingency } from './build.js';
+export { validateDte } from './validate/index.js';
+export { dteSummary, type DteSummary } from './summary.js';
+export { formatNumeroControl, newCodigoGeneracion, elSalvadorDateTime, isValidDate } from './identification.js';
+export { buildInvalidacion, type InvalidacionInput } from './events/invalidacion.js';
+export { buildContingencia, type ContingenciaInput } from './events/contingencia.js';
+export { invalidationDeadline, isContingencyAllowed } from './events/deadlines.js';
+export { isValidDui, isValidNit, isValidNit14, isValidNrc, nitProblem, formatDui } from './identity.js';
+export { totalLetras, integerToWords } from './letras.js';
+export * as catalogs from './catalogs/index.js';

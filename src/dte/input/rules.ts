@@ -1,0 +1,39 @@
+// Receptor rules per type (FACTS §5.6, §7): required fields and identity-document check digits at parse time.
+import { isValidDui, isValidNrc, nitProblem } from '../identity.js';
+import { join, type Obj, type Reader } from './reader.js';
+import type { EmissionInput, ReceptorInput } from './types.js';
+
+export function checkIdentity(r: Reader, tipo: string | null, numero: string | null, path: string, numKey = 'numDocumento'): void {
+  if (!tipo || !numero) return;
+  const p = join(path, numKey);
+  if (tipo === '13') {
+    if (!/^[0-9]{8}-?[0-9]$/.test(numero)) r.add(p, 'INVALID_DUI_FORMAT', `${numKey} must be a DUI: ########-# or 9 digits`);
+    else if (!isValidDui(numero)) r.add(p, 'INVALID_DUI_CHECK_DIGIT', `${numKey} '${numero}' has a wrong DUI check digit (FACTS §7)`);
+  } else if (tipo === '36') {
+    checkNitValue(r, numero, p);
+  }
+}
+
+export function checkNitValue(r: Reader, v: string, p: string): void {
+  const prob = nitProblem(v);
+  if (prob === 'format') r.add(p, 'INVALID_NIT_FORMAT', 'NIT must be 14 digits (hyphens allowed) or a 9-digit DUI (FACTS §7)');
+  if (prob === 'dui_check') r.add(p, 'INVALID_DUI_CHECK_DIGIT', `'${v}' used as NIT is a DUI with a wrong check digit (FACTS §7)`);
+  if (prob === 'nit_check') r.add(p, 'INVALID_NIT_CHECK_DIGIT', `'${v}' has a wrong NIT check digit (FACTS §7)`);
+}
+
+export function checkNrc(r: Reader, v: string | null, p: string): void {
+  if (v && !isValidNrc(v)) r.add(p, 'INVALID_NRC_FORMAT', 'nrc must be 2–8 digits (written 123456-7 or 1234567, FACTS §7)');
+}
+
+/** Marks every listed receptor field that is missing. */
+export function requireReceptor(r: Reader, body: Obj, input: EmissionInput, fields: readonly (keyof ReceptorInput)[], label: string): ReceptorInput | null {
+  const rec = input.receptor;
+  if (!rec) {
+    if (!r.isObj(body['receptor'])) r.add('receptor', 'REQUIRED', `receptor is required for ${label}`);
+    return null;
+  }
+  for (const f of fields) {
+    if (rec[f] === null) r.add(`receptor.${f}`, 'REQUIRED', `receptor.${f} is required for ${label}`);
+  }
+  return rec;
+}

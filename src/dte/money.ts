@@ -1,0 +1,37 @@
+// Decimal arithmetic exactly as MH computes it (FACTS §5.2): items up to 8 decimals, summaries 2 decimals,
+// both rounded half-up. Never binary floats: every value enters through its decimal string.
+import { Decimal } from 'decimal.js';
+
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Dec = InstanceType<typeof D>;
+
+export const ZERO = new D(0);
+export const IVA_RATE = new D('0.13'); // Ley IVA 13 % (FACTS §5.3/5.4)
+export const IVA_DIVISOR = new D('1.13');
+
+export function dec(v: string | number | Dec): Dec {
+  return new D(typeof v === 'number' ? String(v) : v);
+}
+/** Item-level rounding: 8 decimals, half-up. */
+export function r8(v: Dec): Dec {
+  return v.toDecimalPlaces(8, D.ROUND_HALF_UP);
+}
+/** Summary-level rounding: 2 decimals, half-up. */
+export function r2(v: Dec): Dec {
+  return v.toDecimalPlaces(2, D.ROUND_HALF_UP);
+}
+export function sum(values: readonly Dec[]): Dec {
+  return values.reduce((a, b) => a.plus(b), ZERO);
+}
+/** JSON number in canonical form (13, not 13.0). The value is already rounded, so the string is exact. */
+export function num(v: Dec): number {
+  return Number(v.toFixed());
+}
+/** Read a number from a built document back as a Decimal (through its shortest decimal string). */
+export function fromJson(v: unknown): Dec | null {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return null;
+  return new D(String(v));
+}
+export function decimalsOf(v: number): number {
+  return new D(String(v)).decimalPlaces();
+}

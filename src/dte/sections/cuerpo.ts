@@ -1,0 +1,38 @@
+// cuerpoDocumento lines for sale documents, from the computed VentaLine values (FACTS §5.2–5.4, §2.4).
+import type { EmissionInput } from '../input/types.js';
+import { num } from '../money.js';
+import { computeLine, computeTotals, type PriceMode, type VentaLine, type VentasTotals } from './ventas.js';
+
+export interface Ventas {
+  lines: VentaLine[];
+  totals: VentasTotals;
+}
+
+export function computeVentas(input: EmissionInput, mode: PriceMode): Ventas {
+  const lines = input.items.map((it) => computeLine(it, mode));
+  return { lines, totals: computeTotals(lines, input.descuentoGlobal) };
+}
+
+/** Keys common to FE/CCF/NR/NC/ND sale lines. */
+export function saleLineBase(l: VentaLine, i: number): Record<string, unknown> {
+  return {
+    numItem: i + 1,
+    tipoItem: l.item.tipoItem,
+    numeroDocumento: l.item.numeroDocumento,
+    cantidad: num(l.item.cantidad),
+    codigo: l.item.codigo,
+    codTributo: l.item.codTributo,
+    uniMedida: l.item.uniMedida,
+    descripcion: l.item.descripcion,
+    precioUni: num(l.precioUni),
+    montoDescu: num(l.montoDescu),
+    ventaNoSuj: num(l.ventaNoSuj),
+    ventaExenta: num(l.ventaExenta),
+    ventaGravada: num(l.ventaGravada),
+  };
+}
+
+/** CCF/NR/NC/ND: IVA is a tribute (code 20) on taxed lines (FACTS §5.4). */
+export function ivaTributos(l: VentaLine): string[] | null {
+  return l.ventaGravada.gt(0) ? ['20'] : null;
+}

@@ -1,0 +1,82 @@
+// 01 Factura (FE v2): prices include IVA, ivaItem = ventaGravada / 1.13 × 0.13, no tributo 20 in the summary,
+// receptor optional below $25,000 (FACTS §5.3, §5.6, §8).
+import { checkIdentity, checkNrc } from '../input/rules.js';
+import type { Obj, Reader } from '../input/reader.js';
+import type { EmissionInput } from '../input/types.js';
+import { parseVentaCommon } from '../input/ventas.js';
+import { totalLetras } from '../letras.js';
+import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
+import { dec, num, r2 } from '../money.js';
+import { buildApendice, buildDocumentoRelacionado, buildOtrosDocumentosFeCcf, buildPagos, buildVentaTercero } from '../sections/common.js';
+import { computeVentas, saleLineBase } from '../sections/cuerpo.js';
+import { emisorWithCodes } from '../sections/emisor.js';
+import { buildIdentificacion } from '../sections/identificacion.js';
+import { receptorPersona } from '../sections/receptor.js';
+import { ivaOf, onePercentOf } from '../sections/ventas.js';
+
+/** DGII notice 2024-09-05: no ID may be requested below $25,000; at/above it tipoDocumento+numDocumento+nombre (FACTS §5.6). */
+export const FE_ID_THRESHOLD = dec('25000');
+
+export function parseFe(r: Reader, body: Obj, input: EmissionInput): void {
+  parseVentaCommon(r, body, input, { relacionado: 'optional', otrosDocumentos: 10, descuentoGlobal: true, retencion: true, percepcion: false });
+  const rec = input.receptor;
+  if (rec) {
+    if (rec.tipoDocumento && !rec.numDocumento) r.add('receptor.numDocumento', 'REQUIRED', 'numDocumento is required when tipoDocumento is given');
+    if (rec.numDocumento && !rec.tipoDocumento) r.add('receptor.tipoDocumento', 'REQUIRED', 'tipoDocumento is required when numDocumento is given');
+    checkIdentity(r, rec.tipoDocumento, rec.numDocumento, 'receptor');
+    checkNrc(r, rec.nrc, 'receptor.nrc');
+    if (rec.nrc && rec.tipoDocumento !== '36') r.add('receptor.nrc', 'NOT_ALLOWED', 'on FE the receptor NRC goes only with tipoDocumento 36 (NIT) (FACTS §5.6)');
+  }
+  const { totals } = computeVentas(input, 'ivaIncluido');
+  if (totals.subTotal.gte(FE_ID_THRESHOLD) && !(rec?.tipoDocumento && rec.numDocumento && rec.nombre)) {
+    r.add('receptor', 'RECEPTOR_REQUIRED_ABOVE_THRESHOLD', 'operations of $25,000.00 or more need receptor tipoDocumento, numDocumento and nombre (FACTS §5.6)');
+  }
+}
+
+export function buildFe(input: EmissionInput, emisor: Emisor, ident: IdentificationContext): DteDocument {
+  const { lines, totals: t } = computeVentas(input, 'ivaIncluido');
+  const totalIva = ivaOf(t.baseGravada, 'ivaIncluido');
+  const ivaRete = input.retencionIva ? onePercentOf(t.baseGravada, 'ivaIncluido') : dec(0);
+  const montoTotalOperacion = t.subTotal; // no resumen tributos on FE: IVA is inside the prices
+  const totalPagar = r2(montoTotalOperacion.minus(ivaRete).plus(t.totalNoGravado));
+  return {
+    identificacion: buildIdentificacion('01', ident, { contingencyFields: true }),
+    documentoRelacionado: buildDocumentoRelacionado(input),
+    emisor: emisorWithCodes(emisor),
+    receptor: input.receptor ? receptorPersona(input.receptor, { nrcOnlyWithNit: true }) : null,
+    otrosDocumentos: buildOtrosDocumentosFeCcf(input.otrosDocumentos),
+    ventaTercero: buildVentaTercero(input),
+    cuerpoDocumento: lines.map((l, i) => ({
+      ...saleLineBase(l, i),
+      tributos: null,
+      psv: num(l.item.psv),
+      noGravado: num(l.noGravado),
+      ivaItem: num(l.iva),
+    })),
+    resumen: {
+      totalNoSuj: num(t.totalNoSuj),
+      totalExenta: num(t.totalExenta),
+      totalGravada: num(t.totalGravada),
+      subTotalVentas: num(t.subTotalVentas),
+      descuNoSuj: num(t.descuNoSuj),
+      descuExenta: num(t.descuExenta),
+      descuGravada: num(t.descuGravada),
+      porcentajeDescuento: num(t.porcentajeDescuento),
+      totalDescu: num(t.totalDescu),
+      tributos: null,
+      subTotal: num(t.subTotal),
+      ivaRete: num(ivaRete),
+      montoTotalOperacion: num(montoTotalOperacion),
+      totalNoGravado: num(t.totalNoGravado),
+      totalPagar: num(totalPagar),
+      totalLetras: totalLetras(totalPagar),
+      totalIva: num(totalIva),
+      saldoFavor: 0,
+      condicionOperacion: input.condicionOperacion,
+      pagos: buildPagos(input.pagos, totalPagar),
+      numPagoElectronico: input.numPagoElectronico,
+      observaciones: input.observaciones,
+    },
+    apendice: buildApendice(input),
+  };
+}

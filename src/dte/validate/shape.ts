@@ -1,0 +1,139 @@
+// A minimal structural checker (the project's own, independent of MH's JSON files, which are reference material only):
+// types, required keys (every key of a shape is required unless listed optional), no additional properties, lengths,
+// patterns, enums, numeric bounds and decimal places (8 for items, 2 for summaries, FACTS §5.2).
+import { type DteIssue, issue } from '../model.js';
+import { decimalsOf } from '../money.js';
+
+interface Base {
+  nullable?: boolean;
+}
+export interface StrShape extends Base {
+  k: 'str';
+  min?: number;
+  max?: number;
+  re?: RegExp;
+  enum?: readonly string[];
+  date?: boolean;
+}
+export interface NumShape extends Base {
+  k: 'num';
+  int?: boolean;
+  min?: number;
+  max?: number;
+  exMin?: number;
+  exMax?: number;
+  dp?: number;
+  enum?: readonly number[];
+}
+export interface ObjShape extends Base {
+  k: 'obj';
+  props: Record<string, Shape>;
+  optional?: readonly string[];
+}
+export interface ArrShape extends Base {
+  k: 'arr';
+  of: Shape;
+  min?: number;
+  max?: number;
+  unique?: boolean;
+}
+export type Shape = StrShape | NumShape | ObjShape | ArrShape;
+
+export const str = (o: Omit<StrShape, 'k'> = {}): StrShape => ({ k: 'str', ...o });
+export const num = (o: Omit<NumShape, 'k'> = {}): NumShape => ({ k: 'num', ...o });
+export const int = (o: Omit<NumShape, 'k' | 'int'> = {}): NumShape => ({ k: 'num', int: true, ...o });
+export const obj = (props: Record<string, Shape>, o: Omit<ObjShape, 'k' | 'props'> = {}): ObjShape => ({ k: 'obj', props, ...o });
+export const arr = (of: Shape, o: Omit<ArrShape, 'k' | 'of'> = {}): ArrShape => ({ k: 'arr', of, ...o });
+export function nul<S extends Shape>(s: S): S {
+  return { ...s, nullable: true };
+}
+
+const LIMIT = 100_000_000_000;
+/** Item amount: ≥ 0, < 10^11, 8 decimals. */
+export const m8 = (): NumShape => num({ min: 0, exMax: LIMIT, dp: 8 });
+/** Signed item amount (cargos/abonos, CL). */
+export const m8s = (): NumShape => num({ exMin: -LIMIT, exMax: LIMIT, dp: 8 });
+/** Summary amount: ≥ 0, < 10^11, 2 decimals. */
+export const m2 = (): NumShape => num({ min: 0, exMax: LIMIT, dp: 2 });
+export const m2s = (): NumShape => num({ exMin: -LIMIT, exMax: LIMIT, dp: 2 });
+
+const DATE = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
+
+function typeName(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
+
+export function checkShape(v: unknown, s: Shape, path: string, out: DteIssue[]): void {
+  if (v === null) {
+    if (!s.nullable) out.push(issue(path, 'NULL_NOT_ALLOWED', `${path} must not be null`));
+    return;
+  }
+  switch (s.k) {
+    case 'str':
+      return checkStr(v, s, path, out);
+    case 'num':
+      return checkNum(v, s, path, out);
+    case 'obj':
+      return checkObj(v, s, path, out);
+    case 'arr':
+      return checkArr(v, s, path, out);
+  }
+}
+
+function checkStr(v: unknown, s: StrShape, path: string, out: DteIssue[]): void {
+  if (typeof v !== 'string') {
+    out.push(issue(path, 'INVALID_TYPE', `${path} must be a string, got ${typeName(v)}`));
+    return;
+  }
+  if (s.min !== undefined && v.length < s.min) out.push(issue(path, 'TOO_SHORT', `${path} needs at least ${s.min} characters`));
+  if (s.max !== undefined && v.length > s.max) out.push(issue(path, 'TOO_LONG', `${path} allows at most ${s.max} characters`));
+  if (s.re && !s.re.test(v)) out.push(issue(path, 'INVALID_FORMAT', `${path} '${v}' does not match ${s.re.source}`));
+  if (s.enum && !s.enum.includes(v)) out.push(issue(path, 'NOT_ALLOWED', `${path} '${v}' must be one of ${s.enum.join(', ')}`));
+  if (s.date && !(DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v))) {
+    out.push(issue(path, 'INVALID_DATE', `${path} '${v}' must be a date YYYY-MM-DD`));
+  }
+}
+
+function checkNum(v: unknown, s: NumShape, path: string, out: DteIssue[]): void {
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    out.push(issue(path, 'INVALID_TYPE', `${path} must be a number, got ${typeName(v)}`));
+    return;
+  }
+  if (s.int && !Number.isInteger(v)) out.push(issue(path, 'INVALID_TYPE', `${path} must be an integer`));
+  if (s.enum && !s.enum.includes(v)) out.push(issue(path, 'NOT_ALLOWED', `${path} ${v} must be one of ${s.enum.join(', ')}`));
+  if (s.min !== undefined && v < s.min) out.push(issue(path, 'OUT_OF_RANGE', `${path} must be ≥ ${s.min}`));
+  if (s.max !== undefined && v > s.max) out.push(issue(path, 'OUT_OF_RANGE', `${path} must be ≤ ${s.max}`));
+  if (s.exMin !== undefined && v <= s.exMin) out.push(issue(path, 'OUT_OF_RANGE', `${path} must be > ${s.exMin}`));
+  if (s.exMax !== undefined && v >= s.exMax) out.push(issue(path, 'OUT_OF_RANGE', `${path} must be < ${s.exMax}`));
+  if (s.dp !== undefined && decimalsOf(v) > s.dp) out.push(issue(path, 'TOO_MANY_DECIMALS', `${path} allows at most ${s.dp} decimals (FACTS §5.2)`));
+}
+
+function checkObj(v: unknown, s: ObjShape, path: string, out: DteIssue[]): void {
+  if (typeof v !== 'object' || Array.isArray(v)) {
+    out.push(issue(path, 'INVALID_TYPE', `${path || 'document'} must be an object, got ${typeName(v)}`));
+    return;
+  }
+  const o = v as Record<string, unknown>;
+  for (const key of Object.keys(s.props)) {
+    const p = path ? `${path}.${key}` : key;
+    if (!(key in o)) {
+      if (!s.optional?.includes(key)) out.push(issue(p, 'REQUIRED', `${p} is required (use null where MH allows it)`));
+      continue;
+    }
+    checkShape(o[key], s.props[key]!, p, out);
+  }
+  for (const key of Object.keys(o)) {
+    if (!(key in s.props)) out.push(issue(path ? `${path}.${key}` : key, 'ADDITIONAL_PROPERTY', `${key} is not a field of this document section`));
+  }
+}
+
+function checkArr(v: unknown, s: ArrShape, path: string, out: DteIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(issue(path, 'INVALID_TYPE', `${path} must be an array, got ${typeName(v)}`));
+    return;
+  }
+  if (s.min !== undefined && v.length < s.min) out.push(issue(path, 'TOO_FEW', `${path} needs at least ${s.min} element(s)`));
+  if (s.max !== undefined && v.length > s.max) out.push(issue(path, 'TOO_MANY', `${path} allows at most ${s.max} element(s)`));
+  if (s.unique && new Set(v.map((x) => JSON.stringify(x))).size !== v.length) out.push(issue(path, 'DUPLICATE_ITEMS', `${path} must not repeat elements`));
+  v.forEach((x, i) => checkShape(x, s.of, `${path}[${i}]`, out));
+}

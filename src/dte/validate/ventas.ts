@@ -1,0 +1,107 @@
+// Arithmetic checks of sale documents (FE, CCF, NR, NC, ND, FEX) against MH's formulas with ±0.01 (FACTS §5.2–5.5).
+import { type DteIssue, issue } from '../model.js';
+import { D, type Dec, IVA_DIVISOR, IVA_RATE, sum, ZERO } from '../money.js';
+import { d, isObj, list, near, type O } from './semantic.js';
+
+export interface SaleCheckOptions {
+  mode: 'ivaIncluido' | 'ivaExcluido';
+  globalDiscounts: boolean;
+  itemIvaKey?: 'ivaItem' | 'totalIva';
+}
+
+const z = (v: unknown): Dec => d(v) ?? ZERO;
+
+export function checkSaleLines(items: O[], o: SaleCheckOptions, out: DteIssue[]): void {
+  items.forEach((it, i) => {
+    const p = `cuerpoDocumento[${i}]`;
+    const venta = z(it['ventaNoSuj']).plus(z(it['ventaExenta'])).plus(z(it['ventaGravada']));
+    if (z(it['noGravado']).isZero()) {
+      const expected = z(it['cantidad']).times(z(it['precioUni'])).minus(z(it['montoDescu']));
+      near(num(venta), expected, `${p}.ventaGravada`, out);
+    } else if (!venta.isZero()) {
+      out.push(issue(`${p}.noGravado`, 'MIXED_NO_GRAVADO', `${p}: a cargo/abono line has all sale amounts at 0 (FACTS §5.7)`));
+    }
+    const kinds = [it['ventaNoSuj'], it['ventaExenta'], it['ventaGravada']].filter((x) => !z(x).isZero()).length;
+    if (kinds > 1) out.push(issue(p, 'MIXED_TAX_TREATMENT', `${p} has more than one of ventaNoSuj/ventaExenta/ventaGravada`));
+    if (o.itemIvaKey && o.itemIvaKey in it) {
+      const g = z(it['ventaGravada']);
+      const iva = o.mode === 'ivaIncluido' ? g.div(IVA_DIVISOR).times(IVA_RATE) : g.times(IVA_RATE);
+      near(it[o.itemIvaKey], iva, `${p}.${o.itemIvaKey}`, out);
+    }
+    if (o.mode === 'ivaExcluido' && 'tributos' in it) {
+      const hasIva = Array.isArray(it['tributos']) && (it['tributos'] as unknown[]).includes('20');
+      if (z(it['ventaGravada']).gt(0) && !hasIva) out.push(issue(`${p}.tributos`, 'IVA_TRIBUTO_REQUIRED', `${p} is taxed: tributos must include "20" (FACTS §5.4)`));
+    }
+    if (it['tipoItem'] === 4 && it['uniMedida'] !== 99) out.push(issue(`${p}.uniMedida`, 'NOT_ALLOWED', 'tipoItem 4 requires uniMedida 99 (FACTS §2.4)'));
+    if (it['tipoItem'] === 4 && it['codTributo'] === null) out.push(issue(`${p}.codTributo`, 'REQUIRED', 'tipoItem 4 requires codTributo (FACTS §5.7)'));
+  });
+}
+
+function num(v: Dec): number {
+  return Number(v.toFixed());
+}
+
+export interface SaleTotalsResult {
+  subTotal: Dec;
+  base: Dec;
+}
+
+/** totalNoSuj/Exenta/Gravada, subTotalVentas, totalDescu, subTotal, totalNoGravado from the lines. */
+export function checkSaleTotals(items: O[], res: O, o: SaleCheckOptions, out: DteIssue[]): SaleTotalsResult {
+  const s = (k: string) => sum(items.map((it) => z(it[k])));
+  near(res['totalNoSuj'], s('ventaNoSuj'), 'resumen.totalNoSuj', out);
+  near(res['totalExenta'], s('ventaExenta'), 'resumen.totalExenta', out);
+  near(res['totalGravada'], s('ventaGravada'), 'resumen.totalGravada', out);
+  if ('totalNoGravado' in res) near(res['totalNoGravado'], s('noGravado'), 'resumen.totalNoGravado', out);
+  const subTotalVentas = z(res['totalNoSuj']).plus(z(res['totalExenta'])).plus(z(res['totalGravada']));
+  near(res['subTotalVentas'], subTotalVentas, 'resumen.subTotalVentas', out);
+  const globalDescu = o.globalDiscounts ? z(res['descuNoSuj']).plus(z(res['descuExenta'])).plus(z(res['descuGravada'])) : ZERO;
+  if ('totalDescu' in res) near(res['totalDescu'], s('montoDescu').plus(globalDescu), 'resumen.totalDescu', out);
+  const subTotal = z(res['subTotalVentas']).minus(globalDescu);
+  if ('subTotal' in res) near(res['subTotal'], subTotal, 'resumen.subTotal', out);
+  if (o.globalDiscounts) {
+    for (const [k, t] of [['descuNoSuj', 'totalNoSuj'], ['descuExenta', 'totalExenta'], ['descuGravada', 'totalGravada']] as const) {
+      if (z(res[k]).gt(z(res[t]))) out.push(issue(`resumen.${k}`, 'DISCOUNT_TOO_LARGE', `resumen.${k} exceeds resumen.${t}`));
+    }
+  }
+  const base = z(res['totalGravada']).minus(o.globalDiscounts ? z(res['descuGravada']) : ZERO);
+  return { subTotal, base };
+}
+
+export function tributosSum(res: O): Dec {
+  return sum(list(res['tributos']).map((t) => z(t['valor'])));
+}
+
+/** CCF family: resumen.tributos must carry "20" = 13 % of the gravada base when there is a gravada base. */
+export function checkIvaTributo(res: O, base: Dec, out: DteIssue[]): Dec {
+  const t = list(res['tributos']).find((x) => x['codigo'] === '20');
+  const expected = base.times(IVA_RATE);
+  if (!t) {
+    if (base.gt(0)) out.push(issue('resumen.tributos', 'IVA_TRIBUTO_REQUIRED', 'taxed sales need resumen.tributos code "20" (FACTS §5.4)'));
+    return ZERO;
+  }
+  const i = list(res['tributos']).indexOf(t);
+  near(t['valor'], expected, `resumen.tributos[${i}].valor`, out);
+  return z(t['valor']);
+}
+
+/** 1 % retention/perception consistency: only with gravada, and ≈ 1 % of the base without IVA (FACTS §5.5). */
+export function checkOnePercent(res: O, key: string, baseSinIva: Dec, out: DteIssue[]): void {
+  const v = z(res[key]);
+  if (v.isZero()) return;
+  if (!baseSinIva.gt(0)) {
+    out.push(issue(`resumen.${key}`, 'NOT_ALLOWED', `resumen.${key} requires gravada sales (FACTS §5.5)`));
+    return;
+  }
+  near(res[key], baseSinIva.times('0.01'), `resumen.${key}`, out);
+}
+
+export function baseSinIva(base: Dec, mode: SaleCheckOptions['mode']): Dec {
+  return mode === 'ivaIncluido' ? base.div(IVA_DIVISOR) : base;
+}
+
+export function isResumen(doc: O): O {
+  return isObj(doc['resumen']) ? doc['resumen'] : {};
+}
+
+export { D };
