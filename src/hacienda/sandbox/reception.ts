@@ -1,0 +1,111 @@
+import { JwsError } from '../../signing/errors.js';
+import { verifyDteJws } from '../../signing/jws.js';
+import { CODES, newSello, processedBody, reject, type DteAnswer } from './responses.js';
+import { checkEmissionDate } from './date-rules.js';
+import type { SandboxState, Tenant } from './state.js';
+import type { Validate } from './types.js';
+
+export interface ReceptionInput {
+  ambiente: unknown;
+  version: unknown;
+  tipoDte: unknown;
+  codigoGeneracion: unknown;
+  documento: unknown;
+}
+
+export interface ReceptionContext {
+  state: SandboxState;
+  validate?: Validate;
+  maxPastHours: number;
+  /** Lote results say "RECIBIDO Y PROCESADO" (FACTS §3.5). */
+  processedMessage?: string;
+}
+
+/**
+ * One DTE through MH's checks, in order: ambiente, signature with the tenant's registered key, body ↔ signed
+ * identificacion, emisor, duplicate (004), injected rejections, the project's validator, dates (FACTS §3.4, §3.6).
+ * Every attempt is counted under its codigoGeneracion before any check, so tests can prove exactly-once delivery.
+ */
+export async function receiveDte(ctx: ReceptionContext, tenant: Tenant, input: ReceptionInput): Promise<DteAnswer> {
+  const { state } = ctx;
+  const now = state.now();
+  const codigo = typeof input.codigoGeneracion === 'string' ? input.codigoGeneracion : null;
+  const base = { version: input.version, ambiente: String(input.ambiente ?? tenant.ambiente), codigoGeneracion: codigo, now };
+  if (codigo) state.countReception(codigo);
+  const answer = await check(ctx, tenant, input, base);
+  if (answer.body.estado === 'RECHAZADO') state.counters.rejected++;
+  else state.counters.processed++;
+  return answer;
+}
+
+async function check(ctx: ReceptionContext, tenant: Tenant, input: ReceptionInput, base: Parameters<typeof reject>[0]): Promise<DteAnswer> {
+  const { state } = ctx;
+  const codigo = base.codigoGeneracion;
+  if (!codigo || typeof input.documento !== 'string' || typeof input.tipoDte !== 'string' || typeof input.version !== 'number') {
+    return reject(base, CODES.SOLICITUD, '[solicitud] CAMPOS REQUERIDOS: ambiente, idEnvio, version, tipoDte, documento, codigoGeneracion');
+  }
+  if (input.ambiente !== tenant.ambiente) {
+    return reject(base, CODES.AMBIENTE, `[ambiente] EL AMBIENTE ${String(input.ambiente)} NO CORRESPONDE A LAS CREDENCIALES (${tenant.ambiente})`);
+  }
+  let doc: Record<string, unknown>;
+  try {
+    doc = await verifyDteJws(input.documento, tenant.publicKey);
+  } catch (err) {
+    const detail = err instanceof JwsError ? err.code : 'JWS';
+    return reject(base, CODES.FIRMA, `[documento] FIRMA ELECTRONICA NO VALIDA PARA EL EMISOR (${detail})`);
+  }
+  const id = (doc.identificacion ?? {}) as Record<string, unknown>;
+  for (const [field, expected] of [['version', input.version], ['tipoDte', input.tipoDte], ['codigoGeneracion', codigo], ['ambiente', input.ambiente]] as const) {
+    if (id[field] !== expected) {
+      const code = field === 'ambiente' ? CODES.AMBIENTE : CODES.IDENTIFICACION;
+      return reject(base, code, `[identificacion.${field}] NO CORRESPONDE AL VALOR ENVIADO EN LA SOLICITUD`);
+    }
+  }
+  const emisorNit = (doc.emisor as Record<string, unknown> | undefined)?.nit;
+  if (emisorNit !== tenant.nit) return reject(base, CODES.EMISOR, '[emisor.nit] NO CORRESPONDE AL USUARIO AUTENTICADO');
+
+  const previous = state.documents.get(codigo);
+  if (previous?.estado === 'PROCESADO') {
+    state.counters.duplicates++;
+    return reject(base, CODES.DUPLICADO, '[identificacion.codigoGeneracion] YA EXISTE UN REGISTRO CON ESE VALOR');
+  }
+  const answer = decide(ctx, tenant, doc, id, base);
+  const sello = answer.body.estado === 'PROCESADO' ? answer.body.selloRecibido : null;
+  state.documents.set(codigo, {
+    nit: tenant.nit, tipoDte: input.tipoDte, codigoGeneracion: codigo, estado: answer.body.estado as 'PROCESADO' | 'RECHAZADO',
+    answer, doc, selloRecibido: sello, invalidated: false,
+  });
+  return answer;
+}
+
+function decide(ctx: ReceptionContext, tenant: Tenant, doc: Record<string, unknown>, id: Record<string, unknown>, base: Parameters<typeof reject>[0]): DteAnswer {
+  const { state } = ctx;
+  const injected = state.takeFault('rejectNext', tenant.nit);
+  if (injected) {
+    return reject(base, injected.codigoMsg ?? CODES.FALLA_SIMULADA, injected.descripcionMsg ?? '[resumen.totalPagar] CALCULO INCORRECTO (RECHAZO SIMULADO)');
+  }
+  const issues = safeValidate(ctx.validate, doc);
+  if (issues.length) {
+    const lines = issues.map((i) => `[${i.path}] ${i.message}`);
+    return reject(base, CODES.VALIDACION, lines[0]!, lines);
+  }
+  const dateProblem = checkEmissionDate(state, tenant.nit, id, ctx.maxPastHours);
+  if (dateProblem) return reject(base, CODES[dateProblem[0]], dateProblem[1]);
+
+  const observed = state.takeFault('observacionesNext', tenant.nit);
+  const observaciones = observed ? [observed.observacion ?? '[resumen.totalLetras] VALOR NO CORRESPONDE (OBSERVACION SIMULADA)'] : [];
+  return {
+    status: 200,
+    body: processedBody({ ...base, sello: newSello(base.now), observaciones, descripcionMsg: ctx.processedMessage && !observaciones.length ? ctx.processedMessage : undefined }),
+  };
+}
+
+/** A validator that throws is a sandbox-side bug, but MH would still answer: report it as a rejection. */
+export function safeValidate(validate: Validate | undefined, doc: unknown): { path: string; message: string }[] {
+  if (!validate) return [];
+  try {
+    return validate(doc);
+  } catch (err) {
+    return [{ path: 'documento', message: `VALIDACION FALLIDA: ${(err as Error).message}` }];
+  }
+}

@@ -1,0 +1,134 @@
+import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
+import { TOKEN_LIFETIME_MS } from '../token-cache.js';
+import type { Ambiente } from '../types.js';
+import type { DteAnswer } from './responses.js';
+import type { MhFault, SandboxStats, SandboxTenant } from './types.js';
+
+export interface Tenant extends SandboxTenant {
+  publicKey: KeyObject;
+}
+
+export interface StoredDocument {
+  nit: string;
+  tipoDte: string;
+  codigoGeneracion: string;
+  estado: 'PROCESADO' | 'RECHAZADO';
+  answer: DteAnswer;
+  doc: Record<string, unknown> | null;
+  selloRecibido: string | null;
+  invalidated: boolean;
+}
+
+export interface ContingencyEvent {
+  nit: string;
+  codigoGeneracion: string;
+  receivedAt: Date;
+  documentos: Set<string>;
+}
+
+export interface Lote {
+  nit: string;
+  codigoLote: string;
+  total: number;
+  procesados: Record<string, unknown>[];
+  rechazados: Record<string, unknown>[];
+}
+
+type FaultKind = 'latencyMs' | 'timeout' | 'status5xx' | 'outageUntil' | 'rejectNext' | 'observacionesNext';
+const GLOBAL = '*';
+
+export function faultKind(f: MhFault): FaultKind {
+  return (['latencyMs', 'timeout', 'status5xx', 'outageUntil', 'rejectNext', 'observacionesNext'] as const).find((k) => k in f)!;
+}
+
+/** Everything the sandbox remembers, in memory. */
+export class SandboxState {
+  readonly tenants = new Map<string, Tenant>();
+  readonly tokens = new Map<string, { nit: string; ambiente: Ambiente; expiresAt: number }>();
+  readonly documents = new Map<string, StoredDocument>();
+  readonly receptionCounts = new Map<string, number>();
+  readonly contingencies = new Map<string, ContingencyEvent>();
+  readonly invalidations = new Map<string, string>();
+  readonly lotes = new Map<string, Lote>();
+  /** scope (NIT or '*') → kind → fault (with a mutable remaining count). */
+  private readonly faults = new Map<string, Map<FaultKind, MhFault & { remaining?: number }>>();
+  readonly counters: Omit<SandboxStats, 'documents'> = {
+    authRequests: 0, tokensIssued: 0, receptions: 0, processed: 0, rejected: 0, duplicates: 0,
+    lotes: 0, contingencias: 0, invalidaciones: 0, faultsApplied: 0,
+  };
+
+  constructor(readonly now: () => Date) {}
+
+  registerTenant(t: SandboxTenant): void {
+    if (!/^(\d{14}|\d{9})$/.test(t.nit)) throw new Error(`tenant nit must be 14 or 9 digits, got "${t.nit}"`);
+    if (t.ambiente !== '00' && t.ambiente !== '01') throw new Error(`tenant ambiente must be "00" or "01"`);
+    if (typeof t.password !== 'string' || !t.password) throw new Error('tenant password is required');
+    this.tenants.set(t.nit, { ...t, publicKey: createPublicKey(t.publicKeyPem) });
+  }
+
+  issueToken(nit: string, ambiente: Ambiente): string {
+    const token = `Bearer ${randomBytes(32).toString('base64url')}`;
+    this.tokens.set(token, { nit, ambiente, expiresAt: this.now().getTime() + TOKEN_LIFETIME_MS[ambiente] });
+    this.counters.tokensIssued++;
+    return token;
+  }
+
+  tenantForToken(authorization: string | undefined): Tenant | 'missing' | 'invalid' {
+    if (!authorization) return 'missing';
+    const t = this.tokens.get(authorization);
+    if (!t || t.expiresAt <= this.now().getTime()) return 'invalid';
+    return this.tenants.get(t.nit) ?? 'invalid';
+  }
+
+  revokeTokens(nit?: string): void {
+    for (const [token, t] of this.tokens) if (!nit || t.nit === nit) this.tokens.delete(token);
+  }
+
+  countReception(codigoGeneracion: string): void {
+    this.receptionCounts.set(codigoGeneracion, (this.receptionCounts.get(codigoGeneracion) ?? 0) + 1);
+    this.counters.receptions++;
+  }
+
+  setFault(fault: MhFault, nit?: string): void {
+    const scope = nit ?? GLOBAL;
+    const kind = faultKind(fault);
+    if (!kind) throw new Error(`unknown fault ${JSON.stringify(fault)}`);
+    const remaining = 'times' in fault && typeof fault.times === 'number' ? fault.times
+      : kind === 'rejectNext' ? (fault as { rejectNext: number }).rejectNext
+      : kind === 'observacionesNext' ? (fault as { observacionesNext: number }).observacionesNext
+      : undefined;
+    if (!this.faults.has(scope)) this.faults.set(scope, new Map());
+    this.faults.get(scope)!.set(kind, { ...fault, remaining });
+  }
+
+  clearFaults(nit?: string): void {
+    if (nit) this.faults.delete(nit);
+    else this.faults.clear();
+  }
+
+  /** The active fault of that kind for the NIT (tenant scope first, then global), consuming one use if counted. */
+  takeFault<K extends FaultKind>(kind: K, nit: string | undefined): Extract<MhFault, Record<K, unknown>> | undefined {
+    for (const scope of nit ? [nit, GLOBAL] : [GLOBAL]) {
+      const f = this.faults.get(scope)?.get(kind);
+      if (!f) continue;
+      if (kind === 'outageUntil' && Date.parse((f as { outageUntil: string }).outageUntil) <= this.now().getTime()) {
+        this.faults.get(scope)!.delete(kind);
+        continue;
+      }
+      if (f.remaining !== undefined) {
+        if (f.remaining <= 0) {
+          this.faults.get(scope)!.delete(kind);
+          continue;
+        }
+        f.remaining--;
+      }
+      this.counters.faultsApplied++;
+      return f as Extract<MhFault, Record<K, unknown>>;
+    }
+    return undefined;
+  }
+
+  stats(): SandboxStats {
+    return { ...this.counters, documents: this.documents.size };
+  }
+}
