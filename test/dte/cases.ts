@@ -1,0 +1,40 @@
+// The conformance matrix: emission bodies per type (taxed / exempt / non-subject mixes, discounts, 8-decimal values,
+// retention, identified and anonymous receptors). Each case is also run in contingency where the type allows it.
+import type { TipoDte } from '../../src/dte/index.js';
+
+export interface Case {
+  name: string;
+  body: Record<string, unknown>;
+}
+
+const DIR = { departamento: '06', municipio: '23', distrito: '14', complemento: 'Col. Escalón, San Salvador' };
+const DIR2 = { departamento: '05', municipio: '24', distrito: '15', complemento: 'San Juan Opico, km 30 carretera' };
+export const CONTRIBUYENTE = {
+  nombre: 'DROGUERÍA EL ALIVIO, S.A. DE C.V.', numDocumento: '0614-050707-104-8', nrc: '123456-7', codActividad: '46482',
+  descActividad: 'Venta al por mayor de medicamentos', nombreComercial: 'El Alivio', direccion: DIR2, telefono: '22445566', correo: 'compras@elalivio.com.sv',
+};
+const PERSONA = { nombre: 'María José Rivas', tipoDocumento: '13', numDocumento: '12345678-4', correo: 'mjrivas@example.com', telefono: '77778888', direccion: DIR };
+
+const mix = [
+  { descripcion: 'Consulta de especialidad', cantidad: 1, precio: '45.00', descuento: '5' },
+  { descripcion: 'Vacuna (exenta)', cantidad: '2.5', precio: '12.12345678', tipo: 'exento' },
+  { descripcion: 'Servicio no sujeto', cantidad: 1, precio: 3.33, tipo: 'noSujeto' },
+  { descripcion: 'Reactivo de laboratorio', cantidad: '0.12345678', precio: '987.65432109', tipoItem: 1, uniMedida: 23, codigo: 'LAB-001' },
+];
+const relCcf = [{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: '1E3A9C55-0C1B-4F57-9B9E-4A63D1A4B2C7', fechaEmision: '2026-11-20' }];
+
+export const CASES: Partial<Record<TipoDte, Case[]>> = {
+  '01': [
+    { name: 'anonymous single service', body: { referenciaExterna: 'fe-1', items: [{ descripcion: 'Consulta general', cantidad: 1, precio: '11.30' }] } },
+    { name: 'identified DUI, mix, global discount, retention, cargo', body: { referenciaExterna: 'fe-2', receptor: PERSONA, retencionIva: true, descuentoGlobal: { gravado: 2, exento: '1.50' }, items: [...mix, { descripcion: 'Cargo por envío', cantidad: 1, precio: 2, tipo: 'noGravado' }], pagos: [{ codigo: '02', referencia: 'VISA-1234' }] } },
+    { name: 'NIT receptor with NRC, médico block, credit', body: { referenciaExterna: 'fe-3', receptor: { ...CONTRIBUYENTE, tipoDocumento: '36' }, condicionOperacion: 2, pagos: [{ codigo: '13', plazo: '01', periodo: 30 }], medico: { nombre: 'Dr. Carlos Mena', nit: '0614-180948-001-4', tipoServicio: 3 }, items: [{ descripcion: 'Tratamiento', cantidad: 3, precio: '33.33' }] } },
+    { name: 'exempt only (utilidad pública), anonymous', body: { referenciaExterna: 'fe-4', items: [{ descripcion: 'Consulta (exenta Art. 46 a)', cantidad: 1, precio: 20, tipo: 'exento' }] } },
+    { name: 'large identified sale over $25,000', body: { referenciaExterna: 'fe-5', receptor: PERSONA, items: [{ descripcion: 'Cirugía cardiaca', cantidad: 1, precio: '30000.00' }] } },
+  ],
+  '03': [
+    { name: 'MH example $2000 service', body: { tipoDte: '03', referenciaExterna: 'ccf-1', receptor: CONTRIBUYENTE, items: [{ descripcion: 'Servicio', cantidad: 1, precio: 2000 }] } },
+    { name: 'mix, discounts, retention + perception, cargo', body: { tipoDte: '03', referenciaExterna: 'ccf-2', receptor: CONTRIBUYENTE, retencionIva: true, percepcionIva: true, descuentoGlobal: { gravado: '10' }, items: [...mix, { descripcion: 'Flete', cantidad: 1, precio: '4.5', tipo: 'noGravado' }] } },
+    { name: 'médico + otros documentos + tax item', body: { tipoDte: '03', referenciaExterna: 'ccf-3', receptor: CONTRIBUYENTE, otrosDocumentos: [{ codDocAsociado: 2, descDocumento: 'Póliza de seguro', detalleDocumento: 'Póliza 555-123' }], medico: { nombre: 'Dra. Ana López', docIdentificacion: 'PAS-99887766', tipoServicio: 1 }, items: [{ descripcion: 'Cirugía', cantidad: 1, precio: 800 }, { descripcion: 'Impuesto especial', cantidad: 1, precio: 1, tipoItem: 4, codTributo: 'D5' }] } },
+  ],
+};
+export { DIR, DIR2, PERSONA, relCcf };
