@@ -7,6 +7,7 @@ import type { Context } from './core/context.js';
 import { AppError, ErrorCode } from './core/errors.js';
 import { AdminResolver, ApiKeyFieldsResolver } from './graphql/admin.resolver.js';
 import { MeResolver } from './graphql/me.resolver.js';
+import { referenceResolvers } from './graphql/references.js';
 
 /** Federation 2: the subgraph links the federation spec; directives imported here may be used by the types. */
 const FEDERATION_LINK =
@@ -28,10 +29,19 @@ export interface SchemaExtras {
 
 const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver] as const;
 
+async function codeFirstSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: [...resolverClasses], authChecker, validate: false, skipCheck: true });
+}
+
+/** The subgraph SDL exactly as served in `_service { sdl }` and committed as schema/facturaxpress.graphql. */
+export async function subgraphSdl(): Promise<string> {
+  return `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(await codeFirstSchema())}\n`;
+}
+
 export async function buildGraphQLSchema(extras: SchemaExtras = {}): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers: [...resolverClasses], authChecker, validate: false, skipCheck: true });
+  const schema = await codeFirstSchema();
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
-  for (const [type, fields] of Object.entries(extras.resolvers ?? {})) resolvers[type] = { ...(resolvers[type] ?? {}), ...(fields as object) };
+  for (const [type, fields] of Object.entries({ ...referenceResolvers, ...(extras.resolvers ?? {}) })) resolvers[type] = { ...(resolvers[type] ?? {}), ...(fields as object) };
   return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Logger } from '../core/logger.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
+import { attachRunningEmbedded, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
 import { initOrm, type MikroORM } from './orm.js';
 
 export class DatabaseUnavailableError extends Error {
@@ -15,8 +15,6 @@ export interface Database {
   orm: MikroORM;
   url: string;
   embedded: boolean;
-  /** Whether this start created the database (first start: the demo tenant may be seeded). */
-  fresh: boolean;
   close(): Promise<void>;
 }
 
@@ -37,7 +35,7 @@ export async function openDatabase(cfg: Config, log: Logger): Promise<Database> 
   let url = cfg.databaseUrl;
   if (!url) {
     const started = Date.now();
-    embedded = await startEmbeddedPostgres({
+    embedded = attachRunningEmbedded(path.join(cfg.dataDir, 'pg')) ?? await startEmbeddedPostgres({
       dataDir: path.join(cfg.dataDir, 'pg'),
       persistent: true,
       log: (l) => log.debug({ pg: l }, 'embedded postgres'),
@@ -53,14 +51,12 @@ export async function openDatabase(cfg: Config, log: Logger): Promise<Database> 
     await embedded?.stop().catch(() => undefined);
     throw new DatabaseUnavailableError(redactUrl(url), err);
   }
-  const executed = await orm.migrator.getExecuted();
   const applied = await orm.migrator.up();
   if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   return {
     orm,
     url,
     embedded: !!embedded,
-    fresh: executed.length === 0,
     async close() {
       await orm.close(true);
       await embedded?.stop();

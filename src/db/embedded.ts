@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import pg from 'pg';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -41,12 +42,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const dataDir = path.resolve(opts.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const port = opts.port ?? (await freePort());
-  const password = 'postgres';
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: 'postgres',
-    password,
+    password: 'postgres',
     persistent: opts.persistent,
     // As root, initdb/postgres must run as an unprivileged user; the package creates one when asked.
     createPostgresUser: true,
@@ -57,12 +57,16 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
-  const base = `postgresql://postgres:${password}@127.0.0.1:${port}`;
+  return handle(port, () => pg.stop());
+}
+
+function handle(port: number, stop: () => Promise<void>): EmbeddedDatabase {
+  const base = `postgresql://postgres:postgres@127.0.0.1:${port}`;
   return {
     adminUrl: `${base}/postgres`,
     port,
     async createDatabase(name: string) {
-      const c = pg.getPgClient('postgres', '127.0.0.1');
+      const c = new pg.Client({ connectionString: `${base}/postgres` });
       await c.connect();
       try {
         const r = await c.query('select 1 from pg_database where datname = $1', [name]);
@@ -72,6 +76,24 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       }
       return `${base}/${name}`;
     },
-    stop: () => pg.stop(),
+    stop,
   };
+}
+
+/**
+ * When another process of ours (the server) already runs the embedded server on this data directory, attach to it
+ * (the CLI and a second worker share it) instead of failing on the lock. postmaster.pid: line 1 pid, line 4 port.
+ */
+export function attachRunningEmbedded(dataDir: string): EmbeddedDatabase | null {
+  const pidFile = path.join(path.resolve(dataDir), 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return null; // stale pid file: the server is not running
+  }
+  return Number.isInteger(port) && port > 0 ? handle(port, async () => undefined) : null;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 
 @ObjectType({ description: 'Dirección per MH: departamento (CAT-012), municipio (CAT-013), distrito (CAT-008), complemento' })
@@ -36,6 +36,7 @@ export class EstablishmentInput {
   @Field(() => [PuntoVentaType]) puntosVenta!: PuntoVentaType[];
 }
 
+@Directive('@key(fields: "id")')
 @ObjectType('Tenant', { description: 'A tenant is the emisor of its MH documents (clinic, hospital, lab)' })
 export class TenantType {
   @Field(() => ID) id!: string;

@@ -2,7 +2,9 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { App } from '../../core/app.js';
 import { createApiKey } from '../auth/api-keys.js';
+import { UNSCOPED } from '../../core/guards.js';
 import { createTenant } from './create-tenant.js';
+import { Tenant } from './tenant.entity.js';
 
 /** Fictitious clinic: the NIT passes the MH check-digit routine but belongs to nobody we know of. */
 export const DEMO_TENANT = {
@@ -20,13 +22,14 @@ export const DEMO_TENANT = {
 };
 
 /**
- * First start against an empty embedded database (never in production): create the demo tenant and a test key.
+ * First start against an empty embedded database (no tenant yet) (never in production): create the demo tenant and a test key.
  * The raw key is kept in dataDir (mode 0600) only so that later starts can print it again for the newcomer.
  */
 export async function ensureDemoTenant(app: App): Promise<string | null> {
   if (app.config.env === 'production' || !app.db.embedded) return null;
   const file = path.join(app.config.dataDir, 'demo-api-key');
-  if (!app.db.fresh) return existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
+  const tenants = await app.db.orm.em.fork().count(Tenant, {}, UNSCOPED);
+  if (tenants > 0) return existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
   const admin = app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
   const tenant = await createTenant(admin, DEMO_TENANT);
   const { secret } = await createApiKey(admin, { tenantId: tenant.id, name: 'demo (printed at first start)', ambiente: '00' });

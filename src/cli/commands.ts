@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import type { App } from '../core/app.js';
+import { UNSCOPED } from '../core/guards.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../modules/auth/api-keys.js';
+import { ADMIN_SCOPE } from '../modules/auth/scopes.js';
+import { createTenant, type CreateTenantInput } from '../modules/tenants/create-tenant.js';
+import { Tenant } from '../modules/tenants/tenant.entity.js';
+import { listTenants } from '../modules/tenants/update-tenant.js';
+import { flag, UsageError, type Args } from './args.js';
+
+export type Out = (line: string) => void;
+export type Command = (app: App, args: Args, out: Out) => Promise<void>;
+
+const adminCtx = (app: App) => app.contextFor({ kind: 'admin', keyId: null, scopes: [ADMIN_SCOPE] });
+
+/** A tenant by id or NIT (hyphens allowed). */
+export async function findTenant(app: App, ref: string): Promise<Tenant> {
+  const em = app.db.orm.em.fork();
+  const isUuid = /^[0-9a-f-]{36}$/i.test(ref);
+  const t = await em.findOne(Tenant, isUuid ? { id: ref } : { nit: ref.replace(/-/g, '') }, UNSCOPED);
+  if (!t) throw new UsageError(`no tenant with id or NIT "${ref}"`);
+  return t;
+}
+
+function tenantInputFromFlags(args: Args): CreateTenantInput {
+  const file = flag(args, 'file');
+  if (file) return JSON.parse(readFileSync(file, 'utf8')) as CreateTenantInput;
+  return {
+    nit: flag(args, 'nit', true),
+    nrc: flag(args, 'nrc', true),
+    nombre: flag(args, 'nombre', true),
+    nombreComercial: flag(args, 'nombre-comercial') ?? null,
+    codActividad: flag(args, 'cod-actividad', true),
+    descActividad: flag(args, 'desc-actividad', true),
+    direccion: {
+      departamento: flag(args, 'departamento', true),
+      municipio: flag(args, 'municipio', true),
+      distrito: flag(args, 'distrito', true),
+      complemento: flag(args, 'complemento', true),
+    },
+    telefono: flag(args, 'telefono', true),
+    correo: flag(args, 'correo', true),
+    ambiente: (flag(args, 'ambiente') ?? '00') as '00' | '01',
+  };
+}
+
+export const commands: Record<string, { help: string; run: Command }> = {
+  'tenant:create': {
+    help: 'tenant:create --file tenant.json | --nit --nrc --nombre --cod-actividad --desc-actividad --departamento --municipio --distrito --complemento --telefono --correo [--ambiente 00]',
+    run: async (app, args, out) => {
+      const t = await createTenant(adminCtx(app), tenantInputFromFlags(args));
+      out(`created tenant ${t.id} (NIT ${t.nit}, ${t.nombre}, ambiente ${t.ambiente})`);
+    },
+  },
+  'tenant:list': {
+    help: 'tenant:list',
+    run: async (app, _args, out) => {
+      for (const t of await listTenants(adminCtx(app))) out(`${t.id}  ${t.nit}  ${t.ambiente}  ${t.nombre}`);
+    },
+  },
+  'key:create': {
+    help: 'key:create --tenant <id|NIT> --name <name> [--scopes a,b] [--ambiente 00|01] [--expires 2027-01-01T00:00:00Z]',
+    run: async (app, args, out) => {
+      const tenant = await findTenant(app, flag(args, 'tenant', true));
+      const expires = flag(args, 'expires');
+      const { key, secret } = await createApiKey(adminCtx(app), {
+        tenantId: tenant.id,
+        name: flag(args, 'name', true),
+        scopes: flag(args, 'scopes')?.split(',').map((s) => s.trim()).filter(Boolean) ?? null,
+        ambiente: (flag(args, 'ambiente') ?? '00') as '00' | '01',
+        expiresAt: expires ? new Date(expires) : null,
+      });
+      out(`created API key ${key.id} (${key.prefix}…) for ${tenant.nombre}; it is shown only now:`);
+      out(`FX_API_KEY=${secret}`);
+    },
+  },
+  'admin-key:create': {
+    help: 'admin-key:create --name <name>',
+    run: async (app, args, out) => {
+      const { key, secret } = await createApiKey(adminCtx(app), { name: flag(args, 'name', true) });
+      out(`created admin key ${key.id}; it is shown only now:`);
+      out(`FX_ADMIN_KEY=${secret}`);
+    },
+  },
+  'key:revoke': {
+    help: 'key:revoke <key id>',
+    run: async (app, args, out) => {
+      const id = args.positional[0] ?? flag(args, 'id', true);
+      const key = await revokeApiKey(adminCtx(app), id);
+      out(`revoked API key ${key.id} (${key.prefix}…) at ${key.revokedAt!.toISOString()}`);
+    },
+  },
+  'key:list': {
+    help: 'key:list [--tenant <id|NIT>]',
+    run: async (app, args, out) => {
+      const ref = flag(args, 'tenant');
+      const tenantId = ref ? (await findTenant(app, ref)).id : null;
+      for (const k of await listApiKeys(adminCtx(app), tenantId)) {
+        const state = k.revokedAt ? 'revoked' : k.expiresAt && k.expiresAt < new Date() ? 'expired' : 'active';
+        out(`${k.id}  ${k.prefix}…  ${k.kind}  ${state}  ${k.name}  last used ${k.lastUsedAt?.toISOString() ?? 'never'}`);
+      }
+    },
+  },
+};

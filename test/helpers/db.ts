@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+/** A brand-new, empty database on the run's PostgreSQL server: test files never share data. */
+export async function createTestDatabase(label = 'fx'): Promise<string> {
+  const admin = inject('pgAdminUrl');
+  const name = `${label}_${randomBytes(6).toString('hex')}`.toLowerCase();
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  try {
+    await c.query(`create database "${name}"`);
+  } finally {
+    await c.end();
+  }
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
