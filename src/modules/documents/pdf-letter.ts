@@ -41,7 +41,7 @@ function selloBlock(doc: Pdf, view: DteView, x: number, width: number): void {
     if (view.sello.fhProcesamiento) labelled(doc, 'Fecha de procesamiento', view.sello.fhProcesamiento, x, width, SMALL);
     return;
   }
-  doc.font(FONT_BOLD).fontSize(8).fillColor('#c00000').text(view.sello.text, x, doc.y + 3, { width, align: 'center' });
+  doc.font(FONT_BOLD).fontSize(7).fillColor('#c00000').text(view.sello.text, x, doc.y + 3, { width, align: 'center' });
   doc.fillColor('#000000');
 }
 

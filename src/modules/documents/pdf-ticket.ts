@@ -62,7 +62,7 @@ function sello(doc: Pdf, view: DteView): void {
     if (view.sello.fhProcesamiento) labelled(doc, 'Fecha de procesamiento', view.sello.fhProcesamiento);
   } else {
     doc.fillColor('#c00000');
-    centered(doc, view.sello.text, 7, true);
+    centered(doc, view.sello.text, 6, true);
     doc.fillColor('#000000');
   }
   labelled(doc, 'Estado', view.statusLabel);

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { requiredIdentificacion, type DteJson } from './dte-json.js';
+import { matrixToPng } from './qr-png.js';
 
 const CONSULTA_PUBLICA = 'https://admin.factura.gob.sv/consultaPublica';
 
@@ -15,7 +16,11 @@ export function consultaPublicaUrl(doc: DteJson): string {
   return `${CONSULTA_PUBLICA}?ambiente=${q(ambiente)}&codGen=${q(codGen)}&fechaEmi=${q(fechaEmi)}`;
 }
 
-/** The QR image the PDF embeds: PNG, error correction M, 4-module quiet zone so phone cameras lock on. */
+/**
+ * The QR image the PDF embeds: PNG (grayscale, see qr-png.ts), error correction M, 4-module quiet zone so phone
+ * cameras lock on, 4 px per module (viewers scale it without smoothing; the PDF prints it at ~2.5 pt/module).
+ */
 export async function renderQrPng(text: string): Promise<Buffer> {
-  return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 });
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  return matrixToPng(qr.modules, 4, 4);
 }
