@@ -15,13 +15,13 @@ export const CONTRIBUYENTE = {
 };
 const PERSONA = { nombre: 'María José Rivas', tipoDocumento: '13', numDocumento: '12345678-4', correo: 'mjrivas@example.com', telefono: '77778888', direccion: DIR };
 
-const mix = [
+export const mix = [
   { descripcion: 'Consulta de especialidad', cantidad: 1, precio: '45.00', descuento: '5' },
   { descripcion: 'Vacuna (exenta)', cantidad: '2.5', precio: '12.12345678', tipo: 'exento' },
   { descripcion: 'Servicio no sujeto', cantidad: 1, precio: 3.33, tipo: 'noSujeto' },
   { descripcion: 'Reactivo de laboratorio', cantidad: '0.12345678', precio: '987.65432109', tipoItem: 1, uniMedida: 23, codigo: 'LAB-001' },
 ];
-const relCcf = [{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: '1E3A9C55-0C1B-4F57-9B9E-4A63D1A4B2C7', fechaEmision: '2026-11-20' }];
+export const relCcf = [{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: '1E3A9C55-0C1B-4F57-9B9E-4A63D1A4B2C7', fechaEmision: '2026-11-20' }];
 
 export const CASES: Partial<Record<TipoDte, Case[]>> = {
   '01': [
@@ -36,5 +36,13 @@ export const CASES: Partial<Record<TipoDte, Case[]>> = {
     { name: 'mix, discounts, retention + perception, cargo', body: { tipoDte: '03', referenciaExterna: 'ccf-2', receptor: CONTRIBUYENTE, retencionIva: true, percepcionIva: true, descuentoGlobal: { gravado: '10' }, items: [...mix, { descripcion: 'Flete', cantidad: 1, precio: '4.5', tipo: 'noGravado' }] } },
     { name: 'médico + otros documentos + tax item', body: { tipoDte: '03', referenciaExterna: 'ccf-3', receptor: CONTRIBUYENTE, otrosDocumentos: [{ codDocAsociado: 2, descDocumento: 'Póliza de seguro', detalleDocumento: 'Póliza 555-123' }], medico: { nombre: 'Dra. Ana López', docIdentificacion: 'PAS-99887766', tipoServicio: 1 }, items: [{ descripcion: 'Cirugía', cantidad: 1, precio: 800 }, { descripcion: 'Impuesto especial', cantidad: 1, precio: 1, tipoItem: 4, codTributo: 'D5' }] } },
   ],
+  '05': [
+    { name: 'credit note on a CCF (partial return)', body: { tipoDte: '05', referenciaExterna: 'nc-1', receptor: CONTRIBUYENTE, documentoRelacionado: relCcf, items: [{ descripcion: 'Devolución reactivo', cantidad: '0.5', precio: '120.12345678', tipoItem: 1 }] } },
+    { name: 'mixed credit note with retention + perception', body: { tipoDte: '05', referenciaExterna: 'nc-2', receptor: { ...CONTRIBUYENTE, tipoDocumento: '36' }, retencionIva: true, percepcionIva: true, documentoRelacionado: relCcf, items: mix } },
+  ],
+  '06': [
+    { name: 'debit note: interest on a CCF', body: { tipoDte: '06', referenciaExterna: 'nd-1', receptor: CONTRIBUYENTE, documentoRelacionado: relCcf, items: [{ descripcion: 'Intereses por mora', cantidad: 1, precio: '15.75' }] } },
+    { name: 'debit note with fusion, mix and retention', body: { tipoDte: '06', referenciaExterna: 'nd-2', fusion: '0614-270976-001-2', receptor: CONTRIBUYENTE, retencionIva: true, documentoRelacionado: relCcf, items: mix } },
+  ],
 };
-export { DIR, DIR2, PERSONA, relCcf };
+export { DIR, DIR2, PERSONA };

@@ -1,60 +1,13 @@
 // Conformance suite: builds every type over the case matrix (normal and contingency) and validates each document with
 // ajv (draft-07 + ajv-formats) against MH's official Normativa 2.0 schemas in /work/shared/mh/schemas/normativa-2.0.
-// The ND v4 file has a defect (FACTS §2.3): `tributos` is keyed "" in cuerpoDocumento items and in resumen. ND is
-// therefore validated against a CORRECTED COPY made here in memory ("" renamed to "tributos"); the file is untouched.
-// ajv's multipleOf on binary floats needs `multipleOfPrecision` (e.g. 11.3 / 0.01 = 1130.0000000000002); MH validates
-// decimals exactly, so we allow a 1e-6 relative quotient error there and check decimal places ourselves (validateDte).
-import { existsSync, readFileSync } from 'node:fs';
+// ND v4 is validated against a corrected copy of MH's file, made in memory — see official-schemas.ts (FACTS §2.3).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { isContingencyAllowed, previewEmission, type TipoDte, toContingency, validateDte } from '../../src/dte/index.js';
 import { CASES } from './cases.js';
 import { EMISOR, ident } from './fixtures.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/mh/schemas/normativa-2.0');
-const present = existsSync(ROOT);
-if (!present) console.warn(`[dte conformance] SKIPPED: official schemas not found at ${ROOT}`);
-
-export const SCHEMA_FILES: Record<TipoDte | 'invalidacion' | 'contingencia', string> = {
-  '01': 'v2/fe-f-v2.json', '03': 'v4/fe-ccf-v4.json', '04': 'v4/fe-nr-v4.json', '05': 'v4/fe-nc-v4.json', '06': 'v4/fe-nd-v4.json',
-  '07': 'v2/fe-cr-v2.json', '08': 'v2/fe-cl-v2.json', '09': 'v2/fe-dcl-v2.json', '11': 'v3/fe-fex-v3.json', '14': 'v2/fe-fse-v2.json',
-  '15': 'v2/fe-cd-v2.json', invalidacion: 'v3/invalidacion-schema-v3.json', contingencia: 'v4/contingencia-schema-v4.json',
-};
-
-/** Rename every "" property (and its entry in `required`) to `tributos` — the ND v4 defect, FACTS §2.3. */
-function fixNdDefect(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(fixNdDefect);
-  if (typeof node !== 'object' || node === null) return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) {
-    if (k === 'properties' && typeof v === 'object' && v !== null && '' in v) {
-      const props = { ...(v as Record<string, unknown>) };
-      props['tributos'] = props[''];
-      delete props[''];
-      out[k] = fixNdDefect(props);
-    } else if (k === 'required' && Array.isArray(v)) {
-      out[k] = v.map((x) => (x === '' ? 'tributos' : x));
-    } else out[k] = fixNdDefect(v);
-  }
-  return out;
-}
-
-const cache = new Map<string, ValidateFunction>();
-export function officialValidator(kind: keyof typeof SCHEMA_FILES): ValidateFunction {
-  const hit = cache.get(kind);
-  if (hit) return hit;
-  const ajv = new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 6 });
-  (addFormatsModule as unknown as (a: Ajv) => void)(ajv);
-  let schema = JSON.parse(readFileSync(path.join(ROOT, SCHEMA_FILES[kind]), 'utf8')) as Record<string, unknown>;
-  if (kind === '06') schema = fixNdDefect(schema) as Record<string, unknown>;
-  delete schema['$schema'];
-  const v = ajv.compile(schema);
-  cache.set(kind, v);
-  return v;
-}
+import { officialValidator, present, ROOT, SCHEMA_FILES } from './official-schemas.js';
 
 describe.skipIf(!present)('conformance with the official Normativa 2.0 schemas', () => {
   it('the ND v4 defect is real (so the correction above is needed)', () => {

@@ -3,10 +3,14 @@ import type { TipoDte } from '../model.js';
 import { buildFe, parseFe } from './fe.js';
 import { checkFe, feShape } from './fe.check.js';
 import type { DteTypeModule } from './module.js';
+import { buildNota, parseNota } from './notas.js';
+import { checkNota, notaShape } from './notas.check.js';
 import { buildCcf, parseCcf } from './ccf.js';
 import { ccfShape, checkCcf } from './ccf.check.js';
 
 export const MODULES: Partial<Record<TipoDte, DteTypeModule>> = {
   '01': { tipoDte: '01', parse: parseFe, build: buildFe, shape: feShape, check: checkFe },
   '03': { tipoDte: '03', parse: parseCcf, build: buildCcf, shape: ccfShape, check: checkCcf },
+  '05': { tipoDte: '05', parse: parseNota, build: buildNota, shape: notaShape('05'), check: checkNota },
+  '06': { tipoDte: '06', parse: parseNota, build: buildNota, shape: notaShape('06'), check: checkNota },
 };
