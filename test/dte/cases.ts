@@ -44,5 +44,13 @@ export const CASES: Partial<Record<TipoDte, Case[]>> = {
     { name: 'debit note: interest on a CCF', body: { tipoDte: '06', referenciaExterna: 'nd-1', receptor: CONTRIBUYENTE, documentoRelacionado: relCcf, items: [{ descripcion: 'Intereses por mora', cantidad: 1, precio: '15.75' }] } },
     { name: 'debit note with fusion, mix and retention', body: { tipoDte: '06', referenciaExterna: 'nd-2', fusion: '0614-270976-001-2', receptor: CONTRIBUYENTE, retencionIva: true, documentoRelacionado: relCcf, items: mix } },
   ],
+  '04': [
+    { name: 'remission of goods on consignment', body: { tipoDte: '04', referenciaExterna: 'nr-1', receptor: { ...CONTRIBUYENTE, tipoDocumento: '36', bienTitulo: '03' }, items: [{ descripcion: 'Monitor de signos vitales', cantidad: 2, precio: '1500.00', tipoItem: 1 }, { descripcion: 'Insumos exentos', cantidad: '10.5', precio: '1.23456789', tipo: 'exento', tipoItem: 1 }] } },
+    { name: 'remission related to a CCF with discount', body: { tipoDte: '04', referenciaExterna: 'nr-2', receptor: { ...PERSONA, codActividad: '10001', descActividad: 'Empleados', bienTitulo: '01' }, descuentoGlobal: { gravado: 5 }, documentoRelacionado: relCcf, items: [{ descripcion: 'Camilla', cantidad: 1, precio: 350, tipoItem: 1, descuento: 10 }] } },
+  ],
+  '14': [
+    { name: 'purchase from a sujeto excluido with 10 % renta', body: { tipoDte: '14', referenciaExterna: 'fse-1', receptor: { nombre: 'José Hernández', tipoDocumento: '13', numDocumento: '12345678-4', direccion: DIR, telefono: '77001122' }, porcentajeReteRenta: 10, items: [{ descripcion: 'Servicio de limpieza', cantidad: 1, precio: 150 }], pagos: [{ codigo: '01' }] } },
+    { name: 'goods, decimals, discounts, no withholding', body: { tipoDte: '14', referenciaExterna: 'fse-2', receptor: { nombre: 'Cooperativa Local', tipoDocumento: '37', numDocumento: 'CARNET-7788', direccion: DIR, codActividad: '10005', descActividad: 'Otros' }, descuentoGlobal: { gravado: '1.10' }, items: [{ descripcion: 'Frutas', cantidad: '12.12345678', precio: '0.87654321', tipoItem: 1, uniMedida: 36, descuento: '0.25' }, { descripcion: 'Transporte', cantidad: 1, precio: 5 }] } },
+  ],
 };
 export { DIR, DIR2, PERSONA };

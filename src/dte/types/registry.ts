@@ -3,6 +3,10 @@ import type { TipoDte } from '../model.js';
 import { buildFe, parseFe } from './fe.js';
 import { checkFe, feShape } from './fe.check.js';
 import type { DteTypeModule } from './module.js';
+import { buildNr, parseNr } from './nr.js';
+import { checkNr, nrShape } from './nr.check.js';
+import { buildFse, parseFse } from './fse.js';
+import { checkFse, fseShape } from './fse.check.js';
 import { buildNota, parseNota } from './notas.js';
 import { checkNota, notaShape } from './notas.check.js';
 import { buildCcf, parseCcf } from './ccf.js';
@@ -11,6 +15,8 @@ import { ccfShape, checkCcf } from './ccf.check.js';
 export const MODULES: Partial<Record<TipoDte, DteTypeModule>> = {
   '01': { tipoDte: '01', parse: parseFe, build: buildFe, shape: feShape, check: checkFe },
   '03': { tipoDte: '03', parse: parseCcf, build: buildCcf, shape: ccfShape, check: checkCcf },
+  '04': { tipoDte: '04', parse: parseNr, build: buildNr, shape: nrShape, check: checkNr },
   '05': { tipoDte: '05', parse: parseNota, build: buildNota, shape: notaShape('05'), check: checkNota },
   '06': { tipoDte: '06', parse: parseNota, build: buildNota, shape: notaShape('06'), check: checkNota },
+  '14': { tipoDte: '14', parse: parseFse, build: buildFse, shape: fseShape, check: checkFse },
 };
