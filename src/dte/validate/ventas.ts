@@ -7,6 +7,8 @@ export interface SaleCheckOptions {
   mode: 'ivaIncluido' | 'ivaExcluido';
   globalDiscounts: boolean;
   itemIvaKey?: 'ivaItem' | 'totalIva';
+  /** Tribute taxed lines must list: "20" (IVA 13 %) by default, "C3" on exports (FACTS §2.3). */
+  lineTributo?: '20' | 'C3';
 }
 
 const z = (v: unknown): Dec => d(v) ?? ZERO;
@@ -29,8 +31,9 @@ export function checkSaleLines(items: O[], o: SaleCheckOptions, out: DteIssue[])
       near(it[o.itemIvaKey], iva, `${p}.${o.itemIvaKey}`, out);
     }
     if (o.mode === 'ivaExcluido' && 'tributos' in it) {
-      const hasIva = Array.isArray(it['tributos']) && (it['tributos'] as unknown[]).includes('20');
-      if (z(it['ventaGravada']).gt(0) && !hasIva) out.push(issue(`${p}.tributos`, 'IVA_TRIBUTO_REQUIRED', `${p} is taxed: tributos must include "20" (FACTS §5.4)`));
+      const code = o.lineTributo ?? '20';
+      const hasIva = Array.isArray(it['tributos']) && (it['tributos'] as unknown[]).includes(code);
+      if (z(it['ventaGravada']).gt(0) && !hasIva) out.push(issue(`${p}.tributos`, 'IVA_TRIBUTO_REQUIRED', `${p} is taxed: tributos must include "${code}" (FACTS §5.4)`));
     }
     if (it['tipoItem'] === 4 && it['uniMedida'] !== 99) out.push(issue(`${p}.uniMedida`, 'NOT_ALLOWED', 'tipoItem 4 requires uniMedida 99 (FACTS §2.4)'));
     if (it['tipoItem'] === 4 && it['codTributo'] === null) out.push(issue(`${p}.codTributo`, 'REQUIRED', 'tipoItem 4 requires codTributo (FACTS §5.7)'));
