@@ -60,5 +60,9 @@ export const CASES: Partial<Record<TipoDte, Case[]>> = {
     { name: '1 % retention on two CCF', body: { tipoDte: '07', referenciaExterna: 'cr-1', receptor: { ...CONTRIBUYENTE, tipoDocumento: '36' }, items: [{ tipoDte: '03', numDocumento: '1E3A9C55-0C1B-4F57-9B9E-4A63D1A4B2C7', fechaEmision: '2026-11-20', montoSujetoGrav: '1500.00', descripcion: 'Compra de medicamentos' }, { tipoDte: '03', tipoGeneracion: 1, numDocumento: '00012345', fechaEmision: '2026-11-21', montoSujetoGrav: 250.55 }] } },
     { name: '13 % and C9 retention, DUI receptor, fusion', body: { tipoDte: '07', referenciaExterna: 'cr-2', fusion: '0614-270976-001-2', receptor: { ...PERSONA, codActividad: '86203', descActividad: 'Servicios médicos' }, items: [{ tipoDte: '14', numDocumento: '9F8E7D6C-5B4A-4392-8170-6F5E4D3C2B1A', fechaEmision: '2026-11-25', montoSujetoGrav: 100, codigoRetencionMH: 'C4' }, { tipoDte: '03', numDocumento: '0C1B1E3A-9C55-4F57-9B9E-4A63D1A4B2C7', fechaEmision: '2026-11-25', montoSujetoGrav: 300, codigoRetencionMH: 'C9', ivaRetenido: '6.00' }] } },
   ],
+  '08': [
+    { name: 'liquidation of consignment sales with perception', body: { tipoDte: '08', referenciaExterna: 'cl-1', receptor: { ...CONTRIBUYENTE, tipoDocumento: '36' }, percepcionIva: true, items: [{ tipoDte: '03', numeroDocumento: '1E3A9C55-0C1B-4F57-9B9E-4A63D1A4B2C7', fechaEmision: '2026-11-10', ventaGravada: '1000.12345678', observaciones: 'Ventas semana 1' }, { tipoDte: '01', numeroDocumento: '0C1B1E3A-9C55-4F57-9B9E-4A63D1A4B2C7', fechaEmision: '2026-11-12', ventaExenta: 200, ventaNoSuj: 15 }] } },
+    { name: 'exports only', body: { tipoDte: '08', referenciaExterna: 'cl-2', receptor: { ...CONTRIBUYENTE, codDomiciliado: 1 }, items: [{ tipoDte: '11', tipoGeneracion: 1, numeroDocumento: '000778', fechaEmision: '2026-11-15', exportaciones: '640.5' }] } },
+  ],
 };
 export { DIR, DIR2, PERSONA };

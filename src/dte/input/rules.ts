@@ -32,6 +32,8 @@ export function requireReceptor(r: Reader, body: Obj, input: EmissionInput, fiel
     if (!r.isObj(body['receptor'])) r.add('receptor', 'REQUIRED', `receptor is required for ${label}`);
     return null;
   }
+  // A document number without a type is read as a NIT (36): the usual case for taxpayer receptors.
+  if (rec.numDocumento && !rec.tipoDocumento) rec.tipoDocumento = '36';
   for (const f of fields) {
     if (rec[f] === null) r.add(`receptor.${f}`, 'REQUIRED', `receptor.${f} is required for ${label}`);
   }

@@ -3,6 +3,8 @@ import type { TipoDte } from '../model.js';
 import { buildFe, parseFe } from './fe.js';
 import { checkFe, feShape } from './fe.check.js';
 import type { DteTypeModule } from './module.js';
+import { buildCl, parseCl } from './cl.js';
+import { checkCl, clShape } from './cl.check.js';
 import { buildCr, parseCr } from './cr.js';
 import { checkCr, crShape } from './cr.check.js';
 import { buildFex, parseFex } from './fex.js';
@@ -23,6 +25,7 @@ export const MODULES: Partial<Record<TipoDte, DteTypeModule>> = {
   '05': { tipoDte: '05', parse: parseNota, build: buildNota, shape: notaShape('05'), check: checkNota },
   '06': { tipoDte: '06', parse: parseNota, build: buildNota, shape: notaShape('06'), check: checkNota },
   '07': { tipoDte: '07', parse: parseCr, build: buildCr, shape: crShape, check: checkCr },
+  '08': { tipoDte: '08', parse: parseCl, build: buildCl, shape: clShape, check: checkCl },
   '11': { tipoDte: '11', parse: parseFex, build: buildFex, shape: fexShape, check: checkFex },
   '14': { tipoDte: '14', parse: parseFse, build: buildFse, shape: fseShape, check: checkFse },
 };
