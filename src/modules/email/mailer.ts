@@ -1,0 +1,106 @@
+/**
+ * Mail to the receptor (issue 6 §6): over SMTP when an SMTP URL is configured, otherwise the fully composed
+ * message is written as an .eml file into a local outbox folder, and the status says so (WRITTEN_TO_OUTBOX), so a
+ * development install without SMTP still shows exactly what would have been sent.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createTransport } from 'nodemailer';
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments: MailAttachment[];
+}
+
+export interface SendResult {
+  status: 'SENT' | 'WRITTEN_TO_OUTBOX';
+  messageId: string;
+  /** The .eml path for WRITTEN_TO_OUTBOX. */
+  location?: string;
+}
+
+export interface Mailer {
+  send(msg: MailMessage): Promise<SendResult>;
+  close(): void;
+}
+
+export interface MailerOptions {
+  smtpUrl?: string | null;
+  outboxDir: string;
+  from: string;
+}
+
+export type MailErrorCode = 'SMTP_FAILED' | 'OUTBOX_WRITE_FAILED' | 'INVALID_MESSAGE';
+
+export class MailError extends Error {
+  constructor(
+    public readonly code: MailErrorCode,
+    message: string,
+    /** SMTP reply code when the server answered (e.g. 550). */
+    public readonly responseCode?: number,
+  ) {
+    super(message);
+    this.name = 'MailError';
+  }
+}
+
+function validate(msg: MailMessage): void {
+  if (!msg.to || !/^[^\s@]+@[^\s@]+$/.test(msg.to)) throw new MailError('INVALID_MESSAGE', `to: "${msg.to}" is not an e-mail address`);
+  if (!msg.subject) throw new MailError('INVALID_MESSAGE', 'subject: is required');
+}
+
+/** File name of an outbox message: sortable by time, unique by Message-ID. */
+function outboxFileName(messageId: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const id = messageId.replace(/^<|>$/g, '').replace(/[^A-Za-z0-9._-]/g, '_');
+  return `${stamp}_${id}.eml`;
+}
+
+function smtpMailer(smtpUrl: string, from: string): Mailer {
+  const transport = createTransport(smtpUrl);
+  return {
+    async send(msg) {
+      validate(msg);
+      try {
+        const info = await transport.sendMail({ from, ...msg });
+        return { status: 'SENT', messageId: info.messageId };
+      } catch (err) {
+        const e = err as Error & { responseCode?: number };
+        throw new MailError('SMTP_FAILED', `SMTP delivery failed: ${e.message}`, e.responseCode);
+      }
+    },
+    close: () => transport.close(),
+  };
+}
+
+function outboxMailer(outboxDir: string, from: string): Mailer {
+  const transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(msg) {
+      validate(msg);
+      const info = await transport.sendMail({ from, ...msg });
+      const location = path.join(outboxDir, outboxFileName(info.messageId));
+      try {
+        await mkdir(outboxDir, { recursive: true });
+        await writeFile(location, info.message as Buffer);
+      } catch (err) {
+        throw new MailError('OUTBOX_WRITE_FAILED', `cannot write ${location}: ${(err as Error).message}`);
+      }
+      return { status: 'WRITTEN_TO_OUTBOX', messageId: info.messageId, location };
+    },
+    close: () => transport.close(),
+  };
+}
+
+export function createMailer(opts: MailerOptions): Mailer {
+  return opts.smtpUrl ? smtpMailer(opts.smtpUrl, opts.from) : outboxMailer(opts.outboxDir, opts.from);
+}
