@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './core/app.js';
 import { AppError } from './core/errors.js';
 import { createLogger } from './core/logger.js';
+import { createMhServices } from './core/mh-services.js';
 import { DatabaseUnavailableError, openDatabase } from './db/database.js';
 
 // `npm run fx -- <command> [...]`. Exit codes: 0 ok, 1 rejected input (typed error), 2 usage/config, 3 database.
@@ -16,6 +17,7 @@ if (!cmd) {
 }
 
 let code = 0;
+let mh: Awaited<ReturnType<typeof createMhServices>> | undefined;
 const config = (() => {
   try {
     return loadConfig(process.env, []);
@@ -30,7 +32,8 @@ const db = await openDatabase(config, log).catch((e) => {
   process.exit(3);
 });
 try {
-  await cmd.run(createApp(config, log, db), args, (line) => process.stdout.write(`${line}\n`));
+  mh = await createMhServices(config, log);
+  await cmd.run(createApp(config, log, db, mh), args, (line) => process.stdout.write(`${line}\n`));
 } catch (err) {
   if (err instanceof AppError) {
     process.stderr.write(`error ${err.code}: ${err.message}\n`);
@@ -44,6 +47,7 @@ try {
     code = 1;
   }
 } finally {
+  await mh?.close();
   await db.close();
 }
 process.exit(code);

@@ -20,6 +20,8 @@ export interface Config {
   mh: {
     /** Base URL of MH's API; null → the project's MH sandbox (in-process unless mhSandboxUrl is set). */
     baseUrl: string | null;
+    /** The base URL is a FacturaXpress MH sandbox (credentials are registered with it over its control API). */
+    isSandbox: boolean;
     userAgent: string;
     timeoutMs: number;
   };
@@ -84,6 +86,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     tls: tlsCfg,
     mh: {
       baseUrl: str(env, 'FX_MH_BASE_URL'),
+      isSandbox: !str(env, 'FX_MH_BASE_URL') || env.FX_MH_SANDBOX === '1',
       userAgent: str(env, 'FX_MH_USER_AGENT') ?? 'FacturaXpress/0.1',
       timeoutMs: int(env, 'FX_MH_TIMEOUT_MS', 8000, 100, 120_000),
     },

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './core/app.js';
 import { createLogger } from './core/logger.js';
+import { createMhServices } from './core/mh-services.js';
 import { DatabaseUnavailableError, openDatabase } from './db/database.js';
 import { ensureDemoTenant } from './modules/tenants/demo-tenant.js';
 import { buildGraphQLSchema } from './schema.js';
@@ -12,7 +13,8 @@ async function main() {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config, log);
-  const app = createApp(config, log, db);
+  const mh = await createMhServices(config, log);
+  const app = createApp(config, log, db, mh);
   const demoKey = await ensureDemoTenant(app);
   const server = config.worker.api ? await startServer(app, { schema: await buildGraphQLSchema() }) : null;
   if (server) log.info({ url: `${server.url}/graphql`, startupMs: Math.round(process.uptime() * 1000) }, 'FacturaXpress ready');
@@ -27,6 +29,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await server?.close();
+    await mh.close();
     await db.close();
     log.info('stopped');
     process.exit(0);

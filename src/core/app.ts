@@ -5,6 +5,7 @@ import { TENANT_FILTER } from '../db/orm.js';
 import { createAuthenticator, type Authenticator } from '../modules/auth/authenticate.js';
 import { systemClock, tenantIdOf, type Actor, type Clock, type Context } from './context.js';
 import type { Logger } from './logger.js';
+import type { MhServices } from './mh-services.js';
 
 /** The composition root shared by the HTTP server, the worker, the CLI and tests. */
 export interface App {
@@ -13,11 +14,12 @@ export interface App {
   db: Database;
   clock: Clock;
   auth: Authenticator;
+  mh: MhServices;
   /** A fresh context whose entity manager is scoped to the actor's tenant. */
   contextFor(actor: Actor, requestId?: string): Context;
 }
 
-export function createApp(config: Config, log: Logger, db: Database, clock: Clock = systemClock): App {
+export function createApp(config: Config, log: Logger, db: Database, mh: MhServices, clock: Clock = systemClock): App {
   const auth = createAuthenticator({ em: db.orm.em, config, clock });
   return {
     config,
@@ -25,6 +27,7 @@ export function createApp(config: Config, log: Logger, db: Database, clock: Cloc
     db,
     clock,
     auth,
+    mh,
     contextFor(actor, requestId = randomUUID()) {
       const em = db.orm.em.fork();
       const tenantId = tenantIdOf(actor);

@@ -1,8 +1,23 @@
 import { ApiKeySchema } from '../modules/auth/api-key.entity.js';
+import { ControlCounterSchema, InvoiceEventSchema, InvoiceSchema } from '../modules/invoices/invoice.entity.js';
 import { EstablishmentSchema, TenantSchema } from '../modules/tenants/tenant.entity.js';
+import { ContingencyEventSchema, LoteSchema } from '../modules/transmission/contingency.entity.js';
+import { MhCredentialSchema } from '../modules/transmission/mh-credential.entity.js';
+import { JobSchema } from '../queue/job.entity.js';
 
 /** Every entity of the service. Tenant-owned ones carry a `tenant` relation and are scoped by the `tenant` filter. */
-export const entities = [TenantSchema, EstablishmentSchema, ApiKeySchema];
+export const entities = [
+  TenantSchema,
+  EstablishmentSchema,
+  ApiKeySchema,
+  InvoiceSchema,
+  InvoiceEventSchema,
+  ControlCounterSchema,
+  MhCredentialSchema,
+  ContingencyEventSchema,
+  LoteSchema,
+  JobSchema,
+];
 
 /** Entities scoped by the tenant filter (all tenant-owned rows, and the tenant row itself). */
-export const tenantScoped = ['Tenant', 'Establishment', 'ApiKey'];
+export const tenantScoped = ['Tenant', 'Establishment', 'ApiKey', 'Invoice', 'InvoiceEvent', 'ControlCounter', 'MhCredential', 'ContingencyEvent', 'Lote'];

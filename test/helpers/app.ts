@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createApp, type App } from '../../src/core/app.js';
 import { createLogger } from '../../src/core/logger.js';
+import { createMhServices } from '../../src/core/mh-services.js';
 import { openDatabase } from '../../src/db/database.js';
 import { buildGraphQLSchema } from '../../src/schema.js';
 import { startServer, type RunningServer } from '../../src/server.js';
@@ -23,7 +24,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config: Config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, FX_ADMIN_KEY: adminKey, PORT: '0', LOG_LEVEL: 'error', FX_MASTER_KEY: randomBytes(32).toString('base64'), ...env }, []);
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config, log);
-  const app = createApp(config, log, db);
+  const mh = await createMhServices(config, log);
+  const app = createApp(config, log, db, mh);
   const server = await startServer(app, { schema: await buildGraphQLSchema(), port: 0 });
   const url = server.url;
   return {
@@ -37,6 +39,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     async close() {
       await server.close();
+      await mh.close();
       await db.close();
     },
   };

@@ -25,8 +25,6 @@ export const TenantSchema = defineEntity({
     /** Highest MH ambiente this tenant may act on: '00' test only, '01' production (and test). */
     ambiente: p.string().length(2).default('00'),
     mhApiUser: p.string().length(14).nullable(),
-    /** MH API password, AES-256-GCM under FX_MASTER_KEY (never plain). */
-    mhApiPasswordEnc: p.text().nullable().lazy(),
     isDemo: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { createMhSandbox, MhClient, type MhSandbox } from '../hacienda/index.js';
+import type { CredentialRegistrar } from '../modules/transmission/credentials.js';
+import { createSigner, loadOrCreateMasterKey, parseMasterKey, type Signer } from '../signing/index.js';
+import type { Logger } from './logger.js';
+
+/** Everything that talks to MH or signs for it, built once per process from the configuration. */
+export interface MhServices {
+  client: MhClient;
+  signer: Signer;
+  masterKey: Buffer;
+  /** Registers imported credentials with the MH sandbox (no-op against real MH, where the portal does it). */
+  register: CredentialRegistrar;
+  /** The in-process sandbox when no FX_MH_BASE_URL is configured. */
+  sandbox: MhSandbox | null;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function createMhServices(config: Config, log: Logger): Promise<MhServices> {
+  const masterKey = config.masterKey ? parseMasterKey(config.masterKey) : loadOrCreateMasterKey(path.join(config.dataDir, 'master.key'));
+  const sandbox = config.mh.baseUrl ? null : await createMhSandbox({ port: 0, host: '127.0.0.1' });
+  const baseUrl = config.mh.baseUrl ?? sandbox!.url;
+  if (sandbox) log.info({ url: sandbox.url }, 'in-process MH sandbox started');
+  const client = new MhClient({ baseUrl, userAgent: config.mh.userAgent, timeoutMs: config.mh.timeoutMs });
+  const signer = createSigner();
+  const register: CredentialRegistrar = (c) => {
+    if (sandbox) return sandbox.registerTenant(c);
+    if (!config.mh.isSandbox) return;
+    void fetch(`${baseUrl}/__sandbox/tenants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c) })
+      .catch((err) => log.warn({ err: (err as Error).message }, 'could not register the credential with the MH sandbox'));
+  };
+  return {
+    client,
+    signer,
+    masterKey,
+    register,
+    sandbox,
+    baseUrl,
+    async close() {
+      await signer.close();
+      await sandbox?.close();
+    },
+  };
+}

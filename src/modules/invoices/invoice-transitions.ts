@@ -1,0 +1,26 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertMove, type InvoiceStatus } from './invoice-lifecycle.js';
+import { Invoice, InvoiceEvent } from './invoice.entity.js';
+
+/** Channel on which committed invoice changes are announced (subscriptions and webhooks listen). */
+export const INVOICE_CHANNEL = 'fx_invoice_events';
+
+/**
+ * Appends an event row and announces it; the NOTIFY is delivered only if the surrounding transaction commits.
+ * `type` is the public event name (dte.queued, dte.processed, …).
+ */
+export async function appendEvent(tx: EntityManager, invoice: Invoice, type: string, from: InvoiceStatus | null, data: Record<string, unknown> | null = null) {
+  const ev = tx.create(InvoiceEvent, { tenant: invoice.tenant, invoice, type, fromStatus: from, toStatus: invoice.status, data });
+  await tx.flush();
+  const note = { eventId: String(ev.id), invoiceId: invoice.id, tenantId: invoice.tenant.id, type, status: invoice.status, referenciaExterna: invoice.referenciaExterna, patientId: invoice.patientId };
+  await tx.getConnection().execute(`select pg_notify(?, ?)`, [INVOICE_CHANNEL, JSON.stringify(note)], 'all', tx.getTransactionContext());
+  return ev;
+}
+
+/** Moves an invoice along the lifecycle table (an illegal move throws) and records the event, in `tx`. */
+export async function transition(tx: EntityManager, invoice: Invoice, to: InvoiceStatus, type: string, data: Record<string, unknown> | null = null) {
+  const from = invoice.status;
+  assertMove(from, to);
+  invoice.status = to;
+  return appendEvent(tx, invoice, type, from, data);
+}

@@ -1,0 +1,95 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { Tenant } from '../tenants/tenant.entity.js';
+import type { InvoiceStatus } from './invoice-lifecycle.js';
+
+/**
+ * One DTE. The row is written once at emission (QUEUED, with its numeroControl and the built document) and then only
+ * moved along the lifecycle table by the pipeline. Money columns are numeric (decimal strings), never floats.
+ */
+export const InvoiceSchema = defineEntity({
+  name: 'Invoice',
+  tableName: 'invoice',
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    tenant: () => p.manyToOne(Tenant).index(),
+    ambiente: p.string().length(2),
+    tipoDte: p.string().length(2),
+    status: p.string().length(16).$type<InvoiceStatus>().index(),
+    referenciaExterna: p.string().length(100),
+    /** SHA-256 of the canonical emission body: same reference + same body = the same invoice (idempotency). */
+    requestHash: p.string().length(64),
+    input: p.json<Record<string, unknown>>(),
+    codigoGeneracion: p.string().length(36).unique(),
+    numeroControl: p.string().length(31),
+    codEstableMH: p.string().length(4),
+    codPuntoVentaMH: p.string().length(4),
+    fecEmi: p.string().length(10),
+    horEmi: p.string().length(8),
+    document: p.json<Record<string, unknown>>(),
+    signedDocument: p.text().nullable().lazy(),
+    selloRecibido: p.string().length(40).nullable(),
+    fhProcesamiento: p.string().length(19).nullable(),
+    observaciones: p.json<string[]>().nullable(),
+    mhCodigoMsg: p.string().length(10).nullable(),
+    mhDescripcionMsg: p.text().nullable(),
+    totalPagar: p.decimal().precision(16).scale(2),
+    receptorNombre: p.string().length(250).nullable(),
+    receptorNumDocumento: p.string().length(30).nullable(),
+    receptorCorreo: p.string().length(100).nullable(),
+    patientId: p.string().length(100).nullable().index(),
+    /** Transmissions of the normal document (MH: at most 2 resends after the first, then contingency). */
+    sendAttempts: p.integer().default(0),
+    tipoContingencia: p.integer().nullable(),
+    motivoContin: p.string().length(500).nullable(),
+    contingencyEvent: p.uuid().nullable().index(),
+    /** Contingency: the event must reach MH within 24 h of the outage's end; the documents 72 h after its sello. */
+    contingencyDeadline: p.datetime().nullable(),
+    transmitDeadline: p.datetime().nullable(),
+    /** Last day (El Salvador) on which an invalidation event may be sent (FACTS §5.9). */
+    invalidationDeadline: p.string().length(10).nullable(),
+    invalidation: p.json<Record<string, unknown>>().nullable(),
+    processedAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+  uniques: [
+    { name: 'invoice_tenant_reference_unique', properties: ['tenant', 'referenciaExterna'] },
+    { name: 'invoice_tenant_numero_control_unique', properties: ['tenant', 'numeroControl'] },
+  ],
+});
+export class Invoice extends InvoiceSchema.class {}
+InvoiceSchema.setClass(Invoice);
+
+/** Append-only history: one row per state change, written in the same transaction as the change. */
+export const InvoiceEventSchema = defineEntity({
+  name: 'InvoiceEvent',
+  tableName: 'invoice_event',
+  properties: {
+    id: p.bigint().primary().autoincrement(),
+    tenant: () => p.manyToOne(Tenant),
+    invoice: () => p.manyToOne(Invoice).index(),
+    type: p.string().length(40),
+    fromStatus: p.string().length(16).nullable(),
+    toStatus: p.string().length(16).nullable(),
+    data: p.json<Record<string, unknown>>().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export class InvoiceEvent extends InvoiceEventSchema.class {}
+InvoiceEventSchema.setClass(InvoiceEvent);
+
+/** numeroControl correlatives: one counter per (tenant, tipoDte, establishment, POS, year) (FACTS §5.1). */
+export const ControlCounterSchema = defineEntity({
+  name: 'ControlCounter',
+  tableName: 'control_counter',
+  properties: {
+    tenant: () => p.manyToOne(Tenant).primary(),
+    tipoDte: p.string().length(2).primary(),
+    codEstableMH: p.string().length(4).primary(),
+    codPuntoVentaMH: p.string().length(4).primary(),
+    year: p.integer().primary(),
+    lastValue: p.bigint(),
+  },
+});
+export class ControlCounter extends ControlCounterSchema.class {}
+ControlCounterSchema.setClass(ControlCounter);

@@ -1,0 +1,34 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+/**
+ * The database is the queue. Payload = ids only; handlers reload state. A job is claimed with FOR UPDATE SKIP LOCKED
+ * and a lease (lockedUntil): a worker that dies leaves its job to be reclaimed when the lease runs out.
+ */
+export const JobSchema = defineEntity({
+  name: 'Job',
+  tableName: 'job',
+  properties: {
+    id: p.bigint().primary().autoincrement(),
+    tenantId: p.uuid().nullable().index(),
+    kind: p.string().length(40),
+    payload: p.json<Record<string, unknown>>(),
+    /** queued | running | done | failed */
+    status: p.string().length(10).default('queued'),
+    /** At most one queued/running job per key (e.g. `transmit:<invoice id>`). */
+    dedupeKey: p.string().length(120).nullable(),
+    runAt: p.datetime(),
+    attempts: p.integer().default(0),
+    lockedUntil: p.datetime().nullable(),
+    lockedBy: p.string().length(80).nullable(),
+    lastError: p.text().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+  indexes: [
+    { name: 'job_ready_index', properties: ['status', 'runAt'] },
+    // One live job per dedupe key: enqueueing the same work twice is a no-op (ON CONFLICT … DO NOTHING).
+    { name: 'job_dedupe_live_unique', expression: `create unique index "job_dedupe_live_unique" on "job" ("dedupe_key") where "status" in ('queued', 'running')` },
+  ],
+});
+export class Job extends JobSchema.class {}
+JobSchema.setClass(Job);

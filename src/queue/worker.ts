@@ -1,0 +1,154 @@
+import { hostname } from 'node:os';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import PQueue from 'p-queue';
+import pg from 'pg';
+import type { Logger } from '../core/logger.js';
+import type { Job } from './job.entity.js';
+
+export type JobOutcome = { kind: 'done' } | { kind: 'retry'; delayMs: number; error: string } | { kind: 'failed'; error: string };
+export type JobHandler = (job: ClaimedJob) => Promise<JobOutcome>;
+export type ClaimedJob = Pick<Job, 'kind' | 'payload' | 'attempts'> & { id: string; tenantId: string | null };
+
+export interface WorkerOptions {
+  handlers: Record<string, JobHandler>;
+  concurrency: number;
+  perTenantConcurrency: number;
+  leaseMs?: number;
+  pollMs?: number;
+  /** For LISTEN (wake-ups); the pool is used for everything else. */
+  databaseUrl: string;
+}
+
+/** Exponential backoff with full jitter, capped (transient failures). */
+export function backoffMs(attempt: number, baseMs = 1000, capMs = 5 * 60_000, random = Math.random): number {
+  return Math.round(random() * Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1))) + 250;
+}
+
+/**
+ * Claims jobs from PostgreSQL with FOR UPDATE SKIP LOCKED and a lease, runs them through p-queue (global and
+ * per-tenant concurrency), renews leases while they run, and records each outcome fenced by `locked_by`, so a worker
+ * whose lease was taken over cannot overwrite the new owner's result. Several worker processes may share one database.
+ */
+export class Worker {
+  readonly id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  private readonly queue: PQueue;
+  private readonly tenantQueues = new Map<string, PQueue>();
+  private readonly running = new Set<string>();
+  private stopped = false;
+  private timer: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private listener: pg.Client | null = null;
+  private polling = false;
+  private readonly leaseMs: number;
+
+  constructor(private readonly em: EntityManager, private readonly log: Logger, private readonly opts: WorkerOptions) {
+    this.queue = new PQueue({ concurrency: opts.concurrency });
+    this.leaseMs = opts.leaseMs ?? 60_000;
+  }
+
+  async start(): Promise<void> {
+    this.listener = new pg.Client({ connectionString: this.opts.databaseUrl });
+    this.listener.on('notification', () => void this.poll());
+    this.listener.on('error', (err) => this.log.warn({ err: err.message }, 'job listener connection lost; polling continues'));
+    await this.listener.connect();
+    await this.listener.query('listen fx_jobs');
+    this.timer = setInterval(() => void this.poll(), this.opts.pollMs ?? 1000);
+    this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(1000, Math.floor(this.leaseMs / 3)));
+    void this.poll();
+  }
+
+  /** Stops claiming, lets running jobs finish (their leases would expire anyway if the process died). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.queue.onIdle();
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Resolves when no job is queued or running in this process (tests, benchmarks). */
+  idle(): Promise<void> {
+    return this.queue.onIdle();
+  }
+
+  private async poll(): Promise<void> {
+    if (this.stopped || this.polling) return;
+    this.polling = true;
+    try {
+      for (;;) {
+        const free = this.opts.concurrency * 2 - this.queue.size - this.queue.pending;
+        if (free <= 0 || this.stopped) break;
+        const jobs = await this.claim(Math.min(free, 50));
+        for (const job of jobs) this.dispatch(job);
+        if (jobs.length < Math.min(free, 50)) break;
+      }
+    } catch (err) {
+      this.log.error({ err }, 'claiming jobs failed');
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private async claim(limit: number): Promise<ClaimedJob[]> {
+    const rows = await this.em.getConnection().execute<{ id: string; tenant_id: string | null; kind: string; payload: Record<string, unknown>; attempts: number }[]>(
+      `update job set status = 'running', attempts = attempts + 1, locked_by = ?, locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
+       where id in (
+         select id from job
+         where (status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())
+         order by run_at limit ? for update skip locked)
+       returning id, tenant_id, kind, payload, attempts`,
+      [this.id, this.leaseMs, limit],
+    );
+    return rows.map((r) => ({ id: String(r.id), tenantId: r.tenant_id, kind: r.kind, payload: r.payload, attempts: r.attempts }));
+  }
+
+  private dispatch(job: ClaimedJob): void {
+    const tenantQueue = this.tenantQueue(job.tenantId);
+    this.running.add(job.id);
+    void this.queue.add(() => tenantQueue.add(() => this.run(job))).finally(() => this.running.delete(job.id));
+  }
+
+  private tenantQueue(tenantId: string | null): PQueue {
+    const key = tenantId ?? '-';
+    let q = this.tenantQueues.get(key);
+    if (!q) this.tenantQueues.set(key, (q = new PQueue({ concurrency: this.opts.perTenantConcurrency })));
+    return q;
+  }
+
+  private async run(job: ClaimedJob): Promise<void> {
+    const handler = this.opts.handlers[job.kind];
+    let outcome: JobOutcome;
+    try {
+      outcome = handler ? await handler(job) : { kind: 'failed', error: `no handler for job kind ${job.kind}` };
+    } catch (err) {
+      // A thrown error is infrastructure (database, bug): retry with backoff; the handler is idempotent.
+      outcome = { kind: 'retry', delayMs: backoffMs(job.attempts), error: err instanceof Error ? err.message : String(err) };
+      this.log.error({ err, jobId: job.id, kind: job.kind }, 'job threw');
+    }
+    await this.finish(job, outcome).catch((err) => this.log.error({ err, jobId: job.id }, 'recording a job outcome failed (the lease will expire and it will rerun)'));
+  }
+
+  private async finish(job: ClaimedJob, o: JobOutcome): Promise<void> {
+    const conn = this.em.getConnection();
+    if (o.kind === 'done') {
+      await conn.execute(`update job set status = 'done', locked_until = null, updated_at = now() where id = ? and locked_by = ? and status = 'running'`, [job.id, this.id]);
+    } else if (o.kind === 'retry') {
+      await conn.execute(
+        `update job set status = 'queued', run_at = now() + (? * interval '1 millisecond'), last_error = ?, locked_by = null, locked_until = null, updated_at = now()
+         where id = ? and locked_by = ? and status = 'running'`,
+        [o.delayMs, o.error.slice(0, 2000), job.id, this.id],
+      );
+    } else {
+      this.log.warn({ jobId: job.id, kind: job.kind, error: o.error }, 'job failed for good');
+      await conn.execute(`update job set status = 'failed', last_error = ?, locked_until = null, updated_at = now() where id = ? and locked_by = ? and status = 'running'`, [o.error.slice(0, 2000), job.id, this.id]);
+    }
+  }
+
+  private async renewLeases(): Promise<void> {
+    if (!this.running.size) return;
+    await this.em
+      .getConnection()
+      .execute(`update job set locked_until = now() + (? * interval '1 millisecond') where locked_by = ? and status = 'running' and id = any(?::bigint[])`, [this.leaseMs, this.id, [...this.running]])
+      .catch((err) => this.log.warn({ err: (err as Error).message }, 'lease renewal failed'));
+  }
+}
