@@ -25,8 +25,8 @@ function rowHeight(doc: Pdf, cells: string[], widths: number[], bold: boolean): 
   return Math.max(...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - PAD * 2 }))) + PAD * 2;
 }
 
-function drawRow(doc: Pdf, table: ItemsTableView, cells: string[], x: number, widths: number[], header: boolean): void {
-  const height = rowHeight(doc, cells, widths, header);
+function drawRow(doc: Pdf, table: ItemsTableView, cells: string[], x: number, widths: number[], header: boolean, height: number): void {
+  doc.font(header ? FONT_BOLD : FONT).fontSize(FONT_SIZE);
   const y = doc.y;
   const total = widths.reduce((a, b) => a + b, 0);
   if (header) doc.rect(x, y, total, height).fillColor('#e6e6e6').fill().fillColor('#000000');
@@ -43,11 +43,12 @@ function drawRow(doc: Pdf, table: ItemsTableView, cells: string[], x: number, wi
 export function drawItemsTable(doc: Pdf, table: ItemsTableView, x: number, width: number): void {
   const widths = columnWidths(table, width);
   const headers = table.columns.map((c) => c.header);
-  ensureSpace(doc, rowHeight(doc, headers, widths, true) + rowHeight(doc, table.rows[0] ?? [], widths, false));
-  drawRow(doc, table, headers, x, widths, true);
+  const headerHeight = rowHeight(doc, headers, widths, true);
+  ensureSpace(doc, headerHeight + rowHeight(doc, table.rows[0] ?? [], widths, false));
+  drawRow(doc, table, headers, x, widths, true, headerHeight);
   for (const row of table.rows) {
     const height = rowHeight(doc, row, widths, false);
-    if (ensureSpace(doc, height)) drawRow(doc, table, headers, x, widths, true);
-    drawRow(doc, table, row, x, widths, false);
+    if (ensureSpace(doc, height)) drawRow(doc, table, headers, x, widths, true, headerHeight);
+    drawRow(doc, table, row, x, widths, false, height);
   }
 }
