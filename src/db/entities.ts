@@ -3,6 +3,8 @@ import { ControlCounterSchema, InvoiceEventSchema, InvoiceSchema } from '../modu
 import { EstablishmentSchema, TenantSchema } from '../modules/tenants/tenant.entity.js';
 import { ContingencyEventSchema, LoteSchema } from '../modules/transmission/contingency.entity.js';
 import { MhCredentialSchema } from '../modules/transmission/mh-credential.entity.js';
+import { PatientProfileSchema } from '../modules/patients/patient-profile.entity.js';
+import { ServiceMappingSchema } from '../modules/services/service-mapping.entity.js';
 import { JobSchema } from '../queue/job.entity.js';
 
 /** Every entity of the service. Tenant-owned ones carry a `tenant` relation and are scoped by the `tenant` filter. */
@@ -17,7 +19,9 @@ export const entities = [
   ContingencyEventSchema,
   LoteSchema,
   JobSchema,
+  PatientProfileSchema,
+  ServiceMappingSchema,
 ];
 
 /** Entities scoped by the tenant filter (all tenant-owned rows, and the tenant row itself). */
-export const tenantScoped = ['Tenant', 'Establishment', 'ApiKey', 'Invoice', 'InvoiceEvent', 'ControlCounter', 'MhCredential', 'ContingencyEvent', 'Lote'];
+export const tenantScoped = ['Tenant', 'Establishment', 'ApiKey', 'Invoice', 'InvoiceEvent', 'ControlCounter', 'MhCredential', 'ContingencyEvent', 'Lote', 'PatientProfile', 'ServiceMapping'];
