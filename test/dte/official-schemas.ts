@@ -1,13 +1,15 @@
 // Loads MH's official Normativa 2.0 schemas for the conformance tests (read at test time only; never copied).
 // The ND v4 file has a defect (FACTS §2.3): `tributos` is keyed "" in cuerpoDocumento items and in resumen. ND is
 // therefore validated against a CORRECTED COPY made here in memory ("" renamed to "tributos"); the file is untouched.
-// ajv's multipleOf on binary floats needs `multipleOfPrecision` (e.g. 11.3 / 0.01 = 1130.0000000000002); MH validates
-// decimals exactly, so we allow a 1e-6 quotient error there and check decimal places ourselves (validateDte).
+// ajv's built-in multipleOf divides binary floats (11.3 / 0.01 = 1130.0000000000002, 288.9942197 / 1e-8 =
+// 28899421969.999996), so it rejects valid decimals. MH's validator works on decimals; we therefore replace the
+// multipleOf keyword by an exact decimal check (decimal.js on the number's shortest string form). Nothing else changes.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { Decimal } from 'decimal.js';
 import type { TipoDte } from '../../src/dte/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/mh/schemas/normativa-2.0');
@@ -42,8 +44,15 @@ const cache = new Map<string, ValidateFunction>();
 export function officialValidator(kind: keyof typeof SCHEMA_FILES): ValidateFunction {
   const hit = cache.get(kind);
   if (hit) return hit;
-  const ajv = new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 6 });
+  const ajv = new Ajv({ allErrors: true, strict: false });
   (addFormatsModule as unknown as (a: Ajv) => void)(ajv);
+  ajv.removeKeyword('multipleOf');
+  ajv.addKeyword({
+    keyword: 'multipleOf',
+    type: 'number',
+    schemaType: 'number',
+    validate: (m: number, x: number) => new Decimal(String(x)).mod(new Decimal(String(m))).isZero(),
+  });
   let schema = JSON.parse(readFileSync(path.join(ROOT, SCHEMA_FILES[kind]), 'utf8')) as Record<string, unknown>;
   if (kind === '06') schema = fixNdDefect(schema) as Record<string, unknown>;
   delete schema['$schema'];
