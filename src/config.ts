@@ -25,7 +25,8 @@ export interface Config {
     userAgent: string;
     timeoutMs: number;
   };
-  worker: { enabled: boolean; api: boolean; concurrency: number; perTenantConcurrency: number; ratePerSecond: number };
+  worker: { enabled: boolean; api: boolean; concurrency: number; perTenantConcurrency: number; ratePerSecond: number; leaseMs: number };
+  pipeline: { maxSends: number; unreachableBeforeContingency: number; contingencyProbeMs: number; lotePollMs: number };
   publicUrl: string;
 }
 
@@ -96,6 +97,13 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       concurrency: int(env, 'FX_WORKER_CONCURRENCY', 8, 1, 256),
       perTenantConcurrency: int(env, 'FX_WORKER_TENANT_CONCURRENCY', 4, 1, 256),
       ratePerSecond: int(env, 'FX_MH_RATE_PER_SECOND', 50, 1, 10_000),
+      leaseMs: int(env, 'FX_JOB_LEASE_MS', 60_000, 1000, 3_600_000),
+    },
+    pipeline: {
+      maxSends: 3, // MH: the first transmission and at most 2 resends (FACTS §3.6)
+      unreachableBeforeContingency: int(env, 'FX_UNREACHABLE_BEFORE_CONTINGENCY', 3, 1, 100),
+      contingencyProbeMs: int(env, 'FX_CONTINGENCY_PROBE_MS', 60_000, 100, 15 * 60_000),
+      lotePollMs: int(env, 'FX_LOTE_POLL_MS', 3_000, 50, 600_000),
     },
     publicUrl: str(env, 'FX_PUBLIC_URL') ?? `${tlsCfg ? 'https' : 'http'}://${host}:${port}`,
   };

@@ -5,8 +5,10 @@ import { createLogger } from './core/logger.js';
 import { createMhServices } from './core/mh-services.js';
 import { DatabaseUnavailableError, openDatabase } from './db/database.js';
 import { ensureDemoTenant } from './modules/tenants/demo-tenant.js';
+import { registerCredentialsWithSandbox } from './modules/transmission/sandbox-registration.js';
 import { buildGraphQLSchema } from './schema.js';
 import { startServer } from './server.js';
+import { startWorker } from './worker.js';
 
 /** Exit codes: 0 clean stop, 1 unexpected, 2 configuration, 3 database unreachable. */
 async function main() {
@@ -16,6 +18,8 @@ async function main() {
   const mh = await createMhServices(config, log);
   const app = createApp(config, log, db, mh);
   const demoKey = await ensureDemoTenant(app);
+  await registerCredentialsWithSandbox(app);
+  const worker = config.worker.enabled ? await startWorker(app) : null;
   const server = config.worker.api ? await startServer(app, { schema: await buildGraphQLSchema() }) : null;
   if (server) log.info({ url: `${server.url}/graphql`, startupMs: Math.round(process.uptime() * 1000) }, 'FacturaXpress ready');
   if (server) process.stdout.write(`\nFacturaXpress GraphQL: ${server.url}/graphql\n`);
@@ -29,6 +33,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await server?.close();
+    await worker?.stop();
     await mh.close();
     await db.close();
     log.info('stopped');

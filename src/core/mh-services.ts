@@ -1,4 +1,5 @@
 import path from 'node:path';
+import PQueue from 'p-queue';
 import type { Config } from '../config.js';
 import { createMhSandbox, MhClient, type MhSandbox } from '../hacienda/index.js';
 import type { CredentialRegistrar } from '../modules/transmission/credentials.js';
@@ -23,7 +24,9 @@ export async function createMhServices(config: Config, log: Logger): Promise<MhS
   const sandbox = config.mh.baseUrl ? null : await createMhSandbox({ port: 0, host: '127.0.0.1' });
   const baseUrl = config.mh.baseUrl ?? sandbox!.url;
   if (sandbox) log.info({ url: sandbox.url }, 'in-process MH sandbox started');
-  const client = new MhClient({ baseUrl, userAgent: config.mh.userAgent, timeoutMs: config.mh.timeoutMs });
+  // One rate limit per process toward MH (FX_MH_RATE_PER_SECOND requests/s), applied to every HTTP call the client makes.
+  const limiter = new PQueue({ intervalCap: config.worker.ratePerSecond, interval: 1000 });
+  const client = new MhClient({ baseUrl, userAgent: config.mh.userAgent, timeoutMs: config.mh.timeoutMs, fetch: (input, init) => limiter.add(() => fetch(input, init)) as Promise<Response> });
   const signer = createSigner();
   const register: CredentialRegistrar = (c) => {
     if (sandbox) return sandbox.registerTenant(c);

@@ -6,6 +6,8 @@ import { createMhServices } from '../../src/core/mh-services.js';
 import { openDatabase } from '../../src/db/database.js';
 import { buildGraphQLSchema } from '../../src/schema.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { startWorker } from '../../src/worker.js';
+import type { Worker } from '../../src/queue/worker.js';
 import { createTestDatabase } from './db.js';
 
 export interface TestApp {
@@ -13,12 +15,18 @@ export interface TestApp {
   server: RunningServer;
   url: string;
   adminKey: string;
+  worker: Worker | null;
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
   close(): Promise<void>;
 }
 
 /** The real service (real HTTP server on an ephemeral port, real PostgreSQL database of its own). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Run the background worker in this process (default false: API only). */
+  worker?: boolean;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const adminKey = `test-admin-${randomBytes(16).toString('hex')}`;
   const databaseUrl = await createTestDatabase();
   const config: Config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, FX_ADMIN_KEY: adminKey, PORT: '0', LOG_LEVEL: 'error', FX_MASTER_KEY: randomBytes(32).toString('base64'), ...env }, []);
@@ -28,17 +36,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = createApp(config, log, db, mh);
   const server = await startServer(app, { schema: await buildGraphQLSchema(), port: 0 });
   const url = server.url;
+  const worker = opts.worker ? await startWorker(app) : null;
   return {
     app,
     server,
     url,
     adminKey,
+    worker,
     async gql(query, variables, headers = {}) {
       const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
       return { status: res.status, body: (await res.json()) as any };
     },
     async close() {
       await server.close();
+      await worker?.stop();
       await mh.close();
       await db.close();
     },

@@ -1,7 +1,10 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { App } from '../../core/app.js';
 import { createApiKey } from '../auth/api-keys.js';
+import { generateTestCertificate } from '../../signing/index.js';
+import { importMhCredential } from '../transmission/credentials.js';
 import { UNSCOPED } from '../../core/guards.js';
 import { createTenant } from './create-tenant.js';
 import { Tenant } from './tenant.entity.js';
@@ -33,6 +36,10 @@ export async function ensureDemoTenant(app: App): Promise<string | null> {
   const admin = app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
   const tenant = await createTenant(admin, DEMO_TENANT);
   const { secret } = await createApiKey(admin, { tenantId: tenant.id, name: 'demo (printed at first start)', ambiente: '00' });
+  // A generated MH-shaped test certificate and API password, so the demo's documents get signed and sealed (sandbox).
+  const password = randomBytes(12).toString('base64url');
+  const cert = generateTestCertificate({ nit: tenant.nit, nrc: tenant.nrc, nombre: tenant.nombre, password, validDays: 365 });
+  await importMhCredential(admin, app.mh.masterKey, { tenantId: tenant.id, ambiente: '00', certificateXml: cert.xml, certificatePassword: password, apiPassword: `Demo-${password}` }, app.mh.register);
   mkdirSync(app.config.dataDir, { recursive: true });
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   app.log.info({ tenantId: tenant.id, nit: tenant.nit }, 'demo tenant created');

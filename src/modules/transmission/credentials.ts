@@ -71,6 +71,7 @@ export async function importMhCredential(ctx: Context, masterKey: Buffer, input:
   if (cred) Object.assign(cred, data);
   else cred = em.create(MhCredential, { tenant, ambiente: input.ambiente, ...data });
   await em.flush();
+  materialCache.delete(`${tenant.id}:${input.ambiente}`);
   register?.({ nit: apiUser, password: input.apiPassword, publicKeyPem: keys.publicKeyPem, ambiente: input.ambiente });
   return cred;
 }
@@ -95,4 +96,16 @@ export async function loadSigningMaterial(em: EntityManager, masterKey: Buffer, 
     publicKeyPem: cred.publicKeyPem,
     notAfter: cred.notAfter,
   };
+}
+
+const materialCache = new Map<string, { at: number; value: SigningMaterial | null }>();
+
+/** Decrypted signing material, cached for a minute per (tenant, ambiente) so a burst doesn't decrypt per document. */
+export async function cachedSigningMaterial(em: EntityManager, masterKey: Buffer, tenantId: string, ambiente: '00' | '01'): Promise<SigningMaterial | null> {
+  const key = `${tenantId}:${ambiente}`;
+  const hit = materialCache.get(key);
+  if (hit && Date.now() - hit.at < 60_000) return hit.value;
+  const value = await loadSigningMaterial(em.fork(), masterKey, tenantId, ambiente);
+  materialCache.set(key, { at: Date.now(), value });
+  return value;
 }

@@ -1,0 +1,47 @@
+import type { Context } from '../../core/context.js';
+import { AppError, ErrorCode } from '../../core/errors.js';
+import { requireTenantScope } from '../../core/guards.js';
+import type { EmitResult } from './emit-invoice.js';
+import { emitRequest } from './emit-request.js';
+import { getInvoice } from './get-invoice.js';
+import type { Invoice } from './invoice.entity.js';
+
+export interface NoteInput {
+  /** The CCF (03) this note adjusts. */
+  invoiceId: string;
+  referenciaExterna: string;
+  items: unknown[];
+  [more: string]: unknown;
+}
+
+type Obj = Record<string, unknown>;
+
+/** The CCF's receptor, back in emission-body form (CCF stores it as nit/nrc, FACTS §5.4). */
+function receptorOfCcf(doc: Obj): Obj {
+  const r = (doc.receptor ?? {}) as Obj;
+  const { nit, ...rest } = r;
+  return Object.fromEntries(Object.entries({ ...rest, tipoDocumento: '36', numDocumento: nit }).filter(([, v]) => v !== null && v !== undefined));
+}
+
+async function relatedCcf(ctx: Context, id: string): Promise<Invoice> {
+  const ccf = await getInvoice(ctx, id);
+  if (!ccf) throw new AppError(ErrorCode.NOT_FOUND, `invoice ${id} not found`, [{ path: 'invoiceId', code: 'NOT_FOUND', message: 'no such invoice' }]);
+  // FACTS §5.7: NC/ND adjust a CCF that MH has accepted (it must carry a sello to be referenced).
+  if (ccf.tipoDte !== '03') throw new AppError(ErrorCode.INVALID_STATE, `invoice ${id} is a ${ccf.tipoDte}, not a CCF (03)`, [{ path: 'invoiceId', code: 'NOT_A_CCF', message: 'notes relate a Comprobante de Crédito Fiscal (03)' }]);
+  if (ccf.status !== 'PROCESSED') throw new AppError(ErrorCode.INVALID_STATE, `CCF ${id} is ${ccf.status}; only a PROCESSED CCF can be adjusted`, [{ path: 'invoiceId', code: 'NOT_PROCESSED', message: `status is ${ccf.status}` }]);
+  return ccf;
+}
+
+/** Nota de Crédito (05) / Débito (06) relating a processed CCF: the receptor and the related document come from it. */
+export async function emitNote(ctx: Context, tipoDte: '05' | '06', input: NoteInput): Promise<EmitResult> {
+  requireTenantScope(ctx, 'invoices:emit');
+  const ccf = await relatedCcf(ctx, input.invoiceId);
+  const { invoiceId: _omit, ...rest } = input;
+  return emitRequest(ctx, {
+    ...rest,
+    tipoDte,
+    receptor: receptorOfCcf(ccf.document),
+    documentoRelacionado: [{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: ccf.codigoGeneracion, fechaEmision: ccf.fecEmi }],
+    ...(ccf.patientId ? { patientId: ccf.patientId } : {}),
+  });
+}

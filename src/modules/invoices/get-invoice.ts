@@ -1,0 +1,25 @@
+import type { Context } from '../../core/context.js';
+import { requireTenantScope } from '../../core/guards.js';
+import { Invoice, InvoiceEvent } from './invoice.entity.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One invoice of the caller's tenant (the tenant filter scopes the lookup), or null. */
+export async function getInvoice(ctx: Context, id: string): Promise<Invoice | null> {
+  requireTenantScope(ctx, 'invoices:read');
+  if (!UUID.test(id)) return null;
+  return ctx.em.findOne(Invoice, { id });
+}
+
+/** The JWS as transmitted to MH (a lazy column: loaded only when asked for). */
+export async function getSignedDocument(ctx: Context, id: string): Promise<string | null> {
+  requireTenantScope(ctx, 'invoices:read');
+  const row = await ctx.em.fork().findOne(Invoice, { id }, { populate: ['signedDocument'] });
+  return row?.signedDocument ?? null;
+}
+
+/** The invoice's history, oldest first. */
+export async function getInvoiceEvents(ctx: Context, invoiceId: string): Promise<InvoiceEvent[]> {
+  requireTenantScope(ctx, 'invoices:read');
+  return ctx.em.find(InvoiceEvent, { invoice: invoiceId }, { orderBy: { id: 'asc' } });
+}

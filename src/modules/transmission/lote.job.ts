@@ -1,0 +1,77 @@
+import { enqueue } from '../../queue/enqueue.js';
+import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
+import { Invoice } from '../invoices/invoice.entity.js';
+import { Lote } from './contingency.entity.js';
+import { signingMaterial, type JobScope } from './pipeline.js';
+import { recordMhAnswer } from './record-answer.js';
+
+export const POLL_LOTE_JOB = 'poll-lote';
+/** "versión del JSON schema de lotes": MH does not publish the value (FACTS §9.6); 1 is what integrators send. */
+const LOTE_VERSION = 1;
+const MAX_POLLS = 200;
+
+/** Sends a lote of contingency documents (the signed JWS as issued) to recepcionlote; results are polled. */
+export async function sendLote(scope: JobScope, job: ClaimedJob): Promise<JobOutcome> {
+  const em = scope.em.fork();
+  const lote = await em.findOneOrFail(Lote, { id: String(job.payload.loteId) });
+  if (lote.status !== 'PENDING') return { kind: 'done' };
+  const material = await signingMaterial(scope, lote.ambiente as '00' | '01');
+  if (!material) return { kind: 'retry', delayMs: 60_000, error: 'no MH credential' };
+  const docs = await em.find(Invoice, { id: { $in: lote.invoiceIds } }, { populate: ['signedDocument'], orderBy: { createdAt: 'asc' } });
+  const o = await scope.app.mh.client.recepcionLote(material.api, {
+    ambiente: lote.ambiente as '00' | '01',
+    idEnvio: lote.idEnvio,
+    version: LOTE_VERSION,
+    nitEmisor: material.nit,
+    documentos: docs.map((d) => d.signedDocument!),
+  });
+  if (o.kind !== 'received') {
+    const reason = o.kind === 'rejected' ? `lote rejected: ${o.descripcionMsg}` : o.reason;
+    return { kind: 'retry', delayMs: scope.settings.lotePollMs * 5, error: reason };
+  }
+  await em.transactional(async (tx) => {
+    const l = await tx.findOneOrFail(Lote, { id: lote.id });
+    l.status = 'SENT';
+    l.codigoLote = o.codigoLote;
+    l.sentAt = scope.app.clock.now();
+    await enqueue(tx, { kind: POLL_LOTE_JOB, payload: { loteId: l.id }, tenantId: scope.tenantId, dedupeKey: `poll-lote:${l.id}`, runAt: new Date(Date.now() + scope.settings.lotePollMs) });
+  });
+  return { kind: 'done' };
+}
+
+/** Reads consultadtelote until every document of the lote has MH's answer; each answer is final for its document. */
+export async function pollLote(scope: JobScope, job: ClaimedJob): Promise<JobOutcome> {
+  const em = scope.em.fork();
+  const lote = await em.findOneOrFail(Lote, { id: String(job.payload.loteId) });
+  if (lote.status !== 'SENT') return { kind: 'done' };
+  const material = (await signingMaterial(scope, lote.ambiente as '00' | '01'))!;
+  const o = await scope.app.mh.client.consultaLote(material.api, lote.codigoLote!);
+  lote.polls += 1;
+  if (o.kind !== 'lote') {
+    await em.flush();
+    return lote.polls > MAX_POLLS ? { kind: 'failed', error: 'lote results never arrived' } : { kind: 'retry', delayMs: scope.settings.lotePollMs, error: 'reason' in o ? o.reason : `consultadtelote ${o.kind}` };
+  }
+  const docs = await em.find(Invoice, { id: { $in: lote.invoiceIds } });
+  const byCodigo = new Map(docs.map((d) => [d.codigoGeneracion, d]));
+  for (const answer of [...o.procesados, ...o.rechazados]) {
+    const inv = answer.codigoGeneracion ? byCodigo.get(answer.codigoGeneracion) : undefined;
+    if (!inv || inv.status !== 'CONTINGENCY') continue;
+    // 004 on a lote item: MH already had this document from an earlier normal send; ask for its sello.
+    if (answer.kind === 'rejected' && answer.codigoMsg === '004') {
+      const c = await scope.app.mh.client.consultaDte(material.api, { nitEmisor: material.nit, tdte: inv.tipoDte, codigoGeneracion: inv.codigoGeneracion });
+      if (c.kind === 'processed' || c.kind === 'rejected') await recordMhAnswer(scope, inv.id, c, ['CONTINGENCY']);
+      continue;
+    }
+    await recordMhAnswer(scope, inv.id, answer, ['CONTINGENCY']);
+  }
+  const pending = await em.fork().count(Invoice, { id: { $in: lote.invoiceIds }, status: 'CONTINGENCY' });
+  if (pending > 0) {
+    await em.flush();
+    if (lote.polls > MAX_POLLS) return { kind: 'failed', error: `${pending} documents of lote ${lote.codigoLote} never got an answer` };
+    return { kind: 'retry', delayMs: scope.settings.lotePollMs, error: `${pending} documents still pending` };
+  }
+  lote.status = 'DONE';
+  lote.completedAt = scope.app.clock.now();
+  await em.flush();
+  return { kind: 'done' };
+}

@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode } from '@mikro-orm/core';
+import type { App } from '../../core/app.js';
+import { TENANT_FILTER } from '../../db/orm.js';
+import { Invoice } from '../invoices/invoice.entity.js';
+import { cachedSigningMaterial, type SigningMaterial } from './credentials.js';
+
+/** Tunables of the transmission pipeline (MH's rules where MH has one). */
+export interface PipelineSettings {
+  /** MH: at most 2 resends after the first transmission, then contingency (FACTS §3.6). */
+  maxSends: number;
+  /** Consecutive "MH unreachable" failures of one document before it is re-issued in contingency. */
+  unreachableBeforeContingency: number;
+  /** How often an open contingency probes MH (MH asks for reconnection attempts at least every 15 min). */
+  contingencyProbeMs: number;
+  lotePollMs: number;
+}
+
+export const DEFAULT_PIPELINE: PipelineSettings = { maxSends: 3, unreachableBeforeContingency: 3, contingencyProbeMs: 60_000, lotePollMs: 3_000 };
+
+/** A job's view of the world: a tenant-scoped entity manager (the job's tenant), MH services and settings. */
+export interface JobScope {
+  app: App;
+  em: EntityManager;
+  tenantId: string;
+  settings: PipelineSettings;
+}
+
+export function jobScope(app: App, tenantId: string, settings: PipelineSettings): JobScope {
+  const em = app.db.orm.em.fork();
+  em.setFilterParams(TENANT_FILTER, { tenantId });
+  return { app, em, tenantId, settings };
+}
+
+/** Re-reads the invoice under a row lock inside `tx`: every state change is decided on fresh, locked state. */
+export async function lockInvoice(tx: EntityManager, id: string): Promise<Invoice> {
+  return tx.findOneOrFail(Invoice, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['signedDocument'] });
+}
+
+/** Decrypted signing material for the job's tenant (cached a minute, see cachedSigningMaterial). */
+export function signingMaterial(scope: JobScope, ambiente: '00' | '01'): Promise<SigningMaterial | null> {
+  return cachedSigningMaterial(scope.em, scope.app.mh.masterKey, scope.tenantId, ambiente);
+}

@@ -1,0 +1,141 @@
+import { DTE_VERSIONS, type TipoDte } from '../../dte/index.js';
+import type { RecepcionOutcome } from '../../hacienda/index.js';
+import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
+import { backoffMs } from '../../queue/worker.js';
+import { FINAL_STATUSES } from '../invoices/invoice-lifecycle.js';
+import { Invoice } from '../invoices/invoice.entity.js';
+import { transition } from '../invoices/invoice-transitions.js';
+import { enterContingency } from './enter-contingency.js';
+import { lockInvoice, signingMaterial, type JobScope } from './pipeline.js';
+import { recordMhAnswer } from './record-answer.js';
+
+type Step = JobOutcome | 'next';
+const NO_CREDENTIAL_RETRY_MS = 5 * 60_000;
+
+/**
+ * Drives one invoice from QUEUED to a final state, one committed step at a time, reloading state before each step:
+ * the job is safe to rerun after a crash at any point. SENT is committed BEFORE the request leaves, so a rerun that
+ * finds SENT knows MH may have the document and asks consultadte before any resend (FACTS §3.6).
+ */
+export async function transmitInvoice(scope: JobScope, job: ClaimedJob): Promise<JobOutcome> {
+  const invoiceId = String(job.payload.invoiceId);
+  for (let guard = 0; guard < 8; guard++) {
+    const inv = await scope.em.fork().findOneOrFail(Invoice, { id: invoiceId }, { populate: ['signedDocument'] });
+    const step = await advance(scope, job, inv);
+    if (step !== 'next') return step;
+  }
+  return { kind: 'retry', delayMs: 1000, error: 'too many steps in one run' };
+}
+
+async function advance(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise<Step> {
+  if (FINAL_STATUSES.includes(inv.status) || inv.status === 'CONTINGENCY') return { kind: 'done' };
+  const material = await signingMaterial(scope, inv.ambiente as '00' | '01');
+  if (!material) {
+    scope.app.log.warn({ invoiceId: inv.id, tenantId: scope.tenantId, ambiente: inv.ambiente }, 'no MH credential for this tenant and ambiente: the document waits');
+    return { kind: 'retry', delayMs: NO_CREDENTIAL_RETRY_MS, error: 'no MH certificate/credential imported for this ambiente' };
+  }
+  switch (inv.status) {
+    case 'QUEUED':
+      return sign(scope, inv, material.privateKeyPem);
+    case 'SIGNED':
+      return send(scope, job, inv);
+    case 'SENT':
+      // A previous run committed SENT and then died or lost the answer: MH may have it. Ask before resending.
+      await scope.em.fork().transactional(async (tx) => {
+        const locked = await lockInvoice(tx, inv.id);
+        if (locked.status === 'SENT') await transition(tx, locked, 'UNKNOWN', 'dte.unknown', { reason: 'transmission interrupted' });
+      });
+      return 'next';
+    case 'UNKNOWN':
+      return reconcile(scope, job, inv);
+    default:
+      return { kind: 'done' };
+  }
+}
+
+async function sign(scope: JobScope, inv: Invoice, privateKeyPem: string): Promise<Step> {
+  const jws = await scope.app.mh.signer.sign(inv.document, privateKeyPem);
+  await scope.em.fork().transactional(async (tx) => {
+    const locked = await lockInvoice(tx, inv.id);
+    if (locked.status !== 'QUEUED') return;
+    locked.signedDocument = jws;
+    await transition(tx, locked, 'SIGNED', 'dte.signed', null);
+  });
+  return 'next';
+}
+
+/** SIGNED (or UNKNOWN confirmed absent) → SENT → recepciondte. */
+async function send(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise<Step> {
+  const material = (await signingMaterial(scope, inv.ambiente as '00' | '01'))!;
+  const claimed = await scope.em.fork().transactional(async (tx) => {
+    const locked = await lockInvoice(tx, inv.id);
+    if (locked.status !== 'SIGNED' && locked.status !== 'UNKNOWN') return null;
+    locked.sendAttempts += 1;
+    await transition(tx, locked, 'SENT', 'dte.sent', { attempt: locked.sendAttempts });
+    return locked;
+  });
+  if (!claimed) return 'next';
+  const outcome = await scope.app.mh.client.recepcionDte(material.api, {
+    ambiente: inv.ambiente as '00' | '01',
+    idEnvio: Number(job.id) % 2_000_000_000,
+    version: DTE_VERSIONS[inv.tipoDte as TipoDte],
+    tipoDte: inv.tipoDte,
+    documento: claimed.signedDocument!,
+    codigoGeneracion: inv.codigoGeneracion,
+  });
+  return afterSend(scope, job, inv.id, outcome);
+}
+
+async function afterSend(scope: JobScope, job: ClaimedJob, id: string, o: RecepcionOutcome): Promise<Step> {
+  // 004: MH already has this codigoGeneracion (an earlier send got through): reconcile through consultadte.
+  if (o.kind === 'rejected' && o.codigoMsg === '004') return toUnknown(scope, id, 'MH reports the document as already received');
+  if (o.kind === 'processed' || o.kind === 'rejected') {
+    await recordMhAnswer(scope, id, o, ['SENT']);
+    return { kind: 'done' };
+  }
+  if (o.kind === 'unknown') return toUnknown(scope, id, o.reason);
+  // transient / auth_error: MH certainly did not process it. Back to SIGNED; the send did not count.
+  await scope.em.fork().transactional(async (tx) => {
+    const locked = await lockInvoice(tx, id);
+    if (locked.status !== 'SENT') return;
+    locked.sendAttempts -= 1;
+    await transition(tx, locked, 'SIGNED', 'dte.retry', { reason: o.reason });
+  });
+  if (o.kind === 'auth_error') return { kind: 'retry', delayMs: NO_CREDENTIAL_RETRY_MS, error: `MH refused the credentials: ${o.reason}` };
+  return unreachable(scope, job, id, o.reason);
+}
+
+async function toUnknown(scope: JobScope, id: string, reason: string): Promise<Step> {
+  await scope.em.fork().transactional(async (tx) => {
+    const locked = await lockInvoice(tx, id);
+    if (locked.status === 'SENT') await transition(tx, locked, 'UNKNOWN', 'dte.unknown', { reason });
+  });
+  return 'next';
+}
+
+/** UNKNOWN: consultadte first; resend only when MH confirms it does not have the document (FACTS §3.6). */
+async function reconcile(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise<Step> {
+  const material = (await signingMaterial(scope, inv.ambiente as '00' | '01'))!;
+  const o = await scope.app.mh.client.consultaDte(material.api, { nitEmisor: material.nit, tdte: inv.tipoDte, codigoGeneracion: inv.codigoGeneracion });
+  if (o.kind === 'processed' || o.kind === 'rejected') {
+    await recordMhAnswer(scope, inv.id, o, ['UNKNOWN']);
+    return { kind: 'done' };
+  }
+  if (o.kind === 'not_found') {
+    if (inv.sendAttempts < scope.settings.maxSends) return send(scope, job, inv);
+    return contingency(scope, inv.id, `MH did not receive the document after ${inv.sendAttempts} transmissions`);
+  }
+  if (o.kind === 'auth_error') return { kind: 'retry', delayMs: NO_CREDENTIAL_RETRY_MS, error: `MH refused the credentials: ${o.reason}` };
+  return unreachable(scope, job, inv.id, o.reason);
+}
+
+/** MH unreachable: retry with backoff a few times, then re-issue in contingency (tipoContingencia 1, MH no disponible). */
+async function unreachable(scope: JobScope, job: ClaimedJob, id: string, reason: string): Promise<Step> {
+  if (job.attempts < scope.settings.unreachableBeforeContingency) return { kind: 'retry', delayMs: backoffMs(job.attempts, 500, 10_000), error: reason };
+  return contingency(scope, id, reason);
+}
+
+async function contingency(scope: JobScope, id: string, reason: string): Promise<Step> {
+  const entered = await enterContingency(scope, id, { tipoContingencia: 1, motivoContin: null }, reason);
+  return entered ? { kind: 'done' } : { kind: 'retry', delayMs: 30_000, error: `${reason} (this document type cannot be issued in contingency; retrying)` };
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Context } from '../../src/core/context.js';
+import { emitInvoice } from '../../src/modules/invoices/emit-invoice.js';
+import { Invoice } from '../../src/modules/invoices/invoice.entity.js';
+import { importMhCredential } from '../../src/modules/transmission/credentials.js';
+import { generateTestCertificate } from '../../src/signing/index.js';
+import { provisionTenant, type TestApp } from './app.js';
+
+export interface PipelineTenant {
+  tenantId: string;
+  apiKey: string;
+  nit: string;
+  publicKeyPem: string;
+  ctx(): Context;
+}
+
+/** A tenant with an API key and an imported MH test certificate + API password, registered with the sandbox. */
+export async function tenantWithCredential(t: TestApp): Promise<PipelineTenant> {
+  const { tenantId, apiKey, keyId } = await provisionTenant(t);
+  const admin = t.app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
+  const tenant = await t.app.db.orm.em.fork().findOneOrFail('Tenant', { id: tenantId }, { filters: false }) as { nit: string; nrc: string };
+  const password = randomBytes(9).toString('base64url');
+  const cert = generateTestCertificate({ nit: tenant.nit, nrc: tenant.nrc, password, validDays: 30 });
+  await importMhCredential(admin, t.app.mh.masterKey, { tenantId, ambiente: '00', certificateXml: cert.xml, certificatePassword: password, apiPassword: `Api-${password}` }, t.app.mh.register);
+  return {
+    tenantId,
+    apiKey,
+    nit: tenant.nit,
+    publicKeyPem: cert.publicKeyPem,
+    ctx: () => t.app.contextFor({ kind: 'apiKey', keyId, tenantId, ambiente: '00', scopes: ['invoices:emit', 'invoices:read', 'invoices:invalidate'] }),
+  };
+}
+
+let seq = 0;
+/** The documented FE example with a unique referenciaExterna. */
+export function facturaBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const body = JSON.parse(readFileSync(new URL('../../examples/dte/01-factura.json', import.meta.url), 'utf8'));
+  return { ...body, referenciaExterna: `T-${Date.now()}-${++seq}-${randomBytes(3).toString('hex')}`, ...overrides };
+}
+
+export async function emit(tt: PipelineTenant, body = facturaBody()): Promise<Invoice> {
+  return (await emitInvoice(tt.ctx(), body)).invoice;
+}
+
+export async function reload(t: TestApp, id: string): Promise<Invoice> {
+  return t.app.db.orm.em.fork().findOneOrFail(Invoice, { id }, { filters: false, populate: ['signedDocument'] });
+}
+
+/** Polls until every invoice reaches one of `statuses` (or the time runs out, then returns what it has). */
+export async function waitForStatus(t: TestApp, ids: string[], statuses: string[], timeoutMs = 30_000): Promise<Invoice[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await t.app.db.orm.em.fork().find(Invoice, { id: { $in: ids } }, { filters: false, populate: ['signedDocument'] });
+    if (rows.length === ids.length && rows.every((r) => statuses.includes(r.status))) return ids.map((id) => rows.find((r) => r.id === id)!);
+    if (Date.now() > deadline) return ids.map((id) => rows.find((r) => r.id === id)!);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,93 @@
+import { createPublicKey } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvoiceEvent } from '../../src/modules/invoices/invoice.entity.js';
+import { verifyDteJws } from '../../src/signing/index.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ FX_MH_TIMEOUT_MS: '600', FX_UNREACHABLE_BEFORE_CONTINGENCY: '2', FX_CONTINGENCY_PROBE_MS: '300', FX_LOTE_POLL_MS: '150' }, { worker: true });
+});
+afterAll(async () => t?.close());
+
+const sandbox = () => t.app.mh.sandbox!;
+const events = async (id: string) => (await t.app.db.orm.em.fork().find(InvoiceEvent, { invoice: id }, { filters: false, orderBy: { id: 'asc' } })).map((e) => e.type);
+
+describe('sign and transmit through the MH sandbox (real HTTP)', () => {
+  let tt: PipelineTenant;
+  beforeAll(async () => {
+    tt = await tenantWithCredential(t);
+  });
+
+  it('happy path: QUEUED → SIGNED → SENT → PROCESSED with a 40-character sello; the JWS verifies with the tenant key', async () => {
+    const inv = await emit(tt);
+    expect(inv.status).toBe('QUEUED');
+    expect(inv.numeroControl).toMatch(/^DTE-01-M001P001-[0-9]{15}$/);
+    const [done] = await waitForStatus(t, [inv.id], ['PROCESSED', 'REJECTED']);
+    expect(done!.status).toBe('PROCESSED');
+    expect(done!.selloRecibido).toMatch(/^[A-Z0-9]{40}$/);
+    expect(done!.fhProcesamiento).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+    expect(sandbox().receptions(inv.codigoGeneracion)).toBe(1);
+    const [header] = done!.signedDocument!.split('.');
+    expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toEqual({ alg: 'RS512' });
+    const payload = await verifyDteJws(done!.signedDocument!, createPublicKey(tt.publicKeyPem));
+    expect((payload.identificacion as { codigoGeneracion: string }).codigoGeneracion).toBe(inv.codigoGeneracion);
+    expect(await events(inv.id)).toEqual(['dte.queued', 'dte.signed', 'dte.sent', 'dte.processed']);
+  });
+
+  it('rejection: REJECTED with MH observaciones kept', async () => {
+    sandbox().setFault({ rejectNext: 1 }, tt.nit);
+    const inv = await emit(tt);
+    const [done] = await waitForStatus(t, [inv.id], ['PROCESSED', 'REJECTED']);
+    expect(done!.status).toBe('REJECTED');
+    expect(done!.selloRecibido).toBeNull();
+    expect(done!.mhCodigoMsg).toBeTruthy();
+    expect((done!.observaciones ?? []).length + (done!.mhDescripcionMsg ? 1 : 0)).toBeGreaterThan(0);
+    expect(await events(inv.id)).toContain('dte.rejected');
+  });
+
+  it('timeout where consultadte finds the document: PROCESSED without a resend', async () => {
+    sandbox().setFault({ timeout: true, afterProcessing: true, holdMs: 2000, times: 1 }, tt.nit);
+    const inv = await emit(tt);
+    const [done] = await waitForStatus(t, [inv.id], ['PROCESSED', 'REJECTED']);
+    expect(done!.status).toBe('PROCESSED');
+    expect(done!.sendAttempts).toBe(1);
+    expect(sandbox().receptions(inv.codigoGeneracion)).toBe(1);
+    expect(await events(inv.id)).toEqual(['dte.queued', 'dte.signed', 'dte.sent', 'dte.unknown', 'dte.processed']);
+  });
+
+  it('timeout where MH never got it: consultadte says no, one resend, PROCESSED', async () => {
+    sandbox().setFault({ timeout: true, holdMs: 2000, times: 1 }, tt.nit);
+    const inv = await emit(tt);
+    const [done] = await waitForStatus(t, [inv.id], ['PROCESSED', 'REJECTED']);
+    expect(done!.status).toBe('PROCESSED');
+    expect(done!.sendAttempts).toBe(2);
+    expect(sandbox().receptions(inv.codigoGeneracion)).toBe(1);
+    expect(await events(inv.id)).toEqual(['dte.queued', 'dte.signed', 'dte.sent', 'dte.unknown', 'dte.sent', 'dte.processed']);
+  });
+});
+
+describe('contingency', () => {
+  it('outage → contingency documents → event → lote → every document PROCESSED exactly once', async () => {
+    const tt = await tenantWithCredential(t);
+    sandbox().setFault({ outageUntil: new Date(Date.now() + 2500).toISOString() }, tt.nit);
+    const invs = await Promise.all([1, 2, 3].map(() => emit(tt, facturaBody())));
+    const mid = await waitForStatus(t, invs.map((i) => i.id), ['CONTINGENCY'], 15_000);
+    expect(mid.map((i) => i.status)).toEqual(['CONTINGENCY', 'CONTINGENCY', 'CONTINGENCY']);
+    for (const i of mid) {
+      expect(i.document.identificacion).toMatchObject({ tipoModelo: 2, tipoOperacion: 2, tipoContingencia: 1 });
+      expect(i.contingencyEvent).toBe(mid[0]!.contingencyEvent);
+    }
+    const done = await waitForStatus(t, invs.map((i) => i.id), ['PROCESSED', 'REJECTED'], 30_000);
+    expect(done.map((i) => i.status)).toEqual(['PROCESSED', 'PROCESSED', 'PROCESSED']);
+    for (const i of done) {
+      expect(sandbox().receptions(i.codigoGeneracion)).toBe(1);
+      expect(i.transmitDeadline).toBeTruthy();
+      expect(i.contingencyDeadline).toBeTruthy();
+    }
+    const ev = await t.app.db.orm.em.fork().findOneOrFail('ContingencyEvent', { id: mid[0]!.contingencyEvent! }, { filters: false }) as { status: string; selloRecibido: string; deadline: Date };
+    expect(ev.status).toBe('ACCEPTED');
+    expect(ev.selloRecibido).toMatch(/^[A-Z0-9]{40}$/);
+  });
+});
