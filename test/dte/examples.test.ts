@@ -14,6 +14,10 @@ describe('examples/dte', () => {
   it('one example per type', () => {
     expect(files.map((f) => f.slice(0, 2)).sort()).toEqual([...TIPOS_DTE].sort());
   });
+  it('docs/dte-input.md embeds every example verbatim', () => {
+    const doc = readFileSync(path.resolve(DIR, '../../docs/dte-input.md'), 'utf8');
+    for (const f of files) expect(doc).toContain(readFileSync(path.join(DIR, f), 'utf8').trim());
+  });
   it.each(files)('%s', (file) => {
     const body = JSON.parse(readFileSync(path.join(DIR, file), 'utf8')) as Record<string, unknown>;
     const tipo = file.slice(0, 2) as TipoDte;
