@@ -28,6 +28,22 @@ export interface Config {
   worker: { enabled: boolean; api: boolean; concurrency: number; perTenantConcurrency: number; ratePerSecond: number; leaseMs: number };
   pipeline: { maxSends: number; unreachableBeforeContingency: number; contingencyProbeMs: number; lotePollMs: number };
   publicUrl: string;
+  /** Issue 6: webhooks, document links, e-mail to the receptor, deadline warnings. */
+  notifications: {
+    /** SMTP_URL (nodemailer URL); null → mail is written as .eml files to mailOutboxDir and the status says so. */
+    smtpUrl: string | null;
+    mailFrom: string;
+    mailOutboxDir: string;
+    /** Deliver webhooks to private/loopback addresses (default: everywhere except production). */
+    webhookAllowPrivate: boolean;
+    /** Success = a 2xx within this time (issue 6 §3: 15 s). */
+    webhookTimeoutMs: number;
+    /** Lifetime of pdfUrl / jsonUrl links. */
+    documentLinkTtlSeconds: number;
+    /** dte.deadline.warning fires this long before a contingency / transmission / invalidation deadline. */
+    deadlineWarningMs: number;
+    deadlineScanMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -58,6 +74,28 @@ function tls(env: Env): Config['tls'] {
   if (!cert && !key && !ca) return null;
   if (!cert || !key || !ca) throw new ConfigError('FX_TLS_CERT/FX_TLS_KEY/FX_TLS_CA', 'mTLS needs all three (file paths)');
   return { cert, key, ca };
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = str(env, name);
+  if (raw === null) return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true/false (1/0), got "${raw}"`);
+}
+
+function notifications(env: Env, nodeEnv: Config['env']): Config['notifications'] {
+  const dataDir = path.resolve(str(env, 'FX_DATA_DIR') ?? '.data');
+  return {
+    smtpUrl: str(env, 'SMTP_URL'),
+    mailFrom: str(env, 'FX_MAIL_FROM') ?? 'FacturaXpress <no-reply@facturaxpress.local>',
+    mailOutboxDir: path.resolve(str(env, 'FX_MAIL_OUTBOX_DIR') ?? path.join(dataDir, 'mail-outbox')),
+    webhookAllowPrivate: bool(env, 'FX_WEBHOOK_ALLOW_PRIVATE', nodeEnv !== 'production'),
+    webhookTimeoutMs: int(env, 'FX_WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),
+    documentLinkTtlSeconds: int(env, 'FX_DOCUMENT_LINK_TTL_S', 7 * 24 * 3600, 1, 366 * 24 * 3600),
+    deadlineWarningMs: int(env, 'FX_DEADLINE_WARNING_MS', 6 * 3_600_000, 0, 30 * 24 * 3_600_000),
+    deadlineScanMs: int(env, 'FX_DEADLINE_SCAN_MS', 5 * 60_000, 50, 24 * 3_600_000),
+  };
 }
 
 export function loadConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): Config {
@@ -106,5 +144,6 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       lotePollMs: int(env, 'FX_LOTE_POLL_MS', 3_000, 50, 600_000),
     },
     publicUrl: str(env, 'FX_PUBLIC_URL') ?? `${tlsCfg ? 'https' : 'http'}://${host}:${port}`,
+    notifications: notifications(env, nodeEnv),
   };
 }

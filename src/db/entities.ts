@@ -6,6 +6,9 @@ import { MhCredentialSchema } from '../modules/transmission/mh-credential.entity
 import { PatientProfileSchema } from '../modules/patients/patient-profile.entity.js';
 import { ServiceMappingSchema } from '../modules/services/service-mapping.entity.js';
 import { JobSchema } from '../queue/job.entity.js';
+import { StoredDocumentSchema } from '../modules/documents/document.entity.js';
+import { InvoiceEmailSchema } from '../modules/email/invoice-email.entity.js';
+import { WebhookAttemptSchema, WebhookDeliverySchema, WebhookEndpointSchema } from '../modules/webhooks/webhook.entity.js';
 
 /** Every entity of the service. Tenant-owned ones carry a `tenant` relation and are scoped by the `tenant` filter. */
 export const entities = [
@@ -21,7 +24,12 @@ export const entities = [
   JobSchema,
   PatientProfileSchema,
   ServiceMappingSchema,
+  WebhookEndpointSchema,
+  WebhookDeliverySchema,
+  WebhookAttemptSchema,
+  StoredDocumentSchema,
+  InvoiceEmailSchema,
 ];
 
 /** Entities scoped by the tenant filter (all tenant-owned rows, and the tenant row itself). */
-export const tenantScoped = ['Tenant', 'Establishment', 'ApiKey', 'Invoice', 'InvoiceEvent', 'ControlCounter', 'MhCredential', 'ContingencyEvent', 'Lote', 'PatientProfile', 'ServiceMapping'];
+export const tenantScoped = ['Tenant', 'Establishment', 'ApiKey', 'Invoice', 'InvoiceEvent', 'ControlCounter', 'MhCredential', 'ContingencyEvent', 'Lote', 'PatientProfile', 'ServiceMapping', 'WebhookEndpoint', 'WebhookDelivery', 'WebhookAttempt', 'StoredDocument', 'InvoiceEmail'];
