@@ -36,7 +36,7 @@ try {
   await cmd.run(createApp(config, log, db, mh), args, (line) => process.stdout.write(`${line}\n`));
 } catch (err) {
   if (err instanceof AppError) {
-    process.stderr.write(`error ${err.code}: ${err.message}\n`);
+    process.stderr.write(`error ${err.code}: ${err.issues.length ? `${err.issues.length} problem(s)` : err.message}\n`);
     for (const i of err.issues) process.stderr.write(`  ${i.path}: ${i.code} — ${i.message}\n`);
     code = 1;
   } else if (err instanceof UsageError) {

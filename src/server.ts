@@ -16,6 +16,7 @@ import type { Context } from './core/context.js';
 import { AppError, httpStatusOf } from './core/errors.js';
 import { databaseReady } from './db/database.js';
 import { errorStatusPlugin, formatGraphQLError } from './http/graphql-errors.js';
+import { metricsRoute } from './http/metrics.js';
 import { requestId, sendError } from './http/request.js';
 
 export interface RunningServer {
@@ -53,6 +54,7 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
     const r = await databaseReady(app.db.orm);
     res.status(r.ok ? 200 : 503).json({ status: r.ok ? 'ready' : 'not-ready', pendingMigrations: r.pending, error: r.error });
   });
+  web.get('/metrics', metricsRoute(app));
   const httpServer = createHttpServer(app, web);
 
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });

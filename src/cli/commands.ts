@@ -7,6 +7,8 @@ import { createTenant, type CreateTenantInput } from '../modules/tenants/create-
 import { Tenant } from '../modules/tenants/tenant.entity.js';
 import { listTenants } from '../modules/tenants/update-tenant.js';
 import { flag, UsageError, type Args } from './args.js';
+import { ValidationError } from '../core/errors.js';
+import { previewForTenant } from '../modules/invoices/preview-document.js';
 
 export type Out = (line: string) => void;
 export type Command = (app: App, args: Args, out: Out) => Promise<void>;
@@ -20,6 +22,13 @@ export async function findTenant(app: App, ref: string): Promise<Tenant> {
   const t = await em.findOne(Tenant, isUuid ? { id: ref } : { nit: ref.replace(/-/g, '') }, UNSCOPED);
   if (!t) throw new UsageError(`no tenant with id or NIT "${ref}"`);
   return t;
+}
+
+/** The demo tenant, or the only tenant there is. */
+async function defaultTenant(app: App): Promise<Tenant> {
+  const all = await app.db.orm.em.fork().find(Tenant, {}, { ...UNSCOPED, orderBy: { isDemo: 'desc', createdAt: 'asc' }, limit: 2 });
+  if (!all[0] || (!all[0].isDemo && all.length > 1)) throw new UsageError('several tenants and no demo tenant: choose one with --tenant <id|NIT>');
+  return all[0];
 }
 
 function tenantInputFromFlags(args: Args): CreateTenantInput {
@@ -45,6 +54,18 @@ function tenantInputFromFlags(args: Args): CreateTenantInput {
 }
 
 export const commands: Record<string, { help: string; run: Command }> = {
+  'dte:preview': {
+    help: 'dte:preview --file input.json [--tenant <id|NIT>] [--contingencia 1-5]  (prints the DTE JSON; errors on stderr, exit 1)',
+    run: async (app, args, out) => {
+      const body = JSON.parse(readFileSync(flag(args, 'file', true), 'utf8')) as unknown;
+      const ref = flag(args, 'tenant');
+      const tenant = ref ? await findTenant(app, ref) : await defaultTenant(app);
+      const tipo = flag(args, 'contingencia');
+      const result = await previewForTenant(app.tenantEm(tenant.id), tenant, body, { ambiente: '00', contingencia: tipo ? { tipoContingencia: Number(tipo) as 1, motivoContin: null } : null, now: new Date() });
+      if (!result.ok) throw new ValidationError(result.issues);
+      out(JSON.stringify(result.value, null, 2));
+    },
+  },
   'tenant:create': {
     help: 'tenant:create --file tenant.json | --nit --nrc --nombre --cod-actividad --desc-actividad --departamento --municipio --distrito --complemento --telefono --correo [--ambiente 00]',
     run: async (app, args, out) => {

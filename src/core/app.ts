@@ -17,6 +17,8 @@ export interface App {
   mh: MhServices;
   /** A fresh context whose entity manager is scoped to the actor's tenant. */
   contextFor(actor: Actor, requestId?: string): Context;
+  /** An entity manager scoped to one tenant (jobs, CLI): the same filter as a tenant request. */
+  tenantEm(tenantId: string): Context['em'];
 }
 
 export function createApp(config: Config, log: Logger, db: Database, mh: MhServices, clock: Clock = systemClock): App {
@@ -28,13 +30,18 @@ export function createApp(config: Config, log: Logger, db: Database, mh: MhServi
     clock,
     auth,
     mh,
+    tenantEm(tenantId) {
+      const em = db.orm.em.fork();
+      em.setFilterParams(TENANT_FILTER, { tenantId });
+      return em;
+    },
     contextFor(actor, requestId = randomUUID()) {
       const em = db.orm.em.fork();
       const tenantId = tenantIdOf(actor);
       // Tenant actors: every tenant-owned query is filtered to their tenant. Others get an impossible tenant id, so a
       // use case that forgets to lift the filter explicitly (UNSCOPED, admin only) sees nothing rather than everything.
       em.setFilterParams(TENANT_FILTER, { tenantId: tenantId ?? '00000000-0000-0000-0000-000000000000' });
-      return { requestId, actor, em, clock, log: log.child({ requestId, tenantId }) };
+      return { requestId, actor, em, clock, mh, log: log.child({ requestId, tenantId }) };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger.js';
+import type { MhServices } from './mh-services.js';
 
 export type Ambiente = '00' | '01';
 
@@ -23,6 +24,8 @@ export interface Context {
   em: EntityManager;
   log: Logger;
   clock: Clock;
+  /** Signing and the MH client, for the few use cases that talk to MH while the caller waits (invalidation). */
+  mh: MhServices;
 }
 
 export function tenantIdOf(actor: Actor): string | null {

@@ -15,6 +15,9 @@ export enum ErrorCode {
   DEADLINE_PASSED = 'DEADLINE_PASSED',
   INVALID_STATE = 'INVALID_STATE',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  MH_REJECTED = 'MH_REJECTED',
+  MH_UNAVAILABLE = 'MH_UNAVAILABLE',
+  NO_MH_CREDENTIAL = 'NO_MH_CREDENTIAL',
   INTERNAL = 'INTERNAL',
 }
 
@@ -56,5 +59,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.DEADLINE_PASSED]: 422,
   [ErrorCode.INVALID_STATE]: 409,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.MH_REJECTED]: 422,
+  [ErrorCode.MH_UNAVAILABLE]: 503,
+  [ErrorCode.NO_MH_CREDENTIAL]: 409,
   [ErrorCode.INTERNAL]: 500,
 };

@@ -5,6 +5,7 @@ import { createMhSandbox, MhClient, type MhSandbox } from '../hacienda/index.js'
 import type { CredentialRegistrar } from '../modules/transmission/credentials.js';
 import { createSigner, loadOrCreateMasterKey, parseMasterKey, type Signer } from '../signing/index.js';
 import type { Logger } from './logger.js';
+import { metrics } from './metrics.js';
 
 /** Everything that talks to MH or signs for it, built once per process from the configuration. */
 export interface MhServices {
@@ -26,7 +27,7 @@ export async function createMhServices(config: Config, log: Logger): Promise<MhS
   if (sandbox) log.info({ url: sandbox.url }, 'in-process MH sandbox started');
   // One rate limit per process toward MH (FX_MH_RATE_PER_SECOND requests/s), applied to every HTTP call the client makes.
   const limiter = new PQueue({ intervalCap: config.worker.ratePerSecond, interval: 1000 });
-  const client = new MhClient({ baseUrl, userAgent: config.mh.userAgent, timeoutMs: config.mh.timeoutMs, fetch: (input, init) => limiter.add(() => fetch(input, init)) as Promise<Response> });
+  const client = new MhClient({ baseUrl, userAgent: config.mh.userAgent, timeoutMs: config.mh.timeoutMs, fetch: (input, init) => limiter.add(() => timedFetch(input, init)) as Promise<Response> });
   const signer = createSigner();
   const register: CredentialRegistrar = (c) => {
     if (sandbox) return sandbox.registerTenant(c);
@@ -46,4 +47,18 @@ export async function createMhServices(config: Config, log: Logger): Promise<MhS
       await sandbox?.close();
     },
   };
+}
+
+/** fetch, observed into fx_mh_request_seconds by MH path and outcome. */
+async function timedFetch(input: string, init: RequestInit): Promise<Response> {
+  const started = performance.now();
+  const path = new URL(input).pathname.replace(/\/consultadtelote\/.*/, '/consultadtelote/:codigoLote');
+  try {
+    const res = await fetch(input, init);
+    metrics.mhRequestSeconds.observe((performance.now() - started) / 1000, { path, outcome: String(res.status) });
+    return res;
+  } catch (err) {
+    metrics.mhRequestSeconds.observe((performance.now() - started) / 1000, { path, outcome: (err as Error).name === 'TimeoutError' ? 'timeout' : 'error' });
+    throw err;
+  }
 }

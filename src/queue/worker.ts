@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import PQueue from 'p-queue';
 import pg from 'pg';
 import type { Logger } from '../core/logger.js';
+import { metrics } from '../core/metrics.js';
 import type { Job } from './job.entity.js';
 
 export type JobOutcome = { kind: 'done' } | { kind: 'retry'; delayMs: number; error: string } | { kind: 'failed'; error: string };
@@ -125,6 +126,7 @@ export class Worker {
       outcome = { kind: 'retry', delayMs: backoffMs(job.attempts), error: err instanceof Error ? err.message : String(err) };
       this.log.error({ err, jobId: job.id, kind: job.kind }, 'job threw');
     }
+    metrics.jobOutcomes.inc({ kind: job.kind, outcome: outcome.kind });
     await this.finish(job, outcome).catch((err) => this.log.error({ err, jobId: job.id }, 'recording a job outcome failed (the lease will expire and it will rerun)'));
   }
 

@@ -5,6 +5,7 @@ import { emitInvoice } from '../../src/modules/invoices/emit-invoice.js';
 import { Invoice } from '../../src/modules/invoices/invoice.entity.js';
 import { importMhCredential } from '../../src/modules/transmission/credentials.js';
 import { generateTestCertificate } from '../../src/signing/index.js';
+import { Tenant } from '../../src/modules/tenants/tenant.entity.js';
 import { provisionTenant, type TestApp } from './app.js';
 
 export interface PipelineTenant {
@@ -19,7 +20,7 @@ export interface PipelineTenant {
 export async function tenantWithCredential(t: TestApp): Promise<PipelineTenant> {
   const { tenantId, apiKey, keyId } = await provisionTenant(t);
   const admin = t.app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
-  const tenant = await t.app.db.orm.em.fork().findOneOrFail('Tenant', { id: tenantId }, { filters: false }) as { nit: string; nrc: string };
+  const tenant = await t.app.db.orm.em.fork().findOneOrFail(Tenant, { id: tenantId }, { filters: false });
   const password = randomBytes(9).toString('base64url');
   const cert = generateTestCertificate({ nit: tenant.nit, nrc: tenant.nrc, password, validDays: 30 });
   await importMhCredential(admin, t.app.mh.masterKey, { tenantId, ambiente: '00', certificateXml: cert.xml, certificatePassword: password, apiPassword: `Api-${password}` }, t.app.mh.register);

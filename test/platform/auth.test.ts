@@ -14,7 +14,7 @@ const ME = '{ me { kind ambiente scopes tenant { id nit } } }';
 describe('API keys', () => {
   it('authenticates with x-api-key and with Authorization: Bearer', async () => {
     const { apiKey, tenantId } = await provisionTenant(t);
-    for (const h of [{ 'x-api-key': apiKey }, { authorization: `Bearer ${apiKey}` }]) {
+    for (const h of [{ 'x-api-key': apiKey }, { authorization: `Bearer ${apiKey}` }] as Record<string, string>[]) {
       const r = await t.gql(ME, {}, h);
       expect(r.status).toBe(200);
       expect(r.body.data.me).toMatchObject({ kind: 'apiKey', ambiente: '00', tenant: { id: tenantId } });

@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvoiceEvent } from '../../src/modules/invoices/invoice.entity.js';
+import { ContingencyEvent } from '../../src/modules/transmission/contingency.entity.js';
 import { verifyDteJws } from '../../src/signing/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
@@ -86,7 +87,7 @@ describe('contingency', () => {
       expect(i.transmitDeadline).toBeTruthy();
       expect(i.contingencyDeadline).toBeTruthy();
     }
-    const ev = await t.app.db.orm.em.fork().findOneOrFail('ContingencyEvent', { id: mid[0]!.contingencyEvent! }, { filters: false }) as { status: string; selloRecibido: string; deadline: Date };
+    const ev = await t.app.db.orm.em.fork().findOneOrFail(ContingencyEvent, { id: mid[0]!.contingencyEvent! }, { filters: false });
     expect(ev.status).toBe('ACCEPTED');
     expect(ev.selloRecibido).toMatch(/^[A-Z0-9]{40}$/);
   });

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import type { App } from '../../core/app.js';
-import { TENANT_FILTER } from '../../db/orm.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { cachedSigningMaterial, type SigningMaterial } from './credentials.js';
 
@@ -27,9 +26,7 @@ export interface JobScope {
 }
 
 export function jobScope(app: App, tenantId: string, settings: PipelineSettings): JobScope {
-  const em = app.db.orm.em.fork();
-  em.setFilterParams(TENANT_FILTER, { tenantId });
-  return { app, em, tenantId, settings };
+  return { app, em: app.tenantEm(tenantId), tenantId, settings };
 }
 
 /** Re-reads the invoice under a row lock inside `tx`: every state change is decided on fresh, locked state. */

@@ -1,0 +1,23 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { elSalvadorDateTime, newCodigoGeneracion, previewEmission, type DteDocument, type Result, type TipoDte } from '../../dte/index.js';
+import type { Tenant } from '../tenants/tenant.entity.js';
+import { resolveEmisor, type PointOfSale } from './emisor.js';
+
+/**
+ * The document a body would produce for this tenant — parsed, built and validated — with a placeholder correlative
+ * (000000000000000) and a fresh codigoGeneracion. Nothing is stored or numbered. Used by `fx dte:preview`.
+ */
+export async function previewForTenant(
+  em: EntityManager,
+  tenant: Tenant,
+  body: unknown,
+  opts: { ambiente: '00' | '01'; contingencia: { tipoContingencia: 1 | 2 | 3 | 4 | 5; motivoContin: string | null } | null; now: Date },
+): Promise<Result<DteDocument>> {
+  const pos = (body && typeof body === 'object' ? body : {}) as PointOfSale & { tipoDte?: unknown };
+  const resolved = await resolveEmisor(em, tenant, pos);
+  if ('issues' in resolved) return { ok: false, issues: resolved.issues };
+  const tipo = (typeof pos.tipoDte === 'string' ? pos.tipoDte : '01') as TipoDte;
+  // Placeholder correlative: a preview never consumes a number of the real series.
+  const numeroControl = `DTE-${/^[0-9]{2}$/.test(tipo) ? tipo : '01'}-${resolved.emisor.codEstableMH}${resolved.emisor.codPuntoVentaMH}-000000000000000`;
+  return previewEmission(body, resolved.emisor, { ambiente: opts.ambiente, codigoGeneracion: newCodigoGeneracion(), numeroControl, ...elSalvadorDateTime(opts.now), contingencia: opts.contingencia });
+}
