@@ -1,13 +1,23 @@
 import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type AuthChecker, type ResolversMap } from 'type-graphql';
+import type { Config } from './config.js';
+import type { App } from './core/app.js';
 import type { Context } from './core/context.js';
 import { AppError, ErrorCode } from './core/errors.js';
 import { AdminResolver, ApiKeyFieldsResolver } from './graphql/admin.resolver.js';
 import { MeResolver } from './graphql/me.resolver.js';
+import { InvoiceInvalidationResolver } from './graphql/invoice-invalidation.resolver.js';
+import { InvoiceResolver } from './graphql/invoice.resolver.js';
+import { documentLinkResolvers } from './graphql/invoice.links.js';
+import { PatientResolver } from './graphql/patient.resolver.js';
 import { referenceResolvers } from './graphql/references.js';
+import { ServiceResolver } from './graphql/service.resolver.js';
+import type { InvoiceEventBus } from './graphql/subscription-bus.js';
+import { InvoiceSubscriptionResolver, subscriptionResolvers } from './graphql/subscription.resolver.js';
 
 /** Federation 2: the subgraph links the federation spec; directives imported here may be used by the types. */
 const FEDERATION_LINK =
@@ -25,12 +35,17 @@ const authChecker: AuthChecker<Context> = ({ context }, scopes) => {
 export interface SchemaExtras {
   /** Federation reference resolvers and other hand-written resolvers merged into the map. */
   resolvers?: ResolversMap;
+  /** Signs Invoice.pdfUrl / jsonUrl (the app, or its config). */
+  documents?: App | Config;
+  /** This process's LISTEN fan-out: enables the invoiceStatusChanged subscription. */
+  events?: InvoiceEventBus;
 }
 
-const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver] as const;
+const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver] as const;
 
 async function codeFirstSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...resolverClasses], authChecker, validate: false, skipCheck: true });
+  // type-graphql insists on a pubSub once a subscription exists; ours subscribe through the LISTEN bus instead.
+  return buildSchema({ resolvers: [...resolverClasses], authChecker, validate: false, skipCheck: true, pubSub: createPubSub() });
 }
 
 /** The subgraph SDL exactly as served in `_service { sdl }` and committed as schema/facturaxpress.graphql. */
@@ -42,6 +57,7 @@ export async function buildGraphQLSchema(extras: SchemaExtras = {}): Promise<Gra
   const schema = await codeFirstSchema();
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
-  for (const [type, fields] of Object.entries({ ...referenceResolvers, ...(extras.resolvers ?? {}) })) resolvers[type] = { ...(resolvers[type] ?? {}), ...(fields as object) };
+  const wired = [referenceResolvers, extras.documents ? documentLinkResolvers(extras.documents) : {}, extras.events ? subscriptionResolvers(extras.events) : {}, extras.resolvers ?? {}];
+  for (const map of wired) for (const [type, fields] of Object.entries(map)) resolvers[type] = { ...(resolvers[type] ?? {}), ...(fields as object) };
   return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
 }

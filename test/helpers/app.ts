@@ -4,6 +4,8 @@ import { createApp, type App } from '../../src/core/app.js';
 import { createLogger } from '../../src/core/logger.js';
 import { createMhServices } from '../../src/core/mh-services.js';
 import { openDatabase } from '../../src/db/database.js';
+import { startInvoiceEventBus } from '../../src/graphql/subscription-bus.js';
+import { restRoutes } from '../../src/http/rest.js';
 import { buildGraphQLSchema } from '../../src/schema.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { startWorker } from '../../src/worker.js';
@@ -24,17 +26,20 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Run the background worker in this process (default false: API only). */
   worker?: boolean;
+  /** Share an existing database (e.g. two servers on one database, as two processes would). Default: a fresh one. */
+  databaseUrl?: string;
 }
 
 export async function startTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const adminKey = `test-admin-${randomBytes(16).toString('hex')}`;
-  const databaseUrl = await createTestDatabase();
+  const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
   const config: Config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, FX_ADMIN_KEY: adminKey, PORT: '0', LOG_LEVEL: 'error', FX_MASTER_KEY: randomBytes(32).toString('base64'), ...env }, []);
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config, log);
   const mh = await createMhServices(config, log);
   const app = createApp(config, log, db, mh);
-  const server = await startServer(app, { schema: await buildGraphQLSchema(), port: 0 });
+  const events = await startInvoiceEventBus(db.url, log);
+  const server = await startServer(app, { schema: await buildGraphQLSchema({ documents: app, events }), port: 0, routes: restRoutes(app) });
   const url = server.url;
   const worker = opts.worker ? await startWorker(app) : null;
   return {
@@ -49,6 +54,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
     },
     async close() {
       await server.close();
+      await events.close();
       await worker?.stop();
       await mh.close();
       await db.close();

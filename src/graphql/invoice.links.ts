@@ -1,0 +1,14 @@
+import type { Config } from '../config.js';
+import type { App } from '../core/app.js';
+import { documentLinks } from '../modules/documents/links.js';
+import type { Invoice } from '../modules/invoices/invoice.entity.js';
+
+/** pdfUrl / jsonUrl: signed, expiring links (issue 6, src/modules/documents/links.ts) that open without an API key. */
+export function documentLinkResolvers(source: App | Config) {
+  return {
+    Invoice: {
+      pdfUrl: async (inv: Invoice) => (await documentLinks(source, inv)).pdfUrl,
+      jsonUrl: async (inv: Invoice) => (await documentLinks(source, inv)).jsonUrl,
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import type { Context } from '../core/context.js';
+import { emitNote } from '../modules/invoices/emit-note.js';
+import { emitRequest } from '../modules/invoices/emit-request.js';
+import { findInvoiceByReference } from '../modules/invoices/find-invoice-by-reference.js';
+import { getInvoice, getInvoiceEvents, getSignedDocument } from '../modules/invoices/get-invoice.js';
+import type { Invoice } from '../modules/invoices/invoice.entity.js';
+import { listInvoices, type InvoicePage } from '../modules/invoices/list-invoices.js';
+import { previewInvoice } from '../modules/invoices/preview-invoice.js';
+import { NotFound, ValidationFailed, asResult, resolveResultType } from './errors.types.js';
+import { DuplicateReference, InvalidState } from './invoice.errors.js';
+import { EmitInvoiceInput, NoteInput, toEmissionBody } from './invoice.input.js';
+import { InvoiceConnectionType, InvoiceDeadlinesType, InvoiceEventType, InvoiceFilterInput, InvoiceItemType, InvoicePreviewType, InvoiceReceptorType, InvoiceTotalsType, InvoiceType } from './invoice.types.js';
+import { itemsView, receptorView, totalsView } from './invoice.view.js';
+import { PatientType } from './patient.types.js';
+
+export const InvoiceResult = createUnionType({
+  name: 'InvoiceResult',
+  types: () => [InvoiceType, ValidationFailed, DuplicateReference, NotFound, InvalidState] as const,
+  resolveType: resolveResultType('Invoice'),
+});
+
+export function toConnection(p: InvoicePage) {
+  return { edges: p.nodes.map((node, i) => ({ node, cursor: p.cursors[i]! })), pageInfo: { hasNextPage: p.hasNextPage, endCursor: p.endCursor }, totalCount: p.totalCount };
+}
+
+@Resolver(() => InvoiceType)
+export class InvoiceResolver {
+  @Authorized('invoices:read')
+  @Query(() => InvoiceType, { nullable: true, description: 'One invoice of your tenant' })
+  invoice(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return getInvoice(ctx, id);
+  }
+
+  @Authorized('invoices:read')
+  @Query(() => InvoiceType, { nullable: true, description: 'The invoice emitted under your referenciaExterna' })
+  invoiceByReference(@Ctx() ctx: Context, @Arg('referenciaExterna') referenciaExterna: string) {
+    return findInvoiceByReference(ctx, referenciaExterna);
+  }
+
+  @Authorized('invoices:read')
+  @Query(() => InvoiceConnectionType, { description: 'Newest first; `first` at most 100' })
+  async invoices(@Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null, @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter: InvoiceFilterInput | null) {
+    return toConnection(await listInvoices(ctx, filter ?? {}, first, after));
+  }
+
+  @Authorized('invoices:emit')
+  @Mutation(() => InvoiceResult, { description: 'Emits a DTE (returns at once, status QUEUED). Idempotent per tenant on referenciaExterna.' })
+  emitInvoice(@Ctx() ctx: Context, @Arg('input', () => EmitInvoiceInput) input: EmitInvoiceInput) {
+    return asResult(async () => (await emitRequest(ctx, toEmissionBody(input))).invoice);
+  }
+
+  @Authorized('invoices:emit')
+  @Mutation(() => InvoiceResult, { description: 'Nota de Crédito (05) relating a PROCESSED CCF' })
+  emitCreditNote(@Ctx() ctx: Context, @Arg('input', () => NoteInput) input: NoteInput) {
+    return asResult(async () => (await emitNote(ctx, '05', { ...toEmissionBody(input), invoiceId: input.invoiceId } as never)).invoice);
+  }
+
+  @Authorized('invoices:emit')
+  @Mutation(() => InvoiceResult, { description: 'Nota de Débito (06) relating a PROCESSED CCF' })
+  emitDebitNote(@Ctx() ctx: Context, @Arg('input', () => NoteInput) input: NoteInput) {
+    return asResult(async () => (await emitNote(ctx, '06', { ...toEmissionBody(input), invoiceId: input.invoiceId } as never)).invoice);
+  }
+
+  @Authorized('invoices:emit')
+  @Mutation(() => InvoicePreviewType, { description: 'Dry run: parse, build and validate; nothing is stored' })
+  previewInvoice(@Ctx() ctx: Context, @Arg('input', () => EmitInvoiceInput) input: EmitInvoiceInput) {
+    return previewInvoice(ctx, toEmissionBody(input));
+  }
+
+  @FieldResolver(() => InvoiceReceptorType, { nullable: true })
+  receptor(@Root() inv: Invoice) {
+    return receptorView(inv.document);
+  }
+
+  @FieldResolver(() => [InvoiceItemType])
+  items(@Root() inv: Invoice) {
+    return itemsView(inv.document);
+  }
+
+  @FieldResolver(() => InvoiceTotalsType)
+  totals(@Root() inv: Invoice) {
+    return totalsView(inv.document);
+  }
+
+  @FieldResolver(() => InvoiceDeadlinesType)
+  deadlines(@Root() inv: Invoice) {
+    return { invalidation: inv.invalidationDeadline ?? null, transmit: inv.transmitDeadline ?? null, contingencyEvent: inv.contingencyDeadline ?? null };
+  }
+
+  @FieldResolver(() => [InvoiceEventType], { description: 'State history, oldest first' })
+  events(@Ctx() ctx: Context, @Root() inv: Invoice) {
+    return getInvoiceEvents(ctx, inv.id);
+  }
+
+  @FieldResolver(() => PatientType, { nullable: true, description: "SIGMA's patient, when the invoice was emitted for one" })
+  patient(@Root() inv: Invoice) {
+    return inv.patientId ? { id: inv.patientId } : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The JWS (RS512) sent to MH, once signed' })
+  signedDocument(@Ctx() ctx: Context, @Root() inv: Invoice) {
+    return getSignedDocument(ctx, inv.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Versión legible (PDF)' })
+  pdfUrl() {
+    return null; // replaced per server by the link resolvers (see documentLinkResolvers)
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The DTE JSON download' })
+  jsonUrl() {
+    return null;
+  }
+}

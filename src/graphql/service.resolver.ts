@@ -1,0 +1,27 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, createUnionType } from 'type-graphql';
+import type { Context } from '../core/context.js';
+import { getServiceFiscal } from '../modules/services/get-service-fiscal.js';
+import { mapServiceFiscal } from '../modules/services/map-service-fiscal.js';
+import { ValidationFailed, asResult, resolveResultType } from './errors.types.js';
+import { ServiceFiscalInput, ServiceFiscalMappingType, ServiceType } from './service.types.js';
+
+const ServiceFiscalResult = createUnionType({
+  name: 'ServiceFiscalResult',
+  types: () => [ServiceFiscalMappingType, ValidationFailed] as const,
+  resolveType: resolveResultType('ServiceFiscalMapping'),
+});
+
+@Resolver(() => ServiceType)
+export class ServiceResolver {
+  @Authorized('services:read')
+  @FieldResolver(() => ServiceFiscalMappingType, { nullable: true, description: 'How this service is invoiced, when mapped' })
+  fiscal(@Ctx() ctx: Context, @Root() service: { id: string }) {
+    return getServiceFiscal(ctx, service.id);
+  }
+
+  @Authorized('services:write')
+  @Mutation(() => ServiceFiscalResult, { description: 'Creates or replaces how a SIGMA service / SIGLA exam is invoiced' })
+  mapServiceFiscal(@Ctx() ctx: Context, @Arg('serviceId', () => ID) serviceId: string, @Arg('input', () => ServiceFiscalInput) input: ServiceFiscalInput) {
+    return asResult(() => mapServiceFiscal(ctx, serviceId, input));
+  }
+}

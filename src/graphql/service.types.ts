@@ -1,0 +1,32 @@
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DecimalScalar } from './invoice.scalars.js';
+
+@Directive('@key(fields: "id")')
+@ObjectType('Service', { description: "SIGMA's billable service or SIGLA lab exam (owned by SIGMA), extended with its fiscal mapping" })
+export class ServiceType {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType('ServiceFiscalMapping', { description: 'How the service becomes a DTE line' })
+export class ServiceFiscalMappingType {
+  @Field() descripcion!: string;
+  @Field(() => Int, { description: 'CAT-011' }) tipoItem!: number;
+  @Field(() => Int, { description: 'CAT-014' }) uniMedida!: number;
+  @Field(() => String, { nullable: true }) codigo!: string | null;
+  @Field({ description: 'gravado | exento | noSujeto' }) tipo!: string;
+  @Field(() => [String], { description: 'CAT-015 tributos' }) tributos!: string[];
+  @Field(() => DecimalScalar, { nullable: true, description: 'Default unit price, IVA included' }) precio!: string | null;
+  @Field(() => DateTimeISOResolver) updatedAt!: Date;
+}
+
+@InputType('ServiceFiscalInput')
+export class ServiceFiscalInput {
+  @Field({ description: 'Line description on the DTE' }) descripcion!: string;
+  @Field(() => Int, { nullable: true, description: 'CAT-011, default 2 (servicios)' }) tipoItem?: number | null;
+  @Field(() => Int, { nullable: true, description: 'CAT-014, default 59 (unidad)' }) uniMedida?: number | null;
+  @Field(() => String, { nullable: true }) codigo?: string | null;
+  @Field(() => String, { nullable: true, description: 'gravado (default) | exento | noSujeto' }) tipo?: string | null;
+  @Field(() => [String], { nullable: true, description: 'CAT-015; default ["20"] when gravado' }) tributos?: string[] | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Default unit price, IVA included (converted for CCF lines)' }) precio?: string | null;
+}

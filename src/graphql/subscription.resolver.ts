@@ -1,0 +1,59 @@
+import { Ctx, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root, Subscription, Arg } from 'type-graphql';
+import type { Context } from '../core/context.js';
+import { requireTenantScope } from '../core/guards.js';
+import { getInvoice } from '../modules/invoices/get-invoice.js';
+import { InvoiceStatusEnum, InvoiceType } from './invoice.types.js';
+import { noteIterator, type InvoiceEventBus, type InvoiceNote } from './subscription-bus.js';
+
+@InputType('InvoiceStatusFilter', { description: 'Narrows the stream; empty: every invoice of your tenant' })
+export class InvoiceStatusFilterInput {
+  @Field(() => ID, { nullable: true }) invoiceId?: string | null;
+  @Field(() => String, { nullable: true }) referenciaExterna?: string | null;
+  @Field(() => ID, { nullable: true }) patientId?: string | null;
+}
+
+@ObjectType('InvoiceStatusChange', { description: 'One committed state change of an invoice' })
+export class InvoiceStatusChangeType {
+  @Field(() => ID) eventId!: string;
+  @Field(() => ID) invoiceId!: string;
+  @Field({ description: 'dte.queued, dte.processed, dte.rejected, …' }) type!: string;
+  @Field(() => InvoiceStatusEnum) status!: string;
+  @Field() referenciaExterna!: string;
+  @Field(() => ID, { nullable: true }) patientId!: string | null;
+}
+
+const notWired = () => {
+  throw new Error('invoiceStatusChanged is wired per server: buildGraphQLSchema({ events })');
+};
+
+@Resolver(() => InvoiceStatusChangeType)
+export class InvoiceSubscriptionResolver {
+  @Subscription(() => InvoiceStatusChangeType, { subscribe: notWired, description: 'Status changes after you subscribe, of your tenant only (graphql-ws on /graphql)' })
+  invoiceStatusChanged(@Root() note: InvoiceNote, @Arg('filter', () => InvoiceStatusFilterInput, { nullable: true }) _filter?: InvoiceStatusFilterInput) {
+    return note;
+  }
+
+  @FieldResolver(() => InvoiceType, { nullable: true, description: 'The invoice as it is now' })
+  invoice(@Ctx() ctx: Context, @Root() note: InvoiceNote) {
+    return getInvoice({ ...ctx, em: ctx.em.fork() }, note.invoiceId); // fresh identity map per event
+  }
+}
+
+function matches(f: InvoiceStatusFilterInput | null | undefined, n: InvoiceNote): boolean {
+  return (!f?.invoiceId || f.invoiceId === n.invoiceId) && (!f?.referenciaExterna || f.referenciaExterna === n.referenciaExterna) && (!f?.patientId || f.patientId === n.patientId);
+}
+
+/** The subscribe function bound to this server's event bus: the tenant comes from connection_init's credential. */
+export function subscriptionResolvers(bus: InvoiceEventBus) {
+  return {
+    Subscription: {
+      invoiceStatusChanged: {
+        subscribe: (_root: unknown, args: { filter?: InvoiceStatusFilterInput | null }, ctx: Context) => {
+          const tenantId = requireTenantScope(ctx, 'invoices:read');
+          return noteIterator(bus, (n) => n.tenantId === tenantId && matches(args.filter, n));
+        },
+        resolve: (note: InvoiceNote) => note,
+      },
+    },
+  };
+}

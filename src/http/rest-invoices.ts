@@ -1,0 +1,65 @@
+import type { Router } from 'express';
+import type { App } from '../core/app.js';
+import { AppError, ErrorCode } from '../core/errors.js';
+import { emitRequest } from '../modules/invoices/emit-request.js';
+import { getInvoice } from '../modules/invoices/get-invoice.js';
+import type { Invoice } from '../modules/invoices/invoice.entity.js';
+import { renderDtePdf, type DteJson } from '../modules/documents/index.js';
+import { documentLinks } from '../modules/documents/links.js';
+import { contextOf } from './request.js';
+
+/** The REST view of an invoice (the same names as the GraphQL Invoice type; links signed as in GraphQL). */
+export async function invoiceJson(app: App, inv: Invoice, withDocument = false) {
+  const links = await documentLinks(app, inv);
+  return {
+    id: inv.id,
+    tipoDte: inv.tipoDte,
+    status: inv.status,
+    ambiente: inv.ambiente,
+    numeroControl: inv.numeroControl,
+    codigoGeneracion: inv.codigoGeneracion,
+    selloRecibido: inv.selloRecibido ?? null,
+    fecEmi: inv.fecEmi,
+    horEmi: inv.horEmi,
+    fhProcesamiento: inv.fhProcesamiento ?? null,
+    referenciaExterna: inv.referenciaExterna,
+    patientId: inv.patientId ?? null,
+    totalPagar: inv.totalPagar,
+    observaciones: inv.observaciones ?? null,
+    pdfUrl: links.pdfUrl,
+    jsonUrl: links.jsonUrl,
+    createdAt: inv.createdAt.toISOString(),
+    ...(withDocument ? { document: inv.document } : {}),
+  };
+}
+
+async function invoiceOr404(app: App, req: { params: { id?: string } }, ctx: Awaited<ReturnType<typeof contextOf>>): Promise<Invoice> {
+  const inv = await getInvoice(ctx, String(req.params.id));
+  if (!inv) throw new AppError(ErrorCode.NOT_FOUND, `invoice ${req.params.id} not found`, [{ path: 'id', code: 'NOT_FOUND', message: 'no such invoice' }]);
+  return inv;
+}
+
+/** POST /api/facturas (201 created, 200 idempotent replay) and GET /api/facturas/:id[/pdf|/json]. */
+export function invoiceRoutes(app: App, r: Router): void {
+  r.post('/api/facturas', async (req, res) => {
+    const ctx = await contextOf(app, req, res);
+    const { invoice, created } = await emitRequest(ctx, req.body);
+    res.status(created ? 201 : 200).json(await invoiceJson(app, invoice));
+  });
+  r.get('/api/facturas/:id', async (req, res) => {
+    const ctx = await contextOf(app, req, res);
+    res.json(await invoiceJson(app, await invoiceOr404(app, req, ctx), true));
+  });
+  r.get('/api/facturas/:id/json', async (req, res) => {
+    const inv = await invoiceOr404(app, req, await contextOf(app, req, res));
+    res.setHeader('content-disposition', `attachment; filename="${inv.codigoGeneracion}.json"`);
+    res.json({ ...inv.document, ...(inv.selloRecibido ? { selloRecibido: inv.selloRecibido } : {}) });
+  });
+  r.get('/api/facturas/:id/pdf', async (req, res) => {
+    const inv = await invoiceOr404(app, req, await contextOf(app, req, res));
+    const pdf = await renderDtePdf({ document: inv.document as DteJson, status: inv.status, selloRecibido: inv.selloRecibido ?? null, fhProcesamiento: inv.fhProcesamiento ?? null });
+    res.setHeader('content-type', 'application/pdf');
+    res.setHeader('content-disposition', `inline; filename="${inv.codigoGeneracion}.pdf"`);
+    res.send(pdf);
+  });
+}

@@ -1,0 +1,53 @@
+import type { Context } from '../../core/context.js';
+import { ValidationError } from '../../core/errors.js';
+import { expandServiceItems } from '../services/emission-items.js';
+import { getPatientFiscalProfile } from './get-patient-fiscal-profile.js';
+import type { PatientProfile } from './patient-profile.entity.js';
+
+type Obj = Record<string, unknown>;
+
+/** MH allows at most 2000 cuerpoDocumento lines; checked before any lookup so a huge body costs nothing. */
+export const MAX_ITEMS_PER_INVOICE = 2000;
+
+function receptorOf(p: PatientProfile): Obj {
+  const r: Obj = {
+    nombre: p.nombre,
+    tipoDocumento: p.tipoDocumento,
+    numDocumento: p.numDocumento,
+    nrc: p.nrc,
+    codActividad: p.codActividad,
+    descActividad: p.descActividad,
+    nombreComercial: p.nombreComercial,
+    direccion: p.direccion,
+    telefono: p.telefono,
+    correo: p.correo,
+  };
+  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && v !== undefined));
+}
+
+/** FACTS §5.6: a receptor with NIT and NRC is a contribuyente and receives a CCF (03); anyone else a Factura (01). */
+export function inferTipoDte(receptor: unknown): '01' | '03' {
+  const r = (receptor && typeof receptor === 'object' ? receptor : {}) as Obj;
+  const nit = !r.tipoDocumento || r.tipoDocumento === '36';
+  return nit && typeof r.numDocumento === 'string' && r.numDocumento && typeof r.nrc === 'string' && r.nrc ? '03' : '01';
+}
+
+/**
+ * Turns the SIGMA request into the emission body docs/dte-input.md describes: `patientId` without an inline receptor
+ * takes the patient's fiscal profile, items by `serviceId` take the service mapping, and a missing tipoDte is
+ * inferred from the receptor. A patient without a profile and no receptor emits to a consumidor final (FE).
+ */
+export async function expandEmission(ctx: Context, body: unknown): Promise<unknown> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const b = { ...(body as Obj) };
+  if (Array.isArray(b.items) && b.items.length > MAX_ITEMS_PER_INVOICE) {
+    throw new ValidationError([{ path: 'items', code: 'TOO_MANY', message: `an invoice allows at most ${MAX_ITEMS_PER_INVOICE} items` }]);
+  }
+  if (typeof b.patientId === 'string' && (b.receptor === undefined || b.receptor === null)) {
+    const profile = await getPatientFiscalProfile(ctx, b.patientId);
+    if (profile) b.receptor = receptorOf(profile);
+  }
+  if (b.tipoDte === undefined || b.tipoDte === null) b.tipoDte = inferTipoDte(b.receptor);
+  b.items = await expandServiceItems(ctx, b.items, String(b.tipoDte));
+  return b;
+}

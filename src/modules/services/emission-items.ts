@@ -1,0 +1,51 @@
+import { Decimal } from 'decimal.js';
+import type { Context } from '../../core/context.js';
+import { AppError, ErrorCode, type FieldIssue } from '../../core/errors.js';
+import { serviceMappingsById } from './get-service-fiscal.js';
+import type { ServiceMapping } from './service-mapping.entity.js';
+
+type Obj = Record<string, unknown>;
+/** Document types whose item prices exclude IVA (CCF, NC, ND: FACTS §5.4, §5.7); FE prices include it (§5.3). */
+const IVA_EXCLUDED = new Set(['03', '05', '06']);
+
+/** Mapped prices are what the patient pays (IVA included); CCF-family lines want the net price, 8 decimals (FACTS §5.2). */
+function priceFor(m: ServiceMapping, tipoDte: string): string | undefined {
+  if (m.precio == null) return undefined;
+  const p = new Decimal(m.precio);
+  const net = IVA_EXCLUDED.has(tipoDte) && m.tipo === 'gravado' ? p.div('1.13').toDecimalPlaces(8, Decimal.ROUND_HALF_UP) : p;
+  return net.toString();
+}
+
+function fromMapping(item: Obj, m: ServiceMapping, tipoDte: string): Obj {
+  return {
+    descripcion: m.descripcion,
+    tipo: m.tipo,
+    tipoItem: m.tipoItem,
+    uniMedida: m.uniMedida,
+    codigo: m.codigo ?? undefined,
+    precio: priceFor(m, tipoDte),
+    cantidad: 1,
+    ...Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined && v !== null)),
+  };
+}
+
+/**
+ * Items given by `serviceId` take the service's fiscal mapping; fields the item states itself win. An unknown
+ * service is NOT_FOUND with the item's path.
+ */
+export async function expandServiceItems(ctx: Context, items: unknown, tipoDte: string): Promise<unknown> {
+  if (!Array.isArray(items)) return items;
+  const ids = items.flatMap((it) => (it && typeof it === 'object' && typeof (it as Obj).serviceId === 'string' ? [(it as Obj).serviceId as string] : []));
+  if (!ids.length) return items;
+  const mappings = await serviceMappingsById(ctx, ids);
+  const missing: FieldIssue[] = [];
+  const out = items.map((it, i) => {
+    const id = it && typeof it === 'object' ? (it as Obj).serviceId : undefined;
+    if (typeof id !== 'string') return it;
+    const m = mappings.get(id);
+    if (!m) missing.push({ path: `items[${i}].serviceId`, code: 'NOT_FOUND', message: `service ${id} has no fiscal mapping (mapServiceFiscal)` });
+    return m ? fromMapping(it as Obj, m, tipoDte) : it;
+  });
+  if (missing.length) throw new AppError(ErrorCode.NOT_FOUND, missing.map((m) => m.message).join('; '), missing);
+  return out;
+}
