@@ -7,6 +7,8 @@ import { listEstablishments } from '../modules/tenants/establishments.js';
 import { listTenants, updateTenant } from '../modules/tenants/update-tenant.js';
 import type { Tenant } from '../modules/tenants/tenant.entity.js';
 import { ApiKeyType, CreateApiKeyInput, CreatedApiKey } from './auth.types.js';
+import { ImportMhCredentialInput, MhCredentialType } from './credential.types.js';
+import { importMhCredential } from '../modules/transmission/credentials.js';
 import { DuplicateTenantNit, NotFound, UnknownScope, ValidationFailed, asResult, resolveResultType } from './errors.types.js';
 import { CreateTenantInput, EstablishmentType, TenantType, UpdateTenantInput } from './tenant.types.js';
 
@@ -19,6 +21,11 @@ const CreateApiKeyResult = createUnionType({
   name: 'CreateApiKeyResult',
   types: () => [CreatedApiKey, ValidationFailed, UnknownScope, NotFound] as const,
   resolveType: resolveResultType('CreatedApiKey'),
+});
+const MhCredentialResult = createUnionType({
+  name: 'MhCredentialResult',
+  types: () => [MhCredentialType, ValidationFailed, NotFound] as const,
+  resolveType: resolveResultType('MhCredential'),
 });
 const ApiKeyResult = createUnionType({
   name: 'ApiKeyResult',
@@ -57,6 +64,12 @@ export class AdminResolver {
   @Mutation(() => ApiKeyResult)
   revokeApiKey(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return asResult(() => revokeApiKey(ctx, id));
+  }
+
+  @Authorized(ADMIN_SCOPE)
+  @Mutation(() => MhCredentialResult, { description: 'Imports (or replaces) the MH certificate and API credentials of a tenant for one ambiente' })
+  importMhCredential(@Ctx() ctx: Context, @Arg('input', () => ImportMhCredentialInput) input: ImportMhCredentialInput) {
+    return asResult(() => importMhCredential(ctx, ctx.mh.masterKey, input, ctx.mh.register));
   }
 
   @Authorized(ADMIN_SCOPE)

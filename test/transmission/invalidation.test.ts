@@ -91,6 +91,19 @@ describe('certificate import', () => {
     expect(await t.app.db.orm.em.fork().count(MhCredential, { tenant: tenantId }, { filters: false })).toBe(0);
   });
 
+  it('importMhCredential (admin GraphQL): typed error on a wrong password, the credential on success', async () => {
+    const { tenantId } = await provisionTenant(t);
+    const tenant = await t.app.db.orm.em.fork().findOneOrFail('Tenant' as never, { id: tenantId } as never, { filters: false }) as { nit: string };
+    const cert = generateTestCertificate({ nit: tenant.nit, password: 'right-password-1', validDays: 10 });
+    const M = `mutation($i: ImportMhCredentialInput!) { importMhCredential(input: $i) { __typename
+      ... on MhCredential { ambiente apiUser certificateNit notAfter } ... on UserError { code issues { path code } } } }`;
+    const base = { tenantId, ambiente: '00', certificateXml: cert.xml, apiPassword: 'Api-password-1' };
+    const bad = await t.gql(M, { i: { ...base, certificatePassword: 'nope-nope-1' } }, { 'x-api-key': t.adminKey });
+    expect(bad.body.data.importMhCredential).toEqual({ __typename: 'ValidationFailed', code: 'VALIDATION_FAILED', issues: [{ path: 'certificatePassword', code: 'CERT_PASSWORD_MISMATCH' }] });
+    const ok = await t.gql(M, { i: { ...base, certificatePassword: 'right-password-1' } }, { 'x-api-key': t.adminKey });
+    expect(ok.body.data.importMhCredential).toMatchObject({ __typename: 'MhCredential', ambiente: '00', apiUser: tenant.nit, certificateNit: tenant.nit });
+  });
+
   it('stores the private key and API password only encrypted', async () => {
     const { tenantId } = await provisionTenant(t);
     const admin = t.app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
