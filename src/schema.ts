@@ -16,6 +16,7 @@ import { documentLinkResolvers } from './graphql/invoice.links.js';
 import { PatientResolver } from './graphql/patient.resolver.js';
 import { referenceResolvers } from './graphql/references.js';
 import { ServiceResolver } from './graphql/service.resolver.js';
+import { ServiceType } from './graphql/service.types.js';
 import type { InvoiceEventBus } from './graphql/subscription-bus.js';
 import { InvoiceSubscriptionResolver, subscriptionResolvers } from './graphql/subscription.resolver.js';
 
@@ -44,8 +45,8 @@ export interface SchemaExtras {
 const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver] as const;
 
 async function codeFirstSchema(): Promise<GraphQLSchema> {
-  // type-graphql insists on a pubSub once a subscription exists; ours subscribe through the LISTEN bus instead.
-  return buildSchema({ resolvers: [...resolverClasses], authChecker, validate: false, skipCheck: true, pubSub: createPubSub() });
+  // Service is reachable only through _entities (SIGMA owns it), hence orphaned. type-graphql insists on a pubSub once a subscription exists; ours subscribe through the LISTEN bus instead.
+  return buildSchema({ resolvers: [...resolverClasses], authChecker, validate: false, skipCheck: true, pubSub: createPubSub(), orphanedTypes: [ServiceType] });
 }
 
 /** The subgraph SDL exactly as served in `_service { sdl }` and committed as schema/facturaxpress.graphql. */
