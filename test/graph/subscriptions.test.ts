@@ -1,0 +1,105 @@
+import { createClient, type Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNSCOPED } from '../../src/core/guards.js';
+import { transition } from '../../src/modules/invoices/invoice-transitions.js';
+import { Invoice } from '../../src/modules/invoices/invoice.entity.js';
+import { provisionTenant, startTestApp, type TestApp } from '../helpers/app.js';
+import { emit, example } from './graph-helpers.js';
+
+// Two servers on one database: each has its own LISTEN connection and its own subscribers, exactly as two processes
+// would; a change committed through one reaches the subscribers of the other only through PostgreSQL NOTIFY.
+let one: TestApp;
+let two: TestApp;
+let a: { tenantId: string; apiKey: string };
+let b: { tenantId: string; apiKey: string };
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  one = await startTestApp();
+  two = await startTestApp({}, { databaseUrl: one.app.db.url });
+  [a, b] = await Promise.all([provisionTenant(one), provisionTenant(one)]);
+});
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.dispose()));
+  await two?.close();
+  await one?.close();
+});
+
+const SUB = `subscription($f: InvoiceStatusFilter) { invoiceStatusChanged(filter: $f) { eventId invoiceId type status referenciaExterna invoice { id status numeroControl } } }`;
+
+function wsClient(t: TestApp, params: Record<string, string>): Client {
+  const c = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: params, retryAttempts: 0, lazy: false });
+  clients.push(c);
+  return c;
+}
+
+function collect(c: Client, variables: Record<string, unknown>) {
+  const got: any[] = [];
+  const errors: unknown[] = [];
+  let complete = false;
+  c.subscribe({ query: SUB, variables }, { next: (v) => got.push(v.data?.invoiceStatusChanged ?? v), error: (e) => errors.push(e), complete: () => (complete = true) });
+  return { got, errors, isComplete: () => complete };
+}
+
+async function until(check: () => boolean, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+const settle = () => new Promise((r) => setTimeout(r, 300));
+
+async function move(t: TestApp, invoiceId: string, to: 'SIGNED' | 'SENT', type: string) {
+  await t.app.db.orm.em.fork().transactional(async (tx) => {
+    const inv = await tx.findOneOrFail(Invoice, { id: invoiceId }, UNSCOPED);
+    await transition(tx, inv, to, type);
+  });
+}
+
+describe('invoiceStatusChanged over graphql-ws', () => {
+  it('delivers every change after subscribing, across two servers, only to the same tenant', async () => {
+    const body = example('01-factura');
+    const mine = collect(wsClient(one, { 'x-api-key': a.apiKey }), { f: { referenciaExterna: body.referenciaExterna } });
+    const all = collect(wsClient(one, { 'x-api-key': a.apiKey }), {});
+    const other = collect(wsClient(one, { 'x-api-key': b.apiKey }), {});
+    await settle();
+    const inv = await emit(two, a.apiKey, body); // emitted through the other server
+    await move(two, inv.id, 'SIGNED', 'dte.signed');
+    await move(two, inv.id, 'SENT', 'dte.sent');
+    await until(() => mine.got.length === 3);
+    expect(mine.got.map((e) => `${e.type}:${e.status}`)).toEqual(['dte.queued:QUEUED', 'dte.signed:SIGNED', 'dte.sent:SENT']);
+    expect(mine.got[0]).toMatchObject({ invoiceId: inv.id, referenciaExterna: body.referenciaExterna, invoice: { id: inv.id, numeroControl: inv.numeroControl } });
+    expect(mine.got[2].invoice.status).toBe('SENT'); // the invoice as it is now, not a stale copy
+    await until(() => all.got.length >= 3);
+    await settle();
+    expect(other.got).toEqual([]);
+    expect(mine.errors).toEqual([]);
+  });
+
+  it('filters by invoiceId and patientId', async () => {
+    const byPatient = collect(wsClient(two, { 'x-api-key': a.apiKey }), { f: { patientId: 'SUB-P1' } });
+    await settle();
+    const x = await emit(one, a.apiKey, { ...example('01-factura'), patientId: 'SUB-P1' });
+    await emit(one, a.apiKey, { ...example('01-factura'), patientId: 'SUB-P2' });
+    const byId = collect(wsClient(two, { 'x-api-key': a.apiKey }), { f: { invoiceId: x.id } });
+    await settle();
+    await move(one, x.id, 'SIGNED', 'dte.signed');
+    await until(() => byPatient.got.length === 2 && byId.got.length === 1);
+    await settle();
+    expect(byPatient.got.map((e) => e.invoiceId)).toEqual([x.id, x.id]);
+    expect(byId.got.map((e) => e.type)).toEqual(['dte.signed']);
+  });
+
+  it('refuses a connection without a valid credential, and a key without invoices:read', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const c = createClient({ url: `${one.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { 'x-api-key': 'fx_test_' + 'A'.repeat(43) }, retryAttempts: 0, lazy: false, on: { closed: (e) => resolve((e as CloseEvent).code) } });
+      clients.push(c);
+    });
+    expect(closed).toBe(4403);
+    const noRead = await provisionTenant(one, ['invoices:emit']);
+    const s = collect(wsClient(one, { 'x-api-key': noRead.apiKey }), {});
+    await until(() => s.errors.length + s.got.length > 0);
+    expect(JSON.stringify([...s.errors, ...s.got])).toContain('missing scope invoices:read');
+  });
+});
