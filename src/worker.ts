@@ -1,16 +1,18 @@
 import type { App } from './core/app.js';
+import { notificationHandlers, startDeadlineScans } from './modules/notifications/handlers.js';
 import { transmissionHandlers } from './modules/transmission/handlers.js';
 import { Worker, type JobHandler } from './queue/worker.js';
 
 /** The background worker of this process: every job kind the service knows. */
 export async function startWorker(app: App, extra: Record<string, JobHandler> = {}): Promise<Worker> {
   const worker = new Worker(app.db.orm.em, app.log.child({ component: 'worker' }), {
-    handlers: { ...transmissionHandlers(app), ...extra },
+    handlers: { ...transmissionHandlers(app), ...notificationHandlers(app), ...extra },
     concurrency: app.config.worker.concurrency,
     perTenantConcurrency: app.config.worker.perTenantConcurrency,
     leaseMs: app.config.worker.leaseMs,
     databaseUrl: app.db.url,
   });
   await worker.start();
+  await startDeadlineScans(app);
   return worker;
 }

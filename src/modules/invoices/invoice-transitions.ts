@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertMove, type InvoiceStatus } from './invoice-lifecycle.js';
 import { Invoice, InvoiceEvent } from './invoice.entity.js';
+import { fanOutEvent } from '../notifications/fan-out.js';
 
 /** Channel on which committed invoice changes are announced (subscriptions and webhooks listen). */
 export const INVOICE_CHANNEL = 'fx_invoice_events';
@@ -12,6 +13,8 @@ export const INVOICE_CHANNEL = 'fx_invoice_events';
 export async function appendEvent(tx: EntityManager, invoice: Invoice, type: string, from: InvoiceStatus | null, data: Record<string, unknown> | null = null) {
   const ev = tx.create(InvoiceEvent, { tenant: invoice.tenant, invoice, type, fromStatus: from, toStatus: invoice.status, data });
   await tx.flush();
+  // Webhook outbox rows, PDF render and e-mail jobs commit (or roll back) together with the event (issue 6).
+  await fanOutEvent(tx, invoice, ev);
   const note = { eventId: String(ev.id), invoiceId: invoice.id, tenantId: invoice.tenant.id, type, status: invoice.status, referenciaExterna: invoice.referenciaExterna, patientId: invoice.patientId };
   await tx.getConnection().execute(`select pg_notify(?, ?)`, [INVOICE_CHANNEL, JSON.stringify(note)], 'all', tx.getTransactionContext());
   return ev;

@@ -1,0 +1,70 @@
+/**
+ * Sends a DTE to its receptor (issue 6 §6): the Archivo DTE (JSON) and the stored PDF, over SMTP or into the local
+ * outbox. Records the status on the invoice's e-mail row and, in the same transaction, the event dte.email.delivered
+ * or dte.email.failed (which reaches webhooks). Transient SMTP failures retry a few times with backoff; a 5xx answer
+ * (permanent per RFC 5321) fails at once.
+ */
+import type { App } from '../../core/app.js';
+import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
+import { backoffMs } from '../../queue/worker.js';
+import { archivoDte } from '../documents/archivo-dte.js';
+import type { DteJson } from '../documents/dte-json.js';
+import { loadOrRenderPdf } from '../documents/store.js';
+import { Invoice } from '../invoices/invoice.entity.js';
+import { appendEvent } from '../invoices/invoice-transitions.js';
+import { tenantEm } from '../notifications/tenant-em.js';
+import { composeDteEmail } from './dte-email.js';
+import { InvoiceEmail } from './invoice-email.entity.js';
+import { MailError, type Mailer, type SendResult } from './mailer.js';
+
+export const MAX_EMAIL_ATTEMPTS = 5;
+
+export async function runSendInvoiceEmail(app: App, mailer: Mailer, job: ClaimedJob): Promise<JobOutcome> {
+  if (!job.tenantId) return { kind: 'failed', error: 'e-mail jobs belong to a tenant' };
+  const em = tenantEm(app, job.tenantId);
+  const mail = await em.findOne(InvoiceEmail, { id: String(job.payload.emailId) });
+  if (!mail || mail.status !== 'PENDING') return { kind: 'done' };
+  const inv = await em.findOneOrFail(Invoice, { id: mail.invoice.id }, { populate: ['signedDocument'] });
+  const archivo = archivoDte(inv);
+  if (!archivo) return finish(app, job.tenantId, mail.id, { error: 'the document is not signed yet', final: true });
+  const pdf = await loadOrRenderPdf(em, inv, 'letter');
+  const emisor = (inv.document.emisor ?? {}) as { nombre?: string };
+  const msg = composeDteEmail({ document: archivo as DteJson, pdf, json: JSON.stringify(archivo, null, 2), emisorNombre: emisor.nombre ?? 'FacturaXpress' });
+  try {
+    const sent = await mailer.send({ to: mail.to, subject: msg.subject, text: msg.text, html: msg.html, attachments: msg.attachments });
+    return finish(app, job.tenantId, mail.id, { sent });
+  } catch (err) {
+    if (!(err instanceof MailError)) throw err;
+    const permanent = err.code === 'INVALID_MESSAGE' || (err.responseCode ?? 0) >= 500 || mail.attempts + 1 >= MAX_EMAIL_ATTEMPTS;
+    return finish(app, job.tenantId, mail.id, { error: err.message, final: permanent });
+  }
+}
+
+type Result = { sent: SendResult } | { error: string; final: boolean };
+
+async function finish(app: App, tenantId: string, mailId: string, r: Result): Promise<JobOutcome> {
+  return tenantEm(app, tenantId).transactional(async (tx) => {
+    const mail = await tx.findOneOrFail(InvoiceEmail, { id: mailId });
+    const inv = await tx.findOneOrFail(Invoice, { id: mail.invoice.id });
+    mail.attempts += 1;
+    if ('sent' in r) {
+      mail.status = r.sent.status;
+      mail.messageId = r.sent.messageId;
+      mail.location = r.sent.location ?? null;
+      mail.error = null;
+      mail.sentAt = new Date();
+      // Written to the local outbox is not delivered: the status says so, and no event claims otherwise.
+      if (r.sent.status === 'SENT') await appendEvent(tx, inv, 'dte.email.delivered', inv.status, { to: mail.to, messageId: r.sent.messageId, emailId: mail.id });
+      else await tx.flush();
+      return { kind: 'done' } as const;
+    }
+    mail.error = r.error;
+    if (!r.final) {
+      await tx.flush();
+      return { kind: 'retry', delayMs: backoffMs(mail.attempts, 5_000, 10 * 60_000), error: r.error } as const;
+    }
+    mail.status = 'FAILED';
+    await appendEvent(tx, inv, 'dte.email.failed', inv.status, { to: mail.to, error: r.error, emailId: mail.id });
+    return { kind: 'done' } as const;
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * dte.deadline.warning (issue 6 §2): a periodic scan (one job per time slot, deduplicated across workers) warns
+ * once per invoice and deadline kind when a deadline is within the warning window and has not passed:
+ *   contingency  — the contingency event must reach MH within 24 h of the outage's end (FACTS §3.6);
+ *   transmission — contingency documents must reach MH within 72 h of the event's sello (FACTS §3.6);
+ *   invalidation — the last day (El Salvador, UTC−6) on which a PROCESSED document may be invalidated (FACTS §5.9).
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { App } from '../../core/app.js';
+import { enqueue } from '../../queue/enqueue.js';
+import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
+import { Invoice } from '../invoices/invoice.entity.js';
+import { appendEvent } from '../invoices/invoice-transitions.js';
+import { DEADLINE_SCAN_JOB } from './job-kinds.js';
+import { tenantEm } from './tenant-em.js';
+
+export const DEADLINE_WARNING = 'dte.deadline.warning';
+const BATCH = 500;
+
+interface Due {
+  id: string;
+  tenant_id: string;
+  kind: 'contingency' | 'transmission' | 'invalidation';
+  deadline: Date;
+}
+
+/** Invoices with a deadline in (now, now + window] that were not warned about for that kind yet. */
+export async function dueWarnings(em: EntityManager, now: Date, windowMs: number): Promise<Due[]> {
+  const until = new Date(now.getTime() + windowMs);
+  return em.getConnection().execute<Due[]>(
+    `select x.id, x.tenant_id, x.kind, x.deadline from (
+       select id, tenant_id, 'contingency' as kind, contingency_deadline as deadline from invoice where status = 'CONTINGENCY' and contingency_deadline is not null
+       union all
+       select id, tenant_id, 'transmission', transmit_deadline from invoice where status = 'CONTINGENCY' and transmit_deadline is not null
+       union all
+       -- the last day ends at 23:59:59 El Salvador time (UTC−6, no DST)
+       select id, tenant_id, 'invalidation', (invalidation_deadline || 'T23:59:59-06:00')::timestamptz from invoice where status = 'PROCESSED' and invalidation_deadline is not null
+     ) x
+     where x.deadline > ? and x.deadline <= ?
+       and not exists (select 1 from invoice_event e where e.invoice_id = x.id and e.type = ? and e.data->>'kind' = x.kind)
+     order by x.deadline limit ?`,
+    [now, until, DEADLINE_WARNING, BATCH],
+  );
+}
+
+/** Appends the warning events (each with its fan-out) and returns how many were raised. */
+export async function raiseDeadlineWarnings(app: App, now: Date, windowMs: number): Promise<number> {
+  const due = await dueWarnings(app.db.orm.em.fork(), now, windowMs);
+  for (const d of due) {
+    await tenantEm(app, d.tenant_id).transactional(async (tx) => {
+      const inv = await tx.findOneOrFail(Invoice, { id: d.id });
+      await appendEvent(tx, inv, DEADLINE_WARNING, inv.status, { kind: d.kind, deadline: new Date(d.deadline).toISOString() });
+    });
+  }
+  return due.length;
+}
+
+/** Queues the scan of the slot containing `at` (idempotent: one live job per slot). */
+export function scheduleDeadlineScan(em: EntityManager, at: Date, intervalMs: number): Promise<boolean> {
+  const slot = Math.floor(at.getTime() / intervalMs);
+  return enqueue(em, { kind: DEADLINE_SCAN_JOB, payload: { slot }, tenantId: null, dedupeKey: `deadline-scan:${slot}`, runAt: new Date(slot * intervalMs) });
+}
+
+export async function runDeadlineScan(app: App, _job: ClaimedJob): Promise<JobOutcome> {
+  const { deadlineWarningMs, deadlineScanMs } = app.config.notifications;
+  const now = app.clock.now();
+  while ((await raiseDeadlineWarnings(app, now, deadlineWarningMs)) === BATCH);
+  await scheduleDeadlineScan(app.db.orm.em.fork(), new Date(now.getTime() + deadlineScanMs), deadlineScanMs);
+  return { kind: 'done' };
+}

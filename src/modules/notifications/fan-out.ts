@@ -1,0 +1,59 @@
+/**
+ * Fan-out of one invoice event, inside the transaction that appends it (called by appendEvent): an outbox row per
+ * subscribed webhook endpoint plus its delivery job, the PDF render job, and the e-mail to the receptor. All of it
+ * commits or rolls back with the state change itself; the HTTP, SMTP and PDF work happens later in jobs.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { enqueue } from '../../queue/enqueue.js';
+import { InvoiceEmail } from '../email/invoice-email.entity.js';
+import type { Invoice, InvoiceEvent } from '../invoices/invoice.entity.js';
+import { eventData } from './event-payloads.js';
+import { RENDER_DOCUMENT_JOB, SEND_EMAIL_JOB, WEBHOOK_DELIVERY_JOB } from './job-kinds.js';
+
+/** Statuses whose versión legible is rendered and stored once (issue 6 §4). */
+const RENDER_ON: Record<string, string> = { 'dte.processed': 'PROCESSED', 'dte.contingency': 'CONTINGENCY', 'dte.invalidated': 'INVALIDATED' };
+
+export async function fanOutEvent(tx: EntityManager, invoice: Invoice, ev: InvoiceEvent): Promise<void> {
+  const data = eventData(ev.type, invoice, ev.data ?? null);
+  if (data) await writeOutbox(tx, invoice.tenant.id, { type: ev.type, data, invoiceId: invoice.id, eventId: String(ev.id) });
+  const renderStatus = RENDER_ON[ev.type];
+  if (renderStatus && invoice.status === renderStatus) {
+    await enqueue(tx, { kind: RENDER_DOCUMENT_JOB, payload: { invoiceId: invoice.id, status: renderStatus }, tenantId: invoice.tenant.id, dedupeKey: `render:${invoice.id}:${renderStatus}` });
+  }
+  if (ev.type === 'dte.processed' && invoice.receptorCorreo) await queueInvoiceEmail(tx, invoice, invoice.receptorCorreo);
+}
+
+export interface OutboxMessage {
+  type: string;
+  data: Record<string, unknown>;
+  invoiceId: string | null;
+  eventId: string | null;
+}
+
+/** One delivery row per enabled endpoint of the tenant whose filter accepts the type (empty filter = all types). */
+export async function writeOutbox(tx: EntityManager, tenantId: string, msg: OutboxMessage): Promise<string[]> {
+  const rows = await tx.getConnection().execute<{ id: string }[]>(
+    `insert into webhook_delivery (id, tenant_id, endpoint_id, invoice_id, invoice_event_id, event_type, data, status, round_attempts, total_attempts, next_attempt_at, created_at, updated_at)
+     select gen_random_uuid(), e.tenant_id, e.id, ?, ?, ?, ?::jsonb, 'PENDING', 0, 0, now(), now(), now()
+     from webhook_endpoint e
+     where e.tenant_id = ? and e.enabled and (jsonb_array_length(e.event_types) = 0 or e.event_types @> ?::jsonb)
+     returning id`,
+    [msg.invoiceId, msg.eventId, msg.type, JSON.stringify(msg.data), tenantId, JSON.stringify([msg.type])],
+    'all',
+    tx.getTransactionContext(),
+  );
+  for (const r of rows) await enqueueDelivery(tx, tenantId, r.id);
+  return rows.map((r) => r.id);
+}
+
+export function enqueueDelivery(tx: EntityManager, tenantId: string, deliveryId: string, runAt?: Date): Promise<boolean> {
+  return enqueue(tx, { kind: WEBHOOK_DELIVERY_JOB, payload: { deliveryId }, tenantId, dedupeKey: `webhook:${deliveryId}`, runAt });
+}
+
+/** A PENDING e-mail row and its job (automatic after PROCESSED, or resendInvoiceEmail). */
+export async function queueInvoiceEmail(tx: EntityManager, invoice: Invoice, to: string): Promise<InvoiceEmail> {
+  const mail = tx.create(InvoiceEmail, { tenant: invoice.tenant, invoice, to, status: 'PENDING', attempts: 0 });
+  await tx.flush();
+  await enqueue(tx, { kind: SEND_EMAIL_JOB, payload: { emailId: mail.id }, tenantId: invoice.tenant.id, dedupeKey: `email:${mail.id}` });
+  return mail;
+}
