@@ -3,7 +3,8 @@ import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DireccionType } from './tenant.types.js';
 
 @Directive('@key(fields: "id")')
-@ObjectType('Patient', { description: "SIGMA's patient (owned by the SIGMA subgraph), extended with its fiscal side" })
+// No description: SIGMA owns the type and its description (differing ones are composition hints).
+@ObjectType('Patient')
 export class PatientType {
   @Field(() => ID) id!: string;
 }

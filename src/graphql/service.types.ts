@@ -3,7 +3,8 @@ import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from './invoice.scalars.js';
 
 @Directive('@key(fields: "id")')
-@ObjectType('Service', { description: "SIGMA's billable service or SIGLA lab exam (owned by SIGMA), extended with its fiscal mapping" })
+// No description: SIGMA owns the type (differing descriptions are composition hints). SIGLA lab exams are services too.
+@ObjectType('Service')
 export class ServiceType {
   @Field(() => ID) id!: string;
 }

@@ -1,0 +1,49 @@
+import { composeServices } from '@apollo/composition';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { parse } from 'graphql';
+import type { RunningSubgraph } from './sigma-subgraph.js';
+
+export interface SubgraphDef {
+  name: string;
+  url: string;
+  sdl: string;
+}
+
+export interface Composition {
+  supergraphSdl: string;
+  hints: { code: string; message: string }[];
+}
+
+/** Composes with @apollo/composition (the rover/router algorithm); composition errors throw with every message. */
+export function composeSupergraph(subgraphs: SubgraphDef[]): Composition {
+  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
+  if (result.errors) throw new Error(`composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
+  return { supergraphSdl: result.supergraphSdl, hints: result.hints.map((h) => ({ code: h.definition.code, message: h.message })) };
+}
+
+/** Headers that carry the caller's identity to the subgraphs (FacturaXpress scopes everything by them). */
+const FORWARDED = ['x-api-key', 'authorization', 'x-tenant-id', 'x-request-id'] as const;
+type Forwarded = Partial<Record<(typeof FORWARDED)[number], string>>;
+
+/** @apollo/gateway in front of the composed supergraph, forwarding the caller's credential to every subgraph. */
+export async function startGateway(supergraphSdl: string, opts: { port?: number; host?: string } = {}): Promise<RunningSubgraph> {
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ url }) =>
+      new RemoteGraphQLDataSource<{ forwarded: Forwarded }>({
+        url,
+        willSendRequest({ request, context }) {
+          for (const [k, v] of Object.entries(context.forwarded ?? {}) as [string, string | undefined][]) if (v) request.http?.headers.set(k, v);
+        },
+      }),
+  });
+  const server = new ApolloServer({ gateway, plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true })] });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' },
+    context: async ({ req }) => ({ forwarded: Object.fromEntries(FORWARDED.flatMap((h) => (typeof req.headers[h] === 'string' ? [[h, req.headers[h]]] : []))) }),
+  });
+  return { url, stop: () => server.stop() };
+}
