@@ -22,7 +22,10 @@ export interface MhServices {
 
 export async function createMhServices(config: Config, log: Logger): Promise<MhServices> {
   const masterKey = config.masterKey ? parseMasterKey(config.masterKey) : loadOrCreateMasterKey(path.join(config.dataDir, 'master.key'));
-  const sandbox = config.mh.baseUrl ? null : await createMhSandbox({ port: 0, host: '127.0.0.1' });
+  // The in-process sandbox journals what it received under the data directory (not in tests, whose data is throw-away),
+  // so a service killed mid-burst and restarted still finds its documents at "MH".
+  const journalFile = config.env === 'test' ? undefined : path.join(config.dataDir, 'mh-sandbox.jsonl');
+  const sandbox = config.mh.baseUrl ? null : await createMhSandbox({ port: 0, host: '127.0.0.1', journalFile });
   const baseUrl = config.mh.baseUrl ?? sandbox!.url;
   if (sandbox) log.info({ url: sandbox.url }, 'in-process MH sandbox started');
   // One rate limit per process toward MH (FX_MH_RATE_PER_SECOND requests/s), applied to every HTTP call the client makes.

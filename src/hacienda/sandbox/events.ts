@@ -42,7 +42,7 @@ export async function receiveContingencia(state: SandboxState, tenant: Tenant, b
   if (!problems.length && validate) problems.push(...safeValidate(validate, doc).map((i) => `[${i.path}] ${i.message}`));
   if (problems.length) return rejected(problems);
 
-  state.contingencies.set(codigo, {
+  state.saveContingency({
     nit: tenant.nit, codigoGeneracion: codigo, receivedAt: now,
     documentos: new Set(detalle.map((d) => String(d.codigoGeneracion))),
   });
@@ -75,8 +75,7 @@ export async function receiveAnulacion(state: SandboxState, tenant: Tenant, body
   const issues = safeValidate(validate, doc).map((i) => `[${i.path}] ${i.message}`);
   if (issues.length) return reject(base, CODES.VALIDACION, issues[0]!, issues);
 
-  state.invalidations.set(base.codigoGeneracion!, String(target.codigoGeneracion));
-  state.documents.get(String(target.codigoGeneracion))!.invalidated = true;
+  state.saveInvalidation(base.codigoGeneracion!, String(target.codigoGeneracion));
   state.counters.invalidaciones++;
   return {
     status: 200,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { handleControl } from './control.js';
 import { sendJson } from './http-util.js';
 import { handleMh, type MhRouteContext } from './mh-routes.js';
+import { SandboxJournal } from './journal.js';
 import { SandboxState } from './state.js';
 import type { MhSandbox, MhSandboxOptions, Validate } from './types.js';
 
@@ -10,11 +11,12 @@ export type { MhSandbox, MhSandboxOptions, MhFault, SandboxTenant, SandboxStats,
 
 /**
  * An HTTP server that behaves like MH's transmission API (FACTS §3): same paths, bodies and error shapes, per-tenant
- * credentials and keys, duplicate/ambiente/date rules, async lotes, events, and injectable faults. State is in memory.
+ * credentials and keys, duplicate/ambiente/date rules, async lotes, events, and injectable faults. State is in memory,
+ * journaled to `journalFile` when given (what MH received survives a restart).
  * `validate` defaults to the project's validator (src/dte validateDte, loaded lazily); pass `null` to disable.
  */
 export async function createMhSandbox(opts: Omit<MhSandboxOptions, 'validate'> & { validate?: Validate | null } = {}): Promise<MhSandbox> {
-  const state = new SandboxState(opts.now ?? (() => new Date()));
+  const state = new SandboxState(opts.now ?? (() => new Date()), opts.journalFile ? new SandboxJournal(opts.journalFile) : null);
   const validate = opts.validate === undefined ? await loadProjectValidator() : (opts.validate ?? undefined);
   const timers = new Set<NodeJS.Timeout>();
   const later = (ms: number, fn: () => void) => {

@@ -1,6 +1,6 @@
 import { createMhSandbox } from './index.js';
 
-/** `npm run mh-sandbox -- --port 8787 --host 127.0.0.1`: the MH sandbox as a standalone process. */
+/** `npm run mh-sandbox -- --port 8787 --host 127.0.0.1 [--journal .data/mh-sandbox.jsonl]`: the MH sandbox as a standalone process. */
 function flag(name: string): string | undefined {
   const args = process.argv.slice(2);
   const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -15,7 +15,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be an integer 0–65535, got "${portFlag}"`);
   process.exit(2);
 }
-const sandbox = await createMhSandbox({ port, host: flag('host') ?? '127.0.0.1' });
+const sandbox = await createMhSandbox({ port, host: flag('host') ?? '127.0.0.1', journalFile: flag('journal') });
 console.log(`MH sandbox listening on ${sandbox.url}`);
 
 let closing = false;

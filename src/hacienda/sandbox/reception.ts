@@ -71,7 +71,7 @@ async function check(ctx: ReceptionContext, tenant: Tenant, input: ReceptionInpu
   }
   const answer = decide(ctx, tenant, doc, id, base);
   const sello = answer.body.estado === 'PROCESADO' ? answer.body.selloRecibido : null;
-  state.documents.set(codigo, {
+  state.saveDocument({
     nit: tenant.nit, tipoDte: input.tipoDte, codigoGeneracion: codigo, estado: answer.body.estado as 'PROCESADO' | 'RECHAZADO',
     answer, doc, selloRecibido: sello, invalidated: false,
   });

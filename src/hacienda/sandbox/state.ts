@@ -3,6 +3,7 @@ import { TOKEN_LIFETIME_MS } from '../token-cache.js';
 import type { Ambiente } from '../types.js';
 import type { DteAnswer } from './responses.js';
 import type { MhFault, SandboxStats, SandboxTenant } from './types.js';
+import type { SandboxJournal } from './journal.js';
 
 export interface Tenant extends SandboxTenant {
   publicKey: KeyObject;
@@ -41,7 +42,7 @@ export function faultKind(f: MhFault): FaultKind {
   return (['latencyMs', 'timeout', 'status5xx', 'outageUntil', 'rejectNext', 'observacionesNext'] as const).find((k) => k in f)!;
 }
 
-/** Everything the sandbox remembers, in memory. */
+/** Everything the sandbox remembers: in memory, and in the journal when one is configured. */
 export class SandboxState {
   readonly tenants = new Map<string, Tenant>();
   readonly tokens = new Map<string, { nit: string; ambiente: Ambiente; expiresAt: number }>();
@@ -57,7 +58,37 @@ export class SandboxState {
     lotes: 0, contingencias: 0, invalidaciones: 0, faultsApplied: 0,
   };
 
-  constructor(readonly now: () => Date) {}
+  constructor(readonly now: () => Date, private readonly journal: SandboxJournal | null = null) {
+    for (const e of journal?.read() ?? []) this.apply(e);
+  }
+
+  private apply(e: ReturnType<SandboxJournal['read']>[number]): void {
+    if (e.t === 'doc') this.documents.set(e.v.codigoGeneracion, e.v);
+    else if (e.t === 'count') this.receptionCounts.set(e.c, (this.receptionCounts.get(e.c) ?? 0) + 1);
+    else if (e.t === 'contingency') this.contingencies.set(e.v.codigoGeneracion, { ...e.v, receivedAt: new Date(e.v.receivedAt), documentos: new Set(e.v.documentos) });
+    else if (e.t === 'invalidation') {
+      this.invalidations.set(e.k, e.target);
+      const doc = this.documents.get(e.target);
+      if (doc) doc.invalidated = true;
+    }
+  }
+
+  saveDocument(d: StoredDocument): void {
+    this.documents.set(d.codigoGeneracion, d);
+    this.journal?.write({ t: 'doc', v: d });
+  }
+
+  saveContingency(ev: ContingencyEvent): void {
+    this.contingencies.set(ev.codigoGeneracion, ev);
+    this.journal?.write({ t: 'contingency', v: { ...ev, receivedAt: ev.receivedAt.toISOString(), documentos: [...ev.documentos] } });
+  }
+
+  saveInvalidation(codigoGeneracion: string, target: string): void {
+    this.invalidations.set(codigoGeneracion, target);
+    const doc = this.documents.get(target);
+    if (doc) doc.invalidated = true;
+    this.journal?.write({ t: 'invalidation', k: codigoGeneracion, target });
+  }
 
   registerTenant(t: SandboxTenant): void {
     if (!/^(\d{14}|\d{9})$/.test(t.nit)) throw new Error(`tenant nit must be 14 or 9 digits, got "${t.nit}"`);
@@ -87,6 +118,7 @@ export class SandboxState {
   countReception(codigoGeneracion: string): void {
     this.receptionCounts.set(codigoGeneracion, (this.receptionCounts.get(codigoGeneracion) ?? 0) + 1);
     this.counters.receptions++;
+    this.journal?.write({ t: 'count', c: codigoGeneracion });
   }
 
   setFault(fault: MhFault, nit?: string): void {

@@ -40,6 +40,8 @@ export interface MhSandboxOptions {
   loteDelayMs?: number;
   /** How old a normal (tipoOperacion 1) document may be when it arrives. Default 24 h (see date-rules.ts). */
   maxPastHours?: number;
+  /** Append-only journal of what was received (JSON lines); replayed at start. Default: none (memory only). */
+  journalFile?: string;
 }
 
 export interface SandboxStats {

@@ -4,6 +4,7 @@ import { Invoice } from '../invoices/invoice.entity.js';
 import { Lote } from './contingency.entity.js';
 import { signingMaterial, type JobScope } from './pipeline.js';
 import { recordMhAnswer } from './record-answer.js';
+import { SEND_LOTE_JOB } from './contingency-event.job.js';
 
 export const POLL_LOTE_JOB = 'poll-lote';
 /** "versión del JSON schema de lotes": MH does not publish the value (FACTS §9.6); 1 is what integrators send. */
@@ -47,9 +48,10 @@ export async function pollLote(scope: JobScope, job: ClaimedJob): Promise<JobOut
   const material = (await signingMaterial(scope, lote.ambiente as '00' | '01'))!;
   const o = await scope.app.mh.client.consultaLote(material.api, lote.codigoLote!);
   lote.polls += 1;
+  if (o.kind === 'not_found' || (o.kind !== 'lote' && lote.polls > MAX_POLLS)) return recoverLote(scope, lote.id);
   if (o.kind !== 'lote') {
     await em.flush();
-    return lote.polls > MAX_POLLS ? { kind: 'failed', error: 'lote results never arrived' } : { kind: 'retry', delayMs: scope.settings.lotePollMs, error: 'reason' in o ? o.reason : `consultadtelote ${o.kind}` };
+    return { kind: 'retry', delayMs: scope.settings.lotePollMs, error: o.reason };
   }
   const docs = await em.find(Invoice, { id: { $in: lote.invoiceIds } });
   const byCodigo = new Map(docs.map((d) => [d.codigoGeneracion, d]));
@@ -67,11 +69,40 @@ export async function pollLote(scope: JobScope, job: ClaimedJob): Promise<JobOut
   const pending = await em.fork().count(Invoice, { id: { $in: lote.invoiceIds }, status: 'CONTINGENCY' });
   if (pending > 0) {
     await em.flush();
-    if (lote.polls > MAX_POLLS) return { kind: 'failed', error: `${pending} documents of lote ${lote.codigoLote} never got an answer` };
+    if (lote.polls > MAX_POLLS) return recoverLote(scope, lote.id);
     return { kind: 'retry', delayMs: scope.settings.lotePollMs, error: `${pending} documents still pending` };
   }
   lote.status = 'DONE';
   lote.completedAt = scope.app.clock.now();
   await em.flush();
+  return { kind: 'done' };
+}
+
+/**
+ * MH lost the lote (unknown codigoLote) or never finished it: ask for each pending document with consultadte, and
+ * send whatever MH does not have in a new lote. Nothing is resent that MH already holds.
+ */
+async function recoverLote(scope: JobScope, loteId: string): Promise<JobOutcome> {
+  const em = scope.em.fork();
+  const lote = await em.findOneOrFail(Lote, { id: loteId });
+  const material = (await signingMaterial(scope, lote.ambiente as '00' | '01'))!;
+  const pending = await em.find(Invoice, { id: { $in: lote.invoiceIds }, status: 'CONTINGENCY' });
+  const missing: string[] = [];
+  for (const inv of pending) {
+    const c = await scope.app.mh.client.consultaDte(material.api, { nitEmisor: material.nit, tdte: inv.tipoDte, codigoGeneracion: inv.codigoGeneracion });
+    if (c.kind === 'processed' || c.kind === 'rejected') await recordMhAnswer(scope, inv.id, c, ['CONTINGENCY']);
+    else if (c.kind === 'not_found') missing.push(inv.id);
+    else return { kind: 'retry', delayMs: scope.settings.lotePollMs * 5, error: `recovering lote ${lote.codigoLote}: ${c.reason}` };
+  }
+  await em.transactional(async (tx) => {
+    const l = await tx.findOneOrFail(Lote, { id: lote.id });
+    l.status = 'DONE';
+    l.completedAt = scope.app.clock.now();
+    if (!missing.length) return;
+    const next = tx.create(Lote, { tenant: scope.tenantId, ambiente: l.ambiente, contingencyEvent: l.contingencyEvent, status: 'PENDING', idEnvio: crypto.randomUUID().toUpperCase(), invoiceIds: missing, polls: 0 });
+    await tx.flush();
+    await enqueue(tx, { kind: SEND_LOTE_JOB, payload: { loteId: next.id }, tenantId: scope.tenantId, dedupeKey: `lote:${next.id}` });
+  });
+  scope.app.log.warn({ loteId: lote.id, codigoLote: lote.codigoLote, resent: missing.length }, 'MH lost a lote: documents reconciled with consultadte, the rest resent');
   return { kind: 'done' };
 }
