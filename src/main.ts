@@ -8,6 +8,7 @@ import { ensureDemoTenant } from './modules/tenants/demo-tenant.js';
 import { registerCredentialsWithSandbox } from './modules/transmission/sandbox-registration.js';
 import { startInvoiceEventBus } from './graphql/subscription-bus.js';
 import { restRoutes } from './http/rest.js';
+import { notificationRoutes } from './http/documents.routes.js';
 import { buildGraphQLSchema } from './schema.js';
 import { startServer } from './server.js';
 import { startWorker } from './worker.js';
@@ -24,7 +25,7 @@ async function main() {
   const worker = config.worker.enabled ? await startWorker(app) : null;
   const events = config.worker.api ? await startInvoiceEventBus(db.url, log) : null;
   const schema = await buildGraphQLSchema({ documents: app, events: events ?? undefined });
-  const server = config.worker.api ? await startServer(app, { schema, routes: restRoutes(app) }) : null;
+  const server = config.worker.api ? await startServer(app, { schema, routes: (r) => { notificationRoutes(app)(r); restRoutes(app)(r); } }) : null;
   if (server) log.info({ url: `${server.url}/graphql`, startupMs: Math.round(process.uptime() * 1000) }, 'FacturaXpress ready');
   if (server) process.stdout.write(`\nFacturaXpress GraphQL: ${server.url}/graphql\n`);
   if (demoKey) process.stdout.write(`FX_API_KEY=${demoKey}\n\n`);

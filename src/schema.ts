@@ -19,6 +19,8 @@ import { ServiceResolver } from './graphql/service.resolver.js';
 import { ServiceType } from './graphql/service.types.js';
 import type { InvoiceEventBus } from './graphql/subscription-bus.js';
 import { InvoiceSubscriptionResolver, subscriptionResolvers } from './graphql/subscription.resolver.js';
+import { InvoiceEmailResolver } from './graphql/email.resolver.js';
+import { WebhookDeliveryFieldsResolver, WebhookEndpointResolver } from './graphql/webhook.resolver.js';
 
 /** Federation 2: the subgraph links the federation spec; directives imported here may be used by the types. */
 const FEDERATION_LINK =
@@ -42,7 +44,7 @@ export interface SchemaExtras {
   events?: InvoiceEventBus;
 }
 
-const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver] as const;
+const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver, WebhookEndpointResolver, WebhookDeliveryFieldsResolver, InvoiceEmailResolver] as const;
 
 async function codeFirstSchema(): Promise<GraphQLSchema> {
   // Service is reachable only through _entities (SIGMA owns it), hence orphaned. type-graphql insists on a pubSub once a subscription exists; ours subscribe through the LISTEN bus instead.
