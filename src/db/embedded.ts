@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -57,7 +57,27 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
+  writeFileSync(ownerFile(dataDir), String(process.pid));
   return handle(port, () => pg.stop());
+}
+
+/** Which process of ours started the server on this data directory (so a survivor of a killed owner is recognised). */
+const ownerFile = (dataDir: string) => `${path.resolve(dataDir)}.owner`;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Fast shutdown of a postmaster we adopted (SIGINT), waiting until it is gone. */
+async function stopPostmaster(pid: number): Promise<void> {
+  if (!alive(pid)) return;
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 200 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
 }
 
 function handle(port: number, stop: () => Promise<void>): EmbeddedDatabase {
@@ -81,8 +101,9 @@ function handle(port: number, stop: () => Promise<void>): EmbeddedDatabase {
 }
 
 /**
- * When another process of ours (the server) already runs the embedded server on this data directory, attach to it
- * (the CLI and a second worker share it) instead of failing on the lock. postmaster.pid: line 1 pid, line 4 port.
+ * A PostgreSQL already running on this data directory (postmaster.pid: line 1 pid, line 4 port):
+ * - its owner (the server) is alive: attach as a guest (the CLI, a second worker) and leave it running;
+ * - its owner was killed (kill -9 leaves postgres running): adopt it, and stop it when we stop.
  */
 export function attachRunningEmbedded(dataDir: string): EmbeddedDatabase | null {
   const pidFile = path.join(path.resolve(dataDir), 'postmaster.pid');
@@ -90,10 +111,9 @@ export function attachRunningEmbedded(dataDir: string): EmbeddedDatabase | null 
   const lines = readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return null; // stale pid file: the server is not running
-  }
-  return Number.isInteger(port) && port > 0 ? handle(port, async () => undefined) : null;
+  if (!alive(pid) || !Number.isInteger(port) || port <= 0) return null; // stale pid file: postgres will recover it
+  const owner = existsSync(ownerFile(dataDir)) ? Number(readFileSync(ownerFile(dataDir), 'utf8')) : NaN;
+  if (Number.isInteger(owner) && owner !== process.pid && alive(owner)) return handle(port, async () => undefined);
+  writeFileSync(ownerFile(dataDir), String(process.pid));
+  return handle(port, () => stopPostmaster(pid));
 }
