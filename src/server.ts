@@ -18,6 +18,8 @@ import { databaseReady } from './db/database.js';
 import { errorStatusPlugin, formatGraphQLError } from './http/graphql-errors.js';
 import { metricsRoute } from './http/metrics.js';
 import { requestId, sendError } from './http/request.js';
+import { persistedOperationsCache, trustedDocumentsPlugin, type TrustedDocumentsMode } from './graphql/persisted-operations.js';
+import { queryLimitsRule, type QueryLimits } from './graphql/query-limits.js';
 
 export interface RunningServer {
   url: string;
@@ -31,6 +33,9 @@ export interface ServerOptions {
   host?: string;
   /** Extra express routes (REST faces, document links) mounted before the GraphQL endpoint. */
   routes?: (router: express.Router) => void;
+  /** Persisted operations: 'allow' (default) or 'enforce' (API keys may run only manifest operations). */
+  trustedDocuments?: TrustedDocumentsMode;
+  queryLimits?: QueryLimits;
 }
 
 function graphQLAuthError(err: unknown): GraphQLError {
@@ -83,7 +88,10 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError(app.log),
+    persistedQueries: { cache: persistedOperationsCache() },
+    validationRules: [queryLimitsRule(opts.queryLimits)],
     plugins: [
+      trustedDocumentsPlugin(opts.trustedDocuments ?? (app.config as { trustedDocuments?: TrustedDocumentsMode }).trustedDocuments ?? 'allow'),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },

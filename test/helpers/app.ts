@@ -6,6 +6,7 @@ import { createMhServices } from '../../src/core/mh-services.js';
 import { openDatabase } from '../../src/db/database.js';
 import { startInvoiceEventBus } from '../../src/graphql/subscription-bus.js';
 import { restRoutes } from '../../src/http/rest.js';
+import { notificationRoutes } from '../../src/http/documents.routes.js';
 import { buildGraphQLSchema } from '../../src/schema.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { startWorker } from '../../src/worker.js';
@@ -28,6 +29,8 @@ export interface TestAppOptions {
   worker?: boolean;
   /** Share an existing database (e.g. two servers on one database, as two processes would). Default: a fresh one. */
   databaseUrl?: string;
+  /** Persisted operations mode of the server (FX_TRUSTED_DOCUMENTS). */
+  trustedDocuments?: 'allow' | 'enforce';
 }
 
 export async function startTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
@@ -39,7 +42,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
   const mh = await createMhServices(config, log);
   const app = createApp(config, log, db, mh);
   const events = await startInvoiceEventBus(db.url, log);
-  const server = await startServer(app, { schema: await buildGraphQLSchema({ documents: app, events }), port: 0, routes: restRoutes(app) });
+  const server = await startServer(app, { schema: await buildGraphQLSchema({ documents: app, events }), port: 0, routes: (r) => { notificationRoutes(app)(r); restRoutes(app)(r); }, trustedDocuments: opts.trustedDocuments });
   const url = server.url;
   const worker = opts.worker ? await startWorker(app) : null;
   return {
