@@ -40,6 +40,8 @@ export class Worker {
   private heartbeat: NodeJS.Timeout | null = null;
   private listener: pg.Client | null = null;
   private polling = false;
+  /** A wake-up (NOTIFY, finished job) arrived while polling: poll again right after. */
+  private pollAgain = false;
   private readonly leaseMs: number;
 
   constructor(private readonly em: EntityManager, private readonly log: Logger, private readonly opts: WorkerOptions) {
@@ -73,8 +75,13 @@ export class Worker {
   }
 
   private async poll(): Promise<void> {
-    if (this.stopped || this.polling) return;
+    if (this.stopped) return;
+    if (this.polling) {
+      this.pollAgain = true;
+      return;
+    }
     this.polling = true;
+    this.pollAgain = false;
     try {
       for (;;) {
         const free = this.opts.concurrency * 2 - this.queue.size - this.queue.pending;
@@ -88,6 +95,7 @@ export class Worker {
     } finally {
       this.polling = false;
     }
+    if (this.pollAgain) void this.poll();
   }
 
   private async claim(limit: number): Promise<ClaimedJob[]> {
@@ -106,7 +114,11 @@ export class Worker {
   private dispatch(job: ClaimedJob): void {
     const tenantQueue = this.tenantQueue(job.tenantId);
     this.running.add(job.id);
-    void this.queue.add(() => tenantQueue.add(() => this.run(job))).finally(() => this.running.delete(job.id));
+    // A finished job frees a slot: look for more work at once instead of waiting for the next tick or NOTIFY.
+    void this.queue.add(() => tenantQueue.add(() => this.run(job))).finally(() => {
+      this.running.delete(job.id);
+      void this.poll();
+    });
   }
 
   private tenantQueue(tenantId: string | null): PQueue {

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   buildContingencia, buildInvalidacion, type ContingenciaInput, invalidationDeadline, type InvalidacionInput, isContingencyAllowed, validateDte,
 } from '../../src/dte/index.js';
-import { officialValidator } from './official-schemas.js';
+import { ROOT, officialValidator } from './official-schemas.js';
 import { CG, EMISOR } from './fixtures.js';
 
-const schemasPresent = existsSync('/work/shared/mh/schemas/normativa-2.0');
+const schemasPresent = existsSync(ROOT);
 const ev = { ambiente: '00' as const, codigoGeneracion: 'A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D', fecEmi: '2026-12-03', horEmi: '09:00:00' };
 
 const inv: InvalidacionInput = {
