@@ -20,7 +20,7 @@ let code = 0;
 let mh: Awaited<ReturnType<typeof createMhServices>> | undefined;
 const config = (() => {
   try {
-    return loadConfig(process.env, []);
+    return loadConfig(undefined, []);
   } catch (e) {
     process.stderr.write(`configuration error: ${(e as ConfigError).message}\n`);
     process.exit(2);
