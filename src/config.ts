@@ -18,7 +18,10 @@ export interface Config {
   jwt: { jwksUrl: string | null; publicKeyPem: string | null; issuer: string | null; audience: string | null };
   tls: { cert: string; key: string; ca: string } | null;
   mh: {
-    /** Base URL of MH's API; null → the project's MH sandbox (in-process unless mhSandboxUrl is set). */
+    /**
+     * Where MH is: null → the project's in-process MH sandbox; a URL → that host for both ambientes (e.g. a standalone
+     * `npm run mh-sandbox`); the word `mh` → MH's real hosts, chosen per document by its ambiente (00 → apitest, 01 → api).
+     */
     baseUrl: string | null;
     /** The base URL is a FacturaXpress MH sandbox (credentials are registered with it over its control API). */
     isSandbox: boolean;
@@ -125,7 +128,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     tls: tlsCfg,
     mh: {
       baseUrl: str(env, 'FX_MH_BASE_URL'),
-      isSandbox: !str(env, 'FX_MH_BASE_URL') || env.FX_MH_SANDBOX === '1',
+      isSandbox: (!str(env, 'FX_MH_BASE_URL') || env.FX_MH_SANDBOX === '1') && str(env, 'FX_MH_BASE_URL') !== 'mh',
       userAgent: str(env, 'FX_MH_USER_AGENT') ?? 'FacturaXpress/0.1',
       timeoutMs: int(env, 'FX_MH_TIMEOUT_MS', 8000, 100, 120_000),
     },

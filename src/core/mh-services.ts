@@ -1,15 +1,18 @@
 import path from 'node:path';
 import PQueue from 'p-queue';
 import type { Config } from '../config.js';
-import { createMhSandbox, MhClient, type MhSandbox } from '../hacienda/index.js';
+import { createMhSandbox, mhBaseUrl, MhClient, type MhSandbox } from '../hacienda/index.js';
 import type { CredentialRegistrar } from '../modules/transmission/credentials.js';
 import { createSigner, loadOrCreateMasterKey, parseMasterKey, type Signer } from '../signing/index.js';
 import type { Logger } from './logger.js';
 import { metrics } from './metrics.js';
 
 /** Everything that talks to MH or signs for it, built once per process from the configuration. */
+/** MH's API as the pipeline uses it; every call names its credential, whose ambiente picks the host. */
+export type MhApi = Pick<MhClient, 'authenticate' | 'recepcionDte' | 'consultaDte' | 'recepcionLote' | 'consultaLote' | 'anularDte' | 'contingencia'>;
+
 export interface MhServices {
-  client: MhClient;
+  client: MhApi;
   signer: Signer;
   masterKey: Buffer;
   /** Registers imported credentials with the MH sandbox (no-op against real MH, where the portal does it). */
@@ -27,10 +30,13 @@ export async function createMhServices(config: Config, log: Logger): Promise<MhS
   const journalFile = config.env === 'test' ? undefined : path.join(config.dataDir, 'mh-sandbox.jsonl');
   const sandbox = config.mh.baseUrl ? null : await createMhSandbox({ port: 0, host: '127.0.0.1', journalFile });
   const baseUrl = config.mh.baseUrl ?? sandbox!.url;
+  const hostFor = (ambiente: '00' | '01') => (baseUrl === 'mh' ? mhBaseUrl(ambiente) : baseUrl);
   if (sandbox) log.info({ url: sandbox.url }, 'in-process MH sandbox started');
   // One rate limit per process toward MH (FX_MH_RATE_PER_SECOND requests/s), applied to every HTTP call the client makes.
   const limiter = new PQueue({ intervalCap: config.worker.ratePerSecond, interval: 1000 });
-  const client = new MhClient({ baseUrl, userAgent: config.mh.userAgent, timeoutMs: config.mh.timeoutMs, fetch: (input, init) => limiter.add(() => timedFetch(input, init)) as Promise<Response> });
+  const clientFor = (ambiente: '00' | '01') =>
+    new MhClient({ baseUrl: hostFor(ambiente), userAgent: config.mh.userAgent, timeoutMs: config.mh.timeoutMs, fetch: (input, init) => limiter.add(() => timedFetch(input, init)) as Promise<Response> });
+  const client = routeByAmbiente({ '00': clientFor('00'), '01': clientFor('01') });
   const signer = createSigner();
   const register: CredentialRegistrar = (c) => {
     if (sandbox) return sandbox.registerTenant(c);
@@ -64,4 +70,17 @@ async function timedFetch(input: string, init: RequestInit): Promise<Response> {
     metrics.mhRequestSeconds.observe((performance.now() - started) / 1000, { path, outcome: (err as Error).name === 'TimeoutError' ? 'timeout' : 'error' });
     throw err;
   }
+}
+
+/** Test (00) and production (01) are separate MH hosts with separate credentials: route each call by its credential. */
+function routeByAmbiente(c: Record<'00' | '01', MhClient>): MhApi {
+  return {
+    authenticate: (cred, force) => c[cred.ambiente].authenticate(cred, force),
+    recepcionDte: (cred, req) => c[cred.ambiente].recepcionDte(cred, req),
+    consultaDte: (cred, req) => c[cred.ambiente].consultaDte(cred, req),
+    recepcionLote: (cred, req) => c[cred.ambiente].recepcionLote(cred, req),
+    consultaLote: (cred, codigoLote) => c[cred.ambiente].consultaLote(cred, codigoLote),
+    anularDte: (cred, req) => c[cred.ambiente].anularDte(cred, req),
+    contingencia: (cred, req) => c[cred.ambiente].contingencia(cred, req),
+  };
 }

@@ -34,6 +34,10 @@ async function advance(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise<
     scope.app.log.warn({ invoiceId: inv.id, tenantId: scope.tenantId, ambiente: inv.ambiente }, 'no MH credential for this tenant and ambiente: the document waits');
     return { kind: 'retry', delayMs: NO_CREDENTIAL_RETRY_MS, error: 'no MH certificate/credential imported for this ambiente' };
   }
+  if (inv.status === 'QUEUED' && material.notAfter.getTime() < scope.app.clock.now().getTime()) {
+    scope.app.log.error({ tenantId: scope.tenantId, ambiente: inv.ambiente, notAfter: material.notAfter }, 'the MH certificate has expired: documents wait until a new one is imported');
+    return { kind: 'retry', delayMs: NO_CREDENTIAL_RETRY_MS, error: `MH certificate expired on ${material.notAfter.toISOString()}` };
+  }
   switch (inv.status) {
     case 'QUEUED':
       return sign(scope, inv, material.privateKeyPem);
