@@ -32,29 +32,76 @@ export async function startInvoiceEventBus(databaseUrl: string, log: Logger): Pr
   let client: pg.Client | null = null;
   let closed = false;
 
-  const dispatch = (msg: pg.Notification) => {
-    if (msg.channel !== INVOICE_CHANNEL || !msg.payload) return;
-    let note: InvoiceNote;
-    try {
-      note = JSON.parse(msg.payload) as InvoiceNote;
-    } catch {
-      return log.warn({ payload: msg.payload.slice(0, 200) }, 'ignoring a malformed invoice notification');
-    }
+  // Replay after a reconnect may overlap with NOTIFYs: the most recent event ids are remembered to skip repeats.
+  const recent = new Set<string>();
+  let lastEventId = 0n;
+  const deliver = (note: InvoiceNote) => {
+    if (recent.has(note.eventId)) return;
+    recent.add(note.eventId);
+    if (recent.size > 2000) recent.delete(recent.values().next().value!);
+    if (BigInt(note.eventId) > lastEventId) lastEventId = BigInt(note.eventId);
     for (const l of listeners) l(note);
   };
+  const dispatch = (msg: pg.Notification) => {
+    if (msg.channel !== INVOICE_CHANNEL || !msg.payload) return;
+    try {
+      deliver(JSON.parse(msg.payload) as InvoiceNote);
+    } catch {
+      log.warn({ payload: msg.payload.slice(0, 200) }, 'ignoring a malformed invoice notification');
+    }
+  };
+  /** Where "after it subscribed" starts for this process: the newest event when the bus starts listening. */
+  let primed = false;
+  const prime = async (c: pg.Client) => {
+    const { rows } = await c.query(`select coalesce(max(id), 0)::text as id from invoice_event`);
+    lastEventId = BigInt(rows[0].id as string);
+    primed = true;
+  };
+  /** Events committed while the LISTEN connection was down, read back from invoice_event (the source of truth). */
+  const replayMissed = async (c: pg.Client) => {
+    const { rows } = await c.query(
+      `select e.id::text as "eventId", e.invoice_id as "invoiceId", e.tenant_id as "tenantId", e.type, e.to_status as status,
+              i.referencia_externa as "referenciaExterna", i.patient_id as "patientId"
+         from invoice_event e join invoice i on i.id = e.invoice_id where e.id > $1 order by e.id`,
+      [lastEventId.toString()],
+    );
+    rows.forEach((r) => deliver(r as InvoiceNote));
+  };
 
+  const scheduleReconnect = () => {
+    setTimeout(() => void connect().catch((e) => {
+      log.error({ err: (e as Error).message }, 'LISTEN reconnect failed; retrying');
+      if (!closed) scheduleReconnect();
+    }), RECONNECT_MS).unref();
+  };
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: databaseUrl });
+    const c = new pg.Client({ connectionString: databaseUrl, application_name: 'fx-invoice-events' });
     c.on('notification', dispatch);
-    c.on('error', (err) => {
-      log.warn({ err: err.message }, 'invoice LISTEN connection lost; reconnecting');
+    let lost = false;
+    const onLost = (err?: Error) => {
+      if (lost || closed) return;
+      lost = true;
+      log.warn({ err: err?.message }, 'invoice LISTEN connection lost; reconnecting');
       void c.end().catch(() => undefined);
       if (client === c) client = null;
-      if (!closed) setTimeout(() => void connect().catch((e) => log.error({ err: (e as Error).message }, 'LISTEN reconnect failed')), RECONNECT_MS).unref();
-    });
-    await c.connect();
-    await c.query(`LISTEN ${INVOICE_CHANNEL}`);
+      scheduleReconnect();
+    };
+    c.on('error', onLost);
+    c.on('end', () => onLost());
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${INVOICE_CHANNEL}`);
+    } catch (err) {
+      lost = true; // the caller retries; this client is dropped
+      void c.end().catch(() => undefined);
+      throw err;
+    }
     client = c;
+    // A failed replay drops the connection ('end' → reconnect → replay again from the same event id).
+    await (primed ? replayMissed(c) : prime(c)).catch((err) => {
+      log.warn({ err: (err as Error).message }, 'could not replay missed invoice events');
+      void c.end().catch(() => undefined);
+    });
   };
   await connect();
 

@@ -1,4 +1,5 @@
 import { createClient, type Client } from 'graphql-ws';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNSCOPED } from '../../src/core/guards.js';
 import { transition } from '../../src/modules/invoices/invoice-transitions.js';
@@ -89,6 +90,23 @@ describe('invoiceStatusChanged over graphql-ws', () => {
     await settle();
     expect(byPatient.got.map((e) => e.invoiceId)).toEqual([x.id, x.id]);
     expect(byId.got.map((e) => e.type)).toEqual(['dte.signed']);
+  });
+
+  it('loses nothing while its LISTEN connection is down: reconnects and replays from invoice_event', async () => {
+    const inv = await emit(one, a.apiKey, example('01-factura'));
+    const s = collect(wsClient(one, { 'x-api-key': a.apiKey }), { f: { invoiceId: inv.id } });
+    await settle();
+    const pgc = new pg.Client({ connectionString: one.app.db.url });
+    await pgc.connect();
+    const killed = await pgc.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'fx-invoice-events'`);
+    await pgc.end();
+    expect(killed.rowCount).toBe(2); // one per server
+    await move(two, inv.id, 'SIGNED', 'dte.signed'); // committed while nobody listens
+    await until(() => s.got.length === 1);
+    await move(two, inv.id, 'SENT', 'dte.sent'); // and live again afterwards
+    await until(() => s.got.length === 2);
+    await settle();
+    expect(s.got.map((e) => e.type)).toEqual(['dte.signed', 'dte.sent']);
   });
 
   it('refuses a connection without a valid credential, and a key without invoices:read', async () => {
