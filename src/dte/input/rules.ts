@@ -39,3 +39,13 @@ export function requireReceptor(r: Reader, body: Obj, input: EmissionInput, fiel
   }
   return rec;
 }
+
+/** requireReceptor + the identity-document and NRC checks of receptors given by tipoDocumento/numDocumento (FACTS §5.6, §7). */
+export function requireIdentifiedReceptor(r: Reader, body: Obj, input: EmissionInput, fields: readonly (keyof ReceptorInput)[], label: string): ReceptorInput | null {
+  const rec = requireReceptor(r, body, input, fields, label);
+  if (rec) {
+    checkIdentity(r, rec.tipoDocumento, rec.numDocumento, 'receptor');
+    checkNrc(r, rec.nrc, 'receptor.nrc');
+  }
+  return rec;
+}

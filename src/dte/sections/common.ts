@@ -1,5 +1,5 @@
-// Small shared section builders: pagos, documentoRelacionado, otrosDocumentos (médico block), ventaTercero, apéndice,
-// resumen.tributos.
+// Small shared section builders: pagos (and the FE/CCF resumen payment tail), documentoRelacionado, otrosDocumentos
+// (médico block), ventaTercero, apéndice, resumen.tributos.
 import { tributoResumenDescripcion } from '../catalogs/index.js';
 import type { EmissionInput, OtroDocumentoInput, PagoInput } from '../input/types.js';
 import { type Dec, num, r2 } from '../money.js';
@@ -20,6 +20,17 @@ export function buildPagos(pagos: PagoInput[] | null, totalPagar: Dec, withPlazo
     }
     return out;
   });
+}
+
+/** The payment tail FE and CCF share at the end of resumen, in MH's key order (FACTS §5.7). */
+export function resumenPagoFeCcf(input: EmissionInput, totalPagar: Dec): Record<string, unknown> {
+  return {
+    saldoFavor: 0,
+    condicionOperacion: input.condicionOperacion,
+    pagos: buildPagos(input.pagos, totalPagar),
+    numPagoElectronico: input.numPagoElectronico,
+    observaciones: input.observaciones,
+  };
 }
 
 export function buildDocumentoRelacionado(input: EmissionInput): Record<string, unknown>[] | null {

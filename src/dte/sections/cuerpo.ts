@@ -1,4 +1,5 @@
-// cuerpoDocumento lines for sale documents, from the computed VentaLine values (FACTS §5.2–5.4, §2.4).
+// cuerpoDocumento lines and the shared resumen amounts of sale documents, from the computed VentaLine values
+// (FACTS §5.2–5.4, §5.7, §2.4).
 import type { EmissionInput } from '../input/types.js';
 import { num } from '../money.js';
 import { computeLine, computeTotals, type PriceMode, type VentaLine, type VentasTotals } from './ventas.js';
@@ -29,6 +30,21 @@ export function saleLineBase(l: VentaLine, i: number): Record<string, unknown> {
     ventaNoSuj: num(l.ventaNoSuj),
     ventaExenta: num(l.ventaExenta),
     ventaGravada: num(l.ventaGravada),
+  };
+}
+
+/** The resumen amounts FE, CCF and NR share, in MH's key order (totalNoSuj … totalDescu, FACTS §5.7). */
+export function saleResumenBase(t: VentasTotals): Record<string, unknown> {
+  return {
+    totalNoSuj: num(t.totalNoSuj),
+    totalExenta: num(t.totalExenta),
+    totalGravada: num(t.totalGravada),
+    subTotalVentas: num(t.subTotalVentas),
+    descuNoSuj: num(t.descuNoSuj),
+    descuExenta: num(t.descuExenta),
+    descuGravada: num(t.descuGravada),
+    porcentajeDescuento: num(t.porcentajeDescuento),
+    totalDescu: num(t.totalDescu),
   };
 }
 

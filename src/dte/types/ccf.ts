@@ -7,8 +7,8 @@ import { parseVentaCommon } from '../input/ventas.js';
 import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { num, r2, ZERO } from '../money.js';
-import { buildApendice, buildDocumentoRelacionado, buildOtrosDocumentosFeCcf, buildPagos, buildVentaTercero, tributoLine } from '../sections/common.js';
-import { computeVentas, ivaTributos, saleLineBase } from '../sections/cuerpo.js';
+import { buildApendice, buildDocumentoRelacionado, buildOtrosDocumentosFeCcf, buildVentaTercero, resumenPagoFeCcf, tributoLine } from '../sections/common.js';
+import { computeVentas, ivaTributos, saleLineBase, saleResumenBase } from '../sections/cuerpo.js';
 import { emisorWithCodes } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
 import { onlyDigits } from '../identity.js';
@@ -64,15 +64,7 @@ export function buildCcf(input: EmissionInput, emisor: Emisor, ident: Identifica
       noGravado: num(l.noGravado),
     })),
     resumen: {
-      totalNoSuj: num(t.totalNoSuj),
-      totalExenta: num(t.totalExenta),
-      totalGravada: num(t.totalGravada),
-      subTotalVentas: num(t.subTotalVentas),
-      descuNoSuj: num(t.descuNoSuj),
-      descuExenta: num(t.descuExenta),
-      descuGravada: num(t.descuGravada),
-      porcentajeDescuento: num(t.porcentajeDescuento),
-      totalDescu: num(t.totalDescu),
+      ...saleResumenBase(t),
       tributos: t.totalGravada.gt(0) ? [tributoLine('20', iva)] : null,
       subTotal: num(t.subTotal),
       ivaPerci: num(ivaPerci),
@@ -81,11 +73,7 @@ export function buildCcf(input: EmissionInput, emisor: Emisor, ident: Identifica
       totalNoGravado: num(t.totalNoGravado),
       totalPagar: num(totalPagar),
       totalLetras: totalLetras(totalPagar),
-      saldoFavor: 0,
-      condicionOperacion: input.condicionOperacion,
-      pagos: buildPagos(input.pagos, totalPagar),
-      numPagoElectronico: input.numPagoElectronico,
-      observaciones: input.observaciones,
+      ...resumenPagoFeCcf(input, totalPagar),
     },
     apendice: buildApendice(input),
   };

@@ -3,7 +3,8 @@ import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue } from '../model.js';
 import { sum, ZERO } from '../money.js';
 import { apendiceShape, direccionShape, identificacionShape, pagosShape } from '../validate/pieces.js';
-import { checkActividad, checkCode, checkContingency, checkDireccion, checkEmisor, checkIdentityDoc, checkPagos, d, list, near, type O } from '../validate/semantic.js';
+import { checkCode, checkContingency, checkEmisor, checkIdentityDoc, checkPagos, d, list, near, type O } from '../validate/semantic.js';
+import { checkReceptorIdentity } from '../validate/receptor.js';
 import { arr, int, m2, m8, nul, num, obj, str } from '../validate/shape.js';
 import { isResumen } from '../validate/ventas.js';
 
@@ -35,9 +36,7 @@ export function checkCd(doc: O, out: DteIssue[]): void {
   checkEmisor(em, out, 'numDocumento');
   checkIdentityDoc(em['tipoDocumento'], em['numDocumento'], 'emisor', out);
   const rec = doc['receptor'] as O;
-  checkIdentityDoc(rec['tipoDocumento'], rec['numDocumento'], 'receptor', out);
-  checkActividad(rec['codActividad'], 'receptor.codActividad', out);
-  checkDireccion(rec['direccion'], 'receptor.direccion', out);
+  checkReceptorIdentity(rec, out);
   checkCode(rec['codPais'], CAT.PAISES, 'CAT-020', 'receptor.codPais', out);
   const items = list(doc['cuerpoDocumento']);
   const z = (v: unknown) => d(v) ?? ZERO;

@@ -2,7 +2,7 @@
 // the donor (receptor, codDomiciliado + codPais); items are donated cash/goods/services (CAT-026) valued
 // valor = cantidad × valorUni − depreciación; otrosDocumentos is mandatory (1–10) (FACTS §2.3).
 import * as CAT from '../catalogs/index.js';
-import { checkIdentity, checkNrc, requireReceptor } from '../input/rules.js';
+import { requireIdentifiedReceptor } from '../input/rules.js';
 import { join, type Obj, type Reader } from '../input/reader.js';
 import { parseOtrosDocumentos, parseReceptor } from '../input/sections.js';
 import type { DonacionItemInput, EmissionInput } from '../input/types.js';
@@ -30,12 +30,8 @@ function parseDonacion(r: Reader, o: Obj, p: string): DonacionItemInput {
 
 export function parseCd(r: Reader, body: Obj, input: EmissionInput): void {
   input.receptor = parseReceptor(r, body);
-  const rec = requireReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codPais'], 'Comprobante de Donación');
-  if (rec) {
-    checkIdentity(r, rec.tipoDocumento, rec.numDocumento, 'receptor');
-    checkNrc(r, rec.nrc, 'receptor.nrc');
-    rec.codDomiciliado ??= rec.codPais === 'SV' ? 1 : 2;
-  }
+  const rec = requireIdentifiedReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codPais'], 'Comprobante de Donación');
+  if (rec) rec.codDomiciliado ??= rec.codPais === 'SV' ? 1 : 2;
   const arr = r.array(body, 'items', '', { required: true, min: 1, max: 2000 }) ?? [];
   input.donaciones = arr.map((v, i) => parseDonacion(r, r.isObj(v) ? v : {}, join('items', i)));
   input.donaciones.forEach((x, i) => {

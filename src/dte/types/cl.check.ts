@@ -3,7 +3,8 @@ import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue } from '../model.js';
 import { IVA_RATE, sum, ZERO } from '../money.js';
 import { apendiceShape, direccionShape, emisorShape, identificacionShape, itemTributosShape, tributosResumenShape } from '../validate/pieces.js';
-import { checkActividad, checkCode, checkContingency, checkDireccion, checkEmisor, checkIdentityDoc, d, list, near, type O } from '../validate/semantic.js';
+import { checkCode, checkContingency, checkEmisor, d, list, near, type O } from '../validate/semantic.js';
+import { checkReceptorIdentity } from '../validate/receptor.js';
 import { arr, int, m2s, m8s, nul, num, obj, str } from '../validate/shape.js';
 import { checkIvaTributo, isResumen } from '../validate/ventas.js';
 
@@ -31,10 +32,7 @@ export const clShape = obj({
 export function checkCl(doc: O, out: DteIssue[]): void {
   checkContingency(doc['identificacion'], out);
   checkEmisor(doc['emisor'], out);
-  const rec = doc['receptor'] as O;
-  checkIdentityDoc(rec['tipoDocumento'], rec['numDocumento'], 'receptor', out);
-  checkActividad(rec['codActividad'], 'receptor.codActividad', out);
-  checkDireccion(rec['direccion'], 'receptor.direccion', out);
+  checkReceptorIdentity(doc['receptor'], out);
   const items = list(doc['cuerpoDocumento']);
   const z = (v: unknown) => d(v) ?? ZERO;
   items.forEach((it, i) => {

@@ -2,7 +2,7 @@
 // liquidated document and its no sujeta / exenta / gravada / exportación amounts, IVA 13 % on gravada, optional 1 %
 // perception. Not allowed in contingency (FACTS §3.6). total = montoTotalOperacion + ivaPerci [?] (no MH example).
 import * as CAT from '../catalogs/index.js';
-import { checkIdentity, checkNrc, requireReceptor } from '../input/rules.js';
+import { requireIdentifiedReceptor } from '../input/rules.js';
 import { join, type Obj, type Reader } from '../input/reader.js';
 import { parseReceptor } from '../input/sections.js';
 import type { EmissionInput, LiquidacionItemInput } from '../input/types.js';
@@ -36,12 +36,8 @@ function parseLiquidacion(r: Reader, o: Obj, p: string): LiquidacionItemInput {
 
 export function parseCl(r: Reader, body: Obj, input: EmissionInput): void {
   input.receptor = parseReceptor(r, body);
-  const rec = requireReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'direccion'], 'Comprobante de Liquidación');
-  if (rec) {
-    checkIdentity(r, rec.tipoDocumento, rec.numDocumento, 'receptor');
-    checkNrc(r, rec.nrc, 'receptor.nrc');
-    rec.codDomiciliado ??= 1;
-  }
+  const rec = requireIdentifiedReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'direccion'], 'Comprobante de Liquidación');
+  if (rec) rec.codDomiciliado ??= 1;
   const arr = r.array(body, 'items', '', { required: true, min: 1, max: 500 }) ?? [];
   input.liquidaciones = arr.map((v, i) => parseLiquidacion(r, r.isObj(v) ? v : {}, join('items', i)));
   input.liquidaciones.forEach((x, i) => {

@@ -3,7 +3,8 @@ import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue } from '../model.js';
 import { dec, sum, ZERO } from '../money.js';
 import { apendiceShape, direccionShape, emisorShape, identificacionShape } from '../validate/pieces.js';
-import { checkActividad, checkCode, checkContingency, checkDireccion, checkEmisor, checkIdentityDoc, d, list, near, type O } from '../validate/semantic.js';
+import { checkCode, checkContingency, checkEmisor, d, list, near, type O } from '../validate/semantic.js';
+import { checkReceptorIdentity } from '../validate/receptor.js';
 import { arr, int, m2, nul, num, obj, str } from '../validate/shape.js';
 import { isResumen } from '../validate/ventas.js';
 import { RETENTION_RATES } from './cr.js';
@@ -29,10 +30,7 @@ export const crShape = obj({
 export function checkCr(doc: O, out: DteIssue[]): void {
   checkContingency(doc['identificacion'], out);
   checkEmisor(doc['emisor'], out);
-  const rec = doc['receptor'] as O;
-  checkIdentityDoc(rec['tipoDocumento'], rec['numDocumento'], 'receptor', out);
-  checkActividad(rec['codActividad'], 'receptor.codActividad', out);
-  checkDireccion(rec['direccion'], 'receptor.direccion', out);
+  checkReceptorIdentity(doc['receptor'], out);
   const items = list(doc['cuerpoDocumento']);
   items.forEach((it, i) => {
     const p = `cuerpoDocumento[${i}]`;

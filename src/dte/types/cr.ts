@@ -1,7 +1,7 @@
 // 07 Comprobante de Retención (CR v2): issued by the withholding agent for the IVA retained on the seller's documents.
 // codigoRetencionMH CAT-006: 22 = 1 %, C4 = 13 %, C9 = other (amount given) (FACTS §5.5, §2.3).
 import * as CAT from '../catalogs/index.js';
-import { checkIdentity, checkNrc, requireReceptor } from '../input/rules.js';
+import { requireIdentifiedReceptor } from '../input/rules.js';
 import { join, type Obj, type Reader } from '../input/reader.js';
 import { parseReceptor } from '../input/sections.js';
 import type { EmissionInput, RetencionItemInput } from '../input/types.js';
@@ -42,11 +42,7 @@ function parseRetencion(r: Reader, o: Obj, p: string): RetencionItemInput {
 
 export function parseCr(r: Reader, body: Obj, input: EmissionInput): void {
   input.receptor = parseReceptor(r, body);
-  const rec = requireReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'direccion'], 'Comprobante de Retención');
-  if (rec) {
-    checkIdentity(r, rec.tipoDocumento, rec.numDocumento, 'receptor');
-    checkNrc(r, rec.nrc, 'receptor.nrc');
-  }
+  requireIdentifiedReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'direccion'], 'Comprobante de Retención');
   const arr = r.array(body, 'items', '', { required: true, min: 1, max: 500 }) ?? [];
   input.retenciones = arr.map((v, i) => parseRetencion(r, r.isObj(v) ? v : {}, join('items', i)));
   if (body['fusion'] !== undefined) parseFusion(r, body, input);

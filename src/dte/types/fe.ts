@@ -7,8 +7,8 @@ import { parseVentaCommon } from '../input/ventas.js';
 import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { dec, num, r2 } from '../money.js';
-import { buildApendice, buildDocumentoRelacionado, buildOtrosDocumentosFeCcf, buildPagos, buildVentaTercero } from '../sections/common.js';
-import { computeVentas, saleLineBase } from '../sections/cuerpo.js';
+import { buildApendice, buildDocumentoRelacionado, buildOtrosDocumentosFeCcf, buildVentaTercero, resumenPagoFeCcf } from '../sections/common.js';
+import { computeVentas, saleLineBase, saleResumenBase } from '../sections/cuerpo.js';
 import { emisorWithCodes } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
 import { receptorPersona } from '../sections/receptor.js';
@@ -54,15 +54,7 @@ export function buildFe(input: EmissionInput, emisor: Emisor, ident: Identificat
       ivaItem: num(l.iva),
     })),
     resumen: {
-      totalNoSuj: num(t.totalNoSuj),
-      totalExenta: num(t.totalExenta),
-      totalGravada: num(t.totalGravada),
-      subTotalVentas: num(t.subTotalVentas),
-      descuNoSuj: num(t.descuNoSuj),
-      descuExenta: num(t.descuExenta),
-      descuGravada: num(t.descuGravada),
-      porcentajeDescuento: num(t.porcentajeDescuento),
-      totalDescu: num(t.totalDescu),
+      ...saleResumenBase(t),
       tributos: null,
       subTotal: num(t.subTotal),
       ivaRete: num(ivaRete),
@@ -71,11 +63,7 @@ export function buildFe(input: EmissionInput, emisor: Emisor, ident: Identificat
       totalPagar: num(totalPagar),
       totalLetras: totalLetras(totalPagar),
       totalIva: num(totalIva),
-      saldoFavor: 0,
-      condicionOperacion: input.condicionOperacion,
-      pagos: buildPagos(input.pagos, totalPagar),
-      numPagoElectronico: input.numPagoElectronico,
-      observaciones: input.observaciones,
+      ...resumenPagoFeCcf(input, totalPagar),
     },
     apendice: buildApendice(input),
   };

@@ -3,7 +3,8 @@ import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue, issue } from '../model.js';
 import { sum, ZERO } from '../money.js';
 import { apendiceShape, direccionShape, identificacionShape, NIT_RE, pagosShape } from '../validate/pieces.js';
-import { checkActividad, checkCode, checkContingency, checkDireccion, checkEmisor, checkIdentityDoc, checkItemCatalogs, checkPagos, d, isObj, list, near, type O } from '../validate/semantic.js';
+import { checkCode, checkContingency, checkEmisor, checkItemCatalogs, checkPagos, d, list, near, type O } from '../validate/semantic.js';
+import { checkReceptorIdentity } from '../validate/receptor.js';
 import { arr, int, m2, m8, nul, num, obj, str } from '../validate/shape.js';
 import { isResumen } from '../validate/ventas.js';
 
@@ -35,12 +36,7 @@ export const fseShape = obj({
 export function checkFse(doc: O, out: DteIssue[]): void {
   checkContingency(doc['identificacion'], out);
   checkEmisor(doc['emisor'], out);
-  const rec = doc['receptor'];
-  if (isObj(rec)) {
-    checkIdentityDoc(rec['tipoDocumento'], rec['numDocumento'], 'receptor', out);
-    checkActividad(rec['codActividad'], 'receptor.codActividad', out);
-    checkDireccion(rec['direccion'], 'receptor.direccion', out);
-  }
+  checkReceptorIdentity(doc['receptor'], out);
   const items = list(doc['cuerpoDocumento']);
   checkItemCatalogs(items, out);
   items.forEach((it, i) => {

@@ -6,8 +6,9 @@ import {
   apendiceShape, direccionShape, documentoRelacionadoShape, emisorShape, identificacionShape, itemTributosShape, tributosResumenShape, ventaTerceroShape,
 } from '../validate/pieces.js';
 import {
-  checkActividad, checkCode, checkContingency, checkDireccion, checkEmisor, checkIdentityDoc, checkItemCatalogs, d, isObj, list, near, type O,
+  checkCode, checkContingency, checkEmisor, checkItemCatalogs, d, list, near, type O,
 } from '../validate/semantic.js';
+import { checkReceptorIdentity } from '../validate/receptor.js';
 import { arr, int, m2, m2s, m8, m8s, nul, num, obj, type ObjShape, str } from '../validate/shape.js';
 import { checkIvaTributo, checkSaleLines, checkSaleTotals, isResumen } from '../validate/ventas.js';
 
@@ -43,12 +44,7 @@ export function notaShape(tipo: '05' | '06'): ObjShape {
 export function checkNota(doc: O, out: DteIssue[]): void {
   checkContingency(doc['identificacion'], out);
   checkEmisor(doc['emisor'], out);
-  const rec = doc['receptor'];
-  if (isObj(rec)) {
-    checkIdentityDoc(rec['tipoDocumento'], rec['numDocumento'], 'receptor', out);
-    checkActividad(rec['codActividad'], 'receptor.codActividad', out);
-    checkDireccion(rec['direccion'], 'receptor.direccion', out);
-  }
+  checkReceptorIdentity(doc['receptor'], out);
   const rel = list(doc['documentoRelacionado']).map((x) => x['numeroDocumento']);
   const items = list(doc['cuerpoDocumento']);
   items.forEach((it, i) => {

@@ -4,7 +4,8 @@ import { DTE_VERSIONS, type DteIssue } from '../model.js';
 import {
   apendiceShape, direccionShape, documentoRelacionadoShape, emisorShape, identificacionShape, itemTributosShape, tributosResumenShape, ventaTerceroShape,
 } from '../validate/pieces.js';
-import { checkActividad, checkCode, checkContingency, checkDireccion, checkEmisor, checkIdentityDoc, checkItemCatalogs, isObj, list, near, type O } from '../validate/semantic.js';
+import { checkCode, checkContingency, checkEmisor, checkItemCatalogs, isObj, list, near, type O } from '../validate/semantic.js';
+import { checkReceptorIdentity } from '../validate/receptor.js';
 import { arr, int, m2, m8, nul, num, obj, str } from '../validate/shape.js';
 import { checkIvaTributo, checkSaleLines, checkSaleTotals, isResumen } from '../validate/ventas.js';
 
@@ -38,12 +39,8 @@ export function checkNr(doc: O, out: DteIssue[]): void {
   checkContingency(doc['identificacion'], out);
   checkEmisor(doc['emisor'], out);
   const rec = doc['receptor'];
-  if (isObj(rec)) {
-    checkIdentityDoc(rec['tipoDocumento'], rec['numDocumento'], 'receptor', out);
-    checkActividad(rec['codActividad'], 'receptor.codActividad', out);
-    checkDireccion(rec['direccion'], 'receptor.direccion', out);
-    checkCode(rec['bienTitulo'], CAT.TITULOS_BIENES, 'CAT-025', 'receptor.bienTitulo', out);
-  }
+  checkReceptorIdentity(rec, out);
+  if (isObj(rec)) checkCode(rec['bienTitulo'], CAT.TITULOS_BIENES, 'CAT-025', 'receptor.bienTitulo', out);
   const items = list(doc['cuerpoDocumento']);
   const res = isResumen(doc);
   checkItemCatalogs(items, out);

@@ -1,6 +1,6 @@
 // 04 Nota de Remisión (v4): goods moved under a title (CAT-025 bienTitulo); CCF-style amounts (IVA-exclusive, tributo
 // 20) but no payment section; may relate FE/CCF/FEX (FACTS §2.3).
-import { checkIdentity, checkNrc, requireReceptor } from '../input/rules.js';
+import { requireIdentifiedReceptor } from '../input/rules.js';
 import { join, type Obj, type Reader } from '../input/reader.js';
 import type { EmissionInput } from '../input/types.js';
 import { parseVentaCommon } from '../input/ventas.js';
@@ -8,7 +8,7 @@ import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { num, r2 } from '../money.js';
 import { buildApendice, buildDocumentoRelacionado, buildVentaTercero, tributoLine } from '../sections/common.js';
-import { computeVentas, ivaTributos, saleLineBase } from '../sections/cuerpo.js';
+import { computeVentas, ivaTributos, saleLineBase, saleResumenBase } from '../sections/cuerpo.js';
 import { emisorWithCodes } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
 import { receptorContribuyente } from '../sections/receptor.js';
@@ -16,11 +16,7 @@ import { ivaOf } from '../sections/ventas.js';
 
 export function parseNr(r: Reader, body: Obj, input: EmissionInput): void {
   parseVentaCommon(r, body, input, { relacionado: 'optional', otrosDocumentos: 0, descuentoGlobal: true, retencion: false, percepcion: false });
-  const rec = requireReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'bienTitulo'], 'Nota de Remisión');
-  if (rec) {
-    checkIdentity(r, rec.tipoDocumento, rec.numDocumento, 'receptor');
-    checkNrc(r, rec.nrc, 'receptor.nrc');
-  }
+  requireIdentifiedReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'bienTitulo'], 'Nota de Remisión');
   input.documentoRelacionado?.forEach((d, i) => {
     if (!['01', '03', '11'].includes(d.tipoDocumento)) r.add(join(join('documentoRelacionado', i), 'tipoDocumento'), 'NOT_ALLOWED', 'a Nota de Remisión relates FE (01), CCF (03) or FEX (11)');
   });
@@ -42,15 +38,7 @@ export function buildNr(input: EmissionInput, emisor: Emisor, ident: Identificat
     ventaTercero: buildVentaTercero(input),
     cuerpoDocumento: lines.map((l, i) => ({ ...saleLineBase(l, i), tributos: ivaTributos(l) })),
     resumen: {
-      totalNoSuj: num(t.totalNoSuj),
-      totalExenta: num(t.totalExenta),
-      totalGravada: num(t.totalGravada),
-      subTotalVentas: num(t.subTotalVentas),
-      descuNoSuj: num(t.descuNoSuj),
-      descuExenta: num(t.descuExenta),
-      descuGravada: num(t.descuGravada),
-      porcentajeDescuento: num(t.porcentajeDescuento),
-      totalDescu: num(t.totalDescu),
+      ...saleResumenBase(t),
       tributos: t.totalGravada.gt(0) ? [tributoLine('20', iva)] : null,
       subTotal: num(t.subTotal),
       montoTotalOperacion: num(montoTotalOperacion),
