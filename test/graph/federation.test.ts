@@ -52,6 +52,12 @@ describe('the supergraph: SIGMA + FacturaXpress through @apollo/gateway', () => 
     expect(r.data.patient.invoices.edges).toEqual([{ node: { numeroControl: expect.stringMatching(/^DTE-01-/), status: 'QUEUED', pdfUrl: expect.stringContaining(`/documents/${invoiceId}.pdf?token=`) } }]);
   });
 
+  it("an invoice's patient resolves to SIGMA's Patient", async () => {
+    const r = await viaGateway(`{ invoiceByReference(referenciaExterna: "FED-1") { tipoDte patient { id name medicalRecordNumber } } }`, key(a.apiKey));
+    expect(r.data.invoiceByReference).toEqual({ tipoDte: '01', patient: { id: 'P-1001', name: 'María José Rivas', medicalRecordNumber: 'HC-2024-0117' } });
+    expect((await viaGateway(`{ invoiceByReference(referenciaExterna: "FED-1") { id } }`, key(b.apiKey))).data.invoiceByReference).toBeNull();
+  });
+
   it('services with their fiscal mapping', async () => {
     const r = await viaGateway(`{ services(area: LAB) { id name fiscal { tipoItem uniMedida tipo tributos precio } } }`, key(a.apiKey));
     expect(r.data.services).toEqual([{ id: 'LAB-HEMO', name: 'Hemograma completo', fiscal: { tipoItem: 2, uniMedida: 59, tipo: 'gravado', tributos: ['20'], precio: '11.30000000' } }]);
