@@ -8,7 +8,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { App } from './core/app.js';
@@ -66,6 +66,8 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
   const wsCleanup = useServer<Record<string, unknown>, { ctx?: Context }>(
     {
       schema: opts.schema,
+      // The same depth/cost limits as HTTP operations.
+      validate: (schema, doc, rules) => validate(schema, doc, [...(rules ?? specifiedRules), queryLimitsRule(opts.queryLimits)]),
       // connection_init carries the credential: { "x-api-key": "…" } or { "authorization": "Bearer …" }.
       onConnect: async (c) => {
         const params = Object.fromEntries(Object.entries(c.connectionParams ?? {}).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? v : undefined]));

@@ -34,6 +34,18 @@ describe('query limits', () => {
   });
 });
 
+describe('subscriptions', () => {
+  it('are held to the same limits', async () => {
+    const { createClient } = await import('graphql-ws');
+    let inner = 'id';
+    for (let i = 0; i < 4; i++) inner = `patient { invoices(first: 1) { edges { node { ${inner} } } } }`;
+    const c = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: key(a.apiKey), retryAttempts: 0, lazy: false });
+    const errors = await new Promise<unknown>((resolve) => c.subscribe({ query: `subscription { invoiceStatusChanged { invoice { ${inner} } } }` }, { next: () => undefined, error: resolve, complete: () => resolve(null) }));
+    await c.dispose();
+    expect(JSON.stringify(errors)).toMatch(/query depth \d+ exceeds the limit of 12/);
+  });
+});
+
 describe('landing page', () => {
   it('serves Apollo Sandbox outside production', async () => {
     const res = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
