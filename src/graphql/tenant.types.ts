@@ -83,4 +83,5 @@ export class UpdateTenantInput {
   @Field(() => String, { nullable: true }) correo?: string;
   @Field(() => String, { nullable: true }) ambiente?: '00' | '01';
   @Field(() => String, { nullable: true }) mhApiUser?: string | null;
+  @Field(() => String, { nullable: true, description: 'PNG or JPEG, base64, ≤ 256 KB, printed on the PDF; "" removes it' }) logoBase64?: string | null;
 }

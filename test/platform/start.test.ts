@@ -37,7 +37,7 @@ describe('npm start (embedded PostgreSQL, demo tenant)', () => {
     const key = await first.ready;
     expect(first.output()).toContain(`FacturaXpress GraphQL: http://127.0.0.1:${port}/graphql`);
     const me = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query: '{ me { ambiente tenant { nombre } } }' }) });
-    expect((await me.json()).data.me).toEqual({ ambiente: '00', tenant: { nombre: 'CLÍNICA DEMO SIGMA, S.A. DE C.V.' } });
+    expect(((await me.json()) as any).data.me).toEqual({ ambiente: '00', tenant: { nombre: 'CLÍNICA DEMO SIGMA, S.A. DE C.V.' } });
     expect(statSync(path.join(dataDir, 'master.key')).mode & 0o777).toBe(0o600); // generated master key, owner-only
 
     // dte:preview while the server runs: the CLI attaches to the same embedded PostgreSQL.

@@ -51,7 +51,7 @@ describe('the service killed mid-burst', () => {
     const key = await first.key;
     const post = (i: number) => fetch(`http://127.0.0.1:${port}/api/facturas`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify(body(i)) });
     const accepted = new Map<number, string>();
-    const burst = Array.from({ length: 60 }, (_, i) => post(i).then(async (r) => { if (r.status === 201 || r.status === 200) accepted.set(i, (await r.json()).id); }).catch(() => undefined));
+    const burst = Array.from({ length: 60 }, (_, i) => post(i).then(async (r) => { if (r.status === 201 || r.status === 200) accepted.set(i, ((await r.json()) as any).id); }).catch(() => undefined));
     await new Promise((r) => setTimeout(r, 700)); // mid-burst: some accepted, some in flight, some being transmitted
     first.child.kill('SIGKILL');
     await Promise.all(burst);
@@ -61,11 +61,11 @@ describe('the service killed mid-burst', () => {
     const second = service(port);
     expect(await second.key).toBe(key);
     // the client retries what got no answer: idempotency on referenciaExterna makes the retry safe
-    for (let i = 0; i < 60; i++) if (!accepted.has(i)) { const r = await post(i); expect([200, 201]).toContain(r.status); accepted.set(i, (await r.json()).id); }
+    for (let i = 0; i < 60; i++) if (!accepted.has(i)) { const r = await post(i); expect([200, 201]).toContain(r.status); accepted.set(i, ((await r.json()) as any).id); }
     const deadline = Date.now() + 90_000;
     let statuses: string[] = [];
     while (Date.now() < deadline) {
-      statuses = await Promise.all([...accepted.values()].map(async (id) => (await (await fetch(`http://127.0.0.1:${port}/api/facturas/${id}`, { headers: { 'x-api-key': key } })).json()).status));
+      statuses = await Promise.all([...accepted.values()].map(async (id) => ((await (await fetch(`http://127.0.0.1:${port}/api/facturas/${id}`, { headers: { 'x-api-key': key } })).json()) as any).status));
       if (statuses.every((s) => s === 'PROCESSED')) break;
       await new Promise((r) => setTimeout(r, 300));
     }

@@ -8,6 +8,7 @@ import type { Invoice } from '../invoices/invoice.entity.js';
 import { StoredDocument } from './document.entity.js';
 import type { DteJson, DteStatus } from './dte-json.js';
 import { renderDtePdf } from './pdf.js';
+import { Tenant } from '../tenants/tenant.entity.js';
 
 export type PdfVariant = 'letter' | 'ticket';
 export const STORED_STATUSES: readonly string[] = ['PROCESSED', 'CONTINGENCY', 'INVALIDATED'];
@@ -21,7 +22,9 @@ export async function findStoredPdf(em: EntityManager, invoiceId: string, status
 export async function loadOrRenderPdf(em: EntityManager, inv: Invoice, variant: PdfVariant = 'letter'): Promise<Buffer> {
   const stored = await findStoredPdf(em, inv.id, inv.status, variant);
   if (stored) return stored;
+  const tenant = await em.fork().findOne(Tenant, { id: inv.tenant.id }, { populate: ['logo'], filters: false });
   const pdf = await renderDtePdf({
+    logo: tenant?.logo ? Buffer.from(tenant.logo) : null,
     document: inv.document as DteJson,
     status: inv.status as DteStatus,
     selloRecibido: inv.selloRecibido ?? null,

@@ -25,6 +25,8 @@ export const TenantSchema = defineEntity({
     /** Highest MH ambiente this tenant may act on: '00' test only, '01' production (and test). */
     ambiente: p.string().length(2).default('00'),
     mhApiUser: p.string().length(14).nullable(),
+    /** PNG or JPEG printed on the versión legible (PDF). */
+    logo: p.blob().nullable().lazy(),
     isDemo: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),

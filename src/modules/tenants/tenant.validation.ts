@@ -87,5 +87,18 @@ export function establishmentIssues(e: EstablishmentFields, path: string): Field
   return issues;
 }
 
+const MAX_LOGO_BYTES = 256 * 1024;
+
+/** A logo given as base64: PNG or JPEG (by signature), at most 256 KB. '' clears it. */
+export function parseLogo(base64: string, path = 'logoBase64'): { logo: Buffer | null } | { issue: FieldIssue } {
+  if (base64 === '') return { logo: null };
+  const buf = Buffer.from(base64, 'base64');
+  const png = buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const jpeg = buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff;
+  if (!png && !jpeg) return { issue: { path, code: 'INVALID_IMAGE', message: 'must be a base64 PNG or JPEG image' } };
+  if (buf.length > MAX_LOGO_BYTES) return { issue: { path, code: 'TOO_LARGE', message: `must be at most ${MAX_LOGO_BYTES / 1024} KB` } };
+  return { logo: buf };
+}
+
 export const normalizeNit = (nit: string) => onlyDigits(nit);
 export const normalizeNrc = (nrc: string) => onlyDigits(nrc);

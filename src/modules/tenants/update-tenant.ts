@@ -2,21 +2,24 @@ import type { Context } from '../../core/context.js';
 import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { UNSCOPED, requireAdmin } from '../../core/guards.js';
 import { Tenant } from './tenant.entity.js';
-import { normalizeNrc, tenantIssues, type TenantFields } from './tenant.validation.js';
+import { normalizeNrc, parseLogo, tenantIssues, type TenantFields } from './tenant.validation.js';
 
 /** The NIT identifies the emisor in every signed document and MH credential: it is not editable. */
 const CLEARABLE = new Set(['nombreComercial', 'mhApiUser']);
 
-export type UpdateTenantInput = Omit<TenantFields, 'nit'>;
+export type UpdateTenantInput = Omit<TenantFields, 'nit'> & { logoBase64?: string | null };
 
 export async function updateTenant(ctx: Context, id: string, patch: UpdateTenantInput): Promise<Tenant> {
   requireAdmin(ctx);
-  const issues = tenantIssues(patch, false);
+  const { logoBase64, ...fields } = patch;
+  const logo = logoBase64 == null ? undefined : parseLogo(logoBase64);
+  const issues = [...tenantIssues(fields, false), ...(logo && 'issue' in logo ? [logo.issue] : [])];
   if (issues.length) throw new ValidationError(issues);
   const em = ctx.em.fork();
   const tenant = await em.findOne(Tenant, { id }, UNSCOPED);
   if (!tenant) throw new AppError(ErrorCode.NOT_FOUND, `tenant ${id} not found`, [{ path: 'id', code: 'NOT_FOUND', message: 'no such tenant' }]);
-  const { nrc, ...rest } = patch;
+  const { nrc, ...rest } = fields;
+  if (logo && 'logo' in logo) tenant.logo = logo.logo;
   // null clears only the optional fields; for required ones it means "unchanged" (GraphQL sends null for omitted nullable args).
   for (const [k, v] of Object.entries(rest)) if (v !== undefined && (v !== null || CLEARABLE.has(k))) (tenant as unknown as Record<string, unknown>)[k] = v;
   if (nrc != null) tenant.nrc = normalizeNrc(nrc);
