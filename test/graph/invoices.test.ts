@@ -74,15 +74,15 @@ describe('emitInvoice', () => {
     expect(r.body.data.previewInvoice.valid).toBe(true);
     expect(r.body.data.previewInvoice.document.cuerpoDocumento[0].precioUni).toBe(12.1);
     const bad = await t.gql(`mutation { previewInvoice(input: { referenciaExterna: "p", items: [{ descripcion: "x", precio: "1,5" }] }) { valid } }`, {}, key(a.apiKey));
-    expect(bad.body.errors[0].message).toMatch(/decimal/);
+    expect(bad.body.errors![0].message).toMatch(/decimal/);
   });
 
   it('needs the invoices:emit scope', async () => {
     const ro = await provisionTenant(t, ['invoices:read']);
     const r = await t.gql(EMIT, { input: example('01-factura') }, key(ro.apiKey));
     expect(r.status).toBe(403);
-    expect(r.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect(r.body.errors[0].extensions.requestId).toBeTruthy();
+    expect(r.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(r.body.errors![0].extensions.requestId).toBeTruthy();
   });
 });
 
@@ -136,7 +136,7 @@ describe('queries', () => {
 
   it('refuses a page larger than 100', async () => {
     const r = await t.gql(`{ invoices(first: 101) { totalCount } }`, {}, key(a.apiKey));
-    expect(r.body.errors[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'first', code: 'OUT_OF_RANGE' }] });
+    expect(r.body.errors![0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'first', code: 'OUT_OF_RANGE' }] });
   });
 });
 

@@ -27,7 +27,7 @@ describe('GraphQL over the real pipeline', () => {
     const body = example('03-credito-fiscal');
     const got: any[] = [];
     const c = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { 'x-api-key': tt.apiKey }, retryAttempts: 0, lazy: false });
-    c.subscribe({ query: `subscription($r: String) { invoiceStatusChanged(filter: { referenciaExterna: $r }) { status } }`, variables: { r: body.referenciaExterna } }, { next: (v) => got.push(v.data?.invoiceStatusChanged.status), error: () => undefined, complete: () => undefined });
+    c.subscribe({ query: `subscription($r: String) { invoiceStatusChanged(filter: { referenciaExterna: $r }) { status } }`, variables: { r: body.referenciaExterna } }, { next: (v) => got.push((v.data?.invoiceStatusChanged as { status: string }).status), error: () => undefined, complete: () => undefined });
     await new Promise((r) => setTimeout(r, 300));
     const ccf = await gqlEmit(body);
     const end = Date.now() + 30_000;

@@ -35,7 +35,7 @@ describe('persisted operations (schema/operations → codegen manifest)', () => 
     const r = await byHash(open, hashOf(EmitInvoiceDocument), { input: example('01-factura') }, key(a.apiKey));
     expect(r.body.data.emitInvoice).toMatchObject({ __typename: 'Invoice', status: 'QUEUED' });
     const unknown = await byHash(open, 'f'.repeat(64), {}, key(a.apiKey));
-    expect(unknown.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(unknown.body.errors![0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 
   it('the typed client emits and reads back by hash', async () => {
@@ -64,7 +64,7 @@ describe('FX_TRUSTED_DOCUMENTS=enforce', () => {
     expect(exact.body.data).toEqual({ invoiceByReference: null });
     const free = await enforced.gql(`{ invoices { totalCount } }`, {}, key(e.apiKey));
     expect(free.status).toBe(403);
-    expect(free.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PERSISTED_OPERATION_REQUIRED', requestId: expect.any(String) });
+    expect(free.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PERSISTED_OPERATION_REQUIRED', requestId: expect.any(String) });
     const { createHash } = await import('node:crypto');
     const q = '{ me { kind } }';
     const registered = await byHash(enforced, createHash('sha256').update(q).digest('hex'), {}, key(e.apiKey), q);

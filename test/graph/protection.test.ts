@@ -20,15 +20,15 @@ describe('query limits', () => {
   it('refuses a query deeper than the limit before running it, with the request id', async () => {
     const r = await t.gql(nested(3), {}, key(a.apiKey));
     expect(r.status).toBe(400);
-    expect(r.body.errors[0].message).toMatch(/query depth \d+ exceeds the limit of 12/);
-    expect(r.body.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COMPLEX', requestId: expect.any(String) });
+    expect(r.body.errors![0].message).toMatch(/query depth \d+ exceeds the limit of 12/);
+    expect(r.body.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COMPLEX', requestId: expect.any(String) });
     expect((await t.gql(nested(1), {}, key(a.apiKey))).status).toBe(200);
   });
 
   it('refuses a query whose cost (page sizes multiplied) exceeds the limit', async () => {
     const heavy = `{ invoices(first: 100) { edges { node { id items { descripcion } events { type } patient { invoices(first: 100) { edges { node { id } } } } } } } }`;
     const r = await t.gql(heavy, {}, key(a.apiKey));
-    expect(r.body.errors[0].message).toMatch(/query cost \d+ exceeds the limit of 20000/);
+    expect(r.body.errors![0].message).toMatch(/query cost \d+ exceeds the limit of 20000/);
     const sigma = `{ _entities(representations: [{ __typename: "Patient", id: "P" }]) { ... on Patient { fiscalProfile { numDocumento } invoices { edges { node { numeroControl status pdfUrl } } } } } }`;
     expect((await t.gql(sigma, {}, key(a.apiKey))).body.errors).toBeUndefined();
   });
