@@ -19,7 +19,7 @@ export interface TestApp {
   url: string;
   adminKey: string;
   worker: Worker | null;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data: T; errors: any } }>;
   close(): Promise<void>;
 }
 
