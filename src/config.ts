@@ -31,6 +31,8 @@ export interface Config {
   worker: { enabled: boolean; api: boolean; concurrency: number; perTenantConcurrency: number; ratePerSecond: number; leaseMs: number };
   pipeline: { maxSends: number; unreachableBeforeContingency: number; contingencyProbeMs: number; lotePollMs: number };
   publicUrl: string;
+  /** `enforce`: API-key clients may run only the persisted operations of the manifest (schema/operations). */
+  trustedDocuments: 'allow' | 'enforce';
   /** Issue 6: webhooks, document links, e-mail to the receptor, deadline warnings. */
   notifications: {
     /** SMTP_URL (nodemailer URL); null → mail is written as .eml files to mailOutboxDir and the status says so. */
@@ -101,6 +103,12 @@ function notifications(env: Env, nodeEnv: Config['env']): Config['notifications'
   };
 }
 
+function trustedDocumentsMode(env: Env): 'allow' | 'enforce' {
+  const v = str(env, 'FX_TRUSTED_DOCUMENTS') ?? 'allow';
+  if (v !== 'allow' && v !== 'enforce') throw new ConfigError('FX_TRUSTED_DOCUMENTS', `must be allow or enforce, got "${v}"`);
+  return v;
+}
+
 export function loadConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const host = str(env, 'HOST') ?? '127.0.0.1';
@@ -135,8 +143,8 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     worker: {
       enabled: !apiOnly,
       api: !workerOnly,
-      concurrency: int(env, 'FX_WORKER_CONCURRENCY', 8, 1, 256),
-      perTenantConcurrency: int(env, 'FX_WORKER_TENANT_CONCURRENCY', 4, 1, 256),
+      concurrency: int(env, 'FX_WORKER_CONCURRENCY', 16, 1, 256),
+      perTenantConcurrency: int(env, 'FX_WORKER_TENANT_CONCURRENCY', 8, 1, 256),
       ratePerSecond: int(env, 'FX_MH_RATE_PER_SECOND', 50, 1, 10_000),
       leaseMs: int(env, 'FX_JOB_LEASE_MS', 60_000, 1000, 3_600_000),
     },
@@ -147,6 +155,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       lotePollMs: int(env, 'FX_LOTE_POLL_MS', 3_000, 50, 600_000),
     },
     publicUrl: str(env, 'FX_PUBLIC_URL') ?? `${tlsCfg ? 'https' : 'http'}://${host}:${port}`,
+    trustedDocuments: trustedDocumentsMode(env),
     notifications: notifications(env, nodeEnv),
   };
 }

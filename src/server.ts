@@ -93,7 +93,7 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
     persistedQueries: { cache: persistedOperationsCache() },
     validationRules: [queryLimitsRule(opts.queryLimits)],
     plugins: [
-      trustedDocumentsPlugin(opts.trustedDocuments ?? (app.config as { trustedDocuments?: TrustedDocumentsMode }).trustedDocuments ?? 'allow'),
+      trustedDocumentsPlugin(opts.trustedDocuments ?? app.config.trustedDocuments),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },

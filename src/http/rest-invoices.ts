@@ -2,9 +2,10 @@ import type { Router } from 'express';
 import type { App } from '../core/app.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { emitRequest } from '../modules/invoices/emit-request.js';
-import { getInvoice } from '../modules/invoices/get-invoice.js';
+import { getInvoice, getSignedDocument } from '../modules/invoices/get-invoice.js';
+import { archivoDte } from '../modules/documents/archivo-dte.js';
+import { loadOrRenderPdf } from '../modules/documents/store.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
-import { renderDtePdf, type DteJson } from '../modules/documents/index.js';
 import { documentLinks } from '../modules/documents/links.js';
 import { contextOf } from './request.js';
 
@@ -51,13 +52,17 @@ export function invoiceRoutes(app: App, r: Router): void {
     res.json(await invoiceJson(app, await invoiceOr404(app, req, ctx), true));
   });
   r.get('/api/facturas/:id/json', async (req, res) => {
-    const inv = await invoiceOr404(app, req, await contextOf(app, req, res));
+    const ctx = await contextOf(app, req, res);
+    const inv = await invoiceOr404(app, req, ctx);
+    // The Archivo DTE (document + firmaElectronica + selloRecibido) once signed; the built document before that.
+    const archivo = archivoDte({ document: inv.document, signedDocument: await getSignedDocument(ctx, inv.id), selloRecibido: inv.selloRecibido ?? null });
     res.setHeader('content-disposition', `attachment; filename="${inv.codigoGeneracion}.json"`);
-    res.json({ ...inv.document, ...(inv.selloRecibido ? { selloRecibido: inv.selloRecibido } : {}) });
+    res.json(archivo ?? inv.document);
   });
   r.get('/api/facturas/:id/pdf', async (req, res) => {
-    const inv = await invoiceOr404(app, req, await contextOf(app, req, res));
-    const pdf = await renderDtePdf({ document: inv.document as DteJson, status: inv.status, selloRecibido: inv.selloRecibido ?? null, fhProcesamiento: inv.fhProcesamiento ?? null });
+    const ctx = await contextOf(app, req, res);
+    const inv = await invoiceOr404(app, req, ctx);
+    const pdf = await loadOrRenderPdf(ctx.em, inv, req.query.variant === 'ticket' ? 'ticket' : 'letter');
     res.setHeader('content-type', 'application/pdf');
     res.setHeader('content-disposition', `inline; filename="${inv.codigoGeneracion}.pdf"`);
     res.send(pdf);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { priorityOf } from './priorities.js';
 
 export interface NewJob {
   kind: string;
@@ -15,11 +16,11 @@ export interface NewJob {
  */
 export async function enqueue(em: EntityManager, job: NewJob): Promise<boolean> {
   const rows = await em.getConnection().execute<{ id: string }[]>(
-    `insert into job (tenant_id, kind, payload, status, dedupe_key, run_at, attempts, created_at, updated_at)
-     values (?, ?, ?, 'queued', ?, ?, 0, now(), now())
+    `insert into job (tenant_id, kind, payload, status, priority, dedupe_key, run_at, attempts, created_at, updated_at)
+     values (?, ?, ?, 'queued', ?, ?, ?, 0, now(), now())
      on conflict (dedupe_key) where status in ('queued', 'running') do nothing
      returning id`,
-    [job.tenantId ?? null, job.kind, JSON.stringify(job.payload), job.dedupeKey ?? null, job.runAt ?? new Date()],
+    [job.tenantId ?? null, job.kind, JSON.stringify(job.payload), priorityOf(job.kind), job.dedupeKey ?? null, job.runAt ?? new Date()],
     'all',
     em.getTransactionContext(),
   );

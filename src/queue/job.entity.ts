@@ -14,6 +14,8 @@ export const JobSchema = defineEntity({
     payload: p.json<Record<string, unknown>>(),
     /** queued | running | done | failed */
     status: p.string().length(10).default('queued'),
+    /** Claim order, lower first (src/queue/priorities.ts). */
+    priority: p.smallint().default(5),
     /** At most one queued/running job per key (e.g. `transmit:<invoice id>`). */
     dedupeKey: p.string().length(120).nullable(),
     runAt: p.datetime(),
@@ -25,7 +27,7 @@ export const JobSchema = defineEntity({
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   indexes: [
-    { name: 'job_ready_index', properties: ['status', 'runAt'] },
+    { name: 'job_ready_index', properties: ['status', 'priority', 'runAt'] },
     // One live job per dedupe key: enqueueing the same work twice is a no-op (ON CONFLICT … DO NOTHING).
     { name: 'job_dedupe_live_unique', expression: `create unique index "job_dedupe_live_unique" on "job" ("dedupe_key") where "status" in ('queued', 'running')` },
   ],

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Logger } from '../core/logger.js';
 import { metrics } from '../core/metrics.js';
 import type { Job } from './job.entity.js';
+import { isMhBound, priorityOf } from './priorities.js';
 
 export type JobOutcome = { kind: 'done' } | { kind: 'retry'; delayMs: number; error: string } | { kind: 'failed'; error: string };
 export type JobHandler = (job: ClaimedJob) => Promise<JobOutcome>;
@@ -104,7 +105,7 @@ export class Worker {
        where id in (
          select id from job
          where (status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())
-         order by run_at limit ? for update skip locked)
+         order by priority, run_at limit ? for update skip locked)
        returning id, tenant_id, kind, payload, attempts`,
       [this.id, this.leaseMs, limit],
     );
@@ -112,10 +113,11 @@ export class Worker {
   }
 
   private dispatch(job: ClaimedJob): void {
-    const tenantQueue = this.tenantQueue(job.tenantId);
     this.running.add(job.id);
+    // Only MH-bound work is limited per tenant (fairness toward MH); local work (PDF, e-mail) just shares the pool.
+    const run = isMhBound(job.kind) ? () => this.tenantQueue(job.tenantId).add(() => this.run(job)) : () => this.run(job);
     // A finished job frees a slot: look for more work at once instead of waiting for the next tick or NOTIFY.
-    void this.queue.add(() => tenantQueue.add(() => this.run(job))).finally(() => {
+    void this.queue.add(run, { priority: -priorityOf(job.kind) }).finally(() => {
       this.running.delete(job.id);
       void this.poll();
     });

@@ -68,11 +68,12 @@ async function createInvoice(ctx: Context, tx: Context['em'], tenantId: string, 
   const { emisor } = resolved;
   const ambiente = ctx.actor.kind === 'apiKey' || ctx.actor.kind === 'user' ? ctx.actor.ambiente : '00';
   const { fecEmi, horEmi } = elSalvadorDateTime(ctx.clock.now());
-  const numeroControl = await allocateNumeroControl(tx, { tenantId, tipoDte: input.tipoDte, codEstableMH: emisor.codEstableMH, codPuntoVentaMH: emisor.codPuntoVentaMH, year: Number(fecEmi.slice(0, 4)) });
   const codigoGeneracion = newCodigoGeneracion();
-  const document = buildDte(input, emisor, { ambiente, codigoGeneracion, numeroControl, fecEmi, horEmi });
+  // Built and validated with a placeholder correlative of the same shape; the real one is allocated last (below).
+  const placeholder = `DTE-${input.tipoDte}-${emisor.codEstableMH}${emisor.codPuntoVentaMH}-000000000000000`;
+  const document = buildDte(input, emisor, { ambiente, codigoGeneracion, numeroControl: placeholder, fecEmi, horEmi });
   const issues = validateDte(document);
-  if (issues.length) throw new ValidationError(issues); // rolls back: the correlative is released
+  if (issues.length) throw new ValidationError(issues);
   const summary = dteSummary(document);
   const invoice = tx.create(Invoice, {
     tenant,
@@ -83,7 +84,7 @@ async function createInvoice(ctx: Context, tx: Context['em'], tenantId: string, 
     requestHash,
     input: body,
     codigoGeneracion,
-    numeroControl,
+    numeroControl: `PENDING-${codigoGeneracion.slice(0, 23)}`, // unique until the real number is set below
     codEstableMH: emisor.codEstableMH,
     codPuntoVentaMH: emisor.codPuntoVentaMH,
     fecEmi,
@@ -98,7 +99,12 @@ async function createInvoice(ctx: Context, tx: Context['em'], tenantId: string, 
     sendAttempts: 0,
   });
   await tx.flush();
-  await appendEvent(tx, invoice, 'dte.queued', null, { numeroControl, codigoGeneracion });
+  await appendEvent(tx, invoice, 'dte.queued', null, { codigoGeneracion });
   await enqueue(tx, { kind: TRANSMIT_JOB, payload: { invoiceId: invoice.id }, tenantId, dedupeKey: `transmit:${invoice.id}` });
+  // The numeroControl last: the series' counter row stays locked only for this update and the commit, so concurrent
+  // emissions on one series serialise on as little as possible, and a rollback still releases the number (no gaps).
+  const numeroControl = await allocateNumeroControl(tx, { tenantId, tipoDte: input.tipoDte, codEstableMH: emisor.codEstableMH, codPuntoVentaMH: emisor.codPuntoVentaMH, year: Number(fecEmi.slice(0, 4)) });
+  invoice.numeroControl = numeroControl;
+  invoice.document = { ...document, identificacion: { ...(document.identificacion as Record<string, unknown>), numeroControl } };
   return invoice;
 }

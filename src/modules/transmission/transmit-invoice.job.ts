@@ -40,7 +40,7 @@ async function advance(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise<
   }
   switch (inv.status) {
     case 'QUEUED':
-      return sign(scope, inv, material.privateKeyPem);
+      return sign(scope, job, inv, material.privateKeyPem);
     case 'SIGNED':
       return send(scope, job, inv);
     case 'SENT':
@@ -57,34 +57,42 @@ async function advance(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise<
   }
 }
 
-async function sign(scope: JobScope, inv: Invoice, privateKeyPem: string): Promise<Step> {
+/** QUEUED → SIGNED → SENT in one transaction (SENT committed before the request leaves), then recepciondte. */
+async function sign(scope: JobScope, job: ClaimedJob, inv: Invoice, privateKeyPem: string): Promise<Step> {
   const jws = await scope.app.mh.signer.sign(inv.document, privateKeyPem);
-  await scope.em.fork().transactional(async (tx) => {
-    const locked = await lockInvoice(tx, inv.id);
-    if (locked.status !== 'QUEUED') return;
-    locked.signedDocument = jws;
-    await transition(tx, locked, 'SIGNED', 'dte.signed', null);
-  });
-  return 'next';
-}
-
-/** SIGNED (or UNKNOWN confirmed absent) → SENT → recepciondte. */
-async function send(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise<Step> {
-  const material = (await signingMaterial(scope, inv.ambiente as '00' | '01'))!;
   const claimed = await scope.em.fork().transactional(async (tx) => {
     const locked = await lockInvoice(tx, inv.id);
-    if (locked.status !== 'SIGNED' && locked.status !== 'UNKNOWN') return null;
-    locked.sendAttempts += 1;
-    await transition(tx, locked, 'SENT', 'dte.sent', { attempt: locked.sendAttempts });
-    return locked;
+    if (locked.status !== 'QUEUED') return null;
+    locked.signedDocument = jws;
+    await transition(tx, locked, 'SIGNED', 'dte.signed', null);
+    return markSent(tx, locked);
   });
-  if (!claimed) return 'next';
+  return claimed ? transmit(scope, job, claimed) : 'next';
+}
+
+/** SIGNED (or UNKNOWN confirmed absent by consultadte) → SENT → recepciondte. */
+async function send(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise<Step> {
+  const claimed = await scope.em.fork().transactional(async (tx) => {
+    const locked = await lockInvoice(tx, inv.id);
+    return locked.status === 'SIGNED' || locked.status === 'UNKNOWN' ? markSent(tx, locked) : null;
+  });
+  return claimed ? transmit(scope, job, claimed) : 'next';
+}
+
+async function markSent(tx: JobScope['em'], locked: Invoice): Promise<Invoice> {
+  locked.sendAttempts += 1;
+  await transition(tx, locked, 'SENT', 'dte.sent', { attempt: locked.sendAttempts });
+  return locked;
+}
+
+async function transmit(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise<Step> {
+  const material = (await signingMaterial(scope, inv.ambiente as '00' | '01'))!;
   const outcome = await scope.app.mh.client.recepcionDte(material.api, {
     ambiente: inv.ambiente as '00' | '01',
     idEnvio: Number(job.id) % 2_000_000_000,
     version: DTE_VERSIONS[inv.tipoDte as TipoDte],
     tipoDte: inv.tipoDte,
-    documento: claimed.signedDocument!,
+    documento: inv.signedDocument!,
     codigoGeneracion: inv.codigoGeneracion,
   });
   return afterSend(scope, job, inv.id, outcome);

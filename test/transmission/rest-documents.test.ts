@@ -1,0 +1,35 @@
+import { createPublicKey } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyDteJws } from '../../src/signing/index.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { facturaBody, tenantWithCredential, waitForStatus } from '../helpers/pipeline.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({}, { worker: true });
+});
+afterAll(async () => t?.close());
+
+describe('REST: a processed document through POST /api/facturas, its Archivo DTE and its PDF', () => {
+  it('201 → PROCESSED; /json is the Archivo DTE (document + firmaElectronica + selloRecibido); /pdf is stored once', async () => {
+    const tt = await tenantWithCredential(t);
+    const h = { 'content-type': 'application/json', 'x-api-key': tt.apiKey };
+    const post = await fetch(`${t.url}/api/facturas`, { method: 'POST', headers: h, body: JSON.stringify(facturaBody()) });
+    expect(post.status).toBe(201);
+    const created = (await post.json()) as { id: string; status: string; numeroControl: string; codigoGeneracion: string };
+    expect(created).toMatchObject({ status: 'QUEUED' });
+    expect(created.numeroControl).toMatch(/^DTE-01-M001P001-\d{15}$/);
+    const [done] = await waitForStatus(t, [created.id], ['PROCESSED']);
+    const json = (await (await fetch(`${t.url}/api/facturas/${created.id}/json`, { headers: h })).json()) as Record<string, unknown>;
+    expect(json.selloRecibido).toBe(done!.selloRecibido);
+    expect((json.identificacion as { numeroControl: string }).numeroControl).toBe(created.numeroControl);
+    const payload = await verifyDteJws(String(json.firmaElectronica), createPublicKey(tt.publicKeyPem));
+    expect((payload.identificacion as { codigoGeneracion: string }).codigoGeneracion).toBe(created.codigoGeneracion);
+    const a = await fetch(`${t.url}/api/facturas/${created.id}/pdf`, { headers: h });
+    const b = await fetch(`${t.url}/api/facturas/${created.id}/pdf`, { headers: h });
+    expect(a.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await a.arrayBuffer()).equals(Buffer.from(await b.arrayBuffer()))).toBe(true); // the stored copy
+    const other = await tenantWithCredential(t);
+    expect((await fetch(`${t.url}/api/facturas/${created.id}/pdf`, { headers: { 'x-api-key': other.apiKey } })).status).toBe(404);
+  });
+});
