@@ -52,7 +52,8 @@ describe('the service killed mid-burst', () => {
     const post = (i: number) => fetch(`http://127.0.0.1:${port}/api/facturas`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify(body(i)) });
     const accepted = new Map<number, string>();
     const burst = Array.from({ length: 60 }, (_, i) => post(i).then(async (r) => { if (r.status === 201 || r.status === 200) accepted.set(i, ((await r.json()) as any).id); }).catch(() => undefined));
-    await new Promise((r) => setTimeout(r, 700)); // mid-burst: some accepted, some in flight, some being transmitted
+    // mid-burst: a few accepted (some already being transmitted), the rest still in flight
+    for (const until = Date.now() + 30_000; accepted.size < 8 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
     first.child.kill('SIGKILL');
     await Promise.all(burst);
     await new Promise((r) => first.child.once('exit', r).unref?.() ?? setTimeout(r, 200));
