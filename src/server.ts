@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -80,7 +81,15 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
           return false;
         }
       },
-      context: (c) => ({ ...c.extra.ctx!, em: c.extra.ctx!.em.fork() }),
+      // One request id per operation, carried by its errors as on HTTP.
+      context: (c) => ({ ...c.extra.ctx!, em: c.extra.ctx!.em.fork(), requestId: randomUUID() }),
+      onNext: (_c, _id, _payload, args, result) => {
+        if (!result.errors?.length) return;
+        const format = formatGraphQLError(app.log);
+        const requestId = (args.contextValue as Context).requestId;
+        return { ...result, errors: result.errors.map((e) => { const f = format(e.toJSON(), e); return { ...f, extensions: { ...(f.extensions ?? {}), requestId } }; }) };
+      },
+      onError: (_c, _id, _payload, errors) => errors.map((e) => ({ ...e.toJSON(), extensions: { ...(e.extensions ?? {}), requestId: randomUUID() } })),
     },
     wss,
   );

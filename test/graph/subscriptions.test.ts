@@ -119,5 +119,7 @@ describe('invoiceStatusChanged over graphql-ws', () => {
     const s = collect(wsClient(one, { 'x-api-key': noRead.apiKey }), {});
     await until(() => s.errors.length + s.got.length > 0);
     expect(JSON.stringify([...s.errors, ...s.got])).toContain('missing scope invoices:read');
+    // over graphql-ws too, errors keep their code and carry a request id
+    expect(JSON.stringify([...s.errors, ...s.got])).toMatch(/"code":"FORBIDDEN".*"requestId":"[0-9a-f-]{36}"/);
   });
 });
