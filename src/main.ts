@@ -1,31 +1,14 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config.js';
-import { createApp } from './core/app.js';
-import { createLogger } from './core/logger.js';
-import { createMhServices } from './core/mh-services.js';
-import { DatabaseUnavailableError, openDatabase } from './db/database.js';
-import { ensureDemoTenant } from './modules/tenants/demo-tenant.js';
-import { registerCredentialsWithSandbox } from './modules/transmission/sandbox-registration.js';
-import { startInvoiceEventBus } from './graphql/subscription-bus.js';
-import { restRoutes } from './http/rest.js';
-import { notificationRoutes } from './http/documents.routes.js';
-import { buildGraphQLSchema } from './schema.js';
-import { startServer } from './server.js';
-import { startWorker } from './worker.js';
+import { DatabaseUnavailableError } from './db/database.js';
+import { startService } from './service.js';
 
 /** Exit codes: 0 clean stop, 1 unexpected, 2 configuration, 3 database unreachable. */
 async function main() {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
-  const db = await openDatabase(config, log);
-  const mh = await createMhServices(config, log);
-  const app = createApp(config, log, db, mh);
-  const demoKey = await ensureDemoTenant(app);
-  await registerCredentialsWithSandbox(app);
-  const worker = config.worker.enabled ? await startWorker(app) : null;
-  const events = config.worker.api ? await startInvoiceEventBus(db.url, log) : null;
-  const schema = await buildGraphQLSchema({ documents: app, events: events ?? undefined });
-  const server = config.worker.api ? await startServer(app, { schema, routes: (r) => { notificationRoutes(app)(r); restRoutes(app)(r); } }) : null;
+  const service = await startService(config);
+  const { server, demoKey } = service;
+  const log = service.app.log;
   if (server) log.info({ url: `${server.url}/graphql`, startupMs: Math.round(process.uptime() * 1000) }, 'FacturaXpress ready');
   if (server) process.stdout.write(`\nFacturaXpress GraphQL: ${server.url}/graphql\n`);
   if (demoKey) process.stdout.write(`FX_API_KEY=${demoKey}\n\n`);
@@ -37,10 +20,7 @@ async function main() {
     log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
-    await server?.close();
-    await worker?.stop();
-    await mh.close();
-    await db.close();
+    await service.close();
     log.info('stopped');
     process.exit(0);
   };

