@@ -96,7 +96,7 @@ export class InvoiceEdgeType {
   @Field(() => InvoiceType) node!: InvoiceType;
 }
 
-@ObjectType('PageInfo')
+@ObjectType('InvoicePageInfo', { description: 'Cursor page of invoices (named apart from any PageInfo of other subgraphs, so composition never has to merge them)' })
 export class PageInfoType {
   @Field() hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 
-@ObjectType({ description: 'Dirección per MH: departamento (CAT-012), municipio (CAT-013), distrito (CAT-008), complemento' })
+@ObjectType('Direccion', { description: 'Dirección per MH: departamento (CAT-012), municipio (CAT-013), distrito (CAT-008), complemento' })
 @InputType('DireccionInput')
 export class DireccionType {
   @Field() departamento!: string;
