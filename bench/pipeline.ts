@@ -36,7 +36,7 @@ async function run(latencyMs: number, docs: number, concurrency: number): Promis
 
 export async function benchPipeline(): Promise<void> {
   console.log('\n== pipeline: emission → PROCESSED (worker + MH sandbox over HTTP, real PostgreSQL) ==');
-  for (const [latency, docs, conc] of [[0, 400, 8], [200, 300, 8], [200, 300, 32]] as const) {
+  for (const [latency, docs, conc] of [[0, 400, 16], [200, 300, 16], [200, 300, 32]] as const) {
     const r = await run(latency, docs, conc);
     console.log(`sandbox latency ${String(latency).padStart(3)} ms, worker concurrency ${String(conc).padStart(2)}: ${docs} docs in ${r.seconds.toFixed(2)} s → ${r.e2ePerS.toFixed(1)} docs/s end to end (emission alone ${r.emitPerS.toFixed(0)} docs/s)`);
   }

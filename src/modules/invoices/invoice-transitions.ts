@@ -3,6 +3,9 @@ import { assertMove, type InvoiceStatus } from './invoice-lifecycle.js';
 import { Invoice, InvoiceEvent } from './invoice.entity.js';
 import { fanOutEvent } from '../notifications/fan-out.js';
 
+/** The event row as written (the fields the fan-out and subscribers use). */
+export type AppendedEvent = Pick<InvoiceEvent, 'type' | 'data' | 'createdAt'> & { id: string };
+
 /** Channel on which committed invoice changes are announced (subscriptions and webhooks listen). */
 export const INVOICE_CHANNEL = 'fx_invoice_events';
 
@@ -10,9 +13,16 @@ export const INVOICE_CHANNEL = 'fx_invoice_events';
  * Appends an event row and announces it; the NOTIFY is delivered only if the surrounding transaction commits.
  * `type` is the public event name (dte.queued, dte.processed, …).
  */
-export async function appendEvent(tx: EntityManager, invoice: Invoice, type: string, from: InvoiceStatus | null, data: Record<string, unknown> | null = null) {
-  const ev = tx.create(InvoiceEvent, { tenant: invoice.tenant, invoice, type, fromStatus: from, toStatus: invoice.status, data });
-  await tx.flush();
+export async function appendEvent(tx: EntityManager, invoice: Invoice, type: string, from: InvoiceStatus | null, data: Record<string, unknown> | null = null): Promise<AppendedEvent> {
+  // A plain insert: a unit-of-work flush here would diff every managed entity (the invoice's large JSON documents)
+  // once per event; the invoice's own changes are flushed when the transaction commits.
+  const [row] = await tx.getConnection().execute<{ id: string; created_at: Date }[]>(
+    `insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at) values (?, ?, ?, ?, ?, ?, now()) returning id, created_at`,
+    [invoice.tenant.id, invoice.id, type, from, invoice.status, data === null ? null : JSON.stringify(data)],
+    'all',
+    tx.getTransactionContext(),
+  );
+  const ev: AppendedEvent = { id: String(row!.id), type, data, createdAt: row!.created_at };
   // Webhook outbox rows, PDF render and e-mail jobs commit (or roll back) together with the event (issue 6).
   await fanOutEvent(tx, invoice, ev);
   const note = { eventId: String(ev.id), invoiceId: invoice.id, tenantId: invoice.tenant.id, type, status: invoice.status, referenciaExterna: invoice.referenciaExterna, patientId: invoice.patientId };

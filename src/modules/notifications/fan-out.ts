@@ -13,7 +13,7 @@ import { RENDER_DOCUMENT_JOB, SEND_EMAIL_JOB, WEBHOOK_DELIVERY_JOB } from './job
 /** Statuses whose versión legible is rendered and stored once (issue 6 §4). */
 const RENDER_ON: Record<string, string> = { 'dte.processed': 'PROCESSED', 'dte.contingency': 'CONTINGENCY', 'dte.invalidated': 'INVALIDATED' };
 
-export async function fanOutEvent(tx: EntityManager, invoice: Invoice, ev: InvoiceEvent): Promise<void> {
+export async function fanOutEvent(tx: EntityManager, invoice: Invoice, ev: Pick<InvoiceEvent, 'type' | 'data'> & { id: string }): Promise<void> {
   const data = eventData(ev.type, invoice, ev.data ?? null);
   if (data) await writeOutbox(tx, invoice.tenant.id, { type: ev.type, data, invoiceId: invoice.id, eventId: String(ev.id) });
   const renderStatus = RENDER_ON[ev.type];
