@@ -1,19 +1,20 @@
 # Production image: Node 24 from the image (the "node" npm package is not needed there), external PostgreSQL.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json .npmrc ./
-RUN npm ci --omit=optional
-COPY tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json .npmrc tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY bench ./bench
-RUN npx tsc -p tsconfig.build.json
+# `prepare` compiles to dist/ at install time.
+RUN npm ci --omit=optional
 
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4001
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci --omit=dev --omit=optional && npm cache clean --force
+# No install scripts here: the image brings Node 24 (the "node" package's script is for machines without it), the
+# embedded PostgreSQL is omitted, and dist/ comes from the build stage.
+RUN npm ci --omit=dev --omit=optional --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 4001
