@@ -31,9 +31,10 @@ export function receiveLote(ctx: ReceptionContext, tenant: Tenant, body: Obj, sc
 
   const codigoLote = randomUUID().toUpperCase();
   const lote = { nit: tenant.nit, codigoLote, total: documentos.length, procesados: [] as Obj[], rechazados: [] as Obj[] };
-  ctx.state.lotes.set(codigoLote, lote);
+  const lost = ctx.state.takeFault('loseLotes', tenant.nit);
+  if (!lost) ctx.state.lotes.set(codigoLote, lote);
   ctx.state.counters.lotes++;
-  schedule(async () => {
+  if (!lost) schedule(async () => {
     for (const jws of documentos as string[]) {
       const id = identificacionOf(jws);
       const answer = await receiveDte({ ...ctx, processedMessage: 'RECIBIDO Y PROCESADO' }, tenant, {

@@ -35,11 +35,11 @@ export interface Lote {
   rechazados: Record<string, unknown>[];
 }
 
-type FaultKind = 'latencyMs' | 'timeout' | 'status5xx' | 'outageUntil' | 'rejectNext' | 'observacionesNext';
+type FaultKind = 'latencyMs' | 'timeout' | 'status5xx' | 'outageUntil' | 'rejectNext' | 'observacionesNext' | 'loseLotes';
 const GLOBAL = '*';
 
 export function faultKind(f: MhFault): FaultKind {
-  return (['latencyMs', 'timeout', 'status5xx', 'outageUntil', 'rejectNext', 'observacionesNext'] as const).find((k) => k in f)!;
+  return (['latencyMs', 'timeout', 'status5xx', 'outageUntil', 'rejectNext', 'observacionesNext', 'loseLotes'] as const).find((k) => k in f)!;
 }
 
 /** Everything the sandbox remembers: in memory, and in the journal when one is configured. */
@@ -128,6 +128,7 @@ export class SandboxState {
     const remaining = 'times' in fault && typeof fault.times === 'number' ? fault.times
       : kind === 'rejectNext' ? (fault as { rejectNext: number }).rejectNext
       : kind === 'observacionesNext' ? (fault as { observacionesNext: number }).observacionesNext
+      : kind === 'loseLotes' ? (fault as { loseLotes: number }).loseLotes
       : undefined;
     if (!this.faults.has(scope)) this.faults.set(scope, new Map());
     this.faults.get(scope)!.set(kind, { ...fault, remaining });

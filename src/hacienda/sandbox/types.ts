@@ -21,7 +21,9 @@ export type MhFault =
   | { status5xx: number; times?: number }
   | { outageUntil: string }
   | { rejectNext: number; codigoMsg?: string; descripcionMsg?: string }
-  | { observacionesNext: number; observacion?: string };
+  | { observacionesNext: number; observacion?: string }
+  /** The next N lotes are answered RECIBIDO and then lost: never processed, unknown to consultadtelote (404). */
+  | { loseLotes: number };
 
 export interface SandboxTenant {
   nit: string;
