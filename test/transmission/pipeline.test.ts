@@ -48,6 +48,24 @@ describe('sign and transmit through the MH sandbox (real HTTP)', () => {
     expect(await events(inv.id)).toContain('dte.rejected');
   });
 
+  it('a REJECTED document corrected by SIGMA (same referenciaExterna, new body) is rebuilt and sent again, same codigoGeneracion', async () => {
+    sandbox().setFault({ rejectNext: 1 }, tt.nit);
+    const body = facturaBody();
+    const inv = await emit(tt, body);
+    expect((await waitForStatus(t, [inv.id], ['REJECTED', 'PROCESSED']))[0]!.status).toBe('REJECTED');
+    expect((await emit(tt, body)).status).toBe('REJECTED'); // the same body again: the same rejected invoice
+    const corrected = await emit(tt, { ...body, observaciones: 'corregido' });
+    expect(corrected.id).toBe(inv.id);
+    expect(corrected.status).toBe('QUEUED');
+    const [done] = await waitForStatus(t, [inv.id], ['PROCESSED', 'REJECTED']);
+    expect(done!).toMatchObject({ status: 'PROCESSED', codigoGeneracion: inv.codigoGeneracion, numeroControl: inv.numeroControl });
+    expect((done!.document.resumen as { observaciones: string }).observaciones).toBe('corregido');
+    expect(sandbox().receptions(inv.codigoGeneracion)).toBe(2); // the rejected send and the corrected one
+    expect(await events(inv.id)).toEqual(['dte.queued', 'dte.signed', 'dte.sent', 'dte.rejected', 'dte.corrected', 'dte.signed', 'dte.sent', 'dte.processed']);
+    // once PROCESSED, a different body under the same reference is a duplicate again
+    await expect(emit(tt, { ...body, observaciones: 'otra' })).rejects.toMatchObject({ code: 'DUPLICATE_REFERENCE' });
+  });
+
   it('timeout where consultadte finds the document: PROCESSED without a resend', async () => {
     sandbox().setFault({ timeout: true, afterProcessing: true, holdMs: 2000, times: 1 }, tt.nit);
     const inv = await emit(tt);

@@ -10,8 +10,9 @@ import { allocateNumeroControl } from './control-number.js';
 import { resolveEmisor } from './emisor.js';
 import { Invoice } from './invoice.entity.js';
 import { appendEvent } from './invoice-transitions.js';
+import { correctRejectedInvoice, duplicateReference, TRANSMIT_JOB } from './correct-rejected-invoice.js';
 
-export const TRANSMIT_JOB = 'transmit-invoice';
+export { TRANSMIT_JOB };
 /** Body fields FacturaXpress reads itself; everything else is the DTE input (docs/dte-input.md). */
 interface EmissionEnvelope {
   codEstableMH?: string;
@@ -28,7 +29,8 @@ export interface EmitResult {
 /**
  * Validates the body, allocates the numeroControl, builds the DTE and writes invoice + first event + transmit job in
  * ONE transaction. Idempotent per tenant on referenciaExterna: the same body returns the same invoice, a different
- * body is DUPLICATE_REFERENCE. Nothing leaves the process here; the worker signs and transmits.
+ * body is DUPLICATE_REFERENCE — except for a document MH REJECTED, which the new body corrects and sends again.
+ * Nothing leaves the process here; the worker signs and transmits.
  */
 export async function emitInvoice(ctx: Context, body: unknown): Promise<EmitResult> {
   const tenantId = requireTenantScope(ctx, 'invoices:emit');
@@ -36,8 +38,10 @@ export async function emitInvoice(ctx: Context, body: unknown): Promise<EmitResu
   if (!parsed.ok) throw new ValidationError(parsed.issues);
   const input = parsed.value;
   const requestHash = sha256Hex(canonicalJson(body));
-  const existing = await findByReference(ctx, input.referenciaExterna, requestHash);
-  if (existing) return { invoice: existing, created: false };
+  const found = await ctx.em.fork().findOne(Invoice, { referenciaExterna: input.referenciaExterna });
+  if (found?.requestHash === requestHash) return { invoice: found, created: false };
+  if (found?.status === 'REJECTED') return { invoice: await correctRejectedInvoice(ctx, found.id, input, body as Record<string, unknown>, requestHash), created: false };
+  if (found) throw duplicateReference(found);
   try {
     const invoice = await ctx.em.fork().transactional((tx) => createInvoice(ctx, tx, tenantId, input, body as EmissionEnvelope & Record<string, unknown>, requestHash));
     return { invoice, created: true };
@@ -53,11 +57,7 @@ export async function emitInvoice(ctx: Context, body: unknown): Promise<EmitResu
 
 async function findByReference(ctx: Context, referenciaExterna: string, requestHash: string): Promise<Invoice | null> {
   const found = await ctx.em.fork().findOne(Invoice, { referenciaExterna });
-  if (found && found.requestHash !== requestHash) {
-    throw new AppError(ErrorCode.DUPLICATE_REFERENCE, `referenciaExterna "${referenciaExterna}" was already used with a different body (invoice ${found.id})`, [
-      { path: 'referenciaExterna', code: 'DUPLICATE_REFERENCE', message: `already used by invoice ${found.id} with a different body` },
-    ]);
-  }
+  if (found && found.requestHash !== requestHash) throw duplicateReference(found);
   return found;
 }
 

@@ -5,6 +5,7 @@ import { AppError, ErrorCode } from '../../core/errors.js';
  *   QUEUED → SIGNED → SENT → PROCESSED | REJECTED
  *   SENT → UNKNOWN (timeout) → consultadte → PROCESSED | REJECTED, or resend (SENT, at most 2 resends) → CONTINGENCY
  *   SIGNED/SENT/UNKNOWN → CONTINGENCY (MH unreachable) → PROCESSED | REJECTED (via event + lote)
+ *   REJECTED → QUEUED (SIGMA corrects the data and posts again under the same referenciaExterna)
  *   PROCESSED → INVALIDATED
  */
 export const INVOICE_STATUSES = ['QUEUED', 'SIGNED', 'SENT', 'UNKNOWN', 'PROCESSED', 'REJECTED', 'CONTINGENCY', 'INVALIDATED'] as const;
@@ -17,10 +18,11 @@ export const TRANSITIONS: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
   UNKNOWN: ['PROCESSED', 'REJECTED', 'SENT', 'CONTINGENCY'],
   CONTINGENCY: ['PROCESSED', 'REJECTED'],
   PROCESSED: ['INVALIDATED'],
-  REJECTED: [],
+  REJECTED: ['QUEUED'], // corrected by SIGMA and sent again (correct-rejected-invoice.ts)
   INVALIDATED: [],
 };
 
+/** Where the pipeline stops (a REJECTED document only moves again when SIGMA corrects it). */
 export const FINAL_STATUSES: readonly InvoiceStatus[] = ['PROCESSED', 'REJECTED', 'INVALIDATED'];
 
 export function canMove(from: InvoiceStatus, to: InvoiceStatus): boolean {
