@@ -54,8 +54,11 @@ export function invoiceRoutes(app: App, r: Router): void {
   r.get('/api/facturas/:id/json', async (req, res) => {
     const ctx = await contextOf(app, req, res);
     const inv = await invoiceOr404(app, req, ctx);
-    // The Archivo DTE (document + firmaElectronica + selloRecibido) once signed; the built document before that.
-    const archivo = archivoDte({ document: inv.document, signedDocument: await getSignedDocument(ctx, inv.id), selloRecibido: inv.selloRecibido ?? null });
+    // The DTE exactly as signed and transmitted (valid against MH's schema); `?archivo=1` gives the Archivo DTE handed
+    // to the receptor: the same JSON + firmaElectronica + selloRecibido (Normativa Anexo I; FACTS §4).
+    const archivo = req.query.archivo === '1' || req.query.archivo === 'true'
+      ? archivoDte({ document: inv.document, signedDocument: await getSignedDocument(ctx, inv.id), selloRecibido: inv.selloRecibido ?? null })
+      : null;
     res.setHeader('content-disposition', `attachment; filename="${inv.codigoGeneracion}.json"`);
     res.json(archivo ?? inv.document);
   });
