@@ -1,4 +1,5 @@
-import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import type { MhCertificate } from './certificate.js';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mhPasswordHash } from './certificate.js';
 import { escapeXml } from './xml.js';
 
@@ -13,17 +14,8 @@ export interface TestCertificateInput {
   notBefore?: Date;
 }
 
-export interface TestCertificate {
-  /** MH-shaped `.crt` XML (root `<CertificadoMH>`, FACTS §4). */
-  xml: string;
-  nit: string;
-  privateKey: KeyObject;
-  publicKey: KeyObject;
-  privateKeyPem: string;
-  publicKeyPem: string;
-  notBefore: Date;
-  notAfter: Date;
-}
+/** The keys and validity of a parsed certificate, plus the MH-shaped `.crt` XML (root `<CertificadoMH>`, FACTS §4). */
+export type TestCertificate = Pick<MhCertificate, 'nit' | 'privateKey' | 'publicKey' | 'privateKeyPem' | 'publicKeyPem' | 'notBefore' | 'notAfter'> & { xml: string };
 
 /**
  * Produces a self-issued certificate in MH's `.crt` XML shape with a fresh RSA-2048 key — for the demo tenant and

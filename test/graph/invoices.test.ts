@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { provisionTenant, startTestApp, type TestApp } from '../helpers/app.js';
-import { EMIT, INVOICE_FIELDS, emit, example, key } from './graph-helpers.js';
+import { provisionTenant, type TestApp } from '../helpers/app.js';
+import { EMIT, INVOICE_FIELDS, emit, example, key, startWithTwoTenants, type Provisioned } from './graph-helpers.js';
 
 let t: TestApp;
-let a: { tenantId: string; apiKey: string };
-let b: { tenantId: string; apiKey: string };
+let a: Provisioned;
+let b: Provisioned;
 beforeAll(async () => {
-  t = await startTestApp();
-  [a, b] = await Promise.all([provisionTenant(t), provisionTenant(t)]);
+  ({ t, a, b } = await startWithTwoTenants());
 });
 afterAll(async () => t?.close());
 

@@ -2,15 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNSCOPED } from '../../src/core/guards.js';
 import { transition } from '../../src/modules/invoices/invoice-transitions.js';
 import { Invoice } from '../../src/modules/invoices/invoice.entity.js';
-import { provisionTenant, startTestApp, type TestApp } from '../helpers/app.js';
-import { emit, example, key } from './graph-helpers.js';
+import { type TestApp } from '../helpers/app.js';
+import { emit, example, key, startWithTwoTenants, type Provisioned } from './graph-helpers.js';
 
 let t: TestApp;
-let a: { tenantId: string; apiKey: string };
-let b: { tenantId: string; apiKey: string };
+let a: Provisioned;
+let b: Provisioned;
 beforeAll(async () => {
-  t = await startTestApp();
-  [a, b] = await Promise.all([provisionTenant(t), provisionTenant(t)]);
+  ({ t, a, b } = await startWithTwoTenants());
 });
 afterAll(async () => t?.close());
 
