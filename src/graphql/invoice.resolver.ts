@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
 import type { Context } from '../core/context.js';
+import { cachedCalendar, invoiceDeadlines } from '../modules/calendar/invoice-deadlines.js';
 import { emitNote } from '../modules/invoices/emit-note.js';
 import { emitRequest } from '../modules/invoices/emit-request.js';
 import { findInvoiceByReference } from '../modules/invoices/find-invoice-by-reference.js';
@@ -84,8 +85,8 @@ export class InvoiceResolver {
   }
 
   @FieldResolver(() => InvoiceDeadlinesType)
-  deadlines(@Root() inv: Invoice) {
-    return { invalidation: inv.invalidationDeadline ?? null, transmit: inv.transmitDeadline ?? null, contingencyEvent: inv.contingencyDeadline ?? null };
+  async deadlines(@Ctx() ctx: Context, @Root() inv: Invoice) {
+    return invoiceDeadlines(inv, await cachedCalendar(ctx, ctx.em, inv.tenant.id));
   }
 
   @FieldResolver(() => [InvoiceEventType], { description: 'State history, oldest first' })

@@ -54,6 +54,9 @@ export class InvoiceDeadlinesType {
   @Field(() => String, { nullable: true, description: 'Last El Salvador date on which the invalidation event may be sent' }) invalidation!: string | null;
   @Field(() => DateTimeISOResolver, { nullable: true, description: 'Contingency: the document must reach MH before this instant' }) transmit!: Date | null;
   @Field(() => DateTimeISOResolver, { nullable: true, description: 'Contingency: the contingency event must reach MH before this instant' }) contingencyEvent!: Date | null;
+  @Field(() => String, { description: 'Last date of the monthly IVA return (F-07) covering this document: 10th business day of the following month' }) ivaReturn!: string;
+  @Field(() => String, { nullable: true, description: 'CCF / CR: last date on which a credit or debit note may relate this document (3 months)' }) relatedNotes!: string | null;
+  @Field(() => Boolean, { description: 'A line is a perishable medicine (2-year invalidation window)' }) perishableMedicine!: boolean;
 }
 
 @ObjectType('InvoiceEvent', { description: 'One state change in the invoice history' })

@@ -7,11 +7,14 @@ import { archivoDte } from '../modules/documents/archivo-dte.js';
 import { loadOrRenderPdf } from '../modules/documents/store.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
 import { documentLinks } from '../modules/documents/links.js';
+import { calendarForTenant } from '../modules/calendar/business-calendar.js';
+import { deadlinesJson, invoiceDeadlines } from '../modules/calendar/invoice-deadlines.js';
 import { contextOf } from './request.js';
 
 /** The REST view of an invoice (the same names as the GraphQL Invoice type; links signed as in GraphQL). */
 export async function invoiceJson(app: App, inv: Invoice, withDocument = false) {
   const links = await documentLinks(app, inv);
+  const deadlines = invoiceDeadlines(inv, await calendarForTenant(app.db.orm.em.fork(), inv.tenant.id));
   return {
     id: inv.id,
     tipoDte: inv.tipoDte,
@@ -29,6 +32,7 @@ export async function invoiceJson(app: App, inv: Invoice, withDocument = false) 
     observaciones: inv.observaciones ?? null,
     pdfUrl: links.pdfUrl,
     jsonUrl: links.jsonUrl,
+    deadlines: deadlinesJson(deadlines),
     createdAt: inv.createdAt.toISOString(),
     ...(withDocument ? { document: inv.document } : {}),
   };

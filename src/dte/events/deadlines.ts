@@ -1,45 +1,62 @@
-// Invalidation windows (FACTS §5.9). We implement MF2 (Manual Funcional v2.0, primary source):
-//  - FE (01), FEX (11), FSE (14): the event may be dated up to 3 months after the DTE's fecEmi;
-//  - every other type: up to the 10th business day (Mon–Fri) of the month after the DTE's month.
-// CONFLICT: DG45's reading of Anexo V is stricter (CCF/CR/NC/ND 1 day, NR/CD 4 days, CL/DCL 10 business days) [S][?].
-// Public holidays are not modelled (they would only extend the window), so this date is never later than MF2 allows
-// on weekdays; callers should still invalidate early.
+// MH's deadlines that depend on a document's type and date, on El Salvador's business-day calendar.
+// Invalidation windows: we implement the Manual Funcional v2.0 (MH's primary source):
+//  - Factura (01), Factura de Exportación (11), Sujeto Excluido (14): the invalidation event may be sent up to
+//    3 months after the DTE's emission date;
+//  - every other type (CCF, NC, ND, NR, CR, CL, DCL, CD, events): until the 10th business day of the month following
+//    the period in which the DTE received its sello — business days exclude weekends, national holidays (Holy Week
+//    computed from Easter) and the tenant's extra days.
+//  - a document that sells perishable medicines (a line flagged medicamentoPerecedero): 2 years after emission, the
+//    window MH's Normativa 2.0 gives the pharmaceutical activities for returns of medicines; never shorter than the
+//    ordinary window.
+// A secondary reading of the Normativa's Anexo V is stricter (CCF/CR/NC/ND 1 day, NR/CD 4 days); callers should still
+// invalidate early.
 import type { TipoDte } from '../model.js';
+import { addMonthsClamped, NATIONAL_CALENDAR, nthBusinessDayOfNextMonth, toDate, type BusinessCalendar } from '../calendar/business-days.js';
 
 const THREE_MONTH_TYPES: readonly TipoDte[] = ['01', '11', '14'];
+/** Credit and debit notes may relate a CCF or Comprobante de Retención at most 3 months old. */
+const NOTE_TARGETS: readonly TipoDte[] = ['03', '07'];
 
-function parse(fecEmi: string): Date {
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(fecEmi)) throw new RangeError(`invalidationDeadline: fecEmi '${fecEmi}' is not YYYY-MM-DD`);
-  return new Date(`${fecEmi}T00:00:00Z`);
-}
-function fmt(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/** Same day three months later, clamped to the last day of that month (e.g. 30 Nov → 28/29 Feb). */
-function plusThreeMonths(d: Date): Date {
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + 3;
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), last)));
+export interface DeadlineOptions {
+  calendar?: BusinessCalendar;
+  /** At least one line is a perishable medicine (2-year window). */
+  perishable?: boolean;
 }
 
-function tenthBusinessDayOfNextMonth(d: Date): Date {
-  const cur = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
-  let count = 0;
-  for (;;) {
-    const wd = cur.getUTCDay();
-    if (wd !== 0 && wd !== 6 && ++count === 10) return cur;
-    cur.setUTCDate(cur.getUTCDate() + 1);
+function check(fecEmi: string): void {
+  try {
+    toDate(fecEmi);
+  } catch {
+    throw new RangeError(`invalidationDeadline: fecEmi '${fecEmi}' is not YYYY-MM-DD`);
   }
 }
 
-export function invalidationDeadline(tipoDte: TipoDte, fecEmi: string): string {
-  const d = parse(fecEmi);
-  return fmt(THREE_MONTH_TYPES.includes(tipoDte) ? plusThreeMonths(d) : tenthBusinessDayOfNextMonth(d));
+/** Last El Salvador date on which MH accepts the invalidation event of this document. */
+export function invalidationDeadline(tipoDte: TipoDte, fecEmi: string, opts: DeadlineOptions = {}): string {
+  check(fecEmi);
+  const cal = opts.calendar ?? NATIONAL_CALENDAR;
+  const ordinary = THREE_MONTH_TYPES.includes(tipoDte) ? addMonthsClamped(fecEmi, 3) : nthBusinessDayOfNextMonth(cal, fecEmi, 10);
+  if (!opts.perishable) return ordinary;
+  const twoYears = addMonthsClamped(fecEmi, 24);
+  return twoYears > ordinary ? twoYears : ordinary;
 }
 
-/** FACTS §3.6: contingency allowed for FE, CCF, NR, NC, ND, CR, FEX, FSE; not for CL (08), DCL (09), CD (15). */
+/**
+ * The monthly IVA return (F-07) and its annexes for the period of `fecEmi`: within the first ten business days of the
+ * following month (Ley del IVA, Art. 94).
+ */
+export function ivaReturnDeadline(fecEmi: string, calendar: BusinessCalendar = NATIONAL_CALENDAR): string {
+  check(fecEmi);
+  return nthBusinessDayOfNextMonth(calendar, fecEmi, 10);
+}
+
+/** Last date on which a credit or debit note may still relate this CCF / CR (3 months), or null for other types. */
+export function relatedNoteDeadline(tipoDte: TipoDte, fecEmi: string): string | null {
+  check(fecEmi);
+  return NOTE_TARGETS.includes(tipoDte) ? addMonthsClamped(fecEmi, 3) : null;
+}
+
+/** Contingency is allowed for FE, CCF, NR, NC, ND, CR, FEX, FSE; not for CL (08), DCL (09), CD (15). */
 export function isContingencyAllowed(tipoDte: TipoDte): boolean {
   return tipoDte !== '08' && tipoDte !== '09' && tipoDte !== '15';
 }

@@ -1,8 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../../core/context.js';
 import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
-import { buildDte, dteSummary, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, validateDte, type EmissionInput } from '../../dte/index.js';
+import { buildDte, dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte, type EmissionInput } from '../../dte/index.js';
 import { enqueue } from '../../queue/enqueue.js';
+import { emissionInvalidationDeadline } from '../calendar/emission-deadlines.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { resolveEmisor } from './emisor.js';
 import { Invoice, InvoiceEvent } from './invoice.entity.js';
@@ -38,10 +39,11 @@ export async function correctRejectedInvoice(ctx: Context, invoiceId: string, in
     const issues = validateDte(document);
     if (issues.length) throw new ValidationError(issues);
     const summary = dteSummary(document);
+    const invalidationDeadline = await emissionInvalidationDeadline(tx, inv.tenant.id, input.tipoDte, fecEmi, body);
     Object.assign(inv, {
       input: body, requestHash, document, codigoGeneracion, fecEmi, horEmi,
       totalPagar: summary.totalPagar, receptorNombre: summary.receptorNombre, receptorNumDocumento: summary.receptorNumDocumento, receptorCorreo: summary.receptorCorreo,
-      invalidationDeadline: invalidationDeadline(input.tipoDte, fecEmi),
+      invalidationDeadline,
       signedDocument: null, sendAttempts: 0, observaciones: null, mhCodigoMsg: null, mhDescripcionMsg: null,
     });
     await transition(tx, inv, 'QUEUED', 'dte.corrected', { previousCodigoGeneracion: previous, codigoGeneracion });

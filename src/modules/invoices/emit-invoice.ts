@@ -3,8 +3,9 @@ import type { Context } from '../../core/context.js';
 import { canonicalJson, sha256Hex } from '../../core/canonical-json.js';
 import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
-import { buildDte, dteSummary, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, parseEmission, validateDte, type EmissionInput } from '../../dte/index.js';
+import { buildDte, dteSummary, elSalvadorDateTime, newCodigoGeneracion, parseEmission, validateDte, type EmissionInput } from '../../dte/index.js';
 import { enqueue } from '../../queue/enqueue.js';
+import { emissionInvalidationDeadline } from '../calendar/emission-deadlines.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { allocateNumeroControl } from './control-number.js';
 import { resolveEmisor } from './emisor.js';
@@ -75,6 +76,7 @@ async function createInvoice(ctx: Context, tx: Context['em'], tenantId: string, 
   const issues = validateDte(document);
   if (issues.length) throw new ValidationError(issues);
   const summary = dteSummary(document);
+  const invalidationDeadline = await emissionInvalidationDeadline(tx, tenantId, input.tipoDte, fecEmi, body);
   const invoice = tx.create(Invoice, {
     tenant,
     ambiente,
@@ -95,7 +97,7 @@ async function createInvoice(ctx: Context, tx: Context['em'], tenantId: string, 
     receptorNumDocumento: summary.receptorNumDocumento,
     receptorCorreo: summary.receptorCorreo,
     patientId: typeof body.patientId === 'string' ? body.patientId : null,
-    invalidationDeadline: invalidationDeadline(input.tipoDte, fecEmi),
+    invalidationDeadline,
     sendAttempts: 0,
   });
   await tx.flush();

@@ -3,7 +3,9 @@
  * once per invoice and deadline kind when a deadline is within the warning window and has not passed:
  *   contingency  — the contingency event must reach MH within 24 h of the outage's end (FACTS §3.6);
  *   transmission — contingency documents must reach MH within 72 h of the event's sello (FACTS §3.6);
- *   invalidation — the last day (El Salvador, UTC−6) on which a PROCESSED document may be invalidated (FACTS §5.9).
+ *   invalidation — the last day (El Salvador, UTC−6) on which a PROCESSED document may be invalidated, on the
+ *                  tenant's business-day calendar (2 years for perishable medicines);
+ *   relatedNotes — the last day on which a credit/debit note may still relate a PROCESSED CCF or CR (3 months).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { App } from '../../core/app.js';
@@ -20,7 +22,7 @@ const BATCH = 500;
 interface Due {
   id: string;
   tenant_id: string;
-  kind: 'contingency' | 'transmission' | 'invalidation';
+  kind: 'contingency' | 'transmission' | 'invalidation' | 'relatedNotes';
   deadline: Date;
 }
 
@@ -35,6 +37,10 @@ export async function dueWarnings(em: EntityManager, now: Date, windowMs: number
        union all
        -- the last day ends at 23:59:59 El Salvador time (UTC−6, no DST)
        select id, tenant_id, 'invalidation', (invalidation_deadline || 'T23:59:59-06:00')::timestamptz from invoice where status = 'PROCESSED' and invalidation_deadline is not null
+       union all
+       -- a credit or debit note may relate a CCF / Comprobante de Retención at most 3 months old (same day, clamped)
+       select id, tenant_id, 'relatedNotes', ((fec_emi::date + interval '3 months')::date || 'T23:59:59-06:00')::timestamptz
+         from invoice where status = 'PROCESSED' and tipo_dte in ('03', '07')
      ) x
      where x.deadline > ? and x.deadline <= ?
        and not exists (select 1 from invoice_event e where e.invoice_id = x.id and e.type = ? and e.data->>'kind' = x.kind)

@@ -71,7 +71,7 @@ export const EVENT_PAYLOADS: Record<WebhookEventType, EventSpec> = {
     data: (inv, ev) => ({ ...documentFacts(inv), to: pick(ev, 'to'), error: pick(ev, 'error') }),
   },
   // kind: contingency (event due 24 h after the outage), transmission (documents due 72 h after the event's
-  // sello) or invalidation (last day to invalidate, FACTS §5.9).
+  // sello), invalidation (last day to invalidate) or relatedNotes (last day a note may relate a CCF / CR).
   'dte.deadline.warning': {
     links: false,
     data: (inv, ev) => ({ ...documentFacts(inv), kind: pick(ev, 'kind'), deadline: pick(ev, 'deadline') }),
