@@ -20,6 +20,7 @@ import { ServiceType } from './graphql/service.types.js';
 import type { InvoiceEventBus } from './graphql/subscription-bus.js';
 import { InvoiceSubscriptionResolver, subscriptionResolvers } from './graphql/subscription.resolver.js';
 import { InvoiceEmailResolver } from './graphql/email.resolver.js';
+import { MonthlyReportResolver, reportLinkResolvers } from './graphql/report.resolver.js';
 import { WebhookDeliveryFieldsResolver, WebhookEndpointResolver } from './graphql/webhook.resolver.js';
 
 /** Federation 2: the subgraph links the federation spec; directives imported here may be used by the types. */
@@ -44,7 +45,7 @@ export interface SchemaExtras {
   events?: InvoiceEventBus;
 }
 
-const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver, WebhookEndpointResolver, WebhookDeliveryFieldsResolver, InvoiceEmailResolver] as const;
+const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver, WebhookEndpointResolver, WebhookDeliveryFieldsResolver, InvoiceEmailResolver, MonthlyReportResolver] as const;
 
 async function codeFirstSchema(): Promise<GraphQLSchema> {
   // Service is reachable only through _entities (SIGMA owns it), hence orphaned. type-graphql insists on a pubSub once a subscription exists; ours subscribe through the LISTEN bus instead.
@@ -60,7 +61,7 @@ export async function buildGraphQLSchema(extras: SchemaExtras = {}): Promise<Gra
   const schema = await codeFirstSchema();
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
-  const wired = [referenceResolvers, extras.documents ? documentLinkResolvers(extras.documents) : {}, extras.events ? subscriptionResolvers(extras.events) : {}, extras.resolvers ?? {}];
+  const wired = [referenceResolvers, extras.documents ? documentLinkResolvers(extras.documents) : {}, extras.documents ? reportLinkResolvers(extras.documents) : {}, extras.events ? subscriptionResolvers(extras.events) : {}, extras.resolvers ?? {}];
   for (const map of wired) for (const [type, fields] of Object.entries(map)) resolvers[type] = { ...(resolvers[type] ?? {}), ...(fields as object) };
   return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
 }

@@ -5,6 +5,7 @@ import { createMhServices } from './core/mh-services.js';
 import { openDatabase } from './db/database.js';
 import { startInvoiceEventBus } from './graphql/subscription-bus.js';
 import { notificationRoutes } from './http/documents.routes.js';
+import { reportRoutes } from './http/report.routes.js';
 import { restRoutes } from './http/rest.js';
 import { ensureDemoTenant } from './modules/tenants/demo-tenant.js';
 import { registerCredentialsWithSandbox } from './modules/transmission/sandbox-registration.js';
@@ -50,6 +51,7 @@ export async function startService(config: Config, opts: ServiceOptions = {}): P
         trustedDocuments: opts.trustedDocuments,
         routes: (r) => {
           notificationRoutes(app)(r);
+          reportRoutes(app)(r);
           restRoutes(app)(r);
         },
       })

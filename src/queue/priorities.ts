@@ -11,6 +11,7 @@ export const JOB_PRIORITY: Record<string, number> = {
   'render-document': 4,
   'send-invoice-email': 5,
   'deadline-scan': 6,
+  'monthly-report': 7,
 };
 export const DEFAULT_PRIORITY = 5;
 

@@ -42,7 +42,7 @@ const AUDIENCE = 'fx-document';
 const keyCache = new WeakMap<object, Uint8Array>();
 
 /** A key of its own for links, derived from the master key (HKDF), so a leaked link key reveals no other secret. */
-function linkKey(source: App | Config): Uint8Array {
+export function linkKey(source: App | Config): Uint8Array {
   const cached = keyCache.get(source);
   if (cached) return cached;
   const master = isApp(source)
@@ -57,7 +57,7 @@ function isApp(source: App | Config): source is App {
   return 'config' in source && 'mh' in source;
 }
 
-function configOf(source: App | Config): Config {
+export function configOf(source: App | Config): Config {
   return isApp(source) ? source.config : source;
 }
 

@@ -17,6 +17,10 @@ export const WEBHOOK_EVENT_TYPES = [
   'dte.deadline.warning',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+/** Events about the tenant rather than one document (monthly reports); their data is built where they happen. */
+export const TENANT_EVENT_TYPES = ['report.ready', 'report.failed'] as const;
+/** Every event type an endpoint may subscribe to. */
+export const SUBSCRIBABLE_EVENT_TYPES: readonly string[] = [...WEBHOOK_EVENT_TYPES, ...TENANT_EVENT_TYPES];
 /** Sent only by pingWebhookEndpoint, to whichever endpoint is pinged (not subject to the event-type filter). */
 export const PING_EVENT = 'webhook.ping';
 

@@ -5,7 +5,7 @@
 import type { Context } from '../../core/context.js';
 import { AppError, ErrorCode, ValidationError, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
-import { WEBHOOK_EVENT_TYPES } from '../notifications/event-payloads.js';
+import { SUBSCRIBABLE_EVENT_TYPES } from '../notifications/event-payloads.js';
 import { sealSecret } from './endpoint-secrets.js';
 import { webhookPolicy } from './policy.js';
 import { assertPublicTarget, SsrfGuardError } from './ssrf-guard.js';
@@ -48,7 +48,7 @@ async function validate(input: EndpointInput, creating: boolean): Promise<void> 
   }
   if ((input.description?.length ?? 0) > 250) issues.push({ path: 'description', code: 'TOO_LONG', message: 'description is longer than 250 characters' });
   (input.eventTypes ?? []).forEach((t, i) => {
-    if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(t)) issues.push({ path: `eventTypes[${i}]`, code: 'UNKNOWN_EVENT_TYPE', message: `unknown event type "${t}"; known: ${WEBHOOK_EVENT_TYPES.join(', ')}` });
+    if (!SUBSCRIBABLE_EVENT_TYPES.includes(t)) issues.push({ path: `eventTypes[${i}]`, code: 'UNKNOWN_EVENT_TYPE', message: `unknown event type "${t}"; known: ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}` });
   });
   if (issues.length) throw new ValidationError(issues);
 }
