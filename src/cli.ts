@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs, UsageError } from './cli/args.js';
-import { commands } from './cli/commands.js';
+import { commands as baseCommands } from './cli/commands.js';
+import { reportCommands } from './cli/report-commands.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './core/app.js';
 import { AppError } from './core/errors.js';
@@ -9,6 +10,7 @@ import { createMhServices } from './core/mh-services.js';
 import { DatabaseUnavailableError, openDatabase } from './db/database.js';
 
 // `npm run fx -- <command> [...]`. Exit codes: 0 ok, 1 rejected input (typed error), 2 usage/config, 3 database.
+const commands = { ...baseCommands, ...reportCommands };
 const args = parseArgs(process.argv.slice(2));
 const cmd = args.command ? commands[args.command] : undefined;
 if (!cmd) {

@@ -38,7 +38,7 @@ describe('deadlines on the tenant\'s business-day calendar', () => {
       invalidation: expected, ivaReturn: ivaReturnDeadline(inv.fecEmi, cal), relatedNotes: addMonthsClamped(inv.fecEmi, 3), perishableMedicine: false, contingencyEvent: null, transmit: null,
     });
     const rest = await fetch(`${t.url}/api/facturas/${inv.id}`, { headers: { 'x-api-key': tt.apiKey } });
-    expect((await rest.json()).deadlines).toEqual(g.body.data.invoice.deadlines);
+    expect(((await rest.json()) as any).deadlines).toEqual(g.body.data.invoice.deadlines);
   });
 
   it('a line flagged medicamentoPerecedero gives the 2-year window; a flag that is not a boolean is refused by name', async () => {
@@ -52,7 +52,7 @@ describe('deadlines on the tenant\'s business-day calendar', () => {
     (bad.items as Record<string, unknown>[])[1]!.medicamentoPerecedero = 'si';
     const res = await fetch(`${t.url}/api/facturas`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': tt.apiKey }, body: JSON.stringify(bad) });
     expect(res.status).toBe(422);
-    expect((await res.json()).error.issues).toEqual([expect.objectContaining({ path: 'items[1].medicamentoPerecedero', code: 'INVALID_TYPE' })]);
+    expect(((await res.json()) as any).error.issues).toEqual([expect.objectContaining({ path: 'items[1].medicamentoPerecedero', code: 'INVALID_TYPE' })]);
   });
 
   it('businessHolidays lists the national holidays (Holy Week computed) and the tenant\'s days; bad days are refused', async () => {

@@ -5,7 +5,11 @@ import { ANEXO1_COLUMNS, ANEXO2_COLUMNS } from '../../src/modules/reports/f07-ve
 import { ANEXO5_COLUMNS, ANULADOS_COLUMNS, RETENCION_COLUMNS } from '../../src/modules/reports/f07-otros.js';
 import { loadMonth, parsePeriod } from '../../src/modules/reports/month-documents.js';
 import { unzip, type ZipEntry } from '../../src/modules/reports/zip.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { runTs } from '../helpers/spawn.js';
 import { startReceiver } from '../notifications/receiver.js';
 import { annexRows, cents, dmy, doc, emitMonth, hex, money, type Month } from './month-fixture.js';
 
@@ -221,4 +225,34 @@ describe('requests, links and the webhook', () => {
     expect(ready).toMatchObject({ period: m.period, status: 'READY', documents: m.all.length });
     expect((await fetch(ready.downloadUrl)).status).toBe(200);
   });
+});
+
+describe('npm run fx -- report:month / calendar:*', () => {
+  it('builds the same annex files as the GraphQL job; the calendar commands set and list days, refusing bad ones', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fx-report-cli-'));
+    const env = { DATABASE_URL: t.app.db.url, FX_MASTER_KEY: t.app.config.masterKey!, FX_DATA_DIR: dir };
+    try {
+      const out = path.join(dir, 'f07.zip');
+      const r = await runTs('src/cli.ts', ['report:month', '--tenant', m.tt.tenantId, '--period', m.period, '--kind', 'f07', '--out', out], env);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`wrote .*f07.zip \\(\\d+ bytes, sha256 [0-9a-f]{64}, ${m.all.length} documents`));
+      const cli = unzip(readFileSync(out));
+      expect(cli.map((e) => [e.name, e.data.toString()])).toEqual(entries.get('F07_ANEXOS')!.map((e) => [e.name, e.data.toString()]));
+      const bad = await runTs('src/cli.ts', ['report:month', '--tenant', m.tt.tenantId, '--period', '2026-1', '--kind', 'f07'], env);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('period: INVALID_PERIOD');
+      const set = await runTs('src/cli.ts', ['calendar:set', '--tenant', m.tt.tenantId, '--days', '2027-08-03=Fiestas agostinas,08-04=Fiestas agostinas'], env);
+      expect(set.code).toBe(0);
+      const show = await runTs('src/cli.ts', ['calendar:show', '--tenant', m.tt.tenantId, '--year', '2027'], env);
+      expect(show.stdout).toMatch(/^2027-03-25  Jueves Santo$/m);
+      expect(show.stdout).toMatch(/^2027-08-03  Fiestas agostinas$/m);
+      expect(show.stdout).toMatch(/^2027-08-04  Fiestas agostinas$/m);
+      const wrong = await runTs('src/cli.ts', ['calendar:set', '--tenant', m.tt.tenantId, '--days', '2027-02-29=x'], env);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toContain('extraDays[0].date: INVALID_DATE');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

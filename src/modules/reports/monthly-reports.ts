@@ -21,7 +21,7 @@ export interface MonthlyReportRequest {
 }
 
 /** The options of a request, checked (only the F-07 annexes take options). */
-function checkRequest(req: MonthlyReportRequest, today: string): { issues: FieldIssue[]; options: Record<string, unknown> } {
+export function checkReportRequest(req: MonthlyReportRequest, today: string): { issues: FieldIssue[]; options: Record<string, unknown> } {
   const issues: FieldIssue[] = [];
   const period = parsePeriod(req.period);
   if (!period) issues.push({ path: 'period', code: 'INVALID_PERIOD', message: 'period must be YYYY-MM' });
@@ -39,7 +39,7 @@ function checkRequest(req: MonthlyReportRequest, today: string): { issues: Field
 export async function requestMonthlyReport(ctx: Context, req: MonthlyReportRequest): Promise<MonthlyReport> {
   const tenantId = requireTenantScope(ctx, 'invoices:read');
   const ambiente = ctx.actor.kind === 'apiKey' || ctx.actor.kind === 'user' ? ctx.actor.ambiente : '00';
-  const { issues, options } = checkRequest(req, elSalvadorDateTime(ctx.clock.now()).fecEmi);
+  const { issues, options } = checkReportRequest(req, elSalvadorDateTime(ctx.clock.now()).fecEmi);
   if (issues.length) throw new ValidationError(issues);
   return ctx.em.fork().transactional(async (tx) => {
     const report = tx.create(MonthlyReport, {
