@@ -41,7 +41,7 @@ export async function invalidateInvoice(ctx: Context, input: InvalidateInvoiceIn
   if (inv.status !== 'PROCESSED') throw new AppError(ErrorCode.INVALID_STATE, `only a PROCESSED document can be invalidated (this one is ${inv.status})`, [{ path: 'invoiceId', code: 'NOT_PROCESSED', message: `status is ${inv.status}` }]);
   const today = elSalvadorDateTime(ctx.clock.now()).fecEmi;
   if (inv.invalidationDeadline && today > inv.invalidationDeadline) {
-    throw new AppError(ErrorCode.DEADLINE_PASSED, `MH accepts the invalidation of a ${inv.tipoDte} issued ${inv.fecEmi} until ${inv.invalidationDeadline} (FACTS §5.9)`, [{ path: 'invoiceId', code: 'INVALIDATION_DEADLINE_PASSED', message: `deadline was ${inv.invalidationDeadline}` }]);
+    throw new AppError(ErrorCode.DEADLINE_PASSED, `MH accepts the invalidation of a ${inv.tipoDte} issued ${inv.fecEmi} until ${inv.invalidationDeadline}`, [{ path: 'invoiceId', code: 'INVALIDATION_DEADLINE_PASSED', message: `deadline was ${inv.invalidationDeadline}` }]);
   }
   const replacement = await checkReplacement(em, input, inv);
   await refuseWithActiveNotes(em, inv);
@@ -78,7 +78,9 @@ export async function invalidateInvoice(ctx: Context, input: InvalidateInvoiceIn
     resolved.emisor,
     { ambiente: inv.ambiente as '00' | '01', codigoGeneracion, ...elSalvadorDateTime(ctx.clock.now()) },
   );
-  const issues = validateDte(event);
+  // The window was checked above against the document's own deadline (the tenant's business-day calendar, the 2-year
+  // window of perishable medicines); the pure validator only knows the national ordinary window.
+  const issues = validateDte(event).filter((i) => i.code !== 'INVALIDATION_DEADLINE_EXCEEDED');
   if (issues.length) throw new ValidationError(issues.map((i) => ({ ...i, path: mapEventPath(i.path) })));
   return sendEvent(ctx, inv, event, input, replacement?.codigoGeneracion ?? null);
 }
