@@ -9,6 +9,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { App } from '../../core/app.js';
+import { addDays, addMonthsClamped, elSalvadorDateTime } from '../../dte/index.js';
 import { enqueue } from '../../queue/enqueue.js';
 import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
 import { Invoice } from '../invoices/invoice.entity.js';
@@ -26,6 +27,11 @@ interface Due {
   deadline: Date;
 }
 
+/** A CCF / CR emitted before this date can no longer be related by a note (3 months), so it needs no warning. */
+function oldestNoteTarget(now: Date): string {
+  return addDays(addMonthsClamped(elSalvadorDateTime(now).fecEmi, -3), -3);
+}
+
 /** Invoices with a deadline in (now, now + window] that were not warned about for that kind yet. */
 export async function dueWarnings(em: EntityManager, now: Date, windowMs: number): Promise<Due[]> {
   const until = new Date(now.getTime() + windowMs);
@@ -40,12 +46,12 @@ export async function dueWarnings(em: EntityManager, now: Date, windowMs: number
        union all
        -- a credit or debit note may relate a CCF / Comprobante de Retención at most 3 months old (same day, clamped)
        select id, tenant_id, 'relatedNotes', ((fec_emi::date + interval '3 months')::date || 'T23:59:59-06:00')::timestamptz
-         from invoice where status = 'PROCESSED' and tipo_dte in ('03', '07')
+         from invoice where status = 'PROCESSED' and tipo_dte in ('03', '07') and fec_emi >= ?
      ) x
      where x.deadline > ? and x.deadline <= ?
        and not exists (select 1 from invoice_event e where e.invoice_id = x.id and e.type = ? and e.data->>'kind' = x.kind)
      order by x.deadline limit ?`,
-    [now, until, DEADLINE_WARNING, BATCH],
+    [oldestNoteTarget(now), now, until, DEADLINE_WARNING, BATCH],
   );
 }
 
