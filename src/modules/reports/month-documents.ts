@@ -89,7 +89,14 @@ export interface MonthDocuments {
 export async function loadMonth(em: EntityManager, tenantId: string, ambiente: string, period: Period, calendar: BusinessCalendar): Promise<MonthDocuments> {
   const emitted = await documentsEmitted(em, tenantId, ambiente, period.first, period.next);
   const earlier = await documentsEmitted(em, tenantId, ambiente, shiftPeriod(period, -3).first, period.first, 'INVALIDATED');
-  const lateInvalidated = earlier.filter((d) => d.invalidatedOn !== null
-    && d.invalidatedOn >= period.first && d.invalidatedOn < period.next && d.invalidatedOn > ivaReturnDeadline(d.fecEmi, calendar));
-  return { period, emitted, lateInvalidated };
+  return { period, emitted, lateInvalidated: earlier.filter((d) => isLateInvalidation(d, period, calendar)) };
+}
+
+/**
+ * An earlier month's document invalidated during `period` after its own month's return was due: its own annexes were
+ * already filed with it, so it is reported in the invalidated-documents annex of the month of the invalidation.
+ */
+export function isLateInvalidation(d: MonthDocument, period: Period, calendar: BusinessCalendar): boolean {
+  const on = d.invalidatedOn;
+  return on !== null && d.fecEmi < period.first && on >= period.first && on < period.next && on > ivaReturnDeadline(d.fecEmi, calendar);
 }
