@@ -10,13 +10,16 @@ import { writeFileSync } from 'node:fs';
 import { ADMIN_SCOPE } from '../modules/auth/scopes.js';
 import { ValidationError } from '../core/errors.js';
 import { elSalvadorDateTime } from '../dte/index.js';
-import { calendarForTenant, setTenantCalendar } from '../modules/calendar/business-calendar.js';
-import { buildReport } from '../modules/reports/build-report.js';
-import { parsePeriod } from '../modules/reports/month-documents.js';
-import { checkReportRequest } from '../modules/reports/monthly-reports.js';
 import type { ReportKind } from '../modules/reports/report.entity.js';
 import { flag, UsageError } from './args.js';
 import { findTenant, type Command } from './commands.js';
+
+// The report builder (pdfkit, the archive) and the calendar load only when one of these commands runs, so every
+// other CLI command starts as fast as before.
+const reports = () => Promise.all([
+  import('../modules/reports/build-report.js'), import('../modules/reports/month-documents.js'), import('../modules/reports/monthly-reports.js'),
+]);
+const calendars = () => import('../modules/calendar/business-calendar.js');
 
 const KINDS: Record<string, ReportKind> = { f07: 'F07_ANEXOS', libros: 'LIBROS_VENTAS', archivo: 'ARCHIVO_MENSUAL' };
 
@@ -32,6 +35,8 @@ function parseOptions(raw: string | undefined): Record<string, unknown> {
 }
 
 const reportMonth: Command = async (app, args, out) => {
+  const [{ buildReport }, { parsePeriod }, { checkReportRequest }] = await reports();
+  const { calendarForTenant } = await calendars();
   const tenant = await findTenant(app, flag(args, 'tenant', true));
   const kindFlag = flag(args, 'kind', true);
   const kind = KINDS[kindFlag] ?? kindFlag;
@@ -62,6 +67,7 @@ export const reportCommands: Record<string, { help: string; run: Command }> = {
   'calendar:set': {
     help: 'calendar:set --tenant <id|NIT> --days "YYYY-MM-DD=name,MM-DD=name"  (replaces the tenant\'s extra non-business days; --days "" clears)',
     run: async (app, args, out) => {
+      const { setTenantCalendar } = await calendars();
       const tenant = await findTenant(app, flag(args, 'tenant', true));
       const raw = args.flags.days;
       if (raw === undefined) throw new UsageError('--days is required');
@@ -73,6 +79,7 @@ export const reportCommands: Record<string, { help: string; run: Command }> = {
     help: 'calendar:show --tenant <id|NIT> [--year 2027]',
     run: async (app, args, out) => {
       const tenant = await findTenant(app, flag(args, 'tenant', true));
+      const { calendarForTenant } = await calendars();
       const year = Number(flag(args, 'year') ?? elSalvadorDateTime(new Date()).fecEmi.slice(0, 4));
       if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year must be between 2000 and 2100');
       for (const h of (await calendarForTenant(app.db.orm.em.fork(), tenant.id)).holidays(year)) out(`${h.date}  ${h.name}`);
