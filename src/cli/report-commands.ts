@@ -41,15 +41,18 @@ const reportMonth: Command = async (app, args, out) => {
   const kindFlag = flag(args, 'kind', true);
   const kind = KINDS[kindFlag] ?? kindFlag;
   const period = flag(args, 'period', true);
-  const { issues, options } = checkReportRequest({ period, kind, options: parseOptions(flag(args, 'options')) }, elSalvadorDateTime(new Date()).fecEmi);
+  const today = elSalvadorDateTime(new Date()).fecEmi;
+  const { issues, options } = checkReportRequest({ period, kind, options: parseOptions(flag(args, 'options')) }, today);
   if (issues.length) throw new ValidationError(issues);
   const em = app.tenantEm(tenant.id);
   const calendar = await calendarForTenant(em, tenant.id);
   const ambiente = flag(args, 'ambiente') ?? '00';
-  const built = await buildReport(em, { tenantId: tenant.id, ambiente, period: parsePeriod(period)!, kind: kind as ReportKind, options, calendar }, async () => undefined);
+  const req = { tenantId: tenant.id, ambiente, period: parsePeriod(period)!, kind: kind as ReportKind, options, calendar };
+  const built = await buildReport(em, req, async () => undefined);
   const file = flag(args, 'out') ?? built.name;
   writeFileSync(file, built.content);
-  out(`wrote ${file} (${built.content.length} bytes, sha256 ${createHash('sha256').update(built.content).digest('hex')}, ${built.documents} documents of ${tenant.nombre}, ${period}, ambiente ${ambiente})`);
+  const sha256 = createHash('sha256').update(built.content).digest('hex');
+  out(`wrote ${file} (${built.content.length} bytes, sha256 ${sha256}, ${built.documents} documents of ${tenant.nombre}, ${period}, ambiente ${ambiente})`);
 };
 
 function parseDays(raw: string): { date: string; name: string }[] {
@@ -71,7 +74,8 @@ export const reportCommands: Record<string, { help: string; run: Command }> = {
       const tenant = await findTenant(app, flag(args, 'tenant', true));
       const raw = args.flags.days;
       if (raw === undefined) throw new UsageError('--days is required');
-      const days = await setTenantCalendar(app.contextFor({ kind: 'admin', keyId: null, scopes: [ADMIN_SCOPE] }), tenant.id, parseDays(raw === true ? '' : raw));
+      const admin = app.contextFor({ kind: 'admin', keyId: null, scopes: [ADMIN_SCOPE] });
+      const days = await setTenantCalendar(admin, tenant.id, parseDays(raw === true ? '' : raw));
       out(`${tenant.nombre}: ${days.length} extra non-business day(s)${days.length ? `: ${days.map((d) => `${d.date} ${d.name}`).join('; ')}` : ''}`);
     },
   },

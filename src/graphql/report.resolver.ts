@@ -11,8 +11,12 @@ import {
   BusinessHolidayType, ExtraDayInput, MonthlyReportFileType, MonthlyReportLinkType, MonthlyReportType, RequestMonthlyReportInput, TenantCalendarType,
 } from './report.types.js';
 
-const MonthlyReportResult = createUnionType({ name: 'MonthlyReportResult', types: () => [MonthlyReportType, ValidationFailed] as const, resolveType: resolveResultType('MonthlyReport') });
-const TenantCalendarResult = createUnionType({ name: 'TenantCalendarResult', types: () => [TenantCalendarType, ValidationFailed, NotFound] as const, resolveType: resolveResultType('TenantCalendar') });
+const MonthlyReportResult = createUnionType({
+  name: 'MonthlyReportResult', types: () => [MonthlyReportType, ValidationFailed] as const, resolveType: resolveResultType('MonthlyReport'),
+});
+const TenantCalendarResult = createUnionType({
+  name: 'TenantCalendarResult', types: () => [TenantCalendarType, ValidationFailed, NotFound] as const, resolveType: resolveResultType('TenantCalendar'),
+});
 
 const asCalendar = (tenantId: string, extraDays: { date: string; name: string }[]) => ({ tenantId, extraDays });
 
@@ -22,7 +26,8 @@ export class MonthlyReportResolver {
   @Authorized('invoices:read')
   @Mutation(() => MonthlyReportResult, { description: 'Queues a monthly report; poll monthlyReport(id) or wait for the report.ready webhook' })
   requestMonthlyReport(@Ctx() ctx: Context, @Arg('input', () => RequestMonthlyReportInput) input: RequestMonthlyReportInput) {
-    return asResult(() => requestMonthlyReport(ctx, { period: input.period, kind: input.kind, options: input.options as Record<string, unknown> | null }));
+    const options = input.options as Record<string, unknown> | null;
+    return asResult(() => requestMonthlyReport(ctx, { period: input.period, kind: input.kind, options }));
   }
 
   @Authorized('invoices:read')

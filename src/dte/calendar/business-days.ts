@@ -97,8 +97,11 @@ export interface ExtraDay {
 export function extraDayIssues(days: readonly ExtraDay[], path = 'extraDays'): { path: string; code: string; message: string }[] {
   const out: { path: string; code: string; message: string }[] = [];
   days.forEach((d, i) => {
-    const ok = ISO_DATE.test(d.date) ? fmtDate(new Date(`${d.date}T00:00:00Z`)) === d.date : MONTH_DAY.test(d.date) && d.date !== '02-30' && d.date !== '02-31';
-    if (!ok) out.push({ path: `${path}[${i}].date`, code: 'INVALID_DATE', message: `'${d.date}' is neither a YYYY-MM-DD date nor an every-year MM-DD day` });
+    const ok = ISO_DATE.test(d.date)
+      ? fmtDate(new Date(`${d.date}T00:00:00Z`)) === d.date
+      : MONTH_DAY.test(d.date) && d.date !== '02-30' && d.date !== '02-31';
+    const message = `'${d.date}' is neither a YYYY-MM-DD date nor an every-year MM-DD day`;
+    if (!ok) out.push({ path: `${path}[${i}].date`, code: 'INVALID_DATE', message });
     if (d.name.length > 100) out.push({ path: `${path}[${i}].name`, code: 'TOO_LONG', message: 'name is at most 100 characters' });
   });
   return out;

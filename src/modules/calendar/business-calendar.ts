@@ -26,7 +26,9 @@ export async function setTenantCalendar(ctx: Context, tenantId: string, extraDay
   if (issues.length) throw new ValidationError(issues);
   const em = ctx.em.fork();
   const tenant = await em.findOne(Tenant, { id: tenantId }, UNSCOPED);
-  if (!tenant) throw new AppError(ErrorCode.NOT_FOUND, `tenant ${tenantId} not found`, [{ path: 'tenantId', code: 'NOT_FOUND', message: 'no such tenant' }]);
+  if (!tenant) {
+    throw new AppError(ErrorCode.NOT_FOUND, `tenant ${tenantId} not found`, [{ path: 'tenantId', code: 'NOT_FOUND', message: 'no such tenant' }]);
+  }
   const days = [...new Map(extraDays.map((d) => [d.date, { date: d.date, name: d.name.trim() || 'Asueto' }])).values()];
   days.sort((a, b) => a.date.localeCompare(b.date));
   await em.upsert(TenantCalendar, { tenant, extraDays: days, updatedAt: new Date() }, UNSCOPED);

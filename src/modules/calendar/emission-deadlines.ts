@@ -19,7 +19,8 @@ export function perishableIssues(body: unknown): { perishable: boolean; issues: 
   items.forEach((it, i) => {
     if (!it || typeof it !== 'object' || !(PERISHABLE_FLAG in it)) return;
     const v = (it as Record<string, unknown>)[PERISHABLE_FLAG];
-    if (typeof v !== 'boolean') issues.push({ path: `items[${i}].${PERISHABLE_FLAG}`, code: 'INVALID_TYPE', message: `${PERISHABLE_FLAG} must be true or false` });
+    const path = `items[${i}].${PERISHABLE_FLAG}`;
+    if (typeof v !== 'boolean') issues.push({ path, code: 'INVALID_TYPE', message: `${PERISHABLE_FLAG} must be true or false` });
     else perishable ||= v;
   });
   return { perishable, issues };
@@ -30,7 +31,9 @@ export function isPerishable(body: unknown): boolean {
 }
 
 /** The invalidation deadline of a document being emitted (refuses a malformed perishable flag). */
-export async function emissionInvalidationDeadline(em: EntityManager, tenantId: string, tipoDte: TipoDte, fecEmi: string, body: unknown): Promise<string> {
+export async function emissionInvalidationDeadline(
+  em: EntityManager, tenantId: string, tipoDte: TipoDte, fecEmi: string, body: unknown,
+): Promise<string> {
   const { perishable, issues } = perishableIssues(body);
   if (issues.length) throw new ValidationError(issues);
   return invalidationDeadline(tipoDte, fecEmi, { calendar: await calendarForTenant(em, tenantId), perishable });

@@ -77,7 +77,8 @@ export function buildF07(month: MonthDocuments, options: Record<string, unknown>
 export async function buildLibros(month: MonthDocuments, tenant: Tenant): Promise<ZipEntry[]> {
   const header = { nombre: tenant.nombre, nit: tenant.nit, nrc: tenant.nrc, periodo: periodName(month.period) };
   const out: ZipEntry[] = [];
-  for (const [slug, libro] of [['CONTRIBUYENTES', libroContribuyentes(month.emitted)], ['CONSUMIDOR_FINAL', libroConsumidorFinal(month.emitted)]] as const) {
+  const libros = [['CONTRIBUYENTES', libroContribuyentes(month.emitted)], ['CONSUMIDOR_FINAL', libroConsumidorFinal(month.emitted)]] as const;
+  for (const [slug, libro] of libros) {
     out.push({ name: `LIBRO_VENTAS_${slug}_${compact(month.period)}.csv`, data: libroCsv(libro) });
     out.push({ name: `LIBRO_VENTAS_${slug}_${compact(month.period)}.pdf`, data: await renderLibroPdf(libro, header) });
   }

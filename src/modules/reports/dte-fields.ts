@@ -9,7 +9,8 @@ const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v
 export const resumen = (d: MonthDocument): Obj => obj(d.document.resumen);
 export const receptor = (d: MonthDocument): Obj => obj(d.document.receptor);
 export const emisor = (d: MonthDocument): Obj => obj(d.document.emisor);
-export const lines = (d: MonthDocument): Obj[] => (Array.isArray(d.document.cuerpoDocumento) ? (d.document.cuerpoDocumento as unknown[]).map(obj) : []);
+export const lines = (d: MonthDocument): Obj[] =>
+  (Array.isArray(d.document.cuerpoDocumento) ? (d.document.cuerpoDocumento as unknown[]).map(obj) : []);
 
 export const num = (d: MonthDocument, key: string): Dec => amount(resumen(d)[key]);
 

@@ -78,7 +78,9 @@ function comprasOption(v: unknown, into: F07Options['compras'], issues: FieldIss
     if (x === null || x === undefined) continue;
     const allowed = QUARTET[k];
     if (!allowed) issues.push({ path: `options.compras.${k}`, code: 'UNKNOWN_FIELD', message: `unknown option ${k}` });
-    else if (!allowed.includes(String(x))) issues.push({ path: `options.compras.${k}`, code: 'NOT_ALLOWED', message: `${k} must be one of ${allowed.join(', ')}` });
+    else if (!allowed.includes(String(x))) {
+      issues.push({ path: `options.compras.${k}`, code: 'NOT_ALLOWED', message: `${k} must be one of ${allowed.join(', ')}` });
+    }
     else into[k as keyof F07Options['compras']] = String(x);
   }
 }

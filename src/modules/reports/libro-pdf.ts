@@ -79,7 +79,8 @@ export async function renderLibroPdf(l: Libro, header: LibroHeader): Promise<Buf
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const bottom = contentBottom(doc) + 2;
-    doc.font(FONT).fontSize(7).text(`Página ${i + 1} de ${range.count}`, MARGIN, bottom, { width: doc.page.width - MARGIN * 2, align: 'right', lineBreak: false });
+    const width = doc.page.width - MARGIN * 2;
+    doc.font(FONT).fontSize(7).text(`Página ${i + 1} de ${range.count}`, MARGIN, bottom, { width, align: 'right', lineBreak: false });
   }
   return finish(doc);
 }

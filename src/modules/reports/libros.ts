@@ -48,14 +48,16 @@ export function libroContribuyentes(docs: readonly MonthDocument[]): Libro {
     const anulado = d.status === 'INVALIDATED';
     const sign = d.tipoDte === '05' ? -1 : 1;
     const v = (x: Dec) => money(anulado ? ZERO : x.times(sign));
-    const [ex, ns, gr, deb, per, ret] = [num(d, 'totalExenta'), num(d, 'totalNoSuj'), num(d, 'totalGravada'), debitoFiscal(d), ivaPerci(d), ivaRete(d)];
+    const [ex, ns, gr] = [num(d, 'totalExenta'), num(d, 'totalNoSuj'), num(d, 'totalGravada')];
+    const [deb, per, ret] = [debitoFiscal(d), ivaPerci(d), ivaRete(d)];
     return [
       String(i + 1), d.fecEmi, d.tipoDte, d.numeroControl, d.selloRecibido ?? '', d.codigoGeneracion,
       anulado ? `ANULADO — ${p.nombre}` : p.nombre, p.nrc ?? '', v(ex), v(ns), v(gr), v(deb), v(per), v(ret),
       v(sum([ex, ns, gr, deb])),
     ];
   });
-  return { title: 'Libro de Ventas a Contribuyentes', columns: CONTRIBUYENTES_COLUMNS, rows, totals: totalsRow(CONTRIBUYENTES_COLUMNS, rows, 'TOTALES', 6) };
+  const totals = totalsRow(CONTRIBUYENTES_COLUMNS, rows, 'TOTALES', 6);
+  return { title: 'Libro de Ventas a Contribuyentes', columns: CONTRIBUYENTES_COLUMNS, rows, totals };
 }
 
 export const CONSUMIDOR_COLUMNS: LibroColumn[] = [
@@ -83,7 +85,8 @@ export function libroConsumidorFinal(docs: readonly MonthDocument[]): Libro {
       money(ex), money(ns), money(gr), money(iva), money(exp), money(sum([ex!, ns!, gr!, exp])),
     ];
   });
-  return { title: 'Libro de Ventas a Consumidor Final', columns: CONSUMIDOR_COLUMNS, rows, totals: totalsRow(CONSUMIDOR_COLUMNS, rows, 'TOTALES', 0) };
+  const totals = totalsRow(CONSUMIDOR_COLUMNS, rows, 'TOTALES', 0);
+  return { title: 'Libro de Ventas a Consumidor Final', columns: CONSUMIDOR_COLUMNS, rows, totals };
 }
 
 /** RFC 4180 CSV (comma, quotes doubled, CRLF) with the header and the totals line; UTF-8 with BOM for spreadsheets. */

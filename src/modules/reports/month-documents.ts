@@ -68,7 +68,9 @@ function toDoc(r: Row): MonthDocument {
 }
 
 /** Documents emitted in [from, to) (tenant + emission-date range). */
-export async function documentsEmitted(em: EntityManager, tenantId: string, ambiente: string, from: string, to: string, status?: string): Promise<MonthDocument[]> {
+export async function documentsEmitted(
+  em: EntityManager, tenantId: string, ambiente: string, from: string, to: string, status?: string,
+): Promise<MonthDocument[]> {
   const rows = await em.getConnection().execute<Row[]>(
     `select ${COLUMNS} from invoice i
       where i.tenant_id = ? and i.ambiente = ? and i.fec_emi >= ? and i.fec_emi < ? ${status ? 'and i.status = ?' : ''}
@@ -86,7 +88,9 @@ export interface MonthDocuments {
   lateInvalidated: MonthDocument[];
 }
 
-export async function loadMonth(em: EntityManager, tenantId: string, ambiente: string, period: Period, calendar: BusinessCalendar): Promise<MonthDocuments> {
+export async function loadMonth(
+  em: EntityManager, tenantId: string, ambiente: string, period: Period, calendar: BusinessCalendar,
+): Promise<MonthDocuments> {
   const emitted = await documentsEmitted(em, tenantId, ambiente, period.first, period.next);
   const earlier = await documentsEmitted(em, tenantId, ambiente, shiftPeriod(period, -3).first, period.first, 'INVALIDATED');
   return { period, emitted, lateInvalidated: earlier.filter((d) => isLateInvalidation(d, period, calendar)) };

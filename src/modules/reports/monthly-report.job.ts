@@ -24,7 +24,8 @@ export function reportFacts(r: MonthlyReport): Record<string, unknown> {
 }
 
 async function setProgress(app: App, id: string, progress: number): Promise<void> {
-  await app.db.orm.em.getConnection().execute(`update monthly_report set progress = ?, updated_at = now() where id = ? and status = 'RUNNING'`, [progress, id]);
+  await app.db.orm.em.getConnection().execute(
+    `update monthly_report set progress = ?, updated_at = now() where id = ? and status = 'RUNNING'`, [progress, id]);
 }
 
 async function store(app: App, r: MonthlyReport, built: BuiltReport): Promise<void> {
@@ -32,11 +33,12 @@ async function store(app: App, r: MonthlyReport, built: BuiltReport): Promise<vo
   await em.transactional(async (tx) => {
     const report = await tx.findOneOrFail(MonthlyReport, { id: r.id });
     const sha256 = createHash('sha256').update(built.content).digest('hex');
-    tx.create(ReportFile, { tenant: report.tenant, report, name: built.name, contentType: built.contentType, content: built.content, bytes: built.content.length, sha256 });
+    const bytes = built.content.length;
+    tx.create(ReportFile, { tenant: report.tenant, report, name: built.name, contentType: built.contentType, content: built.content, bytes, sha256 });
     Object.assign(report, { status: 'READY', progress: 100, documents: built.documents, error: null, completedAt: app.clock.now() });
     await tx.flush();
     const link = await reportLink(app, { id: report.id, tenantId: report.tenant.id }, app.clock.now());
-    const data = { ...reportFacts(report), fileName: built.name, bytes: built.content.length, sha256, downloadUrl: link.url, expiresAt: link.expiresAt.toISOString() };
+    const data = { ...reportFacts(report), fileName: built.name, bytes, sha256, downloadUrl: link.url, expiresAt: link.expiresAt.toISOString() };
     await writeOutbox(tx, report.tenant.id, { type: REPORT_READY, data, invoiceId: null, eventId: null });
   });
 }

@@ -26,7 +26,9 @@ export function checkReportRequest(req: MonthlyReportRequest, today: string): { 
   const period = parsePeriod(req.period);
   if (!period) issues.push({ path: 'period', code: 'INVALID_PERIOD', message: 'period must be YYYY-MM' });
   else if (period.first > today) issues.push({ path: 'period', code: 'FUTURE_PERIOD', message: `period ${req.period} has not started yet` });
-  if (!(REPORT_KINDS as readonly string[]).includes(req.kind)) issues.push({ path: 'kind', code: 'NOT_ALLOWED', message: `kind must be one of ${REPORT_KINDS.join(', ')}` });
+  if (!(REPORT_KINDS as readonly string[]).includes(req.kind)) {
+    issues.push({ path: 'kind', code: 'NOT_ALLOWED', message: `kind must be one of ${REPORT_KINDS.join(', ')}` });
+  }
   const raw = req.options ?? {};
   if (req.kind !== 'F07_ANEXOS' && Object.values(raw).some((v) => v !== null && v !== undefined)) {
     issues.push({ path: 'options', code: 'NOT_ALLOWED', message: 'only F07_ANEXOS takes options' });
@@ -43,7 +45,8 @@ export async function requestMonthlyReport(ctx: Context, req: MonthlyReportReque
   if (issues.length) throw new ValidationError(issues);
   return ctx.em.fork().transactional(async (tx) => {
     const report = tx.create(MonthlyReport, {
-      tenant: tx.getReference(Tenant, tenantId), period: req.period, kind: req.kind as ReportKind, ambiente, options, status: 'QUEUED', progress: 0, documents: 0,
+      tenant: tx.getReference(Tenant, tenantId), period: req.period, kind: req.kind as ReportKind, ambiente, options,
+      status: 'QUEUED', progress: 0, documents: 0,
     });
     await tx.flush();
     await enqueue(tx, { kind: MONTHLY_REPORT_JOB, payload: { reportId: report.id }, tenantId, dedupeKey: `report:${report.id}` });
@@ -59,7 +62,9 @@ export async function getMonthlyReport(ctx: Context, id: string): Promise<Monthl
 
 export async function listMonthlyReports(ctx: Context, first: number): Promise<MonthlyReport[]> {
   requireTenantScope(ctx, 'invoices:read');
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw new ValidationError([{ path: 'first', code: 'OUT_OF_RANGE', message: 'first must be 1–100' }]);
+  if (!Number.isInteger(first) || first < 1 || first > 100) {
+    throw new ValidationError([{ path: 'first', code: 'OUT_OF_RANGE', message: 'first must be 1–100' }]);
+  }
   return ctx.em.fork().find(MonthlyReport, {}, { orderBy: { createdAt: 'desc' }, limit: first });
 }
 

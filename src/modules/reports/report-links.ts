@@ -39,6 +39,8 @@ export async function verifyReportToken(source: App | Config, token: string, rep
     if (err instanceof joseErrors.JWTExpired) throw new DocumentLinkError('LINK_EXPIRED', 'this report link has expired');
     throw new DocumentLinkError('LINK_INVALID', 'this report link is not valid');
   }
-  if (payload.sub !== reportId || typeof payload.tid !== 'string') throw new DocumentLinkError('LINK_MISMATCH', 'this link was issued for another report');
+  if (payload.sub !== reportId || typeof payload.tid !== 'string') {
+    throw new DocumentLinkError('LINK_MISMATCH', 'this link was issued for another report');
+  }
   return payload.tid;
 }

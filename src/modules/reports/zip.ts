@@ -34,7 +34,9 @@ export class ZipWriter {
     const stored = deflated.length >= data.length;
     const body = stored ? data : deflated;
     const crc = crc32(data) >>> 0;
-    if (this.offset + body.length + 30 + nameBuf.length > LIMIT || ++this.count > 0xffff) throw new RangeError('the archive would exceed the ZIP size or entry limits');
+    if (this.offset + body.length + 30 + nameBuf.length > LIMIT || ++this.count > 0xffff) {
+      throw new RangeError('the archive would exceed the ZIP size or entry limits');
+    }
     const { date, time } = dosDateTime(this.modified);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
