@@ -4,6 +4,7 @@ import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { buildDte, dteSummary, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, validateDte, type EmissionInput } from '../../dte/index.js';
 import { enqueue } from '../../queue/enqueue.js';
 import { Tenant } from '../tenants/tenant.entity.js';
+import { checkCreditNoteBalance } from './credit-balance.js';
 import { resolveEmisor } from './emisor.js';
 import { Invoice, InvoiceEvent } from './invoice.entity.js';
 import { transition } from './invoice-transitions.js';
@@ -37,6 +38,7 @@ export async function correctRejectedInvoice(ctx: Context, invoiceId: string, in
     const document = buildDte(input, resolved.emisor, { ambiente: inv.ambiente as '00' | '01', codigoGeneracion, numeroControl: inv.numeroControl, fecEmi, horEmi });
     const issues = validateDte(document);
     if (issues.length) throw new ValidationError(issues);
+    await checkCreditNoteBalance(tx, inv.tenant.id, input.tipoDte, document);
     const summary = dteSummary(document);
     Object.assign(inv, {
       input: body, requestHash, document, codigoGeneracion, fecEmi, horEmi,

@@ -6,6 +6,7 @@ import { requireTenantScope } from '../../core/guards.js';
 import { buildDte, dteSummary, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, parseEmission, validateDte, type EmissionInput } from '../../dte/index.js';
 import { enqueue } from '../../queue/enqueue.js';
 import { Tenant } from '../tenants/tenant.entity.js';
+import { checkCreditNoteBalance } from './credit-balance.js';
 import { allocateNumeroControl } from './control-number.js';
 import { resolveEmisor } from './emisor.js';
 import { Invoice } from './invoice.entity.js';
@@ -74,6 +75,7 @@ async function createInvoice(ctx: Context, tx: Context['em'], tenantId: string, 
   const document = buildDte(input, emisor, { ambiente, codigoGeneracion, numeroControl: placeholder, fecEmi, horEmi });
   const issues = validateDte(document);
   if (issues.length) throw new ValidationError(issues);
+  await checkCreditNoteBalance(tx, tenantId, input.tipoDte, document);
   const summary = dteSummary(document);
   const invoice = tx.create(Invoice, {
     tenant,

@@ -1,0 +1,24 @@
+import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import type { Context } from '../core/context.js';
+import { creditBalanceOf } from '../modules/invoices/credit-balance.js';
+import type { Invoice } from '../modules/invoices/invoice.entity.js';
+import { InvoiceType } from './invoice.types.js';
+
+@ObjectType('InvoiceCreditBalance', { description: 'What Notas de Crédito may still credit of a CCF, per tax treatment, without IVA (decimal strings)' })
+export class InvoiceCreditBalanceType {
+  @Field() gravada!: string;
+  @Field() exenta!: string;
+  @Field() noSujeta!: string;
+}
+
+/** Balance fields of an Invoice (kept apart from the main resolver: they read other documents). */
+@Resolver(() => InvoiceType)
+export class InvoiceBalanceResolver {
+  @FieldResolver(() => InvoiceCreditBalanceType, {
+    nullable: true,
+    description: 'CCF only: the CCF plus PROCESSED debit notes minus credit notes MH has not refused; invalidating a note restores it',
+  })
+  creditBalance(@Ctx() ctx: Context, @Root() inv: Invoice) {
+    return creditBalanceOf(ctx.em, inv);
+  }
+}
