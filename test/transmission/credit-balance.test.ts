@@ -84,7 +84,7 @@ describe('credit-note balance of a CCF', () => {
     expect((await balance(ccf.id)).gravada).toBe('0.00');
 
     const rest = await fetch(`${t.url}/api/facturas/${ccf.id}`, { headers: { 'x-api-key': tt.apiKey } });
-    expect((await rest.json()).creditBalance).toEqual({ gravada: '0.00', exenta: '50.00', noSujeta: '0.00' });
+    expect(((await rest.json()) as { creditBalance: unknown }).creditBalance).toEqual({ gravada: '0.00', exenta: '50.00', noSujeta: '0.00' });
   });
 
   it('two concurrent notes on the same balance: exactly one is accepted', async () => {
