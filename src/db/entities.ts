@@ -8,6 +8,7 @@ import { ServiceMappingSchema } from '../modules/services/service-mapping.entity
 import { JobSchema } from '../queue/job.entity.js';
 import { StoredDocumentSchema } from '../modules/documents/document.entity.js';
 import { InvoiceEmailSchema } from '../modules/email/invoice-email.entity.js';
+import { FiscalEventSchema } from '../modules/fiscal-events/fiscal-event.entity.js';
 import { WebhookAttemptSchema, WebhookDeliverySchema, WebhookEndpointSchema } from '../modules/webhooks/webhook.entity.js';
 
 /** Every entity of the service. Tenant-owned ones carry a `tenant` relation and are scoped by the `tenant` filter. */
@@ -29,7 +30,8 @@ export const entities = [
   WebhookAttemptSchema,
   StoredDocumentSchema,
   InvoiceEmailSchema,
+  FiscalEventSchema,
 ];
 
 /** Entities scoped by the tenant filter (all tenant-owned rows, and the tenant row itself). */
-export const tenantScoped = ['Tenant', 'Establishment', 'ApiKey', 'Invoice', 'InvoiceEvent', 'ControlCounter', 'MhCredential', 'ContingencyEvent', 'Lote', 'PatientProfile', 'ServiceMapping', 'WebhookEndpoint', 'WebhookDelivery', 'WebhookAttempt', 'StoredDocument', 'InvoiceEmail'];
+export const tenantScoped = ['Tenant', 'Establishment', 'ApiKey', 'Invoice', 'InvoiceEvent', 'ControlCounter', 'MhCredential', 'ContingencyEvent', 'Lote', 'PatientProfile', 'ServiceMapping', 'WebhookEndpoint', 'WebhookDelivery', 'WebhookAttempt', 'StoredDocument', 'InvoiceEmail', 'FiscalEvent'];
