@@ -1,7 +1,10 @@
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../core/context.js';
 import { creditBalanceOf } from '../modules/invoices/credit-balance.js';
+import { returnsOfInvoice } from '../modules/fiscal-events/get-fiscal-event.js';
+import { returnableLines } from '../modules/fiscal-events/return-balance.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
+import { FiscalEventType, InvoiceReturnableLineType } from './fiscal-event.types.js';
 import { InvoiceType } from './invoice.types.js';
 
 @ObjectType('InvoiceCreditBalance', { description: 'What Notas de Crédito may still credit of a CCF, per tax treatment, without IVA (decimal strings)' })
@@ -20,5 +23,15 @@ export class InvoiceBalanceResolver {
   })
   creditBalance(@Ctx() ctx: Context, @Root() inv: Invoice) {
     return creditBalanceOf(ctx.em, inv);
+  }
+
+  @FieldResolver(() => [InvoiceReturnableLineType], { nullable: true, description: 'FE/FEX/FSE only: per line, what Eventos de Retorno may still return' })
+  returnableLines(@Ctx() ctx: Context, @Root() inv: Invoice) {
+    return returnableLines(ctx.em, inv);
+  }
+
+  @FieldResolver(() => [FiscalEventType], { description: 'The Eventos de Retorno against this document, oldest first' })
+  returns(@Ctx() ctx: Context, @Root() inv: Invoice) {
+    return returnsOfInvoice(ctx, inv);
   }
 }

@@ -6,6 +6,7 @@ import { getInvoice, getSignedDocument } from '../modules/invoices/get-invoice.j
 import { archivoDte } from '../modules/documents/archivo-dte.js';
 import { loadOrRenderPdf } from '../modules/documents/store.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
+import { RETURNABLE_TYPES, returnableLines } from '../modules/fiscal-events/return-balance.js';
 import { creditBalanceOf } from '../modules/invoices/credit-balance.js';
 import { documentLinks } from '../modules/documents/links.js';
 import { contextOf } from './request.js';
@@ -32,6 +33,7 @@ export async function invoiceJson(app: App, inv: Invoice, withDocument = false) 
     jsonUrl: links.jsonUrl,
     createdAt: inv.createdAt.toISOString(),
     ...(inv.tipoDte === '03' ? { creditBalance: await creditBalanceOf(app.tenantEm(inv.tenant.id), inv) } : {}),
+    ...(RETURNABLE_TYPES.includes(inv.tipoDte) ? { returnableLines: await returnableLines(app.tenantEm(inv.tenant.id), inv) } : {}),
     ...(withDocument ? { document: inv.document } : {}),
   };
 }
