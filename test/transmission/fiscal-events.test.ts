@@ -4,6 +4,7 @@
 import { createPublicKey } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFacturaXpressClient, EmitReturnDocument, FiscalEventDocument, InvoiceBalancesDocument } from '../../src/client/index.js';
 import { AppError } from '../../src/core/errors.js';
 import { verifyDteJws } from '../../src/signing/jws.js';
 import { elSalvadorDateTime } from '../../src/dte/index.js';
@@ -190,5 +191,20 @@ describe('Evento de Operaciones Especiales', () => {
     expect(bad2.body.data.emitSpecialOperations.issues.map((i: { path: string; code: string }) => `${i.path}:${i.code}`)).toEqual([
       'items[0].fechaEmision:REPORTING_WINDOW_PASSED', 'items[1].codigoGeneracionRef:REFERENCE_NOT_FOUND',
     ]);
+  });
+});
+
+describe('typed client', () => {
+  it('EmitReturn, FiscalEvent and InvoiceBalances are generated, persisted operations', async () => {
+    const fx = createFacturaXpressClient({ url: `${t.url}/graphql`, apiKey: tt.apiKey });
+    const fe = await processedFe();
+    const out = await fx.request(EmitReturnDocument, { input: { referenciaExterna: ref(), documents: [{ invoiceId: fe.id, lines: [{ numItem: 1, cantidad: '1' }] }] } });
+    if (out.emitReturn.__typename !== 'FiscalEvent') throw new Error(JSON.stringify(out));
+    expect((await waitEvent(out.emitReturn.id)).status).toBe('PROCESSED');
+    const got = await fx.request(FiscalEventDocument, { id: out.emitReturn.id });
+    expect(got.fiscalEvent).toMatchObject({ tipoEvento: '18', status: 'PROCESSED', lines: [{ invoiceId: fe.id, numItem: 1, cantidad: '1' }] });
+    const bal = await fx.request(InvoiceBalancesDocument, { id: fe.id });
+    expect(bal.invoice?.returnableLines?.[0]).toMatchObject({ numItem: 1, devuelta: '1' });
+    expect(bal.invoice?.creditBalance).toBeNull();
   });
 });
