@@ -2,10 +2,12 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resol
 import type { Context } from '../core/context.js';
 import { emitReturn } from '../modules/fiscal-events/emit-return.js';
 import { emitSpecialOperations } from '../modules/fiscal-events/emit-special-operations.js';
+import { invalidateFiscalEvent } from '../modules/fiscal-events/invalidate-fiscal-event.js';
 import { getFiscalEvent, listFiscalEvents } from '../modules/fiscal-events/get-fiscal-event.js';
 import { NotFound, ValidationFailed, asResult, resolveResultType } from './errors.types.js';
 import { EmitReturnInput, EmitSpecialOperationsInput, FiscalEventType } from './fiscal-event.types.js';
-import { DuplicateReference, InvalidState } from './invoice.errors.js';
+import { DeadlinePassed, DuplicateReference, InvalidState, MhRejected, MhUnavailable, NoMhCredential } from './invoice.errors.js';
+import { PersonInput } from './invoice-invalidation.resolver.js';
 
 const FiscalEventResult = createUnionType({
   name: 'FiscalEventResult',
@@ -22,8 +24,28 @@ export class FiscalEventFilterInput {
   @Field(() => String, { nullable: true }) referenciaExterna?: string | null;
 }
 
+const InvalidateFiscalEventResult = createUnionType({
+  name: 'InvalidateFiscalEventResult',
+  types: () => [FiscalEventType, ValidationFailed, NotFound, InvalidState, DeadlinePassed, MhRejected, MhUnavailable, NoMhCredential] as const,
+  resolveType: resolveResultType('FiscalEvent'),
+});
+
+@InputType('InvalidateFiscalEventInput', { description: 'Invalidación (tipoAnulacion 2) of a PROCESSED Retorno / Operaciones Especiales event' })
+export class InvalidateFiscalEventInput {
+  @Field(() => ID) eventId!: string;
+  @Field(() => String, { nullable: true }) motivoAnulacion?: string | null;
+  @Field(() => PersonInput) responsable!: PersonInput;
+  @Field(() => PersonInput) solicitante!: PersonInput;
+}
+
 @Resolver(() => FiscalEventType)
 export class FiscalEventResolver {
+  @Authorized('invoices:invalidate')
+  @Mutation(() => InvalidateFiscalEventResult, { description: 'Sends the Invalidación of a sealed event to MH (waits for its answer); a Retorno gives its quantities back' })
+  invalidateFiscalEvent(@Ctx() ctx: Context, @Arg('input', () => InvalidateFiscalEventInput) input: InvalidateFiscalEventInput) {
+    return asResult(() => invalidateFiscalEvent(ctx, { ...input, motivoAnulacion: input.motivoAnulacion ?? null }));
+  }
+
   @Authorized('invoices:emit')
   @Mutation(() => FiscalEventResult, { description: 'Evento de Retorno against PROCESSED FE/FEX/FSE documents (returns at once, QUEUED)' })
   emitReturn(@Ctx() ctx: Context, @Arg('input', () => EmitReturnInput) input: EmitReturnInput) {

@@ -4,7 +4,10 @@ import { FISCAL_EVENT_STATUSES } from '../modules/fiscal-events/fiscal-event.ent
 import { DecimalScalar } from './invoice.scalars.js';
 
 export const FiscalEventStatusEnum = Object.fromEntries(FISCAL_EVENT_STATUSES.map((s) => [s, s])) as { [K in (typeof FISCAL_EVENT_STATUSES)[number]]: K };
-registerEnumType(FiscalEventStatusEnum, { name: 'FiscalEventStatus', description: 'QUEUED → SENT → PROCESSED (sello) | REJECTED; UNKNOWN: MH is asked (consultadte) before any resend' });
+registerEnumType(FiscalEventStatusEnum, {
+  name: 'FiscalEventStatus',
+  description: 'QUEUED → SENT → PROCESSED (sello) | REJECTED; UNKNOWN: MH is asked (consultadte) before any resend; PROCESSED → INVALIDATED',
+});
 
 @ObjectType('ReturnedLine', { description: 'One returned line: the original document and its line, and the quantity returned' })
 export class ReturnedLineType {
@@ -32,6 +35,7 @@ export class FiscalEventType {
   @Field(() => String, { nullable: true }) mhDescripcionMsg!: string | null;
   @Field(() => [ReturnedLineType], { nullable: true, description: 'Retorno only' }) lines!: ReturnedLineType[] | null;
   @Field(() => JSONResolver, { description: 'The event JSON as built (unsigned)' }) document!: unknown;
+  @Field(() => JSONResolver, { nullable: true, description: 'Once INVALIDATED: the sealed Invalidación (codigoGeneracion, selloRecibido, …)' }) invalidation!: unknown;
   @Field(() => DateTimeISOResolver, { nullable: true }) processedAt!: Date | null;
   @Field(() => DateTimeISOResolver) createdAt!: Date;
 }

@@ -28,7 +28,7 @@ beforeAll(async () => {
   tt = await tenantWithCredential(t);
   rx = await startReceiver();
   const r = await t.gql(`mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { ... on CreatedWebhookEndpoint { secret } } }`,
-    { i: { url: rx.url, eventTypes: ['dte.return.processed', 'dte.return.rejected', 'dte.special-operations.processed'] } }, H());
+    { i: { url: rx.url, eventTypes: ['dte.return.processed', 'dte.return.rejected', 'dte.return.invalidated', 'dte.special-operations.processed'] } }, H());
   secret = r.body.data.createWebhookEndpoint.secret;
 });
 afterAll(async () => {
@@ -109,6 +109,26 @@ describe('Evento de Retorno', () => {
     } catch (e) {
       expect((e as AppError).issues).toEqual([expect.objectContaining({ code: 'ACTIVE_RETURN' })]);
     }
+  });
+
+  it('invalidating the return (Invalidación v3 at MH) restores the balance, and then the document can be invalidated', async () => {
+    const fe = await processedFe();
+    const ev = (await t.gql(EMIT_RETURN, { i: returnOf(fe.id, [{ numItem: 1, cantidad: '1' }]) }, H())).body.data.emitReturn;
+    expect((await waitEvent(ev.id)).status).toBe('PROCESSED');
+    const INV = `mutation($i: InvalidateFiscalEventInput!) { invalidateFiscalEvent(input: $i) { __typename ... on FiscalEvent { id status invalidation }
+      ... on UserError { code issues { path code } } } }`;
+    const other = await t.gql(INV, { i: { eventId: fe.id, ...people } }, H());
+    expect(other.body.data.invalidateFiscalEvent).toMatchObject({ __typename: 'NotFound' });
+    const done = await t.gql(INV, { i: { eventId: ev.id, motivoAnulacion: 'Devolución registrada por error', ...people } }, H());
+    expect(done.body.data.invalidateFiscalEvent).toMatchObject({ __typename: 'FiscalEvent', status: 'INVALIDATED', invalidation: { tipoAnulacion: 2 } });
+    expect(String(done.body.data.invalidateFiscalEvent.invalidation.selloRecibido)).toMatch(/^[A-Z0-9]{40}$/);
+    await webhookFor('dte.return.invalidated', ev.id);
+    const again = await t.gql(INV, { i: { eventId: ev.id, ...people } }, H());
+    expect(again.body.data.invalidateFiscalEvent).toMatchObject({ __typename: 'InvalidState' });
+    const bal = await t.gql(`query($id: ID!) { invoice(id: $id) { returnableLines { numItem devuelta } } }`, { id: fe.id }, H());
+    expect(bal.body.data.invoice.returnableLines[0]).toEqual({ numItem: 1, devuelta: '0' });
+    const inv = await invalidateInvoice(tt.ctx(), { invoiceId: fe.id, tipoAnulacion: 2, motivoAnulacion: 'Operación rescindida', ...people });
+    expect(inv.status).toBe('INVALIDATED');
   });
 
   it('REST: created, idempotent on referenciaExterna, typed refusals naming the field', async () => {

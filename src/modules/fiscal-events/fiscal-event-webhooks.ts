@@ -2,8 +2,8 @@ import type { FiscalEvent } from './fiscal-event.entity.js';
 
 /** Webhook event types of the Retorno (18) and Operaciones Especiales (17) events, by MH's outcome. */
 export const FISCAL_EVENT_WEBHOOKS = {
-  '18': { PROCESSED: 'dte.return.processed', REJECTED: 'dte.return.rejected' },
-  '17': { PROCESSED: 'dte.special-operations.processed', REJECTED: 'dte.special-operations.rejected' },
+  '18': { PROCESSED: 'dte.return.processed', REJECTED: 'dte.return.rejected', INVALIDATED: 'dte.return.invalidated' },
+  '17': { PROCESSED: 'dte.special-operations.processed', REJECTED: 'dte.special-operations.rejected', INVALIDATED: 'dte.special-operations.invalidated' },
 } as const;
 
 /** What a subscriber learns of the event: identity, outcome (sello or MH's reasons), the documents it concerns. */
@@ -22,11 +22,13 @@ export function fiscalEventData(e: FiscalEvent): Record<string, unknown> {
     codigoMsg: e.mhCodigoMsg ?? null,
     descripcionMsg: e.mhDescripcionMsg ?? null,
     observaciones: e.observaciones ?? [],
+    ...(e.invalidation ? { invalidation: e.invalidation } : {}),
     ...(e.tipoEvento === '18' ? { invoiceIds: related, lines: e.lines ?? [] } : {}),
   };
 }
 
 export function fiscalEventWebhook(e: FiscalEvent): { type: string; data: Record<string, unknown> } {
   const types = FISCAL_EVENT_WEBHOOKS[e.tipoEvento as '17' | '18'];
-  return { type: types[e.status === 'PROCESSED' ? 'PROCESSED' : 'REJECTED'], data: fiscalEventData(e) };
+  const outcome = e.status === 'PROCESSED' || e.status === 'INVALIDATED' ? e.status : 'REJECTED';
+  return { type: types[outcome], data: fiscalEventData(e) };
 }

@@ -1,8 +1,11 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { Tenant } from '../tenants/tenant.entity.js';
 
-/** QUEUED → SENT → PROCESSED (sello) | REJECTED; SENT → UNKNOWN (no answer) → consultadte → PROCESSED | REJECTED | resend. */
-export const FISCAL_EVENT_STATUSES = ['QUEUED', 'SENT', 'UNKNOWN', 'PROCESSED', 'REJECTED'] as const;
+/**
+ * QUEUED → SENT → PROCESSED (sello) | REJECTED; SENT → UNKNOWN (no answer) → consultadte → PROCESSED | REJECTED | resend;
+ * PROCESSED → INVALIDATED (MH sealed its Invalidación).
+ */
+export const FISCAL_EVENT_STATUSES = ['QUEUED', 'SENT', 'UNKNOWN', 'PROCESSED', 'REJECTED', 'INVALIDATED'] as const;
 export type FiscalEventStatus = (typeof FISCAL_EVENT_STATUSES)[number];
 
 /** One returned line of an Evento de Retorno: what the per-line balances of the returned documents sum. */
@@ -42,6 +45,8 @@ export const FiscalEventSchema = defineEntity({
     mhCodigoMsg: p.string().length(10).nullable(),
     mhDescripcionMsg: p.text().nullable(),
     sendAttempts: p.integer().default(0),
+    /** The sealed Invalidación event (codigoGeneracion, sello, motivo, document). */
+    invalidation: p.json<Record<string, unknown>>().nullable(),
     processedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),

@@ -42,7 +42,7 @@ export async function transmitFiscalEvent(scope: JobScope, job: ClaimedJob): Pro
 }
 
 async function advance(scope: JobScope, job: ClaimedJob, e: FiscalEvent): Promise<Step> {
-  if (e.status === 'PROCESSED' || e.status === 'REJECTED') return { kind: 'done' };
+  if (e.status === 'PROCESSED' || e.status === 'REJECTED' || e.status === 'INVALIDATED') return { kind: 'done' };
   const material = await signingMaterial(scope, e.ambiente as '00' | '01');
   if (!material) return { kind: 'retry', delayMs: NO_CREDENTIAL_RETRY_MS, error: 'no MH certificate/credential imported for this ambiente' };
   if (e.status === 'SENT') {

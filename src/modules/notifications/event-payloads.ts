@@ -19,6 +19,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'dte.return.rejected',
   'dte.special-operations.processed',
   'dte.special-operations.rejected',
+  'dte.return.invalidated',
+  'dte.special-operations.invalidated',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** Sent only by pingWebhookEndpoint, to whichever endpoint is pinged (not subject to the event-type filter). */
@@ -85,6 +87,8 @@ export const EVENT_PAYLOADS: Record<WebhookEventType, EventSpec> = {
   'dte.return.rejected': { links: false, data: (_inv, ev) => ev ?? {} },
   'dte.special-operations.processed': { links: false, data: (_inv, ev) => ev ?? {} },
   'dte.special-operations.rejected': { links: false, data: (_inv, ev) => ev ?? {} },
+  'dte.return.invalidated': { links: false, data: (_inv, ev) => ev ?? {} },
+  'dte.special-operations.invalidated': { links: false, data: (_inv, ev) => ev ?? {} },
 };
 
 export function isWebhookEvent(type: string): type is WebhookEventType {
