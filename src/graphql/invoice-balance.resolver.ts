@@ -2,7 +2,7 @@ import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-grap
 import type { Context } from '../core/context.js';
 import { creditBalanceOf } from '../modules/invoices/credit-balance.js';
 import { returnsOfInvoice } from '../modules/fiscal-events/get-fiscal-event.js';
-import { returnableLines } from '../modules/fiscal-events/return-balance.js';
+import { returnableLines, returnDeadlineOf } from '../modules/fiscal-events/return-balance.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
 import { FiscalEventType, InvoiceReturnableLineType } from './fiscal-event.types.js';
 import { InvoiceType } from './invoice.types.js';
@@ -28,6 +28,11 @@ export class InvoiceBalanceResolver {
   @FieldResolver(() => [InvoiceReturnableLineType], { nullable: true, description: 'FE/FEX/FSE only: per line, what Eventos de Retorno may still return' })
   returnableLines(@Ctx() ctx: Context, @Root() inv: Invoice) {
     return returnableLines(ctx.em, inv);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'FE/FEX/FSE only: last date for an Evento de Retorno (2 years for pharmaceutical activities, else 3 months)' })
+  returnDeadline(@Ctx() ctx: Context, @Root() inv: Invoice) {
+    return returnDeadlineOf(ctx.em, inv);
   }
 
   @FieldResolver(() => [FiscalEventType], { description: 'The Eventos de Retorno against this document, oldest first' })

@@ -2,7 +2,7 @@
 // documents and reported operations, validated by the project's validator and by ajv against MH's official schema files.
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/dte/money.js';
-import { buildOperacionesEspeciales, buildRetorno, previewEmission, type RetornoTipo, type TipoDte, validateDte } from '../../src/dte/index.js';
+import { buildOperacionesEspeciales, buildRetorno, previewEmission, returnDeadline, specialOperationsDeadline, type RetornoTipo, type TipoDte, validateDte } from '../../src/dte/index.js';
 import { CASES } from './cases.js';
 import { CG, EMISOR, ident } from './fixtures.js';
 import { officialValidator, present } from './official-schemas.js';
@@ -87,5 +87,14 @@ describe('Evento de Operaciones Especiales (fe-eop-v1)', () => {
     const fixedType = structuredClone(doc);
     ((fixedType.cuerpoDocumento as O[])[0]!).tipoDocumento = '02';
     expect(validateDte(fixedType).map((i) => i.code)).toEqual(expect.arrayContaining(['INVALID_RANGE', 'AFTER_EVENT']));
+  });
+});
+
+describe('windows', () => {
+  it('Retorno: 2 years for pharmaceutical activities (29 Feb clamps), 3 months otherwise; Operaciones Especiales: 10th business day of the next month', () => {
+    expect(returnDeadline('2026-12-02', '47721')).toBe('2028-12-02');
+    expect(returnDeadline('2028-02-29', '46482')).toBe('2030-02-28');
+    expect(returnDeadline('2026-11-30', '86201')).toBe('2027-02-28');
+    expect(specialOperationsDeadline('2026-11-05')).toBe('2026-12-14');
   });
 });

@@ -95,7 +95,9 @@ describe('Evento de Retorno', () => {
     const last = await t.gql(EMIT_RETURN, { i: returnOf(fe.id, [{ numItem: 1, cantidad: '1' }, { numItem: 2, cantidad: '1' }]) }, H());
     expect(last.body.data.emitReturn.__typename).toBe('FiscalEvent');
     expect((await waitEvent(last.body.data.emitReturn.id)).status).toBe('PROCESSED');
-    const inv = await t.gql(`query($id: ID!) { invoice(id: $id) { returnableLines { numItem vendida devuelta disponible } returns { id status } } }`, { id: fe.id }, H());
+    const inv = await t.gql(`query($id: ID!) { invoice(id: $id) { returnDeadline returnableLines { numItem vendida devuelta disponible } returns { id status } } }`, { id: fe.id }, H());
+    expect(inv.body.data.invoice.returnDeadline).toMatch(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/);
+    expect(inv.body.data.invoice.returnDeadline > fe.fecEmi).toBe(true);
     expect(inv.body.data.invoice.returnableLines).toEqual([
       { numItem: 1, vendida: '3', devuelta: '3', disponible: '0' },
       { numItem: 2, vendida: '1', devuelta: '1', disponible: '0' },

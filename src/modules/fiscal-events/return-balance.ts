@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, ErrorCode } from '../../core/errors.js';
+import { returnDeadline } from '../../dte/index.js';
 import { D, type Dec } from '../../dte/money.js';
 
 /**
@@ -42,6 +43,13 @@ export async function returnableLines(em: EntityManager, inv: { id: string; tena
     const devuelta = returned.get(`${inv.id}:${String(l.numItem)}`) ?? new D(0);
     return { numItem: Number(l.numItem), descripcion: String(l.descripcion), vendida: vendida.toFixed(), devuelta: devuelta.toFixed(), disponible: vendida.minus(devuelta).toFixed() };
   });
+}
+
+/** Last El Salvador date on which an Evento de Retorno may return goods of this document (null for other types). */
+export async function returnDeadlineOf(em: EntityManager, inv: { tenant: { id: string }; tipoDte: string; fecEmi: string }): Promise<string | null> {
+  if (!RETURNABLE_TYPES.includes(inv.tipoDte)) return null;
+  const [t] = await em.getConnection().execute<{ cod_actividad: string }[]>(`select cod_actividad from tenant where id = ?`, [inv.tenant.id]);
+  return t ? returnDeadline(inv.fecEmi, t.cod_actividad) : null;
 }
 
 /** A document against which a Retorno stands (sealed or on its way) is not invalidated before it. */
