@@ -166,6 +166,16 @@ describe('Evento de Retorno', () => {
     expect(mixed.body.data.emitReturn.issues).toEqual([expect.objectContaining({ path: 'documents[1].invoiceId', code: 'MIXED_RECEPTOR' })]);
   });
 
+  it('another tenant sees nothing: its return of my document is NOT_FOUND, my event is not visible to it', async () => {
+    const other = await tenantWithCredential(t);
+    const fe = await processedFe();
+    const mine = (await t.gql(EMIT_RETURN, { i: returnOf(fe.id, [{ numItem: 1, cantidad: '1' }]) }, H())).body.data.emitReturn;
+    const theirs = await t.gql(EMIT_RETURN, { i: returnOf(fe.id, [{ numItem: 1, cantidad: '1' }]) }, { 'x-api-key': other.apiKey });
+    expect(theirs.body.data.emitReturn.issues).toEqual([expect.objectContaining({ path: 'documents[0].invoiceId', code: 'NOT_FOUND' })]);
+    const probe = await t.gql(`query($id: ID!) { fiscalEvent(id: $id) { id } fiscalEvents { id } }`, { id: mine.id }, { 'x-api-key': other.apiKey });
+    expect(probe.body.data).toEqual({ fiscalEvent: null, fiscalEvents: [] });
+  });
+
   it('concurrent returns of the same line: exactly one is accepted', async () => {
     const fe = await processedFe(facturaBody({ items: [{ descripcion: 'Tabletas', cantidad: 10, precio: 1, tipoItem: 1 }] }));
     const rs = await Promise.all([1, 2, 3].map(() => t.gql(EMIT_RETURN, { i: returnOf(fe.id, [{ numItem: 1, cantidad: '6' }]) }, H())));
