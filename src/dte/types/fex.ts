@@ -85,7 +85,7 @@ export function buildFex(input: EmissionInput, emisor: Emisor, ident: Identifica
       totalDescu: num(t.totalDescu),
       seguro: num(seguro),
       flete: num(flete),
-      tributos: resumenTributos(tributoLine('C3', ZERO), otros), // FEX v3: C3 (IVA exportaciones 0 %) is listed even at $0 (FACTS §2.3)
+      tributos: resumenTributos(tributoLine('C3', ZERO), otros), // FEX v3: C3 (IVA exportaciones 0 %) is listed even at $0
       montoTotalOperacion: num(montoTotalOperacion),
       totalNoGravado: num(t.totalNoGravado),
       totalNoOnerosas: 0,
