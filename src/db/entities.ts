@@ -10,6 +10,7 @@ import { StoredDocumentSchema } from '../modules/documents/document.entity.js';
 import { InvoiceEmailSchema } from '../modules/email/invoice-email.entity.js';
 import { TenantCalendarSchema } from '../modules/calendar/tenant-calendar.entity.js';
 import { MonthlyReportSchema, ReportFileSchema } from '../modules/reports/report.entity.js';
+import { FiscalEventSchema } from '../modules/fiscal-events/fiscal-event.entity.js';
 import { WebhookAttemptSchema, WebhookDeliverySchema, WebhookEndpointSchema } from '../modules/webhooks/webhook.entity.js';
 
 /** Every entity of the service. Tenant-owned ones carry a `tenant` relation and are scoped by the `tenant` filter. */
@@ -34,7 +35,8 @@ export const entities = [
   TenantCalendarSchema,
   MonthlyReportSchema,
   ReportFileSchema,
+  FiscalEventSchema,
 ];
 
 /** Entities scoped by the tenant filter (all tenant-owned rows, and the tenant row itself). */
-export const tenantScoped = ['Tenant', 'Establishment', 'ApiKey', 'Invoice', 'InvoiceEvent', 'ControlCounter', 'MhCredential', 'ContingencyEvent', 'Lote', 'PatientProfile', 'ServiceMapping', 'WebhookEndpoint', 'WebhookDelivery', 'WebhookAttempt', 'StoredDocument', 'InvoiceEmail', 'TenantCalendar', 'MonthlyReport', 'ReportFile'];
+export const tenantScoped = ['Tenant', 'Establishment', 'ApiKey', 'Invoice', 'InvoiceEvent', 'ControlCounter', 'MhCredential', 'ContingencyEvent', 'Lote', 'PatientProfile', 'ServiceMapping', 'WebhookEndpoint', 'WebhookDelivery', 'WebhookAttempt', 'StoredDocument', 'InvoiceEmail', 'TenantCalendar', 'MonthlyReport', 'ReportFile', 'FiscalEvent'];

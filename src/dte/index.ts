@@ -13,3 +13,6 @@ export * from './calendar/business-days.js';
 export { isValidDui, isValidNit, isValidNit14, isValidNrc, nitProblem, formatDui } from './identity.js';
 export { totalLetras, integerToWords } from './letras.js';
 export * as catalogs from './catalogs/index.js';
+export { buildRetorno, originalLine, RETORNO_TIPOS, RETORNO_VERSION, type RetornoInput, type RetornoTipo } from './events/retorno.js';
+export { buildOperacionesEspeciales, EOP_VERSION, OPERACIONES_ESPECIALES, type EopInput, type EopLineInput } from './events/operaciones-especiales.js';
+export { PHARMA_ACTIVIDADES, returnDeadline, specialOperationsDeadline } from './events/retorno-window.js';

@@ -34,6 +34,7 @@ export class InvoiceItemInput {
   @Field(() => DecimalScalar, { nullable: true }) descuento?: string | null;
   @Field(() => String, { nullable: true }) codTributo?: string | null;
   @Field(() => String, { nullable: true, description: 'NC/ND: related document of this line' }) numeroDocumento?: string | null;
+  @Field(() => JSONResolver, { nullable: true, description: 'Tributos beyond IVA (CAT-015 §1): ["D1", "C8"] or [{ codigo: "D5", valor: "1.25" }]' }) tributos?: unknown[] | null;
 }
 
 @InputType('PagoInput')

@@ -6,6 +6,8 @@ import { getInvoice, getSignedDocument } from '../modules/invoices/get-invoice.j
 import { archivoDte } from '../modules/documents/archivo-dte.js';
 import { loadOrRenderPdf } from '../modules/documents/store.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
+import { RETURNABLE_TYPES, returnableLines } from '../modules/fiscal-events/return-balance.js';
+import { creditBalanceOf } from '../modules/invoices/credit-balance.js';
 import { documentLinks } from '../modules/documents/links.js';
 import { calendarForTenant } from '../modules/calendar/business-calendar.js';
 import { deadlinesJson, invoiceDeadlines } from '../modules/calendar/invoice-deadlines.js';
@@ -34,6 +36,8 @@ export async function invoiceJson(app: App, inv: Invoice, withDocument = false) 
     jsonUrl: links.jsonUrl,
     deadlines: deadlinesJson(deadlines),
     createdAt: inv.createdAt.toISOString(),
+    ...(inv.tipoDte === '03' ? { creditBalance: await creditBalanceOf(app.tenantEm(inv.tenant.id), inv) } : {}),
+    ...(RETURNABLE_TYPES.includes(inv.tipoDte) ? { returnableLines: await returnableLines(app.tenantEm(inv.tenant.id), inv) } : {}),
     ...(withDocument ? { document: inv.document } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { App } from '../core/app.js';
 import { catalogRoutes } from './rest-catalogos.js';
+import { fiscalEventRoutes } from './rest-fiscal-events.js';
 import { invoiceRoutes } from './rest-invoices.js';
 import { receptorRoutes } from './rest-receptores.js';
 
@@ -13,5 +14,6 @@ export function restRoutes(app: App): (router: Router) => void {
     invoiceRoutes(app, r);
     receptorRoutes(app, r);
     catalogRoutes(app, r);
+    fiscalEventRoutes(app, r);
   };
 }

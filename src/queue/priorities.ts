@@ -7,6 +7,7 @@ export const JOB_PRIORITY: Record<string, number> = {
   'contingency-event': 0,
   'send-lote': 0,
   'poll-lote': 0,
+  'transmit-fiscal-event': 0,
   'webhook-delivery': 2,
   'render-document': 4,
   'send-invoice-email': 5,

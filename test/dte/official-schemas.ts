@@ -16,10 +16,11 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const present = existsSync(ROOT);
 if (!present) console.warn(`[dte conformance] SKIPPED: official schemas not found at ${ROOT}`);
 
-export const SCHEMA_FILES: Record<TipoDte | 'invalidacion' | 'contingencia', string> = {
+export const SCHEMA_FILES: Record<TipoDte | 'invalidacion' | 'contingencia' | 'retorno' | 'operacionesEspeciales', string> = {
   '01': 'v2/fe-f-v2.json', '03': 'v4/fe-ccf-v4.json', '04': 'v4/fe-nr-v4.json', '05': 'v4/fe-nc-v4.json', '06': 'v4/fe-nd-v4.json',
   '07': 'v2/fe-cr-v2.json', '08': 'v2/fe-cl-v2.json', '09': 'v2/fe-dcl-v2.json', '11': 'v3/fe-fex-v3.json', '14': 'v2/fe-fse-v2.json',
   '15': 'v2/fe-cd-v2.json', invalidacion: 'v3/invalidacion-schema-v3.json', contingencia: 'v4/contingencia-schema-v4.json',
+  retorno: 'v1/fe-eret-v1.json', operacionesEspeciales: 'v1/fe-eop-v1.json',
 };
 
 /** Rename every "" property (and its entry in `required`) to `tributos` — the ND v4 defect, FACTS §2.3. */

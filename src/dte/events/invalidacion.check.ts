@@ -29,7 +29,8 @@ export const invalidacionShape = obj({
     correo: str({ min: 1, max: 100 }),
   }),
   documento: obj({
-    tipoDte: str({ enum: TIPOS_DTE }),
+    // Normativa 2.0's events 17 (Operaciones Especiales) and 18 (Retorno) are invalidated like documents.
+    tipoDte: str({ enum: [...TIPOS_DTE, '17', '18'] }),
     codigoGeneracion: str({ re: CODIGO_GENERACION }),
     selloRecibido: str({ re: /^[A-Z0-9]{40}$/ }),
     numeroControl: nul(str({ re: NUMERO_CONTROL_ANY })),

@@ -4,6 +4,7 @@ import { direccionProblems } from '../catalogs/index.js';
 import { isValidDate } from '../identification.js';
 import { ZERO } from '../money.js';
 import type { Direccion } from '../model.js';
+import { parseItemTributos } from './item-tributos.js';
 import { join, type Obj, Reader } from './reader.js';
 import type {
   ApendiceInput, DocumentoRelacionadoInput, ItemInput, MedicoInput, OtroDocumentoInput, PagoInput, ReceptorInput, TipoVenta,
@@ -85,7 +86,9 @@ export function parseSaleItems(r: Reader, body: Obj, max = 2000): ItemInput[] {
       r.add(p, 'INVALID_TYPE', 'each item must be an object');
       return parseItem(r, {}, p);
     }
-    return parseItem(r, v, p);
+    const item = parseItem(r, v, p);
+    item.tributos = parseItemTributos(r, v, p, item, body['tipoDte']);
+    return item;
   });
 }
 

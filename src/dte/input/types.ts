@@ -2,6 +2,7 @@
 // Documented field by field in docs/dte-input.md.
 import type { Dec } from '../money.js';
 import type { Direccion, TipoDte } from '../model.js';
+import type { OtroTributoInput } from '../sections/otros-tributos.js';
 
 /** Tax treatment of a sale line (FACTS §5.3/5.4/5.7). */
 export type TipoVenta = 'gravado' | 'exento' | 'noSujeto' | 'noGravado';
@@ -22,6 +23,8 @@ export interface ItemInput {
   /** NC/ND/NR: the related document this line refers to (codigoGeneracion or physical correlative). */
   numeroDocumento: string | null;
   psv: Dec;
+  /** CAT-015 section-1 tributos beyond IVA carried by the line (D1, C8, 59, 71, D4, D5). */
+  tributos?: OtroTributoInput[];
 }
 
 export interface ReceptorInput {

@@ -1,4 +1,5 @@
 // CCF v4 structure and rules (FACTS §2.3, §5.4, §5.5).
+import { checkOtrosTributos } from '../validate/otros-tributos.js';
 import { DTE_VERSIONS, type DteIssue } from '../model.js';
 import {
   apendiceShape, direccionShape, documentoRelacionadoShape, emisorShape, identificacionShape, itemTributosShape, NIT_RE,
@@ -51,6 +52,7 @@ export function checkCcf(doc: O, out: DteIssue[]): void {
   checkSaleLines(items, { mode: 'ivaExcluido', globalDiscounts: true }, out);
   const { subTotal, base } = checkSaleTotals(items, res, { mode: 'ivaExcluido', globalDiscounts: true }, out);
   checkIvaTributo(res, base, out);
+  checkOtrosTributos(items, res, 'ivaExcluido', out);
   near(res['montoTotalOperacion'], subTotal.plus(list(res['tributos']).reduce((a, t) => a.plus(d(t['valor']) ?? 0), subTotal.minus(subTotal))), 'resumen.montoTotalOperacion', out);
   checkOnePercent(res, 'ivaRete', base, out);
   checkOnePercent(res, 'ivaPerci', base, out);

@@ -8,7 +8,8 @@ import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { num, r2, ZERO } from '../money.js';
 import { buildApendice, buildDocumentoRelacionado, buildOtrosDocumentosFeCcf, buildVentaTercero, resumenPagoFeCcf, tributoLine } from '../sections/common.js';
-import { computeVentas, ivaTributos, saleLineBase, saleResumenBase } from '../sections/cuerpo.js';
+import { computeVentas, saleLineBase, saleResumenBase } from '../sections/cuerpo.js';
+import { lineTributoCodes, otrosTributosTotals, resumenTributos, sumTributos } from '../sections/otros-tributos.js';
 import { emisorWithCodes } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
 import { onlyDigits } from '../identity.js';
@@ -37,7 +38,8 @@ export function buildCcf(input: EmissionInput, emisor: Emisor, ident: Identifica
   const iva = ivaOf(t.baseGravada, 'ivaExcluido');
   const ivaRete = input.retencionIva ? onePercentOf(t.baseGravada, 'ivaExcluido') : ZERO;
   const ivaPerci = input.percepcionIva ? onePercentOf(t.baseGravada, 'ivaExcluido') : ZERO;
-  const montoTotalOperacion = t.subTotal.plus(iva);
+  const otros = otrosTributosTotals(lines, 'ivaExcluido');
+  const montoTotalOperacion = t.subTotal.plus(iva).plus(sumTributos(otros));
   const totalPagar = r2(montoTotalOperacion.plus(ivaPerci).minus(ivaRete).plus(t.totalNoGravado));
   const rec = input.receptor!;
   return {
@@ -59,13 +61,13 @@ export function buildCcf(input: EmissionInput, emisor: Emisor, ident: Identifica
     ventaTercero: buildVentaTercero(input),
     cuerpoDocumento: lines.map((l, i) => ({
       ...saleLineBase(l, i),
-      tributos: ivaTributos(l),
+      tributos: lineTributoCodes('20', l),
       psv: num(l.item.psv),
       noGravado: num(l.noGravado),
     })),
     resumen: {
       ...saleResumenBase(t),
-      tributos: t.totalGravada.gt(0) ? [tributoLine('20', iva)] : null,
+      tributos: resumenTributos(t.totalGravada.gt(0) ? tributoLine('20', iva) : null, otros),
       subTotal: num(t.subTotal),
       ivaPerci: num(ivaPerci),
       ivaRete: num(ivaRete),

@@ -1,4 +1,5 @@
 // FE v2 structure and rules for validateDte (FACTS §2.3, §5.3, §5.6, §8).
+import { checkOtrosTributos } from '../validate/otros-tributos.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue, issue } from '../model.js';
 import { IVA_DIVISOR, IVA_RATE } from '../money.js';
@@ -104,6 +105,7 @@ export function checkFe(doc: O, out: DteIssue[]): void {
   const { subTotal, base } = checkSaleTotals(items, res, { mode: 'ivaIncluido', globalDiscounts: true }, out);
   const codes = list(res['tributos']).map((t) => t['codigo']);
   if (codes.includes('20') || codes.includes('C3')) out.push(issue('resumen.tributos', 'NOT_ALLOWED', 'FE resumen.tributos must not contain 20 or C3: IVA is inside the prices (FACTS §5.3)'));
+  checkOtrosTributos(items, res, 'ivaIncluido', out);
   near(res['totalIva'], base.div(IVA_DIVISOR).times(IVA_RATE), 'resumen.totalIva', out);
   near(res['montoTotalOperacion'], subTotal.plus(tributosSum(res)), 'resumen.montoTotalOperacion', out);
   checkOnePercent(res, 'ivaRete', baseSinIva(base, 'ivaIncluido'), out);

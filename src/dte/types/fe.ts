@@ -9,6 +9,7 @@ import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { dec, num, r2 } from '../money.js';
 import { buildApendice, buildDocumentoRelacionado, buildOtrosDocumentosFeCcf, buildVentaTercero, resumenPagoFeCcf } from '../sections/common.js';
 import { computeVentas, saleLineBase, saleResumenBase } from '../sections/cuerpo.js';
+import { lineTributoCodes, otrosTributosTotals, resumenTributos, sumTributos } from '../sections/otros-tributos.js';
 import { emisorWithCodes } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
 import { receptorPersona } from '../sections/receptor.js';
@@ -37,7 +38,9 @@ export function buildFe(input: EmissionInput, emisor: Emisor, ident: Identificat
   const { lines, totals: t } = computeVentas(input, 'ivaIncluido');
   const totalIva = ivaOf(t.baseGravada, 'ivaIncluido');
   const ivaRete = input.retencionIva ? onePercentOf(t.baseGravada, 'ivaIncluido') : dec(0);
-  const montoTotalOperacion = t.subTotal; // no resumen tributos on FE: IVA is inside the prices
+  // IVA is inside FE prices, so resumen.tributos lists only the other tributos (FOVIAL, COTRANS, turismo, …).
+  const otros = otrosTributosTotals(lines, 'ivaIncluido');
+  const montoTotalOperacion = t.subTotal.plus(sumTributos(otros));
   const totalPagar = r2(montoTotalOperacion.minus(ivaRete).plus(t.totalNoGravado));
   return {
     identificacion: buildIdentificacion('01', ident, { contingencyFields: true }),
@@ -48,14 +51,14 @@ export function buildFe(input: EmissionInput, emisor: Emisor, ident: Identificat
     ventaTercero: buildVentaTercero(input),
     cuerpoDocumento: lines.map((l, i) => ({
       ...saleLineBase(l, i),
-      tributos: null,
+      tributos: lineTributoCodes(null, l),
       psv: num(l.item.psv),
       noGravado: num(l.noGravado),
       ivaItem: num(l.iva),
     })),
     resumen: {
       ...saleResumenBase(t),
-      tributos: null,
+      tributos: resumenTributos(null, otros),
       subTotal: num(t.subTotal),
       ivaRete: num(ivaRete),
       montoTotalOperacion: num(montoTotalOperacion),

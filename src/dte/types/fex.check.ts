@@ -1,4 +1,5 @@
 // FEX v3 structure and rules (FACTS §2.3).
+import { checkOtrosTributos } from '../validate/otros-tributos.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue, issue } from '../model.js';
 import { sum, ZERO } from '../money.js';
@@ -59,7 +60,8 @@ export function checkFex(doc: O, out: DteIssue[]): void {
   near(res['totalNoGravado'], sum(items.map((it) => z(it['noGravado']))), 'resumen.totalNoGravado', out);
   near(res['totalDescu'], sum(items.map((it) => z(it['montoDescu']))).plus(z(res['descuGravada'])), 'resumen.totalDescu', out);
   if (!list(res['tributos']).some((t) => t['codigo'] === 'C3')) out.push(issue('resumen.tributos', 'REQUIRED', 'FEX lists tributo C3 even at $0 (FACTS §2.3)'));
-  const mto = z(res['totalGravada']).minus(z(res['descuGravada'])).plus(z(res['seguro'])).plus(z(res['flete']));
+  const otros = checkOtrosTributos(items, res, 'ivaExcluido', out);
+  const mto = z(res['totalGravada']).minus(z(res['descuGravada'])).plus(z(res['seguro'])).plus(z(res['flete'])).plus(otros);
   near(res['montoTotalOperacion'], mto, 'resumen.montoTotalOperacion', out);
   near(res['totalPagar'], z(res['montoTotalOperacion']).plus(z(res['totalNoGravado'])), 'resumen.totalPagar', out);
   checkCode(res['codIncoterms'], CAT.INCOTERMS, 'CAT-031', 'resumen.codIncoterms', out);

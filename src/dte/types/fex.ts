@@ -10,6 +10,7 @@ import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { num, r2, ZERO } from '../money.js';
 import { buildApendice, buildDocumentoRelacionado, buildPagos, buildVentaTercero, tributoLine } from '../sections/common.js';
 import { computeVentas, saleLineBase } from '../sections/cuerpo.js';
+import { lineTributoCodes, otrosTributosTotals, resumenTributos, sumTributos } from '../sections/otros-tributos.js';
 import { emisorWithCodes } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
 
@@ -52,7 +53,8 @@ export function buildFex(input: EmissionInput, emisor: Emisor, ident: Identifica
   const x = input.exportacion!;
   const seguro = r2(x.seguro);
   const flete = r2(x.flete);
-  const montoTotalOperacion = t.baseGravada.plus(seguro).plus(flete);
+  const otros = otrosTributosTotals(lines, 'ivaExcluido');
+  const montoTotalOperacion = t.baseGravada.plus(seguro).plus(flete).plus(sumTributos(otros));
   const totalPagar = r2(montoTotalOperacion.plus(t.totalNoGravado));
   const rec = input.receptor!;
   return {
@@ -74,7 +76,7 @@ export function buildFex(input: EmissionInput, emisor: Emisor, ident: Identifica
     compraTercero: input.compraTercero ? { ...input.compraTercero } : null,
     cuerpoDocumento: lines.map((l, i) => {
       const { ventaNoSuj: _n, ventaExenta: _e, ...base } = saleLineBase(l, i);
-      return { ...base, tributos: l.ventaGravada.gt(0) ? ['C3'] : null, noGravado: num(l.noGravado) };
+      return { ...base, tributos: lineTributoCodes('C3', l), noGravado: num(l.noGravado) };
     }),
     resumen: {
       totalGravada: num(t.totalGravada),
@@ -83,7 +85,7 @@ export function buildFex(input: EmissionInput, emisor: Emisor, ident: Identifica
       totalDescu: num(t.totalDescu),
       seguro: num(seguro),
       flete: num(flete),
-      tributos: [tributoLine('C3', ZERO)], // FEX v3: C3 (IVA exportaciones 0 %) is listed even at $0 (FACTS §2.3)
+      tributos: resumenTributos(tributoLine('C3', ZERO), otros), // FEX v3: C3 (IVA exportaciones 0 %) is listed even at $0
       montoTotalOperacion: num(montoTotalOperacion),
       totalNoGravado: num(t.totalNoGravado),
       totalNoOnerosas: 0,

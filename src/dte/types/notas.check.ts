@@ -1,4 +1,5 @@
 // NC/ND v4 structure and rules (FACTS §2.3, §5.4, §5.7).
+import { checkOtrosTributos } from '../validate/otros-tributos.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue, issue, type TipoDte } from '../model.js';
 import { sum, ZERO } from '../money.js';
@@ -57,7 +58,8 @@ export function checkNota(doc: O, out: DteIssue[]): void {
   const { subTotal, base } = checkSaleTotals(items, res, { mode: 'ivaExcluido', globalDiscounts: false }, out);
   const iva = checkIvaTributo(res, base, out);
   near(res['totalIva'], iva, 'resumen.totalIva', out);
-  near(res['montoTotalOperacion'], subTotal.plus(iva), 'resumen.montoTotalOperacion', out);
+  const otros = checkOtrosTributos(items, res, 'ivaExcluido', out);
+  near(res['montoTotalOperacion'], subTotal.plus(iva).plus(otros), 'resumen.montoTotalOperacion', out);
   const z = (k: string) => sum(items.map((it) => d(it[k]) ?? ZERO));
   near(res['ivaPerci'], z('ivaPerci'), 'resumen.ivaPerci', out);
   near(res['ivaRete'], z('ivaRete'), 'resumen.ivaRete', out);

@@ -9,7 +9,8 @@ import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { IVA_RATE, num, r2, r8, ZERO } from '../money.js';
 import { buildApendice, buildDocumentoRelacionado, buildVentaTercero, tributoLine } from '../sections/common.js';
-import { computeVentas, ivaTributos, saleLineBase } from '../sections/cuerpo.js';
+import { computeVentas, saleLineBase } from '../sections/cuerpo.js';
+import { lineTributoCodes, otrosTributosTotals, resumenTributos, sumTributos } from '../sections/otros-tributos.js';
 import { emisorCore } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
 import { receptorContribuyente } from '../sections/receptor.js';
@@ -46,7 +47,8 @@ export function buildNota(input: EmissionInput, emisor: Emisor, ident: Identific
   const totalIva = r2(t.totalGravada.times(IVA_RATE));
   const ivaPerci = input.percepcionIva ? r2(t.totalGravada.times('0.01')) : ZERO;
   const ivaRete = input.retencionIva ? r2(t.totalGravada.times('0.01')) : ZERO;
-  const montoTotalOperacion = t.subTotalVentas.plus(totalIva);
+  const otros = otrosTributosTotals(lines, 'ivaExcluido');
+  const montoTotalOperacion = t.subTotalVentas.plus(totalIva).plus(sumTributos(otros));
   const totalPagar = r2(montoTotalOperacion.plus(ivaPerci).minus(ivaRete).plus(t.totalNoGravado));
   const resumen: Record<string, unknown> = {
     totalNoSuj: num(t.totalNoSuj),
@@ -54,7 +56,7 @@ export function buildNota(input: EmissionInput, emisor: Emisor, ident: Identific
     totalGravada: num(t.totalGravada),
     subTotalVentas: num(t.subTotalVentas),
     totalDescu: num(t.totalDescu),
-    tributos: t.totalGravada.gt(0) ? [tributoLine('20', totalIva)] : null,
+    tributos: resumenTributos(t.totalGravada.gt(0) ? tributoLine('20', totalIva) : null, otros),
     montoTotalOperacion: num(montoTotalOperacion),
     ivaPerci: num(ivaPerci),
     totalIva: num(totalIva),
@@ -75,7 +77,7 @@ export function buildNota(input: EmissionInput, emisor: Emisor, ident: Identific
     ventaTercero: buildVentaTercero(input),
     cuerpoDocumento: lines.map((l, i) => ({
       ...saleLineBase(l, i),
-      tributos: ivaTributos(l),
+      tributos: lineTributoCodes('20', l),
       noGravado: num(l.noGravado),
       ivaPerci: num(pct(input.percepcionIva, l.ventaGravada)),
       totalIva: num(l.iva),

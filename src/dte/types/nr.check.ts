@@ -1,4 +1,5 @@
 // NR v4 structure and rules.
+import { checkOtrosTributos } from '../validate/otros-tributos.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue } from '../model.js';
 import {
@@ -47,5 +48,6 @@ export function checkNr(doc: O, out: DteIssue[]): void {
   checkSaleLines(items, { mode: 'ivaExcluido', globalDiscounts: true }, out);
   const { subTotal, base } = checkSaleTotals(items, res, { mode: 'ivaExcluido', globalDiscounts: true }, out);
   const iva = checkIvaTributo(res, base, out);
-  near(res['montoTotalOperacion'], subTotal.plus(iva), 'resumen.montoTotalOperacion', out);
+  const otros = checkOtrosTributos(items, res, 'ivaExcluido', out);
+  near(res['montoTotalOperacion'], subTotal.plus(iva).plus(otros), 'resumen.montoTotalOperacion', out);
 }

@@ -8,7 +8,8 @@ import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { num, r2 } from '../money.js';
 import { buildApendice, buildDocumentoRelacionado, buildVentaTercero, tributoLine } from '../sections/common.js';
-import { computeVentas, ivaTributos, saleLineBase, saleResumenBase } from '../sections/cuerpo.js';
+import { computeVentas, saleLineBase, saleResumenBase } from '../sections/cuerpo.js';
+import { lineTributoCodes, otrosTributosTotals, resumenTributos, sumTributos } from '../sections/otros-tributos.js';
 import { emisorWithCodes } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
 import { receptorContribuyente } from '../sections/receptor.js';
@@ -28,7 +29,8 @@ export function parseNr(r: Reader, body: Obj, input: EmissionInput): void {
 export function buildNr(input: EmissionInput, emisor: Emisor, ident: IdentificationContext): DteDocument {
   const { lines, totals: t } = computeVentas(input, 'ivaExcluido');
   const iva = ivaOf(t.baseGravada, 'ivaExcluido');
-  const montoTotalOperacion = r2(t.subTotal.plus(iva));
+  const otros = otrosTributosTotals(lines, 'ivaExcluido');
+  const montoTotalOperacion = r2(t.subTotal.plus(iva).plus(sumTributos(otros)));
   const rec = input.receptor!;
   return {
     identificacion: buildIdentificacion('04', ident, { contingencyFields: true }),
@@ -36,10 +38,10 @@ export function buildNr(input: EmissionInput, emisor: Emisor, ident: Identificat
     emisor: emisorWithCodes(emisor),
     receptor: { ...receptorContribuyente(rec), bienTitulo: rec.bienTitulo },
     ventaTercero: buildVentaTercero(input),
-    cuerpoDocumento: lines.map((l, i) => ({ ...saleLineBase(l, i), tributos: ivaTributos(l) })),
+    cuerpoDocumento: lines.map((l, i) => ({ ...saleLineBase(l, i), tributos: lineTributoCodes('20', l) })),
     resumen: {
       ...saleResumenBase(t),
-      tributos: t.totalGravada.gt(0) ? [tributoLine('20', iva)] : null,
+      tributos: resumenTributos(t.totalGravada.gt(0) ? tributoLine('20', iva) : null, otros),
       subTotal: num(t.subTotal),
       montoTotalOperacion: num(montoTotalOperacion),
       totalLetras: totalLetras(montoTotalOperacion),

@@ -3,6 +3,8 @@
 import { type DteIssue, issue, TIPOS_DTE, type TipoDte } from '../model.js';
 import { contingenciaShape, checkContingencia } from '../events/contingencia.check.js';
 import { invalidacionShape, checkInvalidacion } from '../events/invalidacion.check.js';
+import { eopShape, checkOperacionesEspeciales } from '../events/operaciones-especiales.check.js';
+import { retornoShape, checkRetorno } from '../events/retorno.check.js';
 import { MODULES } from '../types/registry.js';
 import { isObj } from './semantic.js';
 import { checkShape, type ObjShape } from './shape.js';
@@ -17,6 +19,9 @@ function kindOf(doc: Record<string, unknown>, out: DteIssue[]): Kind | null {
   }
   // Events have no tipoDte: Invalidación carries `documento`, Contingencia carries `detalleDTE` (FACTS §2.3).
   if (!('tipoDte' in idn)) {
+    // Normativa 2.0's new events carry tipoEvento (CAT-002): 18 Retorno, 17 Operaciones Especiales.
+    if (idn['tipoEvento'] === '18') return { shape: retornoShape, check: checkRetorno };
+    if (idn['tipoEvento'] === '17') return { shape: eopShape, check: checkOperacionesEspeciales };
     if ('detalleDTE' in doc) return { shape: contingenciaShape, check: checkContingencia };
     if ('documento' in doc) return { shape: invalidacionShape, check: checkInvalidacion };
   }

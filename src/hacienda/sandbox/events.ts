@@ -1,6 +1,7 @@
 import { verifyDteJws } from '../../signing/jws.js';
 import { formatFhProcesamiento } from '../time.js';
 import { CODES, newSello, reject, type DteAnswer } from './responses.js';
+import { activeRetornoProblem } from './normativa2-events.js';
 import { safeValidate } from './reception.js';
 import type { SandboxState, Tenant } from './state.js';
 import type { Validate } from './types.js';
@@ -99,6 +100,8 @@ function anulacionProblem(state: SandboxState, tenant: Tenant, body: Obj, id: Ob
   }
   if (original.selloRecibido !== target.selloRecibido) return [CODES.NO_EXISTE, '[documento.selloRecibido] NO CORRESPONDE AL DOCUMENTO'];
   if (original.invalidated) return [CODES.DUPLICADO, '[documento.codigoGeneracion] EL DOCUMENTO YA FUE INVALIDADO'];
+  const retorno = activeRetornoProblem(state, tenant.nit, original.codigoGeneracion);
+  if (retorno) return retorno;
   // Types 1 and 3 cite the replacement DTE, type 2 none (FACTS §5.9).
   const tipo = motivo.tipoAnulacion;
   const replacement = target.codigoGeneracionR;

@@ -2,6 +2,7 @@ import { JwsError } from '../../signing/errors.js';
 import { verifyDteJws } from '../../signing/jws.js';
 import { CODES, newSello, processedBody, reject, type DteAnswer } from './responses.js';
 import { checkEmissionDate } from './date-rules.js';
+import { normativa2EventProblem } from './normativa2-events.js';
 import type { SandboxState, Tenant } from './state.js';
 import type { Validate } from './types.js';
 
@@ -56,7 +57,9 @@ async function check(ctx: ReceptionContext, tenant: Tenant, input: ReceptionInpu
   }
   const id = (doc.identificacion ?? {}) as Record<string, unknown>;
   for (const [field, expected] of [['version', input.version], ['tipoDte', input.tipoDte], ['codigoGeneracion', codigo], ['ambiente', input.ambiente]] as const) {
-    if (id[field] !== expected) {
+    // Normativa 2.0's events (17, 18) travel with tipoDte = their identificacion.tipoEvento.
+    const actual = field === 'tipoDte' && !('tipoDte' in id) ? id.tipoEvento : id[field];
+    if (actual !== expected) {
       const code = field === 'ambiente' ? CODES.AMBIENTE : CODES.IDENTIFICACION;
       return reject(base, code, `[identificacion.${field}] NO CORRESPONDE AL VALOR ENVIADO EN LA SOLICITUD`);
     }
@@ -89,6 +92,8 @@ function decide(ctx: ReceptionContext, tenant: Tenant, doc: Record<string, unkno
     const lines = issues.map((i) => `[${i.path}] ${i.message}`);
     return reject(base, CODES.VALIDACION, lines[0]!, lines);
   }
+  const eventProblem = normativa2EventProblem(state, tenant.nit, doc);
+  if (eventProblem) return reject(base, eventProblem[0], eventProblem[1]);
   const dateProblem = checkEmissionDate(state, tenant.nit, id, ctx.maxPastHours);
   if (dateProblem) return reject(base, CODES[dateProblem[0]], dateProblem[1]);
 

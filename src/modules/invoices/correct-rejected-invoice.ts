@@ -5,6 +5,7 @@ import { buildDte, dteSummary, elSalvadorDateTime, newCodigoGeneracion, validate
 import { enqueue } from '../../queue/enqueue.js';
 import { emissionInvalidationDeadline } from '../calendar/emission-deadlines.js';
 import { Tenant } from '../tenants/tenant.entity.js';
+import { checkCreditNoteBalance } from './credit-balance.js';
 import { resolveEmisor } from './emisor.js';
 import { Invoice, InvoiceEvent } from './invoice.entity.js';
 import { transition } from './invoice-transitions.js';
@@ -38,6 +39,7 @@ export async function correctRejectedInvoice(ctx: Context, invoiceId: string, in
     const document = buildDte(input, resolved.emisor, { ambiente: inv.ambiente as '00' | '01', codigoGeneracion, numeroControl: inv.numeroControl, fecEmi, horEmi });
     const issues = validateDte(document);
     if (issues.length) throw new ValidationError(issues);
+    await checkCreditNoteBalance(tx, inv.tenant.id, input.tipoDte, document);
     const summary = dteSummary(document);
     const invalidationDeadline = await emissionInvalidationDeadline(tx, inv.tenant.id, input.tipoDte, fecEmi, body);
     Object.assign(inv, {

@@ -7,6 +7,7 @@ import { buildDte, dteSummary, elSalvadorDateTime, newCodigoGeneracion, parseEmi
 import { enqueue } from '../../queue/enqueue.js';
 import { emissionInvalidationDeadline } from '../calendar/emission-deadlines.js';
 import { Tenant } from '../tenants/tenant.entity.js';
+import { checkCreditNoteBalance } from './credit-balance.js';
 import { allocateNumeroControl } from './control-number.js';
 import { resolveEmisor } from './emisor.js';
 import { Invoice } from './invoice.entity.js';
@@ -75,6 +76,7 @@ async function createInvoice(ctx: Context, tx: Context['em'], tenantId: string, 
   const document = buildDte(input, emisor, { ambiente, codigoGeneracion, numeroControl: placeholder, fecEmi, horEmi });
   const issues = validateDte(document);
   if (issues.length) throw new ValidationError(issues);
+  await checkCreditNoteBalance(tx, tenantId, input.tipoDte, document);
   const summary = dteSummary(document);
   const invalidationDeadline = await emissionInvalidationDeadline(tx, tenantId, input.tipoDte, fecEmi, body);
   const invoice = tx.create(Invoice, {

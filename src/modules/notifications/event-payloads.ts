@@ -15,6 +15,12 @@ export const WEBHOOK_EVENT_TYPES = [
   'dte.email.delivered',
   'dte.email.failed',
   'dte.deadline.warning',
+  'dte.return.processed',
+  'dte.return.rejected',
+  'dte.special-operations.processed',
+  'dte.special-operations.rejected',
+  'dte.return.invalidated',
+  'dte.special-operations.invalidated',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** Events about the tenant rather than one document (monthly reports); their data is built where they happen. */
@@ -80,6 +86,13 @@ export const EVENT_PAYLOADS: Record<WebhookEventType, EventSpec> = {
     links: false,
     data: (inv, ev) => ({ ...documentFacts(inv), kind: pick(ev, 'kind'), deadline: pick(ev, 'deadline') }),
   },
+  // Evento de Retorno / Operaciones Especiales: their transmission job writes the data (fiscal-event-webhooks.ts).
+  'dte.return.processed': { links: false, data: (_inv, ev) => ev ?? {} },
+  'dte.return.rejected': { links: false, data: (_inv, ev) => ev ?? {} },
+  'dte.special-operations.processed': { links: false, data: (_inv, ev) => ev ?? {} },
+  'dte.special-operations.rejected': { links: false, data: (_inv, ev) => ev ?? {} },
+  'dte.return.invalidated': { links: false, data: (_inv, ev) => ev ?? {} },
+  'dte.special-operations.invalidated': { links: false, data: (_inv, ev) => ev ?? {} },
 };
 
 export function isWebhookEvent(type: string): type is WebhookEventType {

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Context } from '../../core/context.js';
 import { AppError, ErrorCode, type FieldIssue } from '../../core/errors.js';
+import { isOtroTributo } from '../../dte/sections/otros-tributos.js';
 import { serviceMappingsById } from './get-service-fiscal.js';
 import type { ServiceMapping } from './service-mapping.entity.js';
 
@@ -16,6 +17,12 @@ function priceFor(m: ServiceMapping, tipoDte: string): string | undefined {
   return net.toString();
 }
 
+/** The mapping's tributos beyond IVA with a fixed rate (D1, C8, 59, 71) go on the line; IVA the document adds itself. */
+function lineTributos(m: ServiceMapping): Obj {
+  const codes = (m.tributos ?? []).filter((t) => isOtroTributo(t) && t !== 'D4' && t !== 'D5');
+  return codes.length ? { tributos: codes } : {};
+}
+
 function fromMapping(item: Obj, m: ServiceMapping, tipoDte: string): Obj {
   return {
     descripcion: m.descripcion,
@@ -25,6 +32,7 @@ function fromMapping(item: Obj, m: ServiceMapping, tipoDte: string): Obj {
     codigo: m.codigo ?? undefined,
     precio: priceFor(m, tipoDte),
     cantidad: 1,
+    ...lineTributos(m),
     ...Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined && v !== null)),
   };
 }

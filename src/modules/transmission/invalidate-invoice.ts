@@ -3,6 +3,7 @@ import { AppError, ErrorCode, ValidationError, type FieldIssue } from '../../cor
 import { requireTenantScope } from '../../core/guards.js';
 import { buildInvalidacion, dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte, type TipoDte } from '../../dte/index.js';
 import { resolveEmisor } from '../invoices/emisor.js';
+import { refuseWithReturns } from '../fiscal-events/return-balance.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { transition } from '../invoices/invoice-transitions.js';
 import { Tenant } from '../tenants/tenant.entity.js';
@@ -45,6 +46,7 @@ export async function invalidateInvoice(ctx: Context, input: InvalidateInvoiceIn
   }
   const replacement = await checkReplacement(em, input, inv);
   await refuseWithActiveNotes(em, inv);
+  await refuseWithReturns(em, inv);
 
   const tenant = await em.findOneOrFail(Tenant, { id: tenantId });
   const resolved = await resolveEmisor(em, tenant, { codEstableMH: inv.codEstableMH, codPuntoVentaMH: inv.codPuntoVentaMH });
