@@ -10,6 +10,7 @@ import type { Context } from './core/context.js';
 import { AppError, ErrorCode } from './core/errors.js';
 import { AdminResolver, ApiKeyFieldsResolver } from './graphql/admin.resolver.js';
 import { MeResolver } from './graphql/me.resolver.js';
+import { InvoiceBlockedFieldsResolver } from './graphql/invoice-blocked.resolver.js';
 import { InvoiceInvalidationResolver } from './graphql/invoice-invalidation.resolver.js';
 import { InvoiceResolver } from './graphql/invoice.resolver.js';
 import { documentLinkResolvers } from './graphql/invoice.links.js';
@@ -44,7 +45,7 @@ export interface SchemaExtras {
   events?: InvoiceEventBus;
 }
 
-const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver, WebhookEndpointResolver, WebhookDeliveryFieldsResolver, InvoiceEmailResolver] as const;
+const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver, WebhookEndpointResolver, WebhookDeliveryFieldsResolver, InvoiceEmailResolver, InvoiceBlockedFieldsResolver] as const;
 
 async function codeFirstSchema(): Promise<GraphQLSchema> {
   // Service is reachable only through _entities (SIGMA owns it), hence orphaned. type-graphql insists on a pubSub once a subscription exists; ours subscribe through the LISTEN bus instead.

@@ -7,6 +7,7 @@ import { archivoDte } from '../modules/documents/archivo-dte.js';
 import { loadOrRenderPdf } from '../modules/documents/store.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
 import { documentLinks } from '../modules/documents/links.js';
+import { invoiceBlock } from '../modules/transmission/blocked.js';
 import { contextOf } from './request.js';
 
 /** The REST view of an invoice (the same names as the GraphQL Invoice type; links signed as in GraphQL). */
@@ -26,7 +27,8 @@ export async function invoiceJson(app: App, inv: Invoice, withDocument = false) 
     referenciaExterna: inv.referenciaExterna,
     patientId: inv.patientId ?? null,
     totalPagar: inv.totalPagar,
-    observaciones: inv.observaciones ?? null,
+    observaciones: inv.observaciones ?? [],
+    blocked: invoiceBlock(inv),
     pdfUrl: links.pdfUrl,
     jsonUrl: links.jsonUrl,
     createdAt: inv.createdAt.toISOString(),

@@ -15,6 +15,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'dte.email.delivered',
   'dte.email.failed',
   'dte.deadline.warning',
+  'dte.blocked',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** Sent only by pingWebhookEndpoint, to whichever endpoint is pinged (not subject to the event-type filter). */
@@ -64,7 +65,10 @@ export const EVENT_PAYLOADS: Record<WebhookEventType, EventSpec> = {
   },
   'dte.email.delivered': {
     links: false,
-    data: (inv, ev) => ({ ...documentFacts(inv), to: pick(ev, 'to'), messageId: pick(ev, 'messageId') }),
+    data: (inv, ev) => ({
+      ...documentFacts(inv), to: pick(ev, 'to'), messageId: pick(ev, 'messageId'),
+      pdfAttached: pick(ev, 'pdfOmittedReason') === null, pdfOmittedReason: pick(ev, 'pdfOmittedReason'),
+    }),
   },
   'dte.email.failed': {
     links: false,
@@ -75,6 +79,11 @@ export const EVENT_PAYLOADS: Record<WebhookEventType, EventSpec> = {
   'dte.deadline.warning': {
     links: false,
     data: (inv, ev) => ({ ...documentFacts(inv), kind: pick(ev, 'kind'), deadline: pick(ev, 'deadline') }),
+  },
+  // The document waits for the tenant (no MH credential for its ambiente, an expired certificate): code + what to do.
+  'dte.blocked': {
+    links: false,
+    data: (inv, ev) => ({ ...documentFacts(inv), code: pick(ev, 'code'), reason: pick(ev, 'reason') }),
   },
 };
 
