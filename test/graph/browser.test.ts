@@ -72,17 +72,17 @@ describe.skipIf(!CHROMIUM)('a browser on another origin (headless Chromium)', ()
     const tab = await browser!.newPage();
     await tab.goto(pageOrigin);
     const token = await jwt(['viewer']);
-    const q = await tab.evaluate(([api, tok]) => (window as any).query(api, tok, '{ me { kind subject tenant { id } } }'), [t.url, token]);
+    const q = await tab.evaluate(([api, tok]) => (globalThis as any).query(api, tok, '{ me { kind subject tenant { id } } }'), [t.url, token]);
     expect(q.status).toBe(200);
     expect(q.body.data.me).toEqual({ kind: 'user', subject: 'nurse-1', tenant: { id: tenantId } });
     expect(q.requestId).toBeTruthy(); // exposed to the page by Access-Control-Expose-Headers
 
-    expect(await tab.evaluate(([api, tok]) => (window as any).subscribe(api, tok), [t.url, token])).toBe('subscribed');
+    expect(await tab.evaluate(([api, tok]) => (globalThis as any).subscribe(api, tok), [t.url, token])).toBe('subscribed');
     const body = facturaBody();
     const r = await fetch(`${t.url}/api/facturas`, { method: 'POST', headers: { 'x-api-key': apiKey, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(r.status).toBe(201);
-    await tab.waitForFunction(() => (window as any).events.length > 0, undefined, { timeout: 20_000 });
-    const events = await tab.evaluate(() => (window as any).events);
+    await tab.waitForFunction(() => (globalThis as any).events.length > 0, undefined, { timeout: 20_000 });
+    const events = await tab.evaluate(() => (globalThis as any).events);
     expect(events[0].data.invoiceStatusChanged).toMatchObject({ referenciaExterna: body.referenciaExterna });
     await tab.close();
   }, 60_000);
@@ -91,7 +91,7 @@ describe.skipIf(!CHROMIUM)('a browser on another origin (headless Chromium)', ()
     const other = await browser!.newPage();
     await other.goto(`http://localhost:${(page.address() as AddressInfo).port}`); // same server, another origin
     const token = await jwt(['viewer']);
-    const failed = await other.evaluate(([api, tok]) => (window as any).query(api, tok, '{ me { kind } }').then(() => 'read', (e: Error) => e.name), [t.url, token]);
+    const failed = await other.evaluate(([api, tok]) => (globalThis as any).query(api, tok, '{ me { kind } }').then(() => 'read', (e: Error) => e.name), [t.url, token]);
     expect(failed).toBe('TypeError'); // the browser's CORS failure
     await other.close();
   }, 60_000);
