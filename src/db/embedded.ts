@@ -70,6 +70,16 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   return handle(port, () => pg.stop());
 }
 
+/** The owner is a live Node process (not an unrelated process that got its pid after a crash; Linux can tell). */
+function nodeAlive(pid: number): boolean {
+  if (!alive(pid)) return false;
+  try {
+    return /node/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return !existsSync('/proc/self/cmdline'); // no /proc: trust the pid
+  }
+}
+
 /** Which process of ours started the server on this data directory (so a survivor of a killed owner is recognised). */
 const ownerFile = (dataDir: string) => `${path.resolve(dataDir)}.owner`;
 
@@ -130,7 +140,7 @@ export async function attachRunningEmbedded(dataDir: string, waitMs = 60_000): P
   if (state.kind === 'none') return null;
   const { pid, port } = state.lock;
   const owner = existsSync(ownerFile(dataDir)) ? Number(readFileSync(ownerFile(dataDir), 'utf8')) : NaN;
-  if (Number.isInteger(owner) && owner !== process.pid && alive(owner)) return handle(port, async () => undefined);
+  if (Number.isInteger(owner) && owner !== process.pid && nodeAlive(owner)) return handle(port, async () => undefined);
   writeFileSync(ownerFile(dataDir), String(process.pid));
   return handle(port, () => stopPostmaster(pid));
 }
