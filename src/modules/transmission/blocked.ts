@@ -16,19 +16,19 @@ export const UNBLOCKED_EVENT = 'dte.unblocked';
 /** A blocked document is looked at again this often even without an import (an import wakes it at once). */
 export const BLOCKED_RETRY_MS = 5 * 60_000;
 
-/** Records (or clears) why the document waits; the event is appended only when the reason changes. */
 export interface Block {
   code: BlockedCode;
   reason: string;
 }
 
+/** Records (or clears) why the document waits; the event is appended only when the reason changes. */
 export async function recordBlocked(scope: JobScope, invoiceId: string, block: Block | null): Promise<void> {
   await scope.em.fork().transactional(async (tx) => {
     const inv = await lockInvoice(tx, invoiceId);
     if ((inv.blockedCode ?? null) === (block?.code ?? null)) return;
     inv.blockedCode = block?.code ?? null;
     inv.blockedReason = block?.reason ?? null;
-    inv.blockedSince = block ? new Date() : null;
+    inv.blockedSince = block ? scope.app.clock.now() : null;
     const data = block ? { code: block.code, reason: block.reason } : null;
     await appendEvent(tx, inv, block ? BLOCKED_EVENT : UNBLOCKED_EVENT, inv.status, data);
   });
