@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const stamp = 'dist/.tsbuildinfo';
+// A production image ships dist/ without the sources: nothing to rebuild.
+if (!existsSync('src') && existsSync('dist/src/main.js')) process.exit(0);
 function newest(dir) {
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {

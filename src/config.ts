@@ -31,6 +31,11 @@ export interface Config {
   worker: { enabled: boolean; api: boolean; concurrency: number; perTenantConcurrency: number; ratePerSecond: number; leaseMs: number };
   pipeline: { maxSends: number; unreachableBeforeContingency: number; contingencyProbeMs: number; lotePollMs: number };
   publicUrl: string;
+  /**
+   * Browser origins allowed to call GraphQL, REST and the supergraph gateway (CORS), e.g. `https://app.sigma.example`.
+   * Empty: no cross-origin browser access (same-origin and server-to-server calls are unaffected). `*` allows any origin.
+   */
+  corsOrigins: string[];
   /** `enforce`: API-key clients may run only the persisted operations of the manifest (schema/operations). */
   trustedDocuments: 'allow' | 'enforce';
   /** Issue 6: webhooks, document links, e-mail to the receptor, deadline warnings. */
@@ -109,6 +114,30 @@ function trustedDocumentsMode(env: Env): 'allow' | 'enforce' {
   return v;
 }
 
+/** FX_CORS_ORIGINS: comma-separated origins (scheme://host[:port], no path), or `*`. */
+function corsOrigins(env: Env): string[] {
+  const raw = str(env, 'FX_CORS_ORIGINS');
+  if (!raw) return [];
+  const out: string[] = [];
+  for (const item of raw.split(',').map((o) => o.trim()).filter(Boolean)) {
+    if (item === '*') {
+      out.push(item);
+      continue;
+    }
+    let u: URL;
+    try {
+      u = new URL(item);
+    } catch {
+      throw new ConfigError('FX_CORS_ORIGINS', `"${item}" is not an origin (e.g. https://app.example.com)`);
+    }
+    if (!['http:', 'https:'].includes(u.protocol) || u.origin !== item.replace(/\/$/, '')) {
+      throw new ConfigError('FX_CORS_ORIGINS', `"${item}" must be an origin: scheme://host[:port] with no path (did you mean ${u.origin}?)`);
+    }
+    out.push(u.origin);
+  }
+  return out;
+}
+
 export function loadConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const host = str(env, 'HOST') ?? '127.0.0.1';
@@ -156,6 +185,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     },
     publicUrl: str(env, 'FX_PUBLIC_URL') ?? `${tlsCfg ? 'https' : 'http'}://${host}:${port}`,
     trustedDocuments: trustedDocumentsMode(env),
+    corsOrigins: corsOrigins(env),
     notifications: notifications(env, nodeEnv),
   };
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseUnavailableError } from './db/database.js';
+import { EmbeddedPostgresStuckError } from './db/stale-lock.js';
 import { startService } from './service.js';
 
 /** Exit codes: 0 clean stop, 1 unexpected, 2 configuration, 3 database unreachable. */
@@ -35,6 +36,10 @@ main().catch((err) => {
   if (err instanceof ConfigError) {
     process.stderr.write(`configuration error: ${err.message}\n`);
     process.exit(2);
+  }
+  if (err instanceof EmbeddedPostgresStuckError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(3);
   }
   if (err instanceof DatabaseUnavailableError) {
     process.stderr.write(`${err.message}\nCheck DATABASE_URL (or unset it to use the embedded PostgreSQL).\n`);

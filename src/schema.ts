@@ -12,6 +12,7 @@ import { AdminResolver, ApiKeyFieldsResolver } from './graphql/admin.resolver.js
 import { MeResolver } from './graphql/me.resolver.js';
 import { FiscalEventResolver } from './graphql/fiscal-event.resolver.js';
 import { InvoiceBalanceResolver } from './graphql/invoice-balance.resolver.js';
+import { InvoiceBlockedFieldsResolver } from './graphql/invoice-blocked.resolver.js';
 import { InvoiceInvalidationResolver } from './graphql/invoice-invalidation.resolver.js';
 import { InvoiceResolver } from './graphql/invoice.resolver.js';
 import { documentLinkResolvers } from './graphql/invoice.links.js';
@@ -47,7 +48,7 @@ export interface SchemaExtras {
   events?: InvoiceEventBus;
 }
 
-const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver, WebhookEndpointResolver, WebhookDeliveryFieldsResolver, InvoiceEmailResolver, InvoiceBalanceResolver, FiscalEventResolver, MonthlyReportResolver] as const;
+const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver, WebhookEndpointResolver, WebhookDeliveryFieldsResolver, InvoiceEmailResolver, InvoiceBalanceResolver, FiscalEventResolver, MonthlyReportResolver, InvoiceBlockedFieldsResolver] as const;
 
 async function codeFirstSchema(): Promise<GraphQLSchema> {
   // Service is reachable only through _entities (SIGMA owns it), hence orphaned. type-graphql insists on a pubSub once a subscription exists; ours subscribe through the LISTEN bus instead.

@@ -17,6 +17,7 @@ import type { Context } from './core/context.js';
 import { AppError, httpStatusOf } from './core/errors.js';
 import { databaseReady } from './db/database.js';
 import { errorStatusPlugin, formatGraphQLError } from './http/graphql-errors.js';
+import { corsMiddleware } from './http/cors.js';
 import { metricsRoute } from './http/metrics.js';
 import { requestId, sendError } from './http/request.js';
 import { persistedOperationsCache, trustedDocumentsPlugin, type TrustedDocumentsMode } from './graphql/persisted-operations.js';
@@ -55,6 +56,7 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
   const web = express();
   web.disable('x-powered-by');
   web.use(requestId);
+  web.use(corsMiddleware(app.config.corsOrigins));
   web.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   web.get('/readyz', async (_req, res) => {
     const r = await databaseReady(app.db.orm);

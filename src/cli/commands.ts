@@ -33,7 +33,17 @@ async function defaultTenant(app: App): Promise<Tenant> {
 
 function tenantInputFromFlags(args: Args): CreateTenantInput {
   const file = flag(args, 'file');
-  if (file) return JSON.parse(readFileSync(file, 'utf8')) as CreateTenantInput;
+  if (file) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new UsageError(`--file ${file}: ${(err as Error).message} (the format is in README.md, e.g. examples/tenant.json)`);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`--file ${file}: must hold one JSON object`);
+    const { isDemo: _ignored, ...input } = parsed as CreateTenantInput; // the demo flag is not an input
+    return input as CreateTenantInput;
+  }
   return {
     nit: flag(args, 'nit', true),
     nrc: flag(args, 'nrc', true),

@@ -3,8 +3,10 @@
 // so they also work where the server enforces trusted documents (FX_TRUSTED_DOCUMENTS=enforce).
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { createClient, type Client as WsClient } from 'graphql-ws';
 
 export * from './generated/graphql.js';
+export { verifyWebhook, WebhookVerificationError, type WebhookEvent, type VerifyWebhookOptions } from './webhooks.js';
 
 export interface FacturaXpressClientOptions {
   /** The GraphQL endpoint, e.g. https://fx.example/graphql */
@@ -15,6 +17,10 @@ export interface FacturaXpressClientOptions {
   bearer?: string;
   headers?: Record<string, string>;
   fetch?: typeof fetch;
+  /** graphql-ws endpoint for subscriptions; default: `url` with http(s) → ws(s). */
+  wsUrl?: string;
+  /** A WebSocket implementation where there is no global one (Node ≥ 22 and browsers have it). */
+  webSocketImpl?: unknown;
 }
 
 export interface GraphQLErrorShape {
@@ -48,7 +54,48 @@ export function createFacturaXpressClient(opts: FacturaXpressClientOptions) {
     return { status: res.status, json: (await res.json()) as { data?: unknown; errors?: GraphQLErrorShape[] } };
   }
 
+  let ws: WsClient | null = null;
+  const wsClient = () => (ws ??= createClient({
+    url: opts.wsUrl ?? opts.url.replace(/^http/, 'ws'),
+    webSocketImpl: opts.webSocketImpl ?? globalThis.WebSocket,
+    // The credential goes in connection_init (browsers cannot set WebSocket headers).
+    connectionParams: { ...(opts.apiKey ? { 'x-api-key': opts.apiKey } : {}), ...(opts.bearer ? { authorization: `Bearer ${opts.bearer}` } : {}) },
+    lazy: true,
+  }));
+
   return {
+    /**
+     * Runs a generated subscription (e.g. InvoiceStatusChangedDocument) over graphql-ws; iterate the results with
+     * `for await`, `break` (or `return()`) ends it. Errors of the operation are thrown as FacturaXpressError.
+     */
+    subscribe<R, V>(doc: Persisted<R, V>, ...[variables]: V extends Record<string, never> ? [V?] : [V]): AsyncIterableIterator<R> {
+      const hash = doc.__meta__?.hash?.replace(/^sha256:/, '');
+      const iterator = wsClient().iterate<R>({
+        query: print(doc as DocumentNode),
+        operationName: operationName(doc as DocumentNode),
+        variables: (variables ?? {}) as Record<string, unknown>,
+        ...(hash ? { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } } : {}),
+      });
+      const next = async (): Promise<IteratorResult<R>> => {
+        const r = await iterator.next();
+        if (r.done) return { done: true, value: undefined };
+        if (r.value.errors?.length || r.value.data == null) {
+          throw new FacturaXpressError((r.value.errors as GraphQLErrorShape[] | undefined) ?? [{ message: 'empty result' }], 200);
+        }
+        return { done: false, value: r.value.data as R };
+      };
+      const out: AsyncIterableIterator<R> = {
+        next,
+        return: async () => (await iterator.return?.(), { done: true, value: undefined }),
+        [Symbol.asyncIterator]: () => out,
+      };
+      return out;
+    },
+    /** Closes the subscription socket (if one was opened). */
+    async close(): Promise<void> {
+      await ws?.dispose();
+      ws = null;
+    },
     /** Runs one generated operation by its hash; if the server does not know the hash, once more with the text. */
     async request<R, V>(doc: Persisted<R, V>, ...[variables]: V extends Record<string, never> ? [V?] : [V]): Promise<R> {
       const hash = doc.__meta__?.hash?.replace(/^sha256:/, '');

@@ -35,7 +35,7 @@ export async function openDatabase(cfg: Config, log: Logger): Promise<Database> 
   let url = cfg.databaseUrl;
   if (!url) {
     const started = Date.now();
-    embedded = attachRunningEmbedded(path.join(cfg.dataDir, 'pg')) ?? await startEmbeddedPostgres({
+    embedded = await attachRunningEmbedded(path.join(cfg.dataDir, 'pg')) ?? await startEmbeddedPostgres({
       dataDir: path.join(cfg.dataDir, 'pg'),
       persistent: true,
       log: (l) => log.debug({ pg: l }, 'embedded postgres'),

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
+import { alive, settleLockFile } from './stale-lock.js';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -42,6 +43,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const dataDir = path.resolve(opts.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const port = opts.port ?? (await freePort());
+  const recent: string[] = [];
+  const remember = (m: string) => {
+    recent.push(...m.split('\n').filter((l) => l.trim()));
+    recent.splice(0, Math.max(0, recent.length - 20));
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -52,24 +58,47 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=on'],
-    onLog: (m) => opts.log?.(String(m).trim()),
+    onLog: (m) => {
+      remember(String(m));
+      opts.log?.(String(m).trim());
+    },
     onError: (m) => opts.log?.(String(m instanceof Error ? m.message : m).trim()),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  await startWithRetry(() => pg.start(), recent, dataDir);
   writeFileSync(ownerFile(dataDir), String(process.pid));
   return handle(port, () => pg.stop());
+}
+
+/** The owner is a live Node process (not an unrelated process that got its pid after a crash; Linux can tell). */
+function nodeAlive(pid: number): boolean {
+  if (!alive(pid)) return false;
+  try {
+    return /node/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return !existsSync('/proc/self/cmdline'); // no /proc: trust the pid
+  }
 }
 
 /** Which process of ours started the server on this data directory (so a survivor of a killed owner is recognised). */
 const ownerFile = (dataDir: string) => `${path.resolve(dataDir)}.owner`;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+/**
+ * PostgreSQL may refuse to start for a moment after a crash (the old server's shared memory still attached by backends
+ * that are exiting): try again a few times, then fail with what PostgreSQL said.
+ */
+async function startWithRetry(start: () => Promise<void>, recent: string[], dataDir: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (err) {
+      if (attempt >= 5) {
+        const said = recent.filter((l) => /FATAL|ERROR|HINT|PANIC/.test(l)).slice(-4).join(' | ') || String(err ?? 'exited');
+        throw new Error(`the embedded PostgreSQL on ${dataDir} did not start: ${said}`);
+      }
+      recent.length = 0;
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
   }
 }
 
@@ -104,16 +133,14 @@ function handle(port: number, stop: () => Promise<void>): EmbeddedDatabase {
  * A PostgreSQL already running on this data directory (postmaster.pid: line 1 pid, line 4 port):
  * - its owner (the server) is alive: attach as a guest (the CLI, a second worker) and leave it running;
  * - its owner was killed (kill -9 leaves postgres running): adopt it, and stop it when we stop.
+ * A lock file left by a server that is gone (or still dying) is settled first; null means "start one".
  */
-export function attachRunningEmbedded(dataDir: string): EmbeddedDatabase | null {
-  const pidFile = path.join(path.resolve(dataDir), 'postmaster.pid');
-  if (!existsSync(pidFile)) return null;
-  const lines = readFileSync(pidFile, 'utf8').split('\n');
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!alive(pid) || !Number.isInteger(port) || port <= 0) return null; // stale pid file: postgres will recover it
+export async function attachRunningEmbedded(dataDir: string, waitMs = 60_000): Promise<EmbeddedDatabase | null> {
+  const state = await settleLockFile(dataDir, waitMs);
+  if (state.kind === 'none') return null;
+  const { pid, port } = state.lock;
   const owner = existsSync(ownerFile(dataDir)) ? Number(readFileSync(ownerFile(dataDir), 'utf8')) : NaN;
-  if (Number.isInteger(owner) && owner !== process.pid && alive(owner)) return handle(port, async () => undefined);
+  if (Number.isInteger(owner) && owner !== process.pid && nodeAlive(owner)) return handle(port, async () => undefined);
   writeFileSync(ownerFile(dataDir), String(process.pid));
   return handle(port, () => stopPostmaster(pid));
 }

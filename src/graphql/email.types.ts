@@ -19,6 +19,8 @@ export class InvoiceEmailDeliveryType {
   @Field(() => Int) attempts!: number;
   @Field(() => String, { nullable: true }) messageId!: string | null;
   @Field(() => String, { nullable: true }) error!: string | null;
+  @Field(() => String, { nullable: true, description: 'Set when the e-mail went out without the PDF (it could not be rendered): why' })
+  pdfOmittedReason!: string | null;
   @Field(() => DateTimeISOResolver, { nullable: true }) sentAt!: Date | null;
   @Field(() => DateTimeISOResolver) createdAt!: Date;
 }

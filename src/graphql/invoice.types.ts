@@ -87,7 +87,7 @@ export class InvoiceType {
   @Field(() => DateTimeISOResolver) updatedAt!: Date;
   @Field({ description: "The caller's own reference (idempotency key, unique per tenant)" }) referenciaExterna!: string;
   @Field(() => String, { description: 'totalPagar (decimal string)' }) totalPagar!: string;
-  @Field(() => [String], { nullable: true, description: 'MH observaciones (rejections and warnings)' }) observaciones!: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'MH observaciones (rejections and warnings); [] when none' }) observaciones!: string[] | null;
   @Field(() => String, { nullable: true }) mhCodigoMsg!: string | null;
   @Field(() => String, { nullable: true }) mhDescripcionMsg!: string | null;
   @Field(() => JSONResolver, { description: 'The DTE JSON as built (unsigned)' }) document!: unknown;

@@ -13,7 +13,7 @@ export class WebhookEndpointType {
   @Field(() => ID) id!: string;
   @Field() url!: string;
   @Field(() => String, { nullable: true }) description!: string | null;
-  @Field(() => [String], { description: 'Event types delivered; empty = all (dte.processed, dte.rejected, dte.contingency, dte.invalidated, dte.email.delivered, dte.email.failed, dte.deadline.warning, report.ready, report.failed)' })
+  @Field(() => [String], { description: 'Event types delivered; empty = all (dte.processed, dte.rejected, dte.contingency, dte.invalidated, dte.email.delivered, dte.email.failed, dte.deadline.warning, dte.blocked, dte.return.*, dte.special-operations.*, report.ready, report.failed)' })
   eventTypes!: string[];
   @Field() enabled!: boolean;
   @Field(() => String, { nullable: true, description: 'Why it was disabled (e.g. the target answered 410 Gone)' }) disabledReason!: string | null;

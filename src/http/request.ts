@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppError, ErrorCode, httpStatusOf } from '../core/errors.js';
 import type { App } from '../core/app.js';
 import type { Context } from '../core/context.js';
+import { DocumentRenderError } from '../modules/documents/dte-json.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -19,6 +20,11 @@ export function sendError(res: Response, err: unknown, log: App['log']) {
   const requestId = res.locals.requestId as string;
   if (err instanceof AppError) {
     res.status(httpStatusOf[err.code]).json({ error: { code: err.code, message: err.message, issues: err.issues, requestId } });
+    return;
+  }
+  if (err instanceof DocumentRenderError) {
+    const issues = [{ path: err.field, code: err.code, message: err.message }];
+    res.status(409).json({ error: { code: ErrorCode.INVALID_STATE, message: `the versión legible cannot be rendered: ${err.message}`, issues, requestId } });
     return;
   }
   const e = err as { type?: string; status?: number };

@@ -49,9 +49,18 @@ add('CAT-031', 'incoterms', catalogs.INCOTERMS);
 add('CAT-032', 'domicilios-fiscales', catalogs.DOMICILIOS_FISCALES);
 add('CAT-033', 'tipos-regimen', catalogs.TIPOS_REGIMEN);
 
+/** MH codes in their natural order: numeric codes by value ("2" before "10"; "01" before "02"), others as text. */
+export function byCode(a: string, b: string): number {
+  const numeric = /^\d+$/.test(a) && /^\d+$/.test(b);
+  if (numeric && Number(a) !== Number(b)) return Number(a) - Number(b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Items sorted by code (nested catalogs by parent, then code): JavaScript's key order is not the catalog's. */
 function items(c: (typeof CATALOGS)[string]) {
-  if (!c.nestedBy) return Object.entries(c.data as Flat).map(([codigo, valor]) => ({ codigo, valor }));
-  return Object.entries(c.data as Nested).flatMap(([parent, inner]) => Object.entries(inner).map(([codigo, valor]) => ({ [c.nestedBy!]: parent, codigo, valor })));
+  const sorted = <T>(o: Readonly<Record<string, T>>) => Object.entries(o).sort(([a], [b]) => byCode(a, b));
+  if (!c.nestedBy) return sorted(c.data as Flat).map(([codigo, valor]) => ({ codigo, valor }));
+  return sorted(c.data as Nested).flatMap(([parent, inner]) => sorted(inner).map(([codigo, valor]) => ({ [c.nestedBy!]: parent, codigo, valor })));
 }
 
 /** GET /api/catalogos (the list) and GET /api/catalogos/:name. Any authenticated caller. */

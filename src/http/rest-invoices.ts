@@ -11,6 +11,7 @@ import { creditBalanceOf } from '../modules/invoices/credit-balance.js';
 import { documentLinks } from '../modules/documents/links.js';
 import { calendarForTenant } from '../modules/calendar/business-calendar.js';
 import { deadlinesJson, invoiceDeadlines } from '../modules/calendar/invoice-deadlines.js';
+import { invoiceBlock } from '../modules/transmission/blocked.js';
 import { contextOf } from './request.js';
 
 /** The REST view of an invoice (the same names as the GraphQL Invoice type; links signed as in GraphQL). */
@@ -31,7 +32,8 @@ export async function invoiceJson(app: App, inv: Invoice, withDocument = false) 
     referenciaExterna: inv.referenciaExterna,
     patientId: inv.patientId ?? null,
     totalPagar: inv.totalPagar,
-    observaciones: inv.observaciones ?? null,
+    observaciones: inv.observaciones ?? [],
+    blocked: invoiceBlock(inv),
     pdfUrl: links.pdfUrl,
     jsonUrl: links.jsonUrl,
     deadlines: deadlinesJson(deadlines),

@@ -2,8 +2,8 @@ import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { parse } from 'graphql';
+import { serveGraphQLWithCors } from '../http/cors.js';
 import type { RunningSubgraph } from './sigma-subgraph.js';
 
 export interface SubgraphDef {
@@ -29,7 +29,7 @@ const FORWARDED = ['x-api-key', 'authorization', 'x-tenant-id', 'x-request-id'] 
 type Forwarded = Partial<Record<(typeof FORWARDED)[number], string>>;
 
 /** @apollo/gateway in front of the composed supergraph, forwarding the caller's credential to every subgraph. */
-export async function startGateway(supergraphSdl: string, opts: { port?: number; host?: string } = {}): Promise<RunningSubgraph> {
+export async function startGateway(supergraphSdl: string, opts: { port?: number; host?: string; corsOrigins?: readonly string[] } = {}): Promise<RunningSubgraph> {
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ url }) =>
@@ -41,9 +41,10 @@ export async function startGateway(supergraphSdl: string, opts: { port?: number;
       }),
   });
   const server = new ApolloServer({ gateway, plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true })] });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' },
+  // The same CORS allow-list as the API (FX_CORS_ORIGINS), not standalone's "any origin".
+  const { url, stop } = await serveGraphQLWithCors(server, {
+    port: opts.port, host: opts.host, corsOrigins: opts.corsOrigins ?? [],
     context: async ({ req }) => ({ forwarded: Object.fromEntries(FORWARDED.flatMap((h) => (typeof req.headers[h] === 'string' ? [[h, req.headers[h]]] : []))) }),
   });
-  return { url, stop: () => server.stop() };
+  return { url, stop };
 }

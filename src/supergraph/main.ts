@@ -22,7 +22,7 @@ const { supergraphSdl, hints } = composeSupergraph([
   { name: 'facturaxpress', url: `${fx.url}/graphql`, sdl: await subgraphSdl() },
 ]);
 for (const h of hints) log.warn({ code: h.code }, h.message);
-const gateway = await startGateway(supergraphSdl, { port: GATEWAY_PORT, host: config.host });
+const gateway = await startGateway(supergraphSdl, { port: GATEWAY_PORT, host: config.host, corsOrigins: config.corsOrigins });
 const seeded = await seedDemoFiscalData(app);
 
 process.stdout.write(`

@@ -21,7 +21,7 @@ export type DteStatus =
   | 'CONTINGENCY'
   | 'INVALIDATED';
 
-export type DocumentRenderErrorCode = 'MISSING_FIELD' | 'UNSUPPORTED_TIPO_DTE' | 'INVALID_LOGO';
+export type DocumentRenderErrorCode = 'MISSING_FIELD' | 'UNSUPPORTED_TIPO_DTE' | 'INVALID_LOGO' | 'RENDER_FAILED';
 
 /** Thrown when the DTE cannot be rendered; `field` names the offending MH field (dotted path). */
 export class DocumentRenderError extends Error {

@@ -6,8 +6,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Invoice } from '../invoices/invoice.entity.js';
 import { StoredDocument } from './document.entity.js';
-import type { DteJson, DteStatus } from './dte-json.js';
+import { DocumentRenderError, type DteJson, type DteStatus } from './dte-json.js';
 import { renderDtePdf } from './pdf.js';
+import { printableLogo } from '../tenants/logo-image.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 
 export type PdfVariant = 'letter' | 'ticket';
@@ -23,13 +24,18 @@ export async function loadOrRenderPdf(em: EntityManager, inv: Invoice, variant: 
   const stored = await findStoredPdf(em, inv.id, inv.status, variant);
   if (stored) return stored;
   const tenant = await em.fork().findOne(Tenant, { id: inv.tenant.id }, { populate: ['logo'], filters: false });
+  // A logo stored before uploads were decoded may be unreadable: the document is printed without it.
+  const { logo } = printableLogo(tenant?.logo ? Buffer.from(tenant.logo) : null);
   const pdf = await renderDtePdf({
-    logo: tenant?.logo ? Buffer.from(tenant.logo) : null,
+    logo,
     document: inv.document as DteJson,
     status: inv.status as DteStatus,
     selloRecibido: inv.selloRecibido ?? null,
     fhProcesamiento: inv.fhProcesamiento ?? null,
     variant,
+  }).catch((err: unknown) => {
+    if (err instanceof DocumentRenderError) throw err;
+    throw new DocumentRenderError('RENDER_FAILED', 'document', `cannot be rendered: ${(err as Error).message}`);
   });
   if (STORED_STATUSES.includes(inv.status)) {
     await em.getConnection().execute(

@@ -14,7 +14,8 @@ import type { MailAttachment } from './mailer.js';
 export interface DteEmailInput {
   /** The DTE JSON; when it is the Archivo DTE its top-level `selloRecibido` is quoted in the message. */
   document: DteJson;
-  pdf: Buffer;
+  /** The versión legible; null when it could not be rendered (the message then says the PDF is not attached). */
+  pdf: Buffer | null;
   /** The Archivo DTE exactly as it is to be attached. */
   json: string | Buffer;
   emisorNombre: string;
@@ -63,7 +64,9 @@ export function composeDteEmail(input: DteEmailInput): DteEmail {
   const url = consultaPublicaUrl(doc);
   const greeting = nombre ? `Estimado(a) ${nombre}:` : 'Estimado(a) cliente:';
   const intro = `Le enviamos su documento tributario electrónico (${tipo}) emitido por ${input.emisorNombre}.`;
-  const closing = 'Adjuntamos el documento en formato JSON (archivo oficial) y su versión legible en PDF.';
+  const closing = input.pdf
+    ? 'Adjuntamos el documento en formato JSON (archivo oficial) y su versión legible en PDF.'
+    : 'Adjuntamos el documento en formato JSON (archivo oficial); su versión legible en PDF no está disponible en este momento.';
   const text = [
     greeting, '', intro, '', ...facts.map(([k, v]) => `${k}: ${v}`), '',
     `Puede verificarlo en el portal del Ministerio de Hacienda: ${url}`, '', closing, '',
@@ -86,7 +89,7 @@ export function composeDteEmail(input: DteEmailInput): DteEmail {
     text,
     html,
     attachments: [
-      { filename: `${codigo}.pdf`, content: input.pdf, contentType: 'application/pdf' },
+      ...(input.pdf ? [{ filename: `${codigo}.pdf`, content: input.pdf, contentType: 'application/pdf' }] : []),
       { filename: `${codigo}.json`, content: Buffer.from(input.json), contentType: 'application/json' },
     ],
   };

@@ -23,6 +23,8 @@ export const InvoiceEmailSchema = defineEntity({
     /** The .eml file when written to the local outbox. */
     location: p.string().length(1000).nullable(),
     error: p.text().nullable(),
+    /** The versión legible could not be rendered: the e-mail went out with the JSON only, and this says why. */
+    pdfOmittedReason: p.text().nullable(),
     sentAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),

@@ -8,7 +8,7 @@ import type { App } from '../../core/app.js';
 import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
 import { backoffMs } from '../../queue/worker.js';
 import { archivoDte } from '../documents/archivo-dte.js';
-import type { DteJson } from '../documents/dte-json.js';
+import { DocumentRenderError, type DteJson } from '../documents/dte-json.js';
 import { loadOrRenderPdf } from '../documents/store.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { appendEvent } from '../invoices/invoice-transitions.js';
@@ -27,12 +27,12 @@ export async function runSendInvoiceEmail(app: App, mailer: Mailer, job: Claimed
   const inv = await em.findOneOrFail(Invoice, { id: mail.invoice.id }, { populate: ['signedDocument'] });
   const archivo = archivoDte(inv);
   if (!archivo) return finish(app, job.tenantId, mail.id, { error: 'the document is not signed yet', final: true });
-  const pdf = await loadOrRenderPdf(em, inv, 'letter');
+  const { pdf, pdfOmittedReason } = await pdfOrReason(em, inv);
   const emisor = (inv.document.emisor ?? {}) as { nombre?: string };
   const msg = composeDteEmail({ document: archivo as DteJson, pdf, json: JSON.stringify(archivo, null, 2), emisorNombre: emisor.nombre ?? 'FacturaXpress' });
   try {
     const sent = await mailer.send({ to: mail.to, subject: msg.subject, text: msg.text, html: msg.html, attachments: msg.attachments });
-    return finish(app, job.tenantId, mail.id, { sent });
+    return finish(app, job.tenantId, mail.id, { sent, pdfOmittedReason });
   } catch (err) {
     if (!(err instanceof MailError)) throw err;
     const permanent = err.code === 'INVALID_MESSAGE' || (err.responseCode ?? 0) >= 500 || mail.attempts + 1 >= MAX_EMAIL_ATTEMPTS;
@@ -40,7 +40,20 @@ export async function runSendInvoiceEmail(app: App, mailer: Mailer, job: Claimed
   }
 }
 
-type Result = { sent: SendResult } | { error: string; final: boolean };
+/**
+ * The versión legible, or why it is left out: a document the renderer cannot read must not keep the receptor from
+ * getting the Archivo DTE (the JSON is the legal document), nor retry the e-mail forever.
+ */
+async function pdfOrReason(em: ReturnType<typeof tenantEm>, inv: Invoice): Promise<{ pdf: Buffer | null; pdfOmittedReason: string | null }> {
+  try {
+    return { pdf: await loadOrRenderPdf(em, inv, 'letter'), pdfOmittedReason: null };
+  } catch (err) {
+    if (!(err instanceof DocumentRenderError)) throw err;
+    return { pdf: null, pdfOmittedReason: `the PDF could not be rendered (${err.message}); the JSON was sent alone` };
+  }
+}
+
+type Result = { sent: SendResult; pdfOmittedReason: string | null } | { error: string; final: boolean };
 
 async function finish(app: App, tenantId: string, mailId: string, r: Result): Promise<JobOutcome> {
   return tenantEm(app, tenantId).transactional(async (tx) => {
@@ -52,9 +65,10 @@ async function finish(app: App, tenantId: string, mailId: string, r: Result): Pr
       mail.messageId = r.sent.messageId;
       mail.location = r.sent.location ?? null;
       mail.error = null;
+      mail.pdfOmittedReason = r.pdfOmittedReason;
       mail.sentAt = new Date();
       // Written to the local outbox is not delivered: the status says so, and no event claims otherwise.
-      if (r.sent.status === 'SENT') await appendEvent(tx, inv, 'dte.email.delivered', inv.status, { to: mail.to, messageId: r.sent.messageId, emailId: mail.id });
+      if (r.sent.status === 'SENT') await appendEvent(tx, inv, 'dte.email.delivered', inv.status, { to: mail.to, messageId: r.sent.messageId, emailId: mail.id, pdfOmittedReason: r.pdfOmittedReason });
       else await tx.flush();
       return { kind: 'done' } as const;
     }

@@ -49,6 +49,10 @@ export const InvoiceSchema = defineEntity({
     invalidationDeadline: p.string().length(10).nullable(),
     invalidation: p.json<Record<string, unknown>>().nullable(),
     processedAt: p.datetime().nullable(),
+    /** Why the document waits before transmission (e.g. NO_MH_CREDENTIAL), set and cleared by the transmit step. */
+    blockedCode: p.string().length(40).nullable(),
+    blockedReason: p.text().nullable(),
+    blockedSince: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

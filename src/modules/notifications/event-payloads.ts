@@ -21,6 +21,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'dte.special-operations.rejected',
   'dte.return.invalidated',
   'dte.special-operations.invalidated',
+  'dte.blocked',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** Events about the tenant rather than one document (monthly reports); their data is built where they happen. */
@@ -74,7 +75,10 @@ export const EVENT_PAYLOADS: Record<WebhookEventType, EventSpec> = {
   },
   'dte.email.delivered': {
     links: false,
-    data: (inv, ev) => ({ ...documentFacts(inv), to: pick(ev, 'to'), messageId: pick(ev, 'messageId') }),
+    data: (inv, ev) => ({
+      ...documentFacts(inv), to: pick(ev, 'to'), messageId: pick(ev, 'messageId'),
+      pdfAttached: pick(ev, 'pdfOmittedReason') === null, pdfOmittedReason: pick(ev, 'pdfOmittedReason'),
+    }),
   },
   'dte.email.failed': {
     links: false,
@@ -93,6 +97,11 @@ export const EVENT_PAYLOADS: Record<WebhookEventType, EventSpec> = {
   'dte.special-operations.rejected': { links: false, data: (_inv, ev) => ev ?? {} },
   'dte.return.invalidated': { links: false, data: (_inv, ev) => ev ?? {} },
   'dte.special-operations.invalidated': { links: false, data: (_inv, ev) => ev ?? {} },
+  // The document waits for the tenant (no MH credential for its ambiente, an expired certificate): code + what to do.
+  'dte.blocked': {
+    links: false,
+    data: (inv, ev) => ({ ...documentFacts(inv), code: pick(ev, 'code'), reason: pick(ev, 'reason') }),
+  },
 };
 
 export function isWebhookEvent(type: string): type is WebhookEventType {

@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../../core/errors.js';
 import { ACTIVIDADES_ECONOMICAS, DEPARTAMENTOS, DISTRITO_MUNICIPIO, MUNICIPIOS, TIPOS_ESTABLECIMIENTO } from '../../dte/catalogs/data.js';
 import { isValidNrc, nitProblem, onlyDigits } from '../../dte/identity.js';
+import { normalizeLogo } from './logo-image.js';
 import type { Direccion } from './tenant.entity.js';
 
 export interface TenantFields {
@@ -89,15 +90,18 @@ export function establishmentIssues(e: EstablishmentFields, path: string): Field
 
 const MAX_LOGO_BYTES = 256 * 1024;
 
-/** A logo given as base64: PNG or JPEG (by signature), at most 256 KB. '' clears it. */
+/**
+ * A logo given as base64: PNG or JPEG, at most 256 KB, decoded completely and stored re-encoded as PNG (a corrupt
+ * image is refused here, never discovered while rendering a PDF). '' clears it.
+ */
 export function parseLogo(base64: string, path = 'logoBase64'): { logo: Buffer | null } | { issue: FieldIssue } {
   if (base64 === '') return { logo: null };
+  if (!/^[A-Za-z0-9+/\s]*=?=?$/.test(base64.trim())) return { issue: { path, code: 'INVALID_IMAGE', message: 'must be base64 (A–Z, a–z, 0–9, +, /)' } };
   const buf = Buffer.from(base64, 'base64');
-  const png = buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  const jpeg = buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff;
-  if (!png && !jpeg) return { issue: { path, code: 'INVALID_IMAGE', message: 'must be a base64 PNG or JPEG image' } };
   if (buf.length > MAX_LOGO_BYTES) return { issue: { path, code: 'TOO_LARGE', message: `must be at most ${MAX_LOGO_BYTES / 1024} KB` } };
-  return { logo: buf };
+  const image = normalizeLogo(buf);
+  if ('code' in image) return { issue: { path, code: image.code, message: image.message } };
+  return { logo: image.png };
 }
 
 export const normalizeNit = (nit: string) => onlyDigits(nit);

@@ -6,6 +6,7 @@ import { nitProblem } from '../../dte/index.js';
 import type { MhCredential as MhApiCredential } from '../../hacienda/index.js';
 import { CertificateError, decryptSecret, encryptSecret, importPemKeyPair, parseMhCertificate } from '../../signing/index.js';
 import { Tenant } from '../tenants/tenant.entity.js';
+import { wakeBlockedTransmissions } from './blocked.js';
 import { MhCredential } from './mh-credential.entity.js';
 
 export interface ImportCredentialInput {
@@ -73,6 +74,7 @@ export async function importMhCredential(ctx: Context, masterKey: Buffer, input:
   await em.flush();
   materialCache.delete(`${tenant.id}:${input.ambiente}`);
   register?.({ nit: apiUser, password: input.apiPassword, publicKeyPem: keys.publicKeyPem, ambiente: input.ambiente });
+  await wakeBlockedTransmissions(em, tenant.id, input.ambiente);
   return cred;
 }
 
@@ -106,6 +108,7 @@ export async function cachedSigningMaterial(em: EntityManager, masterKey: Buffer
   const hit = materialCache.get(key);
   if (hit && Date.now() - hit.at < 60_000) return hit.value;
   const value = await loadSigningMaterial(em.fork(), masterKey, tenantId, ambiente);
-  materialCache.set(key, { at: Date.now(), value });
+  // "Nothing imported" is not cached: an import seen by another process takes effect at the next look.
+  if (value) materialCache.set(key, { at: Date.now(), value });
   return value;
 }

@@ -5,6 +5,7 @@ import { backoffMs } from '../../queue/worker.js';
 import { FINAL_STATUSES } from '../invoices/invoice-lifecycle.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { transition } from '../invoices/invoice-transitions.js';
+import { credentialGate } from './blocked.js';
 import { enterContingency } from './enter-contingency.js';
 import { lockInvoice, signingMaterial, type JobScope } from './pipeline.js';
 import { recordMhAnswer } from './record-answer.js';
@@ -29,18 +30,11 @@ export async function transmitInvoice(scope: JobScope, job: ClaimedJob): Promise
 
 async function advance(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise<Step> {
   if (FINAL_STATUSES.includes(inv.status) || inv.status === 'CONTINGENCY') return { kind: 'done' };
-  const material = await signingMaterial(scope, inv.ambiente as '00' | '01');
-  if (!material) {
-    scope.app.log.warn({ invoiceId: inv.id, tenantId: scope.tenantId, ambiente: inv.ambiente }, 'no MH credential for this tenant and ambiente: the document waits');
-    return { kind: 'retry', delayMs: NO_CREDENTIAL_RETRY_MS, error: 'no MH certificate/credential imported for this ambiente' };
-  }
-  if (inv.status === 'QUEUED' && material.notAfter.getTime() < scope.app.clock.now().getTime()) {
-    scope.app.log.error({ tenantId: scope.tenantId, ambiente: inv.ambiente, notAfter: material.notAfter }, 'the MH certificate has expired: documents wait until a new one is imported');
-    return { kind: 'retry', delayMs: NO_CREDENTIAL_RETRY_MS, error: `MH certificate expired on ${material.notAfter.toISOString()}` };
-  }
+  const gate = await credentialGate(scope, inv, await signingMaterial(scope, inv.ambiente as '00' | '01'));
+  if ('wait' in gate) return gate.wait;
   switch (inv.status) {
     case 'QUEUED':
-      return sign(scope, job, inv, material.privateKeyPem);
+      return sign(scope, job, inv, gate.material.privateKeyPem);
     case 'SIGNED':
       return send(scope, job, inv);
     case 'SENT':
