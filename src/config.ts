@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_SIGMA_FIELDS, NO_SIGMA_FIELDS, parseSigmaFields, type SigmaFields } from './modules/sigma/sigma-fields.js';
 
 /**
  * The only reader of process.env. Everything else receives a typed, validated Config.
@@ -49,6 +51,18 @@ export interface Config {
     deadlineWarningMs: number;
     deadlineScanMs: number;
   };
+  /** SIGMA's side of the graph: the fields read through federation, and the server-to-server lookup for emission. */
+  sigma: {
+    /** FX_SIGMA_FIELDS: SIGMA's Patient/Service fields declared @external (default: the demo SIGMA subgraph's). */
+    fields: SigmaFields;
+    /** FX_SIGMA_URL: SIGMA's subgraph endpoint; emission by patientId then reads the patient from SIGMA. */
+    url: string | null;
+    /** FX_SIGMA_TOKEN: FacturaXpress's own credential at SIGMA (sent as Authorization: Bearer). */
+    token: string | null;
+    timeoutMs: number;
+  };
+  /** `npm run supergraph`: the gateway's and the demo SIGMA subgraph's ports (FacturaXpress keeps PORT). */
+  supergraph: { gatewayPort: number; sigmaPort: number };
 }
 
 export class ConfigError extends Error {
@@ -109,6 +123,24 @@ function trustedDocumentsMode(env: Env): 'allow' | 'enforce' {
   return v;
 }
 
+/** FX_SIGMA_FIELDS: unset → the demo SIGMA's fields; `none` → no SIGMA field; JSON inline or a path to a JSON file. */
+function sigmaFields(env: Env): SigmaFields {
+  const raw = str(env, 'FX_SIGMA_FIELDS');
+  if (raw === null) return DEFAULT_SIGMA_FIELDS;
+  if (raw === 'none') return NO_SIGMA_FIELDS;
+  try {
+    return parseSigmaFields(raw.startsWith('{') ? raw : readFileSync(raw, 'utf8'));
+  } catch (e) {
+    throw new ConfigError('FX_SIGMA_FIELDS', (e as Error).message);
+  }
+}
+
+function sigma(env: Env): Config['sigma'] {
+  const url = str(env, 'FX_SIGMA_URL');
+  if (url && !/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError('FX_SIGMA_URL', `must be an http(s) URL, got "${url}"`);
+  return { fields: sigmaFields(env), url, token: str(env, 'FX_SIGMA_TOKEN'), timeoutMs: int(env, 'FX_SIGMA_TIMEOUT_MS', 5000, 100, 60_000) };
+}
+
 export function loadConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const host = str(env, 'HOST') ?? '127.0.0.1';
@@ -157,5 +189,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     publicUrl: str(env, 'FX_PUBLIC_URL') ?? `${tlsCfg ? 'https' : 'http'}://${host}:${port}`,
     trustedDocuments: trustedDocumentsMode(env),
     notifications: notifications(env, nodeEnv),
+    sigma: sigma(env),
+    supergraph: { gatewayPort: int(env, 'FX_GATEWAY_PORT', 4000, 0, 65535), sigmaPort: int(env, 'FX_SIGMA_PORT', 4002, 0, 65535) },
   };
 }

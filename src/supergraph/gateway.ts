@@ -3,7 +3,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { parse } from 'graphql';
+import { parse, type GraphQLFormattedError } from 'graphql';
 import type { RunningSubgraph } from './sigma-subgraph.js';
 
 export interface SubgraphDef {
@@ -28,8 +28,24 @@ export function composeSupergraph(subgraphs: SubgraphDef[]): Composition {
 const FORWARDED = ['x-api-key', 'authorization', 'x-tenant-id', 'x-request-id'] as const;
 type Forwarded = Partial<Record<(typeof FORWARDED)[number], string>>;
 
+export interface GatewayOptions {
+  port?: number;
+  host?: string;
+  /** The gateway's own stack traces in errors: development only. A subgraph's error never carries one. */
+  stackTraces?: boolean;
+}
+
+/** Errors without stack traces, except the gateway's own in development (a subgraph error's trace is the gateway's). */
+function formatGatewayError(stackTraces: boolean) {
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    if (!formatted.extensions || (stackTraces && !formatted.extensions.serviceName)) return formatted;
+    const { stacktrace: _dropped, exception: _exception, ...extensions } = formatted.extensions;
+    return { ...formatted, extensions };
+  };
+}
+
 /** @apollo/gateway in front of the composed supergraph, forwarding the caller's credential to every subgraph. */
-export async function startGateway(supergraphSdl: string, opts: { port?: number; host?: string } = {}): Promise<RunningSubgraph> {
+export async function startGateway(supergraphSdl: string, opts: GatewayOptions = {}): Promise<RunningSubgraph> {
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ url }) =>
@@ -40,7 +56,13 @@ export async function startGateway(supergraphSdl: string, opts: { port?: number;
         },
       }),
   });
-  const server = new ApolloServer({ gateway, plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true })] });
+  const stackTraces = opts.stackTraces ?? false;
+  const server = new ApolloServer({
+    gateway,
+    includeStacktraceInErrorResponses: stackTraces,
+    formatError: formatGatewayError(stackTraces),
+    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+  });
   const { url } = await startStandaloneServer(server, {
     listen: { port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' },
     context: async ({ req }) => ({ forwarded: Object.fromEntries(FORWARDED.flatMap((h) => (typeof req.headers[h] === 'string' ? [[h, req.headers[h]]] : []))) }),
