@@ -2,11 +2,11 @@
 // (open the printed gateway URL in a browser: Apollo Sandbox). Same startup as src/main.ts, plus the two extra servers.
 import 'reflect-metadata';
 import { loadConfig } from '../config.js';
-import { subgraphSdl } from '../schema.js';
 import { startService } from '../service.js';
 import { seedDemoFiscalData } from './demo-data.js';
-import { composeSupergraph, startGateway } from './gateway.js';
-import { sigmaTypeDefs, startSigmaSubgraph } from './sigma-subgraph.js';
+import { composeSigmaAndFacturaXpress } from './compose.js';
+import { startGateway } from './gateway.js';
+import { startSigmaSubgraph } from './sigma-subgraph.js';
 
 // Ports: PORT (FacturaXpress, 4001), FX_GATEWAY_PORT (4000), FX_SIGMA_PORT (4002); 0 picks a free port.
 const loaded = loadConfig();
@@ -17,10 +17,7 @@ const service = await startService(config, { api: true });
 const { app, demoKey } = service;
 const log = app.log;
 const fx = service.server!;
-const { supergraphSdl, hints } = composeSupergraph([
-  { name: 'sigma', url: sigma.url, sdl: sigmaTypeDefs() },
-  { name: 'facturaxpress', url: `${fx.url}/graphql`, sdl: await subgraphSdl(config.sigma.fields) },
-]);
+const { supergraphSdl, hints } = await composeSigmaAndFacturaXpress({ sigmaUrl: sigma.url, fxUrl: `${fx.url}/graphql`, sigmaFields: config.sigma.fields });
 for (const h of hints) log.warn({ code: h.code }, h.message);
 const gateway = await startGateway(supergraphSdl, { port: config.supergraph.gatewayPort, host: config.host, stackTraces: config.env === 'development' });
 const seeded = await seedDemoFiscalData(app);

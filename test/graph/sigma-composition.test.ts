@@ -4,13 +4,7 @@ import { DEFAULT_SIGMA_FIELDS, NO_SIGMA_FIELDS, parseSigmaFields } from '../../s
 import { subgraphSdl } from '../../src/schema.js';
 import { composeSupergraph } from '../../src/supergraph/gateway.js';
 import { sigmaTypeDefs } from '../../src/supergraph/sigma-subgraph.js';
-
-/** A SIGMA that shares nothing but the keys. */
-export const MINIMAL_SIGMA = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-type Query { patient(id: ID!): Patient  service(id: ID!): Service }
-type Patient @key(fields: "id") { id: ID! }
-type Service @key(fields: "id") { id: ID! }
-`;
+import { MINIMAL_SIGMA } from '../helpers/sigma.js';
 
 const compose = async (sigma: string, fields = DEFAULT_SIGMA_FIELDS) =>
   composeSupergraph([
