@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSigmaAndFacturaXpress } from '../../src/supergraph/compose.js';
-import { startGateway, type RunningSubgraph } from '../../src/supergraph/gateway.js';
-import { startSigmaSubgraph, type RunningSigma } from '../../src/supergraph/sigma-subgraph.js';
+import { startGateway } from '../../src/supergraph/gateway.js';
+import { startSigmaSubgraph, type RunningSigma, type RunningSubgraph } from '../../src/supergraph/sigma-subgraph.js';
 import { provisionTenant, startTestApp, type TestApp } from '../helpers/app.js';
 import { MINIMAL_SIGMA } from '../helpers/sigma.js';
 import { key } from './graph-helpers.js';
