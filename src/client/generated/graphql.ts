@@ -34,7 +34,7 @@ export type EmitInvoiceInput = {
   observaciones?: string | null | undefined;
   otrosDocumentos?: Array<OtroDocumentoInput> | null | undefined;
   pagos?: Array<PagoInput> | null | undefined;
-  /** SIGMA patient: without `receptor`, the patient's fiscal profile is the receptor */
+  /** SIGMA patient: without `receptor`, SIGMA's patient fields overridden by the stored fiscal profile (Patient.receptor) */
   patientId?: string | number | null | undefined;
   percepcionIva?: boolean | null | undefined;
   receptor?: ReceptorInput | null | undefined;
