@@ -105,6 +105,16 @@ describe('emission for any SIGMA patient in one step (FacturaXpress reads SIGMA 
     expect(doc.cuerpoDocumento.map((i: any) => [i.descripcion, i.tipoItem])).toEqual([['Glucosa en ayunas', 2], ['Acetaminofén 500 mg, caja de 10 tabletas', 1]]);
   });
 
+  it('REST POST /api/facturas with a patientId takes the same path', async () => {
+    const res = await fetch(`${t.url}/api/facturas`, { method: 'POST', headers: { 'content-type': 'application/json', ...key(a.apiKey) },
+      body: JSON.stringify({ referenciaExterna: ref(), patientId: 'P-1003', items: [{ descripcion: 'Consulta general', cantidad: 1, precio: 35 }] }) });
+    expect(res.status).toBe(201);
+    const bad = await fetch(`${t.url}/api/facturas`, { method: 'POST', headers: { 'content-type': 'application/json', ...key(a.apiKey) },
+      body: JSON.stringify({ referenciaExterna: ref(), patientId: 'P-1004', items: [{ descripcion: 'Consulta general', cantidad: 1, precio: 35 }] }) });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as any).error.issues).toEqual([expect.objectContaining({ path: 'receptor.numDocumento', code: 'INVALID_DUI_CHECK_DIGIT' })]);
+  });
+
   it('a patient SIGMA does not know and with no profile is NOT_FOUND on patientId', async () => {
     const r = await viaGateway(EMIT, { input: { referenciaExterna: ref(), patientId: 'P-9999', items: [{ descripcion: 'Consulta', cantidad: '1', precio: '10.00' }] } });
     expect(r.data.emitInvoice).toMatchObject({ __typename: 'NotFound', issues: [{ path: 'patientId', code: 'NOT_FOUND' }] });

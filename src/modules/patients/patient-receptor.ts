@@ -58,7 +58,8 @@ function sigmaDireccion(fields: SigmaFields, patient: SigmaRecord, out: FromSigm
   }
   const missing = (['departamento', 'municipio', 'distrito', 'complemento'] as const).filter((k) => !d[k]);
   if (missing.length) {
-    out.warnings.push({ path: 'direccion', code: 'INCOMPLETE_ADDRESS', message: `SIGMA's ${where} has no ${missing.join(', ')}: the receptor goes without direccion` });
+    const names = missing.map((r) => spec.fields[r]?.field ?? `${r} (no SIGMA field configured)`);
+    out.warnings.push({ path: 'direccion', code: 'INCOMPLETE_ADDRESS', message: `SIGMA's ${where} has no ${names.join(', ')}: the receptor goes without direccion` });
     return;
   }
   out.values.direccion = d as Direccion;
