@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_SIGMA_FIELDS, NO_SIGMA_FIELDS, parseSigmaFields, type SigmaFields } from './modules/sigma/sigma-fields.js';
+import { DEFAULT_SIGMA_FIELDS, NO_SIGMA_FIELDS, parseSigmaFields } from './modules/sigma/sigma-fields.js';
+import type { SigmaFields } from './modules/sigma/sigma-fields.js';
 
 /**
  * The only reader of process.env. Everything else receives a typed, validated Config.
@@ -138,7 +139,8 @@ function sigmaFields(env: Env): SigmaFields {
 function sigma(env: Env): Config['sigma'] {
   const url = str(env, 'FX_SIGMA_URL');
   if (url && !/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError('FX_SIGMA_URL', `must be an http(s) URL, got "${url}"`);
-  return { fields: sigmaFields(env), url, token: str(env, 'FX_SIGMA_TOKEN'), timeoutMs: int(env, 'FX_SIGMA_TIMEOUT_MS', 5000, 100, 60_000) };
+  const timeoutMs = int(env, 'FX_SIGMA_TIMEOUT_MS', 5000, 100, 60_000);
+  return { fields: sigmaFields(env), url, token: str(env, 'FX_SIGMA_TOKEN'), timeoutMs };
 }
 
 export function loadConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): Config {
@@ -190,6 +192,9 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     trustedDocuments: trustedDocumentsMode(env),
     notifications: notifications(env, nodeEnv),
     sigma: sigma(env),
-    supergraph: { gatewayPort: int(env, 'FX_GATEWAY_PORT', 4000, 0, 65535), sigmaPort: int(env, 'FX_SIGMA_PORT', 4002, 0, 65535) },
+    supergraph: {
+      gatewayPort: int(env, 'FX_GATEWAY_PORT', 4000, 0, 65535),
+      sigmaPort: int(env, 'FX_SIGMA_PORT', 4002, 0, 65535),
+    },
   };
 }

@@ -25,7 +25,10 @@ export class PatientResolver {
   }
 
   @Authorized('patients:read')
-  @FieldResolver(() => PatientReceptorType, { nullable: true, description: "The DTE receptor from SIGMA's own patient fields, overridden by the fiscal profile" })
+  @FieldResolver(() => PatientReceptorType, {
+    nullable: true,
+    description: "The DTE receptor from SIGMA's own patient fields, overridden by the fiscal profile",
+  })
   async receptor(@Ctx() ctx: Context, @Root() patient: { id: string }) {
     return patientReceptorView(await getPatientReceptor(ctx, patient));
   }

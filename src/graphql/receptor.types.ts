@@ -10,17 +10,18 @@ export enum ReceptorSource {
 }
 registerEnumType(ReceptorSource, {
   name: 'ReceptorSource',
-  description: "SIGMA: SIGMA's own patient field; FISCAL_PROFILE: the stored fiscal profile (it overrides SIGMA field by field)",
+  description: "SIGMA: SIGMA's own patient field; FISCAL_PROFILE: the stored fiscal profile (wins field by field)",
 });
 
 @ObjectType('ReceptorFieldSource', { description: 'Where one receptor field came from' })
 export class ReceptorFieldSourceType {
   @Field({ description: 'Receptor field, e.g. numDocumento' }) field!: string;
   @Field(() => ReceptorSource) source!: ReceptorSource;
-  @Field(() => String, { nullable: true, description: "SIGMA's field, e.g. Patient.documentNumber (SIGMA values)" }) sigmaField!: string | null;
+  @Field(() => String, { nullable: true, description: "SIGMA's field, e.g. Patient.documentNumber (SIGMA values)" })
+  sigmaField!: string | null;
 }
 
-@ObjectType('PatientReceptor', { description: 'The DTE receptor emission by patientId uses, with its sources and problems' })
+@ObjectType('PatientReceptor', { description: 'The DTE receptor emission by patientId uses, with sources, problems' })
 export class PatientReceptorType {
   @Field(() => String, { nullable: true }) nombre!: string | null;
   @Field(() => String, { nullable: true, description: 'CAT-022' }) tipoDocumento!: string | null;
@@ -34,10 +35,14 @@ export class PatientReceptorType {
   @Field(() => String, { nullable: true }) correo!: string | null;
   @Field({ description: 'The document type emission infers: 03 (CCF) with NIT + NRC, else 01 (FE)' }) tipoDte!: string;
   @Field(() => [ReceptorFieldSourceType]) sources!: ReceptorFieldSourceType[];
-  @Field({ description: 'True when `issues` is empty: an emission by patientId would take this receptor' }) valid!: boolean;
-  @Field(() => [FieldProblem], { description: 'Why MH would refuse this receptor (e.g. INVALID_DUI_CHECK_DIGIT); emission is refused too' })
+  @Field({ description: 'True when `issues` is empty: an emission by patientId would take this receptor' })
+  valid!: boolean;
+  @Field(() => [FieldProblem], {
+    description: 'Why MH would refuse this receptor (e.g. INVALID_DUI_CHECK_DIGIT); emission refuses it too',
+  })
   issues!: FieldProblem[];
-  @Field(() => [FieldProblem], { description: 'What was left out or assumed, without blocking emission' }) warnings!: FieldProblem[];
+  @Field(() => [FieldProblem], { description: 'What was left out or assumed, without blocking emission' })
+  warnings!: FieldProblem[];
 }
 
 export function patientReceptorView(r: PatientReceptor): PatientReceptorType {

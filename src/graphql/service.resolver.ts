@@ -14,7 +14,10 @@ const ServiceFiscalResult = createUnionType({
 @Resolver(() => ServiceType)
 export class ServiceResolver {
   @Authorized('services:read')
-  @FieldResolver(() => ServiceFiscalMappingType, { nullable: true, description: "How this service is invoiced: its mapping, else a default from SIGMA's name and area" })
+  @FieldResolver(() => ServiceFiscalMappingType, {
+    nullable: true,
+    description: "How this service is invoiced: its mapping, else a default from SIGMA's name and area",
+  })
   fiscal(@Ctx() ctx: Context, @Root() service: { id: string }) {
     return getServiceFiscalOrDefault(ctx, service);
   }

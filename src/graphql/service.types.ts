@@ -15,7 +15,7 @@ export enum ServiceFiscalSource {
 }
 registerEnumType(ServiceFiscalSource, {
   name: 'ServiceFiscalSource',
-  description: "MAPPING: stored with mapServiceFiscal; SIGMA_DEFAULT: from SIGMA's service name and area until a mapping is stored",
+  description: "MAPPING: stored with mapServiceFiscal; SIGMA_DEFAULT: from SIGMA's name and area until a mapping is stored",
 });
 
 @ObjectType('ServiceFiscalMapping', { description: 'How the service becomes a DTE line' })
@@ -27,7 +27,8 @@ export class ServiceFiscalMappingType {
   @Field({ description: 'gravado | exento | noSujeto' }) tipo!: string;
   @Field(() => [String], { description: 'CAT-015 tributos' }) tributos!: string[];
   @Field(() => DecimalScalar, { nullable: true, description: 'Default unit price, IVA included' }) precio!: string | null;
-  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When the mapping was stored (null for a SIGMA default)' }) updatedAt!: Date | null;
+  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When the mapping was stored (null for a SIGMA default)' })
+  updatedAt!: Date | null;
   @Field(() => ServiceFiscalSource) source!: ServiceFiscalSource;
 }
 

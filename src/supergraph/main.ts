@@ -10,16 +10,22 @@ import { startSigmaSubgraph } from './sigma-subgraph.js';
 
 // Ports: PORT (FacturaXpress, 4001), FX_GATEWAY_PORT (4000), FX_SIGMA_PORT (4002); 0 picks a free port.
 const loaded = loadConfig();
-const sigma = await startSigmaSubgraph({ port: loaded.supergraph.sigmaPort, host: loaded.host, stackTraces: loaded.env === 'development' });
+const development = loaded.env === 'development';
+const { sigmaPort, gatewayPort } = loaded.supergraph;
+const sigma = await startSigmaSubgraph({ port: sigmaPort, host: loaded.host, stackTraces: development });
 // Emission by patientId reads the demo SIGMA server to server unless FX_SIGMA_URL names another SIGMA.
 const config = { ...loaded, sigma: { ...loaded.sigma, url: loaded.sigma.url ?? sigma.url } };
 const service = await startService(config, { api: true });
 const { app, demoKey } = service;
 const log = app.log;
 const fx = service.server!;
-const { supergraphSdl, hints } = await composeSigmaAndFacturaXpress({ sigmaUrl: sigma.url, fxUrl: `${fx.url}/graphql`, sigmaFields: config.sigma.fields });
+const { supergraphSdl, hints } = await composeSigmaAndFacturaXpress({
+  sigmaUrl: sigma.url,
+  fxUrl: `${fx.url}/graphql`,
+  sigmaFields: config.sigma.fields,
+});
 for (const h of hints) log.warn({ code: h.code }, h.message);
-const gateway = await startGateway(supergraphSdl, { port: config.supergraph.gatewayPort, host: config.host, stackTraces: config.env === 'development' });
+const gateway = await startGateway(supergraphSdl, { port: gatewayPort, host: config.host, stackTraces: development });
 const seeded = await seedDemoFiscalData(app);
 
 process.stdout.write(`
@@ -29,7 +35,7 @@ Gateway (open it in a browser for Apollo Sandbox): ${gateway.url}
 ${demoKey ? `\nHeader for Sandbox:  x-api-key: ${demoKey}\n` : '\n(no demo tenant: use a tenant API key as x-api-key)\n'}
 ${seeded ? 'Try:' : 'Query:'}
   { patient(id: "P-1001") { name fiscalProfile { numDocumento } invoices { edges { node { numeroControl status pdfUrl } } } } }
-  { patient(id: "P-1003") { name receptor { nombre numDocumento valid sources { field source sigmaField } issues { path code message } } } }
+  { patient(id: "P-1003") { name receptor { nombre numDocumento valid sources { field source } issues { code } } } }
   { services { id name area fiscal { source tipoItem uniMedida tipo tributos precio } } }
 `);
 

@@ -1,12 +1,16 @@
 import type { FieldIssue } from '../../core/errors.js';
 import type { Direccion } from '../../dte/index.js';
+import { formatDui } from '../../dte/identity.js';
 import type { SigmaRecord } from '../sigma/sigma-directory.js';
 import { hasSigmaPatientFields, type SigmaFields, type SigmaScalarField } from '../sigma/sigma-fields.js';
 import type { PatientProfile } from './patient-profile.entity.js';
 import { fiscalProfileIssues, type FiscalProfileInput } from './patient-profile.validation.js';
 
 export type ReceptorSource = 'SIGMA' | 'FISCAL_PROFILE';
-const RECEPTOR_FIELDS = ['nombre', 'tipoDocumento', 'numDocumento', 'nrc', 'nombreComercial', 'codActividad', 'descActividad', 'direccion', 'telefono', 'correo'] as const;
+const RECEPTOR_FIELDS = [
+  'nombre', 'tipoDocumento', 'numDocumento', 'nrc', 'nombreComercial', 'codActividad', 'descActividad', 'direccion',
+  'telefono', 'correo',
+] as const;
 type ReceptorField = (typeof RECEPTOR_FIELDS)[number];
 type Values = Partial<Record<ReceptorField, string | Direccion>>;
 
@@ -37,12 +41,15 @@ interface FromSigma {
 const present = (v: unknown) => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
 
 /** A SIGMA scalar through its value map (SIGMA's enum value → CAT code); an unmapped value is an issue. */
-function scalarValue(spec: SigmaScalarField, raw: unknown, where: string, path: string, issues: FieldIssue[]): string | undefined {
+function scalarValue(spec: SigmaScalarField, raw: unknown, where: string, path: string, issues: FieldIssue[]) {
   if (!present(raw)) return undefined;
   const s = String(raw).trim();
   if (!spec.values) return s;
   const code = spec.values[s];
-  if (code === undefined) issues.push({ path, code: 'UNKNOWN_CODE', message: `SIGMA's ${where} value '${s}' has no code in FX_SIGMA_FIELDS` });
+  if (code === undefined) {
+    const message = `SIGMA's ${where} value '${s}' has no code in FX_SIGMA_FIELDS`;
+    issues.push({ path, code: 'UNKNOWN_CODE', message });
+  }
   return code;
 }
 
@@ -53,13 +60,15 @@ function sigmaDireccion(fields: SigmaFields, patient: SigmaRecord, out: FromSigm
   const where = `Patient.${spec.field}`;
   const d: Partial<Direccion> = {};
   for (const [role, sub] of Object.entries(spec.fields)) {
-    const v = scalarValue(sub!, (raw as SigmaRecord)[sub!.field], `${where}.${sub!.field}`, `direccion.${role}`, out.issues);
+    const value = (raw as SigmaRecord)[sub!.field];
+    const v = scalarValue(sub!, value, `${where}.${sub!.field}`, `direccion.${role}`, out.issues);
     if (v !== undefined) d[role as keyof Direccion] = v;
   }
   const missing = (['departamento', 'municipio', 'distrito', 'complemento'] as const).filter((k) => !d[k]);
   if (missing.length) {
     const names = missing.map((r) => spec.fields[r]?.field ?? `${r} (no SIGMA field configured)`);
-    out.warnings.push({ path: 'direccion', code: 'INCOMPLETE_ADDRESS', message: `SIGMA's ${where} has no ${names.join(', ')}: the receptor goes without direccion` });
+    const message = `SIGMA's ${where} has no ${names.join(', ')}: the receptor goes without direccion`;
+    out.warnings.push({ path: 'direccion', code: 'INCOMPLETE_ADDRESS', message });
     return;
   }
   out.values.direccion = d as Direccion;
@@ -86,21 +95,26 @@ export function receptorFromSigma(fields: SigmaFields, patient: SigmaRecord | nu
 function normalized(v: Values): Values {
   const num = v.numDocumento as string | undefined;
   if (!num) return v;
-  if (v.tipoDocumento === '13' && /^[0-9]{9}$/.test(num)) return { ...v, numDocumento: `${num.slice(0, 8)}-${num.slice(8)}` };
+  if (v.tipoDocumento === '13' && /^[0-9]{9}$/.test(num)) return { ...v, numDocumento: formatDui(num) };
   if (v.tipoDocumento === '36') return { ...v, numDocumento: num.replace(/-/g, '') };
   return v;
 }
 
 function profileValues(p: PatientProfile | null): Values {
   if (!p) return {};
-  return Object.fromEntries(RECEPTOR_FIELDS.flatMap((f) => (present(p[f]) ? [[f, p[f] as string | Direccion]] : []))) as Values;
+  const entries = RECEPTOR_FIELDS.flatMap((f) => (present(p[f]) ? [[f, p[f] as string | Direccion]] : []));
+  return Object.fromEntries(entries) as Values;
 }
 
 /**
  * SIGMA's patient fields, overridden field by field by the stored fiscal profile (the clinic's billing data may differ
  * from the clinical record). The identity document and its type travel together: a profile that states one wins both.
  */
-export function resolvePatientReceptor(fields: SigmaFields, patient: SigmaRecord | null, profile: PatientProfile | null): PatientReceptor {
+export function resolvePatientReceptor(
+  fields: SigmaFields,
+  patient: SigmaRecord | null,
+  profile: PatientProfile | null,
+): PatientReceptor {
   const sigma = receptorFromSigma(fields, patient);
   const stored = profileValues(profile);
   const docFromProfile = present(stored.tipoDocumento) || present(stored.numDocumento);
@@ -112,16 +126,20 @@ export function resolvePatientReceptor(fields: SigmaFields, patient: SigmaRecord
     const v = fromProfile ? stored[f] : sigma.values[f];
     if (v === undefined) continue;
     values[f] = v;
-    sources.push({ field: f, source: fromProfile ? 'FISCAL_PROFILE' : 'SIGMA', sigmaField: fromProfile ? null : (sigma.origin[f] ?? null) });
+    const sigmaField = fromProfile ? null : (sigma.origin[f] ?? null);
+    sources.push({ field: f, source: fromProfile ? 'FISCAL_PROFILE' : 'SIGMA', sigmaField });
   }
   const warnings = [...sigma.warnings];
   if (!sources.length && !sigma.issues.length) warnings.push(noDataWarning(fields, patient));
-  return { receptor: normalized(values), sources, issues: sources.length ? withOrigin([...sigma.issues, ...valueIssues(values)], sources) : sigma.issues, warnings };
+  const issues = sources.length ? withOrigin([...sigma.issues, ...valueIssues(values)], sources) : sigma.issues;
+  return { receptor: normalized(values), sources, issues, warnings };
 }
 
 function valueIssues(v: Values): FieldIssue[] {
   const input = { ...v, nombre: (v.nombre as string | undefined) ?? '' } as FiscalProfileInput;
-  return fiscalProfileIssues(input).map((i) => (i.path === 'nombre' && !v.nombre ? { path: 'nombre', code: 'REQUIRED', message: 'the receptor has no nombre (neither SIGMA nor the fiscal profile gives one)' } : i));
+  const message = 'the receptor has no nombre (neither SIGMA nor the fiscal profile gives one)';
+  const noName = { path: 'nombre', code: 'REQUIRED', message };
+  return fiscalProfileIssues(input).map((i) => (i.path === 'nombre' && !v.nombre ? noName : i));
 }
 
 /** Each issue says where its value came from, so the fix lands in the right system. */
@@ -129,15 +147,18 @@ function withOrigin(issues: FieldIssue[], sources: ReceptorFieldOrigin[]): Field
   return issues.map((i) => {
     const o = sources.find((s) => s.field === i.path.split('.')[0]);
     if (!o) return i;
-    return { ...i, message: `${i.message} (from ${o.source === 'SIGMA' ? `SIGMA's ${o.sigmaField}` : 'the stored fiscal profile'})` };
+    const from = o.source === 'SIGMA' ? `SIGMA's ${o.sigmaField}` : 'the stored fiscal profile';
+    return { ...i, message: `${i.message} (from ${from})` };
   });
 }
 
 function noDataWarning(fields: SigmaFields, patient: SigmaRecord | null): FieldIssue {
   const why = !hasSigmaPatientFields(fields)
-    ? 'no SIGMA patient field is configured (FX_SIGMA_FIELDS), so the receptor needs the stored fiscal profile, and this patient has none'
+    ? 'no SIGMA patient field is configured (FX_SIGMA_FIELDS), so the receptor needs the stored fiscal profile (none)'
     : patient
       ? "SIGMA's patient has none of the configured fields and this patient has no stored fiscal profile"
       : "SIGMA's patient fields were not available and this patient has no stored fiscal profile";
-  return { path: '', code: 'NO_RECEPTOR_DATA', message: `${why}: invoices go to a consumidor final without identification (store a profile with upsertPatientFiscalProfile or POST /api/receptores)` };
+  const then = 'invoices go to a consumidor final without identification '
+    + '(store a profile with upsertPatientFiscalProfile or POST /api/receptores)';
+  return { path: '', code: 'NO_RECEPTOR_DATA', message: `${why}: ${then}` };
 }

@@ -8,7 +8,7 @@ import { resolvePatientReceptor } from './patient-receptor.js';
 type Obj = Record<string, unknown>;
 
 /** SIGMA's patient read server to server; when SIGMA cannot answer, a stored profile alone still serves. */
-async function sigmaPatient(ctx: Context, patientId: string, tenantId: string, hasProfile: boolean): Promise<SigmaRecord | null> {
+async function sigmaPatient(ctx: Context, patientId: string, tenantId: string, hasProfile: boolean) {
   try {
     return await ctx.sigma.patient(patientId, tenantId);
   } catch (e) {
@@ -34,6 +34,8 @@ export async function receptorForEmission(ctx: Context, patientId: string): Prom
     ]);
   }
   const r = resolvePatientReceptor(ctx.sigma.fields, patient, profile);
-  if (r.issues.length) throw new ValidationError(r.issues.map((i) => ({ ...i, path: i.path ? `receptor.${i.path}` : 'receptor' })));
+  if (r.issues.length) {
+    throw new ValidationError(r.issues.map((i) => ({ ...i, path: i.path ? `receptor.${i.path}` : 'receptor' })));
+  }
   return r.sources.length ? (r.receptor as Obj) : null;
 }

@@ -5,7 +5,10 @@ import { serviceMappingsById } from './get-service-fiscal.js';
 import { sigmaServiceDefaults, type ServiceFiscal } from './service-fiscal-default.js';
 
 /** A stored mapping or SIGMA's default: the fields a line takes. */
-type LineSource = Pick<ServiceFiscal, 'descripcion' | 'tipo' | 'tipoItem' | 'uniMedida'> & { codigo?: string | null; precio?: string | null };
+type LineSource = Pick<ServiceFiscal, 'descripcion' | 'tipo' | 'tipoItem' | 'uniMedida'> & {
+  codigo?: string | null;
+  precio?: string | null;
+};
 
 type Obj = Record<string, unknown>;
 /** Document types whose item prices exclude IVA (CCF, NC, ND: FACTS §5.4, §5.7); FE prices include it (§5.3). */
@@ -49,7 +52,8 @@ export async function expandServiceItems(ctx: Context, items: unknown, tipoDte: 
     const id = it && typeof it === 'object' ? (it as Obj).serviceId : undefined;
     if (typeof id !== 'string') return it;
     const m = mappings.get(id);
-    if (!m) missing.push({ path: `items[${i}].serviceId`, code: 'NOT_FOUND', message: `service ${id} has no fiscal mapping (mapServiceFiscal)${ctx.sigma.readsServices ? ' and SIGMA gives no default' : ''}` });
+    const why = `service ${id} has no fiscal mapping (mapServiceFiscal)${ctx.sigma.readsServices ? ' and SIGMA gives no default' : ''}`;
+    if (!m) missing.push({ path: `items[${i}].serviceId`, code: 'NOT_FOUND', message: why });
     return m ? fromMapping(it as Obj, m, tipoDte) : it;
   });
   if (missing.length) throw new AppError(ErrorCode.NOT_FOUND, missing.map((m) => m.message).join('; '), missing);

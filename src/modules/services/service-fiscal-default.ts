@@ -36,12 +36,13 @@ export function sigmaServiceDefault(fields: SigmaFields, service: SigmaRecord | 
     tipoItem = Number(code);
   }
   const descripcion = String(service[d.field]).trim().slice(0, 1000);
-  return { descripcion, tipoItem, uniMedida: 59, codigo: null, tipo: 'gravado', tributos: ['20'], precio: null, updatedAt: null, source: 'SIGMA_DEFAULT' };
+  const line = { uniMedida: 59, codigo: null, tipo: 'gravado' as const, tributos: ['20'], precio: null };
+  return { descripcion, tipoItem, ...line, updatedAt: null, source: 'SIGMA_DEFAULT' };
 }
 
 /** Defaults for services without a mapping, read from SIGMA server to server (emission by serviceId). */
-export async function sigmaServiceDefaults(ctx: Context, serviceIds: string[], tenantId: string): Promise<Map<string, ServiceFiscal>> {
-  if (!ctx.sigma.readsServices || !serviceIds.length) return new Map();
+export async function sigmaServiceDefaults(ctx: Context, serviceIds: string[], tenantId: string) {
+  if (!ctx.sigma.readsServices || !serviceIds.length) return new Map<string, ServiceFiscal>();
   const rows = await ctx.sigma.services(serviceIds, tenantId);
   return new Map([...rows].flatMap(([id, r]) => {
     const f = sigmaServiceDefault(ctx.sigma.fields, r);
@@ -51,11 +52,12 @@ export async function sigmaServiceDefaults(ctx: Context, serviceIds: string[], t
 
 export function mappedFiscal(m: ServiceMapping): ServiceFiscal {
   const { descripcion, tipoItem, uniMedida, tipo, tributos, updatedAt } = m;
-  return { descripcion, tipoItem, uniMedida, codigo: m.codigo ?? null, tipo, tributos, precio: m.precio ?? null, updatedAt, source: 'MAPPING' };
+  const [codigo, precio] = [m.codigo ?? null, m.precio ?? null];
+  return { descripcion, tipoItem, uniMedida, codigo, tipo, tributos, precio, updatedAt, source: 'MAPPING' };
 }
 
 /** Service.fiscal: the stored mapping, else the default from the SIGMA fields the representation carries. */
-export async function getServiceFiscalOrDefault(ctx: Context, service: SigmaRecord & { id: string }): Promise<ServiceFiscal | null> {
+export async function getServiceFiscalOrDefault(ctx: Context, service: SigmaRecord & { id: string }) {
   const m = await getServiceFiscal(ctx, service.id);
   if (m) return mappedFiscal(m);
   return sigmaServiceDefault(ctx.sigma.fields, service);

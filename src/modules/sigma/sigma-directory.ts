@@ -27,10 +27,17 @@ export interface SigmaDirectoryOptions {
 }
 
 const unavailable = (why: string) =>
-  new AppError(ErrorCode.SIGMA_UNAVAILABLE, `SIGMA's subgraph could not be read (${why}): retry, or send the receptor / item fields inline`);
+  new AppError(
+    ErrorCode.SIGMA_UNAVAILABLE,
+    `SIGMA's subgraph could not be read (${why}): retry, or send the receptor / item fields inline`,
+  );
 
-async function entities(o: SigmaDirectoryOptions, type: 'Patient' | 'Service', selection: string, ids: string[], tenantId: string): Promise<(SigmaRecord | null)[]> {
-  const query = `query FacturaXpressReads${type}($r: [_Any!]!) { _entities(representations: $r) { ... on ${type} { id ${selection} } } }`;
+type EntitiesAnswer = { data?: { _entities?: (SigmaRecord | null)[] }; errors?: { message: string }[] } | null;
+type Entity = 'Patient' | 'Service';
+
+async function entities(o: SigmaDirectoryOptions, type: Entity, selection: string, ids: string[], tenantId: string) {
+  const query = `query FacturaXpressReads${type}($r: [_Any!]!) {
+    _entities(representations: $r) { ... on ${type} { id ${selection} } } }`;
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-tenant-id': tenantId };
   if (o.token) headers.authorization = `Bearer ${o.token}`;
   let res: Response;
@@ -40,9 +47,11 @@ async function entities(o: SigmaDirectoryOptions, type: 'Patient' | 'Service', s
   } catch (e) {
     throw unavailable((e as Error).name === 'TimeoutError' ? `no answer within ${o.timeoutMs} ms` : 'unreachable');
   }
-  const json = (await res.json().catch(() => null)) as { data?: { _entities?: (SigmaRecord | null)[] }; errors?: { message: string }[] } | null;
+  const json = (await res.json().catch(() => null)) as EntitiesAnswer;
   const list = json?.data?._entities;
-  if (!res.ok || !Array.isArray(list) || list.length !== ids.length) throw unavailable(`HTTP ${res.status}${json?.errors?.length ? `: ${json.errors[0]!.message}` : ''}`);
+  if (!res.ok || !Array.isArray(list) || list.length !== ids.length) {
+    throw unavailable(`HTTP ${res.status}${json?.errors?.length ? `: ${json.errors[0]!.message}` : ''}`);
+  }
   return list;
 }
 

@@ -78,36 +78,65 @@ const BUILTIN = new Set(['String', 'ID']);
 /** The named type of a field type (`ServiceArea!` → `ServiceArea`). */
 export const namedType = (type: string) => type.replace(/!$/, '');
 
+const fail = (where: string, message: string): never => {
+  throw new Error(`${where}: ${message}`);
+};
+const join = (where: string, key: string) => (where ? `${where}.${key}` : key);
+
+/** `"name"`, `"name: String!"` → `{ field, type }`. */
+function shorthand(where: string, raw: string): { field: string; type?: string } {
+  const parts = raw.split(':').map((s) => s.trim());
+  if (parts.length > 2) fail(where, `expected "field" or "field: Type", got "${raw}"`);
+  return { field: parts[0]!, type: parts[1] };
+}
+
+function checkValues(where: string, values: unknown): Record<string, string> | undefined {
+  if (values === undefined) return undefined;
+  const ok = values && typeof values === 'object' && !Array.isArray(values);
+  if (!ok || Object.entries(values).some(([k, v]) => !NAME.test(k) || typeof v !== 'string')) {
+    fail(`${where}.values`, 'expected an object of SIGMA value → string');
+  }
+  return values as Record<string, string>;
+}
+
 /** `"name"`, `"name: String!"` or `{ field, type?, values? }` → a checked scalar field. */
 function scalar(where: string, raw: unknown): SigmaScalarField {
-  const obj = typeof raw === 'string' ? (([f, t]) => ({ field: f, type: t }))(raw.split(':').map((s) => s.trim())) : raw;
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new Error(`${where}: expected "field", "field: Type" or { field, type, values }`);
-  const { field, type = 'String', values } = obj as { field?: unknown; type?: unknown; values?: unknown };
-  if (typeof field !== 'string' || !NAME.test(field)) throw new Error(`${where}.field: "${String(field)}" is not a GraphQL field name`);
-  if (typeof type !== 'string' || !TYPE.test(type)) throw new Error(`${where}.type: "${String(type)}" is not a named GraphQL type (lists are not supported)`);
-  if (values !== undefined && (!values || typeof values !== 'object' || Object.entries(values).some(([k, v]) => !NAME.test(k) || typeof v !== 'string'))) {
-    throw new Error(`${where}.values: expected an object of SIGMA value → string`);
+  const obj = typeof raw === 'string' ? shorthand(where, raw) : raw;
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
+    fail(where, 'expected "field", "field: Type" or { field, type, values }');
   }
-  if (!BUILTIN.has(namedType(type)) && !values) throw new Error(`${where}: type ${type} is an enum to FacturaXpress and needs "values" (every SIGMA value → its code)`);
-  return { field, type, ...(values ? { values: values as Record<string, string> } : {}) };
+  const { field, type = 'String', values: rawValues } = obj as { field?: unknown; type?: unknown; values?: unknown };
+  if (typeof field !== 'string' || !NAME.test(field)) fail(`${where}.field`, `"${String(field)}" is not a field name`);
+  if (typeof type !== 'string' || !TYPE.test(type)) {
+    fail(`${where}.type`, `"${String(type)}" is not a named GraphQL type (lists are not supported)`);
+  }
+  const values = checkValues(where, rawValues);
+  if (!BUILTIN.has(namedType(type as string)) && !values) {
+    fail(where, `type ${String(type)} is an enum to FacturaXpress and needs "values" (every SIGMA value → its code)`);
+  }
+  return { field: field as string, type: type as string, ...(values ? { values } : {}) };
 }
 
 function roles<R extends string>(where: string, raw: unknown, allowed: readonly R[]): [R, unknown][] {
   if (raw === undefined) return [];
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${where}: expected an object`);
-  return Object.entries(raw).map(([k, v]) => {
-    if (!(allowed as readonly string[]).includes(k)) throw new Error(`${where}.${k}: unknown; known: ${allowed.join(', ')}`);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail(where || 'FX_SIGMA_FIELDS', 'expected an object');
+  return Object.entries(raw as object).map(([k, v]) => {
+    if (!(allowed as readonly string[]).includes(k)) fail(join(where, k), `unknown; known: ${allowed.join(', ')}`);
     return [k as R, v];
   });
 }
 
 function direccion(raw: unknown): SigmaObjectField {
+  const where = 'patient.direccion';
   const { field, type, fields } = (raw ?? {}) as { field?: unknown; type?: unknown; fields?: unknown };
-  if (typeof field !== 'string' || !NAME.test(field)) throw new Error('patient.direccion.field: a GraphQL field name is required');
-  if (typeof type !== 'string' || !TYPE.test(type) || BUILTIN.has(namedType(type))) throw new Error('patient.direccion.type: the name of SIGMA\'s address object type is required');
-  const sub = roles('patient.direccion.fields', fields ?? {}, DIRECCION_ROLES).map(([k, v]) => [k, scalar(`patient.direccion.fields.${k}`, v)]);
-  if (!sub.length) throw new Error('patient.direccion.fields: name at least one sub-field');
-  return { field, type, fields: Object.fromEntries(sub) };
+  if (typeof field !== 'string' || !NAME.test(field)) fail(`${where}.field`, 'a GraphQL field name is required');
+  if (typeof type !== 'string' || !TYPE.test(type) || BUILTIN.has(namedType(type))) {
+    fail(`${where}.type`, "the name of SIGMA's address object type is required");
+  }
+  const sub = roles(`${where}.fields`, fields ?? {}, DIRECCION_ROLES);
+  const checked = sub.map(([k, v]) => [k, scalar(`${where}.fields.${k}`, v)]);
+  if (!sub.length) fail(`${where}.fields`, 'name at least one sub-field');
+  return { field: field as string, type: type as string, fields: Object.fromEntries(checked) };
 }
 
 /**
@@ -124,7 +153,8 @@ export function parseSigmaFields(json: string): SigmaFields {
   }
   const top = roles('', raw, ['patient', 'service'] as const);
   const byKey = Object.fromEntries(top) as { patient?: unknown; service?: unknown };
-  const patient = Object.fromEntries(roles('patient', byKey.patient, PATIENT_ROLES).map(([k, v]) => [k, k === 'direccion' ? direccion(v) : scalar(`patient.${k}`, v)]));
-  const service = Object.fromEntries(roles('service', byKey.service, SERVICE_ROLES).map(([k, v]) => [k, scalar(`service.${k}`, v)]));
-  return { patient, service } as SigmaFields;
+  const patientRoles = roles('patient', byKey.patient, PATIENT_ROLES);
+  const patient = patientRoles.map(([k, v]) => [k, k === 'direccion' ? direccion(v) : scalar(`patient.${k}`, v)]);
+  const service = roles('service', byKey.service, SERVICE_ROLES).map(([k, v]) => [k, scalar(`service.${k}`, v)]);
+  return { patient: Object.fromEntries(patient), service: Object.fromEntries(service) } as SigmaFields;
 }

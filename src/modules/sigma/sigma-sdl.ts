@@ -1,4 +1,5 @@
-import { Kind, parse, print, visit, type DocumentNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
+import { Kind, parse, print, visit } from 'graphql';
+import type { DocumentNode, FieldDefinitionNode, ObjectTypeDefinitionNode } from 'graphql';
 import { namedType, type SigmaFields, type SigmaScalarField } from './sigma-fields.js';
 
 /** SIGMA fields per entity, as `name: Type` with the selection @requires names. */
@@ -23,14 +24,15 @@ class TypeDefs {
 
   sdl(): string {
     const enums = [...this.enums].map(([n, vs]) => `enum ${n} { ${[...vs].join(' ')} }`);
-    const objects = [...this.objects].map(([n, fs]) => `type ${n} { ${[...fs].map(([f, t]) => `${f}: ${t} @external`).join(' ')} }`);
+    const external = (fs: Map<string, string>) => [...fs].map(([f, t]) => `${f}: ${t} @external`).join(' ');
+    const objects = [...this.objects].map(([n, fs]) => `type ${n} { ${external(fs)} }`);
     return [...enums, ...objects].join('\n');
   }
 }
 
 function put(map: Map<string, string>, where: string, field: string, type: string) {
   const had = map.get(field);
-  if (had && had !== type) throw new Error(`FX_SIGMA_FIELDS: ${where}.${field} is configured as both ${had} and ${type}`);
+  if (had && had !== type) throw new Error(`FX_SIGMA_FIELDS: ${where}.${field} is configured as ${had} and ${type}`);
   map.set(field, type);
 }
 
@@ -56,7 +58,8 @@ function externalsOf(fields: SigmaFields, defs: TypeDefs): { Patient: Externals;
     defs.addScalar(spec!);
   }
   const dir = fields.patient.direccion;
-  patient.selection = [...patient.fields.keys()].map((f) => (dir && f === dir.field ? `${f} { ${[...new Set(Object.values(dir.fields).map((s) => s!.field))].join(' ')} }` : f));
+  const subSelection = dir ? [...new Set(Object.values(dir.fields).map((s) => s!.field))].join(' ') : '';
+  patient.selection = [...patient.fields.keys()].map((f) => (dir && f === dir.field ? `${f} { ${subSelection} }` : f));
   service.selection = [...service.fields.keys()];
   return { Patient: patient, Service: service };
 }
@@ -103,7 +106,8 @@ export function withSigmaExternals(sdl: string, fields: SigmaFields): string {
       const e = ext[name];
       const clash = (node.fields ?? []).find((f) => e.fields.has(f.name.value));
       if (clash) throw new Error(`FX_SIGMA_FIELDS: ${name}.${clash.name.value} is a FacturaXpress field`);
-      const fieldsOut = (node.fields ?? []).map((f) => (f.name.value === REQUIRING[name] && e.selection.length ? requires(f, e.selection) : f));
+      const requiring = (f: FieldDefinitionNode) => f.name.value === REQUIRING[name] && e.selection.length > 0;
+      const fieldsOut = (node.fields ?? []).map((f) => (requiring(f) ? requires(f, e.selection) : f));
       return { ...node, fields: [...fieldsOut, ...fieldNodes(e)] };
     },
   }) as DocumentNode;
