@@ -1,6 +1,5 @@
 import { AppError, ErrorCode } from '../../core/errors.js';
-import type { SigmaFields } from './sigma-fields.js';
-import { sigmaSelections } from './sigma-sdl.js';
+import { sigmaSelections, type SigmaFields } from './sigma-fields.js';
 
 export type SigmaRecord = Record<string, unknown>;
 

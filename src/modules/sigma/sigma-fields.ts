@@ -71,6 +71,22 @@ export function hasSigmaServiceFields(f: SigmaFields): boolean {
   return Object.keys(f.service).length > 0;
 }
 
+/**
+ * What FacturaXpress reads of SIGMA's Patient and Service: the `@requires` selections, also what the server-to-server
+ * lookup asks SIGMA for (empty when none is configured). Each SIGMA field once, in configuration order.
+ */
+export function sigmaSelections(f: SigmaFields): { Patient: string; Service: string } {
+  const patient = new Map<string, string>();
+  for (const [role, spec] of Object.entries(f.patient)) {
+    if (!spec) continue;
+    const subFields = role === 'direccion' ? Object.values((spec as SigmaObjectField).fields) : [];
+    const sub = [...new Set(subFields.map((s) => s!.field))];
+    patient.set(spec.field, sub.length ? `${spec.field} { ${sub.join(' ')} }` : spec.field);
+  }
+  const service = new Set(Object.values(f.service).map((s) => s!.field));
+  return { Patient: [...patient.values()].join(' '), Service: [...service].join(' ') };
+}
+
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 const TYPE = /^([_A-Za-z][_0-9A-Za-z]*)(!?)$/;
 const BUILTIN = new Set(['String', 'ID']);

@@ -1,11 +1,11 @@
 import { Kind, parse, print, visit } from 'graphql';
 import type { DocumentNode, FieldDefinitionNode, ObjectTypeDefinitionNode } from 'graphql';
-import { namedType, type SigmaFields, type SigmaScalarField } from './sigma-fields.js';
+import { namedType, sigmaSelections, type SigmaFields, type SigmaScalarField } from './sigma-fields.js';
 
 /** SIGMA fields per entity, as `name: Type` with the selection @requires names. */
 interface Externals {
   fields: Map<string, string>;
-  selection: string[];
+  selection: string;
 }
 
 const BUILTIN = new Set(['String', 'ID']);
@@ -37,8 +37,8 @@ function put(map: Map<string, string>, where: string, field: string, type: strin
 }
 
 function externalsOf(fields: SigmaFields, defs: TypeDefs): { Patient: Externals; Service: Externals } {
-  const patient: Externals = { fields: new Map(), selection: [] };
-  const service: Externals = { fields: new Map(), selection: [] };
+  const patient: Externals = { fields: new Map(), selection: '' };
+  const service: Externals = { fields: new Map(), selection: '' };
   for (const [role, spec] of Object.entries(fields.patient)) {
     if (role === 'direccion' && spec && 'fields' in spec) {
       const obj = defs.objects.get(namedType(spec.type)) ?? new Map<string, string>();
@@ -57,17 +57,10 @@ function externalsOf(fields: SigmaFields, defs: TypeDefs): { Patient: Externals;
     put(service.fields, 'Service', spec!.field, spec!.type);
     defs.addScalar(spec!);
   }
-  const dir = fields.patient.direccion;
-  const subSelection = dir ? [...new Set(Object.values(dir.fields).map((s) => s!.field))].join(' ') : '';
-  patient.selection = [...patient.fields.keys()].map((f) => (dir && f === dir.field ? `${f} { ${subSelection} }` : f));
-  service.selection = [...service.fields.keys()];
+  const selections = sigmaSelections(fields);
+  patient.selection = selections.Patient;
+  service.selection = selections.Service;
   return { Patient: patient, Service: service };
-}
-
-/** What FacturaXpress reads of SIGMA's Patient and Service: the @requires selections (empty when none configured). */
-export function sigmaSelections(fields: SigmaFields): { Patient: string; Service: string } {
-  const ext = externalsOf(fields, new TypeDefs());
-  return { Patient: ext.Patient.selection.join(' '), Service: ext.Service.selection.join(' ') };
 }
 
 /** Which FacturaXpress field of each SIGMA entity is computed from SIGMA's fields (and so carries @requires). */
@@ -79,8 +72,8 @@ function fieldNodes(ext: Externals): readonly FieldDefinitionNode[] {
   return (doc.definitions[0] as ObjectTypeDefinitionNode).fields ?? [];
 }
 
-function requires(field: FieldDefinitionNode, selection: string[]): FieldDefinitionNode {
-  const directive = parse(`type X { x: Int @requires(fields: ${JSON.stringify(selection.join(' '))}) }`);
+function requires(field: FieldDefinitionNode, selection: string): FieldDefinitionNode {
+  const directive = parse(`type X { x: Int @requires(fields: ${JSON.stringify(selection)}) }`);
   const d = (directive.definitions[0] as ObjectTypeDefinitionNode).fields![0]!.directives![0]!;
   return { ...field, directives: [...(field.directives ?? []), d] };
 }
