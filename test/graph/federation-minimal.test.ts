@@ -45,7 +45,7 @@ describe('with no SIGMA field configured', () => {
   it('with a stored profile, every field comes from it', async () => {
     await viaGateway(`mutation { upsertPatientFiscalProfile(patientId: "P-1003", input: { nombre: "José Antonio Pérez", tipoDocumento: "13", numDocumento: "04567891-1" }) { __typename } }`);
     const r = await viaGateway(RECEPTOR);
-    expect(r.data.patient.receptor).toMatchObject({ nombre: 'José Antonio Pérez', numDocumento: '04567891-1', valid: true, warnings: [] });
+    expect(r.data.patient.receptor).toMatchObject({ nombre: 'José Antonio Pérez', numDocumento: '045678911', valid: true, warnings: [] });
     expect(r.data.patient.receptor.sources.every((s: any) => s.source === 'FISCAL_PROFILE')).toBe(true);
   });
 

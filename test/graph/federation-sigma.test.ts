@@ -49,7 +49,7 @@ describe("the graph reads SIGMA's patient: Patient.receptor through @requires", 
     const p = await receptorOf('P-1003');
     expect(p.name).toBe('José Antonio Pérez');
     expect(p.receptor).toMatchObject({
-      nombre: 'José Antonio Pérez', tipoDocumento: '13', numDocumento: '04567891-1', correo: 'japerez@example.com', telefono: '2250-7788',
+      nombre: 'José Antonio Pérez', tipoDocumento: '13', numDocumento: '045678911', correo: 'japerez@example.com', telefono: '2250-7788',
       direccion: { departamento: '06', municipio: '23', distrito: '14', complemento: 'Av. Los Próceres 12, apto 3' },
       tipoDte: '01', valid: true, issues: [], warnings: [],
     });

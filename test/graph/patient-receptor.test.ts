@@ -12,9 +12,9 @@ const patient = (over: Record<string, unknown> = {}) => ({
 const profile = (over: Partial<PatientProfile>) => ({ nombre: 'Billing', tipoDocumento: null, numDocumento: null, nrc: null, nombreComercial: null, codActividad: null, descActividad: null, direccion: null, telefono: null, correo: null, ...over }) as PatientProfile;
 
 describe('resolvePatientReceptor', () => {
-  it("maps SIGMA's fields (enum → CAT-022, DUI written ########-#), every field from SIGMA", () => {
+  it("maps SIGMA's fields (enum → CAT-022, DUI in digits as MH wants it), every field from SIGMA", () => {
     const r = resolvePatientReceptor(DEFAULT_SIGMA_FIELDS, patient(), null);
-    expect(r.receptor).toEqual({ nombre: 'Ana López', tipoDocumento: '13', numDocumento: '04567891-1', correo: 'ana@example.com', telefono: '2250-7788', direccion: { departamento: '06', municipio: '23', distrito: '14', complemento: 'Calle 1' } });
+    expect(r.receptor).toEqual({ nombre: 'Ana López', tipoDocumento: '13', numDocumento: '045678911', correo: 'ana@example.com', telefono: '2250-7788', direccion: { departamento: '06', municipio: '23', distrito: '14', complemento: 'Calle 1' } });
     expect(r.issues).toEqual([]);
     expect(r.sources.find((s) => s.field === 'direccion')).toEqual({ field: 'direccion', source: 'SIGMA', sigmaField: 'Patient.address' });
   });

@@ -47,7 +47,7 @@ describe('npm run supergraph', () => {
       expect(gateway).toBe(`http://127.0.0.1:${gw}/`);
       const h = { 'x-api-key': key };
       const p = await gql(gateway, `{ patient(id: "P-1003") { name receptor { nombre numDocumento valid sources { source } } } }`, h);
-      expect(p.data.patient).toMatchObject({ name: 'José Antonio Pérez', receptor: { nombre: 'José Antonio Pérez', numDocumento: '04567891-1', valid: true } });
+      expect(p.data.patient).toMatchObject({ name: 'José Antonio Pérez', receptor: { nombre: 'José Antonio Pérez', numDocumento: '045678911', valid: true } });
       const emit = await gql(gateway, `mutation($i: EmitInvoiceInput!) { emitInvoice(input: $i) { __typename ... on Invoice { id receptor { nombre } } } }`, h,
         { i: { referenciaExterna: 'SUPERGRAPH-P-1003', patientId: 'P-1003', items: [{ serviceId: 'LAB-GLUCOSA', precio: '8.50' }] } });
       expect(emit.data.emitInvoice).toMatchObject({ __typename: 'Invoice', receptor: { nombre: 'José Antonio Pérez' } });

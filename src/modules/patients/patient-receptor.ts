@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../../core/errors.js';
 import type { Direccion } from '../../dte/index.js';
-import { formatDui } from '../../dte/identity.js';
+import { docNumber } from '../../dte/sections/receptor.js';
 import type { SigmaRecord } from '../sigma/sigma-directory.js';
 import { hasSigmaPatientFields, type SigmaFields, type SigmaScalarField } from '../sigma/sigma-fields.js';
 import type { PatientProfile } from './patient-profile.entity.js';
@@ -91,13 +91,10 @@ export function receptorFromSigma(fields: SigmaFields, patient: SigmaRecord | nu
   return out;
 }
 
-/** MH writes a DUI as ########-# and a NIT as digits only. */
+/** As the DTE carries it: DUI and NIT in digits only (MH's documents), other documents as written. */
 function normalized(v: Values): Values {
   const num = v.numDocumento as string | undefined;
-  if (!num) return v;
-  if (v.tipoDocumento === '13' && /^[0-9]{9}$/.test(num)) return { ...v, numDocumento: formatDui(num) };
-  if (v.tipoDocumento === '36') return { ...v, numDocumento: num.replace(/-/g, '') };
-  return v;
+  return num ? { ...v, numDocumento: docNumber((v.tipoDocumento as string | undefined) ?? null, num)! } : v;
 }
 
 function profileValues(p: PatientProfile | null): Values {
