@@ -60,14 +60,15 @@ function printedSdl(schema: GraphQLSchema, sigmaFields: SigmaFields): string {
   return withSigmaExternals(printSchemaWithDirectives(schema), sigmaFields);
 }
 
-/** The subgraph SDL exactly as served in `_service { sdl }`; with the default SIGMA fields it is schema/facturaxpress.graphql. */
+/** The SDL served in `_service { sdl }`; with the default SIGMA fields it is schema/facturaxpress.graphql. */
 export async function subgraphSdl(sigmaFields: SigmaFields = DEFAULT_SIGMA_FIELDS): Promise<string> {
   return `${FEDERATION_LINK}\n\n${printedSdl(await codeFirstSchema(), sigmaFields)}\n`;
 }
 
 export async function buildGraphQLSchema(extras: SchemaExtras = {}): Promise<GraphQLSchema> {
   const schema = await codeFirstSchema();
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printedSdl(schema, extras.sigmaFields ?? DEFAULT_SIGMA_FIELDS)}`);
+  const sdl = printedSdl(schema, extras.sigmaFields ?? DEFAULT_SIGMA_FIELDS);
+  const typeDefs = parse(`${FEDERATION_LINK}\n${sdl}`);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   const wired = [referenceResolvers, extras.documents ? documentLinkResolvers(extras.documents) : {}, extras.events ? subscriptionResolvers(extras.events) : {}, extras.resolvers ?? {}];
   for (const map of wired) for (const [type, fields] of Object.entries(map)) resolvers[type] = { ...(resolvers[type] ?? {}), ...(fields as object) };
