@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_SIGMA_FIELDS, NO_SIGMA_FIELDS, parseSigmaFields } from './modules/sigma/sigma-fields.js';
+import type { SigmaFields } from './modules/sigma/sigma-fields.js';
 
 /**
  * The only reader of process.env. Everything else receives a typed, validated Config.
@@ -54,6 +57,18 @@ export interface Config {
     deadlineWarningMs: number;
     deadlineScanMs: number;
   };
+  /** SIGMA's side of the graph: the fields read through federation, and the server-to-server lookup for emission. */
+  sigma: {
+    /** FX_SIGMA_FIELDS: SIGMA's Patient/Service fields declared @external (default: the demo SIGMA subgraph's). */
+    fields: SigmaFields;
+    /** FX_SIGMA_URL: SIGMA's subgraph endpoint; emission by patientId then reads the patient from SIGMA. */
+    url: string | null;
+    /** FX_SIGMA_TOKEN: FacturaXpress's own credential at SIGMA (sent as Authorization: Bearer). */
+    token: string | null;
+    timeoutMs: number;
+  };
+  /** `npm run supergraph`: the gateway's and the demo SIGMA subgraph's ports (FacturaXpress keeps PORT). */
+  supergraph: { gatewayPort: number; sigmaPort: number };
 }
 
 export class ConfigError extends Error {
@@ -138,6 +153,25 @@ function corsOrigins(env: Env): string[] {
   return out;
 }
 
+/** FX_SIGMA_FIELDS: unset → the demo SIGMA's fields; `none` → no SIGMA field; JSON inline or a path to a JSON file. */
+function sigmaFields(env: Env): SigmaFields {
+  const raw = str(env, 'FX_SIGMA_FIELDS');
+  if (raw === null) return DEFAULT_SIGMA_FIELDS;
+  if (raw === 'none') return NO_SIGMA_FIELDS;
+  try {
+    return parseSigmaFields(raw.startsWith('{') ? raw : readFileSync(raw, 'utf8'));
+  } catch (e) {
+    throw new ConfigError('FX_SIGMA_FIELDS', (e as Error).message);
+  }
+}
+
+function sigma(env: Env): Config['sigma'] {
+  const url = str(env, 'FX_SIGMA_URL');
+  if (url && !/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError('FX_SIGMA_URL', `must be an http(s) URL, got "${url}"`);
+  const timeoutMs = int(env, 'FX_SIGMA_TIMEOUT_MS', 5000, 100, 60_000);
+  return { fields: sigmaFields(env), url, token: str(env, 'FX_SIGMA_TOKEN'), timeoutMs };
+}
+
 export function loadConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const host = str(env, 'HOST') ?? '127.0.0.1';
@@ -187,5 +221,10 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     trustedDocuments: trustedDocumentsMode(env),
     corsOrigins: corsOrigins(env),
     notifications: notifications(env, nodeEnv),
+    sigma: sigma(env),
+    supergraph: {
+      gatewayPort: int(env, 'FX_GATEWAY_PORT', 4000, 0, 65535),
+      sigmaPort: int(env, 'FX_SIGMA_PORT', 4002, 0, 65535),
+    },
   };
 }

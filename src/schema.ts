@@ -25,6 +25,8 @@ import { InvoiceSubscriptionResolver, subscriptionResolvers } from './graphql/su
 import { InvoiceEmailResolver } from './graphql/email.resolver.js';
 import { MonthlyReportResolver, reportLinkResolvers } from './graphql/report.resolver.js';
 import { WebhookDeliveryFieldsResolver, WebhookEndpointResolver } from './graphql/webhook.resolver.js';
+import { DEFAULT_SIGMA_FIELDS, type SigmaFields } from './modules/sigma/sigma-fields.js';
+import { withSigmaExternals } from './modules/sigma/sigma-sdl.js';
 
 /** Federation 2: the subgraph links the federation spec; directives imported here may be used by the types. */
 const FEDERATION_LINK =
@@ -46,6 +48,8 @@ export interface SchemaExtras {
   documents?: App | Config;
   /** This process's LISTEN fan-out: enables the invoiceStatusChanged subscription. */
   events?: InvoiceEventBus;
+  /** SIGMA's fields declared @external (FX_SIGMA_FIELDS); default: the demo SIGMA subgraph's. */
+  sigmaFields?: SigmaFields;
 }
 
 const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver, WebhookEndpointResolver, WebhookDeliveryFieldsResolver, InvoiceEmailResolver, InvoiceBalanceResolver, FiscalEventResolver, MonthlyReportResolver, InvoiceBlockedFieldsResolver] as const;
@@ -55,14 +59,20 @@ async function codeFirstSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: [...resolverClasses], authChecker, validate: false, skipCheck: true, pubSub: createPubSub(), orphanedTypes: [ServiceType] });
 }
 
-/** The subgraph SDL exactly as served in `_service { sdl }` and committed as schema/facturaxpress.graphql. */
-export async function subgraphSdl(): Promise<string> {
-  return `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(await codeFirstSchema())}\n`;
+/** The code-first schema printed, plus SIGMA's configured fields as @external (and the @requires using them). */
+function printedSdl(schema: GraphQLSchema, sigmaFields: SigmaFields): string {
+  return withSigmaExternals(printSchemaWithDirectives(schema), sigmaFields);
+}
+
+/** The SDL served in `_service { sdl }`; with the default SIGMA fields it is schema/facturaxpress.graphql. */
+export async function subgraphSdl(sigmaFields: SigmaFields = DEFAULT_SIGMA_FIELDS): Promise<string> {
+  return `${FEDERATION_LINK}\n\n${printedSdl(await codeFirstSchema(), sigmaFields)}\n`;
 }
 
 export async function buildGraphQLSchema(extras: SchemaExtras = {}): Promise<GraphQLSchema> {
   const schema = await codeFirstSchema();
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const sdl = printedSdl(schema, extras.sigmaFields ?? DEFAULT_SIGMA_FIELDS);
+  const typeDefs = parse(`${FEDERATION_LINK}\n${sdl}`);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   const wired = [referenceResolvers, extras.documents ? documentLinkResolvers(extras.documents) : {}, extras.documents ? reportLinkResolvers(extras.documents) : {}, extras.events ? subscriptionResolvers(extras.events) : {}, extras.resolvers ?? {}];
   for (const map of wired) for (const [type, fields] of Object.entries(map)) resolvers[type] = { ...(resolvers[type] ?? {}), ...(fields as object) };

@@ -46,7 +46,7 @@ export async function startService(config: Config, opts: ServiceOptions = {}): P
   const events = api ? await startInvoiceEventBus(db.url, log) : null;
   const server = api
     ? await startServer(app, {
-        schema: await buildGraphQLSchema({ documents: app, events: events! }),
+        schema: await buildGraphQLSchema({ documents: app, events: events!, sigmaFields: config.sigma.fields }),
         port: opts.port,
         trustedDocuments: opts.trustedDocuments,
         routes: (r) => {

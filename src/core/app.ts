@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { TENANT_FILTER } from '../db/orm.js';
 import { createAuthenticator, type Authenticator } from '../modules/auth/authenticate.js';
+import { createSigmaDirectory } from '../modules/sigma/sigma-directory.js';
 import { systemClock, tenantIdOf, type Actor, type Clock, type Context } from './context.js';
 import type { Logger } from './logger.js';
 import type { MhServices } from './mh-services.js';
@@ -23,6 +24,7 @@ export interface App {
 
 export function createApp(config: Config, log: Logger, db: Database, mh: MhServices, clock: Clock = systemClock): App {
   const auth = createAuthenticator({ em: db.orm.em, config, clock });
+  const sigma = createSigmaDirectory(config.sigma);
   return {
     config,
     log,
@@ -41,7 +43,7 @@ export function createApp(config: Config, log: Logger, db: Database, mh: MhServi
       // Tenant actors: every tenant-owned query is filtered to their tenant. Others get an impossible tenant id, so a
       // use case that forgets to lift the filter explicitly (UNSCOPED, admin only) sees nothing rather than everything.
       em.setFilterParams(TENANT_FILTER, { tenantId: tenantId ?? '00000000-0000-0000-0000-000000000000' });
-      return { requestId, actor, em, clock, mh, log: log.child({ requestId, tenantId }) };
+      return { requestId, actor, em, clock, mh, sigma, log: log.child({ requestId, tenantId }) };
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger.js';
 import type { MhServices } from './mh-services.js';
+import type { SigmaDirectory } from '../modules/sigma/sigma-directory.js';
 
 export type Ambiente = '00' | '01';
 
@@ -26,6 +27,8 @@ export interface Context {
   clock: Clock;
   /** Signing and the MH client, for the few use cases that talk to MH while the caller waits (invalidation). */
   mh: MhServices;
+  /** SIGMA's subgraph, read server to server (the patient/service fields FX_SIGMA_FIELDS names). */
+  sigma: SigmaDirectory;
 }
 
 export function tenantIdOf(actor: Actor): string | null {

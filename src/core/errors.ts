@@ -19,6 +19,7 @@ export enum ErrorCode {
   MH_UNAVAILABLE = 'MH_UNAVAILABLE',
   NO_MH_CREDENTIAL = 'NO_MH_CREDENTIAL',
   INTERNAL = 'INTERNAL',
+  SIGMA_UNAVAILABLE = 'SIGMA_UNAVAILABLE',
 }
 
 export interface FieldIssue {
@@ -63,4 +64,5 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.MH_UNAVAILABLE]: 503,
   [ErrorCode.NO_MH_CREDENTIAL]: 409,
   [ErrorCode.INTERNAL]: 500,
+  [ErrorCode.SIGMA_UNAVAILABLE]: 503,
 };

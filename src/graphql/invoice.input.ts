@@ -74,7 +74,7 @@ export class DocumentoRelacionadoInput {
 export class EmitInvoiceInput {
   @Field({ description: 'Your reference; emission is idempotent on it per tenant' }) referenciaExterna!: string;
   @Field(() => String, { nullable: true, description: 'CAT-002; absent: 03 (CCF) when the receptor has NIT + NRC, else 01 (FE)' }) tipoDte?: string | null;
-  @Field(() => ID, { nullable: true, description: "SIGMA patient: without `receptor`, the patient's fiscal profile is the receptor" }) patientId?: string | null;
+  @Field(() => ID, { nullable: true, description: "SIGMA patient: without `receptor`, SIGMA's patient fields overridden by the stored fiscal profile (Patient.receptor)" }) patientId?: string | null;
   @Field(() => ReceptorInput, { nullable: true }) receptor?: ReceptorInput | null;
   @Field(() => [InvoiceItemInput]) items!: InvoiceItemInput[];
   @Field(() => Int, { nullable: true, description: 'CAT-016, default 1 (contado)' }) condicionOperacion?: number | null;

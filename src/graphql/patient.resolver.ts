@@ -2,11 +2,13 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root,
 import type { Context } from '../core/context.js';
 import { listInvoices } from '../modules/invoices/list-invoices.js';
 import { getPatientFiscalProfile } from '../modules/patients/get-patient-fiscal-profile.js';
+import { getPatientReceptor } from '../modules/patients/get-patient-receptor.js';
 import { upsertPatientFiscalProfile } from '../modules/patients/upsert-patient-fiscal-profile.js';
 import { ValidationFailed, asResult, resolveResultType } from './errors.types.js';
 import { toConnection } from './invoice.resolver.js';
 import { InvoiceConnectionType, InvoiceFilterInput } from './invoice.types.js';
 import { FiscalProfileInput, FiscalProfileType, PatientType } from './patient.types.js';
+import { PatientReceptorType, patientReceptorView } from './receptor.types.js';
 
 const FiscalProfileResult = createUnionType({
   name: 'FiscalProfileResult',
@@ -22,8 +24,17 @@ export class PatientResolver {
     return getPatientFiscalProfile(ctx, patient.id);
   }
 
+  @Authorized('patients:read')
+  @FieldResolver(() => PatientReceptorType, {
+    nullable: true,
+    description: "The DTE receptor from SIGMA's own patient fields, overridden by the fiscal profile",
+  })
+  async receptor(@Ctx() ctx: Context, @Root() patient: { id: string }) {
+    return patientReceptorView(await getPatientReceptor(ctx, patient));
+  }
+
   @Authorized('invoices:read')
-  @FieldResolver(() => InvoiceConnectionType, { description: "The patient's invoices, newest first" })
+  @FieldResolver(() => InvoiceConnectionType, { nullable: true, description: "The patient's invoices, newest first" })
   async invoices(@Ctx() ctx: Context, @Root() patient: { id: string }, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null, @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter: InvoiceFilterInput | null) {
     return toConnection(await listInvoices(ctx, { ...(filter ?? {}), patientId: patient.id }, first, after));
   }

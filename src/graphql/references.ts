@@ -10,11 +10,12 @@ export const referenceResolvers = {
   Invoice: {
     __resolveReference: (ref: { id: string }, ctx: Context) => getInvoice(ctx, ref.id),
   },
-  // SIGMA owns Patient and Service: their fields here are resolved from the id alone, each scoped to the tenant.
+  // SIGMA owns Patient and Service: the representation carries the id and the SIGMA fields a field here @requires
+  // (Patient.receptor, Service.fiscal); every FacturaXpress field is still scoped to the tenant.
   Patient: {
-    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+    __resolveReference: (ref: { id: string }) => ref,
   },
   Service: {
-    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+    __resolveReference: (ref: { id: string }) => ref,
   },
 };

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, createUnionType } from 'type-graphql';
 import type { Context } from '../core/context.js';
-import { getServiceFiscal } from '../modules/services/get-service-fiscal.js';
+import { getServiceFiscalOrDefault, mappedFiscal } from '../modules/services/service-fiscal-default.js';
 import { mapServiceFiscal } from '../modules/services/map-service-fiscal.js';
 import { ValidationFailed, asResult, resolveResultType } from './errors.types.js';
 import { ServiceFiscalInput, ServiceFiscalMappingType, ServiceType } from './service.types.js';
@@ -14,14 +14,17 @@ const ServiceFiscalResult = createUnionType({
 @Resolver(() => ServiceType)
 export class ServiceResolver {
   @Authorized('services:read')
-  @FieldResolver(() => ServiceFiscalMappingType, { nullable: true, description: 'How this service is invoiced, when mapped' })
+  @FieldResolver(() => ServiceFiscalMappingType, {
+    nullable: true,
+    description: "How this service is invoiced: its mapping, else a default from SIGMA's name and area",
+  })
   fiscal(@Ctx() ctx: Context, @Root() service: { id: string }) {
-    return getServiceFiscal(ctx, service.id);
+    return getServiceFiscalOrDefault(ctx, service);
   }
 
   @Authorized('services:write')
   @Mutation(() => ServiceFiscalResult, { description: 'Creates or replaces how a SIGMA service / SIGLA exam is invoiced' })
   mapServiceFiscal(@Ctx() ctx: Context, @Arg('serviceId', () => ID) serviceId: string, @Arg('input', () => ServiceFiscalInput) input: ServiceFiscalInput) {
-    return asResult(() => mapServiceFiscal(ctx, serviceId, input));
+    return asResult(async () => mappedFiscal(await mapServiceFiscal(ctx, serviceId, input)));
   }
 }

@@ -1,5 +1,5 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalScalar } from './invoice.scalars.js';
 
 @Directive('@key(fields: "id")')
@@ -8,6 +8,15 @@ import { DecimalScalar } from './invoice.scalars.js';
 export class ServiceType {
   @Field(() => ID) id!: string;
 }
+
+export enum ServiceFiscalSource {
+  MAPPING = 'MAPPING',
+  SIGMA_DEFAULT = 'SIGMA_DEFAULT',
+}
+registerEnumType(ServiceFiscalSource, {
+  name: 'ServiceFiscalSource',
+  description: "MAPPING: stored with mapServiceFiscal; SIGMA_DEFAULT: from SIGMA's name and area until a mapping is stored",
+});
 
 @ObjectType('ServiceFiscalMapping', { description: 'How the service becomes a DTE line' })
 export class ServiceFiscalMappingType {
@@ -18,7 +27,9 @@ export class ServiceFiscalMappingType {
   @Field({ description: 'gravado | exento | noSujeto' }) tipo!: string;
   @Field(() => [String], { description: 'CAT-015 tributos' }) tributos!: string[];
   @Field(() => DecimalScalar, { nullable: true, description: 'Default unit price, IVA included' }) precio!: string | null;
-  @Field(() => DateTimeISOResolver) updatedAt!: Date;
+  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When the mapping was stored (null for a SIGMA default)' })
+  updatedAt!: Date | null;
+  @Field(() => ServiceFiscalSource) source!: ServiceFiscalSource;
 }
 
 @InputType('ServiceFiscalInput')

@@ -2,27 +2,32 @@
 // (open the printed gateway URL in a browser: Apollo Sandbox). Same startup as src/main.ts, plus the two extra servers.
 import 'reflect-metadata';
 import { loadConfig } from '../config.js';
-import { subgraphSdl } from '../schema.js';
 import { startService } from '../service.js';
 import { seedDemoFiscalData } from './demo-data.js';
-import { composeSupergraph, startGateway } from './gateway.js';
-import { sigmaTypeDefs, startSigmaSubgraph } from './sigma-subgraph.js';
+import { composeSigmaAndFacturaXpress } from './compose.js';
+import { startGateway } from './gateway.js';
+import { startSigmaSubgraph } from './sigma-subgraph.js';
 
-const GATEWAY_PORT = 4000;
-const SIGMA_PORT = 4002;
-
-const config = loadConfig();
+// Ports: PORT (FacturaXpress, 4001), FX_GATEWAY_PORT (4000), FX_SIGMA_PORT (4002); 0 picks a free port.
+const loaded = loadConfig();
+const development = loaded.env === 'development';
+const { sigmaPort, gatewayPort } = loaded.supergraph;
+const sigma = await startSigmaSubgraph({ port: sigmaPort, host: loaded.host, stackTraces: development });
+// Emission by patientId reads the demo SIGMA server to server unless FX_SIGMA_URL names another SIGMA.
+const config = { ...loaded, sigma: { ...loaded.sigma, url: loaded.sigma.url ?? sigma.url } };
 const service = await startService(config, { api: true });
 const { app, demoKey } = service;
 const log = app.log;
 const fx = service.server!;
-const sigma = await startSigmaSubgraph({ port: SIGMA_PORT, host: config.host });
-const { supergraphSdl, hints } = composeSupergraph([
-  { name: 'sigma', url: sigma.url, sdl: sigmaTypeDefs() },
-  { name: 'facturaxpress', url: `${fx.url}/graphql`, sdl: await subgraphSdl() },
-]);
+const { supergraphSdl, hints } = await composeSigmaAndFacturaXpress({
+  sigmaUrl: sigma.url,
+  fxUrl: `${fx.url}/graphql`,
+  sigmaFields: config.sigma.fields,
+});
 for (const h of hints) log.warn({ code: h.code }, h.message);
-const gateway = await startGateway(supergraphSdl, { port: GATEWAY_PORT, host: config.host, corsOrigins: config.corsOrigins });
+const gateway = await startGateway(supergraphSdl, {
+  port: gatewayPort, host: config.host, corsOrigins: config.corsOrigins, stackTraces: development,
+});
 const seeded = await seedDemoFiscalData(app);
 
 process.stdout.write(`
@@ -32,7 +37,8 @@ Gateway (open it in a browser for Apollo Sandbox): ${gateway.url}
 ${demoKey ? `\nHeader for Sandbox:  x-api-key: ${demoKey}\n` : '\n(no demo tenant: use a tenant API key as x-api-key)\n'}
 ${seeded ? 'Try:' : 'Query:'}
   { patient(id: "P-1001") { name fiscalProfile { numDocumento } invoices { edges { node { numeroControl status pdfUrl } } } } }
-  { services { id name area fiscal { tipoItem uniMedida tipo tributos precio } } }
+  { patient(id: "P-1003") { name receptor { nombre numDocumento valid sources { field source } issues { code } } } }
+  { services { id name area fiscal { source tipoItem uniMedida tipo tributos precio } } }
 `);
 
 const stop = async () => {

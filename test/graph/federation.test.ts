@@ -58,21 +58,24 @@ describe('the supergraph: SIGMA + FacturaXpress through @apollo/gateway', () => 
     expect((await viaGateway(`{ invoiceByReference(referenciaExterna: "FED-1") { id } }`, key(b.apiKey))).data.invoiceByReference).toBeNull();
   });
 
-  it('services with their fiscal mapping', async () => {
-    const r = await viaGateway(`{ services(area: LAB) { id name fiscal { tipoItem uniMedida tipo tributos precio } } }`, key(a.apiKey));
-    expect(r.data.services).toEqual([{ id: 'LAB-HEMO', name: 'Hemograma completo', fiscal: { tipoItem: 2, uniMedida: 59, tipo: 'gravado', tributos: ['20'], precio: '11.30000000' } }]);
+  it("services with their fiscal mapping, or SIGMA's default until one is stored", async () => {
+    const r = await viaGateway(`{ services(area: LAB) { id name fiscal { source tipoItem uniMedida tipo tributos precio } } }`, key(a.apiKey));
+    expect(r.data.services).toEqual([
+      { id: 'LAB-HEMO', name: 'Hemograma completo', fiscal: { source: 'MAPPING', tipoItem: 2, uniMedida: 59, tipo: 'gravado', tributos: ['20'], precio: '11.30000000' } },
+      { id: 'LAB-GLUCOSA', name: 'Glucosa en ayunas', fiscal: { source: 'SIGMA_DEFAULT', tipoItem: 2, uniMedida: 59, tipo: 'gravado', tributos: ['20'], precio: null } },
+    ]);
   });
 
   it("another tenant's credential sees SIGMA's fields but none of the first tenant's fiscal data", async () => {
     const r = await viaGateway(PATIENT, key(b.apiKey));
     expect(r.data.patient).toEqual({ name: 'María José Rivas', fiscalProfile: null, invoices: { edges: [] } });
-    const s = await viaGateway(`{ services { fiscal { descripcion } } }`, key(b.apiKey));
-    expect(s.data.services.every((x: any) => x.fiscal === null)).toBe(true);
+    const s = await viaGateway(`{ services { fiscal { source precio } } }`, key(b.apiKey));
+    expect(s.data.services.every((x: any) => x.fiscal.source === 'SIGMA_DEFAULT' && x.fiscal.precio === null)).toBe(true);
   });
 
-  it('without a credential the fiscal fields are refused, not leaked', async () => {
+  it("without a credential the fiscal fields are refused, not leaked, and SIGMA's own data stays", async () => {
     const r = await viaGateway(PATIENT, {});
-    expect(r.data?.patient?.fiscalProfile ?? null).toBeNull();
+    expect(r.data.patient).toEqual({ name: 'María José Rivas', fiscalProfile: null, invoices: null });
     expect(JSON.stringify(r.errors)).toContain('UNAUTHENTICATED');
   });
 });

@@ -48,7 +48,7 @@ export type EmitInvoiceInput = {
   observaciones?: string | null | undefined;
   otrosDocumentos?: Array<OtroDocumentoInput> | null | undefined;
   pagos?: Array<PagoInput> | null | undefined;
-  /** SIGMA patient: without `receptor`, the patient's fiscal profile is the receptor */
+  /** SIGMA patient: without `receptor`, SIGMA's patient fields overridden by the stored fiscal profile (Patient.receptor) */
   patientId?: string | number | null | undefined;
   percepcionIva?: boolean | null | undefined;
   receptor?: ReceptorInput | null | undefined;
@@ -89,6 +89,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'NO_MH_CREDENTIAL'
   | 'PAYLOAD_TOO_LARGE'
+  | 'SIGMA_UNAVAILABLE'
   | 'TENANT_MISMATCH'
   | 'UNAUTHENTICATED'
   | 'UNKNOWN_SCOPE'

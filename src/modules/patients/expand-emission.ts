@@ -1,29 +1,12 @@
 import type { Context } from '../../core/context.js';
 import { ValidationError } from '../../core/errors.js';
 import { expandServiceItems } from '../services/emission-items.js';
-import { getPatientFiscalProfile } from './get-patient-fiscal-profile.js';
-import type { PatientProfile } from './patient-profile.entity.js';
+import { receptorForEmission } from './receptor-for-emission.js';
 
 type Obj = Record<string, unknown>;
 
 /** MH allows at most 2000 cuerpoDocumento lines; checked before any lookup so a huge body costs nothing. */
 export const MAX_ITEMS_PER_INVOICE = 2000;
-
-function receptorOf(p: PatientProfile): Obj {
-  const r: Obj = {
-    nombre: p.nombre,
-    tipoDocumento: p.tipoDocumento,
-    numDocumento: p.numDocumento,
-    nrc: p.nrc,
-    codActividad: p.codActividad,
-    descActividad: p.descActividad,
-    nombreComercial: p.nombreComercial,
-    direccion: p.direccion,
-    telefono: p.telefono,
-    correo: p.correo,
-  };
-  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && v !== undefined));
-}
 
 /** FACTS §5.6: a receptor with NIT and NRC is a contribuyente and receives a CCF (03); anyone else a Factura (01). */
 export function inferTipoDte(receptor: unknown): '01' | '03' {
@@ -34,8 +17,9 @@ export function inferTipoDte(receptor: unknown): '01' | '03' {
 
 /**
  * Turns the SIGMA request into the emission body docs/dte-input.md describes: `patientId` without an inline receptor
- * takes the patient's fiscal profile, items by `serviceId` take the service mapping, and a missing tipoDte is
- * inferred from the receptor. A patient without a profile and no receptor emits to a consumidor final (FE).
+ * takes SIGMA's patient fields and the patient's fiscal profile (see receptorForEmission), items by `serviceId` take
+ * the service mapping, and a missing tipoDte is inferred from the receptor. A patient nothing is known of emits to a
+ * consumidor final (FE).
  */
 export async function expandEmission(ctx: Context, body: unknown): Promise<unknown> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
@@ -44,8 +28,8 @@ export async function expandEmission(ctx: Context, body: unknown): Promise<unkno
     throw new ValidationError([{ path: 'items', code: 'TOO_MANY', message: `an invoice allows at most ${MAX_ITEMS_PER_INVOICE} items` }]);
   }
   if (typeof b.patientId === 'string' && (b.receptor === undefined || b.receptor === null)) {
-    const profile = await getPatientFiscalProfile(ctx, b.patientId);
-    if (profile) b.receptor = receptorOf(profile);
+    const receptor = await receptorForEmission(ctx, b.patientId);
+    if (receptor) b.receptor = receptor;
   }
   if (b.tipoDte === undefined || b.tipoDte === null) b.tipoDte = inferTipoDte(b.receptor);
   b.items = await expandServiceItems(ctx, b.items, String(b.tipoDte));
