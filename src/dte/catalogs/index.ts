@@ -47,3 +47,38 @@ export function direccionProblems(d: Direccion): DireccionProblem[] {
   }
   return out;
 }
+
+export type DireccionResolution =
+  | { ok: true; municipio: string; distrito: string; translated: string | null }
+  | { ok: false; problem: DireccionProblem };
+
+/**
+ * An address given without `distrito`, or with a pre-2024 municipio code: since the 2024 territorial reform the 262 old
+ * municipios are the distritos (CAT-008) of 44 new municipios (CAT-013), and the old and new codes of a departamento
+ * never overlap. An old (departamento, municipio) pair therefore names exactly one new municipio + distrito; a new
+ * municipio without distrito is completed only when it has a single distrito. Anything else is refused precisely.
+ */
+export function resolveDireccion(departamento: string, municipio: string, distrito: string | null): DireccionResolution {
+  if (departamento === '00') return { ok: true, municipio, distrito: distrito ?? '00', translated: null };
+  const nuevos = C.MUNICIPIOS[departamento] ?? {};
+  const distritos = C.DISTRITOS[departamento] ?? {};
+  const owner = C.DISTRITO_MUNICIPIO[departamento] ?? {};
+  if (inCatalog(nuevos, municipio)) {
+    if (distrito) return { ok: true, municipio, distrito, translated: null };
+    const own = Object.keys(owner).filter((d) => owner[d] === municipio).sort();
+    if (own.length === 1) return { ok: true, municipio, distrito: own[0]!, translated: `municipio ${municipio} has one distrito: ${own[0]}` };
+    return { ok: false, problem: { field: 'distrito', code: 'DISTRITO_REQUIRED', message: `municipio ${municipio} (${nuevos[municipio]}) of departamento ${departamento} has several distritos (CAT-008): give distrito, one of ${own.join(', ')}` } };
+  }
+  const nuevo = owner[municipio];
+  if (!inCatalog(distritos, municipio) || !nuevo) {
+    if (distrito || !inCatalog(C.DEPARTAMENTOS, departamento)) return { ok: true, municipio, distrito: distrito ?? '00', translated: null }; // direccionProblems says why
+    return { ok: false, problem: { field: 'municipio', code: 'UNKNOWN_MUNICIPIO', message: `municipio '${municipio}' is neither a CAT-013 municipio nor a pre-2024 municipio of departamento ${departamento}` } };
+  }
+  if (distrito && distrito !== municipio) {
+    return { ok: false, problem: { field: 'municipio', code: 'LEGACY_MUNICIPIO_CONFLICT', message: `municipio ${municipio} is the pre-2024 code of ${distritos[municipio]} (now distrito ${municipio} of municipio ${nuevo}), which contradicts distrito ${distrito}` } };
+  }
+  return {
+    ok: true, municipio: nuevo, distrito: municipio,
+    translated: `pre-2024 municipio ${departamento}-${municipio} (${distritos[municipio]}) translated to municipio ${nuevo} (${nuevos[nuevo]}), distrito ${municipio}`,
+  };
+}

@@ -3,6 +3,7 @@ import * as CAT from '../catalogs/index.js';
 import { TIPOS_DTE, type Result, type TipoDte } from '../model.js';
 import { ZERO } from '../money.js';
 import { MODULES } from '../types/registry.js';
+import { recording, unknownFieldIssues } from './fields.js';
 import { type Obj, Reader } from './reader.js';
 import { parseApendice, parsePagos } from './sections.js';
 import type { EmissionInput } from './types.js';
@@ -32,12 +33,28 @@ export function emptyInput(tipoDte: TipoDte, referenciaExterna: string): Emissio
     liquidaciones: [],
     dcl: null,
     donaciones: [],
+    warnings: [],
   };
 }
 
+/**
+ * Parses the body; a field the chosen tipoDte does not read is refused (unknown, with the closest known name, or used
+ * only by other types), so that no typo silently changes the document.
+ */
 export function parseEmission(body: unknown): Result<EmissionInput> {
+  if (!new Reader().isObj(body)) return { ok: false, issues: [{ path: '', code: 'INVALID_TYPE', message: 'the emission body must be a JSON object' }] };
+  const seen = new WeakMap<object, Set<string>>();
+  const parsed = parseBody(recording(body, seen));
+  if (!parsed.ok && parsed.issues.some((i) => i.path === 'tipoDte')) return parsed;
+  const tipoDte = String(body['tipoDte'] ?? '01');
+  const others = TIPOS_DTE.filter((t) => MODULES[t]);
+  const fields = unknownFieldIssues(body, seen, tipoDte, others, (t, s) => void parseBody(recording(body, s, { tipoDte: t })));
+  if (!fields.length) return parsed;
+  return { ok: false, issues: [...fields, ...(parsed.ok ? [] : parsed.issues)] };
+}
+
+function parseBody(body: Obj): Result<EmissionInput> {
   const r = new Reader();
-  if (!r.isObj(body)) return { ok: false, issues: [{ path: '', code: 'INVALID_TYPE', message: 'the emission body must be a JSON object' }] };
   const b: Obj = body;
   const tipoRaw = b['tipoDte'] ?? '01';
   if (typeof tipoRaw !== 'string' || !(TIPOS_DTE as readonly string[]).includes(tipoRaw)) {
@@ -62,5 +79,6 @@ export function parseEmission(body: unknown): Result<EmissionInput> {
   const mod = MODULES[tipoDte];
   if (!mod) return { ok: false, issues: [{ path: 'tipoDte', code: 'NOT_SUPPORTED', message: `tipoDte ${tipoDte} is not supported yet` }] };
   mod.parse(r, b, input);
+  input.warnings = r.warnings;
   return r.issues.length ? { ok: false, issues: r.issues } : { ok: true, value: input };
 }

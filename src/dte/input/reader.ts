@@ -8,8 +8,15 @@ export type Obj = Record<string, unknown>;
 export class Reader {
   readonly issues: DteIssue[] = [];
 
-  add(path: string, code: string, message: string): void {
-    this.issues.push(issue(path, code, message));
+  readonly warnings: DteIssue[] = [];
+
+  add(path: string, code: string, message: string, params?: Record<string, string | number>): void {
+    this.issues.push(issue(path, code, message, params));
+  }
+
+  /** Something the engine did on the caller's behalf (the document is still emitted): reported in `warnings`. */
+  warn(path: string, code: string, message: string, params?: Record<string, string | number>): void {
+    this.warnings.push(issue(path, code, message, params));
   }
 
   isObj(v: unknown): v is Obj {

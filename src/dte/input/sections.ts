@@ -1,9 +1,10 @@
 // Parsers for the shared parts of the emission body (receptor, items, pagos, related/other documents, apéndice).
 import * as CAT from '../catalogs/index.js';
-import { direccionProblems } from '../catalogs/index.js';
+import { direccionProblems, resolveDireccion } from '../catalogs/index.js';
 import { isValidDate } from '../identification.js';
 import { ZERO } from '../money.js';
 import type { Direccion } from '../model.js';
+import { parseNaturaleza } from './naturaleza.js';
 import { join, type Obj, Reader } from './reader.js';
 import type {
   ApendiceInput, DocumentoRelacionadoInput, ItemInput, MedicoInput, OtroDocumentoInput, PagoInput, ReceptorInput, TipoVenta,
@@ -18,12 +19,20 @@ export function parseDireccion(r: Reader, o: Obj, key: string, path: string, req
   const dir: Direccion = {
     departamento: r.str(d, 'departamento', p, { required: true, pattern: /^[0-9]{2}$/, patternHint: '2 digits (CAT-012)' }) ?? '',
     municipio: r.str(d, 'municipio', p, { required: true, pattern: /^[0-9]{2}$/, patternHint: '2 digits (CAT-013)' }) ?? '',
-    distrito: r.str(d, 'distrito', p, { required: true, pattern: /^[0-9]{2}$/, patternHint: '2 digits (CAT-008)' }) ?? '',
+    distrito: r.str(d, 'distrito', p, { pattern: /^[0-9]{2}$/, patternHint: '2 digits (CAT-008)' }) ?? '',
     complemento: r.str(d, 'complemento', p, { required: true, max: 200 }) ?? '',
   };
-  if (dir.departamento && dir.municipio && dir.distrito) {
-    for (const pr of direccionProblems(dir)) r.add(join(p, pr.field), pr.code, pr.message);
+  const ok2 = (v: string) => /^[0-9]{2}$/.test(v);
+  if (!ok2(dir.departamento) || !ok2(dir.municipio) || (dir.distrito && !ok2(dir.distrito))) return dir;
+  const res = resolveDireccion(dir.departamento, dir.municipio, dir.distrito || null);
+  if (!res.ok) {
+    r.add(join(p, res.problem.field), res.problem.code, res.problem.message);
+    return dir;
   }
+  if (res.translated) r.warn(p, 'DIRECCION_COMPLETED', res.translated);
+  dir.municipio = res.municipio;
+  dir.distrito = res.distrito;
+  for (const pr of direccionProblems(dir)) r.add(join(p, pr.field), pr.code, pr.message);
   return dir;
 }
 
@@ -52,11 +61,11 @@ export function parseReceptor(r: Reader, body: Obj): ReceptorInput | null {
 }
 
 export function parseItem(r: Reader, o: Obj, p: string): ItemInput {
-  const tipoRaw = o['tipo'] ?? 'gravado';
+  const tipoRaw = o['tratamientoFiscal'] ?? 'gravado';
   let tipo: TipoVenta = 'gravado';
   if (typeof tipoRaw === 'string' && (TIPOS_VENTA as readonly string[]).includes(tipoRaw)) tipo = tipoRaw as TipoVenta;
-  else r.add(join(p, 'tipo'), 'NOT_ALLOWED', `tipo must be one of ${TIPOS_VENTA.join(', ')}`);
-  const tipoItem = r.int(o, 'tipoItem', p, { fallback: 2, allowed: [1, 2, 3, 4] }) ?? 2;
+  else r.add(join(p, 'tratamientoFiscal'), 'NOT_ALLOWED', `tratamientoFiscal must be one of ${TIPOS_VENTA.join(', ')}`, { allowed: TIPOS_VENTA.join(', ') });
+  const tipoItem = parseNaturaleza(r, o, p);
   // MH: tipoItem 4 (tribute as an item) and cargos/abonos use uniMedida 99 (FACTS §2.4, §5.7).
   const defaultUni = tipoItem === 4 || tipo === 'noGravado' ? '99' : '59';
   const uni = r.code(o, 'uniMedida', p, CAT.UNIDADES_MEDIDA, 'CAT-014', { fallback: defaultUni }) ?? defaultUni;

@@ -21,7 +21,7 @@ export function parseFse(r: Reader, body: Obj, input: EmissionInput): void {
   }
   input.items = parseSaleItems(r, body);
   input.items.forEach((it, i) => {
-    if (it.tipo !== 'gravado') r.add(join(join('items', i), 'tipo'), 'NOT_ALLOWED', 'FSE lines are plain purchases: omit tipo');
+    if (it.tipo !== 'gravado') r.add(join(join('items', i), 'tratamientoFiscal'), 'NOT_ALLOWED', 'FSE lines are plain purchases: omit tratamientoFiscal');
     if (it.precio.lt(0)) r.add(join(join('items', i), 'precio'), 'TOO_SMALL', 'precio must be ≥ 0');
   });
   const g = r.object(body, 'descuentoGlobal', '', false);

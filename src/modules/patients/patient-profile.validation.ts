@@ -32,14 +32,23 @@ function documentIssues(tipo: string | null | undefined, num: string | null | un
   return [];
 }
 
+/**
+ * The address checks; an address without distrito or with a pre-2024 municipio code is completed in place when the
+ * catalogs make it unambiguous (the 2024 reform map), refused precisely otherwise.
+ */
 function direccionIssues(d: Direccion | null | undefined): FieldIssue[] {
   if (!d) return [];
   const issues: FieldIssue[] = [];
   for (const k of ['departamento', 'municipio', 'distrito'] as const) {
+    if (k === 'distrito' && (d[k] === undefined || d[k] === null || d[k] === '')) continue;
     if (!/^[0-9]{2}$/.test(d[k] ?? '')) issues.push({ path: `direccion.${k}`, code: 'INVALID_FORMAT', message: `${k} is 2 digits` });
   }
   if (!d.complemento?.trim() || d.complemento.length > 200) issues.push({ path: 'direccion.complemento', code: 'INVALID_LENGTH', message: 'complemento needs 1–200 characters' });
   if (issues.length) return issues;
+  const res = catalogs.resolveDireccion(d.departamento, d.municipio, d.distrito || null);
+  if (!res.ok) return [{ path: `direccion.${res.problem.field}`, code: res.problem.code, message: res.problem.message }];
+  d.municipio = res.municipio;
+  d.distrito = res.distrito;
   return catalogs.direccionProblems(d).map((p) => ({ path: `direccion.${p.field}`, code: p.code, message: p.message }));
 }
 
