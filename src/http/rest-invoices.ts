@@ -6,6 +6,8 @@ import { getInvoice, getSignedDocument } from '../modules/invoices/get-invoice.j
 import { archivoDte } from '../modules/documents/archivo-dte.js';
 import { loadOrRenderPdf } from '../modules/documents/store.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
+import { estadoOf } from '../modules/invoices/estado.js';
+import { localizeIssues } from '../core/messages.js';
 import { documentLinks } from '../modules/documents/links.js';
 import { contextOf } from './request.js';
 
@@ -16,6 +18,8 @@ export async function invoiceJson(app: App, inv: Invoice, withDocument = false) 
     id: inv.id,
     tipoDte: inv.tipoDte,
     status: inv.status,
+    /** The v1.0 guide's vocabulary for the same state (generada, sellada, rechazada, contingencia, invalidada). */
+    estado: estadoOf(inv.status),
     ambiente: inv.ambiente,
     numeroControl: inv.numeroControl,
     codigoGeneracion: inv.codigoGeneracion,
@@ -27,6 +31,7 @@ export async function invoiceJson(app: App, inv: Invoice, withDocument = false) 
     patientId: inv.patientId ?? null,
     totalPagar: inv.totalPagar,
     observaciones: inv.observaciones ?? null,
+    warnings: localizeIssues(inv.warnings ?? []),
     pdfUrl: links.pdfUrl,
     jsonUrl: links.jsonUrl,
     createdAt: inv.createdAt.toISOString(),

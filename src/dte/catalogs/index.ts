@@ -20,7 +20,7 @@ export function isTributo(codigo: string): boolean {
   return inCatalog(C.TRIBUTOS['1'], codigo) || inCatalog(C.TRIBUTOS['2'], codigo) || inCatalog(C.TRIBUTOS['3'], codigo);
 }
 
-export type DireccionProblem = { field: keyof Direccion; code: string; message: string };
+export type DireccionProblem = { field: keyof Direccion; code: string; message: string; params?: Record<string, string> };
 
 /**
  * v2.0 address: departamento (CAT-012) + municipio (CAT-013, 44-municipio model) + distrito (CAT-008) consistent
@@ -49,7 +49,7 @@ export function direccionProblems(d: Direccion): DireccionProblem[] {
 }
 
 export type DireccionResolution =
-  | { ok: true; municipio: string; distrito: string; translated: string | null }
+  | { ok: true; municipio: string; distrito: string; translated: string | null; params?: Record<string, string> }
   | { ok: false; problem: DireccionProblem };
 
 /**
@@ -66,8 +66,8 @@ export function resolveDireccion(departamento: string, municipio: string, distri
   if (inCatalog(nuevos, municipio)) {
     if (distrito) return { ok: true, municipio, distrito, translated: null };
     const own = Object.keys(owner).filter((d) => owner[d] === municipio).sort();
-    if (own.length === 1) return { ok: true, municipio, distrito: own[0]!, translated: `municipio ${municipio} has one distrito: ${own[0]}` };
-    return { ok: false, problem: { field: 'distrito', code: 'DISTRITO_REQUIRED', message: `municipio ${municipio} (${nuevos[municipio]}) of departamento ${departamento} has several distritos (CAT-008): give distrito, one of ${own.join(', ')}` } };
+    if (own.length === 1) return { ok: true, municipio, distrito: own[0]!, translated: `municipio ${municipio} has one distrito: ${own[0]}`, params: { municipio, distrito: own[0]! } };
+    return { ok: false, problem: { field: 'distrito', code: 'DISTRITO_REQUIRED', message: `municipio ${municipio} (${nuevos[municipio]}) of departamento ${departamento} has several distritos (CAT-008): give distrito, one of ${own.join(', ')}`, params: { distritos: own.join(', ') } } };
   }
   const nuevo = owner[municipio];
   if (!inCatalog(distritos, municipio) || !nuevo) {
@@ -80,5 +80,6 @@ export function resolveDireccion(departamento: string, municipio: string, distri
   return {
     ok: true, municipio: nuevo, distrito: municipio,
     translated: `pre-2024 municipio ${departamento}-${municipio} (${distritos[municipio]}) translated to municipio ${nuevo} (${nuevos[nuevo]}), distrito ${municipio}`,
+    params: { departamento, anterior: municipio, municipio: nuevo, distrito: municipio },
   };
 }

@@ -111,7 +111,7 @@ export class Reader {
     if (opts.min !== undefined && d.lt(opts.min)) this.add(p, 'TOO_SMALL', `${key} must be ≥ ${opts.min}`);
     if (d.abs().gte('100000000000')) this.add(p, 'TOO_LARGE', `${key} must be < 100000000000 (MH limit)`);
     const maxDp = opts.maxDecimals ?? 8;
-    if (d.decimalPlaces() > maxDp) this.add(p, 'TOO_MANY_DECIMALS', `${key} allows at most ${maxDp} decimals (FACTS §5.2)`);
+    if (d.decimalPlaces() > maxDp) this.add(p, 'TOO_MANY_DECIMALS', `${key} allows at most ${maxDp} decimals (MH: 8 decimals on items, 2 on totals)`);
     return d;
   }
 

@@ -26,10 +26,10 @@ export function parseDireccion(r: Reader, o: Obj, key: string, path: string, req
   if (!ok2(dir.departamento) || !ok2(dir.municipio) || (dir.distrito && !ok2(dir.distrito))) return dir;
   const res = resolveDireccion(dir.departamento, dir.municipio, dir.distrito || null);
   if (!res.ok) {
-    r.add(join(p, res.problem.field), res.problem.code, res.problem.message);
+    r.add(join(p, res.problem.field), res.problem.code, res.problem.message, res.problem.params);
     return dir;
   }
-  if (res.translated) r.warn(p, 'DIRECCION_COMPLETED', res.translated);
+  if (res.translated) r.warn(p, 'DIRECCION_COMPLETED', res.translated, res.params);
   dir.municipio = res.municipio;
   dir.distrito = res.distrito;
   for (const pr of direccionProblems(dir)) r.add(join(p, pr.field), pr.code, pr.message);
@@ -142,7 +142,7 @@ function parseMedico(r: Reader, o: Obj, key: string, path: string): MedicoInput 
     tipoServicio: Number(r.code(m, 'tipoServicio', p, CAT.SERVICIOS_MEDICOS, 'CAT-010', { required: true }) ?? 3),
   };
   // FACTS §8: the doctor is identified by NIT, or by docIdentificacion when not domiciled (legacy: exactly one).
-  if (!medico.nit && !medico.docIdentificacion) r.add(p, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (FACTS §8)');
+  if (!medico.nit && !medico.docIdentificacion) r.add(p, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (MH médico block for health services)');
   return medico;
 }
 

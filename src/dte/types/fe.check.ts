@@ -75,9 +75,9 @@ export function checkFeCcfCommon(doc: O, out: DteIssue[]): void {
   list(doc['otrosDocumentos']).forEach((o, i) => {
     const p = `otrosDocumentos[${i}]`;
     const m = o['medico'];
-    if (o['codDocAsociado'] === 3 && !isObj(m)) out.push(issue(`${p}.medico`, 'REQUIRED', 'codDocAsociado 3 needs the medico object (FACTS §8)'));
+    if (o['codDocAsociado'] === 3 && !isObj(m)) out.push(issue(`${p}.medico`, 'REQUIRED', 'codDocAsociado 3 needs the medico object (MH médico block for health services)'));
     if (isObj(m)) {
-      if (m['nit'] === null && m['docIdentificacion'] === null) out.push(issue(`${p}.medico`, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (FACTS §8)'));
+      if (m['nit'] === null && m['docIdentificacion'] === null) out.push(issue(`${p}.medico`, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (MH médico block for health services)'));
       if (typeof m['nit'] === 'string') checkNit(m['nit'], `${p}.medico.nit`, out);
       checkCode(m['tipoServicio'], CAT.SERVICIOS_MEDICOS, 'CAT-010', `${p}.medico.tipoServicio`, out);
     }
@@ -94,7 +94,7 @@ export function checkFe(doc: O, out: DteIssue[]): void {
   const rec = doc['receptor'];
   if (isObj(rec)) {
     checkIdentityDoc(rec['tipoDocumento'], rec['numDocumento'], 'receptor', out);
-    if (rec['nrc'] !== null && rec['tipoDocumento'] !== '36') out.push(issue('receptor.nrc', 'NOT_ALLOWED', 'FE receptor nrc only with tipoDocumento 36 (FACTS §2.4)'));
+    if (rec['nrc'] !== null && rec['tipoDocumento'] !== '36') out.push(issue('receptor.nrc', 'NOT_ALLOWED', 'FE receptor nrc only with tipoDocumento 36 (MH item rules)'));
     checkActividad(rec['codActividad'], 'receptor.codActividad', out);
     checkDireccion(rec['direccion'], 'receptor.direccion', out);
   }
@@ -103,13 +103,13 @@ export function checkFe(doc: O, out: DteIssue[]): void {
   checkSaleLines(items, { mode: 'ivaIncluido', globalDiscounts: true, itemIvaKey: 'ivaItem' }, out);
   const { subTotal, base } = checkSaleTotals(items, res, { mode: 'ivaIncluido', globalDiscounts: true }, out);
   const codes = list(res['tributos']).map((t) => t['codigo']);
-  if (codes.includes('20') || codes.includes('C3')) out.push(issue('resumen.tributos', 'NOT_ALLOWED', 'FE resumen.tributos must not contain 20 or C3: IVA is inside the prices (FACTS §5.3)'));
+  if (codes.includes('20') || codes.includes('C3')) out.push(issue('resumen.tributos', 'NOT_ALLOWED', 'FE resumen.tributos must not contain 20 or C3: IVA is inside the prices (on a Factura IVA is inside the prices)'));
   near(res['totalIva'], base.div(IVA_DIVISOR).times(IVA_RATE), 'resumen.totalIva', out);
   near(res['montoTotalOperacion'], subTotal.plus(tributosSum(res)), 'resumen.montoTotalOperacion', out);
   checkOnePercent(res, 'ivaRete', baseSinIva(base, 'ivaIncluido'), out);
   const mto = d(res['montoTotalOperacion']);
   if (mto) near(res['totalPagar'], mto.minus(d(res['ivaRete']) ?? 0).plus(d(res['totalNoGravado']) ?? 0), 'resumen.totalPagar', out);
   if (mto && mto.gte(FE_ID_THRESHOLD) && !(isObj(rec) && rec['tipoDocumento'] && rec['numDocumento'] && rec['nombre'])) {
-    out.push(issue('receptor', 'RECEPTOR_REQUIRED_ABOVE_THRESHOLD', 'montoTotalOperacion ≥ $25,000.00 needs receptor tipoDocumento, numDocumento and nombre (FACTS §5.6)'));
+    out.push(issue('receptor', 'RECEPTOR_REQUIRED_ABOVE_THRESHOLD', 'montoTotalOperacion ≥ $25,000.00 needs receptor tipoDocumento, numDocumento and nombre (MH receptor rules)'));
   }
 }

@@ -28,10 +28,10 @@ export function parseFe(r: Reader, body: Obj, input: EmissionInput): void {
     if (rec.numDocumento && !rec.tipoDocumento) r.add('receptor.tipoDocumento', 'REQUIRED', 'tipoDocumento is required when numDocumento is given');
     checkIdentity(r, rec.tipoDocumento, rec.numDocumento, 'receptor');
     checkNrc(r, rec.nrc, 'receptor.nrc');
-    if (rec.nrc && rec.tipoDocumento !== '36') r.add('receptor.nrc', 'NOT_ALLOWED', 'on FE the receptor NRC goes only with tipoDocumento 36 (NIT) (FACTS §5.6)');
+    if (rec.nrc && rec.tipoDocumento !== '36') r.add('receptor.nrc', 'NOT_ALLOWED', 'on FE the receptor NRC goes only with tipoDocumento 36 (NIT) (MH receptor rules)');
   }
   if (totals.subTotal.gte(FE_ID_THRESHOLD) && !(rec?.tipoDocumento && rec.numDocumento && rec.nombre)) {
-    r.add('receptor', 'RECEPTOR_REQUIRED_ABOVE_THRESHOLD', 'operations of $25,000.00 or more need receptor tipoDocumento, numDocumento and nombre (FACTS §5.6)');
+    r.add('receptor', 'RECEPTOR_REQUIRED_ABOVE_THRESHOLD', 'operations of $25,000.00 or more need receptor tipoDocumento, numDocumento and nombre (MH receptor rules)');
   }
 }
 

@@ -58,7 +58,7 @@ export function checkFex(doc: O, out: DteIssue[]): void {
   near(res['totalGravada'], sum(items.map((it) => z(it['ventaGravada']))), 'resumen.totalGravada', out);
   near(res['totalNoGravado'], sum(items.map((it) => z(it['noGravado']))), 'resumen.totalNoGravado', out);
   near(res['totalDescu'], sum(items.map((it) => z(it['montoDescu']))).plus(z(res['descuGravada'])), 'resumen.totalDescu', out);
-  if (!list(res['tributos']).some((t) => t['codigo'] === 'C3')) out.push(issue('resumen.tributos', 'REQUIRED', 'FEX lists tributo C3 even at $0 (FACTS §2.3)'));
+  if (!list(res['tributos']).some((t) => t['codigo'] === 'C3')) out.push(issue('resumen.tributos', 'REQUIRED', 'FEX lists tributo C3 even at $0 (MH document structure)'));
   const mto = z(res['totalGravada']).minus(z(res['descuGravada'])).plus(z(res['seguro'])).plus(z(res['flete']));
   near(res['montoTotalOperacion'], mto, 'resumen.montoTotalOperacion', out);
   near(res['totalPagar'], z(res['montoTotalOperacion']).plus(z(res['totalNoGravado'])), 'resumen.totalPagar', out);

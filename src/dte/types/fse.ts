@@ -17,7 +17,7 @@ export function parseFse(r: Reader, body: Obj, input: EmissionInput): void {
   const rec = requireReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'direccion'], 'Factura de Sujeto Excluido');
   if (rec) {
     checkIdentity(r, rec.tipoDocumento, rec.numDocumento, 'receptor');
-    if (rec.nrc) r.add('receptor.nrc', 'NOT_ALLOWED', 'a sujeto excluido has no NRC (FACTS §5.6)');
+    if (rec.nrc) r.add('receptor.nrc', 'NOT_ALLOWED', 'a sujeto excluido has no NRC (MH receptor rules)');
   }
   input.items = parseSaleItems(r, body);
   input.items.forEach((it, i) => {

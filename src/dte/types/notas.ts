@@ -29,7 +29,7 @@ export function parseNota(r: Reader, body: Obj, input: EmissionInput): void {
   const rel = input.documentoRelacionado ?? [];
   rel.forEach((d, i) => {
     if (d.tipoDocumento !== '03' && d.tipoDocumento !== '07') {
-      r.add(join(join('documentoRelacionado', i), 'tipoDocumento'), 'NOT_ALLOWED', `a ${label} relates a CCF (03) or a CR (07) (FACTS §5.7)`);
+      r.add(join(join('documentoRelacionado', i), 'tipoDocumento'), 'NOT_ALLOWED', `a ${label} relates a CCF (03) or a CR (07) (MH rules on cargos/abonos and related documents)`);
     }
   });
   const numbers = rel.map((d) => d.numeroDocumento);

@@ -41,7 +41,7 @@ export async function invalidateInvoice(ctx: Context, input: InvalidateInvoiceIn
   if (inv.status !== 'PROCESSED') throw new AppError(ErrorCode.INVALID_STATE, `only a PROCESSED document can be invalidated (this one is ${inv.status})`, [{ path: 'invoiceId', code: 'NOT_PROCESSED', message: `status is ${inv.status}` }]);
   const today = elSalvadorDateTime(ctx.clock.now()).fecEmi;
   if (inv.invalidationDeadline && today > inv.invalidationDeadline) {
-    throw new AppError(ErrorCode.DEADLINE_PASSED, `MH accepts the invalidation of a ${inv.tipoDte} issued ${inv.fecEmi} until ${inv.invalidationDeadline} (FACTS §5.9)`, [{ path: 'invoiceId', code: 'INVALIDATION_DEADLINE_PASSED', message: `deadline was ${inv.invalidationDeadline}` }]);
+    throw new AppError(ErrorCode.DEADLINE_PASSED, `MH accepts the invalidation of a ${inv.tipoDte} issued ${inv.fecEmi} until ${inv.invalidationDeadline} (MH invalidation deadlines)`, [{ path: 'invoiceId', code: 'INVALIDATION_DEADLINE_PASSED', message: `deadline was ${inv.invalidationDeadline}` }]);
   }
   const replacement = await checkReplacement(em, input, inv);
   await refuseWithActiveNotes(em, inv);
