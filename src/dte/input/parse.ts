@@ -53,6 +53,13 @@ export function parseEmission(body: unknown): Result<EmissionInput> {
   return { ok: false, issues: [...fields, ...(parsed.ok ? [] : parsed.issues)] };
 }
 
+/** The types whose MH document carries each of these summary parts (a field the type lacks is refused, not dropped). */
+const USES: Record<'condicion' | 'pagos' | 'numPagoElectronico', readonly TipoDte[]> = {
+  condicion: ['01', '03', '05', '06', '08', '11', '14'],
+  pagos: ['01', '03', '11', '14', '15'],
+  numPagoElectronico: ['01', '03', '06', '11'],
+};
+
 function parseBody(body: Obj): Result<EmissionInput> {
   const r = new Reader();
   const b: Obj = body;
@@ -62,8 +69,10 @@ function parseBody(body: Obj): Result<EmissionInput> {
   }
   const tipoDte = tipoRaw as TipoDte;
   const input = emptyInput(tipoDte, r.str(b, 'referenciaExterna', '', { required: true, max: 100 }) ?? '');
-  input.condicionOperacion = Number(r.code(b, 'condicionOperacion', '', CAT.CONDICIONES_OPERACION, 'CAT-016', { fallback: '1' }) ?? 1);
-  input.pagos = parsePagos(r, b);
+  if (USES.condicion.includes(tipoDte)) {
+    input.condicionOperacion = Number(r.code(b, 'condicionOperacion', '', CAT.CONDICIONES_OPERACION, 'CAT-016', { fallback: '1' }) ?? 1);
+  }
+  if (USES.pagos.includes(tipoDte)) input.pagos = parsePagos(r, b);
   if (input.pagos && input.pagos.length > 1 && input.pagos.some((p) => p.monto === null)) {
     r.add('pagos', 'REQUIRED', 'with more than one payment every pago needs its monto');
   }
@@ -73,7 +82,7 @@ function parseBody(body: Obj): Result<EmissionInput> {
       if (!p.plazo || !p.periodo) r.add(`pagos[${i}]`, 'REQUIRED', 'condicionOperacion 2 (crédito) needs plazo and periodo on each pago');
     });
   }
-  input.numPagoElectronico = r.str(b, 'numPagoElectronico', '', { max: 100 });
+  if (USES.numPagoElectronico.includes(tipoDte)) input.numPagoElectronico = r.str(b, 'numPagoElectronico', '', { max: 100 });
   input.observaciones = r.str(b, 'observaciones', '', { max: 3000 });
   input.apendice = parseApendice(r, b);
   const mod = MODULES[tipoDte];

@@ -5,6 +5,7 @@ import { isValidDate } from '../identification.js';
 import { ZERO } from '../money.js';
 import type { Direccion } from '../model.js';
 import { parseNaturaleza } from './naturaleza.js';
+import { relatedNumber } from './related.js';
 import { join, type Obj, Reader } from './reader.js';
 import type {
   ApendiceInput, DocumentoRelacionadoInput, ItemInput, MedicoInput, OtroDocumentoInput, PagoInput, ReceptorInput, TipoVenta,
@@ -122,10 +123,11 @@ export function parseDocumentosRelacionados(r: Reader, body: Obj, required: bool
     const o = r.isObj(v) ? v : {};
     const fecha = r.str(o, 'fechaEmision', p, { required: true }) ?? '';
     if (fecha && !isValidDate(fecha)) r.add(join(p, 'fechaEmision'), 'INVALID_DATE', 'fechaEmision must be YYYY-MM-DD');
+    const tipoGeneracion = r.int(o, 'tipoGeneracion', p, { fallback: 2, allowed: [1, 2] }) ?? 2;
     return {
       tipoDocumento: r.code(o, 'tipoDocumento', p, CAT.TIPOS_DOCUMENTO, 'CAT-002', { required: true }) ?? '',
-      tipoGeneracion: r.int(o, 'tipoGeneracion', p, { fallback: 2, allowed: [1, 2] }) ?? 2,
-      numeroDocumento: r.str(o, 'numeroDocumento', p, { required: true, max: 36 }) ?? '',
+      tipoGeneracion,
+      numeroDocumento: relatedNumber(r, o, 'numeroDocumento', p, tipoGeneracion),
       fechaEmision: fecha,
     };
   });

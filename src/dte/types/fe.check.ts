@@ -1,4 +1,5 @@
 // FE v2 structure and rules for validateDte (FACTS §2.3, §5.3, §5.6, §8).
+import { checkRelated } from '../validate/related.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue, issue } from '../model.js';
 import { IVA_DIVISOR, IVA_RATE } from '../money.js';
@@ -67,6 +68,7 @@ export const feShape = obj({
 
 /** Checks shared by FE and CCF: related docs, otrosDocumentos/médico, catalogs, contingency, emisor, pagos. */
 export function checkFeCcfCommon(doc: O, out: DteIssue[]): void {
+  checkRelated(doc, { section: 'documentoRelacionado', numberKey: 'numeroDocumento', maxMonths: null }, out);
   checkContingency(doc['identificacion'], out);
   checkEmisor(doc['emisor'], out);
   list(doc['documentoRelacionado']).forEach((r, i) => {

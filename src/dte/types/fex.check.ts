@@ -1,4 +1,5 @@
 // FEX v3 structure and rules (FACTS §2.3).
+import { checkRelated } from '../validate/related.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue, issue } from '../model.js';
 import { sum, ZERO } from '../money.js';
@@ -40,6 +41,7 @@ export const fexShape = obj({
 });
 
 export function checkFex(doc: O, out: DteIssue[]): void {
+  checkRelated(doc, { section: 'documentoRelacionado', numberKey: 'numeroDocumento', maxMonths: null }, out);
   checkContingency(doc['identificacion'], out);
   checkEmisor(doc['emisor'], out);
   const em = doc['emisor'] as O;

@@ -1,4 +1,5 @@
 // NR v4 structure and rules.
+import { checkRelated } from '../validate/related.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue } from '../model.js';
 import {
@@ -36,6 +37,7 @@ export const nrShape = obj({
 });
 
 export function checkNr(doc: O, out: DteIssue[]): void {
+  checkRelated(doc, { section: 'documentoRelacionado', numberKey: 'numeroDocumento', maxMonths: null }, out);
   checkContingency(doc['identificacion'], out);
   checkEmisor(doc['emisor'], out);
   const rec = doc['receptor'];

@@ -96,6 +96,7 @@ export function checkContingency(idn: unknown, out: DteIssue[]): void {
   }
 }
 
+/** Σ montoPago must equal the amount payable (MH: ±0.01), on every type that carries pagos. */
 export function checkPagos(pagos: unknown, totalPagar: unknown, out: DteIssue[]): void {
   const ps = list(pagos);
   ps.forEach((p, i) => {
@@ -103,9 +104,11 @@ export function checkPagos(pagos: unknown, totalPagar: unknown, out: DteIssue[])
     checkCode(p['plazo'], CAT.PLAZOS, 'CAT-018', `resumen.pagos[${i}].plazo`, out);
   });
   const t = fromJson(totalPagar);
-  if (ps.length && t) {
-    const s = ps.reduce((a, p) => a.plus(fromJson(p['montoPago']) ?? 0), t.minus(t));
-    near(s, t, 'resumen.pagos', out);
+  if (!ps.length || t === null) return;
+  const s = ps.reduce((a, p) => a.plus(fromJson(p['montoPago']) ?? 0), t.minus(t));
+  if (s.minus(t).abs().gt('0.01')) {
+    out.push(issue('resumen.pagos', 'PAGOS_SUM_MISMATCH', `the payments add up to ${s.toFixed(2)} but the amount payable is ${t.toFixed(2)}`,
+      { sum: s.toFixed(2), total: t.toFixed(2) }));
   }
 }
 
