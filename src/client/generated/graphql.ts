@@ -118,10 +118,12 @@ export type InvoiceItemInput = {
   /** Unit price: IVA included on FE (01), excluded on CCF/NC/ND */
   precio?: string | null | undefined;
   serviceId?: string | number | null | undefined;
-  /** gravado (default) | exento | noSujeto | noGravado */
+  /** The item's nature (MH tipoItem, CAT-011): bien | servicio (default) | ambos | otro, or 1–4 */
   tipo?: string | null | undefined;
-  /** CAT-011, default 2 (servicios) */
+  /** CAT-011 code (same as tipo; give one of the two) */
   tipoItem?: number | null | undefined;
+  /** Tax treatment: gravado (default, or the service mapping) | exento | noSujeto | noGravado */
+  tratamientoFiscal?: string | null | undefined;
   /** CAT-014, default 59 (unidad) */
   uniMedida?: number | null | undefined;
 };
