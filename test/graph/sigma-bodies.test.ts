@@ -1,6 +1,7 @@
 // SIGMA's requests as they are: the integration contract's own body and the v1.0 guide's body, through the real REST
 // and GraphQL endpoints, the worker and the MH sandbox over HTTP.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { Invoice } from '../../src/modules/invoices/invoice.entity.js';
@@ -30,26 +31,15 @@ async function get(path: string) {
   return { status: res.status, body: (await res.json()) as any };
 }
 
-/** The integration contract's example, exactly as written (only the reference is made unique). */
-function contractBody(referenciaExterna = ref('CONSULTA')) {
-  return {
-    receptor: { nombre: 'Juan Pérez', numDocumento: '00000000-0', tipoDocumento: '13', correo: 'juan@email.com' },
-    items: [{ descripcion: 'Consulta General', cantidad: 1, precio: 35.0, tipo: 'servicio' }],
-    referenciaExterna,
-  };
+/** examples/sigma: the integration contract's example and the v1.0 guide's, exactly as written there. */
+function exampleBody(name: string): any {
+  return JSON.parse(readFileSync(new URL(`../../examples/sigma/${name}.json`, import.meta.url), 'utf8'));
 }
-
-/** The v1.0 guide's body, exactly as written (only the reference is made unique). */
+function contractBody(referenciaExterna = ref('CONSULTA')) {
+  return { ...exampleBody('contrato-consulta'), referenciaExterna };
+}
 function v1Body(externalId = ref('CONSULTA')) {
-  return {
-    externalId, tipoDte: '01',
-    receptor: {
-      nombre: 'Juan Pérez', numDocumento: '12345678-4', tipoDocumento: '13', correo: 'cliente@email.com',
-      direccion: { departamento: '06', municipio: '14', complemento: 'Col. Médica...' },
-    },
-    cuerpoDocumento: [{ numItem: 1, tipoItem: '2', cantidad: 1, descripcion: 'Consulta General', precioUni: 35.0, ventaGravada: 35.0 }],
-    resumen: { condicionOperacion: '1', totalPagar: 35.0 },
-  };
+  return { ...exampleBody('v1-consulta'), externalId };
 }
 
 describe('the contract body (x-tenant-id, items[].tipo = nature, 00000000-0)', () => {
