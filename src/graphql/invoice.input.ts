@@ -46,7 +46,7 @@ export class PagoInput {
   @Field(() => Int, { nullable: true }) periodo?: number | null;
 }
 
-@InputType('MedicoInput', { description: 'The physician (FE/CCF otrosDocumentos line 3, FACTS §8)' })
+@InputType('MedicoInput', { description: 'The physician (FE/CCF otrosDocumentos line 3, CAT-021 code 3)' })
 export class MedicoInput {
   @Field() nombre!: string;
   @Field(() => String, { nullable: true }) nit?: string | null;

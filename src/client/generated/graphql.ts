@@ -139,7 +139,7 @@ export type InvoiceStatus =
   | 'SIGNED'
   | 'UNKNOWN';
 
-/** The physician (FE/CCF otrosDocumentos line 3, FACTS §8) */
+/** The physician (FE/CCF otrosDocumentos line 3, CAT-021 code 3) */
 export type MedicoInput = {
   docIdentificacion?: string | null | undefined;
   nit?: string | null | undefined;
