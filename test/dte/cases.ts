@@ -27,7 +27,7 @@ export const CASES: Partial<Record<TipoDte, Case[]>> = {
   '01': [
     { name: 'anonymous single service', body: { referenciaExterna: 'fe-1', items: [{ descripcion: 'Consulta general', cantidad: 1, precio: '11.30' }] } },
     { name: 'identified DUI, mix, global discount, retention, cargo', body: { referenciaExterna: 'fe-2', receptor: PERSONA, retencionIva: true, descuentoGlobal: { gravado: 2, exento: '1.50' }, items: [...mix, { descripcion: 'Cargo por envío', cantidad: 1, precio: 2, tratamientoFiscal: 'noGravado' }], pagos: [{ codigo: '02', referencia: 'VISA-1234' }] } },
-    { name: 'NIT receptor with NRC, médico block, credit', body: { referenciaExterna: 'fe-3', receptor: { ...CONTRIBUYENTE, tipoDocumento: '36' }, condicionOperacion: 2, pagos: [{ codigo: '13', plazo: '01', periodo: 30 }], medico: { nombre: 'Dr. Carlos Mena', nit: '0614-180948-001-4', tipoServicio: 3 }, items: [{ descripcion: 'Tratamiento', cantidad: 3, precio: '33.33' }] } },
+    { name: 'NIT receptor with NRC, médico block, credit', body: { referenciaExterna: 'fe-3', receptor: { ...CONTRIBUYENTE, tipoDocumento: '36', nombreComercial: undefined }, condicionOperacion: 2, pagos: [{ codigo: '13', plazo: '01', periodo: 30 }], medico: { nombre: 'Dr. Carlos Mena', nit: '0614-180948-001-4', tipoServicio: 3 }, items: [{ descripcion: 'Tratamiento', cantidad: 3, precio: '33.33' }] } },
     { name: 'exempt only (utilidad pública), anonymous', body: { referenciaExterna: 'fe-4', items: [{ descripcion: 'Consulta (exenta Art. 46 a)', cantidad: 1, precio: 20, tratamientoFiscal: 'exento' }] } },
     { name: 'large identified sale over $25,000', body: { referenciaExterna: 'fe-5', receptor: PERSONA, items: [{ descripcion: 'Cirugía cardiaca', cantidad: 1, precio: '30000.00' }] } },
   ],

@@ -60,6 +60,7 @@ function unread(body: Obj, seen: Seen): Unread[] {
     if (!keys) return;
     const allowed = ENVELOPE[group] ?? [];
     for (const k of Object.keys(v)) {
+      if ((v as Obj)[k] === undefined) continue; // not in a JSON body: only built bodies carry it
       const p = path ? `${path}.${k}` : k;
       if (!keys.has(k) && !allowed.includes(k)) out.push({ path: p, key: k, target: v });
       else walk(v[k], p, path ? `${group}.${k}` : k);

@@ -37,27 +37,43 @@ export function parseDireccion(r: Reader, o: Obj, key: string, path: string, req
   return dir;
 }
 
-export function parseReceptor(r: Reader, body: Obj): ReceptorInput | null {
+/** Receptor fields only some types' documents carry (the others refuse them as fields of another type). */
+const RECEPTOR_TIPOS: Readonly<Partial<Record<keyof ReceptorInput, readonly string[]>>> = {
+  nombreComercial: ['03', '04', '05', '06', '07', '08', '09', '11'],
+  codPais: ['11', '15'],
+  nombrePais: ['11'],
+  tipoPersona: ['11'],
+  codDomiciliado: ['08', '15'],
+  bienTitulo: ['04'],
+  tipoEstablecimiento: ['09'],
+  nrc: ['01', '03', '04', '05', '06', '07', '08', '09', '14', '15'],
+  codActividad: ['01', '03', '04', '05', '06', '07', '08', '09', '14', '15'],
+  direccion: ['01', '03', '04', '05', '06', '07', '08', '09', '14', '15'],
+};
+
+export function parseReceptor(r: Reader, body: Obj, tipoDte: string): ReceptorInput | null {
   const o = r.object(body, 'receptor', '', false);
   if (!o) return null;
   const p = 'receptor';
+  const uses = (f: keyof ReceptorInput) => RECEPTOR_TIPOS[f]?.includes(tipoDte) ?? true;
+  const only = <T>(f: keyof ReceptorInput, read: () => T): T | null => (uses(f) ? read() : null);
   return {
     nombre: r.str(o, 'nombre', p, { max: 250 }),
     tipoDocumento: r.code(o, 'tipoDocumento', p, CAT.TIPOS_DOCUMENTO_IDENTIFICACION, 'CAT-022'),
     numDocumento: r.str(o, 'numDocumento', p, { max: 20 }),
-    nrc: r.str(o, 'nrc', p, { max: 9 }),
-    codActividad: r.code(o, 'codActividad', p, CAT.ACTIVIDADES_ECONOMICAS, 'CAT-019'),
+    nrc: only('nrc', () => r.str(o, 'nrc', p, { max: 9 })),
+    codActividad: only('codActividad', () => r.code(o, 'codActividad', p, CAT.ACTIVIDADES_ECONOMICAS, 'CAT-019')),
     descActividad: r.str(o, 'descActividad', p, { max: 150 }),
-    nombreComercial: r.str(o, 'nombreComercial', p, { max: 150 }),
-    direccion: parseDireccion(r, o, 'direccion', p, false),
+    nombreComercial: only('nombreComercial', () => r.str(o, 'nombreComercial', p, { max: 150 })),
+    direccion: only('direccion', () => parseDireccion(r, o, 'direccion', p, false)),
     telefono: r.str(o, 'telefono', p, { min: 8, max: 30 }),
     correo: r.str(o, 'correo', p, { min: 6, max: 100, pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, patternHint: 'an e-mail address' }),
-    codPais: r.code(o, 'codPais', p, CAT.PAISES, 'CAT-020'),
-    nombrePais: r.str(o, 'nombrePais', p, { min: 3, max: 50 }),
-    tipoPersona: r.int(o, 'tipoPersona', p, { allowed: [1, 2] }),
-    codDomiciliado: r.int(o, 'codDomiciliado', p, { allowed: [1, 2] }),
-    bienTitulo: r.code(o, 'bienTitulo', p, CAT.TITULOS_BIENES, 'CAT-025'),
-    tipoEstablecimiento: r.code(o, 'tipoEstablecimiento', p, CAT.TIPOS_ESTABLECIMIENTO, 'CAT-009'),
+    codPais: only('codPais', () => r.code(o, 'codPais', p, CAT.PAISES, 'CAT-020')),
+    nombrePais: only('nombrePais', () => r.str(o, 'nombrePais', p, { min: 3, max: 50 })),
+    tipoPersona: only('tipoPersona', () => r.int(o, 'tipoPersona', p, { allowed: [1, 2] })),
+    codDomiciliado: only('codDomiciliado', () => r.int(o, 'codDomiciliado', p, { allowed: [1, 2] })),
+    bienTitulo: only('bienTitulo', () => r.code(o, 'bienTitulo', p, CAT.TITULOS_BIENES, 'CAT-025')),
+    tipoEstablecimiento: only('tipoEstablecimiento', () => r.code(o, 'tipoEstablecimiento', p, CAT.TIPOS_ESTABLECIMIENTO, 'CAT-009')),
   };
 }
 

@@ -38,7 +38,7 @@ export interface VentaParseOptions {
 }
 
 export function parseVentaCommon(r: Reader, body: Obj, input: EmissionInput, o: VentaParseOptions): void {
-  input.receptor = parseReceptor(r, body);
+  input.receptor = parseReceptor(r, body, input.tipoDte);
   input.items = parseSaleItems(r, body);
   if (o.descuentoGlobal) parseDescuentoGlobal(r, body, input);
   if (o.retencion) input.retencionIva = r.bool(body, 'retencionIva', '');

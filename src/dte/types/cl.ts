@@ -37,7 +37,7 @@ function parseLiquidacion(r: Reader, o: Obj, p: string): LiquidacionItemInput {
 }
 
 export function parseCl(r: Reader, body: Obj, input: EmissionInput): void {
-  input.receptor = parseReceptor(r, body);
+  input.receptor = parseReceptor(r, body, input.tipoDte);
   const rec = requireIdentifiedReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'direccion'], 'Comprobante de Liquidación');
   if (rec) rec.codDomiciliado ??= 1;
   const arr = r.array(body, 'items', '', { required: true, min: 1, max: 500 }) ?? [];

@@ -43,7 +43,7 @@ function parseRetencion(r: Reader, o: Obj, p: string): RetencionItemInput {
 }
 
 export function parseCr(r: Reader, body: Obj, input: EmissionInput): void {
-  input.receptor = parseReceptor(r, body);
+  input.receptor = parseReceptor(r, body, input.tipoDte);
   requireIdentifiedReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'direccion'], 'Comprobante de Retención');
   const arr = r.array(body, 'items', '', { required: true, min: 1, max: 500 }) ?? [];
   input.retenciones = arr.map((v, i) => parseRetencion(r, r.isObj(v) ? v : {}, join('items', i)));

@@ -13,7 +13,7 @@ import { docNumber } from '../sections/receptor.js';
 import { onlyDigits } from '../identity.js';
 
 export function parseFse(r: Reader, body: Obj, input: EmissionInput): void {
-  input.receptor = parseReceptor(r, body);
+  input.receptor = parseReceptor(r, body, input.tipoDte);
   const rec = requireReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'direccion'], 'Factura de Sujeto Excluido');
   if (rec) {
     checkIdentity(r, rec.tipoDocumento, rec.numDocumento, 'receptor');
