@@ -44,9 +44,21 @@ export function parseVentaCommon(r: Reader, body: Obj, input: EmissionInput, o: 
   if (o.retencion) input.retencionIva = r.bool(body, 'retencionIva', '');
   if (o.percepcion) input.percepcionIva = r.bool(body, 'percepcionIva', '');
   if (o.relacionado !== 'none') input.documentoRelacionado = parseDocumentosRelacionados(r, body, o.relacionado === 'required');
+  if (o.relacionado === 'optional') checkItemRelated(r, input);
   if (o.otrosDocumentos > 0) input.otrosDocumentos = parseOtrosDocumentos(r, body, o.otrosDocumentos);
   parseVentaTercero(r, body, input);
   checkNoGravadoOrder(r, input);
+}
+
+/** A line's numeroDocumento names one of the document's related documents (an electronic one in uppercase). */
+function checkItemRelated(r: Reader, input: EmissionInput): void {
+  const numbers = (input.documentoRelacionado ?? []).map((d) => d.numeroDocumento);
+  input.items.forEach((it, i) => {
+    if (it.numeroDocumento === null) return;
+    const match = numbers.find((n) => n.toUpperCase() === it.numeroDocumento!.toUpperCase());
+    if (match) it.numeroDocumento = match;
+    else r.add(join(join('items', i), 'numeroDocumento'), 'UNKNOWN_RELATED_DOCUMENT', 'numeroDocumento must be one of documentoRelacionado[].numeroDocumento');
+  });
 }
 
 /** Cargos/abonos only after at least one line with a positive sale (FACTS §5.7). */

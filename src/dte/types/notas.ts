@@ -35,7 +35,11 @@ export function parseNota(r: Reader, body: Obj, input: EmissionInput): void {
   const numbers = rel.map((d) => d.numeroDocumento);
   input.items.forEach((it, i) => {
     if (it.numeroDocumento === null) it.numeroDocumento = numbers[0] ?? null;
-    else if (!numbers.includes(it.numeroDocumento)) r.add(join(join('items', i), 'numeroDocumento'), 'UNKNOWN_RELATED_DOCUMENT', 'numeroDocumento must be one of documentoRelacionado[].numeroDocumento');
+    else {
+      const match = numbers.find((n) => n.toUpperCase() === it.numeroDocumento!.toUpperCase());
+      if (match) it.numeroDocumento = match;
+      else r.add(join(join('items', i), 'numeroDocumento'), 'UNKNOWN_RELATED_DOCUMENT', 'numeroDocumento must be one of documentoRelacionado[].numeroDocumento');
+    }
   });
 }
 
