@@ -160,7 +160,7 @@ function parseMedico(r: Reader, o: Obj, key: string, path: string): MedicoInput 
     tipoServicio: Number(r.code(m, 'tipoServicio', p, CAT.SERVICIOS_MEDICOS, 'CAT-010', { required: true }) ?? 3),
   };
   // FACTS §8: the doctor is identified by NIT, or by docIdentificacion when not domiciled (legacy: exactly one).
-  if (!medico.nit && !medico.docIdentificacion) r.add(p, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (MH médico block for health services)');
+  if (!medico.nit && !medico.docIdentificacion) r.add(p, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (MH: the médico block of health services)');
   return medico;
 }
 

@@ -66,8 +66,8 @@ function checkNoGravadoOrder(r: Reader, input: EmissionInput): void {
   let seenSale = false;
   input.items.forEach((it, i) => {
     if (it.tipo === 'noGravado') {
-      if (!seenSale) r.add(join('items', i), 'NO_GRAVADO_FIRST', 'a noGravado (cargo/abono) line must follow at least one sale line (MH rules on cargos/abonos and related documents)');
-      if (!it.cantidad.eq(1)) r.add(join(join('items', i), 'cantidad'), 'NOT_ALLOWED', 'noGravado lines use cantidad 1 (MH rules on cargos/abonos and related documents)');
+      if (!seenSale) r.add(join('items', i), 'NO_GRAVADO_FIRST', 'a noGravado (cargo/abono) line must follow at least one sale line (MH rule for cargos and abonos)');
+      if (!it.cantidad.eq(1)) r.add(join(join('items', i), 'cantidad'), 'NOT_ALLOWED', 'noGravado lines use cantidad 1 (MH rule for cargos and abonos)');
     } else {
       // A negative price is its own error; comparing the discount with a negative amount would only add noise.
       if (it.precio.lt(0)) r.add(join(join('items', i), 'precio'), 'TOO_SMALL', 'precio must be ≥ 0 (only noGravado lines may be negative)');

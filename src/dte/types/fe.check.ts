@@ -77,9 +77,9 @@ export function checkFeCcfCommon(doc: O, out: DteIssue[]): void {
   list(doc['otrosDocumentos']).forEach((o, i) => {
     const p = `otrosDocumentos[${i}]`;
     const m = o['medico'];
-    if (o['codDocAsociado'] === 3 && !isObj(m)) out.push(issue(`${p}.medico`, 'REQUIRED', 'codDocAsociado 3 needs the medico object (MH médico block for health services)'));
+    if (o['codDocAsociado'] === 3 && !isObj(m)) out.push(issue(`${p}.medico`, 'REQUIRED', 'codDocAsociado 3 needs the medico object (MH: the médico block of health services)'));
     if (isObj(m)) {
-      if (m['nit'] === null && m['docIdentificacion'] === null) out.push(issue(`${p}.medico`, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (MH médico block for health services)'));
+      if (m['nit'] === null && m['docIdentificacion'] === null) out.push(issue(`${p}.medico`, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (MH: the médico block of health services)'));
       if (typeof m['nit'] === 'string') checkNit(m['nit'], `${p}.medico.nit`, out);
       checkCode(m['tipoServicio'], CAT.SERVICIOS_MEDICOS, 'CAT-010', `${p}.medico.tipoServicio`, out);
     }

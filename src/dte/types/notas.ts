@@ -29,7 +29,7 @@ export function parseNota(r: Reader, body: Obj, input: EmissionInput): void {
   const rel = input.documentoRelacionado ?? [];
   rel.forEach((d, i) => {
     if (d.tipoDocumento !== '03' && d.tipoDocumento !== '07') {
-      r.add(join(join('documentoRelacionado', i), 'tipoDocumento'), 'NOT_ALLOWED', `a ${label} relates a CCF (03) or a CR (07) (MH rules on cargos/abonos and related documents)`);
+      r.add(join(join('documentoRelacionado', i), 'tipoDocumento'), 'NOT_ALLOWED', `a ${label} relates a CCF (03) or a CR (07) (MH: a note adjusts a CCF or a CR)`);
     }
   });
   const numbers = rel.map((d) => d.numeroDocumento);

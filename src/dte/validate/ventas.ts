@@ -21,7 +21,7 @@ export function checkSaleLines(items: O[], o: SaleCheckOptions, out: DteIssue[])
       const expected = z(it['cantidad']).times(z(it['precioUni'])).minus(z(it['montoDescu']));
       near(num(venta), expected, `${p}.ventaGravada`, out);
     } else if (!venta.isZero()) {
-      out.push(issue(`${p}.noGravado`, 'MIXED_NO_GRAVADO', `${p}: a cargo/abono line has all sale amounts at 0 (MH rules on cargos/abonos and related documents)`));
+      out.push(issue(`${p}.noGravado`, 'MIXED_NO_GRAVADO', `${p}: a cargo/abono line has all sale amounts at 0 (MH rule for cargos and abonos)`));
     }
     const kinds = [it['ventaNoSuj'], it['ventaExenta'], it['ventaGravada']].filter((x) => !z(x).isZero()).length;
     if (kinds > 1) out.push(issue(p, 'MIXED_TAX_TREATMENT', `${p} has more than one of ventaNoSuj/ventaExenta/ventaGravada`));
@@ -36,7 +36,7 @@ export function checkSaleLines(items: O[], o: SaleCheckOptions, out: DteIssue[])
       if (z(it['ventaGravada']).gt(0) && !hasIva) out.push(issue(`${p}.tributos`, 'IVA_TRIBUTO_REQUIRED', `${p} is taxed: tributos must include "${code}" (IVA 13 % on the taxed base)`));
     }
     if (it['tipoItem'] === 4 && it['uniMedida'] !== 99) out.push(issue(`${p}.uniMedida`, 'NOT_ALLOWED', 'tipoItem 4 requires uniMedida 99 (MH item rules)'));
-    if (it['tipoItem'] === 4 && it['codTributo'] === null) out.push(issue(`${p}.codTributo`, 'REQUIRED', 'tipoItem 4 requires codTributo (MH rules on cargos/abonos and related documents)'));
+    if (it['tipoItem'] === 4 && it['codTributo'] === null) out.push(issue(`${p}.codTributo`, 'REQUIRED', 'tipoItem 4 requires codTributo (MH: a tribute charged as an item names its CAT-015 code)'));
   });
 }
 
