@@ -71,17 +71,20 @@ function unread(body: Obj, seen: Seen): Unread[] {
 }
 
 /**
- * The issues for every unread key. `parseAs(tipoDte, seen)` parses the same body as another document type (only
- * called when something is unread) to tell a field of another type from a typo.
+ * The issues for every unread key. `parseAs(tipoDte, seen, paths)` parses the same body as another document type (only
+ * called when something is unread, and it may leave out the lines no path points into) to tell a field of another type
+ * from a typo.
  */
-export function unknownFieldIssues(body: Obj, seen: Seen, tipoDte: string, others: readonly string[], parseAs: (tipo: string, seen: Seen) => void): DteIssue[] {
+export function unknownFieldIssues(
+  body: Obj, seen: Seen, tipoDte: string, others: readonly string[], parseAs: (tipo: string, seen: Seen, paths: readonly string[]) => void,
+): DteIssue[] {
   const found = unread(body, seen);
   if (!found.length) return [];
   const usedBy = new Map<Unread, string[]>();
   for (const tipo of others) {
     if (tipo === tipoDte) continue;
     const s: Seen = new WeakMap();
-    parseAs(tipo, s);
+    parseAs(tipo, s, found.map((u) => u.path));
     for (const u of found) if (s.get(u.target)?.has(u.key)) usedBy.set(u, [...(usedBy.get(u) ?? []), tipo]);
   }
   return found.map((u) => {

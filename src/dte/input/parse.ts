@@ -48,7 +48,7 @@ export function parseEmission(body: unknown): Result<EmissionInput> {
   if (!parsed.ok && parsed.issues.some((i) => i.path === 'tipoDte')) return parsed;
   const tipoDte = String(body['tipoDte'] ?? '01');
   const others = TIPOS_DTE.filter((t) => MODULES[t]);
-  const fields = unknownFieldIssues(body, seen, tipoDte, others, (t, s) => void parseBody(recording(body, s, { tipoDte: t })));
+  const fields = unknownFieldIssues(body, seen, tipoDte, others, (t, s, paths) => void parseBody(recording(body, s, { tipoDte: t, ...linesFor(body, paths) })));
   if (!fields.length) return parsed;
   return { ok: false, issues: [...fields, ...(parsed.ok ? [] : parsed.issues)] };
 }
@@ -59,6 +59,14 @@ const USES: Record<'condicion' | 'pagos' | 'numPagoElectronico', readonly TipoDt
   pagos: ['01', '03', '11', '14', '15'],
   numPagoElectronico: ['01', '03', '06', '11'],
 };
+
+/** Only the lines an unread path points into (the same objects), so that telling typos apart costs little on big bodies. */
+function linesFor(body: Obj, paths: readonly string[]): Obj {
+  const items = body['items'];
+  if (!Array.isArray(items) || items.length <= 1) return {};
+  const wanted = new Set(paths.flatMap((p) => /^items\[(\d+)\]/.exec(p)?.[1] ?? []).map(Number));
+  return { items: items.filter((_, i) => i === 0 || wanted.has(i)) };
+}
 
 function parseBody(body: Obj): Result<EmissionInput> {
   const r = new Reader();
