@@ -69,7 +69,7 @@ function fieldOf(path: string): string {
 /** One issue in the language; its code, path and (if no template exists) its English message are kept. */
 export function localizeIssue(i: MessageIssue, lang: Language = currentLanguage()): { path: string; code: string; message: string } {
   if (lang === 'en') return { path: i.path, code: i.code, message: i.message };
-  const t = catalogs[lang][i.code];
+  const t = Object.hasOwn(catalogs[lang], i.code) ? catalogs[lang][i.code] : undefined;
   return { path: i.path, code: i.code, message: t ? t({ campo: fieldOf(i.path), path: i.path, p: i.params ?? {} }) : i.message };
 }
 
@@ -82,5 +82,5 @@ export function localizeError(code: string, message: string, issues: readonly Me
   const out = localizeIssues(issues, lang);
   if (lang === 'en') return { message, issues: out };
   if (code === 'VALIDATION_FAILED' && out.length) return { message: out.map((i) => `${i.path}: ${i.message}`).join('; '), issues: out };
-  return { message: errorCatalogs[lang][code] ?? message, issues: out };
+  return { message: Object.hasOwn(errorCatalogs[lang], code) ? errorCatalogs[lang][code]! : message, issues: out };
 }

@@ -58,6 +58,11 @@ export type DireccionResolution =
  * never overlap. An old (departamento, municipio) pair therefore names exactly one new municipio + distrito; a new
  * municipio without distrito is completed only when it has a single distrito. Anything else is refused precisely.
  */
+const refuse = (field: keyof Direccion, code: string, message: string, params?: Record<string, string>): DireccionResolution => ({
+  ok: false,
+  problem: { field, code, message, ...(params ? { params } : {}) },
+});
+
 export function resolveDireccion(departamento: string, municipio: string, distrito: string | null): DireccionResolution {
   if (departamento === '00') return { ok: true, municipio, distrito: distrito ?? '00', translated: null };
   const nuevos = C.MUNICIPIOS[departamento] ?? {};
@@ -66,19 +71,28 @@ export function resolveDireccion(departamento: string, municipio: string, distri
   if (inCatalog(nuevos, municipio)) {
     if (distrito) return { ok: true, municipio, distrito, translated: null };
     const own = Object.keys(owner).filter((d) => owner[d] === municipio).sort();
-    if (own.length === 1) return { ok: true, municipio, distrito: own[0]!, translated: `municipio ${municipio} has one distrito: ${own[0]}`, params: { municipio, distrito: own[0]! } };
-    return { ok: false, problem: { field: 'distrito', code: 'DISTRITO_REQUIRED', message: `municipio ${municipio} (${nuevos[municipio]}) of departamento ${departamento} has several distritos (CAT-008): give distrito, one of ${own.join(', ')}`, params: { distritos: own.join(', ') } } };
+    if (own.length === 1) {
+      return { ok: true, municipio, distrito: own[0]!, translated: `municipio ${municipio} has one distrito: ${own[0]}`, params: { municipio, distrito: own[0]! } };
+    }
+    return refuse('distrito', 'DISTRITO_REQUIRED',
+      `municipio ${municipio} (${nuevos[municipio]}) of departamento ${departamento} has several distritos (CAT-008): give distrito, one of ${own.join(', ')}`,
+      { distritos: own.join(', ') });
   }
   const nuevo = owner[municipio];
   if (!inCatalog(distritos, municipio) || !nuevo) {
-    if (distrito || !inCatalog(C.DEPARTAMENTOS, departamento)) return { ok: true, municipio, distrito: distrito ?? '00', translated: null }; // direccionProblems says why
-    return { ok: false, problem: { field: 'municipio', code: 'UNKNOWN_MUNICIPIO', message: `municipio '${municipio}' is neither a CAT-013 municipio nor a pre-2024 municipio of departamento ${departamento}` } };
+    // With a distrito (or an unknown departamento) direccionProblems says what is wrong.
+    if (distrito || !inCatalog(C.DEPARTAMENTOS, departamento)) return { ok: true, municipio, distrito: distrito ?? '00', translated: null };
+    return refuse('municipio', 'UNKNOWN_MUNICIPIO',
+      `municipio '${municipio}' is neither a CAT-013 municipio nor a pre-2024 municipio of departamento ${departamento}`);
   }
   if (distrito && distrito !== municipio) {
-    return { ok: false, problem: { field: 'municipio', code: 'LEGACY_MUNICIPIO_CONFLICT', message: `municipio ${municipio} is the pre-2024 code of ${distritos[municipio]} (now distrito ${municipio} of municipio ${nuevo}), which contradicts distrito ${distrito}` } };
+    return refuse('municipio', 'LEGACY_MUNICIPIO_CONFLICT',
+      `municipio ${municipio} is the pre-2024 code of ${distritos[municipio]} (now distrito ${municipio} of municipio ${nuevo}), which contradicts distrito ${distrito}`);
   }
   return {
-    ok: true, municipio: nuevo, distrito: municipio,
+    ok: true,
+    municipio: nuevo,
+    distrito: municipio,
     translated: `pre-2024 municipio ${departamento}-${municipio} (${distritos[municipio]}) translated to municipio ${nuevo} (${nuevos[nuevo]}), distrito ${municipio}`,
     params: { departamento, anterior: municipio, municipio: nuevo, distrito: municipio },
   };

@@ -26,7 +26,7 @@ export function recording(root: Obj, seen: Seen, override: Obj = {}): Obj {
     const p = new Proxy(target, {
       get(t, key, recv) {
         if (typeof key === 'string') keys.add(key);
-        if (isRoot && typeof key === 'string' && key in override) return override[key];
+        if (isRoot && typeof key === 'string' && Object.hasOwn(override, key)) return override[key];
         const v = Reflect.get(t, key, recv);
         return isObj(v) ? wrap(v, false) : v;
       },
@@ -58,7 +58,7 @@ function unread(body: Obj, seen: Seen): Unread[] {
     }
     const keys = seen.get(v);
     if (!keys) return;
-    const allowed = ENVELOPE[group] ?? [];
+    const allowed = Object.hasOwn(ENVELOPE, group) ? ENVELOPE[group]! : [];
     for (const k of Object.keys(v)) {
       if ((v as Obj)[k] === undefined) continue; // not in a JSON body: only built bodies carry it
       const p = path ? `${path}.${k}` : k;

@@ -19,9 +19,10 @@ function naturalezaOf(r: Reader, v: unknown, p: string): number | null {
   }
   const s = v.trim().toLowerCase();
   if (/^[1-4]$/.test(s)) return Number(s);
-  if (NATURALEZAS[s] !== undefined) return NATURALEZAS[s]!;
+  if (Object.hasOwn(NATURALEZAS, s)) return NATURALEZAS[s]!;
   if (TRATAMIENTOS.includes(s)) {
-    r.add(p, 'TAX_TREATMENT_IN_TIPO', `tipo is the item's nature (bien, servicio, ambos, otro); the tax treatment '${v}' goes in tratamientoFiscal`, { value: v });
+    const msg = `tipo is the item's nature (bien, servicio, ambos, otro); the tax treatment '${v}' goes in tratamientoFiscal`;
+    r.add(p, 'TAX_TREATMENT_IN_TIPO', msg, { value: v });
     return null;
   }
   r.add(p, 'NOT_ALLOWED', `tipo '${v}' must be bien, servicio, ambos, otro or a CAT-011 code (1–4)`, { value: v });
@@ -35,7 +36,8 @@ export function parseNaturaleza(r: Reader, o: Obj, p: string): number {
   if (raw === undefined || raw === null || raw === '') return fromCode ?? 2;
   const fromTipo = naturalezaOf(r, raw, join(p, 'tipo'));
   if (fromTipo !== null && fromCode !== null && fromTipo !== fromCode) {
-    r.add(join(p, 'tipo'), 'CONFLICTING_FIELDS', `tipo '${String(raw)}' (tipoItem ${fromTipo}) contradicts tipoItem ${fromCode}`, { value: String(raw), a: fromTipo, b: fromCode });
+    const msg = `tipo '${String(raw)}' (tipoItem ${fromTipo}) contradicts tipoItem ${fromCode}`;
+    r.add(join(p, 'tipo'), 'CONFLICTING_FIELDS', msg, { value: String(raw), a: fromTipo, b: fromCode });
   }
   return fromTipo ?? fromCode ?? 2;
 }

@@ -80,9 +80,11 @@ function translateItem(it: unknown, i: number, declared: DeclaredAmount[], issue
   const known = [...Object.keys(ITEM_MAP), ...Object.keys(ITEM_AMOUNTS), ...ITEM_DECLARED];
   for (const [k, v] of Object.entries(o)) {
     if (k === 'numItem') {
-      if (v !== undefined && v !== null && Number(v) !== i + 1) issues.push(issue(`${p}.numItem`, 'NOT_ALLOWED', `numItem must be ${i + 1} (lines are numbered in order)`, { expected: i + 1 }));
-    } else if (k in ITEM_MAP) out[ITEM_MAP[k]!] = v;
-    else if (k in ITEM_AMOUNTS) {
+      if (v !== undefined && v !== null && Number(v) !== i + 1) {
+        issues.push(issue(`${p}.numItem`, 'NOT_ALLOWED', `numItem must be ${i + 1} (lines are numbered in order)`, { expected: i + 1 }));
+      }
+    } else if (Object.hasOwn(ITEM_MAP, k)) out[ITEM_MAP[k]!] = v;
+    else if (Object.hasOwn(ITEM_AMOUNTS, k)) {
       const a = amount(v, `${p}.${k}`, issues);
       if (a === null) continue;
       if (!a.isZero()) treatments.push(ITEM_AMOUNTS[k]!);
@@ -104,10 +106,10 @@ function translateResumen(r: Obj, out: Obj, declared: DeclaredAmount[], issues: 
   for (const [k, v] of Object.entries(r)) {
     const p = `resumen.${k}`;
     if (k === 'pagos') out['pagos'] = Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? renamePago(x as Obj) : x)) : v;
-    else if (k in RESUMEN_MAP) out[RESUMEN_MAP[k]!] = v;
-    else if (k in RESUMEN_DISCOUNTS) {
+    else if (Object.hasOwn(RESUMEN_MAP, k)) out[RESUMEN_MAP[k]!] = v;
+    else if (Object.hasOwn(RESUMEN_DISCOUNTS, k)) {
       if (v !== null && v !== undefined) descuento[RESUMEN_DISCOUNTS[k]!] = v;
-    } else if (k in RESUMEN_DECLARED) {
+    } else if (Object.hasOwn(RESUMEN_DECLARED, k)) {
       const a = amount(v, p, issues);
       if (a === null) continue;
       declared.push({ path: p, value: a, doc: ['resumen', RESUMEN_DECLARED[k]!] });
@@ -132,14 +134,14 @@ const PATH_BACK: [RegExp, string][] = [
   [/^(condicionOperacion|numPagoElectronico)$/, 'resumen.$1'],
   [/^pagos\[(\d+)\]\.monto$/, 'resumen.pagos[$1].montoPago'],
   [/^pagos(\[|$)/, 'resumen.pagos$1'],
-  [/^descuentoGlobal\.(noSujeto|exento|gravado)$/, 'resumen.descu$1'],
+  [/^descuentoGlobal\.noSujeto$/, 'resumen.descuNoSuj'],
+  [/^descuentoGlobal\.exento$/, 'resumen.descuExenta'],
+  [/^descuentoGlobal\.gravado$/, 'resumen.descuGravada'],
 ];
 
 function pathBack(path: string): string {
-  for (const [re, to] of PATH_BACK) {
-    if (re.test(path)) return path.replace(re, to).replace('descunoSujeto', 'descuNoSuj').replace('descuexento', 'descuExenta').replace('descugravado', 'descuGravada');
-  }
-  return path;
+  const rule = PATH_BACK.find(([re]) => re.test(path));
+  return rule ? path.replace(rule[0], rule[1]) : path;
 }
 
 /** Detects the body's shape and translates a v1.0 body into the emission body; a contract body passes unchanged. */

@@ -28,15 +28,18 @@ export function checkRelated(doc: O, spec: RelatedSpec, out: DteIssue[]): void {
     const p = `${spec.section}[${i}]`;
     const fecha = r['fechaEmision'];
     if (typeof fecha === 'string') {
-      if (fecha > fecEmi) out.push(issue(`${p}.fechaEmision`, 'RELATED_DOCUMENT_IN_FUTURE', `${p}.fechaEmision ${fecha} is after this document's date ${fecEmi}`, { fecha, fecEmi }));
-      else if (oldest && fecha < oldest) {
-        out.push(issue(`${p}.fechaEmision`, 'RELATED_DOCUMENT_TOO_OLD', `${p}.fechaEmision ${fecha} is more than ${spec.maxMonths} months before ${fecEmi}: MH lets a note adjust documents up to ${spec.maxMonths} months old`,
-          { fecha, meses: spec.maxMonths!, fecEmi }));
+      if (fecha > fecEmi) {
+        out.push(issue(`${p}.fechaEmision`, 'RELATED_DOCUMENT_IN_FUTURE', `${p}.fechaEmision ${fecha} is after this document's date ${fecEmi}`, { fecha, fecEmi }));
+      } else if (oldest && fecha < oldest) {
+        const m = spec.maxMonths!;
+        const msg = `${p}.fechaEmision ${fecha} is more than ${m} months before ${fecEmi}: MH lets a note adjust documents up to ${m} months old`;
+        out.push(issue(`${p}.fechaEmision`, 'RELATED_DOCUMENT_TOO_OLD', msg, { fecha, meses: m, fecEmi }));
       }
     }
     const n = r[spec.numberKey];
     if (r['tipoGeneracion'] === 2 && typeof n === 'string' && !CODIGO_GENERACION.test(n)) {
-      out.push(issue(`${p}.${spec.numberKey}`, 'INVALID_CODIGO_GENERACION', `${p}.${spec.numberKey} must be an uppercase codigoGeneracion (UUID) for tipoGeneracion 2`, { value: n }));
+      const msg = `${p}.${spec.numberKey} must be an uppercase codigoGeneracion (UUID) for tipoGeneracion 2`;
+      out.push(issue(`${p}.${spec.numberKey}`, 'INVALID_CODIGO_GENERACION', msg, { value: n }));
     }
   });
 }
