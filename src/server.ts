@@ -20,6 +20,7 @@ import { errorStatusPlugin, formatGraphQLError } from './http/graphql-errors.js'
 import { corsMiddleware } from './http/cors.js';
 import { metricsRoute } from './http/metrics.js';
 import { requestId, sendError } from './http/request.js';
+import { requestLanguage } from './core/messages.js';
 import { persistedOperationsCache, trustedDocumentsPlugin, type TrustedDocumentsMode } from './graphql/persisted-operations.js';
 import { queryLimitsRule, type QueryLimits } from './graphql/query-limits.js';
 
@@ -57,6 +58,7 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
   web.disable('x-powered-by');
   web.use(requestId);
   web.use(corsMiddleware(app.config.corsOrigins));
+  web.use(requestLanguage);
   web.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   web.get('/readyz', async (_req, res) => {
     const r = await databaseReady(app.db.orm);

@@ -27,6 +27,8 @@ export interface FieldIssue {
   path: string;
   code: string;
   message: string;
+  /** Values the message names, for the Spanish catalog (src/core/messages); stripped from responses. */
+  params?: Record<string, string | number>;
 }
 
 export class AppError extends Error {

@@ -11,7 +11,7 @@ export function buildDte(input: EmissionInput, emisor: Emisor, ident: Identifica
   const mod = MODULES[input.tipoDte];
   if (!mod) throw new Error(`buildDte: tipoDte ${input.tipoDte} is not supported`);
   if (ident.contingencia && !isContingencyAllowed(input.tipoDte)) {
-    throw new Error(`buildDte: tipoDte ${input.tipoDte} cannot be issued in contingency (FACTS §3.6)`);
+    throw new Error(`buildDte: tipoDte ${input.tipoDte} cannot be issued in contingency (MH contingency rules)`);
   }
   return mod.build(input, emisor, ident);
 }
@@ -21,7 +21,7 @@ export function previewEmission(body: unknown, emisor: Emisor, ident: Identifica
   const parsed = parseEmission(body);
   if (!parsed.ok) return parsed;
   if (ident.contingencia && !isContingencyAllowed(parsed.value.tipoDte)) {
-    return { ok: false, issues: [{ path: 'tipoDte', code: 'CONTINGENCY_NOT_ALLOWED', message: `tipoDte ${parsed.value.tipoDte} cannot be issued in contingency (FACTS §3.6)` }] };
+    return { ok: false, issues: [{ path: 'tipoDte', code: 'CONTINGENCY_NOT_ALLOWED', message: `tipoDte ${parsed.value.tipoDte} cannot be issued in contingency (MH contingency rules)` }] };
   }
   const doc = buildDte(parsed.value, emisor, ident);
   const issues: DteIssue[] = validateDte(doc);
@@ -36,7 +36,7 @@ export function toContingency(doc: DteDocument, c: Contingencia): DteDocument {
   const idn = doc['identificacion'] as Record<string, unknown> | undefined;
   const tipo = idn?.['tipoDte'] as TipoDte | undefined;
   if (!idn || !tipo || !isContingencyAllowed(tipo) || !('tipoContingencia' in idn)) {
-    throw new Error(`toContingency: tipoDte ${String(tipo)} cannot be issued in contingency (FACTS §3.6)`);
+    throw new Error(`toContingency: tipoDte ${String(tipo)} cannot be issued in contingency (MH contingency rules)`);
   }
   if (c.tipoContingencia === 5 && !c.motivoContin) throw new Error('toContingency: tipoContingencia 5 requires motivoContin');
   const copy = structuredClone(doc);

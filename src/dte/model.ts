@@ -9,6 +9,8 @@ export interface DteIssue {
   path: string;
   code: string;
   message: string;
+  /** Values the message names, for messages in other languages (never serialised as such). */
+  params?: Record<string, string | number>;
 }
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: DteIssue[] };
 
@@ -79,6 +81,6 @@ export const DTE_VERSIONS: Record<TipoDte, number> = {
 /** Event versions under Normativa 2.0 (FACTS §2.2). */
 export const EVENT_VERSIONS = { invalidacion: 3, contingencia: 4 } as const;
 
-export function issue(path: string, code: string, message: string): DteIssue {
-  return { path, code, message };
+export function issue(path: string, code: string, message: string, params?: Record<string, string | number>): DteIssue {
+  return params ? { path, code, message, params } : { path, code, message };
 }

@@ -1,5 +1,6 @@
 import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { AppError, ErrorCode } from '../core/errors.js';
+import { localizeError } from '../core/messages.js';
 
 registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Stable machine-readable error codes (the same codes REST returns)' });
 
@@ -57,7 +58,7 @@ export async function asResult<T>(run: () => Promise<T>): Promise<T | UserError>
   } catch (err) {
     const Ctor = err instanceof AppError ? byCode[err.code] : undefined;
     if (!Ctor || !(err instanceof AppError)) throw err;
-    return Object.assign(new Ctor(), { code: err.code, message: err.message, issues: err.issues });
+    return Object.assign(new Ctor(), { code: err.code, ...localizeError(err.code, err.message, err.issues) });
   }
 }
 

@@ -24,7 +24,7 @@ function userError(name: string, code: ErrorCode, description: string) {
   return E;
 }
 
-export const DeadlinePassed = userError('DeadlinePassed', ErrorCode.DEADLINE_PASSED, "MH's legal deadline for this operation has passed (FACTS §5.9)");
+export const DeadlinePassed = userError('DeadlinePassed', ErrorCode.DEADLINE_PASSED, "MH's legal deadline for this operation has passed (MH invalidation deadlines)");
 export const MhRejected = userError('MhRejected', ErrorCode.MH_REJECTED, 'MH answered and refused the event; `issues` carries its observaciones');
 export const MhUnavailable = userError('MhUnavailable', ErrorCode.MH_UNAVAILABLE, 'MH could not be reached; nothing changed, retry later');
 export const NoMhCredential = userError('NoMhCredential', ErrorCode.NO_MH_CREDENTIAL, 'The tenant has no MH certificate/API credential for this ambiente');

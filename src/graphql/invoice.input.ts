@@ -27,8 +27,9 @@ export class InvoiceItemInput {
   @Field(() => String, { nullable: true }) descripcion?: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Default 1 with serviceId' }) cantidad?: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Unit price: IVA included on FE (01), excluded on CCF/NC/ND' }) precio?: string | null;
-  @Field(() => String, { nullable: true, description: 'gravado (default) | exento | noSujeto | noGravado' }) tipo?: string | null;
-  @Field(() => Int, { nullable: true, description: 'CAT-011, default 2 (servicios)' }) tipoItem?: number | null;
+  @Field(() => String, { nullable: true, description: "The item's nature (MH tipoItem, CAT-011): bien | servicio (default) | ambos | otro, or 1–4" }) tipo?: string | null;
+  @Field(() => String, { nullable: true, description: 'Tax treatment: gravado (default, or the service mapping) | exento | noSujeto | noGravado' }) tratamientoFiscal?: string | null;
+  @Field(() => Int, { nullable: true, description: 'CAT-011 code (same as tipo; give one of the two)' }) tipoItem?: number | null;
   @Field(() => Int, { nullable: true, description: 'CAT-014, default 59 (unidad)' }) uniMedida?: number | null;
   @Field(() => String, { nullable: true }) codigo?: string | null;
   @Field(() => DecimalScalar, { nullable: true }) descuento?: string | null;
@@ -46,7 +47,7 @@ export class PagoInput {
   @Field(() => Int, { nullable: true }) periodo?: number | null;
 }
 
-@InputType('MedicoInput', { description: 'The physician (FE/CCF otrosDocumentos line 3, FACTS §8)' })
+@InputType('MedicoInput', { description: 'The physician (FE/CCF otrosDocumentos line 3, CAT-021 code 3)' })
 export class MedicoInput {
   @Field() nombre!: string;
   @Field(() => String, { nullable: true }) nit?: string | null;

@@ -8,7 +8,9 @@ import { getInvoice, getInvoiceEvents, getSignedDocument } from '../modules/invo
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
 import { listInvoices, type InvoicePage } from '../modules/invoices/list-invoices.js';
 import { previewInvoice } from '../modules/invoices/preview-invoice.js';
-import { NotFound, ValidationFailed, asResult, resolveResultType } from './errors.types.js';
+import { estadoOf } from '../modules/invoices/estado.js';
+import { localizeIssues } from '../core/messages.js';
+import { FieldProblem, NotFound, ValidationFailed, asResult, resolveResultType } from './errors.types.js';
 import { DuplicateReference, InvalidState } from './invoice.errors.js';
 import { EmitInvoiceInput, NoteInput, toEmissionBody } from './invoice.input.js';
 import { InvoiceConnectionType, InvoiceDeadlinesType, InvoiceEventType, InvoiceFilterInput, InvoiceItemType, InvoicePreviewType, InvoiceReceptorType, InvoiceTotalsType, InvoiceType } from './invoice.types.js';
@@ -65,8 +67,9 @@ export class InvoiceResolver {
 
   @Authorized('invoices:emit')
   @Mutation(() => InvoicePreviewType, { description: 'Dry run: parse, build and validate; nothing is stored' })
-  previewInvoice(@Ctx() ctx: Context, @Arg('input', () => EmitInvoiceInput) input: EmitInvoiceInput) {
-    return previewInvoice(ctx, toEmissionBody(input));
+  async previewInvoice(@Ctx() ctx: Context, @Arg('input', () => EmitInvoiceInput) input: EmitInvoiceInput) {
+    const preview = await previewInvoice(ctx, toEmissionBody(input));
+    return { ...preview, issues: localizeIssues(preview.issues) };
   }
 
   @FieldResolver(() => InvoiceReceptorType, { nullable: true })
@@ -82,6 +85,16 @@ export class InvoiceResolver {
   @FieldResolver(() => InvoiceTotalsType)
   totals(@Root() inv: Invoice) {
     return totalsView(inv.document);
+  }
+
+  @FieldResolver(() => String, { description: "The v1.0 guide's word for status: generada (queued or in flight), sellada (PROCESSED), rechazada, contingencia, invalidada" })
+  estado(@Root() inv: Invoice) {
+    return estadoOf(inv.status);
+  }
+
+  @FieldResolver(() => [FieldProblem], { description: 'What the engine did on your behalf at emission (e.g. an all-zero DUI read as a consumidor final without document)' })
+  warnings(@Root() inv: Invoice) {
+    return localizeIssues(inv.warnings ?? []);
   }
 
   @FieldResolver(() => InvoiceDeadlinesType)

@@ -49,7 +49,7 @@ export class InvoiceTotalsType {
   @Field(() => String, { nullable: true }) totalLetras!: string | null;
 }
 
-@ObjectType('InvoiceDeadlines', { description: 'Legal deadlines (FACTS §5.9, §3.6)' })
+@ObjectType('InvoiceDeadlines', { description: 'Legal deadlines (MH invalidation windows and contingency transmission deadlines)' })
 export class InvoiceDeadlinesType {
   @Field(() => String, { nullable: true, description: 'Last El Salvador date on which the invalidation event may be sent' }) invalidation!: string | null;
   @Field(() => DateTimeISOResolver, { nullable: true, description: 'Contingency: the document must reach MH before this instant' }) transmit!: Date | null;

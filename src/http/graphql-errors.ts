@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Context } from '../core/context.js';
 import { AppError, ErrorCode } from '../core/errors.js';
+import { localizeError } from '../core/messages.js';
 import type { Logger } from '../core/logger.js';
 
 /** Expected errors keep their code, message and field issues; anything else becomes INTERNAL without details. */
@@ -10,7 +11,8 @@ export function formatGraphQLError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
-      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: original.code, issues: original.issues } };
+      const { message, issues } = localizeError(original.code, original.message, original.issues);
+      return { message, path: formatted.path, locations: formatted.locations, extensions: { code: original.code, issues } };
     }
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted; // GraphQL validation/parse errors are the client's

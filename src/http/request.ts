@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { AppError, ErrorCode, httpStatusOf } from '../core/errors.js';
+import { localizeError } from '../core/messages.js';
 import type { App } from '../core/app.js';
 import type { Context } from '../core/context.js';
 import { DocumentRenderError } from '../modules/documents/dte-json.js';
@@ -19,7 +20,8 @@ export function requestId(req: Request, res: Response, next: NextFunction) {
 export function sendError(res: Response, err: unknown, log: App['log']) {
   const requestId = res.locals.requestId as string;
   if (err instanceof AppError) {
-    res.status(httpStatusOf[err.code]).json({ error: { code: err.code, message: err.message, issues: err.issues, requestId } });
+    const { message, issues } = localizeError(err.code, err.message, err.issues);
+    res.status(httpStatusOf[err.code]).json({ error: { code: err.code, message, issues, requestId } });
     return;
   }
   if (err instanceof DocumentRenderError) {
@@ -29,15 +31,15 @@ export function sendError(res: Response, err: unknown, log: App['log']) {
   }
   const e = err as { type?: string; status?: number };
   if (e?.type === 'entity.too.large') {
-    res.status(413).json({ error: { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'request body too large', issues: [], requestId } });
+    res.status(413).json({ error: { code: ErrorCode.PAYLOAD_TOO_LARGE, message: localizeError(ErrorCode.PAYLOAD_TOO_LARGE, 'request body too large', []).message, issues: [], requestId } });
     return;
   }
   if (e?.type === 'entity.parse.failed') {
-    res.status(400).json({ error: { code: ErrorCode.VALIDATION_FAILED, message: 'request body is not valid JSON', issues: [{ path: '', code: 'INVALID_JSON', message: 'malformed JSON' }], requestId } });
+    res.status(400).json({ error: { code: ErrorCode.VALIDATION_FAILED, ...localizeError(ErrorCode.VALIDATION_FAILED, 'request body is not valid JSON', [{ path: '', code: 'INVALID_JSON', message: 'malformed JSON' }]), requestId } });
     return;
   }
   log.error({ err, requestId }, 'unexpected error');
-  res.status(500).json({ error: { code: ErrorCode.INTERNAL, message: 'internal error', issues: [], requestId } });
+  res.status(500).json({ error: { code: ErrorCode.INTERNAL, message: localizeError(ErrorCode.INTERNAL, 'internal error', []).message, issues: [], requestId } });
 }
 
 /** Authenticates the request and builds its tenant-scoped context (REST). */

@@ -8,6 +8,8 @@ import { loadOrRenderPdf } from '../modules/documents/store.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
 import { RETURNABLE_TYPES, returnableLines } from '../modules/fiscal-events/return-balance.js';
 import { creditBalanceOf } from '../modules/invoices/credit-balance.js';
+import { estadoOf } from '../modules/invoices/estado.js';
+import { localizeIssues } from '../core/messages.js';
 import { documentLinks } from '../modules/documents/links.js';
 import { calendarForTenant } from '../modules/calendar/business-calendar.js';
 import { deadlinesJson, invoiceDeadlines } from '../modules/calendar/invoice-deadlines.js';
@@ -22,6 +24,8 @@ export async function invoiceJson(app: App, inv: Invoice, withDocument = false) 
     id: inv.id,
     tipoDte: inv.tipoDte,
     status: inv.status,
+    /** The v1.0 guide's vocabulary for the same state (generada, sellada, rechazada, contingencia, invalidada). */
+    estado: estadoOf(inv.status),
     ambiente: inv.ambiente,
     numeroControl: inv.numeroControl,
     codigoGeneracion: inv.codigoGeneracion,
@@ -34,6 +38,7 @@ export async function invoiceJson(app: App, inv: Invoice, withDocument = false) 
     totalPagar: inv.totalPagar,
     observaciones: inv.observaciones ?? [],
     blocked: invoiceBlock(inv),
+    warnings: localizeIssues(inv.warnings ?? []),
     pdfUrl: links.pdfUrl,
     jsonUrl: links.jsonUrl,
     deadlines: deadlinesJson(deadlines),

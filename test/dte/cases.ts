@@ -17,8 +17,8 @@ const PERSONA = { nombre: 'María José Rivas', tipoDocumento: '13', numDocument
 
 export const mix = [
   { descripcion: 'Consulta de especialidad', cantidad: 1, precio: '45.00', descuento: '5' },
-  { descripcion: 'Vacuna (exenta)', cantidad: '2.5', precio: '12.12345678', tipo: 'exento' },
-  { descripcion: 'Servicio no sujeto', cantidad: 1, precio: 3.33, tipo: 'noSujeto' },
+  { descripcion: 'Vacuna (exenta)', cantidad: '2.5', precio: '12.12345678', tratamientoFiscal: 'exento' },
+  { descripcion: 'Servicio no sujeto', cantidad: 1, precio: 3.33, tratamientoFiscal: 'noSujeto' },
   { descripcion: 'Reactivo de laboratorio', cantidad: '0.12345678', precio: '987.65432109', tipoItem: 1, uniMedida: 23, codigo: 'LAB-001' },
 ];
 export const relCcf = [{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: '1E3A9C55-0C1B-4F57-9B9E-4A63D1A4B2C7', fechaEmision: '2026-11-20' }];
@@ -26,14 +26,14 @@ export const relCcf = [{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento
 export const CASES: Partial<Record<TipoDte, Case[]>> = {
   '01': [
     { name: 'anonymous single service', body: { referenciaExterna: 'fe-1', items: [{ descripcion: 'Consulta general', cantidad: 1, precio: '11.30' }] } },
-    { name: 'identified DUI, mix, global discount, retention, cargo', body: { referenciaExterna: 'fe-2', receptor: PERSONA, retencionIva: true, descuentoGlobal: { gravado: 2, exento: '1.50' }, items: [...mix, { descripcion: 'Cargo por envío', cantidad: 1, precio: 2, tipo: 'noGravado' }], pagos: [{ codigo: '02', referencia: 'VISA-1234' }] } },
-    { name: 'NIT receptor with NRC, médico block, credit', body: { referenciaExterna: 'fe-3', receptor: { ...CONTRIBUYENTE, tipoDocumento: '36' }, condicionOperacion: 2, pagos: [{ codigo: '13', plazo: '01', periodo: 30 }], medico: { nombre: 'Dr. Carlos Mena', nit: '0614-180948-001-4', tipoServicio: 3 }, items: [{ descripcion: 'Tratamiento', cantidad: 3, precio: '33.33' }] } },
-    { name: 'exempt only (utilidad pública), anonymous', body: { referenciaExterna: 'fe-4', items: [{ descripcion: 'Consulta (exenta Art. 46 a)', cantidad: 1, precio: 20, tipo: 'exento' }] } },
+    { name: 'identified DUI, mix, global discount, retention, cargo', body: { referenciaExterna: 'fe-2', receptor: PERSONA, retencionIva: true, descuentoGlobal: { gravado: 2, exento: '1.50' }, items: [...mix, { descripcion: 'Cargo por envío', cantidad: 1, precio: 2, tratamientoFiscal: 'noGravado' }], pagos: [{ codigo: '02', referencia: 'VISA-1234' }] } },
+    { name: 'NIT receptor with NRC, médico block, credit', body: { referenciaExterna: 'fe-3', receptor: { ...CONTRIBUYENTE, tipoDocumento: '36', nombreComercial: undefined }, condicionOperacion: 2, pagos: [{ codigo: '13', plazo: '01', periodo: 30 }], medico: { nombre: 'Dr. Carlos Mena', nit: '0614-180948-001-4', tipoServicio: 3 }, items: [{ descripcion: 'Tratamiento', cantidad: 3, precio: '33.33' }] } },
+    { name: 'exempt only (utilidad pública), anonymous', body: { referenciaExterna: 'fe-4', items: [{ descripcion: 'Consulta (exenta Art. 46 a)', cantidad: 1, precio: 20, tratamientoFiscal: 'exento' }] } },
     { name: 'large identified sale over $25,000', body: { referenciaExterna: 'fe-5', receptor: PERSONA, items: [{ descripcion: 'Cirugía cardiaca', cantidad: 1, precio: '30000.00' }] } },
   ],
   '03': [
     { name: 'MH example $2000 service', body: { tipoDte: '03', referenciaExterna: 'ccf-1', receptor: CONTRIBUYENTE, items: [{ descripcion: 'Servicio', cantidad: 1, precio: 2000 }] } },
-    { name: 'mix, discounts, retention + perception, cargo', body: { tipoDte: '03', referenciaExterna: 'ccf-2', receptor: CONTRIBUYENTE, retencionIva: true, percepcionIva: true, descuentoGlobal: { gravado: '10' }, items: [...mix, { descripcion: 'Flete', cantidad: 1, precio: '4.5', tipo: 'noGravado' }] } },
+    { name: 'mix, discounts, retention + perception, cargo', body: { tipoDte: '03', referenciaExterna: 'ccf-2', receptor: CONTRIBUYENTE, retencionIva: true, percepcionIva: true, descuentoGlobal: { gravado: '10' }, items: [...mix, { descripcion: 'Flete', cantidad: 1, precio: '4.5', tratamientoFiscal: 'noGravado' }] } },
     { name: 'médico + otros documentos + tax item', body: { tipoDte: '03', referenciaExterna: 'ccf-3', receptor: CONTRIBUYENTE, otrosDocumentos: [{ codDocAsociado: 2, descDocumento: 'Póliza de seguro', detalleDocumento: 'Póliza 555-123' }], medico: { nombre: 'Dra. Ana López', docIdentificacion: 'PAS-99887766', tipoServicio: 1 }, items: [{ descripcion: 'Cirugía', cantidad: 1, precio: 800 }, { descripcion: 'Impuesto especial', cantidad: 1, precio: 1, tipoItem: 4, codTributo: 'D5' }] } },
   ],
   '05': [
@@ -45,7 +45,7 @@ export const CASES: Partial<Record<TipoDte, Case[]>> = {
     { name: 'debit note with fusion, mix and retention', body: { tipoDte: '06', referenciaExterna: 'nd-2', fusion: '0614-270976-001-2', receptor: CONTRIBUYENTE, retencionIva: true, documentoRelacionado: relCcf, items: mix } },
   ],
   '04': [
-    { name: 'remission of goods on consignment', body: { tipoDte: '04', referenciaExterna: 'nr-1', receptor: { ...CONTRIBUYENTE, tipoDocumento: '36', bienTitulo: '03' }, items: [{ descripcion: 'Monitor de signos vitales', cantidad: 2, precio: '1500.00', tipoItem: 1 }, { descripcion: 'Insumos exentos', cantidad: '10.5', precio: '1.23456789', tipo: 'exento', tipoItem: 1 }] } },
+    { name: 'remission of goods on consignment', body: { tipoDte: '04', referenciaExterna: 'nr-1', receptor: { ...CONTRIBUYENTE, tipoDocumento: '36', bienTitulo: '03' }, items: [{ descripcion: 'Monitor de signos vitales', cantidad: 2, precio: '1500.00', tipoItem: 1 }, { descripcion: 'Insumos exentos', cantidad: '10.5', precio: '1.23456789', tratamientoFiscal: 'exento', tipoItem: 1 }] } },
     { name: 'remission related to a CCF with discount', body: { tipoDte: '04', referenciaExterna: 'nr-2', receptor: { ...PERSONA, codActividad: '10001', descActividad: 'Empleados', bienTitulo: '01' }, descuentoGlobal: { gravado: 5 }, documentoRelacionado: relCcf, items: [{ descripcion: 'Camilla', cantidad: 1, precio: 350, tipoItem: 1, descuento: 10 }] } },
   ],
   '14': [
@@ -54,7 +54,7 @@ export const CASES: Partial<Record<TipoDte, Case[]>> = {
   ],
   '11': [
     { name: 'exported medical service (telemedicine) to a US company', body: { tipoDte: '11', referenciaExterna: 'fex-1', exportacion: { tipoItemExpor: 2 }, receptor: { nombre: 'Health Partners LLC', tipoDocumento: '37', numDocumento: 'EIN-12-3456789', descActividad: 'Servicios de salud', codPais: 'US', tipoPersona: 2, complemento: '100 Main St, Miami FL', correo: 'billing@hp.example.com' }, items: [{ descripcion: 'Interpretación de estudios', cantidad: 10, precio: '45.5' }] } },
-    { name: 'exported goods FOB with freight, insurance, discount and cargo', body: { tipoDte: '11', referenciaExterna: 'fex-2', exportacion: { tipoItemExpor: 1, recintoFiscal: '01', regimen: '1000.000', tipoRegimen: 'EX-1', codIncoterms: '04', seguro: '12.5', flete: 80 }, receptor: { nombre: 'Distribuidora Médica GT', tipoDocumento: '37', numDocumento: 'NIT-GT-778899', descActividad: 'Venta de insumos médicos', codPais: 'GT', tipoPersona: 2, complemento: 'Zona 10, Ciudad de Guatemala' }, descuentoGlobal: { gravado: 3 }, otrosDocumentos: [{ codDocAsociado: 4, descDocumento: 'Transporte terrestre', detalleDocumento: 'Carta de porte 4455', placaTrans: 'C123-456', modoTransp: 1, numConductor: '12345678-4', nombreConductor: 'Pedro Alvarado' }], items: [{ descripcion: 'Guantes de nitrilo (caja)', cantidad: '100.5', precio: '3.12345678', tipoItem: 1, descuento: 1 }, { descripcion: 'Embalaje', cantidad: 1, precio: 10, tipo: 'noGravado' }] } },
+    { name: 'exported goods FOB with freight, insurance, discount and cargo', body: { tipoDte: '11', referenciaExterna: 'fex-2', exportacion: { tipoItemExpor: 1, recintoFiscal: '01', regimen: '1000.000', tipoRegimen: 'EX-1', codIncoterms: '04', seguro: '12.5', flete: 80 }, receptor: { nombre: 'Distribuidora Médica GT', tipoDocumento: '37', numDocumento: 'NIT-GT-778899', descActividad: 'Venta de insumos médicos', codPais: 'GT', tipoPersona: 2, complemento: 'Zona 10, Ciudad de Guatemala' }, descuentoGlobal: { gravado: 3 }, otrosDocumentos: [{ codDocAsociado: 4, descDocumento: 'Transporte terrestre', detalleDocumento: 'Carta de porte 4455', placaTrans: 'C123-456', modoTransp: 1, numConductor: '12345678-4', nombreConductor: 'Pedro Alvarado' }], items: [{ descripcion: 'Guantes de nitrilo (caja)', cantidad: '100.5', precio: '3.12345678', tipoItem: 1, descuento: 1 }, { descripcion: 'Embalaje', cantidad: 1, precio: 10, tratamientoFiscal: 'noGravado' }] } },
   ],
   '07': [
     { name: '1 % retention on two CCF', body: { tipoDte: '07', referenciaExterna: 'cr-1', receptor: { ...CONTRIBUYENTE, tipoDocumento: '36' }, items: [{ tipoDte: '03', numDocumento: '1E3A9C55-0C1B-4F57-9B9E-4A63D1A4B2C7', fechaEmision: '2026-11-20', montoSujetoGrav: '1500.00', descripcion: 'Compra de medicamentos' }, { tipoDte: '03', tipoGeneracion: 1, numDocumento: '00012345', fechaEmision: '2026-11-21', montoSujetoGrav: 250.55 }] } },

@@ -53,4 +53,27 @@ describe.skipIf(!present)('catalogs module mirrors the MH CSVs', () => {
     expect(CAT.direccionProblems({ departamento: '06', municipio: '20', distrito: '14', complemento: 'x' })[0]!.code).toBe('DISTRITO_NOT_IN_MUNICIPIO');
     expect(CAT.direccionProblems({ departamento: '06', municipio: '99', distrito: '14', complemento: 'x' })[0]!.code).toBe('UNKNOWN_MUNICIPIO');
   });
+  it('the municipio–distrito map equals the 2024 reform map CSV (262 distritos → 44 municipios)', () => {
+    const file = readdirSync(DIR).find((f) => f.includes('municipio-distrito-map'))!;
+    const rows = readFileSync(path.join(DIR, file), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+    const fromCsv: Record<string, Record<string, string>> = {};
+    for (const [dep, muni, , distrito] of rows) (fromCsv[dep!] ??= {})[distrito!] = muni!;
+    expect(CAT.DISTRITO_MUNICIPIO).toEqual(fromCsv);
+  });
+  it('pre-2024 municipio codes translate to municipio + distrito; what the catalogs cannot complete is refused', () => {
+    expect(CAT.resolveDireccion('06', '14', null)).toMatchObject({ ok: true, municipio: '23', distrito: '14' });
+    expect(CAT.resolveDireccion('06', '14', '14')).toMatchObject({ ok: true, municipio: '23', distrito: '14' });
+    expect(CAT.resolveDireccion('06', '23', '14')).toMatchObject({ ok: true, municipio: '23', distrito: '14', translated: null });
+    expect(CAT.resolveDireccion('06', '23', null)).toMatchObject({ ok: false, problem: { field: 'distrito', code: 'DISTRITO_REQUIRED' } });
+    expect(CAT.resolveDireccion('06', '14', '05')).toMatchObject({ ok: false, problem: { code: 'LEGACY_MUNICIPIO_CONFLICT' } });
+    expect(CAT.resolveDireccion('06', '99', null)).toMatchObject({ ok: false, problem: { field: 'municipio', code: 'UNKNOWN_MUNICIPIO' } });
+    // Every old code of every departamento is unambiguous: old and new codes never overlap within a departamento.
+    for (const [dep, ds] of Object.entries(CAT.DISTRITOS).filter(([d]) => d !== '00')) {
+      for (const old of Object.keys(ds)) {
+        expect(CAT.MUNICIPIOS[dep]![old]).toBeUndefined();
+        const r = CAT.resolveDireccion(dep, old, null);
+        expect(r.ok && CAT.direccionProblems({ departamento: dep, municipio: r.municipio, distrito: r.distrito, complemento: 'x' })).toEqual([]);
+      }
+    }
+  });
 });

@@ -27,9 +27,9 @@ describe('FE (01) v2', () => {
       descuentoGlobal: { gravado: '1.00' },
       items: [
         { descripcion: 'Examen', cantidad: '1.12345678', precio: '10.87654321', descuento: '0.5' },
-        { descripcion: 'Vacuna MINSAL', cantidad: 2, precio: '5.25', tipo: 'exento' },
-        { descripcion: 'Servicio no sujeto', cantidad: 1, precio: 3, tipo: 'noSujeto' },
-        { descripcion: 'Cargo por envío', cantidad: 1, precio: '2.00', tipo: 'noGravado' },
+        { descripcion: 'Vacuna MINSAL', cantidad: 2, precio: '5.25', tratamientoFiscal: 'exento' },
+        { descripcion: 'Servicio no sujeto', cantidad: 1, precio: 3, tratamientoFiscal: 'noSujeto' },
+        { descripcion: 'Cargo por envío', cantidad: 1, precio: '2.00', tratamientoFiscal: 'noGravado' },
       ],
     });
     expect(validateDte(doc)).toEqual([]);

@@ -30,9 +30,9 @@ type Inv = typeof invoice extends fc.Arbitrary<infer T> ? T : never;
 function body(tipo: TipoDte, inv: Inv): Record<string, unknown> {
   const items: Record<string, unknown>[] = inv.items.map((i) => {
     const bruto = new D(i.cantidad).times(i.precio);
-    return { descripcion: i.descripcion, cantidad: i.cantidad, precio: i.precio, tipo: i.tipo, descuento: bruto.times(i.descuentoPct).div(100).toDecimalPlaces(8, D.ROUND_DOWN).toFixed() };
+    return { descripcion: i.descripcion, cantidad: i.cantidad, precio: i.precio, tratamientoFiscal: i.tipo, descuento: bruto.times(i.descuentoPct).div(100).toDecimalPlaces(8, D.ROUND_DOWN).toFixed() };
   });
-  if (inv.cargo && tipo !== '05') items.push({ descripcion: 'Cargo', cantidad: 1, precio: inv.cargo, tipo: 'noGravado' });
+  if (inv.cargo && tipo !== '05') items.push({ descripcion: 'Cargo', cantidad: 1, precio: inv.cargo, tratamientoFiscal: 'noGravado' });
   const gravada = inv.items.filter((i) => i.tipo === 'gravado').reduce((a, i) => a.plus(new D(i.cantidad).times(i.precio).times(100 - i.descuentoPct).div(100)), new D(0));
   const b: Record<string, unknown> = { tipoDte: tipo, referenciaExterna: 'prop', items, retencionIva: inv.retencionIva };
   if (tipo !== '05') b['descuentoGlobal'] = { gravado: gravada.times(inv.globalPct).div(100).toDecimalPlaces(2, D.ROUND_DOWN).minus('0.01').clampedTo(0, Infinity).toFixed(2) };

@@ -196,10 +196,12 @@ export type InvoiceItemInput = {
   /** Unit price: IVA included on FE (01), excluded on CCF/NC/ND */
   precio?: string | null | undefined;
   serviceId?: string | number | null | undefined;
-  /** gravado (default) | exento | noSujeto | noGravado */
+  /** The item's nature (MH tipoItem, CAT-011): bien | servicio (default) | ambos | otro, or 1–4 */
   tipo?: string | null | undefined;
-  /** CAT-011, default 2 (servicios) */
+  /** CAT-011 code (same as tipo; give one of the two) */
   tipoItem?: number | null | undefined;
+  /** Tax treatment: gravado (default, or the service mapping) | exento | noSujeto | noGravado */
+  tratamientoFiscal?: string | null | undefined;
   /** Tributos beyond IVA (CAT-015 §1): ["D1", "C8"] or [{ codigo: "D5", valor: "1.25" }] */
   tributos?: unknown;
   /** CAT-014, default 59 (unidad) */
@@ -224,7 +226,7 @@ export type InvoiceStatusFilter = {
   referenciaExterna?: string | null | undefined;
 };
 
-/** The physician (FE/CCF otrosDocumentos line 3, FACTS §8) */
+/** The physician (FE/CCF otrosDocumentos line 3, CAT-021 code 3) */
 export type MedicoInput = {
   docIdentificacion?: string | null | undefined;
   nit?: string | null | undefined;

@@ -50,7 +50,7 @@ export function checkContingencia(doc: O, out: DteIssue[]): void {
     if (x['noItem'] !== i + 1) out.push(issue(`${p}.noItem`, 'INVALID_SEQUENCE', `noItem must be ${i + 1}`));
     const t = String(x['tipoDoc']);
     if (!(t in CAT.TIPOS_DOCUMENTO)) out.push(issue(`${p}.tipoDoc`, 'UNKNOWN_CODE', `tipoDoc '${t}' is not in CAT-002`));
-    else if (['08', '09', '15'].includes(t) || !isContingencyAllowed(t as TipoDte)) out.push(issue(`${p}.tipoDoc`, 'CONTINGENCY_NOT_ALLOWED', `tipoDoc ${t} cannot be issued in contingency (FACTS §3.6)`));
+    else if (['08', '09', '15'].includes(t) || !isContingencyAllowed(t as TipoDte)) out.push(issue(`${p}.tipoDoc`, 'CONTINGENCY_NOT_ALLOWED', `tipoDoc ${t} cannot be issued in contingency (MH contingency rules)`));
     if (seen.has(x['codigoGeneracion'])) out.push(issue(`${p}.codigoGeneracion`, 'DUPLICATE', 'each DTE is reported once'));
     seen.add(x['codigoGeneracion']);
   });

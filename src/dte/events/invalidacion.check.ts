@@ -78,6 +78,6 @@ export function checkInvalidacion(doc: O, out: DteIssue[]): void {
   const orig = String(d['fecEmi']);
   if (fec < orig) out.push(issue('identificacion.fecEmi', 'BEFORE_DOCUMENT', 'the invalidation cannot predate the invalidated document'));
   else if (isObj(d) && fec > invalidationDeadline(d['tipoDte'] as TipoDte, orig)) {
-    out.push(issue('identificacion.fecEmi', 'INVALIDATION_DEADLINE_EXCEEDED', `the window to invalidate this tipoDte ${String(d['tipoDte'])} ended on ${invalidationDeadline(d['tipoDte'] as TipoDte, orig)} (FACTS §5.9, MF2)`));
+    out.push(issue('identificacion.fecEmi', 'INVALIDATION_DEADLINE_EXCEEDED', `the window to invalidate this tipoDte ${String(d['tipoDte'])} ended on ${invalidationDeadline(d['tipoDte'] as TipoDte, orig)} (MH invalidation deadlines)`));
   }
 }

@@ -3,6 +3,7 @@ import * as CAT from '../catalogs/index.js';
 import { TIPOS_DTE, type Result, type TipoDte } from '../model.js';
 import { ZERO } from '../money.js';
 import { MODULES } from '../types/registry.js';
+import { recording, unknownFieldIssues } from './fields.js';
 import { type Obj, Reader } from './reader.js';
 import { parseApendice, parsePagos } from './sections.js';
 import type { EmissionInput } from './types.js';
@@ -32,12 +33,43 @@ export function emptyInput(tipoDte: TipoDte, referenciaExterna: string): Emissio
     liquidaciones: [],
     dcl: null,
     donaciones: [],
+    warnings: [],
   };
 }
 
+/**
+ * Parses the body; a field the chosen tipoDte does not read is refused (unknown, with the closest known name, or used
+ * only by other types), so that no typo silently changes the document.
+ */
 export function parseEmission(body: unknown): Result<EmissionInput> {
+  if (!new Reader().isObj(body)) return { ok: false, issues: [{ path: '', code: 'INVALID_TYPE', message: 'the emission body must be a JSON object' }] };
+  const seen = new WeakMap<object, Set<string>>();
+  const parsed = parseBody(recording(body, seen));
+  if (!parsed.ok && parsed.issues.some((i) => i.path === 'tipoDte')) return parsed;
+  const tipoDte = String(body['tipoDte'] ?? '01');
+  const others = TIPOS_DTE.filter((t) => MODULES[t]);
+  const fields = unknownFieldIssues(body, seen, tipoDte, others, (t, s, paths) => void parseBody(recording(body, s, { tipoDte: t, ...linesFor(body, paths) })));
+  if (!fields.length) return parsed;
+  return { ok: false, issues: [...fields, ...(parsed.ok ? [] : parsed.issues)] };
+}
+
+/** The types whose MH document carries each of these summary parts (a field the type lacks is refused, not dropped). */
+const USES: Record<'condicion' | 'pagos' | 'numPagoElectronico', readonly TipoDte[]> = {
+  condicion: ['01', '03', '05', '06', '08', '11', '14'],
+  pagos: ['01', '03', '11', '14', '15'],
+  numPagoElectronico: ['01', '03', '06', '11'],
+};
+
+/** Only the lines an unread path points into (the same objects), so that telling typos apart costs little on big bodies. */
+function linesFor(body: Obj, paths: readonly string[]): Obj {
+  const items = body['items'];
+  if (!Array.isArray(items) || items.length <= 1) return {};
+  const wanted = new Set(paths.flatMap((p) => /^items\[(\d+)\]/.exec(p)?.[1] ?? []).map(Number));
+  return { items: items.filter((_, i) => i === 0 || wanted.has(i)) };
+}
+
+function parseBody(body: Obj): Result<EmissionInput> {
   const r = new Reader();
-  if (!r.isObj(body)) return { ok: false, issues: [{ path: '', code: 'INVALID_TYPE', message: 'the emission body must be a JSON object' }] };
   const b: Obj = body;
   const tipoRaw = b['tipoDte'] ?? '01';
   if (typeof tipoRaw !== 'string' || !(TIPOS_DTE as readonly string[]).includes(tipoRaw)) {
@@ -45,8 +77,10 @@ export function parseEmission(body: unknown): Result<EmissionInput> {
   }
   const tipoDte = tipoRaw as TipoDte;
   const input = emptyInput(tipoDte, r.str(b, 'referenciaExterna', '', { required: true, max: 100 }) ?? '');
-  input.condicionOperacion = Number(r.code(b, 'condicionOperacion', '', CAT.CONDICIONES_OPERACION, 'CAT-016', { fallback: '1' }) ?? 1);
-  input.pagos = parsePagos(r, b);
+  if (USES.condicion.includes(tipoDte)) {
+    input.condicionOperacion = Number(r.code(b, 'condicionOperacion', '', CAT.CONDICIONES_OPERACION, 'CAT-016', { fallback: '1' }) ?? 1);
+  }
+  if (USES.pagos.includes(tipoDte)) input.pagos = parsePagos(r, b);
   if (input.pagos && input.pagos.length > 1 && input.pagos.some((p) => p.monto === null)) {
     r.add('pagos', 'REQUIRED', 'with more than one payment every pago needs its monto');
   }
@@ -56,11 +90,12 @@ export function parseEmission(body: unknown): Result<EmissionInput> {
       if (!p.plazo || !p.periodo) r.add(`pagos[${i}]`, 'REQUIRED', 'condicionOperacion 2 (crédito) needs plazo and periodo on each pago');
     });
   }
-  input.numPagoElectronico = r.str(b, 'numPagoElectronico', '', { max: 100 });
+  if (USES.numPagoElectronico.includes(tipoDte)) input.numPagoElectronico = r.str(b, 'numPagoElectronico', '', { max: 100 });
   input.observaciones = r.str(b, 'observaciones', '', { max: 3000 });
   input.apendice = parseApendice(r, b);
   const mod = MODULES[tipoDte];
   if (!mod) return { ok: false, issues: [{ path: 'tipoDte', code: 'NOT_SUPPORTED', message: `tipoDte ${tipoDte} is not supported yet` }] };
   mod.parse(r, b, input);
+  input.warnings = r.warnings;
   return r.issues.length ? { ok: false, issues: r.issues } : { ok: true, value: input };
 }

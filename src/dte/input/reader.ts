@@ -8,8 +8,15 @@ export type Obj = Record<string, unknown>;
 export class Reader {
   readonly issues: DteIssue[] = [];
 
-  add(path: string, code: string, message: string): void {
-    this.issues.push(issue(path, code, message));
+  readonly warnings: DteIssue[] = [];
+
+  add(path: string, code: string, message: string, params?: Record<string, string | number>): void {
+    this.issues.push(issue(path, code, message, params));
+  }
+
+  /** Something the engine did on the caller's behalf (the document is still emitted): reported in `warnings`. */
+  warn(path: string, code: string, message: string, params?: Record<string, string | number>): void {
+    this.warnings.push(issue(path, code, message, params));
   }
 
   isObj(v: unknown): v is Obj {
@@ -104,7 +111,7 @@ export class Reader {
     if (opts.min !== undefined && d.lt(opts.min)) this.add(p, 'TOO_SMALL', `${key} must be ≥ ${opts.min}`);
     if (d.abs().gte('100000000000')) this.add(p, 'TOO_LARGE', `${key} must be < 100000000000 (MH limit)`);
     const maxDp = opts.maxDecimals ?? 8;
-    if (d.decimalPlaces() > maxDp) this.add(p, 'TOO_MANY_DECIMALS', `${key} allows at most ${maxDp} decimals (FACTS §5.2)`);
+    if (d.decimalPlaces() > maxDp) this.add(p, 'TOO_MANY_DECIMALS', `${key} allows at most ${maxDp} decimals (MH: 8 decimals on items, 2 on totals)`);
     return d;
   }
 

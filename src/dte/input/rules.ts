@@ -6,23 +6,36 @@ import type { EmissionInput, ReceptorInput } from './types.js';
 export function checkIdentity(r: Reader, tipo: string | null, numero: string | null, path: string, numKey = 'numDocumento'): void {
   if (!tipo || !numero) return;
   const p = join(path, numKey);
+  if ((tipo === '13' || tipo === '36') && isPlaceholderDocument(numero)) {
+    r.add(p, 'PLACEHOLDER_DOCUMENT', `${numKey} '${numero}' is all zeros: not an identity document`, { field: numKey, value: numero });
+    return;
+  }
   if (tipo === '13') {
     if (!/^[0-9]{8}-?[0-9]$/.test(numero)) r.add(p, 'INVALID_DUI_FORMAT', `${numKey} must be a DUI: ########-# or 9 digits`);
-    else if (!isValidDui(numero)) r.add(p, 'INVALID_DUI_CHECK_DIGIT', `${numKey} '${numero}' has a wrong DUI check digit (FACTS §7)`);
+    else if (!isValidDui(numero)) r.add(p, 'INVALID_DUI_CHECK_DIGIT', `${numKey} '${numero}' has a wrong DUI check digit (MH DUI/NIT/NRC check rules)`);
   } else if (tipo === '36') {
     checkNitValue(r, numero, p);
   }
 }
 
+/** What front desks type when the person shows no document: 00000000-0, 0000-000000-000-0, … */
+export function isPlaceholderDocument(numero: string): boolean {
+  return /^[0\s-]+$/.test(numero) && /0/.test(numero);
+}
+
 export function checkNitValue(r: Reader, v: string, p: string): void {
+  if (isPlaceholderDocument(v)) {
+    r.add(p, 'PLACEHOLDER_DOCUMENT', `'${v}' is all zeros: not a NIT`, { field: 'nit', value: v });
+    return;
+  }
   const prob = nitProblem(v);
-  if (prob === 'format') r.add(p, 'INVALID_NIT_FORMAT', 'NIT must be 14 digits (hyphens allowed) or a 9-digit DUI (FACTS §7)');
-  if (prob === 'dui_check') r.add(p, 'INVALID_DUI_CHECK_DIGIT', `'${v}' used as NIT is a DUI with a wrong check digit (FACTS §7)`);
-  if (prob === 'nit_check') r.add(p, 'INVALID_NIT_CHECK_DIGIT', `'${v}' has a wrong NIT check digit (FACTS §7)`);
+  if (prob === 'format') r.add(p, 'INVALID_NIT_FORMAT', 'NIT must be 14 digits (hyphens allowed) or a 9-digit DUI (MH DUI/NIT/NRC check rules)');
+  if (prob === 'dui_check') r.add(p, 'INVALID_DUI_CHECK_DIGIT', `'${v}' used as NIT is a DUI with a wrong check digit (MH DUI/NIT/NRC check rules)`);
+  if (prob === 'nit_check') r.add(p, 'INVALID_NIT_CHECK_DIGIT', `'${v}' has a wrong NIT check digit (MH DUI/NIT/NRC check rules)`);
 }
 
 export function checkNrc(r: Reader, v: string | null, p: string): void {
-  if (v && !isValidNrc(v)) r.add(p, 'INVALID_NRC_FORMAT', 'nrc must be 2–8 digits (written 123456-7 or 1234567, FACTS §7)');
+  if (v && !isValidNrc(v)) r.add(p, 'INVALID_NRC_FORMAT', 'nrc must be 2–8 digits (written 123456-7 or 1234567)');
 }
 
 /** Marks every listed receptor field that is missing. */

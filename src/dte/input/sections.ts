@@ -1,10 +1,12 @@
 // Parsers for the shared parts of the emission body (receptor, items, pagos, related/other documents, apéndice).
 import * as CAT from '../catalogs/index.js';
-import { direccionProblems } from '../catalogs/index.js';
+import { direccionProblems, resolveDireccion } from '../catalogs/index.js';
 import { isValidDate } from '../identification.js';
 import { ZERO } from '../money.js';
 import type { Direccion } from '../model.js';
 import { parseItemTributos } from './item-tributos.js';
+import { parseNaturaleza } from './naturaleza.js';
+import { relatedNumber } from './related.js';
 import { join, type Obj, Reader } from './reader.js';
 import type {
   ApendiceInput, DocumentoRelacionadoInput, ItemInput, MedicoInput, OtroDocumentoInput, PagoInput, ReceptorInput, TipoVenta,
@@ -19,45 +21,69 @@ export function parseDireccion(r: Reader, o: Obj, key: string, path: string, req
   const dir: Direccion = {
     departamento: r.str(d, 'departamento', p, { required: true, pattern: /^[0-9]{2}$/, patternHint: '2 digits (CAT-012)' }) ?? '',
     municipio: r.str(d, 'municipio', p, { required: true, pattern: /^[0-9]{2}$/, patternHint: '2 digits (CAT-013)' }) ?? '',
-    distrito: r.str(d, 'distrito', p, { required: true, pattern: /^[0-9]{2}$/, patternHint: '2 digits (CAT-008)' }) ?? '',
+    distrito: r.str(d, 'distrito', p, { pattern: /^[0-9]{2}$/, patternHint: '2 digits (CAT-008)' }) ?? '',
     complemento: r.str(d, 'complemento', p, { required: true, max: 200 }) ?? '',
   };
-  if (dir.departamento && dir.municipio && dir.distrito) {
-    for (const pr of direccionProblems(dir)) r.add(join(p, pr.field), pr.code, pr.message);
+  const ok2 = (v: string) => /^[0-9]{2}$/.test(v);
+  if (!ok2(dir.departamento) || !ok2(dir.municipio) || (dir.distrito && !ok2(dir.distrito))) return dir;
+  const res = resolveDireccion(dir.departamento, dir.municipio, dir.distrito || null);
+  if (!res.ok) {
+    r.add(join(p, res.problem.field), res.problem.code, res.problem.message, res.problem.params);
+    return dir;
   }
+  if (res.translated) r.warn(p, 'DIRECCION_COMPLETED', res.translated, res.params);
+  dir.municipio = res.municipio;
+  dir.distrito = res.distrito;
+  for (const pr of direccionProblems(dir)) r.add(join(p, pr.field), pr.code, pr.message);
   return dir;
 }
 
-export function parseReceptor(r: Reader, body: Obj): ReceptorInput | null {
+/** Receptor fields only some types' documents carry (the others refuse them as fields of another type). */
+const RECEPTOR_TIPOS: Readonly<Partial<Record<keyof ReceptorInput, readonly string[]>>> = {
+  nombreComercial: ['03', '04', '05', '06', '07', '08', '09', '11'],
+  codPais: ['11', '15'],
+  nombrePais: ['11'],
+  tipoPersona: ['11'],
+  codDomiciliado: ['08', '15'],
+  bienTitulo: ['04'],
+  tipoEstablecimiento: ['09'],
+  nrc: ['01', '03', '04', '05', '06', '07', '08', '09', '14', '15'],
+  codActividad: ['01', '03', '04', '05', '06', '07', '08', '09', '14', '15'],
+  direccion: ['01', '03', '04', '05', '06', '07', '08', '09', '14', '15'],
+};
+
+export function parseReceptor(r: Reader, body: Obj, tipoDte: string): ReceptorInput | null {
   const o = r.object(body, 'receptor', '', false);
   if (!o) return null;
   const p = 'receptor';
+  const uses = (f: keyof ReceptorInput) => RECEPTOR_TIPOS[f]?.includes(tipoDte) ?? true;
+  const only = <T>(f: keyof ReceptorInput, read: () => T): T | null => (uses(f) ? read() : null);
   return {
     nombre: r.str(o, 'nombre', p, { max: 250 }),
     tipoDocumento: r.code(o, 'tipoDocumento', p, CAT.TIPOS_DOCUMENTO_IDENTIFICACION, 'CAT-022'),
     numDocumento: r.str(o, 'numDocumento', p, { max: 20 }),
-    nrc: r.str(o, 'nrc', p, { max: 9 }),
-    codActividad: r.code(o, 'codActividad', p, CAT.ACTIVIDADES_ECONOMICAS, 'CAT-019'),
+    nrc: only('nrc', () => r.str(o, 'nrc', p, { max: 9 })),
+    codActividad: only('codActividad', () => r.code(o, 'codActividad', p, CAT.ACTIVIDADES_ECONOMICAS, 'CAT-019')),
     descActividad: r.str(o, 'descActividad', p, { max: 150 }),
-    nombreComercial: r.str(o, 'nombreComercial', p, { max: 150 }),
-    direccion: parseDireccion(r, o, 'direccion', p, false),
+    nombreComercial: only('nombreComercial', () => r.str(o, 'nombreComercial', p, { max: 150 })),
+    direccion: only('direccion', () => parseDireccion(r, o, 'direccion', p, false)),
     telefono: r.str(o, 'telefono', p, { min: 8, max: 30 }),
     correo: r.str(o, 'correo', p, { min: 6, max: 100, pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, patternHint: 'an e-mail address' }),
-    codPais: r.code(o, 'codPais', p, CAT.PAISES, 'CAT-020'),
-    nombrePais: r.str(o, 'nombrePais', p, { min: 3, max: 50 }),
-    tipoPersona: r.int(o, 'tipoPersona', p, { allowed: [1, 2] }),
-    codDomiciliado: r.int(o, 'codDomiciliado', p, { allowed: [1, 2] }),
-    bienTitulo: r.code(o, 'bienTitulo', p, CAT.TITULOS_BIENES, 'CAT-025'),
-    tipoEstablecimiento: r.code(o, 'tipoEstablecimiento', p, CAT.TIPOS_ESTABLECIMIENTO, 'CAT-009'),
+    codPais: only('codPais', () => r.code(o, 'codPais', p, CAT.PAISES, 'CAT-020')),
+    nombrePais: only('nombrePais', () => r.str(o, 'nombrePais', p, { min: 3, max: 50 })),
+    tipoPersona: only('tipoPersona', () => r.int(o, 'tipoPersona', p, { allowed: [1, 2] })),
+    codDomiciliado: only('codDomiciliado', () => r.int(o, 'codDomiciliado', p, { allowed: [1, 2] })),
+    bienTitulo: only('bienTitulo', () => r.code(o, 'bienTitulo', p, CAT.TITULOS_BIENES, 'CAT-025')),
+    tipoEstablecimiento: only('tipoEstablecimiento', () => r.code(o, 'tipoEstablecimiento', p, CAT.TIPOS_ESTABLECIMIENTO, 'CAT-009')),
   };
 }
 
 export function parseItem(r: Reader, o: Obj, p: string): ItemInput {
-  const tipoRaw = o['tipo'] ?? 'gravado';
+  const tipoRaw = o['tratamientoFiscal'] ?? 'gravado';
   let tipo: TipoVenta = 'gravado';
   if (typeof tipoRaw === 'string' && (TIPOS_VENTA as readonly string[]).includes(tipoRaw)) tipo = tipoRaw as TipoVenta;
-  else r.add(join(p, 'tipo'), 'NOT_ALLOWED', `tipo must be one of ${TIPOS_VENTA.join(', ')}`);
-  const tipoItem = r.int(o, 'tipoItem', p, { fallback: 2, allowed: [1, 2, 3, 4] }) ?? 2;
+  else r.add(join(p, 'tratamientoFiscal'), 'NOT_ALLOWED', `tratamientoFiscal must be one of ${TIPOS_VENTA.join(', ')}`, { allowed: TIPOS_VENTA.join(', ') });
+  const tipoItem = parseNaturaleza(r, o, p);
   // MH: tipoItem 4 (tribute as an item) and cargos/abonos use uniMedida 99 (FACTS §2.4, §5.7).
   const defaultUni = tipoItem === 4 || tipo === 'noGravado' ? '99' : '59';
   const uni = r.code(o, 'uniMedida', p, CAT.UNIDADES_MEDIDA, 'CAT-014', { fallback: defaultUni }) ?? defaultUni;
@@ -116,10 +142,11 @@ export function parseDocumentosRelacionados(r: Reader, body: Obj, required: bool
     const o = r.isObj(v) ? v : {};
     const fecha = r.str(o, 'fechaEmision', p, { required: true }) ?? '';
     if (fecha && !isValidDate(fecha)) r.add(join(p, 'fechaEmision'), 'INVALID_DATE', 'fechaEmision must be YYYY-MM-DD');
+    const tipoGeneracion = r.int(o, 'tipoGeneracion', p, { fallback: 2, allowed: [1, 2] }) ?? 2;
     return {
       tipoDocumento: r.code(o, 'tipoDocumento', p, CAT.TIPOS_DOCUMENTO, 'CAT-002', { required: true }) ?? '',
-      tipoGeneracion: r.int(o, 'tipoGeneracion', p, { fallback: 2, allowed: [1, 2] }) ?? 2,
-      numeroDocumento: r.str(o, 'numeroDocumento', p, { required: true, max: 36 }) ?? '',
+      tipoGeneracion,
+      numeroDocumento: relatedNumber(r, o, 'numeroDocumento', p, tipoGeneracion),
       fechaEmision: fecha,
     };
   });
@@ -136,7 +163,7 @@ function parseMedico(r: Reader, o: Obj, key: string, path: string): MedicoInput 
     tipoServicio: Number(r.code(m, 'tipoServicio', p, CAT.SERVICIOS_MEDICOS, 'CAT-010', { required: true }) ?? 3),
   };
   // FACTS §8: the doctor is identified by NIT, or by docIdentificacion when not domiciled (legacy: exactly one).
-  if (!medico.nit && !medico.docIdentificacion) r.add(p, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (FACTS §8)');
+  if (!medico.nit && !medico.docIdentificacion) r.add(p, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (MH: the médico block of health services)');
   return medico;
 }
 

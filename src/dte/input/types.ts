@@ -180,4 +180,6 @@ export interface EmissionInput {
   liquidaciones: LiquidacionItemInput[]; // CL
   dcl: DclInput | null; // DCL
   donaciones: DonacionItemInput[]; // CD
+  /** What the engine did on the caller's behalf (e.g. an all-zero DUI read as no document); not part of the DTE. */
+  warnings: { path: string; code: string; message: string; params?: Record<string, string | number> }[];
 }

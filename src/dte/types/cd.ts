@@ -29,7 +29,7 @@ function parseDonacion(r: Reader, o: Obj, p: string): DonacionItemInput {
 }
 
 export function parseCd(r: Reader, body: Obj, input: EmissionInput): void {
-  input.receptor = parseReceptor(r, body);
+  input.receptor = parseReceptor(r, body, input.tipoDte);
   const rec = requireIdentifiedReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codPais'], 'Comprobante de Donación');
   if (rec) rec.codDomiciliado ??= rec.codPais === 'SV' ? 1 : 2;
   const arr = r.array(body, 'items', '', { required: true, min: 1, max: 2000 }) ?? [];

@@ -1,4 +1,5 @@
 // CL v2 structure and rules.
+import { checkRelated } from '../validate/related.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue } from '../model.js';
 import { IVA_RATE, sum, ZERO } from '../money.js';
@@ -30,6 +31,7 @@ export const clShape = obj({
 });
 
 export function checkCl(doc: O, out: DteIssue[]): void {
+  checkRelated(doc, { section: 'cuerpoDocumento', numberKey: 'numeroDocumento', maxMonths: null }, out);
   checkContingency(doc['identificacion'], out);
   checkEmisor(doc['emisor'], out);
   checkReceptorIdentity(doc['receptor'], out);

@@ -3,6 +3,7 @@
 // perception. Not allowed in contingency (FACTS §3.6). total = montoTotalOperacion + ivaPerci [?] (no MH example).
 import * as CAT from '../catalogs/index.js';
 import { requireIdentifiedReceptor } from '../input/rules.js';
+import { relatedNumber } from '../input/related.js';
 import { join, type Obj, type Reader } from '../input/reader.js';
 import { parseReceptor } from '../input/sections.js';
 import type { EmissionInput, LiquidacionItemInput } from '../input/types.js';
@@ -20,11 +21,12 @@ import { parseFusion } from './notas.js';
 function parseLiquidacion(r: Reader, o: Obj, p: string): LiquidacionItemInput {
   const fecha = r.str(o, 'fechaEmision', p, { required: true }) ?? '';
   if (fecha && !isValidDate(fecha)) r.add(join(p, 'fechaEmision'), 'INVALID_DATE', 'fechaEmision must be YYYY-MM-DD');
+  const tipoGeneracion = r.int(o, 'tipoGeneracion', p, { fallback: 2, allowed: [1, 2] }) ?? 2;
   const amount = (k: string) => r.decimal(o, k, p, { fallback: '0', min: '0' }) ?? ZERO;
   return {
     tipoDte: r.code(o, 'tipoDte', p, CAT.TIPOS_DOCUMENTO, 'CAT-002', { required: true }) ?? '01',
-    tipoGeneracion: r.int(o, 'tipoGeneracion', p, { fallback: 2, allowed: [1, 2] }) ?? 2,
-    numeroDocumento: r.str(o, 'numeroDocumento', p, { required: true, max: 36 }) ?? '',
+    tipoGeneracion,
+    numeroDocumento: relatedNumber(r, o, 'numeroDocumento', p, tipoGeneracion),
     fechaEmision: fecha,
     ventaNoSuj: amount('ventaNoSuj'),
     ventaExenta: amount('ventaExenta'),
@@ -35,7 +37,7 @@ function parseLiquidacion(r: Reader, o: Obj, p: string): LiquidacionItemInput {
 }
 
 export function parseCl(r: Reader, body: Obj, input: EmissionInput): void {
-  input.receptor = parseReceptor(r, body);
+  input.receptor = parseReceptor(r, body, input.tipoDte);
   const rec = requireIdentifiedReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'direccion'], 'Comprobante de Liquidación');
   if (rec) rec.codDomiciliado ??= 1;
   const arr = r.array(body, 'items', '', { required: true, min: 1, max: 500 }) ?? [];

@@ -1,4 +1,5 @@
 // CR v2 structure and rules (FACTS §2.3, §5.5).
+import { checkRelated } from '../validate/related.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue } from '../model.js';
 import { dec, sum, ZERO } from '../money.js';
@@ -28,6 +29,7 @@ export const crShape = obj({
 });
 
 export function checkCr(doc: O, out: DteIssue[]): void {
+  checkRelated(doc, { section: 'cuerpoDocumento', numberKey: 'numDocumento', maxMonths: null }, out);
   checkContingency(doc['identificacion'], out);
   checkEmisor(doc['emisor'], out);
   checkReceptorIdentity(doc['receptor'], out);

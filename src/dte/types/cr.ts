@@ -2,6 +2,7 @@
 // codigoRetencionMH CAT-006: 22 = 1 %, C4 = 13 %, C9 = other (amount given) (FACTS §5.5, §2.3).
 import * as CAT from '../catalogs/index.js';
 import { requireIdentifiedReceptor } from '../input/rules.js';
+import { relatedNumber } from '../input/related.js';
 import { join, type Obj, type Reader } from '../input/reader.js';
 import { parseReceptor } from '../input/sections.js';
 import type { EmissionInput, RetencionItemInput } from '../input/types.js';
@@ -26,11 +27,12 @@ export function ivaRetenidoOf(x: RetencionItemInput): Dec {
 function parseRetencion(r: Reader, o: Obj, p: string): RetencionItemInput {
   const fecha = r.str(o, 'fechaEmision', p, { required: true }) ?? '';
   if (fecha && !isValidDate(fecha)) r.add(join(p, 'fechaEmision'), 'INVALID_DATE', 'fechaEmision must be YYYY-MM-DD');
+  const tipoGeneracion = r.int(o, 'tipoGeneracion', p, { fallback: 2, allowed: [1, 2] }) ?? 2;
   const x: RetencionItemInput = {
     descripcion: r.str(o, 'descripcion', p, { max: 1500 }),
     tipoDte: r.code(o, 'tipoDte', p, CAT.TIPOS_DOCUMENTO, 'CAT-002', { required: true }) ?? '03',
-    tipoGeneracion: r.int(o, 'tipoGeneracion', p, { fallback: 2, allowed: [1, 2] }) ?? 2,
-    numDocumento: r.str(o, 'numDocumento', p, { required: true, max: 36 }) ?? '',
+    tipoGeneracion,
+    numDocumento: relatedNumber(r, o, 'numDocumento', p, tipoGeneracion),
     fechaEmision: fecha,
     montoSujetoGrav: r.decimal(o, 'montoSujetoGrav', p, { required: true, positive: true, maxDecimals: 2 }) ?? ZERO,
     codigoRetencionMH: r.code(o, 'codigoRetencionMH', p, CAT.RETENCIONES_IVA, 'CAT-006', { fallback: '22' }) ?? '22',
@@ -41,7 +43,7 @@ function parseRetencion(r: Reader, o: Obj, p: string): RetencionItemInput {
 }
 
 export function parseCr(r: Reader, body: Obj, input: EmissionInput): void {
-  input.receptor = parseReceptor(r, body);
+  input.receptor = parseReceptor(r, body, input.tipoDte);
   requireIdentifiedReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'direccion'], 'Comprobante de Retención');
   const arr = r.array(body, 'items', '', { required: true, min: 1, max: 500 }) ?? [];
   input.retenciones = arr.map((v, i) => parseRetencion(r, r.isObj(v) ? v : {}, join('items', i)));

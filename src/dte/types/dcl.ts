@@ -35,7 +35,7 @@ export function dclAmounts(x: DclInput): DclAmounts {
 }
 
 export function parseDcl(r: Reader, body: Obj, input: EmissionInput): void {
-  input.receptor = parseReceptor(r, body);
+  input.receptor = parseReceptor(r, body, input.tipoDte);
   const rec = requireReceptor(r, body, input, ['nombre', 'numDocumento', 'codActividad', 'descActividad', 'tipoEstablecimiento', 'correo'], 'Documento Contable de Liquidación');
   if (rec?.numDocumento) checkNitValue(r, rec.numDocumento, 'receptor.numDocumento');
   if (rec) checkNrc(r, rec.nrc, 'receptor.nrc');

@@ -1,5 +1,6 @@
 // FE v2 structure and rules for validateDte (FACTS §2.3, §5.3, §5.6, §8).
 import { checkOtrosTributos } from '../validate/otros-tributos.js';
+import { checkRelated } from '../validate/related.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue, issue } from '../model.js';
 import { IVA_DIVISOR, IVA_RATE } from '../money.js';
@@ -68,6 +69,7 @@ export const feShape = obj({
 
 /** Checks shared by FE and CCF: related docs, otrosDocumentos/médico, catalogs, contingency, emisor, pagos. */
 export function checkFeCcfCommon(doc: O, out: DteIssue[]): void {
+  checkRelated(doc, { section: 'documentoRelacionado', numberKey: 'numeroDocumento', maxMonths: null }, out);
   checkContingency(doc['identificacion'], out);
   checkEmisor(doc['emisor'], out);
   list(doc['documentoRelacionado']).forEach((r, i) => {
@@ -76,9 +78,9 @@ export function checkFeCcfCommon(doc: O, out: DteIssue[]): void {
   list(doc['otrosDocumentos']).forEach((o, i) => {
     const p = `otrosDocumentos[${i}]`;
     const m = o['medico'];
-    if (o['codDocAsociado'] === 3 && !isObj(m)) out.push(issue(`${p}.medico`, 'REQUIRED', 'codDocAsociado 3 needs the medico object (FACTS §8)'));
+    if (o['codDocAsociado'] === 3 && !isObj(m)) out.push(issue(`${p}.medico`, 'REQUIRED', 'codDocAsociado 3 needs the medico object (MH: the médico block of health services)'));
     if (isObj(m)) {
-      if (m['nit'] === null && m['docIdentificacion'] === null) out.push(issue(`${p}.medico`, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (FACTS §8)'));
+      if (m['nit'] === null && m['docIdentificacion'] === null) out.push(issue(`${p}.medico`, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (MH: the médico block of health services)'));
       if (typeof m['nit'] === 'string') checkNit(m['nit'], `${p}.medico.nit`, out);
       checkCode(m['tipoServicio'], CAT.SERVICIOS_MEDICOS, 'CAT-010', `${p}.medico.tipoServicio`, out);
     }
@@ -95,7 +97,7 @@ export function checkFe(doc: O, out: DteIssue[]): void {
   const rec = doc['receptor'];
   if (isObj(rec)) {
     checkIdentityDoc(rec['tipoDocumento'], rec['numDocumento'], 'receptor', out);
-    if (rec['nrc'] !== null && rec['tipoDocumento'] !== '36') out.push(issue('receptor.nrc', 'NOT_ALLOWED', 'FE receptor nrc only with tipoDocumento 36 (FACTS §2.4)'));
+    if (rec['nrc'] !== null && rec['tipoDocumento'] !== '36') out.push(issue('receptor.nrc', 'NOT_ALLOWED', 'FE receptor nrc only with tipoDocumento 36 (MH item rules)'));
     checkActividad(rec['codActividad'], 'receptor.codActividad', out);
     checkDireccion(rec['direccion'], 'receptor.direccion', out);
   }
@@ -104,7 +106,7 @@ export function checkFe(doc: O, out: DteIssue[]): void {
   checkSaleLines(items, { mode: 'ivaIncluido', globalDiscounts: true, itemIvaKey: 'ivaItem' }, out);
   const { subTotal, base } = checkSaleTotals(items, res, { mode: 'ivaIncluido', globalDiscounts: true }, out);
   const codes = list(res['tributos']).map((t) => t['codigo']);
-  if (codes.includes('20') || codes.includes('C3')) out.push(issue('resumen.tributos', 'NOT_ALLOWED', 'FE resumen.tributos must not contain 20 or C3: IVA is inside the prices (FACTS §5.3)'));
+  if (codes.includes('20') || codes.includes('C3')) out.push(issue('resumen.tributos', 'NOT_ALLOWED', 'FE resumen.tributos must not contain 20 or C3: IVA is inside the prices (on a Factura IVA is inside the prices)'));
   checkOtrosTributos(items, res, 'ivaIncluido', out);
   near(res['totalIva'], base.div(IVA_DIVISOR).times(IVA_RATE), 'resumen.totalIva', out);
   near(res['montoTotalOperacion'], subTotal.plus(tributosSum(res)), 'resumen.montoTotalOperacion', out);
@@ -112,6 +114,6 @@ export function checkFe(doc: O, out: DteIssue[]): void {
   const mto = d(res['montoTotalOperacion']);
   if (mto) near(res['totalPagar'], mto.minus(d(res['ivaRete']) ?? 0).plus(d(res['totalNoGravado']) ?? 0), 'resumen.totalPagar', out);
   if (mto && mto.gte(FE_ID_THRESHOLD) && !(isObj(rec) && rec['tipoDocumento'] && rec['numDocumento'] && rec['nombre'])) {
-    out.push(issue('receptor', 'RECEPTOR_REQUIRED_ABOVE_THRESHOLD', 'montoTotalOperacion ≥ $25,000.00 needs receptor tipoDocumento, numDocumento and nombre (FACTS §5.6)'));
+    out.push(issue('receptor', 'RECEPTOR_REQUIRED_ABOVE_THRESHOLD', 'montoTotalOperacion ≥ $25,000.00 needs receptor tipoDocumento, numDocumento and nombre (MH receptor rules)'));
   }
 }

@@ -1,8 +1,8 @@
 // 01 Factura (FE v2): prices include IVA, ivaItem = ventaGravada / 1.13 × 0.13, no tributo 20 in the summary,
 // receptor optional below $25,000 (FACTS §5.3, §5.6, §8).
-import { checkIdentity, checkNrc } from '../input/rules.js';
+import { checkIdentity, checkNrc, isPlaceholderDocument } from '../input/rules.js';
 import type { Obj, Reader } from '../input/reader.js';
-import type { EmissionInput } from '../input/types.js';
+import type { EmissionInput, ReceptorInput } from '../input/types.js';
 import { parseVentaCommon } from '../input/ventas.js';
 import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
@@ -20,18 +20,41 @@ export const FE_ID_THRESHOLD = dec('25000');
 
 export function parseFe(r: Reader, body: Obj, input: EmissionInput): void {
   parseVentaCommon(r, body, input, { relacionado: 'optional', otrosDocumentos: 10, descuentoGlobal: true, retencion: true, percepcion: false });
+  const { totals } = computeVentas(input, 'ivaIncluido');
   const rec = input.receptor;
+  const refused = rec ? consumidorFinalSinDocumento(r, rec, totals.subTotal.gte(FE_ID_THRESHOLD)) : false;
+  if (refused) return;
   if (rec) {
     if (rec.tipoDocumento && !rec.numDocumento) r.add('receptor.numDocumento', 'REQUIRED', 'numDocumento is required when tipoDocumento is given');
     if (rec.numDocumento && !rec.tipoDocumento) r.add('receptor.tipoDocumento', 'REQUIRED', 'tipoDocumento is required when numDocumento is given');
     checkIdentity(r, rec.tipoDocumento, rec.numDocumento, 'receptor');
     checkNrc(r, rec.nrc, 'receptor.nrc');
-    if (rec.nrc && rec.tipoDocumento !== '36') r.add('receptor.nrc', 'NOT_ALLOWED', 'on FE the receptor NRC goes only with tipoDocumento 36 (NIT) (FACTS §5.6)');
+    if (rec.nrc && rec.tipoDocumento !== '36') r.add('receptor.nrc', 'NOT_ALLOWED', 'on FE the receptor NRC goes only with tipoDocumento 36 (NIT) (MH receptor rules)');
   }
-  const { totals } = computeVentas(input, 'ivaIncluido');
   if (totals.subTotal.gte(FE_ID_THRESHOLD) && !(rec?.tipoDocumento && rec.numDocumento && rec.nombre)) {
-    r.add('receptor', 'RECEPTOR_REQUIRED_ABOVE_THRESHOLD', 'operations of $25,000.00 or more need receptor tipoDocumento, numDocumento and nombre (FACTS §5.6)');
+    r.add('receptor', 'RECEPTOR_REQUIRED_ABOVE_THRESHOLD', 'operations of $25,000.00 or more need receptor tipoDocumento, numDocumento and nombre (MH receptor rules)');
   }
+}
+
+/**
+ * An all-zero DUI/NIT is what a front desk types when the patient shows no document. Below the identification
+ * threshold MH lets the consumidor final stay unidentified: the document is dropped and a warning says so; at or above
+ * it the operation needs the real identification.
+ */
+function consumidorFinalSinDocumento(r: Reader, rec: ReceptorInput, aboveThreshold: boolean): boolean {
+  if (!rec.numDocumento || !['13', '36'].includes(rec.tipoDocumento ?? '') || !isPlaceholderDocument(rec.numDocumento)) return false;
+  if (aboveThreshold) {
+    r.add('receptor.numDocumento', 'RECEPTOR_IDENTIFICATION_REQUIRED',
+      `numDocumento '${rec.numDocumento}' is all zeros: operations of $25,000.00 or more need the receptor's real identification document`,
+      { value: rec.numDocumento });
+    return true;
+  }
+  r.warn('receptor.numDocumento', 'CONSUMIDOR_FINAL_SIN_DOCUMENTO',
+    `numDocumento '${rec.numDocumento}' is all zeros: the receptor is a consumidor final without document (identification omitted, as MH allows below $25,000.00)`,
+    { value: rec.numDocumento });
+  rec.tipoDocumento = null;
+  rec.numDocumento = null;
+  return false;
 }
 
 export function buildFe(input: EmissionInput, emisor: Emisor, ident: IdentificationContext): DteDocument {

@@ -1,5 +1,6 @@
 // FEX v3 structure and rules (FACTS §2.3).
 import { checkOtrosTributos } from '../validate/otros-tributos.js';
+import { checkRelated } from '../validate/related.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue, issue } from '../model.js';
 import { sum, ZERO } from '../money.js';
@@ -41,6 +42,7 @@ export const fexShape = obj({
 });
 
 export function checkFex(doc: O, out: DteIssue[]): void {
+  checkRelated(doc, { section: 'documentoRelacionado', numberKey: 'numeroDocumento', maxMonths: null }, out);
   checkContingency(doc['identificacion'], out);
   checkEmisor(doc['emisor'], out);
   const em = doc['emisor'] as O;
@@ -59,7 +61,7 @@ export function checkFex(doc: O, out: DteIssue[]): void {
   near(res['totalGravada'], sum(items.map((it) => z(it['ventaGravada']))), 'resumen.totalGravada', out);
   near(res['totalNoGravado'], sum(items.map((it) => z(it['noGravado']))), 'resumen.totalNoGravado', out);
   near(res['totalDescu'], sum(items.map((it) => z(it['montoDescu']))).plus(z(res['descuGravada'])), 'resumen.totalDescu', out);
-  if (!list(res['tributos']).some((t) => t['codigo'] === 'C3')) out.push(issue('resumen.tributos', 'REQUIRED', 'FEX lists tributo C3 even at $0 (FACTS §2.3)'));
+  if (!list(res['tributos']).some((t) => t['codigo'] === 'C3')) out.push(issue('resumen.tributos', 'REQUIRED', 'FEX lists tributo C3 even at $0 (MH document structure)'));
   const otros = checkOtrosTributos(items, res, 'ivaExcluido', out);
   const mto = z(res['totalGravada']).minus(z(res['descuGravada'])).plus(z(res['seguro'])).plus(z(res['flete'])).plus(otros);
   near(res['montoTotalOperacion'], mto, 'resumen.montoTotalOperacion', out);

@@ -42,7 +42,7 @@ export function parseFex(r: Reader, body: Obj, input: EmissionInput): void {
   if (c) input.compraTercero = { numDocumento: r.str(c, 'numDocumento', 'compraTercero', { required: true, max: 20 }) ?? '', nombre: r.str(c, 'nombre', 'compraTercero', { required: true, max: 250 }) ?? '' };
   if (input.compraTercero && input.ventaTercero) r.add('compraTercero', 'NOT_ALLOWED', 'ventaTercero and compraTercero are mutually exclusive (FEX v3)');
   input.items.forEach((it, i) => {
-    if (it.tipo === 'exento' || it.tipo === 'noSujeto') r.add(join(join('items', i), 'tipo'), 'NOT_ALLOWED', 'FEX lines are gravado (0 %) or noGravado');
+    if (it.tipo === 'exento' || it.tipo === 'noSujeto') r.add(join(join('items', i), 'tratamientoFiscal'), 'NOT_ALLOWED', 'FEX lines are gravado (0 %) or noGravado');
   });
   if (input.descuentoGlobal.exento.gt(0) || input.descuentoGlobal.noSujeto.gt(0)) r.add('descuentoGlobal', 'NOT_ALLOWED', 'FEX only has descuentoGlobal.gravado');
   if (input.ventaTercero?.nit) checkNitValue(r, input.ventaTercero.nit, 'ventaTercero.nit');

@@ -13,15 +13,15 @@ import { docNumber } from '../sections/receptor.js';
 import { onlyDigits } from '../identity.js';
 
 export function parseFse(r: Reader, body: Obj, input: EmissionInput): void {
-  input.receptor = parseReceptor(r, body);
+  input.receptor = parseReceptor(r, body, input.tipoDte);
   const rec = requireReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'direccion'], 'Factura de Sujeto Excluido');
   if (rec) {
     checkIdentity(r, rec.tipoDocumento, rec.numDocumento, 'receptor');
-    if (rec.nrc) r.add('receptor.nrc', 'NOT_ALLOWED', 'a sujeto excluido has no NRC (FACTS §5.6)');
+    if (rec.nrc) r.add('receptor.nrc', 'NOT_ALLOWED', 'a sujeto excluido has no NRC (MH receptor rules)');
   }
   input.items = parseSaleItems(r, body);
   input.items.forEach((it, i) => {
-    if (it.tipo !== 'gravado') r.add(join(join('items', i), 'tipo'), 'NOT_ALLOWED', 'FSE lines are plain purchases: omit tipo');
+    if (it.tipo !== 'gravado') r.add(join(join('items', i), 'tratamientoFiscal'), 'NOT_ALLOWED', 'FSE lines are plain purchases: omit tratamientoFiscal');
     if (it.precio.lt(0)) r.add(join(join('items', i), 'precio'), 'TOO_SMALL', 'precio must be ≥ 0');
   });
   const g = r.object(body, 'descuentoGlobal', '', false);

@@ -1,5 +1,6 @@
 // NC/ND v4 structure and rules (FACTS §2.3, §5.4, §5.7).
 import { checkOtrosTributos } from '../validate/otros-tributos.js';
+import { checkRelated } from '../validate/related.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue, issue, type TipoDte } from '../model.js';
 import { sum, ZERO } from '../money.js';
@@ -43,6 +44,7 @@ export function notaShape(tipo: '05' | '06'): ObjShape {
 }
 
 export function checkNota(doc: O, out: DteIssue[]): void {
+  checkRelated(doc, { section: 'documentoRelacionado', numberKey: 'numeroDocumento', maxMonths: 3 }, out);
   checkContingency(doc['identificacion'], out);
   checkEmisor(doc['emisor'], out);
   checkReceptorIdentity(doc['receptor'], out);

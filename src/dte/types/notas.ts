@@ -30,13 +30,17 @@ export function parseNota(r: Reader, body: Obj, input: EmissionInput): void {
   const rel = input.documentoRelacionado ?? [];
   rel.forEach((d, i) => {
     if (d.tipoDocumento !== '03' && d.tipoDocumento !== '07') {
-      r.add(join(join('documentoRelacionado', i), 'tipoDocumento'), 'NOT_ALLOWED', `a ${label} relates a CCF (03) or a CR (07) (FACTS §5.7)`);
+      r.add(join(join('documentoRelacionado', i), 'tipoDocumento'), 'NOT_ALLOWED', `a ${label} relates a CCF (03) or a CR (07) (MH: a note adjusts a CCF or a CR)`);
     }
   });
   const numbers = rel.map((d) => d.numeroDocumento);
   input.items.forEach((it, i) => {
     if (it.numeroDocumento === null) it.numeroDocumento = numbers[0] ?? null;
-    else if (!numbers.includes(it.numeroDocumento)) r.add(join(join('items', i), 'numeroDocumento'), 'UNKNOWN_RELATED_DOCUMENT', 'numeroDocumento must be one of documentoRelacionado[].numeroDocumento');
+    else {
+      const match = numbers.find((n) => n.toUpperCase() === it.numeroDocumento!.toUpperCase());
+      if (match) it.numeroDocumento = match;
+      else r.add(join(join('items', i), 'numeroDocumento'), 'UNKNOWN_RELATED_DOCUMENT', 'numeroDocumento must be one of documentoRelacionado[].numeroDocumento');
+    }
   });
 }
 

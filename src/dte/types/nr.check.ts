@@ -1,5 +1,6 @@
 // NR v4 structure and rules.
 import { checkOtrosTributos } from '../validate/otros-tributos.js';
+import { checkRelated } from '../validate/related.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue } from '../model.js';
 import {
@@ -37,6 +38,7 @@ export const nrShape = obj({
 });
 
 export function checkNr(doc: O, out: DteIssue[]): void {
+  checkRelated(doc, { section: 'documentoRelacionado', numberKey: 'numeroDocumento', maxMonths: null }, out);
   checkContingency(doc['identificacion'], out);
   checkEmisor(doc['emisor'], out);
   const rec = doc['receptor'];

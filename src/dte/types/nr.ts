@@ -22,7 +22,7 @@ export function parseNr(r: Reader, body: Obj, input: EmissionInput): void {
     if (!['01', '03', '11'].includes(d.tipoDocumento)) r.add(join(join('documentoRelacionado', i), 'tipoDocumento'), 'NOT_ALLOWED', 'a Nota de Remisión relates FE (01), CCF (03) or FEX (11)');
   });
   input.items.forEach((it, i) => {
-    if (it.tipo === 'noGravado') r.add(join(join('items', i), 'tipo'), 'NOT_ALLOWED', 'a Nota de Remisión has no noGravado (cargos/abonos) lines');
+    if (it.tipo === 'noGravado') r.add(join(join('items', i), 'tratamientoFiscal'), 'NOT_ALLOWED', 'a Nota de Remisión has no noGravado (cargos/abonos) lines');
   });
 }
 

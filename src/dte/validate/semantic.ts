@@ -30,9 +30,9 @@ export function near(actual: unknown, expected: Dec, path: string, out: DteIssue
 export function checkNit(v: unknown, path: string, out: DteIssue[]): void {
   if (typeof v !== 'string') return;
   const p = nitProblem(v);
-  if (p === 'format') out.push(issue(path, 'INVALID_NIT_FORMAT', `${path} must be a 14-digit NIT or a 9-digit DUI (FACTS §7)`));
-  if (p === 'dui_check') out.push(issue(path, 'INVALID_DUI_CHECK_DIGIT', `${path} '${v}' used as NIT is a DUI with a wrong check digit (FACTS §7)`));
-  if (p === 'nit_check') out.push(issue(path, 'INVALID_NIT_CHECK_DIGIT', `${path} '${v}' has a wrong NIT check digit (FACTS §7)`));
+  if (p === 'format') out.push(issue(path, 'INVALID_NIT_FORMAT', `${path} must be a 14-digit NIT or a 9-digit DUI (MH DUI/NIT/NRC check rules)`));
+  if (p === 'dui_check') out.push(issue(path, 'INVALID_DUI_CHECK_DIGIT', `${path} '${v}' used as NIT is a DUI with a wrong check digit (MH DUI/NIT/NRC check rules)`));
+  if (p === 'nit_check') out.push(issue(path, 'INVALID_NIT_CHECK_DIGIT', `${path} '${v}' has a wrong NIT check digit (MH DUI/NIT/NRC check rules)`));
 }
 
 /** tipoDocumento (CAT-022) + numDocumento: DUI and NIT check digits; the others are free text. */
@@ -47,7 +47,7 @@ export function checkIdentityDoc(tipo: unknown, numero: unknown, base: string, o
   if (typeof numero !== 'string') return;
   if (tipo === '13') {
     if (!/^[0-9]{8}-?[0-9]$/.test(numero)) out.push(issue(np, 'INVALID_DUI_FORMAT', `${np} must be a DUI: 9 digits (or ########-#)`));
-    else if (!isValidDui(numero)) out.push(issue(np, 'INVALID_DUI_CHECK_DIGIT', `${np} '${numero}' has a wrong DUI check digit (FACTS §7)`));
+    else if (!isValidDui(numero)) out.push(issue(np, 'INVALID_DUI_CHECK_DIGIT', `${np} '${numero}' has a wrong DUI check digit (MH DUI/NIT/NRC check rules)`));
   } else if (tipo === '36') {
     checkNit(onlyDigits(numero) === numero ? numero : 'x', np, out);
   }
@@ -88,7 +88,7 @@ export function checkContingency(idn: unknown, out: DteIssue[]): void {
     }
   } else if (op === 2) {
     if (idn['tipoModelo'] !== 2) out.push(issue('identificacion.tipoModelo', 'INCONSISTENT_CONTINGENCY', 'tipoOperacion 2 (contingencia) requires tipoModelo 2'));
-    if (!hasFields) out.push(issue('identificacion.tipoOperacion', 'CONTINGENCY_NOT_ALLOWED', 'this document type cannot be issued in contingency (FACTS §3.6)'));
+    if (!hasFields) out.push(issue('identificacion.tipoOperacion', 'CONTINGENCY_NOT_ALLOWED', 'this document type cannot be issued in contingency (MH contingency rules)'));
     else if (idn['tipoContingencia'] === null) out.push(issue('identificacion.tipoContingencia', 'REQUIRED', 'tipoOperacion 2 requires tipoContingencia (CAT-005)'));
     else if (idn['tipoContingencia'] === 5 && typeof idn['motivoContin'] !== 'string') {
       out.push(issue('identificacion.motivoContin', 'REQUIRED', 'tipoContingencia 5 (otro) requires motivoContin'));
@@ -96,6 +96,7 @@ export function checkContingency(idn: unknown, out: DteIssue[]): void {
   }
 }
 
+/** Σ montoPago must equal the amount payable (MH: ±0.01), on every type that carries pagos. */
 export function checkPagos(pagos: unknown, totalPagar: unknown, out: DteIssue[]): void {
   const ps = list(pagos);
   ps.forEach((p, i) => {
@@ -103,9 +104,11 @@ export function checkPagos(pagos: unknown, totalPagar: unknown, out: DteIssue[])
     checkCode(p['plazo'], CAT.PLAZOS, 'CAT-018', `resumen.pagos[${i}].plazo`, out);
   });
   const t = fromJson(totalPagar);
-  if (ps.length && t) {
-    const s = ps.reduce((a, p) => a.plus(fromJson(p['montoPago']) ?? 0), t.minus(t));
-    near(s, t, 'resumen.pagos', out);
+  if (!ps.length || t === null) return;
+  const s = ps.reduce((a, p) => a.plus(fromJson(p['montoPago']) ?? 0), t.minus(t));
+  if (s.minus(t).abs().gt('0.01')) {
+    out.push(issue('resumen.pagos', 'PAGOS_SUM_MISMATCH', `the payments add up to ${s.toFixed(2)} but the amount payable is ${t.toFixed(2)}`,
+      { sum: s.toFixed(2), total: t.toFixed(2) }));
   }
 }
 

@@ -105,7 +105,7 @@ function checkNum(v: unknown, s: NumShape, path: string, out: DteIssue[]): void 
   if (s.max !== undefined && v > s.max) out.push(issue(path, 'OUT_OF_RANGE', `${path} must be ≤ ${s.max}`));
   if (s.exMin !== undefined && v <= s.exMin) out.push(issue(path, 'OUT_OF_RANGE', `${path} must be > ${s.exMin}`));
   if (s.exMax !== undefined && v >= s.exMax) out.push(issue(path, 'OUT_OF_RANGE', `${path} must be < ${s.exMax}`));
-  if (s.dp !== undefined && decimalsOf(v) > s.dp) out.push(issue(path, 'TOO_MANY_DECIMALS', `${path} allows at most ${s.dp} decimals (FACTS §5.2)`));
+  if (s.dp !== undefined && decimalsOf(v) > s.dp) out.push(issue(path, 'TOO_MANY_DECIMALS', `${path} allows at most ${s.dp} decimals (MH: 8 decimals on items, 2 on totals)`));
 }
 
 function checkObj(v: unknown, s: ObjShape, path: string, out: DteIssue[]): void {

@@ -21,7 +21,7 @@ export function checkSaleLines(items: O[], o: SaleCheckOptions, out: DteIssue[])
       const expected = z(it['cantidad']).times(z(it['precioUni'])).minus(z(it['montoDescu']));
       near(num(venta), expected, `${p}.ventaGravada`, out);
     } else if (!venta.isZero()) {
-      out.push(issue(`${p}.noGravado`, 'MIXED_NO_GRAVADO', `${p}: a cargo/abono line has all sale amounts at 0 (FACTS §5.7)`));
+      out.push(issue(`${p}.noGravado`, 'MIXED_NO_GRAVADO', `${p}: a cargo/abono line has all sale amounts at 0 (MH rule for cargos and abonos)`));
     }
     const kinds = [it['ventaNoSuj'], it['ventaExenta'], it['ventaGravada']].filter((x) => !z(x).isZero()).length;
     if (kinds > 1) out.push(issue(p, 'MIXED_TAX_TREATMENT', `${p} has more than one of ventaNoSuj/ventaExenta/ventaGravada`));
@@ -33,10 +33,10 @@ export function checkSaleLines(items: O[], o: SaleCheckOptions, out: DteIssue[])
     if (o.mode === 'ivaExcluido' && 'tributos' in it) {
       const code = o.lineTributo ?? '20';
       const hasIva = Array.isArray(it['tributos']) && (it['tributos'] as unknown[]).includes(code);
-      if (z(it['ventaGravada']).gt(0) && !hasIva) out.push(issue(`${p}.tributos`, 'IVA_TRIBUTO_REQUIRED', `${p} is taxed: tributos must include "${code}" (FACTS §5.4)`));
+      if (z(it['ventaGravada']).gt(0) && !hasIva) out.push(issue(`${p}.tributos`, 'IVA_TRIBUTO_REQUIRED', `${p} is taxed: tributos must include "${code}" (IVA 13 % on the taxed base)`));
     }
-    if (it['tipoItem'] === 4 && it['uniMedida'] !== 99) out.push(issue(`${p}.uniMedida`, 'NOT_ALLOWED', 'tipoItem 4 requires uniMedida 99 (FACTS §2.4)'));
-    if (it['tipoItem'] === 4 && it['codTributo'] === null) out.push(issue(`${p}.codTributo`, 'REQUIRED', 'tipoItem 4 requires codTributo (FACTS §5.7)'));
+    if (it['tipoItem'] === 4 && it['uniMedida'] !== 99) out.push(issue(`${p}.uniMedida`, 'NOT_ALLOWED', 'tipoItem 4 requires uniMedida 99 (MH item rules)'));
+    if (it['tipoItem'] === 4 && it['codTributo'] === null) out.push(issue(`${p}.codTributo`, 'REQUIRED', 'tipoItem 4 requires codTributo (MH: a tribute charged as an item names its CAT-015 code)'));
   });
 }
 
@@ -80,7 +80,7 @@ export function checkIvaTributo(res: O, base: Dec, out: DteIssue[]): Dec {
   const t = list(res['tributos']).find((x) => x['codigo'] === '20');
   const expected = base.times(IVA_RATE);
   if (!t) {
-    if (base.gt(0)) out.push(issue('resumen.tributos', 'IVA_TRIBUTO_REQUIRED', 'taxed sales need resumen.tributos code "20" (FACTS §5.4)'));
+    if (base.gt(0)) out.push(issue('resumen.tributos', 'IVA_TRIBUTO_REQUIRED', 'taxed sales need resumen.tributos code "20" (IVA 13 % on the taxed base)'));
     return ZERO;
   }
   const i = list(res['tributos']).indexOf(t);
@@ -93,7 +93,7 @@ export function checkOnePercent(res: O, key: string, baseSinIva: Dec, out: DteIs
   const v = z(res[key]);
   if (v.isZero()) return;
   if (!baseSinIva.gt(0)) {
-    out.push(issue(`resumen.${key}`, 'NOT_ALLOWED', `resumen.${key} requires gravada sales (FACTS §5.5)`));
+    out.push(issue(`resumen.${key}`, 'NOT_ALLOWED', `resumen.${key} requires gravada sales (MH 1 % IVA retention/perception rule)`));
     return;
   }
   near(res[key], baseSinIva.times('0.01'), `resumen.${key}`, out);

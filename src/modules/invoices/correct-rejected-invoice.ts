@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../../core/context.js';
 import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { buildDte, dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte, type EmissionInput } from '../../dte/index.js';
+import { checkDeclared, type DeclaredAmount } from '../../dte/input/v1-shape.js';
 import { enqueue } from '../../queue/enqueue.js';
 import { emissionInvalidationDeadline } from '../calendar/emission-deadlines.js';
 import { Tenant } from '../tenants/tenant.entity.js';
@@ -18,7 +19,7 @@ const DAY = 24 * 3_600_000;
  * rebuilt from the new body and transmitted again (REJECTED → QUEUED). MH: a rejected DTE corrected within 24 h is resent
  * with the same codigoGeneracion, after that with a new one (FACTS §3.6). The numeroControl stays: MH never took it.
  */
-export async function correctRejectedInvoice(ctx: Context, invoiceId: string, input: EmissionInput, body: Record<string, unknown>, requestHash: string): Promise<Invoice> {
+export async function correctRejectedInvoice(ctx: Context, invoiceId: string, input: EmissionInput, body: Record<string, unknown>, requestHash: string, declared: readonly DeclaredAmount[] = []): Promise<Invoice> {
   return ctx.em.fork().transactional(async (tx) => {
     const inv = await tx.findOneOrFail(Invoice, { id: invoiceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (inv.requestHash === requestHash) return inv; // a concurrent identical correction won
@@ -37,13 +38,13 @@ export async function correctRejectedInvoice(ctx: Context, invoiceId: string, in
     const codigoGeneracion = now.getTime() - rejectedAt.getTime() < DAY ? previous : newCodigoGeneracion();
     const { fecEmi, horEmi } = elSalvadorDateTime(now);
     const document = buildDte(input, resolved.emisor, { ambiente: inv.ambiente as '00' | '01', codigoGeneracion, numeroControl: inv.numeroControl, fecEmi, horEmi });
-    const issues = validateDte(document);
+    const issues = [...validateDte(document), ...checkDeclared(document, declared)];
     if (issues.length) throw new ValidationError(issues);
     await checkCreditNoteBalance(tx, inv.tenant.id, input.tipoDte, document);
     const summary = dteSummary(document);
     const invalidationDeadline = await emissionInvalidationDeadline(tx, inv.tenant.id, input.tipoDte, fecEmi, body);
     Object.assign(inv, {
-      input: body, requestHash, document, codigoGeneracion, fecEmi, horEmi,
+      input: body, requestHash, document, codigoGeneracion, fecEmi, horEmi, warnings: input.warnings.length ? input.warnings : null,
       totalPagar: summary.totalPagar, receptorNombre: summary.receptorNombre, receptorNumDocumento: summary.receptorNumDocumento, receptorCorreo: summary.receptorCorreo,
       invalidationDeadline,
       signedDocument: null, sendAttempts: 0, observaciones: null, mhCodigoMsg: null, mhDescripcionMsg: null,

@@ -4,6 +4,7 @@ import { canonicalJson, sha256Hex } from '../../core/canonical-json.js';
 import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { buildDte, dteSummary, elSalvadorDateTime, newCodigoGeneracion, parseEmission, validateDte, type EmissionInput } from '../../dte/index.js';
+import { checkDeclared, type DeclaredAmount } from '../../dte/input/v1-shape.js';
 import { enqueue } from '../../queue/enqueue.js';
 import { emissionInvalidationDeadline } from '../calendar/emission-deadlines.js';
 import { Tenant } from '../tenants/tenant.entity.js';
@@ -22,6 +23,11 @@ interface EmissionEnvelope {
   patientId?: string;
 }
 
+export interface EmitOptions {
+  /** Amounts the caller computed itself (v1.0 bodies): each must equal the built document's. */
+  declared?: readonly DeclaredAmount[];
+}
+
 export interface EmitResult {
   invoice: Invoice;
   /** false when an earlier identical request already created it (idempotent replay). */
@@ -34,7 +40,7 @@ export interface EmitResult {
  * body is DUPLICATE_REFERENCE — except for a document MH REJECTED, which the new body corrects and sends again.
  * Nothing leaves the process here; the worker signs and transmits.
  */
-export async function emitInvoice(ctx: Context, body: unknown): Promise<EmitResult> {
+export async function emitInvoice(ctx: Context, body: unknown, opts: EmitOptions = {}): Promise<EmitResult> {
   const tenantId = requireTenantScope(ctx, 'invoices:emit');
   const parsed = parseEmission(body);
   if (!parsed.ok) throw new ValidationError(parsed.issues);
@@ -42,10 +48,10 @@ export async function emitInvoice(ctx: Context, body: unknown): Promise<EmitResu
   const requestHash = sha256Hex(canonicalJson(body));
   const found = await ctx.em.fork().findOne(Invoice, { referenciaExterna: input.referenciaExterna });
   if (found?.requestHash === requestHash) return { invoice: found, created: false };
-  if (found?.status === 'REJECTED') return { invoice: await correctRejectedInvoice(ctx, found.id, input, body as Record<string, unknown>, requestHash), created: false };
+  if (found?.status === 'REJECTED') return { invoice: await correctRejectedInvoice(ctx, found.id, input, body as Record<string, unknown>, requestHash, opts.declared), created: false };
   if (found) throw duplicateReference(found);
   try {
-    const invoice = await ctx.em.fork().transactional((tx) => createInvoice(ctx, tx, tenantId, input, body as EmissionEnvelope & Record<string, unknown>, requestHash));
+    const invoice = await ctx.em.fork().transactional((tx) => createInvoice(ctx, tx, tenantId, input, body as EmissionEnvelope & Record<string, unknown>, requestHash, opts));
     return { invoice, created: true };
   } catch (err) {
     // A concurrent identical request won the unique (tenant, referenciaExterna) race: answer with its invoice.
@@ -63,7 +69,7 @@ async function findByReference(ctx: Context, referenciaExterna: string, requestH
   return found;
 }
 
-async function createInvoice(ctx: Context, tx: Context['em'], tenantId: string, input: EmissionInput, body: EmissionEnvelope & Record<string, unknown>, requestHash: string): Promise<Invoice> {
+async function createInvoice(ctx: Context, tx: Context['em'], tenantId: string, input: EmissionInput, body: EmissionEnvelope & Record<string, unknown>, requestHash: string, opts: EmitOptions): Promise<Invoice> {
   const tenant = await tx.findOneOrFail(Tenant, { id: tenantId });
   const resolved = await resolveEmisor(tx, tenant, body);
   if ('issues' in resolved) throw new ValidationError(resolved.issues);
@@ -74,12 +80,13 @@ async function createInvoice(ctx: Context, tx: Context['em'], tenantId: string, 
   // Built and validated with a placeholder correlative of the same shape; the real one is allocated last (below).
   const placeholder = `DTE-${input.tipoDte}-${emisor.codEstableMH}${emisor.codPuntoVentaMH}-000000000000000`;
   const document = buildDte(input, emisor, { ambiente, codigoGeneracion, numeroControl: placeholder, fecEmi, horEmi });
-  const issues = validateDte(document);
+  const issues = [...validateDte(document), ...checkDeclared(document, opts.declared ?? [])];
   if (issues.length) throw new ValidationError(issues);
   await checkCreditNoteBalance(tx, tenantId, input.tipoDte, document);
   const summary = dteSummary(document);
   const invalidationDeadline = await emissionInvalidationDeadline(tx, tenantId, input.tipoDte, fecEmi, body);
   const invoice = tx.create(Invoice, {
+    warnings: input.warnings.length ? input.warnings : null,
     tenant,
     ambiente,
     tipoDte: input.tipoDte,

@@ -30,6 +30,8 @@ export const InvoiceSchema = defineEntity({
     selloRecibido: p.string().length(40).nullable(),
     fhProcesamiento: p.string().length(19).nullable(),
     observaciones: p.json<string[]>().nullable(),
+    /** What the engine did on the caller's behalf at emission (e.g. an all-zero DUI read as no document). */
+    warnings: p.json<{ path: string; code: string; message: string; params?: Record<string, string | number> }[]>().nullable(),
     mhCodigoMsg: p.string().length(10).nullable(),
     mhDescripcionMsg: p.text().nullable(),
     totalPagar: p.decimal().precision(16).scale(2),

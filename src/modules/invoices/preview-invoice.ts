@@ -2,6 +2,7 @@ import type { Context } from '../../core/context.js';
 import { AppError, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { TIPOS_DTE, dteSummary, elSalvadorDateTime, formatNumeroControl, newCodigoGeneracion, previewEmission, type DteDocument, type TipoDte } from '../../dte/index.js';
+import { checkDeclared, normalizeBody } from '../../dte/input/v1-shape.js';
 import { expandEmission } from '../patients/expand-emission.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { resolveEmisor } from './emisor.js';
@@ -22,11 +23,14 @@ const invalid = (issues: FieldIssue[], tipoDte: string | null = null): InvoicePr
  */
 export async function previewInvoice(ctx: Context, body: unknown): Promise<InvoicePreview> {
   const tenantId = requireTenantScope(ctx, 'invoices:emit');
+  const n = normalizeBody(body);
+  if (n.issues.length) return invalid(n.issues);
+  const named = (issues: FieldIssue[]) => issues.map((i) => ({ ...i, path: n.pathOf(i.path) }));
   let expanded: unknown;
   try {
-    expanded = await expandEmission(ctx, body);
+    expanded = await expandEmission(ctx, n.body);
   } catch (err) {
-    if (err instanceof AppError && err.issues.length) return invalid(err.issues);
+    if (err instanceof AppError && err.issues.length) return invalid(named(err.issues));
     throw err;
   }
   const b = (expanded ?? {}) as Record<string, unknown>;
@@ -39,6 +43,8 @@ export async function previewInvoice(ctx: Context, body: unknown): Promise<Invoi
   const ambiente = ctx.actor.kind === 'apiKey' || ctx.actor.kind === 'user' ? ctx.actor.ambiente : '00';
   const numeroControl = formatNumeroControl((TIPOS_DTE.includes(tipoDte as TipoDte) ? tipoDte : '01') as TipoDte, emisor.codEstableMH, emisor.codPuntoVentaMH, 1n);
   const r = previewEmission(expanded, emisor, { ambiente, codigoGeneracion: newCodigoGeneracion(), numeroControl, fecEmi, horEmi });
-  if (!r.ok) return invalid(r.issues, tipoDte);
+  if (!r.ok) return invalid(named(r.issues), tipoDte);
+  const declared = checkDeclared(r.value, n.declared);
+  if (declared.length) return invalid(declared, tipoDte);
   return { valid: true, tipoDte, document: r.value, totalPagar: dteSummary(r.value).totalPagar, issues: [] };
 }

@@ -5,6 +5,12 @@ import { receptorForEmission } from './receptor-for-emission.js';
 
 type Obj = Record<string, unknown>;
 
+const PROFILE_FIELDS_NOT_ON: Readonly<Record<string, readonly string[]>> = {
+  '01': ['nombreComercial'],
+  '14': ['nombreComercial'],
+  '11': ['nrc', 'codActividad', 'direccion'],
+};
+
 /** MH allows at most 2000 cuerpoDocumento lines; checked before any lookup so a huge body costs nothing. */
 export const MAX_ITEMS_PER_INVOICE = 2000;
 
@@ -27,11 +33,17 @@ export async function expandEmission(ctx: Context, body: unknown): Promise<unkno
   if (Array.isArray(b.items) && b.items.length > MAX_ITEMS_PER_INVOICE) {
     throw new ValidationError([{ path: 'items', code: 'TOO_MANY', message: `an invoice allows at most ${MAX_ITEMS_PER_INVOICE} items` }]);
   }
+  let fromProfile = false;
   if (typeof b.patientId === 'string' && (b.receptor === undefined || b.receptor === null)) {
     const receptor = await receptorForEmission(ctx, b.patientId);
     if (receptor) b.receptor = receptor;
+    fromProfile = !!receptor;
   }
   if (b.tipoDte === undefined || b.tipoDte === null) b.tipoDte = inferTipoDte(b.receptor);
+  // The stored profile may hold fields this document type has no place for (unknown-field checks are for what the
+  // caller wrote, not for what FacturaXpress filled in).
+  const drop = fromProfile ? (PROFILE_FIELDS_NOT_ON[String(b.tipoDte)] ?? []) : [];
+  if (drop.length) b.receptor = Object.fromEntries(Object.entries(b.receptor as Obj).filter(([k]) => !drop.includes(k)));
   b.items = await expandServiceItems(ctx, b.items, String(b.tipoDte));
   return b;
 }

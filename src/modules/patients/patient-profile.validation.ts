@@ -23,23 +23,32 @@ function documentIssues(tipo: string | null | undefined, num: string | null | un
   if (!num) return [{ path: 'numDocumento', code: 'REQUIRED', message: 'numDocumento is required when tipoDocumento is given' }];
   // FACTS §7: DUI and NIT carry check digits; a wrong one is refused here rather than by MH later.
   if (tipo === '13' && !/^[0-9]{8}-?[0-9]$/.test(num)) return [{ path: 'numDocumento', code: 'INVALID_DUI_FORMAT', message: 'a DUI is ########-# or 9 digits' }];
-  if (tipo === '13' && !isValidDui(num)) return [{ path: 'numDocumento', code: 'INVALID_DUI_CHECK_DIGIT', message: `'${num}' has a wrong DUI check digit (FACTS §7)` }];
+  if (tipo === '13' && !isValidDui(num)) return [{ path: 'numDocumento', code: 'INVALID_DUI_CHECK_DIGIT', message: `'${num}' has a wrong DUI check digit (MH DUI/NIT/NRC check rules)` }];
   const nit = tipo === '36' ? nitProblem(num) : null;
-  if (nit === 'format') return [{ path: 'numDocumento', code: 'INVALID_NIT_FORMAT', message: 'a NIT is 14 digits (hyphens allowed) or a 9-digit DUI (FACTS §7)' }];
-  if (nit === 'dui_check') return [{ path: 'numDocumento', code: 'INVALID_DUI_CHECK_DIGIT', message: `'${num}' used as NIT is a DUI with a wrong check digit (FACTS §7)` }];
-  if (nit === 'nit_check') return [{ path: 'numDocumento', code: 'INVALID_NIT_CHECK_DIGIT', message: `'${num}' has a wrong NIT check digit (FACTS §7)` }];
+  if (nit === 'format') return [{ path: 'numDocumento', code: 'INVALID_NIT_FORMAT', message: 'a NIT is 14 digits (hyphens allowed) or a 9-digit DUI (MH DUI/NIT/NRC check rules)' }];
+  if (nit === 'dui_check') return [{ path: 'numDocumento', code: 'INVALID_DUI_CHECK_DIGIT', message: `'${num}' used as NIT is a DUI with a wrong check digit (MH DUI/NIT/NRC check rules)` }];
+  if (nit === 'nit_check') return [{ path: 'numDocumento', code: 'INVALID_NIT_CHECK_DIGIT', message: `'${num}' has a wrong NIT check digit (MH DUI/NIT/NRC check rules)` }];
   if (num.length > 20) return [{ path: 'numDocumento', code: 'TOO_LONG', message: 'at most 20 characters' }];
   return [];
 }
 
+/**
+ * The address checks; an address without distrito or with a pre-2024 municipio code is completed in place when the
+ * catalogs make it unambiguous (the 2024 reform map), refused precisely otherwise.
+ */
 function direccionIssues(d: Direccion | null | undefined): FieldIssue[] {
   if (!d) return [];
   const issues: FieldIssue[] = [];
   for (const k of ['departamento', 'municipio', 'distrito'] as const) {
+    if (k === 'distrito' && (d[k] === undefined || d[k] === null || d[k] === '')) continue;
     if (!/^[0-9]{2}$/.test(d[k] ?? '')) issues.push({ path: `direccion.${k}`, code: 'INVALID_FORMAT', message: `${k} is 2 digits` });
   }
   if (!d.complemento?.trim() || d.complemento.length > 200) issues.push({ path: 'direccion.complemento', code: 'INVALID_LENGTH', message: 'complemento needs 1–200 characters' });
   if (issues.length) return issues;
+  const res = catalogs.resolveDireccion(d.departamento, d.municipio, d.distrito || null);
+  if (!res.ok) return [{ path: `direccion.${res.problem.field}`, code: res.problem.code, message: res.problem.message, params: res.problem.params }];
+  d.municipio = res.municipio;
+  d.distrito = res.distrito;
   return catalogs.direccionProblems(d).map((p) => ({ path: `direccion.${p.field}`, code: p.code, message: p.message }));
 }
 
@@ -47,7 +56,7 @@ function direccionIssues(d: Direccion | null | undefined): FieldIssue[] {
 export function fiscalProfileIssues(p: FiscalProfileInput): FieldIssue[] {
   const issues: FieldIssue[] = [...documentIssues(p.tipoDocumento, p.numDocumento), ...direccionIssues(p.direccion)];
   if (!p.nombre?.trim() || p.nombre.length > 250) issues.push({ path: 'nombre', code: 'INVALID_LENGTH', message: 'nombre needs 1–250 characters' });
-  if (p.nrc && !isValidNrc(p.nrc)) issues.push({ path: 'nrc', code: 'INVALID_NRC_FORMAT', message: 'nrc must be 2–8 digits (written 123456-7 or 1234567, FACTS §7)' });
+  if (p.nrc && !isValidNrc(p.nrc)) issues.push({ path: 'nrc', code: 'INVALID_NRC_FORMAT', message: 'nrc must be 2–8 digits (written 123456-7 or 1234567)' });
   // A contribuyente (NRC holder) receives CCF: MH wants its NIT and economic activity (FACTS §5.6).
   if (p.nrc && p.tipoDocumento !== '36') issues.push({ path: 'tipoDocumento', code: 'NIT_REQUIRED_WITH_NRC', message: 'a receptor with NRC is identified by NIT (36)' });
   if (p.nrc && !p.codActividad) issues.push({ path: 'codActividad', code: 'REQUIRED', message: 'codActividad (CAT-019) is required with an NRC' });

@@ -30,10 +30,12 @@ function lineTributos(m: { tributos?: readonly string[] | null }): Obj {
 }
 
 function fromMapping(item: Obj, m: LineSource, tipoDte: string): Obj {
+  const statesNature = item.tipo !== undefined && item.tipo !== null;
   return {
     descripcion: m.descripcion,
-    tipo: m.tipo,
-    tipoItem: m.tipoItem,
+    tratamientoFiscal: m.tipo,
+    // The item's own nature (`tipo` or `tipoItem`) wins over the mapping's tipoItem.
+    tipoItem: statesNature ? undefined : m.tipoItem,
     uniMedida: m.uniMedida,
     codigo: m.codigo ?? undefined,
     precio: priceFor(m, tipoDte),

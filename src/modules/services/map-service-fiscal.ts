@@ -30,7 +30,7 @@ function mappingIssues(serviceId: string, i: ServiceFiscalInput): FieldIssue[] {
   (i.tributos ?? []).forEach((t, k) => {
     if (!catalogs.isTributo(t)) issues.push({ path: `tributos[${k}]`, code: 'UNKNOWN_CODE', message: `tributo '${t}' is not in CAT-015` });
   });
-  if ((i.tipo ?? 'gravado') !== 'gravado' && i.tributos?.includes('20')) issues.push({ path: 'tributos', code: 'NOT_ALLOWED', message: 'IVA (20) applies only to gravado lines (FACTS §5.3)' });
+  if ((i.tipo ?? 'gravado') !== 'gravado' && i.tributos?.includes('20')) issues.push({ path: 'tributos', code: 'NOT_ALLOWED', message: 'IVA (20) applies only to gravado lines (on a Factura IVA is inside the prices)' });
   if (i.precio != null && !DECIMAL.test(i.precio)) issues.push({ path: 'precio', code: 'INVALID_NUMBER', message: 'precio is a non-negative decimal with at most 8 decimals' });
   if (i.codigo && i.codigo.length > 25) issues.push({ path: 'codigo', code: 'TOO_LONG', message: 'codigo allows at most 25 characters' });
   return issues;

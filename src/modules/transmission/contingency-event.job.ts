@@ -56,7 +56,7 @@ export async function reportContingencyEvent(scope: JobScope, job: ClaimedJob): 
     ev.status = 'REJECTED';
     ev.observaciones = o.observaciones.length ? o.observaciones : [o.descripcionMsg ?? 'rechazado'];
     await em.flush();
-    scope.app.log.error({ eventId: ev.id, observaciones: ev.observaciones }, 'MH rejected the contingency event: fix within 24 h (FACTS §3.6)');
+    scope.app.log.error({ eventId: ev.id, observaciones: ev.observaciones }, 'MH rejected the contingency event: fix within 24 h (MH contingency rules)');
     return { kind: 'failed', error: `contingency event rejected: ${ev.observaciones.join('; ')}` };
   }
   if (o.kind !== 'processed') {

@@ -1,0 +1,100 @@
+// Unknown and misplaced input fields. The parser is the one list of fields: the body is read through a recording
+// proxy, so every key the parser of the chosen tipoDte looks at is a known field of that object, and a key it never
+// looks at is either a typo (UNKNOWN_FIELD, with the closest known name) or a field of another document type
+// (FIELD_NOT_USED_BY_TIPO). A silently ignored field could change the tax (a misspelt discount or retention).
+import { type DteIssue, issue } from '../model.js';
+import { suggest } from './suggest.js';
+
+type Obj = Record<string, unknown>;
+type Seen = WeakMap<object, Set<string>>;
+
+/** Fields FacturaXpress itself reads around the parser (the point of sale, SIGMA's patient and service ids). */
+const ENVELOPE: Readonly<Record<string, readonly string[]>> = { '': ['codEstableMH', 'codPuntoVentaMH', 'patientId'], items: ['serviceId'] };
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null;
+}
+
+/** Wraps `root` so that every property read is recorded per object; `override` replaces root keys (the tipoDte). */
+export function recording(root: Obj, seen: Seen, override: Obj = {}): Obj {
+  const proxies = new WeakMap<object, object>();
+  const wrap = (target: object, isRoot: boolean): object => {
+    const cached = proxies.get(target);
+    if (cached) return cached;
+    if (!seen.has(target)) seen.set(target, new Set());
+    const keys = seen.get(target)!;
+    const p = new Proxy(target, {
+      get(t, key, recv) {
+        if (typeof key === 'string') keys.add(key);
+        if (isRoot && typeof key === 'string' && Object.hasOwn(override, key)) return override[key];
+        const v = Reflect.get(t, key, recv);
+        return isObj(v) ? wrap(v, false) : v;
+      },
+      has(t, key) {
+        if (typeof key === 'string') keys.add(key);
+        return Reflect.has(t, key);
+      },
+    });
+    proxies.set(target, p);
+    return p;
+  };
+  return wrap(root, true) as Obj;
+}
+
+interface Unread {
+  path: string;
+  key: string;
+  target: object;
+}
+
+/** Keys present in the body that the parser never read, with their paths (only objects the parser reached). */
+function unread(body: Obj, seen: Seen): Unread[] {
+  const out: Unread[] = [];
+  const walk = (v: unknown, path: string, group: string) => {
+    if (!isObj(v)) return;
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, `${path}[${i}]`, group));
+      return;
+    }
+    const keys = seen.get(v);
+    if (!keys) return;
+    const allowed = Object.hasOwn(ENVELOPE, group) ? ENVELOPE[group]! : [];
+    for (const k of Object.keys(v)) {
+      if ((v as Obj)[k] === undefined) continue; // not in a JSON body: only built bodies carry it
+      const p = path ? `${path}.${k}` : k;
+      if (!keys.has(k) && !allowed.includes(k)) out.push({ path: p, key: k, target: v });
+      else walk(v[k], p, path ? `${group}.${k}` : k);
+    }
+  };
+  walk(body, '', '');
+  return out;
+}
+
+/**
+ * The issues for every unread key. `parseAs(tipoDte, seen, paths)` parses the same body as another document type (only
+ * called when something is unread, and it may leave out the lines no path points into) to tell a field of another type
+ * from a typo.
+ */
+export function unknownFieldIssues(
+  body: Obj, seen: Seen, tipoDte: string, others: readonly string[], parseAs: (tipo: string, seen: Seen, paths: readonly string[]) => void,
+): DteIssue[] {
+  const found = unread(body, seen);
+  if (!found.length) return [];
+  const usedBy = new Map<Unread, string[]>();
+  for (const tipo of others) {
+    if (tipo === tipoDte) continue;
+    const s: Seen = new WeakMap();
+    parseAs(tipo, s, found.map((u) => u.path));
+    for (const u of found) if (s.get(u.target)?.has(u.key)) usedBy.set(u, [...(usedBy.get(u) ?? []), tipo]);
+  }
+  return found.map((u) => {
+    const tipos = usedBy.get(u);
+    if (tipos?.length) {
+      return issue(u.path, 'FIELD_NOT_USED_BY_TIPO', `${u.key} is not used by tipoDte ${tipoDte} (it belongs to tipoDte ${tipos.join(', ')})`,
+        { field: u.key, tipoDte, tipos: tipos.join(', ') });
+    }
+    const best = suggest(u.key, seen.get(u.target) ?? []);
+    const hint = best ? `; did you mean ${best}?` : '';
+    return issue(u.path, 'UNKNOWN_FIELD', `${u.key} is not a known field here${hint}`, { field: u.key, suggestion: best ?? '' });
+  });
+}
