@@ -49,6 +49,12 @@ export interface Config {
     deadlineWarningMs: number;
     deadlineScanMs: number;
   };
+  /** GraphQL limits (measured before any other work) and the WebSocket credential re-check. */
+  graphql: {
+    limits: { maxDepth: number; maxCost: number; maxTokens: number; maxAliases: number; maxRootFields: number; maxEntities: number };
+    /** Open graphql-ws sockets re-check their credential this often (revoked/expired keys are closed with 4403). */
+    wsRecheckMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -109,6 +115,20 @@ function trustedDocumentsMode(env: Env): 'allow' | 'enforce' {
   return v;
 }
 
+function graphqlConfig(env: Env): Config['graphql'] {
+  return {
+    limits: {
+      maxDepth: int(env, 'FX_GRAPHQL_MAX_DEPTH', 12, 1, 100),
+      maxCost: int(env, 'FX_GRAPHQL_MAX_COST', 20_000, 1, 10_000_000),
+      maxTokens: int(env, 'FX_GRAPHQL_MAX_TOKENS', 5_000, 100, 1_000_000),
+      maxAliases: int(env, 'FX_GRAPHQL_MAX_ALIASES', 100, 0, 100_000),
+      maxRootFields: int(env, 'FX_GRAPHQL_MAX_ROOT_FIELDS', 30, 1, 10_000),
+      maxEntities: int(env, 'FX_GRAPHQL_MAX_ENTITIES', 500, 1, 100_000),
+    },
+    wsRecheckMs: int(env, 'FX_WS_RECHECK_MS', 5_000, 50, 3_600_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const host = str(env, 'HOST') ?? '127.0.0.1';
@@ -157,5 +177,6 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     publicUrl: str(env, 'FX_PUBLIC_URL') ?? `${tlsCfg ? 'https' : 'http'}://${host}:${port}`,
     trustedDocuments: trustedDocumentsMode(env),
     notifications: notifications(env, nodeEnv),
+    graphql: graphqlConfig(env),
   };
 }
