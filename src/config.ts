@@ -15,7 +15,11 @@ export interface Config {
   adminKey: string | null;
   /** 32-byte key that encrypts private keys and MH passwords at rest (base64 or hex). Generated under dataDir when absent outside production. */
   masterKey: string | null;
-  jwt: { jwksUrl: string | null; publicKeyPem: string | null; issuer: string | null; audience: string | null };
+  jwt: {
+    jwksUrl: string | null; publicKeyPem: string | null; issuer: string | null; audience: string | null;
+    /** Longest accepted token lifetime (exp − iat); tokens without exp are refused. */
+    maxLifetimeSeconds: number;
+  };
   tls: { cert: string; key: string; ca: string } | null;
   mh: {
     /**
@@ -152,6 +156,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       publicKeyPem: str(env, 'FX_JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n') ?? null,
       issuer: str(env, 'FX_JWT_ISSUER'),
       audience: str(env, 'FX_JWT_AUDIENCE'),
+      maxLifetimeSeconds: int(env, 'FX_JWT_MAX_LIFETIME_S', 24 * 3600, 60, 366 * 24 * 3600),
     },
     tls: tlsCfg,
     mh: {

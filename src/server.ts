@@ -13,7 +13,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { App } from './core/app.js';
 import type { Context } from './core/context.js';
-import { AppError, httpStatusOf } from './core/errors.js';
+import { AppError, ErrorCode, httpStatusOf } from './core/errors.js';
 import { databaseReady } from './db/database.js';
 import { errorStatusPlugin, formatGraphQLError } from './http/graphql-errors.js';
 import { metricsRoute } from './http/metrics.js';
@@ -40,9 +40,10 @@ export interface ServerOptions {
   queryLimits?: QueryLimits;
 }
 
-function graphQLAuthError(err: unknown): GraphQLError {
-  if (err instanceof AppError) return new GraphQLError(err.message, { extensions: { code: err.code, http: { status: httpStatusOf[err.code] } } });
-  throw err;
+function graphQLAuthError(app: App, err: unknown, requestId: string): GraphQLError {
+  if (err instanceof AppError) return new GraphQLError(err.message, { extensions: { code: err.code, requestId, http: { status: httpStatusOf[err.code] } } });
+  app.log.error({ err, requestId }, 'authentication failed unexpectedly');
+  return new GraphQLError('internal error', { extensions: { code: ErrorCode.INTERNAL, requestId, http: { status: 500 } } });
 }
 
 function createHttpServer(app: App, handler: express.Express): http.Server {
@@ -95,7 +96,7 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
     '/graphql',
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const actor = await app.auth.authenticate(req.headers).catch((e) => { throw graphQLAuthError(e); });
+        const actor = await app.auth.authenticate(req.headers).catch((e) => { throw graphQLAuthError(app, e, res.locals.requestId as string); });
         return app.contextFor(actor, res.locals.requestId as string);
       },
     }),
