@@ -53,6 +53,8 @@ export interface Config {
     deadlineWarningMs: number;
     deadlineScanMs: number;
   };
+  /** Bearer token for GET /metrics; without one, /metrics is closed in production and open elsewhere. */
+  metricsToken: string | null;
   /** GraphQL limits (measured before any other work) and the WebSocket credential re-check. */
   graphql: {
     limits: { maxDepth: number; maxCost: number; maxTokens: number; maxAliases: number; maxRootFields: number; maxEntities: number };
@@ -183,5 +185,6 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     trustedDocuments: trustedDocumentsMode(env),
     notifications: notifications(env, nodeEnv),
     graphql: graphqlConfig(env),
+    metricsToken: str(env, 'FX_METRICS_TOKEN'),
   };
 }

@@ -17,7 +17,8 @@ import { AppError, ErrorCode, httpStatusOf } from './core/errors.js';
 import { databaseReady } from './db/database.js';
 import { errorStatusPlugin, formatGraphQLError } from './http/graphql-errors.js';
 import { metricsRoute } from './http/metrics.js';
-import { requestId, sendError } from './http/request.js';
+import { inputGuard } from './http/input-guard.js';
+import { notFound, requestId, sendError } from './http/request.js';
 import { graphqlLimitsMiddleware, operationPolicyPlugin } from './graphql/operation-policy.js';
 import { persistedOperationsCache, type TrustedDocumentsMode } from './graphql/persisted-operations.js';
 import { type QueryLimits } from './graphql/query-limits.js';
@@ -90,6 +91,7 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
+  api.use(inputGuard);
   opts.routes?.(api);
   api.use('/graphql', graphqlLimitsMiddleware(opts.schema, limits));
   api.use(
@@ -102,6 +104,7 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
     }),
   );
   web.use(api);
+  web.use(notFound);
   web.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendError(res, err, app.log));
 
   const port = opts.port ?? app.config.port;

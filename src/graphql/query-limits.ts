@@ -1,8 +1,9 @@
 import {
-  GraphQLError, Kind, getNamedType, getNullableType, isListType, parse,
+  GraphQLError, Kind, getNamedType, getNullableType, isListType, parse, visit,
   type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLSchema,
   type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from 'graphql';
+import { badTextReason } from '../http/input-guard.js';
 
 export interface QueryLimits {
   /** Deepest field nesting (fragments expanded). The SIGMA patient query needs 6. */
@@ -149,6 +150,18 @@ export function documentLimitErrors(schema: GraphQLSchema, doc: DocumentNode, li
   return errors;
 }
 
+/** String literals in the document obey the same text rules as JSON input (no NUL, no lone surrogate). */
+function literalTextErrors(doc: DocumentNode): GraphQLError[] {
+  const errors: GraphQLError[] = [];
+  visit(doc, {
+    StringValue(node) {
+      const why = badTextReason(node.value);
+      if (why) errors.push(new GraphQLError(`a string literal ${why}`, { nodes: [node], extensions: { code: 'VALIDATION_FAILED', http: { status: 400 } } }));
+    },
+  });
+  return errors;
+}
+
 export type CheckedSource = { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: GraphQLError[] };
 
 /**
@@ -163,6 +176,6 @@ export function checkSource(schema: GraphQLSchema, source: string, limits: Query
     const e = err as GraphQLError;
     return { errors: [new GraphQLError(e.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } } })] };
   }
-  const errors = documentLimitErrors(schema, document, limits, variables);
+  const errors = [...documentLimitErrors(schema, document, limits, variables), ...literalTextErrors(document)];
   return errors.length ? { errors } : { document };
 }

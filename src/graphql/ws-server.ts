@@ -7,6 +7,7 @@ import type { App } from '../core/app.js';
 import type { Actor, Context } from '../core/context.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { formatGraphQLError } from '../http/graphql-errors.js';
+import { inputIssues } from '../http/input-guard.js';
 import { PERSISTED_OPERATIONS, type TrustedDocumentsMode } from './persisted-operations.js';
 import { operationPolicyError } from './operation-policy.js';
 import { checkSource, type QueryLimits } from './query-limits.js';
@@ -78,6 +79,8 @@ export function startWsServer(app: App, wss: WebSocketServer, opts: WsOptions) {
     const source = sourceOf(payload);
     if (source instanceof GraphQLError) return [source];
     const variables = (payload.variables ?? undefined) as Record<string, unknown> | undefined;
+    const bad = inputIssues(variables, 'variables');
+    if (bad.length) return [new GraphQLError(bad.map((i) => `${i.path}: ${i.message}`).join('; '), { extensions: { code: ErrorCode.VALIDATION_FAILED, issues: bad } })];
     const checked = checkSource(opts.schema, source, opts.limits, variables);
     if (checked.errors) return checked.errors;
     const errors = validate(opts.schema, checked.document, specifiedRules);
