@@ -121,6 +121,20 @@ function trustedDocumentsMode(env: Env): 'allow' | 'enforce' {
   return v;
 }
 
+/**
+ * Where MH is. Outside production an unset FX_MH_BASE_URL means the in-process sandbox; in production the sandbox
+ * only runs when asked for by name (FX_MH_BASE_URL=sandbox), so a missing variable can never issue fake sellos.
+ */
+function mhTarget(env: Env, nodeEnv: Config['env']): Pick<Config['mh'], 'baseUrl' | 'isSandbox'> {
+  const raw = str(env, 'FX_MH_BASE_URL');
+  if (raw === 'sandbox') return { baseUrl: null, isSandbox: true };
+  if (!raw && nodeEnv === 'production') {
+    throw new ConfigError('FX_MH_BASE_URL', 'is required in production: "mh" for MH\'s hosts, a URL, or "sandbox" for the in-process MH sandbox (documents are then marked sandbox, without fiscal validity)');
+  }
+  if (!raw) return { baseUrl: null, isSandbox: true };
+  return { baseUrl: raw, isSandbox: raw !== 'mh' && env.FX_MH_SANDBOX === '1' };
+}
+
 function graphqlConfig(env: Env): Config['graphql'] {
   return {
     limits: {
@@ -162,8 +176,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     },
     tls: tlsCfg,
     mh: {
-      baseUrl: str(env, 'FX_MH_BASE_URL'),
-      isSandbox: (!str(env, 'FX_MH_BASE_URL') || env.FX_MH_SANDBOX === '1') && str(env, 'FX_MH_BASE_URL') !== 'mh',
+      ...mhTarget(env, nodeEnv),
       userAgent: str(env, 'FX_MH_USER_AGENT') ?? 'FacturaXpress/0.1',
       timeoutMs: int(env, 'FX_MH_TIMEOUT_MS', 8000, 100, 120_000),
     },

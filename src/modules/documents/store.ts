@@ -29,6 +29,7 @@ export async function loadOrRenderPdf(em: EntityManager, inv: Invoice, variant: 
     status: inv.status as DteStatus,
     selloRecibido: inv.selloRecibido ?? null,
     fhProcesamiento: inv.fhProcesamiento ?? null,
+    sandbox: inv.sandbox ?? false,
     variant,
   });
   if (STORED_STATUSES.includes(inv.status)) {

@@ -49,6 +49,8 @@ export const InvoiceSchema = defineEntity({
     invalidationDeadline: p.string().length(10).nullable(),
     invalidation: p.json<Record<string, unknown>>().nullable(),
     processedAt: p.datetime().nullable(),
+    /** Issued against an MH sandbox, not MH: its sello (if any) has no fiscal validity. */
+    sandbox: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
