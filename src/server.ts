@@ -17,6 +17,7 @@ import { AppError, ErrorCode, httpStatusOf } from './core/errors.js';
 import { databaseReady } from './db/database.js';
 import { errorStatusPlugin, formatGraphQLError } from './http/graphql-errors.js';
 import { metricsRoute } from './http/metrics.js';
+import { jsonClientErrors } from './http/client-errors.js';
 import { inputGuard } from './http/input-guard.js';
 import { notFound, requestId, sendError } from './http/request.js';
 import { graphqlLimitsMiddleware, operationPolicyPlugin } from './graphql/operation-policy.js';
@@ -65,6 +66,7 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
   });
   web.get('/metrics', metricsRoute(app));
   const httpServer = createHttpServer(app, web);
+  jsonClientErrors(httpServer);
 
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const limits = opts.queryLimits ?? app.config.graphql.limits;

@@ -31,7 +31,9 @@ export function guardEntities(schema: GraphQLSchema): GraphQLSchema {
     const reps = (args as { representations?: unknown[] }).representations ?? [];
     const issues = reps.map((r, i) => representationIssue(r, i, known)).filter((x): x is FieldIssue => x !== null);
     if (issues.length) throw new AppError(ErrorCode.VALIDATION_FAILED, issues.map((x) => `${x.path}: ${x.message}`).join('; '), issues);
-    return resolve(root, args, ctx, info);
+    // An ID may arrive as a JSON number; every reference resolver compares it with text columns.
+    const representations = reps.map((r) => ({ ...(r as object), id: String((r as { id: unknown }).id) }));
+    return resolve(root, { ...args, representations }, ctx, info);
   };
   return schema;
 }

@@ -81,20 +81,42 @@ function variablesOf(raw: unknown): Record<string, unknown> | undefined {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
+const isObj = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const absent = (v: unknown) => v === undefined || v === null;
+
+/** What is wrong with a POST envelope ({ query, variables, operationName, extensions }), or null. */
+function envelopeProblem(body: unknown): string | null {
+  if (!isObj(body)) return 'the body must be a JSON object { query, variables, operationName, extensions } (batching is not supported)';
+  const b = body as Record<string, unknown>;
+  if (!absent(b.query) && typeof b.query !== 'string') return '"query" must be a string';
+  if (!absent(b.operationName) && typeof b.operationName !== 'string') return '"operationName" must be a string';
+  if (!absent(b.variables) && !isObj(b.variables)) return '"variables" must be an object';
+  if (!absent(b.extensions) && !isObj(b.extensions)) return '"extensions" must be an object';
+  if (absent(b.query) && !isObj((b.extensions as Record<string, unknown> | undefined)?.persistedQuery)) return 'a "query" (or extensions.persistedQuery) is required';
+  return null;
+}
+
+function sendErrors(res: Response, status: number, errors: { message: string; extensions: Record<string, unknown> }[]) {
+  const requestId = res.locals.requestId as string;
+  res.status(status).json({ errors: errors.map((e) => ({ message: e.message, extensions: { ...e.extensions, requestId } })) });
+}
+
 /**
- * Express middleware in front of the GraphQL endpoint: the document is parsed with the token limit and measured
- * (depth, cost, aliases, root fields, _entities) before authentication, validation or execution.
+ * Express middleware in front of the GraphQL endpoint: a malformed envelope is refused in the GraphQL error shape,
+ * and the document is parsed with the token limit and measured (depth, cost, aliases, root fields, _entities)
+ * before authentication, validation or execution.
  */
 export function graphqlLimitsMiddleware(schema: GraphQLSchema, limits: QueryLimits) {
   return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'POST' && (req.headers['content-type'] ?? '').includes('json')) {
+      const problem = envelopeProblem(req.body);
+      if (problem) return sendErrors(res, 400, [{ message: problem, extensions: { code: 'BAD_REQUEST' } }]);
+    }
     const body = (req.method === 'GET' ? req.query : req.body) as Record<string, unknown> | undefined;
     const query = body && typeof body === 'object' ? body.query : undefined;
     if (typeof query !== 'string' || query === '') return next();
     const checked = checkSource(schema, query, limits, variablesOf(body!.variables));
     if (!checked.errors) return next();
-    const requestId = res.locals.requestId as string;
-    res.status(400).json({
-      errors: checked.errors.map((e) => ({ message: e.message, extensions: { code: e.extensions.code, reason: e.extensions.reason, requestId } })),
-    });
+    sendErrors(res, 400, checked.errors.map((e) => ({ message: e.message, extensions: { code: e.extensions.code, reason: e.extensions.reason } })));
   };
 }

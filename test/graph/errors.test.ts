@@ -82,6 +82,43 @@ describe('every error is JSON with a stable code and a request id', () => {
   });
 });
 
+describe('what the fuzz suite found', () => {
+  it('a receptor field of the wrong JSON type is a 422 naming it, not a crash', async () => {
+    const r = await rest(t, 'POST', '/api/receptores', a.apiKey, { patientId: 'P-1', nombre: 9007199254740992, direccion: 'x' });
+    expect(r.status).toBe(422);
+    expect(r.body.error.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'nombre', code: 'INVALID_TYPE' }), expect.objectContaining({ path: 'direccion', code: 'INVALID_TYPE' })]));
+  });
+
+  it('a malformed GraphQL envelope is a 400 in the GraphQL error shape with a request id', async () => {
+    for (const body of [{ query: 1 }, [{ query: '{ me { kind } }' }], { query: '{ me { kind } }', variables: 'x' }, {}]) {
+      const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...key(a.apiKey) }, body: JSON.stringify(body) });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_REQUEST', requestId: expect.any(String) });
+    }
+  });
+
+  it('graphql-js refusals during execution are the client\'s (BAD_USER_INPUT), not INTERNAL', async () => {
+    const r = await t.gql('query($v: Int) { invoices(first: $v) { totalCount } }', { v: null }, key(a.apiKey));
+    expect(r.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', requestId: expect.any(String) });
+    const items = Array.from({ length: 100 }, () => ({ descripcion: 1, cantidad: 'x', precio: {} }));
+    const many = await t.gql(EMIT, { input: { ...example('01-factura'), items } }, key(a.apiKey));
+    expect(JSON.stringify(many.body.errors)).toMatch(/Too many errors processing variables/);
+    expect(JSON.stringify(many.body.errors)).not.toMatch(/INTERNAL/);
+  });
+
+  it('a numeric entity id is read as an ID, not compared with a text column as a number', async () => {
+    const r = await t.gql('{ _entities(representations: [{ __typename: "Patient", id: 12345 }]) { ... on Patient { id invoices { totalCount } } } }', {}, key(a.apiKey));
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data._entities[0]).toMatchObject({ id: '12345', invoices: { totalCount: 0 } });
+  });
+
+  it('a URL or headers over Node\'s size limit get the JSON error shape', async () => {
+    const res = await fetch(`${t.url}/api/catalogos/${'x'.repeat(20_000)}`, { headers: key(a.apiKey) });
+    expect(res.status).toBe(431);
+    expect(await res.json()).toMatchObject(restError('PAYLOAD_TOO_LARGE'));
+  });
+});
+
 describe('scopes and operator endpoints', () => {
   it('a key without tenant:read does not read the tenant (NIT, NRC, address, MH user)', async () => {
     const hooks = await provisionTenant(t, ['webhooks:manage']);
