@@ -38,7 +38,9 @@ function usesIntrospection(doc: DocumentNode): boolean {
 export function operationPolicyError(p: PolicyInput): GraphQLError | null {
   const manifest = p.manifest ?? PERSISTED_OPERATIONS;
   if (p.trustedDocuments === 'enforce' && p.actor.kind === 'apiKey' && !manifest.has(p.queryHash)) {
-    return new GraphQLError('FX_TRUSTED_DOCUMENTS=enforce: API keys may run only the persisted operations of schema/operations (send extensions.persistedQuery.sha256Hash)', {
+    const message = 'FX_TRUSTED_DOCUMENTS=enforce: API keys may run only the persisted operations of schema/operations'
+      + ' (send extensions.persistedQuery.sha256Hash)';
+    return new GraphQLError(message, {
       extensions: { code: ErrorCode.FORBIDDEN, reason: 'PERSISTED_OPERATION_REQUIRED', http: { status: 403 } },
     });
   }
@@ -54,14 +56,18 @@ export function operationPolicyError(p: PolicyInput): GraphQLError | null {
  * Apollo plugin: the operation policy, and the limits measured again with the request's variables (a document run
  * by hash alone was measured when it was registered, but its variables may differ).
  */
-export function operationPolicyPlugin(env: Config['env'], mode: TrustedDocumentsMode, limits: QueryLimits): ApolloServerPlugin<Context> {
+export function operationPolicyPlugin(
+  env: Config['env'], mode: TrustedDocumentsMode, limits: QueryLimits,
+): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, queryHash, document, schema, request }) {
           const [tooBig] = documentLimitErrors(schema, document, limits, request.variables ?? undefined);
           if (tooBig) throw tooBig;
-          const refused = operationPolicyError({ actor: contextValue.actor, env, trustedDocuments: mode, queryHash, document });
+          const refused = operationPolicyError({
+            actor: contextValue.actor, env, trustedDocuments: mode, queryHash, document,
+          });
           if (refused) throw refused;
         },
       };
@@ -86,19 +92,23 @@ const absent = (v: unknown) => v === undefined || v === null;
 
 /** What is wrong with a POST envelope ({ query, variables, operationName, extensions }), or null. */
 function envelopeProblem(body: unknown): string | null {
-  if (!isObj(body)) return 'the body must be a JSON object { query, variables, operationName, extensions } (batching is not supported)';
+  if (!isObj(body)) {
+    return 'the body must be a JSON object { query, variables, operationName, extensions } (batching is not supported)';
+  }
   const b = body as Record<string, unknown>;
   if (!absent(b.query) && typeof b.query !== 'string') return '"query" must be a string';
   if (!absent(b.operationName) && typeof b.operationName !== 'string') return '"operationName" must be a string';
   if (!absent(b.variables) && !isObj(b.variables)) return '"variables" must be an object';
   if (!absent(b.extensions) && !isObj(b.extensions)) return '"extensions" must be an object';
-  if (absent(b.query) && !isObj((b.extensions as Record<string, unknown> | undefined)?.persistedQuery)) return 'a "query" (or extensions.persistedQuery) is required';
+  const persisted = (b.extensions as Record<string, unknown> | undefined)?.persistedQuery;
+  if (absent(b.query) && !isObj(persisted)) return 'a "query" (or extensions.persistedQuery) is required';
   return null;
 }
 
 function sendErrors(res: Response, status: number, errors: { message: string; extensions: Record<string, unknown> }[]) {
   const requestId = res.locals.requestId as string;
-  res.status(status).json({ errors: errors.map((e) => ({ message: e.message, extensions: { ...e.extensions, requestId } })) });
+  const body = errors.map((e) => ({ message: e.message, extensions: { ...e.extensions, requestId } }));
+  res.status(status).json({ errors: body });
 }
 
 /**
@@ -117,6 +127,7 @@ export function graphqlLimitsMiddleware(schema: GraphQLSchema, limits: QueryLimi
     if (typeof query !== 'string' || query === '') return next();
     const checked = checkSource(schema, query, limits, variablesOf(body!.variables));
     if (!checked.errors) return next();
-    sendErrors(res, 400, checked.errors.map((e) => ({ message: e.message, extensions: { code: e.extensions.code, reason: e.extensions.reason } })));
+    const errors = checked.errors.map((e) => ({ message: e.message, extensions: { code: e.extensions.code, reason: e.extensions.reason } }));
+    sendErrors(res, 400, errors);
   };
 }

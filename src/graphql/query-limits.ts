@@ -20,7 +20,9 @@ export interface QueryLimits {
   maxEntities: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 20_000, maxTokens: 5_000, maxAliases: 100, maxRootFields: 30, maxEntities: 500 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 12, maxCost: 20_000, maxTokens: 5_000, maxAliases: 100, maxRootFields: 30, maxEntities: 500,
+};
 const DEFAULT_LIST_SIZE = 20;
 
 type Variables = Record<string, unknown> | undefined;
@@ -59,12 +61,14 @@ function entitiesCount(field: FieldNode, variables: Variables): number {
 
 function limitError(message: string): GraphQLError {
   // Reported as Apollo reports validation errors (GRAPHQL_VALIDATION_FAILED, HTTP 400); `reason` says which rule.
-  return new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
+  const extensions = { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COMPLEX', http: { status: 400 } };
+  return new GraphQLError(message, { extensions });
 }
 
 function fieldOf(schema: GraphQLSchema, parentType: string, name: string): GraphQLField<unknown, unknown> | undefined {
   const type = schema.getType(parentType);
-  return type && 'getFields' in type ? (type.getFields() as Record<string, GraphQLField<unknown, unknown>>)[name] : undefined;
+  if (!type || !('getFields' in type)) return undefined;
+  return (type.getFields() as Record<string, GraphQLField<unknown, unknown>>)[name];
 }
 
 /**
@@ -112,8 +116,9 @@ class Measurer {
     const named = field ? getNamedType(field.type).name : '';
     const isList = field ? isListType(getNullableType(field.type)) : false;
     // A connection's `edges` list was already counted by the connection field's `first`.
-    const size = isList && !parentType.endsWith('Connection') ? (intArg(sel, 'first', this.variables) ?? DEFAULT_LIST_SIZE) : 1;
-    const connection = named.endsWith('Connection') ? (intArg(sel, 'first', this.variables) ?? DEFAULT_LIST_SIZE) : 1;
+    const page = intArg(sel, 'first', this.variables) ?? DEFAULT_LIST_SIZE;
+    const size = isList && !parentType.endsWith('Connection') ? page : 1;
+    const connection = named.endsWith('Connection') ? page : 1;
     const inner = sel.selectionSet && field ? this.selectionSet(sel.selectionSet, named) : ZERO;
     const entities = sel.name.value === '_entities' ? entitiesCount(sel, this.variables) : 0;
     return {
@@ -127,12 +132,14 @@ class Measurer {
 }
 
 function rootTypeName(schema: GraphQLSchema, op: OperationDefinitionNode): string | undefined {
-  const root = op.operation === 'query' ? schema.getQueryType() : op.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
-  return root?.name;
+  if (op.operation === 'query') return schema.getQueryType()?.name;
+  return op.operation === 'mutation' ? schema.getMutationType()?.name : schema.getSubscriptionType()?.name;
 }
 
 /** Every limit of one parsed document; errors name the limit and the value found. */
-export function documentLimitErrors(schema: GraphQLSchema, doc: DocumentNode, limits: QueryLimits, variables?: Variables): GraphQLError[] {
+export function documentLimitErrors(
+  schema: GraphQLSchema, doc: DocumentNode, limits: QueryLimits, variables?: Variables,
+): GraphQLError[] {
   const measurer = new Measurer(schema, doc, variables);
   const errors: GraphQLError[] = [];
   for (const op of doc.definitions) {
@@ -142,10 +149,14 @@ export function documentLimitErrors(schema: GraphQLSchema, doc: DocumentNode, li
     const m = measurer.selectionSet(op.selectionSet, root);
     const roots = m.fields;
     if (m.depth > limits.maxDepth) errors.push(limitError(`query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`));
-    if (m.cost > limits.maxCost) errors.push(limitError(`query cost ${m.cost} exceeds the limit of ${limits.maxCost} (lists count by their page size, default ${DEFAULT_LIST_SIZE})`));
+    if (m.cost > limits.maxCost) {
+      errors.push(limitError(`query cost ${m.cost} exceeds the limit of ${limits.maxCost} (lists count by their page size, default ${DEFAULT_LIST_SIZE})`));
+    }
     if (m.aliases > limits.maxAliases) errors.push(limitError(`${m.aliases} aliased fields exceed the limit of ${limits.maxAliases}`));
     if (roots > limits.maxRootFields) errors.push(limitError(`${roots} top-level fields exceed the limit of ${limits.maxRootFields}`));
-    if (m.entities > limits.maxEntities) errors.push(limitError(`${m.entities} _entities representations exceed the limit of ${limits.maxEntities}`));
+    if (m.entities > limits.maxEntities) {
+      errors.push(limitError(`${m.entities} _entities representations exceed the limit of ${limits.maxEntities}`));
+    }
   }
   return errors;
 }
@@ -156,7 +167,8 @@ function literalTextErrors(doc: DocumentNode): GraphQLError[] {
   visit(doc, {
     StringValue(node) {
       const why = badTextReason(node.value);
-      if (why) errors.push(new GraphQLError(`a string literal ${why}`, { nodes: [node], extensions: { code: 'VALIDATION_FAILED', http: { status: 400 } } }));
+      if (!why) return;
+      errors.push(new GraphQLError(`a string literal ${why}`, { nodes: [node], extensions: { code: 'VALIDATION_FAILED', http: { status: 400 } } }));
     },
   });
   return errors;
@@ -168,13 +180,16 @@ export type CheckedSource = { document: DocumentNode; errors?: undefined } | { d
  * Parses with a token limit and measures: the first thing done with a document, before validation or execution.
  * Parse errors come back as GRAPHQL_PARSE_FAILED, limit errors as GRAPHQL_VALIDATION_FAILED (both HTTP 400).
  */
-export function checkSource(schema: GraphQLSchema, source: string, limits: QueryLimits, variables?: Variables): CheckedSource {
+export function checkSource(
+  schema: GraphQLSchema, source: string, limits: QueryLimits, variables?: Variables,
+): CheckedSource {
   let document: DocumentNode;
   try {
     document = parse(source, { maxTokens: limits.maxTokens });
   } catch (err) {
     const e = err as GraphQLError;
-    return { errors: [new GraphQLError(e.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } } })] };
+    const extensions = { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } };
+    return { errors: [new GraphQLError(e.message, { extensions })] };
   }
   const errors = [...documentLimitErrors(schema, document, limits, variables), ...literalTextErrors(document)];
   return errors.length ? { errors } : { document };

@@ -80,17 +80,22 @@ export function startWsServer(app: App, wss: WebSocketServer, opts: WsOptions) {
     if (source instanceof GraphQLError) return [source];
     const variables = (payload.variables ?? undefined) as Record<string, unknown> | undefined;
     const bad = inputIssues(variables, 'variables');
-    if (bad.length) return [new GraphQLError(bad.map((i) => `${i.path}: ${i.message}`).join('; '), { extensions: { code: ErrorCode.VALIDATION_FAILED, issues: bad } })];
+    if (bad.length) {
+      const message = bad.map((i) => `${i.path}: ${i.message}`).join('; ');
+      return [new GraphQLError(message, { extensions: { code: ErrorCode.VALIDATION_FAILED, issues: bad } })];
+    }
     const checked = checkSource(opts.schema, source, opts.limits, variables);
     if (checked.errors) return checked.errors;
     const errors = validate(opts.schema, checked.document, specifiedRules);
     if (errors.length) return errors;
     const operation = getOperationAST(checked.document, payload.operationName);
     const hash = createHash('sha256').update(source).digest('hex');
-    const refused = operation && operationPolicyError({ actor: who.actor, env: app.config.env, trustedDocuments: opts.trustedDocuments, queryHash: hash, document: checked.document });
+    const refused = operation && operationPolicyError({
+      actor: who.actor, env: app.config.env, trustedDocuments: opts.trustedDocuments, queryHash: hash, document: checked.document,
+    });
     if (refused) return [refused];
-    const base = app.contextFor(who.actor);
-    return { schema: opts.schema, document: checked.document, variableValues: variables, operationName: payload.operationName, contextValue: { ...base, requestId: randomUUID() } };
+    const contextValue: Context = app.contextFor(who.actor); // a fresh request id and tenant-scoped em per operation
+    return { schema: opts.schema, document: checked.document, variableValues: variables, operationName: payload.operationName, contextValue };
   }
 
   const cleanup = useServer<Record<string, unknown>, Extra>(
@@ -113,9 +118,14 @@ export function startWsServer(app: App, wss: WebSocketServer, opts: WsOptions) {
         if (!result.errors?.length) return;
         const format = formatGraphQLError(app.log);
         const requestId = (args.contextValue as Context).requestId;
-        return { ...result, errors: result.errors.map((e) => { const f = format(e.toJSON(), e); return { ...f, extensions: { ...(f.extensions ?? {}), requestId } }; }) };
+        const errors = result.errors.map((e) => {
+          const f = format(e.toJSON(), e);
+          return { ...f, extensions: { ...(f.extensions ?? {}), requestId } };
+        });
+        return { ...result, errors };
       },
-      onError: (_c, _id, _payload, errors) => errors.map((e) => ({ ...e.toJSON(), extensions: { ...(e.extensions ?? {}), requestId: randomUUID() } })),
+      onError: (_c, _id, _payload, errors) =>
+        errors.map((e) => ({ ...e.toJSON(), extensions: { ...(e.extensions ?? {}), requestId: randomUUID() } })),
     },
     wss,
   );
