@@ -18,7 +18,11 @@ export interface Config {
   adminKey: string | null;
   /** 32-byte key that encrypts private keys and MH passwords at rest (base64 or hex). Generated under dataDir when absent outside production. */
   masterKey: string | null;
-  jwt: { jwksUrl: string | null; publicKeyPem: string | null; issuer: string | null; audience: string | null };
+  jwt: {
+    jwksUrl: string | null; publicKeyPem: string | null; issuer: string | null; audience: string | null;
+    /** Longest accepted token lifetime (exp − iat); tokens without exp are refused. */
+    maxLifetimeSeconds: number;
+  };
   tls: { cert: string; key: string; ca: string } | null;
   mh: {
     /**
@@ -69,6 +73,14 @@ export interface Config {
   };
   /** `npm run supergraph`: the gateway's and the demo SIGMA subgraph's ports (FacturaXpress keeps PORT). */
   supergraph: { gatewayPort: number; sigmaPort: number };
+  /** Bearer token for GET /metrics; without one, /metrics is closed in production and open elsewhere. */
+  metricsToken: string | null;
+  /** GraphQL limits (measured before any other work) and the WebSocket credential re-check. */
+  graphql: {
+    limits: { maxDepth: number; maxCost: number; maxTokens: number; maxAliases: number; maxRootFields: number; maxEntities: number };
+    /** Open graphql-ws sockets re-check their credential this often (revoked/expired keys are closed with 4403). */
+    wsRecheckMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -172,6 +184,34 @@ function sigma(env: Env): Config['sigma'] {
   return { fields: sigmaFields(env), url, token: str(env, 'FX_SIGMA_TOKEN'), timeoutMs };
 }
 
+/**
+ * Where MH is. Outside production an unset FX_MH_BASE_URL means the in-process sandbox; in production the sandbox
+ * only runs when asked for by name (FX_MH_BASE_URL=sandbox), so a missing variable can never issue fake sellos.
+ */
+function mhTarget(env: Env, nodeEnv: Config['env']): Pick<Config['mh'], 'baseUrl' | 'isSandbox'> {
+  const raw = str(env, 'FX_MH_BASE_URL');
+  if (raw === 'sandbox') return { baseUrl: null, isSandbox: true };
+  if (!raw && nodeEnv === 'production') {
+    throw new ConfigError('FX_MH_BASE_URL', 'is required in production: "mh" for MH\'s hosts, a URL, or "sandbox" for the in-process MH sandbox (documents are then marked sandbox, without fiscal validity)');
+  }
+  if (!raw) return { baseUrl: null, isSandbox: true };
+  return { baseUrl: raw, isSandbox: raw !== 'mh' && env.FX_MH_SANDBOX === '1' };
+}
+
+function graphqlConfig(env: Env): Config['graphql'] {
+  return {
+    limits: {
+      maxDepth: int(env, 'FX_GRAPHQL_MAX_DEPTH', 12, 1, 100),
+      maxCost: int(env, 'FX_GRAPHQL_MAX_COST', 20_000, 1, 10_000_000),
+      maxTokens: int(env, 'FX_GRAPHQL_MAX_TOKENS', 5_000, 100, 1_000_000),
+      maxAliases: int(env, 'FX_GRAPHQL_MAX_ALIASES', 100, 0, 100_000),
+      maxRootFields: int(env, 'FX_GRAPHQL_MAX_ROOT_FIELDS', 30, 1, 10_000),
+      maxEntities: int(env, 'FX_GRAPHQL_MAX_ENTITIES', 500, 1, 100_000),
+    },
+    wsRecheckMs: int(env, 'FX_WS_RECHECK_MS', 5_000, 50, 3_600_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const host = str(env, 'HOST') ?? '127.0.0.1';
@@ -195,11 +235,11 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       publicKeyPem: str(env, 'FX_JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n') ?? null,
       issuer: str(env, 'FX_JWT_ISSUER'),
       audience: str(env, 'FX_JWT_AUDIENCE'),
+      maxLifetimeSeconds: int(env, 'FX_JWT_MAX_LIFETIME_S', 24 * 3600, 60, 366 * 24 * 3600),
     },
     tls: tlsCfg,
     mh: {
-      baseUrl: str(env, 'FX_MH_BASE_URL'),
-      isSandbox: (!str(env, 'FX_MH_BASE_URL') || env.FX_MH_SANDBOX === '1') && str(env, 'FX_MH_BASE_URL') !== 'mh',
+      ...mhTarget(env, nodeEnv),
       userAgent: str(env, 'FX_MH_USER_AGENT') ?? 'FacturaXpress/0.1',
       timeoutMs: int(env, 'FX_MH_TIMEOUT_MS', 8000, 100, 120_000),
     },
@@ -226,5 +266,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       gatewayPort: int(env, 'FX_GATEWAY_PORT', 4000, 0, 65535),
       sigmaPort: int(env, 'FX_SIGMA_PORT', 4002, 0, 65535),
     },
+    graphql: graphqlConfig(env),
+    metricsToken: str(env, 'FX_METRICS_TOKEN'),
   };
 }

@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { App } from './core/app.js';
 import type { Context } from './core/context.js';
 import { AppError, ErrorCode } from './core/errors.js';
+import { guardEntities } from './graphql/entities-guard.js';
 import { AdminResolver, ApiKeyFieldsResolver } from './graphql/admin.resolver.js';
 import { MeResolver } from './graphql/me.resolver.js';
 import { FiscalEventResolver } from './graphql/fiscal-event.resolver.js';
@@ -76,5 +77,5 @@ export async function buildGraphQLSchema(extras: SchemaExtras = {}): Promise<Gra
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   const wired = [referenceResolvers, extras.documents ? documentLinkResolvers(extras.documents) : {}, extras.documents ? reportLinkResolvers(extras.documents) : {}, extras.events ? subscriptionResolvers(extras.events) : {}, extras.resolvers ?? {}];
   for (const map of wired) for (const [type, fields] of Object.entries(map)) resolvers[type] = { ...(resolvers[type] ?? {}), ...(fields as object) };
-  return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
+  return guardEntities(buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]));
 }

@@ -9,20 +9,23 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { App } from './core/app.js';
 import type { Context } from './core/context.js';
-import { AppError, httpStatusOf } from './core/errors.js';
+import { AppError, ErrorCode, httpStatusOf } from './core/errors.js';
 import { databaseReady } from './db/database.js';
 import { errorStatusPlugin, formatGraphQLError } from './http/graphql-errors.js';
 import { corsMiddleware } from './http/cors.js';
 import { metricsRoute } from './http/metrics.js';
-import { requestId, sendError } from './http/request.js';
+import { jsonClientErrors } from './http/client-errors.js';
+import { inputGuard } from './http/input-guard.js';
+import { notFound, requestId, sendError } from './http/request.js';
+import { graphqlLimitsMiddleware, operationPolicyPlugin } from './graphql/operation-policy.js';
+import { persistedOperationsCache, type TrustedDocumentsMode } from './graphql/persisted-operations.js';
+import { type QueryLimits } from './graphql/query-limits.js';
+import { startWsServer } from './graphql/ws-server.js';
 import { requestLanguage } from './core/messages.js';
-import { persistedOperationsCache, trustedDocumentsPlugin, type TrustedDocumentsMode } from './graphql/persisted-operations.js';
-import { queryLimitsRule, type QueryLimits } from './graphql/query-limits.js';
 
 export interface RunningServer {
   url: string;
@@ -41,9 +44,10 @@ export interface ServerOptions {
   queryLimits?: QueryLimits;
 }
 
-function graphQLAuthError(err: unknown): GraphQLError {
-  if (err instanceof AppError) return new GraphQLError(err.message, { extensions: { code: err.code, http: { status: httpStatusOf[err.code] } } });
-  throw err;
+function graphQLAuthError(app: App, err: unknown, requestId: string): GraphQLError {
+  if (err instanceof AppError) return new GraphQLError(err.message, { extensions: { code: err.code, requestId, http: { status: httpStatusOf[err.code] } } });
+  app.log.error({ err, requestId }, 'authentication failed unexpectedly');
+  return new GraphQLError('internal error', { extensions: { code: ErrorCode.INTERNAL, requestId, http: { status: 500 } } });
 }
 
 function createHttpServer(app: App, handler: express.Express): http.Server {
@@ -66,37 +70,12 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
   });
   web.get('/metrics', metricsRoute(app));
   const httpServer = createHttpServer(app, web);
+  jsonClientErrors(httpServer);
 
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { ctx?: Context }>(
-    {
-      schema: opts.schema,
-      // The same depth/cost limits as HTTP operations.
-      validate: (schema, doc, rules) => validate(schema, doc, [...(rules ?? specifiedRules), queryLimitsRule(opts.queryLimits)]),
-      // connection_init carries the credential: { "x-api-key": "…" } or { "authorization": "Bearer …" }.
-      onConnect: async (c) => {
-        const params = Object.fromEntries(Object.entries(c.connectionParams ?? {}).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? v : undefined]));
-        try {
-          const actor = await app.auth.authenticate(params);
-          if (actor.kind === 'anonymous') return false;
-          c.extra.ctx = app.contextFor(actor);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      // One request id per operation, carried by its errors as on HTTP.
-      context: (c) => ({ ...c.extra.ctx!, em: c.extra.ctx!.em.fork(), requestId: randomUUID() }),
-      onNext: (_c, _id, _payload, args, result) => {
-        if (!result.errors?.length) return;
-        const format = formatGraphQLError(app.log);
-        const requestId = (args.contextValue as Context).requestId;
-        return { ...result, errors: result.errors.map((e) => { const f = format(e.toJSON(), e); return { ...f, extensions: { ...(f.extensions ?? {}), requestId } }; }) };
-      },
-      onError: (_c, _id, _payload, errors) => errors.map((e) => ({ ...e.toJSON(), extensions: { ...(e.extensions ?? {}), requestId: randomUUID() } })),
-    },
-    wss,
-  );
+  const limits = opts.queryLimits ?? app.config.graphql.limits;
+  const trustedDocuments = opts.trustedDocuments ?? app.config.trustedDocuments;
+  const ws = startWsServer(app, wss, { schema: opts.schema, limits, trustedDocuments, recheckMs: app.config.graphql.wsRecheckMs });
 
   const apollo = new ApolloServer<Context>({
     schema: opts.schema,
@@ -104,12 +83,12 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError(app.log),
     persistedQueries: { cache: persistedOperationsCache() },
-    validationRules: [queryLimitsRule(opts.queryLimits)],
+    parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
-      trustedDocumentsPlugin(opts.trustedDocuments ?? app.config.trustedDocuments),
+      operationPolicyPlugin(app.config.env, trustedDocuments, limits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
       app.config.env === 'production' ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       errorStatusPlugin(),
     ],
@@ -118,17 +97,20 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
+  api.use(inputGuard);
   opts.routes?.(api);
+  api.use('/graphql', graphqlLimitsMiddleware(opts.schema, limits));
   api.use(
     '/graphql',
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const actor = await app.auth.authenticate(req.headers).catch((e) => { throw graphQLAuthError(e); });
+        const actor = await app.auth.authenticate(req.headers).catch((e) => { throw graphQLAuthError(app, e, res.locals.requestId as string); });
         return app.contextFor(actor, res.locals.requestId as string);
       },
     }),
   );
   web.use(api);
+  web.use(notFound);
   web.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendError(res, err, app.log));
 
   const port = opts.port ?? app.config.port;

@@ -6,6 +6,10 @@ import { ADMIN_SCOPE } from '../modules/auth/scopes.js';
 /** Find options that lift the tenant filter: only for platform-admin use cases and system jobs that scope themselves. */
 export const UNSCOPED = { filters: { [TENANT_FILTER]: false } } as const;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids are UUIDs: anything else names nothing (and must never reach a uuid column). */
+export const isUuid = (s: unknown): s is string => typeof s === 'string' && UUID.test(s);
+
 export function hasScope(actor: Actor, scope: string): boolean {
   return actor.kind !== 'anonymous' && (actor.scopes.includes(scope) || actor.scopes.includes(ADMIN_SCOPE) && scope === ADMIN_SCOPE);
 }

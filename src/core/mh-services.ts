@@ -19,6 +19,8 @@ export interface MhServices {
   register: CredentialRegistrar;
   /** The in-process sandbox when no FX_MH_BASE_URL is configured. */
   sandbox: MhSandbox | null;
+  /** MH here is a sandbox (in-process or standalone): its sellos have no fiscal validity. */
+  isSandbox: boolean;
   baseUrl: string;
   close(): Promise<void>;
 }
@@ -50,6 +52,7 @@ export async function createMhServices(config: Config, log: Logger): Promise<MhS
     masterKey,
     register,
     sandbox,
+    isSandbox: sandbox !== null || config.mh.isSandbox,
     baseUrl,
     async close() {
       await signer.close();

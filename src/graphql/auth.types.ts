@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { TenantType } from './tenant.types.js';
+import type { TenantType } from './tenant.types.js';
 
 @ObjectType('ApiKey', { description: 'A long-lived server credential. Only its prefix is ever shown after creation.' })
 export class ApiKeyType {
@@ -38,5 +38,5 @@ export class Me {
   @Field(() => String, { nullable: true }) subject!: string | null;
   @Field(() => String, { nullable: true }) ambiente!: string | null;
   @Field(() => [String]) scopes!: string[];
-  @Field(() => TenantType, { nullable: true }) tenant!: TenantType | null;
+  tenant?: TenantType | null;
 }

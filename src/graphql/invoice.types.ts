@@ -79,6 +79,7 @@ export class InvoiceType {
   @Field() numeroControl!: string;
   @Field() codigoGeneracion!: string;
   @Field(() => String, { nullable: true, description: 'MH reception stamp, once PROCESSED' }) selloRecibido!: string | null;
+  @Field({ description: 'Issued against an MH sandbox, not MH: the document and its sello have no fiscal validity' }) sandbox!: boolean;
   @Field({ description: 'Emission date (El Salvador), YYYY-MM-DD' }) fecEmi!: string;
   @Field({ description: 'Emission time (El Salvador), HH:mm:ss' }) horEmi!: string;
   @Field(() => String, { nullable: true, description: 'MH processing timestamp' }) fhProcesamiento!: string | null;

@@ -1,8 +1,6 @@
-import type { ApolloServerPlugin, ApolloServerOptions } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import type { ApolloServerOptions } from '@apollo/server';
 import manifestJson from '../client/generated/persisted-documents.json' with { type: 'json' };
 import type { Context } from '../core/context.js';
-import { ErrorCode } from '../core/errors.js';
 
 /**
  * Persisted operations (Apollo's `extensions.persistedQuery.sha256Hash` format). The manifest is the codegen output
@@ -36,23 +34,6 @@ export function persistedOperationsCache(manifest: ReadonlyMap<string, string> =
     },
     async delete(key: string) {
       registered.delete(key);
-    },
-  };
-}
-
-/** enforce: an API-key request whose document is not in the manifest is refused (403 FORBIDDEN) before execution. */
-export function trustedDocumentsPlugin(mode: TrustedDocumentsMode, manifest: ReadonlyMap<string, string> = PERSISTED_OPERATIONS): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      if (mode !== 'enforce') return;
-      return {
-        async didResolveOperation({ contextValue, queryHash }) {
-          if (contextValue.actor.kind !== 'apiKey' || manifest.has(queryHash)) return;
-          throw new GraphQLError('FX_TRUSTED_DOCUMENTS=enforce: API keys may run only the persisted operations of schema/operations (send extensions.persistedQuery.sha256Hash)', {
-            extensions: { code: ErrorCode.FORBIDDEN, reason: 'PERSISTED_OPERATION_REQUIRED', http: { status: 403 } },
-          });
-        },
-      };
     },
   };
 }

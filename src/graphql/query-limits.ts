@@ -1,82 +1,196 @@
 import {
-  GraphQLError, Kind, getNamedType, isListType, getNullableType,
-  type ASTVisitor, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValueNode,
+  GraphQLError, Kind, getNamedType, getNullableType, isListType, parse, visit,
+  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLSchema,
+  type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from 'graphql';
+import { badTextReason } from '../http/input-guard.js';
 
 export interface QueryLimits {
   /** Deepest field nesting (fragments expanded). The SIGMA patient query needs 6. */
   maxDepth: number;
   /** Each field costs 1, multiplied by the page size (`first`, default 20) of every list above it. */
   maxCost: number;
+  /** Lexical tokens in one document (checked while parsing, so a huge document is never built). */
+  maxTokens: number;
+  /** Aliased fields in one operation, fragments expanded. */
+  maxAliases: number;
+  /** Top-level fields of one operation, fragments expanded. */
+  maxRootFields: number;
+  /** Representations in one `_entities` call (each is one lookup). */
+  maxEntities: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 20_000 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 12, maxCost: 20_000, maxTokens: 5_000, maxAliases: 100, maxRootFields: 30, maxEntities: 500,
+};
 const DEFAULT_LIST_SIZE = 20;
 
-function intArg(field: FieldNode, name: string, variables: Record<string, unknown> | undefined): number | null {
-  const arg = field.arguments?.find((a) => a.name.value === name);
-  if (!arg) return null;
-  const v: ValueNode = arg.value;
-  if (v.kind === Kind.INT) return Number(v.value);
-  if (v.kind === Kind.VARIABLE && typeof variables?.[v.name.value] === 'number') return variables[v.name.value] as number;
-  return null;
-}
+type Variables = Record<string, unknown> | undefined;
 
 interface Measure {
   depth: number;
   cost: number;
+  aliases: number;
+  entities: number;
+  /** Fields of this selection set itself (fragments expanded): at the root, the top-level fields. */
+  fields: number;
+}
+const ZERO: Measure = { depth: 0, cost: 0, aliases: 0, entities: 0, fields: 0 };
+
+function argValue(field: FieldNode, name: string, variables: Variables): { value?: ValueNode; variable?: unknown } | null {
+  const arg = field.arguments?.find((a) => a.name.value === name);
+  if (!arg) return null;
+  if (arg.value.kind === Kind.VARIABLE) return { variable: variables?.[arg.value.name.value] };
+  return { value: arg.value };
+}
+
+function intArg(field: FieldNode, name: string, variables: Variables): number | null {
+  const a = argValue(field, name, variables);
+  if (!a) return null;
+  if (a.value?.kind === Kind.INT) return Number(a.value.value);
+  return typeof a.variable === 'number' && Number.isFinite(a.variable) ? a.variable : null;
+}
+
+/** How many representations an `_entities` field asks for (a literal list or a list variable). */
+function entitiesCount(field: FieldNode, variables: Variables): number {
+  const a = argValue(field, 'representations', variables);
+  if (!a) return 0;
+  if (a.value) return a.value.kind === Kind.LIST ? a.value.values.length : 1;
+  return Array.isArray(a.variable) ? a.variable.length : 1;
 }
 
 function limitError(message: string): GraphQLError {
-  // Apollo reports validation errors as GRAPHQL_VALIDATION_FAILED with HTTP 400; `reason` says which rule.
-  return new GraphQLError(message, { extensions: { reason: 'QUERY_TOO_COMPLEX' } });
+  // Reported as Apollo reports validation errors (GRAPHQL_VALIDATION_FAILED, HTTP 400); `reason` says which rule.
+  const extensions = { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COMPLEX', http: { status: 400 } };
+  return new GraphQLError(message, { extensions });
+}
+
+function fieldOf(schema: GraphQLSchema, parentType: string, name: string): GraphQLField<unknown, unknown> | undefined {
+  const type = schema.getType(parentType);
+  if (!type || !('getFields' in type)) return undefined;
+  return (type.getFields() as Record<string, GraphQLField<unknown, unknown>>)[name];
 }
 
 /**
- * Depth and cost limits as one validation rule (runs before execution, so an abusive document costs nothing).
- * Fragments are expanded (cycles are already refused by graphql's own rules); list multipliers come from literal
- * `first` arguments (Apollo runs validation rules without variables: a `$first` counts as the default page of 20).
+ * Measures a document in time linear in its size: each fragment is measured once (memoised by name) however often
+ * it is spread, so a document that doubles through nested fragments costs nothing to measure. A fragment cycle or an
+ * unknown fragment counts as empty (graphql's own rules refuse them afterwards).
  */
-export function queryLimitsRule(limits: QueryLimits = DEFAULT_QUERY_LIMITS, variables?: Record<string, unknown>) {
-  return (ctx: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const d of ctx.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-    const schema = ctx.getSchema();
+class Measurer {
+  private readonly fragments = new Map<string, FragmentDefinitionNode>();
+  private readonly memo = new Map<string, Measure | 'busy'>();
 
-    function measure(set: SelectionSetNode, parentType: string, seen: Set<string>): Measure {
-      let depth = 0;
-      let cost = 0;
-      for (const sel of set.selections) {
-        let m: Measure = { depth: 0, cost: 0 };
-        if (sel.kind === Kind.FIELD) {
-          const type = schema.getType(parentType);
-          const field = type && 'getFields' in type ? (type.getFields() as Record<string, { type: import('graphql').GraphQLOutputType }>)[sel.name.value] : undefined;
-          const isList = field ? isListType(getNullableType(field.type)) : false;
-          // A connection's `edges` list was already counted by the connection field's `first`.
-          const size = isList && !parentType.endsWith('Connection') ? (intArg(sel, 'first', variables) ?? DEFAULT_LIST_SIZE) : 1;
-          const inner = sel.selectionSet && field ? measure(sel.selectionSet, getNamedType(field.type).name, seen) : { depth: 0, cost: 0 };
-          const connection = field && getNamedType(field.type).name.endsWith('Connection') ? intArg(sel, 'first', variables) ?? DEFAULT_LIST_SIZE : 1;
-          m = { depth: inner.depth + 1, cost: 1 + size * connection * inner.cost };
-        } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-          m = measure(sel.selectionSet, sel.typeCondition?.name.value ?? parentType, seen);
-        } else {
-          const frag = fragments.get(sel.name.value);
-          if (frag && !seen.has(frag.name.value)) m = measure(frag.selectionSet, frag.typeCondition.name.value, new Set([...seen, frag.name.value]));
-        }
-        depth = Math.max(depth, m.depth);
-        cost += m.cost;
-      }
-      return { depth, cost };
+  constructor(private readonly schema: GraphQLSchema, doc: DocumentNode, private readonly variables: Variables) {
+    for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(d.name.value, d);
+  }
+
+  fragment(name: string): Measure {
+    const known = this.memo.get(name);
+    if (known === 'busy') return ZERO;
+    if (known) return known;
+    const frag = this.fragments.get(name);
+    if (!frag) return ZERO;
+    this.memo.set(name, 'busy');
+    const m = this.selectionSet(frag.selectionSet, frag.typeCondition.name.value);
+    this.memo.set(name, m);
+    return m;
+  }
+
+  selectionSet(set: SelectionSetNode, parentType: string): Measure {
+    const total = { ...ZERO };
+    for (const sel of set.selections) {
+      const m = sel.kind === Kind.FIELD ? this.field(sel, parentType)
+        : sel.kind === Kind.INLINE_FRAGMENT ? this.selectionSet(sel.selectionSet, sel.typeCondition?.name.value ?? parentType)
+        : this.fragment(sel.name.value);
+      total.depth = Math.max(total.depth, m.depth);
+      total.cost += m.cost;
+      total.aliases += m.aliases;
+      total.entities += m.entities;
+      total.fields += sel.kind === Kind.FIELD ? 1 : m.fields;
     }
+    return total;
+  }
 
+  private field(sel: FieldNode, parentType: string): Measure {
+    const field = fieldOf(this.schema, parentType, sel.name.value);
+    const named = field ? getNamedType(field.type).name : '';
+    const isList = field ? isListType(getNullableType(field.type)) : false;
+    // A connection's `edges` list was already counted by the connection field's `first`.
+    const page = intArg(sel, 'first', this.variables) ?? DEFAULT_LIST_SIZE;
+    const size = isList && !parentType.endsWith('Connection') ? page : 1;
+    const connection = named.endsWith('Connection') ? page : 1;
+    const inner = sel.selectionSet && field ? this.selectionSet(sel.selectionSet, named) : ZERO;
+    const entities = sel.name.value === '_entities' ? entitiesCount(sel, this.variables) : 0;
     return {
-      OperationDefinition(op) {
-        const root = op.operation === 'query' ? schema.getQueryType() : op.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
-        if (!root) return;
-        const m = measure(op.selectionSet, root.name, new Set());
-        if (m.depth > limits.maxDepth) ctx.reportError(limitError(`query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`));
-        if (m.cost > limits.maxCost) ctx.reportError(limitError(`query cost ${m.cost} exceeds the limit of ${limits.maxCost} (lists count by their page size, default ${DEFAULT_LIST_SIZE})`));
-      },
+      depth: inner.depth + 1,
+      cost: 1 + size * connection * inner.cost,
+      aliases: (sel.alias ? 1 : 0) + inner.aliases,
+      entities: entities + inner.entities,
+      fields: 1,
     };
-  };
+  }
+}
+
+function rootTypeName(schema: GraphQLSchema, op: OperationDefinitionNode): string | undefined {
+  if (op.operation === 'query') return schema.getQueryType()?.name;
+  return op.operation === 'mutation' ? schema.getMutationType()?.name : schema.getSubscriptionType()?.name;
+}
+
+/** Every limit of one parsed document; errors name the limit and the value found. */
+export function documentLimitErrors(
+  schema: GraphQLSchema, doc: DocumentNode, limits: QueryLimits, variables?: Variables,
+): GraphQLError[] {
+  const measurer = new Measurer(schema, doc, variables);
+  const errors: GraphQLError[] = [];
+  for (const op of doc.definitions) {
+    if (op.kind !== Kind.OPERATION_DEFINITION) continue;
+    const root = rootTypeName(schema, op);
+    if (!root) continue;
+    const m = measurer.selectionSet(op.selectionSet, root);
+    const roots = m.fields;
+    if (m.depth > limits.maxDepth) errors.push(limitError(`query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`));
+    if (m.cost > limits.maxCost) {
+      errors.push(limitError(`query cost ${m.cost} exceeds the limit of ${limits.maxCost} (lists count by their page size, default ${DEFAULT_LIST_SIZE})`));
+    }
+    if (m.aliases > limits.maxAliases) errors.push(limitError(`${m.aliases} aliased fields exceed the limit of ${limits.maxAliases}`));
+    if (roots > limits.maxRootFields) errors.push(limitError(`${roots} top-level fields exceed the limit of ${limits.maxRootFields}`));
+    if (m.entities > limits.maxEntities) {
+      errors.push(limitError(`${m.entities} _entities representations exceed the limit of ${limits.maxEntities}`));
+    }
+  }
+  return errors;
+}
+
+/** String literals in the document obey the same text rules as JSON input (no NUL, no lone surrogate). */
+function literalTextErrors(doc: DocumentNode): GraphQLError[] {
+  const errors: GraphQLError[] = [];
+  visit(doc, {
+    StringValue(node) {
+      const why = badTextReason(node.value);
+      if (!why) return;
+      errors.push(new GraphQLError(`a string literal ${why}`, { nodes: [node], extensions: { code: 'VALIDATION_FAILED', http: { status: 400 } } }));
+    },
+  });
+  return errors;
+}
+
+export type CheckedSource = { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: GraphQLError[] };
+
+/**
+ * Parses with a token limit and measures: the first thing done with a document, before validation or execution.
+ * Parse errors come back as GRAPHQL_PARSE_FAILED, limit errors as GRAPHQL_VALIDATION_FAILED (both HTTP 400).
+ */
+export function checkSource(
+  schema: GraphQLSchema, source: string, limits: QueryLimits, variables?: Variables,
+): CheckedSource {
+  let document: DocumentNode;
+  try {
+    document = parse(source, { maxTokens: limits.maxTokens });
+  } catch (err) {
+    const e = err as GraphQLError;
+    const extensions = { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } };
+    return { errors: [new GraphQLError(e.message, { extensions })] };
+  }
+  const errors = [...documentLimitErrors(schema, document, limits, variables), ...literalTextErrors(document)];
+  return errors.length ? { errors } : { document };
 }

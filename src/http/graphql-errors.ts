@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../core/context.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { localizeError } from '../core/messages.js';
@@ -16,6 +16,11 @@ export function formatGraphQLError(log: Logger) {
     }
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted; // GraphQL validation/parse errors are the client's
+    // graphql-js's own refusals while executing (a null for a non-null argument, too many bad variables) are the
+    // client's too: they are GraphQLErrors that wrap nothing.
+    if (original instanceof GraphQLError && !original.originalError) {
+      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     log.error({ err: original }, 'unexpected error in a resolver');
     return { message: 'internal error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL } };
   };

@@ -1,6 +1,9 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { App } from '../core/app.js';
+import { AppError, ErrorCode } from '../core/errors.js';
 import { metrics } from '../core/metrics.js';
+import { sendError } from './request.js';
 
 function gauge(name: string, help: string, rows: { labels: Record<string, string>; value: number }[]): string {
   const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`];
@@ -9,8 +12,24 @@ function gauge(name: string, help: string, rows: { labels: Record<string, string
 }
 
 /** GET /metrics (Prometheus text): queue depth, documents by status, MH latency, retries. Aggregates only, no tenant data. */
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/**
+ * The counts span every tenant, so they are for the operator: with FX_METRICS_TOKEN set the scraper sends
+ * `Authorization: Bearer <token>`; without one, /metrics is open outside production and closed in production.
+ */
+function metricsRefusal(app: App, req: Request): AppError | null {
+  const token = app.config.metricsToken;
+  if (!token) return app.config.env === 'production' ? new AppError(ErrorCode.FORBIDDEN, '/metrics is disabled in production until FX_METRICS_TOKEN is set') : null;
+  const given = /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1]?.trim();
+  if (given && timingSafeEqual(digest(given), digest(token))) return null;
+  return new AppError(ErrorCode.UNAUTHENTICATED, '/metrics needs Authorization: Bearer <FX_METRICS_TOKEN>');
+}
+
 export function metricsRoute(app: App) {
-  return async (_req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
+    const refused = metricsRefusal(app, req);
+    if (refused) return sendError(res, refused, app.log);
     const conn = app.db.orm.em.getConnection();
     const [jobs, invoices, retried] = await Promise.all([
       conn.execute<{ kind: string; status: string; n: string }[]>(`select kind, status, count(*) n from job where status in ('queued', 'running', 'failed') group by kind, status`),

@@ -9,7 +9,8 @@ type Flat = Readonly<Record<string, string>>;
 type Nested = Readonly<Record<string, Flat>>;
 
 /** MH catalogs by CAT number and by a readable name (both work: /api/catalogos/CAT-017 or /api/catalogos/formas-pago). */
-const CATALOGS: Record<string, { cat: string; name: string; data: Flat | Nested; nestedBy?: string }> = {};
+// A null-prototype map: `__proto__` or `constructor` in the URL must find nothing, not Object.prototype.
+const CATALOGS: Record<string, { cat: string; name: string; data: Flat | Nested; nestedBy?: string }> = Object.create(null);
 function add(cat: string, name: string, data: Flat | Nested, nestedBy?: string) {
   const entry = { cat, name, data, nestedBy };
   CATALOGS[cat.toLowerCase()] = entry;

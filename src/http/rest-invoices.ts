@@ -30,6 +30,7 @@ export async function invoiceJson(app: App, inv: Invoice, withDocument = false) 
     numeroControl: inv.numeroControl,
     codigoGeneracion: inv.codigoGeneracion,
     selloRecibido: inv.selloRecibido ?? null,
+    sandbox: inv.sandbox ?? false,
     fecEmi: inv.fecEmi,
     horEmi: inv.horEmi,
     fhProcesamiento: inv.fhProcesamiento ?? null,

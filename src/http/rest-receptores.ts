@@ -3,6 +3,7 @@ import type { App } from '../core/app.js';
 import type { PatientProfile } from '../modules/patients/patient-profile.entity.js';
 import { upsertPatientFiscalProfile } from '../modules/patients/upsert-patient-fiscal-profile.js';
 import { contextOf } from './request.js';
+import { assertShape } from './rest-shape.js';
 
 function profileJson(p: PatientProfile) {
   return {
@@ -21,10 +22,17 @@ function profileJson(p: PatientProfile) {
   };
 }
 
+const DIRECCION = { departamento: 'string', municipio: 'string', distrito: 'string', complemento: 'string' } as const;
+const PROFILE_SHAPE = {
+  patientId: 'string', tipoDocumento: 'string', numDocumento: 'string', nrc: 'string', nombre: 'string', nombreComercial: 'string',
+  codActividad: 'string', descActividad: 'string', direccion: DIRECCION, telefono: 'string', correo: 'string',
+} as const;
+
 /** POST /api/receptores: the seed's receptor body plus SIGMA's `patientId` → the patient's fiscal profile. */
 export function receptorRoutes(app: App, r: Router): void {
   r.post('/api/receptores', async (req, res) => {
     const ctx = await contextOf(app, req, res);
+    assertShape(req.body ?? {}, PROFILE_SHAPE);
     const { patientId, ...profile } = (req.body ?? {}) as Record<string, unknown>;
     const saved = await upsertPatientFiscalProfile(ctx, typeof patientId === 'string' ? patientId : '', profile as never);
     res.json(profileJson(saved));

@@ -25,6 +25,11 @@ describe('npm run fx (CLI) against a real database', () => {
 
     const revoke = await runTs('src/cli.ts', ['key:revoke', keyId], env);
     expect(revoke.code).toBe(0);
+    const wrong = await runTs('src/cli.ts', ['key:revoke', 'not-an-id'], env);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/error NOT_FOUND/);
+    expect(wrong.stderr).toMatch(/INVALID_ID/);
+    expect(wrong.stderr).not.toMatch(/invalid input syntax|select /i);
     const list = await runTs('src/cli.ts', ['key:list', '--tenant', nit], env);
     expect(list.stdout).toContain(`${keyId}`);
     expect(list.stdout).toContain('revoked');
@@ -39,7 +44,7 @@ describe('npm run fx (CLI) against a real database', () => {
 
     const tenants = await runTs('src/cli.ts', ['tenant:list'], env);
     expect(tenants.stdout).toContain(nit);
-  });
+  }, 120_000);
 });
 
 describe('start-up failures', () => {

@@ -55,3 +55,46 @@ describe('end-user JWTs (SIGMA frontends)', () => {
     expect((await t.gql(ME, {}, { authorization: `Bearer ${forged}` })).status).toBe(401);
   });
 });
+
+describe('token lifetime and claims', () => {
+  const sign = async (claims: Record<string, unknown>, build: (j: SignJWT) => SignJWT) =>
+    build(new SignJWT(claims).setProtectedHeader({ alg: 'RS256' }).setSubject('user-1').setIssuer('https://sigma.example').setAudience('facturaxpress')).sign(await importPKCS8(priv, 'RS256'));
+
+  it('refuses a token without exp (it would be valid forever)', async () => {
+    const jwt = await sign({ tenant_id: tenantId, roles: ['viewer'] }, (j) => j.setIssuedAt());
+    const r = await t.gql(ME, {}, { authorization: `Bearer ${jwt}` });
+    expect(r.status).toBe(401);
+    expect(r.body.errors[0]).toMatchObject({ message: expect.stringContaining('"exp" claim is required'), extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) } });
+  });
+
+  it('refuses a token whose lifetime exceeds FX_JWT_MAX_LIFETIME_S (default 24 h)', async () => {
+    const long = await sign({ tenant_id: tenantId, roles: ['viewer'] }, (j) => j.setIssuedAt().setExpirationTime('30d'));
+    const r = await t.gql(ME, {}, { authorization: `Bearer ${long}` });
+    expect(r.status).toBe(401);
+    expect(r.body.errors[0].message).toMatch(/lifetime exceeds the maximum of 86400 s/);
+    const noIat = await sign({ tenant_id: tenantId, roles: ['viewer'] }, (j) => j.setExpirationTime('30d'));
+    expect((await t.gql(ME, {}, { authorization: `Bearer ${noIat}` })).status).toBe(401);
+    const fine = await sign({ tenant_id: tenantId, roles: ['viewer'] }, (j) => j.setIssuedAt().setExpirationTime('23h'));
+    expect((await t.gql(ME, {}, { authorization: `Bearer ${fine}` })).body.data.me.kind).toBe('user');
+  });
+
+  it('roles named after Object.prototype members grant nothing and break nothing', async () => {
+    const jwt = await token({ tenant_id: tenantId, roles: ['__proto__', 'constructor', 'toString', 7, { a: 1 }] });
+    const r = await t.gql('{ me { kind scopes } }', {}, { authorization: `Bearer ${jwt}` });
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.me).toEqual({ kind: 'user', scopes: [] });
+  });
+});
+
+describe('credentials that are neither a key nor a token', () => {
+  it.each([
+    ['not-a-key', /malformed credential: expected an API key .* or a JWT/],
+    ['fx_test_short', /malformed API key/],
+  ])('%s gets a message that says what is wrong', async (cred, message) => {
+    const r = await t.gql(ME, {}, { 'x-api-key': cred });
+    expect(r.status).toBe(401);
+    expect(r.body.errors[0].message).toMatch(message);
+    expect(r.body.errors[0].message).not.toMatch(/not configured/);
+    expect(r.body.errors[0].extensions.requestId).toEqual(expect.any(String));
+  });
+});

@@ -1,6 +1,6 @@
 import type { Context } from '../../core/context.js';
 import { AppError, ErrorCode, ValidationError, type FieldIssue } from '../../core/errors.js';
-import { UNSCOPED, requireAdmin } from '../../core/guards.js';
+import { UNSCOPED, isUuid, requireAdmin } from '../../core/guards.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { generateApiKey } from './api-key.crypto.js';
 import { ApiKey } from './api-key.entity.js';
@@ -59,6 +59,7 @@ export async function createApiKey(ctx: Context, input: CreateApiKeyInput): Prom
 
 export async function revokeApiKey(ctx: Context, id: string): Promise<ApiKey> {
   requireAdmin(ctx);
+  if (!isUuid(id)) throw new AppError(ErrorCode.NOT_FOUND, `"${id}" is not an API key id (a UUID, as key:list or apiKeys shows)`, [{ path: 'id', code: 'INVALID_ID', message: 'must be an API key id (UUID)' }]);
   const em = ctx.em.fork();
   const key = await em.findOne(ApiKey, { id }, UNSCOPED);
   if (!key) throw new AppError(ErrorCode.NOT_FOUND, `API key ${id} not found`, [{ path: 'id', code: 'NOT_FOUND', message: 'no such API key' }]);

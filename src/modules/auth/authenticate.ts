@@ -32,6 +32,22 @@ function credentialOf(h: Headers): string | null {
 
 const unauthenticated = (why: string) => new AppError(ErrorCode.UNAUTHENTICATED, why);
 
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/** A credential that is neither an API key nor a JWT is named as such, whatever the JWT configuration. */
+function shapedAsJwt(cred: string): string {
+  if (JWT_SHAPE.test(cred)) return cred;
+  if (/^fx_/i.test(cred)) throw unauthenticated('malformed API key: expected fx_test_, fx_live_ or fx_admin_ followed by the key as issued');
+  throw unauthenticated('malformed credential: expected an API key (fx_test_…, fx_live_…) or a JWT (header.payload.signature)');
+}
+
+/** A token must expire (`exp`), and within the configured maximum lifetime from its issue (or from now). */
+function checkLifetime(payload: JWTPayload, now: Date, maxSeconds: number): void {
+  if (typeof payload.exp !== 'number') throw unauthenticated('invalid token: the "exp" claim is required');
+  const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(now.getTime() / 1000);
+  if (payload.exp - from > maxSeconds) throw unauthenticated(`invalid token: its lifetime exceeds the maximum of ${maxSeconds} s (FX_JWT_MAX_LIFETIME_S)`);
+}
+
 export function createAuthenticator(deps: { em: EntityManager; config: Config; clock: Clock }): Authenticator {
   const adminHash = deps.config.adminKey ? hashApiKey(deps.config.adminKey) : null;
   let jwtKey: Promise<CryptoKey | JWTVerifyGetKey> | null = null;
@@ -65,12 +81,13 @@ export function createAuthenticator(deps: { em: EntityManager; config: Config; c
     } catch (err) {
       throw unauthenticated(`invalid token: ${(err as Error).message}`);
     }
+    checkLifetime(payload, deps.clock.now(), jwtCfg.maxLifetimeSeconds);
     const tenantId = (payload.tenant_id ?? payload.tid) as string | undefined;
     if (!tenantId || typeof tenantId !== 'string') throw unauthenticated('the token carries no tenant_id claim');
     const tenant = await deps.em.fork().findOne(Tenant, { id: tenantId }, UNSCOPED).catch(() => null);
     if (!tenant) throw unauthenticated('the token names an unknown tenant');
-    const roles = Array.isArray(payload.roles) ? (payload.roles as string[]) : [];
-    const scopes = [...new Set(roles.flatMap((r) => ROLE_SCOPES[r] ?? []))];
+    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+    const scopes = [...new Set(roles.flatMap((r) => (Object.hasOwn(ROLE_SCOPES, r) ? ROLE_SCOPES[r]! : [])))];
     const ambiente = (payload.ambiente === '01' && tenant.ambiente === '01' ? '01' : '00') as Ambiente;
     return { kind: 'user', subject: String(payload.sub ?? ''), tenantId, ambiente, scopes, roles };
   }
@@ -79,7 +96,7 @@ export function createAuthenticator(deps: { em: EntityManager; config: Config; c
     async authenticate(headers) {
       const cred = credentialOf(headers);
       if (!cred) return { kind: 'anonymous' };
-      const actor = looksLikeApiKey(cred) || (adminHash && !cred.includes('.')) ? await fromApiKey(cred) : await fromJwt(cred);
+      const actor = looksLikeApiKey(cred) || (adminHash && safeEqualHex(hashApiKey(cred), adminHash)) ? await fromApiKey(cred) : await fromJwt(shapedAsJwt(cred));
       const claimed = header(headers, 'x-tenant-id');
       if (claimed && (actor.kind === 'apiKey' || actor.kind === 'user') && claimed !== actor.tenantId) {
         throw new AppError(ErrorCode.TENANT_MISMATCH, 'x-tenant-id does not match the credential\'s tenant');

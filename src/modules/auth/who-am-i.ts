@@ -1,6 +1,7 @@
 import type { Context } from '../../core/context.js';
 import { requireAuthenticated } from '../../core/guards.js';
-import { Tenant } from '../tenants/tenant.entity.js';
+import type { Tenant } from '../tenants/tenant.entity.js';
+import { tenantById } from '../tenants/tenant-by-id.js';
 
 export interface WhoAmI {
   kind: string;
@@ -8,20 +9,24 @@ export interface WhoAmI {
   subject: string | null;
   ambiente: string | null;
   scopes: string[];
-  tenant: Tenant | null;
+  tenantId: string | null;
 }
 
-export async function whoAmI(ctx: Context): Promise<WhoAmI> {
+export function whoAmI(ctx: Context): WhoAmI {
   requireAuthenticated(ctx);
   const a = ctx.actor;
   if (a.kind === 'anonymous') throw new Error('unreachable');
-  const tenant = a.kind === 'admin' ? null : await ctx.em.findOneOrFail(Tenant, { id: a.tenantId });
   return {
     kind: a.kind,
     keyId: a.kind === 'user' ? null : a.keyId,
     subject: a.kind === 'user' ? a.subject : null,
     ambiente: a.kind === 'admin' ? null : a.ambiente,
     scopes: a.scopes,
-    tenant,
+    tenantId: a.kind === 'admin' ? null : a.tenantId,
   };
+}
+
+/** The caller's own tenant (its NIT, NRC, address, MH API user): needs the tenant:read scope. */
+export async function callerTenant(ctx: Context, me: WhoAmI): Promise<Tenant | null> {
+  return me.tenantId ? tenantById(ctx, me.tenantId) : null;
 }

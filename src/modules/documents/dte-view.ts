@@ -23,6 +23,8 @@ export interface RenderDteInput {
   status: DteStatus;
   selloRecibido: string | null;
   fhProcesamiento: string | null;
+  /** Issued against an MH sandbox: never printed as sealed by MH. */
+  sandbox?: boolean;
   logo?: Buffer | null;
   variant?: 'letter' | 'ticket';
 }
@@ -58,6 +60,7 @@ export interface DteView {
 export const CONTINGENCY_NOTICE = 'DOCUMENTO EN CONTINGENCIA — SIN SELLO DE RECEPCIÓN';
 export const PENDING_NOTICE = 'PENDIENTE — SIN SELLO DE RECEPCIÓN';
 export const REJECTED_NOTICE = 'RECHAZADO POR HACIENDA — SIN SELLO DE RECEPCIÓN';
+export const SANDBOX_NOTICE = 'SANDBOX — SIN VALIDEZ FISCAL';
 
 function isContingency(input: RenderDteInput): boolean {
   // tipoOperacion 2 = transmisión por contingencia (CAT-004, FACTS.md §5.1).
@@ -65,6 +68,11 @@ function isContingency(input: RenderDteInput): boolean {
 }
 
 function selloView(input: RenderDteInput): SelloView {
+  if (input.sandbox) {
+    // A sandbox's sello is not MH's: printed as a notice, never in the place of a real sello de recepción.
+    const text = input.selloRecibido ? `${SANDBOX_NOTICE} (sello simulado ${input.selloRecibido})` : SANDBOX_NOTICE;
+    return { sealed: false, text, fhProcesamiento: null };
+  }
   if (input.selloRecibido) {
     return { sealed: true, text: input.selloRecibido, fhProcesamiento: input.fhProcesamiento };
   }
@@ -91,10 +99,10 @@ function identification(input: RenderDteInput): { label: string; value: string }
   return rows.filter((r) => r.value);
 }
 
-function watermark(status: DteStatus): string | null {
+function watermark(status: DteStatus, sandbox: boolean): string | null {
   if (status === 'INVALIDATED') return 'ANULADO';
   if (status === 'REJECTED') return 'RECHAZADO';
-  return null;
+  return sandbox ? 'SANDBOX' : null;
 }
 
 export function buildDteView(input: RenderDteInput): DteView {
@@ -113,7 +121,7 @@ export function buildDteView(input: RenderDteInput): DteView {
     numeroControl: requiredIdentificacion(doc, 'numeroControl'),
     sello: selloView(input),
     statusLabel: STATUS_LABEL[input.status],
-    watermark: watermark(input.status),
+    watermark: watermark(input.status, input.sandbox === true),
     emisor: parties.emisor,
     receptor: parties.receptor,
     sections: sectionViews(doc),

@@ -32,6 +32,7 @@ export async function loadOrRenderPdf(em: EntityManager, inv: Invoice, variant: 
     status: inv.status as DteStatus,
     selloRecibido: inv.selloRecibido ?? null,
     fhProcesamiento: inv.fhProcesamiento ?? null,
+    sandbox: inv.sandbox ?? false,
     variant,
   }).catch((err: unknown) => {
     if (err instanceof DocumentRenderError) throw err;

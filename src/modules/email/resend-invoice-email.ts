@@ -4,7 +4,7 @@
  */
 import type { Context } from '../../core/context.js';
 import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
-import { requireTenantScope } from '../../core/guards.js';
+import { isUuid, requireTenantScope } from '../../core/guards.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { queueInvoiceEmail } from '../notifications/fan-out.js';
 import { InvoiceEmail } from './invoice-email.entity.js';
@@ -30,5 +30,6 @@ export async function resendInvoiceEmail(ctx: Context, invoiceId: string, to?: s
 /** The invoice's e-mails, newest first (the first one is its current e-mail delivery status). */
 export async function invoiceEmails(ctx: Context, invoiceId: string): Promise<InvoiceEmail[]> {
   requireTenantScope(ctx, 'invoices:read');
+  if (!isUuid(invoiceId)) return [];
   return ctx.em.find(InvoiceEmail, { invoice: invoiceId }, { orderBy: { createdAt: 'desc' } });
 }

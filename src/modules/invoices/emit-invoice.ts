@@ -108,6 +108,7 @@ async function createInvoice(ctx: Context, tx: Context['em'], tenantId: string, 
     patientId: typeof body.patientId === 'string' ? body.patientId : null,
     invalidationDeadline,
     sendAttempts: 0,
+    sandbox: ctx.mh.isSandbox,
   });
   await tx.flush();
   await appendEvent(tx, invoice, 'dte.queued', null, { codigoGeneracion });

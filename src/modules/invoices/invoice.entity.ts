@@ -55,6 +55,8 @@ export const InvoiceSchema = defineEntity({
     blockedCode: p.string().length(40).nullable(),
     blockedReason: p.text().nullable(),
     blockedSince: p.datetime().nullable(),
+    /** Issued against an MH sandbox, not MH: its sello (if any) has no fiscal validity. */
+    sandbox: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

@@ -50,6 +50,8 @@ function documentFacts(inv: Invoice): Record<string, unknown> {
     ambiente: inv.ambiente,
     status: inv.status,
     patientId: inv.patientId ?? null,
+    // Issued against an MH sandbox: any sello in the payload has no fiscal validity.
+    sandbox: inv.sandbox ?? false,
   };
 }
 

@@ -11,6 +11,7 @@ export async function recordMhAnswer(scope: JobScope, id: string, o: ProcessedOu
     inv.mhCodigoMsg = o.codigoMsg;
     inv.mhDescripcionMsg = o.descripcionMsg;
     inv.observaciones = o.observaciones;
+    if (scope.app.mh.isSandbox) inv.sandbox = true; // the answer came from a sandbox, not MH
     if (o.kind === 'processed') {
       inv.selloRecibido = o.selloRecibido;
       inv.fhProcesamiento = o.fhProcesamiento;

@@ -2,7 +2,7 @@
  * Webhook targets are tenant-supplied URLs, so the server must not be turned into a proxy for its own network
  * (issue 6 §3: private and loopback targets are refused unless configuration allows them). The host is resolved
  * and every address it resolves to must be public; literal IPs are checked the same way, including IPv4 addresses
- * embedded in IPv6 (::ffff:a.b.c.d, ::a.b.c.d, 64:ff9b::a.b.c.d).
+ * embedded in IPv6 in any of its standard forms (see embeddedIpv4).
  */
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
@@ -48,6 +48,7 @@ for (const [net, prefix] of [
   ['fe80::', 10], // link-local
   ['fec0::', 10], // site-local (deprecated)
   ['ff00::', 8], // multicast
+  ['64:ff9b:1::', 48], // local-use NAT64 (reaches the operator's own IPv4 network)
 ] as const) {
   blocked.addSubnet(net, prefix, 'ipv6');
 }
@@ -67,14 +68,22 @@ function ipv6Groups(address: string): number[] {
   return [...left, ...fill, ...right].map((g) => parseInt(g, 16));
 }
 
-/** The IPv4 address an IPv6 address carries (mapped, compatible or NAT64), or null. */
-function embeddedIpv4(address: string): string | null {
+const v4At = (hi: number, lo: number) => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
+
+/**
+ * The IPv4 addresses an IPv6 address carries, whatever the form: mapped (::ffff:a.b.c.d), translated
+ * (::ffff:0:a.b.c.d), compatible (::a.b.c.d), NAT64 (64:ff9b::/96), 6to4 (2002:AABB:CCDD::/48) and Teredo
+ * (2001:0::/32: the server in clear, the client inverted). A loopback or private IPv4 is refused in any disguise.
+ */
+function embeddedIpv4(address: string): string[] {
   const g = ipv6Groups(address);
-  const v4 = () => `${g[6]! >> 8}.${g[6]! & 0xff}.${g[7]! >> 8}.${g[7]! & 0xff}`;
-  const zeroPrefix = g.slice(0, 5).every((x) => x === 0);
-  if (zeroPrefix && (g[5] === 0xffff || (g[5] === 0 && (g[6] !== 0 || g[7]! > 1)))) return v4();
-  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return v4();
-  return null;
+  const zero = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  if (zero(0, 5) && (g[5] === 0xffff || (g[5] === 0 && (g[6] !== 0 || g[7]! > 1)))) return [v4At(g[6]!, g[7]!)];
+  if (zero(0, 4) && g[4] === 0xffff && g[5] === 0) return [v4At(g[6]!, g[7]!)];
+  if (g[0] === 0x64 && g[1] === 0xff9b && zero(2, 6)) return [v4At(g[6]!, g[7]!)];
+  if (g[0] === 0x2002) return [v4At(g[1]!, g[2]!)];
+  if (g[0] === 0x2001 && g[1] === 0) return [v4At(g[2]!, g[3]!), v4At(~g[6]! & 0xffff, ~g[7]! & 0xffff)];
+  return [];
 }
 
 export function isPublicAddress(address: string): boolean {
@@ -82,7 +91,7 @@ export function isPublicAddress(address: string): boolean {
   if (family === 4) return !blocked.check(address, 'ipv4');
   if (family === 6) {
     const v4 = embeddedIpv4(address);
-    if (v4) return !blocked.check(v4, 'ipv4');
+    if (v4.some((a) => blocked.check(a, 'ipv4'))) return false;
     return !blocked.check(address.split('%')[0]!, 'ipv6');
   }
   return false;

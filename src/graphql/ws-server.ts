@@ -1,0 +1,156 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { GraphQLError, getOperationAST, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { App } from '../core/app.js';
+import type { Actor, Context } from '../core/context.js';
+import { AppError, ErrorCode } from '../core/errors.js';
+import { formatGraphQLError } from '../http/graphql-errors.js';
+import { inputIssues } from '../http/input-guard.js';
+import { PERSISTED_OPERATIONS, type TrustedDocumentsMode } from './persisted-operations.js';
+import { operationPolicyError } from './operation-policy.js';
+import { checkSource, type QueryLimits } from './query-limits.js';
+
+/** Close code for a credential that is missing, bad, revoked or expired (graphql-ws's Forbidden). */
+export const WS_FORBIDDEN = 4403;
+
+type Extra = {
+  socket: WebSocket;
+  params?: Record<string, string | undefined>;
+};
+type Ctx = WsContext<Record<string, unknown>, Extra>;
+
+export interface WsOptions {
+  schema: GraphQLSchema;
+  limits: QueryLimits;
+  trustedDocuments: TrustedDocumentsMode;
+  /** How often open sockets re-check their credential (revocation, expiry). */
+  recheckMs: number;
+}
+
+function paramsOf(c: Ctx): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(c.connectionParams ?? {}).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? v : undefined]));
+}
+
+/** A WebSocket close reason may carry at most 123 bytes. */
+function closeReason(message: string): string {
+  const buf = Buffer.from(message, 'utf8');
+  return buf.length <= 123 ? message : `${buf.subarray(0, 120).toString('utf8').replace(/\uFFFD$/, '')}...`;
+}
+
+function forbid(socket: WebSocket, message: string): void {
+  if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(WS_FORBIDDEN, closeReason(message));
+}
+
+async function actorOf(app: App, params: Record<string, string | undefined>): Promise<{ actor: Actor } | { why: string }> {
+  try {
+    const actor = await app.auth.authenticate(params);
+    if (actor.kind === 'anonymous') return { why: 'a credential is required in connection_init: x-api-key or authorization' };
+    return { actor };
+  } catch (err) {
+    if (err instanceof AppError) return { why: err.message };
+    throw err;
+  }
+}
+
+function sourceOf(payload: SubscribePayload): string | GraphQLError {
+  if (payload.query) return payload.query;
+  const hash = (payload.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+  const doc = typeof hash === 'string' ? PERSISTED_OPERATIONS.get(hash) : undefined;
+  return doc ?? new GraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+}
+
+/**
+ * graphql-ws on /graphql with the HTTP endpoint's policies: the credential is checked at connection_init, again on
+ * every operation, and periodically for open sockets (a revoked or expired credential closes the socket with 4403
+ * and the reason); documents are parsed with the token limit and measured before validation; trusted documents and
+ * introspection follow the same rules as over HTTP.
+ */
+export function startWsServer(app: App, wss: WebSocketServer, opts: WsOptions) {
+  const open = new Set<Ctx>();
+
+  async function subscribe(c: Ctx, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> {
+    const who = await actorOf(app, c.extra.params ?? {});
+    if ('why' in who) {
+      forbid(c.extra.socket, who.why);
+      return [new GraphQLError(who.why, { extensions: { code: ErrorCode.UNAUTHENTICATED } })];
+    }
+    const source = sourceOf(payload);
+    if (source instanceof GraphQLError) return [source];
+    const variables = (payload.variables ?? undefined) as Record<string, unknown> | undefined;
+    const bad = inputIssues(variables, 'variables');
+    if (bad.length) {
+      const message = bad.map((i) => `${i.path}: ${i.message}`).join('; ');
+      return [new GraphQLError(message, { extensions: { code: ErrorCode.VALIDATION_FAILED, issues: bad } })];
+    }
+    const checked = checkSource(opts.schema, source, opts.limits, variables);
+    if (checked.errors) return checked.errors;
+    const errors = validate(opts.schema, checked.document, specifiedRules);
+    if (errors.length) return errors;
+    const operation = getOperationAST(checked.document, payload.operationName);
+    const hash = createHash('sha256').update(source).digest('hex');
+    const refused = operation && operationPolicyError({
+      actor: who.actor, env: app.config.env, trustedDocuments: opts.trustedDocuments, queryHash: hash, document: checked.document,
+    });
+    if (refused) return [refused];
+    const contextValue: Context = app.contextFor(who.actor); // a fresh request id and tenant-scoped em per operation
+    return { schema: opts.schema, document: checked.document, variableValues: variables, operationName: payload.operationName, contextValue };
+  }
+
+  const cleanup = useServer<Record<string, unknown>, Extra>(
+    {
+      schema: opts.schema,
+      onConnect: async (c) => {
+        const params = paramsOf(c);
+        const who = await actorOf(app, params);
+        if ('why' in who) {
+          forbid(c.extra.socket, who.why);
+          return false;
+        }
+        c.extra.params = params;
+        open.add(c);
+        return true;
+      },
+      onSubscribe: (c, id, payload) => subscribe(c, id, payload),
+      onClose: (c) => void open.delete(c),
+      onNext: (_c, _id, _payload, args, result) => {
+        if (!result.errors?.length) return;
+        const format = formatGraphQLError(app.log);
+        const requestId = (args.contextValue as Context).requestId;
+        const errors = result.errors.map((e) => {
+          const f = format(e.toJSON(), e);
+          return { ...f, extensions: { ...(f.extensions ?? {}), requestId } };
+        });
+        return { ...result, errors };
+      },
+      onError: (_c, _id, _payload, errors) =>
+        errors.map((e) => ({ ...e.toJSON(), extensions: { ...(e.extensions ?? {}), requestId: randomUUID() } })),
+    },
+    wss,
+  );
+
+  // Revocation and expiry reach sockets that only listen: every open socket re-checks its credential periodically.
+  let sweeping = false;
+  const sweep = async () => {
+    if (sweeping) return;
+    sweeping = true;
+    try {
+      for (const c of [...open]) {
+        const who = await actorOf(app, c.extra.params ?? {}).catch(() => null); // database hiccup: check next time
+        if (who && 'why' in who) forbid(c.extra.socket, who.why);
+      }
+    } finally {
+      sweeping = false;
+    }
+  };
+  const timer = setInterval(() => void sweep(), opts.recheckMs);
+  timer.unref();
+
+  return {
+    async dispose() {
+      clearInterval(timer);
+      await cleanup.dispose();
+    },
+  };
+}
