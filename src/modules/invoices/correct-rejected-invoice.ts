@@ -39,10 +39,10 @@ export async function correctRejectedInvoice(ctx: Context, invoiceId: string, in
     if (issues.length) throw new ValidationError(issues);
     const summary = dteSummary(document);
     Object.assign(inv, {
-      input: body, requestHash, document, codigoGeneracion, fecEmi, horEmi,
+      requestHash, document, codigoGeneracion, fecEmi, horEmi,
       totalPagar: summary.totalPagar, receptorNombre: summary.receptorNombre, receptorNumDocumento: summary.receptorNumDocumento, receptorCorreo: summary.receptorCorreo,
       invalidationDeadline: invalidationDeadline(input.tipoDte, fecEmi),
-      signedDocument: null, sendAttempts: 0, observaciones: null, mhCodigoMsg: null, mhDescripcionMsg: null,
+      jws: null, sendAttempts: 0, observaciones: null, mhCodigoMsg: null, mhDescripcionMsg: null,
     });
     await transition(tx, inv, 'QUEUED', 'dte.corrected', { previousCodigoGeneracion: previous, codigoGeneracion });
     await enqueue(tx, { kind: TRANSMIT_JOB, payload: { invoiceId: inv.id }, tenantId: inv.tenant.id, dedupeKey: `transmit:${inv.id}` });

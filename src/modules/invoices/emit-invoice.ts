@@ -82,7 +82,6 @@ async function createInvoice(ctx: Context, tx: Context['em'], tenantId: string, 
     status: 'QUEUED',
     referenciaExterna: input.referenciaExterna,
     requestHash,
-    input: body,
     codigoGeneracion,
     numeroControl: `PENDING-${codigoGeneracion.slice(0, 23)}`, // unique until the real number is set below
     codEstableMH: emisor.codEstableMH,
