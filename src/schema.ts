@@ -12,6 +12,7 @@ import { AdminResolver, ApiKeyFieldsResolver } from './graphql/admin.resolver.js
 import { MeResolver } from './graphql/me.resolver.js';
 import { InvoiceInvalidationResolver } from './graphql/invoice-invalidation.resolver.js';
 import { InvoiceResolver } from './graphql/invoice.resolver.js';
+import { InvoiceConnectionResolver } from './graphql/invoice-connection.resolver.js';
 import { documentLinkResolvers } from './graphql/invoice.links.js';
 import { PatientResolver } from './graphql/patient.resolver.js';
 import { referenceResolvers } from './graphql/references.js';
@@ -44,7 +45,7 @@ export interface SchemaExtras {
   events?: InvoiceEventBus;
 }
 
-const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver, WebhookEndpointResolver, WebhookDeliveryFieldsResolver, InvoiceEmailResolver] as const;
+const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver, WebhookEndpointResolver, WebhookDeliveryFieldsResolver, InvoiceEmailResolver, InvoiceConnectionResolver] as const;
 
 async function codeFirstSchema(): Promise<GraphQLSchema> {
   // Service is reachable only through _entities (SIGMA owns it), hence orphaned. type-graphql insists on a pubSub once a subscription exists; ours subscribe through the LISTEN bus instead.

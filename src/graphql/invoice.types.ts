@@ -102,11 +102,16 @@ export class PageInfoType {
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
+export const TOTAL_COUNT_DESCRIPTION = 'Invoices matching the filter: exact up to 1,000 (counted from the index, at most 1,000 entries '
+  + 'read); beyond that the planner\'s estimate from table statistics (totalCountExact tells which) — unless `exact: true`, '
+  + 'which counts every match (slower on large results). Computed only when asked for.';
+
 @ObjectType('InvoiceConnection')
 export class InvoiceConnectionType {
   @Field(() => [InvoiceEdgeType]) edges!: InvoiceEdgeType[];
   @Field(() => PageInfoType) pageInfo!: PageInfoType;
-  @Field(() => Int) totalCount!: number;
+  @Field(() => Int, { description: TOTAL_COUNT_DESCRIPTION }) totalCount!: number;
+  @Field({ description: 'True when totalCount is an exact count, false when it is an estimate' }) totalCountExact!: boolean;
 }
 
 @InputType('InvoiceFilter')
