@@ -41,17 +41,17 @@ export class Migration2026112914000208 extends Migration {
       ) as { id: string; document: string; jws: string }[];
       if (!rows.length) return;
       after = rows.at(-1)!.id;
-      const ids: string[] = [];
-      const stored: string[] = [];
+      const compacted: { id: string; jws: string }[] = [];
       for (const r of rows) {
         const [header, payload, signature] = r.jws.split('.');
         const rebuilt = Buffer.from(JSON.stringify(jsonbOrder(JSON.parse(r.document))), 'utf8').toString('base64url');
-        if (payload !== rebuilt) continue;
-        ids.push(r.id);
-        stored.push(`${header}..${signature}`);
+        if (payload === rebuilt) compacted.push({ id: r.id, jws: `${header}..${signature}` });
       }
-      if (ids.length) {
-        await this.execute(`update invoice i set jws = v.jws from unnest(?::uuid[], ?::text[]) as v(id, jws) where i.id = v.id`, [ids, stored]);
+      if (compacted.length) {
+        await this.execute(
+          `update invoice i set jws = v.jws from jsonb_to_recordset(?::jsonb) as v(id uuid, jws text) where i.id = v.id`,
+          [JSON.stringify(compacted)],
+        );
       }
     }
   }
