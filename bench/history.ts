@@ -58,13 +58,35 @@ async function measure(send: () => Promise<void>): Promise<{ p50: number; p99: n
   return { p50: percentile(t, 50), p99: percentile(t, 99) };
 }
 
-async function bytesPerRow(c: pg.Client): Promise<string> {
-  const { rows: [r] } = await c.query(
-    `select avg(pg_column_size(i.*))::int as row, pg_total_relation_size('invoice') / count(*) as total,
-            pg_relation_size('invoice') / count(*) as heap, avg(pg_column_size(document))::int as document, avg(pg_column_size(jws))::int as jws
-       from invoice i`,
+const SAMPLE = 20_000;
+
+/**
+ * Bytes per document on disk (heap + TOAST, as PostgreSQL stores them), now and in the former layout: the same rows
+ * plus the request body (the documented example with this row's receptor) and the whole JWS (its payload rebuilt
+ * from the document's text). Two scratch tables of SAMPLE rows each, dropped afterwards.
+ */
+async function storageFigures(c: pg.Client): Promise<string> {
+  const body = JSON.stringify({ tipoDte: '01', referenciaExterna: 'SIGMA-CONSULTA-2026-000123',
+    receptor: { nombre: 'María José Rivas', tipoDocumento: '13', numDocumento: '12345678-4', correo: 'mjrivas@example.com', telefono: '77778888' },
+    medico: { nombre: 'Dra. Ana López', nit: '0614-050707-104-8', tipoServicio: 3 },
+    items: [{ descripcion: 'Consulta de especialidad', cantidad: 1, precio: '45.00', tipo: 'gravado' }, { descripcion: 'Medicamento', cantidad: 1, precio: '12.00', tipo: 'exento' }],
+    pagos: [{ codigo: '02', referencia: 'VISA ****1234' }] });
+  await c.query(`create table fx_bench_after as select i.* from invoice i where jws is not null limit ${SAMPLE}`);
+  await c.query(
+    `create table fx_bench_before as select i.*, jsonb_set($1::jsonb, '{receptor,nombre}', to_jsonb(i.receptor_nombre)) as input,
+       split_part(i.jws, '.', 1) || '.' || rtrim(translate(encode(convert_to(i.document::text, 'UTF8'), 'base64'), E'+/\n', '-_'), '=')
+         || '.' || split_part(i.jws, '.', 3) as signed_document
+     from fx_bench_after i`,
+    [body],
   );
-  return `row ${r.row} B (document ${r.document} B, jws ${r.jws} B); table + TOAST + indexes ${r.total} B per document, heap ${r.heap} B`;
+  const { rows: [r] } = await c.query(
+    `select pg_table_size('fx_bench_before') / ${SAMPLE} as before, pg_table_size('fx_bench_after') / ${SAMPLE} as after,
+            (select avg(pg_column_size(input) + pg_column_size(signed_document))::int from fx_bench_before) as dropped,
+            pg_total_relation_size('invoice') / (select count(*) from invoice) as with_indexes`,
+  );
+  await c.query('drop table fx_bench_before, fx_bench_after');
+  return `${r.before} B per document before (request body + document + whole JWS; those two columns ${r.dropped} B) → `
+    + `${r.after} B now (heap + TOAST); ${r.with_indexes} B per document with every index of invoice`;
 }
 
 export async function benchHistory(): Promise<void> {
@@ -74,7 +96,7 @@ export async function benchHistory(): Promise<void> {
   const server = await startServer(env.app, { schema: await buildGraphQLSchema({ documents: env.app }), port: 0, routes: restRoutes(env.app) });
   try {
     await load(c, env.tenantId);
-    console.log(`history: ${await bytesPerRow(c)}`);
+    console.log(`history: storage ${await storageFigures(c)}`);
     const s = await sampleValues(c, env.tenantId);
     const gql = async (body: unknown) => {
       const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': env.apiKey }, body: JSON.stringify(body) });

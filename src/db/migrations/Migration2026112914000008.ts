@@ -4,8 +4,8 @@ import { Migration } from '@mikro-orm/migrations';
  * Lean invoice rows and the text search's building blocks.
  * - The request body is no longer kept (its hash still answers idempotency; the document built from it is kept).
  * - `signed_document` becomes `jws`: new rows store the JWS without its payload (the payload is `document`).
- * - pg_trgm, unaccent and btree_gin (all three ship with PostgreSQL's contrib and are "trusted": a database owner may
- *   create them), and the immutable functions the search index is built on (unaccent itself is only stable, because
+ * - pg_trgm and unaccent (both ship with PostgreSQL's contrib and are "trusted": a database owner may create them),
+ *   and the immutable functions the search index is built on (unaccent itself is only stable, because
  *   its dictionary could change; the wrapper names the dictionary, so an index may use it).
  * Dropping and renaming columns change only the catalog: no row is rewritten.
  */
@@ -14,7 +14,7 @@ export class Migration2026112914000008 extends Migration {
   override name = 'Migration2026112914000008';
 
   override async up(): Promise<void> {
-    for (const ext of ['pg_trgm', 'unaccent', 'btree_gin']) await this.execute(`create extension if not exists ${ext} schema public`);
+    for (const ext of ['pg_trgm', 'unaccent']) await this.execute(`create extension if not exists ${ext} schema public`);
     const schema = await this.unaccentSchema();
     this.addSql(`create or replace function fx_unaccent(text) returns text language sql immutable strict parallel safe
       return ${schema}.unaccent('${schema}.unaccent'::regdictionary, $1);`);

@@ -7,7 +7,7 @@ const INDEXES: [name: string, definition: string][] = [
   ['invoice_list_tipo_dte_index', `("tenant_id", "tipo_dte", "fec_emi", "created_at", "id")`],
   ['invoice_list_receptor_index', `("tenant_id", "receptor_num_documento", "fec_emi", "created_at", "id") where receptor_num_documento is not null`],
   ['invoice_list_patient_index', `("tenant_id", "patient_id", "fec_emi", "created_at", "id") where patient_id is not null`],
-  ['invoice_search_index', `using gin ("tenant_id", fx_invoice_search("receptor_nombre", "numero_control", "codigo_generacion", "referencia_externa") gin_trgm_ops)`],
+  ['invoice_search_index', `using gin (fx_invoice_search("receptor_nombre", "numero_control", "codigo_generacion", "referencia_externa") gin_trgm_ops)`],
 ];
 /** Superseded: every listing index starts with the tenant, and the patient's one replaces the bare patient_id. */
 const SUPERSEDED = ['invoice_tenant_id_index', 'invoice_patient_id_index'];

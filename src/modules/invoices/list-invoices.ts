@@ -9,6 +9,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 /** totalCount is exact up to this many matches (it reads at most this many index entries); an estimate beyond. */
 export const EXACT_COUNT_UP_TO = 1000;
+/** The same with a text filter: each match is then checked on its row, not only in the index. */
+export const EXACT_TEXT_COUNT_UP_TO = 200;
 const MAX_TEXT = 100;
 
 export interface InvoiceFilter {
@@ -25,7 +27,7 @@ export interface InvoiceFilter {
 
 export interface InvoiceCount {
   count: number;
-  /** False when `count` is the planner's estimate (more than EXACT_COUNT_UP_TO matches and no exact count asked). */
+  /** False when `count` is the planner's estimate (more matches than the exact limit, and no exact count asked). */
   exact: boolean;
 }
 
@@ -79,14 +81,15 @@ function run<T>(ctx: Context, q: SqlQuery): Promise<T[]> {
   return ctx.em.getConnection().execute<T[]>(q.sql, q.params);
 }
 
-/** Exact up to EXACT_COUNT_UP_TO (or always, when asked); beyond that the planner's estimate. */
+/** Exact up to EXACT_COUNT_UP_TO (EXACT_TEXT_COUNT_UP_TO with a text filter), or always when asked; else estimated. */
 async function countInvoices(ctx: Context, tenantId: string, f: InvoiceFilter, exact: boolean): Promise<InvoiceCount> {
-  const [counted] = await run<{ n: number }>(ctx, invoiceCountQuery(tenantId, f, exact ? null : EXACT_COUNT_UP_TO));
+  const cap = f.text?.trim() ? EXACT_TEXT_COUNT_UP_TO : EXACT_COUNT_UP_TO;
+  const [counted] = await run<{ n: number }>(ctx, invoiceCountQuery(tenantId, f, exact ? null : cap));
   const n = Number(counted?.n ?? 0);
-  if (exact || n <= EXACT_COUNT_UP_TO) return { count: n, exact: true };
+  if (exact || n <= cap) return { count: n, exact: true };
   const [plan] = await run<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(ctx, invoiceEstimateQuery(tenantId, f));
   const estimate = Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
-  return { count: Math.max(estimate, EXACT_COUNT_UP_TO + 1), exact: false };
+  return { count: Math.max(estimate, cap + 1), exact: false };
 }
 
 /** The caller's invoices, newest first (fecEmi, then creation), cursor pages of at most MAX_PAGE_SIZE. */
