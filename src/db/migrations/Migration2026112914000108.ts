@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** The listing's indexes (see the Invoice entity), built without blocking writes to `invoice`. */
+/** The listing's indexes (see the Invoice entity), built without blocking writes to `invoice`; and the delivery log's. */
 const INDEXES: [name: string, definition: string][] = [
   ['invoice_list_index', `("tenant_id", "fec_emi", "created_at", "id")`],
   ['invoice_list_status_index', `("tenant_id", "status", "fec_emi", "created_at", "id")`],
@@ -27,16 +27,19 @@ export class Migration2026112914000108 extends Migration {
 
   override async up(): Promise<void> {
     const invalid = await this.execute(
-      `select c.relname from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = 'invoice'::regclass and not i.indisvalid`,
+      `select c.relname from pg_index i join pg_class c on c.oid = i.indexrelid
+        where i.indrelid in ('invoice'::regclass, 'webhook_delivery'::regclass) and not i.indisvalid`,
     ) as { relname: string }[];
     for (const { relname } of invalid) this.addSql(`drop index concurrently if exists "${relname}";`);
     for (const [name, definition] of INDEXES) this.addSql(`create index concurrently if not exists "${name}" on "invoice" ${definition};`);
     for (const name of SUPERSEDED) this.addSql(`drop index concurrently if exists "${name}";`);
+    this.addSql(`create index concurrently if not exists "webhook_delivery_tenant_status_created_index" on "webhook_delivery" ("tenant_id", "status", "created_at");`);
     // Planner statistics for the search expression (collected only by ANALYZE, on a sample).
     this.addSql(`analyze "invoice";`);
   }
 
   override down(): void | Promise<void> {
+    this.addSql(`drop index concurrently if exists "webhook_delivery_tenant_status_created_index";`);
     this.addSql(`create index concurrently if not exists "invoice_tenant_id_index" on "invoice" ("tenant_id");`);
     this.addSql(`create index concurrently if not exists "invoice_patient_id_index" on "invoice" ("patient_id");`);
     for (const [name] of [...INDEXES].reverse()) this.addSql(`drop index concurrently if exists "${name}";`);
