@@ -14,7 +14,7 @@ export interface GeneratedHistory {
   /** Rows to add, numbered from `offset + 1` (numbers make the references, numeroControl and names). */
   count: number;
   offset?: number;
-  /** First emission day (YYYY-MM-DD, El Salvador); the rows are spread evenly over `days` days from it. */
+  /** First emission day (YYYY-MM-DD, El Salvador); the rows are spread evenly over `days` days (may be fractional). */
   firstDay: string;
   days: number;
 }
@@ -27,7 +27,7 @@ const arr = (names: string[]) => `array[${names.map((n) => `'${n}'`).join(',')}]
  */
 const SQL = `
 with g as (
-  select n, $4::date + ((n - $2::bigint - 1) * $5::int / $3::bigint)::int as day,
+  select n, $4::date + floor((n - $2::bigint - 1) * $5::float8 / $3::bigint)::int as day,
          (n * 7919) % 400000 as patient, (n * 2654435761) % 1000 as r,
          ${arr(FIRST)} as f, ${arr(LAST)} as l
   from generate_series($2::bigint + 1, $2::bigint + $3::bigint) n
