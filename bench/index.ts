@@ -11,6 +11,7 @@ const suites: [string, string, string][] = [
   ['graph', './graph.js', 'benchGraph'],
   ['documents', './documents.js', 'benchDocuments'],
   ['webhooks', './webhooks.js', 'benchWebhooks'],
+  ['history', './history.js', 'benchHistory'],
 ];
 
 console.log(`FacturaXpress benchmarks — node ${process.version}, ${new Date().toISOString()}`);

@@ -16,6 +16,7 @@ import { InvoiceBalanceResolver } from './graphql/invoice-balance.resolver.js';
 import { InvoiceBlockedFieldsResolver } from './graphql/invoice-blocked.resolver.js';
 import { InvoiceInvalidationResolver } from './graphql/invoice-invalidation.resolver.js';
 import { InvoiceResolver } from './graphql/invoice.resolver.js';
+import { InvoiceConnectionResolver } from './graphql/invoice-connection.resolver.js';
 import { documentLinkResolvers } from './graphql/invoice.links.js';
 import { PatientResolver } from './graphql/patient.resolver.js';
 import { referenceResolvers } from './graphql/references.js';
@@ -53,7 +54,7 @@ export interface SchemaExtras {
   sigmaFields?: SigmaFields;
 }
 
-const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver, WebhookEndpointResolver, WebhookDeliveryFieldsResolver, InvoiceEmailResolver, InvoiceBalanceResolver, FiscalEventResolver, MonthlyReportResolver, InvoiceBlockedFieldsResolver] as const;
+const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver, WebhookEndpointResolver, WebhookDeliveryFieldsResolver, InvoiceEmailResolver, InvoiceBalanceResolver, FiscalEventResolver, MonthlyReportResolver, InvoiceBlockedFieldsResolver, InvoiceConnectionResolver] as const;
 
 async function codeFirstSchema(): Promise<GraphQLSchema> {
   // Service is reachable only through _entities (SIGMA owns it), hence orphaned. type-graphql insists on a pubSub once a subscription exists; ours subscribe through the LISTEN bus instead.

@@ -20,8 +20,10 @@ export function ormConfig(clientUrl: string, extra: Partial<Options> = {}) {
       emit: 'ts',
       snapshot: false,
       silent: true,
+      // Each migration in its own transaction (not all of them in one): a migration that builds indexes CONCURRENTLY
+      // must run outside any transaction, and could not see tables created by an uncommitted earlier migration.
       transactional: true,
-      allOrNothing: true,
+      allOrNothing: false,
     },
     filters: {
       // Every request's entity manager is scoped to its tenant. The filter is on by default and has no default
@@ -34,6 +36,9 @@ export function ormConfig(clientUrl: string, extra: Partial<Options> = {}) {
           entityName === 'Tenant' ? { id: args.tenantId } : { tenant: args.tenantId },
       },
     },
+    // The search index's SQL functions (fx_unaccent, fx_invoice_search) are created by a migration that adapts them
+    // to where the unaccent extension lives; the schema diff leaves stored functions to the migrations.
+    schemaGenerator: { ignoreRoutines: true },
     pool: { min: 0, max: 20 },
     allowGlobalContext: false,
     forceUtcTimezone: true,

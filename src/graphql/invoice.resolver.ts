@@ -24,7 +24,7 @@ export const InvoiceResult = createUnionType({
 });
 
 export function toConnection(p: InvoicePage) {
-  return { edges: p.nodes.map((node, i) => ({ node, cursor: p.cursors[i]! })), pageInfo: { hasNextPage: p.hasNextPage, endCursor: p.endCursor }, totalCount: p.totalCount };
+  return { edges: p.nodes.map((node, i) => ({ node, cursor: p.cursors[i]! })), pageInfo: { hasNextPage: p.hasNextPage, endCursor: p.endCursor }, count: p.totalCount };
 }
 
 @Resolver(() => InvoiceType)
@@ -42,7 +42,7 @@ export class InvoiceResolver {
   }
 
   @Authorized('invoices:read')
-  @Query(() => InvoiceConnectionType, { description: 'Newest first; `first` at most 100' })
+  @Query(() => InvoiceConnectionType, { description: 'Newest first (fecEmi, then creation); `first` at most 100; `after` = an endCursor' })
   async invoices(@Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null, @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter: InvoiceFilterInput | null) {
     return toConnection(await listInvoices(ctx, filter ?? {}, first, after));
   }

@@ -106,11 +106,16 @@ export class PageInfoType {
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
+export const TOTAL_COUNT_DESCRIPTION = 'Invoices matching the filter: exact up to 1,000 matches (200 with a text filter), counted '
+  + 'from the index; beyond that the planner\'s estimate from table statistics (totalCountExact tells which) — unless `exact: '
+  + 'true`, which counts every match (slower on large results). Computed only when asked for.';
+
 @ObjectType('InvoiceConnection')
 export class InvoiceConnectionType {
   @Field(() => [InvoiceEdgeType]) edges!: InvoiceEdgeType[];
   @Field(() => PageInfoType) pageInfo!: PageInfoType;
-  @Field(() => Int) totalCount!: number;
+  @Field(() => Int, { description: TOTAL_COUNT_DESCRIPTION }) totalCount!: number;
+  @Field({ description: 'True when totalCount is an exact count, false when it is an estimate' }) totalCountExact!: boolean;
 }
 
 @InputType('InvoiceFilter')
@@ -121,7 +126,7 @@ export class InvoiceFilterInput {
   @Field(() => String, { nullable: true, description: 'fecEmi ≤ (YYYY-MM-DD)' }) toDate?: string | null;
   @Field(() => String, { nullable: true }) receptorNumDocumento?: string | null;
   @Field(() => ID, { nullable: true }) patientId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Contained in receptor name, numeroControl, codigoGeneracion or referenciaExterna' }) text?: string | null;
+  @Field(() => String, { nullable: true, description: 'Contained in receptor name, numeroControl, codigoGeneracion or referenciaExterna (ignores case and accents; at most 100 characters)' }) text?: string | null;
 }
 
 @ObjectType('InvoicePreview', { description: 'A dry run: the document that would be emitted, or why not. Nothing is stored.' })

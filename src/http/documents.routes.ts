@@ -32,7 +32,7 @@ async function serveDocument(app: App, req: Request, res: Response) {
     throw err;
   }
   const em = tenantEm(app, tenantId);
-  const inv = await em.findOne(Invoice, { id: invoiceId.toLowerCase() }, { populate: ['signedDocument'] });
+  const inv = await em.findOne(Invoice, { id: invoiceId.toLowerCase() });
   if (!inv) return refuse(res, 404, 'NOT_FOUND', 'no such document');
   res.setHeader('cache-control', 'private, no-store');
   res.setHeader('x-content-type-options', 'nosniff');

@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import type { App } from '../core/app.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { emitRequest } from '../modules/invoices/emit-request.js';
-import { getInvoice, getSignedDocument } from '../modules/invoices/get-invoice.js';
+import { getInvoice } from '../modules/invoices/get-invoice.js';
 import { archivoDte } from '../modules/documents/archivo-dte.js';
 import { loadOrRenderPdf } from '../modules/documents/store.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
@@ -73,7 +73,7 @@ export function invoiceRoutes(app: App, r: Router): void {
     // The DTE exactly as signed and transmitted (valid against MH's schema); `?archivo=1` gives the Archivo DTE handed
     // to the receptor: the same JSON + firmaElectronica + selloRecibido (Normativa Anexo I; FACTS §4).
     const archivo = req.query.archivo === '1' || req.query.archivo === 'true'
-      ? archivoDte({ document: inv.document, signedDocument: await getSignedDocument(ctx, inv.id), selloRecibido: inv.selloRecibido ?? null })
+      ? archivoDte(inv)
       : null;
     res.setHeader('content-disposition', `attachment; filename="${inv.codigoGeneracion}.json"`);
     res.json(archivo ?? inv.document);

@@ -45,14 +45,14 @@ export async function emit(tt: PipelineTenant, body = facturaBody()): Promise<In
 }
 
 export async function reload(t: TestApp, id: string): Promise<Invoice> {
-  return t.app.db.orm.em.fork().findOneOrFail(Invoice, { id }, { filters: false, populate: ['signedDocument'] });
+  return t.app.db.orm.em.fork().findOneOrFail(Invoice, { id }, { filters: false });
 }
 
 /** Polls until every invoice reaches one of `statuses` (or the time runs out, then returns what it has). */
 export async function waitForStatus(t: TestApp, ids: string[], statuses: string[], timeoutMs = 30_000): Promise<Invoice[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const rows = await t.app.db.orm.em.fork().find(Invoice, { id: { $in: ids } }, { filters: false, populate: ['signedDocument'] });
+    const rows = await t.app.db.orm.em.fork().find(Invoice, { id: { $in: ids } }, { filters: false });
     if (rows.length === ids.length && rows.every((r) => statuses.includes(r.status))) return ids.map((id) => rows.find((r) => r.id === id)!);
     if (Date.now() > deadline) return ids.map((id) => rows.find((r) => r.id === id)!);
     await new Promise((r) => setTimeout(r, 100));

@@ -6,6 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvoiceEmail } from '../../src/modules/email/invoice-email.entity.js';
 import { InvoiceEvent } from '../../src/modules/invoices/invoice.entity.js';
+import { compactJws } from '../../src/modules/invoices/invoice-jws.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
 
@@ -85,7 +86,7 @@ describe('e-mail to the receptor over SMTP', () => {
     expect(files.get(`${inv.codigoGeneracion}.pdf`)!.subarray(0, 5).toString()).toBe('%PDF-');
     const archivo = JSON.parse(files.get(`${inv.codigoGeneracion}.json`)!.toString('utf8'));
     expect(archivo.selloRecibido).toBe(done!.selloRecibido);
-    expect(archivo.firmaElectronica).toBe(done!.signedDocument);
+    expect(archivo.firmaElectronica).toBe(compactJws(done!));
     expect(archivo.identificacion.numeroControl).toBe(inv.numeroControl);
     expect(await eventTypes(t, inv.id)).toContain('dte.email.delivered');
 

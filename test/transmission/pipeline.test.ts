@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvoiceEvent } from '../../src/modules/invoices/invoice.entity.js';
+import { compactJws } from '../../src/modules/invoices/invoice-jws.js';
 import { ContingencyEvent, Lote } from '../../src/modules/transmission/contingency.entity.js';
 import { verifyDteJws } from '../../src/signing/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -30,9 +31,9 @@ describe('sign and transmit through the MH sandbox (real HTTP)', () => {
     expect(done!.selloRecibido).toMatch(/^[A-Z0-9]{40}$/);
     expect(done!.fhProcesamiento).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
     expect(sandbox().receptions(inv.codigoGeneracion)).toBe(1);
-    const [header] = done!.signedDocument!.split('.');
+    const [header] = compactJws(done!)!.split('.');
     expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toEqual({ alg: 'RS512' });
-    const payload = await verifyDteJws(done!.signedDocument!, createPublicKey(tt.publicKeyPem));
+    const payload = await verifyDteJws(compactJws(done!)!, createPublicKey(tt.publicKeyPem));
     expect((payload.identificacion as { codigoGeneracion: string }).codigoGeneracion).toBe(inv.codigoGeneracion);
     expect(await events(inv.id)).toEqual(['dte.queued', 'dte.signed', 'dte.sent', 'dte.processed']);
   });

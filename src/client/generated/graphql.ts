@@ -175,7 +175,7 @@ export type InvoiceFilter = {
   patientId?: string | number | null | undefined;
   receptorNumDocumento?: string | null | undefined;
   status?: Array<InvoiceStatus> | null | undefined;
-  /** Contained in receptor name, numeroControl, codigoGeneracion or referenciaExterna */
+  /** Contained in receptor name, numeroControl, codigoGeneracion or referenciaExterna (ignores case and accents; at most 100 characters) */
   text?: string | null | undefined;
   /** CAT-002 codes */
   tipoDte?: Array<string> | null | undefined;

@@ -12,7 +12,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ivaReturnDeadline, relatedNoteDeadline, type BusinessCalendar, type TipoDte } from '../../dte/index.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
 import { calendarForTenant } from './business-calendar.js';
-import { isPerishable } from './emission-deadlines.js';
 
 export interface InvoiceDeadlines {
   invalidation: string | null;
@@ -23,7 +22,7 @@ export interface InvoiceDeadlines {
   perishableMedicine: boolean;
 }
 
-type DeadlineSource = Pick<Invoice, 'tipoDte' | 'fecEmi' | 'input' | 'invalidationDeadline' | 'contingencyDeadline' | 'transmitDeadline'>;
+type DeadlineSource = Pick<Invoice, 'tipoDte' | 'fecEmi' | 'perishableMedicine' | 'invalidationDeadline' | 'contingencyDeadline' | 'transmitDeadline'>;
 
 export function invoiceDeadlines(inv: DeadlineSource, calendar: BusinessCalendar): InvoiceDeadlines {
   return {
@@ -32,7 +31,7 @@ export function invoiceDeadlines(inv: DeadlineSource, calendar: BusinessCalendar
     transmit: inv.transmitDeadline ?? null,
     ivaReturn: ivaReturnDeadline(inv.fecEmi, calendar),
     relatedNotes: relatedNoteDeadline(inv.tipoDte as TipoDte, inv.fecEmi),
-    perishableMedicine: isPerishable(inv.input),
+    perishableMedicine: inv.perishableMedicine,
   };
 }
 

@@ -24,7 +24,7 @@ export async function runSendInvoiceEmail(app: App, mailer: Mailer, job: Claimed
   const em = tenantEm(app, job.tenantId);
   const mail = await em.findOne(InvoiceEmail, { id: String(job.payload.emailId) });
   if (!mail || mail.status !== 'PENDING') return { kind: 'done' };
-  const inv = await em.findOneOrFail(Invoice, { id: mail.invoice.id }, { populate: ['signedDocument'] });
+  const inv = await em.findOneOrFail(Invoice, { id: mail.invoice.id });
   const archivo = archivoDte(inv);
   if (!archivo) return finish(app, job.tenantId, mail.id, { error: 'the document is not signed yet', final: true });
   const { pdf, pdfOmittedReason } = await pdfOrReason(em, inv);

@@ -4,7 +4,7 @@ import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { buildDte, dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte, type EmissionInput } from '../../dte/index.js';
 import { checkDeclared, type DeclaredAmount } from '../../dte/input/v1-shape.js';
 import { enqueue } from '../../queue/enqueue.js';
-import { emissionInvalidationDeadline } from '../calendar/emission-deadlines.js';
+import { emissionInvalidationDeadline, isPerishable } from '../calendar/emission-deadlines.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { checkCreditNoteBalance } from './credit-balance.js';
 import { resolveEmisor } from './emisor.js';
@@ -44,10 +44,10 @@ export async function correctRejectedInvoice(ctx: Context, invoiceId: string, in
     const summary = dteSummary(document);
     const invalidationDeadline = await emissionInvalidationDeadline(tx, inv.tenant.id, input.tipoDte, fecEmi, body);
     Object.assign(inv, {
-      input: body, requestHash, document, codigoGeneracion, fecEmi, horEmi, warnings: input.warnings.length ? input.warnings : null,
+      requestHash, document, codigoGeneracion, fecEmi, horEmi, warnings: input.warnings.length ? input.warnings : null,
       totalPagar: summary.totalPagar, receptorNombre: summary.receptorNombre, receptorNumDocumento: summary.receptorNumDocumento, receptorCorreo: summary.receptorCorreo,
-      invalidationDeadline,
-      signedDocument: null, sendAttempts: 0, observaciones: null, mhCodigoMsg: null, mhDescripcionMsg: null,
+      invalidationDeadline, perishableMedicine: isPerishable(body),
+      jws: null, sendAttempts: 0, observaciones: null, mhCodigoMsg: null, mhDescripcionMsg: null,
     });
     await transition(tx, inv, 'QUEUED', 'dte.corrected', { previousCodigoGeneracion: previous, codigoGeneracion });
     await enqueue(tx, { kind: TRANSMIT_JOB, payload: { invoiceId: inv.id }, tenantId: inv.tenant.id, dedupeKey: `transmit:${inv.id}` });

@@ -6,7 +6,7 @@ import { requireTenantScope } from '../../core/guards.js';
 import { buildDte, dteSummary, elSalvadorDateTime, newCodigoGeneracion, parseEmission, validateDte, type EmissionInput } from '../../dte/index.js';
 import { checkDeclared, type DeclaredAmount } from '../../dte/input/v1-shape.js';
 import { enqueue } from '../../queue/enqueue.js';
-import { emissionInvalidationDeadline } from '../calendar/emission-deadlines.js';
+import { emissionInvalidationDeadline, isPerishable } from '../calendar/emission-deadlines.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { checkCreditNoteBalance } from './credit-balance.js';
 import { allocateNumeroControl } from './control-number.js';
@@ -93,7 +93,6 @@ async function createInvoice(ctx: Context, tx: Context['em'], tenantId: string, 
     status: 'QUEUED',
     referenciaExterna: input.referenciaExterna,
     requestHash,
-    input: body,
     codigoGeneracion,
     numeroControl: `PENDING-${codigoGeneracion.slice(0, 23)}`, // unique until the real number is set below
     codEstableMH: emisor.codEstableMH,
@@ -107,6 +106,7 @@ async function createInvoice(ctx: Context, tx: Context['em'], tenantId: string, 
     receptorCorreo: summary.receptorCorreo,
     patientId: typeof body.patientId === 'string' ? body.patientId : null,
     invalidationDeadline,
+    perishableMedicine: isPerishable(body),
     sendAttempts: 0,
     sandbox: ctx.mh.isSandbox,
   });

@@ -1,6 +1,7 @@
 import type { Context } from '../../core/context.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { Invoice, InvoiceEvent } from './invoice.entity.js';
+import { compactJws } from './invoice-jws.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -11,11 +12,11 @@ export async function getInvoice(ctx: Context, id: string): Promise<Invoice | nu
   return ctx.em.findOne(Invoice, { id });
 }
 
-/** The JWS as transmitted to MH (a lazy column: loaded only when asked for). */
+/** The JWS as transmitted to MH (rebuilt from the stored document and signature), or null before signing. */
 export async function getSignedDocument(ctx: Context, id: string): Promise<string | null> {
   requireTenantScope(ctx, 'invoices:read');
-  const row = await ctx.em.fork().findOne(Invoice, { id }, { populate: ['signedDocument'] });
-  return row?.signedDocument ?? null;
+  const row = await ctx.em.findOne(Invoice, { id });
+  return row ? compactJws(row) : null;
 }
 
 /** The invoice's history, oldest first. */

@@ -2,6 +2,12 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { Tenant } from '../tenants/tenant.entity.js';
 import type { InvoiceStatus } from './invoice-lifecycle.js';
 
+/** The text search's index: trigrams of the searchable columns, unaccented and lower-cased (migration-created). */
+// No tenant column in it: a GIN entry for the tenant would list all of its rows, and every search would read that
+// whole list; the few matches of other tenants are dropped after the index, by the query's tenant condition.
+const INVOICE_SEARCH_INDEX = 'create index "invoice_search_index" on "invoice" using gin ('
+  + 'fx_invoice_search("receptor_nombre", "numero_control", "codigo_generacion", "referencia_externa") gin_trgm_ops)';
+
 /**
  * One DTE. The row is written once at emission (QUEUED, with its numeroControl and the built document) and then only
  * moved along the lifecycle table by the pipeline. Money columns are numeric (decimal strings), never floats.
@@ -11,22 +17,29 @@ export const InvoiceSchema = defineEntity({
   tableName: 'invoice',
   properties: {
     id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
-    tenant: () => p.manyToOne(Tenant).index(),
+    tenant: () => p.manyToOne(Tenant),
     ambiente: p.string().length(2),
     tipoDte: p.string().length(2),
     status: p.string().length(16).$type<InvoiceStatus>().index(),
     referenciaExterna: p.string().length(100),
-    /** SHA-256 of the canonical emission body: same reference + same body = the same invoice (idempotency). */
+    /**
+     * SHA-256 of the canonical emission body: same reference + same body = the same invoice (idempotency). The body
+     * itself is not kept: the document built from it is, and so is its signed form.
+     */
     requestHash: p.string().length(64),
-    input: p.json<Record<string, unknown>>(),
     codigoGeneracion: p.string().length(36).unique(),
     numeroControl: p.string().length(31),
     codEstableMH: p.string().length(4),
     codPuntoVentaMH: p.string().length(4),
     fecEmi: p.string().length(10),
     horEmi: p.string().length(8),
+    /** The DTE JSON as built (and, once signed, the payload of the JWS). */
     document: p.json<Record<string, unknown>>(),
-    signedDocument: p.text().nullable().lazy(),
+    /**
+     * The JWS sent to MH, stored without its payload (`header..signature`, the payload being `document`) — or whole
+     * when its payload is not `document` as stored. Read it through compactJws() (invoice-jws.ts), never directly.
+     */
+    jws: p.text().nullable(),
     selloRecibido: p.string().length(40).nullable(),
     fhProcesamiento: p.string().length(19).nullable(),
     observaciones: p.json<string[]>().nullable(),
@@ -38,7 +51,7 @@ export const InvoiceSchema = defineEntity({
     receptorNombre: p.string().length(250).nullable(),
     receptorNumDocumento: p.string().length(30).nullable(),
     receptorCorreo: p.string().length(100).nullable(),
-    patientId: p.string().length(100).nullable().index(),
+    patientId: p.string().length(100).nullable(),
     /** Transmissions of the normal document (MH: at most 2 resends after the first, then contingency). */
     sendAttempts: p.integer().default(0),
     tipoContingencia: p.integer().nullable(),
@@ -57,12 +70,25 @@ export const InvoiceSchema = defineEntity({
     blockedSince: p.datetime().nullable(),
     /** Issued against an MH sandbox, not MH: its sello (if any) has no fiscal validity. */
     sandbox: p.boolean().default(false),
+    /** A line sells a perishable medicine: MH's 2-year invalidation window applies. */
+    perishableMedicine: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   uniques: [
     { name: 'invoice_tenant_reference_unique', properties: ['tenant', 'referenciaExterna'] },
     { name: 'invoice_tenant_numero_control_unique', properties: ['tenant', 'numeroControl'] },
+  ],
+  // Every listing is one tenant's invoices, newest first: (fecEmi, createdAt, id) descending (list-invoices.ts). Each
+  // filter has an index that starts with the tenant, then the filtered column, then that order, so a page is read
+  // in order from the index and stops after `first` rows. Text search: a trigram index (accent- and case-insensitive).
+  indexes: [
+    { name: 'invoice_list_index', properties: ['tenant', 'fecEmi', 'createdAt', 'id'] },
+    { name: 'invoice_list_status_index', properties: ['tenant', 'status', 'fecEmi', 'createdAt', 'id'] },
+    { name: 'invoice_list_tipo_dte_index', properties: ['tenant', 'tipoDte', 'fecEmi', 'createdAt', 'id'] },
+    { name: 'invoice_list_receptor_index', properties: ['tenant', 'receptorNumDocumento', 'fecEmi', 'createdAt', 'id'], where: 'receptor_num_documento is not null' },
+    { name: 'invoice_list_patient_index', properties: ['tenant', 'patientId', 'fecEmi', 'createdAt', 'id'], where: 'patient_id is not null' },
+    { name: 'invoice_search_index', expression: INVOICE_SEARCH_INDEX },
   ],
 });
 export class Invoice extends InvoiceSchema.class {}

@@ -27,7 +27,7 @@ export async function buildArchive(em: EntityManager, month: MonthDocuments, pro
   const index: string[][] = [];
   for (let i = 0; i < docs.length; i += BATCH) {
     const slice = docs.slice(i, i + BATCH);
-    const invoices = await em.fork().find(Invoice, { id: { $in: slice.map((d) => d.id) } }, { populate: ['signedDocument'], filters: false });
+    const invoices = await em.fork().find(Invoice, { id: { $in: slice.map((d) => d.id) } }, { filters: false });
     const byId = new Map(invoices.map((inv) => [inv.id, inv]));
     for (const d of slice) {
       const inv = byId.get(d.id);

@@ -3,6 +3,7 @@ import { isContingencyAllowed, newCodigoGeneracion, toContingency, type TipoDte 
 import { enqueue } from '../../queue/enqueue.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { Invoice } from '../invoices/invoice.entity.js';
+import { jsonbOrder, storedJws } from '../invoices/invoice-jws.js';
 import { transition } from '../invoices/invoice-transitions.js';
 import { ContingencyEvent } from './contingency.entity.js';
 import { lockInvoice, signingMaterial, type JobScope } from './pipeline.js';
@@ -21,7 +22,8 @@ export async function enterContingency(scope: JobScope, id: string, c: { tipoCon
   const current = await scope.em.fork().findOneOrFail(Invoice, { id });
   if (!isContingencyAllowed(current.tipoDte as TipoDte)) return false;
   const material = (await signingMaterial(scope, current.ambiente as '00' | '01'))!;
-  const document = toContingency(current.document, c);
+  // Keys in the order the row gives them back: the stored document then stands for the JWS payload (invoice-jws.ts).
+  const document = jsonbOrder(toContingency(current.document, c)) as Record<string, unknown>;
   const jws = await scope.app.mh.signer.sign(document, material.privateKeyPem);
   await scope.em.fork().transactional(async (tx) => {
     const inv = await lockInvoice(tx, id);
@@ -44,7 +46,7 @@ export async function enterContingency(scope: JobScope, id: string, c: { tipoCon
       await tx.flush();
     }
     inv.document = document;
-    inv.signedDocument = jws;
+    inv.jws = storedJws(jws, document);
     inv.tipoContingencia = c.tipoContingencia;
     inv.motivoContin = c.motivoContin;
     inv.contingencyEvent = ev.id;

@@ -1,6 +1,7 @@
 import { enqueue } from '../../queue/enqueue.js';
 import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
 import { Invoice } from '../invoices/invoice.entity.js';
+import { compactJws } from '../invoices/invoice-jws.js';
 import { Lote } from './contingency.entity.js';
 import { signingMaterial, type JobScope } from './pipeline.js';
 import { recordMhAnswer } from './record-answer.js';
@@ -18,13 +19,13 @@ export async function sendLote(scope: JobScope, job: ClaimedJob): Promise<JobOut
   if (lote.status !== 'PENDING') return { kind: 'done' };
   const material = await signingMaterial(scope, lote.ambiente as '00' | '01');
   if (!material) return { kind: 'retry', delayMs: 60_000, error: 'no MH credential' };
-  const docs = await em.find(Invoice, { id: { $in: lote.invoiceIds } }, { populate: ['signedDocument'], orderBy: { createdAt: 'asc' } });
+  const docs = await em.find(Invoice, { id: { $in: lote.invoiceIds } }, { orderBy: { createdAt: 'asc' } });
   const o = await scope.app.mh.client.recepcionLote(material.api, {
     ambiente: lote.ambiente as '00' | '01',
     idEnvio: lote.idEnvio,
     version: LOTE_VERSION,
     nitEmisor: material.nit,
-    documentos: docs.map((d) => d.signedDocument!),
+    documentos: docs.map((d) => compactJws(d)!),
   });
   if (o.kind !== 'received') {
     const reason = o.kind === 'rejected' ? `lote rejected: ${o.descripcionMsg}` : o.reason;

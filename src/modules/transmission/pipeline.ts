@@ -31,7 +31,7 @@ export function jobScope(app: App, tenantId: string, settings: PipelineSettings)
 
 /** Re-reads the invoice under a row lock inside `tx`: every state change is decided on fresh, locked state. */
 export async function lockInvoice(tx: EntityManager, id: string): Promise<Invoice> {
-  return tx.findOneOrFail(Invoice, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['signedDocument'] });
+  return tx.findOneOrFail(Invoice, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
 }
 
 /** Decrypted signing material for the job's tenant (cached a minute, see cachedSigningMaterial). */

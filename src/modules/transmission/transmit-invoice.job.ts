@@ -4,6 +4,7 @@ import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
 import { backoffMs } from '../../queue/worker.js';
 import { FINAL_STATUSES } from '../invoices/invoice-lifecycle.js';
 import { Invoice } from '../invoices/invoice.entity.js';
+import { compactJws, storedJws } from '../invoices/invoice-jws.js';
 import { transition } from '../invoices/invoice-transitions.js';
 import { credentialGate } from './blocked.js';
 import { enterContingency } from './enter-contingency.js';
@@ -21,7 +22,7 @@ const NO_CREDENTIAL_RETRY_MS = 5 * 60_000;
 export async function transmitInvoice(scope: JobScope, job: ClaimedJob): Promise<JobOutcome> {
   const invoiceId = String(job.payload.invoiceId);
   for (let guard = 0; guard < 8; guard++) {
-    const inv = await scope.em.fork().findOneOrFail(Invoice, { id: invoiceId }, { populate: ['signedDocument'] });
+    const inv = await scope.em.fork().findOneOrFail(Invoice, { id: invoiceId });
     const step = await advance(scope, job, inv);
     if (step !== 'next') return step;
   }
@@ -57,7 +58,7 @@ async function sign(scope: JobScope, job: ClaimedJob, inv: Invoice, privateKeyPe
   const claimed = await scope.em.fork().transactional(async (tx) => {
     const locked = await lockInvoice(tx, inv.id);
     if (locked.status !== 'QUEUED') return null;
-    locked.signedDocument = jws;
+    locked.jws = storedJws(jws, locked.document);
     await transition(tx, locked, 'SIGNED', 'dte.signed', null);
     return markSent(tx, locked);
   });
@@ -86,7 +87,7 @@ async function transmit(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise
     idEnvio: Number(job.id) % 2_000_000_000,
     version: DTE_VERSIONS[inv.tipoDte as TipoDte],
     tipoDte: inv.tipoDte,
-    documento: inv.signedDocument!,
+    documento: compactJws(inv)!,
     codigoGeneracion: inv.codigoGeneracion,
   });
   return afterSend(scope, job, inv.id, outcome);

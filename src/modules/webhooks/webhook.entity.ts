@@ -62,6 +62,8 @@ export const WebhookDeliverySchema = defineEntity({
   indexes: [
     { name: 'webhook_delivery_tenant_created_index', properties: ['tenant', 'createdAt'] },
     { name: 'webhook_delivery_endpoint_created_index', properties: ['endpoint', 'createdAt'] },
+    // The delivery log filtered by status (e.g. FAILED), newest first, without reading the tenant's whole log.
+    { name: 'webhook_delivery_tenant_status_created_index', properties: ['tenant', 'status', 'createdAt'] },
   ],
 });
 export class WebhookDelivery extends WebhookDeliverySchema.class {}

@@ -1,0 +1,97 @@
+// The listing queries the graph and REST offer, as the benchmark measures them and the plan test checks them.
+import type pg from 'pg';
+import { invoiceCountQuery, invoicePageQuery, numbered, type InvoiceListFilter, type Keyset } from '../src/modules/invoices/invoice-list-sql.js';
+
+export interface HistoryQuery {
+  name: string;
+  filter: InvoiceListFilter;
+  /** The index the page must be read from (any of them). */
+  indexes: string[];
+  /** Start after this row (a deep page), instead of the first page. */
+  deep?: boolean;
+}
+
+/** Values that exist in the generated history of `tenantId` (a receptor, a patient, dates, a reference). */
+export interface Samples {
+  dui: string;
+  patientId: string;
+  firstDay: string;
+  middleDay: string;
+  lastDay: string;
+  referencia: string;
+  codigoGeneracion: string;
+  keyset: Keyset;
+}
+
+export async function sampleValues(c: pg.Client | pg.PoolClient, tenantId: string): Promise<Samples> {
+  const { rows } = await c.query(
+    `select receptor_num_documento, patient_id, referencia_externa, codigo_generacion, fec_emi, id,
+            to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created
+       from invoice where tenant_id = $1 and patient_id is not null order by fec_emi, created_at, id
+       offset (select count(*) / 2 from invoice where tenant_id = $1) limit 1`,
+    [tenantId],
+  );
+  const { rows: [range] } = await c.query(`select min(fec_emi) as first, max(fec_emi) as last from invoice where tenant_id = $1`, [tenantId]);
+  const r = rows[0];
+  return {
+    dui: r.receptor_num_documento, patientId: r.patient_id, referencia: r.referencia_externa, codigoGeneracion: r.codigo_generacion,
+    firstDay: range.first, middleDay: r.fec_emi, lastDay: range.last, keyset: { fecEmi: r.fec_emi, createdAt: r.created, id: r.id },
+  };
+}
+
+const LIST = ['invoice_list_index'];
+const STATUS = ['invoice_list_status_index'];
+
+export function historyQueries(s: Samples): HistoryQuery[] {
+  const monthAfterFirst = addDays(s.firstDay, 30);
+  return [
+    { name: 'first page', filter: {}, indexes: LIST },
+    { name: 'deep page (keyset)', filter: {}, indexes: LIST, deep: true },
+    { name: 'status REJECTED', filter: { status: ['REJECTED'] }, indexes: STATUS },
+    { name: 'status + fromDate', filter: { status: ['PROCESSED'], fromDate: s.middleDay }, indexes: [...STATUS, ...LIST] },
+    { name: 'three statuses', filter: { status: ['CONTINGENCY', 'UNKNOWN', 'QUEUED'] }, indexes: STATUS },
+    { name: 'tipoDte 05', filter: { tipoDte: ['05'] }, indexes: ['invoice_list_tipo_dte_index'] },
+    { name: 'status + tipoDte', filter: { status: ['INVALIDATED'], tipoDte: ['03'] }, indexes: [...STATUS, 'invoice_list_tipo_dte_index', 'invoice_status_index'] },
+    { name: 'oldest month (date range)', filter: { fromDate: s.firstDay, toDate: monthAfterFirst }, indexes: LIST },
+    { name: 'receptorNumDocumento', filter: { receptorNumDocumento: s.dui }, indexes: ['invoice_list_receptor_index'] },
+    { name: 'patientId', filter: { patientId: s.patientId }, indexes: ['invoice_list_patient_index'] },
+    { name: 'text: full name', filter: { text: 'jose pena nunez' }, indexes: ['invoice_search_index', ...LIST] },
+    { name: 'text: common surname', filter: { text: 'PEÑA' }, indexes: ['invoice_search_index', ...LIST] },
+    { name: 'text: referenciaExterna', filter: { text: s.referencia }, indexes: ['invoice_search_index'] },
+    { name: 'text: codigoGeneracion', filter: { text: s.codigoGeneracion.slice(0, 13).toLowerCase() }, indexes: ['invoice_search_index'] },
+    { name: 'text + status', filter: { text: 'martinez', status: ['REJECTED'] }, indexes: ['invoice_search_index', ...STATUS] },
+  ];
+}
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The SQL of a query's page (20 rows, as the API asks for 21 to know whether another page follows). */
+export function pageSql(tenantId: string, q: HistoryQuery, s: Samples): { text: string; values: unknown[] } {
+  return numbered(invoicePageQuery(tenantId, q.filter, 21, q.deep ? s.keyset : null));
+}
+
+export function countSql(tenantId: string, q: HistoryQuery, cap: number): { text: string; values: unknown[] } {
+  return numbered(invoiceCountQuery(tenantId, q.filter, cap));
+}
+
+export interface PlanSummary {
+  indexes: string[];
+  seqScan: boolean;
+}
+
+/** Which indexes the plan reads `invoice` through, and whether it reads the table sequentially instead. */
+export async function planOf(c: pg.Client | pg.PoolClient, q: { text: string; values: unknown[] }): Promise<PlanSummary> {
+  const { rows } = await c.query(`explain (format json) ${q.text}`, q.values);
+  const out: PlanSummary = { indexes: [], seqScan: false };
+  const walk = (node: Record<string, unknown>) => {
+    if (node['Relation Name'] === 'invoice' && node['Node Type'] === 'Seq Scan') out.seqScan = true;
+    if (typeof node['Index Name'] === 'string') out.indexes.push(node['Index Name']);
+    for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+  };
+  walk(rows[0]['QUERY PLAN'][0].Plan);
+  return out;
+}

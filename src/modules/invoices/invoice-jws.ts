@@ -1,0 +1,47 @@
+// The signed document is stored once. A compact JWS is `header.payload.signature` and its payload is the DTE JSON the
+// invoice row already holds in `document`; so the row keeps only `header..signature` (RFC 7515 Appendix F: a JWS with
+// a detached payload) and the full JWS is rebuilt from `document` whenever it is read. The JWS keeps its legal value:
+// rebuilt, it is byte for byte the one MH received and sealed.
+//
+// `document` is jsonb: PostgreSQL keeps its values but not the key order of the object it was given (jsonb orders
+// keys by length, then bytewise). The payload is therefore rebuilt from the document with its keys in jsonb's order,
+// which is also the order the worker signs (it signs the document as read back from the row). A JWS whose payload is
+// not reproducible that way (any other key order, numbers the round trip would change) is stored whole instead.
+
+const byJsonbOrder = (a: string, b: string): number => {
+  const la = Buffer.byteLength(a);
+  const lb = Buffer.byteLength(b);
+  return la !== lb ? la - lb : Buffer.compare(Buffer.from(a), Buffer.from(b));
+};
+
+/** The value with object keys in the order PostgreSQL's jsonb gives them back. */
+export function jsonbOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(jsonbOrder);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const o = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(o).sort(byJsonbOrder)) if (o[k] !== undefined) out[k] = jsonbOrder(o[k]);
+    return out;
+  }
+  return value;
+}
+
+/** The JWS payload (base64url) a stored document stands for. */
+function payloadOf(document: object): string {
+  return Buffer.from(JSON.stringify(jsonbOrder(document)), 'utf8').toString('base64url');
+}
+
+/** What the row stores for a JWS of `document`: `header..signature` when the payload is `document`, else the JWS. */
+export function storedJws(jws: string, document: object): string {
+  const [header, payload, signature, extra] = jws.split('.');
+  if (extra !== undefined || !header || !payload || !signature) return jws;
+  return payload === payloadOf(document) ? `${header}..${signature}` : jws;
+}
+
+/** The compact JWS as transmitted to MH, or null before the document is signed. */
+export function compactJws(inv: { jws?: string | null; document: object }): string | null {
+  const stored = inv.jws;
+  if (!stored) return null;
+  const [header, payload, signature] = stored.split('.');
+  return payload ? stored : `${header}.${payloadOf(inv.document)}.${signature}`;
+}
