@@ -57,7 +57,7 @@ export class Worker {
     await this.listener.connect();
     await this.listener.query('listen fx_jobs');
     this.timer = setInterval(() => void this.poll(), this.opts.pollMs ?? 1000);
-    this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(1000, Math.floor(this.leaseMs / 3)));
+    this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(100, Math.floor(this.leaseMs / 3)));
     void this.poll();
   }
 
@@ -164,7 +164,12 @@ export class Worker {
     if (!this.running.size) return;
     await this.em
       .getConnection()
-      .execute(`update job set locked_until = now() + (? * interval '1 millisecond') where locked_by = ? and status = 'running' and id = any(?::bigint[])`, [this.leaseMs, this.id, [...this.running]])
+      // The ids travel as one comma-separated text parameter: the driver expands a JS array into one `?` per element.
+      .execute(
+        `update job set locked_until = now() + (? * interval '1 millisecond')
+         where locked_by = ? and status = 'running' and id = any(string_to_array(?, ',')::bigint[])`,
+        [this.leaseMs, this.id, [...this.running].join(',')],
+      )
       .catch((err) => this.log.warn({ err: (err as Error).message }, 'lease renewal failed'));
   }
 }
