@@ -1,18 +1,43 @@
 import type { App } from './core/app.js';
-import { notificationHandlers, startDeadlineScans } from './modules/notifications/handlers.js';
-import { transmissionHandlers } from './modules/transmission/handlers.js';
-import { Worker, type JobHandler } from './queue/worker.js';
+import { renderDocumentJob } from './modules/documents/render-document.job.js';
+import { createMailer, type Mailer } from './modules/email/mailer.js';
+import { sendInvoiceEmailJob } from './modules/email/send-invoice-email.job.js';
+import { scheduleDeadlineScan, deadlineScanJob } from './modules/notifications/deadline-scan.job.js';
+import { contingencyEventJob } from './modules/transmission/contingency-event.job.js';
+import { pollLoteJob, sendLoteJob } from './modules/transmission/lote.job.js';
+import { transmitInvoiceJob } from './modules/transmission/transmit-invoice.job.js';
+import { webhookDeliveryJob } from './modules/webhooks/deliver-webhook.job.js';
+import { setWebhookPolicy } from './modules/webhooks/policy.js';
+import type { AnyJobDefinition } from './queue/job-definition.js';
+import { Worker } from './queue/worker.js';
 
-/** The background worker of this process: every job kind the service knows. */
-export async function startWorker(app: App, extra: Record<string, JobHandler> = {}): Promise<Worker> {
+/** Every job kind the service knows: the worker's registry. */
+export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
+  transmitInvoiceJob,
+  contingencyEventJob,
+  sendLoteJob,
+  pollLoteJob,
+  webhookDeliveryJob,
+  renderDocumentJob,
+  sendInvoiceEmailJob,
+  deadlineScanJob,
+];
+
+/** The background worker of this process (one mailer per worker process). */
+export async function startWorker(app: App, opts: { mailer?: Mailer } = {}): Promise<Worker> {
+  setWebhookPolicy(app);
+  const n = app.config.notifications;
+  const mailer = opts.mailer ?? createMailer({ smtpUrl: n.smtpUrl, outboxDir: n.mailOutboxDir, from: n.mailFrom });
   const worker = new Worker(app.db.orm.em, app.log.child({ component: 'worker' }), {
-    handlers: { ...transmissionHandlers(app), ...notificationHandlers(app), ...extra },
+    definitions: JOB_DEFINITIONS,
+    runtime: { app, mailer },
     concurrency: app.config.worker.concurrency,
     perTenantConcurrency: app.config.worker.perTenantConcurrency,
     leaseMs: app.config.worker.leaseMs,
     databaseUrl: app.db.url,
   });
   await worker.start();
-  await startDeadlineScans(app);
+  // The periodic deadline scan (safe from every worker: one job per slot).
+  await scheduleDeadlineScan(app.db.orm.em.fork(), app.clock.now(), n.deadlineScanMs);
   return worker;
 }

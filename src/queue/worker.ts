@@ -4,15 +4,14 @@ import PQueue from 'p-queue';
 import pg from 'pg';
 import type { Logger } from '../core/logger.js';
 import { metrics } from '../core/metrics.js';
-import type { Job } from './job.entity.js';
-import { isMhBound, priorityOf } from './priorities.js';
+import type { AnyJobDefinition, ClaimedJob, JobOutcome, JobRuntime } from './job-definition.js';
 
-export type JobOutcome = { kind: 'done' } | { kind: 'retry'; delayMs: number; error: string } | { kind: 'failed'; error: string };
-export type JobHandler = (job: ClaimedJob) => Promise<JobOutcome>;
-export type ClaimedJob = Pick<Job, 'kind' | 'payload' | 'attempts'> & { id: string; tenantId: string | null };
+export type { ClaimedJob, JobOutcome } from './job-definition.js';
 
 export interface WorkerOptions {
-  handlers: Record<string, JobHandler>;
+  /** Every job kind this worker runs. */
+  definitions: readonly AnyJobDefinition[];
+  runtime: JobRuntime;
   concurrency: number;
   perTenantConcurrency: number;
   leaseMs?: number;
@@ -44,10 +43,13 @@ export class Worker {
   /** A wake-up (NOTIFY, finished job) arrived while polling: poll again right after. */
   private pollAgain = false;
   private readonly leaseMs: number;
+  private readonly registry: Map<string, AnyJobDefinition>;
 
   constructor(private readonly em: EntityManager, private readonly log: Logger, private readonly opts: WorkerOptions) {
     this.queue = new PQueue({ concurrency: opts.concurrency });
     this.leaseMs = opts.leaseMs ?? 60_000;
+    this.registry = new Map(opts.definitions.map((d) => [d.kind, d]));
+    if (this.registry.size !== opts.definitions.length) throw new Error('two job definitions share one kind');
   }
 
   async start(): Promise<void> {
@@ -114,10 +116,11 @@ export class Worker {
 
   private dispatch(job: ClaimedJob): void {
     this.running.add(job.id);
+    const def = this.registry.get(job.kind);
     // Only MH-bound work is limited per tenant (fairness toward MH); local work (PDF, e-mail) just shares the pool.
-    const run = isMhBound(job.kind) ? () => this.tenantQueue(job.tenantId).add(() => this.run(job)) : () => this.run(job);
+    const run = def?.callsMh ? () => this.tenantQueue(job.tenantId).add(() => this.run(job)) : () => this.run(job);
     // A finished job frees a slot: look for more work at once instead of waiting for the next tick or NOTIFY.
-    void this.queue.add(run, { priority: -priorityOf(job.kind) }).finally(() => {
+    void this.queue.add(run, { priority: -(def?.priority ?? 0) }).finally(() => {
       this.running.delete(job.id);
       void this.poll();
     });
@@ -131,10 +134,10 @@ export class Worker {
   }
 
   private async run(job: ClaimedJob): Promise<void> {
-    const handler = this.opts.handlers[job.kind];
+    const def = this.registry.get(job.kind);
     let outcome: JobOutcome;
     try {
-      outcome = handler ? await handler(job) : { kind: 'failed', error: `no handler for job kind ${job.kind}` };
+      outcome = def ? await def.run(this.opts.runtime, job) : { kind: 'failed', error: `no handler for job kind ${job.kind}` };
     } catch (err) {
       // A thrown error is infrastructure (database, bug): retry with backoff; the handler is idempotent.
       outcome = { kind: 'retry', delayMs: backoffMs(job.attempts), error: err instanceof Error ? err.message : String(err) };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvoiceEvent } from '../../src/modules/invoices/invoice.entity.js';
+import { transmitInvoiceJob } from '../../src/modules/transmission/transmit-invoice.job.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { emit, facturaBody, tenantWithCredential, waitForStatus } from '../helpers/pipeline.js';
 
@@ -25,8 +26,8 @@ describe('job leases', () => {
     }
     // Each transmit job was claimed exactly once (a lost lease would have claimed it again: attempts 2).
     const jobs = await t.app.db.orm.em.fork().getConnection().execute<{ attempts: number }[]>(
-      `select attempts from job where kind = 'transmit-invoice' and tenant_id = ?`,
-      [tt.tenantId],
+      `select attempts from job where kind = ? and tenant_id = ?`,
+      [transmitInvoiceJob.kind, tt.tenantId],
     );
     expect(jobs).toHaveLength(ids.length);
     for (const j of jobs) expect(j.attempts).toBe(1);

@@ -3,12 +3,12 @@ import type { Context } from '../../core/context.js';
 import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { buildDte, dteSummary, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, validateDte, type EmissionInput } from '../../dte/index.js';
 import { enqueue } from '../../queue/enqueue.js';
+import { transmitInvoiceJob } from '../transmission/transmit-invoice.job.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { resolveEmisor } from './emisor.js';
 import { Invoice, InvoiceEvent } from './invoice.entity.js';
 import { transition } from './invoice-transitions.js';
 
-export const TRANSMIT_JOB = 'transmit-invoice';
 const DAY = 24 * 3_600_000;
 
 /**
@@ -45,7 +45,7 @@ export async function correctRejectedInvoice(ctx: Context, invoiceId: string, in
       signedDocument: null, sendAttempts: 0, observaciones: null, mhCodigoMsg: null, mhDescripcionMsg: null,
     });
     await transition(tx, inv, 'QUEUED', 'dte.corrected', { previousCodigoGeneracion: previous, codigoGeneracion });
-    await enqueue(tx, { kind: TRANSMIT_JOB, payload: { invoiceId: inv.id }, tenantId: inv.tenant.id, dedupeKey: `transmit:${inv.id}` });
+    await enqueue(tx, transmitInvoiceJob, { invoiceId: inv.id }, { tenantId: inv.tenant.id });
     return inv;
   });
 }

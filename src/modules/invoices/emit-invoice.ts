@@ -10,9 +10,9 @@ import { allocateNumeroControl } from './control-number.js';
 import { resolveEmisor } from './emisor.js';
 import { Invoice } from './invoice.entity.js';
 import { appendEvent } from './invoice-transitions.js';
-import { correctRejectedInvoice, duplicateReference, TRANSMIT_JOB } from './correct-rejected-invoice.js';
+import { transmitInvoiceJob } from '../transmission/transmit-invoice.job.js';
+import { correctRejectedInvoice, duplicateReference } from './correct-rejected-invoice.js';
 
-export { TRANSMIT_JOB };
 /** Body fields FacturaXpress reads itself; everything else is the DTE input (docs/dte-input.md). */
 interface EmissionEnvelope {
   codEstableMH?: string;
@@ -100,7 +100,7 @@ async function createInvoice(ctx: Context, tx: Context['em'], tenantId: string, 
   });
   await tx.flush();
   await appendEvent(tx, invoice, 'dte.queued', null, { codigoGeneracion });
-  await enqueue(tx, { kind: TRANSMIT_JOB, payload: { invoiceId: invoice.id }, tenantId, dedupeKey: `transmit:${invoice.id}` });
+  await enqueue(tx, transmitInvoiceJob, { invoiceId: invoice.id }, { tenantId });
   // The numeroControl last: the series' counter row stays locked only for this update and the commit, so concurrent
   // emissions on one series serialise on as little as possible, and a rollback still releases the number (no gaps).
   const numeroControl = await allocateNumeroControl(tx, { tenantId, tipoDte: input.tipoDte, codEstableMH: emisor.codEstableMH, codPuntoVentaMH: emisor.codPuntoVentaMH, year: Number(fecEmi.slice(0, 4)) });
