@@ -8,7 +8,7 @@ const example = JSON.parse(readFileSync(new URL('../../examples/dte/01-factura.j
 
 /** End-to-end documents/s: emission (use case, in one transaction) → worker signs → sandbox over HTTP → PROCESSED. */
 async function run(latencyMs: number, docs: number, concurrency: number): Promise<{ emitPerS: number; e2ePerS: number; seconds: number }> {
-  const env = await benchEnv({ FX_WORKER_CONCURRENCY: String(concurrency), FX_WORKER_TENANT_CONCURRENCY: String(concurrency), FX_MH_RATE_PER_SECOND: '10000' });
+  const env = await benchEnv({ FX_WORKER_CONCURRENCY: String(concurrency), FX_WORKER_TENANT_CONCURRENCY: String(concurrency) });
   try {
     if (latencyMs) env.app.mh.sandbox!.setFault({ latencyMs }, env.nit);
     const worker = await startWorker(env.app);

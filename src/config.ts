@@ -28,7 +28,18 @@ export interface Config {
     userAgent: string;
     timeoutMs: number;
   };
-  worker: { enabled: boolean; api: boolean; concurrency: number; perTenantConcurrency: number; ratePerSecond: number; leaseMs: number };
+  worker: {
+    enabled: boolean;
+    api: boolean;
+    concurrency: number;
+    perTenantConcurrency: number;
+    /**
+     * Requests per second toward MH, per process: a property of the target. MH's hosts publish no limit, so a
+     * conservative configurable one applies to them; a FacturaXpress MH sandbox (in-process or standalone) has none.
+     */
+    ratePerSecond: number | null;
+    leaseMs: number;
+  };
   pipeline: { maxSends: number; unreachableBeforeContingency: number; contingencyProbeMs: number; lotePollMs: number };
   publicUrl: string;
   /** `enforce`: API-key clients may run only the persisted operations of the manifest (schema/operations). */
@@ -109,6 +120,13 @@ function trustedDocumentsMode(env: Env): 'allow' | 'enforce' {
   return v;
 }
 
+function mhRate(env: Env): number | null {
+  const sandbox = (!str(env, 'FX_MH_BASE_URL') || env.FX_MH_SANDBOX === '1') && str(env, 'FX_MH_BASE_URL') !== 'mh';
+  // An explicit FX_MH_RATE_PER_SECOND applies to any target; by default only real MH hosts are limited.
+  if (str(env, 'FX_MH_RATE_PER_SECOND') === null) return sandbox ? null : 50;
+  return int(env, 'FX_MH_RATE_PER_SECOND', 50, 1, 100_000);
+}
+
 export function loadConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const host = str(env, 'HOST') ?? '127.0.0.1';
@@ -145,7 +163,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       api: !workerOnly,
       concurrency: int(env, 'FX_WORKER_CONCURRENCY', 16, 1, 256),
       perTenantConcurrency: int(env, 'FX_WORKER_TENANT_CONCURRENCY', 8, 1, 256),
-      ratePerSecond: int(env, 'FX_MH_RATE_PER_SECOND', 50, 1, 10_000),
+      ratePerSecond: mhRate(env),
       leaseMs: int(env, 'FX_JOB_LEASE_MS', 60_000, 1000, 3_600_000),
     },
     pipeline: {
