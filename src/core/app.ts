@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { TENANT_FILTER } from '../db/orm.js';
+import { ApiKeyCache } from '../modules/auth/api-key-cache.js';
+import { ApiKey } from '../modules/auth/api-key.entity.js';
 import { createAuthenticator, type Authenticator } from '../modules/auth/authenticate.js';
 import { systemClock, tenantIdOf, type Actor, type Clock, type Context } from './context.js';
 import type { Logger } from './logger.js';
@@ -22,7 +24,16 @@ export interface App {
 }
 
 export function createApp(config: Config, log: Logger, db: Database, mh: MhServices, clock: Clock = systemClock): App {
-  const auth = createAuthenticator({ em: db.orm.em, config, clock });
+  // The cache listens for API key changes from its first use on; its connection closes with the database.
+  const cache = new ApiKeyCache(db.url, log);
+  db.beforeClose(() => cache.close());
+  // A change made through this process's ORM (revokeApiKey) drops the entry at once, before its NOTIFY comes back.
+  db.orm.em.getEventManager().registerSubscriber({
+    getSubscribedEntities: () => [ApiKey],
+    afterUpdate: ({ entity }) => cache.invalidate((entity as ApiKey).hash),
+    afterDelete: ({ entity }) => cache.invalidate((entity as ApiKey).hash),
+  });
+  const auth = createAuthenticator({ em: db.orm.em, config, clock, cache });
   return {
     config,
     log,

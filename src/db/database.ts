@@ -15,6 +15,8 @@ export interface Database {
   orm: MikroORM;
   url: string;
   embedded: boolean;
+  /** Runs `hook` (e.g. closing a LISTEN connection) when the database closes, before its pool and server stop. */
+  beforeClose(hook: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -53,11 +55,14 @@ export async function openDatabase(cfg: Config, log: Logger): Promise<Database> 
   }
   const applied = await orm.migrator.up();
   if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  const hooks: (() => Promise<void>)[] = [];
   return {
     orm,
     url,
     embedded: !!embedded,
+    beforeClose: (hook) => void hooks.push(hook),
     async close() {
+      for (const hook of hooks.splice(0)) await hook().catch(() => undefined);
       await orm.close(true);
       await embedded?.stop();
     },

@@ -34,6 +34,8 @@ export function ormConfig(clientUrl: string, extra: Partial<Options> = {}) {
           entityName === 'Tenant' ? { id: args.tenantId } : { tenant: args.tenantId },
       },
     },
+    // Triggers live in migrations only (e.g. api_key's change notification): the schema diff never drops them.
+    schemaGenerator: { ignoreTriggers: true },
     pool: { min: 0, max: 20 },
     allowGlobalContext: false,
     forceUtcTimezone: true,
