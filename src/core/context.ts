@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Database } from '../db/database.js';
 import type { Logger } from './logger.js';
 import type { MhServices } from './mh-services.js';
 
@@ -26,6 +27,8 @@ export interface Context {
   clock: Clock;
   /** Signing and the MH client, for the few use cases that talk to MH while the caller waits (invalidation). */
   mh: MhServices;
+  /** The database, for the few hot paths written as plain SQL (emission); use `em` everywhere else. */
+  db: Database;
 }
 
 export function tenantIdOf(actor: Actor): string | null {

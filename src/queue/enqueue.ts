@@ -25,3 +25,24 @@ export async function enqueue<P>(em: EntityManager, def: JobDefinition<P>, paylo
   );
   return rows.length > 0;
 }
+
+export interface JobInsert {
+  /** `insert into job … returning id`, usable as a CTE of a larger statement. */
+  sql: string;
+  values: unknown[];
+  /** The placeholder holding the kind (for the caller's pg_notify). */
+  kindParam: string;
+}
+
+/** The insert of one job as a statement fragment with `$n` placeholders from `firstParam` (plain `pg` queries). */
+export function jobInsert<P>(def: JobDefinition<P>, payload: P, opts: EnqueueOptions, firstParam = 1): JobInsert {
+  const $ = (i: number) => `$${firstParam + i}`;
+  return {
+    sql: `insert into job (tenant_id, kind, payload, status, priority, dedupe_key, run_at, attempts, created_at, updated_at)
+          values (${$(0)}::uuid, ${$(1)}::varchar, ${$(2)}::jsonb, 'queued', ${$(3)}::smallint, ${$(4)}::varchar, ${$(5)}::timestamptz, 0, now(), now())
+          on conflict (dedupe_key) where status in ('queued', 'running') do nothing
+          returning id`,
+    values: [opts.tenantId, def.kind, JSON.stringify(payload), def.priority, def.dedupeKey(payload), opts.runAt ?? new Date()],
+    kindParam: $(1),
+  };
+}
