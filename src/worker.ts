@@ -28,13 +28,14 @@ export async function startWorker(app: App, opts: { mailer?: Mailer } = {}): Pro
   setWebhookPolicy(app);
   const n = app.config.notifications;
   const mailer = opts.mailer ?? createMailer({ smtpUrl: n.smtpUrl, outboxDir: n.mailOutboxDir, from: n.mailFrom });
-  const worker = new Worker(app.db.orm.em, app.log.child({ component: 'worker' }), {
+  const worker = new Worker(app.log.child({ component: 'worker' }), {
     definitions: JOB_DEFINITIONS,
     runtime: { app, mailer },
     concurrency: app.config.worker.concurrency,
     perTenantConcurrency: app.config.worker.perTenantConcurrency,
     leaseMs: app.config.worker.leaseMs,
     databaseUrl: app.db.url,
+    pool: app.db.pool,
   });
   await worker.start();
   // The periodic deadline scan (safe from every worker: one job per slot).

@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import PQueue from 'p-queue';
 import pg from 'pg';
 import type { Logger } from '../core/logger.js';
@@ -18,6 +17,8 @@ export interface WorkerOptions {
   pollMs?: number;
   /** For LISTEN (wake-ups); the pool is used for everything else. */
   databaseUrl: string;
+  /** Plain connections for claiming and recording jobs (one statement each, no ORM). */
+  pool: pg.Pool;
 }
 
 /** Exponential backoff with full jitter, capped (transient failures). */
@@ -45,7 +46,7 @@ export class Worker {
   private readonly leaseMs: number;
   private readonly registry: Map<string, AnyJobDefinition>;
 
-  constructor(private readonly em: EntityManager, private readonly log: Logger, private readonly opts: WorkerOptions) {
+  constructor(private readonly log: Logger, private readonly opts: WorkerOptions) {
     this.queue = new PQueue({ concurrency: opts.concurrency });
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.registry = new Map(opts.definitions.map((d) => [d.kind, d]));
@@ -102,12 +103,12 @@ export class Worker {
   }
 
   private async claim(limit: number): Promise<ClaimedJob[]> {
-    const rows = await this.em.getConnection().execute<{ id: string; tenant_id: string | null; kind: string; payload: Record<string, unknown>; attempts: number }[]>(
-      `update job set status = 'running', attempts = attempts + 1, locked_by = ?, locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
+    const { rows } = await this.opts.pool.query<{ id: string; tenant_id: string | null; kind: string; payload: Record<string, unknown>; attempts: number }>(
+      `update job set status = 'running', attempts = attempts + 1, locked_by = $1, locked_until = now() + ($2 * interval '1 millisecond'), updated_at = now()
        where id in (
          select id from job
          where (status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())
-         order by priority, run_at limit ? for update skip locked)
+         order by priority, run_at limit $3 for update skip locked)
        returning id, tenant_id, kind, payload, attempts`,
       [this.id, this.leaseMs, limit],
     );
@@ -148,29 +149,28 @@ export class Worker {
   }
 
   private async finish(job: ClaimedJob, o: JobOutcome): Promise<void> {
-    const conn = this.em.getConnection();
+    const pool = this.opts.pool;
     if (o.kind === 'done') {
-      await conn.execute(`update job set status = 'done', locked_until = null, updated_at = now() where id = ? and locked_by = ? and status = 'running'`, [job.id, this.id]);
+      await pool.query(`update job set status = 'done', locked_until = null, updated_at = now() where id = $1 and locked_by = $2 and status = 'running'`, [job.id, this.id]);
     } else if (o.kind === 'retry') {
-      await conn.execute(
-        `update job set status = 'queued', run_at = now() + (? * interval '1 millisecond'), last_error = ?, locked_by = null, locked_until = null, updated_at = now()
-         where id = ? and locked_by = ? and status = 'running'`,
+      await pool.query(
+        `update job set status = 'queued', run_at = now() + ($1 * interval '1 millisecond'), last_error = $2, locked_by = null, locked_until = null, updated_at = now()
+         where id = $3 and locked_by = $4 and status = 'running'`,
         [o.delayMs, o.error.slice(0, 2000), job.id, this.id],
       );
     } else {
       this.log.warn({ jobId: job.id, kind: job.kind, error: o.error }, 'job failed for good');
-      await conn.execute(`update job set status = 'failed', last_error = ?, locked_until = null, updated_at = now() where id = ? and locked_by = ? and status = 'running'`, [o.error.slice(0, 2000), job.id, this.id]);
+      await pool.query(`update job set status = 'failed', last_error = $1, locked_until = null, updated_at = now() where id = $2 and locked_by = $3 and status = 'running'`, [o.error.slice(0, 2000), job.id, this.id]);
     }
   }
 
   private async renewLeases(): Promise<void> {
     if (!this.running.size) return;
-    await this.em
-      .getConnection()
-      // The ids travel as one comma-separated text parameter: the driver expands a JS array into one `?` per element.
-      .execute(
-        `update job set locked_until = now() + (? * interval '1 millisecond')
-         where locked_by = ? and status = 'running' and id = any(string_to_array(?, ',')::bigint[])`,
+    await this.opts.pool
+      // The ids travel as one text parameter (MikroORM's execute expanded a JS array into one `?` per element).
+      .query(
+        `update job set locked_until = now() + ($1 * interval '1 millisecond')
+         where locked_by = $2 and status = 'running' and id = any(string_to_array($3, ',')::bigint[])`,
         [this.leaseMs, this.id, [...this.running].join(',')],
       )
       .catch((err) => this.log.warn({ err: (err as Error).message }, 'lease renewal failed'));

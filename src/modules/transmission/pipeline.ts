@@ -38,9 +38,12 @@ export function inTenantScope<P>(fn: (scope: JobScope, job: ClaimedJob<P>) => Pr
   };
 }
 
-/** Re-reads the invoice under a row lock inside `tx`: every state change is decided on fresh, locked state. */
-export async function lockInvoice(tx: EntityManager, id: string): Promise<Invoice> {
-  return tx.findOneOrFail(Invoice, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['signedDocument'] });
+/**
+ * Re-reads the invoice under a row lock inside `tx`: every state change is decided on fresh, locked state.
+ * `withJws: false` leaves the (large) signed document unread, for steps that do not send it.
+ */
+export async function lockInvoice(tx: EntityManager, id: string, withJws = true): Promise<Invoice> {
+  return tx.findOneOrFail(Invoice, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: withJws ? ['signedDocument'] : [] });
 }
 
 /** Decrypted signing material for the job's tenant (cached a minute, see cachedSigningMaterial). */

@@ -7,6 +7,7 @@ import { Invoice } from '../invoices/invoice.entity.js';
 import { transition } from '../invoices/invoice-transitions.js';
 import { enterContingency } from './enter-contingency.js';
 import { inTenantScope, lockInvoice, signingMaterial, type JobScope } from './pipeline.js';
+import { markSignedAndSent } from './mark-sent.js';
 import { recordMhAnswer } from './record-answer.js';
 
 export interface TransmitPayload {
@@ -70,17 +71,14 @@ async function advance(scope: JobScope, job: Job, inv: Invoice): Promise<Step> {
   }
 }
 
-/** QUEUED → SIGNED → SENT in one transaction (SENT committed before the request leaves), then recepciondte. */
+/** QUEUED → SIGNED → SENT in one statement (SENT committed before the request leaves), then recepciondte. */
 async function sign(scope: JobScope, job: Job, inv: Invoice, privateKeyPem: string): Promise<Step> {
   const jws = await scope.app.mh.signer.sign(inv.document, privateKeyPem);
-  const claimed = await scope.em.fork().transactional(async (tx) => {
-    const locked = await lockInvoice(tx, inv.id);
-    if (locked.status !== 'QUEUED') return null;
-    locked.signedDocument = jws;
-    await transition(tx, locked, 'SIGNED', 'dte.signed', null);
-    return markSent(tx, locked);
-  });
-  return claimed ? transmit(scope, job, claimed) : 'next';
+  const attempt = await markSignedAndSent(scope.app.db, scope.tenantId, inv.id, jws);
+  if (attempt === null) return 'next';
+  // The loaded invoice (never flushed) now describes the committed row.
+  Object.assign(inv, { status: 'SENT', signedDocument: jws, sendAttempts: attempt });
+  return transmit(scope, job, inv);
 }
 
 /** SIGNED (or UNKNOWN confirmed absent by consultadte) → SENT → recepciondte. */
