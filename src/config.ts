@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -41,6 +42,11 @@ export interface Config {
     leaseMs: number;
   };
   pipeline: { maxSends: number; unreachableBeforeContingency: number; contingencyProbeMs: number; lotePollMs: number };
+  /**
+   * `npm start` processes on this machine (FX_PROCESSES): 1 runs everything in one process; N ≥ 2 runs N − 1 API
+   * processes and one worker process on the one database (src/cluster.ts). Default: 2 on a machine with 2+ cores.
+   */
+  processes: number;
   publicUrl: string;
   /** `enforce`: API-key clients may run only the persisted operations of the manifest (schema/operations). */
   trustedDocuments: 'allow' | 'enforce';
@@ -172,6 +178,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       contingencyProbeMs: int(env, 'FX_CONTINGENCY_PROBE_MS', 60_000, 100, 15 * 60_000),
       lotePollMs: int(env, 'FX_LOTE_POLL_MS', 3_000, 50, 600_000),
     },
+    processes: int(env, 'FX_PROCESSES', os.availableParallelism() >= 2 ? 2 : 1, 1, 64),
     publicUrl: str(env, 'FX_PUBLIC_URL') ?? `${tlsCfg ? 'https' : 'http'}://${host}:${port}`,
     trustedDocuments: trustedDocumentsMode(env),
     notifications: notifications(env, nodeEnv),
