@@ -47,6 +47,8 @@ export interface Config {
    * processes and one worker process on the one database (src/cluster.ts). Default: 2 on a machine with 2+ cores.
    */
   processes: number;
+  /** The job table keeps finished jobs only this long (the documents' history lives elsewhere). */
+  jobs: { doneRetentionMs: number; failedRetentionMs: number; pruneEveryMs: number };
   publicUrl: string;
   /** `enforce`: API-key clients may run only the persisted operations of the manifest (schema/operations). */
   trustedDocuments: 'allow' | 'enforce';
@@ -177,6 +179,11 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       unreachableBeforeContingency: int(env, 'FX_UNREACHABLE_BEFORE_CONTINGENCY', 3, 1, 100),
       contingencyProbeMs: int(env, 'FX_CONTINGENCY_PROBE_MS', 60_000, 100, 15 * 60_000),
       lotePollMs: int(env, 'FX_LOTE_POLL_MS', 3_000, 50, 600_000),
+    },
+    jobs: {
+      doneRetentionMs: int(env, 'FX_JOB_RETENTION_HOURS', 24, 0, 24 * 365) * 3_600_000,
+      failedRetentionMs: int(env, 'FX_FAILED_JOB_RETENTION_DAYS', 30, 0, 3650) * 86_400_000,
+      pruneEveryMs: int(env, 'FX_JOB_PRUNE_MS', 10 * 60_000, 50, 24 * 3_600_000),
     },
     processes: int(env, 'FX_PROCESSES', os.availableParallelism() >= 2 ? 2 : 1, 1, 64),
     publicUrl: str(env, 'FX_PUBLIC_URL') ?? `${tlsCfg ? 'https' : 'http'}://${host}:${port}`,

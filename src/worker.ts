@@ -9,6 +9,7 @@ import { transmitInvoiceJob } from './modules/transmission/transmit-invoice.job.
 import { webhookDeliveryJob } from './modules/webhooks/deliver-webhook.job.js';
 import { setWebhookPolicy } from './modules/webhooks/policy.js';
 import type { AnyJobDefinition } from './queue/job-definition.js';
+import { pruneJobsJob, schedulePruneJobs } from './queue/prune-jobs.job.js';
 import { Worker } from './queue/worker.js';
 
 /** Every job kind the service knows: the worker's registry. */
@@ -21,6 +22,7 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   renderDocumentJob,
   sendInvoiceEmailJob,
   deadlineScanJob,
+  pruneJobsJob,
 ];
 
 /** The background worker of this process (one mailer per worker process). */
@@ -40,5 +42,6 @@ export async function startWorker(app: App, opts: { mailer?: Mailer } = {}): Pro
   await worker.start();
   // The periodic deadline scan (safe from every worker: one job per slot).
   await scheduleDeadlineScan(app.db.orm.em.fork(), app.clock.now(), n.deadlineScanMs);
+  await schedulePruneJobs(app.db.orm.em.fork(), app.clock.now(), app.config.jobs.pruneEveryMs);
   return worker;
 }
