@@ -90,7 +90,7 @@ export class Worker {
       for (;;) {
         const free = this.opts.concurrency * 2 - this.queue.size - this.queue.pending;
         if (free <= 0 || this.stopped) break;
-        const jobs = await this.claim(Math.min(free, 50));
+        const jobs = await this.claimFairly(Math.min(free, 50));
         for (const job of jobs) this.dispatch(job);
         if (jobs.length < Math.min(free, 50)) break;
       }
@@ -102,15 +102,26 @@ export class Worker {
     if (this.pollAgain) void this.poll();
   }
 
-  private async claim(limit: number): Promise<ClaimedJob[]> {
+  /**
+   * Claims in priority order, except that a quarter of every claim is offered to local work first (webhooks, e-mail,
+   * PDFs): a backlog of MH-bound jobs never starves the patient's e-mail.
+   */
+  private async claimFairly(limit: number): Promise<ClaimedJob[]> {
+    const share = Math.max(1, Math.floor(limit / 4));
+    const local = limit > 1 ? await this.claim(share, 1) : [];
+    return local.concat(await this.claim(limit - local.length, 0));
+  }
+
+  private async claim(limit: number, minPriority: number): Promise<ClaimedJob[]> {
+    if (limit <= 0) return [];
     const { rows } = await this.opts.pool.query<{ id: string; tenant_id: string | null; kind: string; payload: Record<string, unknown>; attempts: number }>(
       `update job set status = 'running', attempts = attempts + 1, locked_by = $1, locked_until = now() + ($2 * interval '1 millisecond'), updated_at = now()
        where id in (
          select id from job
-         where (status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())
+         where ((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())) and priority >= $4
          order by priority, run_at limit $3 for update skip locked)
        returning id, tenant_id, kind, payload, attempts`,
-      [this.id, this.leaseMs, limit],
+      [this.id, this.leaseMs, limit, minPriority],
     );
     return rows.map((r) => ({ id: String(r.id), tenantId: r.tenant_id, kind: r.kind, payload: r.payload, attempts: r.attempts }));
   }

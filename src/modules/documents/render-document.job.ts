@@ -1,6 +1,6 @@
 /**
- * Renders and stores the PDF once the document reaches PROCESSED / CONTINGENCY / INVALIDATED (enqueued by the
- * fan-out in the transaction of that transition). Returns early when the invoice has moved on (the job of the
+ * Renders and stores the PDF of a document in PROCESSED / CONTINGENCY / INVALIDATED ahead of its first use. PDFs are
+ * rendered lazily now (first download or e-mail); the kind stays registered for jobs queued before. Returns early when the invoice has moved on (the job of the
  * new status renders that one) or the PDF is already stored.
  */
 import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome, type JobRuntime } from '../../queue/job-definition.js';
