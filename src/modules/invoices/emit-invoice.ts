@@ -36,7 +36,7 @@ export async function emitInvoice(ctx: Context, body: unknown): Promise<EmitResu
   if (!parsed.ok) throw new ValidationError(parsed.issues);
   const input = parsed.value;
   const requestHash = sha256Hex(canonicalJson(body));
-  const found = await ctx.em.fork().findOne(Invoice, { referenciaExterna: input.referenciaExterna });
+  const found = await findReference(ctx, tenantId, input.referenciaExterna);
   if (found?.requestHash === requestHash) return { invoice: found, created: false };
   if (found?.status === 'REJECTED') return { invoice: await correctRejectedInvoice(ctx, found.id, input, body as Record<string, unknown>, requestHash), created: false };
   if (found) throw duplicateReference(found);
@@ -54,6 +54,12 @@ export async function emitInvoice(ctx: Context, body: unknown): Promise<EmitResu
 }
 
 const isUniqueViolation = (err: unknown) => err instanceof UniqueConstraintViolationException || (err as { code?: string })?.code === '23505';
+
+/** The invoice already emitted under this reference, if any: a one-index lookup, the full row only when it exists. */
+async function findReference(ctx: Context, tenantId: string, referenciaExterna: string): Promise<Invoice | null> {
+  const { rows } = await ctx.db.pool.query<{ id: string }>(`select id from invoice where tenant_id = $1 and referencia_externa = $2`, [tenantId, referenciaExterna]);
+  return rows.length ? ctx.em.fork().findOne(Invoice, { id: rows[0]!.id }) : null;
+}
 
 async function findByReference(ctx: Context, referenciaExterna: string, requestHash: string): Promise<Invoice | null> {
   const found = await ctx.em.fork().findOne(Invoice, { referenciaExterna });
