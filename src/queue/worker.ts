@@ -21,6 +21,8 @@ export interface WorkerOptions {
   pool: pg.Pool;
 }
 
+const SHARE_CLAIM_MS = 100;
+
 /** Exponential backoff with full jitter, capped (transient failures). */
 export function backoffMs(attempt: number, baseMs = 1000, capMs = 5 * 60_000, random = Math.random): number {
   return Math.round(random() * Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1))) + 250;
@@ -36,6 +38,14 @@ export class Worker {
   private readonly queue: PQueue;
   private readonly tenantQueues = new Map<string, PQueue>();
   private readonly running = new Set<string>();
+  /**
+   * Local work (webhooks, e-mail, PDFs: jobs that do not call MH) always has a few slots of its own — an eighth of
+   * the concurrency — claimed before anything else: a backlog of MH-bound jobs never starves the patient's e-mail,
+   * and CPU-heavy local work never takes more than that share while MH work waits. Without an MH backlog, local
+   * jobs are also claimed in priority order into the main queue, as before.
+   */
+  private readonly shareQueue: PQueue;
+  private lastShareClaim = 0;
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
@@ -48,6 +58,7 @@ export class Worker {
 
   constructor(private readonly log: Logger, private readonly opts: WorkerOptions) {
     this.queue = new PQueue({ concurrency: opts.concurrency });
+    this.shareQueue = new PQueue({ concurrency: Math.max(1, Math.floor(opts.concurrency / 8)) });
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.registry = new Map(opts.definitions.map((d) => [d.kind, d]));
     if (this.registry.size !== opts.definitions.length) throw new Error('two job definitions share one kind');
@@ -68,14 +79,14 @@ export class Worker {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.queue.onIdle();
+    await Promise.all([this.queue.onIdle(), this.shareQueue.onIdle()]);
     if (this.heartbeat) clearInterval(this.heartbeat);
     await this.listener?.end().catch(() => undefined);
   }
 
   /** Resolves when no job is queued or running in this process (tests, benchmarks). */
   idle(): Promise<void> {
-    return this.queue.onIdle();
+    return Promise.all([this.queue.onIdle(), this.shareQueue.onIdle()]).then(() => undefined);
   }
 
   private async poll(): Promise<void> {
@@ -88,11 +99,18 @@ export class Worker {
     this.pollAgain = false;
     try {
       for (;;) {
+        if (this.stopped) break;
+        // Local work's own share first (it runs in its own small queue), then everything in priority order.
+        // (looked for at most every SHARE_CLAIM_MS: not one more query per finished job)
+        const shareFree = this.shareQueue.concurrency - this.shareQueue.size - this.shareQueue.pending;
+        const due = performance.now() - this.lastShareClaim >= SHARE_CLAIM_MS;
+        if (shareFree > 0 && due) this.lastShareClaim = performance.now();
+        const shared = shareFree > 0 && due ? await this.claim(shareFree, 1) : [];
+        for (const job of shared) this.dispatch(job, this.shareQueue);
         const free = this.opts.concurrency * 2 - this.queue.size - this.queue.pending;
-        if (free <= 0 || this.stopped) break;
-        const jobs = await this.claimFairly(Math.min(free, 50));
-        for (const job of jobs) this.dispatch(job);
-        if (jobs.length < Math.min(free, 50)) break;
+        const jobs = free > 0 ? await this.claim(Math.min(free, 50), 0) : [];
+        for (const job of jobs) this.dispatch(job, this.queue);
+        if (jobs.length < Math.min(free, 50) || free <= 0) break;
       }
     } catch (err) {
       this.log.error({ err }, 'claiming jobs failed');
@@ -100,16 +118,6 @@ export class Worker {
       this.polling = false;
     }
     if (this.pollAgain) void this.poll();
-  }
-
-  /**
-   * Claims in priority order, except that a quarter of every claim is offered to local work first (webhooks, e-mail,
-   * PDFs): a backlog of MH-bound jobs never starves the patient's e-mail.
-   */
-  private async claimFairly(limit: number): Promise<ClaimedJob[]> {
-    const share = Math.max(1, Math.floor(limit / 4));
-    const local = limit > 1 ? await this.claim(share, 1) : [];
-    return local.concat(await this.claim(limit - local.length, 0));
   }
 
   private async claim(limit: number, minPriority: number): Promise<ClaimedJob[]> {
@@ -126,13 +134,13 @@ export class Worker {
     return rows.map((r) => ({ id: String(r.id), tenantId: r.tenant_id, kind: r.kind, payload: r.payload, attempts: r.attempts }));
   }
 
-  private dispatch(job: ClaimedJob): void {
+  private dispatch(job: ClaimedJob, queue: PQueue): void {
     this.running.add(job.id);
     const def = this.registry.get(job.kind);
     // Only MH-bound work is limited per tenant (fairness toward MH); local work (PDF, e-mail) just shares the pool.
     const run = def?.callsMh ? () => this.tenantQueue(job.tenantId).add(() => this.run(job)) : () => this.run(job);
     // A finished job frees a slot: look for more work at once instead of waiting for the next tick or NOTIFY.
-    void this.queue.add(run, { priority: -(def?.priority ?? 0) }).finally(() => {
+    void queue.add(run, { priority: -(def?.priority ?? 0) }).finally(() => {
       this.running.delete(job.id);
       void this.poll();
     });
