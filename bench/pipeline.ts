@@ -80,10 +80,10 @@ async function run(s: Scenario): Promise<void> {
 export async function benchPipeline(): Promise<void> {
   console.log('\n== pipeline: POST /api/facturas → PROCESSED (real PostgreSQL, MH sandbox over HTTP) ==');
   const scenarios: Scenario[] = [
-    { name: '1 process, 64 in flight, sandbox 0 ms', latencyMs: 0, docs: 1000, inFlight: 64, workerProcess: false, workerConcurrency: 64 },
-    { name: 'API + worker processes, 64 in flight, 0 ms', latencyMs: 0, docs: 1000, inFlight: 64, workerProcess: true, workerConcurrency: 64 },
-    { name: 'API + worker processes, 8 clients, 0 ms', latencyMs: 0, docs: 500, inFlight: 8, workerProcess: true, workerConcurrency: 64 },
-    { name: 'API + worker processes, 64 in flight, 200 ms', latencyMs: 200, docs: 600, inFlight: 64, workerProcess: true, workerConcurrency: 64 },
+    { name: '1 process, 64 in flight, sandbox 0 ms', latencyMs: 0, docs: 600, inFlight: 64, workerProcess: false, workerConcurrency: 64 },
+    { name: 'API + worker processes, 64 in flight, 0 ms', latencyMs: 0, docs: 600, inFlight: 64, workerProcess: true, workerConcurrency: 64 },
+    { name: 'API + worker processes, 8 clients, 0 ms', latencyMs: 0, docs: 300, inFlight: 8, workerProcess: true, workerConcurrency: 64 },
+    { name: 'API + worker processes, 64 in flight, 200 ms', latencyMs: 200, docs: 400, inFlight: 64, workerProcess: true, workerConcurrency: 64 },
   ];
   for (const s of scenarios) await run(s);
 }
