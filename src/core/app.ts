@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { TENANT_FILTER } from '../db/orm.js';
+import { ApiKeyCache } from '../modules/auth/api-key-cache.js';
+import { ApiKey } from '../modules/auth/api-key.entity.js';
 import { createAuthenticator, type Authenticator } from '../modules/auth/authenticate.js';
 import { createSigmaDirectory } from '../modules/sigma/sigma-directory.js';
 import { systemClock, tenantIdOf, type Actor, type Clock, type Context } from './context.js';
@@ -23,7 +25,16 @@ export interface App {
 }
 
 export function createApp(config: Config, log: Logger, db: Database, mh: MhServices, clock: Clock = systemClock): App {
-  const auth = createAuthenticator({ em: db.orm.em, config, clock });
+  // The cache listens for API key changes from its first use on; its connection closes with the database.
+  const cache = new ApiKeyCache(db.url, log);
+  db.beforeClose(() => cache.close());
+  // A change made through this process's ORM (revokeApiKey) drops the entry at once, before its NOTIFY comes back.
+  db.orm.em.getEventManager().registerSubscriber({
+    getSubscribedEntities: () => [ApiKey],
+    afterUpdate: ({ entity }) => cache.invalidate((entity as ApiKey).hash),
+    afterDelete: ({ entity }) => cache.invalidate((entity as ApiKey).hash),
+  });
+  const auth = createAuthenticator({ em: db.orm.em, config, clock, cache });
   const sigma = createSigmaDirectory(config.sigma);
   return {
     config,
@@ -43,7 +54,7 @@ export function createApp(config: Config, log: Logger, db: Database, mh: MhServi
       // Tenant actors: every tenant-owned query is filtered to their tenant. Others get an impossible tenant id, so a
       // use case that forgets to lift the filter explicitly (UNSCOPED, admin only) sees nothing rather than everything.
       em.setFilterParams(TENANT_FILTER, { tenantId: tenantId ?? '00000000-0000-0000-0000-000000000000' });
-      return { requestId, actor, em, clock, mh, sigma, log: log.child({ requestId, tenantId }) };
+      return { requestId, actor, em, clock, mh, sigma, db, log: log.child({ requestId, tenantId }) };
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Database } from '../db/database.js';
 import type { Logger } from './logger.js';
 import type { MhServices } from './mh-services.js';
 import type { SigmaDirectory } from '../modules/sigma/sigma-directory.js';
@@ -29,6 +30,8 @@ export interface Context {
   mh: MhServices;
   /** SIGMA's subgraph, read server to server (the patient/service fields FX_SIGMA_FIELDS names). */
   sigma: SigmaDirectory;
+  /** The database, for the few hot paths written as plain SQL (emission); use `em` everywhere else. */
+  db: Database;
 }
 
 export function tenantIdOf(actor: Actor): string | null {

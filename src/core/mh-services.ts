@@ -34,10 +34,13 @@ export async function createMhServices(config: Config, log: Logger): Promise<MhS
   const baseUrl = config.mh.baseUrl ?? sandbox!.url;
   const hostFor = (ambiente: '00' | '01') => (baseUrl === 'mh' ? mhBaseUrl(ambiente) : baseUrl);
   if (sandbox) log.info({ url: sandbox.url }, 'in-process MH sandbox started');
-  // One rate limit per process toward MH (FX_MH_RATE_PER_SECOND requests/s), applied to every HTTP call the client makes.
-  const limiter = new PQueue({ intervalCap: config.worker.ratePerSecond, interval: 1000 });
+  // The rate limit is a property of the target: FX_MH_RATE_PER_SECOND requests/s per process toward MH's hosts,
+  // applied to every HTTP call the client makes; none toward a FacturaXpress sandbox (see Config.worker.ratePerSecond).
+  const rate = config.worker.ratePerSecond;
+  const limiter = rate ? new PQueue({ intervalCap: rate, interval: 1000 }) : null;
+  const limitedFetch = (input: string, init: RequestInit) => (limiter ? (limiter.add(() => timedFetch(input, init)) as Promise<Response>) : timedFetch(input, init));
   const clientFor = (ambiente: '00' | '01') =>
-    new MhClient({ baseUrl: hostFor(ambiente), userAgent: config.mh.userAgent, timeoutMs: config.mh.timeoutMs, fetch: (input, init) => limiter.add(() => timedFetch(input, init)) as Promise<Response> });
+    new MhClient({ baseUrl: hostFor(ambiente), userAgent: config.mh.userAgent, timeoutMs: config.mh.timeoutMs, fetch: limitedFetch });
   const client = routeByAmbiente({ '00': clientFor('00'), '01': clientFor('01') });
   const signer = createSigner();
   const register: CredentialRegistrar = (c) => {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Logger } from '../core/logger.js';
 import { attachRunningEmbedded, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
@@ -13,8 +14,15 @@ export class DatabaseUnavailableError extends Error {
 
 export interface Database {
   orm: MikroORM;
+  /**
+   * A small pool of plain `pg` connections for the hot path (emission, claiming and recording jobs): parameterised
+   * statements in one round trip, without the ORM's unit of work. Everything else goes through `orm`.
+   */
+  pool: pg.Pool;
   url: string;
   embedded: boolean;
+  /** Runs `hook` (e.g. closing a LISTEN connection) when the database closes, before its pool and server stop. */
+  beforeClose(hook: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -53,11 +61,19 @@ export async function openDatabase(cfg: Config, log: Logger): Promise<Database> 
   }
   const applied = await orm.migrator.up();
   if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  const hooks: (() => Promise<void>)[] = [];
+  // Small on purpose: more connections only add contention on the hot rows (a series' counter).
+  const pool = new pg.Pool({ connectionString: url, max: 8, application_name: 'fx-hot-path' });
+  pool.on('error', (err) => log.warn({ err: err.message }, 'an idle hot-path connection failed'));
   return {
     orm,
+    pool,
     url,
     embedded: !!embedded,
+    beforeClose: (hook) => void hooks.push(hook),
     async close() {
+      for (const hook of hooks.splice(0)) await hook().catch(() => undefined);
+      await pool.end().catch(() => undefined);
       await orm.close(true);
       await embedded?.stop();
     },

@@ -36,9 +36,9 @@ export function ormConfig(clientUrl: string, extra: Partial<Options> = {}) {
           entityName === 'Tenant' ? { id: args.tenantId } : { tenant: args.tenantId },
       },
     },
-    // The search index's SQL functions (fx_unaccent, fx_invoice_search) are created by a migration that adapts them
-    // to where the unaccent extension lives; the schema diff leaves stored functions to the migrations.
-    schemaGenerator: { ignoreRoutines: true },
+    // The search index's SQL functions (fx_unaccent, fx_invoice_search) and triggers (e.g. api_key's change
+    // notification) live in migrations only: the schema diff never drops them.
+    schemaGenerator: { ignoreRoutines: true, ignoreTriggers: true },
     pool: { min: 0, max: 20 },
     allowGlobalContext: false,
     forceUtcTimezone: true,

@@ -2,6 +2,7 @@ import { Ctx, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root, S
 import type { Context } from '../core/context.js';
 import { requireTenantScope } from '../core/guards.js';
 import { getInvoice } from '../modules/invoices/get-invoice.js';
+import type { Invoice } from '../modules/invoices/invoice.entity.js';
 import { InvoiceStatusEnum, InvoiceType } from './invoice.types.js';
 import { noteIterator, type InvoiceEventBus, type InvoiceNote } from './subscription-bus.js';
 
@@ -35,9 +36,18 @@ export class InvoiceSubscriptionResolver {
 
   @FieldResolver(() => InvoiceType, { nullable: true, description: 'The invoice as it is now' })
   invoice(@Ctx() ctx: Context, @Root() note: InvoiceNote) {
-    return getInvoice({ ...ctx, em: ctx.em.fork() }, note.invoiceId); // fresh identity map per event
+    // Every subscriber that receives this event shares the note object: the invoice is loaded once per event and
+    // shared among them. Each subscriber is still checked: its own tenant and scope (getInvoice's rules).
+    const tenantId = requireTenantScope(ctx, 'invoices:read');
+    if (tenantId !== note.tenantId) return null;
+    let loaded = loadedFor.get(note);
+    if (!loaded) loadedFor.set(note, (loaded = getInvoice({ ...ctx, em: ctx.em.fork() }, note.invoiceId))); // fresh identity map per event
+    return loaded;
   }
 }
+
+/** The invoice of one event, loaded by its first subscriber (weakly held: gone with the note). */
+const loadedFor = new WeakMap<InvoiceNote, Promise<Invoice | null>>();
 
 function matches(f: InvoiceStatusFilterInput | null | undefined, n: InvoiceNote): boolean {
   return (!f?.invoiceId || f.invoiceId === n.invoiceId) && (!f?.referenciaExterna || f.referenciaExterna === n.referenciaExterna) && (!f?.patientId || f.patientId === n.patientId);

@@ -14,7 +14,7 @@ export const JobSchema = defineEntity({
     payload: p.json<Record<string, unknown>>(),
     /** queued | running | done | failed */
     status: p.string().length(10).default('queued'),
-    /** Claim order, lower first (src/queue/priorities.ts). */
+    /** Claim order, lower first (the job definition's priority, src/queue/job-definition.ts). */
     priority: p.smallint().default(5),
     /** At most one queued/running job per key (e.g. `transmit:<invoice id>`). */
     dedupeKey: p.string().length(120).nullable(),

@@ -1,25 +1,27 @@
 import { hostname } from 'node:os';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import PQueue from 'p-queue';
 import pg from 'pg';
 import type { Logger } from '../core/logger.js';
 import { metrics } from '../core/metrics.js';
-import type { Job } from './job.entity.js';
-import { isMhBound, priorityOf } from './priorities.js';
+import type { AnyJobDefinition, ClaimedJob, JobOutcome, JobRuntime } from './job-definition.js';
 
-export type JobOutcome = { kind: 'done' } | { kind: 'retry'; delayMs: number; error: string } | { kind: 'failed'; error: string };
-export type JobHandler = (job: ClaimedJob) => Promise<JobOutcome>;
-export type ClaimedJob = Pick<Job, 'kind' | 'payload' | 'attempts'> & { id: string; tenantId: string | null };
+export type { ClaimedJob, JobOutcome } from './job-definition.js';
 
 export interface WorkerOptions {
-  handlers: Record<string, JobHandler>;
+  /** Every job kind this worker runs. */
+  definitions: readonly AnyJobDefinition[];
+  runtime: JobRuntime;
   concurrency: number;
   perTenantConcurrency: number;
   leaseMs?: number;
   pollMs?: number;
   /** For LISTEN (wake-ups); the pool is used for everything else. */
   databaseUrl: string;
+  /** Plain connections for claiming and recording jobs (one statement each, no ORM). */
+  pool: pg.Pool;
 }
+
+const SHARE_CLAIM_MS = 100;
 
 /** Exponential backoff with full jitter, capped (transient failures). */
 export function backoffMs(attempt: number, baseMs = 1000, capMs = 5 * 60_000, random = Math.random): number {
@@ -36,6 +38,14 @@ export class Worker {
   private readonly queue: PQueue;
   private readonly tenantQueues = new Map<string, PQueue>();
   private readonly running = new Set<string>();
+  /**
+   * Local work (webhooks, e-mail, PDFs: jobs that do not call MH) always has a few slots of its own — an eighth of
+   * the concurrency — claimed before anything else: a backlog of MH-bound jobs never starves the patient's e-mail,
+   * and CPU-heavy local work never takes more than that share while MH work waits. Without an MH backlog, local
+   * jobs are also claimed in priority order into the main queue, as before.
+   */
+  private readonly shareQueue: PQueue;
+  private lastShareClaim = 0;
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
@@ -44,10 +54,14 @@ export class Worker {
   /** A wake-up (NOTIFY, finished job) arrived while polling: poll again right after. */
   private pollAgain = false;
   private readonly leaseMs: number;
+  private readonly registry: Map<string, AnyJobDefinition>;
 
-  constructor(private readonly em: EntityManager, private readonly log: Logger, private readonly opts: WorkerOptions) {
+  constructor(private readonly log: Logger, private readonly opts: WorkerOptions) {
     this.queue = new PQueue({ concurrency: opts.concurrency });
+    this.shareQueue = new PQueue({ concurrency: Math.max(1, Math.floor(opts.concurrency / 8)) });
     this.leaseMs = opts.leaseMs ?? 60_000;
+    this.registry = new Map(opts.definitions.map((d) => [d.kind, d]));
+    if (this.registry.size !== opts.definitions.length) throw new Error('two job definitions share one kind');
   }
 
   async start(): Promise<void> {
@@ -57,7 +71,7 @@ export class Worker {
     await this.listener.connect();
     await this.listener.query('listen fx_jobs');
     this.timer = setInterval(() => void this.poll(), this.opts.pollMs ?? 1000);
-    this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(1000, Math.floor(this.leaseMs / 3)));
+    this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(100, Math.floor(this.leaseMs / 3)));
     void this.poll();
   }
 
@@ -65,14 +79,14 @@ export class Worker {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.queue.onIdle();
+    await Promise.all([this.queue.onIdle(), this.shareQueue.onIdle()]);
     if (this.heartbeat) clearInterval(this.heartbeat);
     await this.listener?.end().catch(() => undefined);
   }
 
   /** Resolves when no job is queued or running in this process (tests, benchmarks). */
   idle(): Promise<void> {
-    return this.queue.onIdle();
+    return Promise.all([this.queue.onIdle(), this.shareQueue.onIdle()]).then(() => undefined);
   }
 
   private async poll(): Promise<void> {
@@ -85,11 +99,18 @@ export class Worker {
     this.pollAgain = false;
     try {
       for (;;) {
+        if (this.stopped) break;
+        // Local work's own share first (it runs in its own small queue), then everything in priority order.
+        // (looked for at most every SHARE_CLAIM_MS: not one more query per finished job)
+        const shareFree = this.shareQueue.concurrency - this.shareQueue.size - this.shareQueue.pending;
+        const due = performance.now() - this.lastShareClaim >= SHARE_CLAIM_MS;
+        if (shareFree > 0 && due) this.lastShareClaim = performance.now();
+        const shared = shareFree > 0 && due ? await this.claim(shareFree, 1) : [];
+        for (const job of shared) this.dispatch(job, this.shareQueue);
         const free = this.opts.concurrency * 2 - this.queue.size - this.queue.pending;
-        if (free <= 0 || this.stopped) break;
-        const jobs = await this.claim(Math.min(free, 50));
-        for (const job of jobs) this.dispatch(job);
-        if (jobs.length < Math.min(free, 50)) break;
+        const jobs = free > 0 ? await this.claim(Math.min(free, 50), 0) : [];
+        for (const job of jobs) this.dispatch(job, this.queue);
+        if (jobs.length < Math.min(free, 50) || free <= 0) break;
       }
     } catch (err) {
       this.log.error({ err }, 'claiming jobs failed');
@@ -99,25 +120,27 @@ export class Worker {
     if (this.pollAgain) void this.poll();
   }
 
-  private async claim(limit: number): Promise<ClaimedJob[]> {
-    const rows = await this.em.getConnection().execute<{ id: string; tenant_id: string | null; kind: string; payload: Record<string, unknown>; attempts: number }[]>(
-      `update job set status = 'running', attempts = attempts + 1, locked_by = ?, locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
+  private async claim(limit: number, minPriority: number): Promise<ClaimedJob[]> {
+    if (limit <= 0) return [];
+    const { rows } = await this.opts.pool.query<{ id: string; tenant_id: string | null; kind: string; payload: Record<string, unknown>; attempts: number }>(
+      `update job set status = 'running', attempts = attempts + 1, locked_by = $1, locked_until = now() + ($2 * interval '1 millisecond'), updated_at = now()
        where id in (
          select id from job
-         where (status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())
-         order by priority, run_at limit ? for update skip locked)
+         where ((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())) and priority >= $4
+         order by priority, run_at limit $3 for update skip locked)
        returning id, tenant_id, kind, payload, attempts`,
-      [this.id, this.leaseMs, limit],
+      [this.id, this.leaseMs, limit, minPriority],
     );
     return rows.map((r) => ({ id: String(r.id), tenantId: r.tenant_id, kind: r.kind, payload: r.payload, attempts: r.attempts }));
   }
 
-  private dispatch(job: ClaimedJob): void {
+  private dispatch(job: ClaimedJob, queue: PQueue): void {
     this.running.add(job.id);
+    const def = this.registry.get(job.kind);
     // Only MH-bound work is limited per tenant (fairness toward MH); local work (PDF, e-mail) just shares the pool.
-    const run = isMhBound(job.kind) ? () => this.tenantQueue(job.tenantId).add(() => this.run(job)) : () => this.run(job);
+    const run = def?.callsMh ? () => this.tenantQueue(job.tenantId).add(() => this.run(job)) : () => this.run(job);
     // A finished job frees a slot: look for more work at once instead of waiting for the next tick or NOTIFY.
-    void this.queue.add(run, { priority: -priorityOf(job.kind) }).finally(() => {
+    void queue.add(run, { priority: -(def?.priority ?? 0) }).finally(() => {
       this.running.delete(job.id);
       void this.poll();
     });
@@ -131,10 +154,10 @@ export class Worker {
   }
 
   private async run(job: ClaimedJob): Promise<void> {
-    const handler = this.opts.handlers[job.kind];
+    const def = this.registry.get(job.kind);
     let outcome: JobOutcome;
     try {
-      outcome = handler ? await handler(job) : { kind: 'failed', error: `no handler for job kind ${job.kind}` };
+      outcome = def ? await def.run(this.opts.runtime, job) : { kind: 'failed', error: `no handler for job kind ${job.kind}` };
     } catch (err) {
       // A thrown error is infrastructure (database, bug): retry with backoff; the handler is idempotent.
       outcome = { kind: 'retry', delayMs: backoffMs(job.attempts), error: err instanceof Error ? err.message : String(err) };
@@ -145,26 +168,30 @@ export class Worker {
   }
 
   private async finish(job: ClaimedJob, o: JobOutcome): Promise<void> {
-    const conn = this.em.getConnection();
+    const pool = this.opts.pool;
     if (o.kind === 'done') {
-      await conn.execute(`update job set status = 'done', locked_until = null, updated_at = now() where id = ? and locked_by = ? and status = 'running'`, [job.id, this.id]);
+      await pool.query(`update job set status = 'done', locked_until = null, updated_at = now() where id = $1 and locked_by = $2 and status = 'running'`, [job.id, this.id]);
     } else if (o.kind === 'retry') {
-      await conn.execute(
-        `update job set status = 'queued', run_at = now() + (? * interval '1 millisecond'), last_error = ?, locked_by = null, locked_until = null, updated_at = now()
-         where id = ? and locked_by = ? and status = 'running'`,
+      await pool.query(
+        `update job set status = 'queued', run_at = now() + ($1 * interval '1 millisecond'), last_error = $2, locked_by = null, locked_until = null, updated_at = now()
+         where id = $3 and locked_by = $4 and status = 'running'`,
         [o.delayMs, o.error.slice(0, 2000), job.id, this.id],
       );
     } else {
       this.log.warn({ jobId: job.id, kind: job.kind, error: o.error }, 'job failed for good');
-      await conn.execute(`update job set status = 'failed', last_error = ?, locked_until = null, updated_at = now() where id = ? and locked_by = ? and status = 'running'`, [o.error.slice(0, 2000), job.id, this.id]);
+      await pool.query(`update job set status = 'failed', last_error = $1, locked_until = null, updated_at = now() where id = $2 and locked_by = $3 and status = 'running'`, [o.error.slice(0, 2000), job.id, this.id]);
     }
   }
 
   private async renewLeases(): Promise<void> {
     if (!this.running.size) return;
-    await this.em
-      .getConnection()
-      .execute(`update job set locked_until = now() + (? * interval '1 millisecond') where locked_by = ? and status = 'running' and id = any(?::bigint[])`, [this.leaseMs, this.id, [...this.running]])
+    await this.opts.pool
+      // The ids travel as one text parameter (MikroORM's execute expanded a JS array into one `?` per element).
+      .query(
+        `update job set locked_until = now() + ($1 * interval '1 millisecond')
+         where locked_by = $2 and status = 'running' and id = any(string_to_array($3, ',')::bigint[])`,
+        [this.leaseMs, this.id, [...this.running].join(',')],
+      )
       .catch((err) => this.log.warn({ err: (err as Error).message }, 'lease renewal failed'));
   }
 }

@@ -57,7 +57,9 @@ describe('events beyond processed/rejected', () => {
     const body = await bodyOf(d!.id);
     expect(body.data).toMatchObject({ id: inv.id, status: 'INVALIDATED', invalidation: { selloRecibido: 'SELLOANULACION' } });
     expect(String(body.data.pdfUrl)).toContain(`/documents/${inv.id}.pdf?token=`);
-    for (let i = 0; i < 50 && !(await em().count(StoredDocument, { invoice: inv.id, status: 'INVALIDATED' }, { filters: false })); i++) await new Promise((r) => setTimeout(r, 100));
+    // Rendered when first needed (here: the link is opened), then stored.
+    expect(await em().count(StoredDocument, { invoice: inv.id, status: 'INVALIDATED' }, { filters: false })).toBe(0);
+    expect((await fetch(String(body.data.pdfUrl))).status).toBe(200);
     expect(await em().count(StoredDocument, { invoice: inv.id, status: 'INVALIDATED' }, { filters: false })).toBe(1);
   });
 

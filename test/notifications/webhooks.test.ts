@@ -121,6 +121,7 @@ describe('webhook deliveries to a real HTTP listener', () => {
     const start = rx.received.length;
     t.app.mh.sandbox!.setFault({ rejectNext: 1 }, tt.nit);
     const bad = await emit(tt);
+    await waitForStatus(t, [bad.id], ['PROCESSED', 'REJECTED']); // the sandbox rejects whichever document comes first
     const good = await emit(tt);
     await waitForStatus(t, [bad.id, good.id], ['PROCESSED', 'REJECTED']);
     const d = await waitDelivery(ep.endpoint.id, (x) => x.status === 'SUCCEEDED');

@@ -14,6 +14,14 @@ describe('configuration (the only reader of the environment)', () => {
     expect(loadConfig({ FX_MH_BASE_URL: 'https://apitest.dtes.mh.gob.sv' }, []).mh.isSandbox).toBe(false);
   });
 
+  it('limits the MH request rate per target: none toward a sandbox, 50/s toward MH\'s hosts unless configured', () => {
+    expect(loadConfig({}, []).worker.ratePerSecond).toBeNull();
+    expect(loadConfig({ FX_MH_BASE_URL: 'http://127.0.0.1:8787', FX_MH_SANDBOX: '1' }, []).worker.ratePerSecond).toBeNull();
+    expect(loadConfig({ FX_MH_BASE_URL: 'mh' }, []).worker.ratePerSecond).toBe(50);
+    expect(loadConfig({ FX_MH_BASE_URL: 'mh', FX_MH_RATE_PER_SECOND: '20' }, []).worker.ratePerSecond).toBe(20);
+    expect(loadConfig({ FX_MH_RATE_PER_SECOND: '5' }, []).worker.ratePerSecond).toBe(5);
+  });
+
   it.each([
     [{ PORT: 'x' }, 'PORT'],
     [{ FX_TRUSTED_DOCUMENTS: 'sometimes' }, 'FX_TRUSTED_DOCUMENTS'],

@@ -6,6 +6,7 @@ import { AppError, ErrorCode } from '../../core/errors.js';
 import { UNSCOPED } from '../../core/guards.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { hashApiKey, looksLikeApiKey, safeEqualHex } from './api-key.crypto.js';
+import type { ApiKeyCache, CachedApiKey } from './api-key-cache.js';
 import { ApiKey } from './api-key.entity.js';
 import { ADMIN_SCOPE, ROLE_SCOPES } from './scopes.js';
 
@@ -14,6 +15,7 @@ export type Headers = Record<string, string | string[] | undefined>;
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export interface Authenticator {
+  /** Called on every HTTP request and graphql-ws operation: API keys come from an in-process cache (no query). */
   authenticate(headers: Headers): Promise<Actor>;
 }
 
@@ -48,7 +50,22 @@ function checkLifetime(payload: JWTPayload, now: Date, maxSeconds: number): void
   if (payload.exp - from > maxSeconds) throw unauthenticated(`invalid token: its lifetime exceeds the maximum of ${maxSeconds} s (FX_JWT_MAX_LIFETIME_S)`);
 }
 
-export function createAuthenticator(deps: { em: EntityManager; config: Config; clock: Clock }): Authenticator {
+/** The key as authentication needs it: from the cache, or loaded once and cached (null: no such key). */
+async function loadKey(em: EntityManager, cache: ApiKeyCache | undefined, hash: string): Promise<CachedApiKey | null> {
+  const cached = cache?.get(hash);
+  if (cached) return cached;
+  const mark = cache?.mark() ?? 0;
+  const key = await em.fork().findOne(ApiKey, { hash }, UNSCOPED);
+  if (!key) return null;
+  const entry: CachedApiKey = {
+    id: key.id, kind: key.kind, tenantId: key.tenant?.id ?? null, ambiente: key.ambiente ?? null, scopes: key.scopes,
+    expiresAt: key.expiresAt ?? null, revokedAt: key.revokedAt ?? null, lastUsedAt: key.lastUsedAt ?? null,
+  };
+  cache?.set(hash, entry, mark);
+  return entry;
+}
+
+export function createAuthenticator(deps: { em: EntityManager; config: Config; clock: Clock; cache?: ApiKeyCache }): Authenticator {
   const adminHash = deps.config.adminKey ? hashApiKey(deps.config.adminKey) : null;
   let jwtKey: Promise<CryptoKey | JWTVerifyGetKey> | null = null;
   const jwtCfg = deps.config.jwt;
@@ -58,17 +75,17 @@ export function createAuthenticator(deps: { em: EntityManager; config: Config; c
   async function fromApiKey(raw: string): Promise<Actor> {
     const hash = hashApiKey(raw);
     if (adminHash && safeEqualHex(hash, adminHash)) return { kind: 'admin', keyId: null, scopes: [ADMIN_SCOPE] };
-    const em = deps.em.fork();
-    const key = await em.findOne(ApiKey, { hash }, UNSCOPED);
+    const key = await loadKey(deps.em, deps.cache, hash);
     const now = deps.clock.now();
     if (!key) throw unauthenticated('unknown API key');
     if (key.revokedAt) throw unauthenticated('this API key has been revoked');
     if (key.expiresAt && key.expiresAt <= now) throw unauthenticated('this API key has expired');
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-      await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: now }, UNSCOPED);
+      key.lastUsedAt = now; // the cached entry too: the next write is a minute away
+      await deps.em.fork().nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: now }, UNSCOPED);
     }
     if (key.kind === 'admin') return { kind: 'admin', keyId: key.id, scopes: [ADMIN_SCOPE] };
-    return { kind: 'apiKey', keyId: key.id, tenantId: key.tenant!.id, ambiente: (key.ambiente ?? '00') as Ambiente, scopes: key.scopes };
+    return { kind: 'apiKey', keyId: key.id, tenantId: key.tenantId!, ambiente: (key.ambiente ?? '00') as Ambiente, scopes: key.scopes };
   }
 
   async function fromJwt(token: string): Promise<Actor> {

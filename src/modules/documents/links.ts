@@ -1,11 +1,10 @@
 /**
- * Signed, expiring document links (issue 6 §5): `pdfUrl` and `jsonUrl` carry a jose-signed token (HS256) bound to
+ * Signed, expiring document links (issue 6 §5): `pdfUrl` and `jsonUrl` carry a signed token (a JWT, HS256) bound to
  * one invoice, one tenant, one kind and an expiry. The HTTP server opens exactly that document with it, without an
  * API key; a token for one invoice or kind never opens another (the route compares the token's claims with the URL).
  */
-import { hkdfSync } from 'node:crypto';
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
-import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import type { Config } from '../../config.js';
 import type { App } from '../../core/app.js';
 import { loadOrCreateMasterKey, parseMasterKey } from '../../signing/index.js';
@@ -61,39 +60,66 @@ export function configOf(source: App | Config): Config {
   return isApp(source) ? source.config : source;
 }
 
-export async function signDocumentToken(source: App | Config, subject: LinkSubject, kind: DocumentKind, issuedAt: Date = new Date()): Promise<string> {
+const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url');
+
+function hmac(key: Uint8Array, signingInput: string): Buffer {
+  return createHmac('sha256', key).update(signingInput).digest();
+}
+
+/**
+ * A compact JWS (HS256) signed synchronously with node:crypto: links are signed for every listed invoice and
+ * every webhook, and the HMAC through WebCrypto cost more than the documents' RSA signatures.
+ */
+export function signDocumentToken(source: App | Config, subject: LinkSubject, kind: DocumentKind, issuedAt: Date = new Date()): string {
   const tenantId = typeof subject.tenant === 'string' ? subject.tenant : subject.tenant.id;
   const iat = Math.floor(issuedAt.getTime() / 1000);
-  return new SignJWT({ tid: tenantId, knd: kind })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(subject.id)
-    .setAudience(AUDIENCE)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + configOf(source).notifications.documentLinkTtlSeconds)
-    .sign(linkKey(source));
+  const exp = iat + configOf(source).notifications.documentLinkTtlSeconds;
+  const claims = { tid: tenantId, knd: kind, sub: subject.id, aud: AUDIENCE, iat, exp };
+  const input = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+  return `${input}.${hmac(linkKey(source), input).toString('base64url')}`;
+}
+
+interface TokenPayload {
+  sub?: unknown;
+  aud?: unknown;
+  exp?: unknown;
+  tid?: unknown;
+  knd?: unknown;
+}
+
+/** The token's claims when its signature is ours, else null (malformed, another algorithm or another key). */
+function verifiedPayload(key: Uint8Array, token: string): TokenPayload | null {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] !== HEADER) return null;
+  const given = Buffer.from(parts[2]!, 'base64url');
+  const expected = hmac(key, `${parts[0]}.${parts[1]}`);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  try {
+    const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as unknown;
+    return payload && typeof payload === 'object' ? (payload as TokenPayload) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
  * The two links of an invoice. `issuedAt` fixes the expiry (issuedAt + TTL): webhook retries of one message pass
  * the message's creation time, so every attempt carries byte-identical links.
  */
-export async function documentLinks(source: App | Config, invoice: LinkSubject, issuedAt: Date = new Date()): Promise<DocumentLinks> {
+export function documentLinks(source: App | Config, invoice: LinkSubject, issuedAt: Date = new Date()): DocumentLinks {
   const base = `${configOf(source).publicUrl.replace(/\/$/, '')}${DOCUMENT_ROUTE}/${invoice.id}`;
-  const [pdf, json] = await Promise.all([signDocumentToken(source, invoice, 'pdf', issuedAt), signDocumentToken(source, invoice, 'json', issuedAt)]);
+  const pdf = signDocumentToken(source, invoice, 'pdf', issuedAt);
+  const json = signDocumentToken(source, invoice, 'json', issuedAt);
   return { pdfUrl: `${base}.pdf?token=${pdf}`, jsonUrl: `${base}.json?token=${json}` };
 }
 
 /** Verifies a token and that it was issued for exactly this invoice and kind. */
-export async function verifyDocumentToken(source: App | Config, token: string, expected: { invoiceId: string; kind: DocumentKind }, now: Date = new Date()): Promise<DocumentClaims> {
-  let payload;
-  try {
-    ({ payload } = await jwtVerify(token, linkKey(source), { audience: AUDIENCE, algorithms: ['HS256'], currentDate: now }));
-  } catch (err) {
-    if (err instanceof joseErrors.JWTExpired) throw new DocumentLinkError('LINK_EXPIRED', 'this document link has expired');
-    throw new DocumentLinkError('LINK_INVALID', 'this document link is not valid');
-  }
-  if (payload.sub !== expected.invoiceId || payload.knd !== expected.kind || typeof payload.tid !== 'string') {
+export function verifyDocumentToken(source: App | Config, token: string, expected: { invoiceId: string; kind: DocumentKind }, now: Date = new Date()): DocumentClaims {
+  const payload = verifiedPayload(linkKey(source), token);
+  if (!payload || payload.aud !== AUDIENCE || typeof payload.exp !== 'number') throw new DocumentLinkError('LINK_INVALID', 'this document link is not valid');
+  if (payload.exp <= Math.floor(now.getTime() / 1000)) throw new DocumentLinkError('LINK_EXPIRED', 'this document link has expired');
+  if (typeof payload.sub !== 'string' || payload.sub !== expected.invoiceId || payload.knd !== expected.kind || typeof payload.tid !== 'string') {
     throw new DocumentLinkError('LINK_MISMATCH', 'this link was issued for another document');
   }
-  return { invoiceId: payload.sub, tenantId: payload.tid, kind: expected.kind, expiresAt: new Date((payload.exp ?? 0) * 1000) };
+  return { invoiceId: payload.sub, tenantId: payload.tid, kind: expected.kind, expiresAt: new Date(payload.exp * 1000) };
 }

@@ -1,16 +1,20 @@
 /**
- * Renders and stores the PDF once the document reaches PROCESSED / CONTINGENCY / INVALIDATED (enqueued by the
- * fan-out in the transaction of that transition). Returns early when the invoice has moved on (the job of the
+ * Renders and stores the PDF of a document in PROCESSED / CONTINGENCY / INVALIDATED ahead of its first use. PDFs are
+ * rendered lazily now (first download or e-mail); the kind stays registered for jobs queued before. Returns early when the invoice has moved on (the job of the
  * new status renders that one) or the PDF is already stored.
  */
-import type { App } from '../../core/app.js';
-import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
+import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome, type JobRuntime } from '../../queue/job-definition.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { tenantEm } from '../notifications/tenant-em.js';
 import { DocumentRenderError } from './dte-json.js';
 import { loadOrRenderPdf } from './store.js';
 
-export async function runRenderDocument(app: App, job: ClaimedJob): Promise<JobOutcome> {
+export interface RenderPayload {
+  invoiceId: string;
+  status: string;
+}
+
+async function runRenderDocument({ app }: JobRuntime, job: ClaimedJob<RenderPayload>): Promise<JobOutcome> {
   if (!job.tenantId) return { kind: 'failed', error: 'render jobs belong to a tenant' };
   const em = tenantEm(app, job.tenantId);
   const inv = await em.findOne(Invoice, { id: String(job.payload.invoiceId) });
@@ -24,3 +28,11 @@ export async function runRenderDocument(app: App, job: ClaimedJob): Promise<JobO
   }
   return { kind: 'done' };
 }
+
+export const renderDocumentJob = defineJob<RenderPayload>({
+  kind: 'render-document',
+  priority: JOB_PRIORITY.render,
+  callsMh: false,
+  dedupeKey: (p) => `render:${p.invoiceId}:${p.status}`,
+  run: runRenderDocument,
+});

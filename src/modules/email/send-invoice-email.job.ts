@@ -5,7 +5,7 @@
  * (permanent per RFC 5321) fails at once.
  */
 import type { App } from '../../core/app.js';
-import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
+import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome, type JobRuntime } from '../../queue/job-definition.js';
 import { backoffMs } from '../../queue/worker.js';
 import { archivoDte } from '../documents/archivo-dte.js';
 import { DocumentRenderError, type DteJson } from '../documents/dte-json.js';
@@ -15,11 +15,11 @@ import { appendEvent } from '../invoices/invoice-transitions.js';
 import { tenantEm } from '../notifications/tenant-em.js';
 import { composeDteEmail } from './dte-email.js';
 import { InvoiceEmail } from './invoice-email.entity.js';
-import { MailError, type Mailer, type SendResult } from './mailer.js';
+import { MailError, type SendResult } from './mailer.js';
 
 export const MAX_EMAIL_ATTEMPTS = 5;
 
-export async function runSendInvoiceEmail(app: App, mailer: Mailer, job: ClaimedJob): Promise<JobOutcome> {
+async function runSendInvoiceEmail({ app, mailer }: JobRuntime, job: ClaimedJob<{ emailId: string }>): Promise<JobOutcome> {
   if (!job.tenantId) return { kind: 'failed', error: 'e-mail jobs belong to a tenant' };
   const em = tenantEm(app, job.tenantId);
   const mail = await em.findOne(InvoiceEmail, { id: String(job.payload.emailId) });
@@ -82,3 +82,12 @@ async function finish(app: App, tenantId: string, mailId: string, r: Result): Pr
     return { kind: 'done' } as const;
   });
 }
+
+/** Sends one PENDING e-mail row (queued after PROCESSED, or by resendInvoiceEmail). */
+export const sendInvoiceEmailJob = defineJob<{ emailId: string }>({
+  kind: 'send-invoice-email',
+  priority: JOB_PRIORITY.email,
+  callsMh: false,
+  dedupeKey: (p) => `email:${p.emailId}`,
+  run: runSendInvoiceEmail,
+});

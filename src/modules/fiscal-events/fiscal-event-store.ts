@@ -7,6 +7,7 @@ import { dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte, type 
 import { enqueue } from '../../queue/enqueue.js';
 import type { Tenant } from '../tenants/tenant.entity.js';
 import { FiscalEvent, type ReturnedLine } from './fiscal-event.entity.js';
+import { transmitFiscalEventJob } from './handlers.js';
 
 export const TRANSMIT_FISCAL_EVENT_JOB = 'transmit-fiscal-event';
 
@@ -56,7 +57,7 @@ export async function insertFiscalEvent(ctx: Context, tx: EntityManager, draft: 
     total: totalOf(document), sendAttempts: 0,
   });
   await tx.flush();
-  await enqueue(tx, { kind: TRANSMIT_FISCAL_EVENT_JOB, payload: { eventId: event.id }, tenantId: draft.tenant.id, dedupeKey: `transmit-event:${event.id}` });
+  await enqueue(tx, transmitFiscalEventJob, { eventId: event.id }, { tenantId: draft.tenant.id });
   return event;
 }
 

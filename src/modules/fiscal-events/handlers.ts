@@ -1,15 +1,17 @@
-import type { App } from '../../core/app.js';
-import type { JobHandler } from '../../queue/worker.js';
-import { jobScope } from '../transmission/pipeline.js';
+import { defineJob, JOB_PRIORITY } from '../../queue/job-definition.js';
+import { inTenantScope } from '../transmission/pipeline.js';
 import { TRANSMIT_FISCAL_EVENT_JOB } from './fiscal-event-store.js';
 import { transmitFiscalEvent } from './transmit-fiscal-event.job.js';
 
-/** Job kind → handler for the Retorno / Operaciones Especiales events. */
-export function fiscalEventHandlers(app: App): Record<string, JobHandler> {
-  return {
-    [TRANSMIT_FISCAL_EVENT_JOB]: (job) => {
-      if (!job.tenantId) return Promise.resolve({ kind: 'failed', error: 'fiscal event jobs belong to a tenant' });
-      return transmitFiscalEvent(jobScope(app, job.tenantId, app.config.pipeline), job);
-    },
-  };
+export interface TransmitFiscalEventPayload {
+  eventId: string;
 }
+
+/** Signs and transmits one Retorno / Operaciones Especiales event, like a document (one live job per event). */
+export const transmitFiscalEventJob = defineJob<TransmitFiscalEventPayload>({
+  kind: TRANSMIT_FISCAL_EVENT_JOB,
+  priority: JOB_PRIORITY.mh,
+  callsMh: true,
+  dedupeKey: (p) => `transmit-event:${p.eventId}`,
+  run: inTenantScope(transmitFiscalEvent),
+});

@@ -31,7 +31,7 @@ async function move(scope: JobScope, id: string, from: FiscalEventStatus[], appl
  * request leaves, consultadte before any resend after a lost answer, and the outcome recorded with its webhook in one
  * transaction. MH unreachable: retried with backoff (these events are not re-issued in contingency here).
  */
-export async function transmitFiscalEvent(scope: JobScope, job: ClaimedJob): Promise<JobOutcome> {
+export async function transmitFiscalEvent(scope: JobScope, job: ClaimedJob<{ eventId: string }>): Promise<JobOutcome> {
   const id = String(job.payload.eventId);
   for (let guard = 0; guard < 6; guard++) {
     const e = await scope.em.fork().findOneOrFail(FiscalEvent, { id }, { populate: ['signedDocument'] });

@@ -5,13 +5,13 @@ import { buildDte, dteSummary, elSalvadorDateTime, newCodigoGeneracion, validate
 import { checkDeclared, type DeclaredAmount } from '../../dte/input/v1-shape.js';
 import { enqueue } from '../../queue/enqueue.js';
 import { emissionInvalidationDeadline, isPerishable } from '../calendar/emission-deadlines.js';
+import { transmitInvoiceJob } from '../transmission/transmit-invoice.job.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { checkCreditNoteBalance } from './credit-balance.js';
 import { resolveEmisor } from './emisor.js';
 import { Invoice, InvoiceEvent } from './invoice.entity.js';
 import { transition } from './invoice-transitions.js';
 
-export const TRANSMIT_JOB = 'transmit-invoice';
 const DAY = 24 * 3_600_000;
 
 /**
@@ -50,7 +50,7 @@ export async function correctRejectedInvoice(ctx: Context, invoiceId: string, in
       jws: null, sendAttempts: 0, observaciones: null, mhCodigoMsg: null, mhDescripcionMsg: null,
     });
     await transition(tx, inv, 'QUEUED', 'dte.corrected', { previousCodigoGeneracion: previous, codigoGeneracion });
-    await enqueue(tx, { kind: TRANSMIT_JOB, payload: { invoiceId: inv.id }, tenantId: inv.tenant.id, dedupeKey: `transmit:${inv.id}` });
+    await enqueue(tx, transmitInvoiceJob, { invoiceId: inv.id }, { tenantId: inv.tenant.id });
     return inv;
   });
 }

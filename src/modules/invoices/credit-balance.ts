@@ -93,15 +93,22 @@ function requested(document: O): Map<string, Amounts> {
   return out;
 }
 
+/** The codigoGeneracion of every document a note's lines relate (the CCFs it may credit). */
+export function creditedCcfCodigos(document: O): string[] {
+  return [...requested(document).keys()];
+}
+
 /**
  * A Nota de Crédito never credits more of a CCF than remains (gravada, exenta and no sujeta separately), and credits
  * only a PROCESSED CCF. Call inside the emission transaction: the related CCF rows are locked, so two notes on one
  * CCF are decided one after the other. Documents that are not this tenant's CCFs (physical ones, CRs) are not tracked.
  */
-export async function checkCreditNoteBalance(tx: EntityManager, tenantId: string, tipoDte: string, document: O): Promise<void> {
+export async function checkCreditNoteBalance(
+  tx: EntityManager, tenantId: string, tipoDte: string, document: O, opts: { lock?: boolean } = {},
+): Promise<void> {
   if (tipoDte !== '05') return;
   const wanted = requested(document);
-  const ccfs = await ccfRows(tx, tenantId, [...wanted.keys()], true);
+  const ccfs = await ccfRows(tx, tenantId, [...wanted.keys()], opts.lock ?? true);
   if (!ccfs.length) return;
   const issues: FieldIssue[] = [];
   const rel = ((document.documentoRelacionado as O[] | null) ?? []).map((d) => d.numeroDocumento);

@@ -10,15 +10,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { App } from '../../core/app.js';
 import { addDays, addMonthsClamped, elSalvadorDateTime } from '../../dte/index.js';
-import { enqueue } from '../../queue/enqueue.js';
-import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { appendEvent } from '../invoices/invoice-transitions.js';
-import { DEADLINE_SCAN_JOB } from './job-kinds.js';
 import { tenantEm } from './tenant-em.js';
 
 export const DEADLINE_WARNING = 'dte.deadline.warning';
-const BATCH = 500;
+export const DEADLINE_SCAN_BATCH = 500;
 
 interface Due {
   id: string;
@@ -51,7 +48,7 @@ export async function dueWarnings(em: EntityManager, now: Date, windowMs: number
      where x.deadline > ? and x.deadline <= ?
        and not exists (select 1 from invoice_event e where e.invoice_id = x.id and e.type = ? and e.data->>'kind' = x.kind)
      order by x.deadline limit ?`,
-    [oldestNoteTarget(now), now, until, DEADLINE_WARNING, BATCH],
+    [oldestNoteTarget(now), now, until, DEADLINE_WARNING, DEADLINE_SCAN_BATCH],
   );
 }
 
@@ -67,16 +64,3 @@ export async function raiseDeadlineWarnings(app: App, now: Date, windowMs: numbe
   return due.length;
 }
 
-/** Queues the scan of the slot containing `at` (idempotent: one live job per slot). */
-export function scheduleDeadlineScan(em: EntityManager, at: Date, intervalMs: number): Promise<boolean> {
-  const slot = Math.floor(at.getTime() / intervalMs);
-  return enqueue(em, { kind: DEADLINE_SCAN_JOB, payload: { slot }, tenantId: null, dedupeKey: `deadline-scan:${slot}`, runAt: new Date(slot * intervalMs) });
-}
-
-export async function runDeadlineScan(app: App, _job: ClaimedJob): Promise<JobOutcome> {
-  const { deadlineWarningMs, deadlineScanMs } = app.config.notifications;
-  const now = app.clock.now();
-  while ((await raiseDeadlineWarnings(app, now, deadlineWarningMs)) === BATCH);
-  await scheduleDeadlineScan(app.db.orm.em.fork(), new Date(now.getTime() + deadlineScanMs), deadlineScanMs);
-  return { kind: 'done' };
-}

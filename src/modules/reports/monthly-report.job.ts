@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { App } from '../../core/app.js';
-import type { ClaimedJob, JobHandler, JobOutcome } from '../../queue/worker.js';
+import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome } from '../../queue/job-definition.js';
 import { calendarForTenant } from '../calendar/business-calendar.js';
 import { writeOutbox } from '../notifications/fan-out.js';
 import { tenantEm } from '../notifications/tenant-em.js';
@@ -52,7 +52,11 @@ async function fail(app: App, r: MonthlyReport, error: string): Promise<void> {
   });
 }
 
-export async function runMonthlyReport(app: App, job: ClaimedJob): Promise<JobOutcome> {
+export interface MonthlyReportPayload {
+  reportId: string;
+}
+
+export async function runMonthlyReport(app: App, job: ClaimedJob<MonthlyReportPayload>): Promise<JobOutcome> {
   if (!job.tenantId) return { kind: 'failed', error: 'report jobs belong to a tenant' };
   const em = tenantEm(app, job.tenantId);
   const r = await em.findOne(MonthlyReport, { id: String(job.payload.reportId) });
@@ -78,7 +82,11 @@ export async function runMonthlyReport(app: App, job: ClaimedJob): Promise<JobOu
   }
 }
 
-/** The worker's registration point for report jobs. */
-export function reportHandlers(app: App): Record<string, JobHandler> {
-  return { [MONTHLY_REPORT_JOB]: (job) => runMonthlyReport(app, job) };
-}
+/** Builds one monthly report; only local work, after everything that talks to MH or SIGMA. */
+export const monthlyReportJob = defineJob<MonthlyReportPayload>({
+  kind: MONTHLY_REPORT_JOB,
+  priority: JOB_PRIORITY.report,
+  callsMh: false,
+  dedupeKey: (p) => `report:${p.reportId}`,
+  run: (rt, job) => runMonthlyReport(rt.app, job),
+});

@@ -11,7 +11,7 @@ import { enqueue } from '../../queue/enqueue.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { f07Options } from './f07-options.js';
 import { parsePeriod } from './month-documents.js';
-import { MONTHLY_REPORT_JOB } from './monthly-report.job.js';
+import { monthlyReportJob } from './monthly-report.job.js';
 import { MonthlyReport, REPORT_KINDS, ReportFile, type ReportKind } from './report.entity.js';
 
 export interface MonthlyReportRequest {
@@ -49,7 +49,7 @@ export async function requestMonthlyReport(ctx: Context, req: MonthlyReportReque
       status: 'QUEUED', progress: 0, documents: 0,
     });
     await tx.flush();
-    await enqueue(tx, { kind: MONTHLY_REPORT_JOB, payload: { reportId: report.id }, tenantId, dedupeKey: `report:${report.id}` });
+    await enqueue(tx, monthlyReportJob, { reportId: report.id }, { tenantId });
     return report;
   });
 }

@@ -9,6 +9,7 @@ import type { Invoice } from '../invoices/invoice.entity.js';
 import { appendEvent } from '../invoices/invoice-transitions.js';
 import { lockInvoice, type JobScope } from './pipeline.js';
 import type { SigningMaterial } from './credentials.js';
+import { transmitInvoiceJob } from './transmit-invoice.job.js';
 
 export type BlockedCode = 'NO_MH_CREDENTIAL' | 'MH_CERTIFICATE_EXPIRED';
 export const BLOCKED_EVENT = 'dte.blocked';
@@ -71,14 +72,14 @@ export async function wakeBlockedTransmissions(em: EntityManager, tenantId: stri
   const rows = await conn.execute<{ id: string }[]>(
     `update job j set run_at = least(j.run_at, i.created_at), updated_at = now()
      from invoice i
-     where j.kind = 'transmit-invoice' and j.status = 'queued' and j.tenant_id = ? and j.payload->>'invoiceId' = i.id::text
+     where j.kind = ? and j.status = 'queued' and j.tenant_id = ? and j.payload->>'invoiceId' = i.id::text
        and i.tenant_id = ? and i.ambiente = ? and i.blocked_code is not null
      returning j.id`,
-    [tenantId, tenantId, ambiente],
+    [transmitInvoiceJob.kind, tenantId, tenantId, ambiente],
     'all',
     em.getTransactionContext(),
   );
-  if (rows.length) await conn.execute(`select pg_notify('fx_jobs', 'transmit-invoice')`, [], 'all', em.getTransactionContext());
+  if (rows.length) await conn.execute(`select pg_notify('fx_jobs', ?)`, [transmitInvoiceJob.kind], 'all', em.getTransactionContext());
   return rows.length;
 }
 

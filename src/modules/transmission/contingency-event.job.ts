@@ -1,13 +1,13 @@
 import { buildContingencia, elSalvadorDateTime, type TipoDte } from '../../dte/index.js';
 import { enqueue } from '../../queue/enqueue.js';
-import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
+import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome } from '../../queue/job-definition.js';
 import { resolveEmisor } from '../invoices/emisor.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { ContingencyEvent, Lote } from './contingency.entity.js';
-import { signingMaterial, type JobScope } from './pipeline.js';
+import { sendLoteJob } from './lote.job.js';
+import { inTenantScope, signingMaterial, type JobScope } from './pipeline.js';
 
-export const SEND_LOTE_JOB = 'send-lote';
 /** MH: at most 100 documents per lote (FACTS §3.5). */
 export const MAX_DOCS_PER_LOTE = 100;
 const HOUR = 3_600_000;
@@ -16,7 +16,7 @@ const HOUR = 3_600_000;
  * An open contingency event: probe MH; once it answers, close the event (the outage ended now), report it within
  * the 24 h MH allows, and after its sello queue the documents in lotes of ≤ 100 to be sent within 72 h (FACTS §3.6).
  */
-export async function reportContingencyEvent(scope: JobScope, job: ClaimedJob): Promise<JobOutcome> {
+async function reportContingencyEvent(scope: JobScope, job: ClaimedJob<{ eventId: string }>): Promise<JobOutcome> {
   const em = scope.em.fork();
   const ev = await em.findOneOrFail(ContingencyEvent, { id: String(job.payload.eventId) });
   if (ev.status === 'ACCEPTED' || ev.status === 'REJECTED') return { kind: 'done' };
@@ -82,8 +82,17 @@ export async function reportContingencyEvent(scope: JobScope, job: ClaimedJob): 
         polls: 0,
       });
       await tx.flush();
-      await enqueue(tx, { kind: SEND_LOTE_JOB, payload: { loteId: lote.id }, tenantId: scope.tenantId, dedupeKey: `lote:${lote.id}` });
+      await enqueue(tx, sendLoteJob, { loteId: lote.id }, { tenantId: scope.tenantId });
     }
   });
   return { kind: 'done' };
 }
+
+/** Probes MH for an open contingency event, reports it and queues its lotes (one live job per event). */
+export const contingencyEventJob = defineJob<{ eventId: string }>({
+  kind: 'contingency-event',
+  priority: JOB_PRIORITY.mh,
+  callsMh: true,
+  dedupeKey: (p) => `contingency:${p.eventId}`,
+  run: inTenantScope(reportContingencyEvent),
+});

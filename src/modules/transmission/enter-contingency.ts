@@ -5,10 +5,10 @@ import { Tenant } from '../tenants/tenant.entity.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { jsonbOrder, storedJws } from '../invoices/invoice-jws.js';
 import { transition } from '../invoices/invoice-transitions.js';
+import { contingencyEventJob } from './contingency-event.job.js';
 import { ContingencyEvent } from './contingency.entity.js';
 import { lockInvoice, signingMaterial, type JobScope } from './pipeline.js';
 
-export const CONTINGENCY_JOB = 'contingency-event';
 /** MH: 1–1000 documents per contingency event (FACTS §3.6). */
 export const MAX_DOCS_PER_EVENT = 1000;
 
@@ -51,13 +51,7 @@ export async function enterContingency(scope: JobScope, id: string, c: { tipoCon
     inv.motivoContin = c.motivoContin;
     inv.contingencyEvent = ev.id;
     await transition(tx, inv, 'CONTINGENCY', 'dte.contingency', { reason, contingencyEventId: ev.id, tipoContingencia: c.tipoContingencia });
-    await enqueue(tx, {
-      kind: CONTINGENCY_JOB,
-      payload: { eventId: ev.id },
-      tenantId: scope.tenantId,
-      dedupeKey: `contingency:${ev.id}`,
-      runAt: new Date(Date.now() + scope.settings.contingencyProbeMs),
-    });
+    await enqueue(tx, contingencyEventJob, { eventId: ev.id }, { tenantId: scope.tenantId, runAt: new Date(Date.now() + scope.settings.contingencyProbeMs) });
   });
   return true;
 }

@@ -1,19 +1,20 @@
 import { enqueue } from '../../queue/enqueue.js';
-import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
+import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome } from '../../queue/job-definition.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { compactJws } from '../invoices/invoice-jws.js';
 import { Lote } from './contingency.entity.js';
-import { signingMaterial, type JobScope } from './pipeline.js';
+import { inTenantScope, signingMaterial, type JobScope } from './pipeline.js';
 import { recordMhAnswer } from './record-answer.js';
-import { SEND_LOTE_JOB } from './contingency-event.job.js';
 
-export const POLL_LOTE_JOB = 'poll-lote';
+interface LotePayload {
+  loteId: string;
+}
 /** "versión del JSON schema de lotes": MH does not publish the value (FACTS §9.6); 1 is what integrators send. */
 const LOTE_VERSION = 1;
 const MAX_POLLS = 200;
 
 /** Sends a lote of contingency documents (the signed JWS as issued) to recepcionlote; results are polled. */
-export async function sendLote(scope: JobScope, job: ClaimedJob): Promise<JobOutcome> {
+async function sendLote(scope: JobScope, job: ClaimedJob<LotePayload>): Promise<JobOutcome> {
   const em = scope.em.fork();
   const lote = await em.findOneOrFail(Lote, { id: String(job.payload.loteId) });
   if (lote.status !== 'PENDING') return { kind: 'done' };
@@ -36,13 +37,13 @@ export async function sendLote(scope: JobScope, job: ClaimedJob): Promise<JobOut
     l.status = 'SENT';
     l.codigoLote = o.codigoLote;
     l.sentAt = scope.app.clock.now();
-    await enqueue(tx, { kind: POLL_LOTE_JOB, payload: { loteId: l.id }, tenantId: scope.tenantId, dedupeKey: `poll-lote:${l.id}`, runAt: new Date(Date.now() + scope.settings.lotePollMs) });
+    await enqueue(tx, pollLoteJob, { loteId: l.id }, { tenantId: scope.tenantId, runAt: new Date(Date.now() + scope.settings.lotePollMs) });
   });
   return { kind: 'done' };
 }
 
 /** Reads consultadtelote until every document of the lote has MH's answer; each answer is final for its document. */
-export async function pollLote(scope: JobScope, job: ClaimedJob): Promise<JobOutcome> {
+async function pollLote(scope: JobScope, job: ClaimedJob<LotePayload>): Promise<JobOutcome> {
   const em = scope.em.fork();
   const lote = await em.findOneOrFail(Lote, { id: String(job.payload.loteId) });
   if (lote.status !== 'SENT') return { kind: 'done' };
@@ -102,8 +103,26 @@ async function recoverLote(scope: JobScope, loteId: string): Promise<JobOutcome>
     if (!missing.length) return;
     const next = tx.create(Lote, { tenant: scope.tenantId, ambiente: l.ambiente, contingencyEvent: l.contingencyEvent, status: 'PENDING', idEnvio: crypto.randomUUID().toUpperCase(), invoiceIds: missing, polls: 0 });
     await tx.flush();
-    await enqueue(tx, { kind: SEND_LOTE_JOB, payload: { loteId: next.id }, tenantId: scope.tenantId, dedupeKey: `lote:${next.id}` });
+    await enqueue(tx, sendLoteJob, { loteId: next.id }, { tenantId: scope.tenantId });
   });
   scope.app.log.warn({ loteId: lote.id, codigoLote: lote.codigoLote, resent: missing.length }, 'MH lost a lote: documents reconciled with consultadte, the rest resent');
   return { kind: 'done' };
 }
+
+/** Sends a lote of contingency documents to recepcionlote (one live job per lote). */
+export const sendLoteJob = defineJob<LotePayload>({
+  kind: 'send-lote',
+  priority: JOB_PRIORITY.mh,
+  callsMh: true,
+  dedupeKey: (p) => `lote:${p.loteId}`,
+  run: inTenantScope(sendLote),
+});
+
+/** Polls consultadtelote for a sent lote until every document has MH's answer. */
+export const pollLoteJob = defineJob<LotePayload>({
+  kind: 'poll-lote',
+  priority: JOB_PRIORITY.mh,
+  callsMh: true,
+  dedupeKey: (p) => `poll-lote:${p.loteId}`,
+  run: inTenantScope(pollLote),
+});

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import type { App } from '../../core/app.js';
+import type { ClaimedJob, JobOutcome, JobRuntime } from '../../queue/job-definition.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { cachedSigningMaterial, type SigningMaterial } from './credentials.js';
 
@@ -29,8 +30,19 @@ export function jobScope(app: App, tenantId: string, settings: PipelineSettings)
   return { app, em: app.tenantEm(tenantId), tenantId, settings };
 }
 
-/** Re-reads the invoice under a row lock inside `tx`: every state change is decided on fresh, locked state. */
-export async function lockInvoice(tx: EntityManager, id: string): Promise<Invoice> {
+/** A transmission job's handler, run in its tenant's scope (every transmission job belongs to a tenant). */
+export function inTenantScope<P>(fn: (scope: JobScope, job: ClaimedJob<P>) => Promise<JobOutcome>) {
+  return (rt: JobRuntime, job: ClaimedJob<P>): Promise<JobOutcome> => {
+    if (!job.tenantId) return Promise.resolve({ kind: 'failed', error: 'transmission jobs belong to a tenant' });
+    return fn(jobScope(rt.app, job.tenantId, rt.app.config.pipeline), job);
+  };
+}
+
+/**
+ * Re-reads the invoice under a row lock inside `tx`: every state change is decided on fresh, locked state.
+ * (The JWS is stored without its payload, so the row is small whether or not the step sends it.)
+ */
+export async function lockInvoice(tx: EntityManager, id: string, _withJws = true): Promise<Invoice> {
   return tx.findOneOrFail(Invoice, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
 }
 

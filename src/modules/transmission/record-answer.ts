@@ -6,7 +6,7 @@ import { lockInvoice, type JobScope } from './pipeline.js';
 /** MH's final word on a document (from recepción, consulta or a lote): PROCESSED with its sello, or REJECTED. */
 export async function recordMhAnswer(scope: JobScope, id: string, o: ProcessedOutcome | RejectedOutcome, from: InvoiceStatus[]): Promise<boolean> {
   return scope.em.fork().transactional(async (tx) => {
-    const inv = await lockInvoice(tx, id);
+    const inv = await lockInvoice(tx, id, false);
     if (!from.includes(inv.status)) return false;
     inv.mhCodigoMsg = o.codigoMsg;
     inv.mhDescripcionMsg = o.descripcionMsg;

@@ -1,6 +1,6 @@
 import { DTE_VERSIONS, type TipoDte } from '../../dte/index.js';
 import type { RecepcionOutcome } from '../../hacienda/index.js';
-import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
+import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome } from '../../queue/job-definition.js';
 import { backoffMs } from '../../queue/worker.js';
 import { FINAL_STATUSES } from '../invoices/invoice-lifecycle.js';
 import { Invoice } from '../invoices/invoice.entity.js';
@@ -8,9 +8,14 @@ import { compactJws, storedJws } from '../invoices/invoice-jws.js';
 import { transition } from '../invoices/invoice-transitions.js';
 import { credentialGate } from './blocked.js';
 import { enterContingency } from './enter-contingency.js';
-import { lockInvoice, signingMaterial, type JobScope } from './pipeline.js';
+import { inTenantScope, lockInvoice, signingMaterial, type JobScope } from './pipeline.js';
+import { markSignedAndSent } from './mark-sent.js';
 import { recordMhAnswer } from './record-answer.js';
 
+export interface TransmitPayload {
+  invoiceId: string;
+}
+type Job = ClaimedJob<TransmitPayload>;
 type Step = JobOutcome | 'next';
 const NO_CREDENTIAL_RETRY_MS = 5 * 60_000;
 
@@ -19,7 +24,7 @@ const NO_CREDENTIAL_RETRY_MS = 5 * 60_000;
  * the job is safe to rerun after a crash at any point. SENT is committed BEFORE the request leaves, so a rerun that
  * finds SENT knows MH may have the document and asks consultadte before any resend (FACTS §3.6).
  */
-export async function transmitInvoice(scope: JobScope, job: ClaimedJob): Promise<JobOutcome> {
+async function transmitInvoice(scope: JobScope, job: Job): Promise<JobOutcome> {
   const invoiceId = String(job.payload.invoiceId);
   for (let guard = 0; guard < 8; guard++) {
     const inv = await scope.em.fork().findOneOrFail(Invoice, { id: invoiceId });
@@ -29,7 +34,16 @@ export async function transmitInvoice(scope: JobScope, job: ClaimedJob): Promise
   return { kind: 'retry', delayMs: 1000, error: 'too many steps in one run' };
 }
 
-async function advance(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise<Step> {
+/** Signs and transmits one invoice (emission and correction queue it; one live job per invoice). */
+export const transmitInvoiceJob = defineJob<TransmitPayload>({
+  kind: 'transmit-invoice',
+  priority: JOB_PRIORITY.mh,
+  callsMh: true,
+  dedupeKey: (p) => `transmit:${p.invoiceId}`,
+  run: inTenantScope(transmitInvoice),
+});
+
+async function advance(scope: JobScope, job: Job, inv: Invoice): Promise<Step> {
   if (FINAL_STATUSES.includes(inv.status) || inv.status === 'CONTINGENCY') return { kind: 'done' };
   const gate = await credentialGate(scope, inv, await signingMaterial(scope, inv.ambiente as '00' | '01'));
   if ('wait' in gate) return gate.wait;
@@ -52,21 +66,19 @@ async function advance(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise<
   }
 }
 
-/** QUEUED → SIGNED → SENT in one transaction (SENT committed before the request leaves), then recepciondte. */
-async function sign(scope: JobScope, job: ClaimedJob, inv: Invoice, privateKeyPem: string): Promise<Step> {
+/** QUEUED → SIGNED → SENT in one statement (SENT committed before the request leaves), then recepciondte. */
+async function sign(scope: JobScope, job: Job, inv: Invoice, privateKeyPem: string): Promise<Step> {
   const jws = await scope.app.mh.signer.sign(inv.document, privateKeyPem);
-  const claimed = await scope.em.fork().transactional(async (tx) => {
-    const locked = await lockInvoice(tx, inv.id);
-    if (locked.status !== 'QUEUED') return null;
-    locked.jws = storedJws(jws, locked.document);
-    await transition(tx, locked, 'SIGNED', 'dte.signed', null);
-    return markSent(tx, locked);
-  });
-  return claimed ? transmit(scope, job, claimed) : 'next';
+  const stored = storedJws(jws, inv.document);
+  const attempt = await markSignedAndSent(scope.app.db, scope.tenantId, inv.id, stored);
+  if (attempt === null) return 'next';
+  // The loaded invoice (never flushed) now describes the committed row.
+  Object.assign(inv, { status: 'SENT', jws: stored, sendAttempts: attempt });
+  return transmit(scope, job, inv);
 }
 
 /** SIGNED (or UNKNOWN confirmed absent by consultadte) → SENT → recepciondte. */
-async function send(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise<Step> {
+async function send(scope: JobScope, job: Job, inv: Invoice): Promise<Step> {
   const claimed = await scope.em.fork().transactional(async (tx) => {
     const locked = await lockInvoice(tx, inv.id);
     return locked.status === 'SIGNED' || locked.status === 'UNKNOWN' ? markSent(tx, locked) : null;
@@ -80,7 +92,7 @@ async function markSent(tx: JobScope['em'], locked: Invoice): Promise<Invoice> {
   return locked;
 }
 
-async function transmit(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise<Step> {
+async function transmit(scope: JobScope, job: Job, inv: Invoice): Promise<Step> {
   const material = (await signingMaterial(scope, inv.ambiente as '00' | '01'))!;
   const outcome = await scope.app.mh.client.recepcionDte(material.api, {
     ambiente: inv.ambiente as '00' | '01',
@@ -93,7 +105,7 @@ async function transmit(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise
   return afterSend(scope, job, inv.id, outcome);
 }
 
-async function afterSend(scope: JobScope, job: ClaimedJob, id: string, o: RecepcionOutcome): Promise<Step> {
+async function afterSend(scope: JobScope, job: Job, id: string, o: RecepcionOutcome): Promise<Step> {
   // 004: MH already has this codigoGeneracion (an earlier send got through): reconcile through consultadte.
   if (o.kind === 'rejected' && o.codigoMsg === '004') return toUnknown(scope, id, 'MH reports the document as already received');
   if (o.kind === 'processed' || o.kind === 'rejected') {
@@ -121,7 +133,7 @@ async function toUnknown(scope: JobScope, id: string, reason: string): Promise<S
 }
 
 /** UNKNOWN: consultadte first; resend only when MH confirms it does not have the document (FACTS §3.6). */
-async function reconcile(scope: JobScope, job: ClaimedJob, inv: Invoice): Promise<Step> {
+async function reconcile(scope: JobScope, job: Job, inv: Invoice): Promise<Step> {
   const material = (await signingMaterial(scope, inv.ambiente as '00' | '01'))!;
   const o = await scope.app.mh.client.consultaDte(material.api, { nitEmisor: material.nit, tdte: inv.tipoDte, codigoGeneracion: inv.codigoGeneracion });
   if (o.kind === 'processed' || o.kind === 'rejected') {
@@ -137,7 +149,7 @@ async function reconcile(scope: JobScope, job: ClaimedJob, inv: Invoice): Promis
 }
 
 /** MH unreachable: retry with backoff a few times, then re-issue in contingency (tipoContingencia 1, MH no disponible). */
-async function unreachable(scope: JobScope, job: ClaimedJob, id: string, reason: string): Promise<Step> {
+async function unreachable(scope: JobScope, job: Job, id: string, reason: string): Promise<Step> {
   if (job.attempts < scope.settings.unreachableBeforeContingency) return { kind: 'retry', delayMs: backoffMs(job.attempts, 500, 10_000), error: reason };
   return contingency(scope, id, reason);
 }

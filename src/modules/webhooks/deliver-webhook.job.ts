@@ -2,13 +2,12 @@
  * The delivery job (payload: deliveryId). Reloads the outbox row and returns early when it is no longer PENDING, so
  * a rerun after a crash or a duplicate wake-up never delivers a finished message again.
  */
-import type { App } from '../../core/app.js';
-import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
+import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome, type JobRuntime } from '../../queue/job-definition.js';
 import { tenantEm } from '../notifications/tenant-em.js';
 import { appDeliveryDeps, attemptDelivery } from './send-delivery.js';
 import { WebhookDelivery } from './webhook.entity.js';
 
-export async function runWebhookDelivery(app: App, job: ClaimedJob): Promise<JobOutcome> {
+async function runWebhookDelivery({ app }: JobRuntime, job: ClaimedJob<{ deliveryId: string }>): Promise<JobOutcome> {
   if (!job.tenantId) return { kind: 'failed', error: 'webhook deliveries belong to a tenant' };
   const em = tenantEm(app, job.tenantId);
   const d = await em.findOne(WebhookDelivery, { id: String(job.payload.deliveryId) }, { populate: ['endpoint'] });
@@ -25,3 +24,12 @@ export async function runWebhookDelivery(app: App, job: ClaimedJob): Promise<Job
   if (o.kind === 'retry') return { kind: 'retry', delayMs: Math.max(0, o.at.getTime() - app.clock.now().getTime()), error: o.result.error ?? 'delivery failed' };
   return { kind: 'done' };
 }
+
+/** Delivers one webhook outbox row (one live job per delivery). */
+export const webhookDeliveryJob = defineJob<{ deliveryId: string }>({
+  kind: 'webhook-delivery',
+  priority: JOB_PRIORITY.webhook,
+  callsMh: false,
+  dedupeKey: (p) => `webhook:${p.deliveryId}`,
+  run: runWebhookDelivery,
+});

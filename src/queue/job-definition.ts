@@ -1,0 +1,47 @@
+import type { App } from '../core/app.js';
+import type { Mailer } from '../modules/email/mailer.js';
+
+export type JobOutcome = { kind: 'done' } | { kind: 'retry'; delayMs: number; error: string } | { kind: 'failed'; error: string };
+
+/** A job as its handler sees it: the payload typed by its definition (ids only; handlers reload state). */
+export interface ClaimedJob<P = unknown> {
+  id: string;
+  kind: string;
+  tenantId: string | null;
+  payload: P;
+  attempts: number;
+}
+
+/** What every handler receives besides its job: the application and the worker process's own collaborators. */
+export interface JobRuntime {
+  app: App;
+  mailer: Mailer;
+}
+
+/**
+ * One kind of job, defined once in its `*.job.ts`: the kind stored in the queue, its claim priority, whether it
+ * talks to MH, how duplicates are recognised, and its handler. `enqueue` takes the definition, so a payload cannot
+ * be queued under the wrong kind; the worker's registry is the list of definitions (src/worker.ts).
+ */
+export interface JobDefinition<P> {
+  readonly kind: string;
+  /** Claim order, lower first (see JOB_PRIORITY). */
+  readonly priority: number;
+  /** Calls MH: the per-tenant concurrency limit toward MH (fairness between tenants) applies. */
+  readonly callsMh: boolean;
+  /** At most one live (queued/running) job per key; a second enqueue with the same key is a no-op. */
+  dedupeKey(payload: P): string | null;
+  run(rt: JobRuntime, job: ClaimedJob<P>): Promise<JobOutcome>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyJobDefinition = JobDefinition<any>;
+
+/**
+ * Claim priorities. Talking to MH comes first: documents have legal deadlines and a client waiting for its sello;
+ * then telling SIGMA (webhooks); then e-mail and rendering, which only cost local CPU (they still get a fair share of
+ * every claim, see the worker); then maintenance.
+ */
+export const JOB_PRIORITY = { mh: 0, webhook: 2, render: 4, email: 5, maintenance: 6, report: 7 } as const;
+
+export const defineJob = <P>(def: JobDefinition<P>): JobDefinition<P> => def;
