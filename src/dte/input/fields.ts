@@ -8,8 +8,14 @@ import { suggest } from './suggest.js';
 type Obj = Record<string, unknown>;
 type Seen = WeakMap<object, Set<string>>;
 
-/** Fields FacturaXpress itself reads around the parser (the point of sale, SIGMA's patient and service ids). */
-const ENVELOPE: Readonly<Record<string, readonly string[]>> = { '': ['codEstableMH', 'codPuntoVentaMH', 'patientId'], items: ['serviceId'] };
+/**
+ * Fields FacturaXpress itself reads around the parser (the point of sale, SIGMA's patient and service ids, the
+ * perishable-medicine flag that sets the invalidation window).
+ */
+const ENVELOPE: Readonly<Record<string, readonly string[]>> = {
+  '': ['codEstableMH', 'codPuntoVentaMH', 'patientId'],
+  items: ['serviceId', 'medicamentoPerecedero'],
+};
 
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null;
