@@ -69,7 +69,7 @@ async function storageFigures(c: pg.Client): Promise<string> {
   const body = JSON.stringify({ tipoDte: '01', referenciaExterna: 'SIGMA-CONSULTA-2026-000123',
     receptor: { nombre: 'María José Rivas', tipoDocumento: '13', numDocumento: '12345678-4', correo: 'mjrivas@example.com', telefono: '77778888' },
     medico: { nombre: 'Dra. Ana López', nit: '0614-050707-104-8', tipoServicio: 3 },
-    items: [{ descripcion: 'Consulta de especialidad', cantidad: 1, precio: '45.00', tipo: 'gravado' }, { descripcion: 'Medicamento', cantidad: 1, precio: '12.00', tipo: 'exento' }],
+    items: [{ descripcion: 'Consulta de especialidad', cantidad: 1, precio: '45.00', tratamientoFiscal: 'gravado' }, { descripcion: 'Medicamento', cantidad: 1, precio: '12.00', tratamientoFiscal: 'exento' }],
     pagos: [{ codigo: '02', referencia: 'VISA ****1234' }] });
   await c.query(`create table fx_bench_after as select i.* from invoice i where jws is not null limit ${SAMPLE}`);
   await c.query(

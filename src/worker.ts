@@ -1,6 +1,6 @@
 import type { App } from './core/app.js';
 import { renderDocumentJob } from './modules/documents/render-document.job.js';
-import { transmitFiscalEventJob } from './modules/fiscal-events/handlers.js';
+import { transmitFiscalEventJob } from './modules/fiscal-events/transmit-fiscal-event.job.js';
 import { monthlyReportJob } from './modules/reports/monthly-report.job.js';
 import { createMailer, type Mailer } from './modules/email/mailer.js';
 import { sendInvoiceEmailJob } from './modules/email/send-invoice-email.job.js';

@@ -68,7 +68,7 @@ describe('summary tributos beyond IVA', () => {
         { descripcion: 'b', cantidad: 1, precio: 1, tributos: ['D1'] },
         { descripcion: 'c', cantidad: 1, precio: 1, tributos: ['D5'] },
         { descripcion: 'd', cantidad: 1, precio: 1, tributos: ['ZZ'] },
-        { descripcion: 'e', cantidad: 1, precio: 1, tipo: 'exento', tributos: ['59'] },
+        { descripcion: 'e', cantidad: 1, precio: 1, tratamientoFiscal: 'exento', tributos: ['59'] },
       ],
     }, EMISOR, ident('03'));
     expect(r.ok).toBe(false);

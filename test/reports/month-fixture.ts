@@ -35,7 +35,7 @@ async function processed(t: TestApp, tt: PipelineTenant, bodies: Record<string, 
 export async function emitMonth(t: TestApp): Promise<Month> {
   const tt = await tenantWithCredential(t);
   const [fe1, fe2, fe3, ccf, fex, fse, cr] = await processed(t, tt, [
-    facturaBody(), facturaBody({ items: [{ descripcion: 'Consulta', cantidad: 2, precio: '33.90', tipo: 'gravado' }, { descripcion: 'Certificado', cantidad: 1, precio: '5', tipo: 'noSujeto' }] }),
+    facturaBody(), facturaBody({ items: [{ descripcion: 'Consulta', cantidad: 2, precio: '33.90', tratamientoFiscal: 'gravado' }, { descripcion: 'Certificado', cantidad: 1, precio: '5', tratamientoFiscal: 'noSujeto' }] }),
     facturaBody(), { ...example('03-credito-fiscal.json'), referenciaExterna: ref('ccf') }, { ...example('11-exportacion.json'), referenciaExterna: ref('fex') },
     { ...example('14-sujeto-excluido.json'), referenciaExterna: ref('fse') }, { ...example('07-retencion.json'), referenciaExterna: ref('cr') },
   ]);

@@ -51,7 +51,7 @@ describe('credit-note balance of a CCF', () => {
   it('never credits more than remains, per tax treatment; invalidating a note restores it; an ND adds to it', async () => {
     const ccfBody = facturaBody({
       tipoDte: '03', receptor: CONTRIBUYENTE, medico: undefined, pagos: undefined,
-      items: [{ descripcion: 'Cirugía', cantidad: 1, precio: 100 }, { descripcion: 'Vacuna', cantidad: 1, precio: 50, tipo: 'exento' }, { descripcion: 'Otro', cantidad: 1, precio: 20, tipo: 'noSujeto' }],
+      items: [{ descripcion: 'Cirugía', cantidad: 1, precio: 100 }, { descripcion: 'Vacuna', cantidad: 1, precio: 50, tratamientoFiscal: 'exento' }, { descripcion: 'Otro', cantidad: 1, precio: 20, tratamientoFiscal: 'noSujeto' }],
     });
     const ccf = await processed((await emit(tt, ccfBody)).id);
     expect(await balance(ccf.id)).toEqual({ gravada: '100.00', exenta: '50.00', noSujeta: '20.00' });
@@ -63,10 +63,10 @@ describe('credit-note balance of a CCF', () => {
     expect(over.issues).toEqual([expect.objectContaining({ path: 'items', code: 'CREDIT_EXCEEDS_BALANCE' })]);
     expect(over.issues[0]!.message).toContain('only 40.00 remains');
     // exenta is its own balance: gravada left over does not cover it
-    const exenta = await refusal(note('05', ccf.id, [{ descripcion: 'Vacuna', cantidad: 1, precio: 51, tipo: 'exento' }]));
+    const exenta = await refusal(note('05', ccf.id, [{ descripcion: 'Vacuna', cantidad: 1, precio: 51, tratamientoFiscal: 'exento' }]));
     expect(exenta.issues).toEqual([expect.objectContaining({ code: 'CREDIT_EXCEEDS_BALANCE', message: expect.stringContaining('venta exenta') })]);
     // a queued (not yet sealed) note already counts
-    const pending = await note('05', ccf.id, [{ descripcion: 'No sujeto', cantidad: 1, precio: 20, tipo: 'noSujeto' }]);
+    const pending = await note('05', ccf.id, [{ descripcion: 'No sujeto', cantidad: 1, precio: 20, tratamientoFiscal: 'noSujeto' }]);
     expect((await balance(ccf.id)).noSujeta).toBe('0.00');
     await processed(pending.invoice.id);
 

@@ -74,7 +74,7 @@ const returnOf = (invoiceId: string, lines: { numItem: number; cantidad: string 
 
 describe('Evento de Retorno', () => {
   it('is built, signed, sealed by the sandbox and announced; several returns never exceed what was sold', async () => {
-    const fe = await processedFe(facturaBody({ items: [{ descripcion: 'Jarabe pediátrico', cantidad: 3, precio: '11.30', tipoItem: 1 }, { descripcion: 'Vacuna', cantidad: 1, precio: 12, tipo: 'exento' }] }));
+    const fe = await processedFe(facturaBody({ items: [{ descripcion: 'Jarabe pediátrico', cantidad: 3, precio: '11.30', tipoItem: 1 }, { descripcion: 'Vacuna', cantidad: 1, precio: 12, tratamientoFiscal: 'exento' }] }));
     const first = await t.gql(EMIT_RETURN, { i: returnOf(fe.id, [{ numItem: 1, cantidad: '2' }]) }, H());
     const ev = first.body.data.emitReturn;
     expect(ev).toMatchObject({ __typename: 'FiscalEvent', status: 'QUEUED', tipoEvento: '18', lines: [{ numItem: 1, cantidad: '2' }] });

@@ -7,9 +7,8 @@ import { dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte, type 
 import { enqueue } from '../../queue/enqueue.js';
 import type { Tenant } from '../tenants/tenant.entity.js';
 import { FiscalEvent, type ReturnedLine } from './fiscal-event.entity.js';
-import { transmitFiscalEventJob } from './handlers.js';
+import { transmitFiscalEventJob } from './transmit-fiscal-event.job.js';
 
-export const TRANSMIT_FISCAL_EVENT_JOB = 'transmit-fiscal-event';
 
 export interface EventEmission {
   event: FiscalEvent;

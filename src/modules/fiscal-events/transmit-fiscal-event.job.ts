@@ -4,7 +4,8 @@ import type { ProcessedOutcome, RejectedOutcome } from '../../hacienda/index.js'
 import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
 import { backoffMs } from '../../queue/worker.js';
 import { writeOutbox } from '../notifications/fan-out.js';
-import { signingMaterial, type JobScope } from '../transmission/pipeline.js';
+import { inTenantScope, signingMaterial, type JobScope } from '../transmission/pipeline.js';
+import { defineJob, JOB_PRIORITY } from '../../queue/job-definition.js';
 import { FiscalEvent, type FiscalEventStatus } from './fiscal-event.entity.js';
 import { fiscalEventWebhook } from './fiscal-event-webhooks.js';
 
@@ -112,3 +113,16 @@ async function record(scope: JobScope, id: string, o: ProcessedOutcome | Rejecte
   });
   return { kind: 'done' };
 }
+
+export interface TransmitFiscalEventPayload {
+  eventId: string;
+}
+
+/** Signs and transmits one Retorno / Operaciones Especiales event, like a document (one live job per event). */
+export const transmitFiscalEventJob = defineJob<TransmitFiscalEventPayload>({
+  kind: 'transmit-fiscal-event',
+  priority: JOB_PRIORITY.mh,
+  callsMh: true,
+  dedupeKey: (p) => `transmit-event:${p.eventId}`,
+  run: inTenantScope(transmitFiscalEvent),
+});
