@@ -1,13 +1,13 @@
-// The committed catalogs module must equal MH's CSVs (FACTS §6). Skips visibly when /work/shared is absent.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// The committed catalogs module must equal MH's CSVs (FACTS §6). Skips visibly when ../shared is absent (fails in CI).
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as CAT from '../../src/dte/catalogs/index.js';
+import { sharedPresent } from '../helpers/shared.js';
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/mh/catalogs');
-const present = existsSync(DIR);
-if (!present) console.warn(`[dte catalogs] SKIPPED: ${DIR} is absent`);
+const present = sharedPresent(DIR, "MH's catalogs");
 
 function csv(prefix: string): string[][] {
   const file = readdirSync(DIR).find((f) => f.startsWith(prefix) && !f.includes('map'))!;

@@ -4,17 +4,17 @@
 // ajv's built-in multipleOf divides binary floats (11.3 / 0.01 = 1130.0000000000002, 288.9942197 / 1e-8 =
 // 28899421969.999996), so it rejects valid decimals. MH's validator works on decimals; we therefore replace the
 // multipleOf keyword by an exact decimal check (decimal.js on the number's shortest string form). Nothing else changes.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { Decimal } from 'decimal.js';
 import type { TipoDte } from '../../src/dte/index.js';
+import { sharedPresent } from '../helpers/shared.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/mh/schemas/normativa-2.0');
-export const present = existsSync(ROOT);
-if (!present) console.warn(`[dte conformance] SKIPPED: official schemas not found at ${ROOT}`);
+export const present = sharedPresent(ROOT, "MH's official Normativa 2.0 schemas");
 
 export const SCHEMA_FILES: Record<TipoDte | 'invalidacion' | 'contingencia' | 'retorno' | 'operacionesEspeciales', string> = {
   '01': 'v2/fe-f-v2.json', '03': 'v4/fe-ccf-v4.json', '04': 'v4/fe-nr-v4.json', '05': 'v4/fe-nc-v4.json', '06': 'v4/fe-nd-v4.json',
