@@ -64,7 +64,7 @@ export interface Config {
   corsOrigins: string[];
   /** `enforce`: API-key clients may run only the persisted operations of the manifest (schema/operations). */
   trustedDocuments: 'allow' | 'enforce';
-  /** Issue 6: webhooks, document links, e-mail to the receptor, deadline warnings. */
+  /** Notifications: webhooks, document links, e-mail to the receptor, deadline warnings. */
   notifications: {
     /** SMTP_URL (nodemailer URL); null → mail is written as .eml files to mailOutboxDir and the status says so. */
     smtpUrl: string | null;
@@ -72,7 +72,7 @@ export interface Config {
     mailOutboxDir: string;
     /** Deliver webhooks to private/loopback addresses (default: everywhere except production). */
     webhookAllowPrivate: boolean;
-    /** Success = a 2xx within this time (issue 6 §3: 15 s). */
+    /** Success = a 2xx within this time (15 s). */
     webhookTimeoutMs: number;
     /** Lifetime of pdfUrl / jsonUrl links. */
     documentLinkTtlSeconds: number;
@@ -278,7 +278,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       leaseMs: int(env, 'FX_JOB_LEASE_MS', 60_000, 1000, 3_600_000),
     },
     pipeline: {
-      maxSends: 3, // MH: the first transmission and at most 2 resends (FACTS §3.6)
+      maxSends: 3, // MH: the first transmission and at most 2 resends
       unreachableBeforeContingency: int(env, 'FX_UNREACHABLE_BEFORE_CONTINGENCY', 3, 1, 100),
       contingencyProbeMs: int(env, 'FX_CONTINGENCY_PROBE_MS', 60_000, 100, 15 * 60_000),
       lotePollMs: int(env, 'FX_LOTE_POLL_MS', 3_000, 50, 600_000),

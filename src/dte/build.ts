@@ -30,7 +30,7 @@ export function previewEmission(body: unknown, emisor: Emisor, ident: Identifica
 
 /**
  * Turns a built document into its contingency version: tipoModelo 2 (diferido), tipoOperacion 2, tipoContingencia
- * (CAT-005) and motivoContin (required for 5). Returns a copy (FACTS §3.6).
+ * (CAT-005) and motivoContin (required for 5). Returns a copy.
  */
 export function toContingency(doc: DteDocument, c: Contingencia): DteDocument {
   const idn = doc['identificacion'] as Record<string, unknown> | undefined;

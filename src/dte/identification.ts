@@ -1,8 +1,8 @@
-// identificacion helpers: numeroControl, codigoGeneracion, El Salvador date/time (FACTS §5.1, §3.6).
+// identificacion helpers: numeroControl, codigoGeneracion, El Salvador date/time.
 import { randomUUID } from 'node:crypto';
 import type { TipoDte } from './model.js';
 
-/** v2.0 section 3: (M|B|S|P)### establishment + P### point of sale (FACTS §5.1). CD v2 keeps [A-Z0-9]{8}. */
+/** v2.0 section 3: (M|B|S|P)### establishment + P### point of sale. CD v2 keeps [A-Z0-9]{8}. */
 export const COD_ESTABLE_MH = /^[MBSP][0-9]{3}$/;
 export const COD_PUNTO_VENTA_MH = /^P[0-9]{3}$/;
 export const NUMERO_CONTROL_V2 = /^DTE-(01|03|04|05|06|07|08|09|11|14)-[MBSP][0-9]{3}P[0-9]{3}-[0-9]{15}$/;

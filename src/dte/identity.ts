@@ -1,4 +1,4 @@
-// Salvadoran identity numbers (FACTS §7): DUI check digit, NIT (14 digits, two check routines, or a 9-digit DUI since
+// Salvadoran identity numbers: DUI check digit, NIT (14 digits, two check routines, or a 9-digit DUI since
 // the 2021 homologation), NRC format. Inputs may carry hyphens; MH documents send digits only (except where a schema
 // still asks for ########-#, see formatDui).
 
@@ -27,7 +27,7 @@ export function formatDui(raw: string): string {
 /**
  * 14-digit NIT `DDDD-DDMMYY-CCC-V`. Correlative (digits 11–13) ≤ 100 → "old routine" (weights 14..2, check = Σ mod 11,
  * 10 → 0); otherwise "new routine" (weights 2,7,6,5,4,3,2,7,6,5,4,3,2; r = Σ mod 11; check = 11 − r if r > 1 else 0).
- * Source: idsv-js, verified against real NITs (FACTS §7). stdnum's variant is wrong for correlative 001.
+ * Source: idsv-js, verified against real NITs. stdnum's variant is wrong for correlative 001.
  */
 export function isValidNit14(raw: string): boolean {
   if (!/^[0-9]{4}-?[0-9]{6}-?[0-9]{3}-?[0-9]$/.test(raw)) return false;

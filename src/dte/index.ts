@@ -1,4 +1,4 @@
-// Public API of the pure MH DTE domain (issue 3). No I/O, no database, no environment.
+// Public API of the pure MH DTE domain. No I/O, no database, no environment.
 export * from './model.js';
 export type * from './input/types.js';
 export { parseEmission } from './input/parse.js';

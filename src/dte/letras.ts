@@ -1,5 +1,5 @@
 // totalLetras in Spanish, the style MH shows and Salvadoran issuers use: "DOS MIL DOSCIENTOS SESENTA 00/100 DÓLARES"
-// (FACTS §5.7: free text ≤ 200 chars, MH does not validate the wording; CCF/NC/ND v4 require ≥ 8 chars).
+//.
 import { type Dec, r2 } from './money.js';
 
 const UNITS = ['CERO', 'UNO', 'DOS', 'TRES', 'CUATRO', 'CINCO', 'SEIS', 'SIETE', 'OCHO', 'NUEVE'];

@@ -1,4 +1,4 @@
-// Shared domain types of the MH (Ministerio de Hacienda) DTE core. Field names are MH's (FACTS §2, §5).
+// Shared domain types of the MH (Ministerio de Hacienda) DTE core. Field names are MH's.
 
 export type TipoDte = '01' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '11' | '14' | '15';
 export type Ambiente = '00' | '01';
@@ -33,7 +33,7 @@ export interface Emisor {
   direccion: Direccion;
   telefono: string;
   correo: string;
-  codEstableMH: string; // v2.0: 'M001' … lives inside numeroControl (FACTS §5.1)
+  codEstableMH: string; // v2.0: 'M001' … lives inside numeroControl
   codPuntoVentaMH: string; // v2.0: 'P001'
   codEstable: string | null;
   codPuntoVenta: string | null;
@@ -78,7 +78,7 @@ export const DTE_VERSIONS: Record<TipoDte, number> = {
   '14': 2,
   '15': 2,
 };
-/** Event versions under Normativa 2.0 (FACTS §2.2). */
+/** Event versions under Normativa 2.0. */
 export const EVENT_VERSIONS = { invalidacion: 3, contingencia: 4 } as const;
 
 export function issue(path: string, code: string, message: string, params?: Record<string, string | number>): DteIssue {

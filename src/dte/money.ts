@@ -1,4 +1,4 @@
-// Decimal arithmetic exactly as MH computes it (FACTS §5.2): items up to 8 decimals, summaries 2 decimals,
+// Decimal arithmetic exactly as MH computes it: items up to 8 decimals, summaries 2 decimals,
 // both rounded half-up. Never binary floats: every value enters through its decimal string.
 import { Decimal } from 'decimal.js';
 
@@ -6,7 +6,7 @@ export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP 
 export type Dec = InstanceType<typeof D>;
 
 export const ZERO = new D(0);
-export const IVA_RATE = new D('0.13'); // Ley IVA 13 % (FACTS §5.3/5.4)
+export const IVA_RATE = new D('0.13'); // Ley IVA 13 % (MH's rules)
 export const IVA_DIVISOR = new D('1.13');
 
 export function dec(v: string | number | Dec): Dec {

@@ -3,7 +3,7 @@ import type { App } from '../core/app.js';
 import { documentLinks } from '../modules/documents/links.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
 
-/** pdfUrl / jsonUrl: signed, expiring links (issue 6, src/modules/documents/links.ts) that open without an API key. */
+/** pdfUrl / jsonUrl: signed, expiring links that open without an API key. */
 export function documentLinkResolvers(source: App | Config) {
   return {
     Invoice: {

@@ -17,7 +17,7 @@ const ReplayWebhookDeliveriesResult = createUnionType({ name: 'ReplayWebhookDeli
 
 const created = (r: { endpoint: unknown; secret: string }) => Object.assign(new CreatedWebhookEndpoint(), r);
 
-/** Webhook endpoints of the caller's tenant and their delivery log (issue 6). Thin: arguments → use case. */
+/** Webhook endpoints of the caller's tenant and their delivery log. Thin: arguments → use case. */
 @Resolver(() => WebhookEndpointType)
 export class WebhookEndpointResolver {
   @Authorized(WEBHOOKS_SCOPE)

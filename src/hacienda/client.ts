@@ -12,9 +12,9 @@ import {
 export interface MhClientOptions {
   /** e.g. mhBaseUrl('00') or a sandbox URL. */
   baseUrl: string;
-  /** Sent on every call; MH lists it as a parameter of every service (FACTS §3.2). */
+  /** Sent on every call; MH lists it as a parameter of every service. */
   userAgent: string;
-  /** End-to-end timeout per HTTP exchange; MH's rule is 8 s (FACTS §3.6). */
+  /** End-to-end timeout per HTTP exchange; MH's rule is 8 s. */
   timeoutMs?: number;
   fetch?: FetchLike;
   /** Tokens are considered expired this long before MH's 24 h / 48 h lifetime ends; default 1 h. */
@@ -30,7 +30,7 @@ export interface AuthToken {
 
 type Authed<T> = (token: string) => Promise<HttpResult>;
 
-/** MH's transmission API (FACTS §3). Every method resolves to a classified outcome and never throws for MH's behaviour. */
+/** MH's transmission API. Every method resolves to a classified outcome and never throws for MH's behaviour. */
 export class MhClient {
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
@@ -103,7 +103,7 @@ export class MhClient {
     return { kind: 'auth_error', reason: `MH refused the credentials of ${cred.user}: ${message}`, status: r.status, raw: r.body };
   }
 
-  /** A call that hands MH a document: a transport failure after connecting is `unknown` (FACTS §3.6 → consultadte). */
+  /** A call that hands MH a document: a transport failure after connecting is `unknown` (MH's rules → consultadte). */
   private submit<O>(cred: MhCredential, send: Authed<O>, read: (status: number, body: unknown) => O) {
     return this.withToken(cred, send, read, true);
   }
@@ -126,7 +126,7 @@ export class MhClient {
       if (!r.ok) {
         return r.maybeDelivered && submits ? { kind: 'unknown', reason: r.reason } : { kind: 'transient', reason: r.reason };
       }
-      // 401 = the token was refused before anything was processed: re-authenticate once (FACTS §3.3).
+      // 401 = the token was refused before anything was processed: re-authenticate once.
       if (r.status !== 401) return read(r.status, r.body);
       this.tokens.invalidate(TokenCache.key(cred.user, cred.ambiente), auth.token);
     }
@@ -138,7 +138,7 @@ export class MhClient {
   }
 
   private headers(token: string): Record<string, string> {
-    // The token already carries its "Bearer " prefix (FACTS §3.2).
+    // The token already carries its "Bearer " prefix.
     return { Authorization: token, 'User-Agent': this.opts.userAgent, Accept: 'application/json' };
   }
 

@@ -14,7 +14,7 @@ const NOT_CONNECTED = new Set([
 ]);
 
 export async function httpExchange(fetchFn: FetchLike, url: string, init: RequestInit, timeoutMs: number): Promise<HttpResult> {
-  // One signal covers connecting, sending, the headers and reading the body: MH's 8 s rule is end to end (FACTS §3.6).
+  // One signal covers connecting, sending, the headers and reading the body: MH's 8 s rule is end to end.
   const signal = AbortSignal.timeout(timeoutMs);
   let res: Response;
   let text: string;

@@ -3,7 +3,7 @@ import type {
   TransientOutcome,
 } from './types.js';
 
-/** Reading MH answers into outcomes. The body decides whenever it is an MH body, whatever the HTTP status (FACTS §3.4). */
+/** Reading MH answers into outcomes. The body decides whenever it is an MH body, whatever the HTTP status. */
 type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -28,7 +28,7 @@ export function readDteAnswer(status: number, body: unknown): ProcessedOutcome |
   return null;
 }
 
-/** The contingencia answer has its own shape: estado RECIBIDO|RECHAZADO, fechaHora, mensaje (FACTS §3.5). */
+/** The contingencia answer has its own shape: estado RECIBIDO|RECHAZADO, fechaHora, mensaje. */
 export function readContingenciaAnswer(status: number, body: unknown): ProcessedOutcome | RejectedOutcome | null {
   if (!isObj(body)) return null;
   const estado = str(body.estado);

@@ -1,4 +1,4 @@
-/** El Salvador civil time: UTC−06:00 all year, no DST (FACTS §3.6). */
+/** El Salvador civil time: UTC−06:00 all year, no DST. */
 export const SV_OFFSET_MS = -6 * 3_600_000;
 
 export interface SvDateTimeParts {
@@ -20,7 +20,7 @@ export function svDateTimeParts(at: Date): SvDateTimeParts {
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 
-/** MH's `fhProcesamiento` / `fechaHora`: `dd/MM/yyyy HH:mm:ss`, El Salvador time (FACTS §3.4). */
+/** MH's `fhProcesamiento` / `fechaHora`: `dd/MM/yyyy HH:mm:ss`, El Salvador time. */
 export function formatFhProcesamiento(at: Date): string {
   const t = svDateTimeParts(at);
   return `${p2(t.day)}/${p2(t.month)}/${t.year} ${p2(t.hour)}:${p2(t.minute)}:${p2(t.second)}`;

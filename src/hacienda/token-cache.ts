@@ -1,6 +1,6 @@
 import type { Ambiente } from './types.js';
 
-/** Tokens per (ambiente, user). MH tokens last 24 h in production and 48 h in test (FACTS §3.3). */
+/** Tokens per (ambiente, user). MH tokens last 24 h in production and 48 h in test. */
 export const TOKEN_LIFETIME_MS: Record<Ambiente, number> = { '01': 24 * 3_600_000, '00': 48 * 3_600_000 };
 
 interface Entry {

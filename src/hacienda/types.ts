@@ -1,7 +1,7 @@
-/** MH API types (FACTS §3). Field names are MH's. */
+/** MH API types. Field names are MH's. */
 export type Ambiente = '00' | '01';
 
-/** The MH API user of a tenant: NIT + API password, per ambiente (FACTS §3.3; credentials differ per ambiente). */
+/** The MH API user of a tenant: NIT + API password, per ambiente. */
 export interface MhCredential {
   user: string;
   password: string;
@@ -10,7 +10,7 @@ export interface MhCredential {
 
 export interface RecepcionDteRequest {
   ambiente: Ambiente;
-  /** "correlativo a discreción" (FACTS §3.4); MT1 types it Integer. */
+  /** "correlativo a discreción"; MT1 types it Integer. */
   idEnvio: number | string;
   version: number;
   tipoDte: string;
@@ -27,12 +27,12 @@ export interface ConsultaDteRequest {
 
 export interface RecepcionLoteRequest {
   ambiente: Ambiente;
-  /** UUID v4 uppercase (FACTS §3.5). */
+  /** UUID v4 uppercase. */
   idEnvio: string;
-  /** "versión del JSON schema de lotes" — value not published (FACTS §9.6). */
+  /** "versión del JSON schema de lotes" — value not published. */
   version: number;
   nitEmisor: string;
-  /** ≤ 100 JWS (FACTS §3.5). */
+  /** ≤ 100 JWS. */
   documentos: string[];
 }
 
@@ -49,7 +49,7 @@ export interface ContingenciaRequest {
   documento: string;
 }
 
-/** MH accepted the document/event and sealed it. codigoMsg 001, or 002 with observaciones (FACTS §3.4). */
+/** MH accepted the document/event and sealed it. codigoMsg 001, or 002 with observaciones. */
 export interface ProcessedOutcome {
   kind: 'processed';
   codigoGeneracion: string | null;
@@ -64,7 +64,7 @@ export interface ProcessedOutcome {
   raw: unknown;
 }
 
-/** MH answered and refused it (HTTP 400 + JSON with estado RECHAZADO, FACTS §3.4). The body is kept in `raw`. */
+/** MH answered and refused it (HTTP 400 + JSON with estado RECHAZADO). The body is kept in `raw`. */
 export interface RejectedOutcome {
   kind: 'rejected';
   codigoGeneracion: string | null;
@@ -82,7 +82,7 @@ export interface TransientOutcome {
   status?: number;
 }
 
-/** The request may have reached MH and we do not know what happened: query consultadte before any resend (FACTS §3.6). */
+/** The request may have reached MH and we do not know what happened: query consultadte before any resend. */
 export interface UnknownOutcome {
   kind: 'unknown';
   reason: string;
@@ -131,12 +131,12 @@ export type ConsultaDteOutcome = ProcessedOutcome | RejectedOutcome | NotFoundOu
 export type RecepcionLoteOutcome = LoteReceivedOutcome | RejectedOutcome | Failure;
 export type ConsultaLoteOutcome = LoteResultOutcome | NotFoundOutcome | TransientOutcome | AuthErrorOutcome;
 
-/** Real MH hosts (FACTS §3.1). */
+/** Real MH hosts. */
 export function mhBaseUrl(ambiente: Ambiente): string {
   return ambiente === '01' ? 'https://api.dtes.mh.gob.sv' : 'https://apitest.dtes.mh.gob.sv';
 }
 
-/** MH API paths, exactly as MT1 writes them (FACTS §3.1). */
+/** MH API paths, exactly as MT1 writes them. */
 export const MH_PATHS = {
   auth: '/seguridad/auth',
   recepcionDte: '/fesv/recepciondte',

@@ -1,5 +1,5 @@
 /**
- * The signed-link routes (issue 6 §5): `GET /documents/<invoice id>.pdf|.json?token=…` open exactly the document
+ * The signed-link routes: `GET /documents/<invoice id>.pdf|.json?token=…` open exactly the document
  * the token was issued for, without an API key. The token names the invoice, tenant, kind and expiry; a token for
  * another invoice or kind, an expired one or a forged one gets 403 and nothing else.
  */
@@ -50,7 +50,7 @@ async function serveDocument(app: App, req: Request, res: Response) {
 }
 
 /**
- * Issue 6's HTTP face: the document links. Mounting it also applies this process's webhook policy (private targets,
+ * The document links' HTTP routes. Mounting it also applies this process's webhook policy (private targets,
  * timeout) from the configuration, which endpoint creation and pings use.
  */
 export function notificationRoutes(app: App): (router: Router) => void {

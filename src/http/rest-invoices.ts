@@ -71,7 +71,7 @@ export function invoiceRoutes(app: App, r: Router): void {
     const ctx = await contextOf(app, req, res);
     const inv = await invoiceOr404(app, req, ctx);
     // The DTE exactly as signed and transmitted (valid against MH's schema); `?archivo=1` gives the Archivo DTE handed
-    // to the receptor: the same JSON + firmaElectronica + selloRecibido (Normativa Anexo I; FACTS §4).
+    // to the receptor: the same JSON + firmaElectronica + selloRecibido (Normativa Anexo I; MH's rules).
     const archivo = req.query.archivo === '1' || req.query.archivo === 'true'
       ? archivoDte(inv)
       : null;

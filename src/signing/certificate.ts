@@ -2,7 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, timingSafeEqual, type Ke
 import { CertificateError } from './errors.js';
 import { at, parseXml, XmlParseError, type XmlElement } from './xml.js';
 
-/** An MH-issued signing certificate after import (FACTS §4). Keys are live KeyObjects plus their PEM forms. */
+/** An MH-issued signing certificate after import. Keys are live KeyObjects plus their PEM forms. */
 export interface MhCertificate {
   /** MH's `_id` of the certificate, when present. */
   id: string | null;
@@ -29,14 +29,14 @@ export interface CertificateImportOptions {
   allowOutsideValidity?: boolean;
 }
 
-/** Lowercase hex SHA-512 of the UTF-8 password: what MH stores in `privateKey/clave` (FACTS §4). */
+/** Lowercase hex SHA-512 of the UTF-8 password: what MH stores in `privateKey/clave`. */
 export function mhPasswordHash(password: string): string {
   return createHash('sha512').update(password, 'utf8').digest('hex');
 }
 
 /**
  * Parses MH's `.crt` XML (root `<CertificadoMH>`), checks the password against `privateKey/clave` exactly as MH's
- * firmador does (SHA-512 hex, FACTS §4), imports the unencrypted PKCS#8 private key and the X.509 SPKI public key,
+ * firmador does (SHA-512 hex), imports the unencrypted PKCS#8 private key and the X.509 SPKI public key,
  * and checks that they are a pair and that the certificate is within its validity window.
  */
 export function parseMhCertificate(xml: string, password: string, opts: CertificateImportOptions = {}): MhCertificate {
@@ -155,7 +155,7 @@ function assertRsaPair(privateKey: KeyObject, publicKey: KeyObject): void {
   }
 }
 
-/** MH writes validity as epoch seconds, sometimes with a fraction: `1766077700.807000000` (FACTS §4, CERT-SAMPLE). */
+/** MH writes validity as epoch seconds, sometimes with a fraction: `1766077700.807000000`. */
 function epochDate(root: XmlElement, path: string): Date {
   const raw = requiredText(root, path);
   const m = /^(\d{1,12})(?:\.(\d{1,9}))?$/.exec(raw);

@@ -11,7 +11,7 @@ export class CertificateError extends Error {
   constructor(
     public readonly code: CertificateErrorCode,
     message: string,
-    /** The certificate element the rule is about, e.g. `privateKey/clave` (FACTS §4). */
+    /** The certificate element the rule is about, e.g. `privateKey/clave`. */
     public readonly field?: string,
   ) {
     super(message);

@@ -19,7 +19,7 @@ export interface SignerOptions {
 }
 
 export interface Signer {
-  /** Compact JWS RS512 of `JSON.stringify(doc)` with the PKCS#8/PKCS#1 PEM key (FACTS §4). */
+  /** Compact JWS RS512 of `JSON.stringify(doc)` with the PKCS#8/PKCS#1 PEM key. */
   sign(doc: object, privateKeyPem: string): Promise<string>;
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { JwsError } from './errors.js';
 
 /**
  * MH's official firmador (jose4j) sets `alg` and nothing else, so the protected header is exactly `{"alg":"RS512"}`
- * (base64url `eyJhbGciOiJSUzUxMiJ9`) and MH verifies with the emitter's public key (FACTS §4).
+ * (base64url `eyJhbGciOiJSUzUxMiJ9`) and MH verifies with the emitter's public key.
  */
 export const DTE_JWS_HEADER = Object.freeze({ alg: 'RS512' as const });
 export const DTE_JWS_HEADER_B64 = 'eyJhbGciOiJSUzUxMiJ9';
@@ -12,7 +12,7 @@ export const DTE_JWS_HEADER_B64 = 'eyJhbGciOiJSUzUxMiJ9';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Signs a DTE (or an MH event) as compact JWS RS512; payload = UTF-8 `JSON.stringify(doc)` (FACTS §4). */
+/** Signs a DTE (or an MH event) as compact JWS RS512; payload = UTF-8 `JSON.stringify(doc)`. */
 export async function signDte(doc: object, privateKey: KeyObject): Promise<string> {
   const payload = encoder.encode(JSON.stringify(doc));
   return new CompactSign(payload).setProtectedHeader({ alg: 'RS512' }).sign(privateKey);
@@ -20,7 +20,7 @@ export async function signDte(doc: object, privateKey: KeyObject): Promise<strin
 
 /**
  * Verifies a DTE JWS with the emitter's public key and returns the decoded JSON object.
- * Rejects any header other than exactly `{"alg":"RS512"}` — MH's format has no other member (FACTS §4).
+ * Rejects any header other than exactly `{"alg":"RS512"}` — MH's format has no other member.
  */
 export async function verifyDteJws(jws: string, publicKey: KeyObject): Promise<Record<string, unknown>> {
   const parts = splitCompact(jws);

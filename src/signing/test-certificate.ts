@@ -14,7 +14,7 @@ export interface TestCertificateInput {
   notBefore?: Date;
 }
 
-/** The keys and validity of a parsed certificate, plus the MH-shaped `.crt` XML (root `<CertificadoMH>`, FACTS §4). */
+/** The keys and validity of a parsed certificate, plus the MH-shaped `.crt` XML (root `<CertificadoMH>`). */
 export type TestCertificate = Pick<MhCertificate, 'nit' | 'privateKey' | 'publicKey' | 'privateKeyPem' | 'publicKeyPem' | 'notBefore' | 'notAfter'> & { xml: string };
 
 /**

@@ -4,7 +4,7 @@ import os from 'node:os';
 /**
  * The worker body is inlined (eval) so the same code runs from `dist/` and under vitest (which serves `.ts`),
  * with no worker file path to resolve. It builds exactly what jose's CompactSign builds for `{"alg":"RS512"}`:
- * RSASSA-PKCS1-v1_5 + SHA-512 over ASCII(b64url(header) '.' b64url(payload)) — FACTS §4. Keys are cached per PEM.
+ * RSASSA-PKCS1-v1_5 + SHA-512 over ASCII(b64url(header) '.' b64url(payload)) — MH's rules. Keys are cached per PEM.
  */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');

@@ -1,5 +1,5 @@
 /**
- * A small dependency-free XML reader, enough for MH's `.crt` certificate (FACTS §4): elements, attributes,
+ * A small dependency-free XML reader, enough for MH's `.crt` certificate: elements, attributes,
  * self-closing tags, text with the five predefined entities and character references, CDATA, comments,
  * the XML declaration and processing instructions. No DTDs, no namespaces semantics (prefixes stay in the name).
  */

@@ -1,4 +1,4 @@
-// Typed lookups over the MH catalogs (FACTS §6). Data lives in ./data.ts (generated from the CSVs, no I/O at run time).
+// Typed lookups over the MH catalogs. Data lives in ./data.ts (generated from the CSVs, no I/O at run time).
 import * as C from './data.js';
 import type { Direccion } from '../model.js';
 
@@ -8,7 +8,7 @@ export function inCatalog(cat: Readonly<Record<string, string>>, code: string | 
   return code !== null && code !== undefined && Object.prototype.hasOwnProperty.call(cat, String(code));
 }
 
-/** Section-1 tributes (resumen) — FACTS §6 CAT-015. */
+/** Section-1 tributes (resumen) — CAT-015. */
 export function tributoResumenDescripcion(codigo: string): string | undefined {
   return C.TRIBUTOS['1'][codigo];
 }
@@ -24,7 +24,7 @@ export type DireccionProblem = { field: keyof Direccion; code: string; message: 
 
 /**
  * v2.0 address: departamento (CAT-012) + municipio (CAT-013, 44-municipio model) + distrito (CAT-008) consistent
- * with each other (FACTS §6: the distrito must belong to the municipio, per the 2024 reform map).
+ * with each other.
  */
 export function direccionProblems(d: Direccion): DireccionProblem[] {
   const out: DireccionProblem[] = [];

@@ -1,4 +1,4 @@
-// Contingencia v4 structure and rules (FACTS §2.3, §3.6).
+// Contingencia v4 structure and rules.
 import * as CAT from '../catalogs/index.js';
 import { CODIGO_GENERACION } from '../identification.js';
 import { type DteIssue, EVENT_VERSIONS, issue, type TipoDte } from '../model.js';

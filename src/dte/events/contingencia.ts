@@ -1,4 +1,4 @@
-// Evento de Contingencia v4 (FACTS §2.3, §3.6): reports 1–1000 DTE issued offline, within 24 h after the incident.
+// Evento de Contingencia v4: reports 1–1000 DTE issued offline, within 24 h after the incident.
 import { onlyDigits } from '../identity.js';
 import { type Ambiente, type DteDocument, type Emisor, EVENT_VERSIONS, type TipoContingencia, type TipoDte } from '../model.js';
 import { docNumber } from '../sections/receptor.js';

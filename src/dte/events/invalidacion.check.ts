@@ -1,4 +1,4 @@
-// Invalidación v3 structure and rules (FACTS §2.3, §5.9).
+// Invalidación v3 structure and rules.
 import * as CAT from '../catalogs/index.js';
 import { CODIGO_GENERACION } from '../identification.js';
 import { type DteIssue, EVENT_VERSIONS, issue, TIPOS_DTE, type TipoDte } from '../model.js';
@@ -61,7 +61,7 @@ export function checkInvalidacion(doc: O, out: DteIssue[]): void {
   const m = doc['motivo'] as O;
   checkNit(em['nit'], 'emisor.nit', out);
   checkCode(m['tipoAnulacion'], CAT.MOTIVOS_EVENTO, 'CAT-024', 'motivo.tipoAnulacion', out);
-  // Types 1 and 3 cite the replacement DTE; type 2 (rescind) has none (FACTS §5.9).
+  // Types 1 and 3 cite the replacement DTE; type 2 (rescind) has none.
   if (m['tipoAnulacion'] === 2 && d['codigoGeneracionR'] !== null) out.push(issue('documento.codigoGeneracionR', 'NOT_ALLOWED', 'tipoAnulacion 2 requires codigoGeneracionR null'));
   if (m['tipoAnulacion'] !== 2 && d['codigoGeneracionR'] === null) out.push(issue('documento.codigoGeneracionR', 'REQUIRED', 'tipoAnulacion 1/3 requires the replacement DTE codigoGeneracionR'));
   if (m['tipoAnulacion'] === 3 && m['motivoAnulacion'] === null) out.push(issue('motivo.motivoAnulacion', 'REQUIRED', 'tipoAnulacion 3 (otro) requires motivoAnulacion'));

@@ -1,4 +1,4 @@
-// Evento de Invalidación v3 (FACTS §2.3, §5.9): emisor with codEstableMH/codPuntoVentaMH, the invalidated document
+// Evento de Invalidación v3: emisor with codEstableMH/codPuntoVentaMH, the invalidated document
 // (incl. its receptor identity), and the motivo (CAT-024) with responsible and requesting persons.
 import { onlyDigits } from '../identity.js';
 import { type Ambiente, type DteDocument, type Emisor, EVENT_VERSIONS, type TipoDte } from '../model.js';
@@ -11,11 +11,11 @@ export interface InvalidacionInput {
     selloRecibido: string;
     numeroControl: string;
     fecEmi: string;
-    /** Removed from the v3 schema (FACTS §2.3); accepted and ignored so callers can pass the legacy shape. */
+    /** Removed from the v3 schema; accepted and ignored so callers can pass the legacy shape. */
     montoIva?: number | null;
-    /** Replacement DTE for tipoAnulacion 1 and 3; null for 2 (FACTS §5.9). */
+    /** Replacement DTE for tipoAnulacion 1 and 3; null for 2. */
     codigoGeneracionR: string | null;
-    /** Receptor identity of the invalidated DTE; all null when it was an anonymous FE (FACTS §5.9). */
+    /** Receptor identity of the invalidated DTE; all null when it was an anonymous FE. */
     tipoDocumento: string | null;
     numDocumento: string | null;
     nombre: string | null;

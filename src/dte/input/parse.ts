@@ -84,7 +84,7 @@ function parseBody(body: Obj): Result<EmissionInput> {
   if (input.pagos && input.pagos.length > 1 && input.pagos.some((p) => p.monto === null)) {
     r.add('pagos', 'REQUIRED', 'with more than one payment every pago needs its monto');
   }
-  // Credit sales: each payment states plazo and periodo (FACTS §2.4, CCF rule kept by MH).
+  // Credit sales: each payment states plazo and periodo.
   if (input.condicionOperacion === 2) {
     input.pagos?.forEach((p, i) => {
       if (!p.plazo || !p.periodo) r.add(`pagos[${i}]`, 'REQUIRED', 'condicionOperacion 2 (crédito) needs plazo and periodo on each pago');

@@ -1,4 +1,4 @@
-// Receptor rules per type (FACTS §5.6, §7): required fields and identity-document check digits at parse time.
+// Receptor rules per type: required fields and identity-document check digits at parse time.
 import { isValidDui, isValidNrc, nitProblem } from '../identity.js';
 import { join, type Obj, type Reader } from './reader.js';
 import type { EmissionInput, ReceptorInput } from './types.js';
@@ -53,7 +53,7 @@ export function requireReceptor(r: Reader, body: Obj, input: EmissionInput, fiel
   return rec;
 }
 
-/** requireReceptor + the identity-document and NRC checks of receptors given by tipoDocumento/numDocumento (FACTS §5.6, §7). */
+/** requireReceptor + the identity-document and NRC checks of receptors given by tipoDocumento/numDocumento. */
 export function requireIdentifiedReceptor(r: Reader, body: Obj, input: EmissionInput, fields: readonly (keyof ReceptorInput)[], label: string): ReceptorInput | null {
   const rec = requireReceptor(r, body, input, fields, label);
   if (rec) {

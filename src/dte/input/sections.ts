@@ -84,7 +84,7 @@ export function parseItem(r: Reader, o: Obj, p: string): ItemInput {
   if (typeof tipoRaw === 'string' && (TIPOS_VENTA as readonly string[]).includes(tipoRaw)) tipo = tipoRaw as TipoVenta;
   else r.add(join(p, 'tratamientoFiscal'), 'NOT_ALLOWED', `tratamientoFiscal must be one of ${TIPOS_VENTA.join(', ')}`, { allowed: TIPOS_VENTA.join(', ') });
   const tipoItem = parseNaturaleza(r, o, p);
-  // MH: tipoItem 4 (tribute as an item) and cargos/abonos use uniMedida 99 (FACTS §2.4, §5.7).
+  // MH: tipoItem 4 (tribute as an item) and cargos/abonos use uniMedida 99.
   const defaultUni = tipoItem === 4 || tipo === 'noGravado' ? '99' : '59';
   const uni = r.code(o, 'uniMedida', p, CAT.UNIDADES_MEDIDA, 'CAT-014', { fallback: defaultUni }) ?? defaultUni;
   const codTributo = tipoItem === 4 ? r.str(o, 'codTributo', p, { required: true }) : null;
@@ -162,12 +162,12 @@ function parseMedico(r: Reader, o: Obj, key: string, path: string): MedicoInput 
     docIdentificacion: r.str(m, 'docIdentificacion', p, { max: 25 }),
     tipoServicio: Number(r.code(m, 'tipoServicio', p, CAT.SERVICIOS_MEDICOS, 'CAT-010', { required: true }) ?? 3),
   };
-  // FACTS §8: the doctor is identified by NIT, or by docIdentificacion when not domiciled (legacy: exactly one).
+  // MH's rules: the doctor is identified by NIT, or by docIdentificacion when not domiciled (legacy: exactly one).
   if (!medico.nit && !medico.docIdentificacion) r.add(p, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (MH: the médico block of health services)');
   return medico;
 }
 
-/** otrosDocumentos plus the `medico` shortcut (one CAT-021 line 3 with the médico block, FACTS §8). */
+/** otrosDocumentos plus the `medico` shortcut (one CAT-021 line 3 with the médico block). */
 export function parseOtrosDocumentos(r: Reader, body: Obj, max: number): OtroDocumentoInput[] | null {
   const out: OtroDocumentoInput[] = [];
   const arr = r.array(body, 'otrosDocumentos', '', { required: false, min: 1, max }) ?? [];

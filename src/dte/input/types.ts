@@ -4,7 +4,7 @@ import type { Dec } from '../money.js';
 import type { Direccion, TipoDte } from '../model.js';
 import type { OtroTributoInput } from '../sections/otros-tributos.js';
 
-/** Tax treatment of a sale line (FACTS §5.3/5.4/5.7). */
+/** Tax treatment of a sale line (MH's rules). */
 export type TipoVenta = 'gravado' | 'exento' | 'noSujeto' | 'noGravado';
 
 export interface ItemInput {
@@ -168,9 +168,9 @@ export interface EmissionInput {
   otrosDocumentos: OtroDocumentoInput[] | null;
   ventaTercero: { nit: string; nombre: string; codDomiciliado: number | null } | null;
   descuentoGlobal: DescuentoGlobalInput;
-  retencionIva: boolean; // ivaRete 1 % (FE/CCF/NC/ND, FACTS §5.5)
+  retencionIva: boolean; // ivaRete 1 % (FE/CCF/NC/ND)
   percepcionIva: boolean; // ivaPerci 1 % (CCF/NC/ND/CL)
-  porcentajeReteRenta: Dec; // FSE reteRenta (FACTS §5.5)
+  porcentajeReteRenta: Dec; // FSE reteRenta
   fusion: string | null; // NC/ND/CL
   observaciones: string | null;
   apendice: ApendiceInput[] | null;

@@ -61,7 +61,7 @@ function checkItemRelated(r: Reader, input: EmissionInput): void {
   });
 }
 
-/** Cargos/abonos only after at least one line with a positive sale (FACTS §5.7). */
+/** Cargos/abonos only after at least one line with a positive sale. */
 function checkNoGravadoOrder(r: Reader, input: EmissionInput): void {
   let seenSale = false;
   input.items.forEach((it, i) => {

@@ -5,7 +5,7 @@ import type { EmissionInput, OtroDocumentoInput, PagoInput } from '../input/type
 import { type Dec, num, r2 } from '../money.js';
 import { onlyDigits } from '../identity.js';
 
-/** Σ montoPago must equal totalPagar (FACTS §5.7); a single payment without monto takes the whole total. */
+/** Σ montoPago must equal totalPagar; a single payment without monto takes the whole total. */
 export function buildPagos(pagos: PagoInput[] | null, totalPagar: Dec, withPlazo = true): Record<string, unknown>[] | null {
   if (!pagos) return null;
   return pagos.map((p) => {
@@ -22,7 +22,7 @@ export function buildPagos(pagos: PagoInput[] | null, totalPagar: Dec, withPlazo
   });
 }
 
-/** The payment tail FE and CCF share at the end of resumen, in MH's key order (FACTS §5.7). */
+/** The payment tail FE and CCF share at the end of resumen, in MH's key order. */
 export function resumenPagoFeCcf(input: EmissionInput, totalPagar: Dec): Record<string, unknown> {
   return {
     saldoFavor: 0,
@@ -38,7 +38,7 @@ export function buildDocumentoRelacionado(input: EmissionInput): Record<string, 
   return input.documentoRelacionado.map((d) => ({ ...d }));
 }
 
-/** FE/CCF otrosDocumentos incl. the v2 médico object {nombre, nit, docIdentificacion, tipoServicio} (FACTS §8). */
+/** FE/CCF otrosDocumentos incl. the v2 médico object {nombre, nit, docIdentificacion, tipoServicio}. */
 export function buildOtrosDocumentosFeCcf(list: OtroDocumentoInput[] | null): Record<string, unknown>[] | null {
   if (!list) return null;
   return list.map((o) => ({

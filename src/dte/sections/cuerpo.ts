@@ -1,5 +1,4 @@
 // cuerpoDocumento lines and the shared resumen amounts of sale documents, from the computed VentaLine values
-// (FACTS §5.2–5.4, §5.7, §2.4).
 import type { EmissionInput } from '../input/types.js';
 import { num } from '../money.js';
 import { computeLine, computeTotals, type PriceMode, type VentaLine, type VentasTotals } from './ventas.js';
@@ -33,7 +32,7 @@ export function saleLineBase(l: VentaLine, i: number): Record<string, unknown> {
   };
 }
 
-/** The resumen amounts FE, CCF and NR share, in MH's key order (totalNoSuj … totalDescu, FACTS §5.7). */
+/** The resumen amounts FE, CCF and NR share, in MH's key order (totalNoSuj … totalDescu). */
 export function saleResumenBase(t: VentasTotals): Record<string, unknown> {
   return {
     totalNoSuj: num(t.totalNoSuj),
@@ -48,7 +47,7 @@ export function saleResumenBase(t: VentasTotals): Record<string, unknown> {
   };
 }
 
-/** CCF/NR/NC/ND: IVA is a tribute (code 20) on taxed lines (FACTS §5.4). */
+/** CCF/NR/NC/ND: IVA is a tribute (code 20) on taxed lines. */
 export function ivaTributos(l: VentaLine): string[] | null {
   return l.ventaGravada.gt(0) ? ['20'] : null;
 }

@@ -1,5 +1,5 @@
 // emisor section variants. v2.0 moved codEstableMH/codPuntoVentaMH into numeroControl; codEstable/codPuntoVenta stay
-// as the taxpayer's own codes (FACTS §2.3).
+// as the taxpayer's own codes.
 import { onlyDigits } from '../identity.js';
 import type { Emisor } from '../model.js';
 

@@ -1,9 +1,9 @@
-// identificacion section (FACTS §5.1, §3.6): normal documents tipoModelo 1 / tipoOperacion 1; contingency documents
+// identificacion section: normal documents tipoModelo 1 / tipoOperacion 1; contingency documents
 // tipoModelo 2 (diferido) / tipoOperacion 2 with tipoContingencia (CAT-005) and motivoContin.
 import { DTE_VERSIONS, type IdentificationContext, type TipoDte } from '../model.js';
 
 export interface IdentificacionOptions {
-  /** Schemas of CL, DCL and CD have no tipoContingencia/motivoContin (contingency not allowed, FACTS §3.6). */
+  /** Schemas of CL, DCL and CD have no tipoContingencia/motivoContin (contingency not allowed). */
   contingencyFields: boolean;
   /** NC/ND/CL require `fusion` (NIT of an absorbed company or null); CR allows it. */
   fusion?: string | null | undefined;

@@ -1,5 +1,5 @@
 // receptor variants. Identity numbers are sent as digits only: the v2.0 schemas carry no hyphenated DUI pattern and
-// Anexo IV says "DUI = 9 dígitos" (FACTS §5.6, open question 5).
+// Anexo IV says "DUI = 9 dígitos".
 import { onlyDigits } from '../identity.js';
 import type { ReceptorInput } from '../input/types.js';
 

@@ -1,9 +1,9 @@
-// Sale-line ("cuerpoDocumento") arithmetic shared by FE, CCF, NR, NC, ND and FEX (FACTS §5.2–5.5, §5.7).
+// Sale-line ("cuerpoDocumento") arithmetic shared by FE, CCF, NR, NC, ND and FEX (MH's rules).
 // Every item amount is rounded to 8 decimals; summaries are computed from the ROUNDED item values, then rounded to 2.
 import type { DescuentoGlobalInput, ItemInput } from '../input/types.js';
 import { D, type Dec, IVA_DIVISOR, IVA_RATE, r2, r8, sum, ZERO } from '../money.js';
 
-/** FE prices include IVA; CCF/NC/ND/NR prices exclude it (FACTS §5.3/5.4). */
+/** FE prices include IVA; CCF/NC/ND/NR prices exclude it (MH's rules). */
 export type PriceMode = 'ivaIncluido' | 'ivaExcluido';
 
 export interface VentaLine {
@@ -19,7 +19,7 @@ export interface VentaLine {
 }
 
 export function computeLine(item: ItemInput, mode: PriceMode): VentaLine {
-  // Cargos/abonos (noGravado): MH puts the whole value in noGravado with every sale amount at 0 (FACTS §5.7).
+  // Cargos/abonos (noGravado): MH puts the whole value in noGravado with every sale amount at 0.
   if (item.tipo === 'noGravado') {
     const value = r8(item.cantidad.times(item.precio).minus(item.descuento));
     return { item, precioUni: ZERO, montoDescu: ZERO, ventaNoSuj: ZERO, ventaExenta: ZERO, ventaGravada: ZERO, noGravado: value, iva: ZERO };
@@ -65,7 +65,7 @@ export function computeTotals(lines: readonly VentaLine[], global: DescuentoGlob
   const descuGravada = r2(global.gravado);
   const globalDescu = descuNoSuj.plus(descuExenta).plus(descuGravada);
   const itemDescu = sum(lines.map((l) => l.montoDescu));
-  // porcentajeDescuento is informative (FACTS §5.7): global discount as a share of subTotalVentas.
+  // porcentajeDescuento is informative: global discount as a share of subTotalVentas.
   const porcentajeDescuento = subTotalVentas.gt(0) ? r2(globalDescu.div(subTotalVentas).times(100)) : ZERO;
   return {
     totalNoSuj,
@@ -83,12 +83,12 @@ export function computeTotals(lines: readonly VentaLine[], global: DescuentoGlob
   };
 }
 
-/** IVA of the document: FE extracts it from IVA-inclusive prices, CCF adds 13 % (FACTS §5.3/5.4). */
+/** IVA of the document: FE extracts it from IVA-inclusive prices, CCF adds 13 % (MH's rules). */
 export function ivaOf(base: Dec, mode: PriceMode): Dec {
   return mode === 'ivaIncluido' ? r2(base.div(IVA_DIVISOR).times(IVA_RATE)) : r2(base.times(IVA_RATE));
 }
 
-/** 1 % retention/perception on the gravada base without IVA (FACTS §5.5). */
+/** 1 % retention/perception on the gravada base without IVA. */
 export function onePercentOf(base: Dec, mode: PriceMode): Dec {
   const sinIva = mode === 'ivaIncluido' ? base.div(IVA_DIVISOR) : base;
   return r2(sinIva.times('0.01'));

@@ -1,4 +1,4 @@
-// CCF v4 structure and rules (FACTS §2.3, §5.4, §5.5).
+// CCF v4 structure and rules.
 import { checkOtrosTributos } from '../validate/otros-tributos.js';
 import { DTE_VERSIONS, type DteIssue } from '../model.js';
 import {

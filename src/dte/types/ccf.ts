@@ -1,5 +1,5 @@
 // 03 Comprobante de Crédito Fiscal (CCF v4): prices exclude IVA, tributo 20 at 13 % on the gravada base, 1 % IVA
-// retention/perception; receptor = contribuyente with NIT, NRC and actividad (FACTS §5.4, §5.5, §5.6).
+// retention/perception; receptor = contribuyente with NIT, NRC and actividad.
 import { checkIdentity, checkNitValue, checkNrc, requireReceptor } from '../input/rules.js';
 import type { Obj, Reader } from '../input/reader.js';
 import type { EmissionInput } from '../input/types.js';

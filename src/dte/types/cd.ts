@@ -1,6 +1,6 @@
 // 15 Comprobante de Donación (CD v2): issued by the donatario (emisor, identified by tipoDocumento/numDocumento) to
 // the donor (receptor, codDomiciliado + codPais); items are donated cash/goods/services (CAT-026) valued
-// valor = cantidad × valorUni − depreciación; otrosDocumentos is mandatory (1–10) (FACTS §2.3).
+// valor = cantidad × valorUni − depreciación; otrosDocumentos is mandatory (1–10).
 import * as CAT from '../catalogs/index.js';
 import { requireIdentifiedReceptor } from '../input/rules.js';
 import { join, type Obj, type Reader } from '../input/reader.js';

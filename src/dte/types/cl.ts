@@ -1,6 +1,6 @@
 // 08 Comprobante de Liquidación (CL v2): liquidates documents a third party issued on the emisor's behalf; per line the
 // liquidated document and its no sujeta / exenta / gravada / exportación amounts, IVA 13 % on gravada, optional 1 %
-// perception. Not allowed in contingency (FACTS §3.6). total = montoTotalOperacion + ivaPerci [?] (no MH example).
+// perception. Not allowed in contingency. total = montoTotalOperacion + ivaPerci [?] (no MH example).
 import * as CAT from '../catalogs/index.js';
 import { requireIdentifiedReceptor } from '../input/rules.js';
 import { relatedNumber } from '../input/related.js';

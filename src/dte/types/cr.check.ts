@@ -1,4 +1,4 @@
-// CR v2 structure and rules (FACTS §2.3, §5.5).
+// CR v2 structure and rules.
 import { checkRelated } from '../validate/related.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue } from '../model.js';

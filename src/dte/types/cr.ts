@@ -1,5 +1,5 @@
 // 07 Comprobante de Retención (CR v2): issued by the withholding agent for the IVA retained on the seller's documents.
-// codigoRetencionMH CAT-006: 22 = 1 %, C4 = 13 %, C9 = other (amount given) (FACTS §5.5, §2.3).
+// codigoRetencionMH CAT-006: 22 = 1 %, C4 = 13 %, C9 = other (amount given).
 import * as CAT from '../catalogs/index.js';
 import { requireIdentifiedReceptor } from '../input/rules.js';
 import { relatedNumber } from '../input/related.js';
@@ -54,7 +54,7 @@ export function buildCr(input: EmissionInput, emisor: Emisor, ident: Identificat
   const lines = input.retenciones.map((x) => ({ x, ivaRetenido: ivaRetenidoOf(x) }));
   const totalSujetoRetencion = r2(sum(lines.map((l) => l.x.montoSujetoGrav)));
   const totalIvaRetenido = r2(sum(lines.map((l) => l.ivaRetenido)));
-  // totalIva (new in v2): the IVA of the operations subject to retention, 13 % of their base [?] (FACTS §2.3).
+  // totalIva (new in v2): the IVA of the operations subject to retention, 13 % of their base [?].
   const totalIva = r2(totalSujetoRetencion.times(IVA_RATE));
   return {
     identificacion: buildIdentificacion('07', ident, { contingencyFields: true, fusion: input.fusion ? onlyDigits(input.fusion) : undefined }),

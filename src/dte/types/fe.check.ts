@@ -1,4 +1,4 @@
-// FE v2 structure and rules for validateDte (FACTS §2.3, §5.3, §5.6, §8).
+// FE v2 structure and rules for validateDte.
 import { checkOtrosTributos } from '../validate/otros-tributos.js';
 import { checkRelated } from '../validate/related.js';
 import * as CAT from '../catalogs/index.js';

@@ -1,5 +1,5 @@
 // 01 Factura (FE v2): prices include IVA, ivaItem = ventaGravada / 1.13 × 0.13, no tributo 20 in the summary,
-// receptor optional below $25,000 (FACTS §5.3, §5.6, §8).
+// receptor optional below $25,000.
 import { checkIdentity, checkNrc, isPlaceholderDocument } from '../input/rules.js';
 import type { Obj, Reader } from '../input/reader.js';
 import type { EmissionInput, ReceptorInput } from '../input/types.js';
@@ -15,7 +15,7 @@ import { buildIdentificacion } from '../sections/identificacion.js';
 import { receptorPersona } from '../sections/receptor.js';
 import { ivaOf, onePercentOf } from '../sections/ventas.js';
 
-/** DGII notice 2024-09-05: no ID may be requested below $25,000; at/above it tipoDocumento+numDocumento+nombre (FACTS §5.6). */
+/** DGII notice 2024-09-05: no ID may be requested below $25,000; at/above it tipoDocumento+numDocumento+nombre. */
 export const FE_ID_THRESHOLD = dec('25000');
 
 export function parseFe(r: Reader, body: Obj, input: EmissionInput): void {

@@ -1,4 +1,4 @@
-// FEX v3 structure and rules (FACTS §2.3).
+// FEX v3 structure and rules.
 import { checkOtrosTributos } from '../validate/otros-tributos.js';
 import { checkRelated } from '../validate/related.js';
 import * as CAT from '../catalogs/index.js';

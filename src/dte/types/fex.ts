@@ -1,5 +1,5 @@
 // 11 Factura de Exportación (FEX v3): export sales are gravadas at 0 % (tributo C3 listed even at $0), foreign
-// receptor with ISO alpha-2 codPais (CAT-020), seguro/flete, INCOTERMS, régimen (FACTS §2.3, §6).
+// receptor with ISO alpha-2 codPais (CAT-020), seguro/flete, INCOTERMS, régimen.
 import * as CAT from '../catalogs/index.js';
 import { checkNitValue, requireReceptor } from '../input/rules.js';
 import { join, type Obj, type Reader } from '../input/reader.js';

@@ -1,4 +1,4 @@
-// FSE v2 structure and rules (FACTS §2.3, §5.5).
+// FSE v2 structure and rules.
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue, issue } from '../model.js';
 import { sum, ZERO } from '../money.js';

@@ -1,5 +1,5 @@
 // 14 Factura de Sujeto Excluido (FSE v2): the buyer (emisor) documents a purchase from a person without NRC; no IVA;
-// optional income-tax withholding reteRenta = subTotal × porcentajeReteRenta (FACTS §2.3, §5.5).
+// optional income-tax withholding reteRenta = subTotal × porcentajeReteRenta.
 import { checkIdentity, requireReceptor } from '../input/rules.js';
 import { join, type Obj, type Reader } from '../input/reader.js';
 import { parseSaleItems, parseReceptor } from '../input/sections.js';

@@ -1,4 +1,4 @@
-// NC/ND v4 structure and rules (FACTS §2.3, §5.4, §5.7).
+// NC/ND v4 structure and rules.
 import { checkOtrosTributos } from '../validate/otros-tributos.js';
 import { checkRelated } from '../validate/related.js';
 import * as CAT from '../catalogs/index.js';

@@ -1,6 +1,6 @@
 // 05 Nota de Crédito / 06 Nota de Débito (v4): adjust a CCF (03) or CR (07) named in documentoRelacionado; IVA-
 // exclusive prices like CCF; per-item noGravado/ivaPerci/totalIva/ivaRete; no global discounts; fusion
-// (FACTS §2.3, §5.7).
+//.
 import { checkNitValue } from '../input/rules.js';
 import { join, type Obj, type Reader } from '../input/reader.js';
 import type { EmissionInput } from '../input/types.js';

@@ -1,5 +1,5 @@
 // 04 Nota de Remisión (v4): goods moved under a title (CAT-025 bienTitulo); CCF-style amounts (IVA-exclusive, tributo
-// 20) but no payment section; may relate FE/CCF/FEX (FACTS §2.3).
+// 20) but no payment section; may relate FE/CCF/FEX.
 import { requireIdentifiedReceptor } from '../input/rules.js';
 import { join, type Obj, type Reader } from '../input/reader.js';
 import type { EmissionInput } from '../input/types.js';

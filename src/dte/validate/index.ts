@@ -17,7 +17,7 @@ function kindOf(doc: Record<string, unknown>, out: DteIssue[]): Kind | null {
     out.push(issue('identificacion', 'REQUIRED', 'identificacion is required'));
     return null;
   }
-  // Events have no tipoDte: Invalidación carries `documento`, Contingencia carries `detalleDTE` (FACTS §2.3).
+  // Events have no tipoDte: Invalidación carries `documento`, Contingencia carries `detalleDTE`.
   if (!('tipoDte' in idn)) {
     // Normativa 2.0's new events carry tipoEvento (CAT-002): 18 Retorno, 17 Operaciones Especiales.
     if (idn['tipoEvento'] === '18') return { shape: retornoShape, check: checkRetorno };

@@ -1,4 +1,4 @@
-// Shape pieces shared by several document types (taken from the Normativa 2.0 field lists, FACTS §2.3, §5).
+// Shape pieces shared by several document types (taken from the Normativa 2.0 field lists).
 import { CODIGO_GENERACION } from '../identification.js';
 import { arr, int, m2, m8, nul, num, obj, type ObjShape, type Shape, str } from './shape.js';
 

@@ -1,5 +1,5 @@
 // Receptor checks shared by the types whose receptor carries tipoDocumento/numDocumento, codActividad and a direccion
-// (NR, NC/ND, CR, CL, FSE, CD): identity-document check digits and catalog codes (FACTS §5.6, §6, §7).
+// (NR, NC/ND, CR, CL, FSE, CD): identity-document check digits and catalog codes.
 import type { DteIssue } from '../model.js';
 import { checkActividad, checkDireccion, checkIdentityDoc, isObj } from './semantic.js';
 

@@ -1,5 +1,5 @@
 // Semantic checks shared by all types: catalogs, identity documents, addresses, contingency consistency and the
-// ±0.01 arithmetic tolerance MH applies (FACTS §5.2, §3.6, §6, §7).
+// ±0.01 arithmetic tolerance MH applies.
 import * as CAT from '../catalogs/index.js';
 import { direccionProblems, inCatalog } from '../catalogs/index.js';
 import { isValidDui, nitProblem, onlyDigits } from '../identity.js';
@@ -18,7 +18,7 @@ export function d(v: unknown): Dec | null {
   return fromJson(v);
 }
 
-/** MH tolerance: a summary value may differ by ±0.01 from the value recomputed from the items (FACTS §5.2). */
+/** MH tolerance: a summary value may differ by ±0.01 from the value recomputed from the items. */
 export function near(actual: unknown, expected: Dec, path: string, out: DteIssue[], tolerance = '0.01'): void {
   const a = fromJson(actual);
   if (a === null) return; // type problems are reported by the shape check
@@ -76,7 +76,7 @@ export function checkEmisor(e: unknown, out: DteIssue[], nitKey = 'nit'): void {
   checkDireccion(e['direccion'], 'emisor.direccion', out);
 }
 
-/** tipoOperacion 1 ⇒ tipoModelo 1 and no contingency; 2 ⇒ tipoModelo 2 + tipoContingencia; 5 ⇒ motivoContin (FACTS §5.1). */
+/** tipoOperacion 1 ⇒ tipoModelo 1 and no contingency; 2 ⇒ tipoModelo 2 + tipoContingencia; 5 ⇒ motivoContin. */
 export function checkContingency(idn: unknown, out: DteIssue[]): void {
   if (!isObj(idn)) return;
   const op = idn['tipoOperacion'];

@@ -1,6 +1,6 @@
 // A minimal structural checker (the project's own, independent of MH's JSON files, which are reference material only):
 // types, required keys (every key of a shape is required unless listed optional), no additional properties, lengths,
-// patterns, enums, numeric bounds and decimal places (8 for items, 2 for summaries, FACTS §5.2).
+// patterns, enums, numeric bounds and decimal places (8 for items, 2 for summaries).
 import { type DteIssue, issue } from '../model.js';
 import { decimalsOf } from '../money.js';
 

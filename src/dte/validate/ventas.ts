@@ -1,4 +1,4 @@
-// Arithmetic checks of sale documents (FE, CCF, NR, NC, ND, FEX) against MH's formulas with ±0.01 (FACTS §5.2–5.5).
+// Arithmetic checks of sale documents (FE, CCF, NR, NC, ND, FEX) against MH's formulas with ±0.01 (MH's rules).
 import { type DteIssue, issue } from '../model.js';
 import { D, type Dec, IVA_DIVISOR, IVA_RATE, sum, ZERO } from '../money.js';
 import { d, isObj, list, near, type O } from './semantic.js';
@@ -7,7 +7,7 @@ export interface SaleCheckOptions {
   mode: 'ivaIncluido' | 'ivaExcluido';
   globalDiscounts: boolean;
   itemIvaKey?: 'ivaItem' | 'totalIva';
-  /** Tribute taxed lines must list: "20" (IVA 13 %) by default, "C3" on exports (FACTS §2.3). */
+  /** Tribute taxed lines must list: "20" (IVA 13 %) by default, "C3" on exports. */
   lineTributo?: '20' | 'C3';
 }
 
@@ -88,7 +88,7 @@ export function checkIvaTributo(res: O, base: Dec, out: DteIssue[]): Dec {
   return z(t['valor']);
 }
 
-/** 1 % retention/perception consistency: only with gravada, and ≈ 1 % of the base without IVA (FACTS §5.5). */
+/** 1 % retention/perception consistency: only with gravada, and ≈ 1 % of the base without IVA. */
 export function checkOnePercent(res: O, key: string, baseSinIva: Dec, out: DteIssue[]): void {
   const v = z(res[key]);
   if (v.isZero()) return;

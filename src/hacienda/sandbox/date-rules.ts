@@ -2,14 +2,14 @@ import { svDate, svDateTimeParts, svInstant } from '../time.js';
 import type { SandboxState } from './state.js';
 
 /**
- * MH's date tolerance as the sandbox enforces it (FACTS §3.6), all in El Salvador time:
+ * MH's date tolerance as the sandbox enforces it, all in El Salvador time:
  *  - Ahead of MH's clock: fecEmi may be at most 1 day after the transmission date, never in the next tax period
  *    (month); on the last day of the month only 30 minutes ahead of MH's time (horEmi holgura).
  *  - Behind MH's clock, normal transmission (tipoOperacion 1): at most `maxPastHours` (default 24 h). MH's manuals
  *    give no number for this; a modelo-previo DTE is transmitted when it is issued, and the retry policy (8 s, two
  *    resends, then contingency) keeps real delays far below a day.
  *  - Contingency documents (tipoOperacion 2) are exempt from the past limit but must have been reported in a
- *    contingency event of the same emisor, and arrive within 72 h of that event's reception (FACTS §3.6, MF2 §VIII).
+ *    contingency event of the same emisor, and arrive within 72 h of that event's reception.
  * Returns a rejection [codigo, message] or null.
  */
 export function checkEmissionDate(

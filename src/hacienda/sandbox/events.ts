@@ -9,10 +9,10 @@ import type { Validate } from './types.js';
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
 
-/** CL, DCL and CD cannot be issued in contingency (FACTS §3.6, MF2 §VIII). */
+/** CL, DCL and CD cannot be issued in contingency. */
 const NOT_CONTINGENCY_TYPES = new Set(['08', '09', '15']);
 
-/** `/fesv/contingencia`: the contingency event (FACTS §3.5). Its answer has its own shape (estado/fechaHora/mensaje). */
+/** `/fesv/contingencia`: the contingency event. Its answer has its own shape (estado/fechaHora/mensaje). */
 export async function receiveContingencia(state: SandboxState, tenant: Tenant, body: Obj, validate?: Validate): Promise<{ status: number; body: Obj }> {
   const now = state.now();
   const rejected = (observaciones: string[]) => ({
@@ -54,7 +54,7 @@ export async function receiveContingencia(state: SandboxState, tenant: Tenant, b
   };
 }
 
-/** `/fesv/anulardte`: the Invalidación event (FACTS §3.5, §5.9). */
+/** `/fesv/anulardte`: the Invalidación event. */
 export async function receiveAnulacion(state: SandboxState, tenant: Tenant, body: Obj, validate?: Validate): Promise<DteAnswer> {
   const now = state.now();
   const base = { version: body.version, ambiente: String(body.ambiente ?? tenant.ambiente), codigoGeneracion: null as string | null, now };
@@ -102,7 +102,7 @@ function anulacionProblem(state: SandboxState, tenant: Tenant, body: Obj, id: Ob
   if (original.invalidated) return [CODES.DUPLICADO, '[documento.codigoGeneracion] EL DOCUMENTO YA FUE INVALIDADO'];
   const retorno = activeRetornoProblem(state, tenant.nit, original.codigoGeneracion);
   if (retorno) return retorno;
-  // Types 1 and 3 cite the replacement DTE, type 2 none (FACTS §5.9).
+  // Types 1 and 3 cite the replacement DTE, type 2 none.
   const tipo = motivo.tipoAnulacion;
   const replacement = target.codigoGeneracionR;
   if (tipo === 2 && replacement !== null) return [CODES.VALIDACION, '[documento.codigoGeneracionR] DEBE SER NULO PARA EL TIPO DE ANULACION 2'];

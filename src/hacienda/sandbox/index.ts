@@ -10,7 +10,7 @@ import type { MhSandbox, MhSandboxOptions, Validate } from './types.js';
 export type { MhSandbox, MhSandboxOptions, MhFault, SandboxTenant, SandboxStats, Issue, Validate } from './types.js';
 
 /**
- * An HTTP server that behaves like MH's transmission API (FACTS §3): same paths, bodies and error shapes, per-tenant
+ * An HTTP server that behaves like MH's transmission API: same paths, bodies and error shapes, per-tenant
  * credentials and keys, duplicate/ambiente/date rules, async lotes, events, and injectable faults. State is in memory,
  * journaled to `journalFile` when given (what MH received survives a restart).
  * `validate` defaults to the project's validator (src/dte validateDte, loaded lazily); pass `null` to disable.

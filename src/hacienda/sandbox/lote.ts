@@ -9,7 +9,7 @@ type Obj = Record<string, unknown>;
 
 /**
  * `/fesv/recepcionlote/`: answers RECIBIDO with a codigoLote at once and processes the documents later; results are
- * read with consultadtelote (FACTS §3.5). Max 100 documents per lote.
+ * read with consultadtelote. Max 100 documents per lote.
  */
 export function receiveLote(ctx: ReceptionContext, tenant: Tenant, body: Obj, schedule: (fn: () => Promise<void>) => void) {
   const now = ctx.state.now();
@@ -62,11 +62,11 @@ export function consultaLote(ctx: ReceptionContext, tenant: Tenant, codigoLote: 
   return { status: 200, body: { procesados: lote.procesados, rechazados: lote.rechazados } };
 }
 
-/** `/fesv/recepcion/consultadte/`: the stored answer of a DTE of this emisor (FACTS §3.5). */
+/** `/fesv/recepcion/consultadte/`: the stored answer of a DTE of this emisor. */
 export function consultaDte(ctx: ReceptionContext, tenant: Tenant, body: Obj) {
   const stored = typeof body.codigoGeneracion === 'string' ? ctx.state.documents.get(body.codigoGeneracion) : undefined;
   if (body.nitEmisor !== tenant.nit || !stored || stored.nit !== tenant.nit || stored.tipoDte !== body.tdte) {
-    // MH's "not found" body is not documented (FACTS §9); the sandbox answers 404 with the gateway's error shape.
+    // MH's "not found" body is not documented; the sandbox answers 404 with the gateway's error shape.
     return { status: 404, body: { status: 'ERROR', error: 'Not Found', message: 'No se encontró el documento' } };
   }
   return { status: 200, body: stored.answer.body };

@@ -22,7 +22,7 @@ export interface MhRouteContext extends ReceptionContext {
 }
 
 function route(method: string, path: string): Endpoint | 'auth' | { consultaLote: string } | null {
-  const p = path.endsWith('/') ? path : `${path}/`; // MT1 writes some paths with a trailing slash (FACTS §3.1)
+  const p = path.endsWith('/') ? path : `${path}/`; // MT1 writes some paths with a trailing slash
   const is = (mhPath: string) => p === (mhPath.endsWith('/') ? mhPath : `${mhPath}/`);
   if (method === 'POST' && is(MH_PATHS.auth)) return 'auth';
   if (method === 'POST' && is(MH_PATHS.recepcionDte)) return 'recepcionDte';
@@ -108,7 +108,7 @@ async function applyOutageFaults(ctx: MhRouteContext, res: ServerResponse, nit: 
   return false;
 }
 
-/** `/seguridad/auth` (FACTS §3.3): form user/pwd → token that already carries "Bearer ". */
+/** `/seguridad/auth`: form user/pwd → token that already carries "Bearer ". */
 function authenticate(ctx: MhRouteContext, res: ServerResponse, form: URLSearchParams): void {
   const { state } = ctx;
   state.counters.authRequests++;

@@ -18,13 +18,13 @@ export interface ReceptionContext {
   state: SandboxState;
   validate?: Validate;
   maxPastHours: number;
-  /** Lote results say "RECIBIDO Y PROCESADO" (FACTS §3.5). */
+  /** Lote results say "RECIBIDO Y PROCESADO". */
   processedMessage?: string;
 }
 
 /**
  * One DTE through MH's checks, in order: ambiente, signature with the tenant's registered key, body ↔ signed
- * identificacion, emisor, duplicate (004), injected rejections, the project's validator, dates (FACTS §3.4, §3.6).
+ * identificacion, emisor, duplicate (004), injected rejections, the project's validator, dates.
  * Every attempt is counted under its codigoGeneracion before any check, so tests can prove exactly-once delivery.
  */
 export async function receiveDte(ctx: ReceptionContext, tenant: Tenant, input: ReceptionInput): Promise<DteAnswer> {

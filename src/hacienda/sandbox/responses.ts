@@ -3,7 +3,7 @@ import { formatFhProcesamiento, svDateTimeParts } from '../time.js';
 import type { Ambiente } from '../types.js';
 
 /**
- * codigoMsg values. 001/002/004 are MH's (FACTS §3.4). MH documents only ranges for the others (3–34 field errors,
+ * codigoMsg values. 001/002/004 are MH's. MH documents only ranges for the others (3–34 field errors,
  * 94–116 general/credential errors), so the exact numbers below are the sandbox's choice inside those ranges.
  */
 export const CODES = {
@@ -24,7 +24,7 @@ export const CODES = {
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
-/** 40 chars `^[A-Z0-9]{40}$`, starting with the year, like MH's seals (FACTS §2.4 examples). */
+/** 40 chars `^[A-Z0-9]{40}$`, starting with the year, like MH's seals (MH's rules examples). */
 export function newSello(now: Date): string {
   const bytes = randomBytes(36);
   let rest = '';
@@ -55,7 +55,7 @@ export function processedBody(i: DteBodyInput & { sello: string; observaciones: 
   };
 }
 
-/** MH's rejection body (FACTS §3.4), sent with HTTP 400. */
+/** MH's rejection body, sent with HTTP 400. */
 export function rejectedBody(i: DteBodyInput & { codigoMsg: string; descripcionMsg: string; observaciones?: string[] }) {
   return {
     version: typeof i.version === 'number' ? i.version : 2,
@@ -78,7 +78,7 @@ export function reject(input: DteBodyInput, codigoMsg: string, descripcionMsg: s
   return { status: 400, body: rejectedBody({ ...input, codigoMsg, descripcionMsg, observaciones }) };
 }
 
-/** Spring-style error bodies MH's gateway uses for auth problems (FACTS §3.3). */
+/** Spring-style error bodies MH's gateway uses for auth problems. */
 export function authErrorBody(message: string) {
   return { status: 'ERROR', error: 'Unauthorized', message };
 }

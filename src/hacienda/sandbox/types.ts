@@ -38,7 +38,7 @@ export interface MhSandboxOptions {
   /** The DTE validator (src/dte validateDte); without it only signature, identity, duplicate and date rules apply. */
   validate?: Validate;
   now?: () => Date;
-  /** Delay before a lote's documents get their results (MH takes 1–3 min per 100; FACTS §3.5). Default 300 ms. */
+  /** Delay before a lote's documents get their results (MH takes 1–3 min per 100; MH's rules). Default 300 ms. */
   loteDelayMs?: number;
   /** How old a normal (tipoOperacion 1) document may be when it arrives. Default 24 h (see date-rules.ts). */
   maxPastHours?: number;

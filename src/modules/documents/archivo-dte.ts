@@ -3,7 +3,7 @@ import { compactJws } from '../invoices/invoice-jws.js';
 
 /**
  * The "Archivo DTE" handed to the receptor: the DTE JSON + `firmaElectronica` (the JWS sent to MH) + `selloRecibido`
- * (Normativa v2.0 Anexo I Cuadro 11; FACTS.md §4/§7). Null until the document is signed. A contingency document
+ * (Normativa v2.0 Anexo I Cuadro 11; MH's rules). Null until the document is signed. A contingency document
  * carries `selloRecibido: null` until MH receives it.
  */
 export function archivoDte(inv: Pick<Invoice, 'document' | 'jws' | 'selloRecibido'>): Record<string, unknown> | null {

@@ -1,5 +1,5 @@
 /**
- * The PDF renderer reads MH's DTE JSON generically (FACTS.md §2: one schema per tipoDte, with sections that change
+ * The PDF renderer reads MH's DTE JSON generically (MH's rules: one schema per tipoDte, with sections that change
  * names between types and versions), so the document is typed loosely and read through small accessors that
  * never assume a section exists.
  */

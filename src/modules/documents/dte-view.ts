@@ -63,7 +63,7 @@ export const REJECTED_NOTICE = 'RECHAZADO POR HACIENDA — SIN SELLO DE RECEPCI�
 export const SANDBOX_NOTICE = 'SANDBOX — SIN VALIDEZ FISCAL';
 
 function isContingency(input: RenderDteInput): boolean {
-  // tipoOperacion 2 = transmisión por contingencia (CAT-004, FACTS.md §5.1).
+  // tipoOperacion 2 = transmisión por contingencia (CAT-004, MH's rules).
   return input.status === 'CONTINGENCY' || textAt(input.document.identificacion, 'tipoOperacion') === '2';
 }
 

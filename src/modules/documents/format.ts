@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 
 /**
- * Display formatting only: amounts come from the DTE JSON already rounded by the builders (FACTS.md §5.2:
+ * Display formatting only: amounts come from the DTE JSON already rounded by the builders (MH's rules:
  * items up to 8 decimals, resumen 2), so nothing is recomputed here; decimal.js keeps the printed digits exact.
  */
 

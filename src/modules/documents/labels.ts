@@ -1,6 +1,6 @@
 /**
  * Spanish labels for the versión legible. Catalog texts are MH's (catalogs CAT-002/003/004/005/007/010/016/017/
- * 018/021/022/026, FACTS.md §6); only the short catalogs a printed document needs are listed.
+ * 018/021/022/026, MH's rules); only the short catalogs a printed document needs are listed.
  */
 import type { DteStatus } from './dte-json.js';
 
@@ -143,5 +143,5 @@ export const MONEY_FIELD_LABEL: Record<string, string> = {
   totalPagar: 'Total a pagar',
 };
 
-/** The field that holds "what is owed" differs per type (FACTS.md §2.3): first present wins. */
+/** The field that holds "what is owed" differs per type (MH's rules): first present wins. */
 export const TOTAL_FIELDS = ['totalPagar', 'liquidoApagar', 'total', 'valorTotal', 'totalIvaRetenido'] as const;

@@ -1,5 +1,5 @@
 /**
- * Signed, expiring document links (issue 6 §5): `pdfUrl` and `jsonUrl` carry a signed token (a JWT, HS256) bound to
+ * Signed, expiring document links: `pdfUrl` and `jsonUrl` carry a signed token (a JWT, HS256) bound to
  * one invoice, one tenant, one kind and an expiry. The HTTP server opens exactly that document with it, without an
  * API key; a token for one invoice or kind never opens another (the route compares the token's claims with the URL).
  */

@@ -1,6 +1,6 @@
 /**
  * The items table of the letter layout. Rows wrap their description; a row that does not fit starts a new page
- * and the column header is repeated there, so long item lists (up to 2000 lines, FACTS.md §2.4) paginate cleanly.
+ * and the column header is repeated there, so long item lists (up to 2000 lines, MH's rules) paginate cleanly.
  */
 import { ensureSpace, FONT, FONT_BOLD, type Pdf } from './pdf-kit.js';
 import type { ItemsTableView } from './view-items.js';

@@ -1,5 +1,5 @@
 /**
- * renderDtePdf: the versión legible of any DTE (01…15) from MH's JSON (issue 6 §4), letter or 80 mm ticket.
+ * renderDtePdf: the versión legible of any DTE (01…15) from MH's JSON, letter or 80 mm ticket.
  * No status is inferred here: the caller passes the invoice status and MH's sello as stored.
  */
 import { buildDteView, type DteView, type RenderDteInput } from './dte-view.js';

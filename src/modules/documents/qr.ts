@@ -5,7 +5,7 @@ import { matrixToPng } from './qr-png.js';
 const CONSULTA_PUBLICA = 'https://admin.factura.gob.sv/consultaPublica';
 
 /**
- * MH's public lookup for a DTE (issue 6 §4): ambiente 00 test / 01 production (CAT-001), the document's
+ * MH's public lookup for a DTE: ambiente 00 test / 01 production (CAT-001), the document's
  * codigoGeneracion and its fecEmi (YYYY-MM-DD).
  */
 export function consultaPublicaUrl(doc: DteJson): string {

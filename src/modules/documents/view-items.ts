@@ -1,5 +1,5 @@
 /**
- * cuerpoDocumento as a table. Item fields differ per type (FACTS.md §2.3: sales docs carry ventaNoSuj/Exenta/
+ * cuerpoDocumento as a table. Item fields differ per type (MH's rules: sales docs carry ventaNoSuj/Exenta/
  * Gravada, FSE `compra`, CD `valorUni`/`valor`, CR/CL list related documents), so columns are chosen from the
  * fields the items actually carry, in one fixed reading order; money columns that are zero on every item drop out.
  */
@@ -55,7 +55,7 @@ const CANDIDATES: ColumnView[] = [
   { key: 'noGravado', header: 'No gravado', kind: 'money', weight: 1 },
 ];
 
-/** Per-item IVA is informative on FE (prices include it, FACTS.md §5.3); only CL prints it as a column. */
+/** Per-item IVA is informative on FE (prices include it, MH's rules); only CL prints it as a column. */
 const HIDDEN_BY_TYPE: Record<string, string[]> = { '01': ['ivaItem'] };
 
 export function items(doc: DteJson): JsonObject[] {

@@ -1,5 +1,5 @@
 /**
- * Emisor/receptor blocks. Section names differ per type and version (FACTS.md §2.3): FSE v1 `sujetoExcluido`,
+ * Emisor/receptor blocks. Section names differ per type and version (MH's rules): FSE v1 `sujetoExcluido`,
  * CD v1 `donatario`/`donante`; v2.0 uses `emisor`/`receptor` everywhere, but the roles differ (FSE: the emisor
  * buys from the sujeto excluido; CD: the emisor is the donatario).
  */
@@ -80,7 +80,7 @@ export function partyViews(doc: DteJson, tipoDte: string): { emisor: PartyView; 
     emisor: { heading: emisorHeading, name: textAt(emisor, 'nombre'), lines: emisor ? partyLines(emisor) : [] },
     receptor: receptor
       ? { heading: receptorHeading, name: textAt(receptor, 'nombre'), lines: partyLines(receptor) }
-      : // FE may carry receptor:null for an anonymous consumer (FACTS.md §5.6).
+      : // FE may carry receptor:null for an anonymous consumer (MH's rules).
         { heading: receptorHeading, name: 'Consumidor final', lines: [] },
   };
 }

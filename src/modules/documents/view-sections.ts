@@ -1,6 +1,6 @@
 /**
- * Optional blocks printed between the parties and the items: documentoRelacionado (FACTS.md §5.7),
- * otrosDocumentos incl. the médico object (FACTS.md §8), ventaTercero/compraTercero, extension, apendice, and
+ * Optional blocks printed between the parties and the items: documentoRelacionado (MH's rules),
+ * otrosDocumentos incl. the médico object (MH's rules), ventaTercero/compraTercero, extension, apendice, and
  * DCL's liquidation period. Each block is a title plus printable lines; absent or null sections are skipped.
  */
 import { arrayAt, isObject, objectAt, textAt, type DteJson, type JsonObject } from './dte-json.js';

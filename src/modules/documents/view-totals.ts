@@ -2,7 +2,7 @@
  * Totals block: every non-zero money field of resumen (or of DCL's single cuerpoDocumento), in the JSON's own
  * order (which follows MH's schema), with resumen.tributos expanded in place, and the amount due last — always
  * printed, even when zero. The amount due is `totalPagar` on most types, `total` on CL, `valorTotal` on CD,
- * `totalIvaRetenido` on CR, `liquidoApagar` on DCL (FACTS.md §2.3).
+ * `totalIvaRetenido` on CR, `liquidoApagar` on DCL (MH's rules).
  */
 import { arrayAt, isObject, numberAt, objectAt, textAt, type DteJson, type JsonObject } from './dte-json.js';
 import { isZero, money, percent } from './format.js';

@@ -1,8 +1,8 @@
 /**
- * The e-mail a receptor gets for a processed DTE (issue 6 §6): a short Spanish message with the data needed to
+ * The e-mail a receptor gets for a processed DTE: a short Spanish message with the data needed to
  * recognise and verify the document, plus the two files MH's rules call the DTE: `<codigoGeneracion>.json` (the
- * Archivo DTE: JSON + firmaElectronica + selloRecibido, FACTS.md §4) and `<codigoGeneracion>.pdf` (versión legible).
- * File names are the codigoGeneracion plus extension (FACTS.md §5.1).
+ * Archivo DTE: JSON + firmaElectronica + selloRecibido, MH's rules) and `<codigoGeneracion>.pdf` (versión legible).
+ * File names are the codigoGeneracion plus extension (MH's rules).
  */
 import { consultaPublicaUrl, TIPO_DTE_TITLE, type DteJson } from '../documents/index.js';
 import { objectAt, requiredIdentificacion, textAt } from '../documents/dte-json.js';

@@ -6,7 +6,7 @@ export const EMAIL_STATUSES = ['PENDING', 'SENT', 'WRITTEN_TO_OUTBOX', 'FAILED']
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 /**
- * E-mail of a DTE to its receptor (issue 6 §6): one row per send request (automatic after PROCESSED, or a
+ * E-mail of a DTE to its receptor: one row per send request (automatic after PROCESSED, or a
  * resendInvoiceEmail); the newest row is the invoice's e-mail delivery status.
  */
 export const InvoiceEmailSchema = defineEntity({

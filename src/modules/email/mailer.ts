@@ -1,5 +1,5 @@
 /**
- * Mail to the receptor (issue 6 §6): over SMTP when an SMTP URL is configured, otherwise the fully composed
+ * Mail to the receptor: over SMTP when an SMTP URL is configured, otherwise the fully composed
  * message is written as an .eml file into a local outbox folder, and the status says so (WRITTEN_TO_OUTBOX), so a
  * development install without SMTP still shows exactly what would have been sent.
  */

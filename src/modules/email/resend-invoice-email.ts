@@ -1,5 +1,5 @@
 /**
- * resendInvoiceEmail (issue 6 §6): queues the DTE e-mail again, to the receptor's correo or to another address.
+ * resendInvoiceEmail: queues the DTE e-mail again, to the receptor's correo or to another address.
  * Only documents MH has received (PROCESSED, or INVALIDATED for the record) are mailed.
  */
 import type { Context } from '../../core/context.js';

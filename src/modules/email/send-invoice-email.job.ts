@@ -1,5 +1,5 @@
 /**
- * Sends a DTE to its receptor (issue 6 §6): the Archivo DTE (JSON) and the stored PDF, over SMTP or into the local
+ * Sends a DTE to its receptor: the Archivo DTE (JSON) and the stored PDF, over SMTP or into the local
  * outbox. Records the status on the invoice's e-mail row and, in the same transaction, the event dte.email.delivered
  * or dte.email.failed (which reaches webhooks). Transient SMTP failures retry a few times with backoff; a 5xx answer
  * (permanent per RFC 5321) fails at once.

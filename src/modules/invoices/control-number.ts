@@ -4,7 +4,7 @@ import { formatNumeroControl, type TipoDte } from '../../dte/index.js';
 /**
  * Allocates the next numeroControl correlative inside the emission transaction. The upsert locks the counter row
  * until commit, so concurrent emissions on one series serialise, and a rolled-back emission releases its number
- * (no gaps). One series per (tenant, tipoDte, establishment, POS, year): the correlative restarts each year (FACTS §5.1).
+ * (no gaps). One series per (tenant, tipoDte, establishment, POS, year): the correlative restarts each year.
  */
 export async function allocateNumeroControl(
   tx: EntityManager,

@@ -17,7 +17,7 @@ const DAY = 24 * 3_600_000;
 /**
  * SIGMA fixes the data of a document MH rejected and posts it again under the same referenciaExterna: the invoice is
  * rebuilt from the new body and transmitted again (REJECTED → QUEUED). MH: a rejected DTE corrected within 24 h is resent
- * with the same codigoGeneracion, after that with a new one (FACTS §3.6). The numeroControl stays: MH never took it.
+ * with the same codigoGeneracion, after that with a new one. The numeroControl stays: MH never took it.
  */
 export async function correctRejectedInvoice(ctx: Context, invoiceId: string, input: EmissionInput, body: Record<string, unknown>, requestHash: string, declared: readonly DeclaredAmount[] = []): Promise<Invoice> {
   return ctx.em.fork().transactional(async (tx) => {

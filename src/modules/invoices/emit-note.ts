@@ -16,7 +16,7 @@ export interface NoteInput {
 
 type Obj = Record<string, unknown>;
 
-/** The CCF's receptor, back in emission-body form (CCF stores it as nit/nrc, FACTS §5.4). */
+/** The CCF's receptor, back in emission-body form (CCF stores it as nit/nrc). */
 function receptorOfCcf(doc: Obj): Obj {
   const r = (doc.receptor ?? {}) as Obj;
   const { nit, ...rest } = r;
@@ -26,7 +26,7 @@ function receptorOfCcf(doc: Obj): Obj {
 async function relatedCcf(ctx: Context, id: string): Promise<Invoice> {
   const ccf = await getInvoice(ctx, id);
   if (!ccf) throw new AppError(ErrorCode.NOT_FOUND, `invoice ${id} not found`, [{ path: 'invoiceId', code: 'NOT_FOUND', message: 'no such invoice' }]);
-  // FACTS §5.7: NC/ND adjust a CCF that MH has accepted (it must carry a sello to be referenced).
+  // MH's rules: NC/ND adjust a CCF that MH has accepted (it must carry a sello to be referenced).
   if (ccf.tipoDte !== '03') throw new AppError(ErrorCode.INVALID_STATE, `invoice ${id} is a ${ccf.tipoDte}, not a CCF (03)`, [{ path: 'invoiceId', code: 'NOT_A_CCF', message: 'notes relate a Comprobante de Crédito Fiscal (03)' }]);
   if (ccf.status !== 'PROCESSED') throw new AppError(ErrorCode.INVALID_STATE, `CCF ${id} is ${ccf.status}; only a PROCESSED CCF can be adjusted`, [{ path: 'invoiceId', code: 'NOT_PROCESSED', message: `status is ${ccf.status}` }]);
   return ccf;

@@ -23,7 +23,7 @@ export async function appendEvent(tx: EntityManager, invoice: Invoice, type: str
     tx.getTransactionContext(),
   );
   const ev: AppendedEvent = { id: String(row!.id), type, data, createdAt: row!.created_at };
-  // Webhook outbox rows, PDF render and e-mail jobs commit (or roll back) together with the event (issue 6).
+  // Webhook outbox rows, PDF render and e-mail jobs commit (or roll back) together with the event.
   await fanOutEvent(tx, invoice, ev);
   const note = { eventId: String(ev.id), invoiceId: invoice.id, tenantId: invoice.tenant.id, type, status: invoice.status, referenciaExterna: invoice.referenciaExterna, patientId: invoice.patientId };
   await tx.getConnection().execute(`select pg_notify(?, ?)`, [INVOICE_CHANNEL, JSON.stringify(note)], 'all', tx.getTransactionContext());

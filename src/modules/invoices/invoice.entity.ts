@@ -60,7 +60,7 @@ export const InvoiceSchema = defineEntity({
     /** Contingency: the event must reach MH within 24 h of the outage's end; the documents 72 h after its sello. */
     contingencyDeadline: p.datetime().nullable(),
     transmitDeadline: p.datetime().nullable(),
-    /** Last day (El Salvador) on which an invalidation event may be sent (FACTS §5.9). */
+    /** Last day (El Salvador) on which an invalidation event may be sent. */
     invalidationDeadline: p.string().length(10).nullable(),
     invalidation: p.json<Record<string, unknown>>().nullable(),
     processedAt: p.datetime().nullable(),
@@ -112,7 +112,7 @@ export const InvoiceEventSchema = defineEntity({
 export class InvoiceEvent extends InvoiceEventSchema.class {}
 InvoiceEventSchema.setClass(InvoiceEvent);
 
-/** numeroControl correlatives: one counter per (tenant, tipoDte, establishment, POS, year) (FACTS §5.1). */
+/** numeroControl correlatives: one counter per (tenant, tipoDte, establishment, POS, year). */
 export const ControlCounterSchema = defineEntity({
   name: 'ControlCounter',
   tableName: 'control_counter',

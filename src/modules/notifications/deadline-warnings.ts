@@ -1,8 +1,8 @@
 /**
- * dte.deadline.warning (issue 6 §2): a periodic scan (one job per time slot, deduplicated across workers) warns
+ * dte.deadline.warning: a periodic scan (one job per time slot, deduplicated across workers) warns
  * once per invoice and deadline kind when a deadline is within the warning window and has not passed:
- *   contingency  — the contingency event must reach MH within 24 h of the outage's end (FACTS §3.6);
- *   transmission — contingency documents must reach MH within 72 h of the event's sello (FACTS §3.6);
+ *   contingency  — the contingency event must reach MH within 24 h of the outage's end;
+ *   transmission — contingency documents must reach MH within 72 h of the event's sello;
  *   invalidation — the last day (El Salvador, UTC−6) on which a PROCESSED document may be invalidated, on the
  *                  tenant's business-day calendar (2 years for perishable medicines);
  *   relatedNotes — the last day on which a credit/debit note may still relate a PROCESSED CCF or CR (3 months).

@@ -66,7 +66,7 @@ export const EVENT_PAYLOADS: Record<WebhookEventType, EventSpec> = {
     links: false,
     data: (inv) => ({ ...documentFacts(inv), codigoMsg: inv.mhCodigoMsg ?? null, descripcionMsg: inv.mhDescripcionMsg ?? null, observaciones: inv.observaciones ?? [] }),
   },
-  // A contingency document has no sello yet; its PDF says so (issue 6 §4). MH must receive it later (FACTS §3.6).
+  // A contingency document has no sello yet; its PDF says so. MH must receive it later.
   'dte.contingency': {
     links: true,
     data: (inv, ev) => ({ ...documentFacts(inv), sello: null, tipoContingencia: inv.tipoContingencia ?? null, motivoContin: inv.motivoContin ?? null, reason: pick(ev, 'reason') }),

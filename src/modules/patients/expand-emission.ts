@@ -14,7 +14,7 @@ const PROFILE_FIELDS_NOT_ON: Readonly<Record<string, readonly string[]>> = {
 /** MH allows at most 2000 cuerpoDocumento lines; checked before any lookup so a huge body costs nothing. */
 export const MAX_ITEMS_PER_INVOICE = 2000;
 
-/** FACTS §5.6: a receptor with NIT and NRC is a contribuyente and receives a CCF (03); anyone else a Factura (01). */
+/** MH's rules: a receptor with NIT and NRC is a contribuyente and receives a CCF (03); anyone else a Factura (01). */
 export function inferTipoDte(receptor: unknown): '01' | '03' {
   const r = (receptor && typeof receptor === 'object' ? receptor : {}) as Obj;
   const nit = !r.tipoDocumento || r.tipoDocumento === '36';

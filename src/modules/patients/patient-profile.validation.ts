@@ -21,7 +21,7 @@ function documentIssues(tipo: string | null | undefined, num: string | null | un
   if (!tipo) return [{ path: 'tipoDocumento', code: 'REQUIRED', message: 'tipoDocumento (CAT-022) is required when numDocumento is given' }];
   if (!catalogs.inCatalog(catalogs.TIPOS_DOCUMENTO_IDENTIFICACION, tipo)) return [{ path: 'tipoDocumento', code: 'UNKNOWN_CODE', message: `tipoDocumento '${tipo}' is not in CAT-022` }];
   if (!num) return [{ path: 'numDocumento', code: 'REQUIRED', message: 'numDocumento is required when tipoDocumento is given' }];
-  // FACTS §7: DUI and NIT carry check digits; a wrong one is refused here rather than by MH later.
+  // MH's rules: DUI and NIT carry check digits; a wrong one is refused here rather than by MH later.
   if (tipo === '13' && !/^[0-9]{8}-?[0-9]$/.test(num)) return [{ path: 'numDocumento', code: 'INVALID_DUI_FORMAT', message: 'a DUI is ########-# or 9 digits' }];
   if (tipo === '13' && !isValidDui(num)) return [{ path: 'numDocumento', code: 'INVALID_DUI_CHECK_DIGIT', message: `'${num}' has a wrong DUI check digit (MH DUI/NIT/NRC check rules)` }];
   const nit = tipo === '36' ? nitProblem(num) : null;
@@ -57,7 +57,7 @@ export function fiscalProfileIssues(p: FiscalProfileInput): FieldIssue[] {
   const issues: FieldIssue[] = [...documentIssues(p.tipoDocumento, p.numDocumento), ...direccionIssues(p.direccion)];
   if (!p.nombre?.trim() || p.nombre.length > 250) issues.push({ path: 'nombre', code: 'INVALID_LENGTH', message: 'nombre needs 1–250 characters' });
   if (p.nrc && !isValidNrc(p.nrc)) issues.push({ path: 'nrc', code: 'INVALID_NRC_FORMAT', message: 'nrc must be 2–8 digits (written 123456-7 or 1234567)' });
-  // A contribuyente (NRC holder) receives CCF: MH wants its NIT and economic activity (FACTS §5.6).
+  // A contribuyente (NRC holder) receives CCF: MH wants its NIT and economic activity.
   if (p.nrc && p.tipoDocumento !== '36') issues.push({ path: 'tipoDocumento', code: 'NIT_REQUIRED_WITH_NRC', message: 'a receptor with NRC is identified by NIT (36)' });
   if (p.nrc && !p.codActividad) issues.push({ path: 'codActividad', code: 'REQUIRED', message: 'codActividad (CAT-019) is required with an NRC' });
   if (p.codActividad && !catalogs.inCatalog(catalogs.ACTIVIDADES_ECONOMICAS, p.codActividad)) issues.push({ path: 'codActividad', code: 'UNKNOWN_CODE', message: `codActividad '${p.codActividad}' is not in CAT-019` });

@@ -12,10 +12,10 @@ type LineSource = Pick<ServiceFiscal, 'descripcion' | 'tipo' | 'tipoItem' | 'uni
 };
 
 type Obj = Record<string, unknown>;
-/** Document types whose item prices exclude IVA (CCF, NC, ND: FACTS §5.4, §5.7); FE prices include it (§5.3). */
+/** Document types whose item prices exclude IVA (CCF, NC, ND: MH's rules); FE prices include it */
 const IVA_EXCLUDED = new Set(['03', '05', '06']);
 
-/** Mapped prices are what the patient pays (IVA included); CCF-family lines want the net price, 8 decimals (FACTS §5.2). */
+/** Mapped prices are what the patient pays (IVA included); CCF-family lines want the net price, 8 decimals. */
 function priceFor(m: LineSource, tipoDte: string): string | undefined {
   if (m.precio == null) return undefined;
   const p = new Decimal(m.precio);

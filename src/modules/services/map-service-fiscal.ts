@@ -23,7 +23,7 @@ function mappingIssues(serviceId: string, i: ServiceFiscalInput): FieldIssue[] {
   if (!serviceId?.trim() || serviceId.length > 100) issues.push({ path: 'serviceId', code: 'INVALID_LENGTH', message: 'serviceId needs 1–100 characters' });
   if (!i.descripcion?.trim() || i.descripcion.length > 1000) issues.push({ path: 'descripcion', code: 'INVALID_LENGTH', message: 'descripcion needs 1–1000 characters' });
   if (i.tipoItem != null && !catalogs.inCatalog(catalogs.TIPOS_ITEM, i.tipoItem)) issues.push({ path: 'tipoItem', code: 'UNKNOWN_CODE', message: `tipoItem ${i.tipoItem} is not in CAT-011` });
-  // tipoItem 4 lines are tributes, not services (FACTS §5.7): a service maps to goods/services only.
+  // tipoItem 4 lines are tributes, not services: a service maps to goods/services only.
   if (i.tipoItem === 4) issues.push({ path: 'tipoItem', code: 'NOT_ALLOWED', message: 'a service maps to tipoItem 1, 2 or 3' });
   if (i.uniMedida != null && !catalogs.inCatalog(catalogs.UNIDADES_MEDIDA, i.uniMedida)) issues.push({ path: 'uniMedida', code: 'UNKNOWN_CODE', message: `uniMedida ${i.uniMedida} is not in CAT-014` });
   if (i.tipo != null && !(TIPOS as readonly string[]).includes(i.tipo)) issues.push({ path: 'tipo', code: 'NOT_ALLOWED', message: `tipo must be one of ${TIPOS.join(', ')}` });

@@ -14,7 +14,7 @@ export interface CreateTenantInput extends Required<Pick<TenantFields, 'nit' | '
   isDemo?: boolean;
 }
 
-/** The default establishment when none is given: casa matriz M001 with point of sale P001 (FACTS §5.1 example). */
+/** The default establishment when none is given: casa matriz M001 with point of sale P001 (MH's rules example). */
 const DEFAULT_ESTABLISHMENT: EstablishmentFields = { codEstableMH: 'M001', codEstable: null, tipoEstablecimiento: '02', puntosVenta: [{ codPuntoVentaMH: 'P001' }] };
 
 export async function createTenant(ctx: Context, input: CreateTenantInput): Promise<Tenant> {

@@ -7,7 +7,7 @@ export interface Direccion {
   complemento: string;
 }
 
-/** The tenant is the emisor of its MH documents (FACTS §5.1; schema section `emisor`). */
+/** The tenant is the emisor of its MH documents. */
 export const TenantSchema = defineEntity({
   name: 'Tenant',
   tableName: 'tenant',
@@ -36,7 +36,7 @@ export class Tenant extends TenantSchema.class {}
 TenantSchema.setClass(Tenant);
 
 export interface PuntoVenta {
-  /** MH point-of-sale code, v2.0 form `P` + 3 digits (FACTS §5.1). */
+  /** MH point-of-sale code, v2.0 form `P` + 3 digits. */
   codPuntoVentaMH: string;
   codPuntoVenta: string | null;
   nombre: string | null;

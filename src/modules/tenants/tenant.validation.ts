@@ -19,7 +19,7 @@ export interface TenantFields {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** MH v2.0 establishment and POS codes inside numeroControl (FACTS §5.1). */
+/** MH v2.0 establishment and POS codes inside numeroControl. */
 export const COD_ESTABLE_MH = /^[MBSP][0-9]{3}$/;
 export const COD_PUNTO_VENTA_MH = /^P[0-9]{3}$/;
 

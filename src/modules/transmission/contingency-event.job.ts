@@ -8,13 +8,13 @@ import { ContingencyEvent, Lote } from './contingency.entity.js';
 import { sendLoteJob } from './lote.job.js';
 import { inTenantScope, signingMaterial, type JobScope } from './pipeline.js';
 
-/** MH: at most 100 documents per lote (FACTS §3.5). */
+/** MH: at most 100 documents per lote. */
 export const MAX_DOCS_PER_LOTE = 100;
 const HOUR = 3_600_000;
 
 /**
  * An open contingency event: probe MH; once it answers, close the event (the outage ended now), report it within
- * the 24 h MH allows, and after its sello queue the documents in lotes of ≤ 100 to be sent within 72 h (FACTS §3.6).
+ * the 24 h MH allows, and after its sello queue the documents in lotes of ≤ 100 to be sent within 72 h.
  */
 async function reportContingencyEvent(scope: JobScope, job: ClaimedJob<{ eventId: string }>): Promise<JobOutcome> {
   const em = scope.em.fork();

@@ -3,7 +3,7 @@ import { Tenant } from '../tenants/tenant.entity.js';
 
 /**
  * An Evento de Contingencia (v4): the documents a tenant issued while MH was unreachable, reported within 24 h of the
- * outage's end; after its sello the documents go to MH in lotes of ≤ 100 within 72 h (FACTS §3.6).
+ * outage's end; after its sello the documents go to MH in lotes of ≤ 100 within 72 h.
  * OPEN (collecting documents) → CLOSED (MH answers again; event built) → ACCEPTED (sello) | REJECTED.
  */
 export const ContingencyEventSchema = defineEntity({

@@ -9,7 +9,7 @@ import { contingencyEventJob } from './contingency-event.job.js';
 import { ContingencyEvent } from './contingency.entity.js';
 import { lockInvoice, signingMaterial, type JobScope } from './pipeline.js';
 
-/** MH: 1–1000 documents per contingency event (FACTS §3.6). */
+/** MH: 1–1000 documents per contingency event. */
 export const MAX_DOCS_PER_EVENT = 1000;
 
 /**

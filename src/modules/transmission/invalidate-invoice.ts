@@ -22,7 +22,7 @@ export interface InvalidateInvoiceInput {
   /** CAT-024: 1 error en la información, 2 rescindir la operación, 3 otro. */
   tipoAnulacion: 1 | 2 | 3;
   motivoAnulacion?: string | null;
-  /** Types 1 and 3: the replacement document, already PROCESSED (FACTS §5.9). */
+  /** Types 1 and 3: the replacement document, already PROCESSED. */
   replacementInvoiceId?: string | null;
   responsable: Person;
   solicitante: Person;
@@ -113,7 +113,7 @@ async function sendEvent(ctx: Context, inv: Invoice, event: Record<string, unkno
   });
 }
 
-/** Types 1 and 3 name an already PROCESSED replacement of the same tenant; type 2 names none (FACTS §5.9). */
+/** Types 1 and 3 name an already PROCESSED replacement of the same tenant; type 2 names none. */
 async function checkReplacement(em: Context['em'], input: InvalidateInvoiceInput, inv: Invoice): Promise<Invoice | null> {
   const issues: FieldIssue[] = [];
   if (![1, 2, 3].includes(input.tipoAnulacion)) issues.push({ path: 'tipoAnulacion', code: 'UNKNOWN_CODE', message: 'must be 1, 2 or 3 (CAT-024)' });
@@ -133,7 +133,7 @@ async function checkReplacement(em: Context['em'], input: InvalidateInvoiceInput
   return r;
 }
 
-/** A CCF/CR with an active NC/ND relating it cannot be invalidated before them (FACTS §5.9). */
+/** A CCF/CR with an active NC/ND relating it cannot be invalidated before them. */
 async function refuseWithActiveNotes(em: Context['em'], inv: Invoice): Promise<void> {
   if (inv.tipoDte !== '03' && inv.tipoDte !== '07') return;
   const rows = await em.getConnection().execute<{ id: string }[]>(

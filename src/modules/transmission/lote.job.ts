@@ -9,7 +9,7 @@ import { recordMhAnswer } from './record-answer.js';
 interface LotePayload {
   loteId: string;
 }
-/** "versión del JSON schema de lotes": MH does not publish the value (FACTS §9.6); 1 is what integrators send. */
+/** "versión del JSON schema de lotes": MH does not publish the value; 1 is what integrators send. */
 const LOTE_VERSION = 1;
 const MAX_POLLS = 200;
 

@@ -7,7 +7,7 @@ import { cachedSigningMaterial, type SigningMaterial } from './credentials.js';
 
 /** Tunables of the transmission pipeline (MH's rules where MH has one). */
 export interface PipelineSettings {
-  /** MH: at most 2 resends after the first transmission, then contingency (FACTS §3.6). */
+  /** MH: at most 2 resends after the first transmission, then contingency. */
   maxSends: number;
   /** Consecutive "MH unreachable" failures of one document before it is re-issued in contingency. */
   unreachableBeforeContingency: number;

@@ -22,7 +22,7 @@ const NO_CREDENTIAL_RETRY_MS = 5 * 60_000;
 /**
  * Drives one invoice from QUEUED to a final state, one committed step at a time, reloading state before each step:
  * the job is safe to rerun after a crash at any point. SENT is committed BEFORE the request leaves, so a rerun that
- * finds SENT knows MH may have the document and asks consultadte before any resend (FACTS §3.6).
+ * finds SENT knows MH may have the document and asks consultadte before any resend.
  */
 async function transmitInvoice(scope: JobScope, job: Job): Promise<JobOutcome> {
   const invoiceId = String(job.payload.invoiceId);
@@ -132,7 +132,7 @@ async function toUnknown(scope: JobScope, id: string, reason: string): Promise<S
   return 'next';
 }
 
-/** UNKNOWN: consultadte first; resend only when MH confirms it does not have the document (FACTS §3.6). */
+/** UNKNOWN: consultadte first; resend only when MH confirms it does not have the document. */
 async function reconcile(scope: JobScope, job: Job, inv: Invoice): Promise<Step> {
   const material = (await signingMaterial(scope, inv.ambiente as '00' | '01'))!;
   const o = await scope.app.mh.client.consultaDte(material.api, { nitEmisor: material.nit, tdte: inv.tipoDte, codigoGeneracion: inv.codigoGeneracion });

@@ -1,5 +1,5 @@
 /**
- * One HTTP delivery attempt (issue 6 §3): POST the signed body; success = a 2xx status within the timeout
+ * One HTTP delivery attempt: POST the signed body; success = a 2xx status within the timeout
  * (15 s by default); 410 Gone tells the caller to disable the endpoint. Never throws: every failure becomes a
  * result the delivery log can record. Redirects are not followed (a redirect could point anywhere, including
  * at private addresses) and count as failures.

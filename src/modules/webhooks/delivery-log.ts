@@ -1,5 +1,5 @@
 /**
- * The delivery log (issue 6 §3): deliveries with their attempts, replay of one delivery or of every delivery since
+ * The delivery log: deliveries with their attempts, replay of one delivery or of every delivery since
  * a time (a replay starts a new round of the retry schedule under the same message id), and a ping.
  */
 import type { Context } from '../../core/context.js';

@@ -1,5 +1,5 @@
 /**
- * Webhook endpoints of the caller's tenant (issue 6 §1): create (the `whsec_…` secret is returned once), update,
+ * Webhook endpoints of the caller's tenant: create (the `whsec_…` secret is returned once), update,
  * delete, list, and secret rotation with a grace period during which deliveries carry both signatures.
  */
 import type { Context } from '../../core/context.js';

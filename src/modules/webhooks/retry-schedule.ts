@@ -1,5 +1,5 @@
 /**
- * Delivery retry schedule (issue 6 §3): attempt 1 at once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h,
+ * Delivery retry schedule: attempt 1 at once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h,
  * 24 h after the previous failure; after attempt 10 fails we give up. Delays get ±20 % jitter so that endpoints
  * that failed together do not all retry in the same second.
  */

@@ -1,6 +1,6 @@
 /**
  * Webhook targets are tenant-supplied URLs, so the server must not be turned into a proxy for its own network
- * (issue 6 §3: private and loopback targets are refused unless configuration allows them). The host is resolved
+ * (private and loopback targets are refused unless configuration allows them). The host is resolved
  * and every address it resolves to must be public; literal IPs are checked the same way, including IPv4 addresses
  * embedded in IPv6 in any of its standard forms (see embeddedIpv4).
  */

@@ -1,5 +1,5 @@
 /**
- * Standard Webhooks signatures (issue 6 §3; https://www.standardwebhooks.com): `webhook-signature` is
+ * Standard Webhooks signatures (https://www.standardwebhooks.com): `webhook-signature` is
  * `v1,` + base64(HMAC-SHA256(key, `${id}.${timestamp}.${body}`)) where key = base64-decoded secret after `whsec_`.
  * Several secrets give several space-separated signatures, so a receiver holding either the old or the new secret
  * accepts the delivery during a rotation grace period.
