@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseCorsOrigin } from './http/cors-origins.js';
 import { DEFAULT_SIGMA_FIELDS, NO_SIGMA_FIELDS, parseSigmaFields } from './modules/sigma/sigma-fields.js';
 import type { SigmaFields } from './modules/sigma/sigma-fields.js';
 
@@ -162,26 +163,12 @@ function trustedDocumentsMode(env: Env): 'allow' | 'enforce' {
 
 /** FX_CORS_ORIGINS: comma-separated origins (scheme://host[:port], no path), or `*`. */
 function corsOrigins(env: Env): string[] {
-  const raw = str(env, 'FX_CORS_ORIGINS');
-  if (!raw) return [];
-  const out: string[] = [];
-  for (const item of raw.split(',').map((o) => o.trim()).filter(Boolean)) {
-    if (item === '*') {
-      out.push(item);
-      continue;
-    }
-    let u: URL;
-    try {
-      u = new URL(item);
-    } catch {
-      throw new ConfigError('FX_CORS_ORIGINS', `"${item}" is not an origin (e.g. https://app.example.com)`);
-    }
-    if (!['http:', 'https:'].includes(u.protocol) || u.origin !== item.replace(/\/$/, '')) {
-      throw new ConfigError('FX_CORS_ORIGINS', `"${item}" must be an origin: scheme://host[:port] with no path (did you mean ${u.origin}?)`);
-    }
-    out.push(u.origin);
-  }
-  return out;
+  const items = (str(env, 'FX_CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  return items.map((item) => {
+    const parsed = parseCorsOrigin(item);
+    if ('error' in parsed) throw new ConfigError('FX_CORS_ORIGINS', parsed.error);
+    return parsed.origin;
+  });
 }
 
 /** FX_SIGMA_FIELDS: unset → the demo SIGMA's fields; `none` → no SIGMA field; JSON inline or a path to a JSON file. */
