@@ -5,7 +5,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { createApp, type App } from '../src/core/app.js';
 import { createLogger } from '../src/core/logger.js';
-import { createMhServices } from '../src/core/mh-services.js';
+import { createMhServices } from '../src/hacienda/mh-services.js';
 import { openDatabase } from '../src/db/database.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { createApiKey } from '../src/modules/auth/api-keys.js';

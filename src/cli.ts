@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './core/app.js';
 import { AppError } from './core/errors.js';
 import { createLogger } from './core/logger.js';
-import { createMhServices } from './core/mh-services.js';
+import { createMhServices } from './hacienda/mh-services.js';
 import { DatabaseUnavailableError, openDatabase } from './db/database.js';
 
 // `npm run fx -- <command> [...]`. Exit codes: 0 ok, 1 rejected input (typed error), 2 usage/config, 3 database.

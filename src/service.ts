@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import { createApp, type App } from './core/app.js';
 import { createLogger } from './core/logger.js';
-import { createMhServices } from './core/mh-services.js';
+import { createMhServices } from './hacienda/mh-services.js';
 import { openDatabase } from './db/database.js';
 import { startInvoiceEventBus } from './graphql/subscription-bus.js';
 import { notificationRoutes } from './http/documents.routes.js';

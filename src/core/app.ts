@@ -8,7 +8,7 @@ import { createAuthenticator, type Authenticator } from '../modules/auth/authent
 import { createSigmaDirectory } from '../modules/sigma/sigma-directory.js';
 import { systemClock, tenantIdOf, type Actor, type Clock, type Context } from './context.js';
 import type { Logger } from './logger.js';
-import type { MhServices } from './mh-services.js';
+import type { MhServices } from '../hacienda/mh-services.js';
 
 /** The composition root shared by the HTTP server, the worker, the CLI and tests. */
 export interface App {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Database } from '../db/database.js';
 import type { Logger } from './logger.js';
-import type { MhServices } from './mh-services.js';
+import type { MhServices } from '../hacienda/mh-services.js';
 import type { SigmaDirectory } from '../modules/sigma/sigma-directory.js';
 
 export type Ambiente = '00' | '01';
