@@ -4,6 +4,7 @@ import { AppError, ErrorCode, ValidationError, type FieldIssue } from '../../cor
 import { UNSCOPED, requireAdmin } from '../../core/guards.js';
 import { nitProblem } from '../../dte/index.js';
 import type { MhCredential as MhApiCredential } from '../../hacienda/index.js';
+import type { CredentialRegistrar } from '../../hacienda/mh-services.js';
 import { CertificateError, decryptSecret, encryptSecret, importPemKeyPair, parseMhCertificate } from '../../signing/index.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { wakeBlockedTransmissions } from './blocked.js';
@@ -21,9 +22,6 @@ export interface ImportCredentialInput {
   apiUser?: string | null;
   apiPassword: string;
 }
-
-/** Where MH credentials were registered (the in-process MH sandbox learns them; real MH is configured in its portal). */
-export type CredentialRegistrar = (c: { nit: string; password: string; publicKeyPem: string; ambiente: '00' | '01' }) => void;
 
 function keysFrom(input: ImportCredentialInput, now: Date) {
   try {
