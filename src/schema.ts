@@ -6,7 +6,7 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type AuthChecker, type ResolversMap } from 'type-graphql';
 import type { Config } from './config.js';
 import type { App } from './core/app.js';
-import type { Context } from './core/context.js';
+import type { Context } from './context.js';
 import { AppError, ErrorCode } from './core/errors.js';
 import { guardEntities } from './graphql/entities-guard.js';
 import { AdminResolver, ApiKeyFieldsResolver } from './graphql/admin.resolver.js';

@@ -12,7 +12,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { App } from './core/app.js';
-import type { Context } from './core/context.js';
+import type { Context } from './context.js';
 import { AppError, ErrorCode, httpStatusOf } from './core/errors.js';
 import { databaseReady } from './db/database.js';
 import { errorStatusPlugin, formatGraphQLError } from './http/graphql-errors.js';

@@ -6,7 +6,7 @@ import { ApiKeyCache } from '../modules/auth/api-key-cache.js';
 import { ApiKey } from '../modules/auth/api-key.entity.js';
 import { createAuthenticator, type Authenticator } from '../modules/auth/authenticate.js';
 import { createSigmaDirectory } from '../modules/sigma/sigma-directory.js';
-import { systemClock, tenantIdOf, type Actor, type Clock, type Context } from './context.js';
+import { systemClock, tenantIdOf, type Actor, type Clock, type Context } from '../context.js';
 import type { Logger } from './logger.js';
 import type { MhServices } from '../hacienda/mh-services.js';
 

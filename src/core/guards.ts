@@ -1,6 +1,6 @@
 import { TENANT_FILTER } from '../db/orm.js';
 import { AppError, ErrorCode } from './errors.js';
-import type { Actor, Context } from './context.js';
+import type { Actor, Context } from '../context.js';
 import { ADMIN_SCOPE } from '../modules/auth/scopes.js';
 
 /** Find options that lift the tenant filter: only for platform-admin use cases and system jobs that scope themselves. */

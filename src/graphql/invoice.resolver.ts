@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 import { cachedCalendar, invoiceDeadlines } from '../modules/calendar/invoice-deadlines.js';
 import { emitNote } from '../modules/invoices/emit-note.js';
 import { emitRequest } from '../modules/invoices/emit-request.js';

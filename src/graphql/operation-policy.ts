@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import { BREAK, GraphQLError, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config.js';
-import type { Actor, Context } from '../core/context.js';
+import type { Actor, Context } from '../context.js';
 import { ErrorCode } from '../core/errors.js';
 import { PERSISTED_OPERATIONS, type TrustedDocumentsMode } from './persisted-operations.js';
 import { checkSource, documentLimitErrors, type QueryLimits } from './query-limits.js';

@@ -1,5 +1,5 @@
 import { Ctx, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root, Subscription, Arg } from 'type-graphql';
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 import { requireTenantScope } from '../core/guards.js';
 import { getInvoice } from '../modules/invoices/get-invoice.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';

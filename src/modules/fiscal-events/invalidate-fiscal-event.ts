@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ErrorCode, ValidationError, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { buildInvalidacion, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, validateDte, type TipoDte } from '../../dte/index.js';

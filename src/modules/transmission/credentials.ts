@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ErrorCode, ValidationError, type FieldIssue } from '../../core/errors.js';
 import { UNSCOPED, requireAdmin } from '../../core/guards.js';
 import { nitProblem } from '../../dte/index.js';

@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ErrorCode, ValidationError, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { buildInvalidacion, dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte, type TipoDte } from '../../dte/index.js';

@@ -2,7 +2,7 @@
  * Webhook endpoints of the caller's tenant: create (the `whsec_…` secret is returned once), update,
  * delete, list, and secret rotation with a grace period during which deliveries carry both signatures.
  */
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ErrorCode, ValidationError, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { SUBSCRIBABLE_EVENT_TYPES } from '../notifications/event-payloads.js';

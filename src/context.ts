@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Database } from '../db/database.js';
-import type { Logger } from './logger.js';
-import type { MhServices } from '../hacienda/mh-services.js';
-import type { SigmaDirectory } from '../modules/sigma/sigma-directory.js';
+import type { Database } from './db/database.js';
+import type { Logger } from './core/logger.js';
+import type { MhServices } from './hacienda/mh-services.js';
+import type { SigmaDirectory } from './modules/sigma/sigma-directory.js';
 
 export type Ambiente = '00' | '01';
 
