@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
-import { createApp, type App } from '../src/core/app.js';
+import { createApp, type App } from '../src/app.js';
 import { createLogger } from '../src/core/logger.js';
 import { createMhServices } from '../src/hacienda/mh-services.js';
 import { openDatabase } from '../src/db/database.js';

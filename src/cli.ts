@@ -3,7 +3,7 @@ import { parseArgs, UsageError } from './cli/args.js';
 import { commands as baseCommands } from './cli/commands.js';
 import { reportCommands } from './cli/report-commands.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createApp } from './core/app.js';
+import { createApp } from './app.js';
 import { AppError } from './core/errors.js';
 import { createLogger } from './core/logger.js';
 import { createMhServices } from './hacienda/mh-services.js';

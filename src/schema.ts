@@ -5,7 +5,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type AuthChecker, type ResolversMap } from 'type-graphql';
 import type { Config } from './config.js';
-import type { App } from './core/app.js';
+import type { App } from './app.js';
 import type { Context } from './context.js';
 import { AppError, ErrorCode } from './core/errors.js';
 import { guardEntities } from './graphql/entities-guard.js';

@@ -11,7 +11,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
-import type { App } from './core/app.js';
+import type { App } from './app.js';
 import type { Context } from './context.js';
 import { AppError, ErrorCode, httpStatusOf } from './core/errors.js';
 import { databaseReady } from './db/database.js';

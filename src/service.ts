@@ -1,5 +1,5 @@
 import type { Config } from './config.js';
-import { createApp, type App } from './core/app.js';
+import { createApp, type App } from './app.js';
 import { createLogger } from './core/logger.js';
 import { createMhServices } from './hacienda/mh-services.js';
 import { openDatabase } from './db/database.js';

@@ -1,4 +1,4 @@
-import type { App } from './core/app.js';
+import type { App } from './app.js';
 import { renderDocumentJob } from './modules/documents/render-document.job.js';
 import { transmitFiscalEventJob } from './modules/fiscal-events/transmit-fiscal-event.job.js';
 import { monthlyReportJob } from './modules/reports/monthly-report.job.js';

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import { documentLinks } from '../modules/documents/links.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
 

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
 import type { Config } from '../config.js';
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import type { Context } from '../context.js';
 import { setTenantCalendar, tenantHolidays } from '../modules/calendar/business-calendar.js';
 import { getMonthlyReport, listMonthlyReports, reportFileInfo, requestMonthlyReport } from '../modules/reports/monthly-reports.js';

@@ -4,7 +4,7 @@
  * another invoice or kind, an expired one or a forged one gets 403 and nothing else.
  */
 import type { Request, Response, Router } from 'express';
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import { archivoDte } from '../modules/documents/archivo-dte.js';
 import { DOCUMENT_ROUTE, DocumentLinkError, verifyDocumentToken, type DocumentKind } from '../modules/documents/links.js';
 import { loadOrRenderPdf } from '../modules/documents/store.js';

@@ -3,7 +3,7 @@
  * for another report, an expired one or a forged one gets 403 and nothing else.
  */
 import type { Request, Response, Router } from 'express';
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import { DocumentLinkError } from '../modules/documents/links.js';
 import { tenantEm } from '../modules/notifications/tenant-em.js';
 import { REPORT_ROUTE, verifyReportToken } from '../modules/reports/report-links.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { AppError, ErrorCode, httpStatusOf } from '../core/errors.js';
 import { localizeError } from '../core/messages.js';
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import type { Context } from '../context.js';
 import { DocumentRenderError } from '../modules/documents/dte-json.js';
 

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { emitRequest } from '../modules/invoices/emit-request.js';
 import { getInvoice } from '../modules/invoices/get-invoice.js';

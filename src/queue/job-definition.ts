@@ -1,4 +1,4 @@
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import type { Mailer } from '../modules/email/mailer.js';
 
 export type JobOutcome = { kind: 'done' } | { kind: 'retry'; delayMs: number; error: string } | { kind: 'failed'; error: string };

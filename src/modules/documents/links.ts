@@ -6,7 +6,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from '../../config.js';
-import type { App } from '../../core/app.js';
+import type { App } from '../../app.js';
 import { loadOrCreateMasterKey, parseMasterKey } from '../../signing/index.js';
 
 export type DocumentKind = 'pdf' | 'json';

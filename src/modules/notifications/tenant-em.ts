@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { App } from '../../core/app.js';
+import type { App } from '../../app.js';
 import { TENANT_FILTER } from '../../db/orm.js';
 
 /** A job's entity manager: scoped by the tenant filter to the job's tenant, like a request of that tenant. */

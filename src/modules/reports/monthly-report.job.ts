@@ -4,7 +4,7 @@
  * (with a signed link to the file); a build that keeps failing ends FAILED with `report.failed`.
  */
 import { createHash } from 'node:crypto';
-import type { App } from '../../core/app.js';
+import type { App } from '../../app.js';
 import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome } from '../../queue/job-definition.js';
 import { calendarForTenant } from '../calendar/business-calendar.js';
 import { writeOutbox } from '../notifications/fan-out.js';

@@ -5,7 +5,7 @@
  */
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import type { Config } from '../../config.js';
-import type { App } from '../../core/app.js';
+import type { App } from '../../app.js';
 import { configOf, DocumentLinkError, linkKey } from '../documents/links.js';
 
 export const REPORT_ROUTE = '/reports';

@@ -1,4 +1,4 @@
-import type { App } from '../../core/app.js';
+import type { App } from '../../app.js';
 import { UNSCOPED } from '../../core/guards.js';
 import { loadSigningMaterial } from './credentials.js';
 import { MhCredential } from './mh-credential.entity.js';

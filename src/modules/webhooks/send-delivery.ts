@@ -5,7 +5,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import type { App } from '../../core/app.js';
+import type { App } from '../../app.js';
 import type { Clock } from '../../context.js';
 import { documentLinks } from '../documents/links.js';
 import { eventHasLinks } from '../notifications/event-payloads.js';
