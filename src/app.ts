@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
-import { TENANT_FILTER } from './db/orm.js';
 import { ApiKeyCache } from './modules/auth/api-key-cache.js';
 import { ApiKey } from './modules/auth/api-key.entity.js';
 import { createAuthenticator, type Authenticator } from './modules/auth/authenticate.js';
 import { createSigmaDirectory } from './modules/sigma/sigma-directory.js';
-import { systemClock, tenantIdOf, type Actor, type Clock, type Context } from './context.js';
+import type { Context } from './context.js';
+import { tenantIdOf, type Actor } from './core/actor.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { TENANT_FILTER } from './core/tenant-filter.js';
 import type { Logger } from './core/logger.js';
 import type { MhServices } from './hacienda/mh-services.js';
 

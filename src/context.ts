@@ -1,22 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from './core/actor.js';
+import type { Clock } from './core/clock.js';
 import type { Database } from './db/database.js';
 import type { Logger } from './core/logger.js';
 import type { MhServices } from './hacienda/mh-services.js';
 import type { SigmaDirectory } from './modules/sigma/sigma-directory.js';
-
-export type Ambiente = '00' | '01';
-
-/** Who is calling. Tenant actors always carry their tenant; the platform admin carries none. */
-export type Actor =
-  | { kind: 'apiKey'; keyId: string; tenantId: string; ambiente: Ambiente; scopes: string[] }
-  | { kind: 'user'; subject: string; tenantId: string; ambiente: Ambiente; scopes: string[]; roles: string[] }
-  | { kind: 'admin'; keyId: string | null; scopes: string[] }
-  | { kind: 'anonymous' };
-
-export interface Clock {
-  now(): Date;
-}
-export const systemClock: Clock = { now: () => new Date() };
 
 /** Per-request (or per-job) context: the only way use cases learn who acts, on which tenant, and when. */
 export interface Context {
@@ -32,8 +20,4 @@ export interface Context {
   sigma: SigmaDirectory;
   /** The database, for the few hot paths written as plain SQL (emission); use `em` everywhere else. */
   db: Database;
-}
-
-export function tenantIdOf(actor: Actor): string | null {
-  return actor.kind === 'apiKey' || actor.kind === 'user' ? actor.tenantId : null;
 }

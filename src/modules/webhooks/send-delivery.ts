@@ -6,7 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import type { App } from '../../app.js';
-import type { Clock } from '../../context.js';
+import type { Clock } from '../../core/clock.js';
 import { documentLinks } from '../documents/links.js';
 import { eventHasLinks } from '../notifications/event-payloads.js';
 import { deliverWebhook, type DeliveryResult } from './deliver-http.js';
