@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { EmitInvoiceDocument } from '../src/client/index.js';
-import { startInvoiceEventBus } from '../src/graphql/subscription-bus.js';
+import { startInvoiceEventBus } from '../src/modules/invoices/invoice-event-bus.js';
 import { restRoutes } from '../src/http/rest.js';
 import { buildGraphQLSchema } from '../src/schema.js';
 import { startServer } from '../src/server.js';

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { restRoutes } from '../src/http/rest.js';
-import { startInvoiceEventBus } from '../src/graphql/subscription-bus.js';
+import { startInvoiceEventBus } from '../src/modules/invoices/invoice-event-bus.js';
 import { buildGraphQLSchema } from '../src/schema.js';
 import { startServer } from '../src/server.js';
 import { startWorker } from '../src/worker.js';

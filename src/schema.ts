@@ -22,7 +22,7 @@ import { PatientResolver } from './graphql/patient.resolver.js';
 import { referenceResolvers } from './graphql/references.js';
 import { ServiceResolver } from './graphql/service.resolver.js';
 import { ServiceType } from './graphql/service.types.js';
-import type { InvoiceEventBus } from './graphql/subscription-bus.js';
+import type { InvoiceEventBus } from './modules/invoices/invoice-event-bus.js';
 import { InvoiceSubscriptionResolver, subscriptionResolvers } from './graphql/subscription.resolver.js';
 import { InvoiceEmailResolver } from './graphql/email.resolver.js';
 import { MonthlyReportResolver, reportLinkResolvers } from './graphql/report.resolver.js';

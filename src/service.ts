@@ -3,7 +3,7 @@ import { createApp, type App } from './app.js';
 import { createLogger } from './core/logger.js';
 import { createMhServices } from './hacienda/mh-services.js';
 import { openDatabase } from './db/database.js';
-import { startInvoiceEventBus } from './graphql/subscription-bus.js';
+import { startInvoiceEventBus } from './modules/invoices/invoice-event-bus.js';
 import { notificationRoutes } from './http/documents.routes.js';
 import { reportRoutes } from './http/report.routes.js';
 import { restRoutes } from './http/rest.js';

@@ -4,7 +4,7 @@ import { requireTenantScope } from '../core/guards.js';
 import { getInvoice } from '../modules/invoices/get-invoice.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
 import { InvoiceStatusEnum, InvoiceType } from './invoice.types.js';
-import { noteIterator, type InvoiceEventBus, type InvoiceNote } from './subscription-bus.js';
+import { noteIterator, type InvoiceEventBus, type InvoiceNote } from '../modules/invoices/invoice-event-bus.js';
 
 @InputType('InvoiceStatusFilter', { description: 'Narrows the stream; empty: every invoice of your tenant' })
 export class InvoiceStatusFilterInput {

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import type { Logger } from '../core/logger.js';
-import { INVOICE_CHANNEL } from '../modules/invoices/invoice-transitions.js';
+import type { Logger } from '../../core/logger.js';
+import { INVOICE_CHANNEL } from './invoice-transitions.js';
 
 /** The NOTIFY payload appendEvent sends after commit. */
 export interface InvoiceNote {
