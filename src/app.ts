@@ -4,7 +4,10 @@ import type { Database } from './db/database.js';
 import { ApiKeyCache } from './modules/auth/api-key-cache.js';
 import { ApiKey } from './modules/auth/api-key.entity.js';
 import { createAuthenticator, type Authenticator } from './modules/auth/authenticate.js';
+import { createLinkSigner, type LinkSigner } from './modules/documents/links.js';
+import type { InvoiceEventBus } from './modules/invoices/invoice-event-bus.js';
 import { createSigmaDirectory } from './modules/sigma/sigma-directory.js';
+import { webhookPolicyOf, type WebhookPolicy } from './modules/webhooks/policy.js';
 import type { Context } from './context.js';
 import { tenantIdOf, type Actor } from './core/actor.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -20,13 +23,30 @@ export interface App {
   clock: Clock;
   auth: Authenticator;
   mh: MhServices;
+  /** Signs and verifies the document and report links (Invoice.pdfUrl/jsonUrl, webhook payloads, downloads). */
+  links: LinkSigner;
+  /** Private targets and timeout for webhook endpoints and deliveries. */
+  webhookPolicy: WebhookPolicy;
+  /** This process's LISTEN fan-out of committed invoice changes (subscriptions); null where nothing subscribes. */
+  events: InvoiceEventBus | null;
   /** A fresh context whose entity manager is scoped to the actor's tenant. */
   contextFor(actor: Actor, requestId?: string): Context;
   /** An entity manager scoped to one tenant (jobs, CLI): the same filter as a tenant request. */
   tenantEm(tenantId: string): Context['em'];
 }
 
-export function createApp(config: Config, log: Logger, db: Database, mh: MhServices, clock: Clock = systemClock): App {
+/** The collaborators built before the App: the App wires them together, it does not create them. */
+export interface AppParts {
+  config: Config;
+  log: Logger;
+  db: Database;
+  mh: MhServices;
+  /** The invoice event bus, when this process serves subscriptions. */
+  events?: InvoiceEventBus | null;
+  clock?: Clock;
+}
+
+export function createApp({ config, log, db, mh, events = null, clock = systemClock }: AppParts): App {
   // The cache listens for API key changes from its first use on; its connection closes with the database.
   const cache = new ApiKeyCache(db.url, log);
   db.beforeClose(() => cache.close());
@@ -38,6 +58,8 @@ export function createApp(config: Config, log: Logger, db: Database, mh: MhServi
   });
   const auth = createAuthenticator({ em: db.orm.em, config, clock, cache });
   const sigma = createSigmaDirectory(config.sigma);
+  const links = createLinkSigner(mh.masterKey, config);
+  const webhookPolicy = webhookPolicyOf(config);
   return {
     config,
     log,
@@ -45,6 +67,9 @@ export function createApp(config: Config, log: Logger, db: Database, mh: MhServi
     clock,
     auth,
     mh,
+    links,
+    webhookPolicy,
+    events,
     tenantEm(tenantId) {
       const em = db.orm.em.fork();
       em.setFilterParams(TENANT_FILTER, { tenantId });
@@ -56,7 +81,7 @@ export function createApp(config: Config, log: Logger, db: Database, mh: MhServi
       // Tenant actors: every tenant-owned query is filtered to their tenant. Others get an impossible tenant id, so a
       // use case that forgets to lift the filter explicitly (UNSCOPED, admin only) sees nothing rather than everything.
       em.setFilterParams(TENANT_FILTER, { tenantId: tenantId ?? '00000000-0000-0000-0000-000000000000' });
-      return { requestId, actor, em, clock, mh, sigma, db, log: log.child({ requestId, tenantId }) };
+      return { requestId, actor, em, clock, mh, sigma, db, links, webhookPolicy, events, log: log.child({ requestId, tenantId }) };
     },
   };
 }

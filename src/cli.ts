@@ -35,7 +35,7 @@ const db = await openDatabase(config, log).catch((e) => {
 });
 try {
   mh = await createMhServices(config, log);
-  await cmd.run(createApp(config, log, db, mh), args, (line) => process.stdout.write(`${line}\n`));
+  await cmd.run(createApp({ config, log, db, mh }), args, (line) => process.stdout.write(`${line}\n`));
 } catch (err) {
   if (err instanceof AppError) {
     process.stderr.write(`error ${err.code}: ${err.issues.length ? `${err.issues.length} problem(s)` : err.message}\n`);

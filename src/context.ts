@@ -4,7 +4,10 @@ import type { Clock } from './core/clock.js';
 import type { Database } from './db/database.js';
 import type { Logger } from './core/logger.js';
 import type { MhServices } from './hacienda/mh-services.js';
+import type { LinkSigner } from './modules/documents/links.js';
+import type { InvoiceEventBus } from './modules/invoices/invoice-event-bus.js';
 import type { SigmaDirectory } from './modules/sigma/sigma-directory.js';
+import type { WebhookPolicy } from './modules/webhooks/policy.js';
 
 /** Per-request (or per-job) context: the only way use cases learn who acts, on which tenant, and when. */
 export interface Context {
@@ -20,4 +23,10 @@ export interface Context {
   sigma: SigmaDirectory;
   /** The database, for the few hot paths written as plain SQL (emission); use `em` everywhere else. */
   db: Database;
+  /** Signs the document and report links this request shows (the App's signer). */
+  links: LinkSigner;
+  /** Private targets and timeout for webhook endpoints (the App's policy). */
+  webhookPolicy: WebhookPolicy;
+  /** The invoice event bus subscriptions read from; null in a process that serves none. */
+  events: InvoiceEventBus | null;
 }

@@ -38,15 +38,16 @@ export async function startService(config: Config, opts: ServiceOptions = {}): P
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config, log);
   const mh = await createMhServices(config, log);
-  const app = createApp(config, log, db, mh);
+  const api = opts.api ?? config.worker.api;
+  // Subscriptions are served by API processes: only they listen for invoice changes.
+  const events = api ? await startInvoiceEventBus(db.url, log) : null;
+  const app = createApp({ config, log, db, mh, events });
   const demoKey = await ensureDemoTenant(app);
   await registerCredentialsWithSandbox(app);
   const worker = (opts.worker ?? config.worker.enabled) ? await startWorker(app) : null;
-  const api = opts.api ?? config.worker.api;
-  const events = api ? await startInvoiceEventBus(db.url, log) : null;
   const server = api
     ? await startServer(app, {
-        schema: await buildGraphQLSchema({ documents: app, events: events!, sigmaFields: config.sigma.fields }),
+        schema: await buildGraphQLSchema({ sigmaFields: config.sigma.fields }),
         port: opts.port,
         trustedDocuments: opts.trustedDocuments,
         routes: (r) => {

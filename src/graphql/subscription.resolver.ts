@@ -1,10 +1,11 @@
-import { Ctx, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root, Subscription, Arg } from 'type-graphql';
+import { Ctx, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root, Subscription, Arg, type SubscribeResolverData } from 'type-graphql';
 import type { Context } from '../context.js';
+import { AppError, ErrorCode } from '../core/errors.js';
 import { requireTenantScope } from '../core/guards.js';
 import { getInvoice } from '../modules/invoices/get-invoice.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
 import { InvoiceStatusEnum, InvoiceType } from './invoice.types.js';
-import { noteIterator, type InvoiceEventBus, type InvoiceNote } from '../modules/invoices/invoice-event-bus.js';
+import { noteIterator, type InvoiceNote } from '../modules/invoices/invoice-event-bus.js';
 
 @InputType('InvoiceStatusFilter', { description: 'Narrows the stream; empty: every invoice of your tenant' })
 export class InvoiceStatusFilterInput {
@@ -23,13 +24,9 @@ export class InvoiceStatusChangeType {
   @Field(() => ID, { nullable: true }) patientId!: string | null;
 }
 
-const notWired = () => {
-  throw new Error('invoiceStatusChanged is wired per server: buildGraphQLSchema({ events })');
-};
-
 @Resolver(() => InvoiceStatusChangeType)
 export class InvoiceSubscriptionResolver {
-  @Subscription(() => InvoiceStatusChangeType, { subscribe: notWired, description: 'Status changes after you subscribe, of your tenant only (graphql-ws on /graphql)' })
+  @Subscription(() => InvoiceStatusChangeType, { subscribe: subscribeToStatusChanges, description: 'Status changes after you subscribe, of your tenant only (graphql-ws on /graphql)' })
   invoiceStatusChanged(@Root() note: InvoiceNote, @Arg('filter', () => InvoiceStatusFilterInput, { nullable: true }) _filter?: InvoiceStatusFilterInput) {
     return note;
   }
@@ -53,17 +50,9 @@ function matches(f: InvoiceStatusFilterInput | null | undefined, n: InvoiceNote)
   return (!f?.invoiceId || f.invoiceId === n.invoiceId) && (!f?.referenciaExterna || f.referenciaExterna === n.referenciaExterna) && (!f?.patientId || f.patientId === n.patientId);
 }
 
-/** The subscribe function bound to this server's event bus: the tenant comes from connection_init's credential. */
-export function subscriptionResolvers(bus: InvoiceEventBus) {
-  return {
-    Subscription: {
-      invoiceStatusChanged: {
-        subscribe: (_root: unknown, args: { filter?: InvoiceStatusFilterInput | null }, ctx: Context) => {
-          const tenantId = requireTenantScope(ctx, 'invoices:read');
-          return noteIterator(bus, (n) => n.tenantId === tenantId && matches(args.filter, n));
-        },
-        resolve: (note: InvoiceNote) => note,
-      },
-    },
-  };
+/** The caller's stream from its context's event bus: the tenant comes from connection_init's credential. */
+function subscribeToStatusChanges({ args, context }: SubscribeResolverData<unknown, { filter?: InvoiceStatusFilterInput | null }, Context>) {
+  const tenantId = requireTenantScope(context, 'invoices:read');
+  if (!context.events) throw new AppError(ErrorCode.INTERNAL, 'this process does not serve subscriptions (it runs no API)');
+  return noteIterator(context.events, (n) => n.tenantId === tenantId && matches(args.filter, n));
 }

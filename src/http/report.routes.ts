@@ -22,7 +22,7 @@ async function serveReport(app: App, req: Request, res: Response) {
   const reportId = m[1]!.toLowerCase();
   let tenantId: string;
   try {
-    tenantId = await verifyReportToken(app, typeof req.query.token === 'string' ? req.query.token : '', reportId, app.clock.now());
+    tenantId = await verifyReportToken(app.links, typeof req.query.token === 'string' ? req.query.token : '', reportId, app.clock.now());
   } catch (err) {
     if (err instanceof DocumentLinkError) return refuse(res, 403, err.code, err.message);
     throw err;

@@ -18,7 +18,7 @@ import { contextOf } from './request.js';
 
 /** The REST view of an invoice (the same names as the GraphQL Invoice type; links signed as in GraphQL). */
 export async function invoiceJson(app: App, inv: Invoice, withDocument = false) {
-  const links = await documentLinks(app, inv);
+  const links = await documentLinks(app.links, inv);
   const deadlines = invoiceDeadlines(inv, await calendarForTenant(app.db.orm.em.fork(), inv.tenant.id));
   return {
     id: inv.id,

@@ -37,7 +37,7 @@ async function store(app: App, r: MonthlyReport, built: BuiltReport): Promise<vo
     tx.create(ReportFile, { tenant: report.tenant, report, name: built.name, contentType: built.contentType, content: built.content, bytes, sha256 });
     Object.assign(report, { status: 'READY', progress: 100, documents: built.documents, error: null, completedAt: app.clock.now() });
     await tx.flush();
-    const link = await reportLink(app, { id: report.id, tenantId: report.tenant.id }, app.clock.now());
+    const link = await reportLink(app.links, { id: report.id, tenantId: report.tenant.id }, app.clock.now());
     const data = { ...reportFacts(report), fileName: built.name, bytes, sha256, downloadUrl: link.url, expiresAt: link.expiresAt.toISOString() };
     await writeOutbox(tx, report.tenant.id, { type: REPORT_READY, data, invoiceId: null, eventId: null });
   });
