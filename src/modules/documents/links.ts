@@ -46,11 +46,17 @@ export interface LinkSigner {
   readonly ttlSeconds: number;
 }
 
+/** The URL and lifetime are read from `config` at each use (a server on an ephemeral port learns its URL late). */
 export function createLinkSigner(masterKey: Uint8Array, config: Pick<Config, 'publicUrl' | 'notifications'>): LinkSigner {
+  const key = new Uint8Array(hkdfSync('sha256', masterKey, 'facturaxpress', 'document-links/v1', 32));
   return {
-    key: new Uint8Array(hkdfSync('sha256', masterKey, 'facturaxpress', 'document-links/v1', 32)),
-    publicUrl: config.publicUrl.replace(/\/$/, ''),
-    ttlSeconds: config.notifications.documentLinkTtlSeconds,
+    key,
+    get publicUrl() {
+      return config.publicUrl.replace(/\/$/, '');
+    },
+    get ttlSeconds() {
+      return config.notifications.documentLinkTtlSeconds;
+    },
   };
 }
 
