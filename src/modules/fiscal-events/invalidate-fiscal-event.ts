@@ -6,7 +6,7 @@ import { buildInvalidacion, elSalvadorDateTime, invalidationDeadline, newCodigoG
 import { resolveEmisor } from '../invoices/emisor.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { writeOutbox } from '../notifications/fan-out.js';
-import { cachedSigningMaterial } from '../transmission/credentials.js';
+import { cachedSigningMaterial } from '../transmission/signing-material.js';
 import type { Person } from '../transmission/invalidate-invoice.js';
 import { FiscalEvent } from './fiscal-event.entity.js';
 import { fiscalEventWebhook } from './fiscal-event-webhooks.js';

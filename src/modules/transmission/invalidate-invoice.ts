@@ -7,7 +7,7 @@ import { refuseWithReturns } from '../fiscal-events/return-balance.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { transition } from '../invoices/invoice-transitions.js';
 import { Tenant } from '../tenants/tenant.entity.js';
-import { cachedSigningMaterial } from './credentials.js';
+import { cachedSigningMaterial } from './signing-material.js';
 import { lockInvoice } from './pipeline.js';
 
 export interface Person {
