@@ -45,7 +45,8 @@ const line = (name: string, r: Run) =>
 
 export async function benchGraph(): Promise<void> {
   const env = await benchEnv({}, { events: true });
-  const server = await startServer(env.app, { schema: await buildGraphQLSchema(), port: 0, routes: restRoutes(env.app) });
+  const schema = await buildGraphQLSchema();
+  const server = await startServer(env.app, { schema, port: 0, routes: restRoutes(env.app) });
   const url = `${server.url}/graphql`;
   const headers = { 'content-type': 'application/json', 'x-api-key': env.apiKey };
   const hash = (EmitInvoiceDocument as unknown as { __meta__: { hash: string } }).__meta__.hash.replace('sha256:', '');

@@ -27,8 +27,11 @@ interface Scenario {
 let ceilingsPrinted = false;
 
 async function run(s: Scenario): Promise<void> {
-  const env = await benchEnv({ FX_WORKER_CONCURRENCY: String(s.workerConcurrency), FX_WORKER_TENANT_CONCURRENCY: String(s.workerConcurrency) }, { events: true });
-  const server = await startServer(env.app, { schema: await buildGraphQLSchema(), port: 0, routes: restRoutes(env.app) });
+  const concurrency = String(s.workerConcurrency);
+  const workers = { FX_WORKER_CONCURRENCY: concurrency, FX_WORKER_TENANT_CONCURRENCY: concurrency };
+  const env = await benchEnv(workers, { events: true });
+  const schema = await buildGraphQLSchema();
+  const server = await startServer(env.app, { schema, port: 0, routes: restRoutes(env.app) });
   let child: ChildProcess | null = null;
   try {
     if (!ceilingsPrinted) {

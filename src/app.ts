@@ -81,7 +81,8 @@ export function createApp({ config, log, db, mh, events = null, clock = systemCl
       // Tenant actors: every tenant-owned query is filtered to their tenant. Others get an impossible tenant id, so a
       // use case that forgets to lift the filter explicitly (UNSCOPED, admin only) sees nothing rather than everything.
       em.setFilterParams(TENANT_FILTER, { tenantId: tenantId ?? '00000000-0000-0000-0000-000000000000' });
-      return { requestId, actor, em, clock, mh, sigma, db, links, webhookPolicy, events, log: log.child({ requestId, tenantId }) };
+      const child = log.child({ requestId, tenantId });
+      return { requestId, actor, em, clock, mh, sigma, db, links, webhookPolicy, events, log: child };
     },
   };
 }

@@ -1,4 +1,6 @@
-import { Ctx, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root, Subscription, Arg, type SubscribeResolverData } from 'type-graphql';
+import {
+  Arg, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root, Subscription, type SubscribeResolverData,
+} from 'type-graphql';
 import type { Context } from '../context.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { requireTenantScope } from '../core/guards.js';
@@ -26,7 +28,10 @@ export class InvoiceStatusChangeType {
 
 @Resolver(() => InvoiceStatusChangeType)
 export class InvoiceSubscriptionResolver {
-  @Subscription(() => InvoiceStatusChangeType, { subscribe: subscribeToStatusChanges, description: 'Status changes after you subscribe, of your tenant only (graphql-ws on /graphql)' })
+  @Subscription(() => InvoiceStatusChangeType, {
+    subscribe: subscribeToStatusChanges,
+    description: 'Status changes after you subscribe, of your tenant only (graphql-ws on /graphql)',
+  })
   invoiceStatusChanged(@Root() note: InvoiceNote, @Arg('filter', () => InvoiceStatusFilterInput, { nullable: true }) _filter?: InvoiceStatusFilterInput) {
     return note;
   }
@@ -51,8 +56,10 @@ function matches(f: InvoiceStatusFilterInput | null | undefined, n: InvoiceNote)
 }
 
 /** The caller's stream from its context's event bus: the tenant comes from connection_init's credential. */
-function subscribeToStatusChanges({ args, context }: SubscribeResolverData<unknown, { filter?: InvoiceStatusFilterInput | null }, Context>) {
+type StatusChangeArgs = { filter?: InvoiceStatusFilterInput | null };
+function subscribeToStatusChanges({ args, context }: SubscribeResolverData<unknown, StatusChangeArgs, Context>) {
   const tenantId = requireTenantScope(context, 'invoices:read');
-  if (!context.events) throw new AppError(ErrorCode.INTERNAL, 'this process does not serve subscriptions (it runs no API)');
+  const noBus = 'this process does not serve subscriptions (it runs no API)';
+  if (!context.events) throw new AppError(ErrorCode.INTERNAL, noBus);
   return noteIterator(context.events, (n) => n.tenantId === tenantId && matches(args.filter, n));
 }

@@ -9,8 +9,13 @@ import { metrics } from '../core/metrics.js';
 /** MH's API as the pipeline uses it; every call names its credential, whose ambiente picks the host. */
 export type MhApi = Pick<MhClient, 'authenticate' | 'recepcionDte' | 'consultaDte' | 'recepcionLote' | 'consultaLote' | 'anularDte' | 'contingencia'>;
 
-/** Where MH credentials were registered (the in-process MH sandbox learns them; real MH is configured in its portal). */
-export type CredentialRegistrar = (c: { nit: string; password: string; publicKeyPem: string; ambiente: '00' | '01' }) => void;
+/** Where MH credentials are registered: the in-process MH sandbox learns them; real MH is configured in its portal. */
+export type CredentialRegistrar = (c: {
+  nit: string;
+  password: string;
+  publicKeyPem: string;
+  ambiente: '00' | '01';
+}) => void;
 
 /** Everything that talks to MH or signs for it, built once per process from the configuration. */
 export interface MhServices {

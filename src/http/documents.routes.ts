@@ -25,7 +25,8 @@ async function serveDocument(app: App, req: Request, res: Response) {
   const token = typeof req.query.token === 'string' ? req.query.token : '';
   let tenantId: string;
   try {
-    ({ tenantId } = await verifyDocumentToken(app.links, token, { invoiceId: invoiceId.toLowerCase(), kind }, app.clock.now()));
+    const expected = { invoiceId: invoiceId.toLowerCase(), kind };
+    ({ tenantId } = await verifyDocumentToken(app.links, token, expected, app.clock.now()));
   } catch (err) {
     if (err instanceof DocumentLinkError) return refuse(res, 403, err.code, err.message);
     throw err;

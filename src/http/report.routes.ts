@@ -22,7 +22,8 @@ async function serveReport(app: App, req: Request, res: Response) {
   const reportId = m[1]!.toLowerCase();
   let tenantId: string;
   try {
-    tenantId = await verifyReportToken(app.links, typeof req.query.token === 'string' ? req.query.token : '', reportId, app.clock.now());
+    const token = typeof req.query.token === 'string' ? req.query.token : '';
+    tenantId = await verifyReportToken(app.links, token, reportId, app.clock.now());
   } catch (err) {
     if (err instanceof DocumentLinkError) return refuse(res, 403, err.code, err.message);
     throw err;

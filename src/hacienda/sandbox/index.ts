@@ -16,7 +16,8 @@ export type { MhSandbox, MhSandboxOptions, MhFault, SandboxTenant, SandboxStats,
  * `validate` defaults to the project's validator (src/dte validateDte, loaded lazily); pass `null` to disable.
  */
 export async function createMhSandbox(opts: Omit<MhSandboxOptions, 'validate'> & { validate?: Validate | null } = {}): Promise<MhSandbox> {
-  const state = new SandboxState(opts.now ?? (() => new Date()), opts.journalFile ? new SandboxJournal<JournalEntry>(opts.journalFile) : null);
+  const journal = opts.journalFile ? new SandboxJournal<JournalEntry>(opts.journalFile) : null;
+  const state = new SandboxState(opts.now ?? (() => new Date()), journal);
   const validate = opts.validate === undefined ? await loadProjectValidator() : (opts.validate ?? undefined);
   const timers = new Set<NodeJS.Timeout>();
   const later = (ms: number, fn: () => void) => {

@@ -27,11 +27,16 @@ export interface ContingencyEvent {
   documentos: Set<string>;
 }
 
+type JournaledContingency = Omit<ContingencyEvent, 'documentos' | 'receivedAt'> & {
+  documentos: string[];
+  receivedAt: string;
+};
+
 /** What the journal holds, one JSON line each (see SandboxJournal). */
 export type JournalEntry =
   | { t: 'doc'; v: StoredDocument }
   | { t: 'count'; c: string }
-  | { t: 'contingency'; v: Omit<ContingencyEvent, 'documentos' | 'receivedAt'> & { documentos: string[]; receivedAt: string } }
+  | { t: 'contingency'; v: JournaledContingency }
   | { t: 'invalidation'; k: string; target: string };
 
 export interface Lote {

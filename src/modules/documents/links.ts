@@ -47,7 +47,9 @@ export interface LinkSigner {
 }
 
 /** The URL and lifetime are read from `config` at each use (a server on an ephemeral port learns its URL late). */
-export function createLinkSigner(masterKey: Uint8Array, config: Pick<Config, 'publicUrl' | 'notifications'>): LinkSigner {
+export function createLinkSigner(
+  masterKey: Uint8Array, config: Pick<Config, 'publicUrl' | 'notifications'>,
+): LinkSigner {
   const key = new Uint8Array(hkdfSync('sha256', masterKey, 'facturaxpress', 'document-links/v1', 32));
   return {
     key,
@@ -70,7 +72,9 @@ function hmac(key: Uint8Array, signingInput: string): Buffer {
  * A compact JWS (HS256) signed synchronously with node:crypto: links are signed for every listed invoice and
  * every webhook, and the HMAC through WebCrypto cost more than the documents' RSA signatures.
  */
-export function signDocumentToken(signer: LinkSigner, subject: LinkSubject, kind: DocumentKind, issuedAt: Date = new Date()): string {
+export function signDocumentToken(
+  signer: LinkSigner, subject: LinkSubject, kind: DocumentKind, issuedAt: Date = new Date(),
+): string {
   const tenantId = typeof subject.tenant === 'string' ? subject.tenant : subject.tenant.id;
   const iat = Math.floor(issuedAt.getTime() / 1000);
   const exp = iat + signer.ttlSeconds;
@@ -114,7 +118,9 @@ export function documentLinks(signer: LinkSigner, invoice: LinkSubject, issuedAt
 }
 
 /** Verifies a token and that it was issued for exactly this invoice and kind. */
-export function verifyDocumentToken(signer: LinkSigner, token: string, expected: { invoiceId: string; kind: DocumentKind }, now: Date = new Date()): DocumentClaims {
+export function verifyDocumentToken(
+  signer: LinkSigner, token: string, expected: { invoiceId: string; kind: DocumentKind }, now: Date = new Date(),
+): DocumentClaims {
   const payload = verifiedPayload(signer.key, token);
   if (!payload || payload.aud !== AUDIENCE || typeof payload.exp !== 'number') throw new DocumentLinkError('LINK_INVALID', 'this document link is not valid');
   if (payload.exp <= Math.floor(now.getTime() / 1000)) throw new DocumentLinkError('LINK_EXPIRED', 'this document link has expired');

@@ -14,7 +14,9 @@ export interface ReportLink {
   expiresAt: Date;
 }
 
-export async function reportLink(signer: LinkSigner, report: { id: string; tenantId: string }, issuedAt: Date = new Date()): Promise<ReportLink> {
+export async function reportLink(
+  signer: LinkSigner, report: { id: string; tenantId: string }, issuedAt: Date = new Date(),
+): Promise<ReportLink> {
   const iat = Math.floor(issuedAt.getTime() / 1000);
   const exp = iat + signer.ttlSeconds;
   const token = await new SignJWT({ tid: report.tenantId })
@@ -28,7 +30,9 @@ export async function reportLink(signer: LinkSigner, report: { id: string; tenan
 }
 
 /** The tenant of a valid token issued for exactly this report. */
-export async function verifyReportToken(signer: LinkSigner, token: string, reportId: string, now: Date = new Date()): Promise<string> {
+export async function verifyReportToken(
+  signer: LinkSigner, token: string, reportId: string, now: Date = new Date(),
+): Promise<string> {
   let payload;
   try {
     ({ payload } = await jwtVerify(token, signer.key, { audience: AUDIENCE, algorithms: ['HS256'], currentDate: now }));

@@ -13,8 +13,11 @@ export interface SigningMaterial {
 }
 
 /** Decrypts what the pipeline needs to sign and transmit for (tenant, ambiente); null when nothing was imported. */
-export async function loadSigningMaterial(em: EntityManager, masterKey: Buffer, tenantId: string, ambiente: '00' | '01'): Promise<SigningMaterial | null> {
-  const cred = await em.findOne(MhCredential, { tenant: tenantId, ambiente }, { ...UNSCOPED, populate: ['apiPasswordEnc', 'privateKeyEnc'] });
+export async function loadSigningMaterial(
+  em: EntityManager, masterKey: Buffer, tenantId: string, ambiente: '00' | '01',
+): Promise<SigningMaterial | null> {
+  const populate = ['apiPasswordEnc', 'privateKeyEnc'] as const;
+  const cred = await em.findOne(MhCredential, { tenant: tenantId, ambiente }, { ...UNSCOPED, populate });
   if (!cred) return null;
   const aad = `${tenantId}:${ambiente}`;
   return {
@@ -34,7 +37,9 @@ export function forgetSigningMaterial(tenantId: string, ambiente: '00' | '01'): 
 }
 
 /** Decrypted signing material, cached for a minute per (tenant, ambiente) so a burst doesn't decrypt per document. */
-export async function cachedSigningMaterial(em: EntityManager, masterKey: Buffer, tenantId: string, ambiente: '00' | '01'): Promise<SigningMaterial | null> {
+export async function cachedSigningMaterial(
+  em: EntityManager, masterKey: Buffer, tenantId: string, ambiente: '00' | '01',
+): Promise<SigningMaterial | null> {
   const key = `${tenantId}:${ambiente}`;
   const hit = materialCache.get(key);
   if (hit && Date.now() - hit.at < 60_000) return hit.value;

@@ -18,6 +18,7 @@ export async function wakeBlockedTransmissions(em: EntityManager, tenantId: stri
     'all',
     em.getTransactionContext(),
   );
-  if (rows.length) await conn.execute(`select pg_notify('fx_jobs', ?)`, [transmitInvoiceJob.kind], 'all', em.getTransactionContext());
+  if (!rows.length) return 0;
+  await conn.execute(`select pg_notify('fx_jobs', ?)`, [transmitInvoiceJob.kind], 'all', em.getTransactionContext());
   return rows.length;
 }

@@ -93,7 +93,8 @@ export async function pingWebhookEndpoint(ctx: Context, id: string): Promise<Web
     nextAttemptAt: null,
   });
   await ctx.em.flush();
-  const o = await attemptDelivery({ clock: ctx.clock, masterKey: ctx.mh.masterKey, links: null, policy: ctx.webhookPolicy }, ctx.em, d, ep);
+  const deps = { clock: ctx.clock, masterKey: ctx.mh.masterKey, links: null, policy: ctx.webhookPolicy };
+  const o = await attemptDelivery(deps, ctx.em, d, ep);
   if (o.kind === 'retry') {
     d.status = 'FAILED';
     d.nextAttemptAt = null;

@@ -29,7 +29,9 @@ export interface DeliveryDeps {
   policy: WebhookPolicy;
 }
 
-export const appDeliveryDeps = (app: App): DeliveryDeps => ({ clock: app.clock, masterKey: app.mh.masterKey, links: app.links, policy: app.webhookPolicy });
+export const appDeliveryDeps = (app: App): DeliveryDeps => ({
+  clock: app.clock, masterKey: app.mh.masterKey, links: app.links, policy: app.webhookPolicy,
+});
 
 /** Standard Webhooks message id: stable for the outbox row, so receivers can drop duplicates (retries, replays). */
 export const messageId = (d: { id: string }) => `msg_${d.id}`;
