@@ -6,7 +6,7 @@
 import type { JobOutcome } from '../../queue/worker.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
 import { appendEvent } from '../invoices/invoice-transitions.js';
-import { lockInvoice, type JobScope } from './pipeline.js';
+import { lockInvoice, type JobScope } from './job-scope.js';
 import type { SigningMaterial } from './signing-material.js';
 
 export type BlockedCode = 'NO_MH_CREDENTIAL' | 'MH_CERTIFICATE_EXPIRED';

@@ -8,7 +8,7 @@ import { Invoice } from '../invoices/invoice.entity.js';
 import { transition } from '../invoices/invoice-transitions.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { cachedSigningMaterial } from './signing-material.js';
-import { lockInvoice } from './pipeline.js';
+import { lockInvoice } from './job-scope.js';
 
 export interface Person {
   nombre: string;

@@ -2,7 +2,7 @@ import type { ProcessedOutcome, RejectedOutcome } from '../../hacienda/index.js'
 import type { InvoiceStatus } from '../invoices/invoice-lifecycle.js';
 import { queueInvoiceEmail } from '../email/queue-invoice-email.js';
 import { transition } from '../invoices/invoice-transitions.js';
-import { lockInvoice, type JobScope } from './pipeline.js';
+import { lockInvoice, type JobScope } from './job-scope.js';
 
 /** MH's final word on a document (from recepción, consulta or a lote): PROCESSED with its sello, or REJECTED. */
 export async function recordMhAnswer(scope: JobScope, id: string, o: ProcessedOutcome | RejectedOutcome, from: InvoiceStatus[]): Promise<boolean> {
