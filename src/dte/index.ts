@@ -5,7 +5,7 @@ export { parseEmission } from './input/parse.js';
 export { buildDte, previewEmission, toContingency } from './build.js';
 export { validateDte } from './validate/index.js';
 export { dteSummary, type DteSummary } from './summary.js';
-export { formatNumeroControl, newCodigoGeneracion, elSalvadorDateTime, isValidDate } from './identification.js';
+export { formatNumeroControl, newCodigoGeneracion, elSalvadorDateTime, isValidDate } from './identificacion-values.js';
 export { buildInvalidacion, type InvalidacionInput } from './events/invalidacion.js';
 export { buildContingencia, type ContingenciaInput } from './events/contingencia.js';
 export { invalidationDeadline, isContingencyAllowed, ivaReturnDeadline, relatedNoteDeadline, type DeadlineOptions } from './events/deadlines.js';

@@ -6,7 +6,7 @@ import { relatedNumber } from '../input/related.js';
 import { join, type Obj, type Reader } from '../input/reader.js';
 import { parseReceptor } from '../input/sections.js';
 import type { EmissionInput, RetencionItemInput } from '../input/types.js';
-import { isValidDate } from '../identification.js';
+import { isValidDate } from '../identificacion-values.js';
 import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { type Dec, IVA_RATE, num, r2, sum, ZERO } from '../money.js';

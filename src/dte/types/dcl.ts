@@ -10,7 +10,7 @@ import { checkNitValue, checkNrc, requireReceptor } from '../input/rules.js';
 import type { Obj, Reader } from '../input/reader.js';
 import { parseReceptor } from '../input/sections.js';
 import type { DclInput, EmissionInput } from '../input/types.js';
-import { isValidDate } from '../identification.js';
+import { isValidDate } from '../identificacion-values.js';
 import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { type Dec, IVA_DIVISOR, IVA_RATE, num, r2, ZERO } from '../money.js';
