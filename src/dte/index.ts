@@ -10,7 +10,7 @@ export { buildInvalidacion, type InvalidacionInput } from './events/invalidacion
 export { buildContingencia, type ContingenciaInput } from './events/contingencia.js';
 export { invalidationDeadline, isContingencyAllowed, ivaReturnDeadline, relatedNoteDeadline, type DeadlineOptions } from './events/deadlines.js';
 export * from './calendar/business-days.js';
-export { isValidDui, isValidNit, isValidNit14, isValidNrc, nitProblem, formatDui } from './identity.js';
+export { isValidDui, isValidNit, isValidNit14, isValidNrc, nitProblem, formatDui } from './dui-nit-nrc.js';
 export { totalLetras, integerToWords } from './letras.js';
 export * as catalogs from './catalogs/index.js';
 export { buildRetorno, originalLine, RETORNO_TIPOS, RETORNO_VERSION, type RetornoInput, type RetornoTipo } from './events/retorno.js';

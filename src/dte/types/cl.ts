@@ -15,7 +15,7 @@ import { buildApendice, tributoLine } from '../sections/common.js';
 import { emisorWithCodes } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
 import { receptorContribuyente } from '../sections/receptor.js';
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 import { parseFusion } from './notas.js';
 
 function parseLiquidacion(r: Reader, o: Obj, p: string): LiquidacionItemInput {

@@ -14,7 +14,7 @@ import { buildApendice } from '../sections/common.js';
 import { emisorWithCodes } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
 import { receptorContribuyente } from '../sections/receptor.js';
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 import { parseFusion } from './notas.js';
 
 export const RETENTION_RATES: Readonly<Record<string, string>> = { '22': '0.01', C4: '0.13' };

@@ -17,7 +17,7 @@ import { type Dec, IVA_DIVISOR, IVA_RATE, num, r2, ZERO } from '../money.js';
 import { buildApendice } from '../sections/common.js';
 import { emisorCore } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 
 export interface DclAmounts {
   subTotal: Dec; iva: Dec; montoSujetoPercepcion: Dec; ivaPercibido: Dec; comision: Dec; ivaComision: Dec; liquidoApagar: Dec;
