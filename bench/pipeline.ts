@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { restRoutes } from '../src/http/rest.js';
 import { buildGraphQLSchema } from '../src/schema.js';
 import { startServer } from '../src/server.js';
-import { startWorker } from '../src/worker.js';
+import { startWorker } from '../src/start-worker.js';
 import { healthzRate, load, opensslRsaSignPerSec } from './ceilings.js';
 import { benchEnv } from './support.js';
 

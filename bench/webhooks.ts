@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createWebhookEndpoint } from '../src/modules/webhooks/manage-endpoints.js';
 import { writeOutbox } from '../src/modules/notifications/fan-out.js';
-import { startWorker } from '../src/worker.js';
+import { startWorker } from '../src/start-worker.js';
 import { benchEnv } from './support.js';
 
 async function receiver(latencyMs: number) {

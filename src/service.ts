@@ -12,7 +12,7 @@ import { registerCredentialsWithSandbox } from './modules/transmission/sandbox-r
 import type { Worker } from './queue/worker.js';
 import { buildGraphQLSchema } from './schema.js';
 import { startServer, type RunningServer } from './server.js';
-import { startWorker } from './worker.js';
+import { startWorker } from './start-worker.js';
 
 export interface ServiceOptions {
   /** Run the HTTP API (GraphQL, graphql-ws, REST, links). Default: config.worker.api. */
