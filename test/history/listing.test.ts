@@ -4,6 +4,7 @@ import { countSql, historyQueries, pageSql, planOf, sampleValues, type Samples }
 import { generateInvoices, generateTenant, withoutIndexes } from '../../bench/history-data.js';
 import type { Context } from '../../src/core/context.js';
 import { EXACT_COUNT_UP_TO, listInvoices } from '../../src/modules/invoices/list-invoices.js';
+import { textModes } from '../../src/modules/invoices/invoice-list-sql.js';
 import { startTestApp, validNit, type TestApp } from '../helpers/app.js';
 
 // A generated history, large enough that a sequential scan would cost the planner more than the listing indexes:
@@ -43,6 +44,11 @@ describe('every listing query reads an index', () => {
       const page = await planOf(db, pageSql(tenantId, q, samples));
       expect(page.seqScan, `${q.name}: ${JSON.stringify(page)}`).toBe(false);
       expect(page.indexes.some((i) => q.indexes.includes(i)), `${q.name} reads ${page.indexes.join(', ')}`).toBe(true);
+      // The mode named is the one the API settles on: the first of the text's modes, or containment after them.
+      if (q.filter.text) {
+        const modes = textModes(q.filter.text);
+        expect(q.filter.textMode === modes[0] || (q.filter.textMode === 'contains' && modes.includes('contains')), q.name).toBe(true);
+      }
       const count = await planOf(db, countSql(tenantId, q, EXACT_COUNT_UP_TO));
       expect(count.seqScan, `${q.name} (count): ${JSON.stringify(count)}`).toBe(false);
       expect(count.indexes.length, `${q.name} (count)`).toBeGreaterThan(0);
@@ -60,6 +66,52 @@ describe('listInvoices', () => {
     const byCodigo = await listInvoices(ctx, { text: samples.codigoGeneracion });
     expect(byCodigo.nodes.map((n) => n.codigoGeneracion)).toEqual([samples.codigoGeneracion]);
     expect((await listInvoices(ctx, { text: '100%_\\' })).nodes).toEqual([]); // LIKE wildcards are literal
+    expect((await listInvoices(ctx, { text: 'SIGMA-%' })).nodes).toEqual([]);
+  });
+
+  it('answers an identifier by its prefix, a name by its words, and falls back to containment', async () => {
+    const byControl = await listInvoices(ctx, { text: samples.numeroControl.toLowerCase() });
+    expect(byControl.nodes.map((n) => n.numeroControl)).toEqual([samples.numeroControl]);
+    expect(await byControl.totalCount()).toEqual({ count: 1, exact: true });
+    const prefix = samples.numeroControl.slice(0, -1);
+    const byControlPrefix = await listInvoices(ctx, { text: prefix }, 100);
+    const expected = (await db.query(`select id from invoice where tenant_id = $1 and numero_control like $2 order by fec_emi desc, created_at desc, id desc`,
+      [tenantId, `${prefix}%`])).rows.map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(byControlPrefix.nodes.map((n) => n.id)).toEqual(expected);
+    const byCodigoPrefix = await listInvoices(ctx, { text: samples.codigoGeneracion.slice(0, 13).toLowerCase() });
+    expect(byCodigoPrefix.nodes.map((n) => n.codigoGeneracion)).toEqual([samples.codigoGeneracion]);
+    const dui = `${samples.dui.slice(0, 8)}-${samples.dui.slice(8)}`;
+    const byDocument = await listInvoices(ctx, { text: dui });
+    expect(byDocument.nodes.length).toBeGreaterThan(0);
+    for (const n of byDocument.nodes) expect(n.receptorNumDocumento).toBe(samples.dui);
+    // Another tenant's identifiers are never found.
+    const [other] = (await db.query(`select numero_control, codigo_generacion from invoice where tenant_id = $1 limit 1`, [otherId])).rows;
+    expect((await listInvoices(ctx, { text: other.codigo_generacion })).nodes).toEqual([]);
+    // Words: each a word's beginning, in order, accents ignored.
+    const byWords = await listInvoices(ctx, { text: 'rocio can' }, 50);
+    expect(byWords.nodes.length).toBeGreaterThan(0);
+    for (const n of byWords.nodes) expect(n.receptorNombre).toMatch(/Rocío Cañas/);
+    // No name has a word starting with "ñez ram": containment answers (Núñez Ramírez, Jiménez Ramírez…).
+    const contained = await listInvoices(ctx, { text: 'ñez ram' }, 50);
+    expect(contained.nodes.length).toBeGreaterThan(0);
+    for (const n of contained.nodes) expect(n.receptorNombre!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()).toContain('nez ram');
+    expect((await contained.totalCount()).count).toBeGreaterThanOrEqual(contained.nodes.length);
+  });
+
+  it('keeps the text mode of the first page on later pages and with other filters', async () => {
+    const filter = { text: 'Peña', status: ['PROCESSED' as const] };
+    const expected = (await db.query(
+      `select id from invoice where tenant_id = $1 and status = 'PROCESSED' and unaccent(receptor_nombre) ~* '(^| )pena'
+        order by fec_emi desc, created_at desc, id desc limit 90`, [tenantId])).rows.map((r) => r.id);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      const page = await listInvoices(ctx, filter, 30, after);
+      seen.push(...page.nodes.map((n) => n.id));
+      after = page.endCursor;
+    }
+    expect(seen).toEqual(expected);
   });
 
   it('pages newest first without gaps or repeats while documents are inserted between pages', async () => {

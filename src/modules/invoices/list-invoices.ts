@@ -2,14 +2,17 @@ import type { Context } from '../../core/context.js';
 import { ValidationError, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import type { InvoiceStatus } from './invoice-lifecycle.js';
+import type { InvoiceListFilter } from './invoice-list-sql.js';
 import { Invoice } from './invoice.entity.js';
-import { invoiceCountQuery, invoiceEstimateQuery, invoicePageQuery, type Keyset, type SqlQuery } from './invoice-list-sql.js';
+import {
+  invoiceCountQuery, invoiceEstimateQuery, invoicePageQuery, textModes, textProbeQuery, type Keyset, type SqlQuery, type TextMode,
+} from './invoice-list-sql.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 /** totalCount is exact up to this many matches (it reads at most this many index entries); an estimate beyond. */
 export const EXACT_COUNT_UP_TO = 1000;
-/** The same with a text filter: each match is then checked on its row, not only in the index. */
+/** The same with a text filter matched by name or containment: each match is then checked on its row. */
 export const EXACT_TEXT_COUNT_UP_TO = 200;
 const MAX_TEXT = 100;
 
@@ -21,7 +24,11 @@ export interface InvoiceFilter {
   toDate?: string | null;
   receptorNumDocumento?: string | null;
   patientId?: string | null;
-  /** Contained in receptor name, numeroControl, codigoGeneracion or referenciaExterna (case- and accent-insensitive). */
+  /**
+   * An identifier's prefix (codigoGeneracion, numeroControl, referenciaExterna, or the receptor's document number),
+   * else the words of the receptor's name (each a word's beginning, in order), else contained in any of them
+   * (case- and accent-insensitive); see textModes.
+   */
   text?: string | null;
 }
 
@@ -81,9 +88,12 @@ function run<T>(ctx: Context, q: SqlQuery): Promise<T[]> {
   return ctx.em.getConnection().execute<T[]>(q.sql, q.params);
 }
 
-/** Exact up to EXACT_COUNT_UP_TO (EXACT_TEXT_COUNT_UP_TO with a text filter), or always when asked; else estimated. */
-async function countInvoices(ctx: Context, tenantId: string, f: InvoiceFilter, exact: boolean): Promise<InvoiceCount> {
-  const cap = f.text?.trim() ? EXACT_TEXT_COUNT_UP_TO : EXACT_COUNT_UP_TO;
+/**
+ * Exact up to EXACT_COUNT_UP_TO (EXACT_TEXT_COUNT_UP_TO with a text filter matched by name or containment), or always
+ * when asked; else estimated.
+ */
+async function countInvoices(ctx: Context, tenantId: string, f: InvoiceListFilter, exact: boolean): Promise<InvoiceCount> {
+  const cap = f.text?.trim() && f.textMode !== 'identifier' ? EXACT_TEXT_COUNT_UP_TO : EXACT_COUNT_UP_TO;
   const [counted] = await run<{ n: number }>(ctx, invoiceCountQuery(tenantId, f, exact ? null : cap));
   const n = Number(counted?.n ?? 0);
   if (exact || n <= cap) return { count: n, exact: true };
@@ -92,13 +102,34 @@ async function countInvoices(ctx: Context, tenantId: string, f: InvoiceFilter, e
   return { count: Math.max(estimate, cap + 1), exact: false };
 }
 
+type Row = Record<string, unknown> & { key_created_at: string };
+
+/**
+ * The page's rows, and the filter as matched. A text is matched in the first of its modes that finds anything of the
+ * tenant (an identifier, a name's words, containment): the same mode on every page, whatever the other filters.
+ * A first page that comes back non-empty settles it without another query.
+ */
+async function pageRows(ctx: Context, tenantId: string, filter: InvoiceFilter, limit: number, keyset: Keyset | null): Promise<{ f: InvoiceListFilter; rows: Row[] }> {
+  const text = filter.text?.trim();
+  const modes: TextMode[] = text ? textModes(text) : ['contains'];
+  const plain = !keyset && !filter.status?.length && !filter.tipoDte?.length && !filter.fromDate && !filter.toDate
+    && !filter.receptorNumDocumento && !filter.patientId;
+  for (const [i, textMode] of modes.entries()) {
+    const f: InvoiceListFilter = { ...filter, textMode };
+    const last = i === modes.length - 1;
+    if (!last && !plain && !(await run(ctx, textProbeQuery(tenantId, text!, textMode))).length) continue;
+    const rows = await run<Row>(ctx, invoicePageQuery(tenantId, f, limit, keyset));
+    if (rows.length || last || !plain) return { f, rows };
+  }
+  throw new Error('unreachable: the last text mode always answers');
+}
+
 /** The caller's invoices, newest first (fecEmi, then creation), cursor pages of at most MAX_PAGE_SIZE. */
 export async function listInvoices(ctx: Context, filter: InvoiceFilter = {}, first = DEFAULT_PAGE_SIZE, after?: string | null): Promise<InvoicePage> {
   const tenantId = requireTenantScope(ctx, 'invoices:read');
   checkFilter(filter, first);
-  const f = normalized(filter);
   const keyset = after ? await decodeCursor(ctx, tenantId, after) : null;
-  const rows = await run<Record<string, unknown> & { key_created_at: string }>(ctx, invoicePageQuery(tenantId, f, first + 1, keyset));
+  const { f, rows } = await pageRows(ctx, tenantId, normalized(filter), first + 1, keyset);
   const page = rows.slice(0, first);
   const keys = page.map((r) => ({ fecEmi: String(r.fec_emi), createdAt: r.key_created_at, id: String(r.id) }));
   const nodes = page.map(({ key_created_at: _, ...row }) => ctx.em.map(Invoice, row));
