@@ -4,7 +4,9 @@ import { countSql, historyQueries, pageSql, planOf, sampleValues, type Samples }
 import { generateInvoices, generateTenant, withoutIndexes } from '../../bench/history-data.js';
 import type { Context } from '../../src/core/context.js';
 import { EXACT_COUNT_UP_TO, listInvoices } from '../../src/modules/invoices/list-invoices.js';
-import { textModes } from '../../src/modules/invoices/invoice-list-sql.js';
+import { numbered, textModes } from '../../src/modules/invoices/invoice-list-sql.js';
+import { dueWarnings, dueWarningsParams, dueWarningsSql } from '../../src/modules/notifications/deadline-warnings.js';
+import { documentCounts } from '../../src/http/metrics.js';
 import { startTestApp, validNit, type TestApp } from '../helpers/app.js';
 
 // A generated history, large enough that a sequential scan would cost the planner more than the listing indexes:
@@ -53,6 +55,45 @@ describe('every listing query reads an index', () => {
       expect(count.seqScan, `${q.name} (count): ${JSON.stringify(count)}`).toBe(false);
       expect(count.indexes.length, `${q.name} (count)`).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the scans that span every tenant', () => {
+  // PROCESSED documents may be invalidated for 90 days here (the real rule depends on the type; the scan reads the
+  // stored last day). The window: the last hours of 2025-06-01 in El Salvador.
+  const now = new Date('2025-06-01T18:00:00Z');
+  const windowMs = 24 * 3600_000;
+
+  it('the deadline scan reads invoice through indexes only, and finds what a scan of every row finds', async () => {
+    await db.query(`update invoice set invalidation_deadline = to_char(fec_emi::date + 90, 'YYYY-MM-DD') where status = 'PROCESSED'`);
+    await db.query('analyze invoice');
+    const plan = await planOf(db, numbered({ sql: dueWarningsSql, params: dueWarningsParams(now, windowMs) }));
+    expect(plan.seqScan, JSON.stringify(plan)).toBe(false);
+    expect(plan.indexes).toEqual(expect.arrayContaining(['invoice_invalidation_deadline_index', 'invoice_list_tipo_dte_index']));
+    const until = new Date(now.getTime() + windowMs);
+    const { rows: everyRow } = await db.query(
+      `select id, kind from (
+         select id, 'invalidation' as kind, (invalidation_deadline || 'T23:59:59-06:00')::timestamptz as deadline from invoice
+          where status = 'PROCESSED' and invalidation_deadline is not null
+         union all
+         select id, 'relatedNotes', ((fec_emi::date + interval '3 months')::date || 'T23:59:59-06:00')::timestamptz
+           from invoice where status = 'PROCESSED' and tipo_dte in ('03', '07')) x
+        where deadline > $1 and deadline <= $2`, [now, until]);
+    const kinds = new Set(everyRow.map((r) => r.kind));
+    expect(kinds).toEqual(new Set(['invalidation', 'relatedNotes']));
+    const due = await dueWarnings(t.app.db.orm.em.fork(), now, windowMs);
+    expect(due.map((d) => `${d.kind} ${d.id}`).sort()).toEqual(everyRow.map((r) => `${r.kind} ${r.id}`).sort());
+  });
+
+  it('/metrics counts documents by status and tipoDte from the kept counters, equal to counting the table', async () => {
+    const conn = t.app.db.orm.em.getConnection();
+    await db.query(`update invoice set status = 'INVALIDATED' where tenant_id = $1 and status = 'REJECTED' and tipo_dte = '01'`, [otherId]);
+    await db.query(`delete from invoice where tenant_id = $1 and tipo_dte = '14'`, [otherId]);
+    const { rows: counted } = await db.query(`select status, tipo_dte, count(*)::text n from invoice group by status, tipo_dte`);
+    const key = (r: { status: string; tipo_dte: string; n: string | number }) => `${r.status} ${r.tipo_dte} ${Number(r.n)}`;
+    expect((await documentCounts(conn)).map(key).sort()).toEqual(counted.map(key).sort());
+    const { rows: [{ n: rows }] } = await db.query(`select count(*)::int n from invoice_tally`);
+    expect(rows).toBe(counted.length); // folded: one row per pair
   });
 });
 
