@@ -106,9 +106,18 @@ export class PageInfoType {
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-export const TOTAL_COUNT_DESCRIPTION = 'Invoices matching the filter: exact up to 1,000 matches (200 with a text filter), counted '
-  + 'from the index; beyond that the planner\'s estimate from table statistics (totalCountExact tells which) — unless `exact: '
-  + 'true`, which counts every match (slower on large results). Computed only when asked for.';
+export const TOTAL_COUNT_DESCRIPTION = 'Invoices matching the filter: exact up to 1,000 matches (with a `text` matched by name '
+  + 'or by containment, up to 200), counted from the index; beyond that the planner\'s estimate from table statistics '
+  + '(totalCountExact tells which) — unless `exact: true`, which counts every match (slower on large results). '
+  + 'Computed only when asked for.';
+
+export const TEXT_FILTER_DESCRIPTION = 'Search (at most 100 characters), case- and accent-insensitive, in the first of these that '
+  + 'finds any of your documents: (1) a single word with a digit is an identifier, matched from its beginning: '
+  + 'codigoGeneracion (from its first 8 hex digits), numeroControl (`DTE-…`), referenciaExterna, or, when it is digits '
+  + 'and dashes, exactly the receptor\'s document number; (2) otherwise the words of the receptor\'s name, each the '
+  + 'beginning of a word, in the order given and adjacent (`jose pe` finds José Peña); (3) failing both, contained '
+  + 'anywhere in the receptor\'s name, numeroControl, codigoGeneracion or referenciaExterna (`ñez` finds Núñez). '
+  + 'Every page of a listing uses the same of the three.';
 
 @ObjectType('InvoiceConnection')
 export class InvoiceConnectionType {
@@ -126,7 +135,7 @@ export class InvoiceFilterInput {
   @Field(() => String, { nullable: true, description: 'fecEmi ≤ (YYYY-MM-DD)' }) toDate?: string | null;
   @Field(() => String, { nullable: true }) receptorNumDocumento?: string | null;
   @Field(() => ID, { nullable: true }) patientId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Contained in receptor name, numeroControl, codigoGeneracion or referenciaExterna (ignores case and accents; at most 100 characters)' }) text?: string | null;
+  @Field(() => String, { nullable: true, description: TEXT_FILTER_DESCRIPTION }) text?: string | null;
 }
 
 @ObjectType('InvoicePreview', { description: 'A dry run: the document that would be emitted, or why not. Nothing is stored.' })
