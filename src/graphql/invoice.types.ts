@@ -106,18 +106,21 @@ export class PageInfoType {
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-export const TOTAL_COUNT_DESCRIPTION = 'Invoices matching the filter: exact up to 1,000 matches (with a `text` matched by name '
-  + 'or by containment, up to 200), counted from the index; beyond that the planner\'s estimate from table statistics '
-  + '(totalCountExact tells which) — unless `exact: true`, which counts every match (slower on large results). '
-  + 'Computed only when asked for.';
+export const TOTAL_COUNT_DESCRIPTION = [
+  'Invoices matching the filter: exact up to 1,000 matches (with a `text` matched by name or by containment, up to',
+  '200), counted from the index; beyond that the planner\'s estimate from table statistics (totalCountExact tells',
+  'which) — unless `exact: true`, which counts every match (slower on large results). Computed only when asked for.',
+].join(' ');
 
-export const TEXT_FILTER_DESCRIPTION = 'Search (at most 100 characters), case- and accent-insensitive, in the first of these that '
-  + 'finds any of your documents: (1) a single word with a digit is an identifier, matched from its beginning: '
-  + 'codigoGeneracion (from its first 8 hex digits), numeroControl (`DTE-…`), referenciaExterna, or, when it is digits '
-  + 'and dashes, exactly the receptor\'s document number; (2) otherwise the words of the receptor\'s name, each the '
-  + 'beginning of a word, in the order given and adjacent (`jose pe` finds José Peña); (3) failing both, contained '
-  + 'anywhere in the receptor\'s name, numeroControl, codigoGeneracion or referenciaExterna (`ñez` finds Núñez). '
-  + 'Every page of a listing uses the same of the three.';
+export const TEXT_FILTER_DESCRIPTION = [
+  'Search (at most 100 characters), case- and accent-insensitive, in the first of these that finds any of your',
+  'documents: (1) a single word with a digit is an identifier, matched from its beginning: codigoGeneracion (from its',
+  'first 8 hex digits), numeroControl (`DTE-…`), referenciaExterna, or, when it is digits and dashes, exactly the',
+  'receptor\'s document number; (2) otherwise the words of the receptor\'s name, each the beginning of a word, in the',
+  'order given and adjacent (`jose pe` finds José Peña); (3) failing both, contained anywhere in the receptor\'s name,',
+  'numeroControl, codigoGeneracion or referenciaExterna (`ñez` finds Núñez). Every page of a listing uses the same',
+  'of the three.',
+].join(' ');
 
 @ObjectType('InvoiceConnection')
 export class InvoiceConnectionType {

@@ -19,10 +19,12 @@ export class Migration2026112916400015 extends Migration {
     const schema = await this.unaccentSchema();
     this.addSql(`drop text search configuration if exists fx_names;`);
     this.addSql(`create text search configuration fx_names (copy = pg_catalog.simple);`);
-    this.addSql(`alter text search configuration fx_names alter mapping for asciiword, asciihword, hword_asciipart, word, hword, hword_part
+    this.addSql(`alter text search configuration fx_names
+      alter mapping for asciiword, asciihword, hword_asciipart, word, hword, hword_part
       with ${schema}.unaccent, pg_catalog.simple;`);
 
-    this.addSql(`create table "invoice_tally" ("id" bigserial primary key, "status" varchar(16) not null, "tipo_dte" varchar(2) not null, "n" bigint not null);`);
+    this.addSql(`create table "invoice_tally" ("id" bigserial primary key, "status" varchar(16) not null,
+      "tipo_dte" varchar(2) not null, "n" bigint not null);`);
     this.addSql(`create or replace function fx_invoice_tally_fold() returns void language sql as $$
       with gone as (delete from invoice_tally returning status, tipo_dte, n)
       insert into invoice_tally (status, tipo_dte, n)
@@ -39,20 +41,25 @@ export class Migration2026112916400015 extends Migration {
         if fold then perform fx_invoice_tally_fold(); end if;
         return null;
       end $$;`;
-    this.addSql(`create or replace function fx_invoice_tally_insert() returns trigger ${body('select status, tipo_dte, 1::bigint as n from fx_new')}`);
-    this.addSql(`create or replace function fx_invoice_tally_update() returns trigger ${body(
-      'select status, tipo_dte, 1::bigint as n from fx_new union all select status, tipo_dte, -1 from fx_old')}`);
-    this.addSql(`create or replace function fx_invoice_tally_delete() returns trigger ${body('select status, tipo_dte, -1::bigint as n from fx_old')}`);
+    const added = 'select status, tipo_dte, 1::bigint as n from fx_new';
+    const removed = 'select status, tipo_dte, -1::bigint as n from fx_old';
+    this.addSql(`create or replace function fx_invoice_tally_insert() returns trigger ${body(added)}`);
+    const changed = `${added} union all ${removed}`;
+    this.addSql(`create or replace function fx_invoice_tally_update() returns trigger ${body(changed)}`);
+    this.addSql(`create or replace function fx_invoice_tally_delete() returns trigger ${body(removed)}`);
     this.addSql(`create or replace function fx_invoice_tally_truncate() returns trigger language plpgsql as $$
       begin delete from invoice_tally; return null; end $$;`);
     this.addSql(`create trigger invoice_tally_insert after insert on "invoice" referencing new table as fx_new
       for each statement execute function fx_invoice_tally_insert();`);
-    this.addSql(`create trigger invoice_tally_update after update on "invoice" referencing old table as fx_old new table as fx_new
+    this.addSql(`create trigger invoice_tally_update after update on "invoice"
+      referencing old table as fx_old new table as fx_new
       for each statement execute function fx_invoice_tally_update();`);
     this.addSql(`create trigger invoice_tally_delete after delete on "invoice" referencing old table as fx_old
       for each statement execute function fx_invoice_tally_delete();`);
-    this.addSql(`create trigger invoice_tally_truncate after truncate on "invoice" for each statement execute function fx_invoice_tally_truncate();`);
-    this.addSql(`insert into invoice_tally (status, tipo_dte, n) select status, tipo_dte, count(*) from "invoice" group by status, tipo_dte;`);
+    this.addSql(`create trigger invoice_tally_truncate after truncate on "invoice"
+      for each statement execute function fx_invoice_tally_truncate();`);
+    this.addSql(`insert into invoice_tally (status, tipo_dte, n)
+      select status, tipo_dte, count(*) from "invoice" group by status, tipo_dte;`);
   }
 
   override down(): void | Promise<void> {
@@ -67,7 +74,8 @@ export class Migration2026112916400015 extends Migration {
 
   /** The schema unaccent lives in (an existing installation may have put it outside `public`). */
   private async unaccentSchema(): Promise<string> {
-    const rows = await this.execute(`select n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'unaccent'`);
+    const rows = await this.execute(`select n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace
+      where e.extname = 'unaccent'`);
     const name = (rows[0] as { nspname?: string } | undefined)?.nspname ?? 'public';
     return `"${name.replace(/"/g, '""')}"`;
   }

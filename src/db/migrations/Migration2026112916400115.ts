@@ -9,7 +9,8 @@ const INDEXES: [name: string, definition: string][] = [
   ['invoice_numero_control_prefix_index', `("tenant_id", "numero_control" varchar_pattern_ops)`],
   ['invoice_reference_prefix_index', `("tenant_id", lower("referencia_externa") text_pattern_ops)`],
   ['invoice_name_search_index', `using gin (to_tsvector('fx_names'::regconfig, coalesce("receptor_nombre", '')))`],
-  ['invoice_invalidation_deadline_index', `("invalidation_deadline") where status = 'PROCESSED' and invalidation_deadline is not null`],
+  ['invoice_invalidation_deadline_index',
+    `("invalidation_deadline") where status = 'PROCESSED' and invalidation_deadline is not null`],
 ];
 
 /**
@@ -32,7 +33,9 @@ export class Migration2026112916400115 extends Migration {
         where i.indrelid = 'invoice'::regclass and not i.indisvalid and c.relname in (${names})`,
     ) as { relname: string }[];
     for (const { relname } of invalid) this.addSql(`drop index concurrently if exists "${relname}";`);
-    for (const [name, definition] of INDEXES) this.addSql(`create index concurrently if not exists "${name}" on "invoice" ${definition};`);
+    for (const [name, definition] of INDEXES) {
+      this.addSql(`create index concurrently if not exists "${name}" on "invoice" ${definition};`);
+    }
     // Planner statistics for the indexed expressions (collected only by ANALYZE, on a sample).
     this.addSql(`analyze "invoice";`);
   }

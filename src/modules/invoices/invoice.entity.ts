@@ -19,7 +19,8 @@ const SEARCH_INDEXES = [
   ['invoice_reference_prefix_index', '("tenant_id", lower("referencia_externa") text_pattern_ops)'],
   ['invoice_name_search_index', 'using gin (to_tsvector(\'fx_names\'::regconfig, coalesce("receptor_nombre", \'\')))'],
   // The deadline scan: PROCESSED documents whose invalidation window ends soon.
-  ['invoice_invalidation_deadline_index', '("invalidation_deadline") where status = \'PROCESSED\' and invalidation_deadline is not null'],
+  ['invoice_invalidation_deadline_index',
+    '("invalidation_deadline") where status = \'PROCESSED\' and invalidation_deadline is not null'],
 ].map(([name, definition]) => ({ name: name!, expression: `create index "${name}" on "invoice" ${definition}` }));
 
 /**

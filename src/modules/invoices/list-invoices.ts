@@ -5,7 +5,8 @@ import type { InvoiceStatus } from './invoice-lifecycle.js';
 import type { InvoiceListFilter } from './invoice-list-sql.js';
 import { Invoice } from './invoice.entity.js';
 import {
-  invoiceCountQuery, invoiceEstimateQuery, invoicePageQuery, textModes, textProbeQuery, type Keyset, type SqlQuery, type TextMode,
+  invoiceCountQuery, invoiceEstimateQuery, invoicePageQuery, textModes, textProbeQuery,
+  type Keyset, type SqlQuery, type TextMode,
 } from './invoice-list-sql.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -92,7 +93,9 @@ function run<T>(ctx: Context, q: SqlQuery): Promise<T[]> {
  * Exact up to EXACT_COUNT_UP_TO (EXACT_TEXT_COUNT_UP_TO with a text filter matched by name or containment), or always
  * when asked; else estimated.
  */
-async function countInvoices(ctx: Context, tenantId: string, f: InvoiceListFilter, exact: boolean): Promise<InvoiceCount> {
+async function countInvoices(
+  ctx: Context, tenantId: string, f: InvoiceListFilter, exact: boolean,
+): Promise<InvoiceCount> {
   const cap = f.text?.trim() && f.textMode !== 'identifier' ? EXACT_TEXT_COUNT_UP_TO : EXACT_COUNT_UP_TO;
   const [counted] = await run<{ n: number }>(ctx, invoiceCountQuery(tenantId, f, exact ? null : cap));
   const n = Number(counted?.n ?? 0);
@@ -109,7 +112,9 @@ type Row = Record<string, unknown> & { key_created_at: string };
  * tenant (an identifier, a name's words, containment): the same mode on every page, whatever the other filters.
  * A first page that comes back non-empty settles it without another query.
  */
-async function pageRows(ctx: Context, tenantId: string, filter: InvoiceFilter, limit: number, keyset: Keyset | null): Promise<{ f: InvoiceListFilter; rows: Row[] }> {
+async function pageRows(
+  ctx: Context, tenantId: string, filter: InvoiceFilter, limit: number, keyset: Keyset | null,
+): Promise<{ f: InvoiceListFilter; rows: Row[] }> {
   const text = filter.text?.trim();
   const modes: TextMode[] = text ? textModes(text) : ['contains'];
   const plain = !keyset && !filter.status?.length && !filter.tipoDte?.length && !filter.fromDate && !filter.toDate

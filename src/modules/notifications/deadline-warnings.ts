@@ -53,10 +53,12 @@ export const dueWarningsSql = `select x.id, x.tenant_id, x.kind, x.deadline from
     union all
     -- the last day ends at 23:59:59 El Salvador time (UTC−6, no DST)
     select id, tenant_id, 'invalidation', (invalidation_deadline || 'T23:59:59-06:00')::timestamptz from invoice
-     where status = 'PROCESSED' and invalidation_deadline is not null and invalidation_deadline >= ? and invalidation_deadline <= ?
+     where status = 'PROCESSED' and invalidation_deadline is not null
+       and invalidation_deadline >= ? and invalidation_deadline <= ?
     union all
     -- a credit or debit note may relate a CCF / Comprobante de Retención at most 3 months old (same day, clamped)
-    select i.id, i.tenant_id, 'relatedNotes', ((i.fec_emi::date + interval '3 months')::date || 'T23:59:59-06:00')::timestamptz
+    select i.id, i.tenant_id, 'relatedNotes',
+           ((i.fec_emi::date + interval '3 months')::date || 'T23:59:59-06:00')::timestamptz
       from tenant t cross join lateral (
         select id, tenant_id, fec_emi from invoice where tenant_id = t.id and tipo_dte in ('03', '07')
            and fec_emi >= ? and fec_emi <= ? and status = 'PROCESSED') i
