@@ -69,6 +69,7 @@ export function historyQueries(s: Samples): HistoryQuery[] {
     { name: 'text: full name', filter: { text: 'jose pena nunez', textMode: 'words' }, indexes: [NAME, ...LIST] },
     { name: 'text: two words', filter: { text: 'Rocío Cañas', textMode: 'words' }, indexes: [NAME, ...LIST] },
     { name: 'text: common surname', filter: { text: 'PEÑA', textMode: 'words' }, indexes: [NAME, ...LIST] },
+    { name: 'text: last word begun', filter: { text: 'rocio cañ', textMode: 'prefix' }, indexes: [NAME, ...LIST] },
     { name: 'text: referenciaExterna', filter: { text: s.referencia, textMode: 'identifier' }, indexes: [REFERENCE] },
     { name: 'text: codigoGeneracion', filter: { text: s.codigoGeneracion, textMode: 'identifier' }, indexes: CODIGO },
     { name: 'text: codigoGeneracion prefix', indexes: CODIGO,

@@ -12,7 +12,9 @@
 // Text search, in the order tried (the first that finds anything answers; see textModes):
 //  - identifier: a single token with a digit is looked up by prefix in btree indexes: codigoGeneracion (uppercase
 //    UUID), numeroControl (DTE-…), referenciaExterna (lower-cased), and, when it is a document number, the receptor's;
-//  - words: words of the receptor's name, each as a prefix, in order and adjacent (full text, unaccented, GIN);
+//  - words: whole words of the receptor's name, in order and adjacent (full text, unaccented, GIN);
+//  - prefix: the same with the last word only begun (someone still typing); a prefix reads every word it begins, so
+//    it comes after the whole words;
 //  - contains: contained anywhere in the four columns (trigram GIN), for whatever the first two did not find.
 
 export interface InvoiceListFilter {
@@ -27,7 +29,7 @@ export interface InvoiceListFilter {
   textMode?: TextMode;
 }
 
-export type TextMode = 'identifier' | 'words' | 'contains';
+export type TextMode = 'identifier' | 'words' | 'prefix' | 'contains';
 
 /** Where a page starts: strictly after this row in the listing order. */
 export interface Keyset {
@@ -67,7 +69,7 @@ const words = (text: string): string[] => text.normalize('NFC').split(/[^\p{L}\p
 export function textModes(text: string): TextMode[] {
   const t = text.trim();
   if (!/\s/.test(t) && /\d/.test(t)) return ['identifier', 'contains'];
-  if (words(t).some((w) => /\p{L}/u.test(w))) return ['words', 'contains'];
+  if (words(t).some((w) => /\p{L}/u.test(w))) return ['words', 'prefix', 'contains'];
   return ['contains'];
 }
 
@@ -83,8 +85,8 @@ export function textCond(text: string, mode: TextMode): Cond {
     if (DOCUMENT_NUMBER.test(t)) ors.push(cond('receptor_num_documento = ?', t.replace(/-/g, '')));
     return { sql: `(${ors.map((c) => c.sql).join(' or ')})`, values: ors.flatMap((c) => c.values) };
   }
-  if (mode === 'words') {
-    const query = words(t).map((w) => `'${w}':*`).join(' <-> ');
+  if (mode === 'words' || mode === 'prefix') {
+    const query = words(t).map((w) => `'${w}'`).join(' <-> ') + (mode === 'prefix' ? ':*' : '');
     return cond(`${NAME_EXPRESSION} @@ to_tsquery('fx_names', ?)`, query);
   }
   return cond(`${SEARCH_EXPRESSION} like '%' || lower(fx_unaccent(?)) || '%'`, escapeLike(t));

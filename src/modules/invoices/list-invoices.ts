@@ -27,7 +27,7 @@ export interface InvoiceFilter {
   patientId?: string | null;
   /**
    * An identifier's prefix (codigoGeneracion, numeroControl, referenciaExterna, or the receptor's document number),
-   * else the words of the receptor's name (each a word's beginning, in order), else contained in any of them
+   * else the words of the receptor's name (whole, then the last one begun), else contained in any of them
    * (case- and accent-insensitive); see textModes.
    */
   text?: string | null;
