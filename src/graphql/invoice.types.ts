@@ -107,9 +107,10 @@ export class PageInfoType {
 }
 
 export const TOTAL_COUNT_DESCRIPTION = [
-  'Invoices matching the filter: exact up to 1,000 matches (with a `text` matched by name or by containment, up to',
-  '200), counted from the index; beyond that the planner\'s estimate from table statistics (totalCountExact tells',
-  'which) — unless `exact: true`, which counts every match (slower on large results). Computed only when asked for.',
+  'Invoices matching the filter: exact up to 1,000 matches, counted from the index; beyond that the planner\'s',
+  'estimate from table statistics (totalCountExact tells which). With a `text` matched by name or by containment:',
+  'the estimate when the planner expects more than 1,000 matches, else exact up to 200. `exact: true` counts every',
+  'match (slower on large results). Computed only when asked for.',
 ].join(' ');
 
 export const TEXT_FILTER_DESCRIPTION = [

@@ -15,6 +15,8 @@ export const MAX_PAGE_SIZE = 100;
 export const EXACT_COUNT_UP_TO = 1000;
 /** The same with a text filter matched by name or containment: each match is then checked on its row. */
 export const EXACT_TEXT_COUNT_UP_TO = 200;
+/** A text matched by name or containment that the planner expects more often than this is only estimated. */
+export const ESTIMATE_TEXT_BEYOND = 1000;
 const MAX_TEXT = 100;
 
 export interface InvoiceFilter {
@@ -91,18 +93,28 @@ function run<T>(ctx: Context, q: SqlQuery): Promise<T[]> {
 
 /**
  * Exact up to EXACT_COUNT_UP_TO (EXACT_TEXT_COUNT_UP_TO with a text filter matched by name or containment), or always
- * when asked; else estimated.
+ * when asked; else estimated. A text matched by name or containment is first estimated: each of its matches must be
+ * checked on its row, so when the planner expects far more than the limit the estimate is the answer.
  */
 async function countInvoices(
   ctx: Context, tenantId: string, f: InvoiceListFilter, exact: boolean,
 ): Promise<InvoiceCount> {
-  const cap = f.text?.trim() && f.textMode !== 'identifier' ? EXACT_TEXT_COUNT_UP_TO : EXACT_COUNT_UP_TO;
+  const byRow = !!f.text?.trim() && f.textMode !== 'identifier';
+  const cap = byRow ? EXACT_TEXT_COUNT_UP_TO : EXACT_COUNT_UP_TO;
+  const estimate = () => estimatedCount(ctx, tenantId, f);
+  if (byRow && !exact) {
+    const guess = await estimate();
+    if (guess > ESTIMATE_TEXT_BEYOND) return { count: guess, exact: false };
+  }
   const [counted] = await run<{ n: number }>(ctx, invoiceCountQuery(tenantId, f, exact ? null : cap));
   const n = Number(counted?.n ?? 0);
   if (exact || n <= cap) return { count: n, exact: true };
+  return { count: Math.max(await estimate(), cap + 1), exact: false };
+}
+
+async function estimatedCount(ctx: Context, tenantId: string, f: InvoiceListFilter): Promise<number> {
   const [plan] = await run<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(ctx, invoiceEstimateQuery(tenantId, f));
-  const estimate = Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
-  return { count: Math.max(estimate, cap + 1), exact: false };
+  return Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
 }
 
 type Row = Record<string, unknown> & { key_created_at: string };

@@ -34,12 +34,16 @@ export async function dueWarnings(em: EntityManager, now: Date, windowMs: number
   return em.getConnection().execute<Due[]>(dueWarningsSql, dueWarningsParams(now, windowMs));
 }
 
-/** The El Salvador days of the window and the fecEmi range of the CCF / CR whose 3 months end within it (± 3 days). */
+/**
+ * The El Salvador days of the window and the fecEmi range of the CCF / CR whose 3 months end within it: from the day
+ * 3 months before today (an earlier day ends before today, clamped or not) to 3 days after the day 3 months before
+ * the last (a month's last days all end on a shorter month's last day).
+ */
 export function dueWarningsParams(now: Date, windowMs: number): unknown[] {
   const until = new Date(now.getTime() + windowMs);
   const today = elSalvadorDateTime(now).fecEmi;
   const lastDay = elSalvadorDateTime(until).fecEmi;
-  const noteFrom = addDays(addMonthsClamped(today, -3), -3);
+  const noteFrom = addMonthsClamped(today, -3);
   const noteTo = addDays(addMonthsClamped(lastDay, -3), 3);
   return [now, until, now, until, today, lastDay, noteFrom, noteTo, now, until, DEADLINE_WARNING, DEADLINE_SCAN_BATCH];
 }
