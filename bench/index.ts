@@ -9,6 +9,7 @@ const suites: [string, string, string][] = [
   ['signing', './signing.js', 'benchSigning'],
   ['pipeline', './pipeline.js', 'benchPipeline'],
   ['graph', './graph.js', 'benchGraph'],
+  ['api', './api.js', 'benchApi'],
   ['documents', './documents.js', 'benchDocuments'],
   ['webhooks', './webhooks.js', 'benchWebhooks'],
   ['history', './history.js', 'benchHistory'],

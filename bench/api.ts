@@ -1,0 +1,114 @@
+// The API side on its own, each figure beside its ceiling from the same run: an authenticated GraphQL query against an
+// anonymous one (the cost of authentication), emitInvoice against a trivial mutation (the cost of the use case), and
+// POST /api/facturas at 8 clients while a worker process drains what is emitted (the emission latency SIGMA sees).
+// CPU milliseconds per request are of this process (server, in-process MH sandbox and load generator together).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { EmitInvoiceDocument } from '../src/client/index.js';
+import { startInvoiceEventBus } from '../src/graphql/subscription-bus.js';
+import { restRoutes } from '../src/http/rest.js';
+import { buildGraphQLSchema } from '../src/schema.js';
+import { startServer } from '../src/server.js';
+import { healthzRate, load, type LoadRun } from './ceilings.js';
+import { benchEnv } from './support.js';
+
+const example = JSON.parse(readFileSync(new URL('../../examples/dte/01-factura.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const mainJs = fileURLToPath(new URL('../src/main.js', import.meta.url));
+const arg = (name: string, fallback: number) => {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+  return a ? Number(a.slice(name.length + 3)) : fallback;
+};
+
+interface Measured extends LoadRun {
+  cpuMs: number;
+}
+
+async function measured(total: number, clients: number, send: (i: number) => Promise<boolean>): Promise<Measured> {
+  const cpu0 = process.cpuUsage();
+  const r = await load(total, clients, send);
+  const cpu = process.cpuUsage(cpu0);
+  return { ...r, cpuMs: (cpu.user + cpu.system) / 1000 / total };
+}
+
+const rate = (r: LoadRun) => r.ops / r.seconds;
+const line = (name: string, r: Measured) =>
+  `  ${name.padEnd(44)} ${String(Math.round(rate(r))).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  ` +
+  `p99 ${r.p99.toFixed(1).padStart(7)} ms  ${r.cpuMs.toFixed(2).padStart(5)} CPU ms/req  failures ${r.failures}`;
+
+export async function benchApi(): Promise<void> {
+  const clients = arg('clients', 8);
+  const requests = arg('requests', 3000);
+  const emits = arg('emits', 1500);
+  console.log(`\n== api: GraphQL and REST at ${clients} clients, one API process, embedded PostgreSQL ==`);
+  const env = await benchEnv();
+  const events = await startInvoiceEventBus(env.app.db.url, env.app.log);
+  const server = await startServer(env.app, { schema: await buildGraphQLSchema({ documents: env.app, events }), port: 0, routes: restRoutes(env.app) });
+  const gql = `${server.url}/graphql`;
+  const anon = { 'content-type': 'application/json' };
+  const keyed = { 'content-type': 'application/json', 'x-api-key': env.apiKey };
+  const hash = (EmitInvoiceDocument as unknown as { __meta__: { hash: string } }).__meta__.hash.replace('sha256:', '');
+  const run = randomBytes(4).toString('hex');
+  const post = async (url: string, headers: Record<string, string>, body: unknown, check: (j: any) => boolean) => {
+    const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+    return res.ok && check(await res.json());
+  };
+  const typename = () => post(gql, anon, { query: '{ __typename }' }, (j) => j.data?.__typename === 'Query');
+  const me = () => post(gql, keyed, { query: '{ me { kind } }' }, (j) => j.data?.me?.kind === 'apiKey');
+  const trivialMutation = () => post(gql, keyed, { query: 'mutation { __typename }' }, (j) => j.data?.__typename === 'Mutation');
+  const emitInvoice = (i: number) =>
+    post(gql, keyed, { variables: { input: { ...example, referenciaExterna: `BENCH-G-${run}-${i}` } }, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } },
+      (j) => j.data?.emitInvoice?.__typename === 'Invoice');
+  // --phases=auth,emit,rest runs only some of them (e.g. under `node --cpu-prof`).
+  const phases = (process.argv.find((x) => x.startsWith('--phases='))?.slice(9) ?? 'auth,emit,rest').split(',');
+  let child = null as ChildProcess | null;
+  try {
+    if (phases.includes('auth')) await authPhase();
+    if (phases.includes('emit')) await emitPhase();
+    if (phases.includes('rest')) await restPhase();
+  } finally {
+    child?.kill('SIGTERM');
+    await server.close();
+    await events.close();
+    await env.close();
+  }
+
+  async function authPhase() {
+    await load(300, clients, typename);
+    await load(300, clients, me);
+    const healthz = await healthzRate(server.url, requests);
+    console.log(`ceiling (same run): GET /healthz ${Math.round(healthz)} req/s (8 clients)`);
+    const a = await measured(requests, clients, typename);
+    const m = await measured(requests, clients, me);
+    console.log(line('anonymous { __typename }', a));
+    console.log(line('API key { me { kind } }', m));
+    console.log(`  authenticated query = ${((rate(m) / rate(a)) * 100).toFixed(1)} % of the anonymous one (target ≥ 80 %)`);
+  }
+
+  async function emitPhase() {
+    await load(200, clients, (i) => emitInvoice(1_000_000 + i));
+    const t = await measured(requests, clients, trivialMutation);
+    const e = await measured(emits, clients, emitInvoice);
+    console.log(line('mutation { __typename } (API key)', t));
+    console.log(line('emitInvoice (FE, 3 items)', e));
+    console.log(`  emitInvoice = ${((rate(e) / rate(t)) * 100).toFixed(1)} % of the trivial mutation's rate (target ≥ 40 %)`);
+  }
+
+  async function restPhase() {
+
+    // POST /api/facturas while a worker process (as `npm start` runs it) signs and transmits what was emitted.
+    child = spawn(process.execPath, [mainJs, '--worker-only'], {
+      env: { ...process.env, DATABASE_URL: env.app.db.url, FX_MH_BASE_URL: env.app.mh.sandbox!.url, FX_MH_SANDBOX: '1', FX_MASTER_KEY: env.app.config.masterKey!, LOG_LEVEL: 'error', FX_PROCESSES: '1' },
+      stdio: 'ignore',
+    });
+    const rest = await measured(emits, clients, async (i) => {
+      const res = await fetch(`${server.url}/api/facturas`, { method: 'POST', headers: keyed, body: JSON.stringify({ ...example, referenciaExterna: `BENCH-R-${run}-${i}` }) });
+      await res.arrayBuffer();
+      return res.status === 201;
+    });
+    const { rows } = await env.app.db.pool.query(`select count(*) filter (where status = 'PROCESSED')::int as done from invoice`);
+    console.log(line('POST /api/facturas, worker process running', rest));
+    console.log(`  emission p99 ${rest.p99.toFixed(1)} ms (target ≤ 20 ms); ${rows[0].done} documents PROCESSED by the worker meanwhile`);
+  }
+}
