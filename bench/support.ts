@@ -23,13 +23,16 @@ export interface BenchEnv {
   close(): Promise<void>;
 }
 
-/** A throw-away embedded PostgreSQL + the service's App (in-process MH sandbox) + one tenant with an MH credential. */
+/**
+ * A throw-away embedded PostgreSQL + the service's App (in-process MH sandbox in its own thread, as `npm start` runs it)
+ * + one tenant with an MH credential.
+ */
 export async function benchEnv(env: Record<string, string> = {}): Promise<BenchEnv> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fx-bench-'));
   chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), persistent: false });
   const url = await pg.createDatabase('bench');
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, FX_DATA_DIR: dir, LOG_LEVEL: 'error', FX_MASTER_KEY: randomBytes(32).toString('base64'), ...env }, []);
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, FX_DATA_DIR: dir, LOG_LEVEL: 'error', FX_MASTER_KEY: randomBytes(32).toString('base64'), FX_MH_SANDBOX_THREAD: '1', ...env }, []);
   const log = createLogger('error');
   const db = await openDatabase(config, log);
   const mh = await createMhServices(config, log);
