@@ -10,6 +10,7 @@ const suites: [string, string, string][] = [
   ['pipeline', './pipeline.js', 'benchPipeline'],
   ['graph', './graph.js', 'benchGraph'],
   ['api', './api.js', 'benchApi'],
+  ['subscribers', './subscribers.js', 'benchSubscribers'],
   ['documents', './documents.js', 'benchDocuments'],
   ['webhooks', './webhooks.js', 'benchWebhooks'],
   ['history', './history.js', 'benchHistory'],
