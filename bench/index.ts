@@ -11,6 +11,8 @@ const suites: [string, string, string][] = [
   ['graph', './graph.js', 'benchGraph'],
   ['api', './api.js', 'benchApi'],
   ['subscribers', './subscribers.js', 'benchSubscribers'],
+  ['fairness', './fairness.js', 'benchFairness'],
+  ['memory', './memory.js', 'benchMemory'],
   ['documents', './documents.js', 'benchDocuments'],
   ['webhooks', './webhooks.js', 'benchWebhooks'],
   ['history', './history.js', 'benchHistory'],

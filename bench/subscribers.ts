@@ -203,9 +203,9 @@ export async function benchSubscribers(): Promise<void> {
       `${Math.round(withSubs)} DTE/s with ${n} (${messages.toLocaleString('en')} messages pushed, ${(withSubs / without * 100).toFixed(0)} %)`);
   } finally {
     await subs?.close();
+    await events.close();
     await worker?.stop();
     await server.close();
-    await events.close();
     await env.close();
   }
 }

@@ -37,18 +37,10 @@ export async function benchEnv(env: Record<string, string> = {}): Promise<BenchE
   const db = await openDatabase(config, log);
   const mh = await createMhServices(config, log);
   const app = createApp(config, log, db, mh);
-  const admin = app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
-  const tenant = await createTenant(admin, { ...DEMO_TENANT, isDemo: false });
-  const { key, secret } = await createApiKey(admin, { tenantId: tenant.id, name: 'bench' });
-  const password = randomBytes(9).toString('base64url');
-  const cert = generateTestCertificate({ nit: tenant.nit, password, validDays: 30 });
-  await importMhCredential(admin, mh.masterKey, { tenantId: tenant.id, ambiente: '00', certificateXml: cert.xml, certificatePassword: password, apiPassword: `Bench-${password}` }, mh.register);
+  const first = await addBenchTenant(app);
   return {
     app,
-    tenantId: tenant.id,
-    apiKey: secret,
-    keyId: key.id,
-    nit: tenant.nit,
+    ...first,
     async close() {
       await mh.close();
       await db.close();
@@ -56,6 +48,24 @@ export async function benchEnv(env: Record<string, string> = {}): Promise<BenchE
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface BenchTenant {
+  tenantId: string;
+  apiKey: string;
+  keyId: string;
+  nit: string;
+}
+
+/** A tenant with an API key and an MH credential registered with the sandbox; `nit` defaults to the demo tenant's. */
+export async function addBenchTenant(app: App, nit?: string): Promise<BenchTenant> {
+  const admin = app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
+  const tenant = await createTenant(admin, { ...DEMO_TENANT, ...(nit ? { nit } : {}), isDemo: false });
+  const { key, secret } = await createApiKey(admin, { tenantId: tenant.id, name: 'bench' });
+  const password = randomBytes(9).toString('base64url');
+  const cert = generateTestCertificate({ nit: tenant.nit, password, validDays: 30 });
+  await importMhCredential(admin, app.mh.masterKey, { tenantId: tenant.id, ambiente: '00', certificateXml: cert.xml, certificatePassword: password, apiPassword: `Bench-${password}` }, app.mh.register);
+  return { tenantId: tenant.id, apiKey: secret, keyId: key.id, nit: tenant.nit };
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -1,0 +1,50 @@
+// Memory under a backlog: N documents emitted while the worker is stopped (a month-end, a recovered outage), then
+// drained by the worker in this process (API, worker and the MH sandbox's thread: the whole `FX_PROCESSES=1` service);
+// the peak RSS while draining beside the RSS before the backlog. Bounded means the peak does not grow with N.
+import { readFileSync } from 'node:fs';
+import { emitRequest } from '../src/modules/invoices/emit-request.js';
+import { startWorker } from '../src/worker.js';
+import { load } from './ceilings.js';
+import { benchEnv } from './support.js';
+
+const example = JSON.parse(readFileSync(new URL('../../examples/dte/01-factura.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const arg = (name: string, fallback: number) => {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+  return a ? Number(a.slice(name.length + 3)) : fallback;
+};
+const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
+
+export async function benchMemory(): Promise<void> {
+  const docs = arg('documents', 20_000);
+  console.log(`\n== memory: a backlog of ${docs.toLocaleString('en')} documents drained by the worker (API + worker + sandbox thread in one process) ==`);
+  const env = await benchEnv({ FX_WORKER_CONCURRENCY: '64', FX_WORKER_TENANT_CONCURRENCY: '64' });
+  try {
+    const actor = await env.app.auth.authenticate({ 'x-api-key': env.apiKey });
+    global.gc?.();
+    const idle = process.memoryUsage().rss;
+    const t0 = performance.now();
+    // The backlog, through the emission use case itself (validation, numbering, one statement each), 16 at a time.
+    const emitted = await load(docs, 16, async (i) => {
+      const r = await emitRequest(env.app.contextFor(actor), { ...example, referenciaExterna: `MEM-${i}` });
+      return r.created;
+    });
+    const afterEmission = process.memoryUsage().rss;
+    console.log(`  backlog of ${docs} emitted in ${((performance.now() - t0) / 1000).toFixed(0)} s (${emitted.failures} failures); RSS idle ${mb(idle)}, after emission ${mb(afterEmission)}`);
+    let peak = 0;
+    const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+    const started = performance.now();
+    const worker = await startWorker(env.app);
+    let left = docs;
+    while (left > 0) {
+      await new Promise((r) => setTimeout(r, 250));
+      const { rows } = await env.app.db.pool.query(`select count(*)::int as n from invoice where status not in ('PROCESSED', 'REJECTED')`);
+      left = rows[0].n;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await worker.stop();
+    clearInterval(sample);
+    console.log(`  drained at ${Math.round(docs / seconds)} DTE/s; peak RSS while draining ${mb(peak)} (idle ${mb(idle)}; +${mb(peak - idle)} for ${docs.toLocaleString('en')} documents)`);
+  } finally {
+    await env.close();
+  }
+}
