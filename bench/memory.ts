@@ -31,7 +31,12 @@ export async function benchMemory(): Promise<void> {
     const afterEmission = process.memoryUsage().rss;
     console.log(`  backlog of ${docs} emitted in ${((performance.now() - t0) / 1000).toFixed(0)} s (${emitted.failures} failures); RSS idle ${mb(idle)}, after emission ${mb(afterEmission)}`);
     let peak = 0;
-    const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+    let peakHeap = 0;
+    const sample = setInterval(() => {
+      const m = process.memoryUsage();
+      peak = Math.max(peak, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+    }, 100);
     const started = performance.now();
     const worker = await startWorker(env.app);
     let left = docs;
@@ -43,7 +48,11 @@ export async function benchMemory(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     await worker.stop();
     clearInterval(sample);
-    console.log(`  drained at ${Math.round(docs / seconds)} DTE/s; peak RSS while draining ${mb(peak)} (idle ${mb(idle)}; +${mb(peak - idle)} for ${docs.toLocaleString('en')} documents)`);
+    global.gc?.();
+    const after = process.memoryUsage();
+    console.log(`  drained at ${Math.round(docs / seconds)} DTE/s; peak RSS while draining ${mb(peak)} (idle ${mb(idle)}; ` +
+      `+${mb(peak - idle)} for ${docs.toLocaleString('en')} documents); peak JS heap ${mb(peakHeap)}; ` +
+      `after draining RSS ${mb(after.rss)}, heap ${mb(after.heapUsed)}${global.gc ? ' (after a GC)' : ''}`);
   } finally {
     await env.close();
   }
