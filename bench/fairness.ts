@@ -2,15 +2,11 @@
 // documents in flight) while a quiet tenant emits one document every 250 ms; the quiet tenant's latency from emission
 // to PROCESSED beside the same figure with the quiet tenant alone, measured first in the same run. Worker settings are
 // `npm start`'s defaults (FX_WORKER_CONCURRENCY, FX_WORKER_TENANT_CONCURRENCY).
-import { readFileSync } from 'node:fs';
-import { startInvoiceEventBus } from '../src/graphql/subscription-bus.js';
-import { restRoutes } from '../src/http/rest.js';
-import { buildGraphQLSchema } from '../src/schema.js';
-import { startServer } from '../src/server.js';
 import { startWorker } from '../src/worker.js';
-import { addBenchTenant, benchEnv, percentile, type BenchEnv } from './support.js';
+import {
+  addBenchTenant, benchEnv, benchServer, percentile, postFactura, unfinished, type BenchEnv,
+} from './support.js';
 
-const example = JSON.parse(readFileSync(new URL('../../examples/dte/01-factura.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const arg = (name: string, fallback: number) => {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
   return a ? Number(a.slice(name.length + 3)) : fallback;
@@ -26,14 +22,16 @@ function otherNit(): string {
 
 async function emit(url: string, apiKey: string, ref: string): Promise<{ id: string; at: number }> {
   const at = performance.now();
-  const res = await fetch(`${url}/api/facturas`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body: JSON.stringify({ ...example, referenciaExterna: ref }) });
+  const res = await postFactura(url, apiKey, ref);
   const body = (await res.json()) as { id: string };
   if (res.status !== 201) throw new Error(`emission failed: ${res.status} ${JSON.stringify(body)}`);
   return { id: body.id, at };
 }
 
 /** The quiet tenant's documents, one every `everyMs`: emission → PROCESSED latencies (polled every 10 ms). */
-async function quietLatencies(env: BenchEnv, url: string, apiKey: string, count: number, everyMs: number, tag: string): Promise<number[]> {
+async function quietLatencies(
+  env: BenchEnv, url: string, apiKey: string, count: number, everyMs: number, tag: string,
+): Promise<number[]> {
   const pending = new Map<string, number>();
   const latencies: number[] = [];
   let emitting = true;
@@ -41,7 +39,9 @@ async function quietLatencies(env: BenchEnv, url: string, apiKey: string, count:
     while (emitting || pending.size) {
       await new Promise((r) => setTimeout(r, 10));
       if (!pending.size) continue;
-      const { rows } = await env.app.db.pool.query<{ id: string }>(`select id from invoice where id = any($1::uuid[]) and status = 'PROCESSED'`, [[...pending.keys()]]);
+      const { rows } = await env.app.db.pool.query<{ id: string }>(
+        `select id from invoice where id = any($1::uuid[]) and status = 'PROCESSED'`, [[...pending.keys()]],
+      );
       const now = performance.now();
       for (const r of rows) {
         latencies.push(now - pending.get(r.id)!);
@@ -62,44 +62,41 @@ async function quietLatencies(env: BenchEnv, url: string, apiKey: string, count:
 export async function benchFairness(): Promise<void> {
   const busyDocs = arg('busy', 400);
   const quietDocs = arg('quiet', 20);
-  console.log(`\n== fairness: MH at 200 ms; a busy tenant (${busyDocs} documents at once) and a quiet one (1 every 250 ms) ==`);
+  console.log(`\n== fairness: MH at 200 ms; a busy tenant (${busyDocs} at once), a quiet one (1 every 250 ms) ==`);
   const env = await benchEnv();
-  const events = await startInvoiceEventBus(env.app.db.url, env.app.log);
-  const server = await startServer(env.app, { schema: await buildGraphQLSchema({ documents: env.app, events }), port: 0, routes: restRoutes(env.app) });
+  const server = await benchServer(env);
   const worker = await startWorker(env.app);
   try {
     const quiet = await addBenchTenant(env.app, otherNit());
     env.app.mh.sandbox!.setFault({ latencyMs: 200 });
     const cfg = env.app.config.worker;
-    console.log(`  worker: ${cfg.concurrency} jobs at once, ${cfg.perTenantConcurrency} per tenant (npm start's defaults)`);
+    console.log(`  worker: ${cfg.concurrency} jobs at once, ${cfg.perTenantConcurrency} per tenant (the defaults)`);
     const alone = await quietLatencies(env, server.url, quiet.apiKey, quietDocs, 250, 'ALONE');
     const line = (l: number[]) => `p50 ${percentile(l, 50).toFixed(0)} ms, max ${l.at(-1)!.toFixed(0)} ms`;
     console.log(`  ceiling (same run): the quiet tenant alone, emission → PROCESSED ${line(alone)}`);
     // The busy tenant's burst: all in flight at once (64 clients), while the quiet tenant emits as before.
     const started = performance.now();
-    let busyDone = 0;
     const burst = (async () => {
       let next = 0;
       await Promise.all(Array.from({ length: 64 }, async () => {
         for (let i = next++; i < busyDocs; i = next++) await emit(server.url, env.apiKey, `BUSY-${i}`);
       }));
       for (;;) {
-        const { rows } = await env.app.db.pool.query(`select count(*)::int as n from invoice where tenant_id = $1 and status = 'PROCESSED'`, [env.tenantId]);
-        busyDone = rows[0].n;
-        if (busyDone >= busyDocs) break;
+        if ((await unfinished(env, env.tenantId)) === 0) break;
         await new Promise((r) => setTimeout(r, 50));
       }
     })();
     await new Promise((r) => setTimeout(r, 300));
     const shared = await quietLatencies(env, server.url, quiet.apiKey, quietDocs, 250, 'BUSY');
-    const { rows } = await env.app.db.pool.query(`select count(*)::int as n from invoice where tenant_id = $1 and status <> 'PROCESSED'`, [env.tenantId]);
-    console.log(`  the quiet tenant beside the busy one: ${line(shared)} (${rows[0].n} of the busy tenant's documents still waiting when the quiet one was done)`);
+    const waiting = await unfinished(env, env.tenantId);
+    console.log(`  the quiet tenant beside the busy one: ${line(shared)} ` +
+      `(${waiting} of the busy tenant's documents still waiting when the quiet one was done)`);
     await burst;
     const seconds = (performance.now() - started) / 1000;
-    console.log(`  the busy tenant: ${busyDocs} documents in ${seconds.toFixed(1)} s = ${Math.round(busyDocs / seconds)} DTE/s ` +
+    const busyRate = Math.round(busyDocs / seconds);
+    console.log(`  the busy tenant: ${busyDocs} documents in ${seconds.toFixed(1)} s = ${busyRate} DTE/s ` +
       `(its ${cfg.perTenantConcurrency} slots ÷ 200 ms = ${Math.round(cfg.perTenantConcurrency / 0.2)}/s)`);
   } finally {
-    await events.close();
     await worker.stop();
     await server.close();
     await env.close();

@@ -1,13 +1,11 @@
 // Memory under a backlog: N documents emitted while the worker is stopped (a month-end, a recovered outage), then
 // drained by the worker in this process (API, worker and the MH sandbox's thread: the whole `FX_PROCESSES=1` service);
 // the peak RSS while draining beside the RSS before the backlog. Bounded means the peak does not grow with N.
-import { readFileSync } from 'node:fs';
 import { emitRequest } from '../src/modules/invoices/emit-request.js';
 import { startWorker } from '../src/worker.js';
 import { load } from './ceilings.js';
-import { benchEnv } from './support.js';
+import { benchEnv, exampleFactura as example, unfinished } from './support.js';
 
-const example = JSON.parse(readFileSync(new URL('../../examples/dte/01-factura.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const arg = (name: string, fallback: number) => {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
   return a ? Number(a.slice(name.length + 3)) : fallback;
@@ -16,7 +14,8 @@ const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 
 export async function benchMemory(): Promise<void> {
   const docs = arg('documents', 20_000);
-  console.log(`\n== memory: a backlog of ${docs.toLocaleString('en')} documents drained by the worker (API + worker + sandbox thread in one process) ==`);
+  const n = docs.toLocaleString('en');
+  console.log(`\n== memory: a backlog of ${n} documents drained by the worker (API, worker, sandbox: one process) ==`);
   const env = await benchEnv({ FX_WORKER_CONCURRENCY: '64', FX_WORKER_TENANT_CONCURRENCY: '64' });
   try {
     const actor = await env.app.auth.authenticate({ 'x-api-key': env.apiKey });
@@ -28,8 +27,11 @@ export async function benchMemory(): Promise<void> {
       const r = await emitRequest(env.app.contextFor(actor), { ...example, referenciaExterna: `MEM-${i}` });
       return r.created;
     });
-    const afterEmission = process.memoryUsage().rss;
-    console.log(`  backlog of ${docs} emitted in ${((performance.now() - t0) / 1000).toFixed(0)} s (${emitted.failures} failures); RSS idle ${mb(idle)}, after emission ${mb(afterEmission)}`);
+    global.gc?.();
+    const afterEmission = process.memoryUsage();
+    const took = ((performance.now() - t0) / 1000).toFixed(0);
+    console.log(`  backlog of ${docs} emitted in ${took} s (${emitted.failures} failures); RSS idle ${mb(idle)}, ` +
+      `after emission ${mb(afterEmission.rss)} (heap ${mb(afterEmission.heapUsed)}${global.gc ? ' after a GC' : ''})`);
     let peak = 0;
     let peakHeap = 0;
     const sample = setInterval(() => {
@@ -42,15 +44,15 @@ export async function benchMemory(): Promise<void> {
     let left = docs;
     while (left > 0) {
       await new Promise((r) => setTimeout(r, 250));
-      const { rows } = await env.app.db.pool.query(`select count(*)::int as n from invoice where status not in ('PROCESSED', 'REJECTED')`);
-      left = rows[0].n;
+      left = await unfinished(env);
     }
     const seconds = (performance.now() - started) / 1000;
     await worker.stop();
     clearInterval(sample);
     global.gc?.();
     const after = process.memoryUsage();
-    console.log(`  drained at ${Math.round(docs / seconds)} DTE/s; peak RSS while draining ${mb(peak)} (idle ${mb(idle)}; ` +
+    const drained = Math.round(docs / seconds);
+    console.log(`  drained at ${drained} DTE/s; peak RSS while draining ${mb(peak)} (idle ${mb(idle)}; ` +
       `+${mb(peak - idle)} for ${docs.toLocaleString('en')} documents); peak JS heap ${mb(peakHeap)}; ` +
       `after draining RSS ${mb(after.rss)}, heap ${mb(after.heapUsed)}${global.gc ? ' (after a GC)' : ''}`);
   } finally {

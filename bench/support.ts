@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,11 +8,19 @@ import { createLogger } from '../src/core/logger.js';
 import { createMhServices } from '../src/core/mh-services.js';
 import { openDatabase } from '../src/db/database.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
+import { startInvoiceEventBus } from '../src/graphql/subscription-bus.js';
+import { restRoutes } from '../src/http/rest.js';
 import { createApiKey } from '../src/modules/auth/api-keys.js';
 import { createTenant } from '../src/modules/tenants/create-tenant.js';
 import { DEMO_TENANT } from '../src/modules/tenants/demo-tenant.js';
 import { importMhCredential } from '../src/modules/transmission/credentials.js';
+import { buildGraphQLSchema } from '../src/schema.js';
+import { startServer, type RunningServer } from '../src/server.js';
 import { generateTestCertificate } from '../src/signing/index.js';
+
+const EXAMPLE = new URL('../../examples/dte/01-factura.json', import.meta.url);
+/** The documented FE example (examples/dte/01-factura.json): the body the benchmarks emit. */
+export const exampleFactura = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
 
 export interface BenchEnv {
   app: App;
@@ -24,15 +32,18 @@ export interface BenchEnv {
 }
 
 /**
- * A throw-away embedded PostgreSQL + the service's App (in-process MH sandbox in its own thread, as `npm start` runs it)
- * + one tenant with an MH credential.
+ * A throw-away embedded PostgreSQL + the service's App (in-process MH sandbox in its own thread, as `npm start` runs
+ * it) + one tenant with an MH credential.
  */
 export async function benchEnv(env: Record<string, string> = {}): Promise<BenchEnv> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fx-bench-'));
   chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), persistent: false });
   const url = await pg.createDatabase('bench');
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, FX_DATA_DIR: dir, LOG_LEVEL: 'error', FX_MASTER_KEY: randomBytes(32).toString('base64'), FX_MH_SANDBOX_THREAD: '1', ...env }, []);
+  const config = loadConfig({
+    NODE_ENV: 'test', DATABASE_URL: url, FX_DATA_DIR: dir, LOG_LEVEL: 'error',
+    FX_MASTER_KEY: randomBytes(32).toString('base64'), FX_MH_SANDBOX_THREAD: '1', ...env,
+  }, []);
   const log = createLogger('error');
   const db = await openDatabase(config, log);
   const mh = await createMhServices(config, log);
@@ -64,11 +75,53 @@ export async function addBenchTenant(app: App, nit?: string): Promise<BenchTenan
   const { key, secret } = await createApiKey(admin, { tenantId: tenant.id, name: 'bench' });
   const password = randomBytes(9).toString('base64url');
   const cert = generateTestCertificate({ nit: tenant.nit, password, validDays: 30 });
-  await importMhCredential(admin, app.mh.masterKey, { tenantId: tenant.id, ambiente: '00', certificateXml: cert.xml, certificatePassword: password, apiPassword: `Bench-${password}` }, app.mh.register);
+  const credential = {
+    tenantId: tenant.id, ambiente: '00' as const, certificateXml: cert.xml, certificatePassword: password,
+    apiPassword: `Bench-${password}`,
+  };
+  await importMhCredential(admin, app.mh.masterKey, credential, app.mh.register);
   return { tenantId: tenant.id, apiKey: secret, keyId: key.id, nit: tenant.nit };
 }
 
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export interface BenchServer {
+  server: RunningServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The service's HTTP server (GraphQL, graphql-ws, REST) on an ephemeral port, with its invoice event bus. */
+export async function benchServer(env: BenchEnv): Promise<BenchServer> {
+  const events = await startInvoiceEventBus(env.app.db.url, env.app.log);
+  const schema = await buildGraphQLSchema({ documents: env.app, events });
+  const server = await startServer(env.app, { schema, port: 0, routes: restRoutes(env.app) });
+  return {
+    server,
+    url: server.url,
+    async close() {
+      await events.close();
+      await server.close();
+    },
+  };
+}
+
+/** POST /api/facturas of the example under the reference `ref`. */
+export function postFactura(url: string, apiKey: string, ref: string): Promise<Response> {
+  const body = JSON.stringify({ ...exampleFactura, referenciaExterna: ref });
+  const headers = { 'content-type': 'application/json', 'x-api-key': apiKey };
+  return fetch(`${url}/api/facturas`, { method: 'POST', headers, body });
+}
+
+/** Documents not PROCESSED or REJECTED yet (of one tenant, or all). */
+export async function unfinished(env: BenchEnv, tenantId?: string): Promise<number> {
+  const { rows } = await env.app.db.pool.query<{ n: number }>(
+    `select count(*)::int as n from invoice
+      where status not in ('PROCESSED', 'REJECTED') and ($1::uuid is null or tenant_id = $1)`,
+    [tenantId ?? null],
+  );
+  return rows[0]!.n;
 }

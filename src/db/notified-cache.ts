@@ -68,7 +68,10 @@ export class NotifiedCache<V> {
   private listen(): void {
     if (this.connecting || this.closed) return;
     this.connecting = this.connect()
-      .catch((err) => this.log.warn({ err: (err as Error).message, channel: this.channel }, 'cache: LISTEN failed; values are read from the database'))
+      .catch((err) => {
+        const why = { err: (err as Error).message, channel: this.channel };
+        this.log.warn(why, 'cache: LISTEN failed; values are read from the database');
+      })
       .finally(() => {
         this.connecting = null;
       });
@@ -88,7 +91,8 @@ export class NotifiedCache<V> {
       if (!this.closed) setTimeout(() => this.listen(), RECONNECT_MS).unref();
     };
     c.on('error', (err) => {
-      this.log.warn({ err: err.message, channel: this.channel }, 'cache: LISTEN connection lost; values are read from the database until it is back');
+      const why = { err: err.message, channel: this.channel };
+      this.log.warn(why, 'cache: LISTEN connection lost; values are read from the database until it is back');
       lost();
     });
     c.on('end', lost);

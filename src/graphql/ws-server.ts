@@ -156,7 +156,8 @@ export function startWsServer(app: App, wss: WebSocketServer, opts: WsOptions) {
     });
     if (refused) return [refused];
     const contextValue: Context = app.contextFor(who.actor); // a fresh request id and tenant-scoped em per operation
-    shareKeys.set(contextValue, `${hash}\n${payload.operationName ?? ''}\n${JSON.stringify(variables ?? null)}\n${audienceOf(who.actor)}`);
+    const vars = JSON.stringify(variables ?? null);
+    shareKeys.set(contextValue, `${hash}\n${payload.operationName ?? ''}\n${vars}\n${audienceOf(who.actor)}`);
     return { schema: opts.schema, document: checked.document, variableValues: variables, operationName: payload.operationName, contextValue };
   }
 

@@ -51,11 +51,14 @@ export async function invoiceJson(app: App, inv: Invoice, withDocument = false, 
     deadlines: deadlinesJson(deadlines),
     createdAt: inv.createdAt.toISOString(),
     ...(inv.tipoDte === '03' ? { creditBalance: await creditBalanceOf(app.tenantEm(inv.tenant.id), inv) } : {}),
-    ...(RETURNABLE_TYPES.includes(inv.tipoDte)
-      ? { returnableLines: fresh ? returnableLinesOf(inv, new Map()) : await returnableLines(app.tenantEm(inv.tenant.id), inv) }
-      : {}),
+    ...(RETURNABLE_TYPES.includes(inv.tipoDte) ? { returnableLines: await linesOf(app, inv, fresh) } : {}),
     ...(withDocument ? { document: inv.document } : {}),
   };
+}
+
+/** What is left to return of each line; nothing has been returned yet of an invoice this request created. */
+function linesOf(app: App, inv: Invoice, fresh: boolean) {
+  return fresh ? returnableLinesOf(inv, new Map()) : returnableLines(app.tenantEm(inv.tenant.id), inv);
 }
 
 async function invoiceOr404(app: App, req: { params: { id?: string } }, ctx: Awaited<ReturnType<typeof contextOf>>): Promise<Invoice> {

@@ -13,7 +13,8 @@ const client = () => new MhClient({ baseUrl: sandbox.url, userAgent: 'fx-test/1.
 
 beforeAll(async () => {
   sandbox = await startMhSandboxThread({ validateDocuments: false });
-  sandbox.registerTenant({ nit: tenant.nit, password: tenant.cred.password, publicKeyPem: tenant.cert.publicKeyPem, ambiente: '00' });
+  const { nit, cred, cert } = tenant;
+  sandbox.registerTenant({ nit, password: cred.password, publicKeyPem: cert.publicKeyPem, ambiente: '00' });
 }, 60_000);
 afterAll(() => sandbox?.close());
 
@@ -50,14 +51,17 @@ describe('MH sandbox in a worker thread', () => {
   });
 
   it('keeps its HTTP control routes (slow, down, rejecting) for other processes', async () => {
-    const post = (fault: unknown) => fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fault, nit: tenant.nit }) });
+    const post = (fault: unknown) => fetch(`${sandbox.url}/__sandbox/faults`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fault, nit: tenant.nit }),
+    });
     expect((await post({ status5xx: 503, times: 1 })).status).toBe(201);
     const req = await recepcionRequest(tenant, makeDte(tenant));
     expect(await client().recepcionDte(tenant.cred, req)).toMatchObject({ kind: 'transient', status: 503 });
     expect((await post({ rejectNext: 1 })).status).toBe(201);
     expect((await client().recepcionDte(tenant.cred, req)).kind).toBe('rejected');
     const r = await fetch(`${sandbox.url}/__sandbox/receptions/${req.codigoGeneracion}`);
-    expect(await r.json()).toEqual({ codigoGeneracion: req.codigoGeneracion, receptions: sandbox.receptions(req.codigoGeneracion) });
+    const receptions = sandbox.receptions(req.codigoGeneracion);
+    expect(await r.json()).toEqual({ codigoGeneracion: req.codigoGeneracion, receptions });
     expect((await fetch(`${sandbox.url}/__sandbox/faults?nit=${tenant.nit}`, { method: 'DELETE' })).status).toBe(200);
   });
 });

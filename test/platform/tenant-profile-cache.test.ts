@@ -17,7 +17,8 @@ afterAll(async () => {
   await a?.close();
 });
 
-const example = JSON.parse(readFileSync(new URL('../../examples/dte/01-factura.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const examplePath = new URL('../../examples/dte/01-factura.json', import.meta.url);
+const example = JSON.parse(readFileSync(examplePath, 'utf8')) as Record<string, unknown>;
 let seq = 0;
 
 async function emit(t: TestApp, apiKey: string, extra: Record<string, unknown> = {}) {
@@ -33,7 +34,8 @@ async function emit(t: TestApp, apiKey: string, extra: Record<string, unknown> =
 }
 
 /** The next emissions of `t`, until `ok` holds (NOTIFY is delivered when the change commits, ≈ a millisecond later). */
-async function eventually(t: TestApp, apiKey: string, extra: Record<string, unknown>, ok: (r: Awaited<ReturnType<typeof emit>>) => boolean) {
+type Emitted = Awaited<ReturnType<typeof emit>>;
+async function eventually(t: TestApp, apiKey: string, extra: Record<string, unknown>, ok: (r: Emitted) => boolean) {
   let r = await emit(t, apiKey, extra);
   for (let i = 0; i < 20 && !ok(r); i++) {
     await new Promise((res) => setTimeout(res, 50));
@@ -59,7 +61,8 @@ describe('tenant profile cache (emission)', () => {
     expect(first.status).toBe(201);
     const before = first.document.emisor.nombre as string;
     expect((await emit(a, apiKey)).document.emisor.nombre).toBe(before);
-    const upd = await a.gql(`mutation($id: ID!, $i: UpdateTenantInput!) { updateTenant(id: $id, input: $i) { __typename } }`,
+    const update = `mutation($id: ID!, $i: UpdateTenantInput!) { updateTenant(id: $id, input: $i) { __typename } }`;
+    const upd = await a.gql(update,
       { id: tenantId, i: { nombre: 'Clínica Renombrada S.A. de C.V.' } }, { 'x-api-key': a.adminKey });
     expect(upd.body.data.updateTenant.__typename).toBe('Tenant');
     // The updating process drops its entry at once; the other one through NOTIFY.
@@ -75,8 +78,10 @@ describe('tenant profile cache (emission)', () => {
     expect(unknown.status).toBe(422);
     expect(unknown.body.error.issues[0].code).toBe('UNKNOWN_ESTABLISHMENT');
     await sql(a.app.db.url,
-      `insert into establishment (id, tenant_id, cod_estable_mh, tipo_establecimiento, puntos_venta, is_default, created_at)
-       values (gen_random_uuid(), $1, 'S077', '01', '[{"codPuntoVentaMH": "P009", "codPuntoVenta": null, "nombre": null}]', false, now())`, [tenantId]);
+      `insert into establishment
+         (id, tenant_id, cod_estable_mh, tipo_establecimiento, puntos_venta, is_default, created_at)
+       values (gen_random_uuid(), $1, 'S077', '01', $2, false, now())`,
+      [tenantId, JSON.stringify([{ codPuntoVentaMH: 'P009', codPuntoVenta: null, nombre: null }])]);
     const added = await eventually(b, apiKey, { codEstableMH: 'S077' }, (r) => r.status === 201);
     expect(added.status).toBe(201);
     expect(added.document.identificacion.numeroControl).toMatch(/^DTE-01-S077P009-/);

@@ -28,7 +28,9 @@ end $$;`);
   }
 
   override down(): void | Promise<void> {
-    for (const table of ['tenant', 'establishment', 'tenant_calendar']) this.addSql(`drop trigger if exists ${table}_profile_changed on "${table}";`);
+    for (const table of ['tenant', 'establishment', 'tenant_calendar']) {
+      this.addSql(`drop trigger if exists ${table}_profile_changed on "${table}";`);
+    }
     this.addSql(`drop function if exists fx_tenant_profile_changed();`);
   }
 

@@ -36,10 +36,16 @@ export async function startMhSandboxThread(opts: SandboxThreadOptions = {}): Pro
   const workerData = { opts, signal, answer };
   // From TypeScript sources (tests, `npm run dev`) the thread registers the same loader as the main thread first.
   const worker = here.endsWith('.ts')
-    ? new Worker(`import('@swc-node/register/esm-register').then(() => import(${JSON.stringify(entry.href)}))`, { eval: true, workerData })
+    ? new Worker(`import('@swc-node/register/esm-register').then(() => import(${JSON.stringify(entry.href)}))`, {
+      eval: true,
+      workerData,
+    })
     : new Worker(entry, { workerData });
   const url = await new Promise<string>((resolve, reject) => {
-    worker.once('message', (m: { url?: string; error?: string }) => (m.url ? resolve(m.url) : reject(new Error(`MH sandbox thread: ${m.error}`))));
+    worker.once('message', (m: { url?: string; error?: string }) => {
+      if (m.url) resolve(m.url);
+      else reject(new Error(`MH sandbox thread: ${m.error}`));
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`MH sandbox thread exited (${code}) before it listened`)));
   });
@@ -50,7 +56,9 @@ export async function startMhSandboxThread(opts: SandboxThreadOptions = {}): Pro
   const call = <T>(method: ControlCall['method'], ...args: unknown[]): T => {
     Atomics.store(signal, 0, 0);
     worker.postMessage({ method, args } satisfies ControlCall);
-    if (Atomics.wait(signal, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') throw new Error(`MH sandbox thread: ${method} did not answer`);
+    if (Atomics.wait(signal, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') {
+      throw new Error(`MH sandbox thread: ${method} did not answer`);
+    }
     const text = decoder.decode(answer.slice(0, Atomics.load(signal, 1)));
     if (Atomics.load(signal, 0) === 2) throw new Error(`MH sandbox thread: ${method} failed: ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;

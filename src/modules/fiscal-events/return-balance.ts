@@ -44,7 +44,9 @@ export async function returnableLines(em: EntityManager, inv: { id: string; tena
  * The same from the quantities already returned (`invoiceId:numItem`); a document emitted by this very request has
  * none, so it needs no query.
  */
-export function returnableLinesOf(inv: { id: string; document: O }, returned: ReadonlyMap<string, Dec>): ReturnableLine[] {
+export function returnableLinesOf(
+  inv: { id: string; document: O }, returned: ReadonlyMap<string, Dec>,
+): ReturnableLine[] {
   return ((inv.document.cuerpoDocumento as O[] | undefined) ?? []).map((l) => {
     const vendida = new D(String(l.cantidad ?? 0));
     const devuelta = returned.get(`${inv.id}:${String(l.numItem)}`) ?? new D(0);

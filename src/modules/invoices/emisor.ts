@@ -18,11 +18,17 @@ export async function resolveEmisor(em: EntityManager, tenant: Tenant, pos: Poin
 }
 
 /** The tenant's fields a document's emisor carries. */
-export type EmisorTenant = Pick<Tenant, 'nit' | 'nrc' | 'nombre' | 'nombreComercial' | 'codActividad' | 'descActividad' | 'direccion' | 'telefono' | 'correo'>;
-export type EmisorEstablishment = Pick<Establishment, 'codEstableMH' | 'codEstable' | 'tipoEstablecimiento' | 'direccion' | 'puntosVenta'>;
+type EmisorTenantField =
+  'nit' | 'nrc' | 'nombre' | 'nombreComercial' | 'codActividad' | 'descActividad' | 'direccion' | 'telefono' | 'correo';
+export type EmisorTenant = Pick<Tenant, EmisorTenantField>;
+export type EmisorEstablishment = Pick<
+  Establishment, 'codEstableMH' | 'codEstable' | 'tipoEstablecimiento' | 'direccion' | 'puntosVenta'
+>;
 
 /** resolveEmisor on already loaded rows: `ests` default establishment first, then by codEstableMH. */
-export function emisorAt(tenant: EmisorTenant, ests: readonly EmisorEstablishment[], pos: PointOfSale): { emisor: Emisor } | { issues: FieldIssue[] } {
+export function emisorAt(
+  tenant: EmisorTenant, ests: readonly EmisorEstablishment[], pos: PointOfSale,
+): { emisor: Emisor } | { issues: FieldIssue[] } {
   const est = pos.codEstableMH ? ests.find((e) => e.codEstableMH === pos.codEstableMH) : ests[0];
   if (!est) return { issues: [{ path: 'codEstableMH', code: 'UNKNOWN_ESTABLISHMENT', message: `establishment ${pos.codEstableMH ?? '(default)'} is not registered for this tenant` }] };
   const pv = pos.codPuntoVentaMH ? est.puntosVenta.find((p) => p.codPuntoVentaMH === pos.codPuntoVentaMH) : est.puntosVenta[0];

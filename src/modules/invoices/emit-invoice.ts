@@ -5,7 +5,8 @@ import { canonicalJson, sha256Hex } from '../../core/canonical-json.js';
 import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import {
-  buildDte, dteSummary, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, parseEmission, validateDte, type EmissionInput,
+  buildDte, dteSummary, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, parseEmission, validateDte,
+  type EmissionInput,
 } from '../../dte/index.js';
 import { checkDeclared, type DeclaredAmount } from '../../dte/input/v1-shape.js';
 import { perishableIssues } from '../calendar/emission-deadlines.js';
@@ -51,7 +52,8 @@ export async function emitInvoice(ctx: Context, body: unknown, opts: EmitOptions
   const requestHash = sha256Hex(canonicalJson(body));
   let row: NewEmission;
   try {
-    row = await buildEmission(ctx, tenantId, input, body as EmissionEnvelope & Record<string, unknown>, requestHash, opts);
+    const envelope = body as EmissionEnvelope & Record<string, unknown>;
+    row = await buildEmission(ctx, tenantId, input, envelope, requestHash, opts);
   } catch (err) {
     // A replay is answered from its invoice even when the document would no longer build (e.g. a changed tenant).
     if (!(err instanceof AppError)) throw err;
@@ -79,7 +81,9 @@ async function answerTakenReference(
   if (!found) return null;
   if (found.requestHash === requestHash) return { invoice: found, created: false };
   if (found.status === 'REJECTED') {
-    const corrected = await correctRejectedInvoice(ctx, found.id, input, body as Record<string, unknown>, requestHash, opts.declared);
+    const corrected = await correctRejectedInvoice(
+      ctx, found.id, input, body as Record<string, unknown>, requestHash, opts.declared,
+    );
     return { invoice: corrected, created: false };
   }
   throw duplicateReference(found);
@@ -131,7 +135,10 @@ async function buildEmission(
 ): Promise<NewEmission> {
   // The tenant, its establishments and calendar from the per-process cache (invalidated by every change).
   const profile = await tenantProfile(ctx.db, ctx.log, tenantId);
-  if (!profile) throw new AppError(ErrorCode.NOT_FOUND, `tenant ${tenantId} not found`, [{ path: 'tenantId', code: 'NOT_FOUND', message: 'no such tenant' }]);
+  if (!profile) {
+    const issue = { path: 'tenantId', code: 'NOT_FOUND', message: 'no such tenant' };
+    throw new AppError(ErrorCode.NOT_FOUND, `tenant ${tenantId} not found`, [issue]);
+  }
   const resolved = emisorAt(profile.tenant, profile.establishments, body);
   if ('issues' in resolved) throw new ValidationError(resolved.issues);
   const { emisor } = resolved;
@@ -144,11 +151,16 @@ async function buildEmission(
   const issues = [...validateDte(document), ...checkDeclared(document, opts.declared ?? [])];
   if (issues.length) throw new ValidationError(issues);
   // A note on a CCF that cannot take it is refused here already; persistEmission decides again under the lock.
-  if (input.tipoDte === '05') await checkCreditNoteBalance(ctx.em.fork(), tenantId, input.tipoDte, document, { lock: false });
+  if (input.tipoDte === '05') {
+    await checkCreditNoteBalance(ctx.em.fork(), tenantId, input.tipoDte, document, { lock: false });
+  }
   const summary = dteSummary(document);
   const perishable = perishableIssues(body);
   if (perishable.issues.length) throw new ValidationError(perishable.issues);
-  const invalidationDeadlineOf = invalidationDeadline(input.tipoDte, fecEmi, { calendar: profile.calendar, perishable: perishable.perishable });
+  const invalidationDeadlineOf = invalidationDeadline(input.tipoDte, fecEmi, {
+    calendar: profile.calendar,
+    perishable: perishable.perishable,
+  });
   const now = new Date();
   return {
     row: {

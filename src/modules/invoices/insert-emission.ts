@@ -74,7 +74,8 @@ export async function insertEmission(db: Queryable, em: EntityManager, e: NewEmi
   delete row.jobs;
   // The stored document is the one built here with its numeroControl: it does not travel back from the database.
   const invoice = em.map(Invoice, row);
-  const identificacion = { ...(e.document.identificacion as Record<string, unknown>), numeroControl: row.numero_control };
+  const built = e.document.identificacion as Record<string, unknown>;
+  const identificacion = { ...built, numeroControl: row.numero_control };
   invoice.document = { ...e.document, identificacion };
   return invoice;
 }

@@ -51,12 +51,15 @@ function cacheOf(db: Database, log: Logger): NotifiedCache<TenantProfile> {
 
 /** One round trip: the tenant's emisor fields, its establishments in resolveEmisor's order, its extra days. */
 export async function loadTenantProfile(db: Pick<Database, 'pool'>, tenantId: string): Promise<TenantProfile | null> {
-  const { rows } = await db.pool.query<{ tenant: TenantProfile['tenant']; establishments: EmisorEstablishment[]; extra_days: ExtraDay[] | null }>(
-    `select json_build_object('id', t.id, 'nit', t.nit, 'nrc', t.nrc, 'nombre', t.nombre, 'nombreComercial', t.nombre_comercial,
+  type Row = { tenant: TenantProfile['tenant']; establishments: EmisorEstablishment[]; extra_days: ExtraDay[] | null };
+  const { rows } = await db.pool.query<Row>(
+    `select json_build_object('id', t.id, 'nit', t.nit, 'nrc', t.nrc, 'nombre', t.nombre,
+              'nombreComercial', t.nombre_comercial,
               'codActividad', t.cod_actividad, 'descActividad', t.desc_actividad, 'direccion', t.direccion,
               'telefono', t.telefono, 'correo', t.correo) as tenant,
             coalesce((select json_agg(json_build_object('codEstableMH', e.cod_estable_mh, 'codEstable', e.cod_estable,
-                        'tipoEstablecimiento', e.tipo_establecimiento, 'direccion', e.direccion, 'puntosVenta', e.puntos_venta)
+                        'tipoEstablecimiento', e.tipo_establecimiento, 'direccion', e.direccion,
+                        'puntosVenta', e.puntos_venta)
                         order by e.is_default desc, e.cod_estable_mh asc)
                       from establishment e where e.tenant_id = t.id), '[]'::json) as establishments,
             (select c.extra_days from tenant_calendar c where c.tenant_id = t.id) as extra_days
