@@ -76,13 +76,31 @@ export function createApp({ config, log, db, mh, events = null, clock = systemCl
       return em;
     },
     contextFor(actor, requestId = randomUUID()) {
-      const em = db.orm.em.fork();
       const tenantId = tenantIdOf(actor);
-      // Tenant actors: every tenant-owned query is filtered to their tenant. Others get an impossible tenant id, so a
-      // use case that forgets to lift the filter explicitly (UNSCOPED, admin only) sees nothing rather than everything.
-      em.setFilterParams(TENANT_FILTER, { tenantId: tenantId ?? '00000000-0000-0000-0000-000000000000' });
-      const child = log.child({ requestId, tenantId });
-      return { requestId, actor, em, clock, mh, sigma, db, links, webhookPolicy, events, log: child };
+      let em: Context['em'] | null = null;
+      let child: Logger | null = null;
+      // The entity manager and the child logger are made on first use: a request that needs neither (a query answered
+      // from the context, an emission in plain SQL) does not pay for them.
+      return {
+        requestId, actor, clock, mh, sigma, db, links, webhookPolicy, events,
+        get em() {
+          if (em) return em;
+          em = db.orm.em.fork();
+          // Tenant actors: every tenant-owned query is filtered to their tenant. Others get an impossible tenant id, so
+          // a use case that forgets to lift the filter explicitly (UNSCOPED, admin only) sees nothing rather than all.
+          em.setFilterParams(TENANT_FILTER, { tenantId: tenantId ?? '00000000-0000-0000-0000-000000000000' });
+          return em;
+        },
+        set em(value) {
+          em = value;
+        },
+        get log() {
+          return (child ??= log.child({ requestId, tenantId }));
+        },
+        set log(value) {
+          child = value;
+        },
+      };
     },
   };
 }

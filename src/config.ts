@@ -34,6 +34,11 @@ export interface Config {
     baseUrl: string | null;
     /** The base URL is a FacturaXpress MH sandbox (credentials are registered with it over its control API). */
     isSandbox: boolean;
+    /**
+     * The in-process sandbox runs in a worker thread of its own (FX_MH_SANDBOX_THREAD), so its work never delays the
+     * API's requests. Default: on, except in tests (whose sandbox stays on the test's thread).
+     */
+    sandboxThread: boolean;
     userAgent: string;
     timeoutMs: number;
   };
@@ -253,6 +258,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     tls: tlsCfg,
     mh: {
       ...mhTarget(env, nodeEnv),
+      sandboxThread: bool(env, 'FX_MH_SANDBOX_THREAD', nodeEnv !== 'test'),
       userAgent: str(env, 'FX_MH_USER_AGENT') ?? 'FacturaXpress/0.1',
       timeoutMs: int(env, 'FX_MH_TIMEOUT_MS', 8000, 100, 120_000),
     },

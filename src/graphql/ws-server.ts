@@ -1,5 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { GraphQLError, getOperationAST, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError, createSourceEventStream, execute, getOperationAST, specifiedRules, validate,
+  type ExecutionArgs, type ExecutionResult, type GraphQLSchema,
+} from 'graphql';
 import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket, WebSocketServer } from 'ws';
@@ -62,6 +65,64 @@ function sourceOf(payload: SubscribePayload): string | GraphQLError {
   return doc ?? new GraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
 }
 
+/** Per operation: what makes its result for one event the same as another operation's (see sharedSubscribe). */
+const shareKeys = new WeakMap<object, string>();
+/** Per event (the bus's note, shared by every subscriber): the results already computed, by share key. */
+const resultsOf = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+
+/**
+ * Everything an operation's result may depend on besides the event: the caller's tenant, ambiente, scopes and roles
+ * (not which key or user of that tenant it is: no subscription field depends on it).
+ */
+function audienceOf(actor: Actor): string {
+  if (actor.kind === 'anonymous') return 'anonymous';
+  if (actor.kind === 'admin') return `admin ${actor.scopes.join(' ')}`;
+  const roles = actor.kind === 'user' ? actor.roles.join(' ') : '';
+  return `${actor.kind} ${actor.tenantId} ${actor.ambiente} ${actor.scopes.join(' ')} ${roles}`;
+}
+
+/**
+ * graphql's subscribe, with each event's result computed once per share key (the same document, variables and
+ * audience) and shared by every subscriber that receives it: a status change pushed to a thousand subscribers of one
+ * tenant executes its selection (the invoice, its signed links) once, not a thousand times.
+ */
+async function sharedSubscribe(args: ExecutionArgs) {
+  const stream = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in stream)) return stream;
+  const key = shareKeys.get(args.contextValue as object);
+  const run = (event: unknown): Promise<ExecutionResult> => {
+    const exec = async () => execute({ ...args, rootValue: event });
+    if (key === undefined || event === null || typeof event !== 'object') return exec();
+    let results = resultsOf.get(event);
+    if (!results) resultsOf.set(event, (results = new Map()));
+    let r = results.get(key);
+    if (!r) results.set(key, (r = exec()));
+    return r;
+  };
+  const source = stream[Symbol.asyncIterator]();
+  const mapped: AsyncGenerator<ExecutionResult, void, void> = {
+    async next() {
+      const n = await source.next();
+      return n.done ? { value: undefined, done: true } : { value: await run(n.value), done: false };
+    },
+    async return() {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    async throw(err: unknown) {
+      if (source.throw) await source.throw(err);
+      throw err;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async [Symbol.asyncDispose]() {
+      await source.return?.();
+    },
+  };
+  return mapped;
+}
+
 /**
  * graphql-ws on /graphql with the HTTP endpoint's policies: the credential is checked at connection_init, again on
  * every operation, and periodically for open sockets (a revoked or expired credential closes the socket with 4403
@@ -96,12 +157,15 @@ export function startWsServer(app: App, wss: WebSocketServer, opts: WsOptions) {
     });
     if (refused) return [refused];
     const contextValue: Context = app.contextFor(who.actor); // a fresh request id and tenant-scoped em per operation
+    const vars = JSON.stringify(variables ?? null);
+    shareKeys.set(contextValue, `${hash}\n${payload.operationName ?? ''}\n${vars}\n${audienceOf(who.actor)}`);
     return { schema: opts.schema, document: checked.document, variableValues: variables, operationName: payload.operationName, contextValue };
   }
 
   const cleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema: opts.schema,
+      subscribe: sharedSubscribe,
       onConnect: async (c) => {
         const params = paramsOf(c);
         const who = await actorOf(app, params);

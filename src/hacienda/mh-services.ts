@@ -2,6 +2,7 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import type { Config } from '../config.js';
 import { createMhSandbox, mhBaseUrl, MhClient, type MhSandbox } from './index.js';
+import { startMhSandboxThread } from './sandbox/thread.js';
 import { createSigner, loadOrCreateMasterKey, parseMasterKey, type Signer } from '../signing/index.js';
 import type { Logger } from '../core/logger.js';
 import { metrics } from '../core/metrics.js';
@@ -37,10 +38,12 @@ export async function createMhServices(config: Config, log: Logger): Promise<MhS
   // The in-process sandbox journals what it received under the data directory (not in tests, whose data is throw-away),
   // so a service killed mid-burst and restarted still finds its documents at "MH".
   const journalFile = config.env === 'test' ? undefined : path.join(config.dataDir, 'mh-sandbox.jsonl');
-  const sandbox = config.mh.baseUrl ? null : await createMhSandbox({ port: 0, host: '127.0.0.1', journalFile });
+  const sandboxOpts = { port: 0, host: '127.0.0.1', journalFile };
+  const sandbox = config.mh.baseUrl ? null
+    : config.mh.sandboxThread ? await startMhSandboxThread(sandboxOpts) : await createMhSandbox(sandboxOpts);
   const baseUrl = config.mh.baseUrl ?? sandbox!.url;
   const hostFor = (ambiente: '00' | '01') => (baseUrl === 'mh' ? mhBaseUrl(ambiente) : baseUrl);
-  if (sandbox) log.info({ url: sandbox.url }, 'in-process MH sandbox started');
+  if (sandbox) log.info({ url: sandbox.url, thread: config.mh.sandboxThread }, 'in-process MH sandbox started');
   // The rate limit is a property of the target: FX_MH_RATE_PER_SECOND requests/s per process toward MH's hosts,
   // applied to every HTTP call the client makes; none toward a FacturaXpress sandbox (see Config.worker.ratePerSecond).
   const rate = config.worker.ratePerSecond;

@@ -6,20 +6,26 @@ import { getInvoice } from '../modules/invoices/get-invoice.js';
 import { archivoDte } from '../modules/documents/archivo-dte.js';
 import { loadOrRenderPdf } from '../modules/documents/store.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
-import { RETURNABLE_TYPES, returnableLines } from '../modules/fiscal-events/return-balance.js';
+import { RETURNABLE_TYPES, returnableLines, returnableLinesOf } from '../modules/fiscal-events/return-balance.js';
 import { creditBalanceOf } from '../modules/invoices/credit-balance.js';
 import { estadoOf } from '../modules/invoices/estado.js';
 import { localizeIssues } from '../core/messages.js';
 import { documentLinks } from '../modules/documents/links.js';
 import { calendarForTenant } from '../modules/calendar/business-calendar.js';
+import { tenantProfile } from '../modules/tenants/tenant-profile.js';
 import { deadlinesJson, invoiceDeadlines } from '../modules/calendar/invoice-deadlines.js';
 import { invoiceBlock } from '../modules/transmission/blocked.js';
 import { contextOf } from './request.js';
 
-/** The REST view of an invoice (the same names as the GraphQL Invoice type; links signed as in GraphQL). */
-export async function invoiceJson(app: App, inv: Invoice, withDocument = false) {
+/**
+ * The REST view of an invoice (the same names as the GraphQL Invoice type; links signed as in GraphQL). `fresh`: the
+ * invoice was created by this very request, so nothing has been returned of it yet.
+ */
+export async function invoiceJson(app: App, inv: Invoice, withDocument = false, fresh = false) {
   const links = await documentLinks(app.links, inv);
-  const deadlines = invoiceDeadlines(inv, await calendarForTenant(app.db.orm.em.fork(), inv.tenant.id));
+  const profile = await tenantProfile(app.db, app.log, inv.tenant.id);
+  const calendar = profile?.calendar ?? await calendarForTenant(app.db.orm.em.fork(), inv.tenant.id);
+  const deadlines = invoiceDeadlines(inv, calendar);
   return {
     id: inv.id,
     tipoDte: inv.tipoDte,
@@ -45,9 +51,14 @@ export async function invoiceJson(app: App, inv: Invoice, withDocument = false) 
     deadlines: deadlinesJson(deadlines),
     createdAt: inv.createdAt.toISOString(),
     ...(inv.tipoDte === '03' ? { creditBalance: await creditBalanceOf(app.tenantEm(inv.tenant.id), inv) } : {}),
-    ...(RETURNABLE_TYPES.includes(inv.tipoDte) ? { returnableLines: await returnableLines(app.tenantEm(inv.tenant.id), inv) } : {}),
+    ...(RETURNABLE_TYPES.includes(inv.tipoDte) ? { returnableLines: await linesOf(app, inv, fresh) } : {}),
     ...(withDocument ? { document: inv.document } : {}),
   };
+}
+
+/** What is left to return of each line; nothing has been returned yet of an invoice this request created. */
+function linesOf(app: App, inv: Invoice, fresh: boolean) {
+  return fresh ? returnableLinesOf(inv, new Map()) : returnableLines(app.tenantEm(inv.tenant.id), inv);
 }
 
 async function invoiceOr404(app: App, req: { params: { id?: string } }, ctx: Awaited<ReturnType<typeof contextOf>>): Promise<Invoice> {
@@ -61,7 +72,7 @@ export function invoiceRoutes(app: App, r: Router): void {
   r.post('/api/facturas', async (req, res) => {
     const ctx = await contextOf(app, req, res);
     const { invoice, created } = await emitRequest(ctx, req.body);
-    res.status(created ? 201 : 200).json(await invoiceJson(app, invoice));
+    res.status(created ? 201 : 200).json(await invoiceJson(app, invoice, false, created));
   });
   r.get('/api/facturas/:id', async (req, res) => {
     const ctx = await contextOf(app, req, res);

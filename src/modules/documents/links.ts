@@ -3,7 +3,7 @@
  * one invoice, one tenant, one kind and an expiry. The HTTP server opens exactly that document with it, without an
  * API key; a token for one invoice or kind never opens another (the route compares the token's claims with the URL).
  */
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, hkdfSync, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { Config } from '../../config.js';
 
 export type DocumentKind = 'pdf' | 'json';
@@ -64,8 +64,12 @@ export function createLinkSigner(
 
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url');
 
+/** The key as a KeyObject, made once: preparing raw key bytes on every HMAC cost as much as the HMAC itself. */
+const keyObjects = new WeakMap<Uint8Array, KeyObject>();
 function hmac(key: Uint8Array, signingInput: string): Buffer {
-  return createHmac('sha256', key).update(signingInput).digest();
+  let k = keyObjects.get(key);
+  if (!k) keyObjects.set(key, (k = createSecretKey(key)));
+  return createHmac('sha256', k).update(signingInput).digest();
 }
 
 /**

@@ -37,7 +37,16 @@ export async function returnedQuantities(em: EntityManager, tenantId: string, in
 /** Every sale line of a returnable document with what is left to return (null for other types). */
 export async function returnableLines(em: EntityManager, inv: { id: string; tenant: { id: string }; tipoDte: string; document: O }): Promise<ReturnableLine[] | null> {
   if (!RETURNABLE_TYPES.includes(inv.tipoDte)) return null;
-  const returned = await returnedQuantities(em, inv.tenant.id, [inv.id]);
+  return returnableLinesOf(inv, await returnedQuantities(em, inv.tenant.id, [inv.id]));
+}
+
+/**
+ * The same from the quantities already returned (`invoiceId:numItem`); a document emitted by this very request has
+ * none, so it needs no query.
+ */
+export function returnableLinesOf(
+  inv: { id: string; document: O }, returned: ReadonlyMap<string, Dec>,
+): ReturnableLine[] {
   return ((inv.document.cuerpoDocumento as O[] | undefined) ?? []).map((l) => {
     const vendida = new D(String(l.cantidad ?? 0));
     const devuelta = returned.get(`${inv.id}:${String(l.numItem)}`) ?? new D(0);

@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Context } from '../../context.js';
 import { canonicalJson, sha256Hex } from '../../core/canonical-json.js';
-import { ValidationError } from '../../core/errors.js';
+import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
-import { buildDte, dteSummary, elSalvadorDateTime, newCodigoGeneracion, parseEmission, validateDte, type EmissionInput } from '../../dte/index.js';
+import {
+  buildDte, dteSummary, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, parseEmission, validateDte,
+  type EmissionInput,
+} from '../../dte/index.js';
 import { checkDeclared, type DeclaredAmount } from '../../dte/input/v1-shape.js';
-import { emissionInvalidationDeadline, isPerishable } from '../calendar/emission-deadlines.js';
-import { Tenant } from '../tenants/tenant.entity.js';
+import { perishableIssues } from '../calendar/emission-deadlines.js';
+import { tenantProfile } from '../tenants/tenant-profile.js';
 import { checkCreditNoteBalance, creditedCcfCodigos } from './credit-balance.js';
-import { resolveEmisor } from './emisor.js';
+import { emisorAt } from './emisor.js';
 import { insertEmission, type NewEmission } from './insert-emission.js';
 import { Invoice } from './invoice.entity.js';
 import { correctRejectedInvoice, duplicateReference } from './correct-rejected-invoice.js';
@@ -37,6 +40,9 @@ export interface EmitResult {
  * in ONE statement (insertEmission). Idempotent per tenant on referenciaExterna: the same body returns the same
  * invoice, a different body is DUPLICATE_REFERENCE — except for a document MH REJECTED, which the new body corrects and
  * sends again. Nothing leaves the process here; the worker signs and transmits.
+ * A new reference (the common case) costs that one round trip: the reference is looked up only when the document
+ * cannot be built or the insert finds it taken (the unique reference rolls the whole statement back, counter
+ * included), and is then answered as before: the earlier invoice, its correction, or DUPLICATE_REFERENCE.
  */
 export async function emitInvoice(ctx: Context, body: unknown, opts: EmitOptions = {}): Promise<EmitResult> {
   const tenantId = requireTenantScope(ctx, 'invoices:emit');
@@ -44,24 +50,43 @@ export async function emitInvoice(ctx: Context, body: unknown, opts: EmitOptions
   if (!parsed.ok) throw new ValidationError(parsed.issues);
   const input = parsed.value;
   const requestHash = sha256Hex(canonicalJson(body));
-  const found = await findReference(ctx, tenantId, input.referenciaExterna);
-  if (found?.requestHash === requestHash) return { invoice: found, created: false };
-  if (found?.status === 'REJECTED') {
-    const corrected = await correctRejectedInvoice(ctx, found.id, input, body as Record<string, unknown>, requestHash, opts.declared);
-    return { invoice: corrected, created: false };
+  let row: NewEmission;
+  try {
+    const envelope = body as EmissionEnvelope & Record<string, unknown>;
+    row = await buildEmission(ctx, tenantId, input, envelope, requestHash, opts);
+  } catch (err) {
+    // A replay is answered from its invoice even when the document would no longer build (e.g. a changed tenant).
+    if (!(err instanceof AppError)) throw err;
+    const earlier = await answerTakenReference(ctx, tenantId, input, body, requestHash, opts);
+    if (earlier) return earlier;
+    throw err;
   }
-  if (found) throw duplicateReference(found);
-  const row = await buildEmission(ctx, tenantId, input, body as EmissionEnvelope & Record<string, unknown>, requestHash, opts);
   try {
     return { invoice: await persistEmission(ctx, tenantId, row), created: true };
   } catch (err) {
-    // A concurrent identical request won the unique (tenant, referenciaExterna) race: answer with its invoice.
+    // The reference exists (an earlier request, or a concurrent one that won the race): answer as it dictates.
     if (isUniqueViolation(err)) {
-      const winner = await findByReference(ctx, input.referenciaExterna, requestHash);
-      if (winner) return { invoice: winner, created: false };
+      const earlier = await answerTakenReference(ctx, tenantId, input, body, requestHash, opts);
+      if (earlier) return earlier;
     }
     throw err;
   }
+}
+
+/** The answer to a request whose reference already has an invoice, or null when it has none. */
+async function answerTakenReference(
+  ctx: Context, tenantId: string, input: EmissionInput, body: unknown, requestHash: string, opts: EmitOptions,
+): Promise<EmitResult | null> {
+  const found = await findReference(ctx, tenantId, input.referenciaExterna);
+  if (!found) return null;
+  if (found.requestHash === requestHash) return { invoice: found, created: false };
+  if (found.status === 'REJECTED') {
+    const corrected = await correctRejectedInvoice(
+      ctx, found.id, input, body as Record<string, unknown>, requestHash, opts.declared,
+    );
+    return { invoice: corrected, created: false };
+  }
+  throw duplicateReference(found);
 }
 
 const isUniqueViolation = (err: unknown) =>
@@ -103,20 +128,18 @@ async function findReference(ctx: Context, tenantId: string, referenciaExterna: 
   return rows.length ? ctx.em.fork().findOne(Invoice, { id: rows[0]!.id }) : null;
 }
 
-async function findByReference(ctx: Context, referenciaExterna: string, requestHash: string): Promise<Invoice | null> {
-  const found = await ctx.em.fork().findOne(Invoice, { referenciaExterna });
-  if (found && found.requestHash !== requestHash) throw duplicateReference(found);
-  return found;
-}
-
 /** Builds and validates the document (with a placeholder correlative of the same shape) and the row to persist. */
 async function buildEmission(
   ctx: Context, tenantId: string, input: EmissionInput, body: EmissionEnvelope & Record<string, unknown>,
   requestHash: string, opts: EmitOptions,
 ): Promise<NewEmission> {
-  const em = ctx.em.fork();
-  const tenant = await em.findOneOrFail(Tenant, { id: tenantId });
-  const resolved = await resolveEmisor(em, tenant, body);
+  // The tenant, its establishments and calendar from the per-process cache (invalidated by every change).
+  const profile = await tenantProfile(ctx.db, ctx.log, tenantId);
+  if (!profile) {
+    const issue = { path: 'tenantId', code: 'NOT_FOUND', message: 'no such tenant' };
+    throw new AppError(ErrorCode.NOT_FOUND, `tenant ${tenantId} not found`, [issue]);
+  }
+  const resolved = emisorAt(profile.tenant, profile.establishments, body);
   if ('issues' in resolved) throw new ValidationError(resolved.issues);
   const { emisor } = resolved;
   const ambiente = ctx.actor.kind === 'apiKey' || ctx.actor.kind === 'user' ? ctx.actor.ambiente : '00';
@@ -128,9 +151,16 @@ async function buildEmission(
   const issues = [...validateDte(document), ...checkDeclared(document, opts.declared ?? [])];
   if (issues.length) throw new ValidationError(issues);
   // A note on a CCF that cannot take it is refused here already; persistEmission decides again under the lock.
-  await checkCreditNoteBalance(em, tenantId, input.tipoDte, document, { lock: false });
+  if (input.tipoDte === '05') {
+    await checkCreditNoteBalance(ctx.em.fork(), tenantId, input.tipoDte, document, { lock: false });
+  }
   const summary = dteSummary(document);
-  const invalidationDeadline = await emissionInvalidationDeadline(em, tenantId, input.tipoDte, fecEmi, body);
+  const perishable = perishableIssues(body);
+  if (perishable.issues.length) throw new ValidationError(perishable.issues);
+  const invalidationDeadlineOf = invalidationDeadline(input.tipoDte, fecEmi, {
+    calendar: profile.calendar,
+    perishable: perishable.perishable,
+  });
   const now = new Date();
   return {
     row: {
@@ -152,8 +182,8 @@ async function buildEmission(
       receptorNumDocumento: summary.receptorNumDocumento,
       receptorCorreo: summary.receptorCorreo,
       patientId: typeof body.patientId === 'string' ? body.patientId : null,
-      invalidationDeadline,
-      perishableMedicine: isPerishable(body),
+      invalidationDeadline: invalidationDeadlineOf,
+      perishableMedicine: perishable.perishable,
       sandbox: ctx.mh.isSandbox,
       sendAttempts: 0,
       createdAt: now,

@@ -57,7 +57,7 @@ export async function insertEmission(db: Queryable, em: EntityManager, e: NewEmi
      i as (
        insert into invoice (${inv.columns.join(', ')}, numero_control, document)
        select ${inv.placeholders.join(', ')}, n.numero, jsonb_set($7::jsonb, '{identificacion,numeroControl}', to_jsonb(n.numero)) from n
-       returning *),
+       returning ${returnedColumns(em)}),
      e as (
        insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
        select tenant_id, id, 'dte.queued', null, status, jsonb_build_object('codigoGeneracion', codigo_generacion), now() from i
@@ -72,5 +72,20 @@ export async function insertEmission(db: Queryable, em: EntityManager, e: NewEmi
   const row = rows[0] as Record<string, unknown>;
   delete row.pg_notify;
   delete row.jobs;
-  return em.map(Invoice, row);
+  // The stored document is the one built here with its numeroControl: it does not travel back from the database.
+  const invoice = em.map(Invoice, row);
+  const built = e.document.identificacion as Record<string, unknown>;
+  const identificacion = { ...built, numeroControl: row.numero_control };
+  invoice.document = { ...e.document, identificacion };
+  return invoice;
+}
+
+let columns: string | null = null;
+/** Every column of the invoice row but the (large) document. */
+function returnedColumns(em: EntityManager): string {
+  columns ??= Object.values(em.getMetadata(Invoice).properties)
+    .filter((p) => p.name !== 'document' && p.fieldNames?.length)
+    .flatMap((p) => p.fieldNames.map((f) => `"${f}"`))
+    .join(', ');
+  return columns;
 }

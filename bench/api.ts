@@ -1,0 +1,125 @@
+// The API side on its own, each figure beside its ceiling from the same run: an authenticated GraphQL query against an
+// anonymous one (the cost of authentication), emitInvoice against a trivial mutation (the cost of the use case), and
+// POST /api/facturas at 8 clients while a worker process drains what is emitted (the emission latency SIGMA sees).
+// CPU milliseconds per request are of this process (server, in-process MH sandbox and load generator together).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { EmitInvoiceDocument } from '../src/client/index.js';
+import { healthzRate, load, type LoadRun } from './ceilings.js';
+import { benchEnv, benchServer, exampleFactura as example, postFactura } from './support.js';
+
+const mainJs = fileURLToPath(new URL('../src/main.js', import.meta.url));
+const arg = (name: string, fallback: number) => {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+  return a ? Number(a.slice(name.length + 3)) : fallback;
+};
+
+interface Measured extends LoadRun {
+  cpuMs: number;
+}
+
+async function measured(total: number, clients: number, send: (i: number) => Promise<boolean>): Promise<Measured> {
+  const cpu0 = process.cpuUsage();
+  const r = await load(total, clients, send);
+  const cpu = process.cpuUsage(cpu0);
+  return { ...r, cpuMs: (cpu.user + cpu.system) / 1000 / total };
+}
+
+const rate = (r: LoadRun) => r.ops / r.seconds;
+/** Two runs of one kind as one (latencies: the worse of the two). */
+const merge = (x: Measured, y: Measured): Measured => ({
+  ops: x.ops + y.ops, seconds: x.seconds + y.seconds, p50: Math.max(x.p50, y.p50), p99: Math.max(x.p99, y.p99),
+  failures: x.failures + y.failures, cpuMs: (x.cpuMs * x.ops + y.cpuMs * y.ops) / (x.ops + y.ops),
+});
+const line = (name: string, r: Measured) =>
+  `  ${name.padEnd(44)} ${String(Math.round(rate(r))).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  ` +
+  `p99 ${r.p99.toFixed(1).padStart(7)} ms  ${r.cpuMs.toFixed(2).padStart(5)} CPU ms/req  failures ${r.failures}`;
+
+export async function benchApi(): Promise<void> {
+  const clients = arg('clients', 8);
+  const requests = arg('requests', 3000);
+  const emits = arg('emits', 1500);
+  console.log(`\n== api: GraphQL and REST at ${clients} clients, one API process, embedded PostgreSQL ==`);
+  const env = await benchEnv({}, { events: true });
+  const served = await benchServer(env);
+  const server = served.server;
+  const gql = `${server.url}/graphql`;
+  const anon = { 'content-type': 'application/json' };
+  const keyed = { 'content-type': 'application/json', 'x-api-key': env.apiKey };
+  const hash = (EmitInvoiceDocument as unknown as { __meta__: { hash: string } }).__meta__.hash.replace('sha256:', '');
+  const run = randomBytes(4).toString('hex');
+  const post = async (url: string, headers: Record<string, string>, body: unknown, check: (j: any) => boolean) => {
+    const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+    return res.ok && check(await res.json());
+  };
+  const typename = () => post(gql, anon, { query: '{ __typename }' }, (j) => j.data?.__typename === 'Query');
+  const me = () => post(gql, keyed, { query: '{ me { kind } }' }, (j) => j.data?.me?.kind === 'apiKey');
+  const trivialMutation = () =>
+    post(gql, keyed, { query: 'mutation { __typename }' }, (j) => j.data?.__typename === 'Mutation');
+  const persisted = { persistedQuery: { version: 1, sha256Hash: hash } };
+  const emitInvoice = (i: number) => {
+    const input = { ...example, referenciaExterna: `G-${run}-${i}` };
+    return post(gql, keyed, { variables: { input }, extensions: persisted }, (j) => j.data?.emitInvoice?.__typename === 'Invoice');
+  };
+  // --phases=auth,emit,rest runs only some of them (e.g. under `node --cpu-prof`).
+  const phases = (process.argv.find((x) => x.startsWith('--phases='))?.slice(9) ?? 'auth,emit,rest').split(',');
+  let child = null as ChildProcess | null;
+  try {
+    if (phases.includes('auth')) await authPhase();
+    if (phases.includes('emit')) await emitPhase();
+    if (phases.includes('rest')) await restPhase();
+  } finally {
+    child?.kill('SIGTERM');
+    await served.close();
+    await env.close();
+  }
+
+  async function authPhase() {
+    await load(300, clients, typename);
+    await load(300, clients, me);
+    const healthz = await healthzRate(server.url, requests);
+    console.log(`ceiling (same run): GET /healthz ${Math.round(healthz)} req/s (8 clients)`);
+    // Alternated (A M A M) so that a change in the machine's load falls on both alike.
+    const half = Math.ceil(requests / 2);
+    const a1 = await measured(half, clients, typename);
+    const m1 = await measured(half, clients, me);
+    const a = merge(a1, await measured(half, clients, typename));
+    const m = merge(m1, await measured(half, clients, me));
+    console.log(line('anonymous { __typename }', a));
+    console.log(line('API key { me { kind } }', m));
+    const ratio = ((rate(m) / rate(a)) * 100).toFixed(1);
+    console.log(`  authenticated query = ${ratio} % of the anonymous one (target ≥ 80 %)`);
+  }
+
+  async function emitPhase() {
+    await load(200, clients, (i) => emitInvoice(1_000_000 + i));
+    const t = await measured(requests, clients, trivialMutation);
+    const e = await measured(emits, clients, emitInvoice);
+    console.log(line('mutation { __typename } (API key)', t));
+    console.log(line('emitInvoice (FE, 3 items)', e));
+    const ratio = ((rate(e) / rate(t)) * 100).toFixed(1);
+    console.log(`  emitInvoice = ${ratio} % of the trivial mutation's rate (target ≥ 40 %)`);
+  }
+
+  async function restPhase() {
+
+    // POST /api/facturas while a worker process (as `npm start` runs it) signs and transmits what was emitted.
+    child = spawn(process.execPath, [mainJs, '--worker-only'], {
+      env: {
+        ...process.env, DATABASE_URL: env.app.db.url, FX_MH_BASE_URL: env.app.mh.sandbox!.url, FX_MH_SANDBOX: '1',
+        FX_MASTER_KEY: env.app.config.masterKey!, LOG_LEVEL: 'error', FX_PROCESSES: '1',
+      },
+      stdio: 'ignore',
+    });
+    const rest = await measured(emits, clients, async (i) => {
+      const res = await postFactura(server.url, env.apiKey, `BENCH-R-${run}-${i}`);
+      await res.arrayBuffer();
+      return res.status === 201;
+    });
+    const { rows } = await env.app.db.pool.query(`select count(*)::int as done from invoice where status='PROCESSED'`);
+    console.log(line('POST /api/facturas, worker process running', rest));
+    const done = rows[0].done;
+    console.log(`  emission p99 ${rest.p99.toFixed(1)} ms (target ≤ 20 ms); ${done} documents PROCESSED meanwhile`);
+  }
+}

@@ -1,0 +1,209 @@
+// Status push to many graphql-ws subscribers: one status change of a tenant's invoice reaches 1,000 subscribers of
+// that tenant (one connection each, the invoice field selected); the time from the change to the last subscriber's
+// message, and the pipeline's DTE/s (POST /api/facturas → PROCESSED, worker in this process) with and without those
+// subscribers. The subscribers run in a worker thread of their own (as clients on other machines would), so their
+// JSON parsing does not share the server's event loop.
+import { Worker } from 'node:worker_threads';
+import { startWorker } from '../src/start-worker.js';
+import { healthzRate, load } from './ceilings.js';
+import { benchEnv, benchServer, percentile, postFactura, unfinished, type BenchEnv } from './support.js';
+
+const arg = (name: string, fallback: number) => {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+  return a ? Number(a.slice(name.length + 3)) : fallback;
+};
+
+const QUERY = `subscription { invoiceStatusChanged { eventId invoiceId type status referenciaExterna
+  invoice { id status numeroControl totalPagar selloRecibido pdfUrl } } }`;
+
+/** The subscribers' thread: n graphql-ws clients; per (invoice, event type) the first and last arrival and a count. */
+const CLIENTS = `
+const { workerData, parentPort } = require('node:worker_threads');
+(async () => {
+  const { createClient } = await import(workerData.graphqlWs);
+  const WebSocket = (await import(workerData.ws)).default;
+  const seen = new Map();
+  const waiters = [];
+  const now = () => performance.timeOrigin + performance.now();
+  let connected = 0;
+  for (let i = 0; i < workerData.n; i++) {
+    // In batches: a thousand connections at once overflow the listen backlog.
+    if (i % 50 === 0) while (connected < i) await new Promise((r) => setTimeout(r, 10));
+    const client = createClient({
+      url: workerData.url, webSocketImpl: WebSocket, connectionParams: { 'x-api-key': workerData.key },
+      lazy: false, retryAttempts: 5, on: { connected: () => { connected++; } },
+    });
+    client.subscribe({ query: workerData.query }, {
+      next: (r) => {
+        const e = r.data && r.data.invoiceStatusChanged;
+        if (!e) return parentPort.postMessage({ error: JSON.stringify(r.errors) });
+        const k = e.invoiceId + ':' + e.type;
+        const t = now();
+        let s = seen.get(k);
+        if (!s) seen.set(k, (s = { first: t, last: t, count: 0 }));
+        s.last = t;
+        s.count++;
+        for (const w of waiters.splice(0)) w();
+      },
+      error: (e) => parentPort.postMessage({ error: String(e && e.message || e) }),
+      complete: () => {},
+    });
+  }
+  while (connected < workerData.n) await new Promise((r) => setTimeout(r, 20));
+  parentPort.postMessage({ connected });
+  parentPort.on('message', async (m) => {
+    if (m.cmd === 'total') {
+      return parentPort.postMessage({ total: [...seen.values()].reduce((a, s) => a + s.count, 0) });
+    }
+    const deadline = Date.now() + m.timeoutMs;
+    for (;;) {
+      const s = seen.get(m.key);
+      if ((s && s.count >= m.count) || Date.now() > deadline) {
+        return parentPort.postMessage({ key: m.key, stats: s || null });
+      }
+      await new Promise((r) => { waiters.push(r); setTimeout(r, 50); });
+    }
+  });
+})().catch((e) => parentPort.postMessage({ error: String(e && e.stack || e) }));
+`;
+
+interface Arrival {
+  first: number;
+  last: number;
+  count: number;
+}
+
+class Subscribers {
+  private constructor(private readonly worker: Worker) {}
+
+  static async start(url: string, key: string, n: number): Promise<Subscribers> {
+    const worker = new Worker(CLIENTS, {
+      eval: true,
+      workerData: {
+        url, key, n, query: QUERY, graphqlWs: import.meta.resolve('graphql-ws'), ws: import.meta.resolve('ws'),
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', (m: { connected?: number; error?: string }) => {
+        if (m.connected) resolve();
+        else reject(new Error(m.error));
+      });
+      worker.once('error', reject);
+    });
+    worker.on('message', (m: { error?: string }) => m.error && console.error(`subscriber error: ${m.error}`));
+    return new Subscribers(worker);
+  }
+
+  /** Resolves once `count` subscribers received the event (or the timeout passed). */
+  arrival(invoiceId: string, type: string, count: number, timeoutMs = 10_000): Promise<Arrival | null> {
+    const key = `${invoiceId}:${type}`;
+    return new Promise((resolve) => {
+      const on = (m: { key?: string; stats?: Arrival | null }) => {
+        if (m.key !== key) return;
+        this.worker.off('message', on);
+        resolve(m.stats ?? null);
+      };
+      this.worker.on('message', on);
+      this.worker.postMessage({ key, count, timeoutMs });
+    });
+  }
+
+  total(): Promise<number> {
+    return new Promise((resolve) => {
+      const on = (m: { total?: number }) => {
+        if (m.total === undefined) return;
+        this.worker.off('message', on);
+        resolve(m.total);
+      };
+      this.worker.on('message', on);
+      this.worker.postMessage({ cmd: 'total' });
+    });
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+const now = () => performance.timeOrigin + performance.now();
+
+/** One emission; `at` is when its request left (the change commits before its answer: no later than this + its time). */
+async function emitOne(env: BenchEnv, url: string, ref: string): Promise<{ id: string; at: number }> {
+  const at = now();
+  const res = await postFactura(url, env.apiKey, ref);
+  const body = (await res.json()) as { id: string };
+  if (res.status !== 201) throw new Error(`emission failed: ${res.status} ${JSON.stringify(body)}`);
+  return { id: body.id, at };
+}
+
+/** POST /api/facturas at `inFlight` → every document PROCESSED; DTE/s end to end. */
+async function pipeline(env: BenchEnv, url: string, docs: number, inFlight: number, tag: string): Promise<number> {
+  const started = performance.now();
+  await load(docs, inFlight, async (i) => {
+    const res = await postFactura(url, env.apiKey, `SUBS-${tag}-${i}`);
+    await res.arrayBuffer();
+    return res.status === 201;
+  });
+  while ((await unfinished(env)) > 0) await new Promise((r) => setTimeout(r, 25));
+  return docs / ((performance.now() - started) / 1000);
+}
+
+export async function benchSubscribers(): Promise<void> {
+  const n = arg('subscribers', 1000);
+  const changes = arg('changes', 20);
+  const docs = arg('docs', 300);
+  console.log(`\n== subscribers: one status change → ${n} graphql-ws subscribers; the pipeline with and without ==`);
+  const env = await benchEnv({ FX_WORKER_CONCURRENCY: '64', FX_WORKER_TENANT_CONCURRENCY: '64' }, { events: true });
+  const server = await benchServer(env);
+  let subs: Subscribers | null = null;
+  let worker: Awaited<ReturnType<typeof startWorker>> | null = null;
+  try {
+    console.log(`ceiling (same run): GET /healthz ${Math.round(await healthzRate(server.url))} req/s (8 clients)`);
+    const t0 = performance.now();
+    subs = await Subscribers.start(`${server.url.replace(/^http/, 'ws')}/graphql`, env.apiKey, n);
+    console.log(`  ${n} subscribers connected in ${Math.round(performance.now() - t0)} ms`);
+    // Warm-up: until one change reaches every subscriber (their subscribe messages are being processed meanwhile).
+    for (let i = 0; ; i++) {
+      const { id } = await emitOne(env, server.url, `SUBS-WARM-${i}`);
+      if ((await subs.arrival(id, 'dte.queued', n, 3000))?.count === n) break;
+      if (i > 10) throw new Error('the subscribers never all received a change');
+    }
+    // One change at a time (no worker yet): from the emission's request (its commit, and the emission itself, come
+    // after) to the n-th subscriber's message: an upper bound of the push time, emission included.
+    const lastMs: number[] = [];
+    const firstMs: number[] = [];
+    let missed = 0;
+    for (let i = 0; i < changes; i++) {
+      const { id, at } = await emitOne(env, server.url, `SUBS-ONE-${i}`);
+      const a = await subs.arrival(id, 'dte.queued', n);
+      if (!a || a.count < n) missed++;
+      if (a) {
+        lastMs.push(a.last - at);
+        firstMs.push(a.first - at);
+      }
+    }
+    lastMs.sort((x, y) => x - y);
+    firstMs.sort((x, y) => x - y);
+    console.log(`  one change (emission included) → first subscriber p50 ${percentile(firstMs, 50).toFixed(1)} ms; last of ${n}: ` +
+      `p50 ${percentile(lastMs, 50).toFixed(1)} ms, max ${lastMs.at(-1)!.toFixed(1)} ms (target ≤ 100 ms); ` +
+      `${missed} of ${changes} changes missed a subscriber`);
+
+    await subs.close();
+    subs = null;
+    worker = await startWorker(env.app);
+    const without = await pipeline(env, server.url, docs, 64, 'A');
+    subs = await Subscribers.start(`${server.url.replace(/^http/, 'ws')}/graphql`, env.apiKey, n);
+    const before = await subs.total();
+    const withSubs = await pipeline(env, server.url, docs, 64, 'B');
+    await new Promise((r) => setTimeout(r, 500));
+    const messages = (await subs.total()) - before;
+    console.log(`  pipeline, ${docs} documents at 64 in flight, worker in this process: ` +
+      `${Math.round(without)} DTE/s without subscribers, ${Math.round(withSubs)} DTE/s with ${n} ` +
+      `(${messages.toLocaleString('en')} messages pushed, ${(withSubs / without * 100).toFixed(0)} %)`);
+  } finally {
+    await subs?.close();
+    await worker?.stop();
+    await server.close();
+    await env.close();
+  }
+}
