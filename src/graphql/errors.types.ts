@@ -1,6 +1,7 @@
 import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { localizeError } from '../core/messages.js';
+import { toAppError, type Result } from '../core/result.js';
 
 registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Stable machine-readable error codes (the same codes REST returns)' });
 
@@ -60,6 +61,18 @@ export async function asResult<T>(run: () => Promise<T>): Promise<T | UserError>
     if (!Ctor || !(err instanceof AppError)) throw err;
     return Object.assign(new Ctor(), { code: err.code, ...localizeError(err.code, err.message, err.issues) });
   }
+}
+
+/**
+ * A use case's typed result as its GraphQL union member: the value, or the failure as its error object (localized).
+ * A failure whose code has no error type in the schema is raised as a GraphQL error, as a thrown AppError would be.
+ */
+export async function fromResult<T, U = T>(result: Promise<Result<T>>, view?: (value: T) => U): Promise<U | UserError> {
+  const r = await result;
+  if (r.ok) return view ? view(r.value) : (r.value as unknown as U);
+  const Ctor = byCode[r.error.code];
+  if (!Ctor) throw toAppError(r.error);
+  return Object.assign(new Ctor(), { code: r.error.code, ...localizeError(r.error.code, r.error.message, r.error.issues) });
 }
 
 /** For union resolveType: error objects carry their GraphQL type name; anything else is the success type. */

@@ -14,7 +14,7 @@ import { documentLinks } from '../modules/documents/links.js';
 import { calendarForTenant } from '../modules/calendar/business-calendar.js';
 import { deadlinesJson, invoiceDeadlines } from '../modules/calendar/invoice-deadlines.js';
 import { invoiceBlock } from '../modules/transmission/blocked.js';
-import { contextOf } from './request.js';
+import { contextOf, sendFailure } from './request.js';
 
 /** The REST view of an invoice (the same names as the GraphQL Invoice type; links signed as in GraphQL). */
 export async function invoiceJson(app: App, inv: Invoice, withDocument = false) {
@@ -60,8 +60,9 @@ async function invoiceOr404(app: App, req: { params: { id?: string } }, ctx: Awa
 export function invoiceRoutes(app: App, r: Router): void {
   r.post('/api/facturas', async (req, res) => {
     const ctx = await contextOf(app, req, res);
-    const { invoice, created } = await emitRequest(ctx, req.body);
-    res.status(created ? 201 : 200).json(await invoiceJson(app, invoice));
+    const r = await emitRequest(ctx, req.body);
+    if (!r.ok) return sendFailure(res, r.error);
+    res.status(r.value.created ? 201 : 200).json(await invoiceJson(app, r.value.invoice));
   });
   r.get('/api/facturas/:id', async (req, res) => {
     const ctx = await contextOf(app, req, res);

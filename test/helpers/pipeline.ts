@@ -7,6 +7,7 @@ import { importMhCredential } from '../../src/modules/transmission/credentials.j
 import { generateTestCertificate } from '../../src/signing/index.js';
 import { Tenant } from '../../src/modules/tenants/tenant.entity.js';
 import { provisionTenant, type TestApp } from './app.js';
+import { orThrow } from '../../src/core/result.js';
 
 export interface PipelineTenant {
   tenantId: string;
@@ -41,7 +42,7 @@ export function facturaBody(overrides: Record<string, unknown> = {}): Record<str
 }
 
 export async function emit(tt: PipelineTenant, body = facturaBody()): Promise<Invoice> {
-  return (await emitInvoice(tt.ctx(), body)).invoice;
+  return orThrow(await emitInvoice(tt.ctx(), body)).invoice;
 }
 
 export async function reload(t: TestApp, id: string): Promise<Invoice> {

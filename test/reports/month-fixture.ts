@@ -5,6 +5,7 @@ import type { Invoice } from '../../src/modules/invoices/invoice.entity.js';
 import { invalidateInvoice } from '../../src/modules/transmission/invalidate-invoice.js';
 import type { TestApp } from '../helpers/app.js';
 import { facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import { orThrow } from '../../src/core/result.js';
 
 const example = (file: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`../../examples/dte/${file}`, import.meta.url), 'utf8'));
 let seq = 0;
@@ -25,7 +26,7 @@ export interface Month {
 
 async function processed(t: TestApp, tt: PipelineTenant, bodies: Record<string, unknown>[]): Promise<Invoice[]> {
   const ids = [];
-  for (const b of bodies) ids.push((await emitInvoice(tt.ctx(), b)).invoice.id);
+  for (const b of bodies) ids.push(orThrow(await emitInvoice(tt.ctx(), b)).invoice.id);
   const done = await waitForStatus(t, ids, ['PROCESSED', 'REJECTED'], 60_000);
   for (const d of done) expect(d.status, `${d.tipoDte} ${JSON.stringify(d.observaciones)}`).toBe('PROCESSED');
   return done;

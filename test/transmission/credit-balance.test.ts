@@ -7,6 +7,7 @@ import { invalidateInvoice } from '../../src/modules/transmission/invalidate-inv
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { CONTRIBUYENTE } from '../dte/cases.js';
 import { emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import { orThrow } from '../../src/core/result.js';
 
 let t: TestApp;
 let tt: PipelineTenant;
@@ -29,7 +30,7 @@ async function processed(id: string) {
 }
 
 function note(tipo: '05' | '06', ccfId: string, items: Record<string, unknown>[]) {
-  return emitNote(tt.ctx(), tipo, { invoiceId: ccfId, referenciaExterna: `N-${Date.now()}-${++seq}`, items });
+  return emitNote(tt.ctx(), tipo, { invoiceId: ccfId, referenciaExterna: `N-${Date.now()}-${++seq}`, items }).then(orThrow);
 }
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {

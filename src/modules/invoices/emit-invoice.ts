@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Context } from '../../core/context.js';
 import { canonicalJson, sha256Hex } from '../../core/canonical-json.js';
-import { ValidationError } from '../../core/errors.js';
+import { ErrorCode } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
-import { buildDte, dteSummary, elSalvadorDateTime, newCodigoGeneracion, parseEmission, validateDte, type EmissionInput } from '../../dte/index.js';
-import { checkDeclared, type DeclaredAmount } from '../../dte/input/v1-shape.js';
-import { emissionInvalidationDeadline, isPerishable } from '../calendar/emission-deadlines.js';
-import { Tenant } from '../tenants/tenant.entity.js';
-import { checkCreditNoteBalance, creditedCcfCodigos } from './credit-balance.js';
-import { resolveEmisor } from './emisor.js';
+import { invalid, ok, type Failure, type Result } from '../../core/result.js';
+import { elSalvadorDateTime, newCodigoGeneracion, parseEmission, type EmissionInput } from '../../dte/index.js';
+import type { DeclaredAmount } from '../../dte/input/v1-shape.js';
+import { checkedDocument, emisorAt } from './checked-document.js';
+import { creditNoteIssues, creditedCcfCodigos } from './credit-balance.js';
 import { insertEmission, type NewEmission } from './insert-emission.js';
 import { Invoice } from './invoice.entity.js';
-import { correctRejectedInvoice, duplicateReference } from './correct-rejected-invoice.js';
+import { correctRejectedInvoice } from './correct-rejected-invoice.js';
+import { duplicateReference } from './invoice.errors.js';
 
 /** Body fields FacturaXpress reads itself; everything else is the DTE input (docs/dte-input.md). */
 interface EmissionEnvelope {
@@ -32,33 +32,39 @@ export interface EmitResult {
   created: boolean;
 }
 
+/** The expected failures of an emission: the body breaks a rule, or its referenciaExterna names another body. */
+export type EmitFailure = Failure<ErrorCode.VALIDATION_FAILED | ErrorCode.DUPLICATE_REFERENCE>;
+
 /**
  * Validates the body, builds the DTE, then allocates the numeroControl and writes invoice + first event + transmit job
  * in ONE statement (insertEmission). Idempotent per tenant on referenciaExterna: the same body returns the same
  * invoice, a different body is DUPLICATE_REFERENCE — except for a document MH REJECTED, which the new body corrects and
  * sends again. Nothing leaves the process here; the worker signs and transmits.
  */
-export async function emitInvoice(ctx: Context, body: unknown, opts: EmitOptions = {}): Promise<EmitResult> {
+export async function emitInvoice(ctx: Context, body: unknown, opts: EmitOptions = {}): Promise<Result<EmitResult, EmitFailure>> {
   const tenantId = requireTenantScope(ctx, 'invoices:emit');
   const parsed = parseEmission(body);
-  if (!parsed.ok) throw new ValidationError(parsed.issues);
+  if (!parsed.ok) return invalid(parsed.issues);
   const input = parsed.value;
   const requestHash = sha256Hex(canonicalJson(body));
   const found = await findReference(ctx, tenantId, input.referenciaExterna);
-  if (found?.requestHash === requestHash) return { invoice: found, created: false };
+  if (found?.requestHash === requestHash) return ok({ invoice: found, created: false });
   if (found?.status === 'REJECTED') {
     const corrected = await correctRejectedInvoice(ctx, found.id, input, body as Record<string, unknown>, requestHash, opts.declared);
-    return { invoice: corrected, created: false };
+    return corrected.ok ? ok({ invoice: corrected.value, created: false }) : corrected;
   }
-  if (found) throw duplicateReference(found);
+  if (found) return duplicateReference(found);
   const row = await buildEmission(ctx, tenantId, input, body as EmissionEnvelope & Record<string, unknown>, requestHash, opts);
+  if (!row.ok) return row;
   try {
-    return { invoice: await persistEmission(ctx, tenantId, row), created: true };
+    const persisted = await persistEmission(ctx, tenantId, row.value);
+    return persisted.ok ? ok({ invoice: persisted.value, created: true }) : persisted;
   } catch (err) {
     // A concurrent identical request won the unique (tenant, referenciaExterna) race: answer with its invoice.
     if (isUniqueViolation(err)) {
-      const winner = await findByReference(ctx, input.referenciaExterna, requestHash);
-      if (winner) return { invoice: winner, created: false };
+      const winner = await ctx.em.fork().findOne(Invoice, { referenciaExterna: input.referenciaExterna });
+      if (winner && winner.requestHash !== requestHash) return duplicateReference(winner);
+      if (winner) return ok({ invoice: winner, created: false });
     }
     throw err;
   }
@@ -71,9 +77,11 @@ const isUniqueViolation = (err: unknown) =>
  * One statement for every document, except a Nota de Crédito: it is decided with the CCFs it credits locked, so two
  * notes on one CCF never credit more than remains between them (the check and the insert share one transaction).
  */
-async function persistEmission(ctx: Context, tenantId: string, e: NewEmission): Promise<Invoice> {
+async function persistEmission(
+  ctx: Context, tenantId: string, e: NewEmission,
+): Promise<Result<Invoice, Failure<ErrorCode.VALIDATION_FAILED>>> {
   const codigos = e.row.tipoDte === '05' ? creditedCcfCodigos(e.document) : [];
-  if (!codigos.length) return insertEmission(ctx.db.pool, ctx.em.fork(), e);
+  if (!codigos.length) return ok(await insertEmission(ctx.db.pool, ctx.em.fork(), e));
   const client = await ctx.db.pool.connect();
   try {
     await client.query('begin');
@@ -82,10 +90,14 @@ async function persistEmission(ctx: Context, tenantId: string, e: NewEmission): 
       [tenantId, codigos],
     );
     // The rows are locked by this transaction: the balance is read without a second lock (it would wait on ours).
-    await checkCreditNoteBalance(ctx.em.fork(), tenantId, '05', e.document, { lock: false });
+    const issues = await creditNoteIssues(ctx.em.fork(), tenantId, '05', e.document, { lock: false });
+    if (issues.length) {
+      await client.query('rollback');
+      return invalid(issues);
+    }
     const invoice = await insertEmission(client, ctx.em.fork(), e);
     await client.query('commit');
-    return invoice;
+    return ok(invoice);
   } catch (err) {
     await client.query('rollback').catch(() => undefined);
     throw err;
@@ -103,36 +115,26 @@ async function findReference(ctx: Context, tenantId: string, referenciaExterna: 
   return rows.length ? ctx.em.fork().findOne(Invoice, { id: rows[0]!.id }) : null;
 }
 
-async function findByReference(ctx: Context, referenciaExterna: string, requestHash: string): Promise<Invoice | null> {
-  const found = await ctx.em.fork().findOne(Invoice, { referenciaExterna });
-  if (found && found.requestHash !== requestHash) throw duplicateReference(found);
-  return found;
-}
-
 /** Builds and validates the document (with a placeholder correlative of the same shape) and the row to persist. */
 async function buildEmission(
   ctx: Context, tenantId: string, input: EmissionInput, body: EmissionEnvelope & Record<string, unknown>,
   requestHash: string, opts: EmitOptions,
-): Promise<NewEmission> {
+): Promise<Result<NewEmission, Failure<ErrorCode.VALIDATION_FAILED>>> {
   const em = ctx.em.fork();
-  const tenant = await em.findOneOrFail(Tenant, { id: tenantId });
-  const resolved = await resolveEmisor(em, tenant, body);
-  if ('issues' in resolved) throw new ValidationError(resolved.issues);
-  const { emisor } = resolved;
+  const resolved = await emisorAt(em, tenantId, body);
+  if (!resolved.ok) return resolved;
+  const emisor = resolved.value;
   const ambiente = ctx.actor.kind === 'apiKey' || ctx.actor.kind === 'user' ? ctx.actor.ambiente : '00';
   const { fecEmi, horEmi } = elSalvadorDateTime(ctx.clock.now());
   const codigoGeneracion = newCodigoGeneracion();
   const prefix = `DTE-${input.tipoDte}-${emisor.codEstableMH}${emisor.codPuntoVentaMH}-`;
   const numeroControl = `${prefix}000000000000000`;
-  const document = buildDte(input, emisor, { ambiente, codigoGeneracion, numeroControl, fecEmi, horEmi });
-  const issues = [...validateDte(document), ...checkDeclared(document, opts.declared ?? [])];
-  if (issues.length) throw new ValidationError(issues);
   // A note on a CCF that cannot take it is refused here already; persistEmission decides again under the lock.
-  await checkCreditNoteBalance(em, tenantId, input.tipoDte, document, { lock: false });
-  const summary = dteSummary(document);
-  const invalidationDeadline = await emissionInvalidationDeadline(em, tenantId, input.tipoDte, fecEmi, body);
+  const checked = await checkedDocument(em, tenantId, input, emisor, { ambiente, codigoGeneracion, numeroControl, fecEmi, horEmi }, body, opts);
+  if (!checked.ok) return checked;
+  const { document, summary, invalidationDeadline, perishableMedicine } = checked.value;
   const now = new Date();
-  return {
+  return ok({
     row: {
       id: randomUUID(),
       tenant: tenantId,
@@ -153,7 +155,7 @@ async function buildEmission(
       receptorCorreo: summary.receptorCorreo,
       patientId: typeof body.patientId === 'string' ? body.patientId : null,
       invalidationDeadline,
-      perishableMedicine: isPerishable(body),
+      perishableMedicine,
       sandbox: ctx.mh.isSandbox,
       sendAttempts: 0,
       createdAt: now,
@@ -166,5 +168,5 @@ async function buildEmission(
       year: Number(fecEmi.slice(0, 4)),
     },
     numeroControlPrefix: prefix,
-  };
+  });
 }
