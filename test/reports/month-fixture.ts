@@ -45,7 +45,7 @@ export async function emitMonth(t: TestApp): Promise<Month> {
     documentoRelacionado: [{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: ccf!.codigoGeneracion, fechaEmision: ccf!.fecEmi }],
   }]);
   const people = { nombre: 'Ana Responsable', tipoDocumento: '13', numDocumento: '12345678-4' };
-  const invalidated = await invalidateInvoice(tt.ctx(), { invoiceId: fe3!.id, tipoAnulacion: 2, motivoAnulacion: 'Servicio cancelado', responsable: people, solicitante: people });
+  const invalidated = orThrow(await invalidateInvoice(tt.ctx(), { invoiceId: fe3!.id, tipoAnulacion: 2, motivoAnulacion: 'Servicio cancelado', responsable: people, solicitante: people }));
   expect(invalidated.status).toBe('INVALIDATED');
   const [feInvalidated] = await waitForStatus(t, [fe3!.id], ['INVALIDATED']);
   return { tt, fe: [fe1!, fe2!], feInvalidated: feInvalidated!, ccf: ccf!, nc: nc!, fex: fex!, fse: fse!, cr: cr!, all: [fe1!, fe2!, feInvalidated!, ccf!, fex!, fse!, cr!, nc!], period: fe1!.fecEmi.slice(0, 7) };

@@ -72,10 +72,10 @@ describe('credit-note balance of a CCF', () => {
     await processed(pending.invoice.id);
 
     // the CCF cannot be invalidated while notes relate it
-    const ccfInv = await refusal(invalidateInvoice(tt.ctx(), { invoiceId: ccf.id, tipoAnulacion: 2, motivoAnulacion: 'x', ...people }));
+    const ccfInv = await refusal(invalidateInvoice(tt.ctx(), { invoiceId: ccf.id, tipoAnulacion: 2, motivoAnulacion: 'x', ...people }).then(orThrow));
     expect(ccfInv.issues).toEqual([expect.objectContaining({ code: 'ACTIVE_RELATED_NOTE' })]);
 
-    const inv = await invalidateInvoice(tt.ctx(), { invoiceId: first.id, tipoAnulacion: 2, motivoAnulacion: 'Nota emitida por error', ...people });
+    const inv = orThrow(await invalidateInvoice(tt.ctx(), { invoiceId: first.id, tipoAnulacion: 2, motivoAnulacion: 'Nota emitida por error', ...people }));
     expect(inv.status).toBe('INVALIDATED');
     expect(await balance(ccf.id)).toEqual({ gravada: '100.00', exenta: '50.00', noSujeta: '0.00' });
 
@@ -98,7 +98,7 @@ describe('credit-note balance of a CCF', () => {
 
   it('a note cannot credit a CCF that is no longer PROCESSED', async () => {
     const ccf = await processed((await emit(tt, facturaBody({ tipoDte: '03', receptor: CONTRIBUYENTE, medico: undefined, pagos: undefined, items: [{ descripcion: 'Servicio', cantidad: 1, precio: 100 }] }))).id);
-    await invalidateInvoice(tt.ctx(), { invoiceId: ccf.id, tipoAnulacion: 2, motivoAnulacion: 'Rescindida', ...people });
+    orThrow(await invalidateInvoice(tt.ctx(), { invoiceId: ccf.id, tipoAnulacion: 2, motivoAnulacion: 'Rescindida', ...people }));
     const e = await refusal(note('05', ccf.id, [{ descripcion: 'x', cantidad: 1, precio: 1 }]));
     expect(e.issues[0]!.code).toBe('NOT_PROCESSED');
   });

@@ -14,6 +14,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
 import { startReceiver } from '../notifications/receiver.js';
 import { CONTRIBUYENTE } from '../dte/cases.js';
+import { orThrow } from '../../src/core/result.js';
 
 let t: TestApp;
 let tt: PipelineTenant;
@@ -106,7 +107,7 @@ describe('Evento de Retorno', () => {
 
     // a document with sealed returns is not invalidated
     try {
-      await invalidateInvoice(tt.ctx(), { invoiceId: fe.id, tipoAnulacion: 2, motivoAnulacion: 'x', ...people });
+      orThrow(await invalidateInvoice(tt.ctx(), { invoiceId: fe.id, tipoAnulacion: 2, motivoAnulacion: 'x', ...people }));
       throw new Error('expected a refusal');
     } catch (e) {
       expect((e as AppError).issues).toEqual([expect.objectContaining({ code: 'ACTIVE_RETURN' })]);
@@ -129,7 +130,7 @@ describe('Evento de Retorno', () => {
     expect(again.body.data.invalidateFiscalEvent).toMatchObject({ __typename: 'InvalidState' });
     const bal = await t.gql(`query($id: ID!) { invoice(id: $id) { returnableLines { numItem devuelta } } }`, { id: fe.id }, H());
     expect(bal.body.data.invoice.returnableLines[0]).toEqual({ numItem: 1, devuelta: '0' });
-    const inv = await invalidateInvoice(tt.ctx(), { invoiceId: fe.id, tipoAnulacion: 2, motivoAnulacion: 'Operación rescindida', ...people });
+    const inv = orThrow(await invalidateInvoice(tt.ctx(), { invoiceId: fe.id, tipoAnulacion: 2, motivoAnulacion: 'Operación rescindida', ...people }));
     expect(inv.status).toBe('INVALIDATED');
   });
 

@@ -8,6 +8,7 @@ import { invalidateInvoice, type InvalidateInvoiceInput } from '../../src/module
 import { generateTestCertificate } from '../../src/signing/index.js';
 import { provisionTenant, startTestApp, type TestApp } from '../helpers/app.js';
 import { emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import { orThrow } from '../../src/core/result.js';
 
 let t: TestApp;
 let tt: PipelineTenant;
@@ -28,19 +29,15 @@ async function processed() {
   return done!;
 }
 async function refused(input: InvalidateInvoiceInput, ctx = tt.ctx()) {
-  try {
-    await invalidateInvoice(ctx, input);
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
+  const r = await invalidateInvoice(ctx, input);
+  if (r.ok) throw new Error('expected a refusal');
+  return r.error;
 }
 
 describe('invalidation (Invalidación v3)', () => {
   it('tipo 2 (rescindir): the event is signed, sealed by MH, and the document becomes INVALIDATED', async () => {
     const inv = await processed();
-    const out = await invalidateInvoice(tt.ctx(), { invoiceId: inv.id, tipoAnulacion: 2, motivoAnulacion: 'Paciente canceló el servicio', ...people });
+    const out = orThrow(await invalidateInvoice(tt.ctx(), { invoiceId: inv.id, tipoAnulacion: 2, motivoAnulacion: 'Paciente canceló el servicio', ...people }));
     expect(out.status).toBe('INVALIDATED');
     expect(out.invalidation).toMatchObject({ tipoAnulacion: 2, codigoGeneracionR: null });
     expect(String(out.invalidation!.selloRecibido)).toMatch(/^[A-Z0-9]{40}$/);
@@ -52,7 +49,7 @@ describe('invalidation (Invalidación v3)', () => {
     const missing = await refused({ invoiceId: inv.id, tipoAnulacion: 1, ...people });
     expect(missing.issues).toContainEqual(expect.objectContaining({ path: 'replacementInvoiceId', code: 'REQUIRED' }));
     const replacement = await processed();
-    const out = await invalidateInvoice(tt.ctx(), { invoiceId: inv.id, tipoAnulacion: 1, motivoAnulacion: 'Nombre del receptor incorrecto', replacementInvoiceId: replacement.id, ...people });
+    const out = orThrow(await invalidateInvoice(tt.ctx(), { invoiceId: inv.id, tipoAnulacion: 1, motivoAnulacion: 'Nombre del receptor incorrecto', replacementInvoiceId: replacement.id, ...people }));
     expect(out.invalidation).toMatchObject({ codigoGeneracionR: replacement.codigoGeneracion });
   });
 
@@ -64,7 +61,7 @@ describe('invalidation (Invalidación v3)', () => {
     const e = await refused({ invoiceId: inv.id, tipoAnulacion: 2, ...people }, { ...tt.ctx(), clock: { now: () => late } });
     expect(e.code).toBe('DEADLINE_PASSED');
     const lastDay = new Date(`${inv.invalidationDeadline}T23:00:00-06:00`);
-    const ok = await invalidateInvoice({ ...tt.ctx(), clock: { now: () => lastDay } }, { invoiceId: inv.id, tipoAnulacion: 2, ...people });
+    const ok = orThrow(await invalidateInvoice({ ...tt.ctx(), clock: { now: () => lastDay } }, { invoiceId: inv.id, tipoAnulacion: 2, ...people }));
     expect(ok.status).toBe('INVALIDATED');
   });
 
