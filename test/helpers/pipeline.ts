@@ -17,18 +17,25 @@ export interface PipelineTenant {
   ctx(): Context;
 }
 
-/** A tenant with an API key and an imported MH test certificate + API password, registered with the sandbox. */
-export async function tenantWithCredential(t: TestApp): Promise<PipelineTenant> {
-  const { tenantId, apiKey, keyId } = await provisionTenant(t);
+/** Imports a generated MH test certificate and API password for the tenant (ambiente 00), registered with the sandbox. */
+export async function importTestCredential(t: TestApp, tenantId: string): Promise<{ nit: string; publicKeyPem: string }> {
   const admin = t.app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
   const tenant = await t.app.db.orm.em.fork().findOneOrFail(Tenant, { id: tenantId }, { filters: false });
   const password = randomBytes(9).toString('base64url');
   const cert = generateTestCertificate({ nit: tenant.nit, nrc: tenant.nrc, password, validDays: 30 });
-  await importMhCredential(admin, t.app.mh.masterKey, { tenantId, ambiente: '00', certificateXml: cert.xml, certificatePassword: password, apiPassword: `Api-${password}` }, t.app.mh.register);
+  const input = { tenantId, ambiente: '00' as const, certificateXml: cert.xml, certificatePassword: password, apiPassword: `Api-${password}` };
+  orThrow(await importMhCredential(admin, t.app.mh.masterKey, input, t.app.mh.register));
+  return { nit: tenant.nit, publicKeyPem: cert.publicKeyPem };
+}
+
+/** A tenant with an API key and an imported MH test certificate + API password, registered with the sandbox. */
+export async function tenantWithCredential(t: TestApp): Promise<PipelineTenant> {
+  const { tenantId, apiKey, keyId } = await provisionTenant(t);
+  const cert = await importTestCredential(t, tenantId);
   return {
     tenantId,
     apiKey,
-    nit: tenant.nit,
+    nit: cert.nit,
     publicKeyPem: cert.publicKeyPem,
     ctx: () => t.app.contextFor({ kind: 'apiKey', keyId, tenantId, ambiente: '00', scopes: ['invoices:emit', 'invoices:read', 'invoices:invalidate'] }),
   };

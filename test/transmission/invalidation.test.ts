@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/core/errors.js';
 import { invalidationDeadline } from '../../src/dte/index.js';
 import { importMhCredential } from '../../src/modules/transmission/credentials.js';
 import { MhCredential } from '../../src/modules/transmission/mh-credential.entity.js';
@@ -82,9 +81,10 @@ describe('certificate import', () => {
     const admin = t.app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
     const tenant = await t.app.db.orm.em.fork().findOneOrFail('Tenant' as never, { id: tenantId } as never, { filters: false }) as { nit: string };
     const cert = generateTestCertificate({ nit: tenant.nit, password: 'right-password-1', validDays: 10 });
-    const err = await importMhCredential(admin, t.app.mh.masterKey, { tenantId, ambiente: '00', certificateXml: cert.xml, certificatePassword: 'wrong-password-2', apiPassword: 'Api-password-1' }).catch((e) => e);
-    expect(err).toBeInstanceOf(AppError);
-    expect(err.issues).toContainEqual(expect.objectContaining({ path: 'certificatePassword', code: 'CERT_PASSWORD_MISMATCH' }));
+    const r = await importMhCredential(admin, t.app.mh.masterKey, { tenantId, ambiente: '00', certificateXml: cert.xml, certificatePassword: 'wrong-password-2', apiPassword: 'Api-password-1' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.code).toBe('VALIDATION_FAILED');
+    expect(!r.ok && r.error.issues).toContainEqual(expect.objectContaining({ path: 'certificatePassword', code: 'CERT_PASSWORD_MISMATCH' }));
     expect(await t.app.db.orm.em.fork().count(MhCredential, { tenant: tenantId }, { filters: false })).toBe(0);
   });
 
@@ -107,7 +107,7 @@ describe('certificate import', () => {
     const tenant = await t.app.db.orm.em.fork().findOneOrFail('Tenant' as never, { id: tenantId } as never, { filters: false }) as { nit: string };
     const password = randomBytes(8).toString('hex');
     const cert = generateTestCertificate({ nit: tenant.nit, password, validDays: 10 });
-    await importMhCredential(admin, t.app.mh.masterKey, { tenantId, ambiente: '00', certificateXml: cert.xml, certificatePassword: password, apiPassword: 'Api-Secret-Pass-9' });
+    orThrow(await importMhCredential(admin, t.app.mh.masterKey, { tenantId, ambiente: '00', certificateXml: cert.xml, certificatePassword: password, apiPassword: 'Api-Secret-Pass-9' }));
     const rows = await t.app.db.orm.em.getConnection().execute<{ j: string }[]>(`select row_to_json(c)::text as j from mh_credential c where tenant_id = ?`, [tenantId]);
     const dump = rows.map((r) => r.j).join('');
     expect(dump).not.toContain('Api-Secret-Pass-9');
