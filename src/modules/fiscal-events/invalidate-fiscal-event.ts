@@ -3,7 +3,7 @@ import type { Context } from '../../core/context.js';
 import { ErrorCode } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { fail, invalid, ok, type Failure, type Result } from '../../core/result.js';
-import { buildInvalidacion, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, validateDte, type TipoDte } from '../../dte/index.js';
+import { buildInvalidacion, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, validateDte } from '../../dte/index.js';
 import type { ProcessedOutcome } from '../../hacienda/index.js';
 import { emisorAt } from '../invoices/checked-document.js';
 import { writeOutbox } from '../notifications/fan-out.js';
@@ -35,7 +35,7 @@ async function loadProcessed(
     ]);
   }
   // MH: Retorno and Operaciones Especiales events are invalidated within the first 10 business days of the next month.
-  const deadline = invalidationDeadline(e.tipoEvento as TipoDte, e.fecEmi);
+  const deadline = invalidationDeadline(e.tipoEvento, e.fecEmi);
   if (elSalvadorDateTime(ctx.clock.now()).fecEmi > deadline) {
     return fail(ErrorCode.DEADLINE_PASSED, `MH accepts the invalidation of an event dated ${e.fecEmi} until ${deadline}`, [
       { path: 'eventId', code: 'INVALIDATION_DEADLINE_PASSED', message: `deadline was ${deadline}` },
@@ -66,7 +66,7 @@ export async function invalidateFiscalEvent(
   const event = buildInvalidacion(
     {
       documento: {
-        tipoDte: e.tipoEvento as TipoDte, codigoGeneracion: e.codigoGeneracion, selloRecibido: e.selloRecibido!, numeroControl: null as never,
+        tipoDte: e.tipoEvento, codigoGeneracion: e.codigoGeneracion, selloRecibido: e.selloRecibido!, numeroControl: null as never,
         fecEmi: e.fecEmi, codigoGeneracionR: null, tipoDocumento: receptor.tipoDocumento ?? null, numDocumento: receptor.numDocumento ?? null,
         nombre: receptor.nombre ?? null,
       },
@@ -77,11 +77,11 @@ export async function invalidateFiscalEvent(
       },
     },
     resolved.value,
-    { ambiente: e.ambiente as '00' | '01', codigoGeneracion: newCodigoGeneracion(), ...elSalvadorDateTime(ctx.clock.now()) },
+    { ambiente: e.ambiente, codigoGeneracion: newCodigoGeneracion(), ...elSalvadorDateTime(ctx.clock.now()) },
   );
   const issues = validateDte(event);
   if (issues.length) return invalid(issues.map((i) => ({ ...i, path: i.path.replace(/^motivo\./, '') })));
-  const sent = await sendInvalidation(ctx, e.tenant.id, e.ambiente as '00' | '01', event, 'eventId');
+  const sent = await sendInvalidation(ctx, e.tenant.id, e.ambiente, event, 'eventId');
   if (!sent.ok) return sent;
   return ok(await recordInvalidation(ctx, e, event, motivoAnulacion, sent.value));
 }

@@ -39,7 +39,7 @@ export async function correctRejectedInvoice(
     const previous = inv.codigoGeneracion;
     const codigoGeneracion = now.getTime() - rejectedAt.getTime() < DAY ? previous : newCodigoGeneracion();
     const { fecEmi, horEmi } = elSalvadorDateTime(now);
-    const ident = { ambiente: inv.ambiente as '00' | '01', codigoGeneracion, numeroControl: inv.numeroControl, fecEmi, horEmi };
+    const ident = { ambiente: inv.ambiente, codigoGeneracion, numeroControl: inv.numeroControl, fecEmi, horEmi };
     const checked = await checkedDocument(tx, inv.tenant.id, input, emisor.value, ident, body, { declared, lockCredited: true });
     if (!checked.ok) return checked;
     const { document, summary, invalidationDeadline, perishableMedicine } = checked.value;

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { Ambiente } from '../../dte/model.js';
 
 export interface Direccion {
   departamento: string;
@@ -23,7 +24,7 @@ export const TenantSchema = defineEntity({
     telefono: p.string().length(30),
     correo: p.string().length(100),
     /** Highest MH ambiente this tenant may act on: '00' test only, '01' production (and test). */
-    ambiente: p.string().length(2).default('00'),
+    ambiente: p.string().length(2).$type<Ambiente>().default('00'),
     mhApiUser: p.string().length(14).nullable(),
     /** PNG or JPEG printed on the versión legible (PDF). */
     logo: p.blob().nullable().lazy(),

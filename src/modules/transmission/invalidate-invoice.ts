@@ -2,7 +2,7 @@ import type { Context } from '../../core/context.js';
 import { ErrorCode, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { fail, invalid, ok, type Failure, type Result } from '../../core/result.js';
-import { buildInvalidacion, dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte, type TipoDte } from '../../dte/index.js';
+import { buildInvalidacion, dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte } from '../../dte/index.js';
 import { emisorAt } from '../invoices/checked-document.js';
 import { activeReturnOf } from '../fiscal-events/return-balance.js';
 import { Invoice } from '../invoices/invoice.entity.js';
@@ -61,7 +61,7 @@ export async function invalidateInvoice(ctx: Context, input: InvalidateInvoiceIn
   const event = buildInvalidacion(
     {
       documento: {
-        tipoDte: inv.tipoDte as TipoDte,
+        tipoDte: inv.tipoDte,
         codigoGeneracion: inv.codigoGeneracion,
         selloRecibido: inv.selloRecibido!,
         numeroControl: inv.numeroControl,
@@ -83,13 +83,13 @@ export async function invalidateInvoice(ctx: Context, input: InvalidateInvoiceIn
       },
     },
     resolved.value,
-    { ambiente: inv.ambiente as '00' | '01', codigoGeneracion, ...elSalvadorDateTime(ctx.clock.now()) },
+    { ambiente: inv.ambiente, codigoGeneracion, ...elSalvadorDateTime(ctx.clock.now()) },
   );
   // The window was checked above against the document's own deadline (the tenant's business-day calendar, the 2-year
   // window of perishable medicines); the pure validator only knows the national ordinary window.
   const issues = validateDte(event).filter((i) => i.code !== 'INVALIDATION_DEADLINE_EXCEEDED');
   if (issues.length) return invalid(issues.map((i) => ({ ...i, path: mapEventPath(i.path) })));
-  const sent = await sendInvalidation(ctx, inv.tenant.id, inv.ambiente as '00' | '01', event, 'invoiceId');
+  const sent = await sendInvalidation(ctx, inv.tenant.id, inv.ambiente, event, 'invoiceId');
   if (!sent.ok) return sent;
   return ok(await recordInvalidation(ctx, inv, event, input, sent.value, replacement.value?.codigoGeneracion ?? null));
 }
