@@ -1,12 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { Ambiente } from '../../dte/model.js';
-
-export interface Direccion {
-  departamento: string;
-  municipio: string;
-  distrito: string;
-  complemento: string;
-}
+import type { Ambiente, Direccion } from '../../dte/model.js';
 
 /** The tenant is the emisor of its MH documents. */
 export const TenantSchema = defineEntity({
