@@ -25,29 +25,31 @@ export abstract class UserError {
   issues!: FieldProblem[];
 }
 
-function errorClass(name: string, description: string) {
+const byCode: Partial<Record<ErrorCode, new () => UserError>> = {};
+
+/** The GraphQL error type of one ErrorCode: a failure with that code is answered as this type's object. */
+export function userErrorType(name: string, code: ErrorCode, description: string) {
   @ObjectType(name, { implements: UserError, description })
   class E extends UserError {
     readonly __typename = name;
   }
+  byCode[code] = E;
   return E;
 }
 
-export const ValidationFailed = errorClass('ValidationFailed', 'The input breaks one or more rules; `issues` names each field and rule');
-export const NotFound = errorClass('NotFound', 'The referenced object does not exist for this tenant');
-export const DuplicateTenantNit = errorClass('DuplicateTenantNit', 'A tenant with this NIT already exists');
-export const UnknownScope = errorClass('UnknownScope', 'One or more scopes are not known');
-
-const byCode: Partial<Record<ErrorCode, new () => UserError>> = {
-  [ErrorCode.VALIDATION_FAILED]: ValidationFailed,
-  [ErrorCode.NOT_FOUND]: NotFound,
-  [ErrorCode.DUPLICATE_TENANT_NIT]: DuplicateTenantNit,
-  [ErrorCode.UNKNOWN_SCOPE]: UnknownScope,
-};
-
-export function registerUserError(code: ErrorCode, ctor: new () => UserError) {
-  byCode[code] = ctor;
-}
+export const ValidationFailed = userErrorType(
+  'ValidationFailed', ErrorCode.VALIDATION_FAILED,
+  'The input breaks one or more rules; `issues` names each field and rule',
+);
+export const NotFound = userErrorType(
+  'NotFound', ErrorCode.NOT_FOUND,
+  'The referenced object does not exist for this tenant',
+);
+export const DuplicateTenantNit = userErrorType(
+  'DuplicateTenantNit', ErrorCode.DUPLICATE_TENANT_NIT,
+  'A tenant with this NIT already exists',
+);
+export const UnknownScope = userErrorType('UnknownScope', ErrorCode.UNKNOWN_SCOPE, 'One or more scopes are not known');
 
 /**
  * Runs a use case and turns an expected failure (AppError with a mapped code) into its typed result object.
