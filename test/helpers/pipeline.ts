@@ -6,7 +6,7 @@ import { Invoice } from '../../src/modules/invoices/invoice.entity.js';
 import { importMhCredential } from '../../src/modules/transmission/credentials.js';
 import { generateTestCertificate } from '../../src/signing/index.js';
 import { Tenant } from '../../src/modules/tenants/tenant.entity.js';
-import { provisionTenant, type TestApp } from './app.js';
+import { provisionTenant, startTestApp, type TestApp } from './app.js';
 import { orThrow } from '../../src/core/result.js';
 
 export interface PipelineTenant {
@@ -40,6 +40,18 @@ export async function tenantWithCredential(t: TestApp): Promise<PipelineTenant> 
     ctx: () => t.app.contextFor({ kind: 'apiKey', keyId, tenantId, ambiente: '00', scopes: ['invoices:emit', 'invoices:read', 'invoices:invalidate'] }),
   };
 }
+
+/** The real service with its worker and one tenant ready to emit, sign and transmit (to the MH sandbox). */
+export async function startWithPipelineTenant(): Promise<{ t: TestApp; tt: PipelineTenant }> {
+  const t = await startTestApp({}, { worker: true });
+  return { t, tt: await tenantWithCredential(t) };
+}
+
+/** The responsable and solicitante an Invalidación names (valid DUIs). */
+export const INVALIDATION_PEOPLE = {
+  responsable: { nombre: 'Ana Responsable', tipoDocumento: '13', numDocumento: '12345678-4' },
+  solicitante: { nombre: 'Luis Solicitante', tipoDocumento: '13', numDocumento: '12345678-4' },
+};
 
 let seq = 0;
 /** The documented FE example with a unique referenciaExterna. */

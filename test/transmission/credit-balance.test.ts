@@ -4,23 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.js';
 import { emitNote } from '../../src/modules/invoices/emit-note.js';
 import { invalidateInvoice } from '../../src/modules/transmission/invalidate-invoice.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { type TestApp } from '../helpers/app.js';
 import { CONTRIBUYENTE } from '../dte/cases.js';
-import { emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import { INVALIDATION_PEOPLE, emit, facturaBody, waitForStatus, type PipelineTenant, startWithPipelineTenant } from '../helpers/pipeline.js';
 import { orThrow } from '../../src/core/result.js';
 
 let t: TestApp;
 let tt: PipelineTenant;
-beforeAll(async () => {
-  t = await startTestApp({}, { worker: true });
-  tt = await tenantWithCredential(t);
-});
+beforeAll(async () => ({ t, tt } = await startWithPipelineTenant()));
 afterAll(async () => t?.close());
 
-const people = {
-  responsable: { nombre: 'Ana Responsable', tipoDocumento: '13', numDocumento: '12345678-4' },
-  solicitante: { nombre: 'Luis Solicitante', tipoDocumento: '13', numDocumento: '12345678-4' },
-};
+const people = INVALIDATION_PEOPLE;
 let seq = 0;
 
 async function processed(id: string) {

@@ -5,22 +5,16 @@ import { importMhCredential } from '../../src/modules/transmission/credentials.j
 import { MhCredential } from '../../src/modules/transmission/mh-credential.entity.js';
 import { invalidateInvoice, type InvalidateInvoiceInput } from '../../src/modules/transmission/invalidate-invoice.js';
 import { generateTestCertificate } from '../../src/signing/index.js';
-import { provisionTenant, startTestApp, type TestApp } from '../helpers/app.js';
-import { emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import { provisionTenant, type TestApp } from '../helpers/app.js';
+import { INVALIDATION_PEOPLE, emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant, startWithPipelineTenant } from '../helpers/pipeline.js';
 import { orThrow } from '../../src/core/result.js';
 
 let t: TestApp;
 let tt: PipelineTenant;
-beforeAll(async () => {
-  t = await startTestApp({}, { worker: true });
-  tt = await tenantWithCredential(t);
-});
+beforeAll(async () => ({ t, tt } = await startWithPipelineTenant()));
 afterAll(async () => t?.close());
 
-const people = {
-  responsable: { nombre: 'Ana Responsable', tipoDocumento: '13', numDocumento: '12345678-4' },
-  solicitante: { nombre: 'Luis Solicitante', tipoDocumento: '13', numDocumento: '12345678-4' },
-};
+const people = INVALIDATION_PEOPLE;
 async function processed() {
   const inv = await emit(tt, facturaBody());
   const [done] = await waitForStatus(t, [inv.id], ['PROCESSED', 'REJECTED']);
