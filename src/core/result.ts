@@ -30,7 +30,9 @@ export function invalid(issues: FieldIssue[]): Err<Failure<ErrorCode.VALIDATION_
  */
 export function mapIssues<F extends Failure>(error: F, pathOf: (p: string) => string): F {
   const issues = error.issues.map((i) => ({ ...i, path: pathOf(i.path) }));
-  return error.code === ErrorCode.VALIDATION_FAILED ? { ...error, issues, message: messageOf(issues) } : { ...error, issues };
+  return error.code === ErrorCode.VALIDATION_FAILED
+    ? { ...error, issues, message: messageOf(issues) }
+    : { ...error, issues };
 }
 
 const messageOf = (issues: FieldIssue[]) => issues.map((i) => `${i.path}: ${i.message}`).join('; ');

@@ -9,7 +9,9 @@ import type { Tenant } from '../modules/tenants/tenant.entity.js';
 import { ApiKeyType, CreateApiKeyInput, CreatedApiKey } from './auth.types.js';
 import { ImportMhCredentialInput, MhCredentialType } from './credential.types.js';
 import { importMhCredential } from '../modules/transmission/credentials.js';
-import { DuplicateTenantNit, NotFound, UnknownScope, ValidationFailed, asResult, fromResult, resolveResultType } from './errors.types.js';
+import {
+  DuplicateTenantNit, NotFound, UnknownScope, ValidationFailed, asResult, fromResult, resolveResultType,
+} from './errors.types.js';
 import { CreateTenantInput, EstablishmentType, TenantType, UpdateTenantInput } from './tenant.types.js';
 
 const TenantResult = createUnionType({

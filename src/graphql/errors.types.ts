@@ -74,7 +74,8 @@ export async function fromResult<T, U = T>(result: Promise<Result<T>>, view?: (v
   if (r.ok) return view ? view(r.value) : (r.value as unknown as U);
   const Ctor = byCode[r.error.code];
   if (!Ctor) throw toAppError(r.error);
-  return Object.assign(new Ctor(), { code: r.error.code, ...localizeError(r.error.code, r.error.message, r.error.issues) });
+  const { code, message, issues } = r.error;
+  return Object.assign(new Ctor(), { code, ...localizeError(code, message, issues) });
 }
 
 /** For union resolveType: error objects carry their GraphQL type name; anything else is the success type. */

@@ -34,6 +34,8 @@ export class InvoiceInvalidationResolver {
   @Mutation(() => InvalidateInvoiceResult, { description: 'Sends the Invalidación event to MH (waits for its answer); INVALIDATED once sealed' })
   invalidateInvoice(@Ctx() ctx: Context, @Arg('input', () => InvalidateInvoiceInput) input: InvalidateInvoiceInput) {
     const { motivoAnulacion, replacementInvoiceId } = input;
-    return fromResult(invalidateInvoice(ctx, { ...input, motivoAnulacion: motivoAnulacion ?? null, replacementInvoiceId: replacementInvoiceId ?? null }));
+    return fromResult(invalidateInvoice(ctx, {
+      ...input, motivoAnulacion: motivoAnulacion ?? null, replacementInvoiceId: replacementInvoiceId ?? null,
+    }));
   }
 }

@@ -119,7 +119,8 @@ export function emissionBody(input: WithExtra): Result<Record<string, unknown>, 
   const extraObj = (extra && typeof extra === 'object' && !Array.isArray(extra) ? extra : {}) as Record<string, unknown>;
   const clash = Object.keys(extraObj).filter((k) => k in body);
   if (clash.length) {
-    return invalid(clash.map((k) => ({ path: `extra.${k}`, code: 'DUPLICATE_FIELD', message: `${k} is given both as a typed field and in extra` })));
+    const message = (k: string) => `${k} is given both as a typed field and in extra`;
+    return invalid(clash.map((k) => ({ path: `extra.${k}`, code: 'DUPLICATE_FIELD', message: message(k) })));
   }
   return ok({ ...extraObj, ...body });
 }

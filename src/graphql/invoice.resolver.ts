@@ -56,14 +56,16 @@ export class InvoiceResolver {
   @Authorized('invoices:emit')
   @Mutation(() => InvoiceResult, { description: 'Nota de Crédito (05) relating a PROCESSED CCF' })
   emitCreditNote(@Ctx() ctx: Context, @Arg('input', () => NoteInput) input: NoteInput) {
-    const note = (body: Record<string, unknown>) => emitNote(ctx, '05', { ...body, invoiceId: input.invoiceId } as NoteBody);
+    const note = (body: Record<string, unknown>) =>
+      emitNote(ctx, '05', { ...body, invoiceId: input.invoiceId } as NoteBody);
     return fromResult(emitWithBody(input, note), (r) => r.invoice);
   }
 
   @Authorized('invoices:emit')
   @Mutation(() => InvoiceResult, { description: 'Nota de Débito (06) relating a PROCESSED CCF' })
   emitDebitNote(@Ctx() ctx: Context, @Arg('input', () => NoteInput) input: NoteInput) {
-    const note = (body: Record<string, unknown>) => emitNote(ctx, '06', { ...body, invoiceId: input.invoiceId } as NoteBody);
+    const note = (body: Record<string, unknown>) =>
+      emitNote(ctx, '06', { ...body, invoiceId: input.invoiceId } as NoteBody);
     return fromResult(emitWithBody(input, note), (r) => r.invoice);
   }
 

@@ -1,7 +1,9 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp } from '../helpers/app.js';
-import { INVALIDATION_PEOPLE, waitForStatus, type PipelineTenant, startWithPipelineTenant } from '../helpers/pipeline.js';
+import {
+  INVALIDATION_PEOPLE, startWithPipelineTenant, waitForStatus, type PipelineTenant,
+} from '../helpers/pipeline.js';
 import { EMIT, example, key } from './graph-helpers.js';
 
 // The whole way with the real worker and the MH sandbox: emit through GraphQL, watch the subscription follow the

@@ -4,6 +4,7 @@ import type { Context } from '../../src/core/context.js';
 import { emitInvoice } from '../../src/modules/invoices/emit-invoice.js';
 import { Invoice } from '../../src/modules/invoices/invoice.entity.js';
 import { importMhCredential } from '../../src/modules/transmission/credentials.js';
+import { invalidateInvoice, type InvalidateInvoiceInput } from '../../src/modules/transmission/invalidate-invoice.js';
 import { generateTestCertificate } from '../../src/signing/index.js';
 import { Tenant } from '../../src/modules/tenants/tenant.entity.js';
 import { provisionTenant, startTestApp, type TestApp } from './app.js';
@@ -17,13 +18,18 @@ export interface PipelineTenant {
   ctx(): Context;
 }
 
-/** Imports a generated MH test certificate and API password for the tenant (ambiente 00), registered with the sandbox. */
-export async function importTestCredential(t: TestApp, tenantId: string): Promise<{ nit: string; publicKeyPem: string }> {
+/** Imports a generated MH test certificate and API password (ambiente 00) for the tenant; the sandbox learns them. */
+export async function importTestCredential(
+  t: TestApp, tenantId: string,
+): Promise<{ nit: string; publicKeyPem: string }> {
   const admin = t.app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
   const tenant = await t.app.db.orm.em.fork().findOneOrFail(Tenant, { id: tenantId }, { filters: false });
   const password = randomBytes(9).toString('base64url');
   const cert = generateTestCertificate({ nit: tenant.nit, nrc: tenant.nrc, password, validDays: 30 });
-  const input = { tenantId, ambiente: '00' as const, certificateXml: cert.xml, certificatePassword: password, apiPassword: `Api-${password}` };
+  const input = {
+    tenantId, ambiente: '00' as const, certificateXml: cert.xml, certificatePassword: password,
+    apiPassword: `Api-${password}`,
+  };
   orThrow(await importMhCredential(admin, t.app.mh.masterKey, input, t.app.mh.register));
   return { nit: tenant.nit, publicKeyPem: cert.publicKeyPem };
 }
@@ -52,6 +58,11 @@ export const INVALIDATION_PEOPLE = {
   responsable: { nombre: 'Ana Responsable', tipoDocumento: '13', numDocumento: '12345678-4' },
   solicitante: { nombre: 'Luis Solicitante', tipoDocumento: '13', numDocumento: '12345678-4' },
 };
+
+/** Invalidates through the use case; a refusal is thrown as the AppError the edges answer with. */
+export async function invalidate(ctx: Context, input: InvalidateInvoiceInput): Promise<Invoice> {
+  return orThrow(await invalidateInvoice(ctx, input));
+}
 
 let seq = 0;
 /** The documented FE example with a unique referenciaExterna. */

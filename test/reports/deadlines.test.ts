@@ -67,7 +67,8 @@ describe('deadlines on the tenant\'s business-day calendar', () => {
   });
 
   it('dte.deadline.warning: once before the last day a note may relate a PROCESSED CCF', async () => {
-    const [ccf] = await waitForStatus(t, [orThrow(await emitInvoice(tt.ctx(), ccfBody())).invoice.id], ['PROCESSED', 'REJECTED']);
+    const emitted = orThrow(await emitInvoice(tt.ctx(), ccfBody())).invoice;
+    const [ccf] = await waitForStatus(t, [emitted.id], ['PROCESSED', 'REJECTED']);
     expect(ccf!.status).toBe('PROCESSED');
     const now = new Date(`${addMonthsClamped(ccf!.fecEmi, 3)}T12:00:00-06:00`);
     await raiseDeadlineWarnings(t.app, now, 24 * 3_600_000);

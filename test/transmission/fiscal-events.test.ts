@@ -9,12 +9,12 @@ import { AppError } from '../../src/core/errors.js';
 import { verifyDteJws } from '../../src/signing/jws.js';
 import { elSalvadorDateTime } from '../../src/dte/index.js';
 import { FiscalEvent } from '../../src/modules/fiscal-events/fiscal-event.entity.js';
-import { invalidateInvoice } from '../../src/modules/transmission/invalidate-invoice.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { INVALIDATION_PEOPLE, emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import {
+  INVALIDATION_PEOPLE, emit, facturaBody, invalidate, tenantWithCredential, waitForStatus, type PipelineTenant,
+} from '../helpers/pipeline.js';
 import { startReceiver } from '../notifications/receiver.js';
 import { CONTRIBUYENTE } from '../dte/cases.js';
-import { orThrow } from '../../src/core/result.js';
 
 let t: TestApp;
 let tt: PipelineTenant;
@@ -104,7 +104,7 @@ describe('Evento de Retorno', () => {
 
     // a document with sealed returns is not invalidated
     try {
-      orThrow(await invalidateInvoice(tt.ctx(), { invoiceId: fe.id, tipoAnulacion: 2, motivoAnulacion: 'x', ...people }));
+      await invalidate(tt.ctx(), { invoiceId: fe.id, tipoAnulacion: 2, motivoAnulacion: 'x', ...people });
       throw new Error('expected a refusal');
     } catch (e) {
       expect((e as AppError).issues).toEqual([expect.objectContaining({ code: 'ACTIVE_RETURN' })]);
@@ -127,7 +127,9 @@ describe('Evento de Retorno', () => {
     expect(again.body.data.invalidateFiscalEvent).toMatchObject({ __typename: 'InvalidState' });
     const bal = await t.gql(`query($id: ID!) { invoice(id: $id) { returnableLines { numItem devuelta } } }`, { id: fe.id }, H());
     expect(bal.body.data.invoice.returnableLines[0]).toEqual({ numItem: 1, devuelta: '0' });
-    const inv = orThrow(await invalidateInvoice(tt.ctx(), { invoiceId: fe.id, tipoAnulacion: 2, motivoAnulacion: 'Operación rescindida', ...people }));
+    const inv = await invalidate(tt.ctx(), {
+      invoiceId: fe.id, tipoAnulacion: 2, motivoAnulacion: 'Operación rescindida', ...people,
+    });
     expect(inv.status).toBe('INVALIDATED');
   });
 

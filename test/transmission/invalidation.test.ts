@@ -6,7 +6,10 @@ import { MhCredential } from '../../src/modules/transmission/mh-credential.entit
 import { invalidateInvoice, type InvalidateInvoiceInput } from '../../src/modules/transmission/invalidate-invoice.js';
 import { generateTestCertificate } from '../../src/signing/index.js';
 import { provisionTenant, type TestApp } from '../helpers/app.js';
-import { INVALIDATION_PEOPLE, emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant, startWithPipelineTenant } from '../helpers/pipeline.js';
+import {
+  INVALIDATION_PEOPLE, emit, facturaBody, invalidate, startWithPipelineTenant, tenantWithCredential, waitForStatus,
+  type PipelineTenant,
+} from '../helpers/pipeline.js';
 import { orThrow } from '../../src/core/result.js';
 
 let t: TestApp;
@@ -30,7 +33,9 @@ async function refused(input: InvalidateInvoiceInput, ctx = tt.ctx()) {
 describe('invalidation (Invalidación v3)', () => {
   it('tipo 2 (rescindir): the event is signed, sealed by MH, and the document becomes INVALIDATED', async () => {
     const inv = await processed();
-    const out = orThrow(await invalidateInvoice(tt.ctx(), { invoiceId: inv.id, tipoAnulacion: 2, motivoAnulacion: 'Paciente canceló el servicio', ...people }));
+    const out = await invalidate(tt.ctx(), {
+      invoiceId: inv.id, tipoAnulacion: 2, motivoAnulacion: 'Paciente canceló el servicio', ...people,
+    });
     expect(out.status).toBe('INVALIDATED');
     expect(out.invalidation).toMatchObject({ tipoAnulacion: 2, codigoGeneracionR: null });
     expect(String(out.invalidation!.selloRecibido)).toMatch(/^[A-Z0-9]{40}$/);
@@ -42,7 +47,10 @@ describe('invalidation (Invalidación v3)', () => {
     const missing = await refused({ invoiceId: inv.id, tipoAnulacion: 1, ...people });
     expect(missing.issues).toContainEqual(expect.objectContaining({ path: 'replacementInvoiceId', code: 'REQUIRED' }));
     const replacement = await processed();
-    const out = orThrow(await invalidateInvoice(tt.ctx(), { invoiceId: inv.id, tipoAnulacion: 1, motivoAnulacion: 'Nombre del receptor incorrecto', replacementInvoiceId: replacement.id, ...people }));
+    const out = await invalidate(tt.ctx(), {
+      invoiceId: inv.id, tipoAnulacion: 1, motivoAnulacion: 'Nombre del receptor incorrecto',
+      replacementInvoiceId: replacement.id, ...people,
+    });
     expect(out.invalidation).toMatchObject({ codigoGeneracionR: replacement.codigoGeneracion });
   });
 
@@ -54,7 +62,8 @@ describe('invalidation (Invalidación v3)', () => {
     const e = await refused({ invoiceId: inv.id, tipoAnulacion: 2, ...people }, { ...tt.ctx(), clock: { now: () => late } });
     expect(e.code).toBe('DEADLINE_PASSED');
     const lastDay = new Date(`${inv.invalidationDeadline}T23:00:00-06:00`);
-    const ok = orThrow(await invalidateInvoice({ ...tt.ctx(), clock: { now: () => lastDay } }, { invoiceId: inv.id, tipoAnulacion: 2, ...people }));
+    const onLastDay = { ...tt.ctx(), clock: { now: () => lastDay } };
+    const ok = await invalidate(onLastDay, { invoiceId: inv.id, tipoAnulacion: 2, ...people });
     expect(ok.status).toBe('INVALIDATED');
   });
 
@@ -75,10 +84,14 @@ describe('certificate import', () => {
     const admin = t.app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
     const tenant = await t.app.db.orm.em.fork().findOneOrFail('Tenant' as never, { id: tenantId } as never, { filters: false }) as { nit: string };
     const cert = generateTestCertificate({ nit: tenant.nit, password: 'right-password-1', validDays: 10 });
-    const r = await importMhCredential(admin, t.app.mh.masterKey, { tenantId, ambiente: '00', certificateXml: cert.xml, certificatePassword: 'wrong-password-2', apiPassword: 'Api-password-1' });
+    const r = await importMhCredential(admin, t.app.mh.masterKey, {
+      tenantId, ambiente: '00', certificateXml: cert.xml,
+      certificatePassword: 'wrong-password-2', apiPassword: 'Api-password-1',
+    });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.code).toBe('VALIDATION_FAILED');
-    expect(!r.ok && r.error.issues).toContainEqual(expect.objectContaining({ path: 'certificatePassword', code: 'CERT_PASSWORD_MISMATCH' }));
+    const mismatch = expect.objectContaining({ path: 'certificatePassword', code: 'CERT_PASSWORD_MISMATCH' });
+    expect(!r.ok && r.error.issues).toContainEqual(mismatch);
     expect(await t.app.db.orm.em.fork().count(MhCredential, { tenant: tenantId }, { filters: false })).toBe(0);
   });
 
@@ -101,7 +114,10 @@ describe('certificate import', () => {
     const tenant = await t.app.db.orm.em.fork().findOneOrFail('Tenant' as never, { id: tenantId } as never, { filters: false }) as { nit: string };
     const password = randomBytes(8).toString('hex');
     const cert = generateTestCertificate({ nit: tenant.nit, password, validDays: 10 });
-    orThrow(await importMhCredential(admin, t.app.mh.masterKey, { tenantId, ambiente: '00', certificateXml: cert.xml, certificatePassword: password, apiPassword: 'Api-Secret-Pass-9' }));
+    orThrow(await importMhCredential(admin, t.app.mh.masterKey, {
+      tenantId, ambiente: '00', certificateXml: cert.xml,
+      certificatePassword: password, apiPassword: 'Api-Secret-Pass-9',
+    }));
     const rows = await t.app.db.orm.em.getConnection().execute<{ j: string }[]>(`select row_to_json(c)::text as j from mh_credential c where tenant_id = ?`, [tenantId]);
     const dump = rows.map((r) => r.j).join('');
     expect(dump).not.toContain('Api-Secret-Pass-9');

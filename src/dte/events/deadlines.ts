@@ -32,7 +32,9 @@ function check(fecEmi: string): void {
 }
 
 /** Last El Salvador date on which MH accepts the invalidation event of this document (or Retorno / Op. Especiales). */
-export function invalidationDeadline(tipoDte: TipoDte | TipoEvento, fecEmi: string, opts: DeadlineOptions = {}): string {
+export function invalidationDeadline(
+  tipoDte: TipoDte | TipoEvento, fecEmi: string, opts: DeadlineOptions = {},
+): string {
   check(fecEmi);
   const cal = opts.calendar ?? NATIONAL_CALENDAR;
   const ordinary = THREE_MONTH_TYPES.includes(tipoDte) ? addMonthsClamped(fecEmi, 3) : nthBusinessDayOfNextMonth(cal, fecEmi, 10);

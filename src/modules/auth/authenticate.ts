@@ -85,7 +85,8 @@ export function createAuthenticator(deps: { em: EntityManager; config: Config; c
       await deps.em.fork().nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: now }, UNSCOPED);
     }
     if (key.kind === 'admin') return { kind: 'admin', keyId: key.id, scopes: [ADMIN_SCOPE] };
-    return { kind: 'apiKey', keyId: key.id, tenantId: key.tenantId!, ambiente: key.ambiente ?? '00', scopes: key.scopes };
+    const ambiente = key.ambiente ?? '00';
+    return { kind: 'apiKey', keyId: key.id, tenantId: key.tenantId!, ambiente, scopes: key.scopes };
   }
 
   async function fromJwt(token: string): Promise<Actor> {

@@ -3,11 +3,15 @@ import type { Context } from '../../core/context.js';
 import { ErrorCode } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { fail, invalid, ok, type Failure, type Result } from '../../core/result.js';
-import { buildInvalidacion, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, validateDte } from '../../dte/index.js';
+import {
+  buildInvalidacion, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, validateDte,
+} from '../../dte/index.js';
 import type { ProcessedOutcome } from '../../hacienda/index.js';
 import { emisorAt } from '../invoices/checked-document.js';
 import { writeOutbox } from '../notifications/fan-out.js';
-import { peopleIssues, sendInvalidation, type InvalidationSendFailure, type Person } from '../transmission/invalidation-event.js';
+import {
+  peopleIssues, sendInvalidation, type InvalidationSendFailure, type Person,
+} from '../transmission/invalidation-event.js';
 import { FiscalEvent } from './fiscal-event.entity.js';
 import { fiscalEventWebhook } from './fiscal-event-webhooks.js';
 
@@ -28,7 +32,10 @@ async function loadProcessed(
   ctx: Context, id: string,
 ): Promise<Result<FiscalEvent, Failure<ErrorCode.NOT_FOUND | ErrorCode.INVALID_STATE | ErrorCode.DEADLINE_PASSED>>> {
   const e = UUID.test(id) ? await ctx.em.fork().findOne(FiscalEvent, { id }) : null;
-  if (!e) return fail(ErrorCode.NOT_FOUND, `event ${id} not found`, [{ path: 'eventId', code: 'NOT_FOUND', message: 'no such event' }]);
+  if (!e) {
+    const issue = { path: 'eventId', code: 'NOT_FOUND', message: 'no such event' };
+    return fail(ErrorCode.NOT_FOUND, `event ${id} not found`, [issue]);
+  }
   if (e.status !== 'PROCESSED') {
     return fail(ErrorCode.INVALID_STATE, `only a PROCESSED event can be invalidated (this one is ${e.status})`, [
       { path: 'eventId', code: 'NOT_PROCESSED', message: `status is ${e.status}` },
@@ -37,7 +44,8 @@ async function loadProcessed(
   // MH: Retorno and Operaciones Especiales events are invalidated within the first 10 business days of the next month.
   const deadline = invalidationDeadline(e.tipoEvento, e.fecEmi);
   if (elSalvadorDateTime(ctx.clock.now()).fecEmi > deadline) {
-    return fail(ErrorCode.DEADLINE_PASSED, `MH accepts the invalidation of an event dated ${e.fecEmi} until ${deadline}`, [
+    const message = `MH accepts the invalidation of an event dated ${e.fecEmi} until ${deadline}`;
+    return fail(ErrorCode.DEADLINE_PASSED, message, [
       { path: 'eventId', code: 'INVALIDATION_DEADLINE_PASSED', message: `deadline was ${deadline}` },
     ]);
   }
@@ -66,7 +74,8 @@ export async function invalidateFiscalEvent(
   const event = buildInvalidacion(
     {
       documento: {
-        tipoDte: e.tipoEvento, codigoGeneracion: e.codigoGeneracion, selloRecibido: e.selloRecibido!, numeroControl: null as never,
+        tipoDte: e.tipoEvento, codigoGeneracion: e.codigoGeneracion, selloRecibido: e.selloRecibido!,
+        numeroControl: null as never,
         fecEmi: e.fecEmi, codigoGeneracionR: null, tipoDocumento: receptor.tipoDocumento ?? null, numDocumento: receptor.numDocumento ?? null,
         nombre: receptor.nombre ?? null,
       },

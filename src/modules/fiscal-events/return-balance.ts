@@ -64,7 +64,9 @@ export async function activeReturnOf(
   );
   if (!rows.length) return null;
   const r = rows[0]!;
-  return fail(ErrorCode.INVALID_STATE, `Evento de Retorno ${r.id} (${r.status}) returns goods of this document: MH does not invalidate a document with returns`, [
+  const why = 'MH does not invalidate a document with returns';
+  const message = `Evento de Retorno ${r.id} (${r.status}) returns goods of this document: ${why}`;
+  return fail(ErrorCode.INVALID_STATE, message, [
     { path: 'invoiceId', code: 'ACTIVE_RETURN', message: `return ${r.id} stands against this document` },
   ]);
 }

@@ -28,11 +28,13 @@ export async function correctRejectedInvoice(
     if (inv.requestHash === requestHash) return ok(inv); // a concurrent identical correction won
     if (inv.status !== 'REJECTED') return duplicateReference(inv);
     if (input.tipoDte !== inv.tipoDte) {
-      return fail(ErrorCode.DUPLICATE_REFERENCE, `a correction of rejected invoice ${inv.id} keeps its document type (${inv.tipoDte})`, [
+      const message = `a correction of rejected invoice ${inv.id} keeps its document type (${inv.tipoDte})`;
+      return fail(ErrorCode.DUPLICATE_REFERENCE, message, [
         { path: 'tipoDte', code: 'CORRECTION_CHANGES_TYPE', message: `the rejected document is a ${inv.tipoDte}; emit a new one under another referenciaExterna` },
       ]);
     }
-    const emisor = await emisorAt(tx, inv.tenant.id, { codEstableMH: inv.codEstableMH, codPuntoVentaMH: inv.codPuntoVentaMH });
+    const pos = { codEstableMH: inv.codEstableMH, codPuntoVentaMH: inv.codPuntoVentaMH };
+    const emisor = await emisorAt(tx, inv.tenant.id, pos);
     if (!emisor.ok) return emisor;
     const now = ctx.clock.now();
     const rejectedAt = (await tx.findOne(InvoiceEvent, { invoice: inv.id, type: 'dte.rejected' }, { orderBy: { id: 'desc' } }))?.createdAt ?? inv.updatedAt;
@@ -40,7 +42,8 @@ export async function correctRejectedInvoice(
     const codigoGeneracion = now.getTime() - rejectedAt.getTime() < DAY ? previous : newCodigoGeneracion();
     const { fecEmi, horEmi } = elSalvadorDateTime(now);
     const ident = { ambiente: inv.ambiente, codigoGeneracion, numeroControl: inv.numeroControl, fecEmi, horEmi };
-    const checked = await checkedDocument(tx, inv.tenant.id, input, emisor.value, ident, body, { declared, lockCredited: true });
+    const opts = { declared, lockCredited: true };
+    const checked = await checkedDocument(tx, inv.tenant.id, input, emisor.value, ident, body, opts);
     if (!checked.ok) return checked;
     const { document, summary, invalidationDeadline, perishableMedicine } = checked.value;
     Object.assign(inv, {

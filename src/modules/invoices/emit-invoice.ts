@@ -41,7 +41,9 @@ export type EmitFailure = Failure<ErrorCode.VALIDATION_FAILED | ErrorCode.DUPLIC
  * invoice, a different body is DUPLICATE_REFERENCE — except for a document MH REJECTED, which the new body corrects and
  * sends again. Nothing leaves the process here; the worker signs and transmits.
  */
-export async function emitInvoice(ctx: Context, body: unknown, opts: EmitOptions = {}): Promise<Result<EmitResult, EmitFailure>> {
+export async function emitInvoice(
+  ctx: Context, body: unknown, opts: EmitOptions = {},
+): Promise<Result<EmitResult, EmitFailure>> {
   const tenantId = requireTenantScope(ctx, 'invoices:emit');
   const parsed = parseEmission(body);
   if (!parsed.ok) return invalid(parsed.issues);
@@ -130,7 +132,8 @@ async function buildEmission(
   const prefix = `DTE-${input.tipoDte}-${emisor.codEstableMH}${emisor.codPuntoVentaMH}-`;
   const numeroControl = `${prefix}000000000000000`;
   // A note on a CCF that cannot take it is refused here already; persistEmission decides again under the lock.
-  const checked = await checkedDocument(em, tenantId, input, emisor, { ambiente, codigoGeneracion, numeroControl, fecEmi, horEmi }, body, opts);
+  const ident = { ambiente, codigoGeneracion, numeroControl, fecEmi, horEmi };
+  const checked = await checkedDocument(em, tenantId, input, emisor, ident, body, opts);
   if (!checked.ok) return checked;
   const { document, summary, invalidationDeadline, perishableMedicine } = checked.value;
   const now = new Date();

@@ -28,7 +28,9 @@ function receptorOfCcf(doc: Obj): Obj {
   return Object.fromEntries(Object.entries({ ...rest, tipoDocumento: '36', numDocumento: nit }).filter(([, v]) => v !== null && v !== undefined));
 }
 
-async function relatedCcf(ctx: Context, id: string): Promise<Result<Invoice, Failure<ErrorCode.NOT_FOUND | ErrorCode.INVALID_STATE>>> {
+async function relatedCcf(
+  ctx: Context, id: string,
+): Promise<Result<Invoice, Failure<ErrorCode.NOT_FOUND | ErrorCode.INVALID_STATE>>> {
   const ccf = await getInvoice(ctx, id);
   if (!ccf) return invoiceNotFound(id);
   // MH's rules: NC/ND adjust a CCF that MH has accepted (it must carry a sello to be referenced).
@@ -46,7 +48,9 @@ async function relatedCcf(ctx: Context, id: string): Promise<Result<Invoice, Fai
 }
 
 /** Nota de Crédito (05) / Débito (06) relating a processed CCF: the receptor and the related document come from it. */
-export async function emitNote(ctx: Context, tipoDte: '05' | '06', input: NoteInput): Promise<Result<EmitResult, EmitNoteFailure>> {
+export async function emitNote(
+  ctx: Context, tipoDte: '05' | '06', input: NoteInput,
+): Promise<Result<EmitResult, EmitNoteFailure>> {
   requireTenantScope(ctx, 'invoices:emit');
   const related = await relatedCcf(ctx, input.invoiceId);
   if (!related.ok) return related;

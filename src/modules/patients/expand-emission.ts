@@ -34,7 +34,8 @@ export async function expandEmission(
   if (!body || typeof body !== 'object' || Array.isArray(body)) return ok(body);
   const b = { ...(body as Obj) };
   if (Array.isArray(b.items) && b.items.length > MAX_ITEMS_PER_INVOICE) {
-    return invalid([{ path: 'items', code: 'TOO_MANY', message: `an invoice allows at most ${MAX_ITEMS_PER_INVOICE} items` }]);
+    const message = `an invoice allows at most ${MAX_ITEMS_PER_INVOICE} items`;
+    return invalid([{ path: 'items', code: 'TOO_MANY', message }]);
   }
   let fromProfile = false;
   if (typeof b.patientId === 'string' && (b.receptor === undefined || b.receptor === null)) {

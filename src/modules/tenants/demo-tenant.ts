@@ -40,7 +40,10 @@ export async function ensureDemoTenant(app: App): Promise<string | null> {
   // A generated MH-shaped test certificate and API password, so the demo's documents get signed and sealed (sandbox).
   const password = randomBytes(12).toString('base64url');
   const cert = generateTestCertificate({ nit: tenant.nit, nrc: tenant.nrc, nombre: tenant.nombre, password, validDays: 365 });
-  const credential = { tenantId: tenant.id, ambiente: '00' as const, certificateXml: cert.xml, certificatePassword: password, apiPassword: `Demo-${password}` };
+  const credential = {
+    tenantId: tenant.id, ambiente: '00' as const, certificateXml: cert.xml, certificatePassword: password,
+    apiPassword: `Demo-${password}`,
+  };
   orThrow(await importMhCredential(admin, app.mh.masterKey, credential, app.mh.register));
   mkdirSync(app.config.dataDir, { recursive: true });
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });

@@ -39,15 +39,18 @@ type KeysFailure = Failure<ErrorCode.VALIDATION_FAILED>;
 
 function keysFrom(input: ImportCredentialInput, now: Date): Result<ImportedKeys, KeysFailure> {
   if (input.certificateXml && !input.certificatePassword) {
-    return invalid([{ path: 'certificatePassword', code: 'REQUIRED', message: 'the certificate password is required with certificateXml' }]);
+    const message = 'the certificate password is required with certificateXml';
+    return invalid([{ path: 'certificatePassword', code: 'REQUIRED', message }]);
   }
   if (!input.certificateXml && !input.privateKeyPem) {
-    return invalid([{ path: 'certificateXml', code: 'REQUIRED', message: 'give certificateXml (MH .crt) or privateKeyPem' }]);
+    const message = 'give certificateXml (MH .crt) or privateKeyPem';
+    return invalid([{ path: 'certificateXml', code: 'REQUIRED', message }]);
   }
   try {
     if (input.certificateXml) {
       const c = parseMhCertificate(input.certificateXml, input.certificatePassword!, { now });
-      return ok({ nit: c.nit, privateKeyPem: c.privateKeyPem, publicKeyPem: c.publicKeyPem, notBefore: c.notBefore, notAfter: c.notAfter });
+      const { nit, privateKeyPem, publicKeyPem, notBefore, notAfter } = c;
+      return ok({ nit, privateKeyPem, publicKeyPem, notBefore, notAfter });
     }
     const k = importPemKeyPair(input.privateKeyPem!, input.publicKeyPem ?? undefined);
     const notAfter = new Date(now.getTime() + 365 * 86_400_000);
@@ -55,7 +58,8 @@ function keysFrom(input: ImportCredentialInput, now: Date): Result<ImportedKeys,
   } catch (err) {
     // The signing layer refuses a certificate or key by throwing its own typed error: named here by input field.
     if (!(err instanceof CertificateError)) throw err;
-    const path = err.code === 'CERT_PASSWORD_MISMATCH' ? 'certificatePassword' : input.certificateXml ? 'certificateXml' : 'privateKeyPem';
+    const given = input.certificateXml ? 'certificateXml' : 'privateKeyPem';
+    const path = err.code === 'CERT_PASSWORD_MISMATCH' ? 'certificatePassword' : given;
     return invalid([{ path, code: err.code, message: err.message }]);
   }
 }

@@ -2,7 +2,9 @@ import type { Context } from '../../core/context.js';
 import { ErrorCode, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { fail, invalid, ok, type Failure, type Result } from '../../core/result.js';
-import { buildInvalidacion, dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte } from '../../dte/index.js';
+import {
+  buildInvalidacion, dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte,
+} from '../../dte/index.js';
 import { emisorAt } from '../invoices/checked-document.js';
 import { activeReturnOf } from '../fiscal-events/return-balance.js';
 import { Invoice } from '../invoices/invoice.entity.js';
@@ -32,7 +34,9 @@ export type InvalidateInvoiceFailure = InvalidationSendFailure
  * Builds, signs and sends the Invalidación v3 event for a PROCESSED document within MH's window for its type, and marks
  * it INVALIDATED once MH seals the event. MH's answer is awaited (the caller learns at once whether it stood).
  */
-export async function invalidateInvoice(ctx: Context, input: InvalidateInvoiceInput): Promise<Result<Invoice, InvalidateInvoiceFailure>> {
+export async function invalidateInvoice(
+  ctx: Context, input: InvalidateInvoiceInput,
+): Promise<Result<Invoice, InvalidateInvoiceFailure>> {
   const tenantId = requireTenantScope(ctx, 'invoices:invalidate');
   const em = ctx.em.fork();
   const inv = await em.findOne(Invoice, { id: input.invoiceId });
@@ -45,7 +49,8 @@ export async function invalidateInvoice(ctx: Context, input: InvalidateInvoiceIn
   const today = elSalvadorDateTime(ctx.clock.now()).fecEmi;
   if (inv.invalidationDeadline && today > inv.invalidationDeadline) {
     const issued = `a ${inv.tipoDte} issued ${inv.fecEmi}`;
-    return fail(ErrorCode.DEADLINE_PASSED, `MH accepts the invalidation of ${issued} until ${inv.invalidationDeadline}`, [
+    const message = `MH accepts the invalidation of ${issued} until ${inv.invalidationDeadline}`;
+    return fail(ErrorCode.DEADLINE_PASSED, message, [
       { path: 'invoiceId', code: 'INVALIDATION_DEADLINE_PASSED', message: `deadline was ${inv.invalidationDeadline}` },
     ]);
   }
@@ -54,7 +59,8 @@ export async function invalidateInvoice(ctx: Context, input: InvalidateInvoiceIn
   const blocked = (await activeNoteOf(em, inv)) ?? (await activeReturnOf(em, inv));
   if (blocked) return blocked;
 
-  const resolved = await emisorAt(em, tenantId, { codEstableMH: inv.codEstableMH, codPuntoVentaMH: inv.codPuntoVentaMH });
+  const pos = { codEstableMH: inv.codEstableMH, codPuntoVentaMH: inv.codPuntoVentaMH };
+  const resolved = await emisorAt(em, tenantId, pos);
   if (!resolved.ok) return resolved;
   const summary = dteSummary(inv.document);
   const codigoGeneracion = newCodigoGeneracion();
@@ -128,13 +134,16 @@ async function checkReplacement(
   if (input.tipoAnulacion === 2) return ok(null);
   const r = await em.findOne(Invoice, { id: input.replacementInvoiceId! });
   if (!r || r.id === inv.id || r.status !== 'PROCESSED') {
-    return invalid([{ path: 'replacementInvoiceId', code: 'INVALID_REPLACEMENT', message: 'must be another PROCESSED document of this tenant' }]);
+    const message = 'must be another PROCESSED document of this tenant';
+    return invalid([{ path: 'replacementInvoiceId', code: 'INVALID_REPLACEMENT', message }]);
   }
   return ok(r);
 }
 
 /** A CCF/CR with an active NC/ND relating it cannot be invalidated before them. */
-async function activeNoteOf(em: Context['em'], inv: Invoice): Promise<Result<never, Failure<ErrorCode.INVALID_STATE>> | null> {
+async function activeNoteOf(
+  em: Context['em'], inv: Invoice,
+): Promise<Result<never, Failure<ErrorCode.INVALID_STATE>> | null> {
   if (inv.tipoDte !== '03' && inv.tipoDte !== '07') return null;
   const rows = await em.getConnection().execute<{ id: string }[]>(
     `select id from invoice where tenant_id = ? and tipo_dte in ('05', '06') and status in ('QUEUED', 'SIGNED', 'SENT', 'UNKNOWN', 'CONTINGENCY', 'PROCESSED')
@@ -142,7 +151,8 @@ async function activeNoteOf(em: Context['em'], inv: Invoice): Promise<Result<nev
     [inv.tenant.id, JSON.stringify([{ numeroDocumento: inv.codigoGeneracion }])],
   );
   if (!rows.length) return null;
-  return fail(ErrorCode.INVALID_STATE, `invoice ${rows[0]!.id} (a credit/debit note) relates this document: invalidate it first`, [
+  const message = `invoice ${rows[0]!.id} (a credit/debit note) relates this document: invalidate it first`;
+  return fail(ErrorCode.INVALID_STATE, message, [
     { path: 'invoiceId', code: 'ACTIVE_RELATED_NOTE', message: `note ${rows[0]!.id} must be invalidated first` },
   ]);
 }

@@ -20,14 +20,17 @@ export function peopleIssues(people: { responsable: Person; solicitante: Person 
   const issues: FieldIssue[] = [];
   for (const [k, p] of [['responsable', people.responsable], ['solicitante', people.solicitante]] as const) {
     if (!p?.nombre?.trim()) issues.push({ path: `${k}.nombre`, code: 'REQUIRED', message: 'is required' });
-    if (!p?.tipoDocumento) issues.push({ path: `${k}.tipoDocumento`, code: 'REQUIRED', message: 'is required (CAT-022)' });
+    if (!p?.tipoDocumento) {
+      issues.push({ path: `${k}.tipoDocumento`, code: 'REQUIRED', message: 'is required (CAT-022)' });
+    }
     if (!p?.numDocumento) issues.push({ path: `${k}.numDocumento`, code: 'REQUIRED', message: 'is required' });
   }
   return issues;
 }
 
 /** What can go wrong once an Invalidación is built: no credential to sign it, MH refuses it, or MH does not answer. */
-export type InvalidationSendFailure = Failure<ErrorCode.NO_MH_CREDENTIAL | ErrorCode.MH_REJECTED | ErrorCode.MH_UNAVAILABLE>;
+export type InvalidationSendFailure =
+  Failure<ErrorCode.NO_MH_CREDENTIAL | ErrorCode.MH_REJECTED | ErrorCode.MH_UNAVAILABLE>;
 
 /**
  * Signs an Invalidación event with the tenant's certificate for the ambiente and sends it to MH's anulardte, waiting
@@ -40,14 +43,16 @@ export async function sendInvalidation(
   if (!material) return fail(ErrorCode.NO_MH_CREDENTIAL, 'no MH certificate/credential imported for this ambiente');
   const jws = await ctx.mh.signer.sign(event, material.privateKeyPem);
   const idEnvio = Date.now() % 2_000_000_000;
-  const o = await ctx.mh.client.anularDte(material.api, { ambiente, idEnvio, version: INVALIDACION_VERSION, documento: jws });
+  const request = { ambiente, idEnvio, version: INVALIDACION_VERSION, documento: jws };
+  const o = await ctx.mh.client.anularDte(material.api, request);
   if (o.kind === 'rejected') {
     const obs = o.observaciones.length ? o.observaciones : [o.descripcionMsg ?? 'rechazado'];
     const issues = obs.map((m) => ({ path, code: o.codigoMsg ?? 'MH_REJECTED', message: m }));
     return fail(ErrorCode.MH_REJECTED, `MH rejected the invalidation: ${obs.join('; ')}`, issues);
   }
   if (o.kind !== 'processed') {
-    return fail(ErrorCode.MH_UNAVAILABLE, `MH did not answer the invalidation (${o.reason}); nothing changed, try again`);
+    const message = `MH did not answer the invalidation (${o.reason}); nothing changed, try again`;
+    return fail(ErrorCode.MH_UNAVAILABLE, message);
   }
   return ok(o);
 }

@@ -58,7 +58,9 @@ async function validate(input: EndpointInput, creating: boolean): Promise<Result
   return issues.length ? invalid(issues) : ok(undefined);
 }
 
-export async function createWebhookEndpoint(ctx: Context, input: EndpointInput): Promise<Result<CreatedEndpoint, Invalid>> {
+export async function createWebhookEndpoint(
+  ctx: Context, input: EndpointInput,
+): Promise<Result<CreatedEndpoint, Invalid>> {
   const tenantId = requireTenantScope(ctx, WEBHOOKS_SCOPE);
   const valid = await validate(input, true);
   if (!valid.ok) return valid;
@@ -78,7 +80,9 @@ export async function createWebhookEndpoint(ctx: Context, input: EndpointInput):
 }
 
 /** The caller's endpoint with this id, or NOT_FOUND (another tenant's endpoint is not found either). */
-export async function endpointOf(ctx: Context, id: string): Promise<Result<WebhookEndpoint, Failure<ErrorCode.NOT_FOUND>>> {
+export async function endpointOf(
+  ctx: Context, id: string,
+): Promise<Result<WebhookEndpoint, Failure<ErrorCode.NOT_FOUND>>> {
   requireTenantScope(ctx, WEBHOOKS_SCOPE);
   const ep = await ctx.em.findOne(WebhookEndpoint, { id });
   return ep ? ok(ep) : fail(ErrorCode.NOT_FOUND, `webhook endpoint ${id} not found`);
@@ -89,7 +93,9 @@ export async function findEndpoint(ctx: Context, id: string): Promise<WebhookEnd
   return orThrow(await endpointOf(ctx, id));
 }
 
-export async function updateWebhookEndpoint(ctx: Context, id: string, input: EndpointInput): Promise<Result<WebhookEndpoint, EndpointFailure>> {
+export async function updateWebhookEndpoint(
+  ctx: Context, id: string, input: EndpointInput,
+): Promise<Result<WebhookEndpoint, EndpointFailure>> {
   const found = await endpointOf(ctx, id);
   if (!found.ok) return found;
   const ep = found.value;
@@ -105,7 +111,9 @@ export async function updateWebhookEndpoint(ctx: Context, id: string, input: End
 }
 
 /** Deletes the endpoint and (cascade) its delivery log. */
-export async function deleteWebhookEndpoint(ctx: Context, id: string): Promise<Result<WebhookEndpoint, Failure<ErrorCode.NOT_FOUND>>> {
+export async function deleteWebhookEndpoint(
+  ctx: Context, id: string,
+): Promise<Result<WebhookEndpoint, Failure<ErrorCode.NOT_FOUND>>> {
   const found = await endpointOf(ctx, id);
   if (!found.ok) return found;
   await ctx.em.remove(found.value).flush();
