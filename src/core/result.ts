@@ -61,6 +61,11 @@ export function toAppError(error: Failure): AppError {
     : new AppError(error.code, error.message, error.issues);
 }
 
+/** Raises an expected failure where the caller answers no result (a query, a script): the AppError the edges map. */
+export function raise(r: Err): never {
+  throw toAppError(r.error);
+}
+
 /** For scripts and jobs that have no one to answer: the value, or the failure thrown as an AppError. */
 export function orThrow<T>(r: Result<T>): T {
   if (r.ok) return r.value;

@@ -1,6 +1,5 @@
 import type { Router } from 'express';
 import type { App } from '../core/app.js';
-import { AppError, ErrorCode } from '../core/errors.js';
 import { emitRequest } from '../modules/invoices/emit-request.js';
 import { getInvoice } from '../modules/invoices/get-invoice.js';
 import { archivoDte } from '../modules/documents/archivo-dte.js';
@@ -15,6 +14,8 @@ import { calendarForTenant } from '../modules/calendar/business-calendar.js';
 import { deadlinesJson, invoiceDeadlines } from '../modules/calendar/invoice-deadlines.js';
 import { invoiceBlock } from '../modules/transmission/blocked.js';
 import { contextOf, sendFailure } from './request.js';
+import { raise } from '../core/result.js';
+import { invoiceNotFound } from '../modules/invoices/invoice.errors.js';
 
 /** The REST view of an invoice (the same names as the GraphQL Invoice type; links signed as in GraphQL). */
 export async function invoiceJson(app: App, inv: Invoice, withDocument = false) {
@@ -52,7 +53,7 @@ export async function invoiceJson(app: App, inv: Invoice, withDocument = false) 
 
 async function invoiceOr404(app: App, req: { params: { id?: string } }, ctx: Awaited<ReturnType<typeof contextOf>>): Promise<Invoice> {
   const inv = await getInvoice(ctx, String(req.params.id));
-  if (!inv) throw new AppError(ErrorCode.NOT_FOUND, `invoice ${req.params.id} not found`, [{ path: 'id', code: 'NOT_FOUND', message: 'no such invoice' }]);
+  if (!inv) raise(invoiceNotFound(String(req.params.id), 'id'));
   return inv;
 }
 
