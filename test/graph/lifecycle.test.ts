@@ -2,7 +2,7 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp } from '../helpers/app.js';
 import {
-  INVALIDATION_PEOPLE, startWithPipelineTenant, waitForStatus, type PipelineTenant,
+  INVALIDATION_PEOPLE as people, startWithPipelineTenant, waitForStatus, type PipelineTenant,
 } from '../helpers/pipeline.js';
 import { EMIT, example, key } from './graph-helpers.js';
 
@@ -13,7 +13,6 @@ let tt: PipelineTenant;
 beforeAll(async () => ({ t, tt } = await startWithPipelineTenant()));
 afterAll(async () => t?.close());
 
-const people = INVALIDATION_PEOPLE;
 
 async function gqlEmit(input: Record<string, unknown>) {
   const r = await t.gql(EMIT, { input }, key(tt.apiKey));

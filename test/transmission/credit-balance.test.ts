@@ -6,7 +6,7 @@ import { emitNote } from '../../src/modules/invoices/emit-note.js';
 import { type TestApp } from '../helpers/app.js';
 import { CONTRIBUYENTE } from '../dte/cases.js';
 import {
-  INVALIDATION_PEOPLE, emit, facturaBody, invalidate, startWithPipelineTenant, waitForStatus, type PipelineTenant,
+  INVALIDATION_PEOPLE as people, emit, facturaBody, invalidate, startWithPipelineTenant, waitForStatus, type PipelineTenant,
 } from '../helpers/pipeline.js';
 import { orThrow } from '../../src/core/result.js';
 
@@ -15,7 +15,6 @@ let tt: PipelineTenant;
 beforeAll(async () => ({ t, tt } = await startWithPipelineTenant()));
 afterAll(async () => t?.close());
 
-const people = INVALIDATION_PEOPLE;
 let seq = 0;
 
 async function processed(id: string) {

@@ -11,7 +11,7 @@ import { elSalvadorDateTime } from '../../src/dte/index.js';
 import { FiscalEvent } from '../../src/modules/fiscal-events/fiscal-event.entity.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import {
-  INVALIDATION_PEOPLE, emit, facturaBody, invalidate, tenantWithCredential, waitForStatus, type PipelineTenant,
+  INVALIDATION_PEOPLE as people, emit, facturaBody, invalidate, tenantWithCredential, waitForStatus, type PipelineTenant,
 } from '../helpers/pipeline.js';
 import { startReceiver } from '../notifications/receiver.js';
 import { CONTRIBUYENTE } from '../dte/cases.js';
@@ -41,7 +41,6 @@ const EMIT_RETURN = `mutation($i: EmitReturnInput!) { emitReturn(input: $i) { __
   ... on UserError { code message issues { path code message } } } }`;
 const EMIT_EOP = `mutation($i: EmitSpecialOperationsInput!) { emitSpecialOperations(input: $i) { __typename ... on FiscalEvent { id status tipoEvento document }
   ... on UserError { code message issues { path code message } } } }`;
-const people = INVALIDATION_PEOPLE;
 
 async function processedFe(body = facturaBody()) {
   const [done] = await waitForStatus(t, [(await emit(tt, body)).id], ['PROCESSED', 'REJECTED']);

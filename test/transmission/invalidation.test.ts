@@ -7,7 +7,7 @@ import { invalidateInvoice, type InvalidateInvoiceInput } from '../../src/module
 import { generateTestCertificate } from '../../src/signing/index.js';
 import { provisionTenant, type TestApp } from '../helpers/app.js';
 import {
-  INVALIDATION_PEOPLE, emit, facturaBody, invalidate, startWithPipelineTenant, tenantWithCredential, waitForStatus,
+  INVALIDATION_PEOPLE as people, emit, facturaBody, invalidate, startWithPipelineTenant, tenantWithCredential, waitForStatus,
   type PipelineTenant,
 } from '../helpers/pipeline.js';
 import { orThrow } from '../../src/core/result.js';
@@ -17,7 +17,6 @@ let tt: PipelineTenant;
 beforeAll(async () => ({ t, tt } = await startWithPipelineTenant()));
 afterAll(async () => t?.close());
 
-const people = INVALIDATION_PEOPLE;
 async function processed() {
   const inv = await emit(tt, facturaBody());
   const [done] = await waitForStatus(t, [inv.id], ['PROCESSED', 'REJECTED']);
