@@ -6,7 +6,8 @@ import { emitNote } from '../../src/modules/invoices/emit-note.js';
 import { type TestApp } from '../helpers/app.js';
 import { CONTRIBUYENTE } from '../dte/cases.js';
 import {
-  INVALIDATION_PEOPLE as people, emit, facturaBody, invalidate, startWithPipelineTenant, waitForStatus, type PipelineTenant,
+  INVALIDATION_PEOPLE as people, emit, facturaBody, invalidate, startWithPipelineTenant, waitForStatus,
+  type PipelineTenant,
 } from '../helpers/pipeline.js';
 import { orThrow } from '../../src/core/result.js';
 

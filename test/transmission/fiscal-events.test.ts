@@ -11,7 +11,8 @@ import { elSalvadorDateTime } from '../../src/dte/index.js';
 import { FiscalEvent } from '../../src/modules/fiscal-events/fiscal-event.entity.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import {
-  INVALIDATION_PEOPLE as people, emit, facturaBody, invalidate, tenantWithCredential, waitForStatus, type PipelineTenant,
+  INVALIDATION_PEOPLE as people, emit, facturaBody, invalidate, tenantWithCredential, waitForStatus,
+  type PipelineTenant,
 } from '../helpers/pipeline.js';
 import { startReceiver } from '../notifications/receiver.js';
 import { CONTRIBUYENTE } from '../dte/cases.js';

@@ -7,8 +7,8 @@ import { invalidateInvoice, type InvalidateInvoiceInput } from '../../src/module
 import { generateTestCertificate } from '../../src/signing/index.js';
 import { provisionTenant, type TestApp } from '../helpers/app.js';
 import {
-  INVALIDATION_PEOPLE as people, emit, facturaBody, invalidate, startWithPipelineTenant, tenantWithCredential, waitForStatus,
-  type PipelineTenant,
+  INVALIDATION_PEOPLE as people, emit, facturaBody, invalidate, startWithPipelineTenant, tenantWithCredential,
+  waitForStatus, type PipelineTenant,
 } from '../helpers/pipeline.js';
 import { orThrow } from '../../src/core/result.js';
 
