@@ -51,11 +51,14 @@ export const DuplicateTenantNit = userErrorType(
 );
 export const UnknownScope = userErrorType('UnknownScope', ErrorCode.UNKNOWN_SCOPE, 'One or more scopes are not known');
 
+/** A use case that returns a typed result is mapped by fromResult; asResult refuses it at compile time. */
+type NotAResult<T> = T extends { readonly ok: boolean } ? never : T;
+
 /**
  * Runs a use case and turns an expected failure (AppError with a mapped code) into its typed result object.
  * Authentication/authorization failures and bugs still throw.
  */
-export async function asResult<T>(run: () => Promise<T>): Promise<T | UserError> {
+export async function asResult<T>(run: () => Promise<NotAResult<T>>): Promise<T | UserError> {
   try {
     return await run();
   } catch (err) {
