@@ -5,10 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { restRoutes } from '../src/http/rest.js';
-import { startInvoiceEventBus } from '../src/graphql/subscription-bus.js';
 import { buildGraphQLSchema } from '../src/schema.js';
 import { startServer } from '../src/server.js';
-import { startWorker } from '../src/worker.js';
+import { startWorker } from '../src/start-worker.js';
 import { healthzRate, load, opensslRsaSignPerSec } from './ceilings.js';
 import { benchEnv } from './support.js';
 
@@ -28,9 +27,11 @@ interface Scenario {
 let ceilingsPrinted = false;
 
 async function run(s: Scenario): Promise<void> {
-  const env = await benchEnv({ FX_WORKER_CONCURRENCY: String(s.workerConcurrency), FX_WORKER_TENANT_CONCURRENCY: String(s.workerConcurrency) });
-  const events = await startInvoiceEventBus(env.app.db.url, env.app.log);
-  const server = await startServer(env.app, { schema: await buildGraphQLSchema({ documents: env.app, events }), port: 0, routes: restRoutes(env.app) });
+  const concurrency = String(s.workerConcurrency);
+  const workers = { FX_WORKER_CONCURRENCY: concurrency, FX_WORKER_TENANT_CONCURRENCY: concurrency };
+  const env = await benchEnv(workers, { events: true });
+  const schema = await buildGraphQLSchema();
+  const server = await startServer(env.app, { schema, port: 0, routes: restRoutes(env.app) });
   let child: ChildProcess | null = null;
   try {
     if (!ceilingsPrinted) {
@@ -72,7 +73,6 @@ async function run(s: Scenario): Promise<void> {
   } finally {
     child?.kill('SIGTERM');
     await server.close();
-    await events.close();
     await env.close();
   }
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Ambiente } from '../../core/context.js';
+import type { Ambiente } from '../../core/actor.js';
 import type { Logger } from '../../core/logger.js';
 
 /** The fields of an API key that authentication needs (no secret: the map is keyed by the key's hash). */

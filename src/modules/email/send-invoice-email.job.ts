@@ -4,7 +4,7 @@
  * or dte.email.failed (which reaches webhooks). Transient SMTP failures retry a few times with backoff; a 5xx answer
  * (permanent per RFC 5321) fails at once.
  */
-import type { App } from '../../core/app.js';
+import type { App } from '../../app.js';
 import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome, type JobRuntime } from '../../queue/job-definition.js';
 import { backoffMs } from '../../queue/worker.js';
 import { archivoDte } from '../documents/archivo-dte.js';

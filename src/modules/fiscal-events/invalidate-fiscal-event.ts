@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { ErrorCode } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { fail, invalid, ok, type Failure, type Result } from '../../core/result.js';

@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { ErrorCode } from '../../core/errors.js';
 import { fail, ok, type Failure, type Result } from '../../core/result.js';
 import { elSalvadorDateTime, newCodigoGeneracion, type EmissionInput } from '../../dte/index.js';

@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { ErrorCode } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { fail, ok, type Failure, type Result } from '../../core/result.js';

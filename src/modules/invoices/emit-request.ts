@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import type { ErrorCode } from '../../core/errors.js';
 import { invalid, mapIssues, type Failure, type Result } from '../../core/result.js';
 import { normalizeBody } from '../../dte/input/v1-shape.js';

@@ -1,23 +1,18 @@
 /**
  * Fan-out of one invoice event, inside the transaction that appends it (called by appendEvent): an outbox row per
- * subscribed webhook endpoint plus its delivery job, and the e-mail to the receptor. All of it
- * commits or rolls back with the state change itself; the HTTP, SMTP and PDF work happens later in jobs.
+ * subscribed webhook endpoint plus its delivery job. All of it commits or rolls back with the state change itself;
+ * the HTTP work happens later in jobs. (The e-mail to the receptor is queued where MH's acceptance is recorded.)
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { enqueue } from '../../queue/enqueue.js';
-import { InvoiceEmail } from '../email/invoice-email.entity.js';
 import type { Invoice, InvoiceEvent } from '../invoices/invoice.entity.js';
 import { eventData } from './event-payloads.js';
-import { sendInvoiceEmailJob } from '../email/send-invoice-email.job.js';
 import { webhookDeliveryJob } from '../webhooks/deliver-webhook.job.js';
 
 
 export async function fanOutEvent(tx: EntityManager, invoice: Invoice, ev: Pick<InvoiceEvent, 'type' | 'data'> & { id: string }): Promise<void> {
   const data = eventData(ev.type, invoice, ev.data ?? null);
   if (data) await writeOutbox(tx, invoice.tenant.id, { type: ev.type, data, invoiceId: invoice.id, eventId: String(ev.id) });
-  // The versión legible is rendered once, when first needed (the e-mail below, a download), and then stored
-  // (documents/store.ts): not for every document, most of which nobody opens.
-  if (ev.type === 'dte.processed' && invoice.receptorCorreo) await queueInvoiceEmail(tx, invoice, invoice.receptorCorreo);
 }
 
 export interface OutboxMessage {
@@ -45,12 +40,4 @@ export async function writeOutbox(tx: EntityManager, tenantId: string, msg: Outb
 
 export function enqueueDelivery(tx: EntityManager, tenantId: string, deliveryId: string, runAt?: Date): Promise<boolean> {
   return enqueue(tx, webhookDeliveryJob, { deliveryId }, { tenantId, runAt });
-}
-
-/** A PENDING e-mail row and its job (automatic after PROCESSED, or resendInvoiceEmail). */
-export async function queueInvoiceEmail(tx: EntityManager, invoice: Invoice, to: string): Promise<InvoiceEmail> {
-  const mail = tx.create(InvoiceEmail, { tenant: invoice.tenant, invoice, to, status: 'PENDING', attempts: 0 });
-  await tx.flush();
-  await enqueue(tx, sendInvoiceEmailJob, { emailId: mail.id }, { tenantId: invoice.tenant.id });
-  return mail;
 }

@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import type { ErrorCode } from '../../core/errors.js';
 import { invalid, ok, type Failure, type Result } from '../../core/result.js';
 import { expandServiceItems } from '../services/emission-items.js';

@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { ErrorCode, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { fail, invalid, ok, type Failure, type Result } from '../../core/result.js';
@@ -11,7 +11,7 @@ import { Invoice } from '../invoices/invoice.entity.js';
 import { invoiceNotFound } from '../invoices/invoice.errors.js';
 import { transition } from '../invoices/invoice-transitions.js';
 import { peopleIssues, sendInvalidation, type InvalidationSendFailure, type Person } from './invalidation-event.js';
-import { lockInvoice } from './pipeline.js';
+import { lockInvoice } from './job-scope.js';
 
 export type { Person } from './invalidation-event.js';
 

@@ -1,9 +1,9 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { ErrorCode, type FieldIssue } from '../../core/errors.js';
 import { fail, ok, type Failure, type Result } from '../../core/result.js';
 import type { Ambiente } from '../../dte/index.js';
 import type { ProcessedOutcome } from '../../hacienda/index.js';
-import { cachedSigningMaterial } from './credentials.js';
+import { cachedSigningMaterial } from './signing-material.js';
 
 /** The Invalidación event's version (MH's v3 layout). */
 const INVALIDACION_VERSION = 3;

@@ -1,7 +1,8 @@
 import type { ProcessedOutcome, RejectedOutcome } from '../../hacienda/index.js';
 import type { InvoiceStatus } from '../invoices/invoice-lifecycle.js';
+import { queueInvoiceEmail } from '../email/queue-invoice-email.js';
 import { transition } from '../invoices/invoice-transitions.js';
-import { lockInvoice, type JobScope } from './pipeline.js';
+import { lockInvoice, type JobScope } from './job-scope.js';
 
 /** MH's final word on a document (from recepción, consulta or a lote): PROCESSED with its sello, or REJECTED. */
 export async function recordMhAnswer(scope: JobScope, id: string, o: ProcessedOutcome | RejectedOutcome, from: InvoiceStatus[]): Promise<boolean> {
@@ -17,6 +18,8 @@ export async function recordMhAnswer(scope: JobScope, id: string, o: ProcessedOu
       inv.fhProcesamiento = o.fhProcesamiento;
       inv.processedAt = scope.app.clock.now();
       await transition(tx, inv, 'PROCESSED', 'dte.processed', { selloRecibido: o.selloRecibido, codigoMsg: o.codigoMsg, observaciones: o.observaciones });
+      // The receptor gets the document once MH has processed it, committed with the state change.
+      if (inv.receptorCorreo) await queueInvoiceEmail(tx, inv, inv.receptorCorreo);
     } else {
       await transition(tx, inv, 'REJECTED', 'dte.rejected', { codigoMsg: o.codigoMsg, descripcionMsg: o.descripcionMsg, observaciones: o.observaciones });
     }

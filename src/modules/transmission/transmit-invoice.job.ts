@@ -8,7 +8,7 @@ import { compactJws, storedJws } from '../invoices/invoice-jws.js';
 import { transition } from '../invoices/invoice-transitions.js';
 import { credentialGate } from './blocked.js';
 import { enterContingency } from './enter-contingency.js';
-import { inTenantScope, lockInvoice, signingMaterial, type JobScope } from './pipeline.js';
+import { inTenantScope, lockInvoice, signingMaterial, type JobScope } from './job-scope.js';
 import { markSignedAndSent } from './mark-sent.js';
 import { recordMhAnswer } from './record-answer.js';
 

@@ -2,13 +2,13 @@
  * Webhook endpoints of the caller's tenant: create (the `whsec_…` secret is returned once), update,
  * delete, list, and secret rotation with a grace period during which deliveries carry both signatures.
  */
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { ErrorCode, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { fail, invalid, ok, orThrow, type Failure, type Result } from '../../core/result.js';
 import { SUBSCRIBABLE_EVENT_TYPES } from '../notifications/event-payloads.js';
 import { sealSecret } from './endpoint-secrets.js';
-import { webhookPolicy } from './policy.js';
+import type { WebhookPolicy } from './policy.js';
 import { assertPublicTarget, SsrfGuardError } from './ssrf-guard.js';
 import { WebhookEndpoint } from './webhook.entity.js';
 import { generateWebhookSecret } from './webhook-signing.js';
@@ -31,9 +31,9 @@ export interface CreatedEndpoint {
   secret: string;
 }
 
-async function checkUrl(url: string, issues: FieldIssue[]): Promise<void> {
+async function checkUrl(url: string, issues: FieldIssue[], policy: WebhookPolicy): Promise<void> {
   try {
-    await assertPublicTarget(url, { allowPrivate: webhookPolicy().allowPrivate });
+    await assertPublicTarget(url, { allowPrivate: policy.allowPrivate });
   } catch (err) {
     if (!(err instanceof SsrfGuardError)) throw err;
     issues.push({ path: 'url', code: err.code, message: err.message });
@@ -44,12 +44,12 @@ type Invalid = Failure<ErrorCode.VALIDATION_FAILED>;
 /** Why an endpoint is not created, changed or rotated: an input breaks a rule, or (by id) there is no such endpoint. */
 export type EndpointFailure = Failure<ErrorCode.VALIDATION_FAILED | ErrorCode.NOT_FOUND>;
 
-async function validate(input: EndpointInput, creating: boolean): Promise<Result<void, Invalid>> {
+async function validate(input: EndpointInput, creating: boolean, policy: WebhookPolicy): Promise<Result<void, Invalid>> {
   const issues: FieldIssue[] = [];
   if (creating && !input.url) issues.push({ path: 'url', code: 'REQUIRED', message: 'url is required' });
   if (input.url) {
     if (input.url.length > 2000) issues.push({ path: 'url', code: 'TOO_LONG', message: 'url is longer than 2000 characters' });
-    else await checkUrl(input.url, issues);
+    else await checkUrl(input.url, issues, policy);
   }
   if ((input.description?.length ?? 0) > 250) issues.push({ path: 'description', code: 'TOO_LONG', message: 'description is longer than 250 characters' });
   (input.eventTypes ?? []).forEach((t, i) => {
@@ -62,7 +62,7 @@ export async function createWebhookEndpoint(
   ctx: Context, input: EndpointInput,
 ): Promise<Result<CreatedEndpoint, Invalid>> {
   const tenantId = requireTenantScope(ctx, WEBHOOKS_SCOPE);
-  const valid = await validate(input, true);
+  const valid = await validate(input, true, ctx.webhookPolicy);
   if (!valid.ok) return valid;
   const secret = generateWebhookSecret();
   const id = crypto.randomUUID();
@@ -99,7 +99,7 @@ export async function updateWebhookEndpoint(
   const found = await endpointOf(ctx, id);
   if (!found.ok) return found;
   const ep = found.value;
-  const valid = await validate(input, false);
+  const valid = await validate(input, false, ctx.webhookPolicy);
   if (!valid.ok) return valid;
   if (input.url) ep.url = input.url;
   if (input.description !== undefined) ep.description = input.description;

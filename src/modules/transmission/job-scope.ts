@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
-import type { App } from '../../core/app.js';
+import type { App } from '../../app.js';
 import type { ClaimedJob, JobOutcome, JobRuntime } from '../../queue/job-definition.js';
 import { Invoice } from '../invoices/invoice.entity.js';
-import { cachedSigningMaterial, type SigningMaterial } from './credentials.js';
+import { cachedSigningMaterial, type SigningMaterial } from './signing-material.js';
 
 /** Tunables of the transmission pipeline (MH's rules where MH has one). */
 export interface PipelineSettings {
