@@ -1,6 +1,7 @@
 // Memory under a backlog: N documents emitted while the worker is stopped (a month-end, a recovered outage), then
 // drained by the worker in this process (API, worker and the MH sandbox's thread: the whole `FX_PROCESSES=1` service);
 // the peak RSS while draining beside the RSS before the backlog. Bounded means the peak does not grow with N.
+import { orThrow } from '../src/core/result.js';
 import { emitRequest } from '../src/modules/invoices/emit-request.js';
 import { startWorker } from '../src/start-worker.js';
 import { load } from './ceilings.js';
@@ -25,7 +26,7 @@ export async function benchMemory(): Promise<void> {
     // The backlog, through the emission use case itself (validation, numbering, one statement each), 16 at a time.
     const emitted = await load(docs, 16, async (i) => {
       const r = await emitRequest(env.app.contextFor(actor), { ...example, referenciaExterna: `MEM-${i}` });
-      return r.created;
+      return orThrow(r).created;
     });
     global.gc?.();
     const afterEmission = process.memoryUsage();

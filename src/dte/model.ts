@@ -2,6 +2,8 @@
 
 export type TipoDte = '01' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '11' | '14' | '15';
 export type Ambiente = '00' | '01';
+/** Events MH receives like documents (CAT-002): 17 Operaciones Especiales, 18 Retorno. */
+export type TipoEvento = '17' | '18';
 export const TIPOS_DTE: readonly TipoDte[] = ['01', '03', '04', '05', '06', '07', '08', '09', '11', '14', '15'];
 
 /** One problem found in input or in a document: `path` is dotted/indexed (`items[0].precio`), `code` is stable. */

@@ -9,7 +9,9 @@ import type { Tenant } from '../modules/tenants/tenant.entity.js';
 import { ApiKeyType, CreateApiKeyInput, CreatedApiKey } from './auth.types.js';
 import { ImportMhCredentialInput, MhCredentialType } from './credential.types.js';
 import { importMhCredential } from '../modules/transmission/credentials.js';
-import { DuplicateTenantNit, NotFound, UnknownScope, ValidationFailed, asResult, resolveResultType } from './errors.types.js';
+import {
+  DuplicateTenantNit, NotFound, UnknownScope, ValidationFailed, asResult, fromResult, resolveResultType,
+} from './errors.types.js';
 import { CreateTenantInput, EstablishmentType, TenantType, UpdateTenantInput } from './tenant.types.js';
 
 const TenantResult = createUnionType({
@@ -69,7 +71,7 @@ export class AdminResolver {
   @Authorized(ADMIN_SCOPE)
   @Mutation(() => MhCredentialResult, { description: 'Imports (or replaces) the MH certificate and API credentials of a tenant for one ambiente' })
   importMhCredential(@Ctx() ctx: Context, @Arg('input', () => ImportMhCredentialInput) input: ImportMhCredentialInput) {
-    return asResult(() => importMhCredential(ctx, ctx.mh.masterKey, input, ctx.mh.register));
+    return fromResult(importMhCredential(ctx, ctx.mh.masterKey, input, ctx.mh.register));
   }
 
   @Authorized(ADMIN_SCOPE)

@@ -4,7 +4,7 @@ import { emitReturn } from '../modules/fiscal-events/emit-return.js';
 import { emitSpecialOperations } from '../modules/fiscal-events/emit-special-operations.js';
 import { invalidateFiscalEvent } from '../modules/fiscal-events/invalidate-fiscal-event.js';
 import { getFiscalEvent, listFiscalEvents } from '../modules/fiscal-events/get-fiscal-event.js';
-import { NotFound, ValidationFailed, asResult, resolveResultType } from './errors.types.js';
+import { NotFound, ValidationFailed, asResult, fromResult, resolveResultType } from './errors.types.js';
 import { EmitReturnInput, EmitSpecialOperationsInput, FiscalEventType } from './fiscal-event.types.js';
 import { DeadlinePassed, DuplicateReference, InvalidState, MhRejected, MhUnavailable, NoMhCredential } from './invoice.errors.js';
 import { PersonInput } from './invoice-invalidation.resolver.js';
@@ -43,7 +43,7 @@ export class FiscalEventResolver {
   @Authorized('invoices:invalidate')
   @Mutation(() => InvalidateFiscalEventResult, { description: 'Sends the Invalidación of a sealed event to MH (waits for its answer); a Retorno gives its quantities back' })
   invalidateFiscalEvent(@Ctx() ctx: Context, @Arg('input', () => InvalidateFiscalEventInput) input: InvalidateFiscalEventInput) {
-    return asResult(() => invalidateFiscalEvent(ctx, { ...input, motivoAnulacion: input.motivoAnulacion ?? null }));
+    return fromResult(invalidateFiscalEvent(ctx, { ...input, motivoAnulacion: input.motivoAnulacion ?? null }));
   }
 
   @Authorized('invoices:emit')

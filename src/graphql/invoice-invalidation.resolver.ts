@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver, createUnionType } from 'type-graphql';
 import type { Context } from '../context.js';
 import { invalidateInvoice } from '../modules/transmission/invalidate-invoice.js';
-import { NotFound, ValidationFailed, asResult, resolveResultType } from './errors.types.js';
+import { NotFound, ValidationFailed, fromResult, resolveResultType } from './errors.types.js';
 import { DeadlinePassed, InvalidState, MhRejected, MhUnavailable, NoMhCredential } from './invoice.errors.js';
 import { InvoiceType } from './invoice.types.js';
 
@@ -33,6 +33,9 @@ export class InvoiceInvalidationResolver {
   @Authorized('invoices:invalidate')
   @Mutation(() => InvalidateInvoiceResult, { description: 'Sends the Invalidación event to MH (waits for its answer); INVALIDATED once sealed' })
   invalidateInvoice(@Ctx() ctx: Context, @Arg('input', () => InvalidateInvoiceInput) input: InvalidateInvoiceInput) {
-    return asResult(() => invalidateInvoice(ctx, { ...input, motivoAnulacion: input.motivoAnulacion ?? null, replacementInvoiceId: input.replacementInvoiceId ?? null }));
+    const { motivoAnulacion, replacementInvoiceId } = input;
+    return fromResult(invalidateInvoice(ctx, {
+      ...input, motivoAnulacion: motivoAnulacion ?? null, replacementInvoiceId: replacementInvoiceId ?? null,
+    }));
   }
 }

@@ -1,6 +1,7 @@
 import { JSONResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ValidationError } from '../core/errors.js';
+import type { ErrorCode } from '../core/errors.js';
+import { invalid, ok, orThrow, type Failure, type Result } from '../core/result.js';
 import { DecimalScalar } from './invoice.scalars.js';
 import { DireccionType } from './tenant.types.js';
 
@@ -109,12 +110,30 @@ function plain(v: unknown): unknown {
   return v;
 }
 
+type WithExtra = { extra?: Record<string, unknown> | null };
+
 /** The emission body: typed fields plus `extra`; a key given both ways is refused rather than silently chosen. */
-export function toEmissionBody<T extends { extra?: Record<string, unknown> | null }>(input: T): Record<string, unknown> {
+export function emissionBody(input: WithExtra): Result<Record<string, unknown>, Failure<ErrorCode.VALIDATION_FAILED>> {
   const { extra, ...typed } = input;
   const body = plain(typed) as Record<string, unknown>;
   const extraObj = (extra && typeof extra === 'object' && !Array.isArray(extra) ? extra : {}) as Record<string, unknown>;
   const clash = Object.keys(extraObj).filter((k) => k in body);
-  if (clash.length) throw new ValidationError(clash.map((k) => ({ path: `extra.${k}`, code: 'DUPLICATE_FIELD', message: `${k} is given both as a typed field and in extra` })));
-  return { ...extraObj, ...body };
+  if (clash.length) {
+    const message = (k: string) => `${k} is given both as a typed field and in extra`;
+    return invalid(clash.map((k) => ({ path: `extra.${k}`, code: 'DUPLICATE_FIELD', message: message(k) })));
+  }
+  return ok({ ...extraObj, ...body });
+}
+
+/** The emission body, or its failure thrown (for operations whose answer is no result union). */
+export function toEmissionBody(input: WithExtra): Record<string, unknown> {
+  return orThrow(emissionBody(input));
+}
+
+/** Runs an emission use case on the input's body; a body refused already is that use case's failure. */
+export async function emitWithBody<T, F extends Failure>(
+  input: WithExtra, emit: (body: Record<string, unknown>) => Promise<Result<T, F>>,
+): Promise<Result<T, F | Failure<ErrorCode.VALIDATION_FAILED>>> {
+  const body = emissionBody(input);
+  return body.ok ? emit(body.value) : body;
 }

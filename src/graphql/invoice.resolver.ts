@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
 import type { Context } from '../context.js';
 import { cachedCalendar, invoiceDeadlines } from '../modules/calendar/invoice-deadlines.js';
-import { emitNote } from '../modules/invoices/emit-note.js';
+import { emitNote, type NoteInput as NoteBody } from '../modules/invoices/emit-note.js';
 import { emitRequest } from '../modules/invoices/emit-request.js';
 import { findInvoiceByReference } from '../modules/invoices/find-invoice-by-reference.js';
 import { getInvoice, getInvoiceEvents, getSignedDocument } from '../modules/invoices/get-invoice.js';
@@ -11,9 +11,9 @@ import { listInvoices, type InvoicePage } from '../modules/invoices/list-invoice
 import { previewInvoice } from '../modules/invoices/preview-invoice.js';
 import { estadoOf } from '../modules/invoices/estado.js';
 import { localizeIssues } from '../core/messages.js';
-import { FieldProblem, NotFound, ValidationFailed, asResult, resolveResultType } from './errors.types.js';
+import { FieldProblem, NotFound, ValidationFailed, fromResult, resolveResultType } from './errors.types.js';
 import { DuplicateReference, InvalidState } from './invoice.errors.js';
-import { EmitInvoiceInput, NoteInput, toEmissionBody } from './invoice.input.js';
+import { EmitInvoiceInput, NoteInput, emitWithBody, toEmissionBody } from './invoice.input.js';
 import { InvoiceConnectionType, InvoiceDeadlinesType, InvoiceEventType, InvoiceFilterInput, InvoiceItemType, InvoicePreviewType, InvoiceReceptorType, InvoiceTotalsType, InvoiceType } from './invoice.types.js';
 import { itemsView, receptorView, totalsView } from './invoice.view.js';
 import { PatientType } from './patient.types.js';
@@ -51,19 +51,23 @@ export class InvoiceResolver {
   @Authorized('invoices:emit')
   @Mutation(() => InvoiceResult, { description: 'Emits a DTE (returns at once, status QUEUED). Idempotent per tenant on referenciaExterna.' })
   emitInvoice(@Ctx() ctx: Context, @Arg('input', () => EmitInvoiceInput) input: EmitInvoiceInput) {
-    return asResult(async () => (await emitRequest(ctx, toEmissionBody(input))).invoice);
+    return fromResult(emitWithBody(input, (body) => emitRequest(ctx, body)), (r) => r.invoice);
   }
 
   @Authorized('invoices:emit')
   @Mutation(() => InvoiceResult, { description: 'Nota de Crédito (05) relating a PROCESSED CCF' })
   emitCreditNote(@Ctx() ctx: Context, @Arg('input', () => NoteInput) input: NoteInput) {
-    return asResult(async () => (await emitNote(ctx, '05', { ...toEmissionBody(input), invoiceId: input.invoiceId } as never)).invoice);
+    const note = (body: Record<string, unknown>) =>
+      emitNote(ctx, '05', { ...body, invoiceId: input.invoiceId } as NoteBody);
+    return fromResult(emitWithBody(input, note), (r) => r.invoice);
   }
 
   @Authorized('invoices:emit')
   @Mutation(() => InvoiceResult, { description: 'Nota de Débito (06) relating a PROCESSED CCF' })
   emitDebitNote(@Ctx() ctx: Context, @Arg('input', () => NoteInput) input: NoteInput) {
-    return asResult(async () => (await emitNote(ctx, '06', { ...toEmissionBody(input), invoiceId: input.invoiceId } as never)).invoice);
+    const note = (body: Record<string, unknown>) =>
+      emitNote(ctx, '06', { ...body, invoiceId: input.invoiceId } as NoteBody);
+    return fromResult(emitWithBody(input, note), (r) => r.invoice);
   }
 
   @Authorized('invoices:emit')

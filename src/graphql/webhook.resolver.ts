@@ -5,7 +5,7 @@ import { deliveryAttempts, listWebhookDeliveries, pingWebhookEndpoint, replayWeb
 import { createWebhookEndpoint, deleteWebhookEndpoint, findEndpoint, listWebhookEndpoints, rotateWebhookSecret, updateWebhookEndpoint, WEBHOOKS_SCOPE } from '../modules/webhooks/manage-endpoints.js';
 import { messageId } from '../modules/webhooks/send-delivery.js';
 import type { WebhookDelivery } from '../modules/webhooks/webhook.entity.js';
-import { NotFound, ValidationFailed, asResult, resolveResultType } from './errors.types.js';
+import { NotFound, ValidationFailed, asResult, fromResult, resolveResultType } from './errors.types.js';
 import {
   CreateWebhookEndpointInput, CreatedWebhookEndpoint, ReplayedWebhookDeliveries, UpdateWebhookEndpointInput, WebhookAttemptType, WebhookDeliveryStatus, WebhookDeliveryType, WebhookEndpointType,
 } from './webhook.types.js';
@@ -29,25 +29,25 @@ export class WebhookEndpointResolver {
   @Authorized(WEBHOOKS_SCOPE)
   @Mutation(() => CreatedWebhookEndpointResult, { description: 'The whsec_ secret is returned only here' })
   createWebhookEndpoint(@Ctx() ctx: Context, @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput) {
-    return asResult(async () => created(await createWebhookEndpoint(ctx, input)));
+    return fromResult(createWebhookEndpoint(ctx, input), created);
   }
 
   @Authorized(WEBHOOKS_SCOPE)
   @Mutation(() => WebhookEndpointResult)
   updateWebhookEndpoint(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateWebhookEndpointInput) input: UpdateWebhookEndpointInput) {
-    return asResult(() => updateWebhookEndpoint(ctx, id, input));
+    return fromResult(updateWebhookEndpoint(ctx, id, input));
   }
 
   @Authorized(WEBHOOKS_SCOPE)
   @Mutation(() => WebhookEndpointResult, { description: 'Deletes the endpoint and its delivery log' })
   deleteWebhookEndpoint(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
-    return asResult(() => deleteWebhookEndpoint(ctx, id));
+    return fromResult(deleteWebhookEndpoint(ctx, id));
   }
 
   @Authorized(WEBHOOKS_SCOPE)
   @Mutation(() => CreatedWebhookEndpointResult, { description: 'New secret (shown once); the old one keeps signing alongside for graceSeconds (default 86400)' })
   rotateWebhookSecret(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('graceSeconds', () => Int, { nullable: true }) graceSeconds?: number | null) {
-    return asResult(async () => created(await rotateWebhookSecret(ctx, id, graceSeconds ?? undefined)));
+    return fromResult(rotateWebhookSecret(ctx, id, graceSeconds ?? undefined), created);
   }
 
   @Authorized(WEBHOOKS_SCOPE)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { AppError, ErrorCode, httpStatusOf } from '../core/errors.js';
 import { localizeError } from '../core/messages.js';
+import type { Failure } from '../core/result.js';
 import type { App } from '../app.js';
 import type { Context } from '../context.js';
 import { DocumentRenderError } from '../modules/documents/dte-json.js';
@@ -16,14 +17,17 @@ export function requestId(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/** An expected failure (a use case's result, or a thrown AppError) in the one JSON error shape, at its HTTP status. */
+export function sendFailure(res: Response, failure: Failure | AppError) {
+  const requestId = res.locals.requestId as string;
+  const { message, issues } = localizeError(failure.code, failure.message, failure.issues);
+  res.status(httpStatusOf[failure.code]).json({ error: { code: failure.code, message, issues, requestId } });
+}
+
 /** The one JSON error shape of the REST face: `{ error: { code, message, issues, requestId } }`. */
 export function sendError(res: Response, err: unknown, log: App['log']) {
   const requestId = res.locals.requestId as string;
-  if (err instanceof AppError) {
-    const { message, issues } = localizeError(err.code, err.message, err.issues);
-    res.status(httpStatusOf[err.code]).json({ error: { code: err.code, message, issues, requestId } });
-    return;
-  }
+  if (err instanceof AppError) return sendFailure(res, err);
   if (err instanceof DocumentRenderError) {
     const issues = [{ path: err.field, code: err.code, message: err.message }];
     res.status(409).json({ error: { code: ErrorCode.INVALID_STATE, message: `the versión legible cannot be rendered: ${err.message}`, issues, requestId } });

@@ -6,7 +6,7 @@ import { emitSpecialOperations } from '../modules/fiscal-events/emit-special-ope
 import type { FiscalEvent } from '../modules/fiscal-events/fiscal-event.entity.js';
 import { invalidateFiscalEvent, type InvalidateFiscalEventInput } from '../modules/fiscal-events/invalidate-fiscal-event.js';
 import { getFiscalEvent } from '../modules/fiscal-events/get-fiscal-event.js';
-import { contextOf } from './request.js';
+import { contextOf, sendFailure } from './request.js';
 
 /** The REST view of a Retorno / Operaciones Especiales event (the names of the GraphQL FiscalEvent type). */
 export function fiscalEventJson(e: FiscalEvent, withDocument = false) {
@@ -36,7 +36,9 @@ export function fiscalEventRoutes(app: App, r: Router): void {
   });
   r.post('/api/eventos/:id/invalidar', async (req, res) => {
     const body = (req.body ?? {}) as Omit<InvalidateFiscalEventInput, 'eventId'>;
-    res.json(fiscalEventJson(await invalidateFiscalEvent(await contextOf(app, req, res), { ...body, eventId: String(req.params.id) })));
+    const r = await invalidateFiscalEvent(await contextOf(app, req, res), { ...body, eventId: String(req.params.id) });
+    if (!r.ok) return sendFailure(res, r.error);
+    res.json(fiscalEventJson(r.value));
   });
   r.get('/api/eventos/:id', async (req, res) => {
     const e = await getFiscalEvent(await contextOf(app, req, res), String(req.params.id));

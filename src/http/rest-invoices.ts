@@ -1,6 +1,5 @@
 import type { Router } from 'express';
 import type { App } from '../app.js';
-import { AppError, ErrorCode } from '../core/errors.js';
 import { emitRequest } from '../modules/invoices/emit-request.js';
 import { getInvoice } from '../modules/invoices/get-invoice.js';
 import { archivoDte } from '../modules/documents/archivo-dte.js';
@@ -15,7 +14,9 @@ import { calendarForTenant } from '../modules/calendar/business-calendar.js';
 import { tenantProfile } from '../modules/tenants/tenant-profile.js';
 import { deadlinesJson, invoiceDeadlines } from '../modules/calendar/invoice-deadlines.js';
 import { invoiceBlock } from '../modules/transmission/blocked.js';
-import { contextOf } from './request.js';
+import { contextOf, sendFailure } from './request.js';
+import { raise } from '../core/result.js';
+import { invoiceNotFound } from '../modules/invoices/invoice.errors.js';
 
 /**
  * The REST view of an invoice (the same names as the GraphQL Invoice type; links signed as in GraphQL). `fresh`: the
@@ -63,7 +64,7 @@ function linesOf(app: App, inv: Invoice, fresh: boolean) {
 
 async function invoiceOr404(app: App, req: { params: { id?: string } }, ctx: Awaited<ReturnType<typeof contextOf>>): Promise<Invoice> {
   const inv = await getInvoice(ctx, String(req.params.id));
-  if (!inv) throw new AppError(ErrorCode.NOT_FOUND, `invoice ${req.params.id} not found`, [{ path: 'id', code: 'NOT_FOUND', message: 'no such invoice' }]);
+  if (!inv) raise(invoiceNotFound(String(req.params.id), 'id'));
   return inv;
 }
 
@@ -71,8 +72,9 @@ async function invoiceOr404(app: App, req: { params: { id?: string } }, ctx: Awa
 export function invoiceRoutes(app: App, r: Router): void {
   r.post('/api/facturas', async (req, res) => {
     const ctx = await contextOf(app, req, res);
-    const { invoice, created } = await emitRequest(ctx, req.body);
-    res.status(created ? 201 : 200).json(await invoiceJson(app, invoice, false, created));
+    const r = await emitRequest(ctx, req.body);
+    if (!r.ok) return sendFailure(res, r.error);
+    res.status(r.value.created ? 201 : 200).json(await invoiceJson(app, r.value.invoice, false, r.value.created));
   });
   r.get('/api/facturas/:id', async (req, res) => {
     const ctx = await contextOf(app, req, res);

@@ -3,7 +3,7 @@ import { CertificateError } from './errors.js';
 import { at, parseXml, XmlParseError, type XmlElement } from './xml.js';
 
 /** An MH-issued signing certificate after import. Keys are live KeyObjects plus their PEM forms. */
-export interface MhCertificate {
+export interface MhCertificate extends PemKeyPair {
   /** MH's `_id` of the certificate, when present. */
   id: string | null;
   nit: string;
@@ -12,12 +12,6 @@ export interface MhCertificate {
   /** Subject organizationName, when present. */
   subjectName: string | null;
   activo: boolean;
-  privateKey: KeyObject;
-  publicKey: KeyObject;
-  /** PKCS#8 PEM (unencrypted — encrypt it with secrets.ts before storing). */
-  privateKeyPem: string;
-  /** SPKI PEM. */
-  publicKeyPem: string;
   notBefore: Date;
   notAfter: Date;
 }
@@ -64,10 +58,7 @@ export function parseMhCertificate(xml: string, password: string, opts: Certific
     nrc: optionalText(root, 'certificado/basicEstructure/subject/description'),
     subjectName: optionalText(root, 'certificado/basicEstructure/subject/organizationName'),
     activo: optionalText(root, 'activo') !== 'false',
-    privateKey,
-    publicKey,
-    privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
-    publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }) as string,
+    ...pemKeyPair(privateKey, publicKey),
     notBefore,
     notAfter,
   };
@@ -76,7 +67,9 @@ export function parseMhCertificate(xml: string, password: string, opts: Certific
 export interface PemKeyPair {
   privateKey: KeyObject;
   publicKey: KeyObject;
+  /** PKCS#8 PEM (unencrypted — encrypt it with secrets.ts before storing). */
   privateKeyPem: string;
+  /** SPKI PEM. */
   publicKeyPem: string;
 }
 
@@ -98,6 +91,11 @@ export function importPemKeyPair(privatePem: string, publicPem?: string, opts: {
     throw malformed('publicKeyPem', `public key PEM could not be read: ${(err as Error).message}`);
   }
   assertRsaPair(privateKey, publicKey);
+  return pemKeyPair(privateKey, publicKey);
+}
+
+/** A key pair with its PEM forms: PKCS#8 for the private key, SPKI for the public one. */
+export function pemKeyPair(privateKey: KeyObject, publicKey: KeyObject): PemKeyPair {
   return {
     privateKey,
     publicKey,

@@ -1,6 +1,6 @@
 import type { MhCertificate } from './certificate.js';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mhPasswordHash } from './certificate.js';
+import { mhPasswordHash, pemKeyPair } from './certificate.js';
 import { escapeXml } from './xml.js';
 
 export interface TestCertificateInput {
@@ -31,10 +31,7 @@ export function generateTestCertificate(input: TestCertificateInput): TestCertif
   return {
     xml,
     nit: input.nit,
-    privateKey,
-    publicKey,
-    privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
-    publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }) as string,
+    ...pemKeyPair(privateKey, publicKey),
     notBefore,
     notAfter,
   };

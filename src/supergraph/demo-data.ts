@@ -5,6 +5,7 @@ import { emitRequest } from '../modules/invoices/emit-request.js';
 import { upsertPatientFiscalProfile } from '../modules/patients/upsert-patient-fiscal-profile.js';
 import { mapServiceFiscal } from '../modules/services/map-service-fiscal.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
+import { orThrow } from '../core/result.js';
 
 /**
  * Gives the demo tenant the fiscal side of the demo SIGMA patients and services, and one invoice, so the newcomer's
@@ -22,6 +23,7 @@ export async function seedDemoFiscalData(app: App): Promise<boolean> {
   await mapServiceFiscal(ctx, 'SVC-CONSULTA-CARDIO', { descripcion: 'Consulta de especialidad (cardiología)', precio: '45.00' });
   await mapServiceFiscal(ctx, 'SVC-EKG', { descripcion: 'Electrocardiograma', precio: '25.00' });
   await mapServiceFiscal(ctx, 'LAB-HEMO', { descripcion: 'Hemograma completo', codigo: 'LAB-001', precio: '11.30' });
-  await emitRequest(ctx, { referenciaExterna: 'SUPERGRAPH-DEMO-1', patientId: 'P-1001', items: [{ serviceId: 'SVC-CONSULTA-CARDIO' }, { serviceId: 'LAB-HEMO' }] });
+  const items = [{ serviceId: 'SVC-CONSULTA-CARDIO' }, { serviceId: 'LAB-HEMO' }];
+  orThrow(await emitRequest(ctx, { referenciaExterna: 'SUPERGRAPH-DEMO-1', patientId: 'P-1001', items }));
   return true;
 }

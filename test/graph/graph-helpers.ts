@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { provisionTenant, startTestApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
 
 /** One of the documented example bodies (examples/dte), with a fresh referenciaExterna. */
 export function example(name: '01-factura' | '03-credito-fiscal', overrides: Record<string, unknown> = {}): Record<string, any> {
@@ -41,11 +41,3 @@ export async function rest(t: TestApp, method: string, path: string, apiKey: str
   return { status: res.status, body: json, headers: res.headers };
 }
 
-export type Provisioned = Awaited<ReturnType<typeof provisionTenant>>;
-
-/** The real service and two tenants (a, b): every graph test probes the other tenant too. */
-export async function startWithTwoTenants(): Promise<{ t: TestApp; a: Provisioned; b: Provisioned }> {
-  const t = await startTestApp();
-  const [a, b] = await Promise.all([provisionTenant(t), provisionTenant(t)]);
-  return { t, a, b };
-}

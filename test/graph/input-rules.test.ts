@@ -2,16 +2,13 @@
 // misplaced fields are refused with a suggestion, messages cite MH's rules in words and follow Accept-Language.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import { type TestApp } from '../helpers/app.js';
+import { waitForStatus, type PipelineTenant, startWithPipelineTenant } from '../helpers/pipeline.js';
 import { example } from './graph-helpers.js';
 
 let t: TestApp;
 let tt: PipelineTenant;
-beforeAll(async () => {
-  t = await startTestApp({}, { worker: true });
-  tt = await tenantWithCredential(t);
-});
+beforeAll(async () => ({ t, tt } = await startWithPipelineTenant()));
 afterAll(async () => t?.close());
 
 async function post(body: unknown, headers: Record<string, string> = {}) {

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { provisionTenant, type TestApp } from '../helpers/app.js';
-import { EMIT, INVOICE_FIELDS, emit, example, key, startWithTwoTenants, type Provisioned } from './graph-helpers.js';
+import { provisionTenant, startWithTwoTenants, type TestApp, type Provisioned } from '../helpers/app.js';
+import { EMIT, INVOICE_FIELDS, emit, example, key } from './graph-helpers.js';
 
 let t: TestApp;
 let a: Provisioned;
 let b: Provisioned;
-beforeAll(async () => {
-  ({ t, a, b } = await startWithTwoTenants());
-});
+beforeAll(async () => ({ t, a, b } = await startWithTwoTenants()));
 afterAll(async () => t?.close());
 
 describe('emitInvoice', () => {

@@ -1,20 +1,18 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import { type TestApp } from '../helpers/app.js';
+import {
+  INVALIDATION_PEOPLE as people, startWithPipelineTenant, waitForStatus, type PipelineTenant,
+} from '../helpers/pipeline.js';
 import { EMIT, example, key } from './graph-helpers.js';
 
 // The whole way with the real worker and the MH sandbox: emit through GraphQL, watch the subscription follow the
 // pipeline to PROCESSED, then adjust the CCF with a credit note and invalidate an FE through GraphQL.
 let t: TestApp;
 let tt: PipelineTenant;
-beforeAll(async () => {
-  t = await startTestApp({}, { worker: true });
-  tt = await tenantWithCredential(t);
-});
+beforeAll(async () => ({ t, tt } = await startWithPipelineTenant()));
 afterAll(async () => t?.close());
 
-const people = { responsable: { nombre: 'Ana Responsable', tipoDocumento: '13', numDocumento: '12345678-4' }, solicitante: { nombre: 'Luis Solicitante', tipoDocumento: '13', numDocumento: '12345678-4' } };
 
 async function gqlEmit(input: Record<string, unknown>) {
   const r = await t.gql(EMIT, { input }, key(tt.apiKey));

@@ -2,15 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNSCOPED } from '../../src/core/guards.js';
 import { transition } from '../../src/modules/invoices/invoice-transitions.js';
 import { Invoice } from '../../src/modules/invoices/invoice.entity.js';
-import { type TestApp } from '../helpers/app.js';
-import { emit, example, key, startWithTwoTenants, type Provisioned } from './graph-helpers.js';
+import { startWithTwoTenants, type TestApp, type Provisioned } from '../helpers/app.js';
+import { emit, example, key } from './graph-helpers.js';
 
 let t: TestApp;
 let a: Provisioned;
 let b: Provisioned;
-beforeAll(async () => {
-  ({ t, a, b } = await startWithTwoTenants());
-});
+beforeAll(async () => ({ t, a, b } = await startWithTwoTenants()));
 afterAll(async () => t?.close());
 
 const NOTE = (m: string) => `mutation($i: NoteInput!) { ${m}(input: $i) { __typename ... on Invoice { id tipoDte status document receptor { numDocumento nrc } }

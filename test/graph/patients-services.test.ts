@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp } from '../helpers/app.js';
-import { emit, example, key, startWithTwoTenants, type Provisioned } from './graph-helpers.js';
+import { startWithTwoTenants, type TestApp, type Provisioned } from '../helpers/app.js';
+import { emit, example, key } from './graph-helpers.js';
 
 let t: TestApp;
 let a: Provisioned;
 let b: Provisioned;
-beforeAll(async () => {
-  ({ t, a, b } = await startWithTwoTenants());
-});
+beforeAll(async () => ({ t, a, b } = await startWithTwoTenants()));
 afterAll(async () => t?.close());
 
 const UPSERT = `mutation($p: ID!, $i: FiscalProfileInput!) { upsertPatientFiscalProfile(patientId: $p, input: $i) {

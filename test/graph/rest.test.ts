@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { provisionTenant, type TestApp } from '../helpers/app.js';
-import { example, rest, startWithTwoTenants, type Provisioned } from './graph-helpers.js';
+import { provisionTenant, startWithTwoTenants, type TestApp, type Provisioned } from '../helpers/app.js';
+import { example, rest } from './graph-helpers.js';
 
 let t: TestApp;
 let a: Provisioned;
 let b: Provisioned;
-beforeAll(async () => {
-  ({ t, a, b } = await startWithTwoTenants());
-});
+beforeAll(async () => ({ t, a, b } = await startWithTwoTenants()));
 afterAll(async () => t?.close());
 
 describe('POST /api/facturas', () => {

@@ -3,16 +3,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { type TestApp } from '../helpers/app.js';
 import { Invoice } from '../../src/modules/invoices/invoice.entity.js';
-import { reload, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import { reload, waitForStatus, type PipelineTenant, startWithPipelineTenant } from '../helpers/pipeline.js';
 
 let t: TestApp;
 let tt: PipelineTenant;
-beforeAll(async () => {
-  t = await startTestApp({}, { worker: true });
-  tt = await tenantWithCredential(t);
-});
+beforeAll(async () => ({ t, tt } = await startWithPipelineTenant()));
 afterAll(async () => t?.close());
 
 const ref = (p: string) => `${p}-${randomBytes(5).toString('hex')}`;

@@ -80,3 +80,12 @@ export async function provisionTenant(t: TestApp, scopes?: string[]): Promise<{ 
   const k = await t.gql(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { __typename ... on CreatedApiKey { secret key { id } } ... on UserError { code message } } }`, { i: { tenantId, name: 'test', scopes } }, admin);
   return { tenantId, apiKey: k.body.data.createApiKey.secret, keyId: k.body.data.createApiKey.key.id };
 }
+
+export type Provisioned = Awaited<ReturnType<typeof provisionTenant>>;
+
+/** The real service and two tenants (a, b): a test that acts as one tenant probes the other too. */
+export async function startWithTwoTenants(): Promise<{ t: TestApp; a: Provisioned; b: Provisioned }> {
+  const t = await startTestApp();
+  const [a, b] = await Promise.all([provisionTenant(t), provisionTenant(t)]);
+  return { t, a, b };
+}

@@ -2,15 +2,12 @@ import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactJws, jsonbOrder, storedJws } from '../../src/modules/invoices/invoice-jws.js';
 import { signDte, verifyDteJws } from '../../src/signing/index.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { emit, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import { type TestApp } from '../helpers/app.js';
+import { emit, waitForStatus, type PipelineTenant, startWithPipelineTenant } from '../helpers/pipeline.js';
 
 let t: TestApp;
 let tt: PipelineTenant;
-beforeAll(async () => {
-  t = await startTestApp({}, { worker: true });
-  tt = await tenantWithCredential(t);
-});
+beforeAll(async () => ({ t, tt } = await startWithPipelineTenant()));
 afterAll(async () => t?.close());
 
 const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []) => t.app.db.orm.em.getConnection().execute<T[]>(q, params);

@@ -5,17 +5,14 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvoiceEmail } from '../../src/modules/email/invoice-email.entity.js';
 import { Tenant } from '../../src/modules/tenants/tenant.entity.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import { type TestApp } from '../helpers/app.js';
+import { emit, facturaBody, waitForStatus, type PipelineTenant, startWithPipelineTenant } from '../helpers/pipeline.js';
 
 // A logo that only looks like an image is refused at upload; a broken one already stored, or any rendering failure,
 // never blocks the PDF link, the e-mail or the webhooks.
 let t: TestApp;
 let tt: PipelineTenant;
-beforeAll(async () => {
-  t = await startTestApp({}, { worker: true });
-  tt = await tenantWithCredential(t);
-});
+beforeAll(async () => ({ t, tt } = await startWithPipelineTenant()));
 afterAll(async () => t?.close());
 
 const U = `mutation($id: ID!, $i: UpdateTenantInput!) { updateTenant(id: $id, input: $i) { __typename ... on UserError { issues { path code message } } } }`;

@@ -7,6 +7,7 @@ import { raiseDeadlineWarnings } from '../../src/modules/notifications/deadline-
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { elSalvadorDateTime } from '../../src/dte/index.js';
 import { facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import { orThrow } from '../../src/core/result.js';
 
 let t: TestApp;
 let tt: PipelineTenant;
@@ -28,7 +29,7 @@ afterAll(async () => t?.close());
 
 describe('deadlines on the tenant\'s business-day calendar', () => {
   it('a CCF\'s invalidation and IVA-return deadlines skip the tenant\'s extra day; GraphQL and REST expose every deadline', async () => {
-    const inv = (await emitInvoice(tt.ctx(), ccfBody())).invoice;
+    const inv = orThrow(await emitInvoice(tt.ctx(), ccfBody())).invoice;
     const cal = createCalendar([{ date: extraDay, name: 'x' }]);
     const expected = invalidationDeadline('03', inv.fecEmi, { calendar: cal });
     expect(expected > extraDay).toBe(true);
@@ -44,7 +45,7 @@ describe('deadlines on the tenant\'s business-day calendar', () => {
   it('a line flagged medicamentoPerecedero gives the 2-year window; a flag that is not a boolean is refused by name', async () => {
     const body = facturaBody();
     (body.items as Record<string, unknown>[])[0]!.medicamentoPerecedero = true;
-    const inv = (await emitInvoice(tt.ctx(), body)).invoice;
+    const inv = orThrow(await emitInvoice(tt.ctx(), body)).invoice;
     expect(inv.invalidationDeadline).toBe(addMonthsClamped(inv.fecEmi, 24));
     const g = await t.gql(`query($id: ID!) { invoice(id: $id) { deadlines { invalidation perishableMedicine } } }`, { id: inv.id }, { 'x-api-key': tt.apiKey });
     expect(g.body.data.invoice.deadlines).toEqual({ invalidation: addMonthsClamped(inv.fecEmi, 24), perishableMedicine: true });
@@ -66,7 +67,8 @@ describe('deadlines on the tenant\'s business-day calendar', () => {
   });
 
   it('dte.deadline.warning: once before the last day a note may relate a PROCESSED CCF', async () => {
-    const [ccf] = await waitForStatus(t, [(await emitInvoice(tt.ctx(), ccfBody())).invoice.id], ['PROCESSED', 'REJECTED']);
+    const emitted = orThrow(await emitInvoice(tt.ctx(), ccfBody())).invoice;
+    const [ccf] = await waitForStatus(t, [emitted.id], ['PROCESSED', 'REJECTED']);
     expect(ccf!.status).toBe('PROCESSED');
     const now = new Date(`${addMonthsClamped(ccf!.fecEmi, 3)}T12:00:00-06:00`);
     await raiseDeadlineWarnings(t.app, now, 24 * 3_600_000);

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { emitInvoice } from '../../src/modules/invoices/emit-invoice.js';
 import type { Invoice } from '../../src/modules/invoices/invoice.entity.js';
-import { invalidateInvoice } from '../../src/modules/transmission/invalidate-invoice.js';
 import type { TestApp } from '../helpers/app.js';
-import { facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import {
+  facturaBody, invalidate, tenantWithCredential, waitForStatus, type PipelineTenant,
+} from '../helpers/pipeline.js';
+import { orThrow } from '../../src/core/result.js';
 
 const example = (file: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`../../examples/dte/${file}`, import.meta.url), 'utf8'));
 let seq = 0;
@@ -25,7 +27,7 @@ export interface Month {
 
 async function processed(t: TestApp, tt: PipelineTenant, bodies: Record<string, unknown>[]): Promise<Invoice[]> {
   const ids = [];
-  for (const b of bodies) ids.push((await emitInvoice(tt.ctx(), b)).invoice.id);
+  for (const b of bodies) ids.push(orThrow(await emitInvoice(tt.ctx(), b)).invoice.id);
   const done = await waitForStatus(t, ids, ['PROCESSED', 'REJECTED'], 60_000);
   for (const d of done) expect(d.status, `${d.tipoDte} ${JSON.stringify(d.observaciones)}`).toBe('PROCESSED');
   return done;
@@ -44,7 +46,10 @@ export async function emitMonth(t: TestApp): Promise<Month> {
     documentoRelacionado: [{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: ccf!.codigoGeneracion, fechaEmision: ccf!.fecEmi }],
   }]);
   const people = { nombre: 'Ana Responsable', tipoDocumento: '13', numDocumento: '12345678-4' };
-  const invalidated = await invalidateInvoice(tt.ctx(), { invoiceId: fe3!.id, tipoAnulacion: 2, motivoAnulacion: 'Servicio cancelado', responsable: people, solicitante: people });
+  const invalidated = await invalidate(tt.ctx(), {
+    invoiceId: fe3!.id, tipoAnulacion: 2, motivoAnulacion: 'Servicio cancelado',
+    responsable: people, solicitante: people,
+  });
   expect(invalidated.status).toBe('INVALIDATED');
   const [feInvalidated] = await waitForStatus(t, [fe3!.id], ['INVALIDATED']);
   return { tt, fe: [fe1!, fe2!], feInvalidated: feInvalidated!, ccf: ccf!, nc: nc!, fex: fex!, fse: fse!, cr: cr!, all: [fe1!, fe2!, feInvalidated!, ccf!, fex!, fse!, cr!, nc!], period: fe1!.fecEmi.slice(0, 7) };

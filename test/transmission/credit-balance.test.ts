@@ -3,23 +3,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.js';
 import { emitNote } from '../../src/modules/invoices/emit-note.js';
-import { invalidateInvoice } from '../../src/modules/transmission/invalidate-invoice.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { type TestApp } from '../helpers/app.js';
 import { CONTRIBUYENTE } from '../dte/cases.js';
-import { emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import {
+  INVALIDATION_PEOPLE as people, emit, facturaBody, invalidate, startWithPipelineTenant, waitForStatus,
+  type PipelineTenant,
+} from '../helpers/pipeline.js';
+import { orThrow } from '../../src/core/result.js';
 
 let t: TestApp;
 let tt: PipelineTenant;
-beforeAll(async () => {
-  t = await startTestApp({}, { worker: true });
-  tt = await tenantWithCredential(t);
-});
+beforeAll(async () => ({ t, tt } = await startWithPipelineTenant()));
 afterAll(async () => t?.close());
 
-const people = {
-  responsable: { nombre: 'Ana Responsable', tipoDocumento: '13', numDocumento: '12345678-4' },
-  solicitante: { nombre: 'Luis Solicitante', tipoDocumento: '13', numDocumento: '12345678-4' },
-};
 let seq = 0;
 
 async function processed(id: string) {
@@ -29,7 +25,8 @@ async function processed(id: string) {
 }
 
 function note(tipo: '05' | '06', ccfId: string, items: Record<string, unknown>[]) {
-  return emitNote(tt.ctx(), tipo, { invoiceId: ccfId, referenciaExterna: `N-${Date.now()}-${++seq}`, items });
+  const referenciaExterna = `N-${Date.now()}-${++seq}`;
+  return emitNote(tt.ctx(), tipo, { invoiceId: ccfId, referenciaExterna, items }).then(orThrow);
 }
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
@@ -71,10 +68,13 @@ describe('credit-note balance of a CCF', () => {
     await processed(pending.invoice.id);
 
     // the CCF cannot be invalidated while notes relate it
-    const ccfInv = await refusal(invalidateInvoice(tt.ctx(), { invoiceId: ccf.id, tipoAnulacion: 2, motivoAnulacion: 'x', ...people }));
+    const onCcf = { invoiceId: ccf.id, tipoAnulacion: 2 as const, motivoAnulacion: 'x', ...people };
+    const ccfInv = await refusal(invalidate(tt.ctx(), onCcf));
     expect(ccfInv.issues).toEqual([expect.objectContaining({ code: 'ACTIVE_RELATED_NOTE' })]);
 
-    const inv = await invalidateInvoice(tt.ctx(), { invoiceId: first.id, tipoAnulacion: 2, motivoAnulacion: 'Nota emitida por error', ...people });
+    const inv = await invalidate(tt.ctx(), {
+      invoiceId: first.id, tipoAnulacion: 2, motivoAnulacion: 'Nota emitida por error', ...people,
+    });
     expect(inv.status).toBe('INVALIDATED');
     expect(await balance(ccf.id)).toEqual({ gravada: '100.00', exenta: '50.00', noSujeta: '0.00' });
 
@@ -97,7 +97,7 @@ describe('credit-note balance of a CCF', () => {
 
   it('a note cannot credit a CCF that is no longer PROCESSED', async () => {
     const ccf = await processed((await emit(tt, facturaBody({ tipoDte: '03', receptor: CONTRIBUYENTE, medico: undefined, pagos: undefined, items: [{ descripcion: 'Servicio', cantidad: 1, precio: 100 }] }))).id);
-    await invalidateInvoice(tt.ctx(), { invoiceId: ccf.id, tipoAnulacion: 2, motivoAnulacion: 'Rescindida', ...people });
+    await invalidate(tt.ctx(), { invoiceId: ccf.id, tipoAnulacion: 2, motivoAnulacion: 'Rescindida', ...people });
     const e = await refusal(note('05', ccf.id, [{ descripcion: 'x', cantidad: 1, precio: 1 }]));
     expect(e.issues[0]!.code).toBe('NOT_PROCESSED');
   });

@@ -9,9 +9,11 @@ import { AppError } from '../../src/core/errors.js';
 import { verifyDteJws } from '../../src/signing/jws.js';
 import { elSalvadorDateTime } from '../../src/dte/index.js';
 import { FiscalEvent } from '../../src/modules/fiscal-events/fiscal-event.entity.js';
-import { invalidateInvoice } from '../../src/modules/transmission/invalidate-invoice.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import {
+  INVALIDATION_PEOPLE as people, emit, facturaBody, invalidate, tenantWithCredential, waitForStatus,
+  type PipelineTenant,
+} from '../helpers/pipeline.js';
 import { startReceiver } from '../notifications/receiver.js';
 import { CONTRIBUYENTE } from '../dte/cases.js';
 
@@ -40,10 +42,6 @@ const EMIT_RETURN = `mutation($i: EmitReturnInput!) { emitReturn(input: $i) { __
   ... on UserError { code message issues { path code message } } } }`;
 const EMIT_EOP = `mutation($i: EmitSpecialOperationsInput!) { emitSpecialOperations(input: $i) { __typename ... on FiscalEvent { id status tipoEvento document }
   ... on UserError { code message issues { path code message } } } }`;
-const people = {
-  responsable: { nombre: 'Ana Responsable', tipoDocumento: '13', numDocumento: '12345678-4' },
-  solicitante: { nombre: 'Luis Solicitante', tipoDocumento: '13', numDocumento: '12345678-4' },
-};
 
 async function processedFe(body = facturaBody()) {
   const [done] = await waitForStatus(t, [(await emit(tt, body)).id], ['PROCESSED', 'REJECTED']);
@@ -106,7 +104,7 @@ describe('Evento de Retorno', () => {
 
     // a document with sealed returns is not invalidated
     try {
-      await invalidateInvoice(tt.ctx(), { invoiceId: fe.id, tipoAnulacion: 2, motivoAnulacion: 'x', ...people });
+      await invalidate(tt.ctx(), { invoiceId: fe.id, tipoAnulacion: 2, motivoAnulacion: 'x', ...people });
       throw new Error('expected a refusal');
     } catch (e) {
       expect((e as AppError).issues).toEqual([expect.objectContaining({ code: 'ACTIVE_RETURN' })]);
@@ -129,7 +127,9 @@ describe('Evento de Retorno', () => {
     expect(again.body.data.invalidateFiscalEvent).toMatchObject({ __typename: 'InvalidState' });
     const bal = await t.gql(`query($id: ID!) { invoice(id: $id) { returnableLines { numItem devuelta } } }`, { id: fe.id }, H());
     expect(bal.body.data.invoice.returnableLines[0]).toEqual({ numItem: 1, devuelta: '0' });
-    const inv = await invalidateInvoice(tt.ctx(), { invoiceId: fe.id, tipoAnulacion: 2, motivoAnulacion: 'Operación rescindida', ...people });
+    const inv = await invalidate(tt.ctx(), {
+      invoiceId: fe.id, tipoAnulacion: 2, motivoAnulacion: 'Operación rescindida', ...people,
+    });
     expect(inv.status).toBe('INVALIDATED');
   });
 

@@ -1,26 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/core/errors.js';
 import { invalidationDeadline } from '../../src/dte/index.js';
 import { importMhCredential } from '../../src/modules/transmission/credentials.js';
 import { MhCredential } from '../../src/modules/transmission/mh-credential.entity.js';
 import { invalidateInvoice, type InvalidateInvoiceInput } from '../../src/modules/transmission/invalidate-invoice.js';
 import { generateTestCertificate } from '../../src/signing/index.js';
-import { provisionTenant, startTestApp, type TestApp } from '../helpers/app.js';
-import { emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import { provisionTenant, type TestApp } from '../helpers/app.js';
+import {
+  INVALIDATION_PEOPLE as people, emit, facturaBody, invalidate, startWithPipelineTenant, tenantWithCredential,
+  waitForStatus, type PipelineTenant,
+} from '../helpers/pipeline.js';
+import { orThrow } from '../../src/core/result.js';
 
 let t: TestApp;
 let tt: PipelineTenant;
-beforeAll(async () => {
-  t = await startTestApp({}, { worker: true });
-  tt = await tenantWithCredential(t);
-});
+beforeAll(async () => ({ t, tt } = await startWithPipelineTenant()));
 afterAll(async () => t?.close());
 
-const people = {
-  responsable: { nombre: 'Ana Responsable', tipoDocumento: '13', numDocumento: '12345678-4' },
-  solicitante: { nombre: 'Luis Solicitante', tipoDocumento: '13', numDocumento: '12345678-4' },
-};
 async function processed() {
   const inv = await emit(tt, facturaBody());
   const [done] = await waitForStatus(t, [inv.id], ['PROCESSED', 'REJECTED']);
@@ -28,19 +24,17 @@ async function processed() {
   return done!;
 }
 async function refused(input: InvalidateInvoiceInput, ctx = tt.ctx()) {
-  try {
-    await invalidateInvoice(ctx, input);
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
+  const r = await invalidateInvoice(ctx, input);
+  if (r.ok) throw new Error('expected a refusal');
+  return r.error;
 }
 
 describe('invalidation (Invalidación v3)', () => {
   it('tipo 2 (rescindir): the event is signed, sealed by MH, and the document becomes INVALIDATED', async () => {
     const inv = await processed();
-    const out = await invalidateInvoice(tt.ctx(), { invoiceId: inv.id, tipoAnulacion: 2, motivoAnulacion: 'Paciente canceló el servicio', ...people });
+    const out = await invalidate(tt.ctx(), {
+      invoiceId: inv.id, tipoAnulacion: 2, motivoAnulacion: 'Paciente canceló el servicio', ...people,
+    });
     expect(out.status).toBe('INVALIDATED');
     expect(out.invalidation).toMatchObject({ tipoAnulacion: 2, codigoGeneracionR: null });
     expect(String(out.invalidation!.selloRecibido)).toMatch(/^[A-Z0-9]{40}$/);
@@ -52,7 +46,10 @@ describe('invalidation (Invalidación v3)', () => {
     const missing = await refused({ invoiceId: inv.id, tipoAnulacion: 1, ...people });
     expect(missing.issues).toContainEqual(expect.objectContaining({ path: 'replacementInvoiceId', code: 'REQUIRED' }));
     const replacement = await processed();
-    const out = await invalidateInvoice(tt.ctx(), { invoiceId: inv.id, tipoAnulacion: 1, motivoAnulacion: 'Nombre del receptor incorrecto', replacementInvoiceId: replacement.id, ...people });
+    const out = await invalidate(tt.ctx(), {
+      invoiceId: inv.id, tipoAnulacion: 1, motivoAnulacion: 'Nombre del receptor incorrecto',
+      replacementInvoiceId: replacement.id, ...people,
+    });
     expect(out.invalidation).toMatchObject({ codigoGeneracionR: replacement.codigoGeneracion });
   });
 
@@ -64,7 +61,8 @@ describe('invalidation (Invalidación v3)', () => {
     const e = await refused({ invoiceId: inv.id, tipoAnulacion: 2, ...people }, { ...tt.ctx(), clock: { now: () => late } });
     expect(e.code).toBe('DEADLINE_PASSED');
     const lastDay = new Date(`${inv.invalidationDeadline}T23:00:00-06:00`);
-    const ok = await invalidateInvoice({ ...tt.ctx(), clock: { now: () => lastDay } }, { invoiceId: inv.id, tipoAnulacion: 2, ...people });
+    const onLastDay = { ...tt.ctx(), clock: { now: () => lastDay } };
+    const ok = await invalidate(onLastDay, { invoiceId: inv.id, tipoAnulacion: 2, ...people });
     expect(ok.status).toBe('INVALIDATED');
   });
 
@@ -85,9 +83,14 @@ describe('certificate import', () => {
     const admin = t.app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
     const tenant = await t.app.db.orm.em.fork().findOneOrFail('Tenant' as never, { id: tenantId } as never, { filters: false }) as { nit: string };
     const cert = generateTestCertificate({ nit: tenant.nit, password: 'right-password-1', validDays: 10 });
-    const err = await importMhCredential(admin, t.app.mh.masterKey, { tenantId, ambiente: '00', certificateXml: cert.xml, certificatePassword: 'wrong-password-2', apiPassword: 'Api-password-1' }).catch((e) => e);
-    expect(err).toBeInstanceOf(AppError);
-    expect(err.issues).toContainEqual(expect.objectContaining({ path: 'certificatePassword', code: 'CERT_PASSWORD_MISMATCH' }));
+    const r = await importMhCredential(admin, t.app.mh.masterKey, {
+      tenantId, ambiente: '00', certificateXml: cert.xml,
+      certificatePassword: 'wrong-password-2', apiPassword: 'Api-password-1',
+    });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.code).toBe('VALIDATION_FAILED');
+    const mismatch = expect.objectContaining({ path: 'certificatePassword', code: 'CERT_PASSWORD_MISMATCH' });
+    expect(!r.ok && r.error.issues).toContainEqual(mismatch);
     expect(await t.app.db.orm.em.fork().count(MhCredential, { tenant: tenantId }, { filters: false })).toBe(0);
   });
 
@@ -110,7 +113,10 @@ describe('certificate import', () => {
     const tenant = await t.app.db.orm.em.fork().findOneOrFail('Tenant' as never, { id: tenantId } as never, { filters: false }) as { nit: string };
     const password = randomBytes(8).toString('hex');
     const cert = generateTestCertificate({ nit: tenant.nit, password, validDays: 10 });
-    await importMhCredential(admin, t.app.mh.masterKey, { tenantId, ambiente: '00', certificateXml: cert.xml, certificatePassword: password, apiPassword: 'Api-Secret-Pass-9' });
+    orThrow(await importMhCredential(admin, t.app.mh.masterKey, {
+      tenantId, ambiente: '00', certificateXml: cert.xml,
+      certificatePassword: password, apiPassword: 'Api-Secret-Pass-9',
+    }));
     const rows = await t.app.db.orm.em.getConnection().execute<{ j: string }[]>(`select row_to_json(c)::text as j from mh_credential c where tenant_id = ?`, [tenantId]);
     const dump = rows.map((r) => r.j).join('');
     expect(dump).not.toContain('Api-Secret-Pass-9');

@@ -1,10 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importMhCredential } from '../../src/modules/transmission/credentials.js';
-import { Tenant } from '../../src/modules/tenants/tenant.entity.js';
-import { generateTestCertificate } from '../../src/signing/index.js';
 import { provisionTenant, startTestApp, type TestApp } from '../helpers/app.js';
-import { facturaBody, waitForStatus } from '../helpers/pipeline.js';
+import { facturaBody, importTestCredential, waitForStatus } from '../helpers/pipeline.js';
 import { startReceiver } from '../notifications/receiver.js';
 
 // Documents emitted before the tenant's MH credential is imported: the reason is visible (GraphQL, REST, webhook),
@@ -56,11 +52,7 @@ describe('documents waiting for an MH credential', () => {
     expect(new Set(bodies.map((b) => b.data.id))).toEqual(new Set(ids));
     expect(bodies.every((b) => b.data.code === 'NO_MH_CREDENTIAL')).toBe(true);
 
-    const admin = t.app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
-    const tenant = await t.app.db.orm.em.fork().findOneOrFail(Tenant, { id: tenantId }, { filters: false });
-    const password = randomBytes(9).toString('base64url');
-    const cert = generateTestCertificate({ nit: tenant.nit, nrc: tenant.nrc, password, validDays: 30 });
-    await importMhCredential(admin, t.app.mh.masterKey, { tenantId, ambiente: '00', certificateXml: cert.xml, certificatePassword: password, apiPassword: `Api-${password}` }, t.app.mh.register);
+    await importTestCredential(t, tenantId);
 
     // Without the wake-up they would sit until the 5-minute retry: 20 s is far below it.
     const done = await waitForStatus(t, ids, ['PROCESSED'], 20_000);

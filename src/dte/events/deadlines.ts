@@ -10,10 +10,10 @@
 //    ordinary window.
 // A secondary reading of the Normativa's Anexo V is stricter (CCF/CR/NC/ND 1 day, NR/CD 4 days); callers should still
 // invalidate early.
-import type { TipoDte } from '../model.js';
+import type { TipoDte, TipoEvento } from '../model.js';
 import { addMonthsClamped, NATIONAL_CALENDAR, nthBusinessDayOfNextMonth, toDate, type BusinessCalendar } from '../calendar/business-days.js';
 
-const THREE_MONTH_TYPES: readonly TipoDte[] = ['01', '11', '14'];
+const THREE_MONTH_TYPES: readonly (TipoDte | TipoEvento)[] = ['01', '11', '14'];
 /** Credit and debit notes may relate a CCF or Comprobante de Retención at most 3 months old. */
 const NOTE_TARGETS: readonly TipoDte[] = ['03', '07'];
 
@@ -31,8 +31,10 @@ function check(fecEmi: string): void {
   }
 }
 
-/** Last El Salvador date on which MH accepts the invalidation event of this document. */
-export function invalidationDeadline(tipoDte: TipoDte, fecEmi: string, opts: DeadlineOptions = {}): string {
+/** Last El Salvador date on which MH accepts the invalidation event of this document (or Retorno / Op. Especiales). */
+export function invalidationDeadline(
+  tipoDte: TipoDte | TipoEvento, fecEmi: string, opts: DeadlineOptions = {},
+): string {
   check(fecEmi);
   const cal = opts.calendar ?? NATIONAL_CALENDAR;
   const ordinary = THREE_MONTH_TYPES.includes(tipoDte) ? addMonthsClamped(fecEmi, 3) : nthBusinessDayOfNextMonth(cal, fecEmi, 10);

@@ -1,12 +1,15 @@
 // Evento de Invalidación v3: emisor with codEstableMH/codPuntoVentaMH, the invalidated document
 // (incl. its receptor identity), and the motivo (CAT-024) with responsible and requesting persons.
 import { onlyDigits } from '../dui-nit-nrc.js';
-import { type Ambiente, type DteDocument, type Emisor, EVENT_VERSIONS, type TipoDte } from '../model.js';
+import {
+  type Ambiente, type DteDocument, type Emisor, EVENT_VERSIONS, type TipoDte, type TipoEvento,
+} from '../model.js';
 import { docNumber } from '../sections/receptor.js';
 
 export interface InvalidacionInput {
   documento: {
-    tipoDte: TipoDte;
+    /** The invalidated document's type, or the event's (a Retorno or Operaciones Especiales is invalidated alike). */
+    tipoDte: TipoDte | TipoEvento;
     codigoGeneracion: string;
     selloRecibido: string;
     numeroControl: string;

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { Ambiente } from '../../core/actor.js';
 import type { Logger } from '../../core/logger.js';
 
 /** The fields of an API key that authentication needs (no secret: the map is keyed by the key's hash). */
@@ -6,7 +7,7 @@ export interface CachedApiKey {
   id: string;
   kind: string;
   tenantId: string | null;
-  ambiente: string | null;
+  ambiente: Ambiente | null;
   scopes: string[];
   expiresAt: Date | null;
   revokedAt: Date | null;

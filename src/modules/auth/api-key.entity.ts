@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { Ambiente } from '../../dte/model.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 
 /**
@@ -17,7 +18,7 @@ export const ApiKeySchema = defineEntity({
     prefix: p.string().length(24),
     hash: p.string().length(64).unique(),
     scopes: p.json<string[]>(),
-    ambiente: p.string().length(2).nullable(),
+    ambiente: p.string().length(2).$type<Ambiente>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     lastUsedAt: p.datetime().nullable(),
     expiresAt: p.datetime().nullable(),

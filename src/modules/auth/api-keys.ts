@@ -5,6 +5,8 @@ import { Tenant } from '../tenants/tenant.entity.js';
 import { generateApiKey } from './api-key.crypto.js';
 import { ApiKey } from './api-key.entity.js';
 import { ADMIN_SCOPE, DEFAULT_TENANT_SCOPES, unknownScopes } from './scopes.js';
+import { raise } from '../../core/result.js';
+import { tenantNotFound } from '../tenants/tenant.errors.js';
 
 export interface CreateApiKeyInput {
   /** Absent → a platform admin key. */
@@ -31,7 +33,7 @@ export async function createApiKey(ctx: Context, input: CreateApiKeyInput): Prom
   let tenant: Tenant | null = null;
   if (input.tenantId) {
     tenant = await em.findOne(Tenant, { id: input.tenantId }, UNSCOPED);
-    if (!tenant) throw new AppError(ErrorCode.NOT_FOUND, `tenant ${input.tenantId} not found`, [{ path: 'tenantId', code: 'NOT_FOUND', message: 'no such tenant' }]);
+    if (!tenant) raise(tenantNotFound(input.tenantId));
     const unknown = unknownScopes(input.scopes ?? []);
     if (unknown.length) throw new AppError(ErrorCode.UNKNOWN_SCOPE, `unknown scopes: ${unknown.join(', ')}`, unknown.map((s) => ({ path: 'scopes', code: 'UNKNOWN_SCOPE', message: `"${s}" is not a scope` })));
     if (input.ambiente === '01' && tenant.ambiente !== '01') issues.push({ path: 'ambiente', code: 'AMBIENTE_NOT_ENABLED', message: 'the tenant is not enabled for production (ambiente 01)' });

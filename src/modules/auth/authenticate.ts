@@ -86,7 +86,8 @@ export function createAuthenticator(deps: { em: EntityManager; config: Config; c
       await deps.em.fork().nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: now }, UNSCOPED);
     }
     if (key.kind === 'admin') return { kind: 'admin', keyId: key.id, scopes: [ADMIN_SCOPE] };
-    return { kind: 'apiKey', keyId: key.id, tenantId: key.tenantId!, ambiente: (key.ambiente ?? '00') as Ambiente, scopes: key.scopes };
+    const ambiente = key.ambiente ?? '00';
+    return { kind: 'apiKey', keyId: key.id, tenantId: key.tenantId!, ambiente, scopes: key.scopes };
   }
 
   async function fromJwt(token: string): Promise<Actor> {
@@ -106,7 +107,7 @@ export function createAuthenticator(deps: { em: EntityManager; config: Config; c
     if (!tenant) throw unauthenticated('the token names an unknown tenant');
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
     const scopes = [...new Set(roles.flatMap((r) => (Object.hasOwn(ROLE_SCOPES, r) ? ROLE_SCOPES[r]! : [])))];
-    const ambiente = (payload.ambiente === '01' && tenant.ambiente === '01' ? '01' : '00') as Ambiente;
+    const ambiente: Ambiente = payload.ambiente === '01' && tenant.ambiente === '01' ? '01' : '00';
     return { kind: 'user', subject: String(payload.sub ?? ''), tenantId, ambiente, scopes, roles };
   }
 

@@ -4,11 +4,13 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
-import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
+import { ValidationError } from '../../core/errors.js';
 import { requireAdmin, requireTenantScope, UNSCOPED } from '../../core/guards.js';
 import { createCalendar, extraDayIssues, type BusinessCalendar, type ExtraDay, type Holiday } from '../../dte/calendar/business-days.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { TenantCalendar } from './tenant-calendar.entity.js';
+import { raise } from '../../core/result.js';
+import { tenantNotFound } from '../tenants/tenant.errors.js';
 
 const MAX_EXTRA_DAYS = 200;
 
@@ -26,9 +28,7 @@ export async function setTenantCalendar(ctx: Context, tenantId: string, extraDay
   if (issues.length) throw new ValidationError(issues);
   const em = ctx.em.fork();
   const tenant = await em.findOne(Tenant, { id: tenantId }, UNSCOPED);
-  if (!tenant) {
-    throw new AppError(ErrorCode.NOT_FOUND, `tenant ${tenantId} not found`, [{ path: 'tenantId', code: 'NOT_FOUND', message: 'no such tenant' }]);
-  }
+  if (!tenant) raise(tenantNotFound(tenantId));
   const days = [...new Map(extraDays.map((d) => [d.date, { date: d.date, name: d.name.trim() || 'Asueto' }])).values()];
   days.sort((a, b) => a.date.localeCompare(b.date));
   await em.upsert(TenantCalendar, { tenant, extraDays: days, updatedAt: new Date() }, UNSCOPED);

@@ -3,10 +3,7 @@
  * `medicamentoPerecedero: true` (a perishable medicine): the document then gets the 2-year window MH gives
  * pharmaceutical sales (see src/dte/events/deadlines.ts).
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { ValidationError, type FieldIssue } from '../../core/errors.js';
-import { invalidationDeadline, type TipoDte } from '../../dte/index.js';
-import { calendarForTenant } from './business-calendar.js';
+import type { FieldIssue } from '../../core/errors.js';
 
 export const PERISHABLE_FLAG = 'medicamentoPerecedero';
 
@@ -24,17 +21,4 @@ export function perishableIssues(body: unknown): { perishable: boolean; issues: 
     else perishable ||= v;
   });
   return { perishable, issues };
-}
-
-export function isPerishable(body: unknown): boolean {
-  return perishableIssues(body).perishable;
-}
-
-/** The invalidation deadline of a document being emitted (refuses a malformed perishable flag). */
-export async function emissionInvalidationDeadline(
-  em: EntityManager, tenantId: string, tipoDte: TipoDte, fecEmi: string, body: unknown,
-): Promise<string> {
-  const { perishable, issues } = perishableIssues(body);
-  if (issues.length) throw new ValidationError(issues);
-  return invalidationDeadline(tipoDte, fecEmi, { calendar: await calendarForTenant(em, tenantId), perishable });
 }

@@ -9,7 +9,7 @@
  *  - relatedNotes: a credit or debit note may relate a CCF or Comprobante de Retención at most 3 months old.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ivaReturnDeadline, relatedNoteDeadline, type BusinessCalendar, type TipoDte } from '../../dte/index.js';
+import { ivaReturnDeadline, relatedNoteDeadline, type BusinessCalendar } from '../../dte/index.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
 import { calendarForTenant } from './business-calendar.js';
 
@@ -30,7 +30,7 @@ export function invoiceDeadlines(inv: DeadlineSource, calendar: BusinessCalendar
     contingencyEvent: inv.contingencyDeadline ?? null,
     transmit: inv.transmitDeadline ?? null,
     ivaReturn: ivaReturnDeadline(inv.fecEmi, calendar),
-    relatedNotes: relatedNoteDeadline(inv.tipoDte as TipoDte, inv.fecEmi),
+    relatedNotes: relatedNoteDeadline(inv.tipoDte, inv.fecEmi),
     perishableMedicine: inv.perishableMedicine,
   };
 }

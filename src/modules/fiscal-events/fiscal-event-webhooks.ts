@@ -28,7 +28,7 @@ export function fiscalEventData(e: FiscalEvent): Record<string, unknown> {
 }
 
 export function fiscalEventWebhook(e: FiscalEvent): { type: string; data: Record<string, unknown> } {
-  const types = FISCAL_EVENT_WEBHOOKS[e.tipoEvento as '17' | '18'];
+  const types = FISCAL_EVENT_WEBHOOKS[e.tipoEvento];
   const outcome = e.status === 'PROCESSED' || e.status === 'INVALIDATED' ? e.status : 'REJECTED';
   return { type: types[outcome], data: fiscalEventData(e) };
 }

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { Ambiente, TipoEvento } from '../../dte/model.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 
 /**
@@ -26,8 +27,8 @@ export const FiscalEventSchema = defineEntity({
   properties: {
     id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant).index(),
-    ambiente: p.string().length(2),
-    tipoEvento: p.string().length(2),
+    ambiente: p.string().length(2).$type<Ambiente>(),
+    tipoEvento: p.string().length(2).$type<TipoEvento>(),
     status: p.string().length(16).$type<FiscalEventStatus>(),
     referenciaExterna: p.string().length(100),
     requestHash: p.string().length(64),

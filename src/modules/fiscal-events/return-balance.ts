@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, ErrorCode } from '../../core/errors.js';
+import { ErrorCode } from '../../core/errors.js';
+import { fail, type Err, type Failure } from '../../core/result.js';
 import { returnDeadline } from '../../dte/index.js';
 import { D, type Dec } from '../../dte/money.js';
 
@@ -62,16 +63,19 @@ export async function returnDeadlineOf(em: EntityManager, inv: { tenant: { id: s
 }
 
 /** A document against which a Retorno stands (sealed or on its way) is not invalidated before it. */
-export async function refuseWithReturns(em: EntityManager, inv: { id: string; tenant: { id: string }; tipoDte: string }): Promise<void> {
-  if (!RETURNABLE_TYPES.includes(inv.tipoDte)) return;
+export async function activeReturnOf(
+  em: EntityManager, inv: { id: string; tenant: { id: string }; tipoDte: string },
+): Promise<Err<Failure<ErrorCode.INVALID_STATE>> | null> {
+  if (!RETURNABLE_TYPES.includes(inv.tipoDte)) return null;
   const rows = await em.getConnection().execute<{ id: string; status: string }[]>(
     `select id, status from fiscal_event where tenant_id = ? and tipo_evento = '18' and status in ${LIVE_RETURN} and lines @> ?::jsonb limit 1`,
     [inv.tenant.id, JSON.stringify([{ invoiceId: inv.id }])],
   );
-  if (rows.length) {
-    const r = rows[0]!;
-    throw new AppError(ErrorCode.INVALID_STATE, `Evento de Retorno ${r.id} (${r.status}) returns goods of this document: MH does not invalidate a document with returns`, [
-      { path: 'invoiceId', code: 'ACTIVE_RETURN', message: `return ${r.id} stands against this document` },
-    ]);
-  }
+  if (!rows.length) return null;
+  const r = rows[0]!;
+  const why = 'MH does not invalidate a document with returns';
+  const message = `Evento de Retorno ${r.id} (${r.status}) returns goods of this document: ${why}`;
+  return fail(ErrorCode.INVALID_STATE, message, [
+    { path: 'invoiceId', code: 'ACTIVE_RETURN', message: `return ${r.id} stands against this document` },
+  ]);
 }

@@ -44,7 +44,7 @@ export async function transmitFiscalEvent(scope: JobScope, job: ClaimedJob<{ eve
 
 async function advance(scope: JobScope, job: ClaimedJob, e: FiscalEvent): Promise<Step> {
   if (e.status === 'PROCESSED' || e.status === 'REJECTED' || e.status === 'INVALIDATED') return { kind: 'done' };
-  const material = await signingMaterial(scope, e.ambiente as '00' | '01');
+  const material = await signingMaterial(scope, e.ambiente);
   if (!material) return { kind: 'retry', delayMs: NO_CREDENTIAL_RETRY_MS, error: 'no MH certificate/credential imported for this ambiente' };
   if (e.status === 'SENT') {
     await move(scope, e.id, ['SENT'], (x) => (x.status = 'UNKNOWN'));
@@ -62,9 +62,9 @@ async function send(scope: JobScope, job: ClaimedJob, id: string, jws: string, f
     x.status = 'SENT';
   });
   if (!sent) return 'next';
-  const material = (await signingMaterial(scope, sent.ambiente as '00' | '01'))!;
+  const material = (await signingMaterial(scope, sent.ambiente))!;
   const o = await scope.app.mh.client.recepcionDte(material.api, {
-    ambiente: sent.ambiente as '00' | '01', idEnvio: Number(job.id) % 2_000_000_000, version: EVENT_VERSION, tipoDte: sent.tipoEvento,
+    ambiente: sent.ambiente, idEnvio: Number(job.id) % 2_000_000_000, version: EVENT_VERSION, tipoDte: sent.tipoEvento,
     documento: jws, codigoGeneracion: sent.codigoGeneracion,
   });
   if (o.kind === 'rejected' && o.codigoMsg === '004') return toUnknown(scope, id);
@@ -86,7 +86,7 @@ async function toUnknown(scope: JobScope, id: string): Promise<Step> {
 
 /** UNKNOWN: ask consultadte; resend only when MH confirms it does not have the event. */
 async function reconcile(scope: JobScope, job: ClaimedJob, e: FiscalEvent): Promise<Step> {
-  const material = (await signingMaterial(scope, e.ambiente as '00' | '01'))!;
+  const material = (await signingMaterial(scope, e.ambiente))!;
   const o = await scope.app.mh.client.consultaDte(material.api, { nitEmisor: material.nit, tdte: e.tipoEvento, codigoGeneracion: e.codigoGeneracion });
   if (o.kind === 'processed' || o.kind === 'rejected') return record(scope, e.id, o, ['UNKNOWN']);
   if (o.kind === 'not_found') return send(scope, job, e.id, e.signedDocument!, ['UNKNOWN']);

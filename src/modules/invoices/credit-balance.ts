@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ValidationError, type FieldIssue } from '../../core/errors.js';
+import type { FieldIssue } from '../../core/errors.js';
 import { D, type Dec } from '../../dte/money.js';
 
 /**
@@ -102,14 +102,15 @@ export function creditedCcfCodigos(document: O): string[] {
  * A Nota de Crédito never credits more of a CCF than remains (gravada, exenta and no sujeta separately), and credits
  * only a PROCESSED CCF. Call inside the emission transaction: the related CCF rows are locked, so two notes on one
  * CCF are decided one after the other. Documents that are not this tenant's CCFs (physical ones, CRs) are not tracked.
+ * Returns the problems found (none: the note may be emitted).
  */
-export async function checkCreditNoteBalance(
+export async function creditNoteIssues(
   tx: EntityManager, tenantId: string, tipoDte: string, document: O, opts: { lock?: boolean } = {},
-): Promise<void> {
-  if (tipoDte !== '05') return;
+): Promise<FieldIssue[]> {
+  if (tipoDte !== '05') return [];
   const wanted = requested(document);
   const ccfs = await ccfRows(tx, tenantId, [...wanted.keys()], opts.lock ?? true);
-  if (!ccfs.length) return;
+  if (!ccfs.length) return [];
   const issues: FieldIssue[] = [];
   const rel = ((document.documentoRelacionado as O[] | null) ?? []).map((d) => d.numeroDocumento);
   for (const c of ccfs.filter((x) => x.status !== 'PROCESSED')) {
@@ -124,5 +125,5 @@ export async function checkCreditNoteBalance(
       }
     }
   }
-  if (issues.length) throw new ValidationError(issues);
+  return issues;
 }

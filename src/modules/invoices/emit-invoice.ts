@@ -2,20 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Context } from '../../context.js';
 import { canonicalJson, sha256Hex } from '../../core/canonical-json.js';
-import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
+import { ErrorCode } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
-import {
-  buildDte, dteSummary, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, parseEmission, validateDte,
-  type EmissionInput,
-} from '../../dte/index.js';
-import { checkDeclared, type DeclaredAmount } from '../../dte/input/v1-shape.js';
-import { perishableIssues } from '../calendar/emission-deadlines.js';
-import { tenantProfile } from '../tenants/tenant-profile.js';
-import { checkCreditNoteBalance, creditedCcfCodigos } from './credit-balance.js';
+import { invalid, ok, type Failure, type Result } from '../../core/result.js';
+import { elSalvadorDateTime, newCodigoGeneracion, parseEmission, type EmissionInput } from '../../dte/index.js';
+import type { DeclaredAmount } from '../../dte/input/v1-shape.js';
+import { checkedDocument } from './checked-document.js';
 import { emisorAt } from './emisor.js';
+import { tenantProfile } from '../tenants/tenant-profile.js';
+import { tenantNotFound } from '../tenants/tenant.errors.js';
+import { creditNoteIssues, creditedCcfCodigos } from './credit-balance.js';
 import { insertEmission, type NewEmission } from './insert-emission.js';
 import { Invoice } from './invoice.entity.js';
-import { correctRejectedInvoice, duplicateReference } from './correct-rejected-invoice.js';
+import { correctRejectedInvoice } from './correct-rejected-invoice.js';
+import { duplicateReference } from './invoice.errors.js';
 
 /** Body fields FacturaXpress reads itself; everything else is the DTE input (docs/dte-input.md). */
 interface EmissionEnvelope {
@@ -35,6 +35,9 @@ export interface EmitResult {
   created: boolean;
 }
 
+/** The expected failures of an emission: the body breaks a rule, or its referenciaExterna names another body. */
+export type EmitFailure = Failure<ErrorCode.VALIDATION_FAILED | ErrorCode.DUPLICATE_REFERENCE | ErrorCode.NOT_FOUND>;
+
 /**
  * Validates the body, builds the DTE, then allocates the numeroControl and writes invoice + first event + transmit job
  * in ONE statement (insertEmission). Idempotent per tenant on referenciaExterna: the same body returns the same
@@ -44,25 +47,21 @@ export interface EmitResult {
  * cannot be built or the insert finds it taken (the unique reference rolls the whole statement back, counter
  * included), and is then answered as before: the earlier invoice, its correction, or DUPLICATE_REFERENCE.
  */
-export async function emitInvoice(ctx: Context, body: unknown, opts: EmitOptions = {}): Promise<EmitResult> {
+export async function emitInvoice(
+  ctx: Context, body: unknown, opts: EmitOptions = {},
+): Promise<Result<EmitResult, EmitFailure>> {
   const tenantId = requireTenantScope(ctx, 'invoices:emit');
   const parsed = parseEmission(body);
-  if (!parsed.ok) throw new ValidationError(parsed.issues);
+  if (!parsed.ok) return invalid(parsed.issues);
   const input = parsed.value;
   const requestHash = sha256Hex(canonicalJson(body));
-  let row: NewEmission;
+  const envelope = body as EmissionEnvelope & Record<string, unknown>;
+  const row = await buildEmission(ctx, tenantId, input, envelope, requestHash, opts);
+  // A replay is answered from its invoice even when the document would no longer build (e.g. a changed tenant).
+  if (!row.ok) return (await answerTakenReference(ctx, tenantId, input, body, requestHash, opts)) ?? row;
   try {
-    const envelope = body as EmissionEnvelope & Record<string, unknown>;
-    row = await buildEmission(ctx, tenantId, input, envelope, requestHash, opts);
-  } catch (err) {
-    // A replay is answered from its invoice even when the document would no longer build (e.g. a changed tenant).
-    if (!(err instanceof AppError)) throw err;
-    const earlier = await answerTakenReference(ctx, tenantId, input, body, requestHash, opts);
-    if (earlier) return earlier;
-    throw err;
-  }
-  try {
-    return { invoice: await persistEmission(ctx, tenantId, row), created: true };
+    const persisted = await persistEmission(ctx, tenantId, row.value);
+    return persisted.ok ? ok({ invoice: persisted.value, created: true }) : persisted;
   } catch (err) {
     // The reference exists (an earlier request, or a concurrent one that won the race): answer as it dictates.
     if (isUniqueViolation(err)) {
@@ -76,17 +75,17 @@ export async function emitInvoice(ctx: Context, body: unknown, opts: EmitOptions
 /** The answer to a request whose reference already has an invoice, or null when it has none. */
 async function answerTakenReference(
   ctx: Context, tenantId: string, input: EmissionInput, body: unknown, requestHash: string, opts: EmitOptions,
-): Promise<EmitResult | null> {
+): Promise<Result<EmitResult, EmitFailure> | null> {
   const found = await findReference(ctx, tenantId, input.referenciaExterna);
   if (!found) return null;
-  if (found.requestHash === requestHash) return { invoice: found, created: false };
+  if (found.requestHash === requestHash) return ok({ invoice: found, created: false });
   if (found.status === 'REJECTED') {
     const corrected = await correctRejectedInvoice(
       ctx, found.id, input, body as Record<string, unknown>, requestHash, opts.declared,
     );
-    return { invoice: corrected, created: false };
+    return corrected.ok ? ok({ invoice: corrected.value, created: false }) : corrected;
   }
-  throw duplicateReference(found);
+  return duplicateReference(found);
 }
 
 const isUniqueViolation = (err: unknown) =>
@@ -96,9 +95,11 @@ const isUniqueViolation = (err: unknown) =>
  * One statement for every document, except a Nota de Crédito: it is decided with the CCFs it credits locked, so two
  * notes on one CCF never credit more than remains between them (the check and the insert share one transaction).
  */
-async function persistEmission(ctx: Context, tenantId: string, e: NewEmission): Promise<Invoice> {
+async function persistEmission(
+  ctx: Context, tenantId: string, e: NewEmission,
+): Promise<Result<Invoice, Failure<ErrorCode.VALIDATION_FAILED>>> {
   const codigos = e.row.tipoDte === '05' ? creditedCcfCodigos(e.document) : [];
-  if (!codigos.length) return insertEmission(ctx.db.pool, ctx.em.fork(), e);
+  if (!codigos.length) return ok(await insertEmission(ctx.db.pool, ctx.em.fork(), e));
   const client = await ctx.db.pool.connect();
   try {
     await client.query('begin');
@@ -107,10 +108,14 @@ async function persistEmission(ctx: Context, tenantId: string, e: NewEmission): 
       [tenantId, codigos],
     );
     // The rows are locked by this transaction: the balance is read without a second lock (it would wait on ours).
-    await checkCreditNoteBalance(ctx.em.fork(), tenantId, '05', e.document, { lock: false });
+    const issues = await creditNoteIssues(ctx.em.fork(), tenantId, '05', e.document, { lock: false });
+    if (issues.length) {
+      await client.query('rollback');
+      return invalid(issues);
+    }
     const invoice = await insertEmission(client, ctx.em.fork(), e);
     await client.query('commit');
-    return invoice;
+    return ok(invoice);
   } catch (err) {
     await client.query('rollback').catch(() => undefined);
     throw err;
@@ -132,37 +137,28 @@ async function findReference(ctx: Context, tenantId: string, referenciaExterna: 
 async function buildEmission(
   ctx: Context, tenantId: string, input: EmissionInput, body: EmissionEnvelope & Record<string, unknown>,
   requestHash: string, opts: EmitOptions,
-): Promise<NewEmission> {
+): Promise<Result<NewEmission, Failure<ErrorCode.VALIDATION_FAILED | ErrorCode.NOT_FOUND>>> {
   // The tenant, its establishments and calendar from the per-process cache (invalidated by every change).
   const profile = await tenantProfile(ctx.db, ctx.log, tenantId);
-  if (!profile) {
-    const issue = { path: 'tenantId', code: 'NOT_FOUND', message: 'no such tenant' };
-    throw new AppError(ErrorCode.NOT_FOUND, `tenant ${tenantId} not found`, [issue]);
-  }
+  if (!profile) return tenantNotFound(tenantId);
   const resolved = emisorAt(profile.tenant, profile.establishments, body);
-  if ('issues' in resolved) throw new ValidationError(resolved.issues);
+  if ('issues' in resolved) return invalid(resolved.issues);
   const { emisor } = resolved;
   const ambiente = ctx.actor.kind === 'apiKey' || ctx.actor.kind === 'user' ? ctx.actor.ambiente : '00';
   const { fecEmi, horEmi } = elSalvadorDateTime(ctx.clock.now());
   const codigoGeneracion = newCodigoGeneracion();
   const prefix = `DTE-${input.tipoDte}-${emisor.codEstableMH}${emisor.codPuntoVentaMH}-`;
   const numeroControl = `${prefix}000000000000000`;
-  const document = buildDte(input, emisor, { ambiente, codigoGeneracion, numeroControl, fecEmi, horEmi });
-  const issues = [...validateDte(document), ...checkDeclared(document, opts.declared ?? [])];
-  if (issues.length) throw new ValidationError(issues);
   // A note on a CCF that cannot take it is refused here already; persistEmission decides again under the lock.
-  if (input.tipoDte === '05') {
-    await checkCreditNoteBalance(ctx.em.fork(), tenantId, input.tipoDte, document, { lock: false });
-  }
-  const summary = dteSummary(document);
-  const perishable = perishableIssues(body);
-  if (perishable.issues.length) throw new ValidationError(perishable.issues);
-  const invalidationDeadlineOf = invalidationDeadline(input.tipoDte, fecEmi, {
+  const ident = { ambiente, codigoGeneracion, numeroControl, fecEmi, horEmi };
+  const checked = await checkedDocument(() => ctx.em.fork(), tenantId, input, emisor, ident, body, {
+    ...opts,
     calendar: profile.calendar,
-    perishable: perishable.perishable,
   });
+  if (!checked.ok) return checked;
+  const { document, summary, invalidationDeadline, perishableMedicine } = checked.value;
   const now = new Date();
-  return {
+  return ok({
     row: {
       id: randomUUID(),
       tenant: tenantId,
@@ -182,8 +178,8 @@ async function buildEmission(
       receptorNumDocumento: summary.receptorNumDocumento,
       receptorCorreo: summary.receptorCorreo,
       patientId: typeof body.patientId === 'string' ? body.patientId : null,
-      invalidationDeadline: invalidationDeadlineOf,
-      perishableMedicine: perishable.perishable,
+      invalidationDeadline,
+      perishableMedicine,
       sandbox: ctx.mh.isSandbox,
       sendAttempts: 0,
       createdAt: now,
@@ -196,5 +192,5 @@ async function buildEmission(
       year: Number(fecEmi.slice(0, 4)),
     },
     numeroControlPrefix: prefix,
-  };
+  });
 }

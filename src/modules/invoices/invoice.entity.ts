@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { Ambiente, TipoDte } from '../../dte/model.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import type { InvoiceStatus } from './invoice-lifecycle.js';
 
@@ -33,8 +34,8 @@ export const InvoiceSchema = defineEntity({
   properties: {
     id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant),
-    ambiente: p.string().length(2),
-    tipoDte: p.string().length(2),
+    ambiente: p.string().length(2).$type<Ambiente>(),
+    tipoDte: p.string().length(2).$type<TipoDte>(),
     status: p.string().length(16).$type<InvoiceStatus>().index(),
     referenciaExterna: p.string().length(100),
     /**
@@ -134,7 +135,7 @@ export const ControlCounterSchema = defineEntity({
   tableName: 'control_counter',
   properties: {
     tenant: () => p.manyToOne(Tenant).primary(),
-    tipoDte: p.string().length(2).primary(),
+    tipoDte: p.string().length(2).$type<TipoDte>().primary(),
     codEstableMH: p.string().length(4).primary(),
     codPuntoVentaMH: p.string().length(4).primary(),
     year: p.integer().primary(),

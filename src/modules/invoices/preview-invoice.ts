@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { AppError, type FieldIssue } from '../../core/errors.js';
+import type { FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { TIPOS_DTE, dteSummary, elSalvadorDateTime, formatNumeroControl, newCodigoGeneracion, previewEmission, type DteDocument, type TipoDte } from '../../dte/index.js';
 import { checkDeclared, normalizeBody } from '../../dte/input/v1-shape.js';
@@ -26,13 +26,9 @@ export async function previewInvoice(ctx: Context, body: unknown): Promise<Invoi
   const n = normalizeBody(body);
   if (n.issues.length) return invalid(n.issues);
   const named = (issues: FieldIssue[]) => issues.map((i) => ({ ...i, path: n.pathOf(i.path) }));
-  let expanded: unknown;
-  try {
-    expanded = await expandEmission(ctx, n.body);
-  } catch (err) {
-    if (err instanceof AppError && err.issues.length) return invalid(named(err.issues));
-    throw err;
-  }
+  const expansion = await expandEmission(ctx, n.body);
+  if (!expansion.ok) return invalid(named(expansion.error.issues));
+  const expanded = expansion.value;
   const b = (expanded ?? {}) as Record<string, unknown>;
   const tipoDte = typeof b.tipoDte === 'string' ? b.tipoDte : null;
   const tenant = await ctx.em.findOneOrFail(Tenant, { id: tenantId });

@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
-import { ValidationError } from '../../core/errors.js';
+import type { ErrorCode } from '../../core/errors.js';
+import { invalid, ok, type Failure, type Result } from '../../core/result.js';
 import { expandServiceItems } from '../services/emission-items.js';
 import { receptorForEmission } from './receptor-for-emission.js';
 
@@ -27,15 +28,20 @@ export function inferTipoDte(receptor: unknown): '01' | '03' {
  * the service mapping, and a missing tipoDte is inferred from the receptor. A patient nothing is known of emits to a
  * consumidor final (FE).
  */
-export async function expandEmission(ctx: Context, body: unknown): Promise<unknown> {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+export async function expandEmission(
+  ctx: Context, body: unknown,
+): Promise<Result<unknown, Failure<ErrorCode.VALIDATION_FAILED | ErrorCode.NOT_FOUND>>> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return ok(body);
   const b = { ...(body as Obj) };
   if (Array.isArray(b.items) && b.items.length > MAX_ITEMS_PER_INVOICE) {
-    throw new ValidationError([{ path: 'items', code: 'TOO_MANY', message: `an invoice allows at most ${MAX_ITEMS_PER_INVOICE} items` }]);
+    const message = `an invoice allows at most ${MAX_ITEMS_PER_INVOICE} items`;
+    return invalid([{ path: 'items', code: 'TOO_MANY', message }]);
   }
   let fromProfile = false;
   if (typeof b.patientId === 'string' && (b.receptor === undefined || b.receptor === null)) {
-    const receptor = await receptorForEmission(ctx, b.patientId);
+    const found = await receptorForEmission(ctx, b.patientId);
+    if (!found.ok) return found;
+    const receptor = found.value;
     if (receptor) b.receptor = receptor;
     fromProfile = !!receptor;
   }
@@ -44,6 +50,7 @@ export async function expandEmission(ctx: Context, body: unknown): Promise<unkno
   // caller wrote, not for what FacturaXpress filled in).
   const drop = fromProfile ? (PROFILE_FIELDS_NOT_ON[String(b.tipoDte)] ?? []) : [];
   if (drop.length) b.receptor = Object.fromEntries(Object.entries(b.receptor as Obj).filter(([k]) => !drop.includes(k)));
-  b.items = await expandServiceItems(ctx, b.items, String(b.tipoDte));
-  return b;
+  const items = await expandServiceItems(ctx, b.items, String(b.tipoDte));
+  if (!items.ok) return items;
+  return ok({ ...b, items: items.value });
 }

@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
-import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
+import { AppError, ErrorCode } from '../../core/errors.js';
+import { fail, invalid, ok, type Failure, type Result } from '../../core/result.js';
 import { requireTenantScope } from '../../core/guards.js';
 import type { SigmaRecord } from '../sigma/sigma-directory.js';
 import { getPatientFiscalProfile } from './get-patient-fiscal-profile.js';
@@ -24,18 +25,20 @@ async function sigmaPatient(ctx: Context, patientId: string, tenantId: string, h
  * wrong check digit) is a validation error naming `receptor.<field>` and its source, never an emitted document.
  * Null when nothing is known: the document goes to a consumidor final.
  */
-export async function receptorForEmission(ctx: Context, patientId: string): Promise<Obj | null> {
+export async function receptorForEmission(
+  ctx: Context, patientId: string,
+): Promise<Result<Obj | null, Failure<ErrorCode.NOT_FOUND | ErrorCode.VALIDATION_FAILED>>> {
   const tenantId = requireTenantScope(ctx, 'patients:read');
   const profile = await getPatientFiscalProfile(ctx, patientId);
   const patient = ctx.sigma.readsPatients ? await sigmaPatient(ctx, patientId, tenantId, !!profile) : null;
   if (ctx.sigma.readsPatients && !patient && !profile) {
-    throw new AppError(ErrorCode.NOT_FOUND, `patient ${patientId} is not known to SIGMA and has no fiscal profile`, [
+    return fail(ErrorCode.NOT_FOUND, `patient ${patientId} is not known to SIGMA and has no fiscal profile`, [
       { path: 'patientId', code: 'NOT_FOUND', message: `SIGMA has no patient ${patientId}` },
     ]);
   }
   const r = resolvePatientReceptor(ctx.sigma.fields, patient, profile);
   if (r.issues.length) {
-    throw new ValidationError(r.issues.map((i) => ({ ...i, path: i.path ? `receptor.${i.path}` : 'receptor' })));
+    return invalid(r.issues.map((i) => ({ ...i, path: i.path ? `receptor.${i.path}` : 'receptor' })));
   }
-  return r.sources.length ? (r.receptor as Obj) : null;
+  return ok(r.sources.length ? (r.receptor as Obj) : null);
 }

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { Ambiente } from '../../dte/model.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 
 export const REPORT_KINDS = ['F07_ANEXOS', 'LIBROS_VENTAS', 'ARCHIVO_MENSUAL'] as const;
@@ -16,7 +17,7 @@ export const MonthlyReportSchema = defineEntity({
     /** Tax period `YYYY-MM` (El Salvador dates). */
     period: p.string().length(7),
     kind: p.string().length(20).$type<ReportKind>(),
-    ambiente: p.string().length(2),
+    ambiente: p.string().length(2).$type<Ambiente>(),
     options: p.json<Record<string, unknown>>(),
     status: p.string().length(10).$type<ReportStatus>(),
     /** 0–100 while RUNNING. */

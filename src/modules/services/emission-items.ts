@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
 import type { Context } from '../../context.js';
 import { tenantIdOf } from '../../core/actor.js';
-import { AppError, ErrorCode, type FieldIssue } from '../../core/errors.js';
+import { ErrorCode, type FieldIssue } from '../../core/errors.js';
+import { fail, ok, type Failure, type Result } from '../../core/result.js';
 import { isOtroTributo } from '../../dte/sections/otros-tributos.js';
 import { serviceMappingsById } from './get-service-fiscal.js';
 import { sigmaServiceDefaults, type ServiceFiscal } from './service-fiscal-default.js';
@@ -50,10 +51,12 @@ function fromMapping(item: Obj, m: LineSource, tipoDte: string): Obj {
  * Items given by `serviceId` take the service's fiscal mapping (or SIGMA's default until one is stored); fields the
  * item states itself win. An unknown service is NOT_FOUND with the item's path.
  */
-export async function expandServiceItems(ctx: Context, items: unknown, tipoDte: string): Promise<unknown> {
-  if (!Array.isArray(items)) return items;
+export async function expandServiceItems(
+  ctx: Context, items: unknown, tipoDte: string,
+): Promise<Result<unknown, Failure<ErrorCode.NOT_FOUND>>> {
+  if (!Array.isArray(items)) return ok(items);
   const ids = items.flatMap((it) => (it && typeof it === 'object' && typeof (it as Obj).serviceId === 'string' ? [(it as Obj).serviceId as string] : []));
-  if (!ids.length) return items;
+  if (!ids.length) return ok(items);
   const mappings: Map<string, LineSource> = await serviceMappingsById(ctx, ids);
   // Until a mapping is stored, SIGMA's own service fields (read server to server) give the line.
   const unmapped = [...new Set(ids)].filter((id) => !mappings.has(id));
@@ -67,6 +70,6 @@ export async function expandServiceItems(ctx: Context, items: unknown, tipoDte: 
     if (!m) missing.push({ path: `items[${i}].serviceId`, code: 'NOT_FOUND', message: why });
     return m ? fromMapping(it as Obj, m, tipoDte) : it;
   });
-  if (missing.length) throw new AppError(ErrorCode.NOT_FOUND, missing.map((m) => m.message).join('; '), missing);
-  return out;
+  if (missing.length) return fail(ErrorCode.NOT_FOUND, missing.map((m) => m.message).join('; '), missing);
+  return ok(out);
 }

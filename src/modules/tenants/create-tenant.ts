@@ -2,7 +2,8 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Context } from '../../context.js';
 import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { UNSCOPED, requireAdmin } from '../../core/guards.js';
-import { Establishment, Tenant, type Direccion } from './tenant.entity.js';
+import type { Direccion } from '../../dte/index.js';
+import { Establishment, Tenant } from './tenant.entity.js';
 import { establishmentIssues, normalizeNit, normalizeNrc, tenantIssues, type EstablishmentFields, type TenantFields } from './tenant.validation.js';
 
 export interface CreateTenantInput extends Required<Pick<TenantFields, 'nit' | 'nrc' | 'nombre' | 'codActividad' | 'descActividad' | 'telefono' | 'correo'>> {

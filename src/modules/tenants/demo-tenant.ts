@@ -8,6 +8,7 @@ import { importMhCredential } from '../transmission/credentials.js';
 import { UNSCOPED } from '../../core/guards.js';
 import { createTenant } from './create-tenant.js';
 import { Tenant } from './tenant.entity.js';
+import { orThrow } from '../../core/result.js';
 
 /** Fictitious clinic: the NIT passes the MH check-digit routine but belongs to nobody we know of. */
 export const DEMO_TENANT = {
@@ -39,7 +40,11 @@ export async function ensureDemoTenant(app: App): Promise<string | null> {
   // A generated MH-shaped test certificate and API password, so the demo's documents get signed and sealed (sandbox).
   const password = randomBytes(12).toString('base64url');
   const cert = generateTestCertificate({ nit: tenant.nit, nrc: tenant.nrc, nombre: tenant.nombre, password, validDays: 365 });
-  await importMhCredential(admin, app.mh.masterKey, { tenantId: tenant.id, ambiente: '00', certificateXml: cert.xml, certificatePassword: password, apiPassword: `Demo-${password}` }, app.mh.register);
+  const credential = {
+    tenantId: tenant.id, ambiente: '00' as const, certificateXml: cert.xml, certificatePassword: password,
+    apiPassword: `Demo-${password}`,
+  };
+  orThrow(await importMhCredential(admin, app.mh.masterKey, credential, app.mh.register));
   mkdirSync(app.config.dataDir, { recursive: true });
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   app.log.info({ tenantId: tenant.id, nit: tenant.nit }, 'demo tenant created');

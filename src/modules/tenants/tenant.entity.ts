@@ -1,11 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-
-export interface Direccion {
-  departamento: string;
-  municipio: string;
-  distrito: string;
-  complemento: string;
-}
+import type { Ambiente, Direccion } from '../../dte/model.js';
 
 /** The tenant is the emisor of its MH documents. */
 export const TenantSchema = defineEntity({
@@ -23,7 +17,7 @@ export const TenantSchema = defineEntity({
     telefono: p.string().length(30),
     correo: p.string().length(100),
     /** Highest MH ambiente this tenant may act on: '00' test only, '01' production (and test). */
-    ambiente: p.string().length(2).default('00'),
+    ambiente: p.string().length(2).$type<Ambiente>().default('00'),
     mhApiUser: p.string().length(14).nullable(),
     /** PNG or JPEG printed on the versión legible (PDF). */
     logo: p.blob().nullable().lazy(),

@@ -2,7 +2,7 @@ import type { FieldIssue } from '../../core/errors.js';
 import { ACTIVIDADES_ECONOMICAS, DEPARTAMENTOS, DISTRITO_MUNICIPIO, MUNICIPIOS, TIPOS_ESTABLECIMIENTO } from '../../dte/catalogs/data.js';
 import { isValidNrc, nitProblem, onlyDigits } from '../../dte/dui-nit-nrc.js';
 import { normalizeLogo } from './logo-image.js';
-import type { Direccion } from './tenant.entity.js';
+import type { Direccion } from '../../dte/index.js';
 
 export interface TenantFields {
   nit?: string;

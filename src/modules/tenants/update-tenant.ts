@@ -1,8 +1,10 @@
 import type { Context } from '../../context.js';
-import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
+import { ValidationError } from '../../core/errors.js';
 import { UNSCOPED, requireAdmin } from '../../core/guards.js';
 import { Tenant } from './tenant.entity.js';
 import { normalizeNrc, parseLogo, tenantIssues, type TenantFields } from './tenant.validation.js';
+import { raise } from '../../core/result.js';
+import { tenantNotFound } from './tenant.errors.js';
 
 /** The NIT identifies the emisor in every signed document and MH credential: it is not editable. */
 const CLEARABLE = new Set(['nombreComercial', 'mhApiUser']);
@@ -17,7 +19,7 @@ export async function updateTenant(ctx: Context, id: string, patch: UpdateTenant
   if (issues.length) throw new ValidationError(issues);
   const em = ctx.em.fork();
   const tenant = await em.findOne(Tenant, { id }, UNSCOPED);
-  if (!tenant) throw new AppError(ErrorCode.NOT_FOUND, `tenant ${id} not found`, [{ path: 'id', code: 'NOT_FOUND', message: 'no such tenant' }]);
+  if (!tenant) raise(tenantNotFound(id, 'id'));
   const { nrc, ...rest } = fields;
   if (logo && 'logo' in logo) tenant.logo = logo.logo;
   // null clears only the optional fields; for required ones it means "unchanged" (GraphQL sends null for omitted nullable args).

@@ -1,4 +1,4 @@
-import { buildContingencia, elSalvadorDateTime, type TipoDte } from '../../dte/index.js';
+import { buildContingencia, elSalvadorDateTime } from '../../dte/index.js';
 import { enqueue } from '../../queue/enqueue.js';
 import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome } from '../../queue/job-definition.js';
 import { resolveEmisor } from '../invoices/emisor.js';
@@ -20,7 +20,7 @@ async function reportContingencyEvent(scope: JobScope, job: ClaimedJob<{ eventId
   const em = scope.em.fork();
   const ev = await em.findOneOrFail(ContingencyEvent, { id: String(job.payload.eventId) });
   if (ev.status === 'ACCEPTED' || ev.status === 'REJECTED') return { kind: 'done' };
-  const material = await signingMaterial(scope, ev.ambiente as '00' | '01');
+  const material = await signingMaterial(scope, ev.ambiente);
   if (!material) return { kind: 'retry', delayMs: scope.settings.contingencyProbeMs, error: 'no MH credential' };
   const probe = await scope.app.mh.client.authenticate(material.api, true);
   if (probe.kind !== 'ok') return { kind: 'retry', delayMs: scope.settings.contingencyProbeMs, error: `MH still unavailable: ${probe.reason}` };
@@ -36,11 +36,11 @@ async function reportContingencyEvent(scope: JobScope, job: ClaimedJob<{ eventId
     ev.document = buildContingencia(
       {
         responsable: { nombre: tenant.nombre, tipoDocumento: '36', numeroDocumento: tenant.nit },
-        detalleDTE: docs.map((d) => ({ tipoDoc: d.tipoDte as TipoDte, codigoGeneracion: d.codigoGeneracion })),
+        detalleDTE: docs.map((d) => ({ tipoDoc: d.tipoDte, codigoGeneracion: d.codigoGeneracion })),
         motivo: { fInicio: start.fecEmi, hInicio: start.horEmi, fFin: end.fecEmi, hFin: end.horEmi, tipoContingencia: ev.tipoContingencia as 1, motivoContingencia: ev.motivoContin ?? null },
       },
       resolved.emisor,
-      { ambiente: ev.ambiente as '00' | '01', codigoGeneracion: ev.codigoGeneracion, ...end },
+      { ambiente: ev.ambiente, codigoGeneracion: ev.codigoGeneracion, ...end },
     );
     ev.endedAt = now;
     ev.deadline = new Date(now.getTime() + 24 * HOUR);

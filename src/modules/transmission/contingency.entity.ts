@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { Ambiente } from '../../dte/model.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 
 /**
@@ -12,7 +13,7 @@ export const ContingencyEventSchema = defineEntity({
   properties: {
     id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant).index(),
-    ambiente: p.string().length(2),
+    ambiente: p.string().length(2).$type<Ambiente>(),
     status: p.string().length(10),
     codigoGeneracion: p.string().length(36).unique(),
     tipoContingencia: p.integer(),
@@ -39,7 +40,7 @@ export const LoteSchema = defineEntity({
   properties: {
     id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant).index(),
-    ambiente: p.string().length(2),
+    ambiente: p.string().length(2).$type<Ambiente>(),
     contingencyEvent: p.uuid().index(),
     /** PENDING → SENT (codigoLote known) → DONE */
     status: p.string().length(10),

@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { isContingencyAllowed, newCodigoGeneracion, toContingency, type TipoDte } from '../../dte/index.js';
+import { isContingencyAllowed, newCodigoGeneracion, toContingency } from '../../dte/index.js';
 import { enqueue } from '../../queue/enqueue.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { Invoice } from '../invoices/invoice.entity.js';
@@ -20,8 +20,8 @@ export const MAX_DOCS_PER_EVENT = 1000;
  */
 export async function enterContingency(scope: JobScope, id: string, c: { tipoContingencia: 1 | 2 | 3 | 4 | 5; motivoContin: string | null }, reason: string): Promise<boolean> {
   const current = await scope.em.fork().findOneOrFail(Invoice, { id });
-  if (!isContingencyAllowed(current.tipoDte as TipoDte)) return false;
-  const material = (await signingMaterial(scope, current.ambiente as '00' | '01'))!;
+  if (!isContingencyAllowed(current.tipoDte)) return false;
+  const material = (await signingMaterial(scope, current.ambiente))!;
   // Keys in the order the row gives them back: the stored document then stands for the JWS payload (invoice-jws.ts).
   const document = jsonbOrder(toContingency(current.document, c)) as Record<string, unknown>;
   const jws = await scope.app.mh.signer.sign(document, material.privateKeyPem);

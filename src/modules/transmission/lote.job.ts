@@ -18,11 +18,11 @@ async function sendLote(scope: JobScope, job: ClaimedJob<LotePayload>): Promise<
   const em = scope.em.fork();
   const lote = await em.findOneOrFail(Lote, { id: String(job.payload.loteId) });
   if (lote.status !== 'PENDING') return { kind: 'done' };
-  const material = await signingMaterial(scope, lote.ambiente as '00' | '01');
+  const material = await signingMaterial(scope, lote.ambiente);
   if (!material) return { kind: 'retry', delayMs: 60_000, error: 'no MH credential' };
   const docs = await em.find(Invoice, { id: { $in: lote.invoiceIds } }, { orderBy: { createdAt: 'asc' } });
   const o = await scope.app.mh.client.recepcionLote(material.api, {
-    ambiente: lote.ambiente as '00' | '01',
+    ambiente: lote.ambiente,
     idEnvio: lote.idEnvio,
     version: LOTE_VERSION,
     nitEmisor: material.nit,
@@ -47,7 +47,7 @@ async function pollLote(scope: JobScope, job: ClaimedJob<LotePayload>): Promise<
   const em = scope.em.fork();
   const lote = await em.findOneOrFail(Lote, { id: String(job.payload.loteId) });
   if (lote.status !== 'SENT') return { kind: 'done' };
-  const material = (await signingMaterial(scope, lote.ambiente as '00' | '01'))!;
+  const material = (await signingMaterial(scope, lote.ambiente))!;
   const o = await scope.app.mh.client.consultaLote(material.api, lote.codigoLote!);
   lote.polls += 1;
   if (o.kind === 'not_found' || (o.kind !== 'lote' && lote.polls > MAX_POLLS)) return recoverLote(scope, lote.id);
@@ -87,7 +87,7 @@ async function pollLote(scope: JobScope, job: ClaimedJob<LotePayload>): Promise<
 async function recoverLote(scope: JobScope, loteId: string): Promise<JobOutcome> {
   const em = scope.em.fork();
   const lote = await em.findOneOrFail(Lote, { id: loteId });
-  const material = (await signingMaterial(scope, lote.ambiente as '00' | '01'))!;
+  const material = (await signingMaterial(scope, lote.ambiente))!;
   const pending = await em.find(Invoice, { id: { $in: lote.invoiceIds }, status: 'CONTINGENCY' });
   const missing: string[] = [];
   for (const inv of pending) {

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { Ambiente } from '../../dte/model.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 
 /**
@@ -11,7 +12,7 @@ export const MhCredentialSchema = defineEntity({
   properties: {
     id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant),
-    ambiente: p.string().length(2),
+    ambiente: p.string().length(2).$type<Ambiente>(),
     apiUser: p.string().length(14),
     apiPasswordEnc: p.text().lazy(),
     certificateNit: p.string().length(14),

@@ -12,7 +12,7 @@ export async function registerCredentialsWithSandbox(app: App): Promise<number> 
   const em = app.db.orm.em.fork();
   const creds = await em.find(MhCredential, {}, UNSCOPED);
   for (const c of creds) {
-    const m = await loadSigningMaterial(em, app.mh.masterKey, c.tenant.id, c.ambiente as '00' | '01');
+    const m = await loadSigningMaterial(em, app.mh.masterKey, c.tenant.id, c.ambiente);
     if (m) app.mh.register({ nit: m.api.user, password: m.api.password, publicKeyPem: m.publicKeyPem, ambiente: m.api.ambiente });
   }
   return creds.length;

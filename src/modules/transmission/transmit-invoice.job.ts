@@ -1,4 +1,4 @@
-import { DTE_VERSIONS, type TipoDte } from '../../dte/index.js';
+import { DTE_VERSIONS } from '../../dte/index.js';
 import type { RecepcionOutcome } from '../../hacienda/index.js';
 import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome } from '../../queue/job-definition.js';
 import { backoffMs } from '../../queue/worker.js';
@@ -45,7 +45,7 @@ export const transmitInvoiceJob = defineJob<TransmitPayload>({
 
 async function advance(scope: JobScope, job: Job, inv: Invoice): Promise<Step> {
   if (FINAL_STATUSES.includes(inv.status) || inv.status === 'CONTINGENCY') return { kind: 'done' };
-  const gate = await credentialGate(scope, inv, await signingMaterial(scope, inv.ambiente as '00' | '01'));
+  const gate = await credentialGate(scope, inv, await signingMaterial(scope, inv.ambiente));
   if ('wait' in gate) return gate.wait;
   switch (inv.status) {
     case 'QUEUED':
@@ -93,11 +93,11 @@ async function markSent(tx: JobScope['em'], locked: Invoice): Promise<Invoice> {
 }
 
 async function transmit(scope: JobScope, job: Job, inv: Invoice): Promise<Step> {
-  const material = (await signingMaterial(scope, inv.ambiente as '00' | '01'))!;
+  const material = (await signingMaterial(scope, inv.ambiente))!;
   const outcome = await scope.app.mh.client.recepcionDte(material.api, {
-    ambiente: inv.ambiente as '00' | '01',
+    ambiente: inv.ambiente,
     idEnvio: Number(job.id) % 2_000_000_000,
-    version: DTE_VERSIONS[inv.tipoDte as TipoDte],
+    version: DTE_VERSIONS[inv.tipoDte],
     tipoDte: inv.tipoDte,
     documento: compactJws(inv)!,
     codigoGeneracion: inv.codigoGeneracion,
@@ -134,7 +134,7 @@ async function toUnknown(scope: JobScope, id: string, reason: string): Promise<S
 
 /** UNKNOWN: consultadte first; resend only when MH confirms it does not have the document. */
 async function reconcile(scope: JobScope, job: Job, inv: Invoice): Promise<Step> {
-  const material = (await signingMaterial(scope, inv.ambiente as '00' | '01'))!;
+  const material = (await signingMaterial(scope, inv.ambiente))!;
   const o = await scope.app.mh.client.consultaDte(material.api, { nitEmisor: material.nit, tdte: inv.tipoDte, codigoGeneracion: inv.codigoGeneracion });
   if (o.kind === 'processed' || o.kind === 'rejected') {
     await recordMhAnswer(scope, inv.id, o, ['UNKNOWN']);
