@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { JobDefinition } from './job-definition.js';
+import type { SqlParams } from '../db/sql-params.js';
+import type { AnyJobDefinition, JobDefinition } from './job-definition.js';
 
 export interface EnqueueOptions {
   tenantId: string | null;
@@ -45,4 +46,32 @@ export function jobInsert<P>(def: JobDefinition<P>, payload: P, opts: EnqueueOpt
     values: [opts.tenantId, def.kind, JSON.stringify(payload), def.priority, def.dedupeKey(payload), opts.runAt ?? new Date()],
     kindParam: $(1),
   };
+}
+
+/**
+ * `insert into job … select … from <from>`: one job of kind `def` per row of `from` (a CTE of the caller's statement),
+ * so a job exists only when the row that needs it was written. `payload` and `dedupeKey` are SQL expressions over
+ * `from` (see dedupeKeyPrefix). Returns the CTE body; it yields `kind` for the caller's `pg_notify('fx_jobs', kind)`.
+ */
+export function jobInsertSelect(
+  p: SqlParams, def: AnyJobDefinition, from: string, sql: { tenantId: string; payload: string; dedupeKey: string },
+): string {
+  return `insert into job (tenant_id, kind, payload, status, priority, dedupe_key, run_at, attempts, created_at, updated_at)
+          select ${sql.tenantId}, ${p.add(def.kind, 'varchar')}, ${sql.payload}, 'queued', ${p.add(def.priority, 'smallint')},
+                 ${sql.dedupeKey}, now(), 0, now(), now()
+          from ${from}
+          on conflict (dedupe_key) where status in ('queued', 'running') do nothing
+          returning kind`;
+}
+
+/**
+ * The constant part of `def`'s dedupe key for a payload whose only field `field` is an id written in SQL:
+ * `prefix || id`. Throws when the key is not of that shape (the definition changed: update the caller).
+ */
+export function dedupeKeyPrefix<P>(def: JobDefinition<P>, field: keyof P & string): string {
+  const prefix = def.dedupeKey({ [field]: '' } as P);
+  if (prefix === null || def.dedupeKey({ [field]: 'x' } as P) !== `${prefix}x`) {
+    throw new Error(`the dedupe key of ${def.kind} is not "<prefix><${field}>"`);
+  }
+  return prefix;
 }

@@ -3,22 +3,104 @@
  * subscribed webhook endpoint plus its delivery job, and the e-mail to the receptor. All of it
  * commits or rolls back with the state change itself; the HTTP, SMTP and PDF work happens later in jobs.
  */
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { enqueue } from '../../queue/enqueue.js';
+import type { SqlParams } from '../../db/sql-params.js';
+import { dedupeKeyPrefix, enqueue, jobInsertSelect } from '../../queue/enqueue.js';
 import { InvoiceEmail } from '../email/invoice-email.entity.js';
+import { INVOICE_CHANNEL } from '../invoices/invoice-transitions.js';
 import type { Invoice, InvoiceEvent } from '../invoices/invoice.entity.js';
-import { eventData } from './event-payloads.js';
+import { eventData, type EventInvoice } from './event-payloads.js';
 import { sendInvoiceEmailJob } from '../email/send-invoice-email.job.js';
 import { webhookDeliveryJob } from '../webhooks/deliver-webhook.job.js';
 
+
+/** Whether an event sends the receptor its document by e-mail (automatic after PROCESSED). */
+const emailsReceptor = (type: string, invoice: Pick<Invoice, 'receptorCorreo'>): invoice is { receptorCorreo: string } =>
+  type === 'dte.processed' && !!invoice.receptorCorreo;
 
 export async function fanOutEvent(tx: EntityManager, invoice: Invoice, ev: Pick<InvoiceEvent, 'type' | 'data'> & { id: string }): Promise<void> {
   const data = eventData(ev.type, invoice, ev.data ?? null);
   if (data) await writeOutbox(tx, invoice.tenant.id, { type: ev.type, data, invoiceId: invoice.id, eventId: String(ev.id) });
   // The versión legible is rendered once, when first needed (the e-mail below, a download), and then stored
   // (documents/store.ts): not for every document, most of which nobody opens.
-  if (ev.type === 'dte.processed' && invoice.receptorCorreo) await queueInvoiceEmail(tx, invoice, invoice.receptorCorreo);
+  if (emailsReceptor(ev.type, invoice)) await queueInvoiceEmail(tx, invoice, invoice.receptorCorreo);
 }
+
+/** The invoice as it stands once the event is appended: its event data, e-mail address and announcement. */
+export type FanOutInvoice = EventInvoice & Pick<Invoice, 'receptorCorreo'>;
+
+export interface EventStatement {
+  /** CTEs to append to the caller's `with` list (after the CTE named by `source`). */
+  ctes: string[];
+  /** The statement's final select: the event id, its announcement and the wake-up of workers for its new jobs. */
+  select: string;
+}
+
+/**
+ * Appending an event with its whole fan-out (the same rules as appendEvent + fanOutEvent) as parts of ONE statement:
+ * the event row, an outbox row and delivery job per subscribed webhook endpoint, the receptor's e-mail and its job,
+ * and the NOTIFYs — all in the caller's statement, so they commit with its state change in one round trip.
+ * `source` names a CTE of the caller yielding the changed invoice's `tenant_id`, `invoice_id`, `from_status`,
+ * `to_status` (no row: nothing is written, nothing announced). `invoice` is the invoice as it stands after the
+ * change, from which the webhook data is built.
+ */
+export function eventStatement(p: SqlParams, source: string, type: string, invoice: FanOutInvoice, evData: Record<string, unknown> | null): EventStatement {
+  const ctes = [
+    `fx_ev as (
+       insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
+       select tenant_id, invoice_id, ${p.add(type)}, from_status, to_status, ${p.json(evData)}, now() from ${source}
+       returning id, tenant_id, invoice_id, to_status)`,
+  ];
+  const jobs: string[] = [];
+  const data = eventData(type, invoice, evData);
+  if (data) {
+    ctes.push(
+      `fx_wd as (
+         insert into webhook_delivery (id, tenant_id, endpoint_id, invoice_id, invoice_event_id, event_type, data, status,
+           round_attempts, total_attempts, next_attempt_at, created_at, updated_at)
+         select gen_random_uuid(), e.tenant_id, e.id, ev.invoice_id, ev.id, ${p.add(type)}, ${p.json(data)}, 'PENDING', 0, 0, now(), now(), now()
+         from fx_ev ev join webhook_endpoint e on e.tenant_id = ev.tenant_id
+         where e.enabled and (jsonb_array_length(e.event_types) = 0 or e.event_types @> ${p.json([type])})
+         returning id, tenant_id)`,
+      `fx_wj as (${jobInsertSelect(p, webhookDeliveryJob, 'fx_wd', {
+        tenantId: 'fx_wd.tenant_id',
+        payload: `jsonb_build_object('deliveryId', fx_wd.id::text)`,
+        dedupeKey: `${p.add(webhookDedupePrefix())} || fx_wd.id::text`,
+      })})`,
+    );
+    jobs.push('fx_wj');
+  }
+  if (emailsReceptor(type, invoice)) {
+    const emailId = randomUUID();
+    ctes.push(
+      `fx_em as (
+         insert into invoice_email (id, tenant_id, invoice_id, "to", status, attempts, created_at, updated_at)
+         select ${p.add(emailId, 'uuid')}, tenant_id, invoice_id, ${p.add(invoice.receptorCorreo)}, 'PENDING', 0, now(), now() from fx_ev
+         returning tenant_id)`,
+      `fx_ej as (${jobInsertSelect(p, sendInvoiceEmailJob, 'fx_em', {
+        tenantId: 'fx_em.tenant_id',
+        payload: p.json({ emailId }),
+        dedupeKey: p.add(sendInvoiceEmailJob.dedupeKey({ emailId })),
+      })})`,
+    );
+    jobs.push('fx_ej');
+  }
+  const woken = jobs.length
+    ? `(select count(*) from (select pg_notify('fx_jobs', kind)
+         from (select distinct kind from (${jobs.map((j) => `select kind from ${j}`).join(' union all ')}) k) d) n)`
+    : '0';
+  const note = `json_build_object('eventId', ev.id::text, 'invoiceId', ev.invoice_id, 'tenantId', ev.tenant_id, 'type', ${p.add(type)}::text,
+                  'status', ev.to_status, 'referenciaExterna', ${p.add(invoice.referenciaExterna)}::text, 'patientId', ${p.add(invoice.patientId ?? null)}::text)`;
+  return {
+    ctes,
+    select: `select ev.id::text as event_id, pg_notify(${p.add(INVOICE_CHANNEL)}, ${note}::text) as announced, ${woken} as woken from fx_ev ev`,
+  };
+}
+
+let webhookPrefix: string | undefined;
+/** `webhook:` — read from the job definition (on first use: the definitions' modules import each other). */
+const webhookDedupePrefix = (): string => (webhookPrefix ??= dedupeKeyPrefix(webhookDeliveryJob, 'deliveryId'));
 
 export interface OutboxMessage {
   type: string;
