@@ -5,48 +5,73 @@
  * (permanent per RFC 5321) fails at once.
  */
 import type { App } from '../../core/app.js';
+import { SqlParams } from '../../db/sql-params.js';
 import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome, type JobRuntime } from '../../queue/job-definition.js';
 import { backoffMs } from '../../queue/worker.js';
 import { archivoDte } from '../documents/archivo-dte.js';
 import { DocumentRenderError, type DteJson } from '../documents/dte-json.js';
-import { loadOrRenderPdf } from '../documents/store.js';
-import { Invoice } from '../invoices/invoice.entity.js';
-import { appendEvent } from '../invoices/invoice-transitions.js';
-import { tenantEm } from '../notifications/tenant-em.js';
+import { findStoredPdfOrLogo, renderInvoicePdf, storePdf } from '../documents/store.js';
+import type { Invoice } from '../invoices/invoice.entity.js';
+import { eventStatement, fanOutColumns, fanOutInvoiceFromRow, type FanOutInvoice } from '../notifications/fan-out.js';
 import { composeDteEmail } from './dte-email.js';
-import { InvoiceEmail } from './invoice-email.entity.js';
 import { MailError, type SendResult } from './mailer.js';
 
 export const MAX_EMAIL_ATTEMPTS = 5;
 
+type MailedInvoice = FanOutInvoice & Pick<Invoice, 'document' | 'jws'>;
+interface PendingMail {
+  id: string;
+  tenantId: string;
+  to: string;
+  attempts: number;
+  invoice: MailedInvoice;
+}
+
+/** The e-mail row if it is still PENDING, with its invoice (one plain statement). */
+async function loadPendingMail(app: App, tenantId: string, id: string): Promise<PendingMail | null> {
+  const { rows } = await app.db.pool.query<Record<string, never>>(
+    `select e.status as email_status, e."to" as email_to, e.attempts as email_attempts, ${fanOutColumns('i')}, i.document, i.jws
+     from invoice_email e join invoice i on i.id = e.invoice_id and i.tenant_id = e.tenant_id
+     where e.id = $1 and e.tenant_id = $2`,
+    [id, tenantId],
+  );
+  const r = rows[0];
+  if (!r || r.email_status !== 'PENDING') return null;
+  return { id, tenantId, to: r.email_to, attempts: r.email_attempts, invoice: { ...fanOutInvoiceFromRow(r), document: r.document, jws: r.jws } };
+}
+
 async function runSendInvoiceEmail({ app, mailer }: JobRuntime, job: ClaimedJob<{ emailId: string }>): Promise<JobOutcome> {
   if (!job.tenantId) return { kind: 'failed', error: 'e-mail jobs belong to a tenant' };
-  const em = tenantEm(app, job.tenantId);
-  const mail = await em.findOne(InvoiceEmail, { id: String(job.payload.emailId) });
-  if (!mail || mail.status !== 'PENDING') return { kind: 'done' };
-  const inv = await em.findOneOrFail(Invoice, { id: mail.invoice.id });
+  const mail = await loadPendingMail(app, job.tenantId, String(job.payload.emailId));
+  if (!mail) return { kind: 'done' };
+  const inv = mail.invoice;
   const archivo = archivoDte(inv);
-  if (!archivo) return finish(app, job.tenantId, mail.id, { error: 'the document is not signed yet', final: true });
-  const { pdf, pdfOmittedReason } = await pdfOrReason(em, inv);
+  if (!archivo) return finish(app, mail, { error: 'the document is not signed yet', final: true });
+  const { pdf, pdfOmittedReason } = await pdfOrReason(app, mail.tenantId, inv);
   const emisor = (inv.document.emisor ?? {}) as { nombre?: string };
   const msg = composeDteEmail({ document: archivo as DteJson, pdf, json: JSON.stringify(archivo, null, 2), emisorNombre: emisor.nombre ?? 'FacturaXpress' });
   try {
     const sent = await mailer.send({ to: mail.to, subject: msg.subject, text: msg.text, html: msg.html, attachments: msg.attachments });
-    return finish(app, job.tenantId, mail.id, { sent, pdfOmittedReason });
+    return finish(app, mail, { sent, pdfOmittedReason });
   } catch (err) {
     if (!(err instanceof MailError)) throw err;
     const permanent = err.code === 'INVALID_MESSAGE' || (err.responseCode ?? 0) >= 500 || mail.attempts + 1 >= MAX_EMAIL_ATTEMPTS;
-    return finish(app, job.tenantId, mail.id, { error: err.message, final: permanent });
+    return finish(app, mail, { error: err.message, final: permanent });
   }
 }
 
 /**
- * The versión legible, or why it is left out: a document the renderer cannot read must not keep the receptor from
- * getting the Archivo DTE (the JSON is the legal document), nor retry the e-mail forever.
+ * The versión legible (the stored one, or rendered now and stored), or why it is left out: a document the renderer
+ * cannot read must not keep the receptor from getting the Archivo DTE (the JSON is the legal document), nor retry
+ * the e-mail forever.
  */
-async function pdfOrReason(em: ReturnType<typeof tenantEm>, inv: Invoice): Promise<{ pdf: Buffer | null; pdfOmittedReason: string | null }> {
+async function pdfOrReason(app: App, tenantId: string, inv: MailedInvoice): Promise<{ pdf: Buffer | null; pdfOmittedReason: string | null }> {
+  const found = await findStoredPdfOrLogo(app.db.pool, tenantId, inv, 'letter');
+  if (found.pdf) return { pdf: found.pdf, pdfOmittedReason: null };
   try {
-    return { pdf: await loadOrRenderPdf(em, inv, 'letter'), pdfOmittedReason: null };
+    const pdf = await renderInvoicePdf(inv, found.storedLogo, 'letter');
+    await storePdf(app.db.pool, tenantId, inv, 'letter', pdf);
+    return { pdf, pdfOmittedReason: null };
   } catch (err) {
     if (!(err instanceof DocumentRenderError)) throw err;
     return { pdf: null, pdfOmittedReason: `the PDF could not be rendered (${err.message}); the JSON was sent alone` };
@@ -55,32 +80,47 @@ async function pdfOrReason(em: ReturnType<typeof tenantEm>, inv: Invoice): Promi
 
 type Result = { sent: SendResult; pdfOmittedReason: string | null } | { error: string; final: boolean };
 
-async function finish(app: App, tenantId: string, mailId: string, r: Result): Promise<JobOutcome> {
-  return tenantEm(app, tenantId).transactional(async (tx) => {
-    const mail = await tx.findOneOrFail(InvoiceEmail, { id: mailId });
-    const inv = await tx.findOneOrFail(Invoice, { id: mail.invoice.id });
-    mail.attempts += 1;
-    if ('sent' in r) {
-      mail.status = r.sent.status;
-      mail.messageId = r.sent.messageId;
-      mail.location = r.sent.location ?? null;
-      mail.error = null;
-      mail.pdfOmittedReason = r.pdfOmittedReason;
-      mail.sentAt = new Date();
-      // Written to the local outbox is not delivered: the status says so, and no event claims otherwise.
-      if (r.sent.status === 'SENT') await appendEvent(tx, inv, 'dte.email.delivered', inv.status, { to: mail.to, messageId: r.sent.messageId, emailId: mail.id, pdfOmittedReason: r.pdfOmittedReason });
-      else await tx.flush();
-      return { kind: 'done' } as const;
+/**
+ * Records the attempt on the e-mail row and, when it settles the e-mail, the event dte.email.delivered or
+ * dte.email.failed with its fan-out — one statement, one transaction.
+ */
+async function finish(app: App, mail: PendingMail, r: Result): Promise<JobOutcome> {
+  const p = new SqlParams();
+  let set: string;
+  let event: { type: string; data: Record<string, unknown> } | null = null;
+  if ('sent' in r) {
+    set = `status = ${p.add(r.sent.status)}, message_id = ${p.add(r.sent.messageId)}, location = ${p.add(r.sent.location ?? null)},
+           error = null, pdf_omitted_reason = ${p.add(r.pdfOmittedReason)}, sent_at = ${p.add(new Date(), 'timestamptz')}`;
+    // Written to the local outbox is not delivered: the status says so, and no event claims otherwise.
+    if (r.sent.status === 'SENT') {
+      const data = { to: mail.to, messageId: r.sent.messageId, emailId: mail.id, pdfOmittedReason: r.pdfOmittedReason };
+      event = { type: 'dte.email.delivered', data };
     }
-    mail.error = r.error;
-    if (!r.final) {
-      await tx.flush();
-      return { kind: 'retry', delayMs: backoffMs(mail.attempts, 5_000, 10 * 60_000), error: r.error } as const;
-    }
-    mail.status = 'FAILED';
-    await appendEvent(tx, inv, 'dte.email.failed', inv.status, { to: mail.to, error: r.error, emailId: mail.id });
-    return { kind: 'done' } as const;
-  });
+  } else if (!r.final) {
+    set = `error = ${p.add(r.error)}`;
+  } else {
+    set = `status = 'FAILED', error = ${p.add(r.error)}`;
+    event = { type: 'dte.email.failed', data: { to: mail.to, error: r.error, emailId: mail.id } };
+  }
+  const updated = `fx_m as (
+      update invoice_email set attempts = attempts + 1, ${set}, updated_at = now()
+      where id = ${p.add(mail.id, 'uuid')} and tenant_id = ${p.add(mail.tenantId, 'uuid')}
+      returning tenant_id, invoice_id, attempts)`;
+  let attempts: number;
+  if (event) {
+    // The event records the invoice's status as it stands (the e-mail does not move it).
+    const source = `fx_s as (
+        select i.tenant_id, i.id as invoice_id, i.status as from_status, i.status as to_status
+        from invoice i join fx_m on i.id = fx_m.invoice_id and i.tenant_id = fx_m.tenant_id)`;
+    const ev = eventStatement(p, 'fx_s', event.type, mail.invoice, event.data);
+    await app.db.pool.query(`with ${[updated, source, ...ev.ctes].join(',\n')}\n${ev.select}`, p.values);
+    attempts = mail.attempts + 1;
+  } else {
+    const { rows } = await app.db.pool.query<{ attempts: number }>(`with ${updated} select attempts from fx_m`, p.values);
+    attempts = rows[0]?.attempts ?? mail.attempts + 1;
+  }
+  if ('error' in r && !r.final) return { kind: 'retry', delayMs: backoffMs(attempts, 5_000, 10 * 60_000), error: r.error };
+  return { kind: 'done' };
 }
 
 /** Sends one PENDING e-mail row (queued after PROCESSED, or by resendInvoiceEmail). */

@@ -30,6 +30,25 @@ export async function fanOutEvent(tx: EntityManager, invoice: Invoice, ev: Pick<
 /** The invoice as it stands once the event is appended: its event data, e-mail address and announcement. */
 export type FanOutInvoice = EventInvoice & Pick<Invoice, 'receptorCorreo'>;
 
+const FAN_OUT_COLUMNS = ['id', 'status', 'ambiente', 'tipo_dte', 'referencia_externa', 'codigo_generacion', 'numero_control',
+  'patient_id', 'sandbox', 'sello_recibido', 'fh_procesamiento', 'total_pagar', 'observaciones', 'mh_codigo_msg',
+  'mh_descripcion_msg', 'tipo_contingencia', 'motivo_contin', 'invalidation', 'receptor_correo'];
+
+/** The invoice columns a FanOutInvoice is read from, for a plain select (`alias.column`). */
+export const fanOutColumns = (alias: string): string => FAN_OUT_COLUMNS.map((c) => `${alias}.${c}`).join(', ');
+
+/** A FanOutInvoice from a row selected with fanOutColumns. */
+export function fanOutInvoiceFromRow(r: Record<string, never>): FanOutInvoice {
+  return {
+    id: r.id, status: r.status, ambiente: r.ambiente, tipoDte: r.tipo_dte, referenciaExterna: r.referencia_externa,
+    codigoGeneracion: r.codigo_generacion, numeroControl: r.numero_control, patientId: r.patient_id, sandbox: r.sandbox,
+    selloRecibido: r.sello_recibido, fhProcesamiento: r.fh_procesamiento, totalPagar: r.total_pagar,
+    observaciones: r.observaciones, mhCodigoMsg: r.mh_codigo_msg, mhDescripcionMsg: r.mh_descripcion_msg,
+    tipoContingencia: r.tipo_contingencia, motivoContin: r.motivo_contin, invalidation: r.invalidation,
+    receptorCorreo: r.receptor_correo,
+  };
+}
+
 export interface EventStatement {
   /** CTEs to append to the caller's `with` list (after the CTE named by `source`). */
   ctes: string[];

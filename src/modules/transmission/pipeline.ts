@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { App } from '../../core/app.js';
 import type { ClaimedJob, JobOutcome, JobRuntime } from '../../queue/job-definition.js';
 import { Invoice } from '../invoices/invoice.entity.js';
-import type { FanOutInvoice } from '../notifications/fan-out.js';
+import { fanOutColumns, fanOutInvoiceFromRow, type FanOutInvoice } from '../notifications/fan-out.js';
 import { cachedSigningMaterial, type SigningMaterial } from './credentials.js';
 
 /** Tunables of the transmission pipeline (MH's rules where MH has one). */
@@ -54,32 +54,20 @@ export async function lockInvoice(tx: EntityManager, id: string, _withJws = true
 export type PipelineInvoice = FanOutInvoice &
   Pick<Invoice, 'document' | 'jws' | 'sendAttempts' | 'blockedCode'>;
 
-const PIPELINE_COLUMNS = `id, status, ambiente, tipo_dte, referencia_externa, codigo_generacion, numero_control, patient_id, sandbox,
-  sello_recibido, fh_procesamiento, total_pagar, observaciones, mh_codigo_msg, mh_descripcion_msg, tipo_contingencia,
-  motivo_contin, invalidation, receptor_correo, document, jws, send_attempts, blocked_code`;
-
 /**
  * One invoice of the job's tenant with only the columns the pipeline uses (plain SQL, no unit of work: most steps
  * change the row with one statement of their own). `withDocument: false` leaves out the DTE and its JWS (the
  * largest columns) when the step only needs the facts. Throws when the invoice does not exist.
  */
 export async function loadPipelineInvoice(scope: JobScope, id: string, withDocument = true): Promise<PipelineInvoice> {
-  const columns = withDocument ? PIPELINE_COLUMNS : PIPELINE_COLUMNS.replace(', document, jws', ', null as document, null as jws');
+  const document = withDocument ? 'i.document, i.jws' : 'null as document, null as jws';
   const { rows } = await scope.app.db.pool.query<Record<string, never>>(
-    `select ${columns} from invoice where id = $1 and tenant_id = $2`,
+    `select ${fanOutColumns('i')}, ${document}, i.send_attempts, i.blocked_code from invoice i where i.id = $1 and i.tenant_id = $2`,
     [id, scope.tenantId],
   );
   const r = rows[0];
   if (!r) throw new Error(`invoice ${id} of tenant ${scope.tenantId} not found`);
-  return {
-    id: r.id, status: r.status, ambiente: r.ambiente, tipoDte: r.tipo_dte, referenciaExterna: r.referencia_externa,
-    codigoGeneracion: r.codigo_generacion, numeroControl: r.numero_control, patientId: r.patient_id, sandbox: r.sandbox,
-    selloRecibido: r.sello_recibido, fhProcesamiento: r.fh_procesamiento, totalPagar: r.total_pagar,
-    observaciones: r.observaciones, mhCodigoMsg: r.mh_codigo_msg, mhDescripcionMsg: r.mh_descripcion_msg,
-    tipoContingencia: r.tipo_contingencia, motivoContin: r.motivo_contin, invalidation: r.invalidation,
-    receptorCorreo: r.receptor_correo, document: r.document ?? {}, jws: r.jws, sendAttempts: r.send_attempts,
-    blockedCode: r.blocked_code,
-  };
+  return { ...fanOutInvoiceFromRow(r), document: r.document ?? {}, jws: r.jws, sendAttempts: r.send_attempts, blockedCode: r.blocked_code };
 }
 
 /** Decrypted signing material for the job's tenant (cached a minute, see cachedSigningMaterial). */
