@@ -4,7 +4,7 @@
  * other status is rendered on demand and not kept, since it is about to change.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Queryable } from '../invoices/insert-emission.js';
+import type { SqlParams } from '../../db/sql-params.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
 import { StoredDocument } from './document.entity.js';
 import { DocumentRenderError, type DteJson, type DteStatus } from './dte-json.js';
@@ -36,20 +36,16 @@ export async function loadOrRenderPdf(em: EntityManager, inv: Invoice, variant: 
 }
 
 /**
- * The stored PDF with one plain statement (no unit of work), or — when none is stored — the tenant's logo to render
- * it with (`storedLogo`, null when the tenant has none).
+ * For a plain select that reads an invoice (`i`, its `tenant_id`, `id` and `status` as they stand) and its tenant
+ * (`t`): the stored PDF of that status and layout (`stored_pdf`), or — when none is stored — the tenant's logo to
+ * render it with (`tenant_logo`). The joins and the columns to add to the select.
  */
-export async function findStoredPdfOrLogo(
-  pool: Queryable, tenantId: string, inv: Pick<Invoice, 'id' | 'status'>, variant: PdfVariant,
-): Promise<{ pdf: Buffer } | { pdf: null; storedLogo: Buffer | null }> {
-  const { rows } = await pool.query(
-    `select d.content, case when d.content is null then t.logo end as logo
-     from tenant t left join invoice_document d on d.invoice_id = $2 and d.tenant_id = t.id and d.status = $3 and d.variant = $4
-     where t.id = $1`,
-    [tenantId, inv.id, inv.status, variant],
-  );
-  const row = rows[0] as { content: Buffer | null; logo: Buffer | null } | undefined;
-  return row?.content ? { pdf: row.content } : { pdf: null, storedLogo: row?.logo ?? null };
+export function storedPdfSql(p: SqlParams, i: string, t: string, variant: PdfVariant): { join: string; columns: string } {
+  return {
+    join: `left join invoice_document fx_d on fx_d.invoice_id = ${i}.id and fx_d.tenant_id = ${i}.tenant_id
+           and fx_d.status = ${i}.status and fx_d.variant = ${p.add(variant)}`,
+    columns: `fx_d.content as stored_pdf, case when fx_d.content is null then ${t}.logo end as tenant_logo`,
+  };
 }
 
 /** Renders the PDF of the invoice as it stands (no database access); `storedLogo` is the tenant's logo as stored. */
@@ -70,10 +66,14 @@ export async function renderInvoicePdf(inv: PrintableInvoice, storedLogo: Buffer
   });
 }
 
-/** Keeps a rendered PDF when its status is one that is stored (first insert wins); the bytes travel as binary. */
-export async function storePdf(pool: Queryable, tenantId: string, inv: Pick<Invoice, 'id' | 'status'>, variant: PdfVariant, pdf: Buffer): Promise<void> {
-  if (!STORED_STATUSES.includes(inv.status)) return;
-  await pool.query(storePdfSql(['$1', '$2', '$3', '$4', '$5', '$6']), [tenantId, inv.id, inv.status, variant, pdf, pdf.length]);
+/**
+ * Keeping a rendered PDF (first insert wins) as a CTE of the caller's statement, the bytes as a binary parameter;
+ * null when PDFs of this status are not kept.
+ */
+export function storePdfCte(p: SqlParams, tenantId: string, inv: Pick<Invoice, 'id' | 'status'>, variant: PdfVariant, pdf: Buffer): string | null {
+  if (!STORED_STATUSES.includes(inv.status)) return null;
+  const values = [p.add(tenantId, 'uuid'), p.add(inv.id, 'uuid'), p.add(inv.status), p.add(variant), p.add(pdf, 'bytea'), p.add(pdf.length, 'int')];
+  return storePdfSql(values);
 }
 
 const storePdfSql = ([tenant, invoice, status, variant, content, bytes]: string[]) =>

@@ -10,7 +10,7 @@ import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome, type JobRunt
 import { backoffMs } from '../../queue/worker.js';
 import { archivoDte } from '../documents/archivo-dte.js';
 import { DocumentRenderError, type DteJson } from '../documents/dte-json.js';
-import { findStoredPdfOrLogo, renderInvoicePdf, storePdf } from '../documents/store.js';
+import { renderInvoicePdf, storedPdfSql, storePdfCte } from '../documents/store.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
 import { eventStatement, fanOutColumns, fanOutInvoiceFromRow, type FanOutInvoice } from '../notifications/fan-out.js';
 import { composeDteEmail } from './dte-email.js';
@@ -25,19 +25,29 @@ interface PendingMail {
   to: string;
   attempts: number;
   invoice: MailedInvoice;
+  /** The versión legible already stored, or else the tenant's logo to render it with. */
+  storedPdf: Buffer | null;
+  tenantLogo: Buffer | null;
 }
 
-/** The e-mail row if it is still PENDING, with its invoice (one plain statement). */
+/** The e-mail row if it is still PENDING, with its invoice and its stored PDF (one plain statement). */
 async function loadPendingMail(app: App, tenantId: string, id: string): Promise<PendingMail | null> {
+  const p = new SqlParams();
+  const pdf = storedPdfSql(p, 'i', 't', 'letter');
   const { rows } = await app.db.pool.query<Record<string, never>>(
-    `select e.status as email_status, e."to" as email_to, e.attempts as email_attempts, ${fanOutColumns('i')}, i.document, i.jws
-     from invoice_email e join invoice i on i.id = e.invoice_id and i.tenant_id = e.tenant_id
-     where e.id = $1 and e.tenant_id = $2`,
-    [id, tenantId],
+    `select e.status as email_status, e."to" as email_to, e.attempts as email_attempts, ${fanOutColumns('i')}, i.document, i.jws,
+            ${pdf.columns}
+     from invoice_email e join invoice i on i.id = e.invoice_id and i.tenant_id = e.tenant_id join tenant t on t.id = e.tenant_id
+     ${pdf.join}
+     where e.id = ${p.add(id, 'uuid')} and e.tenant_id = ${p.add(tenantId, 'uuid')}`,
+    p.values,
   );
   const r = rows[0];
   if (!r || r.email_status !== 'PENDING') return null;
-  return { id, tenantId, to: r.email_to, attempts: r.email_attempts, invoice: { ...fanOutInvoiceFromRow(r), document: r.document, jws: r.jws } };
+  return {
+    id, tenantId, to: r.email_to, attempts: r.email_attempts, invoice: { ...fanOutInvoiceFromRow(r), document: r.document, jws: r.jws },
+    storedPdf: r.stored_pdf, tenantLogo: r.tenant_logo,
+  };
 }
 
 async function runSendInvoiceEmail({ app, mailer }: JobRuntime, job: ClaimedJob<{ emailId: string }>): Promise<JobOutcome> {
@@ -47,16 +57,16 @@ async function runSendInvoiceEmail({ app, mailer }: JobRuntime, job: ClaimedJob<
   const inv = mail.invoice;
   const archivo = archivoDte(inv);
   if (!archivo) return finish(app, mail, { error: 'the document is not signed yet', final: true });
-  const { pdf, pdfOmittedReason } = await pdfOrReason(app, mail.tenantId, inv);
+  const { pdf, rendered, pdfOmittedReason } = await pdfOrReason(mail);
   const emisor = (inv.document.emisor ?? {}) as { nombre?: string };
   const msg = composeDteEmail({ document: archivo as DteJson, pdf, json: JSON.stringify(archivo, null, 2), emisorNombre: emisor.nombre ?? 'FacturaXpress' });
   try {
     const sent = await mailer.send({ to: mail.to, subject: msg.subject, text: msg.text, html: msg.html, attachments: msg.attachments });
-    return finish(app, mail, { sent, pdfOmittedReason });
+    return finish(app, mail, { sent, pdfOmittedReason }, rendered);
   } catch (err) {
     if (!(err instanceof MailError)) throw err;
     const permanent = err.code === 'INVALID_MESSAGE' || (err.responseCode ?? 0) >= 500 || mail.attempts + 1 >= MAX_EMAIL_ATTEMPTS;
-    return finish(app, mail, { error: err.message, final: permanent });
+    return finish(app, mail, { error: err.message, final: permanent }, rendered);
   }
 }
 
@@ -65,27 +75,27 @@ async function runSendInvoiceEmail({ app, mailer }: JobRuntime, job: ClaimedJob<
  * cannot read must not keep the receptor from getting the Archivo DTE (the JSON is the legal document), nor retry
  * the e-mail forever.
  */
-async function pdfOrReason(app: App, tenantId: string, inv: MailedInvoice): Promise<{ pdf: Buffer | null; pdfOmittedReason: string | null }> {
-  const found = await findStoredPdfOrLogo(app.db.pool, tenantId, inv, 'letter');
-  if (found.pdf) return { pdf: found.pdf, pdfOmittedReason: null };
+async function pdfOrReason(mail: PendingMail): Promise<{ pdf: Buffer | null; rendered: Buffer | null; pdfOmittedReason: string | null }> {
+  if (mail.storedPdf) return { pdf: mail.storedPdf, rendered: null, pdfOmittedReason: null };
   try {
-    const pdf = await renderInvoicePdf(inv, found.storedLogo, 'letter');
-    await storePdf(app.db.pool, tenantId, inv, 'letter', pdf);
-    return { pdf, pdfOmittedReason: null };
+    const pdf = await renderInvoicePdf(mail.invoice, mail.tenantLogo, 'letter');
+    return { pdf, rendered: pdf, pdfOmittedReason: null };
   } catch (err) {
     if (!(err instanceof DocumentRenderError)) throw err;
-    return { pdf: null, pdfOmittedReason: `the PDF could not be rendered (${err.message}); the JSON was sent alone` };
+    return { pdf: null, rendered: null, pdfOmittedReason: `the PDF could not be rendered (${err.message}); the JSON was sent alone` };
   }
 }
 
 type Result = { sent: SendResult; pdfOmittedReason: string | null } | { error: string; final: boolean };
 
 /**
- * Records the attempt on the e-mail row and, when it settles the e-mail, the event dte.email.delivered or
- * dte.email.failed with its fan-out — one statement, one transaction.
+ * Records the attempt on the e-mail row, keeps the PDF rendered for it (`rendered`: the next download or e-mail
+ * reads it) and, when the attempt settles the e-mail, appends dte.email.delivered or dte.email.failed with its
+ * fan-out — one statement, one transaction.
  */
-async function finish(app: App, mail: PendingMail, r: Result): Promise<JobOutcome> {
+async function finish(app: App, mail: PendingMail, r: Result, rendered: Buffer | null = null): Promise<JobOutcome> {
   const p = new SqlParams();
+  const store = rendered ? storePdfCte(p, mail.tenantId, mail.invoice, 'letter', rendered) : null;
   let set: string;
   let event: { type: string; data: Record<string, unknown> } | null = null;
   if ('sent' in r) {
@@ -102,7 +112,7 @@ async function finish(app: App, mail: PendingMail, r: Result): Promise<JobOutcom
     set = `status = 'FAILED', error = ${p.add(r.error)}`;
     event = { type: 'dte.email.failed', data: { to: mail.to, error: r.error, emailId: mail.id } };
   }
-  const updated = `fx_m as (
+  const updated = `${store ? `fx_pdf as (${store}), ` : ''}fx_m as (
       update invoice_email set attempts = attempts + 1, ${set}, updated_at = now()
       where id = ${p.add(mail.id, 'uuid')} and tenant_id = ${p.add(mail.tenantId, 'uuid')}
       returning tenant_id, invoice_id, attempts)`;
