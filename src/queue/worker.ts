@@ -133,7 +133,7 @@ export class Worker {
        returning id, tenant_id, kind, payload, attempts`,
       [this.id, this.leaseMs, limit, minPriority],
     );
-    return rows.map((r) => ({ id: String(r.id), tenantId: r.tenant_id, kind: r.kind, payload: r.payload, attempts: r.attempts }));
+    return rows.map((r) => ({ id: String(r.id), tenantId: r.tenant_id, kind: r.kind, payload: r.payload, attempts: r.attempts, lockedBy: this.id }));
   }
 
   private dispatch(job: ClaimedJob, queue: PQueue): void {
@@ -172,7 +172,7 @@ export class Worker {
   private async finish(job: ClaimedJob, o: JobOutcome): Promise<void> {
     const pool = this.opts.pool;
     if (o.kind === 'done') {
-      await this.markDone(job.id);
+      if (!o.recorded) await this.markDone(job.id);
     } else if (o.kind === 'retry') {
       await pool.query(
         `update job set status = 'queued', run_at = now() + ($1 * interval '1 millisecond'), last_error = $2, locked_by = null, locked_until = null, updated_at = now()

@@ -6,6 +6,7 @@
  */
 import type { App } from '../../core/app.js';
 import { SqlParams } from '../../db/sql-params.js';
+import { jobDoneCte, jobDoneOutcome } from '../../queue/enqueue.js';
 import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome, type JobRuntime } from '../../queue/job-definition.js';
 import { backoffMs } from '../../queue/worker.js';
 import { archivoDte } from '../documents/archivo-dte.js';
@@ -56,17 +57,17 @@ async function runSendInvoiceEmail({ app, mailer }: JobRuntime, job: ClaimedJob<
   if (!mail) return { kind: 'done' };
   const inv = mail.invoice;
   const archivo = archivoDte(inv);
-  if (!archivo) return finish(app, mail, { error: 'the document is not signed yet', final: true });
+  if (!archivo) return finish(app, job, mail, { error: 'the document is not signed yet', final: true });
   const { pdf, rendered, pdfOmittedReason } = await pdfOrReason(mail);
   const emisor = (inv.document.emisor ?? {}) as { nombre?: string };
   const msg = composeDteEmail({ document: archivo as DteJson, pdf, json: JSON.stringify(archivo, null, 2), emisorNombre: emisor.nombre ?? 'FacturaXpress' });
   try {
     const sent = await mailer.send({ to: mail.to, subject: msg.subject, text: msg.text, html: msg.html, attachments: msg.attachments });
-    return finish(app, mail, { sent, pdfOmittedReason }, rendered);
+    return finish(app, job, mail, { sent, pdfOmittedReason }, rendered);
   } catch (err) {
     if (!(err instanceof MailError)) throw err;
     const permanent = err.code === 'INVALID_MESSAGE' || (err.responseCode ?? 0) >= 500 || mail.attempts + 1 >= MAX_EMAIL_ATTEMPTS;
-    return finish(app, mail, { error: err.message, final: permanent }, rendered);
+    return finish(app, job, mail, { error: err.message, final: permanent }, rendered);
   }
 }
 
@@ -91,11 +92,13 @@ type Result = { sent: SendResult; pdfOmittedReason: string | null } | { error: s
 /**
  * Records the attempt on the e-mail row, keeps the PDF rendered for it (`rendered`: the next download or e-mail
  * reads it) and, when the attempt settles the e-mail, appends dte.email.delivered or dte.email.failed with its
- * fan-out — one statement, one transaction.
+ * fan-out, and marks the job done when the attempt ends it — one statement, one transaction.
  */
-async function finish(app: App, mail: PendingMail, r: Result, rendered: Buffer | null = null): Promise<JobOutcome> {
+async function finish(app: App, job: ClaimedJob, mail: PendingMail, r: Result, rendered: Buffer | null = null): Promise<JobOutcome> {
   const p = new SqlParams();
   const store = rendered ? storePdfCte(p, mail.tenantId, mail.invoice, 'letter', rendered) : null;
+  const retry = 'error' in r && !r.final;
+  const done = retry ? null : jobDoneCte(p, job);
   let set: string;
   let event: { type: string; data: Record<string, unknown> } | null = null;
   if ('sent' in r) {
@@ -112,7 +115,7 @@ async function finish(app: App, mail: PendingMail, r: Result, rendered: Buffer |
     set = `status = 'FAILED', error = ${p.add(r.error)}`;
     event = { type: 'dte.email.failed', data: { to: mail.to, error: r.error, emailId: mail.id } };
   }
-  const updated = `${store ? `fx_pdf as (${store}), ` : ''}fx_m as (
+  const updated = `${store ? `fx_pdf as (${store}), ` : ''}${done ? `fx_job as (${done}), ` : ''}fx_m as (
       update invoice_email set attempts = attempts + 1, ${set}, updated_at = now()
       where id = ${p.add(mail.id, 'uuid')} and tenant_id = ${p.add(mail.tenantId, 'uuid')}
       returning tenant_id, invoice_id, attempts)`;
@@ -129,8 +132,8 @@ async function finish(app: App, mail: PendingMail, r: Result, rendered: Buffer |
     const { rows } = await app.db.pool.query<{ attempts: number }>(`with ${updated} select attempts from fx_m`, p.values);
     attempts = rows[0]?.attempts ?? mail.attempts + 1;
   }
-  if ('error' in r && !r.final) return { kind: 'retry', delayMs: backoffMs(attempts, 5_000, 10 * 60_000), error: r.error };
-  return { kind: 'done' };
+  if (retry) return { kind: 'retry', delayMs: backoffMs(attempts, 5_000, 10 * 60_000), error: r.error };
+  return jobDoneOutcome(job);
 }
 
 /** Sends one PENDING e-mail row (queued after PROCESSED, or by resendInvoiceEmail). */

@@ -1,5 +1,7 @@
 import { SqlParams } from '../../db/sql-params.js';
 import type { ProcessedOutcome, RejectedOutcome } from '../../hacienda/index.js';
+import { jobDoneCte } from '../../queue/enqueue.js';
+import type { ClaimedJob } from '../../queue/job-definition.js';
 import { assertMove, type InvoiceStatus } from '../invoices/invoice-lifecycle.js';
 import { eventStatement, type FanOutInvoice } from '../notifications/fan-out.js';
 import { loadPipelineInvoice, type JobScope } from './pipeline.js';
@@ -11,10 +13,12 @@ import { loadPipelineInvoice, type JobScope } from './pipeline.js';
  * rows and delivery jobs, the receptor's e-mail and its job, and the NOTIFYs. Returns false when the invoice had
  * already left `from` (another run recorded an answer): then nothing is written.
  * `invoice` is the invoice as the caller loaded it in this run (its facts do not change while it waits for MH);
- * without it, it is read first.
+ * without it, it is read first. `ending`: the job this answer ends, marked done in the same statement
+ * (the caller returns jobDoneOutcome).
  */
 export async function recordMhAnswer(
   scope: JobScope, id: string, o: ProcessedOutcome | RejectedOutcome, from: InvoiceStatus[], invoice?: FanOutInvoice,
+  ending?: ClaimedJob,
 ): Promise<boolean> {
   const to: InvoiceStatus = o.kind === 'processed' ? 'PROCESSED' : 'REJECTED';
   for (const f of from) assertMove(f, to);
@@ -47,6 +51,8 @@ export async function recordMhAnswer(
       from fx_old where i.id = fx_old.id and fx_old.status = any(${p.add(from, 'text[]')})
       returning i.tenant_id, i.id as invoice_id, fx_old.status as from_status, i.status as to_status)`;
   const ev = eventStatement(p, 'fx_u', type, after, data);
-  const { rows } = await scope.app.db.pool.query(`with ${[changed, ...ev.ctes].join(',\n')}\n${ev.select}`, p.values);
+  const done = ending ? jobDoneCte(p, ending) : null;
+  const ctes = [changed, ...ev.ctes, ...(done ? [`fx_job as (${done})`] : [])];
+  const { rows } = await scope.app.db.pool.query(`with ${ctes.join(',\n')}\n${ev.select}`, p.values);
   return rows.length > 0;
 }

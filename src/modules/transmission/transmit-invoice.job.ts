@@ -1,5 +1,6 @@
 import { DTE_VERSIONS, type TipoDte } from '../../dte/index.js';
 import type { RecepcionOutcome } from '../../hacienda/index.js';
+import { jobDoneOutcome } from '../../queue/enqueue.js';
 import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome } from '../../queue/job-definition.js';
 import { backoffMs } from '../../queue/worker.js';
 import { FINAL_STATUSES } from '../invoices/invoice-lifecycle.js';
@@ -72,8 +73,9 @@ async function sign(scope: JobScope, job: Job, inv: PipelineInvoice, privateKeyP
   const stored = storedJws(jws, inv.document);
   const attempt = await markSignedAndSent(scope.app.db, scope.tenantId, inv.id, stored);
   if (attempt === null) return 'next';
-  // The loaded invoice (never flushed) now describes the committed row.
-  Object.assign(inv, { status: 'SENT', jws: stored, sendAttempts: attempt });
+  // The loaded invoice (a plain object) now describes the committed row; it keeps the whole JWS, which is what is
+  // sent (compactJws returns it as it is instead of rebuilding the payload from the document).
+  Object.assign(inv, { status: 'SENT', jws, sendAttempts: attempt });
   return transmit(scope, job, inv);
 }
 
@@ -110,8 +112,8 @@ async function afterSend(scope: JobScope, job: Job, inv: PipelineInvoice, o: Rec
   // 004: MH already has this codigoGeneracion (an earlier send got through): reconcile through consultadte.
   if (o.kind === 'rejected' && o.codigoMsg === '004') return toUnknown(scope, id, 'MH reports the document as already received');
   if (o.kind === 'processed' || o.kind === 'rejected') {
-    await recordMhAnswer(scope, id, o, ['SENT'], inv);
-    return { kind: 'done' };
+    await recordMhAnswer(scope, id, o, ['SENT'], inv, job);
+    return jobDoneOutcome(job);
   }
   if (o.kind === 'unknown') return toUnknown(scope, id, o.reason);
   // transient / auth_error: MH certainly did not process it. Back to SIGNED; the send did not count.
@@ -138,8 +140,8 @@ async function reconcile(scope: JobScope, job: Job, inv: PipelineInvoice): Promi
   const material = (await signingMaterial(scope, inv.ambiente as '00' | '01'))!;
   const o = await scope.app.mh.client.consultaDte(material.api, { nitEmisor: material.nit, tdte: inv.tipoDte, codigoGeneracion: inv.codigoGeneracion });
   if (o.kind === 'processed' || o.kind === 'rejected') {
-    await recordMhAnswer(scope, inv.id, o, ['UNKNOWN'], inv);
-    return { kind: 'done' };
+    await recordMhAnswer(scope, inv.id, o, ['UNKNOWN'], inv, job);
+    return jobDoneOutcome(job);
   }
   if (o.kind === 'not_found') {
     if (inv.sendAttempts < scope.settings.maxSends) return send(scope, job, inv);
