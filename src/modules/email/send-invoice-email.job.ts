@@ -4,7 +4,10 @@
  * or dte.email.failed (which reaches webhooks). Transient SMTP failures retry a few times with backoff; a 5xx answer
  * (permanent per RFC 5321) fails at once.
  */
+import type { Pool } from 'pg';
 import type { App } from '../../core/app.js';
+import { isUuid } from '../../core/guards.js';
+import { coalescePerPool } from '../../db/coalesce.js';
 import { SqlParams } from '../../db/sql-params.js';
 import { jobDoneCte, jobDoneOutcome } from '../../queue/enqueue.js';
 import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome, type JobRuntime } from '../../queue/job-definition.js';
@@ -31,25 +34,39 @@ interface PendingMail {
   tenantLogo: Buffer | null;
 }
 
-/** The e-mail row if it is still PENDING, with its invoice and its stored PDF (one plain statement). */
+/**
+ * The e-mail row if it is still PENDING, with its invoice and its stored PDF (one plain statement; the reads of the
+ * e-mail jobs dispatched together are one query).
+ */
 async function loadPendingMail(app: App, tenantId: string, id: string): Promise<PendingMail | null> {
-  const p = new SqlParams();
-  const pdf = storedPdfSql(p, 'i', 't', 'letter');
-  const { rows } = await app.db.pool.query<Record<string, never>>(
-    `select e.status as email_status, e."to" as email_to, e.attempts as email_attempts, ${fanOutColumns('i')}, i.document, i.jws,
-            ${pdf.columns}
-     from invoice_email e join invoice i on i.id = e.invoice_id and i.tenant_id = e.tenant_id join tenant t on t.id = e.tenant_id
-     ${pdf.join}
-     where e.id = ${p.add(id, 'uuid')} and e.tenant_id = ${p.add(tenantId, 'uuid')}`,
-    p.values,
-  );
-  const r = rows[0];
+  // (an id that is not a uuid is refused alone, not in the batch it would make fail)
+  if (!isUuid(id)) return null;
+  const r = await readMails(app.db.pool, `${tenantId}/${id}`.toLowerCase());
   if (!r || r.email_status !== 'PENDING') return null;
   return {
     id, tenantId, to: r.email_to, attempts: r.email_attempts, invoice: { ...fanOutInvoiceFromRow(r), document: r.document, jws: r.jws },
     storedPdf: r.stored_pdf, tenantLogo: r.tenant_logo,
   };
 }
+
+type Row = Record<string, never>;
+
+/** Keys are `tenant/id`: a row is only ever read for its own tenant. */
+const readMails = coalescePerPool<Pool, string, Row>(async (pool, keys) => {
+  const p = new SqlParams();
+  const pdf = storedPdfSql(p, 'i', 't', 'letter');
+  const tenants = p.add(keys.map((k) => k.split('/')[0]), 'uuid[]');
+  const ids = p.add(keys.map((k) => k.split('/')[1]), 'uuid[]');
+  const { rows } = await pool.query<Row>(
+    `select e.id as email_id, e.tenant_id as email_tenant, e.status as email_status, e."to" as email_to, e.attempts as email_attempts,
+            ${fanOutColumns('i')}, i.document, i.jws, ${pdf.columns}
+     from invoice_email e join unnest(${tenants}, ${ids}) k(tenant_id, id) on e.tenant_id = k.tenant_id and e.id = k.id
+     join invoice i on i.id = e.invoice_id and i.tenant_id = e.tenant_id join tenant t on t.id = e.tenant_id
+     ${pdf.join}`,
+    p.values,
+  );
+  return new Map(rows.map((r) => [`${r.email_tenant}/${r.email_id}`, r]));
+});
 
 async function runSendInvoiceEmail({ app, mailer }: JobRuntime, job: ClaimedJob<{ emailId: string }>): Promise<JobOutcome> {
   if (!job.tenantId) return { kind: 'failed', error: 'e-mail jobs belong to a tenant' };

@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
+import type { Pool } from 'pg';
 import type { App } from '../../core/app.js';
+import { isUuid } from '../../core/guards.js';
+import { coalescePerPool } from '../../db/coalesce.js';
 import type { ClaimedJob, JobOutcome, JobRuntime } from '../../queue/job-definition.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { fanOutColumns, fanOutInvoiceFromRow, type FanOutInvoice } from '../notifications/fan-out.js';
@@ -57,18 +60,30 @@ export type PipelineInvoice = FanOutInvoice &
 /**
  * One invoice of the job's tenant with only the columns the pipeline uses (plain SQL, no unit of work: most steps
  * change the row with one statement of their own). `withDocument: false` leaves out the DTE and its JWS (the
- * largest columns) when the step only needs the facts. Throws when the invoice does not exist.
+ * largest columns) when the step only needs the facts. Throws when the invoice does not exist. The reads of the
+ * jobs dispatched together are one query (coalesce).
  */
 export async function loadPipelineInvoice(scope: JobScope, id: string, withDocument = true): Promise<PipelineInvoice> {
-  const document = withDocument ? 'i.document, i.jws' : 'null as document, null as jws';
-  const { rows } = await scope.app.db.pool.query<Record<string, never>>(
-    `select ${fanOutColumns('i')}, ${document}, i.send_attempts, i.blocked_code from invoice i where i.id = $1 and i.tenant_id = $2`,
-    [id, scope.tenantId],
-  );
-  const r = rows[0];
+  // (an id that is not a uuid is refused alone, not in the batch it would make fail)
+  if (!isUuid(id)) throw new Error(`invoice id ${id} is not a uuid`);
+  const r = await (withDocument ? readWithDocument : readFacts)(scope.app.db.pool, `${scope.tenantId}/${id}`.toLowerCase());
   if (!r) throw new Error(`invoice ${id} of tenant ${scope.tenantId} not found`);
   return { ...fanOutInvoiceFromRow(r), document: r.document ?? {}, jws: r.jws, sendAttempts: r.send_attempts, blockedCode: r.blocked_code };
 }
+
+type Row = Record<string, never>;
+
+/** Keys are `tenant/id`: a row is only ever read for its own tenant. */
+const readInvoices = (document: string) => coalescePerPool<Pool, string, Row>(async (pool, keys) => {
+  const { rows } = await pool.query<Row>(
+    `select ${fanOutColumns('i')}, ${document}, i.send_attempts, i.blocked_code, i.tenant_id as fx_tenant
+     from invoice i join unnest($1::uuid[], $2::uuid[]) k(tenant_id, id) on i.tenant_id = k.tenant_id and i.id = k.id`,
+    [keys.map((k) => k.split('/')[0]), keys.map((k) => k.split('/')[1])],
+  );
+  return new Map(rows.map((r) => [`${r.fx_tenant}/${r.id}`, r]));
+});
+const readWithDocument = readInvoices('i.document, i.jws');
+const readFacts = readInvoices('null as document, null as jws');
 
 /** Decrypted signing material for the job's tenant (cached a minute, see cachedSigningMaterial). */
 export function signingMaterial(scope: JobScope, ambiente: '00' | '01'): Promise<SigningMaterial | null> {
