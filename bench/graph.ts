@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { EmitInvoiceDocument } from '../src/client/index.js';
-import { startInvoiceEventBus } from '../src/graphql/subscription-bus.js';
 import { restRoutes } from '../src/http/rest.js';
 import { buildGraphQLSchema } from '../src/schema.js';
 import { startServer } from '../src/server.js';
@@ -45,9 +44,9 @@ const line = (name: string, r: Run) =>
   `  ${name.padEnd(28)} ${String(Math.round(r.ops / r.seconds)).padStart(6)} ops/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(7)} ms   failures ${r.failures}`;
 
 export async function benchGraph(): Promise<void> {
-  const env = await benchEnv();
-  const events = await startInvoiceEventBus(env.app.db.url, env.app.log);
-  const server = await startServer(env.app, { schema: await buildGraphQLSchema({ documents: env.app, events }), port: 0, routes: restRoutes(env.app) });
+  const env = await benchEnv({}, { events: true });
+  const schema = await buildGraphQLSchema();
+  const server = await startServer(env.app, { schema, port: 0, routes: restRoutes(env.app) });
   const url = `${server.url}/graphql`;
   const headers = { 'content-type': 'application/json', 'x-api-key': env.apiKey };
   const hash = (EmitInvoiceDocument as unknown as { __meta__: { hash: string } }).__meta__.hash.replace('sha256:', '');
@@ -69,7 +68,6 @@ export async function benchGraph(): Promise<void> {
     console.log(`  emitInvoice throughput = ${((emit.ops / emit.seconds) / (trivial.ops / trivial.seconds) * 100).toFixed(1)} % of the trivial mutation; p50 ×${(emit.p50 / trivial.p50).toFixed(1)}`);
   } finally {
     await server.close();
-    await events.close();
     await env.close();
   }
 }

@@ -93,7 +93,8 @@ export async function benchHistory(): Promise<void> {
   const env = await benchEnv();
   const c = new pg.Client({ connectionString: env.app.db.url });
   await c.connect();
-  const server = await startServer(env.app, { schema: await buildGraphQLSchema({ documents: env.app }), port: 0, routes: restRoutes(env.app) });
+  const schema = await buildGraphQLSchema();
+  const server = await startServer(env.app, { schema, port: 0, routes: restRoutes(env.app) });
   try {
     await load(c, env.tenantId);
     console.log(`history: storage ${await storageFigures(c)}`);

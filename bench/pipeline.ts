@@ -5,10 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { restRoutes } from '../src/http/rest.js';
-import { startInvoiceEventBus } from '../src/graphql/subscription-bus.js';
 import { buildGraphQLSchema } from '../src/schema.js';
 import { startServer } from '../src/server.js';
-import { startWorker } from '../src/worker.js';
+import { startWorker } from '../src/start-worker.js';
 import { healthzRate, load, opensslRsaSignPerSec } from './ceilings.js';
 import { benchEnv } from './support.js';
 
@@ -28,9 +27,11 @@ interface Scenario {
 let ceilingsPrinted = false;
 
 async function run(s: Scenario): Promise<void> {
-  const env = await benchEnv({ FX_WORKER_CONCURRENCY: String(s.workerConcurrency), FX_WORKER_TENANT_CONCURRENCY: String(s.workerConcurrency) });
-  const events = await startInvoiceEventBus(env.app.db.url, env.app.log);
-  const server = await startServer(env.app, { schema: await buildGraphQLSchema({ documents: env.app, events }), port: 0, routes: restRoutes(env.app) });
+  const concurrency = String(s.workerConcurrency);
+  const workers = { FX_WORKER_CONCURRENCY: concurrency, FX_WORKER_TENANT_CONCURRENCY: concurrency };
+  const env = await benchEnv(workers, { events: true });
+  const schema = await buildGraphQLSchema();
+  const server = await startServer(env.app, { schema, port: 0, routes: restRoutes(env.app) });
   let child: ChildProcess | null = null;
   try {
     if (!ceilingsPrinted) {
@@ -63,7 +64,9 @@ async function run(s: Scenario): Promise<void> {
     // The CPU figure covers every document's whole work: also its e-mail (with its PDF) and webhook jobs, which run
     // after PROCESSED. (Jobs scheduled for later, the periodic maintenance, are not waited for.)
     for (;;) {
-      const { rows } = await env.app.db.pool.query(`select count(*)::int as n from job where status in ('queued', 'running') and run_at <= now()`);
+      const { rows } = await env.app.db.pool.query(
+        `select count(*)::int as n from job where status in ('queued', 'running') and run_at <= now()`,
+      );
       if (rows[0].n === 0) break;
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -75,12 +78,12 @@ async function run(s: Scenario): Promise<void> {
     console.log(
       `${s.name.padEnd(44)} ${String(Math.round(e2e)).padStart(5)} DTE/s end to end${expected}; emission ${Math.round(emission.ops / emission.seconds)}/s ` +
         `p50 ${emission.p50.toFixed(1)} ms p99 ${emission.p99.toFixed(1)} ms, failures ${emission.failures}; ` +
-        `all jobs done in ${drained.toFixed(1)} s; this process ${((cpu.user + cpu.system) / 1000 / s.docs).toFixed(2)} CPU ms/DTE`,
+        `all jobs done in ${drained.toFixed(1)} s; ` +
+        `this process ${((cpu.user + cpu.system) / 1000 / s.docs).toFixed(2)} CPU ms/DTE`,
     );
   } finally {
     child?.kill('SIGTERM');
     await server.close();
-    await events.close();
     await env.close();
   }
 }
@@ -95,6 +98,8 @@ export async function benchPipeline(): Promise<void> {
   ];
   // `npm run bench -- pipeline --scenario=1` runs only the first scenario (profiling one configuration).
   const pick = process.argv.find((a) => a.startsWith('--scenario='))?.slice('--scenario='.length);
-  const chosen = pick ? pick.split(',').map((n) => scenarios[Number(n) - 1]).filter((s): s is Scenario => !!s) : scenarios;
+  const chosen = pick
+    ? pick.split(',').map((n) => scenarios[Number(n) - 1]).filter((s): s is Scenario => !!s)
+    : scenarios;
   for (const s of chosen) await run(s);
 }

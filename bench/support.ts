@@ -3,12 +3,13 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
-import { createApp, type App } from '../src/core/app.js';
+import { createApp, type App } from '../src/app.js';
 import { createLogger } from '../src/core/logger.js';
-import { createMhServices } from '../src/core/mh-services.js';
+import { createMhServices } from '../src/hacienda/mh-services.js';
 import { openDatabase } from '../src/db/database.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { createApiKey } from '../src/modules/auth/api-keys.js';
+import { startInvoiceEventBus } from '../src/modules/invoices/invoice-event-bus.js';
 import { createTenant } from '../src/modules/tenants/create-tenant.js';
 import { DEMO_TENANT } from '../src/modules/tenants/demo-tenant.js';
 import { importMhCredential } from '../src/modules/transmission/credentials.js';
@@ -24,7 +25,8 @@ export interface BenchEnv {
 }
 
 /** A throw-away embedded PostgreSQL + the service's App (in-process MH sandbox) + one tenant with an MH credential. */
-export async function benchEnv(env: Record<string, string> = {}): Promise<BenchEnv> {
+/** `events`: start the invoice event bus too (a server that serves subscriptions). */
+export async function benchEnv(env: Record<string, string> = {}, opts: { events?: boolean } = {}): Promise<BenchEnv> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fx-bench-'));
   chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), persistent: false });
@@ -33,7 +35,8 @@ export async function benchEnv(env: Record<string, string> = {}): Promise<BenchE
   const log = createLogger('error');
   const db = await openDatabase(config, log);
   const mh = await createMhServices(config, log);
-  const app = createApp(config, log, db, mh);
+  const events = opts.events ? await startInvoiceEventBus(db.url, log) : null;
+  const app = createApp({ config, log, db, mh, events });
   const admin = app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
   const tenant = await createTenant(admin, { ...DEMO_TENANT, isDemo: false });
   const { key, secret } = await createApiKey(admin, { tenantId: tenant.id, name: 'bench' });
@@ -47,6 +50,7 @@ export async function benchEnv(env: Record<string, string> = {}): Promise<BenchE
     keyId: key.id,
     nit: tenant.nit,
     async close() {
+      await events?.close();
       await mh.close();
       await db.close();
       await pg.stop();

@@ -4,8 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createWebhookEndpoint } from '../src/modules/webhooks/manage-endpoints.js';
 import { writeOutbox } from '../src/modules/notifications/fan-out.js';
-import { setWebhookPolicy } from '../src/modules/webhooks/policy.js';
-import { startWorker } from '../src/worker.js';
+import { startWorker } from '../src/start-worker.js';
 import { benchEnv } from './support.js';
 
 async function receiver(latencyMs: number) {
@@ -25,7 +24,6 @@ async function run(messages: number, concurrency: number, latencyMs: number) {
   const env = await benchEnv({ FX_WORKER_CONCURRENCY: String(concurrency), FX_WORKER_TENANT_CONCURRENCY: String(concurrency), FX_DEADLINE_SCAN_MS: '3600000' });
   const rx = await receiver(latencyMs);
   try {
-    setWebhookPolicy(env.app);
     const ctx = env.app.contextFor({ kind: 'apiKey', keyId: env.keyId, tenantId: env.tenantId, ambiente: '00', scopes: ['webhooks:manage'] });
     await createWebhookEndpoint(ctx, { url: rx.url });
     const data = { referenciaExterna: 'BENCH', codigoGeneracion: crypto.randomUUID().toUpperCase(), numeroControl: 'DTE-01-M001P001-000000000000001', tipoDte: '01', status: 'PROCESSED', sello: '2026D04751ECD4324D039CEAFD9A3516AAA7JESF' };

@@ -3,10 +3,10 @@ import { parseArgs, UsageError } from './cli/args.js';
 import { commands as baseCommands } from './cli/commands.js';
 import { reportCommands } from './cli/report-commands.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createApp } from './core/app.js';
+import { createApp } from './app.js';
 import { AppError } from './core/errors.js';
 import { createLogger } from './core/logger.js';
-import { createMhServices } from './core/mh-services.js';
+import { createMhServices } from './hacienda/mh-services.js';
 import { DatabaseUnavailableError, openDatabase } from './db/database.js';
 
 // `npm run fx -- <command> [...]`. Exit codes: 0 ok, 1 rejected input (typed error), 2 usage/config, 3 database.
@@ -35,7 +35,7 @@ const db = await openDatabase(config, log).catch((e) => {
 });
 try {
   mh = await createMhServices(config, log);
-  await cmd.run(createApp(config, log, db, mh), args, (line) => process.stdout.write(`${line}\n`));
+  await cmd.run(createApp({ config, log, db, mh }), args, (line) => process.stdout.write(`${line}\n`));
 } catch (err) {
   if (err instanceof AppError) {
     process.stderr.write(`error ${err.code}: ${err.issues.length ? `${err.issues.length} problem(s)` : err.message}\n`);

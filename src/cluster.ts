@@ -1,6 +1,6 @@
 import cluster, { type Worker as ClusterWorker } from 'node:cluster';
 import type { Config } from './config.js';
-import { startService, type RunningService } from './service.js';
+import { startService, type RunningService } from './start-service.js';
 
 /**
  * `npm start` on a machine with several cores: this (primary) process owns PostgreSQL (embedded or not: it applies the

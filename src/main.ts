@@ -4,7 +4,7 @@ import { childOfCluster, startCluster } from './cluster.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DatabaseUnavailableError } from './db/database.js';
 import { EmbeddedPostgresStuckError } from './db/stale-lock.js';
-import { startService } from './service.js';
+import { startService } from './start-service.js';
 
 /** Exit codes: 0 clean stop, 1 unexpected, 2 configuration, 3 database unreachable. */
 async function main() {

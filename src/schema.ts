@@ -4,9 +4,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type AuthChecker, type ResolversMap } from 'type-graphql';
-import type { Config } from './config.js';
-import type { App } from './core/app.js';
-import type { Context } from './core/context.js';
+import type { Context } from './context.js';
 import { AppError, ErrorCode } from './core/errors.js';
 import { guardEntities } from './graphql/entities-guard.js';
 import { AdminResolver, ApiKeyFieldsResolver } from './graphql/admin.resolver.js';
@@ -17,15 +15,13 @@ import { InvoiceBlockedFieldsResolver } from './graphql/invoice-blocked.resolver
 import { InvoiceInvalidationResolver } from './graphql/invoice-invalidation.resolver.js';
 import { InvoiceResolver } from './graphql/invoice.resolver.js';
 import { InvoiceConnectionResolver } from './graphql/invoice-connection.resolver.js';
-import { documentLinkResolvers } from './graphql/invoice.links.js';
 import { PatientResolver } from './graphql/patient.resolver.js';
 import { referenceResolvers } from './graphql/references.js';
 import { ServiceResolver } from './graphql/service.resolver.js';
 import { ServiceType } from './graphql/service.types.js';
-import type { InvoiceEventBus } from './graphql/subscription-bus.js';
-import { InvoiceSubscriptionResolver, subscriptionResolvers } from './graphql/subscription.resolver.js';
+import { InvoiceSubscriptionResolver } from './graphql/subscription.resolver.js';
 import { InvoiceEmailResolver } from './graphql/email.resolver.js';
-import { MonthlyReportResolver, reportLinkResolvers } from './graphql/report.resolver.js';
+import { MonthlyReportResolver } from './graphql/report.resolver.js';
 import { WebhookDeliveryFieldsResolver, WebhookEndpointResolver } from './graphql/webhook.resolver.js';
 import { DEFAULT_SIGMA_FIELDS, type SigmaFields } from './modules/sigma/sigma-fields.js';
 import { withSigmaExternals } from './modules/sigma/sigma-sdl.js';
@@ -46,10 +42,6 @@ const authChecker: AuthChecker<Context> = ({ context }, scopes) => {
 export interface SchemaExtras {
   /** Federation reference resolvers and other hand-written resolvers merged into the map. */
   resolvers?: ResolversMap;
-  /** Signs Invoice.pdfUrl / jsonUrl (the app, or its config). */
-  documents?: App | Config;
-  /** This process's LISTEN fan-out: enables the invoiceStatusChanged subscription. */
-  events?: InvoiceEventBus;
   /** SIGMA's fields declared @external (FX_SIGMA_FIELDS); default: the demo SIGMA subgraph's. */
   sigmaFields?: SigmaFields;
 }
@@ -57,7 +49,8 @@ export interface SchemaExtras {
 const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver, WebhookEndpointResolver, WebhookDeliveryFieldsResolver, InvoiceEmailResolver, InvoiceBalanceResolver, FiscalEventResolver, MonthlyReportResolver, InvoiceBlockedFieldsResolver, InvoiceConnectionResolver] as const;
 
 async function codeFirstSchema(): Promise<GraphQLSchema> {
-  // Service is reachable only through _entities (SIGMA owns it), hence orphaned. type-graphql insists on a pubSub once a subscription exists; ours subscribe through the LISTEN bus instead.
+  // Service is reachable only through _entities (SIGMA owns it), hence orphaned. type-graphql insists on a pubSub once
+  // a subscription exists; ours subscribe through the context's event bus instead.
   return buildSchema({ resolvers: [...resolverClasses], authChecker, validate: false, skipCheck: true, pubSub: createPubSub(), orphanedTypes: [ServiceType] });
 }
 
@@ -76,7 +69,7 @@ export async function buildGraphQLSchema(extras: SchemaExtras = {}): Promise<Gra
   const sdl = printedSdl(schema, extras.sigmaFields ?? DEFAULT_SIGMA_FIELDS);
   const typeDefs = parse(`${FEDERATION_LINK}\n${sdl}`);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
-  const wired = [referenceResolvers, extras.documents ? documentLinkResolvers(extras.documents) : {}, extras.documents ? reportLinkResolvers(extras.documents) : {}, extras.events ? subscriptionResolvers(extras.events) : {}, extras.resolvers ?? {}];
+  const wired = [referenceResolvers, extras.resolvers ?? {}];
   for (const map of wired) for (const [type, fields] of Object.entries(map)) resolvers[type] = { ...(resolvers[type] ?? {}), ...(fields as object) };
   return guardEntities(buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]));
 }

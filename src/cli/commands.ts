@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import { UNSCOPED } from '../core/guards.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../modules/auth/api-keys.js';
 import { ADMIN_SCOPE } from '../modules/auth/scopes.js';

@@ -1,5 +1,5 @@
 // Spanish messages, by code (the rule that failed). `campo` is the field, `p` the values the English message names.
-import type { Template } from './messages.js';
+import type { Template } from './message-template.js';
 
 const v = (x: string | number | undefined, alt = ''): string => (x === undefined || x === '' ? alt : String(x));
 

@@ -3,6 +3,7 @@
 // from the issue's field and its `params`. Any module may add its codes with registerMessages().
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NextFunction, Request, Response } from 'express';
+import type { Template } from './message-template.js';
 import { MENSAJES_ES, MENSAJES_ERROR_ES } from './messages.es.js';
 
 export type Language = 'en' | 'es';
@@ -15,13 +16,7 @@ export interface MessageIssue {
   params?: Record<string, string | number>;
 }
 
-/** What a template gets: the field (last path segment), the whole path and the issue's params. */
-export interface MessageArgs {
-  campo: string;
-  path: string;
-  p: Record<string, string | number>;
-}
-export type Template = (a: MessageArgs) => string;
+export type { MessageArgs, Template } from './message-template.js';
 
 const catalogs: Record<Exclude<Language, 'en'>, Record<string, Template>> = { es: { ...MENSAJES_ES } };
 const errorCatalogs: Record<Exclude<Language, 'en'>, Record<string, string>> = { es: { ...MENSAJES_ERROR_ES } };

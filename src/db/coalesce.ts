@@ -31,7 +31,9 @@ export function coalesce<K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>): (ke
 }
 
 /** `coalesce` per connection pool (each App has its own): `read(pool, key)`. */
-export function coalescePerPool<P extends object, K, V>(loadMany: (pool: P, keys: K[]) => Promise<Map<K, V>>): (pool: P, key: K) => Promise<V | undefined> {
+export function coalescePerPool<P extends object, K, V>(
+  loadMany: (pool: P, keys: K[]) => Promise<Map<K, V>>,
+): (pool: P, key: K) => Promise<V | undefined> {
   const byPool = new WeakMap<P, (key: K) => Promise<V | undefined>>();
   return (pool, key) => {
     let read = byPool.get(pool);

@@ -2,10 +2,10 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { TENANT_FILTER } from '../core/tenant-filter.js';
 import { entities, tenantScoped } from './entities.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const TENANT_FILTER = 'tenant';
 
 export function ormConfig(clientUrl: string, extra: Partial<Options> = {}) {
   return defineConfig({

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 import { ADMIN_SCOPE } from '../modules/auth/scopes.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../modules/auth/api-keys.js';
 import { createTenant } from '../modules/tenants/create-tenant.js';

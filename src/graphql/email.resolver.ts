@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 import type { InvoiceEmail } from '../modules/email/invoice-email.entity.js';
 import { invoiceEmails, resendInvoiceEmail } from '../modules/email/resend-invoice-email.js';
 import { NotFound, ValidationFailed, asResult, resolveResultType } from './errors.types.js';

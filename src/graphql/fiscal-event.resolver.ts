@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver, createUnionType } from 'type-graphql';
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 import { emitReturn } from '../modules/fiscal-events/emit-return.js';
 import { emitSpecialOperations } from '../modules/fiscal-events/emit-special-operations.js';
 import { invalidateFiscalEvent } from '../modules/fiscal-events/invalidate-fiscal-event.js';

@@ -1,5 +1,5 @@
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 import { creditBalanceOf } from '../modules/invoices/credit-balance.js';
 import { returnsOfInvoice } from '../modules/fiscal-events/get-fiscal-event.js';
 import { returnableLines, returnDeadlineOf } from '../modules/fiscal-events/return-balance.js';

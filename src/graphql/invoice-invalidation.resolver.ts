@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver, createUnionType } from 'type-graphql';
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 import { invalidateInvoice } from '../modules/transmission/invalidate-invoice.js';
 import { NotFound, ValidationFailed, asResult, resolveResultType } from './errors.types.js';
 import { DeadlinePassed, InvalidState, MhRejected, MhUnavailable, NoMhCredential } from './invoice.errors.js';

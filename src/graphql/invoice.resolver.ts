@@ -1,10 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 import { cachedCalendar, invoiceDeadlines } from '../modules/calendar/invoice-deadlines.js';
 import { emitNote } from '../modules/invoices/emit-note.js';
 import { emitRequest } from '../modules/invoices/emit-request.js';
 import { findInvoiceByReference } from '../modules/invoices/find-invoice-by-reference.js';
 import { getInvoice, getInvoiceEvents, getSignedDocument } from '../modules/invoices/get-invoice.js';
+import { documentLinks } from '../modules/documents/links.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
 import { listInvoices, type InvoicePage } from '../modules/invoices/list-invoices.js';
 import { previewInvoice } from '../modules/invoices/preview-invoice.js';
@@ -118,12 +119,12 @@ export class InvoiceResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Versión legible (PDF)' })
-  pdfUrl() {
-    return null; // replaced per server by the link resolvers (see documentLinkResolvers)
+  pdfUrl(@Ctx() ctx: Context, @Root() inv: Invoice) {
+    return documentLinks(ctx.links, inv).pdfUrl;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The DTE JSON download' })
-  jsonUrl() {
-    return null;
+  jsonUrl(@Ctx() ctx: Context, @Root() inv: Invoice) {
+    return documentLinks(ctx.links, inv).jsonUrl;
   }
 }

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 import { callerTenant, whoAmI, type WhoAmI } from '../modules/auth/who-am-i.js';
 import { Me } from './auth.types.js';
 import { TenantType } from './tenant.types.js';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, createUnionType } from 'type-graphql';
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 import { listInvoices } from '../modules/invoices/list-invoices.js';
 import { getPatientFiscalProfile } from '../modules/patients/get-patient-fiscal-profile.js';
 import { getPatientReceptor } from '../modules/patients/get-patient-receptor.js';

@@ -1,6 +1,6 @@
 import type { ApolloServerOptions } from '@apollo/server';
 import manifestJson from '../client/generated/persisted-documents.json' with { type: 'json' };
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 
 /**
  * Persisted operations (Apollo's `extensions.persistedQuery.sha256Hash` format). The manifest is the codegen output

@@ -1,4 +1,4 @@
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 import { getInvoice } from '../modules/invoices/get-invoice.js';
 import { tenantById } from '../modules/tenants/tenant-by-id.js';
 

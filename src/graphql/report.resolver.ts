@@ -1,7 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
-import type { Config } from '../config.js';
-import type { App } from '../core/app.js';
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 import { setTenantCalendar, tenantHolidays } from '../modules/calendar/business-calendar.js';
 import { getMonthlyReport, listMonthlyReports, reportFileInfo, requestMonthlyReport } from '../modules/reports/monthly-reports.js';
 import { reportLink } from '../modules/reports/report-links.js';
@@ -48,8 +46,8 @@ export class MonthlyReportResolver {
   }
 
   @FieldResolver(() => MonthlyReportLinkType, { nullable: true, description: 'Signed, expiring download link, once READY' })
-  download() {
-    return null; // replaced per server by reportLinkResolvers
+  download(@Ctx() ctx: Context, @Root() r: MonthlyReport) {
+    return r.status === 'READY' ? reportLink(ctx.links, { id: r.id, tenantId: r.tenant.id }) : null;
   }
 
   @Authorized('tenant:read')
@@ -63,13 +61,4 @@ export class MonthlyReportResolver {
   setTenantCalendar(@Ctx() ctx: Context, @Arg('tenantId', () => ID) tenantId: string, @Arg('extraDays', () => [ExtraDayInput]) extraDays: ExtraDayInput[]) {
     return asResult(async () => asCalendar(tenantId, await setTenantCalendar(ctx, tenantId, extraDays.map((d) => ({ date: d.date, name: d.name })))));
   }
-}
-
-/** MonthlyReport.download: signed with this server's link key. */
-export function reportLinkResolvers(source: App | Config) {
-  return {
-    MonthlyReport: {
-      download: (r: MonthlyReport) => (r.status === 'READY' ? reportLink(source, { id: r.id, tenantId: r.tenant.id }) : null),
-    },
-  };
 }

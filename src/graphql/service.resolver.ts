@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, createUnionType } from 'type-graphql';
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 import { getServiceFiscalOrDefault, mappedFiscal } from '../modules/services/service-fiscal-default.js';
 import { mapServiceFiscal } from '../modules/services/map-service-fiscal.js';
 import { ValidationFailed, asResult, resolveResultType } from './errors.types.js';

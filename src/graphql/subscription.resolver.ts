@@ -1,10 +1,13 @@
-import { Ctx, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root, Subscription, Arg } from 'type-graphql';
-import type { Context } from '../core/context.js';
+import {
+  Arg, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root, Subscription, type SubscribeResolverData,
+} from 'type-graphql';
+import type { Context } from '../context.js';
+import { AppError, ErrorCode } from '../core/errors.js';
 import { requireTenantScope } from '../core/guards.js';
 import { getInvoice } from '../modules/invoices/get-invoice.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
 import { InvoiceStatusEnum, InvoiceType } from './invoice.types.js';
-import { noteIterator, type InvoiceEventBus, type InvoiceNote } from './subscription-bus.js';
+import { noteIterator, type InvoiceNote } from '../modules/invoices/invoice-event-bus.js';
 
 @InputType('InvoiceStatusFilter', { description: 'Narrows the stream; empty: every invoice of your tenant' })
 export class InvoiceStatusFilterInput {
@@ -23,13 +26,12 @@ export class InvoiceStatusChangeType {
   @Field(() => ID, { nullable: true }) patientId!: string | null;
 }
 
-const notWired = () => {
-  throw new Error('invoiceStatusChanged is wired per server: buildGraphQLSchema({ events })');
-};
-
 @Resolver(() => InvoiceStatusChangeType)
 export class InvoiceSubscriptionResolver {
-  @Subscription(() => InvoiceStatusChangeType, { subscribe: notWired, description: 'Status changes after you subscribe, of your tenant only (graphql-ws on /graphql)' })
+  @Subscription(() => InvoiceStatusChangeType, {
+    subscribe: subscribeToStatusChanges,
+    description: 'Status changes after you subscribe, of your tenant only (graphql-ws on /graphql)',
+  })
   invoiceStatusChanged(@Root() note: InvoiceNote, @Arg('filter', () => InvoiceStatusFilterInput, { nullable: true }) _filter?: InvoiceStatusFilterInput) {
     return note;
   }
@@ -53,17 +55,11 @@ function matches(f: InvoiceStatusFilterInput | null | undefined, n: InvoiceNote)
   return (!f?.invoiceId || f.invoiceId === n.invoiceId) && (!f?.referenciaExterna || f.referenciaExterna === n.referenciaExterna) && (!f?.patientId || f.patientId === n.patientId);
 }
 
-/** The subscribe function bound to this server's event bus: the tenant comes from connection_init's credential. */
-export function subscriptionResolvers(bus: InvoiceEventBus) {
-  return {
-    Subscription: {
-      invoiceStatusChanged: {
-        subscribe: (_root: unknown, args: { filter?: InvoiceStatusFilterInput | null }, ctx: Context) => {
-          const tenantId = requireTenantScope(ctx, 'invoices:read');
-          return noteIterator(bus, (n) => n.tenantId === tenantId && matches(args.filter, n));
-        },
-        resolve: (note: InvoiceNote) => note,
-      },
-    },
-  };
+/** The caller's stream from its context's event bus: the tenant comes from connection_init's credential. */
+type StatusChangeArgs = { filter?: InvoiceStatusFilterInput | null };
+function subscribeToStatusChanges({ args, context }: SubscribeResolverData<unknown, StatusChangeArgs, Context>) {
+  const tenantId = requireTenantScope(context, 'invoices:read');
+  const noBus = 'this process does not serve subscriptions (it runs no API)';
+  if (!context.events) throw new AppError(ErrorCode.INTERNAL, noBus);
+  return noteIterator(context.events, (n) => n.tenantId === tenantId && matches(args.filter, n));
 }

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 import { deliveryAttempts, listWebhookDeliveries, pingWebhookEndpoint, replayWebhookDeliveries, replayWebhookDelivery } from '../modules/webhooks/delivery-log.js';
 import { createWebhookEndpoint, deleteWebhookEndpoint, findEndpoint, listWebhookEndpoints, rotateWebhookSecret, updateWebhookEndpoint, WEBHOOKS_SCOPE } from '../modules/webhooks/manage-endpoints.js';
 import { messageId } from '../modules/webhooks/send-delivery.js';

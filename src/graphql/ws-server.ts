@@ -3,8 +3,9 @@ import { GraphQLError, getOperationAST, specifiedRules, validate, type Execution
 import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket, WebSocketServer } from 'ws';
-import type { App } from '../core/app.js';
-import type { Actor, Context } from '../core/context.js';
+import type { App } from '../app.js';
+import type { Actor } from '../core/actor.js';
+import type { Context } from '../context.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { formatGraphQLError } from '../http/graphql-errors.js';
 import { inputIssues } from '../http/input-guard.js';

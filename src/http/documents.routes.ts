@@ -4,13 +4,12 @@
  * another invoice or kind, an expired one or a forged one gets 403 and nothing else.
  */
 import type { Request, Response, Router } from 'express';
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import { archivoDte } from '../modules/documents/archivo-dte.js';
 import { DOCUMENT_ROUTE, DocumentLinkError, verifyDocumentToken, type DocumentKind } from '../modules/documents/links.js';
 import { loadOrRenderPdf } from '../modules/documents/store.js';
 import { Invoice } from '../modules/invoices/invoice.entity.js';
 import { tenantEm } from '../modules/notifications/tenant-em.js';
-import { setWebhookPolicy } from '../modules/webhooks/policy.js';
 import { sendError } from './request.js';
 
 const FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(pdf|json)$/i;
@@ -26,7 +25,8 @@ async function serveDocument(app: App, req: Request, res: Response) {
   const token = typeof req.query.token === 'string' ? req.query.token : '';
   let tenantId: string;
   try {
-    ({ tenantId } = await verifyDocumentToken(app, token, { invoiceId: invoiceId.toLowerCase(), kind }, app.clock.now()));
+    const expected = { invoiceId: invoiceId.toLowerCase(), kind };
+    ({ tenantId } = await verifyDocumentToken(app.links, token, expected, app.clock.now()));
   } catch (err) {
     if (err instanceof DocumentLinkError) return refuse(res, 403, err.code, err.message);
     throw err;
@@ -49,12 +49,8 @@ async function serveDocument(app: App, req: Request, res: Response) {
   res.send(JSON.stringify(archivo, null, 2));
 }
 
-/**
- * The document links' HTTP routes. Mounting it also applies this process's webhook policy (private targets,
- * timeout) from the configuration, which endpoint creation and pings use.
- */
+/** The document links' HTTP routes. */
 export function notificationRoutes(app: App): (router: Router) => void {
-  setWebhookPolicy(app);
   return (router) => {
     router.get(`${DOCUMENT_ROUTE}/:file`, (req, res) => void serveDocument(app, req, res).catch((err) => sendError(res, err, app.log)));
   };

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Context } from '../core/context.js';
+import type { Context } from '../context.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { localizeError } from '../core/messages.js';
 import type { Logger } from '../core/logger.js';

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { metrics } from '../core/metrics.js';
 import { sendError } from './request.js';

@@ -3,7 +3,7 @@
  * for another report, an expired one or a forged one gets 403 and nothing else.
  */
 import type { Request, Response, Router } from 'express';
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import { DocumentLinkError } from '../modules/documents/links.js';
 import { tenantEm } from '../modules/notifications/tenant-em.js';
 import { REPORT_ROUTE, verifyReportToken } from '../modules/reports/report-links.js';
@@ -22,7 +22,8 @@ async function serveReport(app: App, req: Request, res: Response) {
   const reportId = m[1]!.toLowerCase();
   let tenantId: string;
   try {
-    tenantId = await verifyReportToken(app, typeof req.query.token === 'string' ? req.query.token : '', reportId, app.clock.now());
+    const token = typeof req.query.token === 'string' ? req.query.token : '';
+    tenantId = await verifyReportToken(app.links, token, reportId, app.clock.now());
   } catch (err) {
     if (err instanceof DocumentLinkError) return refuse(res, 403, err.code, err.message);
     throw err;

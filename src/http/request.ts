@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { AppError, ErrorCode, httpStatusOf } from '../core/errors.js';
 import { localizeError } from '../core/messages.js';
-import type { App } from '../core/app.js';
-import type { Context } from '../core/context.js';
+import type { App } from '../app.js';
+import type { Context } from '../context.js';
 import { DocumentRenderError } from '../modules/documents/dte-json.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

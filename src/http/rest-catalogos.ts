@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { catalogs } from '../dte/index.js';
 import { contextOf } from './request.js';

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { emitReturn } from '../modules/fiscal-events/emit-return.js';
 import { emitSpecialOperations } from '../modules/fiscal-events/emit-special-operations.js';

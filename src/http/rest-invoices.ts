@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { emitRequest } from '../modules/invoices/emit-request.js';
 import { getInvoice } from '../modules/invoices/get-invoice.js';
@@ -18,7 +18,7 @@ import { contextOf } from './request.js';
 
 /** The REST view of an invoice (the same names as the GraphQL Invoice type; links signed as in GraphQL). */
 export async function invoiceJson(app: App, inv: Invoice, withDocument = false) {
-  const links = await documentLinks(app, inv);
+  const links = await documentLinks(app.links, inv);
   const deadlines = invoiceDeadlines(inv, await calendarForTenant(app.db.orm.em.fork(), inv.tenant.id));
   return {
     id: inv.id,

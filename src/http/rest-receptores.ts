@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import type { PatientProfile } from '../modules/patients/patient-profile.entity.js';
 import { upsertPatientFiscalProfile } from '../modules/patients/upsert-patient-fiscal-profile.js';
 import { contextOf } from './request.js';

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import { catalogRoutes } from './rest-catalogos.js';
 import { fiscalEventRoutes } from './rest-fiscal-events.js';
 import { invoiceRoutes } from './rest-invoices.js';

@@ -56,8 +56,10 @@ export function jobInsert<P>(def: JobDefinition<P>, payload: P, opts: EnqueueOpt
 export function jobInsertSelect(
   p: SqlParams, def: AnyJobDefinition, from: string, sql: { tenantId: string; payload: string; dedupeKey: string },
 ): string {
-  return `insert into job (tenant_id, kind, payload, status, priority, dedupe_key, run_at, attempts, created_at, updated_at)
-          select ${sql.tenantId}, ${p.add(def.kind, 'varchar')}, ${sql.payload}, 'queued', ${p.add(def.priority, 'smallint')},
+  return `insert into job (tenant_id, kind, payload, status, priority, dedupe_key, run_at, attempts, created_at,
+            updated_at)
+          select ${sql.tenantId}, ${p.add(def.kind, 'varchar')}, ${sql.payload}, 'queued',
+                 ${p.add(def.priority, 'smallint')},
                  ${sql.dedupeKey}, now(), 0, now(), now()
           from ${from}
           on conflict (dedupe_key) where status in ('queued', 'running') do nothing

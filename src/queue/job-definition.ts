@@ -1,4 +1,4 @@
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import type { Mailer } from '../modules/email/mailer.js';
 
 /** `recorded`: the handler already marked the job done in its own last statement (jobDoneCte); the worker does not. */
@@ -27,7 +27,7 @@ export interface JobRuntime {
 /**
  * One kind of job, defined once in its `*.job.ts`: the kind stored in the queue, its claim priority, whether it
  * talks to MH, how duplicates are recognised, and its handler. `enqueue` takes the definition, so a payload cannot
- * be queued under the wrong kind; the worker's registry is the list of definitions (src/worker.ts).
+ * be queued under the wrong kind; the worker's registry is the list of definitions (src/start-worker.ts).
  */
 export interface JobDefinition<P> {
   readonly kind: string;

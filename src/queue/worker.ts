@@ -133,7 +133,10 @@ export class Worker {
        returning id, tenant_id, kind, payload, attempts`,
       [this.id, this.leaseMs, limit, minPriority],
     );
-    return rows.map((r) => ({ id: String(r.id), tenantId: r.tenant_id, kind: r.kind, payload: r.payload, attempts: r.attempts, lockedBy: this.id }));
+    return rows.map((r) => ({
+      id: String(r.id), tenantId: r.tenant_id, kind: r.kind, payload: r.payload, attempts: r.attempts,
+      lockedBy: this.id,
+    }));
   }
 
   private dispatch(job: ClaimedJob, queue: PQueue): void {

@@ -1,4 +1,4 @@
-import type { App } from '../core/app.js';
+import type { App } from '../app.js';
 import { UNSCOPED } from '../core/guards.js';
 import { DEFAULT_TENANT_SCOPES } from '../modules/auth/scopes.js';
 import { emitRequest } from '../modules/invoices/emit-request.js';

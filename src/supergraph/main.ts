@@ -2,7 +2,7 @@
 // (open the printed gateway URL in a browser: Apollo Sandbox). Same startup as src/main.ts, plus the two extra servers.
 import 'reflect-metadata';
 import { loadConfig } from '../config.js';
-import { startService } from '../service.js';
+import { startService } from '../start-service.js';
 import { seedDemoFiscalData } from './demo-data.js';
 import { composeSigmaAndFacturaXpress } from './compose.js';
 import { startGateway } from './gateway.js';

@@ -1,4 +1,5 @@
-// The committed catalogs module must equal MH's CSVs (FACTS §6). Skips visibly when ../shared is absent (fails in CI).
+// The committed catalogs module must equal the CSV export of MH's catalog workbook.
+// Skips visibly when ../shared is absent (fails in CI).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

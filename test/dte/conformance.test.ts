@@ -1,6 +1,7 @@
 // Conformance suite: builds every type over the case matrix (normal and contingency) and validates each document with
-// ajv (draft-07 + ajv-formats) against MH's official Normativa 2.0 schemas in /work/shared/mh/schemas/normativa-2.0.
-// ND v4 is validated against a corrected copy of MH's file, made in memory — see official-schemas.ts (FACTS §2.3).
+// ajv (draft-07 + ajv-formats) against MH's official Normativa 2.0 schemas in ../shared/mh/schemas/normativa-2.0
+// (beside the repository). ND v4 is validated against a corrected copy of MH's file, made in memory — see
+// official-schemas.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -62,7 +62,7 @@ describe('Contingencia v4', () => {
   });
 });
 
-describe('deadlines and contingency eligibility (FACTS §5.9, §3.6)', () => {
+describe('deadlines and contingency eligibility (MH: invalidation deadlines by tipoDte; contingency)', () => {
   it('MF2: FE/FEX/FSE three months, the rest 10th business day of next month', () => {
     expect(invalidationDeadline('01', '2026-11-30')).toBe('2027-02-28');
     expect(invalidationDeadline('11', '2026-12-02')).toBe('2027-03-02');

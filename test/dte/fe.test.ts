@@ -10,7 +10,7 @@ function build(body: unknown) {
 const res = (doc: Record<string, unknown>) => doc['resumen'] as Record<string, unknown>;
 
 describe('FE (01) v2', () => {
-  it('MH example: 1 × $11.30 → ivaItem 1.30, totalPagar 11.30 (FACTS §5.3)', () => {
+  it('MH example: 1 × $11.30 → ivaItem 1.30, totalPagar 11.30 (FE prices include IVA)', () => {
     const doc = build({ referenciaExterna: 'S-1', items: [{ descripcion: 'Consulta', cantidad: 1, precio: 11.3 }] });
     const item = (doc['cuerpoDocumento'] as Record<string, unknown>[])[0]!;
     expect(item).toMatchObject({ ventaGravada: 11.3, ivaItem: 1.3, precioUni: 11.3, tipoItem: 2, uniMedida: 59, tributos: null });
@@ -55,7 +55,7 @@ describe('FE (01) v2', () => {
     if (!p.ok) expect(p.issues[0]!.code).toBe('RECEPTOR_REQUIRED_ABOVE_THRESHOLD');
   });
 
-  it('carries the médico block in otrosDocumentos (FACTS §8)', () => {
+  it('carries the médico block in otrosDocumentos (codDocAsociado 3, FE and CCF only)', () => {
     const r = previewEmission(
       { referenciaExterna: 'x', medico: { nombre: 'Dra. Ana López', nit: '0614-050707-104-8', tipoServicio: 1 }, items: [{ descripcion: 'Cirugía', cantidad: 1, precio: 500 }] },
       EMISOR,

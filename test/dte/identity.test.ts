@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatNumeroControl, elSalvadorDateTime, integerToWords, isValidDui, isValidNit, isValidNrc, newCodigoGeneracion, nitProblem, totalLetras } from '../../src/dte/index.js';
 import { dec, r2, r8 } from '../../src/dte/money.js';
 
-describe('identity numbers (FACTS §7)', () => {
+describe('identity numbers (DUI, NIT, NRC check routines)', () => {
   it('DUI: worked example 12345678-4 and its neighbours', () => {
     expect(isValidDui('12345678-4')).toBe(true);
     expect(isValidDui('123456784')).toBe(true);
@@ -26,7 +26,7 @@ describe('identity numbers (FACTS §7)', () => {
     expect(isValidNit('0614-050707-104-8')).toBe(true);
     expect(nitProblem('0614-050707-104-7')).toBe('nit_check');
   });
-  it('NIT: another real-format old-routine case from FACTS (0614-270976-001-2), stdnum would fail it', () => {
+  it('NIT: another real-format old-routine case (0614-270976-001-2), stdnum would fail it', () => {
     expect(isValidNit('0614-270976-001-2')).toBe(true);
   });
   it('9-digit DUI used as NIT (homologation 2021)', () => {
@@ -44,7 +44,7 @@ describe('identity numbers (FACTS §7)', () => {
   });
 });
 
-describe('money rounding (FACTS §5.2)', () => {
+describe('money rounding (MH: 8 decimals on items, 2 on totals)', () => {
   it('8 decimals half-up on items, 2 on summaries', () => {
     expect(r8(dec('1.87654321987654')).toFixed()).toBe('1.87654322');
     expect(r2(dec('5.664')).toFixed()).toBe('5.66');
@@ -68,7 +68,7 @@ describe('totalLetras', () => {
   });
 });
 
-describe('identificación helpers (FACTS §5.1)', () => {
+describe('identificación helpers (numeroControl, codigoGeneracion, dates)', () => {
   it('numeroControl v2.0 shape and bounds', () => {
     expect(formatNumeroControl('01', 'M001', 'P025', 1)).toBe('DTE-01-M001P025-000000000000001');
     expect(formatNumeroControl('03', 'S012', 'P001', 123456789012345n)).toBe('DTE-03-S012P001-123456789012345');

@@ -1,5 +1,5 @@
 // Loads MH's official Normativa 2.0 schemas for the conformance tests (read at test time only; never copied).
-// The ND v4 file has a defect (FACTS §2.3): `tributos` is keyed "" in cuerpoDocumento items and in resumen. ND is
+// MH's ND v4 file has a defect: `tributos` is keyed "" in cuerpoDocumento items and in resumen. ND is
 // therefore validated against a CORRECTED COPY made here in memory ("" renamed to "tributos"); the file is untouched.
 // ajv's built-in multipleOf divides binary floats (11.3 / 0.01 = 1130.0000000000002, 288.9942197 / 1e-8 =
 // 28899421969.999996), so it rejects valid decimals. MH's validator works on decimals; we therefore replace the
@@ -23,7 +23,7 @@ export const SCHEMA_FILES: Record<TipoDte | 'invalidacion' | 'contingencia' | 'r
   retorno: 'v1/fe-eret-v1.json', operacionesEspeciales: 'v1/fe-eop-v1.json',
 };
 
-/** Rename every "" property (and its entry in `required`) to `tributos` — the ND v4 defect, FACTS §2.3. */
+/** Rename every "" property (and its entry in `required`) to `tributos` — the defect of MH's ND v4 file. */
 function fixNdDefect(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(fixNdDefect);
   if (typeof node !== 'object' || node === null) return node;

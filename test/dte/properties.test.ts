@@ -1,6 +1,6 @@
 // Property-based tests (fast-check): for random invoices the summary identities hold within MH's ±0.01
-// (FACTS §5.2–5.5), IVA is consistent, totalPagar is consistent, and the document passes our validator
-// (and MH's schema when /work/shared is present).
+// (MH's rounding: 8 decimals on items, 2 on totals), IVA is consistent, totalPagar is consistent, and the document
+// passes our validator (and MH's schema when ../shared is present beside the repository).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDte, type DteDocument, parseEmission, type TipoDte, validateDte } from '../../src/dte/index.js';
@@ -36,7 +36,7 @@ function body(tipo: TipoDte, inv: Inv): Record<string, unknown> {
   const gravada = inv.items.filter((i) => i.tipo === 'gravado').reduce((a, i) => a.plus(new D(i.cantidad).times(i.precio).times(100 - i.descuentoPct).div(100)), new D(0));
   const b: Record<string, unknown> = { tipoDte: tipo, referenciaExterna: 'prop', items, retencionIva: inv.retencionIva };
   if (tipo !== '05') b['descuentoGlobal'] = { gravado: gravada.times(inv.globalPct).div(100).toDecimalPlaces(2, D.ROUND_DOWN).minus('0.01').clampedTo(0, Infinity).toFixed(2) };
-  // FE: identified consumer so that random totals above $25,000 stay valid (FACTS §5.6)
+  // FE: identified consumer, since MH requires the receptor's identity from $25,000 on
   if (tipo === '01') b['receptor'] = PERSONA;
   if (tipo !== '01') {
     b['receptor'] = CONTRIBUYENTE;

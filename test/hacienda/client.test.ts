@@ -98,7 +98,7 @@ describe('recepciondte', () => {
       observaciones: ['[resumen.totalPagar] CALCULO INCORRECTO', '[receptor.nrc] REQUERIDO'],
       raw: { estado: 'RECHAZADO', selloRecibido: null, codigoGeneracion: doc.identificacion.codigoGeneracion, clasificaMsg: '11' },
     });
-    // A rejected document can be corrected and resent with the same codigoGeneracion (FACTS §3.6).
+    // MH lets a rejected document be corrected and sent again under the same codigoGeneracion.
     issuesFor = () => [];
     expect((await client().recepcionDte(tenant.cred, await recepcionRequest(tenant, doc))).kind).toBe('processed');
     expect(sandbox.receptions(doc.identificacion.codigoGeneracion)).toBe(2);

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/config.js';
-import type { App } from '../../src/core/app.js';
+import type { App } from '../../src/app.js';
 import type { Worker } from '../../src/queue/worker.js';
 import type { RunningServer } from '../../src/server.js';
-import { startService } from '../../src/service.js';
+import { startService } from '../../src/start-service.js';
 import { createTestDatabase } from './db.js';
 
 export interface TestApp {

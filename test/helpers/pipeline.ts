@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Context } from '../../src/core/context.js';
+import type { Context } from '../../src/context.js';
 import { emitInvoice } from '../../src/modules/invoices/emit-invoice.js';
 import { Invoice } from '../../src/modules/invoices/invoice.entity.js';
 import { importMhCredential } from '../../src/modules/transmission/credentials.js';

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSql, historyQueries, pageSql, planOf, sampleValues, type Samples } from '../../bench/history-queries.js';
 import { generateInvoices, generateTenant, withoutIndexes } from '../../bench/history-data.js';
-import type { Context } from '../../src/core/context.js';
+import type { Context } from '../../src/context.js';
 import { EXACT_COUNT_UP_TO, listInvoices } from '../../src/modules/invoices/list-invoices.js';
 import { startTestApp, validNit, type TestApp } from '../helpers/app.js';
 

@@ -4,7 +4,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consultaPublicaUrl, type DteJson } from '../../src/modules/documents/index.js';
 import { StoredDocument } from '../../src/modules/documents/document.entity.js';
-import { documentLinks } from '../../src/modules/documents/links.js';
+import { createLinkSigner, documentLinks } from '../../src/modules/documents/links.js';
 import { verifyDteJws } from '../../src/signing/index.js';
 import { createPublicKey } from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -53,7 +53,7 @@ describe('PDF rendered once after PROCESSED, served through signed links', () =>
     const rows = await stored(inv.id);
     expect(rows.map((r) => [r.status, r.variant])).toEqual([['PROCESSED', 'letter']]);
 
-    const links = await documentLinks(t.app, done!);
+    const links = await documentLinks(t.app.links, done!);
     const res = await fetch(links.pdfUrl);
     expect(res.status).toBe(200);
     const pdf = Buffer.from(await res.arrayBuffer());
@@ -76,7 +76,7 @@ describe('PDF rendered once after PROCESSED, served through signed links', () =>
   it('jsonUrl opens the Archivo DTE: the DTE JSON + firmaElectronica (verifiable JWS) + selloRecibido', async () => {
     const inv = await emit(tt);
     const [done] = await waitForStatus(t, [inv.id], ['PROCESSED']);
-    const res = await fetch((await documentLinks(t.app, done!)).jsonUrl);
+    const res = await fetch((await documentLinks(t.app.links, done!)).jsonUrl);
     expect(res.status).toBe(200);
     const archivo = (await res.json()) as Record<string, unknown> & { identificacion: { codigoGeneracion: string } };
     expect(archivo.identificacion.codigoGeneracion).toBe(inv.codigoGeneracion);
@@ -88,8 +88,8 @@ describe('PDF rendered once after PROCESSED, served through signed links', () =>
   it('links cannot open another document or the other kind, expire, and reject tampering — without an API key', async () => {
     const [a, b] = [await emit(tt), await emit(tt)];
     const [da, db] = await waitForStatus(t, [a.id, b.id], ['PROCESSED']);
-    const la = await documentLinks(t.app, da!);
-    const lb = await documentLinks(t.app, db!);
+    const la = await documentLinks(t.app.links, da!);
+    const lb = await documentLinks(t.app.links, db!);
     const tokenOf = (u: string) => new URL(u).searchParams.get('token')!;
     const status = async (u: string) => (await fetch(u)).status;
 
@@ -103,10 +103,10 @@ describe('PDF rendered once after PROCESSED, served through signed links', () =>
     expect(await status(`${t.url}/documents/${a.id}.pdf?token=${tk.slice(0, -3)}AAA`)).toBe(403);
     expect(await status(`${t.url}/documents/${a.id}.pdf`)).toBe(403);
     // a token for another tenant's key would need the master key: one signed by a different app is refused
-    const other = { ...t.app.config, masterKey: Buffer.alloc(32, 7).toString('base64') };
+    const other = createLinkSigner(Buffer.alloc(32, 7), t.app.config);
     expect(await status((await documentLinks(other, da!)).pdfUrl)).toBe(403);
     // expired: issued 11 minutes ago with a 10-minute TTL
-    const old = await documentLinks(t.app, da!, new Date(Date.now() - 660_000));
+    const old = await documentLinks(t.app.links, da!, new Date(Date.now() - 660_000));
     const expired = await fetch(old.pdfUrl);
     expect(expired.status).toBe(403);
     expect(((await expired.json()) as { error: { code: string } }).error.code).toBe('LINK_EXPIRED');

@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setWebhookPolicy } from '../../src/modules/webhooks/policy.js';
+import { webhookPolicyOf } from '../../src/modules/webhooks/policy.js';
 import { WebhookDelivery } from '../../src/modules/webhooks/webhook.entity.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { emit, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
@@ -209,7 +209,8 @@ describe('webhook deliveries to a real HTTP listener', () => {
 
 describe('endpoint management rules', () => {
   it('refuses private and loopback targets unless configuration allows them', async () => {
-    setWebhookPolicy({ ...t.app.config, notifications: { ...t.app.config.notifications, webhookAllowPrivate: false } });
+    // The server's requests read the App's policy: refuse private targets for this test only.
+    Object.assign(t.app.webhookPolicy, { allowPrivate: false });
     try {
       for (const url of ['http://127.0.0.1:9/x', 'http://[::1]/x', 'http://169.254.169.254/latest', 'http://10.1.2.3/', 'http://localhost:8080/']) {
         const r = await createEndpoint({ url });
@@ -217,7 +218,7 @@ describe('endpoint management rules', () => {
         expect(r.issues[0]).toMatchObject({ path: 'url' });
       }
     } finally {
-      setWebhookPolicy(t.app);
+      Object.assign(t.app.webhookPolicy, webhookPolicyOf(t.app.config));
     }
     expect((await createEndpoint({ url: 'ftp://example.com/x' })).issues[0]).toMatchObject({ path: 'url', code: 'UNSUPPORTED_SCHEME' });
     expect((await createEndpoint({ url: rx.url, eventTypes: ['dte.nope'] })).issues[0]).toMatchObject({ path: 'eventTypes[0]', code: 'UNKNOWN_EVENT_TYPE' });

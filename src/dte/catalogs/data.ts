@@ -1,4 +1,4 @@
-// GENERATED from /work/shared/mh/catalogs/*.csv (MH workbook "CATÁLOGOS - FACTURACIÓN ELECTRÓNICA").
+// GENERATED from the CSV export of MH's catalog workbook "CATÁLOGOS - FACTURACIÓN ELECTRÓNICA".
 // Do not edit by hand: test/dte/catalogs.test.ts re-reads the CSVs and fails if this file drifts.
 /* eslint-disable */
 

@@ -1,6 +1,6 @@
 // Contingencia v4 structure and rules.
 import * as CAT from '../catalogs/index.js';
-import { CODIGO_GENERACION } from '../identification.js';
+import { CODIGO_GENERACION } from '../identificacion-values.js';
 import { type DteIssue, EVENT_VERSIONS, issue, type TipoDte } from '../model.js';
 import { HOR, NIT_RE } from '../validate/pieces.js';
 import { checkCode, checkIdentityDoc, checkNit, list, type O } from '../validate/semantic.js';

@@ -1,5 +1,5 @@
 // Evento de Contingencia v4: reports 1–1000 DTE issued offline, within 24 h after the incident.
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 import { type Ambiente, type DteDocument, type Emisor, EVENT_VERSIONS, type TipoContingencia, type TipoDte } from '../model.js';
 import { docNumber } from '../sections/receptor.js';
 

@@ -1,6 +1,6 @@
 // Invalidación v3 structure and rules.
 import * as CAT from '../catalogs/index.js';
-import { CODIGO_GENERACION } from '../identification.js';
+import { CODIGO_GENERACION } from '../identificacion-values.js';
 import { type DteIssue, EVENT_VERSIONS, issue, TIPOS_DTE, type TipoDte } from '../model.js';
 import { HOR, NIT_RE } from '../validate/pieces.js';
 import { checkCode, checkIdentityDoc, checkNit, isObj, type O } from '../validate/semantic.js';

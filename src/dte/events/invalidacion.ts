@@ -1,6 +1,6 @@
 // Evento de Invalidación v3: emisor with codEstableMH/codPuntoVentaMH, the invalidated document
 // (incl. its receptor identity), and the motivo (CAT-024) with responsible and requesting persons.
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 import { type Ambiente, type DteDocument, type Emisor, EVENT_VERSIONS, type TipoDte } from '../model.js';
 import { docNumber } from '../sections/receptor.js';
 

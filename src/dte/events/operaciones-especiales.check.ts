@@ -1,6 +1,6 @@
 // Evento de Operaciones Especiales (fe-eop-v1) structure and rules: CAT-023 document types, one tax treatment per
 // line, amounts = cantidad × precioUni, ranges ordered, reported documents not dated after the event, summary sums.
-import { CODIGO_GENERACION } from '../identification.js';
+import { CODIGO_GENERACION } from '../identificacion-values.js';
 import { type DteIssue, issue } from '../model.js';
 import { type Dec, sum, ZERO } from '../money.js';
 import { apendiceShape, HOR, NIT_RE } from '../validate/pieces.js';

@@ -1,7 +1,7 @@
 // Evento de Operaciones Especiales (tipoEvento 17, fe-eop-v1, Normativa 2.0): reports operations documented outside
 // the DTE system — CAT-023 02 facturas de venta simplificada, 97 comprobantes de control interno — one line per
 // document or range of documents (docDel … docAl). Amounts are consumer amounts like a Factura's: IVA inside the price.
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 import { totalLetras } from '../letras.js';
 import type { Ambiente, DteDocument, Emisor } from '../model.js';
 import { type Dec, num, r2, r8, sum, ZERO } from '../money.js';

@@ -1,7 +1,7 @@
 // Evento de Retorno (fe-eret-v1) structure and rules: every returned line belongs to a related FE/FEX/FSE document,
 // each related document has returned lines, dates do not precede the returned documents, and the amounts follow the
 // lines (±0.01, as MH checks summaries).
-import { CODIGO_GENERACION } from '../identification.js';
+import { CODIGO_GENERACION } from '../identificacion-values.js';
 import { type DteIssue, issue } from '../model.js';
 import { type Dec, IVA_DIVISOR, IVA_RATE, sum, ZERO } from '../money.js';
 import { apendiceShape, HOR, NIT_RE, tributosResumenShape } from '../validate/pieces.js';

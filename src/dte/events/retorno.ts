@@ -2,7 +2,7 @@
 // documents MH sealed. Each returned line copies the original line (price, unit, description, codes) with its amounts
 // scaled to the returned quantity; the summary is recomputed from those lines the way the original type computes it
 // (FE: IVA inside the price; FEX: IVA 0 % C3; FSE: purchases from a sujeto excluido, with its renta retention).
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 import { totalLetras } from '../letras.js';
 import type { Ambiente, DteDocument, Emisor } from '../model.js';
 import { D, type Dec, IVA_DIVISOR, IVA_RATE, num, r2, r8, sum, ZERO } from '../money.js';

@@ -2,7 +2,8 @@
 // an object { codigo, valor } — valor only for D4/D5, which have no fixed rate. IVA (20) and C3 are never listed here:
 // the document adds them itself where its type wants them.
 import { tributoResumenDescripcion } from '../catalogs/index.js';
-import { GALON, OTROS_TRIBUTOS, type OtroTributoInput } from '../sections/otros-tributos.js';
+import { GALON, OTROS_TRIBUTOS } from '../sections/otros-tributos.js';
+import type { OtroTributoInput } from './types.js';
 import { join, type Obj, type Reader } from './reader.js';
 import type { TipoVenta } from './types.js';
 

@@ -1,5 +1,5 @@
 // Receptor rules per type: required fields and identity-document check digits at parse time.
-import { isValidDui, isValidNrc, nitProblem } from '../identity.js';
+import { isValidDui, isValidNrc, nitProblem } from '../dui-nit-nrc.js';
 import { join, type Obj, type Reader } from './reader.js';
 import type { EmissionInput, ReceptorInput } from './types.js';
 

@@ -1,7 +1,7 @@
 // Parsers for the shared parts of the emission body (receptor, items, pagos, related/other documents, apéndice).
 import * as CAT from '../catalogs/index.js';
 import { direccionProblems, resolveDireccion } from '../catalogs/index.js';
-import { isValidDate } from '../identification.js';
+import { isValidDate } from '../identificacion-values.js';
 import { ZERO } from '../money.js';
 import type { Direccion } from '../model.js';
 import { parseItemTributos } from './item-tributos.js';

@@ -2,9 +2,14 @@
 // Documented field by field in docs/dte-input.md.
 import type { Dec } from '../money.js';
 import type { Direccion, TipoDte } from '../model.js';
-import type { OtroTributoInput } from '../sections/otros-tributos.js';
 
 /** Tax treatment of a sale line (MH's rules). */
+export interface OtroTributoInput {
+  codigo: string;
+  /** Only for D4/D5 (no fixed rate): the tax of this line. */
+  valor: Dec | null;
+}
+
 export type TipoVenta = 'gravado' | 'exento' | 'noSujeto' | 'noGravado';
 
 export interface ItemInput {

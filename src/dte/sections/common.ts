@@ -3,7 +3,7 @@
 import { tributoResumenDescripcion } from '../catalogs/index.js';
 import type { EmissionInput, OtroDocumentoInput, PagoInput } from '../input/types.js';
 import { type Dec, num, r2 } from '../money.js';
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 
 /** Σ montoPago must equal totalPagar; a single payment without monto takes the whole total. */
 export function buildPagos(pagos: PagoInput[] | null, totalPagar: Dec, withPlazo = true): Record<string, unknown>[] | null {

@@ -1,6 +1,6 @@
 // emisor section variants. v2.0 moved codEstableMH/codPuntoVentaMH into numeroControl; codEstable/codPuntoVenta stay
 // as the taxpayer's own codes.
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 import type { Emisor } from '../model.js';
 
 export function emisorCore(e: Emisor): Record<string, unknown> {

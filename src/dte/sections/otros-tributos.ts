@@ -7,12 +7,6 @@ import { tributoResumenDescripcion } from '../catalogs/index.js';
 import { type Dec, IVA_DIVISOR, num, r2, r8, sum, ZERO } from '../money.js';
 import type { PriceMode, VentaLine } from './ventas.js';
 
-export interface OtroTributoInput {
-  codigo: string;
-  /** Only for D4/D5 (no fixed rate): the tax of this line. */
-  valor: Dec | null;
-}
-
 export type TributoRule =
   | { kind: 'perUnit'; amount: string; uniMedida: number | null; unitName: string }
   | { kind: 'rate'; rate: string }

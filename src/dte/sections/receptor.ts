@@ -1,6 +1,6 @@
 // receptor variants. Identity numbers are sent as digits only: the v2.0 schemas carry no hyphenated DUI pattern and
 // Anexo IV says "DUI = 9 dígitos".
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 import type { ReceptorInput } from '../input/types.js';
 
 export function docNumber(tipo: string | null, numero: string | null): string | null {

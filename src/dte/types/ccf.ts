@@ -12,7 +12,7 @@ import { computeVentas, saleLineBase, saleResumenBase } from '../sections/cuerpo
 import { lineTributoCodes, otrosTributosTotals, resumenTributos, sumTributos } from '../sections/otros-tributos.js';
 import { emisorWithCodes } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 import { ivaOf, onePercentOf } from '../sections/ventas.js';
 
 export const CONTRIBUYENTE_FIELDS = ['nombre', 'numDocumento', 'nrc', 'codActividad', 'descActividad', 'direccion'] as const;

@@ -13,7 +13,7 @@ import { buildApendice, buildPagos } from '../sections/common.js';
 import { emisorCore } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
 import { docNumber } from '../sections/receptor.js';
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 
 function parseDonacion(r: Reader, o: Obj, p: string): DonacionItemInput {
   const tipoDonacion = Number(r.code(o, 'tipoDonacion', p, CAT.TIPOS_DONACION, 'CAT-026', { required: true }) ?? 1);

@@ -7,7 +7,7 @@ import { relatedNumber } from '../input/related.js';
 import { join, type Obj, type Reader } from '../input/reader.js';
 import { parseReceptor } from '../input/sections.js';
 import type { EmissionInput, LiquidacionItemInput } from '../input/types.js';
-import { isValidDate } from '../identification.js';
+import { isValidDate } from '../identificacion-values.js';
 import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { IVA_RATE, num, r2, r8, sum, ZERO } from '../money.js';
@@ -15,7 +15,7 @@ import { buildApendice, tributoLine } from '../sections/common.js';
 import { emisorWithCodes } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
 import { receptorContribuyente } from '../sections/receptor.js';
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 import { parseFusion } from './notas.js';
 
 function parseLiquidacion(r: Reader, o: Obj, p: string): LiquidacionItemInput {

@@ -6,7 +6,7 @@ import { relatedNumber } from '../input/related.js';
 import { join, type Obj, type Reader } from '../input/reader.js';
 import { parseReceptor } from '../input/sections.js';
 import type { EmissionInput, RetencionItemInput } from '../input/types.js';
-import { isValidDate } from '../identification.js';
+import { isValidDate } from '../identificacion-values.js';
 import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { type Dec, IVA_RATE, num, r2, sum, ZERO } from '../money.js';
@@ -14,7 +14,7 @@ import { buildApendice } from '../sections/common.js';
 import { emisorWithCodes } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
 import { receptorContribuyente } from '../sections/receptor.js';
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 import { parseFusion } from './notas.js';
 
 export const RETENTION_RATES: Readonly<Record<string, string>> = { '22': '0.01', C4: '0.13' };

@@ -10,14 +10,14 @@ import { checkNitValue, checkNrc, requireReceptor } from '../input/rules.js';
 import type { Obj, Reader } from '../input/reader.js';
 import { parseReceptor } from '../input/sections.js';
 import type { DclInput, EmissionInput } from '../input/types.js';
-import { isValidDate } from '../identification.js';
+import { isValidDate } from '../identificacion-values.js';
 import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { type Dec, IVA_DIVISOR, IVA_RATE, num, r2, ZERO } from '../money.js';
 import { buildApendice } from '../sections/common.js';
 import { emisorCore } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 
 export interface DclAmounts {
   subTotal: Dec; iva: Dec; montoSujetoPercepcion: Dec; ivaPercibido: Dec; comision: Dec; ivaComision: Dec; liquidoApagar: Dec;

@@ -10,7 +10,7 @@ import { num, r2, r8, sum, ZERO } from '../money.js';
 import { buildApendice, buildPagos } from '../sections/common.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
 import { docNumber } from '../sections/receptor.js';
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 
 export function parseFse(r: Reader, body: Obj, input: EmissionInput): void {
   input.receptor = parseReceptor(r, body, input.tipoDte);

@@ -14,7 +14,7 @@ import { lineTributoCodes, otrosTributosTotals, resumenTributos, sumTributos } f
 import { emisorCore } from '../sections/emisor.js';
 import { buildIdentificacion } from '../sections/identificacion.js';
 import { receptorContribuyente } from '../sections/receptor.js';
-import { onlyDigits } from '../identity.js';
+import { onlyDigits } from '../dui-nit-nrc.js';
 import { parseContribuyente } from './ccf.js';
 
 export function parseFusion(r: Reader, body: Obj, input: EmissionInput): void {

@@ -1,5 +1,5 @@
 // Shape pieces shared by several document types (taken from the Normativa 2.0 field lists).
-import { CODIGO_GENERACION } from '../identification.js';
+import { CODIGO_GENERACION } from '../identificacion-values.js';
 import { arr, int, m2, m8, nul, num, obj, type ObjShape, type Shape, str } from './shape.js';
 
 export const HOR = /^(0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$/;

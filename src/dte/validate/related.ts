@@ -1,7 +1,7 @@
 // Related documents against the document's own date: never dated after it, and for NC/ND within MH's window (a Nota
 // de Crédito/Débito may adjust a CCF or CR up to 3 months old); an electronic one is named by its uppercase
 // codigoGeneracion.
-import { CODIGO_GENERACION } from '../identification.js';
+import { CODIGO_GENERACION } from '../identificacion-values.js';
 import { type DteIssue, issue } from '../model.js';
 import { isObj, list, type O } from './semantic.js';
 

@@ -2,7 +2,7 @@
 // ±0.01 arithmetic tolerance MH applies.
 import * as CAT from '../catalogs/index.js';
 import { direccionProblems, inCatalog } from '../catalogs/index.js';
-import { isValidDui, nitProblem, onlyDigits } from '../identity.js';
+import { isValidDui, nitProblem, onlyDigits } from '../dui-nit-nrc.js';
 import { type DteIssue, issue } from '../model.js';
 import { type Dec, fromJson } from '../money.js';
 

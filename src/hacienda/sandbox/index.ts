@@ -4,7 +4,7 @@ import { handleControl } from './control.js';
 import { sendJson } from './http-util.js';
 import { handleMh, type MhRouteContext } from './mh-routes.js';
 import { SandboxJournal } from './journal.js';
-import { SandboxState } from './state.js';
+import { SandboxState, type JournalEntry } from './state.js';
 import type { MhSandbox, MhSandboxOptions, Validate } from './types.js';
 
 export type { MhSandbox, MhSandboxOptions, MhFault, SandboxTenant, SandboxStats, Issue, Validate } from './types.js';
@@ -16,7 +16,8 @@ export type { MhSandbox, MhSandboxOptions, MhFault, SandboxTenant, SandboxStats,
  * `validate` defaults to the project's validator (src/dte validateDte, loaded lazily); pass `null` to disable.
  */
 export async function createMhSandbox(opts: Omit<MhSandboxOptions, 'validate'> & { validate?: Validate | null } = {}): Promise<MhSandbox> {
-  const state = new SandboxState(opts.now ?? (() => new Date()), opts.journalFile ? new SandboxJournal(opts.journalFile) : null);
+  const journal = opts.journalFile ? new SandboxJournal<JournalEntry>(opts.journalFile) : null;
+  const state = new SandboxState(opts.now ?? (() => new Date()), journal);
   const validate = opts.validate === undefined ? await loadProjectValidator() : (opts.validate ?? undefined);
   const timers = new Set<NodeJS.Timeout>();
   const later = (ms: number, fn: () => void) => {

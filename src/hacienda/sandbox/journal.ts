@@ -1,35 +1,28 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ContingencyEvent, StoredDocument } from './state.js';
 
 /**
  * MH never forgets what it received. The sandbox keeps an append-only journal (JSON lines, written synchronously
  * BEFORE the answer leaves) so a restarted sandbox — e.g. the in-process one of a service killed mid-burst — still
- * answers consultadte and still refuses duplicates.
+ * answers consultadte and still refuses duplicates. The state decides what an entry holds (`E`).
  */
-export type JournalEntry =
-  | { t: 'doc'; v: StoredDocument }
-  | { t: 'count'; c: string }
-  | { t: 'contingency'; v: Omit<ContingencyEvent, 'documentos' | 'receivedAt'> & { documentos: string[]; receivedAt: string } }
-  | { t: 'invalidation'; k: string; target: string };
-
-export class SandboxJournal {
+export class SandboxJournal<E> {
   constructor(private readonly file: string) {
     mkdirSync(path.dirname(file), { recursive: true });
   }
 
-  write(entry: JournalEntry): void {
+  write(entry: E): void {
     appendFileSync(this.file, `${JSON.stringify(entry)}\n`);
   }
 
   /** Entries in order; a torn last line (killed mid-write) is ignored. */
-  read(): JournalEntry[] {
+  read(): E[] {
     if (!existsSync(this.file)) return [];
-    const out: JournalEntry[] = [];
+    const out: E[] = [];
     for (const line of readFileSync(this.file, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       try {
-        out.push(JSON.parse(line) as JournalEntry);
+        out.push(JSON.parse(line) as E);
       } catch {
         /* torn write */
       }

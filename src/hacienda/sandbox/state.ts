@@ -27,6 +27,18 @@ export interface ContingencyEvent {
   documentos: Set<string>;
 }
 
+type JournaledContingency = Omit<ContingencyEvent, 'documentos' | 'receivedAt'> & {
+  documentos: string[];
+  receivedAt: string;
+};
+
+/** What the journal holds, one JSON line each (see SandboxJournal). */
+export type JournalEntry =
+  | { t: 'doc'; v: StoredDocument }
+  | { t: 'count'; c: string }
+  | { t: 'contingency'; v: JournaledContingency }
+  | { t: 'invalidation'; k: string; target: string };
+
 export interface Lote {
   nit: string;
   codigoLote: string;
@@ -58,11 +70,11 @@ export class SandboxState {
     lotes: 0, contingencias: 0, invalidaciones: 0, faultsApplied: 0,
   };
 
-  constructor(readonly now: () => Date, private readonly journal: SandboxJournal | null = null) {
+  constructor(readonly now: () => Date, private readonly journal: SandboxJournal<JournalEntry> | null = null) {
     for (const e of journal?.read() ?? []) this.apply(e);
   }
 
-  private apply(e: ReturnType<SandboxJournal['read']>[number]): void {
+  private apply(e: JournalEntry): void {
     if (e.t === 'doc') this.documents.set(e.v.codigoGeneracion, e.v);
     else if (e.t === 'count') this.receptionCounts.set(e.c, (this.receptionCounts.get(e.c) ?? 0) + 1);
     else if (e.t === 'contingency') this.contingencies.set(e.v.codigoGeneracion, { ...e.v, receivedAt: new Date(e.v.receivedAt), documentos: new Set(e.v.documentos) });

@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ErrorCode, ValidationError, type FieldIssue } from '../../core/errors.js';
 import { UNSCOPED, isUuid, requireAdmin } from '../../core/guards.js';
 import { Tenant } from '../tenants/tenant.entity.js';

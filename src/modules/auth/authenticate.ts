@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type CryptoKey } from 'jose';
 import type { Config } from '../../config.js';
-import type { Actor, Ambiente, Clock } from '../../core/context.js';
+import type { Actor, Ambiente } from '../../core/actor.js';
+import type { Clock } from '../../core/clock.js';
 import { AppError, ErrorCode } from '../../core/errors.js';
 import { UNSCOPED } from '../../core/guards.js';
 import { Tenant } from '../tenants/tenant.entity.js';

@@ -12,8 +12,8 @@ export const SCOPES = [
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** Platform administration (tenants and their keys). Only admin credentials hold it. */
-export const ADMIN_SCOPE = 'platform:admin';
+/** Platform administration (tenants and their keys): defined with the actors, since only admin credentials hold it. */
+export { ADMIN_SCOPE } from '../../core/actor.js';
 
 /** What a new tenant key gets when no scopes are asked for. */
 export const DEFAULT_TENANT_SCOPES: Scope[] = [...SCOPES];

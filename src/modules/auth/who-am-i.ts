@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { requireAuthenticated } from '../../core/guards.js';
 import type { Tenant } from '../tenants/tenant.entity.js';
 import { tenantById } from '../tenants/tenant-by-id.js';

@@ -3,7 +3,7 @@
  * extra days. Deadlines counted in business days (invalidation windows, the monthly IVA return) use it.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { requireAdmin, requireTenantScope, UNSCOPED } from '../../core/guards.js';
 import { createCalendar, extraDayIssues, type BusinessCalendar, type ExtraDay, type Holiday } from '../../dte/calendar/business-days.js';

@@ -4,10 +4,7 @@
  * API key; a token for one invoice or kind never opens another (the route compares the token's claims with the URL).
  */
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import path from 'node:path';
 import type { Config } from '../../config.js';
-import type { App } from '../../core/app.js';
-import { loadOrCreateMasterKey, parseMasterKey } from '../../signing/index.js';
 
 export type DocumentKind = 'pdf' | 'json';
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ['pdf', 'json'];
@@ -38,26 +35,31 @@ export class DocumentLinkError extends Error {
 }
 
 const AUDIENCE = 'fx-document';
-const keyCache = new WeakMap<object, Uint8Array>();
 
-/** A key of its own for links, derived from the master key (HKDF), so a leaked link key reveals no other secret. */
-export function linkKey(source: App | Config): Uint8Array {
-  const cached = keyCache.get(source);
-  if (cached) return cached;
-  const master = isApp(source)
-    ? source.mh.masterKey
-    : source.masterKey ? parseMasterKey(source.masterKey) : loadOrCreateMasterKey(path.join(source.dataDir, 'master.key'));
-  const key = new Uint8Array(hkdfSync('sha256', master, 'facturaxpress', 'document-links/v1', 32));
-  keyCache.set(source, key);
-  return key;
+/** What signs and verifies this process's links (document and report links): built once, held by the App. */
+export interface LinkSigner {
+  /** A key of its own for links, derived from the master key (HKDF), so a leaked link key reveals no other secret. */
+  readonly key: Uint8Array;
+  /** The service's public base URL, without a trailing slash. */
+  readonly publicUrl: string;
+  /** How long a link stays valid from its issue time. */
+  readonly ttlSeconds: number;
 }
 
-function isApp(source: App | Config): source is App {
-  return 'config' in source && 'mh' in source;
-}
-
-export function configOf(source: App | Config): Config {
-  return isApp(source) ? source.config : source;
+/** The URL and lifetime are read from `config` at each use (a server on an ephemeral port learns its URL late). */
+export function createLinkSigner(
+  masterKey: Uint8Array, config: Pick<Config, 'publicUrl' | 'notifications'>,
+): LinkSigner {
+  const key = new Uint8Array(hkdfSync('sha256', masterKey, 'facturaxpress', 'document-links/v1', 32));
+  return {
+    key,
+    get publicUrl() {
+      return config.publicUrl.replace(/\/$/, '');
+    },
+    get ttlSeconds() {
+      return config.notifications.documentLinkTtlSeconds;
+    },
+  };
 }
 
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url');
@@ -70,13 +72,15 @@ function hmac(key: Uint8Array, signingInput: string): Buffer {
  * A compact JWS (HS256) signed synchronously with node:crypto: links are signed for every listed invoice and
  * every webhook, and the HMAC through WebCrypto cost more than the documents' RSA signatures.
  */
-export function signDocumentToken(source: App | Config, subject: LinkSubject, kind: DocumentKind, issuedAt: Date = new Date()): string {
+export function signDocumentToken(
+  signer: LinkSigner, subject: LinkSubject, kind: DocumentKind, issuedAt: Date = new Date(),
+): string {
   const tenantId = typeof subject.tenant === 'string' ? subject.tenant : subject.tenant.id;
   const iat = Math.floor(issuedAt.getTime() / 1000);
-  const exp = iat + configOf(source).notifications.documentLinkTtlSeconds;
+  const exp = iat + signer.ttlSeconds;
   const claims = { tid: tenantId, knd: kind, sub: subject.id, aud: AUDIENCE, iat, exp };
   const input = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
-  return `${input}.${hmac(linkKey(source), input).toString('base64url')}`;
+  return `${input}.${hmac(signer.key, input).toString('base64url')}`;
 }
 
 interface TokenPayload {
@@ -106,16 +110,18 @@ function verifiedPayload(key: Uint8Array, token: string): TokenPayload | null {
  * The two links of an invoice. `issuedAt` fixes the expiry (issuedAt + TTL): webhook retries of one message pass
  * the message's creation time, so every attempt carries byte-identical links.
  */
-export function documentLinks(source: App | Config, invoice: LinkSubject, issuedAt: Date = new Date()): DocumentLinks {
-  const base = `${configOf(source).publicUrl.replace(/\/$/, '')}${DOCUMENT_ROUTE}/${invoice.id}`;
-  const pdf = signDocumentToken(source, invoice, 'pdf', issuedAt);
-  const json = signDocumentToken(source, invoice, 'json', issuedAt);
+export function documentLinks(signer: LinkSigner, invoice: LinkSubject, issuedAt: Date = new Date()): DocumentLinks {
+  const base = `${signer.publicUrl}${DOCUMENT_ROUTE}/${invoice.id}`;
+  const pdf = signDocumentToken(signer, invoice, 'pdf', issuedAt);
+  const json = signDocumentToken(signer, invoice, 'json', issuedAt);
   return { pdfUrl: `${base}.pdf?token=${pdf}`, jsonUrl: `${base}.json?token=${json}` };
 }
 
 /** Verifies a token and that it was issued for exactly this invoice and kind. */
-export function verifyDocumentToken(source: App | Config, token: string, expected: { invoiceId: string; kind: DocumentKind }, now: Date = new Date()): DocumentClaims {
-  const payload = verifiedPayload(linkKey(source), token);
+export function verifyDocumentToken(
+  signer: LinkSigner, token: string, expected: { invoiceId: string; kind: DocumentKind }, now: Date = new Date(),
+): DocumentClaims {
+  const payload = verifiedPayload(signer.key, token);
   if (!payload || payload.aud !== AUDIENCE || typeof payload.exp !== 'number') throw new DocumentLinkError('LINK_INVALID', 'this document link is not valid');
   if (payload.exp <= Math.floor(now.getTime() / 1000)) throw new DocumentLinkError('LINK_EXPIRED', 'this document link has expired');
   if (typeof payload.sub !== 'string' || payload.sub !== expected.invoiceId || payload.knd !== expected.kind || typeof payload.tid !== 'string') {

@@ -21,7 +21,8 @@ export async function findStoredPdf(em: EntityManager, invoiceId: string, status
 }
 
 /** What the versión legible is printed from. */
-export type PrintableInvoice = Pick<Invoice, 'id' | 'status' | 'document' | 'selloRecibido' | 'fhProcesamiento' | 'sandbox'>;
+export type PrintableInvoice =
+  Pick<Invoice, 'id' | 'status' | 'document' | 'selloRecibido' | 'fhProcesamiento' | 'sandbox'>;
 
 /** The PDF of the invoice as it stands; renders and stores it on first use (concurrent renders: first insert wins). */
 export async function loadOrRenderPdf(em: EntityManager, inv: Invoice, variant: PdfVariant = 'letter'): Promise<Buffer> {
@@ -30,7 +31,8 @@ export async function loadOrRenderPdf(em: EntityManager, inv: Invoice, variant: 
   const tenant = await em.fork().findOne(Tenant, { id: inv.tenant.id }, { populate: ['logo'], filters: false });
   const pdf = await renderInvoicePdf(inv, tenant?.logo ? Buffer.from(tenant.logo) : null, variant);
   if (STORED_STATUSES.includes(inv.status)) {
-    await em.getConnection().execute(storePdfSql(Array(6).fill('?')), [inv.tenant.id, inv.id, inv.status, variant, pdf, pdf.length]);
+    const values = [inv.tenant.id, inv.id, inv.status, variant, pdf, pdf.length];
+    await em.getConnection().execute(storePdfSql(Array(6).fill('?')), values);
   }
   return pdf;
 }
@@ -40,7 +42,9 @@ export async function loadOrRenderPdf(em: EntityManager, inv: Invoice, variant: 
  * (`t`): the stored PDF of that status and layout (`stored_pdf`), or — when none is stored — the tenant's logo to
  * render it with (`tenant_logo`). The joins and the columns to add to the select.
  */
-export function storedPdfSql(p: SqlParams, i: string, t: string, variant: PdfVariant): { join: string; columns: string } {
+export function storedPdfSql(
+  p: SqlParams, i: string, t: string, variant: PdfVariant,
+): { join: string; columns: string } {
   return {
     join: `left join invoice_document fx_d on fx_d.invoice_id = ${i}.id and fx_d.tenant_id = ${i}.tenant_id
            and fx_d.status = ${i}.status and fx_d.variant = ${p.add(variant)}`,
@@ -49,7 +53,9 @@ export function storedPdfSql(p: SqlParams, i: string, t: string, variant: PdfVar
 }
 
 /** Renders the PDF of the invoice as it stands (no database access); `storedLogo` is the tenant's logo as stored. */
-export async function renderInvoicePdf(inv: PrintableInvoice, storedLogo: Buffer | null, variant: PdfVariant): Promise<Buffer> {
+export async function renderInvoicePdf(
+  inv: PrintableInvoice, storedLogo: Buffer | null, variant: PdfVariant,
+): Promise<Buffer> {
   // A logo stored before uploads were decoded may be unreadable: the document is printed without it.
   const { logo } = printableLogo(storedLogo);
   return renderDtePdf({
@@ -70,13 +76,19 @@ export async function renderInvoicePdf(inv: PrintableInvoice, storedLogo: Buffer
  * Keeping a rendered PDF (first insert wins) as a CTE of the caller's statement, the bytes as a binary parameter;
  * null when PDFs of this status are not kept.
  */
-export function storePdfCte(p: SqlParams, tenantId: string, inv: Pick<Invoice, 'id' | 'status'>, variant: PdfVariant, pdf: Buffer): string | null {
+export function storePdfCte(
+  p: SqlParams, tenantId: string, inv: Pick<Invoice, 'id' | 'status'>, variant: PdfVariant, pdf: Buffer,
+): string | null {
   if (!STORED_STATUSES.includes(inv.status)) return null;
-  const values = [p.add(tenantId, 'uuid'), p.add(inv.id, 'uuid'), p.add(inv.status), p.add(variant), p.add(pdf, 'bytea'), p.add(pdf.length, 'int')];
+  const values = [
+    p.add(tenantId, 'uuid'), p.add(inv.id, 'uuid'), p.add(inv.status), p.add(variant),
+    p.add(pdf, 'bytea'), p.add(pdf.length, 'int'),
+  ];
   return storePdfSql(values);
 }
 
 const storePdfSql = ([tenant, invoice, status, variant, content, bytes]: string[]) =>
   `insert into invoice_document (id, tenant_id, invoice_id, status, variant, content_type, content, bytes, created_at)
-   values (gen_random_uuid(), ${tenant}, ${invoice}, ${status}, ${variant}, 'application/pdf', ${content}, ${bytes}, now())
+   values (gen_random_uuid(), ${tenant}, ${invoice}, ${status}, ${variant}, 'application/pdf', ${content}, ${bytes},
+           now())
    on conflict on constraint invoice_document_unique do nothing`;

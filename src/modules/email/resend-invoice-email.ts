@@ -2,12 +2,12 @@
  * resendInvoiceEmail: queues the DTE e-mail again, to the receptor's correo or to another address.
  * Only documents MH has received (PROCESSED, or INVALIDATED for the record) are mailed.
  */
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { isUuid, requireTenantScope } from '../../core/guards.js';
 import { Invoice } from '../invoices/invoice.entity.js';
-import { queueInvoiceEmail } from '../notifications/fan-out.js';
 import { InvoiceEmail } from './invoice-email.entity.js';
+import { queueInvoiceEmail } from './queue-invoice-email.js';
 
 const MAILABLE = ['PROCESSED', 'INVALIDATED'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -5,7 +5,7 @@
  * (permanent per RFC 5321) fails at once.
  */
 import type { Pool } from 'pg';
-import type { App } from '../../core/app.js';
+import type { App } from '../../app.js';
 import { isUuid } from '../../core/guards.js';
 import { coalescePerPool } from '../../db/coalesce.js';
 import { SqlParams } from '../../db/sql-params.js';
@@ -44,7 +44,8 @@ async function loadPendingMail(app: App, tenantId: string, id: string): Promise<
   const r = await readMails(app.db.pool, `${tenantId}/${id}`.toLowerCase());
   if (!r || r.email_status !== 'PENDING') return null;
   return {
-    id, tenantId, to: r.email_to, attempts: r.email_attempts, invoice: { ...fanOutInvoiceFromRow(r), document: r.document, jws: r.jws },
+    id, tenantId, to: r.email_to, attempts: r.email_attempts,
+    invoice: { ...fanOutInvoiceFromRow(r), document: r.document, jws: r.jws },
     storedPdf: r.stored_pdf, tenantLogo: r.tenant_logo,
   };
 }
@@ -58,7 +59,8 @@ const readMails = coalescePerPool<Pool, string, Row>(async (pool, keys) => {
   const tenants = p.add(keys.map((k) => k.split('/')[0]), 'uuid[]');
   const ids = p.add(keys.map((k) => k.split('/')[1]), 'uuid[]');
   const { rows } = await pool.query<Row>(
-    `select e.id as email_id, e.tenant_id as email_tenant, e.status as email_status, e."to" as email_to, e.attempts as email_attempts,
+    `select e.id as email_id, e.tenant_id as email_tenant, e.status as email_status, e."to" as email_to,
+            e.attempts as email_attempts,
             ${fanOutColumns('i')}, i.document, i.jws, ${pdf.columns}
      from invoice_email e join unnest(${tenants}, ${ids}) k(tenant_id, id) on e.tenant_id = k.tenant_id and e.id = k.id
      join invoice i on i.id = e.invoice_id and i.tenant_id = e.tenant_id join tenant t on t.id = e.tenant_id
@@ -93,14 +95,17 @@ async function runSendInvoiceEmail({ app, mailer }: JobRuntime, job: ClaimedJob<
  * cannot read must not keep the receptor from getting the Archivo DTE (the JSON is the legal document), nor retry
  * the e-mail forever.
  */
-async function pdfOrReason(mail: PendingMail): Promise<{ pdf: Buffer | null; rendered: Buffer | null; pdfOmittedReason: string | null }> {
+async function pdfOrReason(
+  mail: PendingMail,
+): Promise<{ pdf: Buffer | null; rendered: Buffer | null; pdfOmittedReason: string | null }> {
   if (mail.storedPdf) return { pdf: mail.storedPdf, rendered: null, pdfOmittedReason: null };
   try {
     const pdf = await renderInvoicePdf(mail.invoice, mail.tenantLogo, 'letter');
     return { pdf, rendered: pdf, pdfOmittedReason: null };
   } catch (err) {
     if (!(err instanceof DocumentRenderError)) throw err;
-    return { pdf: null, rendered: null, pdfOmittedReason: `the PDF could not be rendered (${err.message}); the JSON was sent alone` };
+    const pdfOmittedReason = `the PDF could not be rendered (${err.message}); the JSON was sent alone`;
+    return { pdf: null, rendered: null, pdfOmittedReason };
   }
 }
 
@@ -111,7 +116,9 @@ type Result = { sent: SendResult; pdfOmittedReason: string | null } | { error: s
  * reads it) and, when the attempt settles the e-mail, appends dte.email.delivered or dte.email.failed with its
  * fan-out, and marks the job done when the attempt ends it — one statement, one transaction.
  */
-async function finish(app: App, job: ClaimedJob, mail: PendingMail, r: Result, rendered: Buffer | null = null): Promise<JobOutcome> {
+async function finish(
+  app: App, job: ClaimedJob, mail: PendingMail, r: Result, rendered: Buffer | null = null,
+): Promise<JobOutcome> {
   const p = new SqlParams();
   const store = rendered ? storePdfCte(p, mail.tenantId, mail.invoice, 'letter', rendered) : null;
   const retry = 'error' in r && !r.final;
@@ -119,8 +126,10 @@ async function finish(app: App, job: ClaimedJob, mail: PendingMail, r: Result, r
   let set: string;
   let event: { type: string; data: Record<string, unknown> } | null = null;
   if ('sent' in r) {
-    set = `status = ${p.add(r.sent.status)}, message_id = ${p.add(r.sent.messageId)}, location = ${p.add(r.sent.location ?? null)},
-           error = null, pdf_omitted_reason = ${p.add(r.pdfOmittedReason)}, sent_at = ${p.add(new Date(), 'timestamptz')}`;
+    set = `status = ${p.add(r.sent.status)}, message_id = ${p.add(r.sent.messageId)},
+           location = ${p.add(r.sent.location ?? null)}, error = null,
+           pdf_omitted_reason = ${p.add(r.pdfOmittedReason)},
+           sent_at = ${p.add(new Date(), 'timestamptz')}`;
     // Written to the local outbox is not delivered: the status says so, and no event claims otherwise.
     if (r.sent.status === 'SENT') {
       const data = { to: mail.to, messageId: r.sent.messageId, emailId: mail.id, pdfOmittedReason: r.pdfOmittedReason };
@@ -146,7 +155,8 @@ async function finish(app: App, job: ClaimedJob, mail: PendingMail, r: Result, r
     await app.db.pool.query(`with ${[updated, source, ...ev.ctes].join(',\n')}\n${ev.select}`, p.values);
     attempts = mail.attempts + 1;
   } else {
-    const { rows } = await app.db.pool.query<{ attempts: number }>(`with ${updated} select attempts from fx_m`, p.values);
+    const sql = `with ${updated} select attempts from fx_m`;
+    const { rows } = await app.db.pool.query<{ attempts: number }>(sql, p.values);
     attempts = rows[0]?.attempts ?? mail.attempts + 1;
   }
   if (retry) return { kind: 'retry', delayMs: backoffMs(attempts, 5_000, 10 * 60_000), error: r.error };

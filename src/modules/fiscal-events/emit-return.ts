@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { ValidationError, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { buildRetorno, elSalvadorDateTime, originalLine, returnDeadline, type RetornoTipo } from '../../dte/index.js';

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { canonicalJson, sha256Hex } from '../../core/canonical-json.js';
 import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte, type Ambiente, type DteDocument } from '../../dte/index.js';

@@ -1,12 +1,12 @@
 import { LockMode } from '@mikro-orm/core';
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ErrorCode, ValidationError, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { buildInvalidacion, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, validateDte, type TipoDte } from '../../dte/index.js';
 import { resolveEmisor } from '../invoices/emisor.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { writeOutbox } from '../notifications/fan-out.js';
-import { cachedSigningMaterial } from '../transmission/credentials.js';
+import { cachedSigningMaterial } from '../transmission/signing-material.js';
 import type { Person } from '../transmission/invalidate-invoice.js';
 import { FiscalEvent } from './fiscal-event.entity.js';
 import { fiscalEventWebhook } from './fiscal-event-webhooks.js';

@@ -4,7 +4,7 @@ import type { ProcessedOutcome, RejectedOutcome } from '../../hacienda/index.js'
 import type { ClaimedJob, JobOutcome } from '../../queue/worker.js';
 import { backoffMs } from '../../queue/worker.js';
 import { writeOutbox } from '../notifications/fan-out.js';
-import { inTenantScope, signingMaterial, type JobScope } from '../transmission/pipeline.js';
+import { inTenantScope, signingMaterial, type JobScope } from '../transmission/job-scope.js';
 import { defineJob, JOB_PRIORITY } from '../../queue/job-definition.js';
 import { FiscalEvent, type FiscalEventStatus } from './fiscal-event.entity.js';
 import { fiscalEventWebhook } from './fiscal-event-webhooks.js';

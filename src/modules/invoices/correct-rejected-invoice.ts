@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { buildDte, dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte, type EmissionInput } from '../../dte/index.js';
 import { checkDeclared, type DeclaredAmount } from '../../dte/input/v1-shape.js';

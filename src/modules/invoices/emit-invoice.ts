@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { canonicalJson, sha256Hex } from '../../core/canonical-json.js';
 import { ValidationError } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';

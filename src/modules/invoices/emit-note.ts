@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ErrorCode } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import type { EmitResult } from './emit-invoice.js';

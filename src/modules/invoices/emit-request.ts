@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ValidationError } from '../../core/errors.js';
 import { normalizeBody } from '../../dte/input/v1-shape.js';
 import { expandEmission } from '../patients/expand-emission.js';

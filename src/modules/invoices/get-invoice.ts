@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { Invoice, InvoiceEvent } from './invoice.entity.js';
 import { compactJws } from './invoice-jws.js';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { rowValues } from '../../db/insert-row.js';
 import { jobInsert } from '../../queue/enqueue.js';
 import { transmitInvoiceJob } from '../transmission/transmit-invoice.job.js';
-import { INVOICE_CHANNEL } from './invoice-transitions.js';
+import { INVOICE_CHANNEL } from './invoice-event-bus.js';
 import { Invoice } from './invoice.entity.js';
 
 /** One numbering series: the correlative restarts each year (MH's rule for the numeroControl). */

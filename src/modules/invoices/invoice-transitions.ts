@@ -2,12 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertMove, type InvoiceStatus } from './invoice-lifecycle.js';
 import { Invoice, InvoiceEvent } from './invoice.entity.js';
 import { fanOutEvent } from '../notifications/fan-out.js';
+import { INVOICE_CHANNEL } from './invoice-event-bus.js';
 
 /** The event row as written (the fields the fan-out and subscribers use). */
 export type AppendedEvent = Pick<InvoiceEvent, 'type' | 'data' | 'createdAt'> & { id: string };
-
-/** Channel on which committed invoice changes are announced (subscriptions and webhooks listen). */
-export const INVOICE_CHANNEL = 'fx_invoice_events';
 
 /**
  * Appends an event row and announces it; the NOTIFY is delivered only if the surrounding transaction commits.

@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { TIPOS_DTE, dteSummary, elSalvadorDateTime, formatNumeroControl, newCodigoGeneracion, previewEmission, type DteDocument, type TipoDte } from '../../dte/index.js';

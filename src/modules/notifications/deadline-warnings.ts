@@ -8,7 +8,7 @@
  *   relatedNotes — the last day on which a credit/debit note may still relate a PROCESSED CCF or CR (3 months).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { App } from '../../core/app.js';
+import type { App } from '../../app.js';
 import { addDays, addMonthsClamped, elSalvadorDateTime } from '../../dte/index.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { appendEvent } from '../invoices/invoice-transitions.js';

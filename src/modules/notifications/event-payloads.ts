@@ -1,9 +1,9 @@
 /**
- * Webhooks and events are data (DESIGN.md): the ONE map from public event type to the payload a subscriber gets.
+ * Webhooks and events are data: the ONE map from public event type to the payload a subscriber gets.
  * `data` is computed in the transaction that appends the event (a snapshot of the invoice at that moment); when
  * `links` is set, the delivery adds signed pdfUrl/jsonUrl (src/modules/documents/links.ts) while building the body.
- * The seed §3.2 payload of dte.processed (referenciaExterna, codigoGeneracion, sello, pdfUrl) is extended with id,
- * numeroControl, tipoDte and status.
+ * The payload of dte.processed carries referenciaExterna, codigoGeneracion, sello and pdfUrl, plus id, numeroControl,
+ * tipoDte and status.
  */
 import type { Invoice } from '../invoices/invoice.entity.js';
 

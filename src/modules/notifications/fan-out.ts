@@ -1,38 +1,30 @@
 /**
  * Fan-out of one invoice event, inside the transaction that appends it (called by appendEvent): an outbox row per
- * subscribed webhook endpoint plus its delivery job, and the e-mail to the receptor. All of it
- * commits or rolls back with the state change itself; the HTTP, SMTP and PDF work happens later in jobs.
+ * subscribed webhook endpoint plus its delivery job. All of it commits or rolls back with the state change itself;
+ * the HTTP work happens later in jobs. (The e-mail to the receptor is queued where MH's acceptance is recorded.)
  */
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SqlParams } from '../../db/sql-params.js';
 import { dedupeKeyPrefix, enqueue, jobInsertSelect } from '../../queue/enqueue.js';
-import { InvoiceEmail } from '../email/invoice-email.entity.js';
-import { INVOICE_CHANNEL } from '../invoices/invoice-transitions.js';
+import { INVOICE_CHANNEL } from '../invoices/invoice-event-bus.js';
 import type { Invoice, InvoiceEvent } from '../invoices/invoice.entity.js';
 import { eventData, type EventInvoice } from './event-payloads.js';
-import { sendInvoiceEmailJob } from '../email/send-invoice-email.job.js';
 import { webhookDeliveryJob } from '../webhooks/deliver-webhook.job.js';
 
-
-/** Whether an event sends the receptor its document by e-mail (automatic after PROCESSED). */
-const emailsReceptor = (type: string, invoice: Pick<Invoice, 'receptorCorreo'>): invoice is { receptorCorreo: string } =>
-  type === 'dte.processed' && !!invoice.receptorCorreo;
 
 export async function fanOutEvent(tx: EntityManager, invoice: Invoice, ev: Pick<InvoiceEvent, 'type' | 'data'> & { id: string }): Promise<void> {
   const data = eventData(ev.type, invoice, ev.data ?? null);
   if (data) await writeOutbox(tx, invoice.tenant.id, { type: ev.type, data, invoiceId: invoice.id, eventId: String(ev.id) });
-  // The versión legible is rendered once, when first needed (the e-mail below, a download), and then stored
-  // (documents/store.ts): not for every document, most of which nobody opens.
-  if (emailsReceptor(ev.type, invoice)) await queueInvoiceEmail(tx, invoice, invoice.receptorCorreo);
 }
 
 /** The invoice as it stands once the event is appended: its event data, e-mail address and announcement. */
 export type FanOutInvoice = EventInvoice & Pick<Invoice, 'receptorCorreo'>;
 
-const FAN_OUT_COLUMNS = ['id', 'status', 'ambiente', 'tipo_dte', 'referencia_externa', 'codigo_generacion', 'numero_control',
-  'patient_id', 'sandbox', 'sello_recibido', 'fh_procesamiento', 'total_pagar', 'observaciones', 'mh_codigo_msg',
-  'mh_descripcion_msg', 'tipo_contingencia', 'motivo_contin', 'invalidation', 'receptor_correo'];
+const FAN_OUT_COLUMNS = [
+  'id', 'status', 'ambiente', 'tipo_dte', 'referencia_externa', 'codigo_generacion', 'numero_control', 'patient_id',
+  'sandbox', 'sello_recibido', 'fh_procesamiento', 'total_pagar', 'observaciones', 'mh_codigo_msg',
+  'mh_descripcion_msg', 'tipo_contingencia', 'motivo_contin', 'invalidation', 'receptor_correo',
+];
 
 /** The invoice columns a FanOutInvoice is read from, for a plain select (`alias.column`). */
 export const fanOutColumns = (alias: string): string => FAN_OUT_COLUMNS.map((c) => `${alias}.${c}`).join(', ');
@@ -57,14 +49,17 @@ export interface EventStatement {
 }
 
 /**
- * Appending an event with its whole fan-out (the same rules as appendEvent + fanOutEvent) as parts of ONE statement:
- * the event row, an outbox row and delivery job per subscribed webhook endpoint, the receptor's e-mail and its job,
- * and the NOTIFYs — all in the caller's statement, so they commit with its state change in one round trip.
- * `source` names a CTE of the caller yielding the changed invoice's `tenant_id`, `invoice_id`, `from_status`,
- * `to_status` (no row: nothing is written, nothing announced). `invoice` is the invoice as it stands after the
- * change, from which the webhook data is built.
+ * Appending an event with its fan-out (the same rules as appendEvent + fanOutEvent) as parts of ONE statement: the
+ * event row, an outbox row and delivery job per subscribed webhook endpoint, and the NOTIFYs — all in the caller's
+ * statement, so they commit with its state change in one round trip. `source` names a CTE of the caller yielding
+ * the changed invoice's `tenant_id`, `invoice_id`, `from_status`, `to_status` (no row: nothing is written, nothing
+ * announced). `invoice` is the invoice as it stands after the change, from which the webhook data is built.
+ * `extra`: the caller's own CTEs of the change (e.g. the receptor's e-mail), with those yielding new jobs' `kind`.
  */
-export function eventStatement(p: SqlParams, source: string, type: string, invoice: FanOutInvoice, evData: Record<string, unknown> | null): EventStatement {
+export function eventStatement(
+  p: SqlParams, source: string, type: string, invoice: FanOutInvoice, evData: Record<string, unknown> | null,
+  extra?: { ctes: string[]; jobCtes: string[] },
+): EventStatement {
   const ctes = [
     `fx_ev as (
        insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
@@ -76,9 +71,10 @@ export function eventStatement(p: SqlParams, source: string, type: string, invoi
   if (data) {
     ctes.push(
       `fx_wd as (
-         insert into webhook_delivery (id, tenant_id, endpoint_id, invoice_id, invoice_event_id, event_type, data, status,
-           round_attempts, total_attempts, next_attempt_at, created_at, updated_at)
-         select gen_random_uuid(), e.tenant_id, e.id, ev.invoice_id, ev.id, ${p.add(type)}, ${p.json(data)}, 'PENDING', 0, 0, now(), now(), now()
+         insert into webhook_delivery (id, tenant_id, endpoint_id, invoice_id, invoice_event_id, event_type, data,
+           status,           round_attempts, total_attempts, next_attempt_at, created_at, updated_at)
+         select gen_random_uuid(), e.tenant_id, e.id, ev.invoice_id, ev.id, ${p.add(type)}, ${p.json(data)}, 'PENDING',
+                0, 0, now(), now(), now()
          from fx_ev ev join webhook_endpoint e on e.tenant_id = ev.tenant_id
          where e.enabled and (jsonb_array_length(e.event_types) = 0 or e.event_types @> ${p.json([type])})
          returning id, tenant_id)`,
@@ -90,30 +86,23 @@ export function eventStatement(p: SqlParams, source: string, type: string, invoi
     );
     jobs.push('fx_wj');
   }
-  if (emailsReceptor(type, invoice)) {
-    const emailId = randomUUID();
-    ctes.push(
-      `fx_em as (
-         insert into invoice_email (id, tenant_id, invoice_id, "to", status, attempts, created_at, updated_at)
-         select ${p.add(emailId, 'uuid')}, tenant_id, invoice_id, ${p.add(invoice.receptorCorreo)}, 'PENDING', 0, now(), now() from fx_ev
-         returning tenant_id)`,
-      `fx_ej as (${jobInsertSelect(p, sendInvoiceEmailJob, 'fx_em', {
-        tenantId: 'fx_em.tenant_id',
-        payload: p.json({ emailId }),
-        dedupeKey: p.add(sendInvoiceEmailJob.dedupeKey({ emailId })),
-      })})`,
-    );
-    jobs.push('fx_ej');
+  if (extra) {
+    ctes.push(...extra.ctes);
+    jobs.push(...extra.jobCtes);
   }
   const woken = jobs.length
     ? `(select count(*) from (select pg_notify('fx_jobs', kind)
          from (select distinct kind from (${jobs.map((j) => `select kind from ${j}`).join(' union all ')}) k) d) n)`
     : '0';
-  const note = `json_build_object('eventId', ev.id::text, 'invoiceId', ev.invoice_id, 'tenantId', ev.tenant_id, 'type', ${p.add(type)}::text,
-                  'status', ev.to_status, 'referenciaExterna', ${p.add(invoice.referenciaExterna)}::text, 'patientId', ${p.add(invoice.patientId ?? null)}::text)`;
+  const note = `json_build_object('eventId', ev.id::text, 'invoiceId', ev.invoice_id, 'tenantId', ev.tenant_id,
+                  'type', ${p.add(type)}::text, 'status', ev.to_status,
+                  'referenciaExterna', ${p.add(invoice.referenciaExterna)}::text,
+                  'patientId', ${p.add(invoice.patientId ?? null)}::text)`;
   return {
     ctes,
-    select: `select ev.id::text as event_id, pg_notify(${p.add(INVOICE_CHANNEL)}, ${note}::text) as announced, ${woken} as woken from fx_ev ev`,
+    select: `select ev.id::text as event_id, pg_notify(${p.add(INVOICE_CHANNEL)}, ${note}::text) as announced,
+               ${woken} as woken
+             from fx_ev ev`,
   };
 }
 
@@ -146,12 +135,4 @@ export async function writeOutbox(tx: EntityManager, tenantId: string, msg: Outb
 
 export function enqueueDelivery(tx: EntityManager, tenantId: string, deliveryId: string, runAt?: Date): Promise<boolean> {
   return enqueue(tx, webhookDeliveryJob, { deliveryId }, { tenantId, runAt });
-}
-
-/** A PENDING e-mail row and its job (automatic after PROCESSED, or resendInvoiceEmail). */
-export async function queueInvoiceEmail(tx: EntityManager, invoice: Invoice, to: string): Promise<InvoiceEmail> {
-  const mail = tx.create(InvoiceEmail, { tenant: invoice.tenant, invoice, to, status: 'PENDING', attempts: 0 });
-  await tx.flush();
-  await enqueue(tx, sendInvoiceEmailJob, { emailId: mail.id }, { tenantId: invoice.tenant.id });
-  return mail;
 }

@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { ValidationError } from '../../core/errors.js';
 import { expandServiceItems } from '../services/emission-items.js';
 import { receptorForEmission } from './receptor-for-emission.js';

@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import type { SigmaRecord } from '../sigma/sigma-directory.js';
 import { getPatientFiscalProfile } from './get-patient-fiscal-profile.js';
 import { resolvePatientReceptor } from './patient-receptor.js';

@@ -10,8 +10,10 @@ import { loadOrRenderPdf } from '../documents/store.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { receptor } from './dte-fields.js';
 import type { MonthDocument, MonthDocuments } from './month-documents.js';
-import type { Progress } from './build-report.js';
 import type { ZipEntry } from './zip.js';
+
+/** Reports how far a long build got (documents done of total). */
+export type Progress = (done: number, total: number) => Promise<void>;
 
 const BATCH = 50;
 export const INDEX_COLUMNS = [

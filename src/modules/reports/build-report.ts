@@ -6,7 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ivaReturnDeadline, type BusinessCalendar } from '../../dte/index.js';
 import { Tenant } from '../tenants/tenant.entity.js';
-import { buildArchive } from './archive.js';
+import { buildArchive, type Progress } from './archive.js';
 import { csvFile } from './csv.js';
 import { isPending } from './dte-fields.js';
 import { anexo5Rows, anexo9Rows, anuladosRows, retencionRows } from './f07-otros.js';
@@ -34,7 +34,6 @@ export interface ReportRequest {
   calendar: BusinessCalendar;
 }
 
-export type Progress = (done: number, total: number) => Promise<void>;
 
 const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 export const periodName = (p: Period) => `${MONTHS[p.month - 1]} de ${p.year}`;

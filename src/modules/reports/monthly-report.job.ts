@@ -4,7 +4,7 @@
  * (with a signed link to the file); a build that keeps failing ends FAILED with `report.failed`.
  */
 import { createHash } from 'node:crypto';
-import type { App } from '../../core/app.js';
+import type { App } from '../../app.js';
 import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome } from '../../queue/job-definition.js';
 import { calendarForTenant } from '../calendar/business-calendar.js';
 import { writeOutbox } from '../notifications/fan-out.js';
@@ -37,7 +37,7 @@ async function store(app: App, r: MonthlyReport, built: BuiltReport): Promise<vo
     tx.create(ReportFile, { tenant: report.tenant, report, name: built.name, contentType: built.contentType, content: built.content, bytes, sha256 });
     Object.assign(report, { status: 'READY', progress: 100, documents: built.documents, error: null, completedAt: app.clock.now() });
     await tx.flush();
-    const link = await reportLink(app, { id: report.id, tenantId: report.tenant.id }, app.clock.now());
+    const link = await reportLink(app.links, { id: report.id, tenantId: report.tenant.id }, app.clock.now());
     const data = { ...reportFacts(report), fileName: built.name, bytes, sha256, downloadUrl: link.url, expiresAt: link.expiresAt.toISOString() };
     await writeOutbox(tx, report.tenant.id, { type: REPORT_READY, data, invoiceId: null, eventId: null });
   });

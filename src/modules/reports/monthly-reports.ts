@@ -3,7 +3,7 @@
  * recorded as QUEUED together with its job in one transaction; the job builds it (progress 0–100) and stores the file;
  * a signed link opens it; `report.ready` / `report.failed` webhooks tell the tenant.
  */
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ErrorCode, ValidationError, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { elSalvadorDateTime } from '../../dte/index.js';

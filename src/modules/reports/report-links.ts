@@ -4,9 +4,7 @@
  * opens a document and a document token never opens a report. `GET /reports/<report id>.zip?token=…`.
  */
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
-import type { Config } from '../../config.js';
-import type { App } from '../../core/app.js';
-import { configOf, DocumentLinkError, linkKey } from '../documents/links.js';
+import { DocumentLinkError, type LinkSigner } from '../documents/links.js';
 
 export const REPORT_ROUTE = '/reports';
 const AUDIENCE = 'fx-report';
@@ -16,25 +14,28 @@ export interface ReportLink {
   expiresAt: Date;
 }
 
-export async function reportLink(source: App | Config, report: { id: string; tenantId: string }, issuedAt: Date = new Date()): Promise<ReportLink> {
+export async function reportLink(
+  signer: LinkSigner, report: { id: string; tenantId: string }, issuedAt: Date = new Date(),
+): Promise<ReportLink> {
   const iat = Math.floor(issuedAt.getTime() / 1000);
-  const exp = iat + configOf(source).notifications.documentLinkTtlSeconds;
+  const exp = iat + signer.ttlSeconds;
   const token = await new SignJWT({ tid: report.tenantId })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(report.id)
     .setAudience(AUDIENCE)
     .setIssuedAt(iat)
     .setExpirationTime(exp)
-    .sign(linkKey(source));
-  const base = configOf(source).publicUrl.replace(/\/$/, '');
-  return { url: `${base}${REPORT_ROUTE}/${report.id}.zip?token=${token}`, expiresAt: new Date(exp * 1000) };
+    .sign(signer.key);
+  return { url: `${signer.publicUrl}${REPORT_ROUTE}/${report.id}.zip?token=${token}`, expiresAt: new Date(exp * 1000) };
 }
 
 /** The tenant of a valid token issued for exactly this report. */
-export async function verifyReportToken(source: App | Config, token: string, reportId: string, now: Date = new Date()): Promise<string> {
+export async function verifyReportToken(
+  signer: LinkSigner, token: string, reportId: string, now: Date = new Date(),
+): Promise<string> {
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, linkKey(source), { audience: AUDIENCE, algorithms: ['HS256'], currentDate: now }));
+    ({ payload } = await jwtVerify(token, signer.key, { audience: AUDIENCE, algorithms: ['HS256'], currentDate: now }));
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired) throw new DocumentLinkError('LINK_EXPIRED', 'this report link has expired');
     throw new DocumentLinkError('LINK_INVALID', 'this report link is not valid');

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
-import { tenantIdOf, type Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
+import { tenantIdOf } from '../../core/actor.js';
 import { AppError, ErrorCode, type FieldIssue } from '../../core/errors.js';
 import { isOtroTributo } from '../../dte/sections/otros-tributos.js';
 import { serviceMappingsById } from './get-service-fiscal.js';

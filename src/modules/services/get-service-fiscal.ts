@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { ServiceMapping } from './service-mapping.entity.js';
 

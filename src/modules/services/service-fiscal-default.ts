@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import type { TipoVenta } from '../../dte/index.js';
 import type { SigmaRecord } from '../sigma/sigma-directory.js';
 import type { SigmaFields } from '../sigma/sigma-fields.js';

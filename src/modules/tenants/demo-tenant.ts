@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { App } from '../../core/app.js';
+import type { App } from '../../app.js';
 import { createApiKey } from '../auth/api-keys.js';
 import { generateTestCertificate } from '../../signing/index.js';
 import { importMhCredential } from '../transmission/credentials.js';

@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { UNSCOPED } from '../../core/guards.js';
 import { Establishment } from './tenant.entity.js';
 

@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { UNSCOPED, requireAuthenticated, requireTenantScope } from '../../core/guards.js';
 import { Tenant } from './tenant.entity.js';
 

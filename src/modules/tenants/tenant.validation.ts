@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../../core/errors.js';
 import { ACTIVIDADES_ECONOMICAS, DEPARTAMENTOS, DISTRITO_MUNICIPIO, MUNICIPIOS, TIPOS_ESTABLECIMIENTO } from '../../dte/catalogs/data.js';
-import { isValidNrc, nitProblem, onlyDigits } from '../../dte/identity.js';
+import { isValidNrc, nitProblem, onlyDigits } from '../../dte/dui-nit-nrc.js';
 import { normalizeLogo } from './logo-image.js';
 import type { Direccion } from './tenant.entity.js';
 

@@ -3,13 +3,11 @@
  * certificate): the reason is recorded on the invoice, announced once as `dte.blocked`, and the waiting transmit jobs
  * are woken as soon as a credential is imported, oldest emission first.
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { JobOutcome } from '../../queue/worker.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
 import { appendEvent } from '../invoices/invoice-transitions.js';
-import { lockInvoice, type JobScope } from './pipeline.js';
-import type { SigningMaterial } from './credentials.js';
-import { transmitInvoiceJob } from './transmit-invoice.job.js';
+import { lockInvoice, type JobScope } from './job-scope.js';
+import type { SigningMaterial } from './signing-material.js';
 
 export type BlockedCode = 'NO_MH_CREDENTIAL' | 'MH_CERTIFICATE_EXPIRED';
 export const BLOCKED_EVENT = 'dte.blocked';
@@ -60,27 +58,6 @@ export async function credentialGate(
   const where = { invoiceId: inv.id, tenantId: scope.tenantId, ambiente: inv.ambiente, code: block!.code };
   scope.app.log.warn(where, 'the document waits for an MH credential');
   return { wait: { kind: 'retry', delayMs: BLOCKED_RETRY_MS, error: block!.reason } };
-}
-
-/**
- * After a credential import: every transmit job of the tenant's blocked documents of that ambiente becomes due now,
- * ordered by emission (run_at = the invoice's creation time, already past, so they go before later documents).
- * Returns how many were woken. Runs in `em`'s transaction when there is one; workers are woken by NOTIFY.
- */
-export async function wakeBlockedTransmissions(em: EntityManager, tenantId: string, ambiente: string): Promise<number> {
-  const conn = em.getConnection();
-  const rows = await conn.execute<{ id: string }[]>(
-    `update job j set run_at = least(j.run_at, i.created_at), updated_at = now()
-     from invoice i
-     where j.kind = ? and j.status = 'queued' and j.tenant_id = ? and j.payload->>'invoiceId' = i.id::text
-       and i.tenant_id = ? and i.ambiente = ? and i.blocked_code is not null
-     returning j.id`,
-    [transmitInvoiceJob.kind, tenantId, tenantId, ambiente],
-    'all',
-    em.getTransactionContext(),
-  );
-  if (rows.length) await conn.execute(`select pg_notify('fx_jobs', ?)`, [transmitInvoiceJob.kind], 'all', em.getTransactionContext());
-  return rows.length;
 }
 
 /** The waiting reason as GraphQL and REST show it (null when the document is not waiting). */

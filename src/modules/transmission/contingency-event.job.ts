@@ -6,7 +6,7 @@ import { Invoice } from '../invoices/invoice.entity.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { ContingencyEvent, Lote } from './contingency.entity.js';
 import { sendLoteJob } from './lote.job.js';
-import { inTenantScope, signingMaterial, type JobScope } from './pipeline.js';
+import { inTenantScope, signingMaterial, type JobScope } from './job-scope.js';
 
 /** MH: at most 100 documents per lote. */
 export const MAX_DOCS_PER_LOTE = 100;

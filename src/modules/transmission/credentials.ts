@@ -1,13 +1,13 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ErrorCode, ValidationError, type FieldIssue } from '../../core/errors.js';
 import { UNSCOPED, requireAdmin } from '../../core/guards.js';
 import { nitProblem } from '../../dte/index.js';
-import type { MhCredential as MhApiCredential } from '../../hacienda/index.js';
-import { CertificateError, decryptSecret, encryptSecret, importPemKeyPair, parseMhCertificate } from '../../signing/index.js';
+import type { CredentialRegistrar } from '../../hacienda/mh-services.js';
+import { CertificateError, encryptSecret, importPemKeyPair, parseMhCertificate } from '../../signing/index.js';
 import { Tenant } from '../tenants/tenant.entity.js';
-import { wakeBlockedTransmissions } from './blocked.js';
 import { MhCredential } from './mh-credential.entity.js';
+import { forgetSigningMaterial } from './signing-material.js';
+import { wakeBlockedTransmissions } from './wake-blocked.js';
 
 export interface ImportCredentialInput {
   tenantId: string;
@@ -21,9 +21,6 @@ export interface ImportCredentialInput {
   apiUser?: string | null;
   apiPassword: string;
 }
-
-/** Where MH credentials were registered (the in-process MH sandbox learns them; real MH is configured in its portal). */
-export type CredentialRegistrar = (c: { nit: string; password: string; publicKeyPem: string; ambiente: '00' | '01' }) => void;
 
 function keysFrom(input: ImportCredentialInput, now: Date) {
   try {
@@ -72,43 +69,8 @@ export async function importMhCredential(ctx: Context, masterKey: Buffer, input:
   if (cred) Object.assign(cred, data);
   else cred = em.create(MhCredential, { tenant, ambiente: input.ambiente, ...data });
   await em.flush();
-  materialCache.delete(`${tenant.id}:${input.ambiente}`);
+  forgetSigningMaterial(tenant.id, input.ambiente);
   register?.({ nit: apiUser, password: input.apiPassword, publicKeyPem: keys.publicKeyPem, ambiente: input.ambiente });
   await wakeBlockedTransmissions(em, tenant.id, input.ambiente);
   return cred;
-}
-
-export interface SigningMaterial {
-  api: MhApiCredential;
-  nit: string;
-  privateKeyPem: string;
-  publicKeyPem: string;
-  notAfter: Date;
-}
-
-/** Decrypts what the pipeline needs to sign and transmit for (tenant, ambiente); null when nothing was imported. */
-export async function loadSigningMaterial(em: EntityManager, masterKey: Buffer, tenantId: string, ambiente: '00' | '01'): Promise<SigningMaterial | null> {
-  const cred = await em.findOne(MhCredential, { tenant: tenantId, ambiente }, { ...UNSCOPED, populate: ['apiPasswordEnc', 'privateKeyEnc'] });
-  if (!cred) return null;
-  const aad = `${tenantId}:${ambiente}`;
-  return {
-    api: { user: cred.apiUser, password: decryptSecret(cred.apiPasswordEnc, masterKey, aad), ambiente },
-    nit: cred.certificateNit,
-    privateKeyPem: decryptSecret(cred.privateKeyEnc, masterKey, aad),
-    publicKeyPem: cred.publicKeyPem,
-    notAfter: cred.notAfter,
-  };
-}
-
-const materialCache = new Map<string, { at: number; value: SigningMaterial | null }>();
-
-/** Decrypted signing material, cached for a minute per (tenant, ambiente) so a burst doesn't decrypt per document. */
-export async function cachedSigningMaterial(em: EntityManager, masterKey: Buffer, tenantId: string, ambiente: '00' | '01'): Promise<SigningMaterial | null> {
-  const key = `${tenantId}:${ambiente}`;
-  const hit = materialCache.get(key);
-  if (hit && Date.now() - hit.at < 60_000) return hit.value;
-  const value = await loadSigningMaterial(em.fork(), masterKey, tenantId, ambiente);
-  // "Nothing imported" is not cached: an import seen by another process takes effect at the next look.
-  if (value) materialCache.set(key, { at: Date.now(), value });
-  return value;
 }

@@ -7,7 +7,7 @@ import { jsonbOrder, storedJws } from '../invoices/invoice-jws.js';
 import { transition } from '../invoices/invoice-transitions.js';
 import { contingencyEventJob } from './contingency-event.job.js';
 import { ContingencyEvent } from './contingency.entity.js';
-import { lockInvoice, signingMaterial, type JobScope } from './pipeline.js';
+import { lockInvoice, signingMaterial, type JobScope } from './job-scope.js';
 
 /** MH: 1–1000 documents per contingency event. */
 export const MAX_DOCS_PER_EVENT = 1000;

@@ -1,4 +1,4 @@
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ErrorCode, ValidationError, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { buildInvalidacion, dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte, type TipoDte } from '../../dte/index.js';
@@ -7,8 +7,8 @@ import { refuseWithReturns } from '../fiscal-events/return-balance.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { transition } from '../invoices/invoice-transitions.js';
 import { Tenant } from '../tenants/tenant.entity.js';
-import { cachedSigningMaterial } from './credentials.js';
-import { lockInvoice } from './pipeline.js';
+import { cachedSigningMaterial } from './signing-material.js';
+import { lockInvoice } from './job-scope.js';
 
 export interface Person {
   nombre: string;

@@ -3,7 +3,7 @@ import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome } from '../..
 import { Invoice } from '../invoices/invoice.entity.js';
 import { compactJws } from '../invoices/invoice-jws.js';
 import { Lote } from './contingency.entity.js';
-import { inTenantScope, signingMaterial, type JobScope } from './pipeline.js';
+import { inTenantScope, signingMaterial, type JobScope } from './job-scope.js';
 import { recordMhAnswer } from './record-answer.js';
 
 interface LotePayload {

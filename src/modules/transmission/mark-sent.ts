@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.js';
 import { assertMove } from '../invoices/invoice-lifecycle.js';
-import { INVOICE_CHANNEL } from '../invoices/invoice-transitions.js';
+import { INVOICE_CHANNEL } from '../invoices/invoice-event-bus.js';
 
 // The moves this statement makes, checked against the lifecycle table once (they are legal by the table).
 assertMove('QUEUED', 'SIGNED');

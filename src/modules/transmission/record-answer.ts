@@ -4,7 +4,8 @@ import { jobDoneCte } from '../../queue/enqueue.js';
 import type { ClaimedJob } from '../../queue/job-definition.js';
 import { assertMove, type InvoiceStatus } from '../invoices/invoice-lifecycle.js';
 import { eventStatement, type FanOutInvoice } from '../notifications/fan-out.js';
-import { loadPipelineInvoice, type JobScope } from './pipeline.js';
+import { invoiceEmailCtes } from '../email/queue-invoice-email.js';
+import { loadPipelineInvoice, type JobScope } from './job-scope.js';
 
 /**
  * MH's final word on a document (from recepción, consulta or a lote): PROCESSED with its sello, or REJECTED.
@@ -26,11 +27,12 @@ export async function recordMhAnswer(
   const sandbox = scope.app.mh.isSandbox; // the answer came from a sandbox, not MH
   const after: FanOutInvoice = {
     id, referenciaExterna: before.referenciaExterna, codigoGeneracion: before.codigoGeneracion,
-    numeroControl: before.numeroControl, tipoDte: before.tipoDte, ambiente: before.ambiente, patientId: before.patientId,
+    numeroControl: before.numeroControl, tipoDte: before.tipoDte, ambiente: before.ambiente,
+    patientId: before.patientId,
     selloRecibido: before.selloRecibido, fhProcesamiento: before.fhProcesamiento, totalPagar: before.totalPagar,
     tipoContingencia: before.tipoContingencia, motivoContin: before.motivoContin, invalidation: before.invalidation,
-    receptorCorreo: before.receptorCorreo, status: to, mhCodigoMsg: o.codigoMsg, mhDescripcionMsg: o.descripcionMsg, observaciones: o.observaciones,
-    sandbox: before.sandbox || sandbox,
+    receptorCorreo: before.receptorCorreo, status: to, mhCodigoMsg: o.codigoMsg, mhDescripcionMsg: o.descripcionMsg,
+    observaciones: o.observaciones, sandbox: before.sandbox || sandbox,
     ...(o.kind === 'processed' ? { selloRecibido: o.selloRecibido, fhProcesamiento: o.fhProcesamiento } : {}),
   };
   const type = o.kind === 'processed' ? 'dte.processed' : 'dte.rejected';
@@ -44,13 +46,19 @@ export async function recordMhAnswer(
          processed_at = ${p.add(scope.app.clock.now(), 'timestamptz')}`
     : '';
   const changed = `fx_old as (
-      select id, status from invoice where id = ${p.add(id, 'uuid')} and tenant_id = ${p.add(scope.tenantId, 'uuid')} for update),
+      select id, status from invoice where id = ${p.add(id, 'uuid')} and tenant_id = ${p.add(scope.tenantId, 'uuid')}
+      for update),
     fx_u as (
-      update invoice i set status = ${p.add(to)}, mh_codigo_msg = ${p.add(o.codigoMsg)}, mh_descripcion_msg = ${p.add(o.descripcionMsg)},
-        observaciones = ${p.json(o.observaciones)}, sandbox = i.sandbox or ${p.add(sandbox, 'boolean')}${processed}, updated_at = now()
+      update invoice i set status = ${p.add(to)}, mh_codigo_msg = ${p.add(o.codigoMsg)},
+        mh_descripcion_msg = ${p.add(o.descripcionMsg)}, observaciones = ${p.json(o.observaciones)},
+        sandbox = i.sandbox or ${p.add(sandbox, 'boolean')}${processed}, updated_at = now()
       from fx_old where i.id = fx_old.id and fx_old.status = any(${p.add(from, 'text[]')})
       returning i.tenant_id, i.id as invoice_id, fx_old.status as from_status, i.status as to_status)`;
-  const ev = eventStatement(p, 'fx_u', type, after, data);
+  // The receptor gets the document once MH has processed it, committed with the state change.
+  const email = o.kind === 'processed' && before.receptorCorreo
+    ? invoiceEmailCtes(p, 'fx_u', before.receptorCorreo)
+    : undefined;
+  const ev = eventStatement(p, 'fx_u', type, after, data, email);
   const done = ending ? jobDoneCte(p, ending) : null;
   const ctes = [changed, ...ev.ctes, ...(done ? [`fx_job as (${done})`] : [])];
   const { rows } = await scope.app.db.pool.query(`with ${ctes.join(',\n')}\n${ev.select}`, p.values);

@@ -1,6 +1,6 @@
-import type { App } from '../../core/app.js';
+import type { App } from '../../app.js';
 import { UNSCOPED } from '../../core/guards.js';
-import { loadSigningMaterial } from './credentials.js';
+import { loadSigningMaterial } from './signing-material.js';
 import { MhCredential } from './mh-credential.entity.js';
 
 /**

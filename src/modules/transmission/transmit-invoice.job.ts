@@ -9,7 +9,9 @@ import { transition } from '../invoices/invoice-transitions.js';
 import { credentialGate } from './blocked.js';
 import { enterContingency } from './enter-contingency.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
-import { inTenantScope, loadPipelineInvoice, lockInvoice, signingMaterial, type JobScope, type PipelineInvoice } from './pipeline.js';
+import {
+  inTenantScope, loadPipelineInvoice, lockInvoice, signingMaterial, type JobScope, type PipelineInvoice,
+} from './job-scope.js';
 import { markSignedAndSent } from './mark-sent.js';
 import { recordMhAnswer } from './record-answer.js';
 

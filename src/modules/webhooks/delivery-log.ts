@@ -2,7 +2,7 @@
  * The delivery log: deliveries with their attempts, replay of one delivery or of every delivery since
  * a time (a replay starts a new round of the retry schedule under the same message id), and a ping.
  */
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { enqueueDelivery } from '../notifications/fan-out.js';
@@ -93,7 +93,8 @@ export async function pingWebhookEndpoint(ctx: Context, id: string): Promise<Web
     nextAttemptAt: null,
   });
   await ctx.em.flush();
-  const o = await attemptDelivery({ clock: ctx.clock, masterKey: ctx.mh.masterKey, links: null }, ctx.em, d, ep);
+  const deps = { clock: ctx.clock, masterKey: ctx.mh.masterKey, links: null, policy: ctx.webhookPolicy };
+  const o = await attemptDelivery(deps, ctx.em, d, ep);
   if (o.kind === 'retry') {
     d.status = 'FAILED';
     d.nextAttemptAt = null;

@@ -2,12 +2,12 @@
  * Webhook endpoints of the caller's tenant: create (the `whsec_…` secret is returned once), update,
  * delete, list, and secret rotation with a grace period during which deliveries carry both signatures.
  */
-import type { Context } from '../../core/context.js';
+import type { Context } from '../../context.js';
 import { AppError, ErrorCode, ValidationError, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { SUBSCRIBABLE_EVENT_TYPES } from '../notifications/event-payloads.js';
 import { sealSecret } from './endpoint-secrets.js';
-import { webhookPolicy } from './policy.js';
+import type { WebhookPolicy } from './policy.js';
 import { assertPublicTarget, SsrfGuardError } from './ssrf-guard.js';
 import { WebhookEndpoint } from './webhook.entity.js';
 import { generateWebhookSecret } from './webhook-signing.js';
@@ -30,21 +30,21 @@ export interface CreatedEndpoint {
   secret: string;
 }
 
-async function checkUrl(url: string, issues: FieldIssue[]): Promise<void> {
+async function checkUrl(url: string, issues: FieldIssue[], policy: WebhookPolicy): Promise<void> {
   try {
-    await assertPublicTarget(url, { allowPrivate: webhookPolicy().allowPrivate });
+    await assertPublicTarget(url, { allowPrivate: policy.allowPrivate });
   } catch (err) {
     if (!(err instanceof SsrfGuardError)) throw err;
     issues.push({ path: 'url', code: err.code, message: err.message });
   }
 }
 
-async function validate(input: EndpointInput, creating: boolean): Promise<void> {
+async function validate(input: EndpointInput, creating: boolean, policy: WebhookPolicy): Promise<void> {
   const issues: FieldIssue[] = [];
   if (creating && !input.url) issues.push({ path: 'url', code: 'REQUIRED', message: 'url is required' });
   if (input.url) {
     if (input.url.length > 2000) issues.push({ path: 'url', code: 'TOO_LONG', message: 'url is longer than 2000 characters' });
-    else await checkUrl(input.url, issues);
+    else await checkUrl(input.url, issues, policy);
   }
   if ((input.description?.length ?? 0) > 250) issues.push({ path: 'description', code: 'TOO_LONG', message: 'description is longer than 250 characters' });
   (input.eventTypes ?? []).forEach((t, i) => {
@@ -55,7 +55,7 @@ async function validate(input: EndpointInput, creating: boolean): Promise<void> 
 
 export async function createWebhookEndpoint(ctx: Context, input: EndpointInput): Promise<CreatedEndpoint> {
   const tenantId = requireTenantScope(ctx, WEBHOOKS_SCOPE);
-  await validate(input, true);
+  await validate(input, true, ctx.webhookPolicy);
   const secret = generateWebhookSecret();
   const id = crypto.randomUUID();
   const endpoint = ctx.em.create(WebhookEndpoint, {
@@ -80,7 +80,7 @@ export async function findEndpoint(ctx: Context, id: string): Promise<WebhookEnd
 
 export async function updateWebhookEndpoint(ctx: Context, id: string, input: EndpointInput): Promise<WebhookEndpoint> {
   const ep = await findEndpoint(ctx, id);
-  await validate(input, false);
+  await validate(input, false, ctx.webhookPolicy);
   if (input.url) ep.url = input.url;
   if (input.description !== undefined) ep.description = input.description;
   if (input.eventTypes) ep.eventTypes = [...new Set(input.eventTypes)];

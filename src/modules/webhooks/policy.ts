@@ -1,7 +1,7 @@
 /**
- * Process-wide webhook settings taken from Config (only config.ts reads the environment): whether private and
- * loopback targets are allowed, and the delivery timeout. Set once at start-up (server and worker); until then the
- * safe defaults apply (private targets refused, 15 s).
+ * The webhook settings of a process, taken from Config (only config.ts reads the environment): whether private and
+ * loopback targets are allowed, and the delivery timeout. The App holds one; endpoint creation, pings and deliveries
+ * read it from the App or the request context.
  */
 import type { Config } from '../../config.js';
 
@@ -10,13 +10,6 @@ export interface WebhookPolicy {
   timeoutMs: number;
 }
 
-let current: WebhookPolicy = { allowPrivate: false, timeoutMs: 15_000 };
-
-export function setWebhookPolicy(source: { config: Config } | Config): void {
-  const config = 'config' in source ? source.config : source;
-  current = { allowPrivate: config.notifications.webhookAllowPrivate, timeoutMs: config.notifications.webhookTimeoutMs };
-}
-
-export function webhookPolicy(): WebhookPolicy {
-  return current;
+export function webhookPolicyOf(config: Config): WebhookPolicy {
+  return { allowPrivate: config.notifications.webhookAllowPrivate, timeoutMs: config.notifications.webhookTimeoutMs };
 }

@@ -4,14 +4,13 @@
  * 410 Gone disables the endpoint; anything else is retried on the schedule (at once, 5 s, 5 min, … 24 h, jittered).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Config } from '../../config.js';
-import type { App } from '../../core/app.js';
-import type { Clock } from '../../core/context.js';
-import { documentLinks } from '../documents/links.js';
+import type { App } from '../../app.js';
+import type { Clock } from '../../core/clock.js';
+import { documentLinks, type LinkSigner } from '../documents/links.js';
 import { eventHasLinks } from '../notifications/event-payloads.js';
 import { deliverWebhook, type DeliveryResult } from './deliver-http.js';
 import { activeSecrets } from './endpoint-secrets.js';
-import { webhookPolicy } from './policy.js';
+import type { WebhookPolicy } from './policy.js';
 import { nextAttemptAt } from './retry-schedule.js';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity.js';
 import { signWebhook } from './webhook-signing.js';
@@ -21,21 +20,24 @@ export type AttemptOutcome =
   | { kind: 'retry'; at: Date; result: DeliveryResult }
   | { kind: 'failed'; result: DeliveryResult; reason: string };
 
-/** What an attempt needs from the process: the clock, the master key (secrets) and what signs document links. */
+/** What an attempt needs from the process: the clock, the master key (secrets), the link signer and the policy. */
 export interface DeliveryDeps {
   clock: Clock;
   masterKey: Buffer;
   /** null: no links (pings). */
-  links: App | Config | null;
+  links: LinkSigner | null;
+  policy: WebhookPolicy;
 }
 
-export const appDeliveryDeps = (app: App): DeliveryDeps => ({ clock: app.clock, masterKey: app.mh.masterKey, links: app });
+export const appDeliveryDeps = (app: App): DeliveryDeps => ({
+  clock: app.clock, masterKey: app.mh.masterKey, links: app.links, policy: app.webhookPolicy,
+});
 
 /** Standard Webhooks message id: stable for the outbox row, so receivers can drop duplicates (retries, replays). */
 export const messageId = (d: { id: string }) => `msg_${d.id}`;
 
 /** `{ type, timestamp, data }` (the Standard Webhooks payload shape); links expire createdAt + TTL. */
-export async function webhookBody(links: App | Config | null, d: WebhookDelivery): Promise<string> {
+export async function webhookBody(links: LinkSigner | null, d: WebhookDelivery): Promise<string> {
   let data = d.data;
   if (links && eventHasLinks(d.eventType) && d.invoice) data = { ...data, ...(await documentLinks(links, { id: d.invoice.id, tenant: d.tenant.id }, d.createdAt)) };
   return JSON.stringify({ type: d.eventType, timestamp: d.createdAt.toISOString(), data });
@@ -45,7 +47,7 @@ export async function attemptDelivery(deps: DeliveryDeps, em: EntityManager, d: 
   const now = deps.clock.now();
   const body = await webhookBody(deps.links, d);
   const headers = signWebhook({ id: messageId(d), timestamp: Math.floor(now.getTime() / 1000), body }, activeSecrets(ep, deps.masterKey, now));
-  const policy = webhookPolicy();
+  const policy = deps.policy;
   const result = await deliverWebhook({ url: ep.url, headers, body, timeoutMs: policy.timeoutMs, ssrf: { allowPrivate: policy.allowPrivate } });
   const outcome = decide(d, result, deps.clock.now());
   await record(em, d.id, ep.id, result, outcome);

@@ -1,4 +1,4 @@
-import type { App } from './core/app.js';
+import type { App } from './app.js';
 import { renderDocumentJob } from './modules/documents/render-document.job.js';
 import { transmitFiscalEventJob } from './modules/fiscal-events/transmit-fiscal-event.job.js';
 import { monthlyReportJob } from './modules/reports/monthly-report.job.js';
@@ -9,7 +9,6 @@ import { contingencyEventJob } from './modules/transmission/contingency-event.jo
 import { pollLoteJob, sendLoteJob } from './modules/transmission/lote.job.js';
 import { transmitInvoiceJob } from './modules/transmission/transmit-invoice.job.js';
 import { webhookDeliveryJob } from './modules/webhooks/deliver-webhook.job.js';
-import { setWebhookPolicy } from './modules/webhooks/policy.js';
 import type { AnyJobDefinition } from './queue/job-definition.js';
 import { pruneJobsJob, schedulePruneJobs } from './queue/prune-jobs.job.js';
 import { Worker } from './queue/worker.js';
@@ -31,7 +30,6 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
 
 /** The background worker of this process (one mailer per worker process). */
 export async function startWorker(app: App, opts: { mailer?: Mailer } = {}): Promise<Worker> {
-  setWebhookPolicy(app);
   const n = app.config.notifications;
   const mailer = opts.mailer ?? createMailer({ smtpUrl: n.smtpUrl, outboxDir: n.mailOutboxDir, from: n.mailFrom });
   const worker = new Worker(app.log.child({ component: 'worker' }), {

@@ -1,16 +1,23 @@
 import path from 'node:path';
 import PQueue from 'p-queue';
 import type { Config } from '../config.js';
-import { createMhSandbox, mhBaseUrl, MhClient, type MhSandbox } from '../hacienda/index.js';
-import type { CredentialRegistrar } from '../modules/transmission/credentials.js';
+import { createMhSandbox, mhBaseUrl, MhClient, type MhSandbox } from './index.js';
 import { createSigner, loadOrCreateMasterKey, parseMasterKey, type Signer } from '../signing/index.js';
-import type { Logger } from './logger.js';
-import { metrics } from './metrics.js';
+import type { Logger } from '../core/logger.js';
+import { metrics } from '../core/metrics.js';
 
-/** Everything that talks to MH or signs for it, built once per process from the configuration. */
 /** MH's API as the pipeline uses it; every call names its credential, whose ambiente picks the host. */
 export type MhApi = Pick<MhClient, 'authenticate' | 'recepcionDte' | 'consultaDte' | 'recepcionLote' | 'consultaLote' | 'anularDte' | 'contingencia'>;
 
+/** Where MH credentials are registered: the in-process MH sandbox learns them; real MH is configured in its portal. */
+export type CredentialRegistrar = (c: {
+  nit: string;
+  password: string;
+  publicKeyPem: string;
+  ambiente: '00' | '01';
+}) => void;
+
+/** Everything that talks to MH or signs for it, built once per process from the configuration. */
 export interface MhServices {
   client: MhApi;
   signer: Signer;

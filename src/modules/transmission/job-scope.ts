@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import type { Pool } from 'pg';
-import type { App } from '../../core/app.js';
+import type { App } from '../../app.js';
 import { isUuid } from '../../core/guards.js';
 import { coalescePerPool } from '../../db/coalesce.js';
 import type { ClaimedJob, JobOutcome, JobRuntime } from '../../queue/job-definition.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { fanOutColumns, fanOutInvoiceFromRow, type FanOutInvoice } from '../notifications/fan-out.js';
-import { cachedSigningMaterial, type SigningMaterial } from './credentials.js';
+import { cachedSigningMaterial, type SigningMaterial } from './signing-material.js';
 
 /** Tunables of the transmission pipeline (MH's rules where MH has one). */
 export interface PipelineSettings {
@@ -66,9 +66,13 @@ export type PipelineInvoice = FanOutInvoice &
 export async function loadPipelineInvoice(scope: JobScope, id: string, withDocument = true): Promise<PipelineInvoice> {
   // (an id that is not a uuid is refused alone, not in the batch it would make fail)
   if (!isUuid(id)) throw new Error(`invoice id ${id} is not a uuid`);
-  const r = await (withDocument ? readWithDocument : readFacts)(scope.app.db.pool, `${scope.tenantId}/${id}`.toLowerCase());
+  const read = withDocument ? readWithDocument : readFacts;
+  const r = await read(scope.app.db.pool, `${scope.tenantId}/${id}`.toLowerCase());
   if (!r) throw new Error(`invoice ${id} of tenant ${scope.tenantId} not found`);
-  return { ...fanOutInvoiceFromRow(r), document: r.document ?? {}, jws: r.jws, sendAttempts: r.send_attempts, blockedCode: r.blocked_code };
+  return {
+    ...fanOutInvoiceFromRow(r), document: r.document ?? {}, jws: r.jws,
+    sendAttempts: r.send_attempts, blockedCode: r.blocked_code,
+  };
 }
 
 type Row = Record<string, never>;

@@ -1,9 +1,9 @@
 import type { Config } from './config.js';
-import { createApp, type App } from './core/app.js';
+import { createApp, type App } from './app.js';
 import { createLogger } from './core/logger.js';
-import { createMhServices } from './core/mh-services.js';
+import { createMhServices } from './hacienda/mh-services.js';
 import { openDatabase } from './db/database.js';
-import { startInvoiceEventBus } from './graphql/subscription-bus.js';
+import { startInvoiceEventBus } from './modules/invoices/invoice-event-bus.js';
 import { notificationRoutes } from './http/documents.routes.js';
 import { reportRoutes } from './http/report.routes.js';
 import { restRoutes } from './http/rest.js';
@@ -12,7 +12,7 @@ import { registerCredentialsWithSandbox } from './modules/transmission/sandbox-r
 import type { Worker } from './queue/worker.js';
 import { buildGraphQLSchema } from './schema.js';
 import { startServer, type RunningServer } from './server.js';
-import { startWorker } from './worker.js';
+import { startWorker } from './start-worker.js';
 
 export interface ServiceOptions {
   /** Run the HTTP API (GraphQL, graphql-ws, REST, links). Default: config.worker.api. */
@@ -38,15 +38,16 @@ export async function startService(config: Config, opts: ServiceOptions = {}): P
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config, log);
   const mh = await createMhServices(config, log);
-  const app = createApp(config, log, db, mh);
+  const api = opts.api ?? config.worker.api;
+  // Subscriptions are served by API processes: only they listen for invoice changes.
+  const events = api ? await startInvoiceEventBus(db.url, log) : null;
+  const app = createApp({ config, log, db, mh, events });
   const demoKey = await ensureDemoTenant(app);
   await registerCredentialsWithSandbox(app);
   const worker = (opts.worker ?? config.worker.enabled) ? await startWorker(app) : null;
-  const api = opts.api ?? config.worker.api;
-  const events = api ? await startInvoiceEventBus(db.url, log) : null;
   const server = api
     ? await startServer(app, {
-        schema: await buildGraphQLSchema({ documents: app, events: events!, sigmaFields: config.sigma.fields }),
+        schema: await buildGraphQLSchema({ sigmaFields: config.sigma.fields }),
         port: opts.port,
         trustedDocuments: opts.trustedDocuments,
         routes: (r) => {

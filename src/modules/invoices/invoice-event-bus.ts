@@ -1,6 +1,8 @@
 import pg from 'pg';
-import type { Logger } from '../core/logger.js';
-import { INVOICE_CHANNEL } from '../modules/invoices/invoice-transitions.js';
+import type { Logger } from '../../core/logger.js';
+
+/** Channel on which committed invoice changes are announced (subscriptions and webhooks listen). */
+export const INVOICE_CHANNEL = 'fx_invoice_events';
 
 /** The NOTIFY payload appendEvent sends after commit. */
 export interface InvoiceNote {
