@@ -43,7 +43,8 @@ with g as (
 )
 insert into invoice (id, tenant_id, ambiente, tipo_dte, status, referencia_externa, request_hash, codigo_generacion, numero_control,
   cod_estable_mh, cod_punto_venta_mh, fec_emi, hor_emi, document, jws, sello_recibido, fh_procesamiento, total_pagar,
-  receptor_nombre, receptor_num_documento, receptor_correo, patient_id, send_attempts, processed_at, created_at, updated_at)
+  receptor_nombre, receptor_num_documento, receptor_correo, patient_id, send_attempts, processed_at,
+  invalidation_deadline, created_at, updated_at)
 select gen_random_uuid(), $1, '00', tipo, status, 'SIGMA-' || lpad(n::text, 10, '0'), md5(n::text) || md5(status || n),
   upper(gen_random_uuid()::text), 'DTE-' || tipo || '-M001P001-' || lpad(n::text, 15, '0'), 'M001', 'P001',
   to_char(day, 'YYYY-MM-DD'), to_char(created at time zone 'America/El_Salvador', 'HH24:MI:SS'),
@@ -71,7 +72,8 @@ select gen_random_uuid(), $1, '00', tipo, status, 'SIGMA-' || lpad(n::text, 10, 
   case when status in ('PROCESSED', 'INVALIDATED') then upper(substr(md5('sello' || n), 1, 20) || substr(md5('s' || n), 1, 20)) end,
   case when status in ('PROCESSED', 'INVALIDATED') then to_char(created at time zone 'America/El_Salvador', 'DD/MM/YYYY HH24:MI:SS') end,
   57.00, nombre, dui, 'paciente' || patient || '@example.com', case when n % 10 = 0 then null else 'P-' || patient end,
-  case when status = 'QUEUED' then 0 else 1 end, case when status in ('PROCESSED', 'INVALIDATED') then created end, created, created
+  case when status = 'QUEUED' then 0 else 1 end, case when status in ('PROCESSED', 'INVALIDATED') then created end,
+  to_char(day + interval '3 months', 'YYYY-MM-DD'), created, created
 from v`;
 
 /**

@@ -20,12 +20,13 @@ export interface Samples {
   lastDay: string;
   referencia: string;
   codigoGeneracion: string;
+  numeroControl: string;
   keyset: Keyset;
 }
 
 export async function sampleValues(c: pg.Client | pg.PoolClient, tenantId: string): Promise<Samples> {
   const { rows } = await c.query(
-    `select receptor_num_documento, patient_id, referencia_externa, codigo_generacion, fec_emi, id,
+    `select receptor_num_documento, patient_id, referencia_externa, codigo_generacion, numero_control, fec_emi, id,
             to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created
        from invoice where tenant_id = $1 and patient_id is not null order by fec_emi, created_at, id
        offset (select count(*) / 2 from invoice where tenant_id = $1) limit 1`,
@@ -35,12 +36,21 @@ export async function sampleValues(c: pg.Client | pg.PoolClient, tenantId: strin
   const r = rows[0];
   return {
     dui: r.receptor_num_documento, patientId: r.patient_id, referencia: r.referencia_externa, codigoGeneracion: r.codigo_generacion,
+    numeroControl: r.numero_control,
     firstDay: range.first, middleDay: r.fec_emi, lastDay: range.last, keyset: { fecEmi: r.fec_emi, createdAt: r.created, id: r.id },
   };
 }
 
 const LIST = ['invoice_list_index'];
 const STATUS = ['invoice_list_status_index'];
+const NAME = 'invoice_name_search_index';
+const REFERENCE = 'invoice_reference_prefix_index';
+const RECEPTOR = 'invoice_list_receptor_index';
+const TRIGRAM = 'invoice_search_index';
+// With the C collation (the embedded PostgreSQL) a plain btree also answers `like 'prefix%'`, and the planner may
+// read the unique index instead of the pattern one; with other collations only the pattern index can.
+const CODIGO = ['invoice_codigo_prefix_index', 'invoice_codigo_generacion_unique'];
+const CONTROL = ['invoice_numero_control_prefix_index', 'invoice_tenant_numero_control_unique'];
 
 export function historyQueries(s: Samples): HistoryQuery[] {
   const monthAfterFirst = addDays(s.firstDay, 30);
@@ -55,11 +65,22 @@ export function historyQueries(s: Samples): HistoryQuery[] {
     { name: 'oldest month (date range)', filter: { fromDate: s.firstDay, toDate: monthAfterFirst }, indexes: LIST },
     { name: 'receptorNumDocumento', filter: { receptorNumDocumento: s.dui }, indexes: ['invoice_list_receptor_index'] },
     { name: 'patientId', filter: { patientId: s.patientId }, indexes: ['invoice_list_patient_index'] },
-    { name: 'text: full name', filter: { text: 'jose pena nunez' }, indexes: ['invoice_search_index', ...LIST] },
-    { name: 'text: common surname', filter: { text: 'PEÑA' }, indexes: ['invoice_search_index', ...LIST] },
-    { name: 'text: referenciaExterna', filter: { text: s.referencia }, indexes: ['invoice_search_index'] },
-    { name: 'text: codigoGeneracion', filter: { text: s.codigoGeneracion.slice(0, 13).toLowerCase() }, indexes: ['invoice_search_index'] },
-    { name: 'text + status', filter: { text: 'martinez', status: ['REJECTED'] }, indexes: ['invoice_search_index', ...STATUS] },
+    // Text: the mode the API settles on for each (textModes: the first that finds anything).
+    { name: 'text: full name', filter: { text: 'jose pena nunez', textMode: 'words' }, indexes: [NAME, ...LIST] },
+    { name: 'text: two words', filter: { text: 'Rocío Cañas', textMode: 'words' }, indexes: [NAME, ...LIST] },
+    { name: 'text: common surname', filter: { text: 'PEÑA', textMode: 'words' }, indexes: [NAME, ...LIST] },
+    { name: 'text: last word begun', filter: { text: 'rocio cañ', textMode: 'prefix' }, indexes: [NAME, ...LIST] },
+    { name: 'text: referenciaExterna', filter: { text: s.referencia, textMode: 'identifier' }, indexes: [REFERENCE] },
+    { name: 'text: codigoGeneracion', filter: { text: s.codigoGeneracion, textMode: 'identifier' }, indexes: CODIGO },
+    { name: 'text: codigoGeneracion prefix', indexes: CODIGO,
+      filter: { text: s.codigoGeneracion.slice(0, 13).toLowerCase(), textMode: 'identifier' } },
+    { name: 'text: numeroControl', indexes: CONTROL,
+      filter: { text: s.numeroControl.toLowerCase(), textMode: 'identifier' } },
+    { name: 'text: receptor document', filter: { text: s.dui, textMode: 'identifier' }, indexes: [RECEPTOR] },
+    { name: 'text + status', indexes: [NAME, ...STATUS],
+      filter: { text: 'martinez', status: ['REJECTED'], textMode: 'words' } },
+    { name: 'text: contained (fallback)', indexes: [TRIGRAM, ...LIST],
+      filter: { text: 'ñez ram', textMode: 'contains' } },
   ];
 }
 

@@ -8,6 +8,8 @@ import { restRoutes } from '../src/http/rest.js';
 import { generateInvoices, generateTenant, withoutIndexes } from './history-data.js';
 import { historyQueries, pageSql, planOf, sampleValues, type HistoryQuery, type Samples } from './history-queries.js';
 import { benchEnv, percentile } from './support.js';
+import { dueWarningsParams, dueWarningsSql } from '../src/modules/notifications/deadline-warnings.js';
+import { numbered } from '../src/modules/invoices/invoice-list-sql.js';
 
 /** `npm run bench -- history --documents=50000` for a shorter run. */
 const DOCUMENTS = Number(process.argv.find((a) => a.startsWith('--documents='))?.split('=')[1] ?? 1_000_000);
@@ -42,7 +44,7 @@ function graphqlOf(q: HistoryQuery, s: Samples, withCount: boolean): { query: st
   const after = q.deep ? Buffer.from(`${s.keyset.fecEmi}|${s.keyset.createdAt}|${s.keyset.id}`).toString('base64url') : null;
   return {
     query: `query($f: InvoiceFilter, $a: String) { invoices(first: 20, filter: $f, after: $a) { ${FIELDS} ${withCount ? 'totalCount totalCountExact' : ''} } }`,
-    variables: { f: q.filter, a: after },
+    variables: { f: { ...q.filter, textMode: undefined }, a: after },
   };
 }
 
@@ -113,6 +115,20 @@ export async function benchHistory(): Promise<void> {
     }
     const byRef = await measure(() => gql({ query: 'query($r: String!) { invoiceByReference(referenciaExterna: $r) { id status } }', variables: { r: s.referencia } }));
     console.log(`  ${'invoiceByReference'.padEnd(28)} ${fmt(byRef)}`);
+    // The scans that span every tenant: the deadline scan's query (a window of 6 hours, three months after the
+    // middle of the year) and GET /metrics.
+    const scanAt = new Date(`${s.middleDay}T12:00:00Z`);
+    const scan = numbered({ sql: dueWarningsSql, params: dueWarningsParams(scanAt, 6 * 3_600_000) });
+    const scanTime = await measure(async () => void (await c.query(scan.text, scan.values)));
+    const scanPlan = await planOf(c, scan);
+    const scanIndexes = `${scanPlan.seqScan ? 'SEQ SCAN ' : ''}${[...new Set(scanPlan.indexes)].join(', ')}`;
+    console.log(`  ${'deadline scan (SQL)'.padEnd(28)} ${fmt(scanTime)}   ${scanIndexes}`);
+    const metricsTime = await measure(async () => {
+      const res = await fetch(`${server.url}/metrics`);
+      if (!res.ok) throw new Error(`history: /metrics ${res.status}`);
+      await res.text();
+    });
+    console.log(`  ${'GET /metrics'.padEnd(28)} ${fmt(metricsTime)}`);
   } finally {
     await server.close();
     await c.end();

@@ -1,5 +1,7 @@
 import { ApiKeySchema } from '../modules/auth/api-key.entity.js';
-import { ControlCounterSchema, InvoiceEventSchema, InvoiceSchema } from '../modules/invoices/invoice.entity.js';
+import {
+  ControlCounterSchema, InvoiceEventSchema, InvoiceSchema, InvoiceTallySchema,
+} from '../modules/invoices/invoice.entity.js';
 import { EstablishmentSchema, TenantSchema } from '../modules/tenants/tenant.entity.js';
 import { ContingencyEventSchema, LoteSchema } from '../modules/transmission/contingency.entity.js';
 import { MhCredentialSchema } from '../modules/transmission/mh-credential.entity.js';
@@ -21,6 +23,7 @@ export const entities = [
   InvoiceSchema,
   InvoiceEventSchema,
   ControlCounterSchema,
+  InvoiceTallySchema,
   MhCredentialSchema,
   ContingencyEventSchema,
   LoteSchema,

@@ -106,9 +106,22 @@ export class PageInfoType {
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-export const TOTAL_COUNT_DESCRIPTION = 'Invoices matching the filter: exact up to 1,000 matches (200 with a text filter), counted '
-  + 'from the index; beyond that the planner\'s estimate from table statistics (totalCountExact tells which) — unless `exact: '
-  + 'true`, which counts every match (slower on large results). Computed only when asked for.';
+export const TOTAL_COUNT_DESCRIPTION = [
+  'Invoices matching the filter: exact up to 1,000 matches, counted from the index; beyond that the planner\'s',
+  'estimate from table statistics (totalCountExact tells which). With a `text` matched by name or by containment:',
+  'the estimate when the planner expects more than 1,000 matches, else exact up to 200. `exact: true` counts every',
+  'match (slower on large results). Computed only when asked for.',
+].join(' ');
+
+export const TEXT_FILTER_DESCRIPTION = [
+  'Search (at most 100 characters), case- and accent-insensitive, in the first of these that finds any of your',
+  'documents: (1) a single word with a digit is an identifier, matched from its beginning: codigoGeneracion (from its',
+  'first 8 hex digits), numeroControl (`DTE-…`), referenciaExterna, or, when it is digits and dashes, exactly the',
+  'receptor\'s document number; (2) otherwise whole words of the receptor\'s name, in the order given and adjacent',
+  '(`jose pena` finds José Peña Rivas), then the same with the last word only begun (`jose pe`); (3) failing those,',
+  'contained anywhere in the receptor\'s name, numeroControl, codigoGeneracion or referenciaExterna (`ñez` finds',
+  'Núñez). Every page of a listing uses the same of these.',
+].join(' ');
 
 @ObjectType('InvoiceConnection')
 export class InvoiceConnectionType {
@@ -126,7 +139,7 @@ export class InvoiceFilterInput {
   @Field(() => String, { nullable: true, description: 'fecEmi ≤ (YYYY-MM-DD)' }) toDate?: string | null;
   @Field(() => String, { nullable: true }) receptorNumDocumento?: string | null;
   @Field(() => ID, { nullable: true }) patientId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Contained in receptor name, numeroControl, codigoGeneracion or referenciaExterna (ignores case and accents; at most 100 characters)' }) text?: string | null;
+  @Field(() => String, { nullable: true, description: TEXT_FILTER_DESCRIPTION }) text?: string | null;
 }
 
 @ObjectType('InvoicePreview', { description: 'A dry run: the document that would be emitted, or why not. Nothing is stored.' })

@@ -4,6 +4,9 @@ import { countSql, historyQueries, pageSql, planOf, sampleValues, type Samples }
 import { generateInvoices, generateTenant, withoutIndexes } from '../../bench/history-data.js';
 import type { Context } from '../../src/context.js';
 import { EXACT_COUNT_UP_TO, listInvoices } from '../../src/modules/invoices/list-invoices.js';
+import { numbered, textModes } from '../../src/modules/invoices/invoice-list-sql.js';
+import { dueWarnings, dueWarningsParams, dueWarningsSql } from '../../src/modules/notifications/deadline-warnings.js';
+import { documentCounts } from '../../src/http/metrics.js';
 import { startTestApp, validNit, type TestApp } from '../helpers/app.js';
 
 // A generated history, large enough that a sequential scan would cost the planner more than the listing indexes:
@@ -43,10 +46,61 @@ describe('every listing query reads an index', () => {
       const page = await planOf(db, pageSql(tenantId, q, samples));
       expect(page.seqScan, `${q.name}: ${JSON.stringify(page)}`).toBe(false);
       expect(page.indexes.some((i) => q.indexes.includes(i)), `${q.name} reads ${page.indexes.join(', ')}`).toBe(true);
+      // The mode named is the one the API settles on: the first of the text's modes, or containment after them.
+      if (q.filter.text) {
+        const modes = textModes(q.filter.text);
+        const mode = q.filter.textMode;
+        const settled = mode === modes[0] || (mode !== 'identifier' && mode !== undefined && modes.includes(mode));
+        expect(settled, q.name).toBe(true);
+      }
       const count = await planOf(db, countSql(tenantId, q, EXACT_COUNT_UP_TO));
       expect(count.seqScan, `${q.name} (count): ${JSON.stringify(count)}`).toBe(false);
       expect(count.indexes.length, `${q.name} (count)`).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the scans that span every tenant', () => {
+  // PROCESSED documents may be invalidated for 90 days here (the real rule depends on the type; the scan reads the
+  // stored last day). The window: the last hours of 2025-06-01 in El Salvador.
+  const now = new Date('2025-06-01T18:00:00Z');
+  const windowMs = 24 * 3600_000;
+
+  it('the deadline scan reads invoice through indexes only, and finds what a scan of every row finds', async () => {
+    await db.query(`update invoice set invalidation_deadline = to_char(fec_emi::date + 90, 'YYYY-MM-DD')
+      where status = 'PROCESSED'`);
+    await db.query('analyze invoice');
+    const plan = await planOf(db, numbered({ sql: dueWarningsSql, params: dueWarningsParams(now, windowMs) }));
+    expect(plan.seqScan, JSON.stringify(plan)).toBe(false);
+    expect(plan.indexes).toEqual(expect.arrayContaining(['invoice_invalidation_deadline_index',
+      'invoice_list_tipo_dte_index']));
+    const until = new Date(now.getTime() + windowMs);
+    const { rows: everyRow } = await db.query(
+      `select id, kind from (
+         select id, 'invalidation' as kind, (invalidation_deadline || 'T23:59:59-06:00')::timestamptz as deadline
+           from invoice where status = 'PROCESSED' and invalidation_deadline is not null
+         union all
+         select id, 'relatedNotes', ((fec_emi::date + interval '3 months')::date || 'T23:59:59-06:00')::timestamptz
+           from invoice where status = 'PROCESSED' and tipo_dte in ('03', '07')) x
+        where deadline > $1 and deadline <= $2`, [now, until]);
+    const kinds = new Set(everyRow.map((r) => r.kind));
+    expect(kinds).toEqual(new Set(['invalidation', 'relatedNotes']));
+    const due = await dueWarnings(t.app.db.orm.em.fork(), now, windowMs);
+    expect(due.map((d) => `${d.kind} ${d.id}`).sort()).toEqual(everyRow.map((r) => `${r.kind} ${r.id}`).sort());
+  });
+
+  it('/metrics counts documents by status and tipoDte from kept counters, equal to counting the table', async () => {
+    const conn = t.app.db.orm.em.getConnection();
+    await db.query(`update invoice set status = 'INVALIDATED'
+      where tenant_id = $1 and status = 'REJECTED' and tipo_dte = '01'`, [otherId]);
+    await db.query(`delete from invoice where tenant_id = $1 and tipo_dte = '14'`, [otherId]);
+    const { rows: counted } = await db.query(`select status, tipo_dte, count(*)::text n from invoice
+      group by status, tipo_dte`);
+    type Count = { status: string; tipo_dte: string; n: string | number };
+    const key = (r: Count) => `${r.status} ${r.tipo_dte} ${Number(r.n)}`;
+    expect((await documentCounts(conn)).map(key).sort()).toEqual(counted.map(key).sort());
+    const { rows: [{ n: rows }] } = await db.query(`select count(*)::int n from invoice_tally`);
+    expect(rows).toBe(counted.length); // folded: one row per pair
   });
 });
 
@@ -60,6 +114,56 @@ describe('listInvoices', () => {
     const byCodigo = await listInvoices(ctx, { text: samples.codigoGeneracion });
     expect(byCodigo.nodes.map((n) => n.codigoGeneracion)).toEqual([samples.codigoGeneracion]);
     expect((await listInvoices(ctx, { text: '100%_\\' })).nodes).toEqual([]); // LIKE wildcards are literal
+    expect((await listInvoices(ctx, { text: 'SIGMA-%' })).nodes).toEqual([]);
+  });
+
+  it('answers an identifier by its prefix, a name by its words, and falls back to containment', async () => {
+    const byControl = await listInvoices(ctx, { text: samples.numeroControl.toLowerCase() });
+    expect(byControl.nodes.map((n) => n.numeroControl)).toEqual([samples.numeroControl]);
+    expect(await byControl.totalCount()).toEqual({ count: 1, exact: true });
+    const prefix = samples.numeroControl.slice(0, -1);
+    const byControlPrefix = await listInvoices(ctx, { text: prefix }, 100);
+    const expected = (await db.query(`select id from invoice where tenant_id = $1 and numero_control like $2
+      order by fec_emi desc, created_at desc, id desc`, [tenantId, `${prefix}%`])).rows.map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(byControlPrefix.nodes.map((n) => n.id)).toEqual(expected);
+    const byCodigoPrefix = await listInvoices(ctx, { text: samples.codigoGeneracion.slice(0, 13).toLowerCase() });
+    expect(byCodigoPrefix.nodes.map((n) => n.codigoGeneracion)).toEqual([samples.codigoGeneracion]);
+    const dui = `${samples.dui.slice(0, 8)}-${samples.dui.slice(8)}`;
+    const byDocument = await listInvoices(ctx, { text: dui });
+    expect(byDocument.nodes.length).toBeGreaterThan(0);
+    for (const n of byDocument.nodes) expect(n.receptorNumDocumento).toBe(samples.dui);
+    // Another tenant's identifiers are never found.
+    const [other] = (await db.query(`select codigo_generacion from invoice where tenant_id = $1 limit 1`,
+      [otherId])).rows;
+    expect((await listInvoices(ctx, { text: other.codigo_generacion })).nodes).toEqual([]);
+    // Words: whole, in order, accents ignored; then the last one begun.
+    const byWords = await listInvoices(ctx, { text: 'rocio canas' }, 50);
+    expect(byWords.nodes.length).toBeGreaterThan(0);
+    for (const n of byWords.nodes) expect(n.receptorNombre).toMatch(/Rocío Cañas/);
+    const begun = await listInvoices(ctx, { text: 'rocio can' }, 50);
+    expect(begun.nodes.map((n) => n.id)).toEqual(byWords.nodes.map((n) => n.id));
+    // No name has a word starting with "ñez ram": containment answers (Núñez Ramírez, Jiménez Ramírez…).
+    const contained = await listInvoices(ctx, { text: 'ñez ram' }, 50);
+    expect(contained.nodes.length).toBeGreaterThan(0);
+    const plain = (s: string | null | undefined) => (s ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    for (const n of contained.nodes) expect(plain(n.receptorNombre)).toContain('nez ram');
+    expect((await contained.totalCount()).count).toBeGreaterThanOrEqual(contained.nodes.length);
+  });
+
+  it('keeps the text mode of the first page on later pages and with other filters', async () => {
+    const filter = { text: 'Peña', status: ['PROCESSED' as const] };
+    const expected = (await db.query(
+      `select id from invoice where tenant_id = $1 and status = 'PROCESSED' and unaccent(receptor_nombre) ~* '(^| )pena'
+        order by fec_emi desc, created_at desc, id desc limit 90`, [tenantId])).rows.map((r) => r.id);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      const page = await listInvoices(ctx, filter, 30, after);
+      seen.push(...page.nodes.map((n) => n.id));
+      after = page.endCursor;
+    }
+    expect(seen).toEqual(expected);
   });
 
   it('pages newest first without gaps or repeats while documents are inserted between pages', async () => {

@@ -175,7 +175,7 @@ export type InvoiceFilter = {
   patientId?: string | number | null | undefined;
   receptorNumDocumento?: string | null | undefined;
   status?: Array<InvoiceStatus> | null | undefined;
-  /** Contained in receptor name, numeroControl, codigoGeneracion or referenciaExterna (ignores case and accents; at most 100 characters) */
+  /** Search (at most 100 characters), case- and accent-insensitive, in the first of these that finds any of your documents: (1) a single word with a digit is an identifier, matched from its beginning: codigoGeneracion (from its first 8 hex digits), numeroControl (`DTE-…`), referenciaExterna, or, when it is digits and dashes, exactly the receptor's document number; (2) otherwise whole words of the receptor's name, in the order given and adjacent (`jose pena` finds José Peña Rivas), then the same with the last word only begun (`jose pe`); (3) failing those, contained anywhere in the receptor's name, numeroControl, codigoGeneracion or referenciaExterna (`ñez` finds Núñez). Every page of a listing uses the same of these. */
   text?: string | null | undefined;
   /** CAT-002 codes */
   tipoDte?: Array<string> | null | undefined;

@@ -8,6 +8,14 @@
 // and stops after `limit` rows, whatever the table's size. A list of statuses or types becomes one ordered branch
 // per value, merged (`union all` + `order by … limit`), since an `in (…)` over an index column would not come out in
 // date order.
+//
+// Text search, in the order tried (the first that finds anything answers; see textModes):
+//  - identifier: a single token with a digit is looked up by prefix in btree indexes: codigoGeneracion (uppercase
+//    UUID), numeroControl (DTE-…), referenciaExterna (lower-cased), and, when it is a document number, the receptor's;
+//  - words: whole words of the receptor's name, in order and adjacent (full text, unaccented, GIN);
+//  - prefix: the same with the last word only begun (someone still typing); a prefix reads every word it begins, so
+//    it comes after the whole words;
+//  - contains: contained anywhere in the four columns (trigram GIN), for whatever the first two did not find.
 
 export interface InvoiceListFilter {
   status?: readonly string[] | null;
@@ -17,7 +25,11 @@ export interface InvoiceListFilter {
   receptorNumDocumento?: string | null;
   patientId?: string | null;
   text?: string | null;
+  /** How `text` is matched (default `contains`). */
+  textMode?: TextMode;
 }
+
+export type TextMode = 'identifier' | 'words' | 'prefix' | 'contains';
 
 /** Where a page starts: strictly after this row in the listing order. */
 export interface Keyset {
@@ -37,10 +49,48 @@ const MAX_BRANCHES = 24;
 const ORDER = 'fec_emi desc, created_at desc, id desc';
 /** The search expression, spelled exactly as in the index (invoice_search_index). */
 export const SEARCH_EXPRESSION = 'fx_invoice_search(receptor_nombre, numero_control, codigo_generacion, referencia_externa)';
+/** The name's words, spelled exactly as in the index (invoice_name_search_index). */
+const NAME_EXPRESSION = `to_tsvector('fx_names'::regconfig, coalesce(receptor_nombre, ''))`;
 /** The keyset of each row, for its cursor: created_at with its microseconds. */
 const KEY_COLUMN = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as key_created_at`;
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A prefix of an uppercase UUID (at least its first 8 hex digits). */
+const UUID_PREFIX = /^[0-9A-F]{8}(-[0-9A-F]{0,4}(-[0-9A-F]{0,4}(-[0-9A-F]{0,4}(-[0-9A-F]{0,12})?)?)?)?$/;
+/** A prefix of a numeroControl (DTE-tt-eeeepppp-nnnnnnnnnnnnnnn). */
+const NUMERO_CONTROL_PREFIX = /^DTE-/;
+/** A document number (DUI, NIT…): digits, maybe with dashes. */
+const DOCUMENT_NUMBER = /^[0-9][0-9-]*[0-9]$/;
+/** Words of a name for the full-text search: letters and digits only (nothing else reaches to_tsquery). */
+const words = (text: string): string[] => text.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** The ways `text` may be matched, the cheapest first: an identifier-like token, a name's words, then containment. */
+export function textModes(text: string): TextMode[] {
+  const t = text.trim();
+  if (!/\s/.test(t) && /\d/.test(t)) return ['identifier', 'contains'];
+  if (words(t).some((w) => /\p{L}/u.test(w))) return ['words', 'prefix', 'contains'];
+  return ['contains'];
+}
+
+/** The condition of `text` in one mode (parameters only: the values are quoted literals once inlined). */
+export function textCond(text: string, mode: TextMode): Cond {
+  const t = text.trim();
+  if (mode === 'identifier') {
+    const upper = t.toUpperCase();
+    const ors: Cond[] = [cond(`lower(referencia_externa) like ?`, `${escapeLike(t.toLowerCase())}%`)];
+    if (upper.length === 36 && UUID_PREFIX.test(upper)) ors.push(cond('codigo_generacion = ?', upper));
+    else if (UUID_PREFIX.test(upper)) ors.push(cond('codigo_generacion like ?', `${upper}%`));
+    if (NUMERO_CONTROL_PREFIX.test(upper)) ors.push(cond('numero_control like ?', `${escapeLike(upper)}%`));
+    if (DOCUMENT_NUMBER.test(t)) ors.push(cond('receptor_num_documento = ?', t.replace(/-/g, '')));
+    return { sql: `(${ors.map((c) => c.sql).join(' or ')})`, values: ors.flatMap((c) => c.values) };
+  }
+  if (mode === 'words' || mode === 'prefix') {
+    const query = words(t).map((w) => `'${w}'`).join(' <-> ') + (mode === 'prefix' ? ':*' : '');
+    return cond(`${NAME_EXPRESSION} @@ to_tsquery('fx_names', ?)`, query);
+  }
+  return cond(`${SEARCH_EXPRESSION} like '%' || lower(fx_unaccent(?)) || '%'`, escapeLike(t));
+}
 
 /** One SQL condition and the values of its `?` placeholders, in order. */
 interface Cond {
@@ -62,7 +112,7 @@ function common(tenantId: string, f: InvoiceListFilter): Cond[] {
     ...(f.toDate ? [cond('fec_emi <= ?', f.toDate)] : []),
     ...(f.receptorNumDocumento ? [cond('receptor_num_documento = ?', f.receptorNumDocumento)] : []),
     ...(f.patientId ? [cond('patient_id = ?', f.patientId)] : []),
-    ...(text ? [cond(`${SEARCH_EXPRESSION} like '%' || lower(fx_unaccent(?)) || '%'`, escapeLike(text))] : []),
+    ...(text ? [textCond(text, f.textMode ?? 'contains')] : []),
   ];
 }
 
@@ -97,6 +147,12 @@ export function invoicePageQuery(tenantId: string, f: InvoiceListFilter, limit: 
     sql: `select * from (${branches.map((b) => `(${b.sql})`).join(' union all ')}) page order by ${ORDER} limit ${limit}`,
     params: branches.flatMap((b) => b.params),
   };
+}
+
+/** Whether `text` matches anything of the tenant in `mode` (whatever the other filters). */
+export function textProbeQuery(tenantId: string, text: string, mode: TextMode): SqlQuery {
+  const w = joined([cond('tenant_id = ?', tenantId), textCond(text, mode)]);
+  return { sql: `select 1 as found from invoice where ${w.sql} limit 1`, params: w.params };
 }
 
 /** Counts matching rows, reading at most `cap + 1` of them (null cap: count them all). */

@@ -9,6 +9,21 @@ const INVOICE_SEARCH_INDEX = 'create index "invoice_search_index" on "invoice" u
   + 'fx_invoice_search("receptor_nombre", "numero_control", "codigo_generacion", "referencia_externa") gin_trgm_ops)';
 
 /**
+ * The text search by identifier and by name (migration-created). An identifier is looked up by prefix in its own
+ * btree: codigoGeneracion (unique across tenants, so without the tenant), numeroControl and referenciaExterna (the
+ * latter lower-cased); a name by its words, unaccented (`fx_names`), in a GIN index of the receptor's name.
+ */
+const SEARCH_INDEXES = [
+  ['invoice_codigo_prefix_index', '("codigo_generacion" varchar_pattern_ops)'],
+  ['invoice_numero_control_prefix_index', '("tenant_id", "numero_control" varchar_pattern_ops)'],
+  ['invoice_reference_prefix_index', '("tenant_id", lower("referencia_externa") text_pattern_ops)'],
+  ['invoice_name_search_index', 'using gin (to_tsvector(\'fx_names\'::regconfig, coalesce("receptor_nombre", \'\')))'],
+  // The deadline scan: PROCESSED documents whose invalidation window ends soon.
+  ['invoice_invalidation_deadline_index',
+    '("invalidation_deadline") where status = \'PROCESSED\' and invalidation_deadline is not null'],
+].map(([name, definition]) => ({ name: name!, expression: `create index "${name}" on "invoice" ${definition}` }));
+
+/**
  * One DTE. The row is written once at emission (QUEUED, with its numeroControl and the built document) and then only
  * moved along the lifecycle table by the pipeline. Money columns are numeric (decimal strings), never floats.
  */
@@ -89,6 +104,7 @@ export const InvoiceSchema = defineEntity({
     { name: 'invoice_list_receptor_index', properties: ['tenant', 'receptorNumDocumento', 'fecEmi', 'createdAt', 'id'], where: 'receptor_num_documento is not null' },
     { name: 'invoice_list_patient_index', properties: ['tenant', 'patientId', 'fecEmi', 'createdAt', 'id'], where: 'patient_id is not null' },
     { name: 'invoice_search_index', expression: INVOICE_SEARCH_INDEX },
+    ...SEARCH_INDEXES,
   ],
 });
 export class Invoice extends InvoiceSchema.class {}
@@ -127,3 +143,20 @@ export const ControlCounterSchema = defineEntity({
 });
 export class ControlCounter extends ControlCounterSchema.class {}
 ControlCounterSchema.setClass(ControlCounter);
+
+/**
+ * Documents by status and tipoDte, for /metrics without counting the invoice table: triggers on `invoice` insert one
+ * delta row per statement (never updating a shared row), folded from time to time into one row per pair (migration).
+ */
+export const InvoiceTallySchema = defineEntity({
+  name: 'InvoiceTally',
+  tableName: 'invoice_tally',
+  properties: {
+    id: p.bigint().primary().autoincrement(),
+    status: p.string().length(16),
+    tipoDte: p.string().length(2),
+    n: p.bigint(),
+  },
+});
+export class InvoiceTally extends InvoiceTallySchema.class {}
+InvoiceTallySchema.setClass(InvoiceTally);

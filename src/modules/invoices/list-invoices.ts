@@ -2,15 +2,21 @@ import type { Context } from '../../context.js';
 import { ValidationError, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import type { InvoiceStatus } from './invoice-lifecycle.js';
+import type { InvoiceListFilter } from './invoice-list-sql.js';
 import { Invoice } from './invoice.entity.js';
-import { invoiceCountQuery, invoiceEstimateQuery, invoicePageQuery, type Keyset, type SqlQuery } from './invoice-list-sql.js';
+import {
+  invoiceCountQuery, invoiceEstimateQuery, invoicePageQuery, textModes, textProbeQuery,
+  type Keyset, type SqlQuery, type TextMode,
+} from './invoice-list-sql.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 /** totalCount is exact up to this many matches (it reads at most this many index entries); an estimate beyond. */
 export const EXACT_COUNT_UP_TO = 1000;
-/** The same with a text filter: each match is then checked on its row, not only in the index. */
+/** The same with a text filter matched by name or containment: each match is then checked on its row. */
 export const EXACT_TEXT_COUNT_UP_TO = 200;
+/** A text matched by name or containment that the planner expects more often than this is only estimated. */
+export const ESTIMATE_TEXT_BEYOND = 1000;
 const MAX_TEXT = 100;
 
 export interface InvoiceFilter {
@@ -21,7 +27,11 @@ export interface InvoiceFilter {
   toDate?: string | null;
   receptorNumDocumento?: string | null;
   patientId?: string | null;
-  /** Contained in receptor name, numeroControl, codigoGeneracion or referenciaExterna (case- and accent-insensitive). */
+  /**
+   * An identifier's prefix (codigoGeneracion, numeroControl, referenciaExterna, or the receptor's document number),
+   * else the words of the receptor's name (whole, then the last one begun), else contained in any of them
+   * (case- and accent-insensitive); see textModes.
+   */
   text?: string | null;
 }
 
@@ -81,24 +91,62 @@ function run<T>(ctx: Context, q: SqlQuery): Promise<T[]> {
   return ctx.em.getConnection().execute<T[]>(q.sql, q.params);
 }
 
-/** Exact up to EXACT_COUNT_UP_TO (EXACT_TEXT_COUNT_UP_TO with a text filter), or always when asked; else estimated. */
-async function countInvoices(ctx: Context, tenantId: string, f: InvoiceFilter, exact: boolean): Promise<InvoiceCount> {
-  const cap = f.text?.trim() ? EXACT_TEXT_COUNT_UP_TO : EXACT_COUNT_UP_TO;
+/**
+ * Exact up to EXACT_COUNT_UP_TO (EXACT_TEXT_COUNT_UP_TO with a text filter matched by name or containment), or always
+ * when asked; else estimated. A text matched by name or containment is first estimated: each of its matches must be
+ * checked on its row, so when the planner expects far more than the limit the estimate is the answer.
+ */
+async function countInvoices(
+  ctx: Context, tenantId: string, f: InvoiceListFilter, exact: boolean,
+): Promise<InvoiceCount> {
+  const byRow = !!f.text?.trim() && f.textMode !== 'identifier';
+  const cap = byRow ? EXACT_TEXT_COUNT_UP_TO : EXACT_COUNT_UP_TO;
+  const estimate = () => estimatedCount(ctx, tenantId, f);
+  if (byRow && !exact) {
+    const guess = await estimate();
+    if (guess > ESTIMATE_TEXT_BEYOND) return { count: guess, exact: false };
+  }
   const [counted] = await run<{ n: number }>(ctx, invoiceCountQuery(tenantId, f, exact ? null : cap));
   const n = Number(counted?.n ?? 0);
   if (exact || n <= cap) return { count: n, exact: true };
+  return { count: Math.max(await estimate(), cap + 1), exact: false };
+}
+
+async function estimatedCount(ctx: Context, tenantId: string, f: InvoiceListFilter): Promise<number> {
   const [plan] = await run<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(ctx, invoiceEstimateQuery(tenantId, f));
-  const estimate = Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
-  return { count: Math.max(estimate, cap + 1), exact: false };
+  return Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+}
+
+type Row = Record<string, unknown> & { key_created_at: string };
+
+/**
+ * The page's rows, and the filter as matched. A text is matched in the first of its modes that finds anything of the
+ * tenant (an identifier, a name's words, containment): the same mode on every page, whatever the other filters.
+ * A first page that comes back non-empty settles it without another query.
+ */
+async function pageRows(
+  ctx: Context, tenantId: string, filter: InvoiceFilter, limit: number, keyset: Keyset | null,
+): Promise<{ f: InvoiceListFilter; rows: Row[] }> {
+  const text = filter.text?.trim();
+  const modes: TextMode[] = text ? textModes(text) : ['contains'];
+  const plain = !keyset && !filter.status?.length && !filter.tipoDte?.length && !filter.fromDate && !filter.toDate
+    && !filter.receptorNumDocumento && !filter.patientId;
+  for (const [i, textMode] of modes.entries()) {
+    const f: InvoiceListFilter = { ...filter, textMode };
+    const last = i === modes.length - 1;
+    if (!last && !plain && !(await run(ctx, textProbeQuery(tenantId, text!, textMode))).length) continue;
+    const rows = await run<Row>(ctx, invoicePageQuery(tenantId, f, limit, keyset));
+    if (rows.length || last || !plain) return { f, rows };
+  }
+  throw new Error('unreachable: the last text mode always answers');
 }
 
 /** The caller's invoices, newest first (fecEmi, then creation), cursor pages of at most MAX_PAGE_SIZE. */
 export async function listInvoices(ctx: Context, filter: InvoiceFilter = {}, first = DEFAULT_PAGE_SIZE, after?: string | null): Promise<InvoicePage> {
   const tenantId = requireTenantScope(ctx, 'invoices:read');
   checkFilter(filter, first);
-  const f = normalized(filter);
   const keyset = after ? await decodeCursor(ctx, tenantId, after) : null;
-  const rows = await run<Record<string, unknown> & { key_created_at: string }>(ctx, invoicePageQuery(tenantId, f, first + 1, keyset));
+  const { f, rows } = await pageRows(ctx, tenantId, normalized(filter), first + 1, keyset);
   const page = rows.slice(0, first);
   const keys = page.map((r) => ({ fecEmi: String(r.fec_emi), createdAt: r.key_created_at, id: String(r.id) }));
   const nodes = page.map(({ key_created_at: _, ...row }) => ctx.em.map(Invoice, row));

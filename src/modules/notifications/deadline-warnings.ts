@@ -24,33 +24,52 @@ interface Due {
   deadline: Date;
 }
 
-/** A CCF / CR emitted before this date can no longer be related by a note (3 months), so it needs no warning. */
-function oldestNoteTarget(now: Date): string {
-  return addDays(addMonthsClamped(elSalvadorDateTime(now).fecEmi, -3), -3);
+/**
+ * Invoices with a deadline in (now, now + window] that were not warned about for that kind yet. Each kind is read
+ * from an index over its own window, never from the whole table: contingency documents by status; invalidation by
+ * its last day (PROCESSED only); related notes — due 3 months after fecEmi — per tenant from the (tenant, tipoDte,
+ * fecEmi) listing index, over the few days of emission whose 3 months end within the window.
+ */
+export async function dueWarnings(em: EntityManager, now: Date, windowMs: number): Promise<Due[]> {
+  return em.getConnection().execute<Due[]>(dueWarningsSql, dueWarningsParams(now, windowMs));
 }
 
-/** Invoices with a deadline in (now, now + window] that were not warned about for that kind yet. */
-export async function dueWarnings(em: EntityManager, now: Date, windowMs: number): Promise<Due[]> {
+/**
+ * The El Salvador days of the window and the fecEmi range of the CCF / CR whose 3 months end within it: from the day
+ * 3 months before today (an earlier day ends before today, clamped or not) to 3 days after the day 3 months before
+ * the last (a month's last days all end on a shorter month's last day).
+ */
+export function dueWarningsParams(now: Date, windowMs: number): unknown[] {
   const until = new Date(now.getTime() + windowMs);
-  return em.getConnection().execute<Due[]>(
-    `select x.id, x.tenant_id, x.kind, x.deadline from (
-       select id, tenant_id, 'contingency' as kind, contingency_deadline as deadline from invoice where status = 'CONTINGENCY' and contingency_deadline is not null
-       union all
-       select id, tenant_id, 'transmission', transmit_deadline from invoice where status = 'CONTINGENCY' and transmit_deadline is not null
-       union all
-       -- the last day ends at 23:59:59 El Salvador time (UTC−6, no DST)
-       select id, tenant_id, 'invalidation', (invalidation_deadline || 'T23:59:59-06:00')::timestamptz from invoice where status = 'PROCESSED' and invalidation_deadline is not null
-       union all
-       -- a credit or debit note may relate a CCF / Comprobante de Retención at most 3 months old (same day, clamped)
-       select id, tenant_id, 'relatedNotes', ((fec_emi::date + interval '3 months')::date || 'T23:59:59-06:00')::timestamptz
-         from invoice where status = 'PROCESSED' and tipo_dte in ('03', '07') and fec_emi >= ?
-     ) x
-     where x.deadline > ? and x.deadline <= ?
-       and not exists (select 1 from invoice_event e where e.invoice_id = x.id and e.type = ? and e.data->>'kind' = x.kind)
-     order by x.deadline limit ?`,
-    [oldestNoteTarget(now), now, until, DEADLINE_WARNING, DEADLINE_SCAN_BATCH],
-  );
+  const today = elSalvadorDateTime(now).fecEmi;
+  const lastDay = elSalvadorDateTime(until).fecEmi;
+  const noteFrom = addMonthsClamped(today, -3);
+  const noteTo = addDays(addMonthsClamped(lastDay, -3), 3);
+  return [now, until, now, until, today, lastDay, noteFrom, noteTo, now, until, DEADLINE_WARNING, DEADLINE_SCAN_BATCH];
 }
+
+export const dueWarningsSql = `select x.id, x.tenant_id, x.kind, x.deadline from (
+    select id, tenant_id, 'contingency' as kind, contingency_deadline as deadline from invoice
+     where status = 'CONTINGENCY' and contingency_deadline > ? and contingency_deadline <= ?
+    union all
+    select id, tenant_id, 'transmission', transmit_deadline from invoice
+     where status = 'CONTINGENCY' and transmit_deadline > ? and transmit_deadline <= ?
+    union all
+    -- the last day ends at 23:59:59 El Salvador time (UTC−6, no DST)
+    select id, tenant_id, 'invalidation', (invalidation_deadline || 'T23:59:59-06:00')::timestamptz from invoice
+     where status = 'PROCESSED' and invalidation_deadline is not null
+       and invalidation_deadline >= ? and invalidation_deadline <= ?
+    union all
+    -- a credit or debit note may relate a CCF / Comprobante de Retención at most 3 months old (same day, clamped)
+    select i.id, i.tenant_id, 'relatedNotes',
+           ((i.fec_emi::date + interval '3 months')::date || 'T23:59:59-06:00')::timestamptz
+      from tenant t cross join lateral (
+        select id, tenant_id, fec_emi from invoice where tenant_id = t.id and tipo_dte in ('03', '07')
+           and fec_emi >= ? and fec_emi <= ? and status = 'PROCESSED') i
+  ) x
+  where x.deadline > ? and x.deadline <= ?
+    and not exists (select 1 from invoice_event e where e.invoice_id = x.id and e.type = ? and e.data->>'kind' = x.kind)
+  order by x.deadline limit ?`;
 
 /** Appends the warning events (each with its fan-out) and returns how many were raised. */
 export async function raiseDeadlineWarnings(app: App, now: Date, windowMs: number): Promise<number> {
