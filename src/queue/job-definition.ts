@@ -1,7 +1,11 @@
 import type { App } from '../app.js';
 import type { Mailer } from '../modules/email/mailer.js';
 
-export type JobOutcome = { kind: 'done' } | { kind: 'retry'; delayMs: number; error: string } | { kind: 'failed'; error: string };
+/** `recorded`: the handler already marked the job done in its own last statement (jobDoneCte); the worker does not. */
+export type JobOutcome =
+  | { kind: 'done'; recorded?: boolean }
+  | { kind: 'retry'; delayMs: number; error: string }
+  | { kind: 'failed'; error: string };
 
 /** A job as its handler sees it: the payload typed by its definition (ids only; handlers reload state). */
 export interface ClaimedJob<P = unknown> {
@@ -10,6 +14,8 @@ export interface ClaimedJob<P = unknown> {
   tenantId: string | null;
   payload: P;
   attempts: number;
+  /** The worker holding the job's lease (every outcome it records is fenced by it). */
+  lockedBy?: string;
 }
 
 /** What every handler receives besides its job: the application and the worker process's own collaborators. */

@@ -4,6 +4,7 @@
  * other status is rendered on demand and not kept, since it is about to change.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SqlParams } from '../../db/sql-params.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
 import { StoredDocument } from './document.entity.js';
 import { DocumentRenderError, type DteJson, type DteStatus } from './dte-json.js';
@@ -19,14 +20,45 @@ export async function findStoredPdf(em: EntityManager, invoiceId: string, status
   return row ? Buffer.from(row.content) : null;
 }
 
+/** What the versión legible is printed from. */
+export type PrintableInvoice =
+  Pick<Invoice, 'id' | 'status' | 'document' | 'selloRecibido' | 'fhProcesamiento' | 'sandbox'>;
+
 /** The PDF of the invoice as it stands; renders and stores it on first use (concurrent renders: first insert wins). */
 export async function loadOrRenderPdf(em: EntityManager, inv: Invoice, variant: PdfVariant = 'letter'): Promise<Buffer> {
   const stored = await findStoredPdf(em, inv.id, inv.status, variant);
   if (stored) return stored;
   const tenant = await em.fork().findOne(Tenant, { id: inv.tenant.id }, { populate: ['logo'], filters: false });
+  const pdf = await renderInvoicePdf(inv, tenant?.logo ? Buffer.from(tenant.logo) : null, variant);
+  if (STORED_STATUSES.includes(inv.status)) {
+    const values = [inv.tenant.id, inv.id, inv.status, variant, pdf, pdf.length];
+    await em.getConnection().execute(storePdfSql(Array(6).fill('?')), values);
+  }
+  return pdf;
+}
+
+/**
+ * For a plain select that reads an invoice (`i`, its `tenant_id`, `id` and `status` as they stand) and its tenant
+ * (`t`): the stored PDF of that status and layout (`stored_pdf`), or — when none is stored — the tenant's logo to
+ * render it with (`tenant_logo`). The joins and the columns to add to the select.
+ */
+export function storedPdfSql(
+  p: SqlParams, i: string, t: string, variant: PdfVariant,
+): { join: string; columns: string } {
+  return {
+    join: `left join invoice_document fx_d on fx_d.invoice_id = ${i}.id and fx_d.tenant_id = ${i}.tenant_id
+           and fx_d.status = ${i}.status and fx_d.variant = ${p.add(variant)}`,
+    columns: `fx_d.content as stored_pdf, case when fx_d.content is null then ${t}.logo end as tenant_logo`,
+  };
+}
+
+/** Renders the PDF of the invoice as it stands (no database access); `storedLogo` is the tenant's logo as stored. */
+export async function renderInvoicePdf(
+  inv: PrintableInvoice, storedLogo: Buffer | null, variant: PdfVariant,
+): Promise<Buffer> {
   // A logo stored before uploads were decoded may be unreadable: the document is printed without it.
-  const { logo } = printableLogo(tenant?.logo ? Buffer.from(tenant.logo) : null);
-  const pdf = await renderDtePdf({
+  const { logo } = printableLogo(storedLogo);
+  return renderDtePdf({
     logo,
     document: inv.document as DteJson,
     status: inv.status as DteStatus,
@@ -38,12 +70,25 @@ export async function loadOrRenderPdf(em: EntityManager, inv: Invoice, variant: 
     if (err instanceof DocumentRenderError) throw err;
     throw new DocumentRenderError('RENDER_FAILED', 'document', `cannot be rendered: ${(err as Error).message}`);
   });
-  if (STORED_STATUSES.includes(inv.status)) {
-    await em.getConnection().execute(
-      `insert into invoice_document (id, tenant_id, invoice_id, status, variant, content_type, content, bytes, created_at)
-       values (gen_random_uuid(), ?, ?, ?, ?, 'application/pdf', ?, ?, now()) on conflict on constraint invoice_document_unique do nothing`,
-      [inv.tenant.id, inv.id, inv.status, variant, pdf, pdf.length],
-    );
-  }
-  return pdf;
 }
+
+/**
+ * Keeping a rendered PDF (first insert wins) as a CTE of the caller's statement, the bytes as a binary parameter;
+ * null when PDFs of this status are not kept.
+ */
+export function storePdfCte(
+  p: SqlParams, tenantId: string, inv: Pick<Invoice, 'id' | 'status'>, variant: PdfVariant, pdf: Buffer,
+): string | null {
+  if (!STORED_STATUSES.includes(inv.status)) return null;
+  const values = [
+    p.add(tenantId, 'uuid'), p.add(inv.id, 'uuid'), p.add(inv.status), p.add(variant),
+    p.add(pdf, 'bytea'), p.add(pdf.length, 'int'),
+  ];
+  return storePdfSql(values);
+}
+
+const storePdfSql = ([tenant, invoice, status, variant, content, bytes]: string[]) =>
+  `insert into invoice_document (id, tenant_id, invoice_id, status, variant, content_type, content, bytes, created_at)
+   values (gen_random_uuid(), ${tenant}, ${invoice}, ${status}, ${variant}, 'application/pdf', ${content}, ${bytes},
+           now())
+   on conflict on constraint invoice_document_unique do nothing`;

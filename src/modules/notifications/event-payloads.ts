@@ -33,14 +33,22 @@ export const PING_EVENT = 'webhook.ping';
 
 type EventData = Record<string, unknown> | null;
 
+/** What an event's data is built from: the invoice as it stands once the event is appended. */
+export type EventInvoice = Pick<
+  Invoice,
+  | 'id' | 'referenciaExterna' | 'codigoGeneracion' | 'numeroControl' | 'tipoDte' | 'ambiente' | 'status' | 'patientId'
+  | 'sandbox' | 'selloRecibido' | 'fhProcesamiento' | 'totalPagar' | 'observaciones' | 'mhCodigoMsg'
+  | 'mhDescripcionMsg' | 'tipoContingencia' | 'motivoContin' | 'invalidation'
+>;
+
 interface EventSpec {
   /** Adds pdfUrl and jsonUrl (signed links) to the data. */
   links: boolean;
-  data(inv: Invoice, ev: EventData): Record<string, unknown>;
+  data(inv: EventInvoice, ev: EventData): Record<string, unknown>;
 }
 
 /** What every DTE event says about its document. */
-function documentFacts(inv: Invoice): Record<string, unknown> {
+function documentFacts(inv: EventInvoice): Record<string, unknown> {
   return {
     id: inv.id,
     referenciaExterna: inv.referenciaExterna,
@@ -111,7 +119,7 @@ export function isWebhookEvent(type: string): type is WebhookEventType {
 }
 
 /** The data of an event for subscribers, or null when the event type is internal (dte.queued, dte.signed, …). */
-export function eventData(type: string, inv: Invoice, ev: EventData): Record<string, unknown> | null {
+export function eventData(type: string, inv: EventInvoice, ev: EventData): Record<string, unknown> | null {
   return isWebhookEvent(type) ? EVENT_PAYLOADS[type].data(inv, ev) : null;
 }
 

@@ -4,9 +4,11 @@
  * the HTTP work happens later in jobs. (The e-mail to the receptor is queued where MH's acceptance is recorded.)
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { enqueue } from '../../queue/enqueue.js';
+import type { SqlParams } from '../../db/sql-params.js';
+import { dedupeKeyPrefix, enqueue, jobInsertSelect } from '../../queue/enqueue.js';
+import { INVOICE_CHANNEL } from '../invoices/invoice-event-bus.js';
 import type { Invoice, InvoiceEvent } from '../invoices/invoice.entity.js';
-import { eventData } from './event-payloads.js';
+import { eventData, type EventInvoice } from './event-payloads.js';
 import { webhookDeliveryJob } from '../webhooks/deliver-webhook.job.js';
 
 
@@ -14,6 +16,99 @@ export async function fanOutEvent(tx: EntityManager, invoice: Invoice, ev: Pick<
   const data = eventData(ev.type, invoice, ev.data ?? null);
   if (data) await writeOutbox(tx, invoice.tenant.id, { type: ev.type, data, invoiceId: invoice.id, eventId: String(ev.id) });
 }
+
+/** The invoice as it stands once the event is appended: its event data, e-mail address and announcement. */
+export type FanOutInvoice = EventInvoice & Pick<Invoice, 'receptorCorreo'>;
+
+const FAN_OUT_COLUMNS = [
+  'id', 'status', 'ambiente', 'tipo_dte', 'referencia_externa', 'codigo_generacion', 'numero_control', 'patient_id',
+  'sandbox', 'sello_recibido', 'fh_procesamiento', 'total_pagar', 'observaciones', 'mh_codigo_msg',
+  'mh_descripcion_msg', 'tipo_contingencia', 'motivo_contin', 'invalidation', 'receptor_correo',
+];
+
+/** The invoice columns a FanOutInvoice is read from, for a plain select (`alias.column`). */
+export const fanOutColumns = (alias: string): string => FAN_OUT_COLUMNS.map((c) => `${alias}.${c}`).join(', ');
+
+/** A FanOutInvoice from a row selected with fanOutColumns. */
+export function fanOutInvoiceFromRow(r: Record<string, never>): FanOutInvoice {
+  return {
+    id: r.id, status: r.status, ambiente: r.ambiente, tipoDte: r.tipo_dte, referenciaExterna: r.referencia_externa,
+    codigoGeneracion: r.codigo_generacion, numeroControl: r.numero_control, patientId: r.patient_id, sandbox: r.sandbox,
+    selloRecibido: r.sello_recibido, fhProcesamiento: r.fh_procesamiento, totalPagar: r.total_pagar,
+    observaciones: r.observaciones, mhCodigoMsg: r.mh_codigo_msg, mhDescripcionMsg: r.mh_descripcion_msg,
+    tipoContingencia: r.tipo_contingencia, motivoContin: r.motivo_contin, invalidation: r.invalidation,
+    receptorCorreo: r.receptor_correo,
+  };
+}
+
+export interface EventStatement {
+  /** CTEs to append to the caller's `with` list (after the CTE named by `source`). */
+  ctes: string[];
+  /** The statement's final select: the event id, its announcement and the wake-up of workers for its new jobs. */
+  select: string;
+}
+
+/**
+ * Appending an event with its fan-out (the same rules as appendEvent + fanOutEvent) as parts of ONE statement: the
+ * event row, an outbox row and delivery job per subscribed webhook endpoint, and the NOTIFYs — all in the caller's
+ * statement, so they commit with its state change in one round trip. `source` names a CTE of the caller yielding
+ * the changed invoice's `tenant_id`, `invoice_id`, `from_status`, `to_status` (no row: nothing is written, nothing
+ * announced). `invoice` is the invoice as it stands after the change, from which the webhook data is built.
+ * `extra`: the caller's own CTEs of the change (e.g. the receptor's e-mail), with those yielding new jobs' `kind`.
+ */
+export function eventStatement(
+  p: SqlParams, source: string, type: string, invoice: FanOutInvoice, evData: Record<string, unknown> | null,
+  extra?: { ctes: string[]; jobCtes: string[] },
+): EventStatement {
+  const ctes = [
+    `fx_ev as (
+       insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
+       select tenant_id, invoice_id, ${p.add(type)}, from_status, to_status, ${p.json(evData)}, now() from ${source}
+       returning id, tenant_id, invoice_id, to_status)`,
+  ];
+  const jobs: string[] = [];
+  const data = eventData(type, invoice, evData);
+  if (data) {
+    ctes.push(
+      `fx_wd as (
+         insert into webhook_delivery (id, tenant_id, endpoint_id, invoice_id, invoice_event_id, event_type, data,
+           status,           round_attempts, total_attempts, next_attempt_at, created_at, updated_at)
+         select gen_random_uuid(), e.tenant_id, e.id, ev.invoice_id, ev.id, ${p.add(type)}, ${p.json(data)}, 'PENDING',
+                0, 0, now(), now(), now()
+         from fx_ev ev join webhook_endpoint e on e.tenant_id = ev.tenant_id
+         where e.enabled and (jsonb_array_length(e.event_types) = 0 or e.event_types @> ${p.json([type])})
+         returning id, tenant_id)`,
+      `fx_wj as (${jobInsertSelect(p, webhookDeliveryJob, 'fx_wd', {
+        tenantId: 'fx_wd.tenant_id',
+        payload: `jsonb_build_object('deliveryId', fx_wd.id::text)`,
+        dedupeKey: `${p.add(webhookDedupePrefix())} || fx_wd.id::text`,
+      })})`,
+    );
+    jobs.push('fx_wj');
+  }
+  if (extra) {
+    ctes.push(...extra.ctes);
+    jobs.push(...extra.jobCtes);
+  }
+  const woken = jobs.length
+    ? `(select count(*) from (select pg_notify('fx_jobs', kind)
+         from (select distinct kind from (${jobs.map((j) => `select kind from ${j}`).join(' union all ')}) k) d) n)`
+    : '0';
+  const note = `json_build_object('eventId', ev.id::text, 'invoiceId', ev.invoice_id, 'tenantId', ev.tenant_id,
+                  'type', ${p.add(type)}::text, 'status', ev.to_status,
+                  'referenciaExterna', ${p.add(invoice.referenciaExterna)}::text,
+                  'patientId', ${p.add(invoice.patientId ?? null)}::text)`;
+  return {
+    ctes,
+    select: `select ev.id::text as event_id, pg_notify(${p.add(INVOICE_CHANNEL)}, ${note}::text) as announced,
+               ${woken} as woken
+             from fx_ev ev`,
+  };
+}
+
+let webhookPrefix: string | undefined;
+/** `webhook:` — read from the job definition (on first use: the definitions' modules import each other). */
+const webhookDedupePrefix = (): string => (webhookPrefix ??= dedupeKeyPrefix(webhookDeliveryJob, 'deliveryId'));
 
 export interface OutboxMessage {
   type: string;

@@ -35,7 +35,7 @@ export async function recordBlocked(scope: JobScope, invoiceId: string, block: B
 
 const THEN = 'and the document is sent at once';
 
-function blockOf(inv: Invoice, material: SigningMaterial | null, now: Date): Block | null {
+function blockOf(inv: Pick<Invoice, 'status' | 'ambiente'>, material: SigningMaterial | null, now: Date): Block | null {
   if (!material) {
     const reason = `no MH certificate and API credential imported for ambiente ${inv.ambiente}: import them (importMhCredential) ${THEN}`;
     return { code: 'NO_MH_CREDENTIAL', reason };
@@ -50,7 +50,7 @@ function blockOf(inv: Invoice, material: SigningMaterial | null, now: Date): Blo
  * otherwise the job outcome that makes it wait, after recording why.
  */
 export async function credentialGate(
-  scope: JobScope, inv: Invoice, material: SigningMaterial | null,
+  scope: JobScope, inv: Pick<Invoice, 'id' | 'status' | 'ambiente' | 'blockedCode'>, material: SigningMaterial | null,
 ): Promise<{ material: SigningMaterial } | { wait: JobOutcome }> {
   const block = blockOf(inv, material, scope.app.clock.now());
   if (block || inv.blockedCode) await recordBlocked(scope, inv.id, block);

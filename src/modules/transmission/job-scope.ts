@@ -1,8 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
+import type { Pool } from 'pg';
 import type { App } from '../../app.js';
+import { isUuid } from '../../core/guards.js';
+import { coalescePerPool } from '../../db/coalesce.js';
 import type { ClaimedJob, JobOutcome, JobRuntime } from '../../queue/job-definition.js';
 import { Invoice } from '../invoices/invoice.entity.js';
+import { fanOutColumns, fanOutInvoiceFromRow, type FanOutInvoice } from '../notifications/fan-out.js';
 import { cachedSigningMaterial, type SigningMaterial } from './signing-material.js';
 
 /** Tunables of the transmission pipeline (MH's rules where MH has one). */
@@ -45,6 +49,45 @@ export function inTenantScope<P>(fn: (scope: JobScope, job: ClaimedJob<P>) => Pr
 export async function lockInvoice(tx: EntityManager, id: string, _withJws = true): Promise<Invoice> {
   return tx.findOneOrFail(Invoice, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
 }
+
+/**
+ * The invoice as the transmission steps read it: what they decide on, what they send, and the facts the fan-out of
+ * MH's answer is built from. An Invoice entity is one too (the rarer steps lock and load it through the ORM).
+ */
+export type PipelineInvoice = FanOutInvoice &
+  Pick<Invoice, 'document' | 'jws' | 'sendAttempts' | 'blockedCode'>;
+
+/**
+ * One invoice of the job's tenant with only the columns the pipeline uses (plain SQL, no unit of work: most steps
+ * change the row with one statement of their own). `withDocument: false` leaves out the DTE and its JWS (the
+ * largest columns) when the step only needs the facts. Throws when the invoice does not exist. The reads of the
+ * jobs dispatched together are one query (coalesce).
+ */
+export async function loadPipelineInvoice(scope: JobScope, id: string, withDocument = true): Promise<PipelineInvoice> {
+  // (an id that is not a uuid is refused alone, not in the batch it would make fail)
+  if (!isUuid(id)) throw new Error(`invoice id ${id} is not a uuid`);
+  const read = withDocument ? readWithDocument : readFacts;
+  const r = await read(scope.app.db.pool, `${scope.tenantId}/${id}`.toLowerCase());
+  if (!r) throw new Error(`invoice ${id} of tenant ${scope.tenantId} not found`);
+  return {
+    ...fanOutInvoiceFromRow(r), document: r.document ?? {}, jws: r.jws,
+    sendAttempts: r.send_attempts, blockedCode: r.blocked_code,
+  };
+}
+
+type Row = Record<string, never>;
+
+/** Keys are `tenant/id`: a row is only ever read for its own tenant. */
+const readInvoices = (document: string) => coalescePerPool<Pool, string, Row>(async (pool, keys) => {
+  const { rows } = await pool.query<Row>(
+    `select ${fanOutColumns('i')}, ${document}, i.send_attempts, i.blocked_code, i.tenant_id as fx_tenant
+     from invoice i join unnest($1::uuid[], $2::uuid[]) k(tenant_id, id) on i.tenant_id = k.tenant_id and i.id = k.id`,
+    [keys.map((k) => k.split('/')[0]), keys.map((k) => k.split('/')[1])],
+  );
+  return new Map(rows.map((r) => [`${r.fx_tenant}/${r.id}`, r]));
+});
+const readWithDocument = readInvoices('i.document, i.jws');
+const readFacts = readInvoices('null as document, null as jws');
 
 /** Decrypted signing material for the job's tenant (cached a minute, see cachedSigningMaterial). */
 export function signingMaterial(scope: JobScope, ambiente: '00' | '01'): Promise<SigningMaterial | null> {

@@ -1,14 +1,17 @@
 import { DTE_VERSIONS } from '../../dte/index.js';
 import type { RecepcionOutcome } from '../../hacienda/index.js';
+import { jobDoneOutcome } from '../../queue/enqueue.js';
 import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome } from '../../queue/job-definition.js';
 import { backoffMs } from '../../queue/worker.js';
 import { FINAL_STATUSES } from '../invoices/invoice-lifecycle.js';
-import { Invoice } from '../invoices/invoice.entity.js';
 import { compactJws, storedJws } from '../invoices/invoice-jws.js';
 import { transition } from '../invoices/invoice-transitions.js';
 import { credentialGate } from './blocked.js';
 import { enterContingency } from './enter-contingency.js';
-import { inTenantScope, lockInvoice, signingMaterial, type JobScope } from './job-scope.js';
+import type { Invoice } from '../invoices/invoice.entity.js';
+import {
+  inTenantScope, loadPipelineInvoice, lockInvoice, signingMaterial, type JobScope, type PipelineInvoice,
+} from './job-scope.js';
 import { markSignedAndSent } from './mark-sent.js';
 import { recordMhAnswer } from './record-answer.js';
 
@@ -27,7 +30,7 @@ const NO_CREDENTIAL_RETRY_MS = 5 * 60_000;
 async function transmitInvoice(scope: JobScope, job: Job): Promise<JobOutcome> {
   const invoiceId = String(job.payload.invoiceId);
   for (let guard = 0; guard < 8; guard++) {
-    const inv = await scope.em.fork().findOneOrFail(Invoice, { id: invoiceId });
+    const inv = await loadPipelineInvoice(scope, invoiceId);
     const step = await advance(scope, job, inv);
     if (step !== 'next') return step;
   }
@@ -43,7 +46,7 @@ export const transmitInvoiceJob = defineJob<TransmitPayload>({
   run: inTenantScope(transmitInvoice),
 });
 
-async function advance(scope: JobScope, job: Job, inv: Invoice): Promise<Step> {
+async function advance(scope: JobScope, job: Job, inv: PipelineInvoice): Promise<Step> {
   if (FINAL_STATUSES.includes(inv.status) || inv.status === 'CONTINGENCY') return { kind: 'done' };
   const gate = await credentialGate(scope, inv, await signingMaterial(scope, inv.ambiente));
   if ('wait' in gate) return gate.wait;
@@ -67,18 +70,19 @@ async function advance(scope: JobScope, job: Job, inv: Invoice): Promise<Step> {
 }
 
 /** QUEUED → SIGNED → SENT in one statement (SENT committed before the request leaves), then recepciondte. */
-async function sign(scope: JobScope, job: Job, inv: Invoice, privateKeyPem: string): Promise<Step> {
+async function sign(scope: JobScope, job: Job, inv: PipelineInvoice, privateKeyPem: string): Promise<Step> {
   const jws = await scope.app.mh.signer.sign(inv.document, privateKeyPem);
   const stored = storedJws(jws, inv.document);
   const attempt = await markSignedAndSent(scope.app.db, scope.tenantId, inv.id, stored);
   if (attempt === null) return 'next';
-  // The loaded invoice (never flushed) now describes the committed row.
-  Object.assign(inv, { status: 'SENT', jws: stored, sendAttempts: attempt });
+  // The loaded invoice (a plain object) now describes the committed row; it keeps the whole JWS, which is what is
+  // sent (compactJws returns it as it is instead of rebuilding the payload from the document).
+  Object.assign(inv, { status: 'SENT', jws, sendAttempts: attempt });
   return transmit(scope, job, inv);
 }
 
 /** SIGNED (or UNKNOWN confirmed absent by consultadte) → SENT → recepciondte. */
-async function send(scope: JobScope, job: Job, inv: Invoice): Promise<Step> {
+async function send(scope: JobScope, job: Job, inv: PipelineInvoice): Promise<Step> {
   const claimed = await scope.em.fork().transactional(async (tx) => {
     const locked = await lockInvoice(tx, inv.id);
     return locked.status === 'SIGNED' || locked.status === 'UNKNOWN' ? markSent(tx, locked) : null;
@@ -92,7 +96,7 @@ async function markSent(tx: JobScope['em'], locked: Invoice): Promise<Invoice> {
   return locked;
 }
 
-async function transmit(scope: JobScope, job: Job, inv: Invoice): Promise<Step> {
+async function transmit(scope: JobScope, job: Job, inv: PipelineInvoice): Promise<Step> {
   const material = (await signingMaterial(scope, inv.ambiente))!;
   const outcome = await scope.app.mh.client.recepcionDte(material.api, {
     ambiente: inv.ambiente,
@@ -102,15 +106,16 @@ async function transmit(scope: JobScope, job: Job, inv: Invoice): Promise<Step> 
     documento: compactJws(inv)!,
     codigoGeneracion: inv.codigoGeneracion,
   });
-  return afterSend(scope, job, inv.id, outcome);
+  return afterSend(scope, job, inv, outcome);
 }
 
-async function afterSend(scope: JobScope, job: Job, id: string, o: RecepcionOutcome): Promise<Step> {
+async function afterSend(scope: JobScope, job: Job, inv: PipelineInvoice, o: RecepcionOutcome): Promise<Step> {
+  const id = inv.id;
   // 004: MH already has this codigoGeneracion (an earlier send got through): reconcile through consultadte.
   if (o.kind === 'rejected' && o.codigoMsg === '004') return toUnknown(scope, id, 'MH reports the document as already received');
   if (o.kind === 'processed' || o.kind === 'rejected') {
-    await recordMhAnswer(scope, id, o, ['SENT']);
-    return { kind: 'done' };
+    await recordMhAnswer(scope, id, o, ['SENT'], inv, job);
+    return jobDoneOutcome(job);
   }
   if (o.kind === 'unknown') return toUnknown(scope, id, o.reason);
   // transient / auth_error: MH certainly did not process it. Back to SIGNED; the send did not count.
@@ -133,12 +138,12 @@ async function toUnknown(scope: JobScope, id: string, reason: string): Promise<S
 }
 
 /** UNKNOWN: consultadte first; resend only when MH confirms it does not have the document. */
-async function reconcile(scope: JobScope, job: Job, inv: Invoice): Promise<Step> {
+async function reconcile(scope: JobScope, job: Job, inv: PipelineInvoice): Promise<Step> {
   const material = (await signingMaterial(scope, inv.ambiente))!;
   const o = await scope.app.mh.client.consultaDte(material.api, { nitEmisor: material.nit, tdte: inv.tipoDte, codigoGeneracion: inv.codigoGeneracion });
   if (o.kind === 'processed' || o.kind === 'rejected') {
-    await recordMhAnswer(scope, inv.id, o, ['UNKNOWN']);
-    return { kind: 'done' };
+    await recordMhAnswer(scope, inv.id, o, ['UNKNOWN'], inv, job);
+    return jobDoneOutcome(job);
   }
   if (o.kind === 'not_found') {
     if (inv.sendAttempts < scope.settings.maxSends) return send(scope, job, inv);
