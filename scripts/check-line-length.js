@@ -2,9 +2,10 @@
 // wraps code but not comments or string literals). Generated files are skipped, as in biome.jsonc.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const MAX = 120;
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dirs = ['src', 'test', 'bench', 'scripts', 'examples'];
 const skip = new Set(['node_modules', 'dist', 'src/client/generated', 'src/db/migrations', 'package-lock.json']);
 const owned = /\.(ts|js|mjs|cjs|json|jsonc)$/;
