@@ -29,8 +29,12 @@ async function measured(total: number, clients: number, send: (i: number) => Pro
 const rate = (r: LoadRun) => r.ops / r.seconds;
 /** Two runs of one kind as one (latencies: the worse of the two). */
 const merge = (x: Measured, y: Measured): Measured => ({
-  ops: x.ops + y.ops, seconds: x.seconds + y.seconds, p50: Math.max(x.p50, y.p50), p99: Math.max(x.p99, y.p99),
-  failures: x.failures + y.failures, cpuMs: (x.cpuMs * x.ops + y.cpuMs * y.ops) / (x.ops + y.ops),
+  ops: x.ops + y.ops,
+  seconds: x.seconds + y.seconds,
+  p50: Math.max(x.p50, y.p50),
+  p99: Math.max(x.p99, y.p99),
+  failures: x.failures + y.failures,
+  cpuMs: (x.cpuMs * x.ops + y.cpuMs * y.ops) / (x.ops + y.ops),
 });
 const line = (name: string, r: Measured) =>
   `  ${name.padEnd(44)} ${String(Math.round(rate(r))).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  ` +
@@ -60,7 +64,12 @@ export async function benchApi(): Promise<void> {
   const persisted = { persistedQuery: { version: 1, sha256Hash: hash } };
   const emitInvoice = (i: number) => {
     const input = { ...example, referenciaExterna: `G-${run}-${i}` };
-    return post(gql, keyed, { variables: { input }, extensions: persisted }, (j) => j.data?.emitInvoice?.__typename === 'Invoice');
+    return post(
+      gql,
+      keyed,
+      { variables: { input }, extensions: persisted },
+      (j) => j.data?.emitInvoice?.__typename === 'Invoice',
+    );
   };
   // --phases=auth,emit,rest runs only some of them (e.g. under `node --cpu-prof`).
   const phases = (process.argv.find((x) => x.startsWith('--phases='))?.slice(9) ?? 'auth,emit,rest').split(',');
@@ -103,12 +112,16 @@ export async function benchApi(): Promise<void> {
   }
 
   async function restPhase() {
-
     // POST /api/facturas while a worker process (as `npm start` runs it) signs and transmits what was emitted.
     child = spawn(process.execPath, [mainJs, '--worker-only'], {
       env: {
-        ...process.env, DATABASE_URL: env.app.db.url, FX_MH_BASE_URL: env.app.mh.sandbox!.url, FX_MH_SANDBOX: '1',
-        FX_MASTER_KEY: env.app.config.masterKey!, LOG_LEVEL: 'error', FX_PROCESSES: '1',
+        ...process.env,
+        DATABASE_URL: env.app.db.url,
+        FX_MH_BASE_URL: env.app.mh.sandbox!.url,
+        FX_MH_SANDBOX: '1',
+        FX_MASTER_KEY: env.app.config.masterKey!,
+        LOG_LEVEL: 'error',
+        FX_PROCESSES: '1',
       },
       stdio: 'ignore',
     });

@@ -9,44 +9,111 @@ const DURATION_MS = 3000;
 
 function factura(lines: number): DteJson {
   const item = (n: number) => ({
-    numItem: n, tipoItem: 2, numeroDocumento: null, cantidad: 1, codigo: `SRV-${n}`, codTributo: null, uniMedida: 59,
-    descripcion: `Consulta médica especializada número ${n}`, precioUni: 11.3, montoDescu: 0, ventaNoSuj: 0, ventaExenta: 0,
-    ventaGravada: 11.3, tributos: null, psv: 0, noGravado: 0, ivaItem: 1.3,
+    numItem: n,
+    tipoItem: 2,
+    numeroDocumento: null,
+    cantidad: 1,
+    codigo: `SRV-${n}`,
+    codTributo: null,
+    uniMedida: 59,
+    descripcion: `Consulta médica especializada número ${n}`,
+    precioUni: 11.3,
+    montoDescu: 0,
+    ventaNoSuj: 0,
+    ventaExenta: 0,
+    ventaGravada: 11.3,
+    tributos: null,
+    psv: 0,
+    noGravado: 0,
+    ivaItem: 1.3,
   });
   const total = new Decimal('11.30').times(lines).toNumber();
   const iva = new Decimal('1.30').times(lines).toNumber();
-  const direccion = { departamento: '06', municipio: '23', distrito: '01', complemento: 'Colonia Escalón, calle principal' };
+  const direccion = {
+    departamento: '06',
+    municipio: '23',
+    distrito: '01',
+    complemento: 'Colonia Escalón, calle principal',
+  };
   return {
     identificacion: {
-      version: 2, ambiente: '00', tipoDte: '01', numeroControl: 'DTE-01-M001P001-000000000000001',
-      codigoGeneracion: '0F1E2D3C-4B5A-4968-8776-655443322110', tipoModelo: 1, tipoOperacion: 1, tipoContingencia: null,
-      motivoContin: null, fecEmi: '2026-03-05', horEmi: '10:15:30', tipoMoneda: 'USD',
+      version: 2,
+      ambiente: '00',
+      tipoDte: '01',
+      numeroControl: 'DTE-01-M001P001-000000000000001',
+      codigoGeneracion: '0F1E2D3C-4B5A-4968-8776-655443322110',
+      tipoModelo: 1,
+      tipoOperacion: 1,
+      tipoContingencia: null,
+      motivoContin: null,
+      fecEmi: '2026-03-05',
+      horEmi: '10:15:30',
+      tipoMoneda: 'USD',
     },
     documentoRelacionado: null,
     emisor: {
-      nit: '06142803901121', nrc: '2345678', nombre: 'Clínica Médica Santa Lucía, S.A. de C.V.', codActividad: '86100',
-      descActividad: 'Actividades de hospitales', nombreComercial: 'Clínica Santa Lucía', direccion, telefono: '22223333',
-      correo: 'facturas@santalucia.example', codEstable: 'M001', codPuntoVenta: 'P001',
+      nit: '06142803901121',
+      nrc: '2345678',
+      nombre: 'Clínica Médica Santa Lucía, S.A. de C.V.',
+      codActividad: '86100',
+      descActividad: 'Actividades de hospitales',
+      nombreComercial: 'Clínica Santa Lucía',
+      direccion,
+      telefono: '22223333',
+      correo: 'facturas@santalucia.example',
+      codEstable: 'M001',
+      codPuntoVenta: 'P001',
     },
     receptor: {
-      tipoDocumento: '13', numDocumento: '012345678', nrc: null, nombre: 'José Peña Núñez', codActividad: null,
-      descActividad: null, direccion: null, telefono: null, correo: 'jose@example.com',
+      tipoDocumento: '13',
+      numDocumento: '012345678',
+      nrc: null,
+      nombre: 'José Peña Núñez',
+      codActividad: null,
+      descActividad: null,
+      direccion: null,
+      telefono: null,
+      correo: 'jose@example.com',
     },
     otrosDocumentos: null,
     ventaTercero: null,
     cuerpoDocumento: Array.from({ length: lines }, (_, i) => item(i + 1)),
     resumen: {
-      totalNoSuj: 0, totalExenta: 0, totalGravada: total, subTotalVentas: total, descuNoSuj: 0, descuExenta: 0,
-      descuGravada: 0, porcentajeDescuento: 0, totalDescu: 0, tributos: null, subTotal: total, ivaRete: 0,
-      montoTotalOperacion: total, totalNoGravado: 0, totalPagar: total, totalLetras: 'BENCHMARK',
-      totalIva: iva, saldoFavor: 0, condicionOperacion: 1, pagos: null, numPagoElectronico: null, observaciones: null,
+      totalNoSuj: 0,
+      totalExenta: 0,
+      totalGravada: total,
+      subTotalVentas: total,
+      descuNoSuj: 0,
+      descuExenta: 0,
+      descuGravada: 0,
+      porcentajeDescuento: 0,
+      totalDescu: 0,
+      tributos: null,
+      subTotal: total,
+      ivaRete: 0,
+      montoTotalOperacion: total,
+      totalNoGravado: 0,
+      totalPagar: total,
+      totalLetras: 'BENCHMARK',
+      totalIva: iva,
+      saldoFavor: 0,
+      condicionOperacion: 1,
+      pagos: null,
+      numPagoElectronico: null,
+      observaciones: null,
     },
     apendice: null,
   };
 }
 
 async function measure(document: DteJson, variant: 'letter' | 'ticket'): Promise<{ perSec: number; bytes: number }> {
-  const input = { document, status: 'PROCESSED' as const, selloRecibido: '2026D04751ECD4324D039CEAFD9A3516AAA7JESF', fhProcesamiento: '05/03/2026 10:15:33', variant };
+  const input = {
+    document,
+    status: 'PROCESSED' as const,
+    selloRecibido: '2026D04751ECD4324D039CEAFD9A3516AAA7JESF',
+    fhProcesamiento: '05/03/2026 10:15:33',
+    variant,
+  };
   for (let i = 0; i < 5; i += 1) await renderDtePdf(input); // warm-up
   let count = 0;
   let bytes = 0;
@@ -62,7 +129,9 @@ export async function benchDocuments(): Promise<void> {
   for (const lines of [5, 100]) {
     for (const variant of ['letter', 'ticket'] as const) {
       const { perSec, bytes } = await measure(factura(lines), variant);
-      console.log(`documents: PDF ${variant.padEnd(6)} ${String(lines).padStart(3)} items  ${perSec.toFixed(1)} docs/s  (${(bytes / 1024).toFixed(1)} KiB)`);
+      console.log(
+        `documents: PDF ${variant.padEnd(6)} ${String(lines).padStart(3)} items  ${perSec.toFixed(1)} docs/s  (${(bytes / 1024).toFixed(1)} KiB)`,
+      );
     }
   }
 }

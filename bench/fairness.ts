@@ -4,7 +4,13 @@
 // `npm start`'s defaults (FX_WORKER_CONCURRENCY, FX_WORKER_TENANT_CONCURRENCY).
 import { startWorker } from '../src/start-worker.js';
 import {
-  addBenchTenant, benchEnv, benchServer, percentile, postFactura, unfinished, type BenchEnv,
+  addBenchTenant,
+  benchEnv,
+  benchServer,
+  percentile,
+  postFactura,
+  unfinished,
+  type BenchEnv,
 } from './support.js';
 
 const arg = (name: string, fallback: number) => {
@@ -30,7 +36,12 @@ async function emit(url: string, apiKey: string, ref: string): Promise<{ id: str
 
 /** The quiet tenant's documents, one every `everyMs`: emission → PROCESSED latencies (polled every 10 ms). */
 async function quietLatencies(
-  env: BenchEnv, url: string, apiKey: string, count: number, everyMs: number, tag: string,
+  env: BenchEnv,
+  url: string,
+  apiKey: string,
+  count: number,
+  everyMs: number,
+  tag: string,
 ): Promise<number[]> {
   const pending = new Map<string, number>();
   const latencies: number[] = [];
@@ -40,7 +51,8 @@ async function quietLatencies(
       await new Promise((r) => setTimeout(r, 10));
       if (!pending.size) continue;
       const { rows } = await env.app.db.pool.query<{ id: string }>(
-        `select id from invoice where id = any($1::uuid[]) and status = 'PROCESSED'`, [[...pending.keys()]],
+        `select id from invoice where id = any($1::uuid[]) and status = 'PROCESSED'`,
+        [[...pending.keys()]],
       );
       const now = performance.now();
       for (const r of rows) {
@@ -78,9 +90,11 @@ export async function benchFairness(): Promise<void> {
     const started = performance.now();
     const burst = (async () => {
       let next = 0;
-      await Promise.all(Array.from({ length: 64 }, async () => {
-        for (let i = next++; i < busyDocs; i = next++) await emit(server.url, env.apiKey, `BUSY-${i}`);
-      }));
+      await Promise.all(
+        Array.from({ length: 64 }, async () => {
+          for (let i = next++; i < busyDocs; i = next++) await emit(server.url, env.apiKey, `BUSY-${i}`);
+        }),
+      );
       for (;;) {
         if ((await unfinished(env, env.tenantId)) === 0) break;
         await new Promise((r) => setTimeout(r, 50));
@@ -89,13 +103,17 @@ export async function benchFairness(): Promise<void> {
     await new Promise((r) => setTimeout(r, 300));
     const shared = await quietLatencies(env, server.url, quiet.apiKey, quietDocs, 250, 'BUSY');
     const waiting = await unfinished(env, env.tenantId);
-    console.log(`  the quiet tenant beside the busy one: ${line(shared)} ` +
-      `(${waiting} of the busy tenant's documents still waiting when the quiet one was done)`);
+    console.log(
+      `  the quiet tenant beside the busy one: ${line(shared)} ` +
+        `(${waiting} of the busy tenant's documents still waiting when the quiet one was done)`,
+    );
     await burst;
     const seconds = (performance.now() - started) / 1000;
     const busyRate = Math.round(busyDocs / seconds);
-    console.log(`  the busy tenant: ${busyDocs} documents in ${seconds.toFixed(1)} s = ${busyRate} DTE/s ` +
-      `(its ${cfg.perTenantConcurrency} slots ÷ 200 ms = ${Math.round(cfg.perTenantConcurrency / 0.2)}/s)`);
+    console.log(
+      `  the busy tenant: ${busyDocs} documents in ${seconds.toFixed(1)} s = ${busyRate} DTE/s ` +
+        `(its ${cfg.perTenantConcurrency} slots ÷ 200 ms = ${Math.round(cfg.perTenantConcurrency / 0.2)}/s)`,
+    );
   } finally {
     await worker.stop();
     await server.close();

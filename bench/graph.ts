@@ -58,14 +58,24 @@ export async function benchGraph(): Promise<void> {
   };
   try {
     await load(200, () => post({ query: 'mutation { __typename }' }, (j) => j.data?.__typename === 'Mutation')); // warm-up
-    const trivial = await load(TRIVIAL, () => post({ query: 'mutation { __typename }' }, (j) => j.data?.__typename === 'Mutation'));
+    const trivial = await load(TRIVIAL, () =>
+      post({ query: 'mutation { __typename }' }, (j) => j.data?.__typename === 'Mutation'),
+    );
     const emit = await load(EMITS, (i) =>
-      post({ variables: { input: { ...example, referenciaExterna: `BENCH-${run}-${i}` } }, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, (j) => j.data?.emitInvoice?.__typename === 'Invoice'),
+      post(
+        {
+          variables: { input: { ...example, referenciaExterna: `BENCH-${run}-${i}` } },
+          extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+        },
+        (j) => j.data?.emitInvoice?.__typename === 'Invoice',
+      ),
     );
     console.log(`\ngraph: ${CLIENTS} concurrent clients over HTTP, one server process, embedded PostgreSQL`);
     console.log(line('mutation { __typename }', trivial));
     console.log(line('emitInvoice (FE, 3 items)', emit));
-    console.log(`  emitInvoice throughput = ${((emit.ops / emit.seconds) / (trivial.ops / trivial.seconds) * 100).toFixed(1)} % of the trivial mutation; p50 ×${(emit.p50 / trivial.p50).toFixed(1)}`);
+    console.log(
+      `  emitInvoice throughput = ${((emit.ops / emit.seconds / (trivial.ops / trivial.seconds)) * 100).toFixed(1)} % of the trivial mutation; p50 ×${(emit.p50 / trivial.p50).toFixed(1)}`,
+    );
   } finally {
     await server.close();
     await env.close();

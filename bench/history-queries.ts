@@ -1,6 +1,12 @@
 // The listing queries the graph and REST offer, as the benchmark measures them and the plan test checks them.
 import type pg from 'pg';
-import { invoiceCountQuery, invoicePageQuery, numbered, type InvoiceListFilter, type Keyset } from '../src/modules/invoices/invoice-list-sql.js';
+import {
+  invoiceCountQuery,
+  invoicePageQuery,
+  numbered,
+  type InvoiceListFilter,
+  type Keyset,
+} from '../src/modules/invoices/invoice-list-sql.js';
 
 export interface HistoryQuery {
   name: string;
@@ -32,12 +38,20 @@ export async function sampleValues(c: pg.Client | pg.PoolClient, tenantId: strin
        offset (select count(*) / 2 from invoice where tenant_id = $1) limit 1`,
     [tenantId],
   );
-  const { rows: [range] } = await c.query(`select min(fec_emi) as first, max(fec_emi) as last from invoice where tenant_id = $1`, [tenantId]);
+  const {
+    rows: [range],
+  } = await c.query(`select min(fec_emi) as first, max(fec_emi) as last from invoice where tenant_id = $1`, [tenantId]);
   const r = rows[0];
   return {
-    dui: r.receptor_num_documento, patientId: r.patient_id, referencia: r.referencia_externa, codigoGeneracion: r.codigo_generacion,
+    dui: r.receptor_num_documento,
+    patientId: r.patient_id,
+    referencia: r.referencia_externa,
+    codigoGeneracion: r.codigo_generacion,
     numeroControl: r.numero_control,
-    firstDay: range.first, middleDay: r.fec_emi, lastDay: range.last, keyset: { fecEmi: r.fec_emi, createdAt: r.created, id: r.id },
+    firstDay: range.first,
+    middleDay: r.fec_emi,
+    lastDay: range.last,
+    keyset: { fecEmi: r.fec_emi, createdAt: r.created, id: r.id },
   };
 }
 
@@ -58,10 +72,18 @@ export function historyQueries(s: Samples): HistoryQuery[] {
     { name: 'first page', filter: {}, indexes: LIST },
     { name: 'deep page (keyset)', filter: {}, indexes: LIST, deep: true },
     { name: 'status REJECTED', filter: { status: ['REJECTED'] }, indexes: STATUS },
-    { name: 'status + fromDate', filter: { status: ['PROCESSED'], fromDate: s.middleDay }, indexes: [...STATUS, ...LIST] },
+    {
+      name: 'status + fromDate',
+      filter: { status: ['PROCESSED'], fromDate: s.middleDay },
+      indexes: [...STATUS, ...LIST],
+    },
     { name: 'three statuses', filter: { status: ['CONTINGENCY', 'UNKNOWN', 'QUEUED'] }, indexes: STATUS },
     { name: 'tipoDte 05', filter: { tipoDte: ['05'] }, indexes: ['invoice_list_tipo_dte_index'] },
-    { name: 'status + tipoDte', filter: { status: ['INVALIDATED'], tipoDte: ['03'] }, indexes: [...STATUS, 'invoice_list_tipo_dte_index', 'invoice_status_index'] },
+    {
+      name: 'status + tipoDte',
+      filter: { status: ['INVALIDATED'], tipoDte: ['03'] },
+      indexes: [...STATUS, 'invoice_list_tipo_dte_index', 'invoice_status_index'],
+    },
     { name: 'oldest month (date range)', filter: { fromDate: s.firstDay, toDate: monthAfterFirst }, indexes: LIST },
     { name: 'receptorNumDocumento', filter: { receptorNumDocumento: s.dui }, indexes: ['invoice_list_receptor_index'] },
     { name: 'patientId', filter: { patientId: s.patientId }, indexes: ['invoice_list_patient_index'] },
@@ -72,15 +94,27 @@ export function historyQueries(s: Samples): HistoryQuery[] {
     { name: 'text: last word begun', filter: { text: 'rocio cañ', textMode: 'prefix' }, indexes: [NAME, ...LIST] },
     { name: 'text: referenciaExterna', filter: { text: s.referencia, textMode: 'identifier' }, indexes: [REFERENCE] },
     { name: 'text: codigoGeneracion', filter: { text: s.codigoGeneracion, textMode: 'identifier' }, indexes: CODIGO },
-    { name: 'text: codigoGeneracion prefix', indexes: CODIGO,
-      filter: { text: s.codigoGeneracion.slice(0, 13).toLowerCase(), textMode: 'identifier' } },
-    { name: 'text: numeroControl', indexes: CONTROL,
-      filter: { text: s.numeroControl.toLowerCase(), textMode: 'identifier' } },
+    {
+      name: 'text: codigoGeneracion prefix',
+      indexes: CODIGO,
+      filter: { text: s.codigoGeneracion.slice(0, 13).toLowerCase(), textMode: 'identifier' },
+    },
+    {
+      name: 'text: numeroControl',
+      indexes: CONTROL,
+      filter: { text: s.numeroControl.toLowerCase(), textMode: 'identifier' },
+    },
     { name: 'text: receptor document', filter: { text: s.dui, textMode: 'identifier' }, indexes: [RECEPTOR] },
-    { name: 'text + status', indexes: [NAME, ...STATUS],
-      filter: { text: 'martinez', status: ['REJECTED'], textMode: 'words' } },
-    { name: 'text: contained (fallback)', indexes: [TRIGRAM, ...LIST],
-      filter: { text: 'ñez ram', textMode: 'contains' } },
+    {
+      name: 'text + status',
+      indexes: [NAME, ...STATUS],
+      filter: { text: 'martinez', status: ['REJECTED'], textMode: 'words' },
+    },
+    {
+      name: 'text: contained (fallback)',
+      indexes: [TRIGRAM, ...LIST],
+      filter: { text: 'ñez ram', textMode: 'contains' },
+    },
   ];
 }
 
@@ -105,7 +139,10 @@ export interface PlanSummary {
 }
 
 /** Which indexes the plan reads `invoice` through, and whether it reads the table sequentially instead. */
-export async function planOf(c: pg.Client | pg.PoolClient, q: { text: string; values: unknown[] }): Promise<PlanSummary> {
+export async function planOf(
+  c: pg.Client | pg.PoolClient,
+  q: { text: string; values: unknown[] },
+): Promise<PlanSummary> {
   const { rows } = await c.query(`explain (format json) ${q.text}`, q.values);
   const out: PlanSummary = { indexes: [], seqScan: false };
   const walk = (node: Record<string, unknown>) => {

@@ -21,15 +21,29 @@ async function load(c: pg.Client, tenantId: string): Promise<void> {
   const started = performance.now();
   await withoutIndexes(c, async () => {
     for (const nit of ['06140101001019', '06140101001027']) {
-      await generateInvoices(c, { tenantId: await generateTenant(c, nit), count: OTHERS, offset: 0, firstDay: '2025-01-01', days: 365 });
+      await generateInvoices(c, {
+        tenantId: await generateTenant(c, nit),
+        count: OTHERS,
+        offset: 0,
+        firstDay: '2025-01-01',
+        days: 365,
+      });
     }
     for (let offset = 0; offset < DOCUMENTS; offset += CHUNK) {
       const count = Math.min(CHUNK, DOCUMENTS - offset);
-      await generateInvoices(c, { tenantId, count, offset, firstDay: addDays('2025-01-01', (offset * 365) / DOCUMENTS), days: (count * 365) / DOCUMENTS });
+      await generateInvoices(c, {
+        tenantId,
+        count,
+        offset,
+        firstDay: addDays('2025-01-01', (offset * 365) / DOCUMENTS),
+        days: (count * 365) / DOCUMENTS,
+      });
     }
   });
   await c.query('vacuum analyze invoice');
-  console.log(`history: loaded ${DOCUMENTS.toLocaleString('en')} + ${(2 * OTHERS).toLocaleString('en')} documents in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `history: loaded ${DOCUMENTS.toLocaleString('en')} + ${(2 * OTHERS).toLocaleString('en')} documents in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
 }
 
 function addDays(day: string, n: number): string {
@@ -38,10 +52,17 @@ function addDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const FIELDS = 'edges { cursor node { id numeroControl status fecEmi receptor { nombre } totals { totalPagar } } } pageInfo { hasNextPage endCursor }';
+const FIELDS =
+  'edges { cursor node { id numeroControl status fecEmi receptor { nombre } totals { totalPagar } } } pageInfo { hasNextPage endCursor }';
 
-function graphqlOf(q: HistoryQuery, s: Samples, withCount: boolean): { query: string; variables: Record<string, unknown> } {
-  const after = q.deep ? Buffer.from(`${s.keyset.fecEmi}|${s.keyset.createdAt}|${s.keyset.id}`).toString('base64url') : null;
+function graphqlOf(
+  q: HistoryQuery,
+  s: Samples,
+  withCount: boolean,
+): { query: string; variables: Record<string, unknown> } {
+  const after = q.deep
+    ? Buffer.from(`${s.keyset.fecEmi}|${s.keyset.createdAt}|${s.keyset.id}`).toString('base64url')
+    : null;
   return {
     query: `query($f: InvoiceFilter, $a: String) { invoices(first: 20, filter: $f, after: $a) { ${FIELDS} ${withCount ? 'totalCount totalCountExact' : ''} } }`,
     variables: { f: { ...q.filter, textMode: undefined }, a: after },
@@ -68,11 +89,23 @@ const SAMPLE = 20_000;
  * from the document's text). Two scratch tables of SAMPLE rows each, dropped afterwards.
  */
 async function storageFigures(c: pg.Client): Promise<string> {
-  const body = JSON.stringify({ tipoDte: '01', referenciaExterna: 'SIGMA-CONSULTA-2026-000123',
-    receptor: { nombre: 'María José Rivas', tipoDocumento: '13', numDocumento: '12345678-4', correo: 'mjrivas@example.com', telefono: '77778888' },
+  const body = JSON.stringify({
+    tipoDte: '01',
+    referenciaExterna: 'SIGMA-CONSULTA-2026-000123',
+    receptor: {
+      nombre: 'María José Rivas',
+      tipoDocumento: '13',
+      numDocumento: '12345678-4',
+      correo: 'mjrivas@example.com',
+      telefono: '77778888',
+    },
     medico: { nombre: 'Dra. Ana López', nit: '0614-050707-104-8', tipoServicio: 3 },
-    items: [{ descripcion: 'Consulta de especialidad', cantidad: 1, precio: '45.00', tratamientoFiscal: 'gravado' }, { descripcion: 'Medicamento', cantidad: 1, precio: '12.00', tratamientoFiscal: 'exento' }],
-    pagos: [{ codigo: '02', referencia: 'VISA ****1234' }] });
+    items: [
+      { descripcion: 'Consulta de especialidad', cantidad: 1, precio: '45.00', tratamientoFiscal: 'gravado' },
+      { descripcion: 'Medicamento', cantidad: 1, precio: '12.00', tratamientoFiscal: 'exento' },
+    ],
+    pagos: [{ codigo: '02', referencia: 'VISA ****1234' }],
+  });
   await c.query(`create table fx_bench_after as select i.* from invoice i where jws is not null limit ${SAMPLE}`);
   await c.query(
     `create table fx_bench_before as select i.*, jsonb_set($1::jsonb, '{receptor,nombre}', to_jsonb(i.receptor_nombre)) as input,
@@ -81,14 +114,18 @@ async function storageFigures(c: pg.Client): Promise<string> {
      from fx_bench_after i`,
     [body],
   );
-  const { rows: [r] } = await c.query(
+  const {
+    rows: [r],
+  } = await c.query(
     `select pg_table_size('fx_bench_before') / ${SAMPLE} as before, pg_table_size('fx_bench_after') / ${SAMPLE} as after,
             (select avg(pg_column_size(input) + pg_column_size(signed_document))::int from fx_bench_before) as dropped,
             pg_total_relation_size('invoice') / (select count(*) from invoice) as with_indexes`,
   );
   await c.query('drop table fx_bench_before, fx_bench_after');
-  return `${r.before} B per document before (request body + document + whole JWS; those two columns ${r.dropped} B) → `
-    + `${r.after} B now (heap + TOAST); ${r.with_indexes} B per document with every index of invoice`;
+  return (
+    `${r.before} B per document before (request body + document + whole JWS; those two columns ${r.dropped} B) → ` +
+    `${r.after} B now (heap + TOAST); ${r.with_indexes} B per document with every index of invoice`
+  );
 }
 
 export async function benchHistory(): Promise<void> {
@@ -102,7 +139,11 @@ export async function benchHistory(): Promise<void> {
     console.log(`history: storage ${await storageFigures(c)}`);
     const s = await sampleValues(c, env.tenantId);
     const gql = async (body: unknown) => {
-      const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': env.apiKey }, body: JSON.stringify(body) });
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': env.apiKey },
+        body: JSON.stringify(body),
+      });
       const json = (await res.json()) as { errors?: unknown };
       if (!res.ok || json.errors) throw new Error(`history: ${JSON.stringify(json.errors ?? res.status)}`);
     };
@@ -111,9 +152,16 @@ export async function benchHistory(): Promise<void> {
       const page = await measure(() => gql(graphqlOf(q, s, false)));
       const counted = await measure(() => gql(graphqlOf(q, s, true)));
       const plan = await planOf(c, pageSql(env.tenantId, q, s));
-      console.log(`  ${q.name.padEnd(28)} page ${fmt(page)}   with totalCount ${fmt(counted)}   ${plan.seqScan ? 'SEQ SCAN ' : ''}${[...new Set(plan.indexes)].join(', ')}`);
+      console.log(
+        `  ${q.name.padEnd(28)} page ${fmt(page)}   with totalCount ${fmt(counted)}   ${plan.seqScan ? 'SEQ SCAN ' : ''}${[...new Set(plan.indexes)].join(', ')}`,
+      );
     }
-    const byRef = await measure(() => gql({ query: 'query($r: String!) { invoiceByReference(referenciaExterna: $r) { id status } }', variables: { r: s.referencia } }));
+    const byRef = await measure(() =>
+      gql({
+        query: 'query($r: String!) { invoiceByReference(referenciaExterna: $r) { id status } }',
+        variables: { r: s.referencia },
+      }),
+    );
     console.log(`  ${'invoiceByReference'.padEnd(28)} ${fmt(byRef)}`);
     // The scans that span every tenant: the deadline scan's query (a window of 6 hours, three months after the
     // middle of the year) and GET /metrics.

@@ -31,8 +31,10 @@ export async function benchMemory(): Promise<void> {
     global.gc?.();
     const afterEmission = process.memoryUsage();
     const took = ((performance.now() - t0) / 1000).toFixed(0);
-    console.log(`  backlog of ${docs} emitted in ${took} s (${emitted.failures} failures); RSS idle ${mb(idle)}, ` +
-      `after emission ${mb(afterEmission.rss)} (heap ${mb(afterEmission.heapUsed)}${global.gc ? ' after a GC' : ''})`);
+    console.log(
+      `  backlog of ${docs} emitted in ${took} s (${emitted.failures} failures); RSS idle ${mb(idle)}, ` +
+        `after emission ${mb(afterEmission.rss)} (heap ${mb(afterEmission.heapUsed)}${global.gc ? ' after a GC' : ''})`,
+    );
     let peak = 0;
     let peakHeap = 0;
     const sample = setInterval(() => {
@@ -53,9 +55,11 @@ export async function benchMemory(): Promise<void> {
     global.gc?.();
     const after = process.memoryUsage();
     const drained = Math.round(docs / seconds);
-    console.log(`  drained at ${drained} DTE/s; peak RSS while draining ${mb(peak)} (idle ${mb(idle)}; ` +
-      `+${mb(peak - idle)} for ${docs.toLocaleString('en')} documents); peak JS heap ${mb(peakHeap)}; ` +
-      `after draining RSS ${mb(after.rss)}, heap ${mb(after.heapUsed)}${global.gc ? ' (after a GC)' : ''}`);
+    console.log(
+      `  drained at ${drained} DTE/s; peak RSS while draining ${mb(peak)} (idle ${mb(idle)}; ` +
+        `+${mb(peak - idle)} for ${docs.toLocaleString('en')} documents); peak JS heap ${mb(peakHeap)}; ` +
+        `after draining RSS ${mb(after.rss)}, heap ${mb(after.heapUsed)}${global.gc ? ' (after a GC)' : ''}`,
+    );
   } finally {
     await env.close();
   }

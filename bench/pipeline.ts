@@ -11,7 +11,9 @@ import { startWorker } from '../src/start-worker.js';
 import { healthzRate, load, opensslRsaSignPerSec } from './ceilings.js';
 import { benchEnv } from './support.js';
 
-const example = JSON.parse(readFileSync(new URL('../../examples/dte/01-factura.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const example = JSON.parse(
+  readFileSync(new URL('../../examples/dte/01-factura.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 const mainJs = fileURLToPath(new URL('../src/main.js', import.meta.url));
 
 interface Scenario {
@@ -37,13 +39,25 @@ async function run(s: Scenario): Promise<void> {
     if (!ceilingsPrinted) {
       ceilingsPrinted = true;
       const rsa = await opensslRsaSignPerSec();
-      console.log(`ceilings (same run): openssl rsa2048 ${rsa ? `${Math.round(rsa)} sign/s per core` : 'n/a'}; GET /healthz ${Math.round(await healthzRate(server.url))} req/s (8 clients)`);
+      console.log(
+        `ceilings (same run): openssl rsa2048 ${rsa ? `${Math.round(rsa)} sign/s per core` : 'n/a'}; GET /healthz ${Math.round(await healthzRate(server.url))} req/s (8 clients)`,
+      );
     }
     if (s.latencyMs) env.app.mh.sandbox!.setFault({ latencyMs: s.latencyMs }, env.nit);
     const worker = s.workerProcess ? null : await startWorker(env.app);
     if (s.workerProcess) {
       child = spawn(process.execPath, [mainJs, '--worker-only'], {
-        env: { ...process.env, DATABASE_URL: env.app.db.url, FX_MH_BASE_URL: env.app.mh.sandbox!.url, FX_MH_SANDBOX: '1', FX_MASTER_KEY: env.app.config.masterKey!, LOG_LEVEL: 'error', FX_WORKER_CONCURRENCY: String(s.workerConcurrency), FX_WORKER_TENANT_CONCURRENCY: String(s.workerConcurrency), FX_PROCESSES: '1' },
+        env: {
+          ...process.env,
+          DATABASE_URL: env.app.db.url,
+          FX_MH_BASE_URL: env.app.mh.sandbox!.url,
+          FX_MH_SANDBOX: '1',
+          FX_MASTER_KEY: env.app.config.masterKey!,
+          LOG_LEVEL: 'error',
+          FX_WORKER_CONCURRENCY: String(s.workerConcurrency),
+          FX_WORKER_TENANT_CONCURRENCY: String(s.workerConcurrency),
+          FX_PROCESSES: '1',
+        },
         stdio: 'ignore',
       });
     }
@@ -51,12 +65,18 @@ async function run(s: Scenario): Promise<void> {
     const cpu0 = process.cpuUsage();
     const started = performance.now();
     const emission = await load(s.docs, s.inFlight, async (i) => {
-      const res = await fetch(`${server.url}/api/facturas`, { method: 'POST', headers, body: JSON.stringify({ ...example, referenciaExterna: `BENCH-${s.name}-${i}` }) });
+      const res = await fetch(`${server.url}/api/facturas`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ ...example, referenciaExterna: `BENCH-${s.name}-${i}` }),
+      });
       await res.arrayBuffer();
       return res.status === 201;
     });
     for (;;) {
-      const { rows } = await env.app.db.pool.query(`select count(*)::int as n from invoice where status not in ('PROCESSED', 'REJECTED')`);
+      const { rows } = await env.app.db.pool.query(
+        `select count(*)::int as n from invoice where status not in ('PROCESSED', 'REJECTED')`,
+      );
       if (rows[0].n === 0) break;
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -74,7 +94,9 @@ async function run(s: Scenario): Promise<void> {
     const cpu = process.cpuUsage(cpu0);
     await worker?.stop();
     const e2e = s.docs / seconds;
-    const expected = s.latencyMs ? ` (in flight ÷ latency = ${Math.round(s.workerConcurrency / (s.latencyMs / 1000))}/s)` : '';
+    const expected = s.latencyMs
+      ? ` (in flight ÷ latency = ${Math.round(s.workerConcurrency / (s.latencyMs / 1000))}/s)`
+      : '';
     console.log(
       `${s.name.padEnd(44)} ${String(Math.round(e2e)).padStart(5)} DTE/s end to end${expected}; emission ${Math.round(emission.ops / emission.seconds)}/s ` +
         `p50 ${emission.p50.toFixed(1)} ms p99 ${emission.p99.toFixed(1)} ms, failures ${emission.failures}; ` +
@@ -91,15 +113,46 @@ async function run(s: Scenario): Promise<void> {
 export async function benchPipeline(): Promise<void> {
   console.log('\n== pipeline: POST /api/facturas → PROCESSED (real PostgreSQL, MH sandbox over HTTP) ==');
   const scenarios: Scenario[] = [
-    { name: '1 process, 64 in flight, sandbox 0 ms', latencyMs: 0, docs: 600, inFlight: 64, workerProcess: false, workerConcurrency: 64 },
-    { name: 'API + worker processes, 64 in flight, 0 ms', latencyMs: 0, docs: 600, inFlight: 64, workerProcess: true, workerConcurrency: 64 },
-    { name: 'API + worker processes, 8 clients, 0 ms', latencyMs: 0, docs: 300, inFlight: 8, workerProcess: true, workerConcurrency: 64 },
-    { name: 'API + worker processes, 64 in flight, 200 ms', latencyMs: 200, docs: 400, inFlight: 64, workerProcess: true, workerConcurrency: 64 },
+    {
+      name: '1 process, 64 in flight, sandbox 0 ms',
+      latencyMs: 0,
+      docs: 600,
+      inFlight: 64,
+      workerProcess: false,
+      workerConcurrency: 64,
+    },
+    {
+      name: 'API + worker processes, 64 in flight, 0 ms',
+      latencyMs: 0,
+      docs: 600,
+      inFlight: 64,
+      workerProcess: true,
+      workerConcurrency: 64,
+    },
+    {
+      name: 'API + worker processes, 8 clients, 0 ms',
+      latencyMs: 0,
+      docs: 300,
+      inFlight: 8,
+      workerProcess: true,
+      workerConcurrency: 64,
+    },
+    {
+      name: 'API + worker processes, 64 in flight, 200 ms',
+      latencyMs: 200,
+      docs: 400,
+      inFlight: 64,
+      workerProcess: true,
+      workerConcurrency: 64,
+    },
   ];
   // `npm run bench -- pipeline --scenario=1` runs only the first scenario (profiling one configuration).
   const pick = process.argv.find((a) => a.startsWith('--scenario='))?.slice('--scenario='.length);
   const chosen = pick
-    ? pick.split(',').map((n) => scenarios[Number(n) - 1]).filter((s): s is Scenario => !!s)
+    ? pick
+        .split(',')
+        .map((n) => scenarios[Number(n) - 1])
+        .filter((s): s is Scenario => !!s)
     : scenarios;
   for (const s of chosen) await run(s);
 }

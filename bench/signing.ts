@@ -40,7 +40,9 @@ export async function runSigningBench(log: (line: string) => void = console.log)
   log(`signing: ${workers} worker threads, ${IN_FLIGHT} in flight  ${workersPerSec.toFixed(0)} sig/s`);
   if (opensslSignPerSec !== null) {
     log(`openssl speed rsa2048                   ${opensslSignPerSec.toFixed(0)} sign/s`);
-    log(`ratio main/openssl ${(mainPerSec / opensslSignPerSec).toFixed(2)}, workers/openssl ${(workersPerSec / opensslSignPerSec).toFixed(2)}`);
+    log(
+      `ratio main/openssl ${(mainPerSec / opensslSignPerSec).toFixed(2)}, workers/openssl ${(workersPerSec / opensslSignPerSec).toFixed(2)}`,
+    );
   }
   return { sequentialMainPerSec, mainPerSec, workersPerSec, workers, opensslSignPerSec };
 }
@@ -56,7 +58,13 @@ async function measureMode(mode: SignerMode, doc: object, pem: string): Promise<
 }
 
 /** Keeps `inFlight` signatures running for `durationMs`, returns completed signatures per second. */
-async function measure(signer: Signer, doc: object, pem: string, inFlight: number, durationMs = DURATION_MS): Promise<number> {
+async function measure(
+  signer: Signer,
+  doc: object,
+  pem: string,
+  inFlight: number,
+  durationMs = DURATION_MS,
+): Promise<number> {
   const start = performance.now();
   const deadline = start + durationMs;
   let done = 0;
@@ -88,15 +96,38 @@ async function opensslSpeed(log: (line: string) => void): Promise<number | null>
 /** A Factura-sized document (~3 KB of JSON) so the payload encoding cost is realistic. */
 function sampleDocument(): object {
   const item = (i: number) => ({
-    numItem: i, tipoItem: 2, numeroDocumento: null, cantidad: 1, codigo: `SRV-${i}`, codTributo: null, uniMedida: 59,
-    descripcion: `Consulta médica especializada ${i}`, precioUni: 25, montoDescu: 0, ventaNoSuj: 0, ventaExenta: 0,
-    ventaGravada: 25, tributos: null, psv: 0, noGravado: 0, ivaItem: 2.88,
+    numItem: i,
+    tipoItem: 2,
+    numeroDocumento: null,
+    cantidad: 1,
+    codigo: `SRV-${i}`,
+    codTributo: null,
+    uniMedida: 59,
+    descripcion: `Consulta médica especializada ${i}`,
+    precioUni: 25,
+    montoDescu: 0,
+    ventaNoSuj: 0,
+    ventaExenta: 0,
+    ventaGravada: 25,
+    tributos: null,
+    psv: 0,
+    noGravado: 0,
+    ivaItem: 2.88,
   });
   return {
     identificacion: {
-      version: 2, ambiente: '00', tipoDte: '01', numeroControl: 'DTE-01-M001P001-000000000000001',
-      codigoGeneracion: '8B0B4D0F-8D1B-4C50-9E37-0C3E5A4C2B11', tipoModelo: 1, tipoOperacion: 1, tipoContingencia: null,
-      motivoContin: null, fecEmi: '2026-11-29', horEmi: '08:00:00', tipoMoneda: 'USD',
+      version: 2,
+      ambiente: '00',
+      tipoDte: '01',
+      numeroControl: 'DTE-01-M001P001-000000000000001',
+      codigoGeneracion: '8B0B4D0F-8D1B-4C50-9E37-0C3E5A4C2B11',
+      tipoModelo: 1,
+      tipoOperacion: 1,
+      tipoContingencia: null,
+      motivoContin: null,
+      fecEmi: '2026-11-29',
+      horEmi: '08:00:00',
+      tipoMoneda: 'USD',
     },
     emisor: { nit: '06142803901121', nrc: '1234567', nombre: 'CLINICA DEMO S.A. DE C.V.', codActividad: '86100' },
     cuerpoDocumento: Array.from({ length: 8 }, (_, i) => item(i + 1)),

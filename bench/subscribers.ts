@@ -80,7 +80,12 @@ class Subscribers {
     const worker = new Worker(CLIENTS, {
       eval: true,
       workerData: {
-        url, key, n, query: QUERY, graphqlWs: import.meta.resolve('graphql-ws'), ws: import.meta.resolve('ws'),
+        url,
+        key,
+        n,
+        query: QUERY,
+        graphqlWs: import.meta.resolve('graphql-ws'),
+        ws: import.meta.resolve('ws'),
       },
     });
     await new Promise<void>((resolve, reject) => {
@@ -184,9 +189,11 @@ export async function benchSubscribers(): Promise<void> {
     }
     lastMs.sort((x, y) => x - y);
     firstMs.sort((x, y) => x - y);
-    console.log(`  one change (emission included) → first subscriber p50 ${percentile(firstMs, 50).toFixed(1)} ms; last of ${n}: ` +
-      `p50 ${percentile(lastMs, 50).toFixed(1)} ms, max ${lastMs.at(-1)!.toFixed(1)} ms (target ≤ 100 ms); ` +
-      `${missed} of ${changes} changes missed a subscriber`);
+    console.log(
+      `  one change (emission included) → first subscriber p50 ${percentile(firstMs, 50).toFixed(1)} ms; last of ${n}: ` +
+        `p50 ${percentile(lastMs, 50).toFixed(1)} ms, max ${lastMs.at(-1)!.toFixed(1)} ms (target ≤ 100 ms); ` +
+        `${missed} of ${changes} changes missed a subscriber`,
+    );
 
     await subs.close();
     subs = null;
@@ -197,9 +204,11 @@ export async function benchSubscribers(): Promise<void> {
     const withSubs = await pipeline(env, server.url, docs, 64, 'B');
     await new Promise((r) => setTimeout(r, 500));
     const messages = (await subs.total()) - before;
-    console.log(`  pipeline, ${docs} documents at 64 in flight, worker in this process: ` +
-      `${Math.round(without)} DTE/s without subscribers, ${Math.round(withSubs)} DTE/s with ${n} ` +
-      `(${messages.toLocaleString('en')} messages pushed, ${(withSubs / without * 100).toFixed(0)} %)`);
+    console.log(
+      `  pipeline, ${docs} documents at 64 in flight, worker in this process: ` +
+        `${Math.round(without)} DTE/s without subscribers, ${Math.round(withSubs)} DTE/s with ${n} ` +
+        `(${messages.toLocaleString('en')} messages pushed, ${((withSubs / without) * 100).toFixed(0)} %)`,
+    );
   } finally {
     await subs?.close();
     await worker?.stop();

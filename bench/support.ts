@@ -41,10 +41,18 @@ export async function benchEnv(env: Record<string, string> = {}, opts: { events?
   chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), persistent: false });
   const url = await pg.createDatabase('bench');
-  const config = loadConfig({
-    NODE_ENV: 'test', DATABASE_URL: url, FX_DATA_DIR: dir, LOG_LEVEL: 'error',
-    FX_MASTER_KEY: randomBytes(32).toString('base64'), FX_MH_SANDBOX_THREAD: '1', ...env,
-  }, []);
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      FX_DATA_DIR: dir,
+      LOG_LEVEL: 'error',
+      FX_MASTER_KEY: randomBytes(32).toString('base64'),
+      FX_MH_SANDBOX_THREAD: '1',
+      ...env,
+    },
+    [],
+  );
   const log = createLogger('error');
   const db = await openDatabase(config, log);
   const mh = await createMhServices(config, log);
@@ -79,7 +87,10 @@ export async function addBenchTenant(app: App, nit?: string): Promise<BenchTenan
   const password = randomBytes(9).toString('base64url');
   const cert = generateTestCertificate({ nit: tenant.nit, password, validDays: 30 });
   const credential = {
-    tenantId: tenant.id, ambiente: '00' as const, certificateXml: cert.xml, certificatePassword: password,
+    tenantId: tenant.id,
+    ambiente: '00' as const,
+    certificateXml: cert.xml,
+    certificatePassword: password,
     apiPassword: `Bench-${password}`,
   };
   await importMhCredential(admin, app.mh.masterKey, credential, app.mh.register);

@@ -16,7 +16,12 @@ function newest(dir) {
   }
   return t;
 }
-const sources = Math.max(newest('src'), newest('bench'), statSync('tsconfig.json').mtimeMs, statSync('tsconfig.build.json').mtimeMs);
+const sources = Math.max(
+  newest('src'),
+  newest('bench'),
+  statSync('tsconfig.json').mtimeMs,
+  statSync('tsconfig.build.json').mtimeMs,
+);
 if (existsSync(stamp) && statSync(stamp).mtimeMs >= sources) process.exit(0);
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

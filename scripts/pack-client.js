@@ -18,7 +18,9 @@ const installed = (name) => lock.packages[`node_modules/${name}`]?.version ?? ro
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const built = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.client.json', '--outDir', path.join(out, 'dist')], { stdio: 'inherit' });
+const built = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.client.json', '--outDir', path.join(out, 'dist')], {
+  stdio: 'inherit',
+});
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 const pkg = {
@@ -29,11 +31,16 @@ const pkg = {
   exports: { './client': { types: './dist/index.d.ts', default: './dist/index.js' } },
   files: ['dist', 'README.md'],
   engines: { node: '>=22' },
-  dependencies: Object.fromEntries(['graphql', 'graphql-ws', '@graphql-typed-document-node/core'].map((n) => [n, installed(n)])),
+  dependencies: Object.fromEntries(
+    ['graphql', 'graphql-ws', '@graphql-typed-document-node/core'].map((n) => [n, installed(n)]),
+  ),
 };
 writeFileSync(path.join(out, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 writeFileSync(path.join(out, 'README.md'), readFileSync('docs/client.md', 'utf8'));
-const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', dest, path.resolve(out)], { encoding: 'utf8', shell: false });
+const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', dest, path.resolve(out)], {
+  encoding: 'utf8',
+  shell: false,
+});
 if (packed.status !== 0) {
   process.stderr.write(packed.stderr);
   process.exit(packed.status ?? 1);

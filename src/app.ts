@@ -82,7 +82,15 @@ export function createApp({ config, log, db, mh, events = null, clock = systemCl
       // The entity manager and the child logger are made on first use: a request that needs neither (a query answered
       // from the context, an emission in plain SQL) does not pay for them.
       return {
-        requestId, actor, clock, mh, sigma, db, links, webhookPolicy, events,
+        requestId,
+        actor,
+        clock,
+        mh,
+        sigma,
+        db,
+        links,
+        webhookPolicy,
+        events,
         get em() {
           if (em) return em;
           em = db.orm.em.fork();

@@ -14,7 +14,11 @@ const commands = { ...baseCommands, ...reportCommands };
 const args = parseArgs(process.argv.slice(2));
 const cmd = args.command ? commands[args.command] : undefined;
 if (!cmd) {
-  process.stderr.write(`usage: npm run fx -- <command>\n\n${Object.values(commands).map((c) => `  ${c.help}`).join('\n')}\n`);
+  process.stderr.write(
+    `usage: npm run fx -- <command>\n\n${Object.values(commands)
+      .map((c) => `  ${c.help}`)
+      .join('\n')}\n`,
+  );
   process.exit(args.command ? 2 : 0);
 }
 

@@ -21,7 +21,10 @@ export interface Config {
   /** 32-byte key that encrypts private keys and MH passwords at rest (base64 or hex). Generated under dataDir when absent outside production. */
   masterKey: string | null;
   jwt: {
-    jwksUrl: string | null; publicKeyPem: string | null; issuer: string | null; audience: string | null;
+    jwksUrl: string | null;
+    publicKeyPem: string | null;
+    issuer: string | null;
+    audience: string | null;
     /** Longest accepted token lifetime (exp − iat); tokens without exp are refused. */
     maxLifetimeSeconds: number;
   };
@@ -102,14 +105,24 @@ export interface Config {
   metricsToken: string | null;
   /** GraphQL limits (measured before any other work) and the WebSocket credential re-check. */
   graphql: {
-    limits: { maxDepth: number; maxCost: number; maxTokens: number; maxAliases: number; maxRootFields: number; maxEntities: number };
+    limits: {
+      maxDepth: number;
+      maxCost: number;
+      maxTokens: number;
+      maxAliases: number;
+      maxRootFields: number;
+      maxEntities: number;
+    };
     /** Open graphql-ws sockets re-check their credential this often (revoked/expired keys are closed with 4403). */
     wsRecheckMs: number;
   };
 }
 
 export class ConfigError extends Error {
-  constructor(public readonly variable: string, message: string) {
+  constructor(
+    public readonly variable: string,
+    message: string,
+  ) {
     super(`${variable}: ${message}`);
   }
 }
@@ -120,7 +133,8 @@ function int(env: Env, name: string, fallback: number, min = 0, max = Number.MAX
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
   return n;
 }
 
@@ -134,7 +148,8 @@ function tls(env: Env): Config['tls'] {
   const key = str(env, 'FX_TLS_KEY');
   const ca = str(env, 'FX_TLS_CA');
   if (!cert && !key && !ca) return null;
-  if (!cert || !key || !ca) throw new ConfigError('FX_TLS_CERT/FX_TLS_KEY/FX_TLS_CA', 'mTLS needs all three (file paths)');
+  if (!cert || !key || !ca)
+    throw new ConfigError('FX_TLS_CERT/FX_TLS_KEY/FX_TLS_CA', 'mTLS needs all three (file paths)');
   return { cert, key, ca };
 }
 
@@ -162,13 +177,17 @@ function notifications(env: Env, nodeEnv: Config['env']): Config['notifications'
 
 function trustedDocumentsMode(env: Env): 'allow' | 'enforce' {
   const v = str(env, 'FX_TRUSTED_DOCUMENTS') ?? 'allow';
-  if (v !== 'allow' && v !== 'enforce') throw new ConfigError('FX_TRUSTED_DOCUMENTS', `must be allow or enforce, got "${v}"`);
+  if (v !== 'allow' && v !== 'enforce')
+    throw new ConfigError('FX_TRUSTED_DOCUMENTS', `must be allow or enforce, got "${v}"`);
   return v;
 }
 
 /** FX_CORS_ORIGINS: comma-separated origins (scheme://host[:port], no path), or `*`. */
 function corsOrigins(env: Env): string[] {
-  const items = (str(env, 'FX_CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const items = (str(env, 'FX_CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   return items.map((item) => {
     const parsed = parseCorsOrigin(item);
     if ('error' in parsed) throw new ConfigError('FX_CORS_ORIGINS', parsed.error);
@@ -190,7 +209,8 @@ function sigmaFields(env: Env): SigmaFields {
 
 function sigma(env: Env): Config['sigma'] {
   const url = str(env, 'FX_SIGMA_URL');
-  if (url && !/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError('FX_SIGMA_URL', `must be an http(s) URL, got "${url}"`);
+  if (url && !/^https?:\/\/[^\s]+$/.test(url))
+    throw new ConfigError('FX_SIGMA_URL', `must be an http(s) URL, got "${url}"`);
   const timeoutMs = int(env, 'FX_SIGMA_TIMEOUT_MS', 5000, 100, 60_000);
   return { fields: sigmaFields(env), url, token: str(env, 'FX_SIGMA_TOKEN'), timeoutMs };
 }
@@ -203,7 +223,10 @@ function mhTarget(env: Env, nodeEnv: Config['env']): Pick<Config['mh'], 'baseUrl
   const raw = str(env, 'FX_MH_BASE_URL');
   if (raw === 'sandbox') return { baseUrl: null, isSandbox: true };
   if (!raw && nodeEnv === 'production') {
-    throw new ConfigError('FX_MH_BASE_URL', 'is required in production: "mh" for MH\'s hosts, a URL, or "sandbox" for the in-process MH sandbox (documents are then marked sandbox, without fiscal validity)');
+    throw new ConfigError(
+      'FX_MH_BASE_URL',
+      'is required in production: "mh" for MH\'s hosts, a URL, or "sandbox" for the in-process MH sandbox (documents are then marked sandbox, without fiscal validity)',
+    );
   }
   if (!raw) return { baseUrl: null, isSandbox: true };
   return { baseUrl: raw, isSandbox: raw !== 'mh' && env.FX_MH_SANDBOX === '1' };

@@ -9,12 +9,14 @@ import { startService } from './start-service.js';
 /** Exit codes: 0 clean stop, 1 unexpected, 2 configuration, 3 database unreachable. */
 async function main() {
   const config = loadConfig();
-  if (cluster.isPrimary && config.processes > 1 && config.worker.api && config.worker.enabled) return mainCluster(config);
+  if (cluster.isPrimary && config.processes > 1 && config.worker.api && config.worker.enabled)
+    return mainCluster(config);
   const service = await startService(config);
   childOfCluster();
   const { server, demoKey } = service;
   const log = service.app.log;
-  if (server) log.info({ url: `${server.url}/graphql`, startupMs: Math.round(process.uptime() * 1000) }, 'FacturaXpress ready');
+  if (server)
+    log.info({ url: `${server.url}/graphql`, startupMs: Math.round(process.uptime() * 1000) }, 'FacturaXpress ready');
   // In a cluster the primary prints these once every process serves.
   if (server && cluster.isPrimary) process.stdout.write(`\nFacturaXpress GraphQL: ${server.url}/graphql\n`);
   if (demoKey && cluster.isPrimary) process.stdout.write(`FX_API_KEY=${demoKey}\n\n`);
@@ -28,7 +30,10 @@ async function mainCluster(config: Config) {
   const log = running.service.app.log;
   await running.ready;
   const url = `${config.tls ? 'https' : 'http'}://${config.host}:${config.port}`;
-  log.info({ url: `${url}/graphql`, processes: config.processes, startupMs: Math.round(process.uptime() * 1000) }, 'FacturaXpress ready');
+  log.info(
+    { url: `${url}/graphql`, processes: config.processes, startupMs: Math.round(process.uptime() * 1000) },
+    'FacturaXpress ready',
+  );
   process.stdout.write(`\nFacturaXpress GraphQL: ${url}/graphql\n`);
   if (running.service.demoKey) process.stdout.write(`FX_API_KEY=${running.service.demoKey}\n\n`);
   stopOnSignals(log, () => running.close(), 20_000);

@@ -33,7 +33,11 @@ const FEDERATION_LINK =
 /** One auth checker: permissions are data on the fields (`@Authorized('invoices:emit')`). */
 const authChecker: AuthChecker<Context> = ({ context }, scopes) => {
   const actor = context.actor;
-  if (actor.kind === 'anonymous') throw new AppError(ErrorCode.UNAUTHENTICATED, 'a credential is required: x-api-key, or Authorization: Bearer <API key or JWT>');
+  if (actor.kind === 'anonymous')
+    throw new AppError(
+      ErrorCode.UNAUTHENTICATED,
+      'a credential is required: x-api-key, or Authorization: Bearer <API key or JWT>',
+    );
   const missing = scopes.filter((s) => !actor.scopes.includes(s));
   if (missing.length) throw new AppError(ErrorCode.FORBIDDEN, `missing scope: ${missing.join(', ')}`);
   return true;
@@ -46,12 +50,36 @@ export interface SchemaExtras {
   sigmaFields?: SigmaFields;
 }
 
-const resolverClasses = [MeResolver, AdminResolver, ApiKeyFieldsResolver, InvoiceResolver, InvoiceInvalidationResolver, PatientResolver, ServiceResolver, InvoiceSubscriptionResolver, WebhookEndpointResolver, WebhookDeliveryFieldsResolver, InvoiceEmailResolver, InvoiceBalanceResolver, FiscalEventResolver, MonthlyReportResolver, InvoiceBlockedFieldsResolver, InvoiceConnectionResolver] as const;
+const resolverClasses = [
+  MeResolver,
+  AdminResolver,
+  ApiKeyFieldsResolver,
+  InvoiceResolver,
+  InvoiceInvalidationResolver,
+  PatientResolver,
+  ServiceResolver,
+  InvoiceSubscriptionResolver,
+  WebhookEndpointResolver,
+  WebhookDeliveryFieldsResolver,
+  InvoiceEmailResolver,
+  InvoiceBalanceResolver,
+  FiscalEventResolver,
+  MonthlyReportResolver,
+  InvoiceBlockedFieldsResolver,
+  InvoiceConnectionResolver,
+] as const;
 
 async function codeFirstSchema(): Promise<GraphQLSchema> {
   // Service is reachable only through _entities (SIGMA owns it), hence orphaned. type-graphql insists on a pubSub once
   // a subscription exists; ours subscribe through the context's event bus instead.
-  return buildSchema({ resolvers: [...resolverClasses], authChecker, validate: false, skipCheck: true, pubSub: createPubSub(), orphanedTypes: [ServiceType] });
+  return buildSchema({
+    resolvers: [...resolverClasses],
+    authChecker,
+    validate: false,
+    skipCheck: true,
+    pubSub: createPubSub(),
+    orphanedTypes: [ServiceType],
+  });
 }
 
 /** The code-first schema printed, plus SIGMA's configured fields as @external (and the @requires using them). */
@@ -70,6 +98,8 @@ export async function buildGraphQLSchema(extras: SchemaExtras = {}): Promise<Gra
   const typeDefs = parse(`${FEDERATION_LINK}\n${sdl}`);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   const wired = [referenceResolvers, extras.resolvers ?? {}];
-  for (const map of wired) for (const [type, fields] of Object.entries(map)) resolvers[type] = { ...(resolvers[type] ?? {}), ...(fields as object) };
+  for (const map of wired)
+    for (const [type, fields] of Object.entries(map))
+      resolvers[type] = { ...(resolvers[type] ?? {}), ...(fields as object) };
   return guardEntities(buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]));
 }

@@ -6,7 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -45,16 +48,30 @@ export interface ServerOptions {
 }
 
 function graphQLAuthError(app: App, err: unknown, requestId: string): GraphQLError {
-  if (err instanceof AppError) return new GraphQLError(err.message, { extensions: { code: err.code, requestId, http: { status: httpStatusOf[err.code] } } });
+  if (err instanceof AppError)
+    return new GraphQLError(err.message, {
+      extensions: { code: err.code, requestId, http: { status: httpStatusOf[err.code] } },
+    });
   app.log.error({ err, requestId }, 'authentication failed unexpectedly');
-  return new GraphQLError('internal error', { extensions: { code: ErrorCode.INTERNAL, requestId, http: { status: 500 } } });
+  return new GraphQLError('internal error', {
+    extensions: { code: ErrorCode.INTERNAL, requestId, http: { status: 500 } },
+  });
 }
 
 function createHttpServer(app: App, handler: express.Express): http.Server {
   const tls = app.config.tls;
   if (!tls) return http.createServer(handler);
   // mTLS: the client certificate must chain to FX_TLS_CA; the API key is still required on top.
-  return https.createServer({ cert: readFileSync(tls.cert), key: readFileSync(tls.key), ca: readFileSync(tls.ca), requestCert: true, rejectUnauthorized: true }, handler);
+  return https.createServer(
+    {
+      cert: readFileSync(tls.cert),
+      key: readFileSync(tls.key),
+      ca: readFileSync(tls.ca),
+      requestCert: true,
+      rejectUnauthorized: true,
+    },
+    handler,
+  );
 }
 
 export async function startServer(app: App, opts: ServerOptions): Promise<RunningServer> {
@@ -66,7 +83,9 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
   web.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   web.get('/readyz', async (_req, res) => {
     const r = await databaseReady(app.db.orm);
-    res.status(r.ok ? 200 : 503).json({ status: r.ok ? 'ready' : 'not-ready', pendingMigrations: r.pending, error: r.error });
+    res
+      .status(r.ok ? 200 : 503)
+      .json({ status: r.ok ? 'ready' : 'not-ready', pendingMigrations: r.pending, error: r.error });
   });
   web.get('/metrics', metricsRoute(app));
   const httpServer = createHttpServer(app, web);
@@ -75,7 +94,12 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const limits = opts.queryLimits ?? app.config.graphql.limits;
   const trustedDocuments = opts.trustedDocuments ?? app.config.trustedDocuments;
-  const ws = startWsServer(app, wss, { schema: opts.schema, limits, trustedDocuments, recheckMs: app.config.graphql.wsRecheckMs });
+  const ws = startWsServer(app, wss, {
+    schema: opts.schema,
+    limits,
+    trustedDocuments,
+    recheckMs: app.config.graphql.wsRecheckMs,
+  });
 
   const apollo = new ApolloServer<Context>({
     schema: opts.schema,
@@ -88,8 +112,18 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
       operationPolicyPlugin(app.config.env, trustedDocuments, limits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
-      { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
-      app.config.env === 'production' ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await ws.dispose();
+            },
+          };
+        },
+      },
+      app.config.env === 'production'
+        ? ApolloServerPluginLandingPageProductionDefault()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       errorStatusPlugin(),
     ],
   });
@@ -104,7 +138,9 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
     '/graphql',
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const actor = await app.auth.authenticate(req.headers).catch((e) => { throw graphQLAuthError(app, e, res.locals.requestId as string); });
+        const actor = await app.auth.authenticate(req.headers).catch((e) => {
+          throw graphQLAuthError(app, e, res.locals.requestId as string);
+        });
         return app.contextFor(actor, res.locals.requestId as string);
       },
     }),

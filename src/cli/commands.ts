@@ -26,8 +26,11 @@ export async function findTenant(app: App, ref: string): Promise<Tenant> {
 
 /** The demo tenant, or the only tenant there is. */
 async function defaultTenant(app: App): Promise<Tenant> {
-  const all = await app.db.orm.em.fork().find(Tenant, {}, { ...UNSCOPED, orderBy: { isDemo: 'desc', createdAt: 'asc' }, limit: 2 });
-  if (!all[0] || (!all[0].isDemo && all.length > 1)) throw new UsageError('several tenants and no demo tenant: choose one with --tenant <id|NIT>');
+  const all = await app.db.orm.em
+    .fork()
+    .find(Tenant, {}, { ...UNSCOPED, orderBy: { isDemo: 'desc', createdAt: 'asc' }, limit: 2 });
+  if (!all[0] || (!all[0].isDemo && all.length > 1))
+    throw new UsageError('several tenants and no demo tenant: choose one with --tenant <id|NIT>');
   return all[0];
 }
 
@@ -38,9 +41,12 @@ function tenantInputFromFlags(args: Args): CreateTenantInput {
     try {
       parsed = JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new UsageError(`--file ${file}: ${(err as Error).message} (the format is in README.md, e.g. examples/tenant.json)`);
+      throw new UsageError(
+        `--file ${file}: ${(err as Error).message} (the format is in README.md, e.g. examples/tenant.json)`,
+      );
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`--file ${file}: must hold one JSON object`);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new UsageError(`--file ${file}: must hold one JSON object`);
     const { isDemo: _ignored, ...input } = parsed as CreateTenantInput; // the demo flag is not an input
     return input as CreateTenantInput;
   }
@@ -71,7 +77,11 @@ export const commands: Record<string, { help: string; run: Command }> = {
       const ref = flag(args, 'tenant');
       const tenant = ref ? await findTenant(app, ref) : await defaultTenant(app);
       const tipo = flag(args, 'contingencia');
-      const result = await previewForTenant(app.tenantEm(tenant.id), tenant, body, { ambiente: '00', contingencia: tipo ? { tipoContingencia: Number(tipo) as 1, motivoContin: null } : null, now: new Date() });
+      const result = await previewForTenant(app.tenantEm(tenant.id), tenant, body, {
+        ambiente: '00',
+        contingencia: tipo ? { tipoContingencia: Number(tipo) as 1, motivoContin: null } : null,
+        now: new Date(),
+      });
       if (!result.ok) throw new ValidationError(result.issues);
       out(JSON.stringify(result.value, null, 2));
     },
@@ -97,7 +107,11 @@ export const commands: Record<string, { help: string; run: Command }> = {
       const { key, secret } = await createApiKey(adminCtx(app), {
         tenantId: tenant.id,
         name: flag(args, 'name', true),
-        scopes: flag(args, 'scopes')?.split(',').map((s) => s.trim()).filter(Boolean) ?? null,
+        scopes:
+          flag(args, 'scopes')
+            ?.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean) ?? null,
         ambiente: (flag(args, 'ambiente') ?? '00') as '00' | '01',
         expiresAt: expires ? new Date(expires) : null,
       });
@@ -128,7 +142,9 @@ export const commands: Record<string, { help: string; run: Command }> = {
       const tenantId = ref ? (await findTenant(app, ref)).id : null;
       for (const k of await listApiKeys(adminCtx(app), tenantId)) {
         const state = k.revokedAt ? 'revoked' : k.expiresAt && k.expiresAt < new Date() ? 'expired' : 'active';
-        out(`${k.id}  ${k.prefix}…  ${k.kind}  ${state}  ${k.name}  last used ${k.lastUsedAt?.toISOString() ?? 'never'}`);
+        out(
+          `${k.id}  ${k.prefix}…  ${k.kind}  ${state}  ${k.name}  last used ${k.lastUsedAt?.toISOString() ?? 'never'}`,
+        );
       }
     },
   },

@@ -16,9 +16,12 @@ import { findTenant, type Command } from './commands.js';
 
 // The report builder (pdfkit, the archive) and the calendar load only when one of these commands runs, so every
 // other CLI command starts as fast as before.
-const reports = () => Promise.all([
-  import('../modules/reports/build-report.js'), import('../modules/reports/month-documents.js'), import('../modules/reports/monthly-reports.js'),
-]);
+const reports = () =>
+  Promise.all([
+    import('../modules/reports/build-report.js'),
+    import('../modules/reports/month-documents.js'),
+    import('../modules/reports/monthly-reports.js'),
+  ]);
 const calendars = () => import('../modules/calendar/business-calendar.js');
 
 const KINDS: Record<string, ReportKind> = { f07: 'F07_ANEXOS', libros: 'LIBROS_VENTAS', archivo: 'ARCHIVO_MENSUAL' };
@@ -47,19 +50,32 @@ const reportMonth: Command = async (app, args, out) => {
   const em = app.tenantEm(tenant.id);
   const calendar = await calendarForTenant(em, tenant.id);
   const ambiente = flag(args, 'ambiente') ?? '00';
-  const req = { tenantId: tenant.id, ambiente, period: parsePeriod(period)!, kind: kind as ReportKind, options, calendar };
+  const req = {
+    tenantId: tenant.id,
+    ambiente,
+    period: parsePeriod(period)!,
+    kind: kind as ReportKind,
+    options,
+    calendar,
+  };
   const built = await buildReport(em, req, async () => undefined);
   const file = flag(args, 'out') ?? built.name;
   writeFileSync(file, built.content);
   const sha256 = createHash('sha256').update(built.content).digest('hex');
-  out(`wrote ${file} (${built.content.length} bytes, sha256 ${sha256}, ${built.documents} documents of ${tenant.nombre}, ${period}, ambiente ${ambiente})`);
+  out(
+    `wrote ${file} (${built.content.length} bytes, sha256 ${sha256}, ${built.documents} documents of ${tenant.nombre}, ${period}, ambiente ${ambiente})`,
+  );
 };
 
 function parseDays(raw: string): { date: string; name: string }[] {
-  return raw.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
-    const [date, ...name] = s.split('=');
-    return { date: date!.trim(), name: name.join('=').trim() || 'Asueto' };
-  });
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const [date, ...name] = s.split('=');
+      return { date: date!.trim(), name: name.join('=').trim() || 'Asueto' };
+    });
 }
 
 export const reportCommands: Record<string, { help: string; run: Command }> = {
@@ -76,7 +92,9 @@ export const reportCommands: Record<string, { help: string; run: Command }> = {
       if (raw === undefined) throw new UsageError('--days is required');
       const admin = app.contextFor({ kind: 'admin', keyId: null, scopes: [ADMIN_SCOPE] });
       const days = await setTenantCalendar(admin, tenant.id, parseDays(raw === true ? '' : raw));
-      out(`${tenant.nombre}: ${days.length} extra non-business day(s)${days.length ? `: ${days.map((d) => `${d.date} ${d.name}`).join('; ')}` : ''}`);
+      out(
+        `${tenant.nombre}: ${days.length} extra non-business day(s)${days.length ? `: ${days.map((d) => `${d.date} ${d.name}`).join('; ')}` : ''}`,
+      );
     },
   },
   'calendar:show': {
@@ -85,8 +103,10 @@ export const reportCommands: Record<string, { help: string; run: Command }> = {
       const tenant = await findTenant(app, flag(args, 'tenant', true));
       const { calendarForTenant } = await calendars();
       const year = Number(flag(args, 'year') ?? elSalvadorDateTime(new Date()).fecEmi.slice(0, 4));
-      if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year must be between 2000 and 2100');
-      for (const h of (await calendarForTenant(app.db.orm.em.fork(), tenant.id)).holidays(year)) out(`${h.date}  ${h.name}`);
+      if (!Number.isInteger(year) || year < 2000 || year > 2100)
+        throw new UsageError('--year must be between 2000 and 2100');
+      for (const h of (await calendarForTenant(app.db.orm.em.fork(), tenant.id)).holidays(year))
+        out(`${h.date}  ${h.name}`);
     },
   },
 };

@@ -30,7 +30,10 @@ export interface GraphQLErrorShape {
 
 /** The server answered with GraphQL errors (authentication, scope, limits, bugs). Expected failures are data. */
 export class FacturaXpressError extends Error {
-  constructor(public readonly errors: GraphQLErrorShape[], public readonly status: number) {
+  constructor(
+    public readonly errors: GraphQLErrorShape[],
+    public readonly status: number,
+  ) {
     super(errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; '));
     this.name = 'FacturaXpressError';
   }
@@ -42,33 +45,48 @@ export class FacturaXpressError extends Error {
 type Persisted<R, V> = TypedDocumentNode<R, V> & { __meta__?: { hash?: string } };
 
 function operationName(doc: DocumentNode): string | undefined {
-  return (doc.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode | undefined)?.name?.value;
+  return (doc.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode | undefined)?.name
+    ?.value;
 }
 
 export function createFacturaXpressClient(opts: FacturaXpressClientOptions) {
   const doFetch = opts.fetch ?? fetch;
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(opts.apiKey ? { 'x-api-key': opts.apiKey } : {}), ...(opts.bearer ? { authorization: `Bearer ${opts.bearer}` } : {}), ...opts.headers };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(opts.apiKey ? { 'x-api-key': opts.apiKey } : {}),
+    ...(opts.bearer ? { authorization: `Bearer ${opts.bearer}` } : {}),
+    ...opts.headers,
+  };
 
-  async function post(body: unknown): Promise<{ status: number; json: { data?: unknown; errors?: GraphQLErrorShape[] } }> {
+  async function post(
+    body: unknown,
+  ): Promise<{ status: number; json: { data?: unknown; errors?: GraphQLErrorShape[] } }> {
     const res = await doFetch(opts.url, { method: 'POST', headers, body: JSON.stringify(body) });
     return { status: res.status, json: (await res.json()) as { data?: unknown; errors?: GraphQLErrorShape[] } };
   }
 
   let ws: WsClient | null = null;
-  const wsClient = () => (ws ??= createClient({
-    url: opts.wsUrl ?? opts.url.replace(/^http/, 'ws'),
-    webSocketImpl: opts.webSocketImpl ?? globalThis.WebSocket,
-    // The credential goes in connection_init (browsers cannot set WebSocket headers).
-    connectionParams: { ...(opts.apiKey ? { 'x-api-key': opts.apiKey } : {}), ...(opts.bearer ? { authorization: `Bearer ${opts.bearer}` } : {}) },
-    lazy: true,
-  }));
+  const wsClient = () =>
+    (ws ??= createClient({
+      url: opts.wsUrl ?? opts.url.replace(/^http/, 'ws'),
+      webSocketImpl: opts.webSocketImpl ?? globalThis.WebSocket,
+      // The credential goes in connection_init (browsers cannot set WebSocket headers).
+      connectionParams: {
+        ...(opts.apiKey ? { 'x-api-key': opts.apiKey } : {}),
+        ...(opts.bearer ? { authorization: `Bearer ${opts.bearer}` } : {}),
+      },
+      lazy: true,
+    }));
 
   return {
     /**
      * Runs a generated subscription (e.g. InvoiceStatusChangedDocument) over graphql-ws; iterate the results with
      * `for await`, `break` (or `return()`) ends it. Errors of the operation are thrown as FacturaXpressError.
      */
-    subscribe<R, V>(doc: Persisted<R, V>, ...[variables]: V extends Record<string, never> ? [V?] : [V]): AsyncIterableIterator<R> {
+    subscribe<R, V>(
+      doc: Persisted<R, V>,
+      ...[variables]: V extends Record<string, never> ? [V?] : [V]
+    ): AsyncIterableIterator<R> {
       const hash = doc.__meta__?.hash?.replace(/^sha256:/, '');
       const iterator = wsClient().iterate<R>({
         query: print(doc as DocumentNode),
@@ -80,7 +98,10 @@ export function createFacturaXpressClient(opts: FacturaXpressClientOptions) {
         const r = await iterator.next();
         if (r.done) return { done: true, value: undefined };
         if (r.value.errors?.length || r.value.data == null) {
-          throw new FacturaXpressError((r.value.errors as GraphQLErrorShape[] | undefined) ?? [{ message: 'empty result' }], 200);
+          throw new FacturaXpressError(
+            (r.value.errors as GraphQLErrorShape[] | undefined) ?? [{ message: 'empty result' }],
+            200,
+          );
         }
         return { done: false, value: r.value.data as R };
       };
@@ -97,14 +118,20 @@ export function createFacturaXpressClient(opts: FacturaXpressClientOptions) {
       ws = null;
     },
     /** Runs one generated operation by its hash; if the server does not know the hash, once more with the text. */
-    async request<R, V>(doc: Persisted<R, V>, ...[variables]: V extends Record<string, never> ? [V?] : [V]): Promise<R> {
+    async request<R, V>(
+      doc: Persisted<R, V>,
+      ...[variables]: V extends Record<string, never> ? [V?] : [V]
+    ): Promise<R> {
       const hash = doc.__meta__?.hash?.replace(/^sha256:/, '');
       const base = { operationName: operationName(doc as DocumentNode), variables };
-      let r = hash ? await post({ ...base, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }) : await post({ ...base, query: print(doc as DocumentNode) });
+      let r = hash
+        ? await post({ ...base, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } })
+        : await post({ ...base, query: print(doc as DocumentNode) });
       if (hash && r.json.errors?.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) {
         r = await post({ ...base, query: print(doc as DocumentNode) }); // print() is not the manifest's exact text: no hash
       }
-      if (r.json.errors?.length || r.json.data == null) throw new FacturaXpressError(r.json.errors ?? [{ message: `HTTP ${r.status}` }], r.status);
+      if (r.json.errors?.length || r.json.data == null)
+        throw new FacturaXpressError(r.json.errors ?? [{ message: `HTTP ${r.status}` }], r.status);
       return r.json.data as R;
     },
   };

@@ -3,10 +3,18 @@
 // the endpoint's `whsec_…` secret, and refuses stale timestamps (replays). Self-contained: only node:crypto.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type WebhookVerificationCode = 'MISSING_HEADER' | 'INVALID_SECRET' | 'TIMESTAMP_OUT_OF_RANGE' | 'INVALID_SIGNATURE' | 'INVALID_BODY';
+export type WebhookVerificationCode =
+  | 'MISSING_HEADER'
+  | 'INVALID_SECRET'
+  | 'TIMESTAMP_OUT_OF_RANGE'
+  | 'INVALID_SIGNATURE'
+  | 'INVALID_BODY';
 
 export class WebhookVerificationError extends Error {
-  constructor(public readonly code: WebhookVerificationCode, message: string) {
+  constructor(
+    public readonly code: WebhookVerificationCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'WebhookVerificationError';
   }
@@ -29,9 +37,11 @@ export interface VerifyWebhookOptions {
 type HeaderBag = Record<string, string | string[] | undefined> | { get(name: string): string | null };
 
 function header(headers: HeaderBag, name: string): string {
-  const v = typeof (headers as { get?: unknown }).get === 'function'
-    ? (headers as { get(n: string): string | null }).get(name)
-    : (headers as Record<string, string | string[] | undefined>)[name] ?? (headers as Record<string, string | string[] | undefined>)[name.toLowerCase()];
+  const v =
+    typeof (headers as { get?: unknown }).get === 'function'
+      ? (headers as { get(n: string): string | null }).get(name)
+      : ((headers as Record<string, string | string[] | undefined>)[name] ??
+        (headers as Record<string, string | string[] | undefined>)[name.toLowerCase()]);
   const value = Array.isArray(v) ? v[0] : v;
   if (!value) throw new WebhookVerificationError('MISSING_HEADER', `the ${name} header is missing`);
   return value;
@@ -40,7 +50,8 @@ function header(headers: HeaderBag, name: string): string {
 function secretKey(secret: string): Buffer {
   const encoded = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : '';
   const key = Buffer.from(encoded, 'base64');
-  if (!encoded || key.length < 24) throw new WebhookVerificationError('INVALID_SECRET', 'the secret must be the endpoint\'s "whsec_…" value');
+  if (!encoded || key.length < 24)
+    throw new WebhookVerificationError('INVALID_SECRET', 'the secret must be the endpoint\'s "whsec_…" value');
   return key;
 }
 
@@ -50,15 +61,24 @@ function secretKey(secret: string): Buffer {
  * grace period the previous one too.
  */
 export function verifyWebhook<D = Record<string, unknown>>(
-  secrets: string | string[], headers: HeaderBag, rawBody: string | Buffer, opts: VerifyWebhookOptions = {},
+  secrets: string | string[],
+  headers: HeaderBag,
+  rawBody: string | Buffer,
+  opts: VerifyWebhookOptions = {},
 ): WebhookEvent<D> {
   const id = header(headers, 'webhook-id');
   const timestamp = header(headers, 'webhook-timestamp');
-  const signatures = header(headers, 'webhook-signature').split(' ').filter((s) => s.startsWith('v1,')).map((s) => Buffer.from(s.slice(3), 'base64'));
+  const signatures = header(headers, 'webhook-signature')
+    .split(' ')
+    .filter((s) => s.startsWith('v1,'))
+    .map((s) => Buffer.from(s.slice(3), 'base64'));
   const seconds = Number(timestamp);
   const now = Math.floor((opts.now ?? new Date()).getTime() / 1000);
   if (!Number.isInteger(seconds) || Math.abs(now - seconds) > (opts.toleranceSeconds ?? 300)) {
-    throw new WebhookVerificationError('TIMESTAMP_OUT_OF_RANGE', `webhook-timestamp ${timestamp} is too far from now (${now})`);
+    throw new WebhookVerificationError(
+      'TIMESTAMP_OUT_OF_RANGE',
+      `webhook-timestamp ${timestamp} is too far from now (${now})`,
+    );
   }
   const body = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
   const signed = `${id}.${timestamp}.${body}`;

@@ -8,7 +8,14 @@ export function createLogger(level: string, name = 'facturaxpress'): Logger {
     name,
     level,
     redact: {
-      paths: ['req.headers["x-api-key"]', 'req.headers.authorization', '*.password', '*.apiKey', '*.secret', '*.privateKey'],
+      paths: [
+        'req.headers["x-api-key"]',
+        'req.headers.authorization',
+        '*.password',
+        '*.apiKey',
+        '*.secret',
+        '*.privateKey',
+      ],
       censor: '[redacted]',
     },
   });

@@ -29,7 +29,8 @@ export const MENSAJES_ES: Record<string, Template> = {
   DUPLICATE_REFERENCE: () => 'esta referenciaExterna ya se usó con un cuerpo distinto',
   INVALID_DUI_FORMAT: ({ campo }) => `${campo} debe ser un DUI: ########-# o 9 dígitos`,
   INVALID_DUI_CHECK_DIGIT: ({ campo }) => `${campo}: el dígito verificador del DUI es incorrecto`,
-  INVALID_NIT_FORMAT: ({ campo }) => `${campo} debe ser un NIT de 14 dígitos (se permiten guiones) o un DUI de 9 dígitos`,
+  INVALID_NIT_FORMAT: ({ campo }) =>
+    `${campo} debe ser un NIT de 14 dígitos (se permiten guiones) o un DUI de 9 dígitos`,
   INVALID_NIT_CHECK_DIGIT: ({ campo }) => `${campo}: el dígito verificador del NIT es incorrecto`,
   INVALID_NRC_FORMAT: ({ campo }) => `${campo} debe tener de 2 a 8 dígitos (123456-7 o 1234567)`,
   NIT_REQUIRED_WITH_NRC: () => 'un receptor con NRC se identifica con NIT (36)',
@@ -38,21 +39,28 @@ export const MENSAJES_ES: Record<string, Template> = {
     `numDocumento '${v(p.value)}' es solo ceros: el receptor es un consumidor final sin documento (se omite la identificación, como permite el MH por debajo de $25,000.00)`,
   RECEPTOR_IDENTIFICATION_REQUIRED: ({ p }) =>
     `numDocumento '${v(p.value)}' es solo ceros: las operaciones de $25,000.00 o más requieren el documento de identidad real del receptor`,
-  RECEPTOR_REQUIRED_ABOVE_THRESHOLD: () => 'las operaciones de $25,000.00 o más requieren tipoDocumento, numDocumento y nombre del receptor',
+  RECEPTOR_REQUIRED_ABOVE_THRESHOLD: () =>
+    'las operaciones de $25,000.00 o más requieren tipoDocumento, numDocumento y nombre del receptor',
   UNKNOWN_DEPARTAMENTO: ({ campo }) => `${campo}: el departamento no está en el CAT-012`,
-  UNKNOWN_MUNICIPIO: ({ campo }) => `${campo}: el municipio no es un municipio (CAT-013) ni un municipio anterior a 2024 del departamento`,
+  UNKNOWN_MUNICIPIO: ({ campo }) =>
+    `${campo}: el municipio no es un municipio (CAT-013) ni un municipio anterior a 2024 del departamento`,
   UNKNOWN_DISTRITO: ({ campo }) => `${campo}: el distrito no está en el CAT-008 para el departamento`,
   DISTRITO_NOT_IN_MUNICIPIO: () => 'el distrito no pertenece al municipio indicado (reforma territorial de 2024)',
-  DISTRITO_REQUIRED: ({ p }) => `el municipio tiene varios distritos (CAT-008): indique distrito${p.distritos ? `, uno de ${v(p.distritos)}` : ''}`,
-  LEGACY_MUNICIPIO_CONFLICT: () => 'el municipio es un código anterior a 2024 (hoy un distrito) que contradice el distrito indicado',
+  DISTRITO_REQUIRED: ({ p }) =>
+    `el municipio tiene varios distritos (CAT-008): indique distrito${p.distritos ? `, uno de ${v(p.distritos)}` : ''}`,
+  LEGACY_MUNICIPIO_CONFLICT: () =>
+    'el municipio es un código anterior a 2024 (hoy un distrito) que contradice el distrito indicado',
   DIRECCION_COMPLETED: ({ p }) =>
     p.anterior
       ? `municipio anterior a 2024 ${v(p.departamento)}-${v(p.anterior)} traducido a municipio ${v(p.municipio)}, distrito ${v(p.distrito)}`
       : `dirección completada: municipio ${v(p.municipio)}, distrito ${v(p.distrito)}`,
-  UNKNOWN_FIELD: ({ p }) => `${v(p.field)} no es un campo conocido aquí${p.suggestion ? `; ¿quiso decir ${v(p.suggestion)}?` : ''}`,
-  FIELD_NOT_USED_BY_TIPO: ({ p }) => `${v(p.field)} no se usa en tipoDte ${v(p.tipoDte)} (pertenece a tipoDte ${v(p.tipos)})`,
+  UNKNOWN_FIELD: ({ p }) =>
+    `${v(p.field)} no es un campo conocido aquí${p.suggestion ? `; ¿quiso decir ${v(p.suggestion)}?` : ''}`,
+  FIELD_NOT_USED_BY_TIPO: ({ p }) =>
+    `${v(p.field)} no se usa en tipoDte ${v(p.tipoDte)} (pertenece a tipoDte ${v(p.tipos)})`,
   FIELD_NOT_USED: ({ campo }) => `${campo} no forma parte de este tipo de documento`,
-  TAX_TREATMENT_IN_TIPO: ({ p }) => `tipo es la naturaleza del ítem (bien, servicio, ambos, otro); el tratamiento '${v(p.value)}' va en tratamientoFiscal`,
+  TAX_TREATMENT_IN_TIPO: ({ p }) =>
+    `tipo es la naturaleza del ítem (bien, servicio, ambos, otro); el tratamiento '${v(p.value)}' va en tratamientoFiscal`,
   CONFLICTING_FIELDS: ({ campo }) => `${campo} contradice otro campo que significa lo mismo: indique solo uno`,
   AMOUNT_MISMATCH: ({ p, path }) => `${path} es ${v(p.sent)} pero el motor calcula ${v(p.computed)}`,
   CALCULO_INCORRECTO: ({ campo }) => `${campo} no coincide con el valor calculado a partir de los ítems (±0.01)`,
@@ -67,9 +75,11 @@ export const MENSAJES_ES: Record<string, Template> = {
   ADDITIONAL_PROPERTY: ({ campo }) => `${campo} no es un campo de esta sección del documento`,
   DUPLICATE_ITEMS: ({ campo }) => `${campo} no debe repetir elementos`,
   PAGOS_SUM_MISMATCH: ({ p }) => `la suma de pagos (${v(p.sum)}) no coincide con el total a pagar (${v(p.total)})`,
-  RELATED_DOCUMENT_TOO_OLD: ({ p }) => `el documento relacionado del ${v(p.fecha)} tiene más de ${v(p.meses)} meses (plazo del MH)`,
+  RELATED_DOCUMENT_TOO_OLD: ({ p }) =>
+    `el documento relacionado del ${v(p.fecha)} tiene más de ${v(p.meses)} meses (plazo del MH)`,
   RELATED_DOCUMENT_IN_FUTURE: ({ p }) => `el documento relacionado tiene fecha futura (${v(p.fecha)})`,
-  INVALID_CODIGO_GENERACION: ({ campo }) => `${campo}: un documento electrónico (tipoGeneracion 2) se relaciona por su codigoGeneracion (UUID)`,
+  INVALID_CODIGO_GENERACION: ({ campo }) =>
+    `${campo}: un documento electrónico (tipoGeneracion 2) se relaciona por su codigoGeneracion (UUID)`,
 };
 
 /** One sentence per error code for the top-level message (validation failures list their issues instead). */

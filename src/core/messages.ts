@@ -35,7 +35,12 @@ export function languageOf(header: string | undefined | null): Language {
   let bestQ = 0;
   for (const part of header.split(',')) {
     const [tag, ...opts] = part.trim().split(';');
-    const q = Number(opts.find((o) => o.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+    const q = Number(
+      opts
+        .find((o) => o.trim().startsWith('q='))
+        ?.trim()
+        .slice(2) ?? '1',
+    );
     const base = (tag ?? '').trim().toLowerCase().split('-')[0] as Language;
     if (LANGUAGES.includes(base) && Number.isFinite(q) && q > bestQ) {
       best = base;
@@ -62,10 +67,17 @@ function fieldOf(path: string): string {
 }
 
 /** One issue in the language; its code, path and (if no template exists) its English message are kept. */
-export function localizeIssue(i: MessageIssue, lang: Language = currentLanguage()): { path: string; code: string; message: string } {
+export function localizeIssue(
+  i: MessageIssue,
+  lang: Language = currentLanguage(),
+): { path: string; code: string; message: string } {
   if (lang === 'en') return { path: i.path, code: i.code, message: i.message };
   const t = Object.hasOwn(catalogs[lang], i.code) ? catalogs[lang][i.code] : undefined;
-  return { path: i.path, code: i.code, message: t ? t({ campo: fieldOf(i.path), path: i.path, p: i.params ?? {} }) : i.message };
+  return {
+    path: i.path,
+    code: i.code,
+    message: t ? t({ campo: fieldOf(i.path), path: i.path, p: i.params ?? {} }) : i.message,
+  };
 }
 
 export function localizeIssues(issues: readonly MessageIssue[], lang: Language = currentLanguage()) {
@@ -73,9 +85,15 @@ export function localizeIssues(issues: readonly MessageIssue[], lang: Language =
 }
 
 /** The top-level message of an error: validation failures list their issues; other codes have one sentence each. */
-export function localizeError(code: string, message: string, issues: readonly MessageIssue[], lang: Language = currentLanguage()) {
+export function localizeError(
+  code: string,
+  message: string,
+  issues: readonly MessageIssue[],
+  lang: Language = currentLanguage(),
+) {
   const out = localizeIssues(issues, lang);
   if (lang === 'en') return { message, issues: out };
-  if (code === 'VALIDATION_FAILED' && out.length) return { message: out.map((i) => `${i.path}: ${i.message}`).join('; '), issues: out };
+  if (code === 'VALIDATION_FAILED' && out.length)
+    return { message: out.map((i) => `${i.path}: ${i.message}`).join('; '), issues: out };
   return { message: Object.hasOwn(errorCatalogs[lang], code) ? errorCatalogs[lang][code]! : message, issues: out };
 }

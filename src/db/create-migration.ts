@@ -11,9 +11,19 @@ chmodSync(dir, 0o755);
 const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), persistent: false });
 try {
   const url = await pg.createDatabase('scratch');
-  const orm = await initOrm(url, { migrations: { path: path.resolve('src/db/migrations'), pathTs: path.resolve('src/db/migrations'), emit: 'ts', snapshot: false, silent: true } });
+  const orm = await initOrm(url, {
+    migrations: {
+      path: path.resolve('src/db/migrations'),
+      pathTs: path.resolve('src/db/migrations'),
+      emit: 'ts',
+      snapshot: false,
+      silent: true,
+    },
+  });
   await orm.migrator.up();
-  const res = process.argv.includes('--initial') ? await orm.migrator.createInitial(undefined as never) : await orm.migrator.create();
+  const res = process.argv.includes('--initial')
+    ? await orm.migrator.createInitial(undefined as never)
+    : await orm.migrator.create();
   console.log(res.fileName ? `created src/db/migrations/${res.fileName}` : 'no schema changes');
   await orm.close(true);
 } finally {

@@ -6,7 +6,10 @@ import { attachRunningEmbedded, startEmbeddedPostgres, type EmbeddedDatabase } f
 import { initOrm, type MikroORM } from './orm.js';
 
 export class DatabaseUnavailableError extends Error {
-  constructor(public readonly target: string, cause: unknown) {
+  constructor(
+    public readonly target: string,
+    cause: unknown,
+  ) {
     super(`cannot reach PostgreSQL at ${target}: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'DatabaseUnavailableError';
   }
@@ -43,13 +46,18 @@ export async function openDatabase(cfg: Config, log: Logger): Promise<Database> 
   let url = cfg.databaseUrl;
   if (!url) {
     const started = Date.now();
-    embedded = await attachRunningEmbedded(path.join(cfg.dataDir, 'pg')) ?? await startEmbeddedPostgres({
-      dataDir: path.join(cfg.dataDir, 'pg'),
-      persistent: true,
-      log: (l) => log.debug({ pg: l }, 'embedded postgres'),
-    });
+    embedded =
+      (await attachRunningEmbedded(path.join(cfg.dataDir, 'pg'))) ??
+      (await startEmbeddedPostgres({
+        dataDir: path.join(cfg.dataDir, 'pg'),
+        persistent: true,
+        log: (l) => log.debug({ pg: l }, 'embedded postgres'),
+      }));
     url = await embedded.createDatabase('facturaxpress');
-    log.info({ port: embedded.port, ms: Date.now() - started, dataDir: path.join(cfg.dataDir, 'pg') }, 'embedded PostgreSQL started');
+    log.info(
+      { port: embedded.port, ms: Date.now() - started, dataDir: path.join(cfg.dataDir, 'pg') },
+      'embedded PostgreSQL started',
+    );
   }
   let orm: MikroORM;
   try {

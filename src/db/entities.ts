@@ -1,6 +1,9 @@
 import { ApiKeySchema } from '../modules/auth/api-key.entity.js';
 import {
-  ControlCounterSchema, InvoiceEventSchema, InvoiceSchema, InvoiceTallySchema,
+  ControlCounterSchema,
+  InvoiceEventSchema,
+  InvoiceSchema,
+  InvoiceTallySchema,
 } from '../modules/invoices/invoice.entity.js';
 import { EstablishmentSchema, TenantSchema } from '../modules/tenants/tenant.entity.js';
 import { ContingencyEventSchema, LoteSchema } from '../modules/transmission/contingency.entity.js';
@@ -13,7 +16,11 @@ import { InvoiceEmailSchema } from '../modules/email/invoice-email.entity.js';
 import { TenantCalendarSchema } from '../modules/calendar/tenant-calendar.entity.js';
 import { MonthlyReportSchema, ReportFileSchema } from '../modules/reports/report.entity.js';
 import { FiscalEventSchema } from '../modules/fiscal-events/fiscal-event.entity.js';
-import { WebhookAttemptSchema, WebhookDeliverySchema, WebhookEndpointSchema } from '../modules/webhooks/webhook.entity.js';
+import {
+  WebhookAttemptSchema,
+  WebhookDeliverySchema,
+  WebhookEndpointSchema,
+} from '../modules/webhooks/webhook.entity.js';
 
 /** Every entity of the service. Tenant-owned ones carry a `tenant` relation and are scoped by the `tenant` filter. */
 export const entities = [
@@ -42,4 +49,25 @@ export const entities = [
 ];
 
 /** Entities scoped by the tenant filter (all tenant-owned rows, and the tenant row itself). */
-export const tenantScoped = ['Tenant', 'Establishment', 'ApiKey', 'Invoice', 'InvoiceEvent', 'ControlCounter', 'MhCredential', 'ContingencyEvent', 'Lote', 'PatientProfile', 'ServiceMapping', 'WebhookEndpoint', 'WebhookDelivery', 'WebhookAttempt', 'StoredDocument', 'InvoiceEmail', 'TenantCalendar', 'MonthlyReport', 'ReportFile', 'FiscalEvent'];
+export const tenantScoped = [
+  'Tenant',
+  'Establishment',
+  'ApiKey',
+  'Invoice',
+  'InvoiceEvent',
+  'ControlCounter',
+  'MhCredential',
+  'ContingencyEvent',
+  'Lote',
+  'PatientProfile',
+  'ServiceMapping',
+  'WebhookEndpoint',
+  'WebhookDelivery',
+  'WebhookAttempt',
+  'StoredDocument',
+  'InvoiceEmail',
+  'TenantCalendar',
+  'MonthlyReport',
+  'ReportFile',
+  'FiscalEvent',
+];

@@ -14,11 +14,18 @@ export interface RowValues {
  * takes the related id). Lets a hot-path statement write a row without the unit of work while new properties are
  * added in one place: the caller's object. Placeholders start at `$firstParam`.
  */
-export function rowValues<T extends object>(em: EntityManager, entity: EntityName<T>, data: Record<string, unknown>, firstParam = 1): RowValues {
+export function rowValues<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  data: Record<string, unknown>,
+  firstParam = 1,
+): RowValues {
   const meta = em.getMetadata(entity);
   const out: RowValues = { columns: [], placeholders: [], values: [] };
   for (const [name, value] of Object.entries(data)) {
-    const prop = (meta.properties as Record<string, (typeof meta.properties)[keyof typeof meta.properties] | undefined>)[name];
+    const prop = (
+      meta.properties as Record<string, (typeof meta.properties)[keyof typeof meta.properties] | undefined>
+    )[name];
     if (!prop) throw new Error(`${meta.className} has no property ${name}`);
     out.columns.push(`"${prop.fieldNames[0]}"`);
     out.placeholders.push(`$${firstParam + out.values.length}::${prop.columnTypes[0]}`);

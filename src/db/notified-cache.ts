@@ -38,13 +38,15 @@ export class NotifiedCache<V> {
     const pending = this.loading.get(key);
     if (pending) return pending;
     const mark = this.generation;
-    const p = load(key).then((v) => {
-      if (v !== null && this.listening && mark === this.generation) {
-        if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-        this.entries.set(key, v);
-      }
-      return v;
-    }).finally(() => this.loading.delete(key));
+    const p = load(key)
+      .then((v) => {
+        if (v !== null && this.listening && mark === this.generation) {
+          if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+          this.entries.set(key, v);
+        }
+        return v;
+      })
+      .finally(() => this.loading.delete(key));
     this.loading.set(key, p);
     return p;
   }

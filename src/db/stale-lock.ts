@@ -16,11 +16,15 @@ export interface LockFile {
 }
 
 export class EmbeddedPostgresStuckError extends Error {
-  constructor(public readonly dataDir: string, public readonly pids: number[], waitedMs: number) {
+  constructor(
+    public readonly dataDir: string,
+    public readonly pids: number[],
+    waitedMs: number,
+  ) {
     super(
       `the embedded PostgreSQL data directory ${dataDir} is held by process(es) ${pids.join(', ')} that did not ` +
-      `accept connections nor exit within ${Math.round(waitedMs / 1000)} s. Stop them (kill ${pids.join(' ')}), ` +
-      'or wait for them to finish, then start again.',
+        `accept connections nor exit within ${Math.round(waitedMs / 1000)} s. Stop them (kill ${pids.join(' ')}), ` +
+        'or wait for them to finish, then start again.',
     );
     this.name = 'EmbeddedPostgresStuckError';
   }

@@ -21,7 +21,16 @@ export function previewEmission(body: unknown, emisor: Emisor, ident: Identifica
   const parsed = parseEmission(body);
   if (!parsed.ok) return parsed;
   if (ident.contingencia && !isContingencyAllowed(parsed.value.tipoDte)) {
-    return { ok: false, issues: [{ path: 'tipoDte', code: 'CONTINGENCY_NOT_ALLOWED', message: `tipoDte ${parsed.value.tipoDte} cannot be issued in contingency (MH contingency rules)` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: 'tipoDte',
+          code: 'CONTINGENCY_NOT_ALLOWED',
+          message: `tipoDte ${parsed.value.tipoDte} cannot be issued in contingency (MH contingency rules)`,
+        },
+      ],
+    };
   }
   const doc = buildDte(parsed.value, emisor, ident);
   const issues: DteIssue[] = validateDte(doc);
@@ -38,7 +47,8 @@ export function toContingency(doc: DteDocument, c: Contingencia): DteDocument {
   if (!idn || !tipo || !isContingencyAllowed(tipo) || !('tipoContingencia' in idn)) {
     throw new Error(`toContingency: tipoDte ${String(tipo)} cannot be issued in contingency (MH contingency rules)`);
   }
-  if (c.tipoContingencia === 5 && !c.motivoContin) throw new Error('toContingency: tipoContingencia 5 requires motivoContin');
+  if (c.tipoContingencia === 5 && !c.motivoContin)
+    throw new Error('toContingency: tipoContingencia 5 requires motivoContin');
   const copy = structuredClone(doc);
   Object.assign(copy['identificacion'] as Record<string, unknown>, {
     tipoModelo: 2,

@@ -22,7 +22,9 @@ const s = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 /** Per-type names of "total to pay" / "operation total" / "IVA" (CR, CL, DCL, FSE, CD name them differently). */
 function totals(tipo: TipoDte, doc: O): { pagar: unknown; operacion: unknown; iva: unknown } {
   const r = asObj(doc['resumen']);
-  const iva20 = (Array.isArray(r['tributos']) ? (r['tributos'] as O[]) : []).find((t) => t['codigo'] === '20')?.['valor'];
+  const iva20 = (Array.isArray(r['tributos']) ? (r['tributos'] as O[]) : []).find((t) => t['codigo'] === '20')?.[
+    'valor'
+  ];
   switch (tipo) {
     case '01':
       return { pagar: r['totalPagar'], operacion: r['montoTotalOperacion'], iva: r['totalIva'] };

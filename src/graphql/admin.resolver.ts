@@ -1,4 +1,15 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  createUnionType,
+} from 'type-graphql';
 import type { Context } from '../context.js';
 import { ADMIN_SCOPE } from '../modules/auth/scopes.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../modules/auth/api-keys.js';
@@ -10,7 +21,13 @@ import { ApiKeyType, CreateApiKeyInput, CreatedApiKey } from './auth.types.js';
 import { ImportMhCredentialInput, MhCredentialType } from './credential.types.js';
 import { importMhCredential } from '../modules/transmission/credentials.js';
 import {
-  DuplicateTenantNit, NotFound, UnknownScope, ValidationFailed, asResult, fromResult, resolveResultType,
+  DuplicateTenantNit,
+  NotFound,
+  UnknownScope,
+  ValidationFailed,
+  asResult,
+  fromResult,
+  resolveResultType,
 } from './errors.types.js';
 import { CreateTenantInput, EstablishmentType, TenantType, UpdateTenantInput } from './tenant.types.js';
 
@@ -52,7 +69,11 @@ export class AdminResolver {
 
   @Authorized(ADMIN_SCOPE)
   @Mutation(() => TenantResult)
-  updateTenant(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateTenantInput) input: UpdateTenantInput) {
+  updateTenant(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateTenantInput) input: UpdateTenantInput,
+  ) {
     return asResult(() => updateTenant(ctx, id, input));
   }
 
@@ -69,7 +90,9 @@ export class AdminResolver {
   }
 
   @Authorized(ADMIN_SCOPE)
-  @Mutation(() => MhCredentialResult, { description: 'Imports (or replaces) the MH certificate and API credentials of a tenant for one ambiente' })
+  @Mutation(() => MhCredentialResult, {
+    description: 'Imports (or replaces) the MH certificate and API credentials of a tenant for one ambiente',
+  })
   importMhCredential(@Ctx() ctx: Context, @Arg('input', () => ImportMhCredentialInput) input: ImportMhCredentialInput) {
     return fromResult(importMhCredential(ctx, ctx.mh.masterKey, input, ctx.mh.register));
   }

@@ -9,7 +9,11 @@ export class ApiKeyType {
   @Field() name!: string;
   @Field({ description: 'Visible start of the key, to recognise it' }) prefix!: string;
   @Field(() => [String]) scopes!: string[];
-  @Field(() => String, { nullable: true, description: '00 for fx_test_ keys, 01 for fx_live_ keys, null for admin keys' }) ambiente!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '00 for fx_test_ keys, 01 for fx_live_ keys, null for admin keys',
+  })
+  ambiente!: string | null;
   @Field(() => DateTimeISOResolver) createdAt!: Date;
   @Field(() => DateTimeISOResolver, { nullable: true }) lastUsedAt!: Date | null;
   @Field(() => DateTimeISOResolver, { nullable: true }) expiresAt!: Date | null;
@@ -27,7 +31,10 @@ export class CreateApiKeyInput {
   @Field(() => ID, { nullable: true, description: 'Absent: a platform admin key' }) tenantId?: string | null;
   @Field() name!: string;
   @Field(() => [String], { nullable: true, description: 'Default: every tenant scope' }) scopes?: string[] | null;
-  @Field(() => String, { nullable: true, description: '00 (fx_test_) or 01 (fx_live_); default 00' }) ambiente?: '00' | '01' | null;
+  @Field(() => String, { nullable: true, description: '00 (fx_test_) or 01 (fx_live_); default 00' }) ambiente?:
+    | '00'
+    | '01'
+    | null;
   @Field(() => DateTimeISOResolver, { nullable: true }) expiresAt?: Date | null;
 }
 

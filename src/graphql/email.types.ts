@@ -7,7 +7,10 @@ export enum EmailDeliveryStatus {
   WRITTEN_TO_OUTBOX = 'WRITTEN_TO_OUTBOX',
   FAILED = 'FAILED',
 }
-registerEnumType(EmailDeliveryStatus, { name: 'EmailDeliveryStatus', description: 'SENT over SMTP; WRITTEN_TO_OUTBOX when no SMTP server is configured (nothing left the server)' });
+registerEnumType(EmailDeliveryStatus, {
+  name: 'EmailDeliveryStatus',
+  description: 'SENT over SMTP; WRITTEN_TO_OUTBOX when no SMTP server is configured (nothing left the server)',
+});
 
 @ObjectType('InvoiceEmailDelivery', { description: 'The DTE e-mailed to the receptor (JSON + PDF attached)' })
 export class InvoiceEmailDeliveryType {
@@ -19,7 +22,10 @@ export class InvoiceEmailDeliveryType {
   @Field(() => Int) attempts!: number;
   @Field(() => String, { nullable: true }) messageId!: string | null;
   @Field(() => String, { nullable: true }) error!: string | null;
-  @Field(() => String, { nullable: true, description: 'Set when the e-mail went out without the PDF (it could not be rendered): why' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Set when the e-mail went out without the PDF (it could not be rendered): why',
+  })
   pdfOmittedReason!: string | null;
   @Field(() => DateTimeISOResolver, { nullable: true }) sentAt!: Date | null;
   @Field(() => DateTimeISOResolver) createdAt!: Date;

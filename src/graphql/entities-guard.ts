@@ -9,12 +9,18 @@ function entityTypes(schema: GraphQLSchema): Set<string> {
 
 function representationIssue(rep: unknown, i: number, known: Set<string>): FieldIssue | null {
   const path = `representations[${i}]`;
-  if (!rep || typeof rep !== 'object' || Array.isArray(rep)) return { path, code: 'INVALID_REPRESENTATION', message: 'must be an object with __typename and id' };
+  if (!rep || typeof rep !== 'object' || Array.isArray(rep))
+    return { path, code: 'INVALID_REPRESENTATION', message: 'must be an object with __typename and id' };
   const { __typename: typename, id } = rep as Record<string, unknown>;
   if (typeof typename !== 'string' || !known.has(typename)) {
-    return { path: `${path}.__typename`, code: 'UNKNOWN_ENTITY_TYPE', message: `must be one of ${[...known].sort().join(', ')}` };
+    return {
+      path: `${path}.__typename`,
+      code: 'UNKNOWN_ENTITY_TYPE',
+      message: `must be one of ${[...known].sort().join(', ')}`,
+    };
   }
-  if (typeof id !== 'string' && typeof id !== 'number') return { path: `${path}.id`, code: 'REQUIRED', message: 'an entity reference needs its id' };
+  if (typeof id !== 'string' && typeof id !== 'number')
+    return { path: `${path}.id`, code: 'REQUIRED', message: 'an entity reference needs its id' };
   return null;
 }
 
@@ -30,7 +36,8 @@ export function guardEntities(schema: GraphQLSchema): GraphQLSchema {
   field.resolve = (root, args, ctx, info) => {
     const reps = (args as { representations?: unknown[] }).representations ?? [];
     const issues = reps.map((r, i) => representationIssue(r, i, known)).filter((x): x is FieldIssue => x !== null);
-    if (issues.length) throw new AppError(ErrorCode.VALIDATION_FAILED, issues.map((x) => `${x.path}: ${x.message}`).join('; '), issues);
+    if (issues.length)
+      throw new AppError(ErrorCode.VALIDATION_FAILED, issues.map((x) => `${x.path}: ${x.message}`).join('; '), issues);
     // An ID may arrive as a JSON number; every reference resolver compares it with text columns.
     const representations = reps.map((r) => ({ ...(r as object), id: String((r as { id: unknown }).id) }));
     return resolve(root, { ...args, representations }, ctx, info);

@@ -3,7 +3,10 @@ import { AppError, ErrorCode } from '../core/errors.js';
 import { localizeError } from '../core/messages.js';
 import { toAppError, type Result } from '../core/result.js';
 
-registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Stable machine-readable error codes (the same codes REST returns)' });
+registerEnumType(ErrorCode, {
+  name: 'ErrorCode',
+  description: 'Stable machine-readable error codes (the same codes REST returns)',
+});
 
 @ObjectType({ description: 'One problem with one input field' })
 export class FieldProblem {
@@ -38,15 +41,18 @@ export function userErrorType(name: string, code: ErrorCode, description: string
 }
 
 export const ValidationFailed = userErrorType(
-  'ValidationFailed', ErrorCode.VALIDATION_FAILED,
+  'ValidationFailed',
+  ErrorCode.VALIDATION_FAILED,
   'The input breaks one or more rules; `issues` names each field and rule',
 );
 export const NotFound = userErrorType(
-  'NotFound', ErrorCode.NOT_FOUND,
+  'NotFound',
+  ErrorCode.NOT_FOUND,
   'The referenced object does not exist for this tenant',
 );
 export const DuplicateTenantNit = userErrorType(
-  'DuplicateTenantNit', ErrorCode.DUPLICATE_TENANT_NIT,
+  'DuplicateTenantNit',
+  ErrorCode.DUPLICATE_TENANT_NIT,
   'A tenant with this NIT already exists',
 );
 export const UnknownScope = userErrorType('UnknownScope', ErrorCode.UNKNOWN_SCOPE, 'One or more scopes are not known');

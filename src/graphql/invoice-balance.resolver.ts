@@ -7,7 +7,9 @@ import type { Invoice } from '../modules/invoices/invoice.entity.js';
 import { FiscalEventType, InvoiceReturnableLineType } from './fiscal-event.types.js';
 import { InvoiceType } from './invoice.types.js';
 
-@ObjectType('InvoiceCreditBalance', { description: 'What Notas de Crédito may still credit of a CCF, per tax treatment, without IVA (decimal strings)' })
+@ObjectType('InvoiceCreditBalance', {
+  description: 'What Notas de Crédito may still credit of a CCF, per tax treatment, without IVA (decimal strings)',
+})
 export class InvoiceCreditBalanceType {
   @Field() gravada!: string;
   @Field() exenta!: string;
@@ -19,18 +21,26 @@ export class InvoiceCreditBalanceType {
 export class InvoiceBalanceResolver {
   @FieldResolver(() => InvoiceCreditBalanceType, {
     nullable: true,
-    description: 'CCF only: the CCF plus PROCESSED debit notes minus credit notes MH has not refused; invalidating a note restores it',
+    description:
+      'CCF only: the CCF plus PROCESSED debit notes minus credit notes MH has not refused; invalidating a note restores it',
   })
   creditBalance(@Ctx() ctx: Context, @Root() inv: Invoice) {
     return creditBalanceOf(ctx.em, inv);
   }
 
-  @FieldResolver(() => [InvoiceReturnableLineType], { nullable: true, description: 'FE/FEX/FSE only: per line, what Eventos de Retorno may still return' })
+  @FieldResolver(() => [InvoiceReturnableLineType], {
+    nullable: true,
+    description: 'FE/FEX/FSE only: per line, what Eventos de Retorno may still return',
+  })
   returnableLines(@Ctx() ctx: Context, @Root() inv: Invoice) {
     return returnableLines(ctx.em, inv);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'FE/FEX/FSE only: last date for an Evento de Retorno (2 years for pharmaceutical activities, else 3 months)' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'FE/FEX/FSE only: last date for an Evento de Retorno (2 years for pharmaceutical activities, else 3 months)',
+  })
   returnDeadline(@Ctx() ctx: Context, @Root() inv: Invoice) {
     return returnDeadlineOf(ctx.em, inv);
   }

@@ -4,7 +4,9 @@ import type { Invoice } from '../modules/invoices/invoice.entity.js';
 import { invoiceBlock } from '../modules/transmission/blocked.js';
 import { InvoiceType } from './invoice.types.js';
 
-@ObjectType('InvoiceBlock', { description: 'Why a document waits before it can be transmitted, and what to do about it' })
+@ObjectType('InvoiceBlock', {
+  description: 'Why a document waits before it can be transmitted, and what to do about it',
+})
 export class InvoiceBlockType {
   @Field({ description: 'NO_MH_CREDENTIAL or MH_CERTIFICATE_EXPIRED' }) code!: string;
   @Field({ description: 'What is missing and what to do (e.g. import the MH credential)' }) reason!: string;
@@ -14,7 +16,10 @@ export class InvoiceBlockType {
 /** Invoice.blocked (the waiting reason) and one shape of observaciones: always a list, [] when MH said nothing. */
 @Resolver(() => InvoiceType)
 export class InvoiceBlockedFieldsResolver {
-  @FieldResolver(() => InvoiceBlockType, { nullable: true, description: 'Set while the document waits for the tenant (e.g. an MH credential); null otherwise' })
+  @FieldResolver(() => InvoiceBlockType, {
+    nullable: true,
+    description: 'Set while the document waits for the tenant (e.g. an MH credential); null otherwise',
+  })
   blocked(@Root() inv: Invoice): InvoiceBlockType | null {
     return invoiceBlock(inv);
   }

@@ -10,11 +10,17 @@ interface ConnectionRoot {
 @Resolver(() => InvoiceConnectionType)
 export class InvoiceConnectionResolver {
   @FieldResolver(() => Int, { description: TOTAL_COUNT_DESCRIPTION })
-  async totalCount(@Root() c: ConnectionRoot, @Arg('exact', () => Boolean, { defaultValue: false, description: 'Count every match, however many' }) exact: boolean) {
+  async totalCount(
+    @Root() c: ConnectionRoot,
+    @Arg('exact', () => Boolean, { defaultValue: false, description: 'Count every match, however many' })
+    exact: boolean,
+  ) {
     return (await c.count(exact)).count;
   }
 
-  @FieldResolver(() => Boolean, { description: 'True when totalCount (without exact: true) is an exact count, false when it is an estimate' })
+  @FieldResolver(() => Boolean, {
+    description: 'True when totalCount (without exact: true) is an exact count, false when it is an estimate',
+  })
   async totalCountExact(@Root() c: ConnectionRoot) {
     return (await c.count(false)).exact;
   }

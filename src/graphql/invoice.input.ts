@@ -11,7 +11,11 @@ import { DireccionType } from './tenant.types.js';
 @InputType('ReceptorInput')
 export class ReceptorInput {
   @Field(() => String, { nullable: true }) nombre?: string | null;
-  @Field(() => String, { nullable: true, description: 'CAT-022: 36 NIT, 13 DUI, 37 otro, 03 pasaporte, 02 carné de residente' }) tipoDocumento?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'CAT-022: 36 NIT, 13 DUI, 37 otro, 03 pasaporte, 02 carné de residente',
+  })
+  tipoDocumento?: string | null;
   @Field(() => String, { nullable: true }) numDocumento?: string | null;
   @Field(() => String, { nullable: true }) nrc?: string | null;
   @Field(() => String, { nullable: true, description: 'CAT-019' }) codActividad?: string | null;
@@ -22,27 +26,51 @@ export class ReceptorInput {
   @Field(() => String, { nullable: true }) correo?: string | null;
 }
 
-@InputType('InvoiceItemInput', { description: 'A line, inline or by serviceId (the service mapping fills what is not given)' })
+@InputType('InvoiceItemInput', {
+  description: 'A line, inline or by serviceId (the service mapping fills what is not given)',
+})
 export class InvoiceItemInput {
   @Field(() => ID, { nullable: true }) serviceId?: string | null;
   @Field(() => String, { nullable: true }) descripcion?: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Default 1 with serviceId' }) cantidad?: string | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'Unit price: IVA included on FE (01), excluded on CCF/NC/ND' }) precio?: string | null;
-  @Field(() => String, { nullable: true, description: "The item's nature (MH tipoItem, CAT-011): bien | servicio (default) | ambos | otro, or 1–4" }) tipo?: string | null;
-  @Field(() => String, { nullable: true, description: 'Tax treatment: gravado (default, or the service mapping) | exento | noSujeto | noGravado' }) tratamientoFiscal?: string | null;
-  @Field(() => Int, { nullable: true, description: 'CAT-011 code (same as tipo; give one of the two)' }) tipoItem?: number | null;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Unit price: IVA included on FE (01), excluded on CCF/NC/ND',
+  })
+  precio?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The item's nature (MH tipoItem, CAT-011): bien | servicio (default) | ambos | otro, or 1–4",
+  })
+  tipo?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Tax treatment: gravado (default, or the service mapping) | exento | noSujeto | noGravado',
+  })
+  tratamientoFiscal?: string | null;
+  @Field(() => Int, { nullable: true, description: 'CAT-011 code (same as tipo; give one of the two)' }) tipoItem?:
+    | number
+    | null;
   @Field(() => Int, { nullable: true, description: 'CAT-014, default 59 (unidad)' }) uniMedida?: number | null;
   @Field(() => String, { nullable: true }) codigo?: string | null;
   @Field(() => DecimalScalar, { nullable: true }) descuento?: string | null;
   @Field(() => String, { nullable: true }) codTributo?: string | null;
-  @Field(() => String, { nullable: true, description: 'NC/ND: related document of this line' }) numeroDocumento?: string | null;
-  @Field(() => JSONResolver, { nullable: true, description: 'Tributos beyond IVA (CAT-015 §1): ["D1", "C8"] or [{ codigo: "D5", valor: "1.25" }]' }) tributos?: unknown[] | null;
+  @Field(() => String, { nullable: true, description: 'NC/ND: related document of this line' }) numeroDocumento?:
+    | string
+    | null;
+  @Field(() => JSONResolver, {
+    nullable: true,
+    description: 'Tributos beyond IVA (CAT-015 §1): ["D1", "C8"] or [{ codigo: "D5", valor: "1.25" }]',
+  })
+  tributos?: unknown[] | null;
 }
 
 @InputType('PagoInput')
 export class PagoInput {
   @Field({ description: 'CAT-017' }) codigo!: string;
-  @Field(() => DecimalScalar, { nullable: true, description: 'Absent: the whole totalPagar (single payment)' }) monto?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Absent: the whole totalPagar (single payment)' }) monto?:
+    | string
+    | null;
   @Field(() => String, { nullable: true }) referencia?: string | null;
   @Field(() => String, { nullable: true, description: 'CAT-018' }) plazo?: string | null;
   @Field(() => Int, { nullable: true }) periodo?: number | null;
@@ -67,7 +95,9 @@ export class OtroDocumentoInput {
 @InputType('DocumentoRelacionadoInput')
 export class DocumentoRelacionadoInput {
   @Field({ description: 'CAT-002' }) tipoDocumento!: string;
-  @Field(() => Int, { nullable: true, description: 'CAT-007: 1 físico, 2 electrónico (default)' }) tipoGeneracion?: number | null;
+  @Field(() => Int, { nullable: true, description: 'CAT-007: 1 físico, 2 electrónico (default)' }) tipoGeneracion?:
+    | number
+    | null;
   @Field() numeroDocumento!: string;
   @Field({ description: 'YYYY-MM-DD' }) fechaEmision!: string;
 }
@@ -75,21 +105,40 @@ export class DocumentoRelacionadoInput {
 @InputType('EmitInvoiceInput')
 export class EmitInvoiceInput {
   @Field({ description: 'Your reference; emission is idempotent on it per tenant' }) referenciaExterna!: string;
-  @Field(() => String, { nullable: true, description: 'CAT-002; absent: 03 (CCF) when the receptor has NIT + NRC, else 01 (FE)' }) tipoDte?: string | null;
-  @Field(() => ID, { nullable: true, description: "SIGMA patient: without `receptor`, SIGMA's patient fields overridden by the stored fiscal profile (Patient.receptor)" }) patientId?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'CAT-002; absent: 03 (CCF) when the receptor has NIT + NRC, else 01 (FE)',
+  })
+  tipoDte?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "SIGMA patient: without `receptor`, SIGMA's patient fields overridden by the stored fiscal profile (Patient.receptor)",
+  })
+  patientId?: string | null;
   @Field(() => ReceptorInput, { nullable: true }) receptor?: ReceptorInput | null;
   @Field(() => [InvoiceItemInput]) items!: InvoiceItemInput[];
   @Field(() => Int, { nullable: true, description: 'CAT-016, default 1 (contado)' }) condicionOperacion?: number | null;
   @Field(() => [PagoInput], { nullable: true }) pagos?: PagoInput[] | null;
   @Field(() => MedicoInput, { nullable: true }) medico?: MedicoInput | null;
   @Field(() => [OtroDocumentoInput], { nullable: true }) otrosDocumentos?: OtroDocumentoInput[] | null;
-  @Field(() => [DocumentoRelacionadoInput], { nullable: true }) documentoRelacionado?: DocumentoRelacionadoInput[] | null;
+  @Field(() => [DocumentoRelacionadoInput], { nullable: true }) documentoRelacionado?:
+    | DocumentoRelacionadoInput[]
+    | null;
   @Field(() => String, { nullable: true }) observaciones?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'ivaRete1 (1 %) when the receptor is a gran contribuyente agent' }) retencionIva?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'ivaRete1 (1 %) when the receptor is a gran contribuyente agent',
+  })
+  retencionIva?: boolean | null;
   @Field(() => Boolean, { nullable: true }) percepcionIva?: boolean | null;
   @Field(() => String, { nullable: true }) codEstableMH?: string | null;
   @Field(() => String, { nullable: true }) codPuntoVentaMH?: string | null;
-  @Field(() => JSONResolver, { nullable: true, description: 'Type-specific body fields (docs/dte-input.md) not typed here' }) extra?: Record<string, unknown> | null;
+  @Field(() => JSONResolver, {
+    nullable: true,
+    description: 'Type-specific body fields (docs/dte-input.md) not typed here',
+  })
+  extra?: Record<string, unknown> | null;
 }
 
 @InputType('NoteInput', { description: 'Nota de Crédito / Débito adjusting a PROCESSED CCF' })
@@ -106,7 +155,12 @@ export class NoteInput {
 /** Plain JSON without nulls (GraphQL input objects → the REST body). */
 function plain(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(plain);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, plain(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([, x]) => x !== null && x !== undefined)
+        .map(([k, x]) => [k, plain(x)]),
+    );
   return v;
 }
 
@@ -116,7 +170,10 @@ type WithExtra = { extra?: Record<string, unknown> | null };
 export function emissionBody(input: WithExtra): Result<Record<string, unknown>, Failure<ErrorCode.VALIDATION_FAILED>> {
   const { extra, ...typed } = input;
   const body = plain(typed) as Record<string, unknown>;
-  const extraObj = (extra && typeof extra === 'object' && !Array.isArray(extra) ? extra : {}) as Record<string, unknown>;
+  const extraObj = (extra && typeof extra === 'object' && !Array.isArray(extra) ? extra : {}) as Record<
+    string,
+    unknown
+  >;
   const clash = Object.keys(extraObj).filter((k) => k in body);
   if (clash.length) {
     const message = (k: string) => `${k} is given both as a typed field and in extra`;
@@ -132,7 +189,8 @@ export function toEmissionBody(input: WithExtra): Record<string, unknown> {
 
 /** Runs an emission use case on the input's body; a body refused already is that use case's failure. */
 export async function emitWithBody<T, F extends Failure>(
-  input: WithExtra, emit: (body: Record<string, unknown>) => Promise<Result<T, F>>,
+  input: WithExtra,
+  emit: (body: Record<string, unknown>) => Promise<Result<T, F>>,
 ): Promise<Result<T, F | Failure<ErrorCode.VALIDATION_FAILED>>> {
   const body = emissionBody(input);
   return body.ok ? emit(body.value) : body;

@@ -1,4 +1,16 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  createUnionType,
+} from 'type-graphql';
 import type { Context } from '../context.js';
 import { cachedCalendar, invoiceDeadlines } from '../modules/calendar/invoice-deadlines.js';
 import { emitNote, type NoteInput as NoteBody } from '../modules/invoices/emit-note.js';
@@ -14,7 +26,17 @@ import { localizeIssues } from '../core/messages.js';
 import { FieldProblem, NotFound, ValidationFailed, fromResult, resolveResultType } from './errors.types.js';
 import { DuplicateReference, InvalidState } from './invoice.errors.js';
 import { EmitInvoiceInput, NoteInput, emitWithBody, toEmissionBody } from './invoice.input.js';
-import { InvoiceConnectionType, InvoiceDeadlinesType, InvoiceEventType, InvoiceFilterInput, InvoiceItemType, InvoicePreviewType, InvoiceReceptorType, InvoiceTotalsType, InvoiceType } from './invoice.types.js';
+import {
+  InvoiceConnectionType,
+  InvoiceDeadlinesType,
+  InvoiceEventType,
+  InvoiceFilterInput,
+  InvoiceItemType,
+  InvoicePreviewType,
+  InvoiceReceptorType,
+  InvoiceTotalsType,
+  InvoiceType,
+} from './invoice.types.js';
 import { itemsView, receptorView, totalsView } from './invoice.view.js';
 import { PatientType } from './patient.types.js';
 
@@ -25,7 +47,11 @@ export const InvoiceResult = createUnionType({
 });
 
 export function toConnection(p: InvoicePage) {
-  return { edges: p.nodes.map((node, i) => ({ node, cursor: p.cursors[i]! })), pageInfo: { hasNextPage: p.hasNextPage, endCursor: p.endCursor }, count: p.totalCount };
+  return {
+    edges: p.nodes.map((node, i) => ({ node, cursor: p.cursors[i]! })),
+    pageInfo: { hasNextPage: p.hasNextPage, endCursor: p.endCursor },
+    count: p.totalCount,
+  };
 }
 
 @Resolver(() => InvoiceType)
@@ -43,15 +69,27 @@ export class InvoiceResolver {
   }
 
   @Authorized('invoices:read')
-  @Query(() => InvoiceConnectionType, { description: 'Newest first (fecEmi, then creation); `first` at most 100; `after` = an endCursor' })
-  async invoices(@Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null, @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter: InvoiceFilterInput | null) {
+  @Query(() => InvoiceConnectionType, {
+    description: 'Newest first (fecEmi, then creation); `first` at most 100; `after` = an endCursor',
+  })
+  async invoices(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter: InvoiceFilterInput | null,
+  ) {
     return toConnection(await listInvoices(ctx, filter ?? {}, first, after));
   }
 
   @Authorized('invoices:emit')
-  @Mutation(() => InvoiceResult, { description: 'Emits a DTE (returns at once, status QUEUED). Idempotent per tenant on referenciaExterna.' })
+  @Mutation(() => InvoiceResult, {
+    description: 'Emits a DTE (returns at once, status QUEUED). Idempotent per tenant on referenciaExterna.',
+  })
   emitInvoice(@Ctx() ctx: Context, @Arg('input', () => EmitInvoiceInput) input: EmitInvoiceInput) {
-    return fromResult(emitWithBody(input, (body) => emitRequest(ctx, body)), (r) => r.invoice);
+    return fromResult(
+      emitWithBody(input, (body) => emitRequest(ctx, body)),
+      (r) => r.invoice,
+    );
   }
 
   @Authorized('invoices:emit')
@@ -92,12 +130,18 @@ export class InvoiceResolver {
     return totalsView(inv.document);
   }
 
-  @FieldResolver(() => String, { description: "The v1.0 guide's word for status: generada (queued or in flight), sellada (PROCESSED), rechazada, contingencia, invalidada" })
+  @FieldResolver(() => String, {
+    description:
+      "The v1.0 guide's word for status: generada (queued or in flight), sellada (PROCESSED), rechazada, contingencia, invalidada",
+  })
   estado(@Root() inv: Invoice) {
     return estadoOf(inv.status);
   }
 
-  @FieldResolver(() => [FieldProblem], { description: 'What the engine did on your behalf at emission (e.g. an all-zero DUI read as a consumidor final without document)' })
+  @FieldResolver(() => [FieldProblem], {
+    description:
+      'What the engine did on your behalf at emission (e.g. an all-zero DUI read as a consumidor final without document)',
+  })
   warnings(@Root() inv: Invoice) {
     return localizeIssues(inv.warnings ?? []);
   }
@@ -112,7 +156,10 @@ export class InvoiceResolver {
     return getInvoiceEvents(ctx, inv.id);
   }
 
-  @FieldResolver(() => PatientType, { nullable: true, description: "SIGMA's patient, when the invoice was emitted for one" })
+  @FieldResolver(() => PatientType, {
+    nullable: true,
+    description: "SIGMA's patient, when the invoice was emitted for one",
+  })
   patient(@Root() inv: Invoice) {
     return inv.patientId ? { id: inv.patientId } : null;
   }

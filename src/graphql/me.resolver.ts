@@ -11,7 +11,10 @@ export class MeResolver {
     return whoAmI(ctx);
   }
 
-  @FieldResolver(() => TenantType, { nullable: true, description: 'Your tenant (needs the tenant:read scope); null for the admin' })
+  @FieldResolver(() => TenantType, {
+    nullable: true,
+    description: 'Your tenant (needs the tenant:read scope); null for the admin',
+  })
   tenant(@Ctx() ctx: Context, @Root() me: WhoAmI) {
     return callerTenant(ctx, me);
   }

@@ -39,15 +39,20 @@ function usesIntrospection(doc: DocumentNode): boolean {
 export function operationPolicyError(p: PolicyInput): GraphQLError | null {
   const manifest = p.manifest ?? PERSISTED_OPERATIONS;
   if (p.trustedDocuments === 'enforce' && p.actor.kind === 'apiKey' && !manifest.has(p.queryHash)) {
-    const message = 'FX_TRUSTED_DOCUMENTS=enforce: API keys may run only the persisted operations of schema/operations'
-      + ' (send extensions.persistedQuery.sha256Hash)';
+    const message =
+      'FX_TRUSTED_DOCUMENTS=enforce: API keys may run only the persisted operations of schema/operations' +
+      ' (send extensions.persistedQuery.sha256Hash)';
     return new GraphQLError(message, {
       extensions: { code: ErrorCode.FORBIDDEN, reason: 'PERSISTED_OPERATION_REQUIRED', http: { status: 403 } },
     });
   }
   if (p.env === 'production' && p.actor.kind === 'anonymous' && usesIntrospection(p.document)) {
     return new GraphQLError('introspection needs a credential in production (x-api-key or Authorization: Bearer)', {
-      extensions: { code: ErrorCode.UNAUTHENTICATED, reason: 'INTROSPECTION_REQUIRES_CREDENTIAL', http: { status: 401 } },
+      extensions: {
+        code: ErrorCode.UNAUTHENTICATED,
+        reason: 'INTROSPECTION_REQUIRES_CREDENTIAL',
+        http: { status: 401 },
+      },
     });
   }
   return null;
@@ -58,7 +63,9 @@ export function operationPolicyError(p: PolicyInput): GraphQLError | null {
  * by hash alone was measured when it was registered, but its variables may differ).
  */
 export function operationPolicyPlugin(
-  env: Config['env'], mode: TrustedDocumentsMode, limits: QueryLimits,
+  env: Config['env'],
+  mode: TrustedDocumentsMode,
+  limits: QueryLimits,
 ): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -67,7 +74,11 @@ export function operationPolicyPlugin(
           const [tooBig] = documentLimitErrors(schema, document, limits, request.variables ?? undefined);
           if (tooBig) throw tooBig;
           const refused = operationPolicyError({
-            actor: contextValue.actor, env, trustedDocuments: mode, queryHash, document,
+            actor: contextValue.actor,
+            env,
+            trustedDocuments: mode,
+            queryHash,
+            document,
           });
           if (refused) throw refused;
         },
@@ -128,7 +139,10 @@ export function graphqlLimitsMiddleware(schema: GraphQLSchema, limits: QueryLimi
     if (typeof query !== 'string' || query === '') return next();
     const checked = checkSource(schema, query, limits, variablesOf(body!.variables));
     if (!checked.errors) return next();
-    const errors = checked.errors.map((e) => ({ message: e.message, extensions: { code: e.extensions.code, reason: e.extensions.reason } }));
+    const errors = checked.errors.map((e) => ({
+      message: e.message,
+      extensions: { code: e.extensions.code, reason: e.extensions.reason },
+    }));
     sendErrors(res, 400, errors);
   };
 }

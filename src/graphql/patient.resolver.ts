@@ -19,7 +19,10 @@ const FiscalProfileResult = createUnionType({
 @Resolver(() => PatientType)
 export class PatientResolver {
   @Authorized('patients:read')
-  @FieldResolver(() => FiscalProfileType, { nullable: true, description: 'The DTE receptor for this patient, when registered' })
+  @FieldResolver(() => FiscalProfileType, {
+    nullable: true,
+    description: 'The DTE receptor for this patient, when registered',
+  })
   fiscalProfile(@Ctx() ctx: Context, @Root() patient: { id: string }) {
     return getPatientFiscalProfile(ctx, patient.id);
   }
@@ -35,13 +38,25 @@ export class PatientResolver {
 
   @Authorized('invoices:read')
   @FieldResolver(() => InvoiceConnectionType, { nullable: true, description: "The patient's invoices, newest first" })
-  async invoices(@Ctx() ctx: Context, @Root() patient: { id: string }, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null, @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter: InvoiceFilterInput | null) {
+  async invoices(
+    @Ctx() ctx: Context,
+    @Root() patient: { id: string },
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter: InvoiceFilterInput | null,
+  ) {
     return toConnection(await listInvoices(ctx, { ...(filter ?? {}), patientId: patient.id }, first, after));
   }
 
   @Authorized('patients:write')
-  @Mutation(() => FiscalProfileResult, { description: "Creates or replaces the patient's fiscal profile (NIT/DUI/NRC and catalogs are checked)" })
-  upsertPatientFiscalProfile(@Ctx() ctx: Context, @Arg('patientId', () => ID) patientId: string, @Arg('input', () => FiscalProfileInput) input: FiscalProfileInput) {
+  @Mutation(() => FiscalProfileResult, {
+    description: "Creates or replaces the patient's fiscal profile (NIT/DUI/NRC and catalogs are checked)",
+  })
+  upsertPatientFiscalProfile(
+    @Ctx() ctx: Context,
+    @Arg('patientId', () => ID) patientId: string,
+    @Arg('input', () => FiscalProfileInput) input: FiscalProfileInput,
+  ) {
     return asResult(() => upsertPatientFiscalProfile(ctx, patientId, input));
   }
 }

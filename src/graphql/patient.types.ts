@@ -26,9 +26,17 @@ export class FiscalProfileType {
 
 @InputType('FiscalProfileInput')
 export class FiscalProfileInput {
-  @Field(() => String, { nullable: true, description: 'CAT-022: 36 NIT, 13 DUI, 37 otro, 03 pasaporte, 02 carné de residente' }) tipoDocumento?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'CAT-022: 36 NIT, 13 DUI, 37 otro, 03 pasaporte, 02 carné de residente',
+  })
+  tipoDocumento?: string | null;
   @Field(() => String, { nullable: true }) numDocumento?: string | null;
-  @Field(() => String, { nullable: true, description: 'With NRC the patient is a contribuyente: invoices default to CCF' }) nrc?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'With NRC the patient is a contribuyente: invoices default to CCF',
+  })
+  nrc?: string | null;
   @Field() nombre!: string;
   @Field(() => String, { nullable: true }) nombreComercial?: string | null;
   @Field(() => String, { nullable: true }) codActividad?: string | null;

@@ -22,7 +22,9 @@ const MAX_REGISTERED = 5000;
 type Cache = NonNullable<Exclude<ApolloServerOptions<Context>['persistedQueries'], false>>['cache'];
 
 /** Apollo's APQ cache, answered first from the manifest; registrations by hash + query go to a bounded map. */
-export function persistedOperationsCache(manifest: ReadonlyMap<string, string> = PERSISTED_OPERATIONS): NonNullable<Cache> {
+export function persistedOperationsCache(
+  manifest: ReadonlyMap<string, string> = PERSISTED_OPERATIONS,
+): NonNullable<Cache> {
   const registered = new Map<string, string>();
   return {
     async get(key: string) {

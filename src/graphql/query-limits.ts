@@ -1,7 +1,19 @@
 import {
-  GraphQLError, Kind, getNamedType, getNullableType, isListType, parse, visit,
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
+  GraphQLError,
+  Kind,
+  getNamedType,
+  getNullableType,
+  isListType,
+  parse,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 import { badTextReason } from '../http/input-guard.js';
 
@@ -21,7 +33,12 @@ export interface QueryLimits {
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
-  maxDepth: 12, maxCost: 20_000, maxTokens: 5_000, maxAliases: 100, maxRootFields: 30, maxEntities: 500,
+  maxDepth: 12,
+  maxCost: 20_000,
+  maxTokens: 5_000,
+  maxAliases: 100,
+  maxRootFields: 30,
+  maxEntities: 500,
 };
 const DEFAULT_LIST_SIZE = 20;
 
@@ -37,7 +54,11 @@ interface Measure {
 }
 const ZERO: Measure = { depth: 0, cost: 0, aliases: 0, entities: 0, fields: 0 };
 
-function argValue(field: FieldNode, name: string, variables: Variables): { value?: ValueNode; variable?: unknown } | null {
+function argValue(
+  field: FieldNode,
+  name: string,
+  variables: Variables,
+): { value?: ValueNode; variable?: unknown } | null {
   const arg = field.arguments?.find((a) => a.name.value === name);
   if (!arg) return null;
   if (arg.value.kind === Kind.VARIABLE) return { variable: variables?.[arg.value.name.value] };
@@ -80,7 +101,11 @@ class Measurer {
   private readonly fragments = new Map<string, FragmentDefinitionNode>();
   private readonly memo = new Map<string, Measure | 'busy'>();
 
-  constructor(private readonly schema: GraphQLSchema, doc: DocumentNode, private readonly variables: Variables) {
+  constructor(
+    private readonly schema: GraphQLSchema,
+    doc: DocumentNode,
+    private readonly variables: Variables,
+  ) {
     for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(d.name.value, d);
   }
 
@@ -99,9 +124,12 @@ class Measurer {
   selectionSet(set: SelectionSetNode, parentType: string): Measure {
     const total = { ...ZERO };
     for (const sel of set.selections) {
-      const m = sel.kind === Kind.FIELD ? this.field(sel, parentType)
-        : sel.kind === Kind.INLINE_FRAGMENT ? this.selectionSet(sel.selectionSet, sel.typeCondition?.name.value ?? parentType)
-        : this.fragment(sel.name.value);
+      const m =
+        sel.kind === Kind.FIELD
+          ? this.field(sel, parentType)
+          : sel.kind === Kind.INLINE_FRAGMENT
+            ? this.selectionSet(sel.selectionSet, sel.typeCondition?.name.value ?? parentType)
+            : this.fragment(sel.name.value);
       total.depth = Math.max(total.depth, m.depth);
       total.cost += m.cost;
       total.aliases += m.aliases;
@@ -138,7 +166,10 @@ function rootTypeName(schema: GraphQLSchema, op: OperationDefinitionNode): strin
 
 /** Every limit of one parsed document; errors name the limit and the value found. */
 export function documentLimitErrors(
-  schema: GraphQLSchema, doc: DocumentNode, limits: QueryLimits, variables?: Variables,
+  schema: GraphQLSchema,
+  doc: DocumentNode,
+  limits: QueryLimits,
+  variables?: Variables,
 ): GraphQLError[] {
   const measurer = new Measurer(schema, doc, variables);
   const errors: GraphQLError[] = [];
@@ -148,12 +179,19 @@ export function documentLimitErrors(
     if (!root) continue;
     const m = measurer.selectionSet(op.selectionSet, root);
     const roots = m.fields;
-    if (m.depth > limits.maxDepth) errors.push(limitError(`query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`));
+    if (m.depth > limits.maxDepth)
+      errors.push(limitError(`query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`));
     if (m.cost > limits.maxCost) {
-      errors.push(limitError(`query cost ${m.cost} exceeds the limit of ${limits.maxCost} (lists count by their page size, default ${DEFAULT_LIST_SIZE})`));
+      errors.push(
+        limitError(
+          `query cost ${m.cost} exceeds the limit of ${limits.maxCost} (lists count by their page size, default ${DEFAULT_LIST_SIZE})`,
+        ),
+      );
     }
-    if (m.aliases > limits.maxAliases) errors.push(limitError(`${m.aliases} aliased fields exceed the limit of ${limits.maxAliases}`));
-    if (roots > limits.maxRootFields) errors.push(limitError(`${roots} top-level fields exceed the limit of ${limits.maxRootFields}`));
+    if (m.aliases > limits.maxAliases)
+      errors.push(limitError(`${m.aliases} aliased fields exceed the limit of ${limits.maxAliases}`));
+    if (roots > limits.maxRootFields)
+      errors.push(limitError(`${roots} top-level fields exceed the limit of ${limits.maxRootFields}`));
     if (m.entities > limits.maxEntities) {
       errors.push(limitError(`${m.entities} _entities representations exceed the limit of ${limits.maxEntities}`));
     }
@@ -168,20 +206,30 @@ function literalTextErrors(doc: DocumentNode): GraphQLError[] {
     StringValue(node) {
       const why = badTextReason(node.value);
       if (!why) return;
-      errors.push(new GraphQLError(`a string literal ${why}`, { nodes: [node], extensions: { code: 'VALIDATION_FAILED', http: { status: 400 } } }));
+      errors.push(
+        new GraphQLError(`a string literal ${why}`, {
+          nodes: [node],
+          extensions: { code: 'VALIDATION_FAILED', http: { status: 400 } },
+        }),
+      );
     },
   });
   return errors;
 }
 
-export type CheckedSource = { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: GraphQLError[] };
+export type CheckedSource =
+  | { document: DocumentNode; errors?: undefined }
+  | { document?: undefined; errors: GraphQLError[] };
 
 /**
  * Parses with a token limit and measures: the first thing done with a document, before validation or execution.
  * Parse errors come back as GRAPHQL_PARSE_FAILED, limit errors as GRAPHQL_VALIDATION_FAILED (both HTTP 400).
  */
 export function checkSource(
-  schema: GraphQLSchema, source: string, limits: QueryLimits, variables?: Variables,
+  schema: GraphQLSchema,
+  source: string,
+  limits: QueryLimits,
+  variables?: Variables,
 ): CheckedSource {
   let document: DocumentNode;
   try {

@@ -49,9 +49,16 @@ export function patientReceptorView(r: PatientReceptor): PatientReceptorType {
   const v = r.receptor as Record<string, unknown>;
   const pick = (k: string) => (v[k] as string | undefined) ?? null;
   return {
-    nombre: pick('nombre'), tipoDocumento: pick('tipoDocumento'), numDocumento: pick('numDocumento'), nrc: pick('nrc'),
-    nombreComercial: pick('nombreComercial'), codActividad: pick('codActividad'), descActividad: pick('descActividad'),
-    direccion: (v.direccion as DireccionType | undefined) ?? null, telefono: pick('telefono'), correo: pick('correo'),
+    nombre: pick('nombre'),
+    tipoDocumento: pick('tipoDocumento'),
+    numDocumento: pick('numDocumento'),
+    nrc: pick('nrc'),
+    nombreComercial: pick('nombreComercial'),
+    codActividad: pick('codActividad'),
+    descActividad: pick('descActividad'),
+    direccion: (v.direccion as DireccionType | undefined) ?? null,
+    telefono: pick('telefono'),
+    correo: pick('correo'),
     tipoDte: inferTipoDte(v),
     sources: r.sources.map((s) => ({ field: s.field, source: s.source as ReceptorSource, sigmaField: s.sigmaField })),
     valid: r.issues.length === 0,

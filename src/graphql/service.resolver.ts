@@ -23,8 +23,14 @@ export class ServiceResolver {
   }
 
   @Authorized('services:write')
-  @Mutation(() => ServiceFiscalResult, { description: 'Creates or replaces how a SIGMA service / SIGLA exam is invoiced' })
-  mapServiceFiscal(@Ctx() ctx: Context, @Arg('serviceId', () => ID) serviceId: string, @Arg('input', () => ServiceFiscalInput) input: ServiceFiscalInput) {
+  @Mutation(() => ServiceFiscalResult, {
+    description: 'Creates or replaces how a SIGMA service / SIGLA exam is invoiced',
+  })
+  mapServiceFiscal(
+    @Ctx() ctx: Context,
+    @Arg('serviceId', () => ID) serviceId: string,
+    @Arg('input', () => ServiceFiscalInput) input: ServiceFiscalInput,
+  ) {
     return asResult(async () => mappedFiscal(await mapServiceFiscal(ctx, serviceId, input)));
   }
 }

@@ -15,7 +15,8 @@ export enum ServiceFiscalSource {
 }
 registerEnumType(ServiceFiscalSource, {
   name: 'ServiceFiscalSource',
-  description: "MAPPING: stored with mapServiceFiscal; SIGMA_DEFAULT: from SIGMA's name and area until a mapping is stored",
+  description:
+    "MAPPING: stored with mapServiceFiscal; SIGMA_DEFAULT: from SIGMA's name and area until a mapping is stored",
 });
 
 @ObjectType('ServiceFiscalMapping', { description: 'How the service becomes a DTE line' })
@@ -26,8 +27,13 @@ export class ServiceFiscalMappingType {
   @Field(() => String, { nullable: true }) codigo!: string | null;
   @Field({ description: 'gravado | exento | noSujeto' }) tipo!: string;
   @Field(() => [String], { description: 'CAT-015 tributos' }) tributos!: string[];
-  @Field(() => DecimalScalar, { nullable: true, description: 'Default unit price, IVA included' }) precio!: string | null;
-  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When the mapping was stored (null for a SIGMA default)' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Default unit price, IVA included' }) precio!:
+    | string
+    | null;
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: 'When the mapping was stored (null for a SIGMA default)',
+  })
   updatedAt!: Date | null;
   @Field(() => ServiceFiscalSource) source!: ServiceFiscalSource;
 }
@@ -39,6 +45,12 @@ export class ServiceFiscalInput {
   @Field(() => Int, { nullable: true, description: 'CAT-014, default 59 (unidad)' }) uniMedida?: number | null;
   @Field(() => String, { nullable: true }) codigo?: string | null;
   @Field(() => String, { nullable: true, description: 'gravado (default) | exento | noSujeto' }) tipo?: string | null;
-  @Field(() => [String], { nullable: true, description: 'CAT-015; default ["20"] when gravado' }) tributos?: string[] | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'Default unit price, IVA included (converted for CCF lines)' }) precio?: string | null;
+  @Field(() => [String], { nullable: true, description: 'CAT-015; default ["20"] when gravado' }) tributos?:
+    | string[]
+    | null;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Default unit price, IVA included (converted for CCF lines)',
+  })
+  precio?: string | null;
 }

@@ -1,5 +1,15 @@
 import {
-  Arg, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root, Subscription, type SubscribeResolverData,
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  ObjectType,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
 } from 'type-graphql';
 import type { Context } from '../context.js';
 import { AppError, ErrorCode } from '../core/errors.js';
@@ -32,7 +42,10 @@ export class InvoiceSubscriptionResolver {
     subscribe: subscribeToStatusChanges,
     description: 'Status changes after you subscribe, of your tenant only (graphql-ws on /graphql)',
   })
-  invoiceStatusChanged(@Root() note: InvoiceNote, @Arg('filter', () => InvoiceStatusFilterInput, { nullable: true }) _filter?: InvoiceStatusFilterInput) {
+  invoiceStatusChanged(
+    @Root() note: InvoiceNote,
+    @Arg('filter', () => InvoiceStatusFilterInput, { nullable: true }) _filter?: InvoiceStatusFilterInput,
+  ) {
     return note;
   }
 
@@ -52,7 +65,11 @@ export class InvoiceSubscriptionResolver {
 const loadedFor = new WeakMap<InvoiceNote, Promise<Invoice | null>>();
 
 function matches(f: InvoiceStatusFilterInput | null | undefined, n: InvoiceNote): boolean {
-  return (!f?.invoiceId || f.invoiceId === n.invoiceId) && (!f?.referenciaExterna || f.referenciaExterna === n.referenciaExterna) && (!f?.patientId || f.patientId === n.patientId);
+  return (
+    (!f?.invoiceId || f.invoiceId === n.invoiceId) &&
+    (!f?.referenciaExterna || f.referenciaExterna === n.referenciaExterna) &&
+    (!f?.patientId || f.patientId === n.patientId)
+  );
 }
 
 /** The caller's stream from its context's event bus: the tenant comes from connection_init's credential. */

@@ -1,7 +1,9 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 
-@ObjectType('Direccion', { description: 'Dirección per MH: departamento (CAT-012), municipio (CAT-013), distrito (CAT-008), complemento' })
+@ObjectType('Direccion', {
+  description: 'Dirección per MH: departamento (CAT-012), municipio (CAT-013), distrito (CAT-008), complemento',
+})
 @InputType('DireccionInput')
 export class DireccionType {
   @Field() departamento!: string;
@@ -83,5 +85,9 @@ export class UpdateTenantInput {
   @Field(() => String, { nullable: true }) correo?: string;
   @Field(() => String, { nullable: true }) ambiente?: '00' | '01';
   @Field(() => String, { nullable: true }) mhApiUser?: string | null;
-  @Field(() => String, { nullable: true, description: 'PNG or JPEG, base64, ≤ 256 KB, printed on the PDF; "" removes it' }) logoBase64?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'PNG or JPEG, base64, ≤ 256 KB, printed on the PDF; "" removes it',
+  })
+  logoBase64?: string | null;
 }

@@ -6,24 +6,39 @@ export enum WebhookDeliveryStatus {
   SUCCEEDED = 'SUCCEEDED',
   FAILED = 'FAILED',
 }
-registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus', description: 'PENDING (queued or waiting for a retry), SUCCEEDED (2xx), FAILED (gave up, 410, or endpoint disabled)' });
+registerEnumType(WebhookDeliveryStatus, {
+  name: 'WebhookDeliveryStatus',
+  description: 'PENDING (queued or waiting for a retry), SUCCEEDED (2xx), FAILED (gave up, 410, or endpoint disabled)',
+});
 
-@ObjectType('WebhookEndpoint', { description: 'Where your tenant receives Standard Webhooks (signed with HMAC-SHA256)' })
+@ObjectType('WebhookEndpoint', {
+  description: 'Where your tenant receives Standard Webhooks (signed with HMAC-SHA256)',
+})
 export class WebhookEndpointType {
   @Field(() => ID) id!: string;
   @Field() url!: string;
   @Field(() => String, { nullable: true }) description!: string | null;
-  @Field(() => [String], { description: 'Event types delivered; empty = all (dte.processed, dte.rejected, dte.contingency, dte.invalidated, dte.email.delivered, dte.email.failed, dte.deadline.warning, dte.blocked, dte.return.*, dte.special-operations.*, report.ready, report.failed)' })
+  @Field(() => [String], {
+    description:
+      'Event types delivered; empty = all (dte.processed, dte.rejected, dte.contingency, dte.invalidated, dte.email.delivered, dte.email.failed, dte.deadline.warning, dte.blocked, dte.return.*, dte.special-operations.*, report.ready, report.failed)',
+  })
   eventTypes!: string[];
   @Field() enabled!: boolean;
-  @Field(() => String, { nullable: true, description: 'Why it was disabled (e.g. the target answered 410 Gone)' }) disabledReason!: string | null;
-  @Field(() => DateTimeISOResolver, { nullable: true, description: 'Until this instant deliveries also carry a signature with the previous secret', name: 'previousSecretExpiresAt' })
+  @Field(() => String, { nullable: true, description: 'Why it was disabled (e.g. the target answered 410 Gone)' })
+  disabledReason!: string | null;
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: 'Until this instant deliveries also carry a signature with the previous secret',
+    name: 'previousSecretExpiresAt',
+  })
   previousSecretExpiresAt!: Date | null;
   @Field(() => DateTimeISOResolver) createdAt!: Date;
   @Field(() => DateTimeISOResolver) updatedAt!: Date;
 }
 
-@ObjectType('CreatedWebhookEndpoint', { description: 'The endpoint and its secret. The secret is shown only this once: store it now.' })
+@ObjectType('CreatedWebhookEndpoint', {
+  description: 'The endpoint and its secret. The secret is shown only this once: store it now.',
+})
 export class CreatedWebhookEndpoint {
   readonly __typename = 'CreatedWebhookEndpoint';
   @Field(() => WebhookEndpointType) endpoint!: WebhookEndpointType;
@@ -33,7 +48,8 @@ export class CreatedWebhookEndpoint {
 @ObjectType('WebhookAttempt', { description: 'One HTTP attempt of a delivery' })
 export class WebhookAttemptType {
   @Field(() => Int) attempt!: number;
-  @Field(() => Int, { nullable: true, description: 'null when no response arrived (timeout, connection error)' }) statusCode!: number | null;
+  @Field(() => Int, { nullable: true, description: 'null when no response arrived (timeout, connection error)' })
+  statusCode!: number | null;
   @Field(() => Int) durationMs!: number;
   @Field(() => String, { nullable: true }) error!: string | null;
   @Field(() => DateTimeISOResolver) createdAt!: Date;
@@ -47,7 +63,8 @@ export class WebhookDeliveryType {
   @Field(() => ID) endpointId!: string;
   @Field(() => ID, { nullable: true }) invoiceId!: string | null;
   @Field() eventType!: string;
-  @Field(() => JSONResolver, { description: 'The event data (without the signed links, which are added when sending)' }) data!: unknown;
+  @Field(() => JSONResolver, { description: 'The event data (without the signed links, which are added when sending)' })
+  data!: unknown;
   @Field(() => WebhookDeliveryStatus) status!: WebhookDeliveryStatus;
   @Field(() => Int) totalAttempts!: number;
   @Field(() => DateTimeISOResolver, { nullable: true }) nextAttemptAt!: Date | null;
@@ -65,9 +82,12 @@ export class ReplayedWebhookDeliveries {
 
 @InputType()
 export class CreateWebhookEndpointInput {
-  @Field({ description: 'https URL; private and loopback addresses are refused unless the server allows them' }) url!: string;
+  @Field({ description: 'https URL; private and loopback addresses are refused unless the server allows them' })
+  url!: string;
   @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => [String], { nullable: true, description: 'Empty or absent = every event type' }) eventTypes?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'Empty or absent = every event type' }) eventTypes?:
+    | string[]
+    | null;
 }
 
 @InputType()
@@ -75,5 +95,6 @@ export class UpdateWebhookEndpointInput {
   @Field(() => String, { nullable: true }) url?: string | null;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => [String], { nullable: true }) eventTypes?: string[] | null;
-  @Field(() => Boolean, { nullable: true, description: 'Re-enable an endpoint disabled by a 410, or pause one' }) enabled?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Re-enable an endpoint disabled by a 410, or pause one' })
+  enabled?: boolean | null;
 }

@@ -1,7 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  GraphQLError, createSourceEventStream, execute, getOperationAST, specifiedRules, validate,
-  type ExecutionArgs, type ExecutionResult, type GraphQLSchema,
+  GraphQLError,
+  createSourceEventStream,
+  execute,
+  getOperationAST,
+  specifiedRules,
+  validate,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
 } from 'graphql';
 import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -34,23 +41,35 @@ export interface WsOptions {
 }
 
 function paramsOf(c: Ctx): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(c.connectionParams ?? {}).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? v : undefined]));
+  return Object.fromEntries(
+    Object.entries(c.connectionParams ?? {}).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? v : undefined]),
+  );
 }
 
 /** A WebSocket close reason may carry at most 123 bytes. */
 function closeReason(message: string): string {
   const buf = Buffer.from(message, 'utf8');
-  return buf.length <= 123 ? message : `${buf.subarray(0, 120).toString('utf8').replace(/\uFFFD$/, '')}...`;
+  return buf.length <= 123
+    ? message
+    : `${buf
+        .subarray(0, 120)
+        .toString('utf8')
+        .replace(/\uFFFD$/, '')}...`;
 }
 
 function forbid(socket: WebSocket, message: string): void {
-  if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(WS_FORBIDDEN, closeReason(message));
+  if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING)
+    socket.close(WS_FORBIDDEN, closeReason(message));
 }
 
-async function actorOf(app: App, params: Record<string, string | undefined>): Promise<{ actor: Actor } | { why: string }> {
+async function actorOf(
+  app: App,
+  params: Record<string, string | undefined>,
+): Promise<{ actor: Actor } | { why: string }> {
   try {
     const actor = await app.auth.authenticate(params);
-    if (actor.kind === 'anonymous') return { why: 'a credential is required in connection_init: x-api-key or authorization' };
+    if (actor.kind === 'anonymous')
+      return { why: 'a credential is required in connection_init: x-api-key or authorization' };
     return { actor };
   } catch (err) {
     if (err instanceof AppError) return { why: err.message };
@@ -132,7 +151,11 @@ async function sharedSubscribe(args: ExecutionArgs) {
 export function startWsServer(app: App, wss: WebSocketServer, opts: WsOptions) {
   const open = new Set<Ctx>();
 
-  async function subscribe(c: Ctx, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> {
+  async function subscribe(
+    c: Ctx,
+    id: string,
+    payload: SubscribePayload,
+  ): Promise<ExecutionArgs | readonly GraphQLError[]> {
     const who = await actorOf(app, c.extra.params ?? {});
     if ('why' in who) {
       forbid(c.extra.socket, who.why);
@@ -152,14 +175,26 @@ export function startWsServer(app: App, wss: WebSocketServer, opts: WsOptions) {
     if (errors.length) return errors;
     const operation = getOperationAST(checked.document, payload.operationName);
     const hash = createHash('sha256').update(source).digest('hex');
-    const refused = operation && operationPolicyError({
-      actor: who.actor, env: app.config.env, trustedDocuments: opts.trustedDocuments, queryHash: hash, document: checked.document,
-    });
+    const refused =
+      operation &&
+      operationPolicyError({
+        actor: who.actor,
+        env: app.config.env,
+        trustedDocuments: opts.trustedDocuments,
+        queryHash: hash,
+        document: checked.document,
+      });
     if (refused) return [refused];
     const contextValue: Context = app.contextFor(who.actor); // a fresh request id and tenant-scoped em per operation
     const vars = JSON.stringify(variables ?? null);
     shareKeys.set(contextValue, `${hash}\n${payload.operationName ?? ''}\n${vars}\n${audienceOf(who.actor)}`);
-    return { schema: opts.schema, document: checked.document, variableValues: variables, operationName: payload.operationName, contextValue };
+    return {
+      schema: opts.schema,
+      document: checked.document,
+      variableValues: variables,
+      operationName: payload.operationName,
+      contextValue,
+    };
   }
 
   const cleanup = useServer<Record<string, unknown>, Extra>(

@@ -1,12 +1,29 @@
 import { httpExchange, type FetchLike, type HttpResult } from './http.js';
 import {
-  readConsultaDte, readConsultaLote, readContingenciaAnswer, readDteAnswer, readLoteReceived, unrecognisedSubmission,
+  readConsultaDte,
+  readConsultaLote,
+  readContingenciaAnswer,
+  readDteAnswer,
+  readLoteReceived,
+  unrecognisedSubmission,
 } from './outcomes.js';
 import { TokenCache } from './token-cache.js';
 import {
-  MH_PATHS, type AnulacionOutcome, type AnularDteRequest, type AuthErrorOutcome, type ConsultaDteOutcome, type ConsultaDteRequest,
-  type ConsultaLoteOutcome, type ContingenciaOutcome, type ContingenciaRequest, type MhCredential, type RecepcionDteRequest,
-  type RecepcionLoteOutcome, type RecepcionLoteRequest, type RecepcionOutcome, type TransientOutcome,
+  MH_PATHS,
+  type AnulacionOutcome,
+  type AnularDteRequest,
+  type AuthErrorOutcome,
+  type ConsultaDteOutcome,
+  type ConsultaDteRequest,
+  type ConsultaLoteOutcome,
+  type ContingenciaOutcome,
+  type ContingenciaRequest,
+  type MhCredential,
+  type RecepcionDteRequest,
+  type RecepcionLoteOutcome,
+  type RecepcionLoteRequest,
+  type RecepcionOutcome,
+  type TransientOutcome,
 } from './types.js';
 
 export interface MhClientOptions {
@@ -59,7 +76,11 @@ export class MhClient {
   }
 
   recepcionDte(cred: MhCredential, req: RecepcionDteRequest): Promise<RecepcionOutcome> {
-    return this.submit(cred, (t) => this.postJson(MH_PATHS.recepcionDte, req, t), (s, b) => readDteAnswer(s, b) ?? unrecognisedSubmission(s, b));
+    return this.submit(
+      cred,
+      (t) => this.postJson(MH_PATHS.recepcionDte, req, t),
+      (s, b) => readDteAnswer(s, b) ?? unrecognisedSubmission(s, b),
+    );
   }
 
   consultaDte(cred: MhCredential, req: ConsultaDteRequest): Promise<ConsultaDteOutcome> {
@@ -76,14 +97,25 @@ export class MhClient {
   }
 
   anularDte(cred: MhCredential, req: AnularDteRequest): Promise<AnulacionOutcome> {
-    return this.submit(cred, (t) => this.postJson(MH_PATHS.anularDte, req, t), (s, b) => readDteAnswer(s, b) ?? unrecognisedSubmission(s, b));
+    return this.submit(
+      cred,
+      (t) => this.postJson(MH_PATHS.anularDte, req, t),
+      (s, b) => readDteAnswer(s, b) ?? unrecognisedSubmission(s, b),
+    );
   }
 
   contingencia(cred: MhCredential, req: ContingenciaRequest): Promise<ContingenciaOutcome> {
-    return this.submit(cred, (t) => this.postJson(MH_PATHS.contingencia, req, t), (s, b) => readContingenciaAnswer(s, b) ?? unrecognisedSubmission(s, b));
+    return this.submit(
+      cred,
+      (t) => this.postJson(MH_PATHS.contingencia, req, t),
+      (s, b) => readContingenciaAnswer(s, b) ?? unrecognisedSubmission(s, b),
+    );
   }
 
-  private async requestToken(cred: MhCredential, key: string): Promise<AuthToken | TransientOutcome | AuthErrorOutcome> {
+  private async requestToken(
+    cred: MhCredential,
+    key: string,
+  ): Promise<AuthToken | TransientOutcome | AuthErrorOutcome> {
     const form = new URLSearchParams({ user: cred.user, pwd: cred.password });
     const r = await this.exchange(MH_PATHS.auth, {
       method: 'POST',
@@ -98,9 +130,15 @@ export class MhClient {
       const entry = this.tokens.put(key, token, cred.ambiente);
       return { kind: 'ok', token, expiresAt: new Date(entry.expiresAt) };
     }
-    if (r.status >= 500 && body?.status !== 'ERROR') return { kind: 'transient', reason: `auth: HTTP ${r.status}`, status: r.status };
+    if (r.status >= 500 && body?.status !== 'ERROR')
+      return { kind: 'transient', reason: `auth: HTTP ${r.status}`, status: r.status };
     const message = typeof body?.message === 'string' ? body.message : `HTTP ${r.status}`;
-    return { kind: 'auth_error', reason: `MH refused the credentials of ${cred.user}: ${message}`, status: r.status, raw: r.body };
+    return {
+      kind: 'auth_error',
+      reason: `MH refused the credentials of ${cred.user}: ${message}`,
+      status: r.status,
+      raw: r.body,
+    };
   }
 
   /** A call that hands MH a document: a transport failure after connecting is `unknown` (MH's rules → consultadte). */
@@ -124,7 +162,9 @@ export class MhClient {
       if (auth.kind !== 'ok') return auth;
       const r = await send(auth.token);
       if (!r.ok) {
-        return r.maybeDelivered && submits ? { kind: 'unknown', reason: r.reason } : { kind: 'transient', reason: r.reason };
+        return r.maybeDelivered && submits
+          ? { kind: 'unknown', reason: r.reason }
+          : { kind: 'transient', reason: r.reason };
       }
       // 401 = the token was refused before anything was processed: re-authenticate once.
       if (r.status !== 401) return read(r.status, r.body);
@@ -134,7 +174,11 @@ export class MhClient {
   }
 
   private postJson(path: string, body: unknown, token: string): Promise<HttpResult> {
-    return this.exchange(path, { method: 'POST', headers: { ...this.headers(token), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    return this.exchange(path, {
+      method: 'POST',
+      headers: { ...this.headers(token), 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
 
   private headers(token: string): Record<string, string> {

@@ -8,12 +8,26 @@ export type HttpResult =
 
 /** Errors raised before any byte of the request can have reached the server. */
 const NOT_CONNECTED = new Set([
-  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT',
-  'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
   'ERR_INVALID_URL',
 ]);
 
-export async function httpExchange(fetchFn: FetchLike, url: string, init: RequestInit, timeoutMs: number): Promise<HttpResult> {
+export async function httpExchange(
+  fetchFn: FetchLike,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+): Promise<HttpResult> {
   // One signal covers connecting, sending, the headers and reading the body: MH's 8 s rule is end to end.
   const signal = AbortSignal.timeout(timeoutMs);
   let res: Response;
@@ -36,7 +50,11 @@ function transportFailure(err: unknown, timeoutMs: number): HttpResult {
   const detail = [code, e?.cause?.message ?? e?.message].filter(Boolean).join(': ');
   if (code && NOT_CONNECTED.has(code)) return { ok: false, maybeDelivered: false, reason: `not connected (${detail})` };
   // Resets and closes mid-exchange (ECONNRESET, UND_ERR_SOCKET "other side closed", ...) may follow delivery.
-  return { ok: false, maybeDelivered: true, reason: `connection failed during the exchange (${detail || 'unknown error'})` };
+  return {
+    ok: false,
+    maybeDelivered: true,
+    reason: `connection failed during the exchange (${detail || 'unknown error'})`,
+  };
 }
 
 function parseJson(text: string): unknown {

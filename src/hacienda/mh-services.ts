@@ -8,7 +8,10 @@ import type { Logger } from '../core/logger.js';
 import { metrics } from '../core/metrics.js';
 
 /** MH's API as the pipeline uses it; every call names its credential, whose ambiente picks the host. */
-export type MhApi = Pick<MhClient, 'authenticate' | 'recepcionDte' | 'consultaDte' | 'recepcionLote' | 'consultaLote' | 'anularDte' | 'contingencia'>;
+export type MhApi = Pick<
+  MhClient,
+  'authenticate' | 'recepcionDte' | 'consultaDte' | 'recepcionLote' | 'consultaLote' | 'anularDte' | 'contingencia'
+>;
 
 /** Where MH credentials are registered: the in-process MH sandbox learns them; real MH is configured in its portal. */
 export type CredentialRegistrar = (c: {
@@ -34,13 +37,18 @@ export interface MhServices {
 }
 
 export async function createMhServices(config: Config, log: Logger): Promise<MhServices> {
-  const masterKey = config.masterKey ? parseMasterKey(config.masterKey) : loadOrCreateMasterKey(path.join(config.dataDir, 'master.key'));
+  const masterKey = config.masterKey
+    ? parseMasterKey(config.masterKey)
+    : loadOrCreateMasterKey(path.join(config.dataDir, 'master.key'));
   // The in-process sandbox journals what it received under the data directory (not in tests, whose data is throw-away),
   // so a service killed mid-burst and restarted still finds its documents at "MH".
   const journalFile = config.env === 'test' ? undefined : path.join(config.dataDir, 'mh-sandbox.jsonl');
   const sandboxOpts = { port: 0, host: '127.0.0.1', journalFile };
-  const sandbox = config.mh.baseUrl ? null
-    : config.mh.sandboxThread ? await startMhSandboxThread(sandboxOpts) : await createMhSandbox(sandboxOpts);
+  const sandbox = config.mh.baseUrl
+    ? null
+    : config.mh.sandboxThread
+      ? await startMhSandboxThread(sandboxOpts)
+      : await createMhSandbox(sandboxOpts);
   const baseUrl = config.mh.baseUrl ?? sandbox!.url;
   const hostFor = (ambiente: '00' | '01') => (baseUrl === 'mh' ? mhBaseUrl(ambiente) : baseUrl);
   if (sandbox) log.info({ url: sandbox.url, thread: config.mh.sandboxThread }, 'in-process MH sandbox started');
@@ -48,16 +56,27 @@ export async function createMhServices(config: Config, log: Logger): Promise<MhS
   // applied to every HTTP call the client makes; none toward a FacturaXpress sandbox (see Config.worker.ratePerSecond).
   const rate = config.worker.ratePerSecond;
   const limiter = rate ? new PQueue({ intervalCap: rate, interval: 1000 }) : null;
-  const limitedFetch = (input: string, init: RequestInit) => (limiter ? (limiter.add(() => timedFetch(input, init)) as Promise<Response>) : timedFetch(input, init));
+  const limitedFetch = (input: string, init: RequestInit) =>
+    limiter ? (limiter.add(() => timedFetch(input, init)) as Promise<Response>) : timedFetch(input, init);
   const clientFor = (ambiente: '00' | '01') =>
-    new MhClient({ baseUrl: hostFor(ambiente), userAgent: config.mh.userAgent, timeoutMs: config.mh.timeoutMs, fetch: limitedFetch });
+    new MhClient({
+      baseUrl: hostFor(ambiente),
+      userAgent: config.mh.userAgent,
+      timeoutMs: config.mh.timeoutMs,
+      fetch: limitedFetch,
+    });
   const client = routeByAmbiente({ '00': clientFor('00'), '01': clientFor('01') });
   const signer = createSigner();
   const register: CredentialRegistrar = (c) => {
     if (sandbox) return sandbox.registerTenant(c);
     if (!config.mh.isSandbox) return;
-    void fetch(`${baseUrl}/__sandbox/tenants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c) })
-      .catch((err) => log.warn({ err: (err as Error).message }, 'could not register the credential with the MH sandbox'));
+    void fetch(`${baseUrl}/__sandbox/tenants`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(c),
+    }).catch((err) =>
+      log.warn({ err: (err as Error).message }, 'could not register the credential with the MH sandbox'),
+    );
   };
   return {
     client,
@@ -83,7 +102,10 @@ async function timedFetch(input: string, init: RequestInit): Promise<Response> {
     metrics.mhRequestSeconds.observe((performance.now() - started) / 1000, { path, outcome: String(res.status) });
     return res;
   } catch (err) {
-    metrics.mhRequestSeconds.observe((performance.now() - started) / 1000, { path, outcome: (err as Error).name === 'TimeoutError' ? 'timeout' : 'error' });
+    metrics.mhRequestSeconds.observe((performance.now() - started) / 1000, {
+      path,
+      outcome: (err as Error).name === 'TimeoutError' ? 'timeout' : 'error',
+    });
     throw err;
   }
 }

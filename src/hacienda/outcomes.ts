@@ -1,5 +1,10 @@
 import type {
-  ConsultaDteOutcome, ConsultaLoteOutcome, ProcessedOutcome, RecepcionLoteOutcome, RecepcionOutcome, RejectedOutcome,
+  ConsultaDteOutcome,
+  ConsultaLoteOutcome,
+  ProcessedOutcome,
+  RecepcionLoteOutcome,
+  RecepcionOutcome,
+  RejectedOutcome,
   TransientOutcome,
 } from './types.js';
 
@@ -23,7 +28,8 @@ export function readDteAnswer(status: number, body: unknown): ProcessedOutcome |
     raw: body,
   };
   const sello = str(body.selloRecibido);
-  if (estado === 'PROCESADO' && sello) return { kind: 'processed', ...base, selloRecibido: sello, fhProcesamiento: str(body.fhProcesamiento) };
+  if (estado === 'PROCESADO' && sello)
+    return { kind: 'processed', ...base, selloRecibido: sello, fhProcesamiento: str(body.fhProcesamiento) };
   if (estado === 'RECHAZADO') return { kind: 'rejected', ...base };
   return null;
 }
@@ -32,9 +38,17 @@ export function readDteAnswer(status: number, body: unknown): ProcessedOutcome |
 export function readContingenciaAnswer(status: number, body: unknown): ProcessedOutcome | RejectedOutcome | null {
   if (!isObj(body)) return null;
   const estado = str(body.estado);
-  const base = { codigoGeneracion: null, codigoMsg: null, descripcionMsg: str(body.mensaje), observaciones: observaciones(body.observaciones), status, raw: body };
+  const base = {
+    codigoGeneracion: null,
+    codigoMsg: null,
+    descripcionMsg: str(body.mensaje),
+    observaciones: observaciones(body.observaciones),
+    status,
+    raw: body,
+  };
   const sello = str(body.selloRecibido);
-  if (estado === 'RECIBIDO' && sello) return { kind: 'processed', ...base, selloRecibido: sello, fhProcesamiento: str(body.fechaHora) };
+  if (estado === 'RECIBIDO' && sello)
+    return { kind: 'processed', ...base, selloRecibido: sello, fhProcesamiento: str(body.fechaHora) };
   if (estado === 'RECHAZADO') return { kind: 'rejected', ...base };
   return null;
 }
@@ -42,8 +56,10 @@ export function readContingenciaAnswer(status: number, body: unknown): Processed
 /** HTTP statuses that say "nothing was processed" when the body is not an MH answer. */
 export function transientStatus(status: number): TransientOutcome | null {
   if (status >= 500) return { kind: 'transient', reason: `MH answered HTTP ${status} without an MH body`, status };
-  if (status === 404 || status === 405) return { kind: 'transient', reason: `MH endpoint answered HTTP ${status} (wrong URL?)`, status };
-  if (status === 408 || status === 425 || status === 429) return { kind: 'transient', reason: `MH answered HTTP ${status}`, status };
+  if (status === 404 || status === 405)
+    return { kind: 'transient', reason: `MH endpoint answered HTTP ${status} (wrong URL?)`, status };
+  if (status === 408 || status === 425 || status === 429)
+    return { kind: 'transient', reason: `MH answered HTTP ${status}`, status };
   return null;
 }
 
@@ -52,8 +68,16 @@ export function unrecognisedSubmission(status: number, body: unknown): Recepcion
   const t = transientStatus(status);
   if (t) return t;
   if (status >= 400) {
-    const message = isObj(body) ? str(body.message) ?? str(body.error) ?? str(body.descripcionMsg) : null;
-    return { kind: 'rejected', codigoGeneracion: null, codigoMsg: null, descripcionMsg: message ?? `HTTP ${status}`, observaciones: [], status, raw: body };
+    const message = isObj(body) ? (str(body.message) ?? str(body.error) ?? str(body.descripcionMsg)) : null;
+    return {
+      kind: 'rejected',
+      codigoGeneracion: null,
+      codigoMsg: null,
+      descripcionMsg: message ?? `HTTP ${status}`,
+      observaciones: [],
+      status,
+      raw: body,
+    };
   }
   return { kind: 'unknown', reason: `HTTP ${status} with an unrecognised body` };
 }
@@ -61,8 +85,14 @@ export function unrecognisedSubmission(status: number, body: unknown): Recepcion
 export function readLoteReceived(status: number, body: unknown): RecepcionLoteOutcome {
   if (isObj(body) && str(body.codigoLote) && str(body.estado) !== 'RECHAZADO') {
     return {
-      kind: 'received', codigoLote: str(body.codigoLote) as string, idEnvio: str(body.idEnvio), fhProcesamiento: str(body.fhProcesamiento),
-      codigoMsg: str(body.codigoMsg), descripcionMsg: str(body.descripcionMsg), status, raw: body,
+      kind: 'received',
+      codigoLote: str(body.codigoLote) as string,
+      idEnvio: str(body.idEnvio),
+      fhProcesamiento: str(body.fhProcesamiento),
+      codigoMsg: str(body.codigoMsg),
+      descripcionMsg: str(body.descripcionMsg),
+      status,
+      raw: body,
     };
   }
   const dte = readDteAnswer(status, body);
@@ -73,14 +103,20 @@ export function readLoteReceived(status: number, body: unknown): RecepcionLoteOu
 export function readConsultaDte(status: number, body: unknown): ConsultaDteOutcome {
   const dte = readDteAnswer(status, body);
   if (dte) return dte;
-  if (status >= 500 || status === 408 || status === 429) return { kind: 'transient', reason: `consultadte answered HTTP ${status}`, status };
+  if (status >= 500 || status === 408 || status === 429)
+    return { kind: 'transient', reason: `consultadte answered HTTP ${status}`, status };
   return { kind: 'not_found', status, raw: body };
 }
 
 export function readConsultaLote(status: number, body: unknown): ConsultaLoteOutcome {
   if (isObj(body) && (Array.isArray(body.procesados) || Array.isArray(body.rechazados))) {
-    const all = [...(Array.isArray(body.procesados) ? body.procesados : []), ...(Array.isArray(body.rechazados) ? body.rechazados : [])];
-    const read = all.map((b) => readDteAnswer(status, b)).filter((o): o is ProcessedOutcome | RejectedOutcome => o !== null);
+    const all = [
+      ...(Array.isArray(body.procesados) ? body.procesados : []),
+      ...(Array.isArray(body.rechazados) ? body.rechazados : []),
+    ];
+    const read = all
+      .map((b) => readDteAnswer(status, b))
+      .filter((o): o is ProcessedOutcome | RejectedOutcome => o !== null);
     return {
       kind: 'lote',
       procesados: read.filter((o): o is ProcessedOutcome => o.kind === 'processed'),
@@ -89,6 +125,7 @@ export function readConsultaLote(status: number, body: unknown): ConsultaLoteOut
       raw: body,
     };
   }
-  if (status >= 500 || status === 408 || status === 429) return { kind: 'transient', reason: `consultadtelote answered HTTP ${status}`, status };
+  if (status >= 500 || status === 408 || status === 429)
+    return { kind: 'transient', reason: `consultadtelote answered HTTP ${status}`, status };
   return { kind: 'not_found', status, raw: body };
 }

@@ -127,7 +127,12 @@ type Failure = TransientOutcome | UnknownOutcome | AuthErrorOutcome;
 export type RecepcionOutcome = ProcessedOutcome | RejectedOutcome | Failure;
 export type AnulacionOutcome = RecepcionOutcome;
 export type ContingenciaOutcome = RecepcionOutcome;
-export type ConsultaDteOutcome = ProcessedOutcome | RejectedOutcome | NotFoundOutcome | TransientOutcome | AuthErrorOutcome;
+export type ConsultaDteOutcome =
+  | ProcessedOutcome
+  | RejectedOutcome
+  | NotFoundOutcome
+  | TransientOutcome
+  | AuthErrorOutcome;
 export type RecepcionLoteOutcome = LoteReceivedOutcome | RejectedOutcome | Failure;
 export type ConsultaLoteOutcome = LoteResultOutcome | NotFoundOutcome | TransientOutcome | AuthErrorOutcome;
 

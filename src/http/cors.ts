@@ -13,8 +13,16 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
  * (x-api-key, Authorization), never cookies, so no Access-Control-Allow-Credentials is sent.
  */
 export const CORS_ALLOWED_HEADERS = [
-  'authorization', 'content-type', 'x-api-key', 'x-tenant-id', 'x-request-id', 'accept-language',
-  'apollo-require-preflight', 'x-apollo-operation-name', 'apollographql-client-name', 'apollographql-client-version',
+  'authorization',
+  'content-type',
+  'x-api-key',
+  'x-tenant-id',
+  'x-request-id',
+  'accept-language',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
 ];
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 const PREFLIGHT_MAX_AGE_S = 600;
@@ -32,7 +40,12 @@ export function corsMiddleware(allowed: readonly string[]): RequestHandler {
       if (!preflight || !origin) return next();
       const requestId = res.locals.requestId as string | undefined;
       res.status(403).json({
-        error: { code: 'CORS_ORIGIN_NOT_ALLOWED', message: `origin ${origin} is not in FX_CORS_ORIGINS`, issues: [], requestId },
+        error: {
+          code: 'CORS_ORIGIN_NOT_ALLOWED',
+          message: `origin ${origin} is not in FX_CORS_ORIGINS`,
+          issues: [],
+          requestId,
+        },
       });
       return;
     }
@@ -57,7 +70,12 @@ export interface CorsGraphQLServer {
  */
 export async function serveGraphQLWithCors<C extends BaseContext>(
   server: ApolloServer<C>,
-  opts: { port?: number; host?: string; corsOrigins: readonly string[]; context?: ContextFunction<[ExpressContextFunctionArgument], C> },
+  opts: {
+    port?: number;
+    host?: string;
+    corsOrigins: readonly string[];
+    context?: ContextFunction<[ExpressContextFunctionArgument], C>;
+  },
 ): Promise<CorsGraphQLServer> {
   await server.start();
   const web = express();

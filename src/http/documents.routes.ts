@@ -6,7 +6,12 @@
 import type { Request, Response, Router } from 'express';
 import type { App } from '../app.js';
 import { archivoDte } from '../modules/documents/archivo-dte.js';
-import { DOCUMENT_ROUTE, DocumentLinkError, verifyDocumentToken, type DocumentKind } from '../modules/documents/links.js';
+import {
+  DOCUMENT_ROUTE,
+  DocumentLinkError,
+  verifyDocumentToken,
+  type DocumentKind,
+} from '../modules/documents/links.js';
 import { loadOrRenderPdf } from '../modules/documents/store.js';
 import { Invoice } from '../modules/invoices/invoice.entity.js';
 import { tenantEm } from '../modules/notifications/tenant-em.js';
@@ -52,6 +57,9 @@ async function serveDocument(app: App, req: Request, res: Response) {
 /** The document links' HTTP routes. */
 export function notificationRoutes(app: App): (router: Router) => void {
   return (router) => {
-    router.get(`${DOCUMENT_ROUTE}/:file`, (req, res) => void serveDocument(app, req, res).catch((err) => sendError(res, err, app.log)));
+    router.get(
+      `${DOCUMENT_ROUTE}/:file`,
+      (req, res) => void serveDocument(app, req, res).catch((err) => sendError(res, err, app.log)),
+    );
   };
 }

@@ -12,17 +12,32 @@ export function formatGraphQLError(log: Logger) {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
       const { message, issues } = localizeError(original.code, original.message, original.issues);
-      return { message, path: formatted.path, locations: formatted.locations, extensions: { code: original.code, issues } };
+      return {
+        message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: original.code, issues },
+      };
     }
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted; // GraphQL validation/parse errors are the client's
     // graphql-js's own refusals while executing (a null for a non-null argument, too many bad variables) are the
     // client's too: they are GraphQLErrors that wrap nothing.
     if (original instanceof GraphQLError && !original.originalError) {
-      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
     }
     log.error({ err: original }, 'unexpected error in a resolver');
-    return { message: 'internal error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL } };
+    return {
+      message: 'internal error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.INTERNAL },
+    };
   };
 }
 
@@ -34,12 +49,16 @@ export function errorStatusPlugin(): ApolloServerPlugin<Context> {
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors?.length) return;
           const result = response.body.singleResult;
-          result.errors = result.errors!.map((e) => ({ ...e, extensions: { ...(e.extensions ?? {}), requestId: contextValue.requestId } }));
+          result.errors = result.errors!.map((e) => ({
+            ...e,
+            extensions: { ...(e.extensions ?? {}), requestId: contextValue.requestId },
+          }));
           const codes = new Set(result.errors.map((e) => e.extensions?.code));
           const noData = !result.data || Object.values(result.data).every((v) => v === null);
           if (!noData) return;
           if ([...codes].every((c) => c === ErrorCode.UNAUTHENTICATED)) response.http.status = 401;
-          else if ([...codes].every((c) => c === ErrorCode.FORBIDDEN || c === ErrorCode.TENANT_MISMATCH)) response.http.status = 403;
+          else if ([...codes].every((c) => c === ErrorCode.FORBIDDEN || c === ErrorCode.TENANT_MISMATCH))
+            response.http.status = 403;
         },
       };
     },

@@ -15,7 +15,8 @@ export function badTextReason(s: string): string | null {
   return null;
 }
 
-const pathOf = (parent: string, key: string | number) => (typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key);
+const pathOf = (parent: string, key: string | number) =>
+  typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
 
 /** Every bad string (values and keys) in a JSON value, found without recursion; and whether it nests too deeply. */
 export function inputIssues(value: unknown, root = ''): FieldIssue[] {

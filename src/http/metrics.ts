@@ -7,7 +7,12 @@ import { sendError } from './request.js';
 
 function gauge(name: string, help: string, rows: { labels: Record<string, string>; value: number }[]): string {
   const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`];
-  for (const r of rows) lines.push(`${name}{${Object.entries(r.labels).map(([k, v]) => `${k}="${v}"`).join(',')}} ${r.value}`);
+  for (const r of rows)
+    lines.push(
+      `${name}{${Object.entries(r.labels)
+        .map(([k, v]) => `${k}="${v}"`)
+        .join(',')}} ${r.value}`,
+    );
   return lines.join('\n');
 }
 
@@ -20,7 +25,10 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
  */
 function metricsRefusal(app: App, req: Request): AppError | null {
   const token = app.config.metricsToken;
-  if (!token) return app.config.env === 'production' ? new AppError(ErrorCode.FORBIDDEN, '/metrics is disabled in production until FX_METRICS_TOKEN is set') : null;
+  if (!token)
+    return app.config.env === 'production'
+      ? new AppError(ErrorCode.FORBIDDEN, '/metrics is disabled in production until FX_METRICS_TOKEN is set')
+      : null;
   const given = /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1]?.trim();
   if (given && timingSafeEqual(digest(given), digest(token))) return null;
   return new AppError(ErrorCode.UNAUTHENTICATED, '/metrics needs Authorization: Bearer <FX_METRICS_TOKEN>');
@@ -34,7 +42,8 @@ function metricsRefusal(app: App, req: Request): AppError | null {
 export async function documentCounts(conn: ReturnType<App['db']['orm']['em']['getConnection']>) {
   await conn.execute('select fx_invoice_tally_fold()');
   return conn.execute<{ status: string; tipo_dte: string; n: string }[]>(
-    `select status, tipo_dte, sum(n) n from invoice_tally group by status, tipo_dte having sum(n) <> 0`);
+    `select status, tipo_dte, sum(n) n from invoice_tally group by status, tipo_dte having sum(n) <> 0`,
+  );
 }
 
 export function metricsRoute(app: App) {
@@ -43,14 +52,30 @@ export function metricsRoute(app: App) {
     if (refused) return sendError(res, refused, app.log);
     const conn = app.db.orm.em.getConnection();
     const [jobs, invoices, retried] = await Promise.all([
-      conn.execute<{ kind: string; status: string; n: string }[]>(`select kind, status, count(*) n from job where status in ('queued', 'running', 'failed') group by kind, status`),
+      conn.execute<{ kind: string; status: string; n: string }[]>(
+        `select kind, status, count(*) n from job where status in ('queued', 'running', 'failed') group by kind, status`,
+      ),
       documentCounts(conn),
-      conn.execute<{ kind: string; n: string }[]>(`select kind, coalesce(sum(attempts - 1), 0) n from job where attempts > 1 group by kind`),
+      conn.execute<{ kind: string; n: string }[]>(
+        `select kind, coalesce(sum(attempts - 1), 0) n from job where attempts > 1 group by kind`,
+      ),
     ]);
     const body = [
-      gauge('fx_jobs', 'Jobs by kind and status (queue depth: queued + running)', jobs.map((r) => ({ labels: { kind: r.kind, status: r.status }, value: Number(r.n) }))),
-      gauge('fx_documents', 'Documents by status and tipoDte', invoices.map((r) => ({ labels: { status: r.status, tipoDte: r.tipo_dte }, value: Number(r.n) }))),
-      gauge('fx_job_retries', 'Extra attempts (retries) recorded on jobs, by kind', retried.map((r) => ({ labels: { kind: r.kind }, value: Number(r.n) }))),
+      gauge(
+        'fx_jobs',
+        'Jobs by kind and status (queue depth: queued + running)',
+        jobs.map((r) => ({ labels: { kind: r.kind, status: r.status }, value: Number(r.n) })),
+      ),
+      gauge(
+        'fx_documents',
+        'Documents by status and tipoDte',
+        invoices.map((r) => ({ labels: { status: r.status, tipoDte: r.tipo_dte }, value: Number(r.n) })),
+      ),
+      gauge(
+        'fx_job_retries',
+        'Extra attempts (retries) recorded on jobs, by kind',
+        retried.map((r) => ({ labels: { kind: r.kind }, value: Number(r.n) })),
+      ),
       metrics.mhRequestSeconds.render(),
       metrics.jobOutcomes.render(),
     ].join('\n\n');

@@ -39,6 +39,9 @@ async function serveReport(app: App, req: Request, res: Response) {
 
 export function reportRoutes(app: App): (router: Router) => void {
   return (router) => {
-    router.get(`${REPORT_ROUTE}/:file`, (req, res) => void serveReport(app, req, res).catch((err) => sendError(res, err, app.log)));
+    router.get(
+      `${REPORT_ROUTE}/:file`,
+      (req, res) => void serveReport(app, req, res).catch((err) => sendError(res, err, app.log)),
+    );
   };
 }

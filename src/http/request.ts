@@ -30,34 +30,72 @@ export function sendError(res: Response, err: unknown, log: App['log']) {
   if (err instanceof AppError) return sendFailure(res, err);
   if (err instanceof DocumentRenderError) {
     const issues = [{ path: err.field, code: err.code, message: err.message }];
-    res.status(409).json({ error: { code: ErrorCode.INVALID_STATE, message: `the versión legible cannot be rendered: ${err.message}`, issues, requestId } });
+    res.status(409).json({
+      error: {
+        code: ErrorCode.INVALID_STATE,
+        message: `the versión legible cannot be rendered: ${err.message}`,
+        issues,
+        requestId,
+      },
+    });
     return;
   }
   const e = err as { type?: string; status?: number; expose?: boolean; message?: string };
   if (e?.type === 'entity.too.large') {
-    res.status(413).json({ error: { code: ErrorCode.PAYLOAD_TOO_LARGE, message: localizeError(ErrorCode.PAYLOAD_TOO_LARGE, 'request body too large', []).message, issues: [], requestId } });
+    res.status(413).json({
+      error: {
+        code: ErrorCode.PAYLOAD_TOO_LARGE,
+        message: localizeError(ErrorCode.PAYLOAD_TOO_LARGE, 'request body too large', []).message,
+        issues: [],
+        requestId,
+      },
+    });
     return;
   }
   if (e?.type === 'entity.parse.failed') {
-    res.status(400).json({ error: { code: ErrorCode.VALIDATION_FAILED, ...localizeError(ErrorCode.VALIDATION_FAILED, 'request body is not valid JSON', [{ path: '', code: 'INVALID_JSON', message: 'malformed JSON' }]), requestId } });
+    res.status(400).json({
+      error: {
+        code: ErrorCode.VALIDATION_FAILED,
+        ...localizeError(ErrorCode.VALIDATION_FAILED, 'request body is not valid JSON', [
+          { path: '', code: 'INVALID_JSON', message: 'malformed JSON' },
+        ]),
+        requestId,
+      },
+    });
     return;
   }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
     // Express's own refusals (malformed percent-encoding, unsupported charset…): the client's fault, said as such.
     const code = e.status === 404 ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_FAILED;
     const message = e.expose && e.message ? e.message : 'malformed request';
-    res.status(e.status === 404 ? 404 : 400).json({ error: { code, message, issues: [{ path: '', code: 'MALFORMED_REQUEST', message }], requestId } });
+    res
+      .status(e.status === 404 ? 404 : 400)
+      .json({ error: { code, message, issues: [{ path: '', code: 'MALFORMED_REQUEST', message }], requestId } });
     return;
   }
   log.error({ err, requestId }, 'unexpected error');
-  res.status(500).json({ error: { code: ErrorCode.INTERNAL, message: localizeError(ErrorCode.INTERNAL, 'internal error', []).message, issues: [], requestId } });
+  res.status(500).json({
+    error: {
+      code: ErrorCode.INTERNAL,
+      message: localizeError(ErrorCode.INTERNAL, 'internal error', []).message,
+      issues: [],
+      requestId,
+    },
+  });
 }
 
 /** Unknown routes: the JSON error shape (not Express's HTML page). */
 export function notFound(req: Request, res: Response) {
   const requestId = res.locals.requestId as string;
   const message = `no route ${req.method} ${req.path}`;
-  res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message, issues: [{ path: '(url)', code: 'UNKNOWN_ROUTE', message }], requestId } });
+  res.status(404).json({
+    error: {
+      code: ErrorCode.NOT_FOUND,
+      message,
+      issues: [{ path: '(url)', code: 'UNKNOWN_ROUTE', message }],
+      requestId,
+    },
+  });
 }
 
 /** Authenticates the request and builds its tenant-scoped context (REST). */

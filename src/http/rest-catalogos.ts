@@ -10,7 +10,8 @@ type Nested = Readonly<Record<string, Flat>>;
 
 /** MH catalogs by CAT number and by a readable name (both work: /api/catalogos/CAT-017 or /api/catalogos/formas-pago). */
 // A null-prototype map: `__proto__` or `constructor` in the URL must find nothing, not Object.prototype.
-const CATALOGS: Record<string, { cat: string; name: string; data: Flat | Nested; nestedBy?: string }> = Object.create(null);
+const CATALOGS: Record<string, { cat: string; name: string; data: Flat | Nested; nestedBy?: string }> =
+  Object.create(null);
 function add(cat: string, name: string, data: Flat | Nested, nestedBy?: string) {
   const entry = { cat, name, data, nestedBy };
   CATALOGS[cat.toLowerCase()] = entry;
@@ -61,7 +62,9 @@ export function byCode(a: string, b: string): number {
 function items(c: (typeof CATALOGS)[string]) {
   const sorted = <T>(o: Readonly<Record<string, T>>) => Object.entries(o).sort(([a], [b]) => byCode(a, b));
   if (!c.nestedBy) return sorted(c.data as Flat).map(([codigo, valor]) => ({ codigo, valor }));
-  return sorted(c.data as Nested).flatMap(([parent, inner]) => sorted(inner).map(([codigo, valor]) => ({ [c.nestedBy!]: parent, codigo, valor })));
+  return sorted(c.data as Nested).flatMap(([parent, inner]) =>
+    sorted(inner).map(([codigo, valor]) => ({ [c.nestedBy!]: parent, codigo, valor })),
+  );
 }
 
 /** GET /api/catalogos (the list) and GET /api/catalogos/:name. Any authenticated caller. */
@@ -74,7 +77,10 @@ export function catalogRoutes(app: App, r: Router): void {
   r.get('/api/catalogos/:name', async (req, res) => {
     requireAuthenticated(await contextOf(app, req, res));
     const c = CATALOGS[String(req.params.name).toLowerCase()];
-    if (!c) throw new AppError(ErrorCode.NOT_FOUND, `unknown catalog ${req.params.name}`, [{ path: 'name', code: 'UNKNOWN_CATALOG', message: 'use CAT-001…CAT-033 or a name from GET /api/catalogos' }]);
+    if (!c)
+      throw new AppError(ErrorCode.NOT_FOUND, `unknown catalog ${req.params.name}`, [
+        { path: 'name', code: 'UNKNOWN_CATALOG', message: 'use CAT-001…CAT-033 or a name from GET /api/catalogos' },
+      ]);
     res.json({ catalogo: c.cat, nombre: c.name, items: items(c) });
   });
 }

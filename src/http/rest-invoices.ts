@@ -25,7 +25,7 @@ import { invoiceNotFound } from '../modules/invoices/invoice.errors.js';
 export async function invoiceJson(app: App, inv: Invoice, withDocument = false, fresh = false) {
   const links = await documentLinks(app.links, inv);
   const profile = await tenantProfile(app.db, app.log, inv.tenant.id);
-  const calendar = profile?.calendar ?? await calendarForTenant(app.db.orm.em.fork(), inv.tenant.id);
+  const calendar = profile?.calendar ?? (await calendarForTenant(app.db.orm.em.fork(), inv.tenant.id));
   const deadlines = invoiceDeadlines(inv, calendar);
   return {
     id: inv.id,
@@ -62,7 +62,11 @@ function linesOf(app: App, inv: Invoice, fresh: boolean) {
   return fresh ? returnableLinesOf(inv, new Map()) : returnableLines(app.tenantEm(inv.tenant.id), inv);
 }
 
-async function invoiceOr404(app: App, req: { params: { id?: string } }, ctx: Awaited<ReturnType<typeof contextOf>>): Promise<Invoice> {
+async function invoiceOr404(
+  app: App,
+  req: { params: { id?: string } },
+  ctx: Awaited<ReturnType<typeof contextOf>>,
+): Promise<Invoice> {
   const inv = await getInvoice(ctx, String(req.params.id));
   if (!inv) raise(invoiceNotFound(String(req.params.id), 'id'));
   return inv;
@@ -85,9 +89,7 @@ export function invoiceRoutes(app: App, r: Router): void {
     const inv = await invoiceOr404(app, req, ctx);
     // The DTE exactly as signed and transmitted (valid against MH's schema); `?archivo=1` gives the Archivo DTE handed
     // to the receptor: the same JSON + firmaElectronica + selloRecibido (Normativa Anexo I; MH's rules).
-    const archivo = req.query.archivo === '1' || req.query.archivo === 'true'
-      ? archivoDte(inv)
-      : null;
+    const archivo = req.query.archivo === '1' || req.query.archivo === 'true' ? archivoDte(inv) : null;
     res.setHeader('content-disposition', `attachment; filename="${inv.codigoGeneracion}.json"`);
     res.json(archivo ?? inv.document);
   });

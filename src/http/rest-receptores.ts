@@ -24,8 +24,17 @@ function profileJson(p: PatientProfile) {
 
 const DIRECCION = { departamento: 'string', municipio: 'string', distrito: 'string', complemento: 'string' } as const;
 const PROFILE_SHAPE = {
-  patientId: 'string', tipoDocumento: 'string', numDocumento: 'string', nrc: 'string', nombre: 'string', nombreComercial: 'string',
-  codActividad: 'string', descActividad: 'string', direccion: DIRECCION, telefono: 'string', correo: 'string',
+  patientId: 'string',
+  tipoDocumento: 'string',
+  numDocumento: 'string',
+  nrc: 'string',
+  nombre: 'string',
+  nombreComercial: 'string',
+  codActividad: 'string',
+  descActividad: 'string',
+  direccion: DIRECCION,
+  telefono: 'string',
+  correo: 'string',
 } as const;
 
 /** POST /api/receptores: the seed's receptor body plus SIGMA's `patientId` → the patient's fiscal profile. */
@@ -34,7 +43,11 @@ export function receptorRoutes(app: App, r: Router): void {
     const ctx = await contextOf(app, req, res);
     assertShape(req.body ?? {}, PROFILE_SHAPE);
     const { patientId, ...profile } = (req.body ?? {}) as Record<string, unknown>;
-    const saved = await upsertPatientFiscalProfile(ctx, typeof patientId === 'string' ? patientId : '', profile as never);
+    const saved = await upsertPatientFiscalProfile(
+      ctx,
+      typeof patientId === 'string' ? patientId : '',
+      profile as never,
+    );
     res.json(profileJson(saved));
   });
 }

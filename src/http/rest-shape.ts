@@ -9,7 +9,8 @@ export type ShapeSpec = { [field: string]: 'string' | ShapeSpec };
  */
 export function shapeIssues(body: unknown, spec: ShapeSpec, prefix = ''): FieldIssue[] {
   if (body === undefined || body === null) return [];
-  if (typeof body !== 'object' || Array.isArray(body)) return [{ path: prefix || '(body)', code: 'INVALID_TYPE', message: 'must be a JSON object' }];
+  if (typeof body !== 'object' || Array.isArray(body))
+    return [{ path: prefix || '(body)', code: 'INVALID_TYPE', message: 'must be a JSON object' }];
   const issues: FieldIssue[] = [];
   for (const [field, expected] of Object.entries(spec)) {
     const value = (body as Record<string, unknown>)[field];

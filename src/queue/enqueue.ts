@@ -12,7 +12,12 @@ export interface EnqueueOptions {
  * change that needs it was committed. Returns whether a row was inserted (false: a live job with the same dedupe key
  * exists). Wakes idle workers through NOTIFY (sent on commit).
  */
-export async function enqueue<P>(em: EntityManager, def: JobDefinition<P>, payload: P, opts: EnqueueOptions): Promise<boolean> {
+export async function enqueue<P>(
+  em: EntityManager,
+  def: JobDefinition<P>,
+  payload: P,
+  opts: EnqueueOptions,
+): Promise<boolean> {
   const rows = await em.getConnection().execute<{ id: string }[]>(
     `with j as (
        insert into job (tenant_id, kind, payload, status, priority, dedupe_key, run_at, attempts, created_at, updated_at)
@@ -20,7 +25,15 @@ export async function enqueue<P>(em: EntityManager, def: JobDefinition<P>, paylo
        on conflict (dedupe_key) where status in ('queued', 'running') do nothing
        returning id)
      select j.id, pg_notify('fx_jobs', ?) from j`,
-    [opts.tenantId, def.kind, JSON.stringify(payload), def.priority, def.dedupeKey(payload), opts.runAt ?? new Date(), def.kind],
+    [
+      opts.tenantId,
+      def.kind,
+      JSON.stringify(payload),
+      def.priority,
+      def.dedupeKey(payload),
+      opts.runAt ?? new Date(),
+      def.kind,
+    ],
     'all',
     em.getTransactionContext(),
   );
@@ -43,7 +56,14 @@ export function jobInsert<P>(def: JobDefinition<P>, payload: P, opts: EnqueueOpt
           values (${$(0)}::uuid, ${$(1)}::varchar, ${$(2)}::jsonb, 'queued', ${$(3)}::smallint, ${$(4)}::varchar, ${$(5)}::timestamptz, 0, now(), now())
           on conflict (dedupe_key) where status in ('queued', 'running') do nothing
           returning id`,
-    values: [opts.tenantId, def.kind, JSON.stringify(payload), def.priority, def.dedupeKey(payload), opts.runAt ?? new Date()],
+    values: [
+      opts.tenantId,
+      def.kind,
+      JSON.stringify(payload),
+      def.priority,
+      def.dedupeKey(payload),
+      opts.runAt ?? new Date(),
+    ],
     kindParam: $(1),
   };
 }
@@ -54,7 +74,10 @@ export function jobInsert<P>(def: JobDefinition<P>, payload: P, opts: EnqueueOpt
  * `from` (see dedupeKeyPrefix). Returns the CTE body; it yields `kind` for the caller's `pg_notify('fx_jobs', kind)`.
  */
 export function jobInsertSelect(
-  p: SqlParams, def: AnyJobDefinition, from: string, sql: { tenantId: string; payload: string; dedupeKey: string },
+  p: SqlParams,
+  def: AnyJobDefinition,
+  from: string,
+  sql: { tenantId: string; payload: string; dedupeKey: string },
 ): string {
   return `insert into job (tenant_id, kind, payload, status, priority, dedupe_key, run_at, attempts, created_at,
             updated_at)

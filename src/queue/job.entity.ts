@@ -24,12 +24,18 @@ export const JobSchema = defineEntity({
     lockedBy: p.string().length(80).nullable(),
     lastError: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [
     { name: 'job_ready_index', properties: ['status', 'priority', 'runAt'] },
     // One live job per dedupe key: enqueueing the same work twice is a no-op (ON CONFLICT … DO NOTHING).
-    { name: 'job_dedupe_live_unique', expression: `create unique index "job_dedupe_live_unique" on "job" ("dedupe_key") where "status" in ('queued', 'running')` },
+    {
+      name: 'job_dedupe_live_unique',
+      expression: `create unique index "job_dedupe_live_unique" on "job" ("dedupe_key") where "status" in ('queued', 'running')`,
+    },
   ],
 });
 export class Job extends JobSchema.class {}

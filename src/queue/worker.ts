@@ -58,7 +58,10 @@ export class Worker {
   /** Jobs finished as 'done' in this turn of the event loop, recorded together (markDone). */
   private doneBatch: { ids: string[]; settled: Promise<void> } | null = null;
 
-  constructor(private readonly log: Logger, private readonly opts: WorkerOptions) {
+  constructor(
+    private readonly log: Logger,
+    private readonly opts: WorkerOptions,
+  ) {
     this.queue = new PQueue({ concurrency: opts.concurrency });
     this.shareQueue = new PQueue({ concurrency: Math.max(1, Math.floor(opts.concurrency / 8)) });
     this.leaseMs = opts.leaseMs ?? 60_000;
@@ -69,7 +72,9 @@ export class Worker {
   async start(): Promise<void> {
     this.listener = new pg.Client({ connectionString: this.opts.databaseUrl });
     this.listener.on('notification', () => void this.poll());
-    this.listener.on('error', (err) => this.log.warn({ err: err.message }, 'job listener connection lost; polling continues'));
+    this.listener.on('error', (err) =>
+      this.log.warn({ err: err.message }, 'job listener connection lost; polling continues'),
+    );
     await this.listener.connect();
     await this.listener.query('listen fx_jobs');
     this.timer = setInterval(() => void this.poll(), this.opts.pollMs ?? 1000);
@@ -124,7 +129,13 @@ export class Worker {
 
   private async claim(limit: number, minPriority: number): Promise<ClaimedJob[]> {
     if (limit <= 0) return [];
-    const { rows } = await this.opts.pool.query<{ id: string; tenant_id: string | null; kind: string; payload: Record<string, unknown>; attempts: number }>(
+    const { rows } = await this.opts.pool.query<{
+      id: string;
+      tenant_id: string | null;
+      kind: string;
+      payload: Record<string, unknown>;
+      attempts: number;
+    }>(
       `update job set status = 'running', attempts = attempts + 1, locked_by = $1, locked_until = now() + ($2 * interval '1 millisecond'), updated_at = now()
        where id in (
          select id from job
@@ -134,7 +145,11 @@ export class Worker {
       [this.id, this.leaseMs, limit, minPriority],
     );
     return rows.map((r) => ({
-      id: String(r.id), tenantId: r.tenant_id, kind: r.kind, payload: r.payload, attempts: r.attempts,
+      id: String(r.id),
+      tenantId: r.tenant_id,
+      kind: r.kind,
+      payload: r.payload,
+      attempts: r.attempts,
       lockedBy: this.id,
     }));
   }
@@ -162,14 +177,25 @@ export class Worker {
     const def = this.registry.get(job.kind);
     let outcome: JobOutcome;
     try {
-      outcome = def ? await def.run(this.opts.runtime, job) : { kind: 'failed', error: `no handler for job kind ${job.kind}` };
+      outcome = def
+        ? await def.run(this.opts.runtime, job)
+        : { kind: 'failed', error: `no handler for job kind ${job.kind}` };
     } catch (err) {
       // A thrown error is infrastructure (database, bug): retry with backoff; the handler is idempotent.
-      outcome = { kind: 'retry', delayMs: backoffMs(job.attempts), error: err instanceof Error ? err.message : String(err) };
+      outcome = {
+        kind: 'retry',
+        delayMs: backoffMs(job.attempts),
+        error: err instanceof Error ? err.message : String(err),
+      };
       this.log.error({ err, jobId: job.id, kind: job.kind }, 'job threw');
     }
     metrics.jobOutcomes.inc({ kind: job.kind, outcome: outcome.kind });
-    await this.finish(job, outcome).catch((err) => this.log.error({ err, jobId: job.id }, 'recording a job outcome failed (the lease will expire and it will rerun)'));
+    await this.finish(job, outcome).catch((err) =>
+      this.log.error(
+        { err, jobId: job.id },
+        'recording a job outcome failed (the lease will expire and it will rerun)',
+      ),
+    );
   }
 
   private async finish(job: ClaimedJob, o: JobOutcome): Promise<void> {
@@ -184,7 +210,10 @@ export class Worker {
       );
     } else {
       this.log.warn({ jobId: job.id, kind: job.kind, error: o.error }, 'job failed for good');
-      await pool.query(`update job set status = 'failed', last_error = $1, locked_until = null, updated_at = now() where id = $2 and locked_by = $3 and status = 'running'`, [o.error.slice(0, 2000), job.id, this.id]);
+      await pool.query(
+        `update job set status = 'failed', last_error = $1, locked_until = null, updated_at = now() where id = $2 and locked_by = $3 and status = 'running'`,
+        [o.error.slice(0, 2000), job.id, this.id],
+      );
     }
   }
 

@@ -39,9 +39,14 @@ export function parseMhCertificate(xml: string, password: string, opts: Certific
   if (!/^(\d{14}|\d{9})$/.test(nit)) throw malformed('nit', `nit must be 14 or 9 digits, got "${nit}"`);
 
   const clave = requiredText(root, 'privateKey/clave').toLowerCase();
-  if (!/^[0-9a-f]{128}$/.test(clave)) throw malformed('privateKey/clave', 'privateKey/clave must be 128 hex characters (SHA-512)');
+  if (!/^[0-9a-f]{128}$/.test(clave))
+    throw malformed('privateKey/clave', 'privateKey/clave must be 128 hex characters (SHA-512)');
   if (!timingSafeEqual(Buffer.from(mhPasswordHash(password), 'hex'), Buffer.from(clave, 'hex'))) {
-    throw new CertificateError('CERT_PASSWORD_MISMATCH', 'The certificate password does not match privateKey/clave', 'privateKey/clave');
+    throw new CertificateError(
+      'CERT_PASSWORD_MISMATCH',
+      'The certificate password does not match privateKey/clave',
+      'privateKey/clave',
+    );
   }
 
   const privateKey = importDer('privateKey/encodied', requiredText(root, 'privateKey/encodied'), 'private');
@@ -77,7 +82,11 @@ export interface PemKeyPair {
  * Imports an RSA private key PEM (PKCS#8 or PKCS#1; encrypted PKCS#8 needs `passphrase`) and, optionally, its public
  * key PEM (SPKI or PKCS#1). Without a public PEM the public key is derived from the private one.
  */
-export function importPemKeyPair(privatePem: string, publicPem?: string, opts: { passphrase?: string } = {}): PemKeyPair {
+export function importPemKeyPair(
+  privatePem: string,
+  publicPem?: string,
+  opts: { passphrase?: string } = {},
+): PemKeyPair {
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey({ key: privatePem, format: 'pem', passphrase: opts.passphrase });
@@ -113,7 +122,8 @@ function parseRoot(xml: string): XmlElement {
     if (err instanceof XmlParseError) throw malformed(undefined, `certificate is not well-formed XML: ${err.message}`);
     throw err;
   }
-  if (root.name !== 'CertificadoMH') throw malformed(root.name, `root element must be <CertificadoMH>, got <${root.name}>`);
+  if (root.name !== 'CertificadoMH')
+    throw malformed(root.name, `root element must be <CertificadoMH>, got <${root.name}>`);
   return root;
 }
 
@@ -149,7 +159,11 @@ function assertRsaPair(privateKey: KeyObject, publicKey: KeyObject): void {
   const derived = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
   const given = publicKey.export({ format: 'der', type: 'spki' });
   if (!derived.equals(given)) {
-    throw new CertificateError('CERT_KEY_MISMATCH', 'The public key does not belong to the private key', 'publicKey/encodied');
+    throw new CertificateError(
+      'CERT_KEY_MISMATCH',
+      'The public key does not belong to the private key',
+      'publicKey/encodied',
+    );
   }
 }
 
@@ -167,10 +181,18 @@ function assertValidity(notBefore: Date, notAfter: Date, now: Date): void {
     throw malformed('certificado/basicEstructure/validity', 'notAfter must be later than notBefore');
   }
   if (now.getTime() > notAfter.getTime()) {
-    throw new CertificateError('CERT_EXPIRED', `The certificate expired on ${notAfter.toISOString()}`, 'validity/notAfter');
+    throw new CertificateError(
+      'CERT_EXPIRED',
+      `The certificate expired on ${notAfter.toISOString()}`,
+      'validity/notAfter',
+    );
   }
   if (now.getTime() < notBefore.getTime()) {
-    throw new CertificateError('CERT_NOT_YET_VALID', `The certificate is valid from ${notBefore.toISOString()}`, 'validity/notBefore');
+    throw new CertificateError(
+      'CERT_NOT_YET_VALID',
+      `The certificate is valid from ${notBefore.toISOString()}`,
+      'validity/notBefore',
+    );
   }
 }
 

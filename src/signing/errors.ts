@@ -31,7 +31,11 @@ export class JwsError extends Error {
   }
 }
 
-export type SecretErrorCode = 'SECRET_MALFORMED' | 'SECRET_UNSUPPORTED_VERSION' | 'SECRET_TAMPERED' | 'MASTER_KEY_INVALID';
+export type SecretErrorCode =
+  | 'SECRET_MALFORMED'
+  | 'SECRET_UNSUPPORTED_VERSION'
+  | 'SECRET_TAMPERED'
+  | 'MASTER_KEY_INVALID';
 
 export class SecretError extends Error {
   constructor(

@@ -68,7 +68,8 @@ function assertExactHeader(headerB64: string): void {
     !Array.isArray(header) &&
     Object.keys(header).length === 1 &&
     (header as { alg?: unknown }).alg === 'RS512';
-  if (!ok) throw new JwsError('JWS_BAD_HEADER', `JWS protected header must be exactly {"alg":"RS512"} (MH signature rules)`);
+  if (!ok)
+    throw new JwsError('JWS_BAD_HEADER', `JWS protected header must be exactly {"alg":"RS512"} (MH signature rules)`);
 }
 
 function parseJsonObject(bytes: Uint8Array): Record<string, unknown> {

@@ -18,16 +18,20 @@ export function encryptSecret(plain: string | Buffer, masterKey: Buffer, aad?: s
   if (aad !== undefined) cipher.setAAD(Buffer.from(aad, 'utf8'));
   const data = typeof plain === 'string' ? Buffer.from(plain, 'utf8') : plain;
   const ct = Buffer.concat([cipher.update(data), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), ct].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join(':');
+  return [VERSION, iv, cipher.getAuthTag(), ct]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join(':');
 }
 
 /** Decrypts to bytes; throws `SecretError` SECRET_TAMPERED when the tag (or the AAD, or the key) does not match. */
 export function decryptSecretBuffer(encoded: string, masterKey: Buffer, aad?: string): Buffer {
   assertMasterKey(masterKey);
   const parts = typeof encoded === 'string' ? encoded.split(':') : [];
-  if (parts.length !== 4) throw new SecretError('SECRET_MALFORMED', 'encrypted secret must look like v1:<iv>:<tag>:<ciphertext>');
+  if (parts.length !== 4)
+    throw new SecretError('SECRET_MALFORMED', 'encrypted secret must look like v1:<iv>:<tag>:<ciphertext>');
   const [version, ivB64, tagB64, ctB64] = parts as [string, string, string, string];
-  if (version !== VERSION) throw new SecretError('SECRET_UNSUPPORTED_VERSION', `unsupported secret version "${version}"`);
+  if (version !== VERSION)
+    throw new SecretError('SECRET_UNSUPPORTED_VERSION', `unsupported secret version "${version}"`);
   const iv = Buffer.from(ivB64, 'base64url');
   const tag = Buffer.from(tagB64, 'base64url');
   if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES || !/^[A-Za-z0-9_-]*$/.test(ctB64)) {
@@ -55,7 +59,10 @@ export function parseMasterKey(value: string): Buffer {
   if (/^[0-9a-fA-F]{64}$/.test(v)) key = Buffer.from(v, 'hex');
   else if (/^[A-Za-z0-9+/_-]{43}={0,1}$/.test(v)) key = Buffer.from(v.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
   if (!key || key.length !== 32) {
-    throw new SecretError('MASTER_KEY_INVALID', 'master key must be 32 bytes encoded as 64 hex characters or 44 base64 characters');
+    throw new SecretError(
+      'MASTER_KEY_INVALID',
+      'master key must be 32 bytes encoded as 64 hex characters or 44 base64 characters',
+    );
   }
   return key;
 }

@@ -15,7 +15,10 @@ export interface TestCertificateInput {
 }
 
 /** The keys and validity of a parsed certificate, plus the MH-shaped `.crt` XML (root `<CertificadoMH>`). */
-export type TestCertificate = Pick<MhCertificate, 'nit' | 'privateKey' | 'publicKey' | 'privateKeyPem' | 'publicKeyPem' | 'notBefore' | 'notAfter'> & { xml: string };
+export type TestCertificate = Pick<
+  MhCertificate,
+  'nit' | 'privateKey' | 'publicKey' | 'privateKeyPem' | 'publicKeyPem' | 'notBefore' | 'notAfter'
+> & { xml: string };
 
 /**
  * Produces a self-issued certificate in MH's `.crt` XML shape with a fresh RSA-2048 key — for the demo tenant and

@@ -12,7 +12,10 @@ export interface XmlElement {
 }
 
 export class XmlParseError extends Error {
-  constructor(message: string, public readonly offset: number) {
+  constructor(
+    message: string,
+    public readonly offset: number,
+  ) {
     super(`${message} (at offset ${offset})`);
     this.name = 'XmlParseError';
   }
@@ -162,5 +165,8 @@ function decodeEntities(raw: string, offset: number): string {
 
 /** Escapes text for element content / attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&${({ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' } as const)[c as '<']};`);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => `&${({ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' } as const)[c as '<']};`,
+  );
 }

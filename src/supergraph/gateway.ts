@@ -21,7 +21,10 @@ export interface Composition {
 export function composeSupergraph(subgraphs: SubgraphDef[]): Composition {
   const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors) throw new Error(`composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
-  return { supergraphSdl: result.supergraphSdl, hints: result.hints.map((h) => ({ code: h.definition.code, message: h.message })) };
+  return {
+    supergraphSdl: result.supergraphSdl,
+    hints: result.hints.map((h) => ({ code: h.definition.code, message: h.message })),
+  };
 }
 
 /** Headers that carry the caller's identity to the subgraphs (FacturaXpress scopes everything by them). */
@@ -54,7 +57,8 @@ export async function startGateway(supergraphSdl: string, opts: GatewayOptions =
       new RemoteGraphQLDataSource<{ forwarded: Forwarded }>({
         url,
         willSendRequest({ request, context }) {
-          for (const [k, v] of Object.entries(context.forwarded ?? {}) as [string, string | undefined][]) if (v) request.http?.headers.set(k, v);
+          for (const [k, v] of Object.entries(context.forwarded ?? {}) as [string, string | undefined][])
+            if (v) request.http?.headers.set(k, v);
         },
       }),
   });
@@ -67,8 +71,14 @@ export async function startGateway(supergraphSdl: string, opts: GatewayOptions =
   });
   // The same CORS allow-list as the API (FX_CORS_ORIGINS), not standalone's "any origin".
   const { url, stop } = await serveGraphQLWithCors(server, {
-    port: opts.port, host: opts.host, corsOrigins: opts.corsOrigins ?? [],
-    context: async ({ req }) => ({ forwarded: Object.fromEntries(FORWARDED.flatMap((h) => (typeof req.headers[h] === 'string' ? [[h, req.headers[h]]] : []))) }),
+    port: opts.port,
+    host: opts.host,
+    corsOrigins: opts.corsOrigins ?? [],
+    context: async ({ req }) => ({
+      forwarded: Object.fromEntries(
+        FORWARDED.flatMap((h) => (typeof req.headers[h] === 'string' ? [[h, req.headers[h]]] : [])),
+      ),
+    }),
   });
   return { url, stop };
 }

@@ -26,7 +26,10 @@ const { supergraphSdl, hints } = await composeSigmaAndFacturaXpress({
 });
 for (const h of hints) log.warn({ code: h.code }, h.message);
 const gateway = await startGateway(supergraphSdl, {
-  port: gatewayPort, host: config.host, corsOrigins: config.corsOrigins, stackTraces: development,
+  port: gatewayPort,
+  host: config.host,
+  corsOrigins: config.corsOrigins,
+  stackTraces: development,
 });
 const seeded = await seedDemoFiscalData(app);
 

@@ -29,21 +29,40 @@ const SAN_SALVADOR = { department: '06', municipality: '23', district: '14' };
 /** Fictitious demo data: the ids are what SIGMA would send FacturaXpress as patientId / serviceId. */
 export const DEMO_PATIENTS: DemoPatient[] = [
   {
-    id: 'P-1001', name: 'María José Rivas', medicalRecordNumber: 'HC-2024-0117', birthDate: '1987-03-14',
-    documentType: 'DUI', documentNumber: '12345678-4', email: 'mjrivas@example.com', phone: '7012-3456',
+    id: 'P-1001',
+    name: 'María José Rivas',
+    medicalRecordNumber: 'HC-2024-0117',
+    birthDate: '1987-03-14',
+    documentType: 'DUI',
+    documentNumber: '12345678-4',
+    email: 'mjrivas@example.com',
+    phone: '7012-3456',
     address: { line1: 'Col. Escalón, Calle El Mirador 4520', ...SAN_SALVADOR },
   },
   { id: 'P-1002', name: 'Droguería El Alivio (convenio)', medicalRecordNumber: 'HC-2025-0033', birthDate: null },
   // Never pushed to FacturaXpress: its receptor comes from SIGMA's fields alone.
   {
-    id: 'P-1003', name: 'José Antonio Pérez', medicalRecordNumber: 'HC-2026-0451', birthDate: '1970-11-02',
-    documentType: 'DUI', documentNumber: '04567891-1', email: 'japerez@example.com', phone: '2250-7788',
+    id: 'P-1003',
+    name: 'José Antonio Pérez',
+    medicalRecordNumber: 'HC-2026-0451',
+    birthDate: '1970-11-02',
+    documentType: 'DUI',
+    documentNumber: '04567891-1',
+    email: 'japerez@example.com',
+    phone: '2250-7788',
     address: { line1: 'Av. Los Próceres 12, apto 3', ...SAN_SALVADOR },
   },
   // A clinical record with a mistyped DUI (wrong check digit): MH would refuse it.
   {
-    id: 'P-1004', name: 'Ana Beatriz Molina', medicalRecordNumber: 'HC-2026-0502', birthDate: '1995-06-30',
-    documentType: 'DUI', documentNumber: '03216549-0', email: null, phone: null, address: null,
+    id: 'P-1004',
+    name: 'Ana Beatriz Molina',
+    medicalRecordNumber: 'HC-2026-0502',
+    birthDate: '1995-06-30',
+    documentType: 'DUI',
+    documentNumber: '03216549-0',
+    email: null,
+    phone: null,
+    address: null,
   },
 ];
 export const DEMO_SERVICES: DemoService[] = [
@@ -63,7 +82,10 @@ export function sigmaTypeDefs(): string {
   throw new Error('schema/sigma.graphql not found');
 }
 
-const byId = <T extends { id: string }>(rows: T[]) => (id: string) => rows.find((r) => r.id === id) ?? null;
+const byId =
+  <T extends { id: string }>(rows: T[]) =>
+  (id: string) =>
+    rows.find((r) => r.id === id) ?? null;
 
 export interface RunningSubgraph {
   url: string;

@@ -18,7 +18,10 @@ const jsQR = createRequire(import.meta.url)('jsqr') as typeof import('jsqr').def
 
 const SELLO = '2026D04751ECD4324D039CEAFD9A3516AAA7JESF';
 
-async function render(document: DteJson, opts: { status?: DteStatus; sello?: string | null; variant?: 'letter' | 'ticket'; logo?: Buffer } = {}) {
+async function render(
+  document: DteJson,
+  opts: { status?: DteStatus; sello?: string | null; variant?: 'letter' | 'ticket'; logo?: Buffer } = {},
+) {
   const sello = opts.sello === undefined ? SELLO : opts.sello;
   return renderDtePdf({
     document,
@@ -44,7 +47,10 @@ async function parse(pdf: Buffer) {
 
 function decodeQr(png: Uint8Array): string | null {
   const image = PNG.sync.read(Buffer.from(png));
-  return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ?? null;
+  return (
+    jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)
+      ?.data ?? null
+  );
 }
 
 function ident(doc: DteJson, key: string): string {
@@ -58,12 +64,48 @@ function receptorName(doc: DteJson): string {
 // [sample, title, amount due as printed, an amount line that must appear]
 const CASES: [string, () => DteJson, string, string, string][] = [
   ['01 factura', samples.factura, 'FACTURA', 'TOTAL A PAGAR $51.50', 'Total operaciones gravadas $51.50'],
-  ['03 CCF', samples.creditoFiscal, 'COMPROBANTE DE CRÉDITO FISCAL', 'TOTAL A PAGAR $2,240.00', 'Impuesto al Valor Agregado 13% $260.00'],
-  ['05 nota de crédito', samples.notaCredito, 'NOTA DE CRÉDITO', 'TOTAL A PAGAR $113.00', 'Monto total de la operación $113.00'],
-  ['07 retención', samples.retencion, 'COMPROBANTE DE RETENCIÓN', 'TOTAL IVA RETENIDO $5.00', 'Total monto sujeto a retención $500.00'],
-  ['09 DCL', samples.liquidacionContable, 'DOCUMENTO CONTABLE DE', 'LÍQUIDO A PAGAR $9,484.01', 'IVA percibido $176.99'],
-  ['11 exportación', samples.exportacion, 'FACTURA DE EXPORTACIÓN', 'TOTAL A PAGAR $360.00', 'Total operaciones gravadas $360.00'],
-  ['14 sujeto excluido', samples.sujetoExcluido, 'FACTURA DE SUJETO EXCLUIDO', 'TOTAL A PAGAR $135.00', 'Retención de renta $15.00'],
+  [
+    '03 CCF',
+    samples.creditoFiscal,
+    'COMPROBANTE DE CRÉDITO FISCAL',
+    'TOTAL A PAGAR $2,240.00',
+    'Impuesto al Valor Agregado 13% $260.00',
+  ],
+  [
+    '05 nota de crédito',
+    samples.notaCredito,
+    'NOTA DE CRÉDITO',
+    'TOTAL A PAGAR $113.00',
+    'Monto total de la operación $113.00',
+  ],
+  [
+    '07 retención',
+    samples.retencion,
+    'COMPROBANTE DE RETENCIÓN',
+    'TOTAL IVA RETENIDO $5.00',
+    'Total monto sujeto a retención $500.00',
+  ],
+  [
+    '09 DCL',
+    samples.liquidacionContable,
+    'DOCUMENTO CONTABLE DE',
+    'LÍQUIDO A PAGAR $9,484.01',
+    'IVA percibido $176.99',
+  ],
+  [
+    '11 exportación',
+    samples.exportacion,
+    'FACTURA DE EXPORTACIÓN',
+    'TOTAL A PAGAR $360.00',
+    'Total operaciones gravadas $360.00',
+  ],
+  [
+    '14 sujeto excluido',
+    samples.sujetoExcluido,
+    'FACTURA DE SUJETO EXCLUIDO',
+    'TOTAL A PAGAR $135.00',
+    'Retención de renta $15.00',
+  ],
   ['15 donación', samples.donacion, 'COMPROBANTE DE DONACIÓN', 'VALOR TOTAL $1,000.00', 'Donación en efectivo'],
 ];
 
@@ -107,7 +149,9 @@ describe('renderDtePdf — letter', () => {
   it('prints the related document of a nota de crédito', async () => {
     const { text } = await parse(await render(samples.notaCredito()));
     expect(text).toContain('DOCUMENTOS RELACIONADOS');
-    expect(text).toContain('COMPROBANTE DE CRÉDITO FISCAL · Electrónico · N° B2C3D4E5-F6A7-4B8C-9D0E-1F2A3B4C5D6E · 05/03/2026');
+    expect(text).toContain(
+      'COMPROBANTE DE CRÉDITO FISCAL · Electrónico · N° B2C3D4E5-F6A7-4B8C-9D0E-1F2A3B4C5D6E · 05/03/2026',
+    );
   });
 
   it('says the document has no sello yet when it was issued in contingency', async () => {
@@ -176,12 +220,20 @@ describe('renderDtePdf — letter', () => {
   it('rejects input it cannot render with typed errors naming the field', async () => {
     const unknownType = samples.factura();
     unknownType.identificacion['tipoDte'] = '99';
-    await expect(render(unknownType)).rejects.toMatchObject({ code: 'UNSUPPORTED_TIPO_DTE', field: 'identificacion.tipoDte' });
+    await expect(render(unknownType)).rejects.toMatchObject({
+      code: 'UNSUPPORTED_TIPO_DTE',
+      field: 'identificacion.tipoDte',
+    });
     const noCode = samples.factura();
     delete noCode.identificacion['codigoGeneracion'];
     await expect(render(noCode)).rejects.toBeInstanceOf(DocumentRenderError);
-    await expect(render(noCode)).rejects.toMatchObject({ code: 'MISSING_FIELD', field: 'identificacion.codigoGeneracion' });
-    await expect(render(samples.factura(), { logo: Buffer.from('not an image') })).rejects.toMatchObject({ code: 'INVALID_LOGO' });
+    await expect(render(noCode)).rejects.toMatchObject({
+      code: 'MISSING_FIELD',
+      field: 'identificacion.codigoGeneracion',
+    });
+    await expect(render(samples.factura(), { logo: Buffer.from('not an image') })).rejects.toMatchObject({
+      code: 'INVALID_LOGO',
+    });
   });
 });
 
@@ -194,7 +246,14 @@ describe('renderDtePdf — 80 mm ticket', () => {
     expect(pageInfo[0]!.width).toBeCloseTo(226.77, 1);
     expect(pageInfo[0]!.height).toBeGreaterThan(300);
     expect(pageInfo[0]!.height).toBeLessThan(900);
-    for (const needle of [ident(doc, 'numeroControl'), ident(doc, 'codigoGeneracion'), SELLO, receptorName(doc), 'TOTAL A PAGAR', '$51.50']) {
+    for (const needle of [
+      ident(doc, 'numeroControl'),
+      ident(doc, 'codigoGeneracion'),
+      SELLO,
+      receptorName(doc),
+      'TOTAL A PAGAR',
+      '$51.50',
+    ]) {
       expect(text).toContain(needle);
     }
     expect(decodeQr(images[0]!.data)).toBe(consultaPublicaUrl(doc));
@@ -209,7 +268,9 @@ describe('renderDtePdf — 80 mm ticket', () => {
   });
 
   it('shows the contingency notice without a sello', async () => {
-    const { text } = await parse(await render(samples.sujetoExcluido(), { variant: 'ticket', status: 'CONTINGENCY', sello: null }));
+    const { text } = await parse(
+      await render(samples.sujetoExcluido(), { variant: 'ticket', status: 'CONTINGENCY', sello: null }),
+    );
     expect(text).toContain(CONTINGENCY_NOTICE);
     expect(text).toContain('Ramón Ávila Cañas');
   });

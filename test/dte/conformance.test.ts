@@ -5,7 +5,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isContingencyAllowed, previewEmission, type TipoDte, toContingency, validateDte } from '../../src/dte/index.js';
+import {
+  isContingencyAllowed,
+  previewEmission,
+  type TipoDte,
+  toContingency,
+  validateDte,
+} from '../../src/dte/index.js';
 import { CASES } from './cases.js';
 import { EMISOR, ident } from './fixtures.js';
 import { officialValidator, present, ROOT, SCHEMA_FILES } from './official-schemas.js';
@@ -23,7 +29,10 @@ describe.skipIf(!present)('conformance with the official Normativa 2.0 schemas',
           it(`${c.name} (${mode})`, () => {
             const r = previewEmission(c.body, EMISOR, ident(tipo));
             if (!r.ok) throw new Error(JSON.stringify(r.issues, null, 1));
-            const doc = mode === 'normal' ? r.value : toContingency(r.value, { tipoContingencia: 5, motivoContin: 'Corte de energía en la clínica' });
+            const doc =
+              mode === 'normal'
+                ? r.value
+                : toContingency(r.value, { tipoContingencia: 5, motivoContin: 'Corte de energía en la clínica' });
             expect(validateDte(doc)).toEqual([]);
             const v = officialValidator(tipo);
             const ok = v(doc);

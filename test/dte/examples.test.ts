@@ -8,7 +8,9 @@ import { EMISOR, ident } from './fixtures.js';
 import { officialValidator, present } from './official-schemas.js';
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples/dte');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('examples/dte', () => {
   it('one example per type', () => {

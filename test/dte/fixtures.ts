@@ -10,7 +10,12 @@ export const EMISOR: Emisor = {
   codActividad: '86201',
   descActividad: 'Clínicas médicas',
   tipoEstablecimiento: '02',
-  direccion: { departamento: '06', municipio: '23', distrito: '14', complemento: 'Colonia Escalón, Paseo General Escalón 1234' },
+  direccion: {
+    departamento: '06',
+    municipio: '23',
+    distrito: '14',
+    complemento: 'Colonia Escalón, Paseo General Escalón 1234',
+  },
   telefono: '22223333',
   correo: 'facturacion@clinicasanrafael.com.sv',
   codEstableMH: 'M001',

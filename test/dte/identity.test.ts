@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumeroControl, elSalvadorDateTime, integerToWords, isValidDui, isValidNit, isValidNrc, newCodigoGeneracion, nitProblem, totalLetras } from '../../src/dte/index.js';
+import {
+  formatNumeroControl,
+  elSalvadorDateTime,
+  integerToWords,
+  isValidDui,
+  isValidNit,
+  isValidNrc,
+  newCodigoGeneracion,
+  nitProblem,
+  totalLetras,
+} from '../../src/dte/index.js';
 import { dec, r2, r8 } from '../../src/dte/money.js';
 
 describe('identity numbers (DUI, NIT, NRC check routines)', () => {
@@ -64,7 +74,9 @@ describe('totalLetras', () => {
     expect(integerToWords(21000)).toBe('VEINTIÚN MIL');
     expect(integerToWords(1_000_000)).toBe('UN MILLÓN');
     expect(integerToWords(2_501_331)).toBe('DOS MILLONES QUINIENTOS UN MIL TRESCIENTOS TREINTA Y UNO');
-    expect(integerToWords(99_999_999_999)).toBe('NOVENTA Y NUEVE MIL NOVECIENTOS NOVENTA Y NUEVE MILLONES NOVECIENTOS NOVENTA Y NUEVE MIL NOVECIENTOS NOVENTA Y NUEVE');
+    expect(integerToWords(99_999_999_999)).toBe(
+      'NOVENTA Y NUEVE MIL NOVECIENTOS NOVENTA Y NUEVE MILLONES NOVECIENTOS NOVENTA Y NUEVE MIL NOVECIENTOS NOVENTA Y NUEVE',
+    );
   });
 });
 

@@ -13,14 +13,31 @@ import { Decimal } from 'decimal.js';
 import type { TipoDte } from '../../src/dte/index.js';
 import { sharedPresent } from '../helpers/shared.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/mh/schemas/normativa-2.0');
+export const ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../shared/mh/schemas/normativa-2.0',
+);
 export const present = sharedPresent(ROOT, "MH's official Normativa 2.0 schemas");
 
-export const SCHEMA_FILES: Record<TipoDte | 'invalidacion' | 'contingencia' | 'retorno' | 'operacionesEspeciales', string> = {
-  '01': 'v2/fe-f-v2.json', '03': 'v4/fe-ccf-v4.json', '04': 'v4/fe-nr-v4.json', '05': 'v4/fe-nc-v4.json', '06': 'v4/fe-nd-v4.json',
-  '07': 'v2/fe-cr-v2.json', '08': 'v2/fe-cl-v2.json', '09': 'v2/fe-dcl-v2.json', '11': 'v3/fe-fex-v3.json', '14': 'v2/fe-fse-v2.json',
-  '15': 'v2/fe-cd-v2.json', invalidacion: 'v3/invalidacion-schema-v3.json', contingencia: 'v4/contingencia-schema-v4.json',
-  retorno: 'v1/fe-eret-v1.json', operacionesEspeciales: 'v1/fe-eop-v1.json',
+export const SCHEMA_FILES: Record<
+  TipoDte | 'invalidacion' | 'contingencia' | 'retorno' | 'operacionesEspeciales',
+  string
+> = {
+  '01': 'v2/fe-f-v2.json',
+  '03': 'v4/fe-ccf-v4.json',
+  '04': 'v4/fe-nr-v4.json',
+  '05': 'v4/fe-nc-v4.json',
+  '06': 'v4/fe-nd-v4.json',
+  '07': 'v2/fe-cr-v2.json',
+  '08': 'v2/fe-cl-v2.json',
+  '09': 'v2/fe-dcl-v2.json',
+  '11': 'v3/fe-fex-v3.json',
+  '14': 'v2/fe-fse-v2.json',
+  '15': 'v2/fe-cd-v2.json',
+  invalidacion: 'v3/invalidacion-schema-v3.json',
+  contingencia: 'v4/contingencia-schema-v4.json',
+  retorno: 'v1/fe-eret-v1.json',
+  operacionesEspeciales: 'v1/fe-eop-v1.json',
 };
 
 /** Rename every "" property (and its entry in `required`) to `tributos` — the defect of MH's ND v4 file. */
@@ -61,4 +78,3 @@ export function officialValidator(kind: keyof typeof SCHEMA_FILES): ValidateFunc
   cache.set(kind, v);
   return v;
 }
-

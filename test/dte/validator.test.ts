@@ -19,23 +19,44 @@ describe('validateDte', () => {
     (doc['emisor'] as O)['tipoEstablecimiento'] = '02';
     (doc['cuerpoDocumento'] as O[])[0]!['cantidad'] = '1';
     (doc['cuerpoDocumento'] as O[])[0]!['precioUni'] = 1.123456789;
-    expect(codes(doc)).toEqual(expect.arrayContaining([
-      'resumen.totalIva:REQUIRED', 'emisor.tipoEstablecimiento:ADDITIONAL_PROPERTY', 'cuerpoDocumento[0].cantidad:INVALID_TYPE', 'cuerpoDocumento[0].precioUni:TOO_MANY_DECIMALS',
-    ]));
+    expect(codes(doc)).toEqual(
+      expect.arrayContaining([
+        'resumen.totalIva:REQUIRED',
+        'emisor.tipoEstablecimiento:ADDITIONAL_PROPERTY',
+        'cuerpoDocumento[0].cantidad:INVALID_TYPE',
+        'cuerpoDocumento[0].precioUni:TOO_MANY_DECIMALS',
+      ]),
+    );
   });
   it('formats: numeroControl, codigoGeneracion, fecEmi, horEmi', () => {
     const doc = built('01');
-    Object.assign(doc['identificacion'] as O, { numeroControl: 'DTE-01-00000000-000000000000001', codigoGeneracion: 'abc', fecEmi: '2026-02-30', horEmi: '25:00:00' });
-    expect(codes(doc)).toEqual(expect.arrayContaining([
-      'identificacion.numeroControl:INVALID_FORMAT', 'identificacion.codigoGeneracion:INVALID_FORMAT', 'identificacion.fecEmi:INVALID_DATE', 'identificacion.horEmi:INVALID_FORMAT',
-    ]));
+    Object.assign(doc['identificacion'] as O, {
+      numeroControl: 'DTE-01-00000000-000000000000001',
+      codigoGeneracion: 'abc',
+      fecEmi: '2026-02-30',
+      horEmi: '25:00:00',
+    });
+    expect(codes(doc)).toEqual(
+      expect.arrayContaining([
+        'identificacion.numeroControl:INVALID_FORMAT',
+        'identificacion.codigoGeneracion:INVALID_FORMAT',
+        'identificacion.fecEmi:INVALID_DATE',
+        'identificacion.horEmi:INVALID_FORMAT',
+      ]),
+    );
   });
   it('identity documents and catalogs', () => {
     const doc = built('01', 1);
     (doc['receptor'] as O)['numDocumento'] = '123456785';
     ((doc['emisor'] as O)['direccion'] as O)['distrito'] = '01';
     (doc['emisor'] as O)['codActividad'] = '99999';
-    expect(codes(doc)).toEqual(expect.arrayContaining(['receptor.numDocumento:INVALID_DUI_CHECK_DIGIT', 'emisor.direccion.distrito:DISTRITO_NOT_IN_MUNICIPIO', 'emisor.codActividad:UNKNOWN_CODE']));
+    expect(codes(doc)).toEqual(
+      expect.arrayContaining([
+        'receptor.numDocumento:INVALID_DUI_CHECK_DIGIT',
+        'emisor.direccion.distrito:DISTRITO_NOT_IN_MUNICIPIO',
+        'emisor.codActividad:UNKNOWN_CODE',
+      ]),
+    );
     const ccf = built('03');
     (ccf['receptor'] as O)['nit'] = '06140507071047';
     expect(codes(ccf)).toContain('receptor.nit:INVALID_NIT_CHECK_DIGIT');
@@ -65,23 +86,43 @@ describe('validateDte', () => {
 
 describe('parseEmission errors name the field and rule', () => {
   it('collects every problem with body-relative paths', () => {
-    const r = parseEmission({ tipoDte: '03', items: [{ descripcion: '', cantidad: 0, precio: 'abc', tipo: 'gratis' }], pagos: [{ codigo: '77' }] });
+    const r = parseEmission({
+      tipoDte: '03',
+      items: [{ descripcion: '', cantidad: 0, precio: 'abc', tipo: 'gratis' }],
+      pagos: [{ codigo: '77' }],
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.issues.map((i) => `${i.path}:${i.code}`)).toEqual(expect.arrayContaining([
-        'referenciaExterna:REQUIRED', 'receptor:REQUIRED', 'items[0].descripcion:REQUIRED', 'items[0].cantidad:NOT_POSITIVE', 'items[0].precio:INVALID_NUMBER',
-        'items[0].tipo:NOT_ALLOWED', 'pagos[0].codigo:UNKNOWN_CODE',
-      ]));
+      expect(r.issues.map((i) => `${i.path}:${i.code}`)).toEqual(
+        expect.arrayContaining([
+          'referenciaExterna:REQUIRED',
+          'receptor:REQUIRED',
+          'items[0].descripcion:REQUIRED',
+          'items[0].cantidad:NOT_POSITIVE',
+          'items[0].precio:INVALID_NUMBER',
+          'items[0].tipo:NOT_ALLOWED',
+          'pagos[0].codigo:UNKNOWN_CODE',
+        ]),
+      );
     }
   });
   it('rejects unknown tipoDte and too many decimals', () => {
     const a = parseEmission({ tipoDte: '02', referenciaExterna: 'x', items: [] });
     expect(a.ok ? [] : a.issues.map((i) => i.code)).toEqual(['UNKNOWN_CODE']);
-    const b = parseEmission({ referenciaExterna: 'x', items: [{ descripcion: 'a', cantidad: '1.123456789', precio: 1 }] });
+    const b = parseEmission({
+      referenciaExterna: 'x',
+      items: [{ descripcion: 'a', cantidad: '1.123456789', precio: 1 }],
+    });
     expect(b.ok ? [] : b.issues.map((i) => `${i.path}:${i.code}`)).toEqual(['items[0].cantidad:TOO_MANY_DECIMALS']);
   });
   it('NC needs its documentoRelacionado and a taxpayer receptor', () => {
-    const r = parseEmission({ tipoDte: '05', referenciaExterna: 'x', items: [{ descripcion: 'a', cantidad: 1, precio: 1 }] });
-    expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['documentoRelacionado', 'receptor']));
+    const r = parseEmission({
+      tipoDte: '05',
+      referenciaExterna: 'x',
+      items: [{ descripcion: 'a', cantidad: 1, precio: 1 }],
+    });
+    expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['documentoRelacionado', 'receptor']),
+    );
   });
 });

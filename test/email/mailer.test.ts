@@ -21,12 +21,26 @@ let tmp: string;
 function archivoDte(): DteJson {
   return {
     identificacion: {
-      version: 2, ambiente: '00', tipoDte: '01', numeroControl: 'DTE-01-M001P001-000000000000042',
-      codigoGeneracion: '9F8E7D6C-5B4A-4938-8271-605F4E3D2C1B', tipoModelo: 1, tipoOperacion: 1, tipoContingencia: null,
-      motivoContin: null, fecEmi: '2026-03-05', horEmi: '10:15:30', tipoMoneda: 'USD',
+      version: 2,
+      ambiente: '00',
+      tipoDte: '01',
+      numeroControl: 'DTE-01-M001P001-000000000000042',
+      codigoGeneracion: '9F8E7D6C-5B4A-4938-8271-605F4E3D2C1B',
+      tipoModelo: 1,
+      tipoOperacion: 1,
+      tipoContingencia: null,
+      motivoContin: null,
+      fecEmi: '2026-03-05',
+      horEmi: '10:15:30',
+      tipoMoneda: 'USD',
     },
     emisor: { nit: '06142803901121', nombre: 'Clínica Médica Santa Lucía, S.A. de C.V.' },
-    receptor: { tipoDocumento: '13', numDocumento: '012345678', nombre: 'José Peña Núñez', correo: 'jose.pena@example.com' },
+    receptor: {
+      tipoDocumento: '13',
+      numDocumento: '012345678',
+      nombre: 'José Peña Núñez',
+      correo: 'jose.pena@example.com',
+    },
     cuerpoDocumento: [],
     resumen: { totalPagar: 1234.5, totalLetras: 'MIL DOSCIENTOS TREINTA Y CUATRO 50/100 DÓLARES' },
     firmaElectronica: 'eyJhbGciOiJSUzUxMiJ9.e30.c2ln',
@@ -58,7 +72,8 @@ beforeAll(async () => {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (address.address.endsWith('@rejected.example')) return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+      if (address.address.endsWith('@rejected.example'))
+        return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
       callback();
     },
     onData(stream, session, callback) {
@@ -86,14 +101,21 @@ afterAll(async () => {
 describe('composeDteEmail', () => {
   it('writes a Spanish message naming the document and attaches <codigoGeneracion>.pdf and .json', () => {
     const doc = archivoDte();
-    const email = composeDteEmail({ document: doc, pdf: Buffer.from('%PDF-1.3 x'), json: JSON.stringify(doc), emisorNombre: 'Clínica Santa Lucía' });
+    const email = composeDteEmail({
+      document: doc,
+      pdf: Buffer.from('%PDF-1.3 x'),
+      json: JSON.stringify(doc),
+      emisorNombre: 'Clínica Santa Lucía',
+    });
     expect(email.to).toBe('jose.pena@example.com');
     expect(email.subject).toBe('Factura DTE-01-M001P001-000000000000042 — Clínica Santa Lucía');
     expect(email.text).toContain('Estimado(a) José Peña Núñez:');
     expect(email.text).toContain('Código de generación: 9F8E7D6C-5B4A-4938-8271-605F4E3D2C1B');
     expect(email.text).toContain('Sello de recepción: 2026D04751ECD4324D039CEAFD9A3516AAA7JESF');
     expect(email.text).toContain('Total: $1,234.50');
-    expect(email.text).toContain('https://admin.factura.gob.sv/consultaPublica?ambiente=00&codGen=9F8E7D6C-5B4A-4938-8271-605F4E3D2C1B&fechaEmi=2026-03-05');
+    expect(email.text).toContain(
+      'https://admin.factura.gob.sv/consultaPublica?ambiente=00&codGen=9F8E7D6C-5B4A-4938-8271-605F4E3D2C1B&fechaEmi=2026-03-05',
+    );
     expect(email.html).toContain('<a href="https://admin.factura.gob.sv/consultaPublica?ambiente=00&amp;codGen=');
     expect(email.attachments.map((a) => [a.filename, a.contentType])).toEqual([
       ['9F8E7D6C-5B4A-4938-8271-605F4E3D2C1B.pdf', 'application/pdf'],
@@ -115,11 +137,24 @@ describe('composeDteEmail', () => {
 describe('createMailer over SMTP', () => {
   it('delivers the message with both attachments intact', async () => {
     const doc = archivoDte();
-    const pdf = Buffer.concat([Buffer.from('%PDF-1.3\n'), Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 256))]);
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.3\n'),
+      Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 256)),
+    ]);
     const json = JSON.stringify(doc);
     const email = composeDteEmail({ document: doc, pdf, json, emisorNombre: 'Clínica Santa Lucía' });
-    const mailer = createMailer({ smtpUrl, outboxDir: path.join(tmp, 'unused'), from: 'Facturas <facturas@santalucia.example>' });
-    const result = await mailer.send({ to: email.to!, subject: email.subject, text: email.text, html: email.html, attachments: email.attachments });
+    const mailer = createMailer({
+      smtpUrl,
+      outboxDir: path.join(tmp, 'unused'),
+      from: 'Facturas <facturas@santalucia.example>',
+    });
+    const result = await mailer.send({
+      to: email.to!,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      attachments: email.attachments,
+    });
     mailer.close();
     expect(result.status).toBe('SENT');
     expect(result.messageId).toMatch(/^<.+@.+>$/);
@@ -129,7 +164,10 @@ describe('createMailer over SMTP', () => {
     expect(got.to).toEqual(['jose.pena@example.com']);
     expect(got.raw).toContain(result.messageId);
     const files = attachments(got.raw);
-    expect([...files.keys()].sort()).toEqual(['9F8E7D6C-5B4A-4938-8271-605F4E3D2C1B.json', '9F8E7D6C-5B4A-4938-8271-605F4E3D2C1B.pdf']);
+    expect([...files.keys()].sort()).toEqual([
+      '9F8E7D6C-5B4A-4938-8271-605F4E3D2C1B.json',
+      '9F8E7D6C-5B4A-4938-8271-605F4E3D2C1B.pdf',
+    ]);
     expect(files.get('9F8E7D6C-5B4A-4938-8271-605F4E3D2C1B.pdf')!.equals(pdf)).toBe(true);
     expect(JSON.parse(files.get('9F8E7D6C-5B4A-4938-8271-605F4E3D2C1B.json')!.toString('utf8'))).toEqual(doc);
     expect(existsNoOutbox()).toBe(true);
@@ -137,7 +175,9 @@ describe('createMailer over SMTP', () => {
 
   it('turns an SMTP refusal into a typed error carrying the reply code', async () => {
     const mailer = createMailer({ smtpUrl, outboxDir: tmp, from: 'facturas@santalucia.example' });
-    const err = await mailer.send({ to: 'nobody@rejected.example', subject: 'x', text: 'x', attachments: [] }).catch((e: unknown) => e);
+    const err = await mailer
+      .send({ to: 'nobody@rejected.example', subject: 'x', text: 'x', attachments: [] })
+      .catch((e: unknown) => e);
     mailer.close();
     expect(err).toBeInstanceOf(MailError);
     expect(err).toMatchObject({ code: 'SMTP_FAILED', responseCode: 550 });
@@ -145,7 +185,9 @@ describe('createMailer over SMTP', () => {
 
   it('refuses a message without a valid recipient before contacting the server', async () => {
     const mailer = createMailer({ smtpUrl, outboxDir: tmp, from: 'facturas@santalucia.example' });
-    await expect(mailer.send({ to: 'not-an-address', subject: 'x', text: 'x', attachments: [] })).rejects.toMatchObject({ code: 'INVALID_MESSAGE' });
+    await expect(mailer.send({ to: 'not-an-address', subject: 'x', text: 'x', attachments: [] })).rejects.toMatchObject(
+      { code: 'INVALID_MESSAGE' },
+    );
     mailer.close();
   });
 });
@@ -163,16 +205,27 @@ describe('createMailer without SMTP', () => {
   it('writes the composed .eml into the outbox folder and says so', async () => {
     const doc = archivoDte();
     const pdf = Buffer.from('%PDF-1.3 outbox');
-    const email = composeDteEmail({ document: doc, pdf, json: JSON.stringify(doc), emisorNombre: 'Clínica Santa Lucía' });
+    const email = composeDteEmail({
+      document: doc,
+      pdf,
+      json: JSON.stringify(doc),
+      emisorNombre: 'Clínica Santa Lucía',
+    });
     const outboxDir = path.join(tmp, 'outbox', 'nested');
     const mailer = createMailer({ smtpUrl: null, outboxDir, from: 'facturas@santalucia.example' });
     const before = delivered.length;
-    const result = await mailer.send({ to: email.to!, subject: email.subject, text: email.text, html: email.html, attachments: email.attachments });
+    const result = await mailer.send({
+      to: email.to!,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      attachments: email.attachments,
+    });
     mailer.close();
     expect(result.status).toBe('WRITTEN_TO_OUTBOX');
     expect(path.dirname(result.location!)).toBe(outboxDir);
     expect(readdirSync(outboxDir)).toEqual([path.basename(result.location!)]);
-    const raw = readFileSync(result.location!, "utf8");
+    const raw = readFileSync(result.location!, 'utf8');
     expect(raw).toMatch(/^Subject: /m);
     expect(raw).toContain(`Message-ID: ${result.messageId}`);
     expect(raw).toMatch(/^To: jose\.pena@example\.com$/m);

@@ -12,19 +12,72 @@ export function exampleBody(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(`../../examples/dte/${name}.json`, import.meta.url), 'utf8'));
 }
 
-const nastyChar = fc.constantFrom('\u0000', '\u0001', '\u0007', '\u001f', '\u007f', '\u0085', '\u2028', '\u202e', '\ufeff', '\ud800', '\udfff',
-  '\ud83d\ude00', 'é', 'ñ', '"', '\\', '\'', '<', '%', '$', '{', 'a', '0', ' ', '\n', '\t');
+const nastyChar = fc.constantFrom(
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u202e',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '\ud83d\ude00',
+  'é',
+  'ñ',
+  '"',
+  '\\',
+  "'",
+  '<',
+  '%',
+  '$',
+  '{',
+  'a',
+  '0',
+  ' ',
+  '\n',
+  '\t',
+);
 /** Strings of control characters, lone surrogates, quotes, bidi marks… mixed with ordinary text. */
 export const nastyString = fc.oneof(
   fc.string({ unit: nastyChar, maxLength: 40 }),
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('', ' ', 'NaN', 'Infinity', '-0', '1e999', '0x10', '１２', '٣', '12345678-4', '00000000-0', '__proto__', 'constructor'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'NaN',
+    'Infinity',
+    '-0',
+    '1e999',
+    '0x10',
+    '１２',
+    '٣',
+    '12345678-4',
+    '00000000-0',
+    '__proto__',
+    'constructor',
+  ),
   fc.integer({ min: 200, max: 20_000 }).map((n) => 'x'.repeat(n)),
 );
 
 /** Numbers JSON can carry that a tax engine must still refuse politely. */
 export const nastyNumber = fc.oneof(
-  fc.constantFrom(0, -0, -1, 0.1 + 0.2, 1e-320, 5e-324, 1e21, 1e308, -1e308, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 123.456789012345),
+  fc.constantFrom(
+    0,
+    -0,
+    -1,
+    0.1 + 0.2,
+    1e-320,
+    5e-324,
+    1e21,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER,
+    Number.MAX_SAFE_INTEGER + 2,
+    123.456789012345,
+  ),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.integer(),
 );
@@ -38,14 +91,19 @@ function nested(depth: number, leaf: unknown, asArray: boolean): unknown {
 /** Deep and wide values: nesting far beyond any document, arrays of thousands. */
 export const deepOrWide = fc.oneof(
   fc.tuple(fc.integer({ min: 10, max: 3000 }), fc.boolean()).map(([d, arr]) => nested(d, 'x', arr)),
-  fc.integer({ min: 100, max: 5000 }).map((n) => Array.from({ length: n }, (_, i) => ({ descripcion: `i${i}`, cantidad: 1, precio: 1 }))),
+  fc
+    .integer({ min: 100, max: 5000 })
+    .map((n) => Array.from({ length: n }, (_, i) => ({ descripcion: `i${i}`, cantidad: 1, precio: 1 }))),
   fc.integer({ min: 100, max: 3000 }).map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))),
 );
 
 export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: nastyString },
   { weight: 3, arbitrary: nastyNumber },
-  { weight: 1, arbitrary: fc.constantFrom(null, true, false, {}, [], [null], { __proto__: { x: 1 } }, { constructor: 'x' }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(null, true, false, {}, [], [null], { __proto__: { x: 1 } }, { constructor: 'x' }),
+  },
   { weight: 1, arbitrary: deepOrWide },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
 );
@@ -54,7 +112,8 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
 export function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const out: (string | number)[][] = [prefix];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
   return out;
 }
 
@@ -65,7 +124,8 @@ export function mutate(body: unknown, path: (string | number)[], value: unknown,
   let at: Record<string | number, unknown> = copy;
   for (const k of path.slice(0, -1)) at = at[k] as Record<string | number, unknown>;
   const last = path[path.length - 1]!;
-  if (add && at[last] && typeof at[last] === 'object' && !Array.isArray(at[last])) (at[last] as Record<string, unknown>)[add] = value;
+  if (add && at[last] && typeof at[last] === 'object' && !Array.isArray(at[last]))
+    (at[last] as Record<string, unknown>)[add] = value;
   else at[last] = value;
   return copy;
 }
@@ -74,7 +134,13 @@ export function mutate(body: unknown, path: (string | number)[], value: unknown,
 export function mutatedBody(bodies: Record<string, unknown>[]): fc.Arbitrary<unknown> {
   return fc.constantFrom(...bodies).chain((body) => {
     const paths = pathsOf(body);
-    return fc.tuple(fc.constantFrom(...paths), nastyValue, fc.constantFrom(undefined, 'extra', 'descuentos', '__proto__', 'constructor'), fc.boolean())
+    return fc
+      .tuple(
+        fc.constantFrom(...paths),
+        nastyValue,
+        fc.constantFrom(undefined, 'extra', 'descuentos', '__proto__', 'constructor'),
+        fc.boolean(),
+      )
       .map(([path, value, add, remove]) => {
         if (remove && path.length) {
           const copy = structuredClone(body);
@@ -93,10 +159,22 @@ export function mutatedBody(bodies: Record<string, unknown>[]): fc.Arbitrary<unk
 export function rawBodyText(body: Record<string, unknown>): fc.Arbitrary<string> {
   const text = JSON.stringify(body);
   return fc.oneof(
-    fc.constantFrom('1e400', '-1e400', `1${'0'.repeat(400)}`, '0.' + '0'.repeat(400) + '1', '1.7976931348623157e309').map((n) => text.replace(/(:\s*)\d+(\.\d+)?/, `$1${n}`)),
+    fc
+      .constantFrom('1e400', '-1e400', `1${'0'.repeat(400)}`, '0.' + '0'.repeat(400) + '1', '1.7976931348623157e309')
+      .map((n) => text.replace(/(:\s*)\d+(\.\d+)?/, `$1${n}`)),
     fc.integer({ min: 0, max: text.length }).map((cut) => text.slice(0, cut)),
     fc.string({ maxLength: 200 }),
-    fc.constantFrom('', 'null', '[]', '"x"', '{"a":}', '{"tipoDte":"01",}', '\u0000', '{"__proto__":{"tipoDte":"03"}}', '{"constructor":{"prototype":{}}}'),
+    fc.constantFrom(
+      '',
+      'null',
+      '[]',
+      '"x"',
+      '{"a":}',
+      '{"tipoDte":"01",}',
+      '\u0000',
+      '{"__proto__":{"tipoDte":"03"}}',
+      '{"constructor":{"prototype":{}}}',
+    ),
   );
 }
 
@@ -112,7 +190,11 @@ export async function expectRestShape(res: Response, what: string): Promise<unkn
     throw new Error(`${what} → ${res.status} not JSON: ${text.slice(0, 200)}`);
   }
   if (res.status >= 400) {
-    expect(json?.error, `${what} → ${text.slice(0, 300)}`).toMatchObject({ code: expect.any(String), message: expect.any(String), requestId: expect.any(String) });
+    expect(json?.error, `${what} → ${text.slice(0, 300)}`).toMatchObject({
+      code: expect.any(String),
+      message: expect.any(String),
+      requestId: expect.any(String),
+    });
     expect(json.error.code, what).not.toBe('INTERNAL');
   }
   return json;
@@ -129,7 +211,9 @@ export async function expectGraphQLShape(res: Response, what: string): Promise<a
   }
   for (const e of json.errors ?? []) {
     expect(e.extensions?.code, `${what} → ${JSON.stringify(e).slice(0, 300)}`).toEqual(expect.any(String));
-    expect(e.extensions.code, `${what} → ${JSON.stringify(e).slice(0, 300)}`).not.toMatch(/^(INTERNAL|INTERNAL_SERVER_ERROR)$/);
+    expect(e.extensions.code, `${what} → ${JSON.stringify(e).slice(0, 300)}`).not.toMatch(
+      /^(INTERNAL|INTERNAL_SERVER_ERROR)$/,
+    );
     expect(e.extensions.requestId, `${what} → ${JSON.stringify(e).slice(0, 300)}`).toEqual(expect.any(String));
   }
   return json;

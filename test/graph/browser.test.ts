@@ -51,9 +51,21 @@ beforeAll(async () => {
   page = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE));
   await new Promise<void>((r) => page.listen(0, '127.0.0.1', () => r()));
   pageOrigin = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
-  t = await startTestApp({ FX_CORS_ORIGINS: pageOrigin, FX_JWT_PUBLIC_KEY: pub, FX_JWT_ISSUER: 'https://sigma.example', FX_JWT_AUDIENCE: 'facturaxpress' }, { worker: true });
+  t = await startTestApp(
+    {
+      FX_CORS_ORIGINS: pageOrigin,
+      FX_JWT_PUBLIC_KEY: pub,
+      FX_JWT_ISSUER: 'https://sigma.example',
+      FX_JWT_AUDIENCE: 'facturaxpress',
+    },
+    { worker: true },
+  );
   ({ tenantId, apiKey } = await provisionTenant(t));
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -63,8 +75,13 @@ afterAll(async () => {
 
 async function jwt(roles: string[]) {
   return new SignJWT({ tenant_id: tenantId, roles })
-    .setProtectedHeader({ alg: 'RS256' }).setSubject('nurse-1').setIssuer('https://sigma.example').setAudience('facturaxpress')
-    .setIssuedAt().setExpirationTime('5m').sign(await importPKCS8(priv, 'RS256'));
+    .setProtectedHeader({ alg: 'RS256' })
+    .setSubject('nurse-1')
+    .setIssuer('https://sigma.example')
+    .setAudience('facturaxpress')
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(await importPKCS8(priv, 'RS256'));
 }
 
 describe.skipIf(!CHROMIUM)('a browser on another origin (headless Chromium)', () => {
@@ -72,14 +89,23 @@ describe.skipIf(!CHROMIUM)('a browser on another origin (headless Chromium)', ()
     const tab = await browser!.newPage();
     await tab.goto(pageOrigin);
     const token = await jwt(['viewer']);
-    const q = await tab.evaluate(([api, tok]) => (globalThis as any).query(api, tok, '{ me { kind subject tenant { id } } }'), [t.url, token]);
+    const q = await tab.evaluate(
+      ([api, tok]) => (globalThis as any).query(api, tok, '{ me { kind subject tenant { id } } }'),
+      [t.url, token],
+    );
     expect(q.status).toBe(200);
     expect(q.body.data.me).toEqual({ kind: 'user', subject: 'nurse-1', tenant: { id: tenantId } });
     expect(q.requestId).toBeTruthy(); // exposed to the page by Access-Control-Expose-Headers
 
-    expect(await tab.evaluate(([api, tok]) => (globalThis as any).subscribe(api, tok), [t.url, token])).toBe('subscribed');
+    expect(await tab.evaluate(([api, tok]) => (globalThis as any).subscribe(api, tok), [t.url, token])).toBe(
+      'subscribed',
+    );
     const body = facturaBody();
-    const r = await fetch(`${t.url}/api/facturas`, { method: 'POST', headers: { 'x-api-key': apiKey, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await fetch(`${t.url}/api/facturas`, {
+      method: 'POST',
+      headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(r.status).toBe(201);
     await tab.waitForFunction(() => (globalThis as any).events.length > 0, undefined, { timeout: 20_000 });
     const events = await tab.evaluate(() => (globalThis as any).events);
@@ -91,7 +117,14 @@ describe.skipIf(!CHROMIUM)('a browser on another origin (headless Chromium)', ()
     const other = await browser!.newPage();
     await other.goto(`http://localhost:${(page.address() as AddressInfo).port}`); // same server, another origin
     const token = await jwt(['viewer']);
-    const failed = await other.evaluate(([api, tok]) => (globalThis as any).query(api, tok, '{ me { kind } }').then(() => 'read', (e: Error) => e.name), [t.url, token]);
+    const failed = await other.evaluate(
+      ([api, tok]) =>
+        (globalThis as any).query(api, tok, '{ me { kind } }').then(
+          () => 'read',
+          (e: Error) => e.name,
+        ),
+      [t.url, token],
+    );
     expect(failed).toBe('TypeError'); // the browser's CORS failure
     await other.close();
   }, 60_000);

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createFacturaXpressClient, CreateWebhookEndpointDocument, EmitInvoiceDocument, InvoiceStatusChangedDocument, MeDocument,
-  verifyWebhook, WebhookDeliveriesDocument, WebhookEndpointsDocument, WebhookVerificationError,
+  createFacturaXpressClient,
+  CreateWebhookEndpointDocument,
+  EmitInvoiceDocument,
+  InvoiceStatusChangedDocument,
+  MeDocument,
+  verifyWebhook,
+  WebhookDeliveriesDocument,
+  WebhookEndpointsDocument,
+  WebhookVerificationError,
 } from '../../src/client/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { tenantWithCredential, type PipelineTenant } from '../helpers/pipeline.js';
@@ -37,7 +44,9 @@ describe('the typed client: me, webhooks, subscriptions, verification', () => {
     const { me } = await fx.request(MeDocument);
     expect(me).toMatchObject({ kind: 'apiKey', tenant: { id: tt.tenantId } });
 
-    const created = await fx.request(CreateWebhookEndpointDocument, { input: { url: rx.url, eventTypes: ['dte.processed'] } });
+    const created = await fx.request(CreateWebhookEndpointDocument, {
+      input: { url: rx.url, eventTypes: ['dte.processed'] },
+    });
     if (created.createWebhookEndpoint.__typename !== 'CreatedWebhookEndpoint') throw new Error(JSON.stringify(created));
     const secret = created.createWebhookEndpoint.secret;
     expect((await fx.request(WebhookEndpointsDocument)).webhookEndpoints.map((e) => e.url)).toEqual([rx.url]);
@@ -65,15 +74,31 @@ describe('the typed client: me, webhooks, subscriptions, verification', () => {
     await fx.close();
 
     const [delivery] = await rx.waitFor(1);
-    const event = verifyWebhook<{ referenciaExterna: string; sello: string }>(secret, delivery!.headers, delivery!.body);
+    const event = verifyWebhook<{ referenciaExterna: string; sello: string }>(
+      secret,
+      delivery!.headers,
+      delivery!.body,
+    );
     expect(event).toMatchObject({ type: 'dte.processed', data: { referenciaExterna: ref } });
-    expect(fail(() => verifyWebhook(secret, delivery!.headers, delivery!.body.replace(ref, 'OTHER')))).toBe('INVALID_SIGNATURE');
-    expect(fail(() => verifyWebhook(secret, delivery!.headers, delivery!.body, { now: new Date(Date.now() + 3_600_000) }))).toBe('TIMESTAMP_OUT_OF_RANGE');
-    expect(fail(() => verifyWebhook(secret, { ...delivery!.headers, 'webhook-signature': '' }, delivery!.body))).toBe('MISSING_HEADER');
-    expect(fail(() => verifyWebhook('whsec_' + Buffer.alloc(32, 1).toString('base64'), delivery!.headers, delivery!.body))).toBe('INVALID_SIGNATURE');
+    expect(fail(() => verifyWebhook(secret, delivery!.headers, delivery!.body.replace(ref, 'OTHER')))).toBe(
+      'INVALID_SIGNATURE',
+    );
+    expect(
+      fail(() => verifyWebhook(secret, delivery!.headers, delivery!.body, { now: new Date(Date.now() + 3_600_000) })),
+    ).toBe('TIMESTAMP_OUT_OF_RANGE');
+    expect(fail(() => verifyWebhook(secret, { ...delivery!.headers, 'webhook-signature': '' }, delivery!.body))).toBe(
+      'MISSING_HEADER',
+    );
+    expect(
+      fail(() => verifyWebhook('whsec_' + Buffer.alloc(32, 1).toString('base64'), delivery!.headers, delivery!.body)),
+    ).toBe('INVALID_SIGNATURE');
     // the log records the 2xx just after the receiver answered it
     let logged = (await fx.request(WebhookDeliveriesDocument, { first: 5 })).webhookDeliveries;
-    for (const until = Date.now() + 15_000; logged[0]?.status !== 'SUCCEEDED' && Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+    for (
+      const until = Date.now() + 15_000;
+      logged[0]?.status !== 'SUCCEEDED' && Date.now() < until;
+      await new Promise((r) => setTimeout(r, 100))
+    ) {
       logged = (await fx.request(WebhookDeliveriesDocument, { first: 5 })).webhookDeliveries;
     }
     expect(logged[0]).toMatchObject({ eventType: 'dte.processed', status: 'SUCCEEDED', lastStatusCode: 200 });

@@ -7,7 +7,10 @@ import { repoRoot } from '../helpers/spawn.js';
 describe('the committed client and persisted-operations manifest', () => {
   it('are what `npm run codegen` generates from schema/facturaxpress.graphql and schema/operations', async () => {
     const { config } = await loadCodegenConfig({ configFilePath: path.join(repoRoot, 'codegen.yml') });
-    const files = (await generate({ ...config, cwd: repoRoot, silent: true }, false)) as { filename: string; content: string }[];
+    const files = (await generate({ ...config, cwd: repoRoot, silent: true }, false)) as {
+      filename: string;
+      content: string;
+    }[];
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
       const committed = readFileSync(path.resolve(repoRoot, f.filename), 'utf8');

@@ -29,10 +29,15 @@ afterAll(async () => {
   await t?.close();
 });
 
-const preflight = (url: string, origin: string) => fetch(url, {
-  method: 'OPTIONS',
-  headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-api-key' },
-});
+const preflight = (url: string, origin: string) =>
+  fetch(url, {
+    method: 'OPTIONS',
+    headers: {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type, x-api-key',
+    },
+  });
 
 describe('CORS allow-list (FX_CORS_ORIGINS)', () => {
   it('answers the preflight of an allowed origin on GraphQL, REST and the gateway', async () => {
@@ -73,7 +78,9 @@ describe('CORS allow-list (FX_CORS_ORIGINS)', () => {
   it('keeps CSRF protection: a simple cross-site POST (text/plain) is still refused, even from an allowed origin', async () => {
     for (const origin of [ALLOWED, OTHER]) {
       const r = await fetch(`${t.url}/graphql`, {
-        method: 'POST', headers: { origin, 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }),
+        method: 'POST',
+        headers: { origin, 'content-type': 'text/plain' },
+        body: JSON.stringify({ query: '{ __typename }' }),
       });
       expect(r.status).toBe(400);
       expect(await r.text()).toMatch(/CSRF|preflight/i);
@@ -83,8 +90,10 @@ describe('CORS allow-list (FX_CORS_ORIGINS)', () => {
   it('refuses a malformed FX_CORS_ORIGINS at start with a message naming the variable', () => {
     expect(() => loadConfig({ FX_CORS_ORIGINS: 'https://app.example.com/path' }, [])).toThrow(ConfigError);
     expect(() => loadConfig({ FX_CORS_ORIGINS: 'app.example.com' }, [])).toThrow(/FX_CORS_ORIGINS/);
-    expect(loadConfig({ FX_CORS_ORIGINS: 'https://a.example, http://localhost:5173/' }, []).corsOrigins)
-      .toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(loadConfig({ FX_CORS_ORIGINS: 'https://a.example, http://localhost:5173/' }, []).corsOrigins).toEqual([
+      'https://a.example',
+      'http://localhost:5173',
+    ]);
     expect(loadConfig({}, []).corsOrigins).toEqual([]);
   });
 });

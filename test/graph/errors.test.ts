@@ -11,11 +11,17 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const restError = (code: string) => ({ error: { code, message: expect.any(String), issues: expect.any(Array), requestId: expect.any(String) } });
+const restError = (code: string) => ({
+  error: { code, message: expect.any(String), issues: expect.any(Array), requestId: expect.any(String) },
+});
 
 describe('every error is JSON with a stable code and a request id', () => {
   it('unknown routes', async () => {
-    for (const [method, path] of [['GET', '/nope'], ['POST', '/api/nope'], ['DELETE', '/api/facturas']]) {
+    for (const [method, path] of [
+      ['GET', '/nope'],
+      ['POST', '/api/nope'],
+      ['DELETE', '/api/facturas'],
+    ]) {
       const r = await rest(t, method!, path!, a.apiKey);
       expect(r.status).toBe(404);
       expect(r.body).toMatchObject(restError('NOT_FOUND'));
@@ -44,7 +50,11 @@ describe('every error is JSON with a stable code and a request id', () => {
     const raw = JSON.stringify(example('01-factura')).replace(/"referenciaExterna":"/, '"referenciaExterna":"\\ud800');
     const r2 = await rest(t, 'POST', '/api/facturas', a.apiKey, raw);
     expect(r2.status).toBe(400);
-    expect(r2.body.error.issues[0]).toMatchObject({ path: 'referenciaExterna', code: 'INVALID_CHARACTER', message: expect.stringMatching(/surrogate/) });
+    expect(r2.body.error.issues[0]).toMatchObject({
+      path: 'referenciaExterna',
+      code: 'INVALID_CHARACTER',
+      message: expect.stringMatching(/surrogate/),
+    });
 
     const g1 = await t.gql(EMIT, { input: { ...example('01-factura'), referenciaExterna: 'x\u0000' } }, key(a.apiKey));
     expect(g1.status).toBe(400);
@@ -52,7 +62,10 @@ describe('every error is JSON with a stable code and a request id', () => {
 
     const g2 = await t.gql('{ invoiceByReference(referenciaExterna: "a\\u0000b") { id } }', {}, key(a.apiKey));
     expect(g2.status).toBe(400);
-    expect(g2.body.errors[0]).toMatchObject({ message: expect.stringMatching(/NUL/), extensions: { code: 'VALIDATION_FAILED', requestId: expect.any(String) } });
+    expect(g2.body.errors[0]).toMatchObject({
+      message: expect.stringMatching(/NUL/),
+      extensions: { code: 'VALIDATION_FAILED', requestId: expect.any(String) },
+    });
 
     const q = await rest(t, 'GET', '/api/catalogos/CAT-001?x=%00', a.apiKey);
     expect(q.status).toBe(400);
@@ -84,20 +97,41 @@ describe('every error is JSON with a stable code and a request id', () => {
 
 describe('what the fuzz suite found', () => {
   it('a receptor field of the wrong JSON type is a 422 naming it, not a crash', async () => {
-    const r = await rest(t, 'POST', '/api/receptores', a.apiKey, { patientId: 'P-1', nombre: 9007199254740992, direccion: 'x' });
+    const r = await rest(t, 'POST', '/api/receptores', a.apiKey, {
+      patientId: 'P-1',
+      nombre: 9007199254740992,
+      direccion: 'x',
+    });
     expect(r.status).toBe(422);
-    expect(r.body.error.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'nombre', code: 'INVALID_TYPE' }), expect.objectContaining({ path: 'direccion', code: 'INVALID_TYPE' })]));
+    expect(r.body.error.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'nombre', code: 'INVALID_TYPE' }),
+        expect.objectContaining({ path: 'direccion', code: 'INVALID_TYPE' }),
+      ]),
+    );
   });
 
   it('a malformed GraphQL envelope is a 400 in the GraphQL error shape with a request id', async () => {
-    for (const body of [{ query: 1 }, [{ query: '{ me { kind } }' }], { query: '{ me { kind } }', variables: 'x' }, {}]) {
-      const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...key(a.apiKey) }, body: JSON.stringify(body) });
+    for (const body of [
+      { query: 1 },
+      [{ query: '{ me { kind } }' }],
+      { query: '{ me { kind } }', variables: 'x' },
+      {},
+    ]) {
+      const res = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...key(a.apiKey) },
+        body: JSON.stringify(body),
+      });
       expect(res.status).toBe(400);
-      expect(((await res.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_REQUEST', requestId: expect.any(String) });
+      expect(((await res.json()) as any).errors[0].extensions).toMatchObject({
+        code: 'BAD_REQUEST',
+        requestId: expect.any(String),
+      });
     }
   });
 
-  it('graphql-js refusals during execution are the client\'s (BAD_USER_INPUT), not INTERNAL', async () => {
+  it("graphql-js refusals during execution are the client's (BAD_USER_INPUT), not INTERNAL", async () => {
     const r = await t.gql('query($v: Int) { invoices(first: $v) { totalCount } }', { v: null }, key(a.apiKey));
     expect(r.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', requestId: expect.any(String) });
     const items = Array.from({ length: 100 }, () => ({ descripcion: 1, cantidad: 'x', precio: {} }));
@@ -107,12 +141,16 @@ describe('what the fuzz suite found', () => {
   });
 
   it('a numeric entity id is read as an ID, not compared with a text column as a number', async () => {
-    const r = await t.gql('{ _entities(representations: [{ __typename: "Patient", id: 12345 }]) { ... on Patient { id invoices { totalCount } } } }', {}, key(a.apiKey));
+    const r = await t.gql(
+      '{ _entities(representations: [{ __typename: "Patient", id: 12345 }]) { ... on Patient { id invoices { totalCount } } } }',
+      {},
+      key(a.apiKey),
+    );
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data._entities[0]).toMatchObject({ id: '12345', invoices: { totalCount: 0 } });
   });
 
-  it('a URL or headers over Node\'s size limit get the JSON error shape', async () => {
+  it("a URL or headers over Node's size limit get the JSON error shape", async () => {
     const res = await fetch(`${t.url}/api/catalogos/${'x'.repeat(20_000)}`, { headers: key(a.apiKey) });
     expect(res.status).toBe(431);
     expect(await res.json()).toMatchObject(restError('PAYLOAD_TOO_LARGE'));
@@ -126,7 +164,11 @@ describe('scopes and operator endpoints', () => {
     expect(r.body.data.me).toMatchObject({ kind: 'apiKey', tenant: null });
     expect(r.body.errors[0]).toMatchObject({ path: ['me', 'tenant'], extensions: { code: 'FORBIDDEN' } });
     expect(r.body.errors[0].message).toMatch(/tenant:read/);
-    const e = await t.gql(`{ _entities(representations: [{ __typename: "Tenant", id: "${hooks.tenantId}" }]) { ... on Tenant { nit } } }`, {}, key(hooks.apiKey));
+    const e = await t.gql(
+      `{ _entities(representations: [{ __typename: "Tenant", id: "${hooks.tenantId}" }]) { ... on Tenant { nit } } }`,
+      {},
+      key(hooks.apiKey),
+    );
     expect(JSON.stringify(e.body)).not.toContain('"nit":"');
     const full = await t.gql('{ me { tenant { id } } }', {}, key(a.apiKey));
     expect(full.body.data.me.tenant.id).toBe(a.tenantId);

@@ -16,7 +16,12 @@ let a: { apiKey: string };
 beforeAll(async () => {
   sigma = await startSigmaSubgraph({ typeDefs: MINIMAL_SIGMA, stackTraces: true });
   t = await startTestApp({ FX_SIGMA_FIELDS: 'none' });
-  const { supergraphSdl, hints } = await composeSigmaAndFacturaXpress({ sigmaUrl: sigma.url, sigmaSdl: MINIMAL_SIGMA, fxUrl: `${t.url}/graphql`, sigmaFields: t.app.config.sigma.fields });
+  const { supergraphSdl, hints } = await composeSigmaAndFacturaXpress({
+    sigmaUrl: sigma.url,
+    sigmaSdl: MINIMAL_SIGMA,
+    fxUrl: `${t.url}/graphql`,
+    sigmaFields: t.app.config.sigma.fields,
+  });
   expect(hints).toEqual([]);
   gateway = await startGateway(supergraphSdl, { stackTraces: true });
   a = await provisionTenant(t);
@@ -27,8 +32,16 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function viaGateway(query: string, headers: Record<string, string> = key(a.apiKey), variables: Record<string, unknown> = {}) {
-  const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+async function viaGateway(
+  query: string,
+  headers: Record<string, string> = key(a.apiKey),
+  variables: Record<string, unknown> = {},
+) {
+  const res = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await res.json()) as any;
 }
 
@@ -38,14 +51,29 @@ describe('with no SIGMA field configured', () => {
   it('the receptor needs the stored profile, and says so', async () => {
     const r = await viaGateway(RECEPTOR);
     expect(r.errors).toBeUndefined();
-    expect(r.data.patient.receptor).toMatchObject({ nombre: null, numDocumento: null, valid: true, sources: [], issues: [] });
-    expect(r.data.patient.receptor.warnings).toEqual([{ code: 'NO_RECEPTOR_DATA', message: expect.stringMatching(/FX_SIGMA_FIELDS.*needs the stored fiscal profile/) }]);
+    expect(r.data.patient.receptor).toMatchObject({
+      nombre: null,
+      numDocumento: null,
+      valid: true,
+      sources: [],
+      issues: [],
+    });
+    expect(r.data.patient.receptor.warnings).toEqual([
+      { code: 'NO_RECEPTOR_DATA', message: expect.stringMatching(/FX_SIGMA_FIELDS.*needs the stored fiscal profile/) },
+    ]);
   });
 
   it('with a stored profile, every field comes from it', async () => {
-    await viaGateway(`mutation { upsertPatientFiscalProfile(patientId: "P-1003", input: { nombre: "José Antonio Pérez", tipoDocumento: "13", numDocumento: "04567891-1" }) { __typename } }`);
+    await viaGateway(
+      `mutation { upsertPatientFiscalProfile(patientId: "P-1003", input: { nombre: "José Antonio Pérez", tipoDocumento: "13", numDocumento: "04567891-1" }) { __typename } }`,
+    );
     const r = await viaGateway(RECEPTOR);
-    expect(r.data.patient.receptor).toMatchObject({ nombre: 'José Antonio Pérez', numDocumento: '045678911', valid: true, warnings: [] });
+    expect(r.data.patient.receptor).toMatchObject({
+      nombre: 'José Antonio Pérez',
+      numDocumento: '045678911',
+      valid: true,
+      warnings: [],
+    });
     expect(r.data.patient.receptor.sources.every((s: any) => s.source === 'FISCAL_PROFILE')).toBe(true);
   });
 
@@ -55,8 +83,16 @@ describe('with no SIGMA field configured', () => {
   });
 
   it('emission by patientId takes the stored profile (no SIGMA lookup configured)', async () => {
-    const input = { referenciaExterna: `MIN-${randomBytes(4).toString('hex')}`, patientId: 'P-1003', items: [{ descripcion: 'Consulta', cantidad: '1', precio: '10.00' }] };
-    const r = await viaGateway(`mutation($i: EmitInvoiceInput!) { emitInvoice(input: $i) { __typename ... on Invoice { receptor { nombre } } } }`, key(a.apiKey), { i: input });
+    const input = {
+      referenciaExterna: `MIN-${randomBytes(4).toString('hex')}`,
+      patientId: 'P-1003',
+      items: [{ descripcion: 'Consulta', cantidad: '1', precio: '10.00' }],
+    };
+    const r = await viaGateway(
+      `mutation($i: EmitInvoiceInput!) { emitInvoice(input: $i) { __typename ... on Invoice { receptor { nombre } } } }`,
+      key(a.apiKey),
+      { i: input },
+    );
     expect(r.data.emitInvoice).toEqual({ __typename: 'Invoice', receptor: { nombre: 'José Antonio Pérez' } });
     expect(sigma.requests.some((h) => h.authorization?.startsWith('Bearer '))).toBe(false);
   });
@@ -68,4 +104,3 @@ describe('with no SIGMA field configured', () => {
     expect(JSON.stringify(r.errors)).not.toMatch(/stacktrace|exception/);
   });
 });
-

@@ -23,9 +23,19 @@ beforeAll(async () => {
   hints = composed.hints;
   gateway = await startGateway(composed.supergraphSdl);
   [a, b] = await Promise.all([provisionTenant(t), provisionTenant(t)]);
-  await t.gql(`mutation { upsertPatientFiscalProfile(patientId: "P-1001", input: { nombre: "María José Rivas", tipoDocumento: "13", numDocumento: "12345678-4" }) { __typename } }`, {}, key(a.apiKey));
-  await t.gql(`mutation { mapServiceFiscal(serviceId: "LAB-HEMO", input: { descripcion: "Hemograma completo", precio: "11.30" }) { __typename } }`, {}, key(a.apiKey));
-  invoiceId = (await emit(t, a.apiKey, { referenciaExterna: 'FED-1', patientId: 'P-1001', items: [{ serviceId: 'LAB-HEMO' }] })).id;
+  await t.gql(
+    `mutation { upsertPatientFiscalProfile(patientId: "P-1001", input: { nombre: "María José Rivas", tipoDocumento: "13", numDocumento: "12345678-4" }) { __typename } }`,
+    {},
+    key(a.apiKey),
+  );
+  await t.gql(
+    `mutation { mapServiceFiscal(serviceId: "LAB-HEMO", input: { descripcion: "Hemograma completo", precio: "11.30" }) { __typename } }`,
+    {},
+    key(a.apiKey),
+  );
+  invoiceId = (
+    await emit(t, a.apiKey, { referenciaExterna: 'FED-1', patientId: 'P-1001', items: [{ serviceId: 'LAB-HEMO' }] })
+  ).id;
 });
 afterAll(async () => {
   await gateway?.stop();
@@ -34,7 +44,11 @@ afterAll(async () => {
 });
 
 async function viaGateway(query: string, headers: Record<string, string>) {
-  const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const res = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
   return (await res.json()) as any;
 }
 
@@ -49,20 +63,62 @@ describe('the supergraph: SIGMA + FacturaXpress through @apollo/gateway', () => 
     const r = await viaGateway(PATIENT, key(a.apiKey));
     expect(r.errors).toBeUndefined();
     expect(r.data.patient).toMatchObject({ name: 'María José Rivas', fiscalProfile: { numDocumento: '12345678-4' } });
-    expect(r.data.patient.invoices.edges).toEqual([{ node: { numeroControl: expect.stringMatching(/^DTE-01-/), status: 'QUEUED', pdfUrl: expect.stringContaining(`/documents/${invoiceId}.pdf?token=`) } }]);
+    expect(r.data.patient.invoices.edges).toEqual([
+      {
+        node: {
+          numeroControl: expect.stringMatching(/^DTE-01-/),
+          status: 'QUEUED',
+          pdfUrl: expect.stringContaining(`/documents/${invoiceId}.pdf?token=`),
+        },
+      },
+    ]);
   });
 
   it("an invoice's patient resolves to SIGMA's Patient", async () => {
-    const r = await viaGateway(`{ invoiceByReference(referenciaExterna: "FED-1") { tipoDte patient { id name medicalRecordNumber } } }`, key(a.apiKey));
-    expect(r.data.invoiceByReference).toEqual({ tipoDte: '01', patient: { id: 'P-1001', name: 'María José Rivas', medicalRecordNumber: 'HC-2024-0117' } });
-    expect((await viaGateway(`{ invoiceByReference(referenciaExterna: "FED-1") { id } }`, key(b.apiKey))).data.invoiceByReference).toBeNull();
+    const r = await viaGateway(
+      `{ invoiceByReference(referenciaExterna: "FED-1") { tipoDte patient { id name medicalRecordNumber } } }`,
+      key(a.apiKey),
+    );
+    expect(r.data.invoiceByReference).toEqual({
+      tipoDte: '01',
+      patient: { id: 'P-1001', name: 'María José Rivas', medicalRecordNumber: 'HC-2024-0117' },
+    });
+    expect(
+      (await viaGateway(`{ invoiceByReference(referenciaExterna: "FED-1") { id } }`, key(b.apiKey))).data
+        .invoiceByReference,
+    ).toBeNull();
   });
 
   it("services with their fiscal mapping, or SIGMA's default until one is stored", async () => {
-    const r = await viaGateway(`{ services(area: LAB) { id name fiscal { source tipoItem uniMedida tipo tributos precio } } }`, key(a.apiKey));
+    const r = await viaGateway(
+      `{ services(area: LAB) { id name fiscal { source tipoItem uniMedida tipo tributos precio } } }`,
+      key(a.apiKey),
+    );
     expect(r.data.services).toEqual([
-      { id: 'LAB-HEMO', name: 'Hemograma completo', fiscal: { source: 'MAPPING', tipoItem: 2, uniMedida: 59, tipo: 'gravado', tributos: ['20'], precio: '11.30000000' } },
-      { id: 'LAB-GLUCOSA', name: 'Glucosa en ayunas', fiscal: { source: 'SIGMA_DEFAULT', tipoItem: 2, uniMedida: 59, tipo: 'gravado', tributos: ['20'], precio: null } },
+      {
+        id: 'LAB-HEMO',
+        name: 'Hemograma completo',
+        fiscal: {
+          source: 'MAPPING',
+          tipoItem: 2,
+          uniMedida: 59,
+          tipo: 'gravado',
+          tributos: ['20'],
+          precio: '11.30000000',
+        },
+      },
+      {
+        id: 'LAB-GLUCOSA',
+        name: 'Glucosa en ayunas',
+        fiscal: {
+          source: 'SIGMA_DEFAULT',
+          tipoItem: 2,
+          uniMedida: 59,
+          tipo: 'gravado',
+          tributos: ['20'],
+          precio: null,
+        },
+      },
     ]);
   });
 
@@ -70,7 +126,9 @@ describe('the supergraph: SIGMA + FacturaXpress through @apollo/gateway', () => 
     const r = await viaGateway(PATIENT, key(b.apiKey));
     expect(r.data.patient).toEqual({ name: 'María José Rivas', fiscalProfile: null, invoices: { edges: [] } });
     const s = await viaGateway(`{ services { fiscal { source precio } } }`, key(b.apiKey));
-    expect(s.data.services.every((x: any) => x.fiscal.source === 'SIGMA_DEFAULT' && x.fiscal.precio === null)).toBe(true);
+    expect(s.data.services.every((x: any) => x.fiscal.source === 'SIGMA_DEFAULT' && x.fiscal.precio === null)).toBe(
+      true,
+    );
   });
 
   it("without a credential the fiscal fields are refused, not leaked, and SIGMA's own data stays", async () => {

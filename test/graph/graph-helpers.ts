@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import type { TestApp } from '../helpers/app.js';
 
 /** One of the documented example bodies (examples/dte), with a fresh referenciaExterna. */
-export function example(name: '01-factura' | '03-credito-fiscal', overrides: Record<string, unknown> = {}): Record<string, any> {
+export function example(
+  name: '01-factura' | '03-credito-fiscal',
+  overrides: Record<string, unknown> = {},
+): Record<string, any> {
   const body = JSON.parse(readFileSync(new URL(`../../examples/dte/${name}.json`, import.meta.url), 'utf8'));
   return { ...body, referenciaExterna: `G-${randomBytes(6).toString('hex')}`, ...overrides };
 }
@@ -40,4 +43,3 @@ export async function rest(t: TestApp, method: string, path: string, apiKey: str
   }
   return { status: res.status, body: json, headers: res.headers };
 }
-

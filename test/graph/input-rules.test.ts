@@ -12,7 +12,11 @@ beforeAll(async () => ({ t, tt } = await startWithPipelineTenant()));
 afterAll(async () => t?.close());
 
 async function post(body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${t.url}/api/facturas`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': tt.apiKey, ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${t.url}/api/facturas`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': tt.apiKey, ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 const codes = (r: { body: any }) => r.body.error.issues.map((i: any) => `${i.path}:${i.code}`);
@@ -20,10 +24,18 @@ const ref = () => `R-${randomBytes(5).toString('hex')}`;
 
 function nota(documentoRelacionado: unknown[]): Record<string, unknown> {
   return {
-    tipoDte: '05', referenciaExterna: ref(),
-    receptor: { nombre: 'DROGUERÍA EL ALIVIO', numDocumento: '0614-050707-104-8', nrc: '123456-7', codActividad: '46482', descActividad: 'Venta al por mayor de medicamentos',
-      direccion: { departamento: '05', municipio: '24', distrito: '15', complemento: 'km 30' } },
-    documentoRelacionado, items: [{ descripcion: 'Devolución', cantidad: 1, precio: '10.00' }],
+    tipoDte: '05',
+    referenciaExterna: ref(),
+    receptor: {
+      nombre: 'DROGUERÍA EL ALIVIO',
+      numDocumento: '0614-050707-104-8',
+      nrc: '123456-7',
+      codActividad: '46482',
+      descActividad: 'Venta al por mayor de medicamentos',
+      direccion: { departamento: '05', municipio: '24', distrito: '15', complemento: 'km 30' },
+    },
+    documentoRelacionado,
+    items: [{ descripcion: 'Devolución', cantidad: 1, precio: '10.00' }],
   };
 }
 
@@ -35,8 +47,21 @@ describe('payments must add up to the amount payable', () => {
   it('an FE of 79.50 with one payment of 1.00 is refused (nothing PROCESSED); matching payments pass', async () => {
     const bad = await post(example('01-factura', { pagos: [{ codigo: '01', monto: '1.00' }] }));
     expect(bad.status).toBe(422);
-    expect(bad.body.error.issues).toEqual([expect.objectContaining({ path: 'resumen.pagos', code: 'PAGOS_SUM_MISMATCH', message: 'the payments add up to 1.00 but the amount payable is 79.50' })]);
-    const ok = await post(example('01-factura', { pagos: [{ codigo: '01', monto: '50.00' }, { codigo: '02', monto: '29.50', referencia: 'VISA' }] }));
+    expect(bad.body.error.issues).toEqual([
+      expect.objectContaining({
+        path: 'resumen.pagos',
+        code: 'PAGOS_SUM_MISMATCH',
+        message: 'the payments add up to 1.00 but the amount payable is 79.50',
+      }),
+    ]);
+    const ok = await post(
+      example('01-factura', {
+        pagos: [
+          { codigo: '01', monto: '50.00' },
+          { codigo: '02', monto: '29.50', referencia: 'VISA' },
+        ],
+      }),
+    );
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect((await waitForStatus(t, [ok.body.id], ['PROCESSED']))[0]!.status).toBe('PROCESSED');
   });
@@ -45,31 +70,59 @@ describe('payments must add up to the amount payable', () => {
 describe('related documents', () => {
   const uuid = '1e3a9c55-0c1b-4f57-9b9e-4a63d1a4b2c7';
   it('an NC may relate a CCF up to 3 months old, never one dated in the future', async () => {
-    const old = await post(nota([{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: uuid, fechaEmision: daysAgo(100) }]));
+    const old = await post(
+      nota([{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: uuid, fechaEmision: daysAgo(100) }]),
+    );
     expect(old.status).toBe(422);
     expect(codes(old)).toEqual(['documentoRelacionado[0].fechaEmision:RELATED_DOCUMENT_TOO_OLD']);
-    const future = await post(nota([{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: uuid, fechaEmision: daysAgo(-3) }]));
+    const future = await post(
+      nota([{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: uuid, fechaEmision: daysAgo(-3) }]),
+    );
     expect(codes(future)).toEqual(['documentoRelacionado[0].fechaEmision:RELATED_DOCUMENT_IN_FUTURE']);
   });
 
   it('tipoGeneracion 2 needs a codigoGeneracion (normalised to uppercase); a physical one keeps its correlative', async () => {
-    const notUuid = await post(nota([{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: 'CCF-123', fechaEmision: daysAgo(5) }]));
+    const notUuid = await post(
+      nota([{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: 'CCF-123', fechaEmision: daysAgo(5) }]),
+    );
     expect(codes(notUuid)).toEqual(['documentoRelacionado[0].numeroDocumento:INVALID_CODIGO_GENERACION']);
-    const ok = await post(nota([{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: uuid, fechaEmision: daysAgo(5) }]));
+    const ok = await post(
+      nota([{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: uuid, fechaEmision: daysAgo(5) }]),
+    );
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
-    const doc = (await (await fetch(`${t.url}/api/facturas/${ok.body.id}/json`, { headers: { 'x-api-key': tt.apiKey } })).json()) as any;
+    const doc = (await (
+      await fetch(`${t.url}/api/facturas/${ok.body.id}/json`, { headers: { 'x-api-key': tt.apiKey } })
+    ).json()) as any;
     expect(doc.documentoRelacionado[0].numeroDocumento).toBe(uuid.toUpperCase());
     expect(doc.cuerpoDocumento[0].numeroDocumento).toBe(uuid.toUpperCase());
-    const fisico = await post(nota([{ tipoDocumento: '03', tipoGeneracion: 1, numeroDocumento: '0001234', fechaEmision: daysAgo(5) }]));
+    const fisico = await post(
+      nota([{ tipoDocumento: '03', tipoGeneracion: 1, numeroDocumento: '0001234', fechaEmision: daysAgo(5) }]),
+    );
     expect(fisico.status, JSON.stringify(fisico.body)).toBe(201);
   });
 
   it('the same rules hold for the documents a Comprobante de Retención relates', async () => {
     const cr = await post({
-      tipoDte: '07', referenciaExterna: ref(),
-      receptor: { nombre: 'Laboratorio Vida', tipoDocumento: '36', numDocumento: '0614-050707-104-8', nrc: '123456-7', codActividad: '86901', descActividad: 'Laboratorio',
-        direccion: { departamento: '06', municipio: '23', distrito: '14', complemento: 'Calle 1' } },
-      items: [{ tipoDte: '03', tipoGeneracion: 2, numDocumento: 'not-a-uuid', fechaEmision: daysAgo(-2), montoSujetoGrav: '100.00' }],
+      tipoDte: '07',
+      referenciaExterna: ref(),
+      receptor: {
+        nombre: 'Laboratorio Vida',
+        tipoDocumento: '36',
+        numDocumento: '0614-050707-104-8',
+        nrc: '123456-7',
+        codActividad: '86901',
+        descActividad: 'Laboratorio',
+        direccion: { departamento: '06', municipio: '23', distrito: '14', complemento: 'Calle 1' },
+      },
+      items: [
+        {
+          tipoDte: '03',
+          tipoGeneracion: 2,
+          numDocumento: 'not-a-uuid',
+          fechaEmision: daysAgo(-2),
+          montoSujetoGrav: '100.00',
+        },
+      ],
     });
     expect(codes(cr)).toEqual(['items[0].numDocumento:INVALID_CODIGO_GENERACION']);
   });
@@ -84,9 +137,18 @@ describe('unknown and misplaced fields are refused, naming the field and the clo
     const r = await post(body);
     expect(r.status).toBe(422);
     const byPath = Object.fromEntries(r.body.error.issues.map((i: any) => [i.path, i]));
-    expect(byPath['retencionIVA']).toMatchObject({ code: 'UNKNOWN_FIELD', message: expect.stringContaining('did you mean retencionIva?') });
-    expect(byPath['descuentoGlobal.gravada']).toMatchObject({ code: 'UNKNOWN_FIELD', message: expect.stringContaining('did you mean gravado?') });
-    expect(byPath['items[1].descuentos']).toMatchObject({ code: 'UNKNOWN_FIELD', message: expect.stringContaining('did you mean descuento?') });
+    expect(byPath['retencionIVA']).toMatchObject({
+      code: 'UNKNOWN_FIELD',
+      message: expect.stringContaining('did you mean retencionIva?'),
+    });
+    expect(byPath['descuentoGlobal.gravada']).toMatchObject({
+      code: 'UNKNOWN_FIELD',
+      message: expect.stringContaining('did you mean gravado?'),
+    });
+    expect(byPath['items[1].descuentos']).toMatchObject({
+      code: 'UNKNOWN_FIELD',
+      message: expect.stringContaining('did you mean descuento?'),
+    });
     // IVA listed by hand on a line: the document adds IVA itself, so the line's tributo is refused, not ignored.
     const tributo = Object.entries(byPath).find(([path]) => path.startsWith('items[0].tributos'));
     expect(tributo?.[1]).toMatchObject({ code: 'NOT_ALLOWED' });
@@ -95,26 +157,45 @@ describe('unknown and misplaced fields are refused, naming the field and the clo
 
   it('fields the chosen tipoDte does not use', async () => {
     const fe = await post(example('01-factura', { percepcionIva: true }));
-    expect(fe.body.error.issues).toEqual([expect.objectContaining({ path: 'percepcionIva', code: 'FIELD_NOT_USED_BY_TIPO', message: expect.stringMatching(/not used by tipoDte 01.*03/) })]);
-    const nr = JSON.parse(JSON.stringify((await import('../../examples/dte/04-nota-remision.json', { with: { type: 'json' } })).default));
+    expect(fe.body.error.issues).toEqual([
+      expect.objectContaining({
+        path: 'percepcionIva',
+        code: 'FIELD_NOT_USED_BY_TIPO',
+        message: expect.stringMatching(/not used by tipoDte 01.*03/),
+      }),
+    ]);
+    const nr = JSON.parse(
+      JSON.stringify((await import('../../examples/dte/04-nota-remision.json', { with: { type: 'json' } })).default),
+    );
     const r = await post({ ...nr, referenciaExterna: ref(), pagos: [{ codigo: '01' }] });
     expect(codes(r)).toEqual(['pagos:FIELD_NOT_USED_BY_TIPO']);
   });
 
   it('GraphQL: the same check on the typed input and its extra JSON', async () => {
     const q = `mutation($input: EmitInvoiceInput!) { emitInvoice(input: $input) { __typename ... on UserError { code issues { path code message } } } }`;
-    const input = { referenciaExterna: ref(), items: [{ descripcion: 'Consulta', cantidad: '1', precio: '20', tipo: 'servicio' }], extra: { retencionIVA: true } };
+    const input = {
+      referenciaExterna: ref(),
+      items: [{ descripcion: 'Consulta', cantidad: '1', precio: '20', tipo: 'servicio' }],
+      extra: { retencionIVA: true },
+    };
     const r = await t.gql(q, { input }, { 'x-api-key': tt.apiKey });
-    expect(r.body.data.emitInvoice).toMatchObject({ __typename: 'ValidationFailed', issues: [{ path: 'retencionIVA', code: 'UNKNOWN_FIELD' }] });
+    expect(r.body.data.emitInvoice).toMatchObject({
+      __typename: 'ValidationFailed',
+      issues: [{ path: 'retencionIVA', code: 'UNKNOWN_FIELD' }],
+    });
   });
 });
 
 describe('messages', () => {
   it('a negative price is one error, with no spurious discount error; no message cites an internal document', async () => {
-    const body = example('01-factura', { receptor: { nombre: 'X', tipoDocumento: '13', numDocumento: '12345678-9', nrc: '1' } });
+    const body = example('01-factura', {
+      receptor: { nombre: 'X', tipoDocumento: '13', numDocumento: '12345678-9', nrc: '1' },
+    });
     body.items[0].precio = '-5';
     const r = await post(body);
-    expect(codes(r)).toEqual(expect.arrayContaining(['items[0].precio:TOO_SMALL', 'receptor.numDocumento:INVALID_DUI_CHECK_DIGIT']));
+    expect(codes(r)).toEqual(
+      expect.arrayContaining(['items[0].precio:TOO_SMALL', 'receptor.numDocumento:INVALID_DUI_CHECK_DIGIT']),
+    );
     expect(codes(r).filter((c: string) => c.startsWith('items[0]'))).toEqual(['items[0].precio:TOO_SMALL']);
     expect(JSON.stringify(r.body)).not.toMatch(/FACTS|§/);
   });
@@ -124,18 +205,39 @@ describe('messages', () => {
     const en = await post(body);
     const es = await post(body, { 'accept-language': 'es-SV,es;q=0.9,en;q=0.5' });
     expect(codes(es)).toEqual(codes(en));
-    expect(es.body.error.issues[0].message).toBe('retencionIVA no es un campo conocido aquí; ¿quiso decir retencionIva?');
+    expect(es.body.error.issues[0].message).toBe(
+      'retencionIVA no es un campo conocido aquí; ¿quiso decir retencionIva?',
+    );
     expect(en.body.error.issues[0].message).toContain('did you mean retencionIva?');
     expect(es.body.error.message).toContain('¿quiso decir retencionIva?');
-    const pagos = await post(example('01-factura', { pagos: [{ codigo: '01', monto: '1.00' }] }), { 'accept-language': 'es' });
+    const pagos = await post(example('01-factura', { pagos: [{ codigo: '01', monto: '1.00' }] }), {
+      'accept-language': 'es',
+    });
     expect(pagos.body.error.issues[0].message).toBe('la suma de pagos (1.00) no coincide con el total a pagar (79.50)');
     const q = `mutation($input: EmitInvoiceInput!) { emitInvoice(input: $input) { __typename ... on UserError { code message issues { path code message } } } }`;
-    const input = { referenciaExterna: ref(), receptor: { nombre: 'X', tipoDocumento: '13', numDocumento: '12345678-9' }, items: [{ descripcion: 'C', cantidad: '1', precio: '20' }] };
+    const input = {
+      referenciaExterna: ref(),
+      receptor: { nombre: 'X', tipoDocumento: '13', numDocumento: '12345678-9' },
+      items: [{ descripcion: 'C', cantidad: '1', precio: '20' }],
+    };
     const g = await t.gql(q, { input }, { 'x-api-key': tt.apiKey, 'accept-language': 'es' });
-    expect(g.body.data.emitInvoice.issues).toEqual([{ path: 'receptor.numDocumento', code: 'INVALID_DUI_CHECK_DIGIT', message: 'numDocumento: el dígito verificador del DUI es incorrecto' }]);
+    expect(g.body.data.emitInvoice.issues).toEqual([
+      {
+        path: 'receptor.numDocumento',
+        code: 'INVALID_DUI_CHECK_DIGIT',
+        message: 'numDocumento: el dígito verificador del DUI es incorrecto',
+      },
+    ]);
     const ge = await t.gql(q, { input }, { 'x-api-key': tt.apiKey });
     expect(ge.body.data.emitInvoice.issues[0].message).toContain('wrong DUI check digit');
-    const unauth = await fetch(`${t.url}/api/facturas`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'es' }, body: '{}' });
-    expect(((await unauth.json()) as any).error).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('credencial') });
+    const unauth = await fetch(`${t.url}/api/facturas`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'es' },
+      body: '{}',
+    });
+    expect(((await unauth.json()) as any).error).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('credencial'),
+    });
   });
 });

@@ -34,7 +34,10 @@ describe('GraphQL limits are measured first, in linear time', () => {
     const results = await Promise.all(attacks);
     for (const r of results) {
       expect(r.status).toBe(400);
-      expect(r.body.errors[0]).toMatchObject({ message: expect.stringMatching(/query cost \d+ exceeds the limit/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COMPLEX', requestId: expect.any(String) } });
+      expect(r.body.errors[0]).toMatchObject({
+        message: expect.stringMatching(/query cost \d+ exceeds the limit/),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COMPLEX', requestId: expect.any(String) },
+      });
     }
     // The machine is shared: only a gross stall (the unmemoised walk took 11 s) fails this.
     expect(Math.max(...health)).toBeLessThan(3000);
@@ -59,10 +62,16 @@ describe('GraphQL limits are measured first, in linear time', () => {
     const tokens = `{ me { ${Array.from({ length: 6000 }, () => 'kind').join(' ')} } }`;
     const r4 = await t.gql(tokens, {}, key(a.apiKey));
     expect(r4.status).toBe(400);
-    expect(r4.body.errors[0]).toMatchObject({ message: expect.stringMatching(/tokens/i), extensions: { code: 'GRAPHQL_PARSE_FAILED', requestId: expect.any(String) } });
+    expect(r4.body.errors[0]).toMatchObject({
+      message: expect.stringMatching(/tokens/i),
+      extensions: { code: 'GRAPHQL_PARSE_FAILED', requestId: expect.any(String) },
+    });
 
     const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Invoice { id } } }`;
-    const reps = Array.from({ length: 3000 }, () => ({ __typename: 'Invoice', id: '00000000-0000-0000-0000-000000000000' }));
+    const reps = Array.from({ length: 3000 }, () => ({
+      __typename: 'Invoice',
+      id: '00000000-0000-0000-0000-000000000000',
+    }));
     const r5 = await t.gql(entities, { r: reps }, key(a.apiKey));
     expect(r5.status).toBe(400);
     expect(r5.body.errors[0].message).toMatch(/3000 _entities representations exceed the limit of 500/);
@@ -74,11 +83,19 @@ describe('GraphQL limits are measured first, in linear time', () => {
     const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Invoice { id } } }`;
     const { createHash } = await import('node:crypto');
     const sha256Hash = createHash('sha256').update(q).digest('hex');
-    const post = (body: unknown) => fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...key(a.apiKey) }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...key(a.apiKey) },
+        body: JSON.stringify(body),
+      });
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
     const reg = await post({ query: q, variables: { r: [] }, extensions });
     expect(reg.status).toBe(200);
-    const big = Array.from({ length: 600 }, () => ({ __typename: 'Invoice', id: '00000000-0000-0000-0000-000000000000' }));
+    const big = Array.from({ length: 600 }, () => ({
+      __typename: 'Invoice',
+      id: '00000000-0000-0000-0000-000000000000',
+    }));
     const res = await post({ variables: { r: big }, extensions });
     const body = (await res.json()) as any;
     expect(res.status).toBe(400);
@@ -96,6 +113,12 @@ describe('documentLimitErrors', () => {
     expect(errors.map((e) => e.message).join()).toMatch(/query cost \d+ exceeds/);
     expect(documentLimitErrors(schema, parse(doubling(4)), DEFAULT_QUERY_LIMITS)).toEqual([]);
     // A fragment cycle does not hang the measurement (graphql's own rules refuse it afterwards).
-    expect(() => documentLimitErrors(schema, parse('{...A} fragment A on Query{...B} fragment B on Query{...A me{kind}}'), DEFAULT_QUERY_LIMITS)).not.toThrow();
+    expect(() =>
+      documentLimitErrors(
+        schema,
+        parse('{...A} fragment A on Query{...B} fragment B on Query{...A me{kind}}'),
+        DEFAULT_QUERY_LIMITS,
+      ),
+    ).not.toThrow();
   });
 });

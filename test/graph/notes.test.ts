@@ -11,7 +11,9 @@ let b: Provisioned;
 beforeAll(async () => ({ t, a, b } = await startWithTwoTenants()));
 afterAll(async () => t?.close());
 
-const NOTE = (m: string) => `mutation($i: NoteInput!) { ${m}(input: $i) { __typename ... on Invoice { id tipoDte status document receptor { numDocumento nrc } }
+const NOTE = (
+  m: string,
+) => `mutation($i: NoteInput!) { ${m}(input: $i) { __typename ... on Invoice { id tipoDte status document receptor { numDocumento nrc } }
   ... on UserError { code message issues { path code } } } }`;
 const INVALIDATE = `mutation($i: InvalidateInvoiceInput!) { invalidateInvoice(input: $i) { __typename ... on Invoice { id status } ... on UserError { code issues { path code } } } }`;
 const person = { nombre: 'Ana López', tipoDocumento: '13', numDocumento: '12345678-4' };
@@ -28,32 +30,89 @@ async function markProcessed(id: string) {
 describe('emitCreditNote / emitDebitNote', () => {
   it('relate a PROCESSED CCF: receptor and documentoRelacionado come from it', async () => {
     const ccf = await emit(t, a.apiKey, example('03-credito-fiscal'));
-    const early = await t.gql(NOTE('emitCreditNote'), { i: { invoiceId: ccf.id, referenciaExterna: `NC-${ccf.id}`, items: [{ descripcion: 'Descuento', cantidad: 1, precio: '50' }] } }, key(a.apiKey));
-    expect(early.body.data.emitCreditNote).toMatchObject({ __typename: 'InvalidState', code: 'INVALID_STATE', issues: [{ path: 'invoiceId', code: 'NOT_PROCESSED' }] });
+    const early = await t.gql(
+      NOTE('emitCreditNote'),
+      {
+        i: {
+          invoiceId: ccf.id,
+          referenciaExterna: `NC-${ccf.id}`,
+          items: [{ descripcion: 'Descuento', cantidad: 1, precio: '50' }],
+        },
+      },
+      key(a.apiKey),
+    );
+    expect(early.body.data.emitCreditNote).toMatchObject({
+      __typename: 'InvalidState',
+      code: 'INVALID_STATE',
+      issues: [{ path: 'invoiceId', code: 'NOT_PROCESSED' }],
+    });
     await markProcessed(ccf.id);
-    const nc = await t.gql(NOTE('emitCreditNote'), { i: { invoiceId: ccf.id, referenciaExterna: `NC-${ccf.id}`, items: [{ descripcion: 'Descuento', cantidad: 1, precio: '50' }] } }, key(a.apiKey));
+    const nc = await t.gql(
+      NOTE('emitCreditNote'),
+      {
+        i: {
+          invoiceId: ccf.id,
+          referenciaExterna: `NC-${ccf.id}`,
+          items: [{ descripcion: 'Descuento', cantidad: 1, precio: '50' }],
+        },
+      },
+      key(a.apiKey),
+    );
     const note = nc.body.data.emitCreditNote;
-    expect(note).toMatchObject({ __typename: 'Invoice', tipoDte: '05', status: 'QUEUED', receptor: { numDocumento: '06140507071048', nrc: '1234567' } });
-    expect(note.document.documentoRelacionado).toEqual([expect.objectContaining({ tipoDocumento: '03', numeroDocumento: ccf.codigoGeneracion, fechaEmision: ccf.fecEmi })]);
-    const nd = await t.gql(NOTE('emitDebitNote'), { i: { invoiceId: ccf.id, referenciaExterna: `ND-${ccf.id}`, items: [{ descripcion: 'Cargo adicional', cantidad: 1, precio: '10' }] } }, key(a.apiKey));
+    expect(note).toMatchObject({
+      __typename: 'Invoice',
+      tipoDte: '05',
+      status: 'QUEUED',
+      receptor: { numDocumento: '06140507071048', nrc: '1234567' },
+    });
+    expect(note.document.documentoRelacionado).toEqual([
+      expect.objectContaining({ tipoDocumento: '03', numeroDocumento: ccf.codigoGeneracion, fechaEmision: ccf.fecEmi }),
+    ]);
+    const nd = await t.gql(
+      NOTE('emitDebitNote'),
+      {
+        i: {
+          invoiceId: ccf.id,
+          referenciaExterna: `ND-${ccf.id}`,
+          items: [{ descripcion: 'Cargo adicional', cantidad: 1, precio: '10' }],
+        },
+      },
+      key(a.apiKey),
+    );
     expect(nd.body.data.emitDebitNote).toMatchObject({ __typename: 'Invoice', tipoDte: '06' });
   });
 
-  it('refuse a non-CCF, an unknown id, and another tenant\'s CCF', async () => {
+  it("refuse a non-CCF, an unknown id, and another tenant's CCF", async () => {
     const fe = await emit(t, a.apiKey, example('01-factura'));
-    const i = { invoiceId: fe.id, referenciaExterna: `NC-${fe.id}`, items: [{ descripcion: 'x', cantidad: 1, precio: '1' }] };
-    expect((await t.gql(NOTE('emitCreditNote'), { i }, key(a.apiKey))).body.data.emitCreditNote).toMatchObject({ __typename: 'InvalidState', issues: [{ code: 'NOT_A_CCF' }] });
+    const i = {
+      invoiceId: fe.id,
+      referenciaExterna: `NC-${fe.id}`,
+      items: [{ descripcion: 'x', cantidad: 1, precio: '1' }],
+    };
+    expect((await t.gql(NOTE('emitCreditNote'), { i }, key(a.apiKey))).body.data.emitCreditNote).toMatchObject({
+      __typename: 'InvalidState',
+      issues: [{ code: 'NOT_A_CCF' }],
+    });
     const ccf = await emit(t, a.apiKey, example('03-credito-fiscal'));
     await markProcessed(ccf.id);
     const probe = await t.gql(NOTE('emitCreditNote'), { i: { ...i, invoiceId: ccf.id } }, key(b.apiKey));
-    expect(probe.body.data.emitCreditNote).toMatchObject({ __typename: 'NotFound', issues: [{ path: 'invoiceId', code: 'NOT_FOUND' }] });
+    expect(probe.body.data.emitCreditNote).toMatchObject({
+      __typename: 'NotFound',
+      issues: [{ path: 'invoiceId', code: 'NOT_FOUND' }],
+    });
   });
 });
 
 describe('invalidateInvoice', () => {
-  it('is typed: NotFound for another tenant\'s invoice, InvalidState for one not PROCESSED', async () => {
+  it("is typed: NotFound for another tenant's invoice, InvalidState for one not PROCESSED", async () => {
     const inv = await emit(t, a.apiKey, example('01-factura'));
-    const i = { invoiceId: inv.id, tipoAnulacion: 2, motivoAnulacion: 'Operación rescindida', responsable: person, solicitante: person };
+    const i = {
+      invoiceId: inv.id,
+      tipoAnulacion: 2,
+      motivoAnulacion: 'Operación rescindida',
+      responsable: person,
+      solicitante: person,
+    };
     const probe = await t.gql(INVALIDATE, { i }, key(b.apiKey));
     expect(probe.body.data.invalidateInvoice).toMatchObject({ __typename: 'NotFound', code: 'NOT_FOUND' });
     const queued = await t.gql(INVALIDATE, { i }, key(a.apiKey));

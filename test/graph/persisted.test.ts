@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFacturaXpressClient, EmitInvoiceDocument, InvoiceByReferenceDocument, FacturaXpressError } from '../../src/client/index.js';
+import {
+  createFacturaXpressClient,
+  EmitInvoiceDocument,
+  InvoiceByReferenceDocument,
+  FacturaXpressError,
+} from '../../src/client/index.js';
 import { PERSISTED_OPERATIONS } from '../../src/graphql/persisted-operations.js';
 import { provisionTenant, startTestApp, type TestApp } from '../helpers/app.js';
 import { example, key } from './graph-helpers.js';
@@ -19,7 +24,11 @@ afterAll(async () => {
 
 const hashOf = (doc: unknown) => (doc as { __meta__: { hash: string } }).__meta__.hash.replace('sha256:', '');
 async function byHash(t: TestApp, hash: string, variables: unknown, headers: Record<string, string>, query?: string) {
-  const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }) });
+  const res = await fetch(`${t.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -60,11 +69,19 @@ describe('FX_TRUSTED_DOCUMENTS=enforce', () => {
   it('API keys run manifest operations (by hash, or by their exact text) and nothing else', async () => {
     const ok = await byHash(enforced, hashOf(EmitInvoiceDocument), { input: example('01-factura') }, key(e.apiKey));
     expect(ok.body.data.emitInvoice.__typename).toBe('Invoice');
-    const exact = await enforced.gql(PERSISTED_OPERATIONS.get(hashOf(InvoiceByReferenceDocument))!, { referenciaExterna: 'nope' }, key(e.apiKey));
+    const exact = await enforced.gql(
+      PERSISTED_OPERATIONS.get(hashOf(InvoiceByReferenceDocument))!,
+      { referenciaExterna: 'nope' },
+      key(e.apiKey),
+    );
     expect(exact.body.data).toEqual({ invoiceByReference: null });
     const free = await enforced.gql(`{ invoices { totalCount } }`, {}, key(e.apiKey));
     expect(free.status).toBe(403);
-    expect(free.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PERSISTED_OPERATION_REQUIRED', requestId: expect.any(String) });
+    expect(free.body.errors![0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'PERSISTED_OPERATION_REQUIRED',
+      requestId: expect.any(String),
+    });
     const { createHash } = await import('node:crypto');
     const q = '{ me { kind } }';
     const registered = await byHash(enforced, createHash('sha256').update(q).digest('hex'), {}, key(e.apiKey), q);
@@ -72,7 +89,9 @@ describe('FX_TRUSTED_DOCUMENTS=enforce', () => {
   });
 
   it('the admin keeps free-form queries; open mode accepts any query from API keys', async () => {
-    expect((await enforced.gql(`{ tenants { id } }`, {}, { 'x-api-key': enforced.adminKey })).body.data.tenants.length).toBeGreaterThan(0);
+    expect(
+      (await enforced.gql(`{ tenants { id } }`, {}, { 'x-api-key': enforced.adminKey })).body.data.tenants.length,
+    ).toBeGreaterThan(0);
     expect((await open.gql(`{ invoices { totalCount } }`, {}, key(a.apiKey))).status).toBe(200);
   });
 });

@@ -21,7 +21,11 @@ describe('query limits', () => {
     const r = await t.gql(nested(3), {}, key(a.apiKey));
     expect(r.status).toBe(400);
     expect(r.body.errors![0].message).toMatch(/query depth \d+ exceeds the limit of 12/);
-    expect(r.body.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COMPLEX', requestId: expect.any(String) });
+    expect(r.body.errors![0].extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      reason: 'QUERY_TOO_COMPLEX',
+      requestId: expect.any(String),
+    });
     expect((await t.gql(nested(1), {}, key(a.apiKey))).status).toBe(200);
   });
 
@@ -39,8 +43,19 @@ describe('subscriptions', () => {
     const { createClient } = await import('graphql-ws');
     let inner = 'id';
     for (let i = 0; i < 4; i++) inner = `patient { invoices(first: 1) { edges { node { ${inner} } } } }`;
-    const c = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: key(a.apiKey), retryAttempts: 0, lazy: false });
-    const errors = await new Promise<unknown>((resolve) => c.subscribe({ query: `subscription { invoiceStatusChanged { invoice { ${inner} } } }` }, { next: () => undefined, error: resolve, complete: () => resolve(null) }));
+    const c = createClient({
+      url: `${t.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: key(a.apiKey),
+      retryAttempts: 0,
+      lazy: false,
+    });
+    const errors = await new Promise<unknown>((resolve) =>
+      c.subscribe(
+        { query: `subscription { invoiceStatusChanged { invoice { ${inner} } } }` },
+        { next: () => undefined, error: resolve, complete: () => resolve(null) },
+      ),
+    );
     await c.dispose();
     expect(JSON.stringify(errors)).toMatch(/query depth \d+ exceeds the limit of 12/);
   });

@@ -13,7 +13,12 @@ describe('POST /api/facturas', () => {
     const body = example('01-factura');
     const created = await rest(t, 'POST', '/api/facturas', a.apiKey, body);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ tipoDte: '01', status: 'QUEUED', referenciaExterna: body.referenciaExterna, totalPagar: '79.50' });
+    expect(created.body).toMatchObject({
+      tipoDte: '01',
+      status: 'QUEUED',
+      referenciaExterna: body.referenciaExterna,
+      totalPagar: '79.50',
+    });
     expect(created.body.pdfUrl).toContain(`/documents/${created.body.id}.pdf?token=`);
     const replay = await rest(t, 'POST', '/api/facturas', a.apiKey, body);
     expect(replay.status).toBe(200);
@@ -30,9 +35,17 @@ describe('POST /api/facturas', () => {
     expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'items', code: 'TOO_FEW' }] });
     expect((await rest(t, 'POST', '/api/facturas', null, example('01-factura'))).status).toBe(401);
     const ro = await provisionTenant(t, ['invoices:read']);
-    expect((await rest(t, 'POST', '/api/facturas', ro.apiKey, example('01-factura'))).body.error.code).toBe('FORBIDDEN');
+    expect((await rest(t, 'POST', '/api/facturas', ro.apiKey, example('01-factura'))).body.error.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await rest(t, 'POST', '/api/facturas', a.apiKey, '{"items": [')).status).toBe(400);
-    const huge = await rest(t, 'POST', '/api/facturas', a.apiKey, example('01-factura', { observaciones: 'x'.repeat(1_100_000) }));
+    const huge = await rest(
+      t,
+      'POST',
+      '/api/facturas',
+      a.apiKey,
+      example('01-factura', { observaciones: 'x'.repeat(1_100_000) }),
+    );
     expect(huge.status).toBe(413);
     expect(huge.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', requestId: expect.any(String) });
   });
@@ -41,7 +54,9 @@ describe('POST /api/facturas', () => {
     const items = Array.from({ length: 2001 }, (_, i) => ({ descripcion: `i${i}`, cantidad: 1, precio: 1 }));
     const r = await rest(t, 'POST', '/api/facturas', a.apiKey, example('01-factura', { items }));
     expect(r.status).toBe(422);
-    expect(r.body.error.issues).toEqual([{ path: 'items', code: 'TOO_MANY', message: expect.stringContaining('2000') }]);
+    expect(r.body.error.issues).toEqual([
+      { path: 'items', code: 'TOO_MANY', message: expect.stringContaining('2000') },
+    ]);
   });
 });
 
@@ -58,7 +73,11 @@ describe('GET /api/facturas/:id', () => {
     }
     const pdf = await fetch(`${t.url}/api/facturas/${created.body.id}/pdf`, { headers: { 'x-api-key': a.apiKey } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const json = await rest(t, 'GET', `/api/facturas/${created.body.id}/json`, a.apiKey);
     expect(json.body.identificacion.codigoGeneracion).toBe(created.body.codigoGeneracion);
   });
@@ -66,19 +85,44 @@ describe('GET /api/facturas/:id', () => {
 
 describe('POST /api/receptores and GET /api/catalogos/:name', () => {
   it('stores the receptor as the patient fiscal profile; invalid documents are 422 with field paths', async () => {
-    const ok = await rest(t, 'POST', '/api/receptores', a.apiKey, { patientId: 'SIGMA-77', nombre: 'María José Rivas', tipoDocumento: '13', numDocumento: '12345678-4', correo: 'mj@example.com' });
+    const ok = await rest(t, 'POST', '/api/receptores', a.apiKey, {
+      patientId: 'SIGMA-77',
+      nombre: 'María José Rivas',
+      tipoDocumento: '13',
+      numDocumento: '12345678-4',
+      correo: 'mj@example.com',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ patientId: 'SIGMA-77', numDocumento: '12345678-4' });
-    const bad = await rest(t, 'POST', '/api/receptores', a.apiKey, { nombre: 'X', tipoDocumento: '13', numDocumento: '12345678-9' });
+    const bad = await rest(t, 'POST', '/api/receptores', a.apiKey, {
+      nombre: 'X',
+      tipoDocumento: '13',
+      numDocumento: '12345678-9',
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.issues.map((i: any) => i.path)).toEqual(['patientId']);
-    const bad2 = await rest(t, 'POST', '/api/receptores', a.apiKey, { patientId: 'SIGMA-78', nombre: 'X', tipoDocumento: '13', numDocumento: '12345678-9' });
-    expect(bad2.body.error.issues).toEqual([expect.objectContaining({ path: 'numDocumento', code: 'INVALID_DUI_CHECK_DIGIT' })]);
-    const inv = await rest(t, 'POST', '/api/facturas', a.apiKey, { referenciaExterna: 'R-77', patientId: 'SIGMA-77', items: [{ descripcion: 'Consulta', precio: '30', cantidad: 1 }] });
+    const bad2 = await rest(t, 'POST', '/api/receptores', a.apiKey, {
+      patientId: 'SIGMA-78',
+      nombre: 'X',
+      tipoDocumento: '13',
+      numDocumento: '12345678-9',
+    });
+    expect(bad2.body.error.issues).toEqual([
+      expect.objectContaining({ path: 'numDocumento', code: 'INVALID_DUI_CHECK_DIGIT' }),
+    ]);
+    const inv = await rest(t, 'POST', '/api/facturas', a.apiKey, {
+      referenciaExterna: 'R-77',
+      patientId: 'SIGMA-77',
+      items: [{ descripcion: 'Consulta', precio: '30', cantidad: 1 }],
+    });
     expect(inv.status).toBe(201);
     expect(inv.body.patientId).toBe('SIGMA-77');
     const doc = await rest(t, 'GET', `/api/facturas/${inv.body.id}`, a.apiKey);
-    expect(doc.body.document.receptor).toMatchObject({ nombre: 'María José Rivas', tipoDocumento: '13', numDocumento: expect.stringMatching(/^12345678-?4$/) });
+    expect(doc.body.document.receptor).toMatchObject({
+      nombre: 'María José Rivas',
+      tipoDocumento: '13',
+      numDocumento: expect.stringMatching(/^12345678-?4$/),
+    });
   });
 
   it('serves MH catalogs by CAT number or name; unknown → 404; needs a credential', async () => {

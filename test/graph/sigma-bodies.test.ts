@@ -44,13 +44,24 @@ describe('the contract body (x-tenant-id, items[].tipo = nature, 00000000-0)', (
     const r = await post('/api/facturas', contractBody());
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({ tipoDte: '01', status: 'QUEUED', estado: 'generada', totalPagar: '35.00' });
-    expect(r.body.warnings).toEqual([expect.objectContaining({ path: 'receptor.numDocumento', code: 'CONSUMIDOR_FINAL_SIN_DOCUMENTO' })]);
+    expect(r.body.warnings).toEqual([
+      expect.objectContaining({ path: 'receptor.numDocumento', code: 'CONSUMIDOR_FINAL_SIN_DOCUMENTO' }),
+    ]);
     const [done] = await waitForStatus(t, [r.body.id], ['PROCESSED']);
     expect(done!.status).toBe('PROCESSED');
-    expect(done!.document['receptor']).toMatchObject({ nombre: 'Juan Pérez', tipoDocumento: null, numDocumento: null, correo: 'juan@email.com' });
+    expect(done!.document['receptor']).toMatchObject({
+      nombre: 'Juan Pérez',
+      tipoDocumento: null,
+      numDocumento: null,
+      correo: 'juan@email.com',
+    });
     expect((done!.document['cuerpoDocumento'] as any[])[0]).toMatchObject({ tipoItem: 2, ventaGravada: 35 });
     const read = await get(`/api/facturas/${r.body.id}`);
-    expect(read.body).toMatchObject({ status: 'PROCESSED', estado: 'sellada', warnings: [expect.objectContaining({ code: 'CONSUMIDOR_FINAL_SIN_DOCUMENTO' })] });
+    expect(read.body).toMatchObject({
+      status: 'PROCESSED',
+      estado: 'sellada',
+      warnings: [expect.objectContaining({ code: 'CONSUMIDOR_FINAL_SIN_DOCUMENTO' })],
+    });
   });
 
   it('reads bien/ambos/otro and numeric codes as tipoItem, the treatment from tratamientoFiscal; a treatment in tipo is refused', async () => {
@@ -65,24 +76,50 @@ describe('the contract body (x-tenant-id, items[].tipo = nature, 00000000-0)', (
     const r = await post('/api/facturas', body);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const inv = await reload(t, r.body.id);
-    expect((inv.document['cuerpoDocumento'] as any[]).map((l) => [l.tipoItem, l.ventaGravada, l.ventaExenta])).toEqual([[1, 3, 0], [3, 0, 10], [2, 20, 0]]);
-    const bad = await post('/api/facturas', { referenciaExterna: ref('NAT'), items: [{ descripcion: 'x', cantidad: 1, precio: 1, tipo: 'exento' }] });
+    expect((inv.document['cuerpoDocumento'] as any[]).map((l) => [l.tipoItem, l.ventaGravada, l.ventaExenta])).toEqual([
+      [1, 3, 0],
+      [3, 0, 10],
+      [2, 20, 0],
+    ]);
+    const bad = await post('/api/facturas', {
+      referenciaExterna: ref('NAT'),
+      items: [{ descripcion: 'x', cantidad: 1, precio: 1, tipo: 'exento' }],
+    });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.issues).toEqual([expect.objectContaining({ path: 'items[0].tipo', code: 'TAX_TREATMENT_IN_TIPO', message: expect.stringContaining('tratamientoFiscal') })]);
+    expect(bad.body.error.issues).toEqual([
+      expect.objectContaining({
+        path: 'items[0].tipo',
+        code: 'TAX_TREATMENT_IN_TIPO',
+        message: expect.stringContaining('tratamientoFiscal'),
+      }),
+    ]);
   });
 
   it('refuses an all-zero document at or above the identification threshold', async () => {
-    const body = { ...contractBody(), items: [{ descripcion: 'Cirugía', cantidad: 1, precio: 25000, tipo: 'servicio' }] };
+    const body = {
+      ...contractBody(),
+      items: [{ descripcion: 'Cirugía', cantidad: 1, precio: 25000, tipo: 'servicio' }],
+    };
     const r = await post('/api/facturas', body);
     expect(r.status).toBe(422);
-    expect(r.body.error.issues).toEqual([expect.objectContaining({ path: 'receptor.numDocumento', code: 'RECEPTOR_IDENTIFICATION_REQUIRED', message: expect.stringContaining('identification') })]);
+    expect(r.body.error.issues).toEqual([
+      expect.objectContaining({
+        path: 'receptor.numDocumento',
+        code: 'RECEPTOR_IDENTIFICATION_REQUIRED',
+        message: expect.stringContaining('identification'),
+      }),
+    ]);
   });
 
   it('GraphQL emitInvoice takes the same body (tipo as nature) and returns the warnings and estado', async () => {
     const q = `mutation($input: EmitInvoiceInput!) { emitInvoice(input: $input) { __typename
       ... on Invoice { id estado warnings { path code message } } ... on UserError { code issues { path code } } } }`;
     const r = await t.gql(q, { input: contractBody() }, { 'x-api-key': tt.apiKey, 'x-tenant-id': tt.tenantId });
-    expect(r.body.data.emitInvoice).toMatchObject({ __typename: 'Invoice', estado: 'generada', warnings: [{ path: 'receptor.numDocumento', code: 'CONSUMIDOR_FINAL_SIN_DOCUMENTO' }] });
+    expect(r.body.data.emitInvoice).toMatchObject({
+      __typename: 'Invoice',
+      estado: 'generada',
+      warnings: [{ path: 'receptor.numDocumento', code: 'CONSUMIDOR_FINAL_SIN_DOCUMENTO' }],
+    });
     const [done] = await waitForStatus(t, [r.body.data.emitInvoice.id], ['PROCESSED']);
     expect(done!.status).toBe('PROCESSED');
   });
@@ -93,11 +130,23 @@ describe('the v1.0 body (externalId, cuerpoDocumento, resumen, pre-2024 municipi
     const body = v1Body();
     const r = await post('/api/facturas', body);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body).toMatchObject({ referenciaExterna: body.externalId, status: 'QUEUED', estado: 'generada', totalPagar: '35.00' });
-    expect(r.body.warnings).toEqual([expect.objectContaining({ path: 'receptor.direccion', code: 'DIRECCION_COMPLETED' })]);
+    expect(r.body).toMatchObject({
+      referenciaExterna: body.externalId,
+      status: 'QUEUED',
+      estado: 'generada',
+      totalPagar: '35.00',
+    });
+    expect(r.body.warnings).toEqual([
+      expect.objectContaining({ path: 'receptor.direccion', code: 'DIRECCION_COMPLETED' }),
+    ]);
     const [done] = await waitForStatus(t, [r.body.id], ['PROCESSED']);
     expect(done!.status).toBe('PROCESSED');
-    expect((done!.document['receptor'] as any).direccion).toEqual({ departamento: '06', municipio: '23', distrito: '14', complemento: 'Col. Médica...' });
+    expect((done!.document['receptor'] as any).direccion).toEqual({
+      departamento: '06',
+      municipio: '23',
+      distrito: '14',
+      complemento: 'Col. Médica...',
+    });
     expect((await get(`/api/facturas/${r.body.id}`)).body.estado).toBe('sellada');
     const replay = await post('/api/facturas', body);
     expect(replay.status).toBe(200);
@@ -112,13 +161,25 @@ describe('the v1.0 body (externalId, cuerpoDocumento, resumen, pre-2024 municipi
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe('VALIDATION_FAILED');
     expect(r.body.error.issues).toEqual([
-      expect.objectContaining({ path: 'cuerpoDocumento[0].ventaGravada', code: 'AMOUNT_MISMATCH', message: 'cuerpoDocumento[0].ventaGravada is 30.00 but the engine computes 35.00' }),
+      expect.objectContaining({
+        path: 'cuerpoDocumento[0].ventaGravada',
+        code: 'AMOUNT_MISMATCH',
+        message: 'cuerpoDocumento[0].ventaGravada is 30.00 but the engine computes 35.00',
+      }),
     ]);
     const off = v1Body();
     off.resumen.totalPagar = 40;
     const r2 = await post('/api/facturas', off);
-    expect(r2.body.error.issues).toEqual([expect.objectContaining({ path: 'resumen.totalPagar', code: 'AMOUNT_MISMATCH', message: expect.stringMatching(/40\.00.*35\.00/) })]);
-    const written = await t.app.db.orm.em.fork().count(Invoice, { referenciaExterna: { $in: [body.externalId, off.externalId] } }, { filters: false });
+    expect(r2.body.error.issues).toEqual([
+      expect.objectContaining({
+        path: 'resumen.totalPagar',
+        code: 'AMOUNT_MISMATCH',
+        message: expect.stringMatching(/40\.00.*35\.00/),
+      }),
+    ]);
+    const written = await t.app.db.orm.em
+      .fork()
+      .count(Invoice, { referenciaExterna: { $in: [body.externalId, off.externalId] } }, { filters: false });
     expect(written).toBe(0);
   });
 
@@ -129,11 +190,19 @@ describe('the v1.0 body (externalId, cuerpoDocumento, resumen, pre-2024 municipi
     body.resumen.condicionOperacion = '9';
     const r = await post('/api/facturas', body);
     expect(r.status).toBe(422);
-    expect(r.body.error.issues).toEqual([expect.objectContaining({ path: 'cuerpoDocumento[0].precioUnit', code: 'UNKNOWN_FIELD', message: expect.stringContaining('did you mean precioUni?') })]);
+    expect(r.body.error.issues).toEqual([
+      expect.objectContaining({
+        path: 'cuerpoDocumento[0].precioUnit',
+        code: 'UNKNOWN_FIELD',
+        message: expect.stringContaining('did you mean precioUni?'),
+      }),
+    ]);
     delete body.cuerpoDocumento[0].precioUnit;
     body.cuerpoDocumento[0].precioUni = 35;
     const r2 = await post('/api/facturas', body);
-    expect(r2.body.error.issues).toEqual([expect.objectContaining({ path: 'resumen.condicionOperacion', code: 'UNKNOWN_CODE' })]);
+    expect(r2.body.error.issues).toEqual([
+      expect.objectContaining({ path: 'resumen.condicionOperacion', code: 'UNKNOWN_CODE' }),
+    ]);
   });
 
   it('an address that the catalogs cannot complete is refused precisely (contract body and POST /api/receptores)', async () => {
@@ -141,10 +210,26 @@ describe('the v1.0 body (externalId, cuerpoDocumento, resumen, pre-2024 municipi
     amb.receptor = { nombre: 'Ana', direccion: { departamento: '06', municipio: '23', complemento: 'Calle 1' } };
     const r = await post('/api/facturas', amb);
     expect(r.status).toBe(422);
-    expect(r.body.error.issues).toEqual([expect.objectContaining({ path: 'receptor.direccion.distrito', code: 'DISTRITO_REQUIRED', message: expect.stringContaining('14') })]);
-    const conflict = await post('/api/receptores', { patientId: 'P-9', nombre: 'Ana', direccion: { departamento: '06', municipio: '14', distrito: '05', complemento: 'Calle 1' } });
-    expect(conflict.body.error.issues).toEqual([expect.objectContaining({ path: 'direccion.municipio', code: 'LEGACY_MUNICIPIO_CONFLICT' })]);
-    const ok = await post('/api/receptores', { patientId: 'P-9', nombre: 'Ana', direccion: { departamento: '06', municipio: '14', complemento: 'Calle 1' } });
+    expect(r.body.error.issues).toEqual([
+      expect.objectContaining({
+        path: 'receptor.direccion.distrito',
+        code: 'DISTRITO_REQUIRED',
+        message: expect.stringContaining('14'),
+      }),
+    ]);
+    const conflict = await post('/api/receptores', {
+      patientId: 'P-9',
+      nombre: 'Ana',
+      direccion: { departamento: '06', municipio: '14', distrito: '05', complemento: 'Calle 1' },
+    });
+    expect(conflict.body.error.issues).toEqual([
+      expect.objectContaining({ path: 'direccion.municipio', code: 'LEGACY_MUNICIPIO_CONFLICT' }),
+    ]);
+    const ok = await post('/api/receptores', {
+      patientId: 'P-9',
+      nombre: 'Ana',
+      direccion: { departamento: '06', municipio: '14', complemento: 'Calle 1' },
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.direccion).toEqual({ departamento: '06', municipio: '23', distrito: '14', complemento: 'Calle 1' });
   });

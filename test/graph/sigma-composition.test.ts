@@ -18,7 +18,9 @@ describe("SIGMA's fields are configuration", () => {
     expect(sdl).toMatch(/documentNumber: String @external/);
     expect(sdl).toMatch(/address: PostalAddress @external/);
     expect(sdl).toMatch(/line1: String! @external/);
-    expect(sdl).toContain('receptor: PatientReceptor @requires(fields: "name documentType documentNumber email phone address { line1 department municipality district }")');
+    expect(sdl).toContain(
+      'receptor: PatientReceptor @requires(fields: "name documentType documentNumber email phone address { line1 department municipality district }")',
+    );
     expect(sdl).toContain('@requires(fields: "name area")');
     const { hints } = await compose(sigmaTypeDefs());
     expect(hints).toEqual([]);
@@ -37,10 +39,15 @@ describe("SIGMA's fields are configuration", () => {
   });
 
   it('other names and types: exactly the configured fields are declared, and compose with a SIGMA that has them', async () => {
-    const fields = parseSigmaFields(JSON.stringify({
-      patient: { nombre: 'fullName: String!', numDocumento: 'dui', correo: { field: 'mail' } },
-      service: { descripcion: 'title: String!', tipoItem: { field: 'kind', type: 'String', values: { drug: '1', exam: '2' } } },
-    }));
+    const fields = parseSigmaFields(
+      JSON.stringify({
+        patient: { nombre: 'fullName: String!', numDocumento: 'dui', correo: { field: 'mail' } },
+        service: {
+          descripcion: 'title: String!',
+          tipoItem: { field: 'kind', type: 'String', values: { drug: '1', exam: '2' } },
+        },
+      }),
+    );
     const sigma = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
 type Query { patient(id: ID!): Patient }
 type Patient @key(fields: "id") { id: ID! fullName: String! dui: String mail: String ward: String }
@@ -55,9 +62,16 @@ type Service @key(fields: "id") { id: ID! title: String! kind: String }
   it('FX_SIGMA_FIELDS: none, inline JSON, and a precise error naming the variable and the path', () => {
     expect(loadConfig({}, []).sigma.fields).toEqual(DEFAULT_SIGMA_FIELDS);
     expect(loadConfig({ FX_SIGMA_FIELDS: 'none' }, []).sigma.fields).toEqual(NO_SIGMA_FIELDS);
-    expect(loadConfig({ FX_SIGMA_FIELDS: '{"patient":{"nombre":"name: String!"}}' }, []).sigma.fields).toEqual({ patient: { nombre: { field: 'name', type: 'String!' } }, service: {} });
-    expect(() => loadConfig({ FX_SIGMA_FIELDS: '{"patient":{"apellido":"x"}}' }, [])).toThrow(/FX_SIGMA_FIELDS: patient.apellido: unknown/);
-    expect(() => loadConfig({ FX_SIGMA_FIELDS: '{"patient":{"tipoDocumento":"docType: DocType"}}' }, [])).toThrow(/FX_SIGMA_FIELDS: patient.tipoDocumento: type DocType is an enum .* needs "values"/);
+    expect(loadConfig({ FX_SIGMA_FIELDS: '{"patient":{"nombre":"name: String!"}}' }, []).sigma.fields).toEqual({
+      patient: { nombre: { field: 'name', type: 'String!' } },
+      service: {},
+    });
+    expect(() => loadConfig({ FX_SIGMA_FIELDS: '{"patient":{"apellido":"x"}}' }, [])).toThrow(
+      /FX_SIGMA_FIELDS: patient.apellido: unknown/,
+    );
+    expect(() => loadConfig({ FX_SIGMA_FIELDS: '{"patient":{"tipoDocumento":"docType: DocType"}}' }, [])).toThrow(
+      /FX_SIGMA_FIELDS: patient.tipoDocumento: type DocType is an enum .* needs "values"/,
+    );
     expect(() => loadConfig({ FX_SIGMA_FIELDS: '{"patient":' }, [])).toThrow(/FX_SIGMA_FIELDS: not valid JSON/);
   });
 });

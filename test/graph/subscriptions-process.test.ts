@@ -18,7 +18,15 @@ beforeAll(async () => {
   a = await provisionTenant(t);
   child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts', '--api-only'], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: t.app.db.url, PORT: '0', LOG_LEVEL: 'error', NODE_ENV: 'test', FX_MASTER_KEY: randomBytes(32).toString('base64'), FX_WORKER: '0' },
+    env: {
+      ...process.env,
+      DATABASE_URL: t.app.db.url,
+      PORT: '0',
+      LOG_LEVEL: 'error',
+      NODE_ENV: 'test',
+      FX_MASTER_KEY: randomBytes(32).toString('base64'),
+      FX_WORKER: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   childUrl = await new Promise<string>((resolve, reject) => {
@@ -49,8 +57,20 @@ describe('subscriptions across two server processes', () => {
   it('a change committed by the other process reaches this process’s subscriber', async () => {
     const body = example('01-factura');
     const got: any[] = [];
-    const c = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { 'x-api-key': a.apiKey }, retryAttempts: 0, lazy: false });
-    c.subscribe({ query: `subscription($r: String) { invoiceStatusChanged(filter: { referenciaExterna: $r }) { type status invoiceId } }`, variables: { r: body.referenciaExterna } }, { next: (v) => got.push(v.data?.invoiceStatusChanged), error: () => undefined, complete: () => undefined });
+    const c = createClient({
+      url: `${t.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { 'x-api-key': a.apiKey },
+      retryAttempts: 0,
+      lazy: false,
+    });
+    c.subscribe(
+      {
+        query: `subscription($r: String) { invoiceStatusChanged(filter: { referenciaExterna: $r }) { type status invoiceId } }`,
+        variables: { r: body.referenciaExterna },
+      },
+      { next: (v) => got.push(v.data?.invoiceStatusChanged), error: () => undefined, complete: () => undefined },
+    );
     await new Promise((r) => setTimeout(r, 300));
     const created = await rest({ url: childUrl } as TestApp, 'POST', '/api/facturas', a.apiKey, body);
     expect(created.status).toBe(201);

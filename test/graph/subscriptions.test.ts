@@ -29,7 +29,13 @@ afterAll(async () => {
 const SUB = `subscription($f: InvoiceStatusFilter) { invoiceStatusChanged(filter: $f) { eventId invoiceId type status referenciaExterna invoice { id status numeroControl } } }`;
 
 function wsClient(t: TestApp, params: Record<string, string>): Client {
-  const c = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: params, retryAttempts: 0, lazy: false });
+  const c = createClient({
+    url: `${t.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: params,
+    retryAttempts: 0,
+    lazy: false,
+  });
   clients.push(c);
   return c;
 }
@@ -38,7 +44,14 @@ function collect(c: Client, variables: Record<string, unknown>) {
   const got: any[] = [];
   const errors: unknown[] = [];
   let complete = false;
-  c.subscribe({ query: SUB, variables }, { next: (v) => got.push(v.data?.invoiceStatusChanged ?? v), error: (e) => errors.push(e), complete: () => (complete = true) });
+  c.subscribe(
+    { query: SUB, variables },
+    {
+      next: (v) => got.push(v.data?.invoiceStatusChanged ?? v),
+      error: (e) => errors.push(e),
+      complete: () => (complete = true),
+    },
+  );
   return { got, errors, isComplete: () => complete };
 }
 
@@ -61,7 +74,9 @@ async function move(t: TestApp, invoiceId: string, to: 'SIGNED' | 'SENT', type: 
 describe('invoiceStatusChanged over graphql-ws', () => {
   it('delivers every change after subscribing, across two servers, only to the same tenant', async () => {
     const body = example('01-factura');
-    const mine = collect(wsClient(one, { 'x-api-key': a.apiKey }), { f: { referenciaExterna: body.referenciaExterna } });
+    const mine = collect(wsClient(one, { 'x-api-key': a.apiKey }), {
+      f: { referenciaExterna: body.referenciaExterna },
+    });
     const all = collect(wsClient(one, { 'x-api-key': a.apiKey }), {});
     const other = collect(wsClient(one, { 'x-api-key': b.apiKey }), {});
     await settle();
@@ -69,8 +84,16 @@ describe('invoiceStatusChanged over graphql-ws', () => {
     await move(two, inv.id, 'SIGNED', 'dte.signed');
     await move(two, inv.id, 'SENT', 'dte.sent');
     await until(() => mine.got.length === 3);
-    expect(mine.got.map((e) => `${e.type}:${e.status}`)).toEqual(['dte.queued:QUEUED', 'dte.signed:SIGNED', 'dte.sent:SENT']);
-    expect(mine.got[0]).toMatchObject({ invoiceId: inv.id, referenciaExterna: body.referenciaExterna, invoice: { id: inv.id, numeroControl: inv.numeroControl } });
+    expect(mine.got.map((e) => `${e.type}:${e.status}`)).toEqual([
+      'dte.queued:QUEUED',
+      'dte.signed:SIGNED',
+      'dte.sent:SENT',
+    ]);
+    expect(mine.got[0]).toMatchObject({
+      invoiceId: inv.id,
+      referenciaExterna: body.referenciaExterna,
+      invoice: { id: inv.id, numeroControl: inv.numeroControl },
+    });
     expect(mine.got[2].invoice.status).toBe('SENT'); // the invoice as it is now, not a stale copy
     await until(() => all.got.length >= 3);
     await settle();
@@ -98,7 +121,9 @@ describe('invoiceStatusChanged over graphql-ws', () => {
     await settle();
     const pgc = new pg.Client({ connectionString: one.app.db.url });
     await pgc.connect();
-    const killed = await pgc.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'fx-invoice-events'`);
+    const killed = await pgc.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'fx-invoice-events'`,
+    );
     await pgc.end();
     expect(killed.rowCount).toBe(2); // one per server
     await move(two, inv.id, 'SIGNED', 'dte.signed'); // committed while nobody listens
@@ -111,7 +136,14 @@ describe('invoiceStatusChanged over graphql-ws', () => {
 
   it('refuses a connection without a valid credential, and a key without invoices:read', async () => {
     const closed = await new Promise<number>((resolve) => {
-      const c = createClient({ url: `${one.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { 'x-api-key': 'fx_test_' + 'A'.repeat(43) }, retryAttempts: 0, lazy: false, on: { closed: (e) => resolve((e as CloseEvent).code) } });
+      const c = createClient({
+        url: `${one.url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { 'x-api-key': 'fx_test_' + 'A'.repeat(43) },
+        retryAttempts: 0,
+        lazy: false,
+        on: { closed: (e) => resolve((e as CloseEvent).code) },
+      });
       clients.push(c);
     });
     expect(closed).toBe(4403);

@@ -24,15 +24,24 @@ function supergraph(env: Record<string, string>) {
     const timer = setInterval(() => {
       const g = out.match(/^Gateway .*: (http\S+)$/m);
       const k = out.match(/x-api-key: (fx_test_\S+)$/m);
-      if (g && k && /Try:/.test(out)) (clearInterval(timer), resolve({ gateway: g[1]!, key: k[1]! }));
+      if (g && k && /Try:/.test(out)) clearInterval(timer), resolve({ gateway: g[1]!, key: k[1]! });
     }, 50);
     child.once('exit', (code) => (clearInterval(timer), reject(new Error(`exited ${code}: ${out}`))));
   });
   return { child, ready, output: () => out };
 }
 
-async function gql(url: string, query: string, headers: Record<string, string>, variables: Record<string, unknown> = {}) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+async function gql(
+  url: string,
+  query: string,
+  headers: Record<string, string>,
+  variables: Record<string, unknown> = {},
+) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await res.json()) as any;
 }
 
@@ -46,15 +55,36 @@ describe('npm run supergraph', () => {
       expect(s.output()).toContain(`SIGMA demo subgraph:    http://127.0.0.1:${sg}/`);
       expect(gateway).toBe(`http://127.0.0.1:${gw}/`);
       const h = { 'x-api-key': key };
-      const p = await gql(gateway, `{ patient(id: "P-1003") { name receptor { nombre numDocumento valid sources { source } } } }`, h);
-      expect(p.data.patient).toMatchObject({ name: 'José Antonio Pérez', receptor: { nombre: 'José Antonio Pérez', numDocumento: '045678911', valid: true } });
-      const emit = await gql(gateway, `mutation($i: EmitInvoiceInput!) { emitInvoice(input: $i) { __typename ... on Invoice { id receptor { nombre } } } }`, h,
-        { i: { referenciaExterna: 'SUPERGRAPH-P-1003', patientId: 'P-1003', items: [{ serviceId: 'LAB-GLUCOSA', precio: '8.50' }] } });
-      expect(emit.data.emitInvoice).toMatchObject({ __typename: 'Invoice', receptor: { nombre: 'José Antonio Pérez' } });
+      const p = await gql(
+        gateway,
+        `{ patient(id: "P-1003") { name receptor { nombre numDocumento valid sources { source } } } }`,
+        h,
+      );
+      expect(p.data.patient).toMatchObject({
+        name: 'José Antonio Pérez',
+        receptor: { nombre: 'José Antonio Pérez', numDocumento: '045678911', valid: true },
+      });
+      const emit = await gql(
+        gateway,
+        `mutation($i: EmitInvoiceInput!) { emitInvoice(input: $i) { __typename ... on Invoice { id receptor { nombre } } } }`,
+        h,
+        {
+          i: {
+            referenciaExterna: 'SUPERGRAPH-P-1003',
+            patientId: 'P-1003',
+            items: [{ serviceId: 'LAB-GLUCOSA', precio: '8.50' }],
+          },
+        },
+      );
+      expect(emit.data.emitInvoice).toMatchObject({
+        __typename: 'Invoice',
+        receptor: { nombre: 'José Antonio Pérez' },
+      });
       let status = '';
       for (let i = 0; i < 300 && status !== 'PROCESSED' && status !== 'REJECTED'; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        status = (await gql(gateway, `{ invoiceByReference(referenciaExterna: "SUPERGRAPH-P-1003") { status } }`, h)).data.invoiceByReference.status;
+        status = (await gql(gateway, `{ invoiceByReference(referenciaExterna: "SUPERGRAPH-P-1003") { status } }`, h))
+          .data.invoiceByReference.status;
       }
       expect(status).toBe('PROCESSED');
     } finally {

@@ -32,32 +32,59 @@ interface Closed {
   reason: string;
 }
 
-function connect(t: TestApp, params: Record<string, string>): { client: Client; connected: Promise<void>; closed: Promise<Closed> } {
+function connect(
+  t: TestApp,
+  params: Record<string, string>,
+): { client: Client; connected: Promise<void>; closed: Promise<Closed> } {
   let onConnected!: () => void;
   let onClosed!: (c: Closed) => void;
   const connected = new Promise<void>((r) => (onConnected = r));
   const closed = new Promise<Closed>((r) => (onClosed = r));
   const client = createClient({
-    url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: params, retryAttempts: 0, lazy: false,
-    on: { connected: () => onConnected(), closed: (e) => onClosed({ code: (e as CloseEvent).code, reason: (e as CloseEvent).reason }) },
+    url: `${t.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: params,
+    retryAttempts: 0,
+    lazy: false,
+    on: {
+      connected: () => onConnected(),
+      closed: (e) => onClosed({ code: (e as CloseEvent).code, reason: (e as CloseEvent).reason }),
+    },
   });
   clients.push(client);
   return { client, connected, closed };
 }
 
-function run(client: Client, query: string, variables: Record<string, unknown> = {}, extensions?: Record<string, unknown>): Promise<{ data?: any; errors?: any }> {
+function run(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+  extensions?: Record<string, unknown>,
+): Promise<{ data?: any; errors?: any }> {
   return new Promise((resolve) => {
     let last: any = null;
-    client.subscribe({ query, variables, extensions }, {
-      next: (v) => (last = v),
-      error: (e) => resolve({ errors: Array.isArray(e) ? e : [{ message: (e as CloseEvent).reason ?? String(e), code: (e as CloseEvent).code }] }),
-      complete: () => resolve(last),
-    });
+    client.subscribe(
+      { query, variables, extensions },
+      {
+        next: (v) => (last = v),
+        error: (e) =>
+          resolve({
+            errors: Array.isArray(e)
+              ? e
+              : [{ message: (e as CloseEvent).reason ?? String(e), code: (e as CloseEvent).code }],
+          }),
+        complete: () => resolve(last),
+      },
+    );
   });
 }
 
 async function revoke(keyId: string) {
-  const r = await fast.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { __typename } }`, { id: keyId }, { 'x-api-key': fast.adminKey });
+  const r = await fast.gql(
+    `mutation($id: ID!) { revokeApiKey(id: $id) { __typename } }`,
+    { id: keyId },
+    { 'x-api-key': fast.adminKey },
+  );
   expect(r.body.data.revokeApiKey.__typename).toBe('ApiKey');
 }
 
@@ -80,7 +107,9 @@ describe('graphql-ws credentials', () => {
     const r = await run(client, EMIT, { input: body });
     expect(r.data).toBeUndefined();
     expect(await closed).toEqual({ code: 4403, reason: 'this API key has been revoked' });
-    expect(await fast.app.db.orm.em.fork().count(Invoice, { referenciaExterna: body.referenciaExterna }, UNSCOPED)).toBe(0);
+    expect(
+      await fast.app.db.orm.em.fork().count(Invoice, { referenciaExterna: body.referenciaExterna }, UNSCOPED),
+    ).toBe(0);
   });
 
   it('a live subscription of a revoked key is closed with 4403 and the reason', async () => {
@@ -88,7 +117,10 @@ describe('graphql-ws credentials', () => {
     const { client, connected, closed } = connect(fast, { 'x-api-key': k.apiKey });
     await connected;
     const events: unknown[] = [];
-    client.subscribe({ query: 'subscription { invoiceStatusChanged { type } }' }, { next: (v) => void events.push(v), error: () => undefined, complete: () => undefined });
+    client.subscribe(
+      { query: 'subscription { invoiceStatusChanged { type } }' },
+      { next: (v) => void events.push(v), error: () => undefined, complete: () => undefined },
+    );
     await new Promise((r) => setTimeout(r, 300));
     await revoke(k.keyId);
     expect(await closed).toEqual({ code: 4403, reason: 'this API key has been revoked' });
@@ -97,7 +129,11 @@ describe('graphql-ws credentials', () => {
   it('an expired key cannot keep querying over an open socket', async () => {
     const { tenantId } = await provisionTenant(fast);
     const expiresAt = new Date(Date.now() + 1500).toISOString();
-    const c = await fast.gql(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { ... on CreatedApiKey { secret } } }`, { i: { tenantId, name: 'short', expiresAt } }, { 'x-api-key': fast.adminKey });
+    const c = await fast.gql(
+      `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { ... on CreatedApiKey { secret } } }`,
+      { i: { tenantId, name: 'short', expiresAt } },
+      { 'x-api-key': fast.adminKey },
+    );
     const { client, connected, closed } = connect(slow, { 'x-api-key': c.body.data.createApiKey.secret });
     await connected;
     expect((await run(client, '{ me { kind } }')).data).toEqual({ me: { kind: 'apiKey' } });
@@ -115,10 +151,22 @@ describe('graphql-ws follows FX_TRUSTED_DOCUMENTS=enforce as HTTP does', () => {
     for (const q of ['{ me { kind } }', '{ __schema { types { name } } }', EMIT]) {
       const r = await run(client, q, { input: example('01-factura') });
       expect(r.data).toBeUndefined();
-      expect(r.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PERSISTED_OPERATION_REQUIRED', requestId: expect.any(String) });
+      expect(r.errors![0].extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'PERSISTED_OPERATION_REQUIRED',
+        requestId: expect.any(String),
+      });
     }
-    const manifest = (EmitInvoiceDocument as unknown as { __meta__: { hash: string } }).__meta__.hash.replace('sha256:', '');
-    const byHash = await run(client, '', { input: example('01-factura') }, { persistedQuery: { version: 1, sha256Hash: manifest } });
+    const manifest = (EmitInvoiceDocument as unknown as { __meta__: { hash: string } }).__meta__.hash.replace(
+      'sha256:',
+      '',
+    );
+    const byHash = await run(
+      client,
+      '',
+      { input: example('01-factura') },
+      { persistedQuery: { version: 1, sha256Hash: manifest } },
+    );
     expect(byHash.data?.emitInvoice).toMatchObject({ __typename: 'Invoice', status: 'QUEUED' });
   });
 });

@@ -12,7 +12,12 @@ const client = () => new MhClient({ baseUrl: sandbox.url, userAgent: 'fx-test/1.
 
 beforeAll(async () => {
   sandbox = await createMhSandbox({ validate: (doc) => issuesFor(doc) });
-  sandbox.registerTenant({ nit: tenant.nit, password: tenant.cred.password, publicKeyPem: tenant.cert.publicKeyPem, ambiente: '00' });
+  sandbox.registerTenant({
+    nit: tenant.nit,
+    password: tenant.cred.password,
+    publicKeyPem: tenant.cert.publicKeyPem,
+    ambiente: '00',
+  });
 });
 afterAll(() => sandbox.close());
 beforeEach(() => {
@@ -59,9 +64,16 @@ describe('authentication', () => {
     expect(sandbox.stats().authRequests - before).toBe(1);
   });
 
-  it('classifies refused credentials as auth_error with MH\'s message', async () => {
-    const out = await client().recepcionDte({ ...tenant.cred, password: 'wrong' }, await recepcionRequest(tenant, makeDte(tenant)));
-    expect(out).toMatchObject({ kind: 'auth_error', status: 401, raw: { status: 'ERROR', error: 'Unauthorized', message: 'Credenciales no validas' } });
+  it("classifies refused credentials as auth_error with MH's message", async () => {
+    const out = await client().recepcionDte(
+      { ...tenant.cred, password: 'wrong' },
+      await recepcionRequest(tenant, makeDte(tenant)),
+    );
+    expect(out).toMatchObject({
+      kind: 'auth_error',
+      status: 401,
+      raw: { status: 'ERROR', error: 'Unauthorized', message: 'Credenciales no validas' },
+    });
     const unknownUser = await client().authenticate({ user: '06140000000000', password: 'x', ambiente: '00' });
     expect(unknownUser).toMatchObject({ kind: 'auth_error', raw: { message: 'Usuario no valido' } });
   });
@@ -76,7 +88,12 @@ describe('recepciondte', () => {
     expect(out.selloRecibido).toMatch(/^[A-Z0-9]{40}$/);
     expect(out.selloRecibido.slice(0, 4)).toBe(doc.identificacion.fecEmi.slice(0, 4));
     expect(out.fhProcesamiento).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
-    expect(out).toMatchObject({ codigoMsg: '001', codigoGeneracion: doc.identificacion.codigoGeneracion, observaciones: [], status: 200 });
+    expect(out).toMatchObject({
+      codigoMsg: '001',
+      codigoGeneracion: doc.identificacion.codigoGeneracion,
+      observaciones: [],
+      status: 200,
+    });
     expect(sandbox.receptions(doc.identificacion.codigoGeneracion)).toBe(1);
   });
 
@@ -86,7 +103,7 @@ describe('recepciondte', () => {
     expect(out).toMatchObject({ kind: 'processed', codigoMsg: '002', observaciones: ['[resumen.totalLetras] X'] });
   });
 
-  it('rejected: HTTP 400 with MH\'s JSON kept, observaciones from the validator', async () => {
+  it("rejected: HTTP 400 with MH's JSON kept, observaciones from the validator", async () => {
     issuesFor = () => [
       { path: 'resumen.totalPagar', code: 'CALC', message: 'CALCULO INCORRECTO' },
       { path: 'receptor.nrc', code: 'REQ', message: 'REQUERIDO' },
@@ -94,9 +111,17 @@ describe('recepciondte', () => {
     const doc = makeDte(tenant);
     const out = await client().recepcionDte(tenant.cred, await recepcionRequest(tenant, doc));
     expect(out).toMatchObject({
-      kind: 'rejected', status: 400, codigoMsg: '020', descripcionMsg: '[resumen.totalPagar] CALCULO INCORRECTO',
+      kind: 'rejected',
+      status: 400,
+      codigoMsg: '020',
+      descripcionMsg: '[resumen.totalPagar] CALCULO INCORRECTO',
       observaciones: ['[resumen.totalPagar] CALCULO INCORRECTO', '[receptor.nrc] REQUERIDO'],
-      raw: { estado: 'RECHAZADO', selloRecibido: null, codigoGeneracion: doc.identificacion.codigoGeneracion, clasificaMsg: '11' },
+      raw: {
+        estado: 'RECHAZADO',
+        selloRecibido: null,
+        codigoGeneracion: doc.identificacion.codigoGeneracion,
+        clasificaMsg: '11',
+      },
     });
     // MH lets a rejected document be corrected and sent again under the same codigoGeneracion.
     issuesFor = () => [];
@@ -104,18 +129,23 @@ describe('recepciondte', () => {
     expect(sandbox.receptions(doc.identificacion.codigoGeneracion)).toBe(2);
   });
 
-  it('duplicate: codigoMsg 004 with MH\'s exact message, every attempt counted', async () => {
+  it("duplicate: codigoMsg 004 with MH's exact message, every attempt counted", async () => {
     const req = await recepcionRequest(tenant, makeDte(tenant));
     expect((await client().recepcionDte(tenant.cred, req)).kind).toBe('processed');
     const dup = await client().recepcionDte(tenant.cred, req);
-    expect(dup).toMatchObject({ kind: 'rejected', codigoMsg: '004', descripcionMsg: '[identificacion.codigoGeneracion] YA EXISTE UN REGISTRO CON ESE VALOR' });
+    expect(dup).toMatchObject({
+      kind: 'rejected',
+      codigoMsg: '004',
+      descripcionMsg: '[identificacion.codigoGeneracion] YA EXISTE UN REGISTRO CON ESE VALOR',
+    });
     expect(sandbox.receptions(req.codigoGeneracion)).toBe(2);
   });
 
   it('rejectNext N rejects exactly N documents', async () => {
     sandbox.setFault({ rejectNext: 2 }, tenant.nit);
     const kinds = [];
-    for (let i = 0; i < 3; i++) kinds.push((await client().recepcionDte(tenant.cred, await recepcionRequest(tenant, makeDte(tenant)))).kind);
+    for (let i = 0; i < 3; i++)
+      kinds.push((await client().recepcionDte(tenant.cred, await recepcionRequest(tenant, makeDte(tenant)))).kind);
     expect(kinds).toEqual(['rejected', 'rejected', 'processed']);
   });
 });
@@ -128,7 +158,11 @@ describe('failures', () => {
     const doc = makeDte(tenant);
     const out = await c.recepcionDte(tenant.cred, await recepcionRequest(tenant, doc));
     expect(out).toMatchObject({ kind: 'unknown' });
-    const q = await c.consultaDte(tenant.cred, { nitEmisor: tenant.nit, tdte: '01', codigoGeneracion: doc.identificacion.codigoGeneracion });
+    const q = await c.consultaDte(tenant.cred, {
+      nitEmisor: tenant.nit,
+      tdte: '01',
+      codigoGeneracion: doc.identificacion.codigoGeneracion,
+    });
     expect(q).toMatchObject({ kind: 'processed', codigoMsg: '001' });
     expect(sandbox.receptions(doc.identificacion.codigoGeneracion)).toBe(1);
   });
@@ -140,7 +174,11 @@ describe('failures', () => {
     const doc = makeDte(tenant);
     const req = await recepcionRequest(tenant, doc);
     expect((await c.recepcionDte(tenant.cred, req)).kind).toBe('unknown');
-    const q = await c.consultaDte(tenant.cred, { nitEmisor: tenant.nit, tdte: '01', codigoGeneracion: req.codigoGeneracion });
+    const q = await c.consultaDte(tenant.cred, {
+      nitEmisor: tenant.nit,
+      tdte: '01',
+      codigoGeneracion: req.codigoGeneracion,
+    });
     expect(q).toMatchObject({ kind: 'not_found', status: 404 });
     expect((await c.recepcionDte(tenant.cred, req)).kind).toBe('processed');
     expect(sandbox.receptions(req.codigoGeneracion)).toBe(1);
@@ -180,7 +218,9 @@ describe('failures', () => {
     const { port } = dead.address() as AddressInfo;
     await new Promise<void>((r) => dead.close(() => r()));
     const c = new MhClient({ baseUrl: `http://127.0.0.1:${port}`, userAgent: 'fx-test' });
-    expect(await c.recepcionDte(tenant.cred, await recepcionRequest(tenant, makeDte(tenant)))).toMatchObject({ kind: 'transient' });
+    expect(await c.recepcionDte(tenant.cred, await recepcionRequest(tenant, makeDte(tenant)))).toMatchObject({
+      kind: 'transient',
+    });
   });
 
   it('connection closed after the request was sent → unknown (submissions) / transient (queries)', async () => {
@@ -194,10 +234,17 @@ describe('failures', () => {
       });
     });
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-    const c = new MhClient({ baseUrl: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, userAgent: 'fx-test' });
+    const c = new MhClient({
+      baseUrl: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`,
+      userAgent: 'fx-test',
+    });
     try {
-      expect(await c.recepcionDte(tenant.cred, await recepcionRequest(tenant, makeDte(tenant)))).toMatchObject({ kind: 'unknown' });
-      expect(await c.consultaDte(tenant.cred, { nitEmisor: tenant.nit, tdte: '01', codigoGeneracion: 'X' })).toMatchObject({ kind: 'transient' });
+      expect(await c.recepcionDte(tenant.cred, await recepcionRequest(tenant, makeDte(tenant)))).toMatchObject({
+        kind: 'unknown',
+      });
+      expect(
+        await c.consultaDte(tenant.cred, { nitEmisor: tenant.nit, tdte: '01', codigoGeneracion: 'X' }),
+      ).toMatchObject({ kind: 'transient' });
     } finally {
       srv.closeAllConnections();
       await new Promise<void>((r) => srv.close(() => r()));

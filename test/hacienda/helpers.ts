@@ -25,12 +25,25 @@ export function nowSv(at = new Date()): { fecEmi: string; horEmi: string } {
 }
 
 /** A minimal FE-shaped document: enough for the sandbox's identity/date rules (validation is injected per test). */
-export function makeDte(tenant: TestTenant, over: Record<string, unknown> = {}, ambiente: Ambiente = tenant.cred.ambiente) {
+export function makeDte(
+  tenant: TestTenant,
+  over: Record<string, unknown> = {},
+  ambiente: Ambiente = tenant.cred.ambiente,
+) {
   const codigoGeneracion = randomUUID().toUpperCase();
   return {
     identificacion: {
-      version: 2, ambiente, tipoDte: '01', numeroControl: 'DTE-01-M001P001-000000000000001', codigoGeneracion,
-      tipoModelo: 1, tipoOperacion: 1, tipoContingencia: null, motivoContin: null, ...nowSv(), tipoMoneda: 'USD',
+      version: 2,
+      ambiente,
+      tipoDte: '01',
+      numeroControl: 'DTE-01-M001P001-000000000000001',
+      codigoGeneracion,
+      tipoModelo: 1,
+      tipoOperacion: 1,
+      tipoContingencia: null,
+      motivoContin: null,
+      ...nowSv(),
+      tipoMoneda: 'USD',
       ...over,
     },
     emisor: { nit: tenant.nit, nombre: 'CLINICA DE PRUEBA' },
@@ -43,7 +56,11 @@ export type TestDte = ReturnType<typeof makeDte>;
 export async function recepcionRequest(tenant: TestTenant, doc: TestDte, idEnvio = 1) {
   const id = doc.identificacion;
   return {
-    ambiente: id.ambiente as Ambiente, idEnvio, version: id.version as number, tipoDte: id.tipoDte as string,
-    codigoGeneracion: id.codigoGeneracion as string, documento: await signDte(doc, tenant.cert.privateKey),
+    ambiente: id.ambiente as Ambiente,
+    idEnvio,
+    version: id.version as number,
+    tipoDte: id.tipoDte as string,
+    codigoGeneracion: id.codigoGeneracion as string,
+    documento: await signDte(doc, tenant.cert.privateKey),
   };
 }

@@ -13,7 +13,12 @@ const tenant = makeTenant('00');
 
 beforeAll(async () => {
   sandbox = await createMhSandbox({ validate: null });
-  sandbox.registerTenant({ nit: tenant.nit, password: tenant.cred.password, publicKeyPem: tenant.cert.publicKeyPem, ambiente: '00' });
+  sandbox.registerTenant({
+    nit: tenant.nit,
+    password: tenant.cred.password,
+    publicKeyPem: tenant.cert.publicKeyPem,
+    ambiente: '00',
+  });
   client = new MhClient({ baseUrl: sandbox.url, userAgent: 'fx-test/1.0', timeoutMs: 3000 });
 });
 afterAll(() => sandbox.close());
@@ -22,7 +27,15 @@ const LINE = { numItem: 1, descripcion: 'Jarabe pediátrico', precioUni: 11.3, u
 
 function event(tipoEvento: '17' | '18', body: Record<string, unknown>) {
   return {
-    identificacion: { version: 1, ambiente: '00', tipoEvento, codigoGeneracion: randomUUID().toUpperCase(), tipoModelo: 1, tipoOperacion: 1, ...nowSv() },
+    identificacion: {
+      version: 1,
+      ambiente: '00',
+      tipoEvento,
+      codigoGeneracion: randomUUID().toUpperCase(),
+      tipoModelo: 1,
+      tipoOperacion: 1,
+      ...nowSv(),
+    },
     emisor: { nit: tenant.nit, nombre: 'CLINICA DE PRUEBA' },
     ...body,
   };
@@ -31,12 +44,20 @@ function event(tipoEvento: '17' | '18', body: Record<string, unknown>) {
 async function send(doc: ReturnType<typeof event>) {
   const id = doc.identificacion;
   return client.recepcionDte(tenant.cred, {
-    ambiente: '00', idEnvio: 1, version: 1, tipoDte: id.tipoEvento, codigoGeneracion: id.codigoGeneracion, documento: await signDte(doc, tenant.cert.privateKey),
+    ambiente: '00',
+    idEnvio: 1,
+    version: 1,
+    tipoDte: id.tipoEvento,
+    codigoGeneracion: id.codigoGeneracion,
+    documento: await signDte(doc, tenant.cert.privateKey),
   });
 }
 
 const retorno = (codigo: string, cantidad: number) =>
-  event('18', { documentoRelacionado: [{ tipoDocumento: '01', codigoGeneracion: codigo, fechaEmision: nowSv().fecEmi }], cuerpoDocumento: [{ ...LINE, codigoGeneracion: codigo, cantidad }] });
+  event('18', {
+    documentoRelacionado: [{ tipoDocumento: '01', codigoGeneracion: codigo, fechaEmision: nowSv().fecEmi }],
+    cuerpoDocumento: [{ ...LINE, codigoGeneracion: codigo, cantidad }],
+  });
 
 describe('Evento de Retorno in the sandbox', () => {
   it('accepts returns up to what was sold, refuses the excess, and then refuses to invalidate the document', async () => {
@@ -47,7 +68,11 @@ describe('Evento de Retorno in the sandbox', () => {
     const cg = fe.identificacion.codigoGeneracion;
 
     expect(await send(retorno(cg, 2))).toMatchObject({ kind: 'processed' });
-    expect(await send(retorno(cg, 2))).toMatchObject({ kind: 'rejected', codigoMsg: '020', descripcionMsg: expect.stringContaining('EXCEDE LA CANTIDAD PENDIENTE') });
+    expect(await send(retorno(cg, 2))).toMatchObject({
+      kind: 'rejected',
+      codigoMsg: '020',
+      descripcionMsg: expect.stringContaining('EXCEDE LA CANTIDAD PENDIENTE'),
+    });
     expect(await send(retorno(cg, 1))).toMatchObject({ kind: 'processed' });
 
     const unknown = await send(retorno(randomUUID().toUpperCase(), 1));
@@ -56,10 +81,20 @@ describe('Evento de Retorno in the sandbox', () => {
     const anulacion = {
       identificacion: { version: 3, ambiente: '00', codigoGeneracion: randomUUID().toUpperCase(), ...nowSv() },
       emisor: { nit: tenant.nit },
-      documento: { tipoDte: '01', codigoGeneracion: cg, selloRecibido: (sold as { selloRecibido: string }).selloRecibido, codigoGeneracionR: null },
+      documento: {
+        tipoDte: '01',
+        codigoGeneracion: cg,
+        selloRecibido: (sold as { selloRecibido: string }).selloRecibido,
+        codigoGeneracionR: null,
+      },
       motivo: { tipoAnulacion: 2 },
     };
-    const inv = await client.anularDte(tenant.cred, { ambiente: '00', idEnvio: 2, version: 3, documento: await signDte(anulacion, tenant.cert.privateKey) });
+    const inv = await client.anularDte(tenant.cred, {
+      ambiente: '00',
+      idEnvio: 2,
+      version: 3,
+      documento: await signDte(anulacion, tenant.cert.privateKey),
+    });
     expect(inv).toMatchObject({ kind: 'rejected', descripcionMsg: expect.stringContaining('EVENTOS DE RETORNO') });
   });
 });
@@ -69,7 +104,13 @@ describe('Evento de Operaciones Especiales in the sandbox', () => {
     const line = { numItem: 1, tipoDocumento: '02', cantidad: 1, descripcion: 'x', precioUni: 1, ventaGravada: 1 };
     const first = event('17', { cuerpoDocumento: [{ ...line, codigoGeneracionRef: null }] });
     expect(await send(first)).toMatchObject({ kind: 'processed' });
-    expect(await send(event('17', { cuerpoDocumento: [{ ...line, codigoGeneracionRef: first.identificacion.codigoGeneracion }] }))).toMatchObject({ kind: 'processed' });
-    expect(await send(event('17', { cuerpoDocumento: [{ ...line, codigoGeneracionRef: randomUUID().toUpperCase() }] }))).toMatchObject({ kind: 'rejected', codigoMsg: '025' });
+    expect(
+      await send(
+        event('17', { cuerpoDocumento: [{ ...line, codigoGeneracionRef: first.identificacion.codigoGeneracion }] }),
+      ),
+    ).toMatchObject({ kind: 'processed' });
+    expect(
+      await send(event('17', { cuerpoDocumento: [{ ...line, codigoGeneracionRef: randomUUID().toUpperCase() }] })),
+    ).toMatchObject({ kind: 'rejected', codigoMsg: '025' });
   });
 });

@@ -51,9 +51,12 @@ describe('MH sandbox in a worker thread', () => {
   });
 
   it('keeps its HTTP control routes (slow, down, rejecting) for other processes', async () => {
-    const post = (fault: unknown) => fetch(`${sandbox.url}/__sandbox/faults`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fault, nit: tenant.nit }),
-    });
+    const post = (fault: unknown) =>
+      fetch(`${sandbox.url}/__sandbox/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fault, nit: tenant.nit }),
+      });
     expect((await post({ status5xx: 503, times: 1 })).status).toBe(201);
     const req = await recepcionRequest(tenant, makeDte(tenant));
     expect(await client().recepcionDte(tenant.cred, req)).toMatchObject({ kind: 'transient', status: 503 });

@@ -6,7 +6,12 @@ describe('El Salvador time (UTC−06:00, no DST)', () => {
   it('formats fhProcesamiento as dd/MM/yyyy HH:mm:ss in El Salvador', () => {
     expect(formatFhProcesamiento(new Date('2026-12-01T05:30:09Z'))).toBe('30/11/2026 23:30:09');
     expect(formatFhProcesamiento(new Date('2026-07-04T18:00:00Z'))).toBe('04/07/2026 12:00:00');
-    expect(svDateTimeParts(new Date('2027-01-01T05:59:59Z'))).toMatchObject({ year: 2026, month: 12, day: 31, hour: 23 });
+    expect(svDateTimeParts(new Date('2027-01-01T05:59:59Z'))).toMatchObject({
+      year: 2026,
+      month: 12,
+      day: 31,
+      hour: 23,
+    });
   });
 
   it('reads fecEmi + horEmi as El Salvador time and refuses impossible dates', () => {

@@ -12,7 +12,11 @@ export interface TestApp {
   url: string;
   adminKey: string;
   worker: Worker | null;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data: T; errors: any } }>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: { data: T; errors: any } }>;
   close(): Promise<void>;
 }
 
@@ -29,8 +33,24 @@ export interface TestAppOptions {
 export async function startTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const adminKey = `test-admin-${randomBytes(16).toString('hex')}`;
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
-  const config: Config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, FX_ADMIN_KEY: adminKey, PORT: '0', LOG_LEVEL: 'error', FX_MASTER_KEY: randomBytes(32).toString('base64'), ...env }, []);
-  const service = await startService(config, { api: true, worker: opts.worker ?? false, port: 0, trustedDocuments: opts.trustedDocuments });
+  const config: Config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      FX_ADMIN_KEY: adminKey,
+      PORT: '0',
+      LOG_LEVEL: 'error',
+      FX_MASTER_KEY: randomBytes(32).toString('base64'),
+      ...env,
+    },
+    [],
+  );
+  const service = await startService(config, {
+    api: true,
+    worker: opts.worker ?? false,
+    port: 0,
+    trustedDocuments: opts.trustedDocuments,
+  });
   const { app, worker } = service;
   const server = service.server!;
   const url = server.url;
@@ -41,7 +61,11 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
     adminKey,
     worker,
     async gql(query, variables, headers = {}) {
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
       return { status: res.status, body: (await res.json()) as any };
     },
     async close() {
@@ -72,12 +96,23 @@ export const tenantInput = (nit = validNit()) => ({
 });
 
 /** Creates a tenant and a tenant key through the admin GraphQL API; returns their ids and the raw key. */
-export async function provisionTenant(t: TestApp, scopes?: string[]): Promise<{ tenantId: string; apiKey: string; keyId: string }> {
+export async function provisionTenant(
+  t: TestApp,
+  scopes?: string[],
+): Promise<{ tenantId: string; apiKey: string; keyId: string }> {
   const admin = { 'x-api-key': t.adminKey };
-  const c = await t.gql(`mutation($i: CreateTenantInput!) { createTenant(input: $i) { __typename ... on Tenant { id } ... on UserError { code message } } }`, { i: tenantInput() }, admin);
+  const c = await t.gql(
+    `mutation($i: CreateTenantInput!) { createTenant(input: $i) { __typename ... on Tenant { id } ... on UserError { code message } } }`,
+    { i: tenantInput() },
+    admin,
+  );
   const tenantId = c.body.data.createTenant.id;
   if (!tenantId) throw new Error(JSON.stringify(c.body));
-  const k = await t.gql(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { __typename ... on CreatedApiKey { secret key { id } } ... on UserError { code message } } }`, { i: { tenantId, name: 'test', scopes } }, admin);
+  const k = await t.gql(
+    `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { __typename ... on CreatedApiKey { secret key { id } } ... on UserError { code message } } }`,
+    { i: { tenantId, name: 'test', scopes } },
+    admin,
+  );
   return { tenantId, apiKey: k.body.data.createApiKey.secret, keyId: k.body.data.createApiKey.key.id };
 }
 

@@ -20,14 +20,18 @@ export interface PipelineTenant {
 
 /** Imports a generated MH test certificate and API password (ambiente 00) for the tenant; the sandbox learns them. */
 export async function importTestCredential(
-  t: TestApp, tenantId: string,
+  t: TestApp,
+  tenantId: string,
 ): Promise<{ nit: string; publicKeyPem: string }> {
   const admin = t.app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
   const tenant = await t.app.db.orm.em.fork().findOneOrFail(Tenant, { id: tenantId }, { filters: false });
   const password = randomBytes(9).toString('base64url');
   const cert = generateTestCertificate({ nit: tenant.nit, nrc: tenant.nrc, password, validDays: 30 });
   const input = {
-    tenantId, ambiente: '00' as const, certificateXml: cert.xml, certificatePassword: password,
+    tenantId,
+    ambiente: '00' as const,
+    certificateXml: cert.xml,
+    certificatePassword: password,
     apiPassword: `Api-${password}`,
   };
   orThrow(await importMhCredential(admin, t.app.mh.masterKey, input, t.app.mh.register));
@@ -43,7 +47,14 @@ export async function tenantWithCredential(t: TestApp): Promise<PipelineTenant> 
     apiKey,
     nit: cert.nit,
     publicKeyPem: cert.publicKeyPem,
-    ctx: () => t.app.contextFor({ kind: 'apiKey', keyId, tenantId, ambiente: '00', scopes: ['invoices:emit', 'invoices:read', 'invoices:invalidate'] }),
+    ctx: () =>
+      t.app.contextFor({
+        kind: 'apiKey',
+        keyId,
+        tenantId,
+        ambiente: '00',
+        scopes: ['invoices:emit', 'invoices:read', 'invoices:invalidate'],
+      }),
   };
 }
 
@@ -80,11 +91,17 @@ export async function reload(t: TestApp, id: string): Promise<Invoice> {
 }
 
 /** Polls until every invoice reaches one of `statuses` (or the time runs out, then returns what it has). */
-export async function waitForStatus(t: TestApp, ids: string[], statuses: string[], timeoutMs = 30_000): Promise<Invoice[]> {
+export async function waitForStatus(
+  t: TestApp,
+  ids: string[],
+  statuses: string[],
+  timeoutMs = 30_000,
+): Promise<Invoice[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const rows = await t.app.db.orm.em.fork().find(Invoice, { id: { $in: ids } }, { filters: false });
-    if (rows.length === ids.length && rows.every((r) => statuses.includes(r.status))) return ids.map((id) => rows.find((r) => r.id === id)!);
+    if (rows.length === ids.length && rows.every((r) => statuses.includes(r.status)))
+      return ids.map((id) => rows.find((r) => r.id === id)!);
     if (Date.now() > deadline) return ids.map((id) => rows.find((r) => r.id === id)!);
     await new Promise((r) => setTimeout(r, 100));
   }

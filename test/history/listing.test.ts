@@ -45,7 +45,10 @@ describe('every listing query reads an index', () => {
     for (const q of historyQueries(samples)) {
       const page = await planOf(db, pageSql(tenantId, q, samples));
       expect(page.seqScan, `${q.name}: ${JSON.stringify(page)}`).toBe(false);
-      expect(page.indexes.some((i) => q.indexes.includes(i)), `${q.name} reads ${page.indexes.join(', ')}`).toBe(true);
+      expect(
+        page.indexes.some((i) => q.indexes.includes(i)),
+        `${q.name} reads ${page.indexes.join(', ')}`,
+      ).toBe(true);
       // The mode named is the one the API settles on: the first of the text's modes, or containment after them.
       if (q.filter.text) {
         const modes = textModes(q.filter.text);
@@ -72,8 +75,9 @@ describe('the scans that span every tenant', () => {
     await db.query('analyze invoice');
     const plan = await planOf(db, numbered({ sql: dueWarningsSql, params: dueWarningsParams(now, windowMs) }));
     expect(plan.seqScan, JSON.stringify(plan)).toBe(false);
-    expect(plan.indexes).toEqual(expect.arrayContaining(['invoice_invalidation_deadline_index',
-      'invoice_list_tipo_dte_index']));
+    expect(plan.indexes).toEqual(
+      expect.arrayContaining(['invoice_invalidation_deadline_index', 'invoice_list_tipo_dte_index']),
+    );
     const until = new Date(now.getTime() + windowMs);
     const { rows: everyRow } = await db.query(
       `select id, kind from (
@@ -82,7 +86,9 @@ describe('the scans that span every tenant', () => {
          union all
          select id, 'relatedNotes', ((fec_emi::date + interval '3 months')::date || 'T23:59:59-06:00')::timestamptz
            from invoice where status = 'PROCESSED' and tipo_dte in ('03', '07')) x
-        where deadline > $1 and deadline <= $2`, [now, until]);
+        where deadline > $1 and deadline <= $2`,
+      [now, until],
+    );
     const kinds = new Set(everyRow.map((r) => r.kind));
     expect(kinds).toEqual(new Set(['invalidation', 'relatedNotes']));
     const due = await dueWarnings(t.app.db.orm.em.fork(), now, windowMs);
@@ -91,15 +97,20 @@ describe('the scans that span every tenant', () => {
 
   it('/metrics counts documents by status and tipoDte from kept counters, equal to counting the table', async () => {
     const conn = t.app.db.orm.em.getConnection();
-    await db.query(`update invoice set status = 'INVALIDATED'
-      where tenant_id = $1 and status = 'REJECTED' and tipo_dte = '01'`, [otherId]);
+    await db.query(
+      `update invoice set status = 'INVALIDATED'
+      where tenant_id = $1 and status = 'REJECTED' and tipo_dte = '01'`,
+      [otherId],
+    );
     await db.query(`delete from invoice where tenant_id = $1 and tipo_dte = '14'`, [otherId]);
     const { rows: counted } = await db.query(`select status, tipo_dte, count(*)::text n from invoice
       group by status, tipo_dte`);
     type Count = { status: string; tipo_dte: string; n: string | number };
     const key = (r: Count) => `${r.status} ${r.tipo_dte} ${Number(r.n)}`;
     expect((await documentCounts(conn)).map(key).sort()).toEqual(counted.map(key).sort());
-    const { rows: [{ n: rows }] } = await db.query(`select count(*)::int n from invoice_tally`);
+    const {
+      rows: [{ n: rows }],
+    } = await db.query(`select count(*)::int n from invoice_tally`);
     expect(rows).toBe(counted.length); // folded: one row per pair
   });
 });
@@ -123,8 +134,13 @@ describe('listInvoices', () => {
     expect(await byControl.totalCount()).toEqual({ count: 1, exact: true });
     const prefix = samples.numeroControl.slice(0, -1);
     const byControlPrefix = await listInvoices(ctx, { text: prefix }, 100);
-    const expected = (await db.query(`select id from invoice where tenant_id = $1 and numero_control like $2
-      order by fec_emi desc, created_at desc, id desc`, [tenantId, `${prefix}%`])).rows.map((r) => r.id);
+    const expected = (
+      await db.query(
+        `select id from invoice where tenant_id = $1 and numero_control like $2
+      order by fec_emi desc, created_at desc, id desc`,
+        [tenantId, `${prefix}%`],
+      )
+    ).rows.map((r) => r.id);
     expect(expected.length).toBeGreaterThan(1);
     expect(byControlPrefix.nodes.map((n) => n.id)).toEqual(expected);
     const byCodigoPrefix = await listInvoices(ctx, { text: samples.codigoGeneracion.slice(0, 13).toLowerCase() });
@@ -134,8 +150,8 @@ describe('listInvoices', () => {
     expect(byDocument.nodes.length).toBeGreaterThan(0);
     for (const n of byDocument.nodes) expect(n.receptorNumDocumento).toBe(samples.dui);
     // Another tenant's identifiers are never found.
-    const [other] = (await db.query(`select codigo_generacion from invoice where tenant_id = $1 limit 1`,
-      [otherId])).rows;
+    const [other] = (await db.query(`select codigo_generacion from invoice where tenant_id = $1 limit 1`, [otherId]))
+      .rows;
     expect((await listInvoices(ctx, { text: other.codigo_generacion })).nodes).toEqual([]);
     // Words: whole, in order, accents ignored; then the last one begun.
     const byWords = await listInvoices(ctx, { text: 'rocio canas' }, 50);
@@ -153,9 +169,13 @@ describe('listInvoices', () => {
 
   it('keeps the text mode of the first page on later pages and with other filters', async () => {
     const filter = { text: 'Peña', status: ['PROCESSED' as const] };
-    const expected = (await db.query(
-      `select id from invoice where tenant_id = $1 and status = 'PROCESSED' and unaccent(receptor_nombre) ~* '(^| )pena'
-        order by fec_emi desc, created_at desc, id desc limit 90`, [tenantId])).rows.map((r) => r.id);
+    const expected = (
+      await db.query(
+        `select id from invoice where tenant_id = $1 and status = 'PROCESSED' and unaccent(receptor_nombre) ~* '(^| )pena'
+        order by fec_emi desc, created_at desc, id desc limit 90`,
+        [tenantId],
+      )
+    ).rows.map((r) => r.id);
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 3; i++) {
@@ -168,7 +188,12 @@ describe('listInvoices', () => {
 
   it('pages newest first without gaps or repeats while documents are inserted between pages', async () => {
     const filter = { status: ['REJECTED' as const, 'CONTINGENCY' as const] };
-    const expected = (await db.query(`select id from invoice where tenant_id = $1 and status in ('REJECTED', 'CONTINGENCY') order by fec_emi desc, created_at desc, id desc`, [tenantId])).rows.map((r) => r.id);
+    const expected = (
+      await db.query(
+        `select id from invoice where tenant_id = $1 and status in ('REJECTED', 'CONTINGENCY') order by fec_emi desc, created_at desc, id desc`,
+        [tenantId],
+      )
+    ).rows.map((r) => r.id);
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; ; i++) {
@@ -177,7 +202,10 @@ describe('listInvoices', () => {
       // A newer document arrives (status REJECTED, today): it belongs before every page already read.
       const n = 1_000_000 + i;
       await generateInvoices(db, { tenantId, count: 1, offset: n - 1, firstDay: '2026-06-01', days: 1 });
-      await db.query(`update invoice set status = 'REJECTED' where tenant_id = $1 and referencia_externa = $2`, [tenantId, `SIGMA-${String(n).padStart(10, '0')}`]);
+      await db.query(`update invoice set status = 'REJECTED' where tenant_id = $1 and referencia_externa = $2`, [
+        tenantId,
+        `SIGMA-${String(n).padStart(10, '0')}`,
+      ]);
       if (!page.hasNextPage) break;
       after = page.endCursor;
     }
@@ -191,17 +219,24 @@ describe('listInvoices', () => {
     const next = await listInvoices(ctx, {}, 3, legacy);
     const expected = await listInvoices(ctx, {}, 3, first.endCursor);
     expect(next.nodes.map((n) => n.id)).toEqual(expected.nodes.map((n) => n.id));
-    await expect(listInvoices(ctx, {}, 3, 'bm90LWEtY3Vyc29y')).rejects.toMatchObject({ issues: [{ path: 'after', code: 'INVALID_CURSOR' }] });
+    await expect(listInvoices(ctx, {}, 3, 'bm90LWEtY3Vyc29y')).rejects.toMatchObject({
+      issues: [{ path: 'after', code: 'INVALID_CURSOR' }],
+    });
   });
 
   it('totalCount is exact up to the limit, an estimate beyond it, and exact when asked', async () => {
     const few = await (await listInvoices(ctx, { status: ['REJECTED'] })).totalCount();
-    const real = Number((await db.query(`select count(*) from invoice where tenant_id = $1 and status = 'REJECTED'`, [tenantId])).rows[0].count);
+    const real = Number(
+      (await db.query(`select count(*) from invoice where tenant_id = $1 and status = 'REJECTED'`, [tenantId])).rows[0]
+        .count,
+    );
     expect(few).toEqual({ count: real, exact: true });
     const all = await listInvoices(ctx, {});
     const estimate = await all.totalCount();
     const exact = await all.totalCount(true);
-    const mine = Number((await db.query(`select count(*) from invoice where tenant_id = $1`, [tenantId])).rows[0].count);
+    const mine = Number(
+      (await db.query(`select count(*) from invoice where tenant_id = $1`, [tenantId])).rows[0].count,
+    );
     expect(estimate.exact).toBe(false);
     expect(estimate.count).toBeGreaterThan(EXACT_COUNT_UP_TO);
     expect(Math.abs(estimate.count - mine) / mine).toBeLessThan(0.2);

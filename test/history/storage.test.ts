@@ -10,7 +10,8 @@ let tt: PipelineTenant;
 beforeAll(async () => ({ t, tt } = await startWithPipelineTenant()));
 afterAll(async () => t?.close());
 
-const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []) => t.app.db.orm.em.getConnection().execute<T[]>(q, params);
+const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []) =>
+  t.app.db.orm.em.getConnection().execute<T[]>(q, params);
 
 describe('the invoice row keeps the document once', () => {
   it('a processed document stores its JWS without the payload; the JWS rebuilt from the document verifies', async () => {
@@ -20,7 +21,9 @@ describe('the invoice row keeps the document once', () => {
     expect(row!.jws).toMatch(/^eyJhbGciOiJSUzUxMiJ9\.\.[A-Za-z0-9_-]{300,}$/);
     const payload = await verifyDteJws(compactJws(done!)!, createPublicKey(tt.publicKeyPem));
     expect(payload).toEqual(done!.document);
-    const columns = await sql<{ column_name: string }>(`select column_name from information_schema.columns where table_name = 'invoice'`);
+    const columns = await sql<{ column_name: string }>(
+      `select column_name from information_schema.columns where table_name = 'invoice'`,
+    );
     expect(columns.map((c) => c.column_name)).not.toEqual(expect.arrayContaining(['input']));
     expect(columns.map((c) => c.column_name)).not.toContain('signed_document');
   });
@@ -43,7 +46,9 @@ describe('the invoice row keeps the document once', () => {
     const done = await waitForStatus(t, [a.id, b.id], ['PROCESSED']);
     const whole = done.map((d) => compactJws(d)!);
     const [header, , signature] = whole[1]!.split('.');
-    const reordered = Buffer.from(JSON.stringify({ identificacion: done[1]!.document.identificacion, ...done[1]!.document })).toString('base64url');
+    const reordered = Buffer.from(
+      JSON.stringify({ identificacion: done[1]!.document.identificacion, ...done[1]!.document }),
+    ).toString('base64url');
     const foreign = `${header}.${reordered}.${signature}`;
     await sql('update invoice set jws = ? where id = ?', [whole[0], a.id]);
     await sql('update invoice set jws = ? where id = ?', [foreign, b.id]);

@@ -43,7 +43,10 @@ async function pdfContent(pdf: Buffer) {
 
 function decodeQr(png: Uint8Array): string | null {
   const image = PNG.sync.read(Buffer.from(png));
-  return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ?? null;
+  return (
+    jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)
+      ?.data ?? null
+  );
 }
 
 describe('PDF rendered once after PROCESSED, served through signed links', () => {
@@ -65,7 +68,9 @@ describe('PDF rendered once after PROCESSED, served through signed links', () =>
     expect(flat).toContain(`$${Number(done!.totalPagar).toFixed(2)}`);
     const urls = images.map((i) => decodeQr(i.data)).filter(Boolean);
     expect(urls).toContain(consultaPublicaUrl(done!.document as DteJson));
-    expect(consultaPublicaUrl(done!.document as DteJson)).toBe(`https://admin.factura.gob.sv/consultaPublica?ambiente=00&codGen=${done!.codigoGeneracion}&fechaEmi=${done!.fecEmi}`);
+    expect(consultaPublicaUrl(done!.document as DteJson)).toBe(
+      `https://admin.factura.gob.sv/consultaPublica?ambiente=00&codGen=${done!.codigoGeneracion}&fechaEmi=${done!.fecEmi}`,
+    );
 
     // Opening it again serves the stored bytes (no second row).
     const again = Buffer.from(await (await fetch(links.pdfUrl)).arrayBuffer());
@@ -111,7 +116,11 @@ describe('PDF rendered once after PROCESSED, served through signed links', () =>
     expect(expired.status).toBe(403);
     expect(((await expired.json()) as { error: { code: string } }).error.code).toBe('LINK_EXPIRED');
     // nothing else is reachable with a document token
-    const gql = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tk}` }, body: JSON.stringify({ query: '{ webhookEndpoints { id } }' }) });
+    const gql = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tk}` },
+      body: JSON.stringify({ query: '{ webhookEndpoints { id } }' }),
+    });
     expect(JSON.stringify(await gql.json())).toMatch(/UNAUTHENTICATED|FORBIDDEN|Unauthorized|invalid/i);
   });
 });

@@ -17,7 +17,11 @@ beforeAll(async () => {
   t.app.config.publicUrl = t.url;
   tt = await tenantWithCredential(t);
   rx = await startReceiver();
-  const r = await t.gql(`mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { ... on CreatedWebhookEndpoint { endpoint { id } } } }`, { i: { url: rx.url } }, { 'x-api-key': tt.apiKey });
+  const r = await t.gql(
+    `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { ... on CreatedWebhookEndpoint { endpoint { id } } } }`,
+    { i: { url: rx.url } },
+    { 'x-api-key': tt.apiKey },
+  );
   endpointId = r.body.data.createWebhookEndpoint.endpoint.id;
 });
 afterAll(async () => {
@@ -26,7 +30,8 @@ afterAll(async () => {
 });
 
 const em = () => t.app.db.orm.em.fork();
-const deliveries = async (invoiceId: string, type: string) => em().find(WebhookDelivery, { invoice: invoiceId, eventType: type }, { filters: false });
+const deliveries = async (invoiceId: string, type: string) =>
+  em().find(WebhookDelivery, { invoice: invoiceId, eventType: type }, { filters: false });
 async function bodyOf(deliveryId: string) {
   const got = await rx.waitFor(1);
   for (let i = 0; i < 100; i++) {
@@ -42,20 +47,29 @@ describe('events beyond processed/rejected', () => {
     const inv = await emit(tt);
     await waitForStatus(t, [inv.id], ['PROCESSED']);
     // A rolled-back transition leaves no outbox row (same transaction).
-    await expect(em().transactional(async (tx) => {
-      const i = await tx.findOneOrFail(Invoice, { id: inv.id }, { filters: false });
-      await transition(tx, i, 'INVALIDATED', 'dte.invalidated', { selloRecibido: 'X' });
-      throw new Error('rollback');
-    })).rejects.toThrow('rollback');
+    await expect(
+      em().transactional(async (tx) => {
+        const i = await tx.findOneOrFail(Invoice, { id: inv.id }, { filters: false });
+        await transition(tx, i, 'INVALIDATED', 'dte.invalidated', { selloRecibido: 'X' });
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
     expect(await deliveries(inv.id, 'dte.invalidated')).toHaveLength(0);
 
     await em().transactional(async (tx) => {
       const i = await tx.findOneOrFail(Invoice, { id: inv.id }, { filters: false });
-      await transition(tx, i, 'INVALIDATED', 'dte.invalidated', { codigoGeneracion: 'ABC', selloRecibido: 'SELLOANULACION' });
+      await transition(tx, i, 'INVALIDATED', 'dte.invalidated', {
+        codigoGeneracion: 'ABC',
+        selloRecibido: 'SELLOANULACION',
+      });
     });
     const [d] = await deliveries(inv.id, 'dte.invalidated');
     const body = await bodyOf(d!.id);
-    expect(body.data).toMatchObject({ id: inv.id, status: 'INVALIDATED', invalidation: { selloRecibido: 'SELLOANULACION' } });
+    expect(body.data).toMatchObject({
+      id: inv.id,
+      status: 'INVALIDATED',
+      invalidation: { selloRecibido: 'SELLOANULACION' },
+    });
     expect(String(body.data.pdfUrl)).toContain(`/documents/${inv.id}.pdf?token=`);
     // Rendered when first needed (here: the link is opened), then stored.
     expect(await em().count(StoredDocument, { invoice: inv.id, status: 'INVALIDATED' }, { filters: false })).toBe(0);
@@ -72,16 +86,26 @@ describe('events beyond processed/rejected', () => {
     const n = await raiseDeadlineWarnings(t.app, new Date(lastDay.getTime() - 3600_000), 6 * 3600_000);
     expect(n).toBeGreaterThanOrEqual(1);
     expect(await raiseDeadlineWarnings(t.app, new Date(lastDay.getTime() - 1800_000), 6 * 3600_000)).toBe(0);
-    const warnings = await em().find(InvoiceEvent, { invoice: inv.id, type: 'dte.deadline.warning' }, { filters: false });
+    const warnings = await em().find(
+      InvoiceEvent,
+      { invoice: inv.id, type: 'dte.deadline.warning' },
+      { filters: false },
+    );
     expect(warnings.map((w) => w.data)).toEqual([{ kind: 'invalidation', deadline: lastDay.toISOString() }]);
     const [d] = await deliveries(inv.id, 'dte.deadline.warning');
-    expect((await bodyOf(d!.id)).data).toMatchObject({ id: inv.id, kind: 'invalidation', deadline: lastDay.toISOString() });
+    expect((await bodyOf(d!.id)).data).toMatchObject({
+      id: inv.id,
+      kind: 'invalidation',
+      deadline: lastDay.toISOString(),
+    });
 
     // A contingency document whose event is due in 2 h (the state is set directly: the scan reads deadlines only).
     const c = await emit(tt);
     await waitForStatus(t, [c.id], ['PROCESSED']);
     const due = new Date(Date.now() + 2 * 3600_000);
-    await em().getConnection().execute(`update invoice set status = 'CONTINGENCY', contingency_deadline = ? where id = ?`, [due, c.id]);
+    await em()
+      .getConnection()
+      .execute(`update invoice set status = 'CONTINGENCY', contingency_deadline = ? where id = ?`, [due, c.id]);
     expect(await raiseDeadlineWarnings(t.app, new Date(), 6 * 3600_000)).toBe(1);
     expect(await raiseDeadlineWarnings(t.app, new Date(), 6 * 3600_000)).toBe(0);
     const cw = await em().find(InvoiceEvent, { invoice: c.id, type: 'dte.deadline.warning' }, { filters: false });

@@ -35,11 +35,16 @@ function pngWithBrokenPixels(): Buffer {
   return b;
 }
 
-const storedLogo = async () => (await t.app.db.orm.em.fork().findOneOrFail(Tenant, { id: tt.tenantId }, { filters: false, populate: ['logo'] })).logo;
+const storedLogo = async () =>
+  (await t.app.db.orm.em.fork().findOneOrFail(Tenant, { id: tt.tenantId }, { filters: false, populate: ['logo'] }))
+    .logo;
 
 describe('tenant logos are decoded and re-encoded on upload', () => {
   it('refuses a PNG signature followed by garbage, and pixels that do not decompress', async () => {
-    for (const bad of [Buffer.concat([png(2, 2).subarray(0, 8), Buffer.from('garbage '.repeat(20))]), pngWithBrokenPixels()]) {
+    for (const bad of [
+      Buffer.concat([png(2, 2).subarray(0, 8), Buffer.from('garbage '.repeat(20))]),
+      pngWithBrokenPixels(),
+    ]) {
       const r = await update(bad.toString('base64'));
       expect(r.body.data.updateTenant.__typename).toBe('ValidationFailed');
       expect(r.body.data.updateTenant.issues).toMatchObject([{ path: 'logoBase64', code: 'INVALID_IMAGE' }]);
@@ -64,12 +69,18 @@ describe('tenant logos are decoded and re-encoded on upload', () => {
 describe('a rendering failure never blocks documents, e-mail or webhooks', () => {
   it('a corrupt logo stored before the check: the PDF is printed without it and the e-mail goes out with it', async () => {
     // written behind the API's back, as an old version would have stored it (this one even crashed the PDF library)
-    await t.app.db.orm.em.getConnection().execute('update tenant set logo = ? where id = ?', [pngWithBrokenPixels(), tt.tenantId]);
+    await t.app.db.orm.em
+      .getConnection()
+      .execute('update tenant set logo = ? where id = ?', [pngWithBrokenPixels(), tt.tenantId]);
     const inv = await emit(tt);
     expect((await waitForStatus(t, [inv.id], ['PROCESSED']))[0]!.status).toBe('PROCESSED');
     const pdf = await fetch(`${t.url}/api/facturas/${inv.id}/pdf`, { headers: { 'x-api-key': tt.apiKey } });
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const mail = await waitForEmail(inv.id, (m) => m.status !== 'PENDING');
     expect(mail).toMatchObject({ status: 'WRITTEN_TO_OUTBOX', pdfOmittedReason: null });
   });
@@ -79,14 +90,21 @@ describe('a rendering failure never blocks documents, e-mail or webhooks', () =>
     expect((await waitForStatus(t, [inv.id], ['PROCESSED']))[0]!.status).toBe('PROCESSED');
     await waitForEmail(inv.id, (m) => m.status !== 'PENDING');
     const conn = t.app.db.orm.em.getConnection();
-    await conn.execute(`update invoice set document = jsonb_set(document, '{identificacion,tipoDte}', '"99"') where id = ?`, [inv.id]);
+    await conn.execute(
+      `update invoice set document = jsonb_set(document, '{identificacion,tipoDte}', '"99"') where id = ?`,
+      [inv.id],
+    );
     await conn.execute('delete from invoice_document where invoice_id = ?', [inv.id]);
 
     const pdf = await fetch(`${t.url}/api/facturas/${inv.id}/pdf`, { headers: { 'x-api-key': tt.apiKey } });
     expect(pdf.status).toBe(409);
     expect(((await pdf.json()) as { error: { code: string } }).error.code).toBe('INVALID_STATE');
 
-    const r = await t.gql(`mutation($id: ID!) { resendInvoiceEmail(invoiceId: $id) { __typename ... on InvoiceEmailDelivery { id } } }`, { id: inv.id }, { 'x-api-key': tt.apiKey });
+    const r = await t.gql(
+      `mutation($id: ID!) { resendInvoiceEmail(invoiceId: $id) { __typename ... on InvoiceEmailDelivery { id } } }`,
+      { id: inv.id },
+      { 'x-api-key': tt.apiKey },
+    );
     const id = r.body.data.resendInvoiceEmail.id as string;
     const mail = await waitForEmail(inv.id, (m) => m.id === id && m.status !== 'PENDING');
     expect(mail.status).toBe('WRITTEN_TO_OUTBOX');
@@ -95,15 +113,24 @@ describe('a rendering failure never blocks documents, e-mail or webhooks', () =>
     const eml = readFileSync(mail.location!, 'utf8');
     expect(eml).toMatch(new RegExp(`filename="?${inv.codigoGeneracion}\\.json`));
     expect(eml).not.toMatch(/\.pdf"/);
-    const q = await t.gql(`query($id: ID!) { invoiceEmailDeliveries(invoiceId: $id) { id pdfOmittedReason } }`, { id: inv.id }, { 'x-api-key': tt.apiKey });
-    expect(q.body.data.invoiceEmailDeliveries[0]).toMatchObject({ id, pdfOmittedReason: expect.stringMatching(/JSON was sent alone/) });
+    const q = await t.gql(
+      `query($id: ID!) { invoiceEmailDeliveries(invoiceId: $id) { id pdfOmittedReason } }`,
+      { id: inv.id },
+      { 'x-api-key': tt.apiKey },
+    );
+    expect(q.body.data.invoiceEmailDeliveries[0]).toMatchObject({
+      id,
+      pdfOmittedReason: expect.stringMatching(/JSON was sent alone/),
+    });
   });
 });
 
 async function waitForEmail(invoiceId: string, ok: (m: InvoiceEmail) => boolean): Promise<InvoiceEmail> {
   const until = Date.now() + 20_000;
   for (;;) {
-    const rows = await t.app.db.orm.em.fork().find(InvoiceEmail, { invoice: invoiceId }, { filters: false, orderBy: { createdAt: 'desc' } });
+    const rows = await t.app.db.orm.em
+      .fork()
+      .find(InvoiceEmail, { invoice: invoiceId }, { filters: false, orderBy: { createdAt: 'desc' } });
     const hit = rows.find(ok);
     if (hit || Date.now() > until) return hit ?? rows[0]!;
     await new Promise((r) => setTimeout(r, 100));

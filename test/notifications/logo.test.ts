@@ -24,8 +24,15 @@ describe('tenant logo on the versión legible', () => {
   it('refuses what is not a PNG/JPEG, and prints a set logo on the stored PDF', async () => {
     const tt = await tenantWithCredential(t);
     const admin = { 'x-api-key': t.adminKey };
-    const bad = await t.gql(U, { id: tt.tenantId, i: { logoBase64: Buffer.from('not an image').toString('base64') } }, admin);
-    expect(bad.body.data.updateTenant).toEqual({ __typename: 'ValidationFailed', issues: [{ path: 'logoBase64', code: 'INVALID_IMAGE' }] });
+    const bad = await t.gql(
+      U,
+      { id: tt.tenantId, i: { logoBase64: Buffer.from('not an image').toString('base64') } },
+      admin,
+    );
+    expect(bad.body.data.updateTenant).toEqual({
+      __typename: 'ValidationFailed',
+      issues: [{ path: 'logoBase64', code: 'INVALID_IMAGE' }],
+    });
     const ok = await t.gql(U, { id: tt.tenantId, i: { logoBase64: logoPng() } }, admin);
     expect(ok.body.data.updateTenant.__typename).toBe('Tenant');
 
@@ -33,7 +40,9 @@ describe('tenant logo on the versión legible', () => {
     expect((await waitForStatus(t, [inv.id], ['PROCESSED']))[0]!.status).toBe('PROCESSED');
     let rows: StoredDocument[] = [];
     for (let i = 0; i < 100 && !rows.length; i++) {
-      rows = await t.app.db.orm.em.fork().find(StoredDocument, { invoice: inv.id }, { filters: false, populate: ['content'] });
+      rows = await t.app.db.orm.em
+        .fork()
+        .find(StoredDocument, { invoice: inv.id }, { filters: false, populate: ['content'] });
       if (!rows.length) await new Promise((r) => setTimeout(r, 100));
     }
     const parser = new PDFParse({ data: new Uint8Array(Buffer.from(rows[0]!.content)) });

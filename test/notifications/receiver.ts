@@ -17,7 +17,11 @@ export async function startReceiver() {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
-      received.push({ headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])), body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+      received.push({
+        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      });
       const b = script.shift() ?? 200;
       if (b === 'hang') return void setTimeout(() => res.writeHead(200).end('late'), 2000).unref();
       res.writeHead(b).end();
@@ -34,6 +38,10 @@ export async function startReceiver() {
       while (received.length < n && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       return received;
     },
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

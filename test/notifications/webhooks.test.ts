@@ -34,20 +34,34 @@ async function delivery(id: string) {
   return t.app.db.orm.em.fork().findOneOrFail(WebhookDelivery, { id }, { filters: false });
 }
 
-async function waitDelivery(endpointId: string, pred: (d: WebhookDelivery) => boolean, timeoutMs = 15_000): Promise<WebhookDelivery> {
+async function waitDelivery(
+  endpointId: string,
+  pred: (d: WebhookDelivery) => boolean,
+  timeoutMs = 15_000,
+): Promise<WebhookDelivery> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const rows = await t.app.db.orm.em.fork().find(WebhookDelivery, { endpoint: endpointId }, { filters: false, orderBy: { createdAt: 'desc' } });
+    const rows = await t.app.db.orm.em
+      .fork()
+      .find(WebhookDelivery, { endpoint: endpointId }, { filters: false, orderBy: { createdAt: 'desc' } });
     const hit = rows.find(pred);
     if (hit) return hit;
-    if (Date.now() > until) throw new Error(`no matching delivery: ${JSON.stringify(rows.map((r) => [r.eventType, r.status, r.totalAttempts]))}`);
+    if (Date.now() > until)
+      throw new Error(
+        `no matching delivery: ${JSON.stringify(rows.map((r) => [r.eventType, r.status, r.totalAttempts]))}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 /** "Waits" out the retry schedule: the queued job of this delivery becomes due now. */
 async function fastForward(deliveryId: string) {
-  await t.app.db.orm.em.getConnection().execute(`update job set run_at = now() where kind = 'webhook-delivery' and status = 'queued' and payload->>'deliveryId' = ?`, [deliveryId]);
+  await t.app.db.orm.em
+    .getConnection()
+    .execute(
+      `update job set run_at = now() where kind = 'webhook-delivery' and status = 'queued' and payload->>'deliveryId' = ?`,
+      [deliveryId],
+    );
   await t.app.db.orm.em.getConnection().execute(`select pg_notify('fx_jobs', 'webhook-delivery')`);
 }
 
@@ -109,7 +123,13 @@ describe('webhook deliveries to a real HTTP listener', () => {
 
     const log = await t.gql(DELIVERIES, { e: ep.endpoint.id }, H());
     const d = log.body.data.webhookDeliveries.find((x: { id: string }) => x.id === ok.id);
-    expect(d).toMatchObject({ messageId: `msg_${ok.id}`, eventType: 'dte.processed', status: 'SUCCEEDED', totalAttempts: 3, lastStatusCode: 200 });
+    expect(d).toMatchObject({
+      messageId: `msg_${ok.id}`,
+      eventType: 'dte.processed',
+      status: 'SUCCEEDED',
+      totalAttempts: 3,
+      lastStatusCode: 200,
+    });
     expect(d.attempts.map((a: { statusCode: number | null }) => a.statusCode)).toEqual([500, null, 200]);
     expect(d.attempts[1].error).toMatch(/no response/);
     expect(d.attempts.every((a: { durationMs: number }) => a.durationMs >= 0)).toBe(true);
@@ -126,7 +146,10 @@ describe('webhook deliveries to a real HTTP listener', () => {
     await waitForStatus(t, [bad.id, good.id], ['PROCESSED', 'REJECTED']);
     const d = await waitDelivery(ep.endpoint.id, (x) => x.status === 'SUCCEEDED');
     expect(d.eventType).toBe('dte.rejected');
-    const body = new Webhook(ep.secret).verify(rx.received.slice(start).find((r) => r.headers['webhook-id'] === `msg_${d.id}`)!.body, rx.received.slice(start).find((r) => r.headers['webhook-id'] === `msg_${d.id}`)!.headers) as { data: Record<string, unknown> };
+    const body = new Webhook(ep.secret).verify(
+      rx.received.slice(start).find((r) => r.headers['webhook-id'] === `msg_${d.id}`)!.body,
+      rx.received.slice(start).find((r) => r.headers['webhook-id'] === `msg_${d.id}`)!.headers,
+    ) as { data: Record<string, unknown> };
     expect(body.data).toMatchObject({ id: bad.id, status: 'REJECTED' });
     expect(Array.isArray(body.data.observaciones)).toBe(true);
     const rows = await t.app.db.orm.em.fork().find(WebhookDelivery, { endpoint: ep.endpoint.id }, { filters: false });
@@ -136,9 +159,18 @@ describe('webhook deliveries to a real HTTP listener', () => {
 
   it('secret rotation: both secrets verify during the grace period; after revocation only the new one', async () => {
     const ep = await createEndpoint({ url: rx.url });
-    const rot = (grace: number) => t.gql(`mutation($id: ID!, $g: Int) { rotateWebhookSecret(id: $id, graceSeconds: $g) { __typename ... on CreatedWebhookEndpoint { secret endpoint { previousSecretExpiresAt } } } }`, { id: ep.endpoint.id, g: grace }, H());
+    const rot = (grace: number) =>
+      t.gql(
+        `mutation($id: ID!, $g: Int) { rotateWebhookSecret(id: $id, graceSeconds: $g) { __typename ... on CreatedWebhookEndpoint { secret endpoint { previousSecretExpiresAt } } } }`,
+        { id: ep.endpoint.id, g: grace },
+        H(),
+      );
     const ping = async () => {
-      const r = await t.gql(`mutation($id: ID!) { pingWebhookEndpoint(id: $id) { __typename ... on WebhookDelivery { id messageId status lastStatusCode } } }`, { id: ep.endpoint.id }, H());
+      const r = await t.gql(
+        `mutation($id: ID!) { pingWebhookEndpoint(id: $id) { __typename ... on WebhookDelivery { id messageId status lastStatusCode } } }`,
+        { id: ep.endpoint.id },
+        H(),
+      );
       const d = r.body.data.pingWebhookEndpoint;
       expect(d.status).toBe('SUCCEEDED');
       return rx.received.find((x) => x.headers['webhook-id'] === d.messageId)!;
@@ -177,8 +209,16 @@ describe('webhook deliveries to a real HTTP listener', () => {
     const rows = await t.app.db.orm.em.fork().find(WebhookDelivery, { endpoint: ep.endpoint.id }, { filters: false });
     expect(rows).toHaveLength(1);
 
-    const re = await t.gql(`mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { enabled: true }) { __typename ... on WebhookEndpoint { enabled disabledReason } } }`, { id: ep.endpoint.id }, H());
-    expect(re.body.data.updateWebhookEndpoint).toEqual({ __typename: 'WebhookEndpoint', enabled: true, disabledReason: null });
+    const re = await t.gql(
+      `mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { enabled: true }) { __typename ... on WebhookEndpoint { enabled disabledReason } } }`,
+      { id: ep.endpoint.id },
+      H(),
+    );
+    expect(re.body.data.updateWebhookEndpoint).toEqual({
+      __typename: 'WebhookEndpoint',
+      enabled: true,
+      disabledReason: null,
+    });
     await t.gql(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { __typename } }`, { id: ep.endpoint.id }, H());
   });
 
@@ -186,22 +226,46 @@ describe('webhook deliveries to a real HTTP listener', () => {
     const ep = await createEndpoint({ url: rx.url, eventTypes: ['dte.processed'] });
     const since = new Date(Date.now() - 1000).toISOString();
     const invs = [await emit(tt), await emit(tt)];
-    await waitForStatus(t, invs.map((i) => i.id), ['PROCESSED']);
+    await waitForStatus(
+      t,
+      invs.map((i) => i.id),
+      ['PROCESSED'],
+    );
     await waitDelivery(ep.endpoint.id, (x) => x.status === 'SUCCEEDED' && x.invoice?.id === invs[0]!.id);
     const d1 = await waitDelivery(ep.endpoint.id, (x) => x.status === 'SUCCEEDED' && x.invoice?.id === invs[1]!.id);
 
     const before = rx.received.filter((r) => r.headers['webhook-id'] === `msg_${d1.id}`).length;
-    const one = await t.gql(`mutation($id: ID!) { replayWebhookDelivery(id: $id) { __typename ... on WebhookDelivery { status } } }`, { id: d1.id }, H());
+    const one = await t.gql(
+      `mutation($id: ID!) { replayWebhookDelivery(id: $id) { __typename ... on WebhookDelivery { status } } }`,
+      { id: d1.id },
+      H(),
+    );
     expect(one.body.data.replayWebhookDelivery.__typename).toBe('WebhookDelivery');
     await waitFor(() => rx.received.filter((r) => r.headers['webhook-id'] === `msg_${d1.id}`).length === before + 1);
     expect((await delivery(d1.id)).totalAttempts).toBe(2);
 
-    const all = await t.gql(`mutation($s: DateTimeISO!, $e: ID) { replayWebhookDeliveries(since: $s, endpointId: $e) { __typename ... on ReplayedWebhookDeliveries { count } } }`, { s: since, e: ep.endpoint.id }, H());
+    const all = await t.gql(
+      `mutation($s: DateTimeISO!, $e: ID) { replayWebhookDeliveries(since: $s, endpointId: $e) { __typename ... on ReplayedWebhookDeliveries { count } } }`,
+      { s: since, e: ep.endpoint.id },
+      H(),
+    );
     expect(all.body.data.replayWebhookDeliveries).toEqual({ __typename: 'ReplayedWebhookDeliveries', count: 2 });
-    await waitFor(async () => (await t.app.db.orm.em.fork().find(WebhookDelivery, { endpoint: ep.endpoint.id }, { filters: false })).every((x) => x.status === 'SUCCEEDED' && x.totalAttempts >= 2));
-    const counts = (await t.app.db.orm.em.fork().find(WebhookDelivery, { endpoint: ep.endpoint.id }, { filters: false })).map((x) => x.totalAttempts).sort();
+    await waitFor(async () =>
+      (await t.app.db.orm.em.fork().find(WebhookDelivery, { endpoint: ep.endpoint.id }, { filters: false })).every(
+        (x) => x.status === 'SUCCEEDED' && x.totalAttempts >= 2,
+      ),
+    );
+    const counts = (
+      await t.app.db.orm.em.fork().find(WebhookDelivery, { endpoint: ep.endpoint.id }, { filters: false })
+    )
+      .map((x) => x.totalAttempts)
+      .sort();
     expect(counts).toEqual([2, 3]);
-    const missing = await t.gql(`mutation { replayWebhookDelivery(id: "00000000-0000-4000-8000-000000000000") { __typename } }`, {}, H());
+    const missing = await t.gql(
+      `mutation { replayWebhookDelivery(id: "00000000-0000-4000-8000-000000000000") { __typename } }`,
+      {},
+      H(),
+    );
     expect(missing.body.data.replayWebhookDelivery.__typename).toBe('NotFound');
     await t.gql(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { __typename } }`, { id: ep.endpoint.id }, H());
   });
@@ -212,7 +276,13 @@ describe('endpoint management rules', () => {
     // The server's requests read the App's policy: refuse private targets for this test only.
     Object.assign(t.app.webhookPolicy, { allowPrivate: false });
     try {
-      for (const url of ['http://127.0.0.1:9/x', 'http://[::1]/x', 'http://169.254.169.254/latest', 'http://10.1.2.3/', 'http://localhost:8080/']) {
+      for (const url of [
+        'http://127.0.0.1:9/x',
+        'http://[::1]/x',
+        'http://169.254.169.254/latest',
+        'http://10.1.2.3/',
+        'http://localhost:8080/',
+      ]) {
         const r = await createEndpoint({ url });
         expect(r.__typename, url).toBe('ValidationFailed');
         expect(r.issues[0]).toMatchObject({ path: 'url' });
@@ -220,8 +290,14 @@ describe('endpoint management rules', () => {
     } finally {
       Object.assign(t.app.webhookPolicy, webhookPolicyOf(t.app.config));
     }
-    expect((await createEndpoint({ url: 'ftp://example.com/x' })).issues[0]).toMatchObject({ path: 'url', code: 'UNSUPPORTED_SCHEME' });
-    expect((await createEndpoint({ url: rx.url, eventTypes: ['dte.nope'] })).issues[0]).toMatchObject({ path: 'eventTypes[0]', code: 'UNKNOWN_EVENT_TYPE' });
+    expect((await createEndpoint({ url: 'ftp://example.com/x' })).issues[0]).toMatchObject({
+      path: 'url',
+      code: 'UNSUPPORTED_SCHEME',
+    });
+    expect((await createEndpoint({ url: rx.url, eventTypes: ['dte.nope'] })).issues[0]).toMatchObject({
+      path: 'eventTypes[0]',
+      code: 'UNKNOWN_EVENT_TYPE',
+    });
   });
 
   it('needs the webhooks:manage scope, and tenants never see each other’s endpoints', async () => {
@@ -229,10 +305,18 @@ describe('endpoint management rules', () => {
     const mine = await createEndpoint({ url: rx.url });
     const theirs = await t.gql(`{ webhookEndpoints { id } }`, {}, { 'x-api-key': other.apiKey });
     expect(theirs.body.data.webhookEndpoints.map((e: { id: string }) => e.id)).not.toContain(mine.endpoint.id);
-    const del = await t.gql(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { __typename } }`, { id: mine.endpoint.id }, { 'x-api-key': other.apiKey });
+    const del = await t.gql(
+      `mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { __typename } }`,
+      { id: mine.endpoint.id },
+      { 'x-api-key': other.apiKey },
+    );
     expect(del.body.data.deleteWebhookEndpoint.__typename).toBe('NotFound');
     const admin = { 'x-api-key': t.adminKey };
-    const k = await t.gql(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { ... on CreatedApiKey { secret } } }`, { i: { tenantId: tt.tenantId, name: 'ro', scopes: ['invoices:read'] } }, admin);
+    const k = await t.gql(
+      `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { ... on CreatedApiKey { secret } } }`,
+      { i: { tenantId: tt.tenantId, name: 'ro', scopes: ['invoices:read'] } },
+      admin,
+    );
     const denied = await t.gql(`{ webhookEndpoints { id } }`, {}, { 'x-api-key': k.body.data.createApiKey.secret });
     expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -31,7 +31,11 @@ describe('API key cache', () => {
     const { apiKey, keyId } = await provisionTenant(a);
     for (let i = 0; i < 3; i++) expect((await b.gql(ME, {}, { 'x-api-key': apiKey })).status).toBe(200);
     expect((await a.gql(ME, {}, { 'x-api-key': apiKey })).status).toBe(200);
-    const rev = await a.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { __typename } }`, { id: keyId }, { 'x-api-key': a.adminKey });
+    const rev = await a.gql(
+      `mutation($id: ID!) { revokeApiKey(id: $id) { __typename } }`,
+      { id: keyId },
+      { 'x-api-key': a.adminKey },
+    );
     expect(rev.body.data.revokeApiKey.__typename).toBe('ApiKey');
     // The revoking process drops its entry synchronously: its very next request is refused.
     expect((await a.gql(ME, {}, { 'x-api-key': apiKey })).status).toBe(401);
@@ -48,7 +52,11 @@ describe('API key cache', () => {
   it('a key used and then revoked in the same process is refused on the very next request', async () => {
     const { apiKey, keyId } = await provisionTenant(a);
     for (let i = 0; i < 3; i++) expect((await a.gql(ME, {}, { 'x-api-key': apiKey })).status).toBe(200);
-    await a.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { __typename } }`, { id: keyId }, { 'x-api-key': a.adminKey });
+    await a.gql(
+      `mutation($id: ID!) { revokeApiKey(id: $id) { __typename } }`,
+      { id: keyId },
+      { 'x-api-key': a.adminKey },
+    );
     expect((await a.gql(ME, {}, { 'x-api-key': apiKey })).status).toBe(401);
   });
 

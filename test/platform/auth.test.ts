@@ -37,7 +37,11 @@ describe('API keys', () => {
   it('refuses a revoked key on the very next request', async () => {
     const { apiKey, keyId } = await provisionTenant(t);
     expect((await t.gql(ME, {}, { 'x-api-key': apiKey })).status).toBe(200);
-    const rev = await t.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { __typename ... on ApiKey { revokedAt } } }`, { id: keyId }, { 'x-api-key': t.adminKey });
+    const rev = await t.gql(
+      `mutation($id: ID!) { revokeApiKey(id: $id) { __typename ... on ApiKey { revokedAt } } }`,
+      { id: keyId },
+      { 'x-api-key': t.adminKey },
+    );
     expect(rev.body.data.revokeApiKey.revokedAt).toBeTruthy();
     const r = await t.gql(ME, {}, { 'x-api-key': apiKey });
     expect(r.status).toBe(401);
@@ -46,7 +50,11 @@ describe('API keys', () => {
 
   it('refuses an expired key', async () => {
     const { tenantId } = await provisionTenant(t);
-    const k = await t.gql(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { ... on CreatedApiKey { secret key { id } } } }`, { i: { tenantId, name: 'short', expiresAt: new Date(Date.now() + 1500).toISOString() } }, { 'x-api-key': t.adminKey });
+    const k = await t.gql(
+      `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { ... on CreatedApiKey { secret key { id } } } }`,
+      { i: { tenantId, name: 'short', expiresAt: new Date(Date.now() + 1500).toISOString() } },
+      { 'x-api-key': t.adminKey },
+    );
     const secret = k.body.data.createApiKey.secret;
     expect((await t.gql(ME, {}, { 'x-api-key': secret })).status).toBe(200);
     await new Promise((r) => setTimeout(r, 1700));
@@ -56,7 +64,11 @@ describe('API keys', () => {
   it('records the last-used time', async () => {
     const { apiKey, keyId, tenantId } = await provisionTenant(t);
     await t.gql(ME, {}, { 'x-api-key': apiKey });
-    const r = await t.gql(`query($t: ID) { apiKeys(tenantId: $t) { id lastUsedAt } }`, { t: tenantId }, { 'x-api-key': t.adminKey });
+    const r = await t.gql(
+      `query($t: ID) { apiKeys(tenantId: $t) { id lastUsedAt } }`,
+      { t: tenantId },
+      { 'x-api-key': t.adminKey },
+    );
     expect(r.body.data.apiKeys.find((k: any) => k.id === keyId).lastUsedAt).toBeTruthy();
   });
 });
@@ -97,7 +109,10 @@ describe('tenant isolation', () => {
     const a = await provisionTenant(t);
     const b = await provisionTenant(t);
     const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { id nit } } }`;
-    const reps = [{ __typename: 'Tenant', id: a.tenantId }, { __typename: 'Tenant', id: b.tenantId }];
+    const reps = [
+      { __typename: 'Tenant', id: a.tenantId },
+      { __typename: 'Tenant', id: b.tenantId },
+    ];
     const r = await t.gql(q, { r: reps }, { 'x-api-key': a.apiKey });
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data._entities[0].id).toBe(a.tenantId);
@@ -107,7 +122,7 @@ describe('tenant isolation', () => {
     expect(rb.body.data._entities[1].id).toBe(b.tenantId);
   });
 
-  it('me returns only the caller\'s tenant and its establishments', async () => {
+  it("me returns only the caller's tenant and its establishments", async () => {
     const a = await provisionTenant(t);
     const r = await t.gql('{ me { tenant { id establecimientos { codEstableMH } } } }', {}, { 'x-api-key': a.apiKey });
     expect(r.body.data.me.tenant).toEqual({ id: a.tenantId, establecimientos: [{ codEstableMH: 'M001' }] });

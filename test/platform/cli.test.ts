@@ -7,14 +7,68 @@ describe('npm run fx (CLI) against a real database', () => {
   it('creates and lists tenants, creates and revokes keys; non-zero exit codes on errors', async () => {
     const env = { DATABASE_URL: await createTestDatabase('cli') };
     const nit = validNit();
-    const create = await runTs('src/cli.ts', ['tenant:create', '--nit', nit, '--nrc', '1234567', '--nombre', 'Lab CLI', '--cod-actividad', '86901', '--desc-actividad', 'Laboratorio',
-      '--departamento', '06', '--municipio', '23', '--distrito', '14', '--complemento', 'Calle 2', '--telefono', '22224444', '--correo', 'lab@cli.example'], env);
+    const create = await runTs(
+      'src/cli.ts',
+      [
+        'tenant:create',
+        '--nit',
+        nit,
+        '--nrc',
+        '1234567',
+        '--nombre',
+        'Lab CLI',
+        '--cod-actividad',
+        '86901',
+        '--desc-actividad',
+        'Laboratorio',
+        '--departamento',
+        '06',
+        '--municipio',
+        '23',
+        '--distrito',
+        '14',
+        '--complemento',
+        'Calle 2',
+        '--telefono',
+        '22224444',
+        '--correo',
+        'lab@cli.example',
+      ],
+      env,
+    );
     expect(create.stderr).toBe('');
     expect(create.code).toBe(0);
     expect(create.stdout).toMatch(new RegExp(`created tenant [0-9a-f-]{36} \\(NIT ${nit}`));
 
-    const dup = await runTs('src/cli.ts', ['tenant:create', '--nit', nit, '--nrc', '1234567', '--nombre', 'Otra', '--cod-actividad', '86901', '--desc-actividad', 'Lab',
-      '--departamento', '06', '--municipio', '23', '--distrito', '14', '--complemento', 'x', '--telefono', '22224444', '--correo', 'lab@cli.example'], env);
+    const dup = await runTs(
+      'src/cli.ts',
+      [
+        'tenant:create',
+        '--nit',
+        nit,
+        '--nrc',
+        '1234567',
+        '--nombre',
+        'Otra',
+        '--cod-actividad',
+        '86901',
+        '--desc-actividad',
+        'Lab',
+        '--departamento',
+        '06',
+        '--municipio',
+        '23',
+        '--distrito',
+        '14',
+        '--complemento',
+        'x',
+        '--telefono',
+        '22224444',
+        '--correo',
+        'lab@cli.example',
+      ],
+      env,
+    );
     expect(dup.code).toBe(1);
     expect(dup.stderr).toContain('DUPLICATE_TENANT_NIT');
 
@@ -49,7 +103,10 @@ describe('npm run fx (CLI) against a real database', () => {
 
 describe('start-up failures', () => {
   it('an unreachable DATABASE_URL: a clear message and exit code 3, no stack trace', async () => {
-    const r = await runTs('src/main.ts', [], { DATABASE_URL: 'postgresql://postgres:secret@127.0.0.1:1/nothing', PORT: '0' });
+    const r = await runTs('src/main.ts', [], {
+      DATABASE_URL: 'postgresql://postgres:secret@127.0.0.1:1/nothing',
+      PORT: '0',
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('cannot reach PostgreSQL at postgresql://postgres:***@127.0.0.1:1/nothing');
     expect(r.stderr).not.toContain('secret');

@@ -71,21 +71,46 @@ describe('the packed typed client in a TypeScript consumer', () => {
       mkdirSync(path.dirname(path.join(app, 'node_modules', dep)), { recursive: true });
       symlinkSync(path.join(repoRoot, 'node_modules', dep), path.join(app, 'node_modules', dep));
     }
-    writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'sigma-server', type: 'module', dependencies: { facturaxpress: `file:${tarball}` } }));
-    writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2023', noEmit: true, types: ['node'], noImplicitAny: true },
-      include: ['index.ts'],
-    }));
+    writeFileSync(
+      path.join(app, 'package.json'),
+      JSON.stringify({ name: 'sigma-server', type: 'module', dependencies: { facturaxpress: `file:${tarball}` } }),
+    );
+    writeFileSync(
+      path.join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2023',
+          noEmit: true,
+          types: ['node'],
+          noImplicitAny: true,
+        },
+        include: ['index.ts'],
+      }),
+    );
     writeFileSync(path.join(app, 'index.ts'), CONSUMER);
-    const tsc = run(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
+    const tsc = run(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'],
+      app,
+    );
     expect(tsc.out).not.toMatch(/TS7016/);
     expect(tsc.code, tsc.out).toBe(0);
 
     // and it loads: ESM entry, the generated documents carry their persisted hash
-    writeFileSync(path.join(app, 'load.mjs'), `import * as c from 'facturaxpress/client';
-console.log(JSON.stringify({ verify: typeof c.verifyWebhook, client: typeof c.createFacturaXpressClient, hash: c.MeDocument.__meta__?.hash ?? null }));`);
+    writeFileSync(
+      path.join(app, 'load.mjs'),
+      `import * as c from 'facturaxpress/client';
+console.log(JSON.stringify({ verify: typeof c.verifyWebhook, client: typeof c.createFacturaXpressClient, hash: c.MeDocument.__meta__?.hash ?? null }));`,
+    );
     const load = run(process.execPath, ['load.mjs'], app);
     expect(load.code, load.out).toBe(0);
-    expect(JSON.parse(load.out)).toMatchObject({ verify: 'function', client: 'function', hash: expect.stringMatching(/[0-9a-f]{64}/) });
+    expect(JSON.parse(load.out)).toMatchObject({
+      verify: 'function',
+      client: 'function',
+      hash: expect.stringMatching(/[0-9a-f]{64}/),
+    });
   }, 300_000);
 });

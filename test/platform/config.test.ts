@@ -4,19 +4,27 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 describe('configuration (the only reader of the environment)', () => {
   it('has safe defaults: loopback, port 4001, embedded database, in-process MH sandbox', () => {
     const c = loadConfig({}, []);
-    expect(c).toMatchObject({ host: '127.0.0.1', port: 4001, databaseUrl: null, trustedDocuments: 'allow', mh: { baseUrl: null, isSandbox: true, timeoutMs: 8000 } });
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 4001,
+      databaseUrl: null,
+      trustedDocuments: 'allow',
+      mh: { baseUrl: null, isSandbox: true, timeoutMs: 8000 },
+    });
     expect(c.worker).toMatchObject({ enabled: true, api: true });
   });
 
-  it('selects MH\'s real hosts with FX_MH_BASE_URL=mh, a standalone sandbox with FX_MH_SANDBOX=1', () => {
+  it("selects MH's real hosts with FX_MH_BASE_URL=mh, a standalone sandbox with FX_MH_SANDBOX=1", () => {
     expect(loadConfig({ FX_MH_BASE_URL: 'mh' }, []).mh).toMatchObject({ baseUrl: 'mh', isSandbox: false });
     expect(loadConfig({ FX_MH_BASE_URL: 'http://127.0.0.1:8787', FX_MH_SANDBOX: '1' }, []).mh.isSandbox).toBe(true);
     expect(loadConfig({ FX_MH_BASE_URL: 'https://apitest.dtes.mh.gob.sv' }, []).mh.isSandbox).toBe(false);
   });
 
-  it('limits the MH request rate per target: none toward a sandbox, 50/s toward MH\'s hosts unless configured', () => {
+  it("limits the MH request rate per target: none toward a sandbox, 50/s toward MH's hosts unless configured", () => {
     expect(loadConfig({}, []).worker.ratePerSecond).toBeNull();
-    expect(loadConfig({ FX_MH_BASE_URL: 'http://127.0.0.1:8787', FX_MH_SANDBOX: '1' }, []).worker.ratePerSecond).toBeNull();
+    expect(
+      loadConfig({ FX_MH_BASE_URL: 'http://127.0.0.1:8787', FX_MH_SANDBOX: '1' }, []).worker.ratePerSecond,
+    ).toBeNull();
     expect(loadConfig({ FX_MH_BASE_URL: 'mh' }, []).worker.ratePerSecond).toBe(50);
     expect(loadConfig({ FX_MH_BASE_URL: 'mh', FX_MH_RATE_PER_SECOND: '20' }, []).worker.ratePerSecond).toBe(20);
     expect(loadConfig({ FX_MH_RATE_PER_SECOND: '5' }, []).worker.ratePerSecond).toBe(5);

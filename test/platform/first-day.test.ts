@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const get = async (p: string) => (await (await fetch(`${t.url}${p}`, { headers: { 'x-api-key': tt.apiKey } })).json()) as any;
+const get = async (p: string) =>
+  (await (await fetch(`${t.url}${p}`, { headers: { 'x-api-key': tt.apiKey } })).json()) as any;
 
 describe("an integrator's first day", () => {
   it('tenant:create --file takes the JSON format the README documents (examples/tenant.json)', async () => {
@@ -36,12 +37,15 @@ describe("an integrator's first day", () => {
     const list = (await get('/api/catalogos')) as { catalogo: string }[];
     expect(list.map((c) => c.catalogo)).toEqual([...list.map((c) => c.catalogo)].sort());
     for (const name of ['unidades-medida', 'tributos', 'actividades-economicas', 'paises', 'departamentos']) {
-      const codes = ((await get(`/api/catalogos/${name}`)).items as { codigo: string; seccion?: string }[]);
+      const codes = (await get(`/api/catalogos/${name}`)).items as { codigo: string; seccion?: string }[];
       for (let i = 1; i < codes.length; i++) {
         const [a, b] = [codes[i - 1]!, codes[i]!];
         if (a.seccion !== b.seccion) continue;
         const numeric = /^\d+$/.test(a.codigo) && /^\d+$/.test(b.codigo);
-        expect(numeric ? Number(a.codigo) < Number(b.codigo) : a.codigo < b.codigo, `${name}: ${a.codigo} before ${b.codigo}`).toBe(true);
+        expect(
+          numeric ? Number(a.codigo) < Number(b.codigo) : a.codigo < b.codigo,
+          `${name}: ${a.codigo} before ${b.codigo}`,
+        ).toBe(true);
       }
     }
     const um = (await get('/api/catalogos/CAT-014')).items as { codigo: string }[];
@@ -50,12 +54,18 @@ describe("an integrator's first day", () => {
 
   it('observaciones is a list on the emission response and when read back', async () => {
     const r = await fetch(`${t.url}/api/facturas`, {
-      method: 'POST', headers: { 'x-api-key': tt.apiKey, 'content-type': 'application/json' }, body: JSON.stringify(facturaBody()),
+      method: 'POST',
+      headers: { 'x-api-key': tt.apiKey, 'content-type': 'application/json' },
+      body: JSON.stringify(facturaBody()),
     });
     const emitted = (await r.json()) as { id: string; observaciones: unknown };
     expect(emitted.observaciones).toEqual([]);
     expect((await get(`/api/facturas/${emitted.id}`)).observaciones).toEqual([]);
-    const g = await t.gql(`query($id: ID!) { invoice(id: $id) { observaciones } }`, { id: emitted.id }, { 'x-api-key': tt.apiKey });
+    const g = await t.gql(
+      `query($id: ID!) { invoice(id: $id) { observaciones } }`,
+      { id: emitted.id },
+      { 'x-api-key': tt.apiKey },
+    );
     expect(g.body.data.invoice.observaciones).toEqual([]);
   });
 });

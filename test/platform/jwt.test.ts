@@ -10,12 +10,19 @@ const priv = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 let t: TestApp;
 let tenantId: string;
 beforeAll(async () => {
-  t = await startTestApp({ FX_JWT_PUBLIC_KEY: pub, FX_JWT_ISSUER: 'https://sigma.example', FX_JWT_AUDIENCE: 'facturaxpress' });
+  t = await startTestApp({
+    FX_JWT_PUBLIC_KEY: pub,
+    FX_JWT_ISSUER: 'https://sigma.example',
+    FX_JWT_AUDIENCE: 'facturaxpress',
+  });
   ({ tenantId } = await provisionTenant(t));
 });
 afterAll(async () => t?.close());
 
-async function token(claims: Record<string, unknown>, opts: { iss?: string; aud?: string; exp?: string | number } = {}) {
+async function token(
+  claims: Record<string, unknown>,
+  opts: { iss?: string; aud?: string; exp?: string | number } = {},
+) {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256' })
     .setSubject('user-1')
@@ -30,7 +37,11 @@ const ME = '{ me { kind subject scopes tenant { id } } }';
 
 describe('end-user JWTs (SIGMA frontends)', () => {
   it('takes tenant and roles from the claims', async () => {
-    const r = await t.gql(ME, {}, { authorization: `Bearer ${await token({ tenant_id: tenantId, roles: ['viewer'] })}` });
+    const r = await t.gql(
+      ME,
+      {},
+      { authorization: `Bearer ${await token({ tenant_id: tenantId, roles: ['viewer'] })}` },
+    );
     expect(r.body.data.me).toMatchObject({ kind: 'user', subject: 'user-1', tenant: { id: tenantId } });
     expect(r.body.data.me.scopes).toContain('invoices:read');
     expect(r.body.data.me.scopes).not.toContain('invoices:emit');
@@ -51,30 +62,48 @@ describe('end-user JWTs (SIGMA frontends)', () => {
 
   it('refuses a token signed by another key', async () => {
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-    const forged = await new SignJWT({ tenant_id: tenantId, roles: ['admin'] }).setProtectedHeader({ alg: 'RS256' }).setIssuer('https://sigma.example').setAudience('facturaxpress').setExpirationTime('5m').sign(other);
+    const forged = await new SignJWT({ tenant_id: tenantId, roles: ['admin'] })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setIssuer('https://sigma.example')
+      .setAudience('facturaxpress')
+      .setExpirationTime('5m')
+      .sign(other);
     expect((await t.gql(ME, {}, { authorization: `Bearer ${forged}` })).status).toBe(401);
   });
 });
 
 describe('token lifetime and claims', () => {
   const sign = async (claims: Record<string, unknown>, build: (j: SignJWT) => SignJWT) =>
-    build(new SignJWT(claims).setProtectedHeader({ alg: 'RS256' }).setSubject('user-1').setIssuer('https://sigma.example').setAudience('facturaxpress')).sign(await importPKCS8(priv, 'RS256'));
+    build(
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256' })
+        .setSubject('user-1')
+        .setIssuer('https://sigma.example')
+        .setAudience('facturaxpress'),
+    ).sign(await importPKCS8(priv, 'RS256'));
 
   it('refuses a token without exp (it would be valid forever)', async () => {
     const jwt = await sign({ tenant_id: tenantId, roles: ['viewer'] }, (j) => j.setIssuedAt());
     const r = await t.gql(ME, {}, { authorization: `Bearer ${jwt}` });
     expect(r.status).toBe(401);
-    expect(r.body.errors[0]).toMatchObject({ message: expect.stringContaining('"exp" claim is required'), extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) } });
+    expect(r.body.errors[0]).toMatchObject({
+      message: expect.stringContaining('"exp" claim is required'),
+      extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) },
+    });
   });
 
   it('refuses a token whose lifetime exceeds FX_JWT_MAX_LIFETIME_S (default 24 h)', async () => {
-    const long = await sign({ tenant_id: tenantId, roles: ['viewer'] }, (j) => j.setIssuedAt().setExpirationTime('30d'));
+    const long = await sign({ tenant_id: tenantId, roles: ['viewer'] }, (j) =>
+      j.setIssuedAt().setExpirationTime('30d'),
+    );
     const r = await t.gql(ME, {}, { authorization: `Bearer ${long}` });
     expect(r.status).toBe(401);
     expect(r.body.errors[0].message).toMatch(/lifetime exceeds the maximum of 86400 s/);
     const noIat = await sign({ tenant_id: tenantId, roles: ['viewer'] }, (j) => j.setExpirationTime('30d'));
     expect((await t.gql(ME, {}, { authorization: `Bearer ${noIat}` })).status).toBe(401);
-    const fine = await sign({ tenant_id: tenantId, roles: ['viewer'] }, (j) => j.setIssuedAt().setExpirationTime('23h'));
+    const fine = await sign({ tenant_id: tenantId, roles: ['viewer'] }, (j) =>
+      j.setIssuedAt().setExpirationTime('23h'),
+    );
     expect((await t.gql(ME, {}, { authorization: `Bearer ${fine}` })).body.data.me.kind).toBe('user');
   });
 

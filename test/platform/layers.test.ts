@@ -88,7 +88,8 @@ describe('layers of src/', () => {
     const outward = [...graph]
       .filter(([file]) => rel(file).startsWith('core/'))
       .flatMap(([file, targets]) =>
-        targets.filter((t) => !rel(t).startsWith('core/')).map((t) => `${rel(file)} → ${rel(t)}`))
+        targets.filter((t) => !rel(t).startsWith('core/')).map((t) => `${rel(file)} → ${rel(t)}`),
+      )
       .sort();
     expect(outward, `core imports from outside core:\n${outward.join('\n')}`).toEqual([]);
   });

@@ -10,7 +10,9 @@ describe('migrations', () => {
       const applied = await orm.migrator.up();
       expect(applied.length).toBeGreaterThan(0);
       expect(await orm.migrator.getPending()).toHaveLength(0);
-      const tables = await orm.em.getConnection().execute<{ tablename: string }[]>(`select tablename from pg_tables where schemaname = 'public'`);
+      const tables = await orm.em
+        .getConnection()
+        .execute<{ tablename: string }[]>(`select tablename from pg_tables where schemaname = 'public'`);
       expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(['tenant', 'establishment', 'api_key']));
       // Committed migrations are the schema: a diff against the entities means a migration is missing.
       const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false });

@@ -6,7 +6,9 @@ import { startTestApp } from '../helpers/app.js';
 describe('the committed schema', () => {
   it('schema/facturaxpress.graphql is up to date (run `npm run schema` after changing the graph)', async () => {
     const committed = readFileSync(new URL('../../schema/facturaxpress.graphql', import.meta.url), 'utf8');
-    expect(committed, 'schema/facturaxpress.graphql is stale: run `npm run schema` and commit it').toBe(await subgraphSdl());
+    expect(committed, 'schema/facturaxpress.graphql is stale: run `npm run schema` and commit it').toBe(
+      await subgraphSdl(),
+    );
   });
 
   it('_service { sdl } links federation v2 and is served without credentials (for composition)', async () => {

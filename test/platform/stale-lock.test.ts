@@ -26,7 +26,10 @@ afterAll(() => {
 
 /** A postmaster.pid as PostgreSQL writes it (pid, data dir, start time, port, socket dir, host, shmem key, status). */
 async function leaveLockFile(pid: number): Promise<void> {
-  writeFileSync(lockFilePath(dataDir), `${pid}\n${dataDir}\n${Math.floor(Date.now() / 1000)}\n${await freePort()}\n/tmp\n127.0.0.1\n  1234567      0\nready   \n`);
+  writeFileSync(
+    lockFilePath(dataDir),
+    `${pid}\n${dataDir}\n${Math.floor(Date.now() / 1000)}\n${await freePort()}\n/tmp\n127.0.0.1\n  1234567      0\nready   \n`,
+  );
 }
 
 function sleeper(seconds: number, cwd: string): ChildProcess {
@@ -37,7 +40,8 @@ function sleeper(seconds: number, cwd: string): ChildProcess {
 
 /** The start path of the service: attach to what runs, or start a server. */
 async function startAndQuery(waitMs = 10_000): Promise<number> {
-  const db = (await attachRunningEmbedded(dataDir, waitMs)) ?? (await startEmbeddedPostgres({ dataDir, persistent: true }));
+  const db =
+    (await attachRunningEmbedded(dataDir, waitMs)) ?? (await startEmbeddedPostgres({ dataDir, persistent: true }));
   const c = new pg.Client({ connectionString: db.adminUrl });
   try {
     await c.connect();
@@ -75,7 +79,9 @@ describe('starting on a data directory left by a power cut', () => {
     await leaveLockFile(stuck.pid!);
     const err = await attachRunningEmbedded(dataDir, 1_000).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EmbeddedPostgresStuckError);
-    expect(String((err as Error).message)).toMatch(new RegExp(`held by process\\(es\\) ${stuck.pid}.*kill ${stuck.pid}`));
+    expect(String((err as Error).message)).toMatch(
+      new RegExp(`held by process\\(es\\) ${stuck.pid}.*kill ${stuck.pid}`),
+    );
     expect(existsSync(lockFilePath(dataDir))).toBe(true); // nothing was removed under a live holder
     stuck.kill('SIGKILL');
     await new Promise((r) => stuck.once('exit', r));

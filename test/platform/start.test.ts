@@ -14,7 +14,14 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 function start(port: number) {
   const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: '', FX_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      FX_DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -23,7 +30,7 @@ function start(port: number) {
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const m = out.match(/^FX_API_KEY=(fx_test_\S+)$/m);
-      if (m) (clearInterval(timer), resolve(m[1]!));
+      if (m) clearInterval(timer), resolve(m[1]!);
     }, 50);
     child.once('exit', (code) => (clearInterval(timer), reject(new Error(`exited ${code}: ${out}`))));
   });
@@ -36,12 +43,22 @@ describe('npm start (embedded PostgreSQL, demo tenant)', () => {
     const first = start(port);
     const key = await first.ready;
     expect(first.output()).toContain(`FacturaXpress GraphQL: http://127.0.0.1:${port}/graphql`);
-    const me = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query: '{ me { ambiente tenant { nombre } } }' }) });
-    expect(((await me.json()) as any).data.me).toEqual({ ambiente: '00', tenant: { nombre: 'CLÍNICA DEMO SIGMA, S.A. DE C.V.' } });
+    const me = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: JSON.stringify({ query: '{ me { ambiente tenant { nombre } } }' }),
+    });
+    expect(((await me.json()) as any).data.me).toEqual({
+      ambiente: '00',
+      tenant: { nombre: 'CLÍNICA DEMO SIGMA, S.A. DE C.V.' },
+    });
     expect(statSync(path.join(dataDir, 'master.key')).mode & 0o777).toBe(0o600); // generated master key, owner-only
 
     // dte:preview while the server runs: the CLI attaches to the same embedded PostgreSQL.
-    const preview = await runTs('src/cli.ts', ['dte:preview', '--file', 'examples/dte/01-factura.json'], { DATABASE_URL: '', FX_DATA_DIR: dataDir });
+    const preview = await runTs('src/cli.ts', ['dte:preview', '--file', 'examples/dte/01-factura.json'], {
+      DATABASE_URL: '',
+      FX_DATA_DIR: dataDir,
+    });
     expect(preview.code).toBe(0);
     const doc = JSON.parse(preview.stdout);
     expect(doc.identificacion.numeroControl).toBe('DTE-01-M001P001-000000000000000');
@@ -59,7 +76,10 @@ describe('npm start (embedded PostgreSQL, demo tenant)', () => {
   }, 90_000);
 
   it('dte:preview prints only the document on stdout, and typed errors with exit 1', async () => {
-    const bad = await runTs('src/cli.ts', ['dte:preview', '--file', 'test/fixtures/bad-ccf.json'], { DATABASE_URL: '', FX_DATA_DIR: dataDir });
+    const bad = await runTs('src/cli.ts', ['dte:preview', '--file', 'test/fixtures/bad-ccf.json'], {
+      DATABASE_URL: '',
+      FX_DATA_DIR: dataDir,
+    });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toContain('receptor.nrc: REQUIRED');

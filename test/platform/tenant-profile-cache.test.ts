@@ -62,8 +62,11 @@ describe('tenant profile cache (emission)', () => {
     const before = first.document.emisor.nombre as string;
     expect((await emit(a, apiKey)).document.emisor.nombre).toBe(before);
     const update = `mutation($id: ID!, $i: UpdateTenantInput!) { updateTenant(id: $id, input: $i) { __typename } }`;
-    const upd = await a.gql(update,
-      { id: tenantId, i: { nombre: 'Clínica Renombrada S.A. de C.V.' } }, { 'x-api-key': a.adminKey });
+    const upd = await a.gql(
+      update,
+      { id: tenantId, i: { nombre: 'Clínica Renombrada S.A. de C.V.' } },
+      { 'x-api-key': a.adminKey },
+    );
     expect(upd.body.data.updateTenant.__typename).toBe('Tenant');
     // The updating process drops its entry at once; the other one through NOTIFY.
     expect((await emit(a, apiKey)).document.emisor.nombre).toBe('Clínica Renombrada S.A. de C.V.');
@@ -77,11 +80,13 @@ describe('tenant profile cache (emission)', () => {
     const unknown = await emit(b, apiKey, { codEstableMH: 'S077' });
     expect(unknown.status).toBe(422);
     expect(unknown.body.error.issues[0].code).toBe('UNKNOWN_ESTABLISHMENT');
-    await sql(a.app.db.url,
+    await sql(
+      a.app.db.url,
       `insert into establishment
          (id, tenant_id, cod_estable_mh, tipo_establecimiento, puntos_venta, is_default, created_at)
        values (gen_random_uuid(), $1, 'S077', '01', $2, false, now())`,
-      [tenantId, JSON.stringify([{ codPuntoVentaMH: 'P009', codPuntoVenta: null, nombre: null }])]);
+      [tenantId, JSON.stringify([{ codPuntoVentaMH: 'P009', codPuntoVenta: null, nombre: null }])],
+    );
     const added = await eventually(b, apiKey, { codEstableMH: 'S077' }, (r) => r.status === 201);
     expect(added.status).toBe(201);
     expect(added.document.identificacion.numeroControl).toMatch(/^DTE-01-S077P009-/);

@@ -20,8 +20,13 @@ describe('createTenant', () => {
     const hyphenated = `${nit.slice(0, 4)}-${nit.slice(4, 10)}-${nit.slice(10, 13)}-${nit.slice(13)}`;
     const r = await t.gql(CREATE, { i: { ...tenantInput(), nit: hyphenated, nrc: '234567-8' } }, admin);
     expect(r.body.data.createTenant).toMatchObject({
-      __typename: 'Tenant', nit, nrc: '2345678', ambiente: '00',
-      establecimientos: [{ codEstableMH: 'M001', tipoEstablecimiento: '02', puntosVenta: [{ codPuntoVentaMH: 'P001' }] }],
+      __typename: 'Tenant',
+      nit,
+      nrc: '2345678',
+      ambiente: '00',
+      establecimientos: [
+        { codEstableMH: 'M001', tipoEstablecimiento: '02', puntosVenta: [{ codPuntoVentaMH: 'P001' }] },
+      ],
     });
   });
 
@@ -35,10 +40,22 @@ describe('createTenant', () => {
     ['nit', { nit: '12345' }, 'INVALID_NIT_FORMAT'],
     ['nrc', { nrc: 'ABC' }, 'INVALID_NRC_FORMAT'],
     ['codActividad', { codActividad: '99999' }, 'UNKNOWN_ACTIVIDAD'],
-    ['direccion.municipio', { direccion: { departamento: '06', municipio: '99', distrito: '14', complemento: 'x' } }, 'UNKNOWN_MUNICIPIO'],
-    ['direccion.distrito', { direccion: { departamento: '06', municipio: '20', distrito: '14', complemento: 'x' } }, 'DISTRITO_NOT_IN_MUNICIPIO'],
+    [
+      'direccion.municipio',
+      { direccion: { departamento: '06', municipio: '99', distrito: '14', complemento: 'x' } },
+      'UNKNOWN_MUNICIPIO',
+    ],
+    [
+      'direccion.distrito',
+      { direccion: { departamento: '06', municipio: '20', distrito: '14', complemento: 'x' } },
+      'DISTRITO_NOT_IN_MUNICIPIO',
+    ],
     ['correo', { correo: 'not-an-email' }, 'INVALID_EMAIL'],
-    ['establecimientos[0].codEstableMH', { establecimientos: [{ codEstableMH: '0001', puntosVenta: [{ codPuntoVentaMH: 'P001' }] }] }, 'INVALID_COD_ESTABLE_MH'],
+    [
+      'establecimientos[0].codEstableMH',
+      { establecimientos: [{ codEstableMH: '0001', puntosVenta: [{ codPuntoVentaMH: 'P001' }] }] },
+      'INVALID_COD_ESTABLE_MH',
+    ],
   ])('refuses a bad %s with a typed error naming it, writing nothing', async (path, patch, code) => {
     const before = await count();
     const r = await t.gql(CREATE, { i: { ...tenantInput(), ...patch } }, admin);
@@ -54,7 +71,11 @@ describe('createTenant', () => {
     await t.gql(CREATE, { i }, admin);
     const before = await count();
     const r = await t.gql(CREATE, { i: { ...i, nombre: 'Otra' } }, admin);
-    expect(r.body.data.createTenant).toMatchObject({ __typename: 'DuplicateTenantNit', code: 'DUPLICATE_TENANT_NIT', issues: [{ path: 'nit' }] });
+    expect(r.body.data.createTenant).toMatchObject({
+      __typename: 'DuplicateTenantNit',
+      code: 'DUPLICATE_TENANT_NIT',
+      issues: [{ path: 'nit' }],
+    });
     expect(await count()).toBe(before);
   });
 });
@@ -77,7 +98,11 @@ describe('updateTenant and keys', () => {
     const tenantId = c.body.data.createTenant.id;
     const K = `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { __typename ... on UserError { code issues { path code } } } }`;
     const unknown = await t.gql(K, { i: { tenantId, name: 'k', scopes: ['invoices:read', 'launch:rockets'] } }, admin);
-    expect(unknown.body.data.createApiKey).toMatchObject({ __typename: 'UnknownScope', code: 'UNKNOWN_SCOPE', issues: [{ path: 'scopes' }] });
+    expect(unknown.body.data.createApiKey).toMatchObject({
+      __typename: 'UnknownScope',
+      code: 'UNKNOWN_SCOPE',
+      issues: [{ path: 'scopes' }],
+    });
     const live = await t.gql(K, { i: { tenantId, name: 'k', ambiente: '01' } }, admin);
     expect(live.body.data.createApiKey.issues).toEqual([{ path: 'ambiente', code: 'AMBIENTE_NOT_ENABLED' }]);
     const keys = await t.gql('query($t: ID) { apiKeys(tenantId: $t) { id } }', { t: tenantId }, admin);
@@ -87,7 +112,11 @@ describe('updateTenant and keys', () => {
   it('issues fx_live_ keys acting on ambiente 01 for a production tenant, with restricted scopes', async () => {
     const c = await t.gql(CREATE, { i: { ...tenantInput(), ambiente: '01' } }, admin);
     const tenantId = c.body.data.createTenant.id;
-    const k = await t.gql(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { ... on CreatedApiKey { secret key { ambiente scopes tenantId } } } }`, { i: { tenantId, name: 'live', ambiente: '01', scopes: ['invoices:read'] } }, admin);
+    const k = await t.gql(
+      `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { ... on CreatedApiKey { secret key { ambiente scopes tenantId } } } }`,
+      { i: { tenantId, name: 'live', ambiente: '01', scopes: ['invoices:read'] } },
+      admin,
+    );
     const { secret, key } = k.body.data.createApiKey;
     expect(secret).toMatch(/^fx_live_/);
     expect(key).toEqual({ ambiente: '01', scopes: ['invoices:read'], tenantId });

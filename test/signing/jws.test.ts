@@ -1,11 +1,21 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createSigner, JwsError, signDte, verifyDteJws, decodeDteJwsUnverified, DTE_JWS_HEADER_B64 } from '../../src/signing/index.js';
+import {
+  createSigner,
+  JwsError,
+  signDte,
+  verifyDteJws,
+  decodeDteJwsUnverified,
+  DTE_JWS_HEADER_B64,
+} from '../../src/signing/index.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
-const doc = { identificacion: { version: 2, tipoDte: '01', codigoGeneracion: 'A1B2C3D4-0000-4000-8000-000000000001' }, resumen: { totalLetras: 'CIEN 00/100 DÓLARES' } };
+const doc = {
+  identificacion: { version: 2, tipoDte: '01', codigoGeneracion: 'A1B2C3D4-0000-4000-8000-000000000001' },
+  resumen: { totalLetras: 'CIEN 00/100 DÓLARES' },
+};
 
 describe('signDte / verifyDteJws', () => {
   it('produces a compact JWS whose protected header is exactly {"alg":"RS512"} and that verifies with the public key', async () => {
@@ -32,7 +42,9 @@ describe('signDte / verifyDteJws', () => {
 
   it('refuses any extra header member even when correctly signed', async () => {
     const { CompactSign } = await import('jose');
-    const jws = await new CompactSign(Buffer.from(JSON.stringify(doc))).setProtectedHeader({ alg: 'RS512', typ: 'JWT' }).sign(privateKey);
+    const jws = await new CompactSign(Buffer.from(JSON.stringify(doc)))
+      .setProtectedHeader({ alg: 'RS512', typ: 'JWT' })
+      .sign(privateKey);
     await expect(verifyDteJws(jws, publicKey)).rejects.toMatchObject({ code: 'JWS_BAD_HEADER' });
   });
 
@@ -43,18 +55,21 @@ describe('signDte / verifyDteJws', () => {
 });
 
 describe('createSigner', () => {
-  it.each(['main', 'workers'] as const)('mode %s produces the same RS512 JWS as signDte (PKCS#1 v1.5 is deterministic)', async (mode) => {
-    const signer = createSigner({ mode, workers: 2 });
-    try {
-      const results = await Promise.all([1, 2, 3, 4].map((n) => signer.sign({ ...doc, n }, pem)));
-      for (const [i, jws] of results.entries()) {
-        expect(jws).toBe(await signDte({ ...doc, n: i + 1 }, privateKey));
-        expect(await verifyDteJws(jws, publicKey)).toEqual({ ...doc, n: i + 1 });
+  it.each(['main', 'workers'] as const)(
+    'mode %s produces the same RS512 JWS as signDte (PKCS#1 v1.5 is deterministic)',
+    async (mode) => {
+      const signer = createSigner({ mode, workers: 2 });
+      try {
+        const results = await Promise.all([1, 2, 3, 4].map((n) => signer.sign({ ...doc, n }, pem)));
+        for (const [i, jws] of results.entries()) {
+          expect(jws).toBe(await signDte({ ...doc, n: i + 1 }, privateKey));
+          expect(await verifyDteJws(jws, publicKey)).toEqual({ ...doc, n: i + 1 });
+        }
+      } finally {
+        await signer.close();
       }
-    } finally {
-      await signer.close();
-    }
-  });
+    },
+  );
 
   it('workers mode reports a bad key as an error instead of hanging', async () => {
     const signer = createSigner({ mode: 'workers', workers: 1 });

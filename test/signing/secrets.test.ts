@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decryptSecret, decryptSecretBuffer, encryptSecret, loadOrCreateMasterKey, parseMasterKey } from '../../src/signing/index.js';
+import {
+  decryptSecret,
+  decryptSecretBuffer,
+  encryptSecret,
+  loadOrCreateMasterKey,
+  parseMasterKey,
+} from '../../src/signing/index.js';
 
 const key = randomBytes(32);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'fx-secrets-'));
@@ -28,10 +34,18 @@ describe('encryptSecret / decryptSecret', () => {
       b[0] = b[0]! ^ 1;
       return b.toString('base64url');
     };
-    for (const bad of [[v, iv, tag, flip(ct)], [v, iv, flip(tag), ct], [v, flip(iv), tag, ct]]) {
-      expect(() => decryptSecret(bad.join(':'), key, 'tenant-1')).toThrow(expect.objectContaining({ code: 'SECRET_TAMPERED' }));
+    for (const bad of [
+      [v, iv, tag, flip(ct)],
+      [v, iv, flip(tag), ct],
+      [v, flip(iv), tag, ct],
+    ]) {
+      expect(() => decryptSecret(bad.join(':'), key, 'tenant-1')).toThrow(
+        expect.objectContaining({ code: 'SECRET_TAMPERED' }),
+      );
     }
-    expect(() => decryptSecret(enc, randomBytes(32), 'tenant-1')).toThrow(expect.objectContaining({ code: 'SECRET_TAMPERED' }));
+    expect(() => decryptSecret(enc, randomBytes(32), 'tenant-1')).toThrow(
+      expect.objectContaining({ code: 'SECRET_TAMPERED' }),
+    );
     expect(() => decryptSecret(enc, key, 'tenant-2')).toThrow(expect.objectContaining({ code: 'SECRET_TAMPERED' }));
     expect(decryptSecret(enc, key, 'tenant-1')).toBe('secret');
   });

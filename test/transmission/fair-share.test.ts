@@ -6,7 +6,10 @@ import { emit, facturaBody, tenantWithCredential, waitForStatus } from '../helpe
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ FX_WORKER_CONCURRENCY: '8', FX_WORKER_TENANT_CONCURRENCY: '4', FX_MH_TIMEOUT_MS: '20000' }, { worker: true });
+  t = await startTestApp(
+    { FX_WORKER_CONCURRENCY: '8', FX_WORKER_TENANT_CONCURRENCY: '4', FX_MH_TIMEOUT_MS: '20000' },
+    { worker: true },
+  );
 });
 afterAll(async () => t?.close());
 
@@ -26,6 +29,8 @@ describe('fair share between MH work and local work', () => {
     }
     expect(mail?.status).not.toBe('PENDING');
     // …long before the busy tenant's backlog (4 at a time, 2 s each) is through: strict priority would have sent it last
-    expect(await em().count(Invoice, { id: { $in: backlog }, status: 'PROCESSED' }, { filters: false })).toBeLessThan(40);
+    expect(await em().count(Invoice, { id: { $in: backlog }, status: 'PROCESSED' }, { filters: false })).toBeLessThan(
+      40,
+    );
   }, 180_000);
 });

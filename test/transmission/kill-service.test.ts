@@ -13,7 +13,12 @@ afterAll(async () => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   // a postgres orphaned by the SIGKILL and not adopted would keep running: stop it
   const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
-  if (existsSync(pidFile)) try { process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT'); } catch { /* gone */ }
+  if (existsSync(pidFile))
+    try {
+      process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
+    } catch {
+      /* gone */
+    }
   await new Promise((r) => setTimeout(r, 500));
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -22,7 +27,15 @@ afterAll(async () => {
 function service(port: number): { child: ChildProcess; key: Promise<string> } {
   const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: '', FX_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'error', NODE_ENV: 'development', FX_JOB_LEASE_MS: '3000' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      FX_DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'error',
+      NODE_ENV: 'development',
+      FX_JOB_LEASE_MS: '3000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -32,7 +45,7 @@ function service(port: number): { child: ChildProcess; key: Promise<string> } {
   const key = new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const m = out.match(/^FX_API_KEY=(fx_test_\S+)$/m);
-      if (m) (clearInterval(timer), resolve(m[1]!));
+      if (m) clearInterval(timer), resolve(m[1]!);
     }, 50);
     child.once('exit', (code) => (clearInterval(timer), reject(new Error(`service exited ${code}: ${out}`))));
   });
@@ -49,11 +62,23 @@ describe('the service killed mid-burst', () => {
     const port = await freePort();
     const first = service(port);
     const key = await first.key;
-    const post = (i: number) => fetch(`http://127.0.0.1:${port}/api/facturas`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify(body(i)) });
+    const post = (i: number) =>
+      fetch(`http://127.0.0.1:${port}/api/facturas`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        body: JSON.stringify(body(i)),
+      });
     const accepted = new Map<number, string>();
-    const burst = Array.from({ length: 60 }, (_, i) => post(i).then(async (r) => { if (r.status === 201 || r.status === 200) accepted.set(i, ((await r.json()) as any).id); }).catch(() => undefined));
+    const burst = Array.from({ length: 60 }, (_, i) =>
+      post(i)
+        .then(async (r) => {
+          if (r.status === 201 || r.status === 200) accepted.set(i, ((await r.json()) as any).id);
+        })
+        .catch(() => undefined),
+    );
     // mid-burst: a few accepted (some already being transmitted), the rest still in flight
-    for (const until = Date.now() + 30_000; accepted.size < 8 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
+    for (const until = Date.now() + 30_000; accepted.size < 8 && Date.now() < until; )
+      await new Promise((r) => setTimeout(r, 10));
     first.child.kill('SIGKILL');
     await Promise.all(burst);
     await new Promise((r) => first.child.once('exit', r).unref?.() ?? setTimeout(r, 200));
@@ -62,11 +87,25 @@ describe('the service killed mid-burst', () => {
     const second = service(port);
     expect(await second.key).toBe(key);
     // the client retries what got no answer: idempotency on referenciaExterna makes the retry safe
-    for (let i = 0; i < 60; i++) if (!accepted.has(i)) { const r = await post(i); expect([200, 201]).toContain(r.status); accepted.set(i, ((await r.json()) as any).id); }
+    for (let i = 0; i < 60; i++)
+      if (!accepted.has(i)) {
+        const r = await post(i);
+        expect([200, 201]).toContain(r.status);
+        accepted.set(i, ((await r.json()) as any).id);
+      }
     const deadline = Date.now() + 90_000;
     let statuses: string[] = [];
     while (Date.now() < deadline) {
-      statuses = await Promise.all([...accepted.values()].map(async (id) => ((await (await fetch(`http://127.0.0.1:${port}/api/facturas/${id}`, { headers: { 'x-api-key': key } })).json()) as any).status));
+      statuses = await Promise.all(
+        [...accepted.values()].map(
+          async (id) =>
+            (
+              (await (
+                await fetch(`http://127.0.0.1:${port}/api/facturas/${id}`, { headers: { 'x-api-key': key } })
+              ).json()) as any
+            ).status,
+        ),
+      );
       if (statuses.every((s) => s === 'PROCESSED')) break;
       await new Promise((r) => setTimeout(r, 300));
     }

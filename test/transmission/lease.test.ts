@@ -21,14 +21,19 @@ describe('job leases', () => {
     for (const d of done) {
       expect(t.app.mh.sandbox!.receptions(d.codigoGeneracion)).toBe(1);
       expect(d.sendAttempts).toBe(1);
-      const types = (await t.app.db.orm.em.fork().find(InvoiceEvent, { invoice: d.id }, { filters: false, orderBy: { id: 'asc' } })).map((e) => e.type);
+      const types = (
+        await t.app.db.orm.em.fork().find(InvoiceEvent, { invoice: d.id }, { filters: false, orderBy: { id: 'asc' } })
+      ).map((e) => e.type);
       expect(types).toEqual(['dte.queued', 'dte.signed', 'dte.sent', 'dte.processed']);
     }
     // Each transmit job was claimed exactly once (a lost lease would have claimed it again: attempts 2).
-    const jobs = await t.app.db.orm.em.fork().getConnection().execute<{ attempts: number }[]>(
-      `select attempts from job where kind = ? and tenant_id = ?`,
-      [transmitInvoiceJob.kind, tt.tenantId],
-    );
+    const jobs = await t.app.db.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ attempts: number }[]>(`select attempts from job where kind = ? and tenant_id = ?`, [
+        transmitInvoiceJob.kind,
+        tt.tenantId,
+      ]);
     expect(jobs).toHaveLength(ids.length);
     for (const j of jobs) expect(j.attempts).toBe(1);
   }, 90_000);

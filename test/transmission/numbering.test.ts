@@ -35,7 +35,8 @@ describe('numeroControl under concurrent emission', () => {
         const rows = await t.app.db.orm.em.fork().find(Invoice, { tenant: tt.tenantId }, { filters: false });
         const numbers = rows.map((r) => Number(r.numeroControl.slice(-15))).sort((a, b) => a - b);
         expect(numbers).toEqual(numbers.map((_, i) => i + 1));
-        for (const r of rows) expect(r.numeroControl).toBe((r.document.identificacion as { numeroControl: string }).numeroControl);
+        for (const r of rows)
+          expect(r.numeroControl).toBe((r.document.identificacion as { numeroControl: string }).numeroControl);
         expect(new Set(rows.map((r) => r.referenciaExterna)).size).toBe(rows.length);
       }),
       { numRuns: 8 },

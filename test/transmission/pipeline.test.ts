@@ -9,12 +9,23 @@ import { emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTe
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ FX_MH_TIMEOUT_MS: '600', FX_UNREACHABLE_BEFORE_CONTINGENCY: '2', FX_CONTINGENCY_PROBE_MS: '300', FX_LOTE_POLL_MS: '150' }, { worker: true });
+  t = await startTestApp(
+    {
+      FX_MH_TIMEOUT_MS: '600',
+      FX_UNREACHABLE_BEFORE_CONTINGENCY: '2',
+      FX_CONTINGENCY_PROBE_MS: '300',
+      FX_LOTE_POLL_MS: '150',
+    },
+    { worker: true },
+  );
 });
 afterAll(async () => t?.close());
 
 const sandbox = () => t.app.mh.sandbox!;
-const events = async (id: string) => (await t.app.db.orm.em.fork().find(InvoiceEvent, { invoice: id }, { filters: false, orderBy: { id: 'asc' } })).map((e) => e.type);
+const events = async (id: string) =>
+  (await t.app.db.orm.em.fork().find(InvoiceEvent, { invoice: id }, { filters: false, orderBy: { id: 'asc' } })).map(
+    (e) => e.type,
+  );
 
 describe('sign and transmit through the MH sandbox (real HTTP)', () => {
   let tt: PipelineTenant;
@@ -59,10 +70,23 @@ describe('sign and transmit through the MH sandbox (real HTTP)', () => {
     expect(corrected.id).toBe(inv.id);
     expect(corrected.status).toBe('QUEUED');
     const [done] = await waitForStatus(t, [inv.id], ['PROCESSED', 'REJECTED']);
-    expect(done!).toMatchObject({ status: 'PROCESSED', codigoGeneracion: inv.codigoGeneracion, numeroControl: inv.numeroControl });
+    expect(done!).toMatchObject({
+      status: 'PROCESSED',
+      codigoGeneracion: inv.codigoGeneracion,
+      numeroControl: inv.numeroControl,
+    });
     expect((done!.document.resumen as { observaciones: string }).observaciones).toBe('corregido');
     expect(sandbox().receptions(inv.codigoGeneracion)).toBe(2); // the rejected send and the corrected one
-    expect(await events(inv.id)).toEqual(['dte.queued', 'dte.signed', 'dte.sent', 'dte.rejected', 'dte.corrected', 'dte.signed', 'dte.sent', 'dte.processed']);
+    expect(await events(inv.id)).toEqual([
+      'dte.queued',
+      'dte.signed',
+      'dte.sent',
+      'dte.rejected',
+      'dte.corrected',
+      'dte.signed',
+      'dte.sent',
+      'dte.processed',
+    ]);
     // once PROCESSED, a different body under the same reference is a duplicate again
     await expect(emit(tt, { ...body, observaciones: 'otra' })).rejects.toMatchObject({ code: 'DUPLICATE_REFERENCE' });
   });
@@ -84,7 +108,14 @@ describe('sign and transmit through the MH sandbox (real HTTP)', () => {
     expect(done!.status).toBe('PROCESSED');
     expect(done!.sendAttempts).toBe(2);
     expect(sandbox().receptions(inv.codigoGeneracion)).toBe(1);
-    expect(await events(inv.id)).toEqual(['dte.queued', 'dte.signed', 'dte.sent', 'dte.unknown', 'dte.sent', 'dte.processed']);
+    expect(await events(inv.id)).toEqual([
+      'dte.queued',
+      'dte.signed',
+      'dte.sent',
+      'dte.unknown',
+      'dte.sent',
+      'dte.processed',
+    ]);
   });
 });
 
@@ -93,20 +124,32 @@ describe('contingency', () => {
     const tt = await tenantWithCredential(t);
     sandbox().setFault({ outageUntil: new Date(Date.now() + 2500).toISOString() }, tt.nit);
     const invs = await Promise.all([1, 2, 3].map(() => emit(tt, facturaBody())));
-    const mid = await waitForStatus(t, invs.map((i) => i.id), ['CONTINGENCY'], 15_000);
+    const mid = await waitForStatus(
+      t,
+      invs.map((i) => i.id),
+      ['CONTINGENCY'],
+      15_000,
+    );
     expect(mid.map((i) => i.status)).toEqual(['CONTINGENCY', 'CONTINGENCY', 'CONTINGENCY']);
     for (const i of mid) {
       expect(i.document.identificacion).toMatchObject({ tipoModelo: 2, tipoOperacion: 2, tipoContingencia: 1 });
       expect(i.contingencyEvent).toBe(mid[0]!.contingencyEvent);
     }
-    const done = await waitForStatus(t, invs.map((i) => i.id), ['PROCESSED', 'REJECTED'], 30_000);
+    const done = await waitForStatus(
+      t,
+      invs.map((i) => i.id),
+      ['PROCESSED', 'REJECTED'],
+      30_000,
+    );
     expect(done.map((i) => i.status)).toEqual(['PROCESSED', 'PROCESSED', 'PROCESSED']);
     for (const i of done) {
       expect(sandbox().receptions(i.codigoGeneracion)).toBe(1);
       expect(i.transmitDeadline).toBeTruthy();
       expect(i.contingencyDeadline).toBeTruthy();
     }
-    const ev = await t.app.db.orm.em.fork().findOneOrFail(ContingencyEvent, { id: mid[0]!.contingencyEvent! }, { filters: false });
+    const ev = await t.app.db.orm.em
+      .fork()
+      .findOneOrFail(ContingencyEvent, { id: mid[0]!.contingencyEvent! }, { filters: false });
     expect(ev.status).toBe('ACCEPTED');
     expect(ev.selloRecibido).toMatch(/^[A-Z0-9]{40}$/);
   });
@@ -116,14 +159,26 @@ describe('contingency', () => {
     sandbox().setFault({ outageUntil: new Date(Date.now() + 2500).toISOString() }, tt.nit);
     sandbox().setFault({ loseLotes: 1 }, tt.nit);
     const invs = await Promise.all([1, 2].map(() => emit(tt, facturaBody())));
-    const mid = await waitForStatus(t, invs.map((i) => i.id), ['CONTINGENCY'], 15_000);
+    const mid = await waitForStatus(
+      t,
+      invs.map((i) => i.id),
+      ['CONTINGENCY'],
+      15_000,
+    );
     expect(mid.map((i) => i.status)).toEqual(['CONTINGENCY', 'CONTINGENCY']);
-    const done = await waitForStatus(t, invs.map((i) => i.id), ['PROCESSED', 'REJECTED'], 40_000);
+    const done = await waitForStatus(
+      t,
+      invs.map((i) => i.id),
+      ['PROCESSED', 'REJECTED'],
+      40_000,
+    );
     expect(done.map((i) => i.status)).toEqual(['PROCESSED', 'PROCESSED']);
     for (const i of done) expect(sandbox().receptions(i.codigoGeneracion)).toBe(1); // the lost lote never counted
     let lotes: Lote[] = [];
     for (const until = Date.now() + 10_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
-      lotes = await t.app.db.orm.em.fork().find(Lote, { tenant: tt.tenantId }, { filters: false, orderBy: { createdAt: 'asc' } });
+      lotes = await t.app.db.orm.em
+        .fork()
+        .find(Lote, { tenant: tt.tenantId }, { filters: false, orderBy: { createdAt: 'asc' } });
       if (lotes.length && lotes.every((l) => l.status === 'DONE')) break;
     }
     expect(lotes.map((l) => l.status)).toEqual(lotes.map(() => 'DONE'));
@@ -132,4 +187,3 @@ describe('contingency', () => {
     for (const id of lost!.invoiceIds) expect(rest.filter((l) => l.invoiceIds.includes(id))).toHaveLength(1);
   });
 });
-

@@ -23,8 +23,13 @@ describe('job table retention', () => {
     const inv = await emit(tt);
     const [done] = await waitForStatus(t, [inv.id], ['PROCESSED']);
     expect(done!.status).toBe('PROCESSED');
-    const transmitJobs = () => count(`select count(*) as n from job where kind = $1 and payload->>'invoiceId' = $2`, [transmitInvoiceJob.kind, inv.id]);
-    for (const until = Date.now() + 20_000; (await transmitJobs()) > 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 100));
+    const transmitJobs = () =>
+      count(`select count(*) as n from job where kind = $1 and payload->>'invoiceId' = $2`, [
+        transmitInvoiceJob.kind,
+        inv.id,
+      ]);
+    for (const until = Date.now() + 20_000; (await transmitJobs()) > 0 && Date.now() < until; )
+      await new Promise((r) => setTimeout(r, 100));
     expect(await transmitJobs()).toBe(0);
     expect(await count(`select count(*) as n from job where id = $1`, [failed.rows[0].id])).toBe(1);
     expect(await count(`select count(*) as n from invoice_event where invoice_id = $1`, [inv.id])).toBe(4);

@@ -43,7 +43,11 @@ describe('documents issued against the sandbox never look sealed by MH', () => {
     expect(done!.status).toBe('PROCESSED');
     expect(done!.sandbox).toBe(true);
 
-    const g = await t.gql(`query($id: ID!) { invoice(id: $id) { status sandbox selloRecibido } }`, { id: inv.id }, { 'x-api-key': tt.apiKey });
+    const g = await t.gql(
+      `query($id: ID!) { invoice(id: $id) { status sandbox selloRecibido } }`,
+      { id: inv.id },
+      { 'x-api-key': tt.apiKey },
+    );
     expect(g.body.data.invoice).toMatchObject({ status: 'PROCESSED', sandbox: true });
     const r = await rest(t, 'GET', `/api/facturas/${inv.id}`, tt.apiKey);
     expect(r.body).toMatchObject({ status: 'PROCESSED', sandbox: true });
@@ -60,7 +64,11 @@ describe('documents issued against the sandbox never look sealed by MH', () => {
   it('in production, introspection needs a credential and /metrics stays closed without FX_METRICS_TOKEN', async () => {
     const anon = await t.gql('{ __schema { queryType { name } } }');
     expect(anon.status).toBe(401);
-    expect(anon.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INTROSPECTION_REQUIRES_CREDENTIAL', requestId: expect.any(String) });
+    expect(anon.body.errors[0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'INTROSPECTION_REQUIRES_CREDENTIAL',
+      requestId: expect.any(String),
+    });
     const typeQuery = await t.gql('{ __type(name: "Invoice") { name } }');
     expect(typeQuery.status).toBe(401);
     const keyed = await t.gql('{ __schema { queryType { name } } }', {}, { 'x-api-key': tt.apiKey });

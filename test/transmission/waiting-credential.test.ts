@@ -31,23 +31,40 @@ describe('documents waiting for an MH credential', () => {
   it('show why they wait, announce it once, and go out in emission order as soon as the credential is imported', async () => {
     const { tenantId, apiKey } = await provisionTenant(t);
     const h = { 'x-api-key': apiKey };
-    await t.gql(`mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { __typename } }`, { i: { url: rx.url, eventTypes: ['dte.blocked'] } }, h);
+    await t.gql(
+      `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { __typename } }`,
+      { i: { url: rx.url, eventTypes: ['dte.blocked'] } },
+      h,
+    );
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = await fetch(`${t.url}/api/facturas`, { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify(facturaBody()) });
+      const r = await fetch(`${t.url}/api/facturas`, {
+        method: 'POST',
+        headers: { ...h, 'content-type': 'application/json' },
+        body: JSON.stringify(facturaBody()),
+      });
       expect(r.status).toBe(201);
       ids.push(((await r.json()) as { id: string }).id);
     }
     for (const id of ids) {
-      const g = await until(() => t.gql(Q, { id }, h), (r) => r.body.data.invoice.blocked !== null);
-      expect(g.body.data.invoice).toMatchObject({ status: 'QUEUED', observaciones: [], blocked: { code: 'NO_MH_CREDENTIAL' } });
+      const g = await until(
+        () => t.gql(Q, { id }, h),
+        (r) => r.body.data.invoice.blocked !== null,
+      );
+      expect(g.body.data.invoice).toMatchObject({
+        status: 'QUEUED',
+        observaciones: [],
+        blocked: { code: 'NO_MH_CREDENTIAL' },
+      });
       expect(g.body.data.invoice.blocked.reason).toMatch(/importMhCredential/);
       const rest = (await (await fetch(`${t.url}/api/facturas/${id}`, { headers: h })).json()) as Record<string, any>;
       expect(rest.blocked).toMatchObject({ code: 'NO_MH_CREDENTIAL' });
       expect(rest.observaciones).toEqual([]);
     }
     const hooks = await rx.waitFor(3);
-    const bodies = hooks.map((x) => JSON.parse(x.body) as { type: string; data: { id: string; code: string; reason: string } });
+    const bodies = hooks.map(
+      (x) => JSON.parse(x.body) as { type: string; data: { id: string; code: string; reason: string } },
+    );
     expect(bodies.map((b) => b.type)).toEqual(['dte.blocked', 'dte.blocked', 'dte.blocked']);
     expect(new Set(bodies.map((b) => b.data.id))).toEqual(new Set(ids));
     expect(bodies.every((b) => b.data.code === 'NO_MH_CREDENTIAL')).toBe(true);
@@ -59,12 +76,20 @@ describe('documents waiting for an MH credential', () => {
     expect(done.map((d) => d.status)).toEqual(['PROCESSED', 'PROCESSED', 'PROCESSED']);
     for (const id of ids) expect((await t.gql(Q, { id }, h)).body.data.invoice.blocked).toBeNull();
     // The woken jobs were due in emission order (the worker claims by run_at).
-    const jobs = await t.app.db.orm.em.getConnection().execute<{ invoice_id: string }[]>(
-      `select payload->>'invoiceId' as invoice_id from job where kind = 'transmit-invoice' and tenant_id = ? order by run_at, id`, [tenantId]);
+    const jobs = await t.app.db.orm.em
+      .getConnection()
+      .execute<{ invoice_id: string }[]>(
+        `select payload->>'invoiceId' as invoice_id from job where kind = 'transmit-invoice' and tenant_id = ? order by run_at, id`,
+        [tenantId],
+      );
     expect(jobs.map((j) => j.invoice_id)).toEqual(ids);
     // announced once per document, however many times the job looked
-    const events = await t.app.db.orm.em.getConnection().execute<{ n: string }[]>(
-      `select count(*) as n from invoice_event where tenant_id = ? and type = 'dte.blocked'`, [tenantId]);
+    const events = await t.app.db.orm.em
+      .getConnection()
+      .execute<{ n: string }[]>(
+        `select count(*) as n from invoice_event where tenant_id = ? and type = 'dte.blocked'`,
+        [tenantId],
+      );
     expect(Number(events[0]!.n)).toBe(3);
   }, 60_000);
 });

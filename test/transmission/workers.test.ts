@@ -16,21 +16,25 @@ afterAll(async () => {
 
 /** A real `--worker-only` process on the test database, talking to the sandbox over HTTP. */
 function spawnWorker(): ChildProcess {
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts', '--worker-only'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: t.app.db.url,
-      FX_MASTER_KEY: t.app.config.masterKey!,
-      FX_MH_BASE_URL: t.app.mh.baseUrl,
-      FX_MH_SANDBOX: '1',
-      FX_JOB_LEASE_MS: '3000',
-      FX_WORKER_CONCURRENCY: '4',
-      LOG_LEVEL: 'error',
-      NODE_ENV: 'test',
+  const child = spawn(
+    process.execPath,
+    ['--import', '@swc-node/register/esm-register', 'src/main.ts', '--worker-only'],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: t.app.db.url,
+        FX_MASTER_KEY: t.app.config.masterKey!,
+        FX_MH_BASE_URL: t.app.mh.baseUrl,
+        FX_MH_SANDBOX: '1',
+        FX_JOB_LEASE_MS: '3000',
+        FX_WORKER_CONCURRENCY: '4',
+        LOG_LEVEL: 'error',
+        NODE_ENV: 'test',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   children.push(child);
   return child;
 }

@@ -59,7 +59,10 @@ afterAll(async () => {
 
 function signed(secret: string) {
   const body = JSON.stringify({ type: 'dte.processed', data: { sello: '2026D04751ECD4324D039CEAFD9A3516AAA7JESF' } });
-  return { body, headers: signWebhook({ id: `msg_${received.length}`, timestamp: Math.floor(Date.now() / 1000), body }, [secret]) };
+  return {
+    body,
+    headers: signWebhook({ id: `msg_${received.length}`, timestamp: Math.floor(Date.now() / 1000), body }, [secret]),
+  };
 }
 
 describe('deliverWebhook against a real listener', () => {
@@ -80,13 +83,20 @@ describe('deliverWebhook against a real listener', () => {
   it('reports a 500 as a failure with its status code', async () => {
     const { body, headers } = signed(generateWebhookSecret());
     expect(await deliverWebhook({ url: `${base}/fail`, headers, body })).toMatchObject({
-      ok: false, statusCode: 500, error: 'HTTP 500', gone: false,
+      ok: false,
+      statusCode: 500,
+      error: 'HTTP 500',
+      gone: false,
     });
   });
 
   it('flags 410 Gone so the endpoint can be disabled', async () => {
     const { body, headers } = signed(generateWebhookSecret());
-    expect(await deliverWebhook({ url: `${base}/gone`, headers, body })).toMatchObject({ ok: false, statusCode: 410, gone: true });
+    expect(await deliverWebhook({ url: `${base}/gone`, headers, body })).toMatchObject({
+      ok: false,
+      statusCode: 410,
+      gone: true,
+    });
   });
 
   it('times out without throwing', async () => {
@@ -102,12 +112,19 @@ describe('deliverWebhook against a real listener', () => {
     const { body, headers } = signed(generateWebhookSecret());
     const results = [];
     for (let i = 0; i < 3; i += 1) results.push(await deliverWebhook({ url: `${base}/flaky`, headers, body }));
-    expect(results.map((r) => [r.ok, r.statusCode])).toEqual([[false, 503], [false, 503], [true, 200]]);
+    expect(results.map((r) => [r.ok, r.statusCode])).toEqual([
+      [false, 503],
+      [false, 503],
+      [true, 200],
+    ]);
   });
 
   it('does not follow redirects', async () => {
     const { body, headers } = signed(generateWebhookSecret());
-    expect(await deliverWebhook({ url: `${base}/redirect`, headers, body })).toMatchObject({ ok: false, statusCode: 302 });
+    expect(await deliverWebhook({ url: `${base}/redirect`, headers, body })).toMatchObject({
+      ok: false,
+      statusCode: 302,
+    });
   });
 
   it('never throws on connection errors, bad URLs or schemes', async () => {
@@ -118,8 +135,14 @@ describe('deliverWebhook against a real listener', () => {
     const refused = await deliverWebhook({ url: `http://127.0.0.1:${port}/`, headers: {}, body: '{}' });
     expect(refused).toMatchObject({ ok: false, statusCode: null, gone: false });
     expect(refused.error).toMatch(/ECONNREFUSED/);
-    expect(await deliverWebhook({ url: 'nope', headers: {}, body: '{}' })).toMatchObject({ ok: false, error: 'invalid URL: nope' });
-    expect(await deliverWebhook({ url: 'ftp://x/', headers: {}, body: '{}' })).toMatchObject({ ok: false, error: 'unsupported scheme ftp:' });
+    expect(await deliverWebhook({ url: 'nope', headers: {}, body: '{}' })).toMatchObject({
+      ok: false,
+      error: 'invalid URL: nope',
+    });
+    expect(await deliverWebhook({ url: 'ftp://x/', headers: {}, body: '{}' })).toMatchObject({
+      ok: false,
+      error: 'unsupported scheme ftp:',
+    });
   });
 
   it('re-checks the resolved address at connect time when private targets are not allowed', async () => {
@@ -131,6 +154,13 @@ describe('deliverWebhook against a real listener', () => {
     const literal = await deliverWebhook({ url: `${base}/ok`, headers: {}, body: '{}', ssrf: { allowPrivate: false } });
     expect(literal.error).toBe('refused non-public address 127.0.0.1');
     expect(received.length).toBe(before);
-    expect(await deliverWebhook({ url: `${base}/ok`.replace('127.0.0.1', 'localhost'), headers: {}, body: '{}', ssrf: { allowPrivate: true } })).toMatchObject({ ok: true });
+    expect(
+      await deliverWebhook({
+        url: `${base}/ok`.replace('127.0.0.1', 'localhost'),
+        headers: {},
+        body: '{}',
+        ssrf: { allowPrivate: true },
+      }),
+    ).toMatchObject({ ok: true });
   });
 });

@@ -3,7 +3,10 @@ import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { generateWebhookSecret, signWebhook, WebhookSecretError } from '../../src/modules/webhooks/webhook-signing.js';
 
-const body = JSON.stringify({ type: 'dte.processed', data: { codigoGeneracion: 'A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D', sello: 'ÑÁ' } });
+const body = JSON.stringify({
+  type: 'dte.processed',
+  data: { codigoGeneracion: 'A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D', sello: 'ÑÁ' },
+});
 const now = () => Math.floor(Date.now() / 1000);
 
 describe('generateWebhookSecret', () => {
@@ -28,7 +31,9 @@ describe('signWebhook', () => {
   it('matches the reference HMAC over id.timestamp.body and the package own signer', () => {
     const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
     const ts = 1_700_000_000;
-    const headers = signWebhook({ id: 'msg_p5jXN8AQM9LWM0D4loKWxJek', timestamp: ts, body: '{"test": 2432232314}' }, [secret]);
+    const headers = signWebhook({ id: 'msg_p5jXN8AQM9LWM0D4loKWxJek', timestamp: ts, body: '{"test": 2432232314}' }, [
+      secret,
+    ]);
     const expected = createHmac('sha256', Buffer.from('MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'base64'))
       .update(`msg_p5jXN8AQM9LWM0D4loKWxJek.${ts}.{"test": 2432232314}`)
       .digest('base64');
@@ -69,6 +74,8 @@ describe('signWebhook', () => {
     expect(() => signWebhook(ok, ['sk_abc'])).toThrow(/must start with "whsec_"/);
     expect(() => signWebhook(ok, ['whsec_c2hvcnQ='])).toThrow(/24–64 bytes/);
     expect(() => signWebhook(ok, ['whsec_not base64!'])).toThrow(/base64/);
-    expect(() => signWebhook({ ...ok, timestamp: Date.now() + 0.5 }, [generateWebhookSecret()])).toThrow(/whole seconds/);
+    expect(() => signWebhook({ ...ok, timestamp: Date.now() + 0.5 }, [generateWebhookSecret()])).toThrow(
+      /whole seconds/,
+    );
   });
 });

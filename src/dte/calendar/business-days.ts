@@ -94,7 +94,10 @@ export interface ExtraDay {
 }
 
 /** The field-level problems of a list of extra days (empty when valid). */
-export function extraDayIssues(days: readonly ExtraDay[], path = 'extraDays'): { path: string; code: string; message: string }[] {
+export function extraDayIssues(
+  days: readonly ExtraDay[],
+  path = 'extraDays',
+): { path: string; code: string; message: string }[] {
   const out: { path: string; code: string; message: string }[] = [];
   days.forEach((d, i) => {
     const ok = ISO_DATE.test(d.date)
@@ -102,7 +105,8 @@ export function extraDayIssues(days: readonly ExtraDay[], path = 'extraDays'): {
       : MONTH_DAY.test(d.date) && d.date !== '02-30' && d.date !== '02-31';
     const message = `'${d.date}' is neither a YYYY-MM-DD date nor an every-year MM-DD day`;
     if (!ok) out.push({ path: `${path}[${i}].date`, code: 'INVALID_DATE', message });
-    if (d.name.length > 100) out.push({ path: `${path}[${i}].name`, code: 'TOO_LONG', message: 'name is at most 100 characters' });
+    if (d.name.length > 100)
+      out.push({ path: `${path}[${i}].name`, code: 'TOO_LONG', message: 'name is at most 100 characters' });
   });
   return out;
 }
@@ -123,7 +127,8 @@ export function createCalendar(extra: readonly ExtraDay[] = []): BusinessCalenda
   };
   return {
     holiday: (date) => yearMap(Number(date.slice(0, 4))).get(date) ?? null,
-    holidays: (year) => [...yearMap(year)].map(([date, name]) => ({ date, name })).sort((x, y) => x.date.localeCompare(y.date)),
+    holidays: (year) =>
+      [...yearMap(year)].map(([date, name]) => ({ date, name })).sort((x, y) => x.date.localeCompare(y.date)),
   };
 }
 

@@ -20,7 +20,12 @@ export function isTributo(codigo: string): boolean {
   return inCatalog(C.TRIBUTOS['1'], codigo) || inCatalog(C.TRIBUTOS['2'], codigo) || inCatalog(C.TRIBUTOS['3'], codigo);
 }
 
-export type DireccionProblem = { field: keyof Direccion; code: string; message: string; params?: Record<string, string> };
+export type DireccionProblem = {
+  field: keyof Direccion;
+  code: string;
+  message: string;
+  params?: Record<string, string>;
+};
 
 /**
  * v2.0 address: departamento (CAT-012) + municipio (CAT-013, 44-municipio model) + distrito (CAT-008) consistent
@@ -29,20 +34,36 @@ export type DireccionProblem = { field: keyof Direccion; code: string; message: 
 export function direccionProblems(d: Direccion): DireccionProblem[] {
   const out: DireccionProblem[] = [];
   if (!inCatalog(C.DEPARTAMENTOS, d.departamento)) {
-    out.push({ field: 'departamento', code: 'UNKNOWN_DEPARTAMENTO', message: `departamento '${d.departamento}' is not in CAT-012` });
+    out.push({
+      field: 'departamento',
+      code: 'UNKNOWN_DEPARTAMENTO',
+      message: `departamento '${d.departamento}' is not in CAT-012`,
+    });
     return out;
   }
   const municipios = C.MUNICIPIOS[d.departamento] ?? {};
   if (!inCatalog(municipios, d.municipio)) {
-    out.push({ field: 'municipio', code: 'UNKNOWN_MUNICIPIO', message: `municipio '${d.municipio}' is not a CAT-013 municipio of departamento ${d.departamento}` });
+    out.push({
+      field: 'municipio',
+      code: 'UNKNOWN_MUNICIPIO',
+      message: `municipio '${d.municipio}' is not a CAT-013 municipio of departamento ${d.departamento}`,
+    });
   }
   const distritos = C.DISTRITOS[d.departamento] ?? {};
   if (!inCatalog(distritos, d.distrito)) {
-    out.push({ field: 'distrito', code: 'UNKNOWN_DISTRITO', message: `distrito '${d.distrito}' is not a CAT-008 distrito of departamento ${d.departamento}` });
+    out.push({
+      field: 'distrito',
+      code: 'UNKNOWN_DISTRITO',
+      message: `distrito '${d.distrito}' is not a CAT-008 distrito of departamento ${d.departamento}`,
+    });
   } else if (d.departamento !== '00' && out.length === 0) {
     const owner = C.DISTRITO_MUNICIPIO[d.departamento]?.[d.distrito];
     if (owner !== d.municipio) {
-      out.push({ field: 'distrito', code: 'DISTRITO_NOT_IN_MUNICIPIO', message: `distrito ${d.distrito} belongs to municipio ${owner ?? '?'} of departamento ${d.departamento}, not ${d.municipio}` });
+      out.push({
+        field: 'distrito',
+        code: 'DISTRITO_NOT_IN_MUNICIPIO',
+        message: `distrito ${d.distrito} belongs to municipio ${owner ?? '?'} of departamento ${d.departamento}, not ${d.municipio}`,
+      });
     }
   }
   return out;
@@ -58,36 +79,63 @@ export type DireccionResolution =
  * never overlap. An old (departamento, municipio) pair therefore names exactly one new municipio + distrito; a new
  * municipio without distrito is completed only when it has a single distrito. Anything else is refused precisely.
  */
-const refuse = (field: keyof Direccion, code: string, message: string, params?: Record<string, string>): DireccionResolution => ({
+const refuse = (
+  field: keyof Direccion,
+  code: string,
+  message: string,
+  params?: Record<string, string>,
+): DireccionResolution => ({
   ok: false,
   problem: { field, code, message, ...(params ? { params } : {}) },
 });
 
-export function resolveDireccion(departamento: string, municipio: string, distrito: string | null): DireccionResolution {
+export function resolveDireccion(
+  departamento: string,
+  municipio: string,
+  distrito: string | null,
+): DireccionResolution {
   if (departamento === '00') return { ok: true, municipio, distrito: distrito ?? '00', translated: null };
   const nuevos = C.MUNICIPIOS[departamento] ?? {};
   const distritos = C.DISTRITOS[departamento] ?? {};
   const owner = C.DISTRITO_MUNICIPIO[departamento] ?? {};
   if (inCatalog(nuevos, municipio)) {
     if (distrito) return { ok: true, municipio, distrito, translated: null };
-    const own = Object.keys(owner).filter((d) => owner[d] === municipio).sort();
+    const own = Object.keys(owner)
+      .filter((d) => owner[d] === municipio)
+      .sort();
     if (own.length === 1) {
-      return { ok: true, municipio, distrito: own[0]!, translated: `municipio ${municipio} has one distrito: ${own[0]}`, params: { municipio, distrito: own[0]! } };
+      return {
+        ok: true,
+        municipio,
+        distrito: own[0]!,
+        translated: `municipio ${municipio} has one distrito: ${own[0]}`,
+        params: { municipio, distrito: own[0]! },
+      };
     }
-    return refuse('distrito', 'DISTRITO_REQUIRED',
+    return refuse(
+      'distrito',
+      'DISTRITO_REQUIRED',
       `municipio ${municipio} (${nuevos[municipio]}) of departamento ${departamento} has several distritos (CAT-008): give distrito, one of ${own.join(', ')}`,
-      { distritos: own.join(', ') });
+      { distritos: own.join(', ') },
+    );
   }
   const nuevo = owner[municipio];
   if (!inCatalog(distritos, municipio) || !nuevo) {
     // With a distrito (or an unknown departamento) direccionProblems says what is wrong.
-    if (distrito || !inCatalog(C.DEPARTAMENTOS, departamento)) return { ok: true, municipio, distrito: distrito ?? '00', translated: null };
-    return refuse('municipio', 'UNKNOWN_MUNICIPIO',
-      `municipio '${municipio}' is neither a CAT-013 municipio nor a pre-2024 municipio of departamento ${departamento}`);
+    if (distrito || !inCatalog(C.DEPARTAMENTOS, departamento))
+      return { ok: true, municipio, distrito: distrito ?? '00', translated: null };
+    return refuse(
+      'municipio',
+      'UNKNOWN_MUNICIPIO',
+      `municipio '${municipio}' is neither a CAT-013 municipio nor a pre-2024 municipio of departamento ${departamento}`,
+    );
   }
   if (distrito && distrito !== municipio) {
-    return refuse('municipio', 'LEGACY_MUNICIPIO_CONFLICT',
-      `municipio ${municipio} is the pre-2024 code of ${distritos[municipio]} (now distrito ${municipio} of municipio ${nuevo}), which contradicts distrito ${distrito}`);
+    return refuse(
+      'municipio',
+      'LEGACY_MUNICIPIO_CONFLICT',
+      `municipio ${municipio} is the pre-2024 code of ${distritos[municipio]} (now distrito ${municipio} of municipio ${nuevo}), which contradicts distrito ${distrito}`,
+    );
   }
   return {
     ok: true,

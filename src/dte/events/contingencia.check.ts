@@ -27,7 +27,10 @@ export const contingenciaShape = obj({
     telefono: str({ min: 8, max: 30 }),
     correo: str({ min: 1, max: 100 }),
   }),
-  detalleDTE: arr(obj({ noItem: int({ min: 1, max: 1000 }), tipoDoc: str(), codigoGeneracion: str({ re: CODIGO_GENERACION }) }), { min: 1, max: 1000 }),
+  detalleDTE: arr(
+    obj({ noItem: int({ min: 1, max: 1000 }), tipoDoc: str(), codigoGeneracion: str({ re: CODIGO_GENERACION }) }),
+    { min: 1, max: 1000 },
+  ),
   motivo: obj({
     fInicio: str({ date: true }),
     fFin: str({ date: true }),
@@ -43,18 +46,35 @@ export function checkContingencia(doc: O, out: DteIssue[]): void {
   const m = doc['motivo'] as O;
   checkNit(em['nit'], 'emisor.nit', out);
   checkCode(em['tipoEstablecimiento'], CAT.TIPOS_ESTABLECIMIENTO, 'CAT-009', 'emisor.tipoEstablecimiento', out);
-  checkIdentityDoc(em['tipoDocResponsable'], em['numeroDocResponsable'], 'emisor', out, 'tipoDocResponsable', 'numeroDocResponsable');
+  checkIdentityDoc(
+    em['tipoDocResponsable'],
+    em['numeroDocResponsable'],
+    'emisor',
+    out,
+    'tipoDocResponsable',
+    'numeroDocResponsable',
+  );
   const seen = new Set<unknown>();
   list(doc['detalleDTE']).forEach((x, i) => {
     const p = `detalleDTE[${i}]`;
     if (x['noItem'] !== i + 1) out.push(issue(`${p}.noItem`, 'INVALID_SEQUENCE', `noItem must be ${i + 1}`));
     const t = String(x['tipoDoc']);
-    if (!(t in CAT.TIPOS_DOCUMENTO)) out.push(issue(`${p}.tipoDoc`, 'UNKNOWN_CODE', `tipoDoc '${t}' is not in CAT-002`));
-    else if (['08', '09', '15'].includes(t) || !isContingencyAllowed(t as TipoDte)) out.push(issue(`${p}.tipoDoc`, 'CONTINGENCY_NOT_ALLOWED', `tipoDoc ${t} cannot be issued in contingency (MH contingency rules)`));
-    if (seen.has(x['codigoGeneracion'])) out.push(issue(`${p}.codigoGeneracion`, 'DUPLICATE', 'each DTE is reported once'));
+    if (!(t in CAT.TIPOS_DOCUMENTO))
+      out.push(issue(`${p}.tipoDoc`, 'UNKNOWN_CODE', `tipoDoc '${t}' is not in CAT-002`));
+    else if (['08', '09', '15'].includes(t) || !isContingencyAllowed(t as TipoDte))
+      out.push(
+        issue(
+          `${p}.tipoDoc`,
+          'CONTINGENCY_NOT_ALLOWED',
+          `tipoDoc ${t} cannot be issued in contingency (MH contingency rules)`,
+        ),
+      );
+    if (seen.has(x['codigoGeneracion']))
+      out.push(issue(`${p}.codigoGeneracion`, 'DUPLICATE', 'each DTE is reported once'));
     seen.add(x['codigoGeneracion']);
   });
-  if (m['tipoContingencia'] === 5 && m['motivoContingencia'] === null) out.push(issue('motivo.motivoContingencia', 'REQUIRED', 'tipoContingencia 5 (otro) requires motivoContingencia'));
+  if (m['tipoContingencia'] === 5 && m['motivoContingencia'] === null)
+    out.push(issue('motivo.motivoContingencia', 'REQUIRED', 'tipoContingencia 5 (otro) requires motivoContingencia'));
   const start = `${String(m['fInicio'])}T${String(m['hInicio'])}`;
   const end = `${String(m['fFin'])}T${String(m['hFin'])}`;
   if (end < start) out.push(issue('motivo.fFin', 'INVALID_RANGE', 'the contingency ends before it starts'));

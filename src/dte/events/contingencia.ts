@@ -1,6 +1,13 @@
 // Evento de Contingencia v4: reports 1–1000 DTE issued offline, within 24 h after the incident.
 import { onlyDigits } from '../dui-nit-nrc.js';
-import { type Ambiente, type DteDocument, type Emisor, EVENT_VERSIONS, type TipoContingencia, type TipoDte } from '../model.js';
+import {
+  type Ambiente,
+  type DteDocument,
+  type Emisor,
+  EVENT_VERSIONS,
+  type TipoContingencia,
+  type TipoDte,
+} from '../model.js';
 import { docNumber } from '../sections/receptor.js';
 
 export interface ContingenciaInput {
@@ -43,7 +50,11 @@ export function buildContingencia(
       telefono: emisor.telefono,
       correo: emisor.correo,
     },
-    detalleDTE: input.detalleDTE.map((x, i) => ({ noItem: i + 1, tipoDoc: x.tipoDoc, codigoGeneracion: x.codigoGeneracion })),
+    detalleDTE: input.detalleDTE.map((x, i) => ({
+      noItem: i + 1,
+      tipoDoc: x.tipoDoc,
+      codigoGeneracion: x.codigoGeneracion,
+    })),
     motivo: { ...input.motivo },
   };
 }

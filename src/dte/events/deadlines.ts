@@ -11,7 +11,13 @@
 // A secondary reading of the Normativa's Anexo V is stricter (CCF/CR/NC/ND 1 day, NR/CD 4 days); callers should still
 // invalidate early.
 import type { TipoDte, TipoEvento } from '../model.js';
-import { addMonthsClamped, NATIONAL_CALENDAR, nthBusinessDayOfNextMonth, toDate, type BusinessCalendar } from '../calendar/business-days.js';
+import {
+  addMonthsClamped,
+  NATIONAL_CALENDAR,
+  nthBusinessDayOfNextMonth,
+  toDate,
+  type BusinessCalendar,
+} from '../calendar/business-days.js';
 
 const THREE_MONTH_TYPES: readonly (TipoDte | TipoEvento)[] = ['01', '11', '14'];
 /** Credit and debit notes may relate a CCF or Comprobante de Retención at most 3 months old. */
@@ -33,11 +39,15 @@ function check(fecEmi: string): void {
 
 /** Last El Salvador date on which MH accepts the invalidation event of this document (or Retorno / Op. Especiales). */
 export function invalidationDeadline(
-  tipoDte: TipoDte | TipoEvento, fecEmi: string, opts: DeadlineOptions = {},
+  tipoDte: TipoDte | TipoEvento,
+  fecEmi: string,
+  opts: DeadlineOptions = {},
 ): string {
   check(fecEmi);
   const cal = opts.calendar ?? NATIONAL_CALENDAR;
-  const ordinary = THREE_MONTH_TYPES.includes(tipoDte) ? addMonthsClamped(fecEmi, 3) : nthBusinessDayOfNextMonth(cal, fecEmi, 10);
+  const ordinary = THREE_MONTH_TYPES.includes(tipoDte)
+    ? addMonthsClamped(fecEmi, 3)
+    : nthBusinessDayOfNextMonth(cal, fecEmi, 10);
   if (!opts.perishable) return ordinary;
   const twoYears = addMonthsClamped(fecEmi, 24);
   return twoYears > ordinary ? twoYears : ordinary;

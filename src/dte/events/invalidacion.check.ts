@@ -62,22 +62,51 @@ export function checkInvalidacion(doc: O, out: DteIssue[]): void {
   checkNit(em['nit'], 'emisor.nit', out);
   checkCode(m['tipoAnulacion'], CAT.MOTIVOS_EVENTO, 'CAT-024', 'motivo.tipoAnulacion', out);
   // Types 1 and 3 cite the replacement DTE; type 2 (rescind) has none.
-  if (m['tipoAnulacion'] === 2 && d['codigoGeneracionR'] !== null) out.push(issue('documento.codigoGeneracionR', 'NOT_ALLOWED', 'tipoAnulacion 2 requires codigoGeneracionR null'));
-  if (m['tipoAnulacion'] !== 2 && d['codigoGeneracionR'] === null) out.push(issue('documento.codigoGeneracionR', 'REQUIRED', 'tipoAnulacion 1/3 requires the replacement DTE codigoGeneracionR'));
-  if (m['tipoAnulacion'] === 3 && m['motivoAnulacion'] === null) out.push(issue('motivo.motivoAnulacion', 'REQUIRED', 'tipoAnulacion 3 (otro) requires motivoAnulacion'));
+  if (m['tipoAnulacion'] === 2 && d['codigoGeneracionR'] !== null)
+    out.push(issue('documento.codigoGeneracionR', 'NOT_ALLOWED', 'tipoAnulacion 2 requires codigoGeneracionR null'));
+  if (m['tipoAnulacion'] !== 2 && d['codigoGeneracionR'] === null)
+    out.push(
+      issue(
+        'documento.codigoGeneracionR',
+        'REQUIRED',
+        'tipoAnulacion 1/3 requires the replacement DTE codigoGeneracionR',
+      ),
+    );
+  if (m['tipoAnulacion'] === 3 && m['motivoAnulacion'] === null)
+    out.push(issue('motivo.motivoAnulacion', 'REQUIRED', 'tipoAnulacion 3 (otro) requires motivoAnulacion'));
   if (d['codigoGeneracionR'] !== null && d['codigoGeneracionR'] === d['codigoGeneracion']) {
-    out.push(issue('documento.codigoGeneracionR', 'INVALID_VALUE', 'the replacement DTE must differ from the invalidated one'));
+    out.push(
+      issue('documento.codigoGeneracionR', 'INVALID_VALUE', 'the replacement DTE must differ from the invalidated one'),
+    );
   }
   if (typeof d['numeroControl'] === 'string' && !d['numeroControl'].startsWith(`DTE-${String(d['tipoDte'])}-`)) {
-    out.push(issue('documento.numeroControl', 'INCONSISTENT', 'documento.numeroControl does not match documento.tipoDte'));
+    out.push(
+      issue('documento.numeroControl', 'INCONSISTENT', 'documento.numeroControl does not match documento.tipoDte'),
+    );
   }
   checkIdentityDoc(d['tipoDocumento'], d['numDocumento'], 'documento', out);
-  checkIdentityDoc(m['tipDocResponsable'], m['numDocResponsable'], 'motivo', out, 'tipDocResponsable', 'numDocResponsable');
+  checkIdentityDoc(
+    m['tipDocResponsable'],
+    m['numDocResponsable'],
+    'motivo',
+    out,
+    'tipDocResponsable',
+    'numDocResponsable',
+  );
   checkIdentityDoc(m['tipDocSolicita'], m['numDocSolicita'], 'motivo', out, 'tipDocSolicita', 'numDocSolicita');
   const fec = String(idn['fecEmi']);
   const orig = String(d['fecEmi']);
-  if (fec < orig) out.push(issue('identificacion.fecEmi', 'BEFORE_DOCUMENT', 'the invalidation cannot predate the invalidated document'));
+  if (fec < orig)
+    out.push(
+      issue('identificacion.fecEmi', 'BEFORE_DOCUMENT', 'the invalidation cannot predate the invalidated document'),
+    );
   else if (isObj(d) && fec > invalidationDeadline(d['tipoDte'] as TipoDte, orig)) {
-    out.push(issue('identificacion.fecEmi', 'INVALIDATION_DEADLINE_EXCEEDED', `the window to invalidate this tipoDte ${String(d['tipoDte'])} ended on ${invalidationDeadline(d['tipoDte'] as TipoDte, orig)} (MH invalidation deadlines)`));
+    out.push(
+      issue(
+        'identificacion.fecEmi',
+        'INVALIDATION_DEADLINE_EXCEEDED',
+        `the window to invalidate this tipoDte ${String(d['tipoDte'])} ended on ${invalidationDeadline(d['tipoDte'] as TipoDte, orig)} (MH invalidation deadlines)`,
+      ),
+    );
   }
 }

@@ -2,7 +2,12 @@
 // (incl. its receptor identity), and the motivo (CAT-024) with responsible and requesting persons.
 import { onlyDigits } from '../dui-nit-nrc.js';
 import {
-  type Ambiente, type DteDocument, type Emisor, EVENT_VERSIONS, type TipoDte, type TipoEvento,
+  type Ambiente,
+  type DteDocument,
+  type Emisor,
+  EVENT_VERSIONS,
+  type TipoDte,
+  type TipoEvento,
 } from '../model.js';
 import { docNumber } from '../sections/receptor.js';
 

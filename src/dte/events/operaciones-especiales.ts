@@ -8,7 +8,10 @@ import { type Dec, num, r2, r8, sum, ZERO } from '../money.js';
 
 export const EOP_VERSION = 1;
 /** CAT-023 (2026): 02 factura de venta simplificada, 97 comprobantes de control interno. */
-export const OPERACIONES_ESPECIALES: Readonly<Record<string, string>> = { '02': 'Factura de venta simplificada', '97': 'Comprobantes de Control Interno' };
+export const OPERACIONES_ESPECIALES: Readonly<Record<string, string>> = {
+  '02': 'Factura de venta simplificada',
+  '97': 'Comprobantes de Control Interno',
+};
 
 export interface EopLineInput {
   tipoDocumento: string;
@@ -30,7 +33,11 @@ export interface EopInput {
   apendice?: { campo: string; etiqueta: string; valor: string }[] | null;
 }
 
-export function buildOperacionesEspeciales(input: EopInput, emisor: Emisor, ident: { ambiente: Ambiente; codigoGeneracion: string; fecEmi: string; horEmi: string }): DteDocument {
+export function buildOperacionesEspeciales(
+  input: EopInput,
+  emisor: Emisor,
+  ident: { ambiente: Ambiente; codigoGeneracion: string; fecEmi: string; horEmi: string },
+): DteDocument {
   const lines = input.lines.map((l, i) => {
     const venta = r8(l.precio.times(l.cantidad));
     const of = (t: EopLineInput['tipo']): Dec => (l.tipo === t ? venta : ZERO);
@@ -56,14 +63,26 @@ export function buildOperacionesEspeciales(input: EopInput, emisor: Emisor, iden
   const subTotal = noSuj.plus(exenta).plus(gravada);
   return {
     identificacion: {
-      version: EOP_VERSION, ambiente: ident.ambiente, tipoModelo: 1, tipoOperacion: 1, tipoEvento: '17',
-      codigoGeneracion: ident.codigoGeneracion, fecEmi: ident.fecEmi, horEmi: ident.horEmi, tipoMoneda: 'USD',
+      version: EOP_VERSION,
+      ambiente: ident.ambiente,
+      tipoModelo: 1,
+      tipoOperacion: 1,
+      tipoEvento: '17',
+      codigoGeneracion: ident.codigoGeneracion,
+      fecEmi: ident.fecEmi,
+      horEmi: ident.horEmi,
+      tipoMoneda: 'USD',
     },
     emisor: { nit: onlyDigits(emisor.nit), nombre: emisor.nombre },
     cuerpoDocumento: lines,
     resumen: {
-      totalNoSuj: num(noSuj), totalExenta: num(exenta), totalGravada: num(gravada), subTotal: num(subTotal),
-      tributos: null, total: num(subTotal), totalLetras: totalLetras(subTotal),
+      totalNoSuj: num(noSuj),
+      totalExenta: num(exenta),
+      totalGravada: num(gravada),
+      subTotal: num(subTotal),
+      tributos: null,
+      total: num(subTotal),
+      totalLetras: totalLetras(subTotal),
     },
     apendice: input.apendice?.length ? input.apendice.map((a) => ({ ...a })) : null,
   };

@@ -47,7 +47,13 @@ export function originalLine(doc: O, numItem: number): O | undefined {
 function scaled(orig: O, cantidad: Dec) {
   const share = cantidad.div(dj(orig.cantidad));
   const part = (k: string) => r8(dj(orig[k]).times(share));
-  return { montoDescu: part('montoDescu'), ventaNoSuj: part('ventaNoSuj'), ventaExenta: part('ventaExenta'), ventaGravada: part('ventaGravada'), compra: part('compra') };
+  return {
+    montoDescu: part('montoDescu'),
+    ventaNoSuj: part('ventaNoSuj'),
+    ventaExenta: part('ventaExenta'),
+    ventaGravada: part('ventaGravada'),
+    compra: part('compra'),
+  };
 }
 
 function line(tipo: RetornoTipo, cg: string, orig: O, cantidad: Dec, n: number): O {
@@ -86,7 +92,13 @@ function otrosTributos(tipo: RetornoTipo, lines: O[]): { codigo: string; valor: 
     for (const code of (l.tributos as string[] | null) ?? []) {
       const rule = OTROS_TRIBUTOS[code];
       if (!rule) continue;
-      const v = tributoValue(rule, dj(l.cantidad), dj(l.ventaGravada), tipo === '01' ? 'ivaIncluido' : 'ivaExcluido', null);
+      const v = tributoValue(
+        rule,
+        dj(l.cantidad),
+        dj(l.ventaGravada),
+        tipo === '01' ? 'ivaIncluido' : 'ivaExcluido',
+        null,
+      );
       acc.set(code, (acc.get(code) ?? ZERO).plus(v));
     }
   }
@@ -105,9 +117,13 @@ function resumen(tipo: RetornoTipo, first: O, lines: O[]): O {
   const [noSuj, exenta, gravada, compra] = [t('ventaNoSuj'), t('ventaExenta'), t('ventaGravada'), t('compra')];
   const subTotalVentas = noSuj.plus(exenta).plus(gravada).plus(compra);
   const otros = otrosTributos(tipo, lines);
-  const tributos = [...(tipo === '11' ? [tributoLine('C3', ZERO)] : []), ...otros.map((o) => tributoLine(o.codigo, o.valor))];
+  const tributos = [
+    ...(tipo === '11' ? [tributoLine('C3', ZERO)] : []),
+    ...otros.map((o) => tributoLine(o.codigo, o.valor)),
+  ];
   const montoTotalOperacion = subTotalVentas.plus(sum(otros.map((o) => o.valor)));
-  const ivaRete = tipo === '01' && dj(obj(first.resumen).ivaRete).gt(0) ? r2(gravada.div(IVA_DIVISOR).times('0.01')) : ZERO;
+  const ivaRete =
+    tipo === '01' && dj(obj(first.resumen).ivaRete).gt(0) ? r2(gravada.div(IVA_DIVISOR).times('0.01')) : ZERO;
   const reteRenta = tipo === '14' ? r2(compra.times(reteRentaRate(first))) : null;
   const totalPagar = r2(montoTotalOperacion.minus(ivaRete).minus(reteRenta ?? ZERO));
   return {
@@ -147,24 +163,47 @@ function documento(first: O): O | null {
   };
 }
 
-export function buildRetorno(input: RetornoInput, emisor: Emisor, ident: { ambiente: Ambiente; codigoGeneracion: string; fecEmi: string; horEmi: string }): DteDocument {
+export function buildRetorno(
+  input: RetornoInput,
+  emisor: Emisor,
+  ident: { ambiente: Ambiente; codigoGeneracion: string; fecEmi: string; horEmi: string },
+): DteDocument {
   const first = input.documents[0]!;
   const tipo = first.tipoDte;
   const origEmisor = obj(first.document.emisor);
   const lines: O[] = [];
   for (const d of input.documents) {
-    for (const l of d.lines) lines.push(line(tipo, d.codigoGeneracion, originalLine(d.document, l.numItem)!, l.cantidad, lines.length + 1));
+    for (const l of d.lines)
+      lines.push(line(tipo, d.codigoGeneracion, originalLine(d.document, l.numItem)!, l.cantidad, lines.length + 1));
   }
   const fex = tipo === '11';
   return {
     identificacion: {
-      version: RETORNO_VERSION, ambiente: ident.ambiente, tipoModelo: 1, tipoOperacion: 1, tipoEvento: '18', tipoContingencia: null, motivoContin: null,
-      codigoGeneracion: ident.codigoGeneracion, fecEmi: ident.fecEmi, horEmi: ident.horEmi, fusion: null, tipoMoneda: 'USD',
+      version: RETORNO_VERSION,
+      ambiente: ident.ambiente,
+      tipoModelo: 1,
+      tipoOperacion: 1,
+      tipoEvento: '18',
+      tipoContingencia: null,
+      motivoContin: null,
+      codigoGeneracion: ident.codigoGeneracion,
+      fecEmi: ident.fecEmi,
+      horEmi: ident.horEmi,
+      fusion: null,
+      tipoMoneda: 'USD',
     },
-    documentoRelacionado: input.documents.map((d) => ({ tipoDocumento: d.tipoDte, codigoGeneracion: d.codigoGeneracion, fechaEmision: d.fecEmi })),
+    documentoRelacionado: input.documents.map((d) => ({
+      tipoDocumento: d.tipoDte,
+      codigoGeneracion: d.codigoGeneracion,
+      fechaEmision: d.fecEmi,
+    })),
     emisor: {
-      nit: onlyDigits(emisor.nit), nombre: emisor.nombre, codEstableMH: emisor.codEstableMH, codEstable: emisor.codEstable,
-      codPuntoVentaMH: emisor.codPuntoVentaMH, codPuntoVenta: emisor.codPuntoVenta,
+      nit: onlyDigits(emisor.nit),
+      nombre: emisor.nombre,
+      codEstableMH: emisor.codEstableMH,
+      codEstable: emisor.codEstable,
+      codPuntoVentaMH: emisor.codPuntoVentaMH,
+      codPuntoVenta: emisor.codPuntoVenta,
       recintoFiscal: fex ? ((origEmisor.recintoFiscal as string | null) ?? null) : null,
       tipoRegimen: fex ? ((origEmisor.tipoRegimen as string | null) ?? null) : null,
       regimen: fex ? ((origEmisor.regimen as string | null) ?? null) : null,

@@ -82,7 +82,11 @@ function unread(body: Obj, seen: Seen): Unread[] {
  * from a typo.
  */
 export function unknownFieldIssues(
-  body: Obj, seen: Seen, tipoDte: string, others: readonly string[], parseAs: (tipo: string, seen: Seen, paths: readonly string[]) => void,
+  body: Obj,
+  seen: Seen,
+  tipoDte: string,
+  others: readonly string[],
+  parseAs: (tipo: string, seen: Seen, paths: readonly string[]) => void,
 ): DteIssue[] {
   const found = unread(body, seen);
   if (!found.length) return [];
@@ -90,17 +94,28 @@ export function unknownFieldIssues(
   for (const tipo of others) {
     if (tipo === tipoDte) continue;
     const s: Seen = new WeakMap();
-    parseAs(tipo, s, found.map((u) => u.path));
+    parseAs(
+      tipo,
+      s,
+      found.map((u) => u.path),
+    );
     for (const u of found) if (s.get(u.target)?.has(u.key)) usedBy.set(u, [...(usedBy.get(u) ?? []), tipo]);
   }
   return found.map((u) => {
     const tipos = usedBy.get(u);
     if (tipos?.length) {
-      return issue(u.path, 'FIELD_NOT_USED_BY_TIPO', `${u.key} is not used by tipoDte ${tipoDte} (it belongs to tipoDte ${tipos.join(', ')})`,
-        { field: u.key, tipoDte, tipos: tipos.join(', ') });
+      return issue(
+        u.path,
+        'FIELD_NOT_USED_BY_TIPO',
+        `${u.key} is not used by tipoDte ${tipoDte} (it belongs to tipoDte ${tipos.join(', ')})`,
+        { field: u.key, tipoDte, tipos: tipos.join(', ') },
+      );
     }
     const best = suggest(u.key, seen.get(u.target) ?? []);
     const hint = best ? `; did you mean ${best}?` : '';
-    return issue(u.path, 'UNKNOWN_FIELD', `${u.key} is not a known field here${hint}`, { field: u.key, suggestion: best ?? '' });
+    return issue(u.path, 'UNKNOWN_FIELD', `${u.key} is not a known field here${hint}`, {
+      field: u.key,
+      suggestion: best ?? '',
+    });
   });
 }

@@ -26,7 +26,13 @@ function check(r: Reader, t: OtroTributoInput, p: string, line: { tipo: TipoVent
     r.add(p, 'NOT_ALLOWED', `tributo ${t.codigo} is added by the document itself; list only the other tributos here`);
   } else if (!rule) {
     const known = tributoResumenDescripcion(t.codigo) !== undefined;
-    r.add(p, 'UNKNOWN_CODE', known ? `tributo ${t.codigo} is not supported on a line` : `'${t.codigo}' is not a CAT-015 section-1 tributo (D1, C8, 59, 71, D4, D5)`);
+    r.add(
+      p,
+      'UNKNOWN_CODE',
+      known
+        ? `tributo ${t.codigo} is not supported on a line`
+        : `'${t.codigo}' is not a CAT-015 section-1 tributo (D1, C8, 59, 71, D4, D5)`,
+    );
   } else if (line.tipo !== 'gravado') {
     r.add(p, 'NOT_ALLOWED', `tributo ${t.codigo} applies to gravado lines only`);
   } else if (rule.kind === 'given' && t.valor === null) {
@@ -34,13 +40,23 @@ function check(r: Reader, t: OtroTributoInput, p: string, line: { tipo: TipoVent
   } else if (rule.kind !== 'given' && t.valor !== null) {
     r.add(join(p, 'valor'), 'NOT_ALLOWED', `tributo ${t.codigo} is computed from the line; do not give a valor`);
   } else if (rule.kind === 'perUnit' && rule.uniMedida !== null && line.uniMedida !== rule.uniMedida) {
-    r.add(join(p.replace(/\.tributos\[\d+\]$/, ''), 'uniMedida'), 'UNIT_REQUIRED', `tributo ${t.codigo} is charged per ${rule.unitName}: the line's uniMedida must be ${GALON} (${rule.unitName}, CAT-014)`);
+    r.add(
+      join(p.replace(/\.tributos\[\d+\]$/, ''), 'uniMedida'),
+      'UNIT_REQUIRED',
+      `tributo ${t.codigo} is charged per ${rule.unitName}: the line's uniMedida must be ${GALON} (${rule.unitName}, CAT-014)`,
+    );
   } else return true;
   return false;
 }
 
 /** Reads items[i].tributos; absent → []. */
-export function parseItemTributos(r: Reader, o: Obj, p: string, line: { tipo: TipoVenta; uniMedida: number }, tipoDte: unknown): OtroTributoInput[] {
+export function parseItemTributos(
+  r: Reader,
+  o: Obj,
+  p: string,
+  line: { tipo: TipoVenta; uniMedida: number },
+  tipoDte: unknown,
+): OtroTributoInput[] {
   const arr = r.array(o, 'tributos', p, { required: false, max: 6 });
   if (!arr || !arr.length) return [];
   if (typeof tipoDte === 'string' && !TYPES_WITH_TRIBUTOS.has(tipoDte)) {

@@ -3,10 +3,15 @@
 import { join, type Obj, type Reader } from './reader.js';
 
 const NATURALEZAS: Readonly<Record<string, number>> = {
-  bien: 1, bienes: 1, producto: 1,
-  servicio: 2, servicios: 2,
+  bien: 1,
+  bienes: 1,
+  producto: 1,
+  servicio: 2,
+  servicios: 2,
   ambos: 3,
-  otro: 4, otros: 4, tributo: 4,
+  otro: 4,
+  otros: 4,
+  tributo: 4,
 };
 const TRATAMIENTOS = ['gravado', 'exento', 'nosujeto', 'nogravado'];
 

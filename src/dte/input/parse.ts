@@ -42,13 +42,23 @@ export function emptyInput(tipoDte: TipoDte, referenciaExterna: string): Emissio
  * only by other types), so that no typo silently changes the document.
  */
 export function parseEmission(body: unknown): Result<EmissionInput> {
-  if (!new Reader().isObj(body)) return { ok: false, issues: [{ path: '', code: 'INVALID_TYPE', message: 'the emission body must be a JSON object' }] };
+  if (!new Reader().isObj(body))
+    return {
+      ok: false,
+      issues: [{ path: '', code: 'INVALID_TYPE', message: 'the emission body must be a JSON object' }],
+    };
   const seen = new WeakMap<object, Set<string>>();
   const parsed = parseBody(recording(body, seen));
   if (!parsed.ok && parsed.issues.some((i) => i.path === 'tipoDte')) return parsed;
   const tipoDte = String(body['tipoDte'] ?? '01');
   const others = TIPOS_DTE.filter((t) => MODULES[t]);
-  const fields = unknownFieldIssues(body, seen, tipoDte, others, (t, s, paths) => void parseBody(recording(body, s, { tipoDte: t, ...linesFor(body, paths) })));
+  const fields = unknownFieldIssues(
+    body,
+    seen,
+    tipoDte,
+    others,
+    (t, s, paths) => void parseBody(recording(body, s, { tipoDte: t, ...linesFor(body, paths) })),
+  );
   if (!fields.length) return parsed;
   return { ok: false, issues: [...fields, ...(parsed.ok ? [] : parsed.issues)] };
 }
@@ -73,12 +83,17 @@ function parseBody(body: Obj): Result<EmissionInput> {
   const b: Obj = body;
   const tipoRaw = b['tipoDte'] ?? '01';
   if (typeof tipoRaw !== 'string' || !(TIPOS_DTE as readonly string[]).includes(tipoRaw)) {
-    return { ok: false, issues: [{ path: 'tipoDte', code: 'UNKNOWN_CODE', message: `tipoDte must be one of ${TIPOS_DTE.join(', ')}` }] };
+    return {
+      ok: false,
+      issues: [{ path: 'tipoDte', code: 'UNKNOWN_CODE', message: `tipoDte must be one of ${TIPOS_DTE.join(', ')}` }],
+    };
   }
   const tipoDte = tipoRaw as TipoDte;
   const input = emptyInput(tipoDte, r.str(b, 'referenciaExterna', '', { required: true, max: 100 }) ?? '');
   if (USES.condicion.includes(tipoDte)) {
-    input.condicionOperacion = Number(r.code(b, 'condicionOperacion', '', CAT.CONDICIONES_OPERACION, 'CAT-016', { fallback: '1' }) ?? 1);
+    input.condicionOperacion = Number(
+      r.code(b, 'condicionOperacion', '', CAT.CONDICIONES_OPERACION, 'CAT-016', { fallback: '1' }) ?? 1,
+    );
   }
   if (USES.pagos.includes(tipoDte)) input.pagos = parsePagos(r, b);
   if (input.pagos && input.pagos.length > 1 && input.pagos.some((p) => p.monto === null)) {
@@ -87,14 +102,20 @@ function parseBody(body: Obj): Result<EmissionInput> {
   // Credit sales: each payment states plazo and periodo.
   if (input.condicionOperacion === 2) {
     input.pagos?.forEach((p, i) => {
-      if (!p.plazo || !p.periodo) r.add(`pagos[${i}]`, 'REQUIRED', 'condicionOperacion 2 (crédito) needs plazo and periodo on each pago');
+      if (!p.plazo || !p.periodo)
+        r.add(`pagos[${i}]`, 'REQUIRED', 'condicionOperacion 2 (crédito) needs plazo and periodo on each pago');
     });
   }
-  if (USES.numPagoElectronico.includes(tipoDte)) input.numPagoElectronico = r.str(b, 'numPagoElectronico', '', { max: 100 });
+  if (USES.numPagoElectronico.includes(tipoDte))
+    input.numPagoElectronico = r.str(b, 'numPagoElectronico', '', { max: 100 });
   input.observaciones = r.str(b, 'observaciones', '', { max: 3000 });
   input.apendice = parseApendice(r, b);
   const mod = MODULES[tipoDte];
-  if (!mod) return { ok: false, issues: [{ path: 'tipoDte', code: 'NOT_SUPPORTED', message: `tipoDte ${tipoDte} is not supported yet` }] };
+  if (!mod)
+    return {
+      ok: false,
+      issues: [{ path: 'tipoDte', code: 'NOT_SUPPORTED', message: `tipoDte ${tipoDte} is not supported yet` }],
+    };
   mod.parse(r, b, input);
   input.warnings = r.warnings;
   return r.issues.length ? { ok: false, issues: r.issues } : { ok: true, value: input };

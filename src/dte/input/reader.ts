@@ -47,13 +47,20 @@ export class Reader {
       this.add(p, 'INVALID_TYPE', `${key} must be an array`);
       return null;
     }
-    if (opts.min !== undefined && v.length < opts.min) this.add(p, 'TOO_FEW', `${key} needs at least ${opts.min} element(s)`);
-    if (opts.max !== undefined && v.length > opts.max) this.add(p, 'TOO_MANY', `${key} allows at most ${opts.max} element(s)`);
+    if (opts.min !== undefined && v.length < opts.min)
+      this.add(p, 'TOO_FEW', `${key} needs at least ${opts.min} element(s)`);
+    if (opts.max !== undefined && v.length > opts.max)
+      this.add(p, 'TOO_MANY', `${key} allows at most ${opts.max} element(s)`);
     return v;
   }
 
   /** Optional string: undefined/null/'' → null. */
-  str(o: Obj, key: string, path: string, opts: { required?: boolean; min?: number; max?: number; pattern?: RegExp; patternHint?: string } = {}): string | null {
+  str(
+    o: Obj,
+    key: string,
+    path: string,
+    opts: { required?: boolean; min?: number; max?: number; pattern?: RegExp; patternHint?: string } = {},
+  ): string | null {
     const v = o[key];
     const p = join(path, key);
     if (v === undefined || v === null || v === '') {
@@ -65,14 +72,24 @@ export class Reader {
       return null;
     }
     const s = v.trim();
-    if (opts.min !== undefined && s.length < opts.min) this.add(p, 'TOO_SHORT', `${key} needs at least ${opts.min} characters`);
-    if (opts.max !== undefined && s.length > opts.max) this.add(p, 'TOO_LONG', `${key} allows at most ${opts.max} characters`);
-    if (opts.pattern && !opts.pattern.test(s)) this.add(p, 'INVALID_FORMAT', `${key} '${s}' must match ${opts.patternHint ?? opts.pattern.source}`);
+    if (opts.min !== undefined && s.length < opts.min)
+      this.add(p, 'TOO_SHORT', `${key} needs at least ${opts.min} characters`);
+    if (opts.max !== undefined && s.length > opts.max)
+      this.add(p, 'TOO_LONG', `${key} allows at most ${opts.max} characters`);
+    if (opts.pattern && !opts.pattern.test(s))
+      this.add(p, 'INVALID_FORMAT', `${key} '${s}' must match ${opts.patternHint ?? opts.pattern.source}`);
     return s;
   }
 
   /** A code that may arrive as number or string ('1' / 1), returned as string; checked against a catalog. */
-  code(o: Obj, key: string, path: string, catalog: Readonly<Record<string, string>>, catName: string, opts: { required?: boolean; fallback?: string } = {}): string | null {
+  code(
+    o: Obj,
+    key: string,
+    path: string,
+    catalog: Readonly<Record<string, string>>,
+    catName: string,
+    opts: { required?: boolean; fallback?: string } = {},
+  ): string | null {
     const v = o[key];
     const p = join(path, key);
     if (v === undefined || v === null || v === '') {
@@ -93,7 +110,12 @@ export class Reader {
   }
 
   /** Decimal from a JSON number or a decimal string (converted through String(), never float arithmetic). */
-  decimal(o: Obj, key: string, path: string, opts: { required?: boolean; fallback?: string; min?: string; positive?: boolean; maxDecimals?: number } = {}): Dec | null {
+  decimal(
+    o: Obj,
+    key: string,
+    path: string,
+    opts: { required?: boolean; fallback?: string; min?: string; positive?: boolean; maxDecimals?: number } = {},
+  ): Dec | null {
     const v = o[key];
     const p = join(path, key);
     if (v === undefined || v === null || v === '') {
@@ -102,7 +124,11 @@ export class Reader {
       return null;
     }
     const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : null;
-    if (s === null || !/^-?([0-9]+(\.[0-9]*)?|\.[0-9]+)(e[-+]?[0-9]+)?$/i.test(s) || (typeof v === 'number' && !Number.isFinite(v))) {
+    if (
+      s === null ||
+      !/^-?([0-9]+(\.[0-9]*)?|\.[0-9]+)(e[-+]?[0-9]+)?$/i.test(s) ||
+      (typeof v === 'number' && !Number.isFinite(v))
+    ) {
       this.add(p, 'INVALID_NUMBER', `${key} must be a decimal number (JSON number or string like "12.50")`);
       return null;
     }
@@ -111,11 +137,21 @@ export class Reader {
     if (opts.min !== undefined && d.lt(opts.min)) this.add(p, 'TOO_SMALL', `${key} must be ≥ ${opts.min}`);
     if (d.abs().gte('100000000000')) this.add(p, 'TOO_LARGE', `${key} must be < 100000000000 (MH limit)`);
     const maxDp = opts.maxDecimals ?? 8;
-    if (d.decimalPlaces() > maxDp) this.add(p, 'TOO_MANY_DECIMALS', `${key} allows at most ${maxDp} decimals (MH: 8 decimals on items, 2 on totals)`);
+    if (d.decimalPlaces() > maxDp)
+      this.add(
+        p,
+        'TOO_MANY_DECIMALS',
+        `${key} allows at most ${maxDp} decimals (MH: 8 decimals on items, 2 on totals)`,
+      );
     return d;
   }
 
-  int(o: Obj, key: string, path: string, opts: { required?: boolean; fallback?: number; allowed?: readonly number[]; min?: number; max?: number } = {}): number | null {
+  int(
+    o: Obj,
+    key: string,
+    path: string,
+    opts: { required?: boolean; fallback?: number; allowed?: readonly number[]; min?: number; max?: number } = {},
+  ): number | null {
     const v = o[key];
     const p = join(path, key);
     if (v === undefined || v === null || v === '') {

@@ -9,7 +9,14 @@ import { parseNaturaleza } from './naturaleza.js';
 import { relatedNumber } from './related.js';
 import { join, type Obj, Reader } from './reader.js';
 import type {
-  ApendiceInput, DocumentoRelacionadoInput, ItemInput, MedicoInput, OtroDocumentoInput, PagoInput, ReceptorInput, TipoVenta,
+  ApendiceInput,
+  DocumentoRelacionadoInput,
+  ItemInput,
+  MedicoInput,
+  OtroDocumentoInput,
+  PagoInput,
+  ReceptorInput,
+  TipoVenta,
 } from './types.js';
 
 const TIPOS_VENTA: readonly TipoVenta[] = ['gravado', 'exento', 'noSujeto', 'noGravado'];
@@ -19,8 +26,10 @@ export function parseDireccion(r: Reader, o: Obj, key: string, path: string, req
   if (!d) return null;
   const p = join(path, key);
   const dir: Direccion = {
-    departamento: r.str(d, 'departamento', p, { required: true, pattern: /^[0-9]{2}$/, patternHint: '2 digits (CAT-012)' }) ?? '',
-    municipio: r.str(d, 'municipio', p, { required: true, pattern: /^[0-9]{2}$/, patternHint: '2 digits (CAT-013)' }) ?? '',
+    departamento:
+      r.str(d, 'departamento', p, { required: true, pattern: /^[0-9]{2}$/, patternHint: '2 digits (CAT-012)' }) ?? '',
+    municipio:
+      r.str(d, 'municipio', p, { required: true, pattern: /^[0-9]{2}$/, patternHint: '2 digits (CAT-013)' }) ?? '',
     distrito: r.str(d, 'distrito', p, { pattern: /^[0-9]{2}$/, patternHint: '2 digits (CAT-008)' }) ?? '',
     complemento: r.str(d, 'complemento', p, { required: true, max: 200 }) ?? '',
   };
@@ -68,13 +77,20 @@ export function parseReceptor(r: Reader, body: Obj, tipoDte: string): ReceptorIn
     nombreComercial: only('nombreComercial', () => r.str(o, 'nombreComercial', p, { max: 150 })),
     direccion: only('direccion', () => parseDireccion(r, o, 'direccion', p, false)),
     telefono: r.str(o, 'telefono', p, { min: 8, max: 30 }),
-    correo: r.str(o, 'correo', p, { min: 6, max: 100, pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, patternHint: 'an e-mail address' }),
+    correo: r.str(o, 'correo', p, {
+      min: 6,
+      max: 100,
+      pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/,
+      patternHint: 'an e-mail address',
+    }),
     codPais: only('codPais', () => r.code(o, 'codPais', p, CAT.PAISES, 'CAT-020')),
     nombrePais: only('nombrePais', () => r.str(o, 'nombrePais', p, { min: 3, max: 50 })),
     tipoPersona: only('tipoPersona', () => r.int(o, 'tipoPersona', p, { allowed: [1, 2] })),
     codDomiciliado: only('codDomiciliado', () => r.int(o, 'codDomiciliado', p, { allowed: [1, 2] })),
     bienTitulo: only('bienTitulo', () => r.code(o, 'bienTitulo', p, CAT.TITULOS_BIENES, 'CAT-025')),
-    tipoEstablecimiento: only('tipoEstablecimiento', () => r.code(o, 'tipoEstablecimiento', p, CAT.TIPOS_ESTABLECIMIENTO, 'CAT-009')),
+    tipoEstablecimiento: only('tipoEstablecimiento', () =>
+      r.code(o, 'tipoEstablecimiento', p, CAT.TIPOS_ESTABLECIMIENTO, 'CAT-009'),
+    ),
   };
 }
 
@@ -82,13 +98,21 @@ export function parseItem(r: Reader, o: Obj, p: string): ItemInput {
   const tipoRaw = o['tratamientoFiscal'] ?? 'gravado';
   let tipo: TipoVenta = 'gravado';
   if (typeof tipoRaw === 'string' && (TIPOS_VENTA as readonly string[]).includes(tipoRaw)) tipo = tipoRaw as TipoVenta;
-  else r.add(join(p, 'tratamientoFiscal'), 'NOT_ALLOWED', `tratamientoFiscal must be one of ${TIPOS_VENTA.join(', ')}`, { allowed: TIPOS_VENTA.join(', ') });
+  else
+    r.add(join(p, 'tratamientoFiscal'), 'NOT_ALLOWED', `tratamientoFiscal must be one of ${TIPOS_VENTA.join(', ')}`, {
+      allowed: TIPOS_VENTA.join(', '),
+    });
   const tipoItem = parseNaturaleza(r, o, p);
   // MH: tipoItem 4 (tribute as an item) and cargos/abonos use uniMedida 99.
   const defaultUni = tipoItem === 4 || tipo === 'noGravado' ? '99' : '59';
   const uni = r.code(o, 'uniMedida', p, CAT.UNIDADES_MEDIDA, 'CAT-014', { fallback: defaultUni }) ?? defaultUni;
   const codTributo = tipoItem === 4 ? r.str(o, 'codTributo', p, { required: true }) : null;
-  if (codTributo && !CAT.isTributoItem(codTributo)) r.add(join(p, 'codTributo'), 'UNKNOWN_CODE', `codTributo '${codTributo}' is not a CAT-015 section-2 tribute (A8, 57, 90, D4, D5, A6)`);
+  if (codTributo && !CAT.isTributoItem(codTributo))
+    r.add(
+      join(p, 'codTributo'),
+      'UNKNOWN_CODE',
+      `codTributo '${codTributo}' is not a CAT-015 section-2 tribute (A8, 57, 90, D4, D5, A6)`,
+    );
   return {
     descripcion: r.str(o, 'descripcion', p, { required: true, max: 1500 }) ?? '',
     cantidad: r.decimal(o, 'cantidad', p, { required: true, positive: true }) ?? ZERO,
@@ -134,7 +158,11 @@ export function parsePagos(r: Reader, body: Obj): PagoInput[] | null {
   });
 }
 
-export function parseDocumentosRelacionados(r: Reader, body: Obj, required: boolean): DocumentoRelacionadoInput[] | null {
+export function parseDocumentosRelacionados(
+  r: Reader,
+  body: Obj,
+  required: boolean,
+): DocumentoRelacionadoInput[] | null {
   const arr = r.array(body, 'documentoRelacionado', '', { required, min: 1, max: 50 });
   if (!arr) return null;
   return arr.map((v, i) => {
@@ -163,7 +191,8 @@ function parseMedico(r: Reader, o: Obj, key: string, path: string): MedicoInput 
     tipoServicio: Number(r.code(m, 'tipoServicio', p, CAT.SERVICIOS_MEDICOS, 'CAT-010', { required: true }) ?? 3),
   };
   // MH's rules: the doctor is identified by NIT, or by docIdentificacion when not domiciled (legacy: exactly one).
-  if (!medico.nit && !medico.docIdentificacion) r.add(p, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (MH: the médico block of health services)');
+  if (!medico.nit && !medico.docIdentificacion)
+    r.add(p, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (MH: the médico block of health services)');
   return medico;
 }
 
@@ -190,9 +219,19 @@ export function parseOtrosDocumentos(r: Reader, body: Obj, max: number): OtroDoc
   });
   const medico = parseMedico(r, body, 'medico', '');
   if (medico) {
-    out.push({ codDocAsociado: 3, descDocumento: null, detalleDocumento: null, medico, placaTrans: null, modoTransp: null, numConductor: null, nombreConductor: null });
+    out.push({
+      codDocAsociado: 3,
+      descDocumento: null,
+      detalleDocumento: null,
+      medico,
+      placaTrans: null,
+      modoTransp: null,
+      numConductor: null,
+      nombreConductor: null,
+    });
   }
-  if (out.length > max) r.add('otrosDocumentos', 'TOO_MANY', `otrosDocumentos (including medico) allows at most ${max} lines`);
+  if (out.length > max)
+    r.add('otrosDocumentos', 'TOO_MANY', `otrosDocumentos (including medico) allows at most ${max} lines`);
   return out.length ? out : null;
 }
 

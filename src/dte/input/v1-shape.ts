@@ -26,23 +26,51 @@ export interface Normalized {
 
 const V1_MARKERS = ['externalId', 'cuerpoDocumento', 'resumen'];
 const ITEM_MAP: Readonly<Record<string, string>> = {
-  numItem: '', tipoItem: 'tipoItem', cantidad: 'cantidad', descripcion: 'descripcion', precioUni: 'precio',
-  montoDescu: 'descuento', codigo: 'codigo', uniMedida: 'uniMedida', codTributo: 'codTributo',
-  numeroDocumento: 'numeroDocumento', psv: 'psv',
+  numItem: '',
+  tipoItem: 'tipoItem',
+  cantidad: 'cantidad',
+  descripcion: 'descripcion',
+  precioUni: 'precio',
+  montoDescu: 'descuento',
+  codigo: 'codigo',
+  uniMedida: 'uniMedida',
+  codTributo: 'codTributo',
+  numeroDocumento: 'numeroDocumento',
+  psv: 'psv',
 };
 const ITEM_AMOUNTS: Readonly<Record<string, string>> = {
-  ventaGravada: 'gravado', ventaExenta: 'exento', ventaNoSuj: 'noSujeto', noGravado: 'noGravado',
+  ventaGravada: 'gravado',
+  ventaExenta: 'exento',
+  ventaNoSuj: 'noSujeto',
+  noGravado: 'noGravado',
 };
 const ITEM_DECLARED = ['ivaItem', 'totalIva'];
 const RESUMEN_MAP: Readonly<Record<string, string>> = {
-  condicionOperacion: 'condicionOperacion', pagos: 'pagos', numPagoElectronico: 'numPagoElectronico', observaciones: 'observaciones',
+  condicionOperacion: 'condicionOperacion',
+  pagos: 'pagos',
+  numPagoElectronico: 'numPagoElectronico',
+  observaciones: 'observaciones',
 };
-const RESUMEN_DISCOUNTS: Readonly<Record<string, string>> = { descuNoSuj: 'noSujeto', descuExenta: 'exento', descuGravada: 'gravado' };
+const RESUMEN_DISCOUNTS: Readonly<Record<string, string>> = {
+  descuNoSuj: 'noSujeto',
+  descuExenta: 'exento',
+  descuGravada: 'gravado',
+};
 /** resumen amounts checked against the document (v1.0 names → v2 names where MH renamed them). */
 const RESUMEN_DECLARED: Readonly<Record<string, string>> = {
-  totalNoSuj: 'totalNoSuj', totalExenta: 'totalExenta', totalGravada: 'totalGravada', subTotalVentas: 'subTotalVentas',
-  totalDescu: 'totalDescu', subTotal: 'subTotal', totalIva: 'totalIva', montoTotalOperacion: 'montoTotalOperacion',
-  totalNoGravado: 'totalNoGravado', totalPagar: 'totalPagar', ivaRete1: 'ivaRete', ivaRete: 'ivaRete', ivaPerci1: 'ivaPerci',
+  totalNoSuj: 'totalNoSuj',
+  totalExenta: 'totalExenta',
+  totalGravada: 'totalGravada',
+  subTotalVentas: 'subTotalVentas',
+  totalDescu: 'totalDescu',
+  subTotal: 'subTotal',
+  totalIva: 'totalIva',
+  montoTotalOperacion: 'montoTotalOperacion',
+  totalNoGravado: 'totalNoGravado',
+  totalPagar: 'totalPagar',
+  ivaRete1: 'ivaRete',
+  ivaRete: 'ivaRete',
+  ivaPerci1: 'ivaPerci',
   ivaPerci: 'ivaPerci',
 };
 /** Informative resumen fields the engine recomputes and does not compare (wording and percentages). */
@@ -65,7 +93,10 @@ function amount(v: unknown, path: string, issues: DteIssue[]): Dec | null {
 function unknownField(path: string, key: string, known: readonly string[]): DteIssue {
   const best = suggest(key, known);
   const hint = best ? `; did you mean ${best}?` : '';
-  return issue(path, 'UNKNOWN_FIELD', `${key} is not a field of this body${hint}`, { field: key, suggestion: best ?? '' });
+  return issue(path, 'UNKNOWN_FIELD', `${key} is not a field of this body${hint}`, {
+    field: key,
+    suggestion: best ?? '',
+  });
 }
 
 function translateItem(it: unknown, i: number, declared: DeclaredAmount[], issues: DteIssue[]): Obj {
@@ -81,7 +112,11 @@ function translateItem(it: unknown, i: number, declared: DeclaredAmount[], issue
   for (const [k, v] of Object.entries(o)) {
     if (k === 'numItem') {
       if (v !== undefined && v !== null && Number(v) !== i + 1) {
-        issues.push(issue(`${p}.numItem`, 'NOT_ALLOWED', `numItem must be ${i + 1} (lines are numbered in order)`, { expected: i + 1 }));
+        issues.push(
+          issue(`${p}.numItem`, 'NOT_ALLOWED', `numItem must be ${i + 1} (lines are numbered in order)`, {
+            expected: i + 1,
+          }),
+        );
       }
     } else if (Object.hasOwn(ITEM_MAP, k)) out[ITEM_MAP[k]!] = v;
     else if (Object.hasOwn(ITEM_AMOUNTS, k)) {
@@ -94,18 +129,27 @@ function translateItem(it: unknown, i: number, declared: DeclaredAmount[], issue
       if (a !== null) declared.push({ path: `${p}.${k}`, value: a, doc: ['cuerpoDocumento', i, k] });
     } else issues.push(unknownField(`${p}.${k}`, k, known));
   }
-  if (treatments.length > 1) issues.push(issue(p, 'MIXED_TAX_TREATMENT', `${p} has more than one of ventaGravada/ventaExenta/ventaNoSuj/noGravado`));
+  if (treatments.length > 1)
+    issues.push(
+      issue(p, 'MIXED_TAX_TREATMENT', `${p} has more than one of ventaGravada/ventaExenta/ventaNoSuj/noGravado`),
+    );
   else if (treatments.length === 1) out['tratamientoFiscal'] = treatments[0];
   if (treatments[0] === 'noGravado' && out['precio'] === undefined) out['precio'] = o['noGravado'];
   return out;
 }
 
 function translateResumen(r: Obj, out: Obj, declared: DeclaredAmount[], issues: DteIssue[]): void {
-  const known = [...Object.keys(RESUMEN_MAP), ...Object.keys(RESUMEN_DISCOUNTS), ...Object.keys(RESUMEN_DECLARED), ...RESUMEN_IGNORED];
+  const known = [
+    ...Object.keys(RESUMEN_MAP),
+    ...Object.keys(RESUMEN_DISCOUNTS),
+    ...Object.keys(RESUMEN_DECLARED),
+    ...RESUMEN_IGNORED,
+  ];
   const descuento: Obj = {};
   for (const [k, v] of Object.entries(r)) {
     const p = `resumen.${k}`;
-    if (k === 'pagos') out['pagos'] = Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? renamePago(x as Obj) : x)) : v;
+    if (k === 'pagos')
+      out['pagos'] = Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? renamePago(x as Obj) : x)) : v;
     else if (Object.hasOwn(RESUMEN_MAP, k)) out[RESUMEN_MAP[k]!] = v;
     else if (Object.hasOwn(RESUMEN_DISCOUNTS, k)) {
       if (v !== null && v !== undefined) descuento[RESUMEN_DISCOUNTS[k]!] = v;
@@ -153,16 +197,24 @@ export function normalizeBody(body: unknown): Normalized {
   const out: Obj = { ...rest };
   if (externalId !== undefined) {
     if (rest['referenciaExterna'] !== undefined && rest['referenciaExterna'] !== externalId) {
-      issues.push(issue('externalId', 'CONFLICTING_FIELDS', 'externalId and referenciaExterna are the same field: give one'));
+      issues.push(
+        issue('externalId', 'CONFLICTING_FIELDS', 'externalId and referenciaExterna are the same field: give one'),
+      );
     }
     out['referenciaExterna'] = externalId;
   }
   if (cuerpoDocumento !== undefined) {
-    if (rest['items'] !== undefined) issues.push(issue('cuerpoDocumento', 'CONFLICTING_FIELDS', 'cuerpoDocumento and items are the same field: give one'));
-    out['items'] = Array.isArray(cuerpoDocumento) ? cuerpoDocumento.map((it, i) => translateItem(it, i, declared, issues)) : cuerpoDocumento;
+    if (rest['items'] !== undefined)
+      issues.push(
+        issue('cuerpoDocumento', 'CONFLICTING_FIELDS', 'cuerpoDocumento and items are the same field: give one'),
+      );
+    out['items'] = Array.isArray(cuerpoDocumento)
+      ? cuerpoDocumento.map((it, i) => translateItem(it, i, declared, issues))
+      : cuerpoDocumento;
   }
   if (resumen !== undefined && resumen !== null) {
-    if (typeof resumen !== 'object' || Array.isArray(resumen)) issues.push(issue('resumen', 'INVALID_TYPE', 'resumen must be an object'));
+    if (typeof resumen !== 'object' || Array.isArray(resumen))
+      issues.push(issue('resumen', 'INVALID_TYPE', 'resumen must be an object'));
     else translateResumen(resumen as Obj, out, declared, issues);
   }
   return { shape: 'v1', body: out, declared, issues, pathOf: pathBack };
@@ -175,15 +227,28 @@ export function checkDeclared(document: Obj, declared: readonly DeclaredAmount[]
     let v: unknown = document;
     for (const k of d.doc) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined;
     if (typeof v !== 'number') {
-      if (!d.value.isZero()) out.push(issue(d.path, 'FIELD_NOT_USED', `${d.path} is not part of this document type (the engine computes no such amount)`, { field: d.path }));
+      if (!d.value.isZero())
+        out.push(
+          issue(
+            d.path,
+            'FIELD_NOT_USED',
+            `${d.path} is not part of this document type (the engine computes no such amount)`,
+            { field: d.path },
+          ),
+        );
       continue;
     }
     const engine = dec(String(v));
     if (d.value.minus(engine).abs().gt('0.01')) {
-      out.push(issue(d.path, 'AMOUNT_MISMATCH', `${d.path} is ${d.value.toFixed(2)} but the engine computes ${engine.toFixed(2)}`,
-        { field: d.path, sent: d.value.toFixed(2), computed: engine.toFixed(2) }));
+      out.push(
+        issue(
+          d.path,
+          'AMOUNT_MISMATCH',
+          `${d.path} is ${d.value.toFixed(2)} but the engine computes ${engine.toFixed(2)}`,
+          { field: d.path, sent: d.value.toFixed(2), computed: engine.toFixed(2) },
+        ),
+      );
     }
   }
   return out;
 }
-

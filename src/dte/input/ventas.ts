@@ -43,7 +43,8 @@ export function parseVentaCommon(r: Reader, body: Obj, input: EmissionInput, o: 
   if (o.descuentoGlobal) parseDescuentoGlobal(r, body, input);
   if (o.retencion) input.retencionIva = r.bool(body, 'retencionIva', '');
   if (o.percepcion) input.percepcionIva = r.bool(body, 'percepcionIva', '');
-  if (o.relacionado !== 'none') input.documentoRelacionado = parseDocumentosRelacionados(r, body, o.relacionado === 'required');
+  if (o.relacionado !== 'none')
+    input.documentoRelacionado = parseDocumentosRelacionados(r, body, o.relacionado === 'required');
   if (o.relacionado === 'optional') checkItemRelated(r, input);
   if (o.otrosDocumentos > 0) input.otrosDocumentos = parseOtrosDocumentos(r, body, o.otrosDocumentos);
   parseVentaTercero(r, body, input);
@@ -57,7 +58,12 @@ function checkItemRelated(r: Reader, input: EmissionInput): void {
     if (it.numeroDocumento === null) return;
     const match = numbers.find((n) => n.toUpperCase() === it.numeroDocumento!.toUpperCase());
     if (match) it.numeroDocumento = match;
-    else r.add(join(join('items', i), 'numeroDocumento'), 'UNKNOWN_RELATED_DOCUMENT', 'numeroDocumento must be one of documentoRelacionado[].numeroDocumento');
+    else
+      r.add(
+        join(join('items', i), 'numeroDocumento'),
+        'UNKNOWN_RELATED_DOCUMENT',
+        'numeroDocumento must be one of documentoRelacionado[].numeroDocumento',
+      );
   });
 }
 
@@ -66,12 +72,28 @@ function checkNoGravadoOrder(r: Reader, input: EmissionInput): void {
   let seenSale = false;
   input.items.forEach((it, i) => {
     if (it.tipo === 'noGravado') {
-      if (!seenSale) r.add(join('items', i), 'NO_GRAVADO_FIRST', 'a noGravado (cargo/abono) line must follow at least one sale line (MH rule for cargos and abonos)');
-      if (!it.cantidad.eq(1)) r.add(join(join('items', i), 'cantidad'), 'NOT_ALLOWED', 'noGravado lines use cantidad 1 (MH rule for cargos and abonos)');
+      if (!seenSale)
+        r.add(
+          join('items', i),
+          'NO_GRAVADO_FIRST',
+          'a noGravado (cargo/abono) line must follow at least one sale line (MH rule for cargos and abonos)',
+        );
+      if (!it.cantidad.eq(1))
+        r.add(
+          join(join('items', i), 'cantidad'),
+          'NOT_ALLOWED',
+          'noGravado lines use cantidad 1 (MH rule for cargos and abonos)',
+        );
     } else {
       // A negative price is its own error; comparing the discount with a negative amount would only add noise.
-      if (it.precio.lt(0)) r.add(join(join('items', i), 'precio'), 'TOO_SMALL', 'precio must be ≥ 0 (only noGravado lines may be negative)');
-      else if (it.descuento.gt(it.cantidad.times(it.precio))) r.add(join(join('items', i), 'descuento'), 'DISCOUNT_TOO_LARGE', 'descuento exceeds cantidad × precio');
+      if (it.precio.lt(0))
+        r.add(
+          join(join('items', i), 'precio'),
+          'TOO_SMALL',
+          'precio must be ≥ 0 (only noGravado lines may be negative)',
+        );
+      else if (it.descuento.gt(it.cantidad.times(it.precio)))
+        r.add(join(join('items', i), 'descuento'), 'DISCOUNT_TOO_LARGE', 'descuento exceeds cantidad × precio');
       seenSale = true;
     }
   });

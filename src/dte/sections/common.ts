@@ -6,7 +6,11 @@ import { type Dec, num, r2 } from '../money.js';
 import { onlyDigits } from '../dui-nit-nrc.js';
 
 /** Σ montoPago must equal totalPagar; a single payment without monto takes the whole total. */
-export function buildPagos(pagos: PagoInput[] | null, totalPagar: Dec, withPlazo = true): Record<string, unknown>[] | null {
+export function buildPagos(
+  pagos: PagoInput[] | null,
+  totalPagar: Dec,
+  withPlazo = true,
+): Record<string, unknown>[] | null {
   if (!pagos) return null;
   return pagos.map((p) => {
     const out: Record<string, unknown> = {
@@ -46,7 +50,12 @@ export function buildOtrosDocumentosFeCcf(list: OtroDocumentoInput[] | null): Re
     descDocumento: o.descDocumento,
     detalleDocumento: o.detalleDocumento,
     medico: o.medico
-      ? { nombre: o.medico.nombre, nit: o.medico.nit ? onlyDigits(o.medico.nit) : null, docIdentificacion: o.medico.docIdentificacion, tipoServicio: o.medico.tipoServicio }
+      ? {
+          nombre: o.medico.nombre,
+          nit: o.medico.nit ? onlyDigits(o.medico.nit) : null,
+          docIdentificacion: o.medico.docIdentificacion,
+          tipoServicio: o.medico.tipoServicio,
+        }
       : null,
   }));
 }

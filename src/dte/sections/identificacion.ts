@@ -9,7 +9,11 @@ export interface IdentificacionOptions {
   fusion?: string | null | undefined;
 }
 
-export function buildIdentificacion(tipoDte: TipoDte, ident: IdentificationContext, opts: IdentificacionOptions): Record<string, unknown> {
+export function buildIdentificacion(
+  tipoDte: TipoDte,
+  ident: IdentificationContext,
+  opts: IdentificacionOptions,
+): Record<string, unknown> {
   const c = opts.contingencyFields ? (ident.contingencia ?? null) : null;
   const out: Record<string, unknown> = {
     version: DTE_VERSIONS[tipoDte],

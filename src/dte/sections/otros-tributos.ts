@@ -61,7 +61,11 @@ export function sumTributos(list: readonly TributoTotal[]): Dec {
 
 /** resumen.tributos lines for the other tributos (after IVA/C3 when the type lists those). */
 export function otrosTributosLines(list: readonly TributoTotal[]): Record<string, unknown>[] {
-  return list.map((t) => ({ codigo: t.codigo, descripcion: tributoResumenDescripcion(t.codigo) ?? t.codigo, valor: num(t.valor) }));
+  return list.map((t) => ({
+    codigo: t.codigo,
+    descripcion: tributoResumenDescripcion(t.codigo) ?? t.codigo,
+    valor: num(t.valor),
+  }));
 }
 
 /** A line's `tributos` codes: the type's own (20 on CCF-family gravada lines, C3 on FEX) then the others. */
@@ -71,7 +75,10 @@ export function lineTributoCodes(own: string | null, l: VentaLine): string[] | n
 }
 
 /** The resumen.tributos of a document: its own IVA line (if any) then the others; null when empty. */
-export function resumenTributos(own: Record<string, unknown> | null, others: readonly TributoTotal[]): Record<string, unknown>[] | null {
+export function resumenTributos(
+  own: Record<string, unknown> | null,
+  others: readonly TributoTotal[],
+): Record<string, unknown>[] | null {
   const all = [...(own ? [own] : []), ...otrosTributosLines(others)];
   return all.length ? all : null;
 }

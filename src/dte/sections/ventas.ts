@@ -22,7 +22,16 @@ export function computeLine(item: ItemInput, mode: PriceMode): VentaLine {
   // Cargos/abonos (noGravado): MH puts the whole value in noGravado with every sale amount at 0.
   if (item.tipo === 'noGravado') {
     const value = r8(item.cantidad.times(item.precio).minus(item.descuento));
-    return { item, precioUni: ZERO, montoDescu: ZERO, ventaNoSuj: ZERO, ventaExenta: ZERO, ventaGravada: ZERO, noGravado: value, iva: ZERO };
+    return {
+      item,
+      precioUni: ZERO,
+      montoDescu: ZERO,
+      ventaNoSuj: ZERO,
+      ventaExenta: ZERO,
+      ventaGravada: ZERO,
+      noGravado: value,
+      iva: ZERO,
+    };
   }
   const neto = r8(item.cantidad.times(item.precio).minus(item.descuento));
   const gravada = item.tipo === 'gravado' ? neto : ZERO;

@@ -7,7 +7,14 @@ import { parseVentaCommon } from '../input/ventas.js';
 import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { num, r2, ZERO } from '../money.js';
-import { buildApendice, buildDocumentoRelacionado, buildOtrosDocumentosFeCcf, buildVentaTercero, resumenPagoFeCcf, tributoLine } from '../sections/common.js';
+import {
+  buildApendice,
+  buildDocumentoRelacionado,
+  buildOtrosDocumentosFeCcf,
+  buildVentaTercero,
+  resumenPagoFeCcf,
+  tributoLine,
+} from '../sections/common.js';
 import { computeVentas, saleLineBase, saleResumenBase } from '../sections/cuerpo.js';
 import { lineTributoCodes, otrosTributosTotals, resumenTributos, sumTributos } from '../sections/otros-tributos.js';
 import { emisorWithCodes } from '../sections/emisor.js';
@@ -15,13 +22,27 @@ import { buildIdentificacion } from '../sections/identificacion.js';
 import { onlyDigits } from '../dui-nit-nrc.js';
 import { ivaOf, onePercentOf } from '../sections/ventas.js';
 
-export const CONTRIBUYENTE_FIELDS = ['nombre', 'numDocumento', 'nrc', 'codActividad', 'descActividad', 'direccion'] as const;
+export const CONTRIBUYENTE_FIELDS = [
+  'nombre',
+  'numDocumento',
+  'nrc',
+  'codActividad',
+  'descActividad',
+  'direccion',
+] as const;
 
 /** Receptor of CCF/NC/ND: a registered taxpayer (NIT 14 or 9-digit DUI-NIT, NRC, actividad, address). */
-export function parseContribuyente(r: Reader, body: Obj, input: EmissionInput, label: string, allowOtherDocs: boolean): void {
+export function parseContribuyente(
+  r: Reader,
+  body: Obj,
+  input: EmissionInput,
+  label: string,
+  allowOtherDocs: boolean,
+): void {
   const rec = requireReceptor(r, body, input, CONTRIBUYENTE_FIELDS, label);
   if (!rec) return;
-  if (!allowOtherDocs && rec.tipoDocumento && rec.tipoDocumento !== '36') r.add('receptor.tipoDocumento', 'NOT_ALLOWED', `${label} receptor is identified by NIT (36)`);
+  if (!allowOtherDocs && rec.tipoDocumento && rec.tipoDocumento !== '36')
+    r.add('receptor.tipoDocumento', 'NOT_ALLOWED', `${label} receptor is identified by NIT (36)`);
   if (!rec.tipoDocumento) rec.tipoDocumento = '36';
   if (rec.tipoDocumento === '36' && rec.numDocumento) checkNitValue(r, rec.numDocumento, 'receptor.numDocumento');
   else checkIdentity(r, rec.tipoDocumento, rec.numDocumento, 'receptor');
@@ -29,7 +50,13 @@ export function parseContribuyente(r: Reader, body: Obj, input: EmissionInput, l
 }
 
 export function parseCcf(r: Reader, body: Obj, input: EmissionInput): void {
-  parseVentaCommon(r, body, input, { relacionado: 'optional', otrosDocumentos: 10, descuentoGlobal: true, retencion: true, percepcion: true });
+  parseVentaCommon(r, body, input, {
+    relacionado: 'optional',
+    otrosDocumentos: 10,
+    descuentoGlobal: true,
+    retencion: true,
+    percepcion: true,
+  });
   parseContribuyente(r, body, input, 'CCF', false);
 }
 

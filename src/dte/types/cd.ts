@@ -20,7 +20,9 @@ function parseDonacion(r: Reader, o: Obj, p: string): DonacionItemInput {
   return {
     tipoDonacion,
     cantidad: r.decimal(o, 'cantidad', p, { required: true, positive: true }) ?? ZERO,
-    uniMedida: Number(r.code(o, 'uniMedida', p, CAT.UNIDADES_MEDIDA, 'CAT-014', { fallback: tipoDonacion === 2 ? '59' : '99' })),
+    uniMedida: Number(
+      r.code(o, 'uniMedida', p, CAT.UNIDADES_MEDIDA, 'CAT-014', { fallback: tipoDonacion === 2 ? '59' : '99' }),
+    ),
     descripcion: r.str(o, 'descripcion', p, { required: true, max: 1500 }) ?? '',
     codigo: r.str(o, 'codigo', p, { max: 25 }),
     valorUni: r.decimal(o, 'precio', p, { required: true, min: '0' }) ?? ZERO,
@@ -30,15 +32,27 @@ function parseDonacion(r: Reader, o: Obj, p: string): DonacionItemInput {
 
 export function parseCd(r: Reader, body: Obj, input: EmissionInput): void {
   input.receptor = parseReceptor(r, body, input.tipoDte);
-  const rec = requireIdentifiedReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codPais'], 'Comprobante de Donación');
+  const rec = requireIdentifiedReceptor(
+    r,
+    body,
+    input,
+    ['nombre', 'tipoDocumento', 'numDocumento', 'codPais'],
+    'Comprobante de Donación',
+  );
   if (rec) rec.codDomiciliado ??= rec.codPais === 'SV' ? 1 : 2;
   const arr = r.array(body, 'items', '', { required: true, min: 1, max: 2000 }) ?? [];
   input.donaciones = arr.map((v, i) => parseDonacion(r, r.isObj(v) ? v : {}, join('items', i)));
   input.donaciones.forEach((x, i) => {
-    if (x.depreciacion.gt(x.cantidad.times(x.valorUni))) r.add(join(join('items', i), 'depreciacion'), 'OUT_OF_RANGE', 'depreciacion exceeds cantidad × precio');
+    if (x.depreciacion.gt(x.cantidad.times(x.valorUni)))
+      r.add(join(join('items', i), 'depreciacion'), 'OUT_OF_RANGE', 'depreciacion exceeds cantidad × precio');
   });
   input.otrosDocumentos = parseOtrosDocumentos(r, body, 10);
-  if (!input.otrosDocumentos) r.add('otrosDocumentos', 'REQUIRED', 'a Comprobante de Donación needs 1–10 otrosDocumentos (e.g. the donatario authorisation)');
+  if (!input.otrosDocumentos)
+    r.add(
+      'otrosDocumentos',
+      'REQUIRED',
+      'a Comprobante de Donación needs 1–10 otrosDocumentos (e.g. the donatario authorisation)',
+    );
 }
 
 export function buildCd(input: EmissionInput, emisor: Emisor, ident: IdentificationContext): DteDocument {
@@ -48,18 +62,47 @@ export function buildCd(input: EmissionInput, emisor: Emisor, ident: Identificat
   const { nit, ...core } = emisorCore(emisor);
   return {
     identificacion: buildIdentificacion('15', ident, { contingencyFields: false }),
-    emisor: { tipoDocumento: '36', numDocumento: nit, ...core, codEstable: emisor.codEstable, codPuntoVenta: emisor.codPuntoVenta },
-    receptor: {
-      tipoDocumento: rec.tipoDocumento, numDocumento: docNumber(rec.tipoDocumento, rec.numDocumento), nrc: rec.nrc ? onlyDigits(rec.nrc) : null,
-      nombre: rec.nombre, codActividad: rec.codActividad, descActividad: rec.descActividad, direccion: rec.direccion ? { ...rec.direccion } : null,
-      telefono: rec.telefono, correo: rec.correo, codDomiciliado: rec.codDomiciliado, codPais: rec.codPais,
+    emisor: {
+      tipoDocumento: '36',
+      numDocumento: nit,
+      ...core,
+      codEstable: emisor.codEstable,
+      codPuntoVenta: emisor.codPuntoVenta,
     },
-    otrosDocumentos: (input.otrosDocumentos ?? []).map((o) => ({ codDocAsociado: o.codDocAsociado, descDocumento: o.descDocumento, detalleDocumento: o.detalleDocumento })),
-    cuerpoDocumento: lines.map(({ x, valor }, i) => ({
-      numItem: i + 1, tipoDonacion: x.tipoDonacion, cantidad: num(x.cantidad), codigo: x.codigo, uniMedida: x.uniMedida, descripcion: x.descripcion,
-      tipoDepreciacion: num(r8(x.depreciacion)), valorUni: num(r8(x.valorUni)), valor: num(valor),
+    receptor: {
+      tipoDocumento: rec.tipoDocumento,
+      numDocumento: docNumber(rec.tipoDocumento, rec.numDocumento),
+      nrc: rec.nrc ? onlyDigits(rec.nrc) : null,
+      nombre: rec.nombre,
+      codActividad: rec.codActividad,
+      descActividad: rec.descActividad,
+      direccion: rec.direccion ? { ...rec.direccion } : null,
+      telefono: rec.telefono,
+      correo: rec.correo,
+      codDomiciliado: rec.codDomiciliado,
+      codPais: rec.codPais,
+    },
+    otrosDocumentos: (input.otrosDocumentos ?? []).map((o) => ({
+      codDocAsociado: o.codDocAsociado,
+      descDocumento: o.descDocumento,
+      detalleDocumento: o.detalleDocumento,
     })),
-    resumen: { valorTotal: num(valorTotal), totalLetras: totalLetras(valorTotal), pagos: buildPagos(input.pagos, valorTotal, false) },
+    cuerpoDocumento: lines.map(({ x, valor }, i) => ({
+      numItem: i + 1,
+      tipoDonacion: x.tipoDonacion,
+      cantidad: num(x.cantidad),
+      codigo: x.codigo,
+      uniMedida: x.uniMedida,
+      descripcion: x.descripcion,
+      tipoDepreciacion: num(r8(x.depreciacion)),
+      valorUni: num(r8(x.valorUni)),
+      valor: num(valor),
+    })),
+    resumen: {
+      valorTotal: num(valorTotal),
+      totalLetras: totalLetras(valorTotal),
+      pagos: buildPagos(input.pagos, valorTotal, false),
+    },
     apendice: buildApendice(input),
   };
 }

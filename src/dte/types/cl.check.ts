@@ -3,7 +3,14 @@ import { checkRelated } from '../validate/related.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue } from '../model.js';
 import { IVA_RATE, sum, ZERO } from '../money.js';
-import { apendiceShape, direccionShape, emisorShape, identificacionShape, itemTributosShape, tributosResumenShape } from '../validate/pieces.js';
+import {
+  apendiceShape,
+  direccionShape,
+  emisorShape,
+  identificacionShape,
+  itemTributosShape,
+  tributosResumenShape,
+} from '../validate/pieces.js';
 import { checkCode, checkContingency, checkEmisor, d, list, near, type O } from '../validate/semantic.js';
 import { checkReceptorIdentity } from '../validate/receptor.js';
 import { arr, int, m2s, m8s, nul, num, obj, str } from '../validate/shape.js';
@@ -13,19 +20,48 @@ export const clShape = obj({
   identificacion: identificacionShape('08', DTE_VERSIONS['08'], { contingency: false, fusion: 'required' }),
   emisor: emisorShape({ telefono: nul(str({ min: 8, max: 30 })) }),
   receptor: obj({
-    tipoDocumento: str(), numDocumento: str({ min: 1, max: 20 }), codDomiciliado: int({ enum: [1, 2] }), nrc: nul(str({ re: /^[0-9]{2,8}$/ })),
-    nombre: str({ min: 1, max: 250 }), codActividad: str({ re: /^[0-9]{5,6}$/ }), descActividad: str({ min: 5, max: 150 }),
-    nombreComercial: nul(str({ min: 1, max: 150 })), direccion: direccionShape(), telefono: nul(str({ min: 8, max: 30 })), correo: nul(str({ min: 6, max: 100 })),
+    tipoDocumento: str(),
+    numDocumento: str({ min: 1, max: 20 }),
+    codDomiciliado: int({ enum: [1, 2] }),
+    nrc: nul(str({ re: /^[0-9]{2,8}$/ })),
+    nombre: str({ min: 1, max: 250 }),
+    codActividad: str({ re: /^[0-9]{5,6}$/ }),
+    descActividad: str({ min: 5, max: 150 }),
+    nombreComercial: nul(str({ min: 1, max: 150 })),
+    direccion: direccionShape(),
+    telefono: nul(str({ min: 8, max: 30 })),
+    correo: nul(str({ min: 6, max: 100 })),
   }),
-  cuerpoDocumento: arr(obj({
-    numItem: int({ min: 1, max: 500 }), tipoDte: str(), tipoGeneracion: int({ enum: [1, 2] }), numeroDocumento: str({ min: 1, max: 36 }),
-    fechaEmision: str({ date: true }), ventaNoSuj: m8s(), ventaExenta: m8s(), ventaGravada: m8s(), exportaciones: m8s(),
-    tributos: itemTributosShape(), ivaItem: m8s(), observaciones: nul(str({ min: 1, max: 1000 })),
-  }), { min: 1, max: 500 }),
+  cuerpoDocumento: arr(
+    obj({
+      numItem: int({ min: 1, max: 500 }),
+      tipoDte: str(),
+      tipoGeneracion: int({ enum: [1, 2] }),
+      numeroDocumento: str({ min: 1, max: 36 }),
+      fechaEmision: str({ date: true }),
+      ventaNoSuj: m8s(),
+      ventaExenta: m8s(),
+      ventaGravada: m8s(),
+      exportaciones: m8s(),
+      tributos: itemTributosShape(),
+      ivaItem: m8s(),
+      observaciones: nul(str({ min: 1, max: 1000 })),
+    }),
+    { min: 1, max: 500 },
+  ),
   resumen: obj({
-    totalNoSuj: m2s(), totalExenta: m2s(), totalGravada: m2s(), exportacion: m2s(), subTotalVentas: m2s(), tributos: tributosResumenShape(),
-    montoTotalOperacion: m2s(), ivaPerci: m2s(), total: num({ min: 0, exMax: 1e11, dp: 2 }), totalLetras: nul(str({ min: 1, max: 200 })),
-    condicionOperacion: int({ enum: [1, 2, 3] }), observaciones: nul(str({ min: 1, max: 3000 })),
+    totalNoSuj: m2s(),
+    totalExenta: m2s(),
+    totalGravada: m2s(),
+    exportacion: m2s(),
+    subTotalVentas: m2s(),
+    tributos: tributosResumenShape(),
+    montoTotalOperacion: m2s(),
+    ivaPerci: m2s(),
+    total: num({ min: 0, exMax: 1e11, dp: 2 }),
+    totalLetras: nul(str({ min: 1, max: 200 })),
+    condicionOperacion: int({ enum: [1, 2, 3] }),
+    observaciones: nul(str({ min: 1, max: 3000 })),
   }),
   apendice: apendiceShape(),
 });

@@ -38,12 +38,19 @@ function parseLiquidacion(r: Reader, o: Obj, p: string): LiquidacionItemInput {
 
 export function parseCl(r: Reader, body: Obj, input: EmissionInput): void {
   input.receptor = parseReceptor(r, body, input.tipoDte);
-  const rec = requireIdentifiedReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'direccion'], 'Comprobante de Liquidación');
+  const rec = requireIdentifiedReceptor(
+    r,
+    body,
+    input,
+    ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'direccion'],
+    'Comprobante de Liquidación',
+  );
   if (rec) rec.codDomiciliado ??= 1;
   const arr = r.array(body, 'items', '', { required: true, min: 1, max: 500 }) ?? [];
   input.liquidaciones = arr.map((v, i) => parseLiquidacion(r, r.isObj(v) ? v : {}, join('items', i)));
   input.liquidaciones.forEach((x, i) => {
-    if (x.ventaNoSuj.plus(x.ventaExenta).plus(x.ventaGravada).plus(x.exportaciones).isZero()) r.add(join('items', i), 'EMPTY_LINE', 'a liquidated document needs at least one non-zero amount');
+    if (x.ventaNoSuj.plus(x.ventaExenta).plus(x.ventaGravada).plus(x.exportaciones).isZero())
+      r.add(join('items', i), 'EMPTY_LINE', 'a liquidated document needs at least one non-zero amount');
   });
   input.percepcionIva = r.bool(body, 'percepcionIva', '');
   input.condicionOperacion = input.condicionOperacion ?? 1;
@@ -65,7 +72,10 @@ export function buildCl(input: EmissionInput, emisor: Emisor, ident: Identificat
   const rec = input.receptor!;
   const { tipoDocumento, numDocumento, ...rest } = receptorContribuyente(rec);
   return {
-    identificacion: buildIdentificacion('08', ident, { contingencyFields: false, fusion: input.fusion ? onlyDigits(input.fusion) : null }),
+    identificacion: buildIdentificacion('08', ident, {
+      contingencyFields: false,
+      fusion: input.fusion ? onlyDigits(input.fusion) : null,
+    }),
     emisor: emisorWithCodes(emisor),
     receptor: { tipoDocumento, numDocumento, codDomiciliado: rec.codDomiciliado, ...rest },
     cuerpoDocumento: lines.map(({ x, ivaItem }, i) => ({

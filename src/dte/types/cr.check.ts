@@ -16,15 +16,38 @@ export const crShape = obj({
   identificacion: identificacionShape('07', DTE_VERSIONS['07'], { contingency: true, fusion: 'optional' }),
   emisor: emisorShape({ telefono: nul(str({ min: 8, max: 30 })) }),
   receptor: obj({
-    tipoDocumento: str(), numDocumento: str({ min: 1, max: 20 }), nrc: nul(str({ re: /^[0-9]{2,8}$/ })), nombre: str({ min: 1, max: 250 }),
-    codActividad: str({ re: /^[0-9]{5,6}$/ }), descActividad: str({ min: 5, max: 150 }), nombreComercial: nul(str({ min: 1, max: 150 })),
-    direccion: direccionShape(), telefono: nul(str({ min: 8, max: 30 })), correo: nul(str({ min: 6, max: 100 })),
+    tipoDocumento: str(),
+    numDocumento: str({ min: 1, max: 20 }),
+    nrc: nul(str({ re: /^[0-9]{2,8}$/ })),
+    nombre: str({ min: 1, max: 250 }),
+    codActividad: str({ re: /^[0-9]{5,6}$/ }),
+    descActividad: str({ min: 5, max: 150 }),
+    nombreComercial: nul(str({ min: 1, max: 150 })),
+    direccion: direccionShape(),
+    telefono: nul(str({ min: 8, max: 30 })),
+    correo: nul(str({ min: 6, max: 100 })),
   }),
-  cuerpoDocumento: arr(obj({
-    numItem: int({ min: 1, max: 500 }), tipoDte: nul(str()), tipoGeneracion: nul(int({ enum: [1, 2] })), numDocumento: nul(str({ min: 1, max: 36 })),
-    fechaEmision: nul(str({ date: true })), montoSujetoGrav: pos2(), codigoRetencionMH: str(), ivaRetenido: pos2(), descripcion: nul(str({ min: 1, max: 1500 })),
-  }), { min: 1, max: 500 }),
-  resumen: obj({ totalSujetoRetencion: pos2(), totalIva: m2(), totalIvaRetenido: pos2(), totalLetras: nul(str({ min: 1, max: 200 })), observaciones: nul(str({ min: 1, max: 3000 })) }),
+  cuerpoDocumento: arr(
+    obj({
+      numItem: int({ min: 1, max: 500 }),
+      tipoDte: nul(str()),
+      tipoGeneracion: nul(int({ enum: [1, 2] })),
+      numDocumento: nul(str({ min: 1, max: 36 })),
+      fechaEmision: nul(str({ date: true })),
+      montoSujetoGrav: pos2(),
+      codigoRetencionMH: str(),
+      ivaRetenido: pos2(),
+      descripcion: nul(str({ min: 1, max: 1500 })),
+    }),
+    { min: 1, max: 500 },
+  ),
+  resumen: obj({
+    totalSujetoRetencion: pos2(),
+    totalIva: m2(),
+    totalIvaRetenido: pos2(),
+    totalLetras: nul(str({ min: 1, max: 200 })),
+    observaciones: nul(str({ min: 1, max: 3000 })),
+  }),
   apendice: apendiceShape(),
 });
 
@@ -42,6 +65,11 @@ export function checkCr(doc: O, out: DteIssue[]): void {
     if (rate) near(it['ivaRetenido'], (d(it['montoSujetoGrav']) ?? ZERO).times(dec(rate)), `${p}.ivaRetenido`, out);
   });
   const res = isResumen(doc);
-  near(res['totalSujetoRetencion'], sum(items.map((it) => d(it['montoSujetoGrav']) ?? ZERO)), 'resumen.totalSujetoRetencion', out);
+  near(
+    res['totalSujetoRetencion'],
+    sum(items.map((it) => d(it['montoSujetoGrav']) ?? ZERO)),
+    'resumen.totalSujetoRetencion',
+    out,
+  );
   near(res['totalIvaRetenido'], sum(items.map((it) => d(it['ivaRetenido']) ?? ZERO)), 'resumen.totalIvaRetenido', out);
 }

@@ -38,13 +38,20 @@ function parseRetencion(r: Reader, o: Obj, p: string): RetencionItemInput {
     codigoRetencionMH: r.code(o, 'codigoRetencionMH', p, CAT.RETENCIONES_IVA, 'CAT-006', { fallback: '22' }) ?? '22',
     ivaRetenido: r.decimal(o, 'ivaRetenido', p, { positive: true, maxDecimals: 2 }),
   };
-  if (x.codigoRetencionMH === 'C9' && !x.ivaRetenido) r.add(join(p, 'ivaRetenido'), 'REQUIRED', 'codigoRetencionMH C9 has no fixed rate: give ivaRetenido');
+  if (x.codigoRetencionMH === 'C9' && !x.ivaRetenido)
+    r.add(join(p, 'ivaRetenido'), 'REQUIRED', 'codigoRetencionMH C9 has no fixed rate: give ivaRetenido');
   return x;
 }
 
 export function parseCr(r: Reader, body: Obj, input: EmissionInput): void {
   input.receptor = parseReceptor(r, body, input.tipoDte);
-  requireIdentifiedReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'direccion'], 'Comprobante de Retención');
+  requireIdentifiedReceptor(
+    r,
+    body,
+    input,
+    ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'direccion'],
+    'Comprobante de Retención',
+  );
   const arr = r.array(body, 'items', '', { required: true, min: 1, max: 500 }) ?? [];
   input.retenciones = arr.map((v, i) => parseRetencion(r, r.isObj(v) ? v : {}, join('items', i)));
   if (body['fusion'] !== undefined) parseFusion(r, body, input);
@@ -57,7 +64,10 @@ export function buildCr(input: EmissionInput, emisor: Emisor, ident: Identificat
   // totalIva (new in v2): the IVA of the operations subject to retention, 13 % of their base [?].
   const totalIva = r2(totalSujetoRetencion.times(IVA_RATE));
   return {
-    identificacion: buildIdentificacion('07', ident, { contingencyFields: true, fusion: input.fusion ? onlyDigits(input.fusion) : undefined }),
+    identificacion: buildIdentificacion('07', ident, {
+      contingencyFields: true,
+      fusion: input.fusion ? onlyDigits(input.fusion) : undefined,
+    }),
     emisor: emisorWithCodes(emisor),
     receptor: receptorContribuyente(input.receptor!),
     cuerpoDocumento: lines.map(({ x, ivaRetenido }, i) => ({

@@ -20,7 +20,13 @@ import { buildIdentificacion } from '../sections/identificacion.js';
 import { onlyDigits } from '../dui-nit-nrc.js';
 
 export interface DclAmounts {
-  subTotal: Dec; iva: Dec; montoSujetoPercepcion: Dec; ivaPercibido: Dec; comision: Dec; ivaComision: Dec; liquidoApagar: Dec;
+  subTotal: Dec;
+  iva: Dec;
+  montoSujetoPercepcion: Dec;
+  ivaPercibido: Dec;
+  comision: Dec;
+  ivaComision: Dec;
+  liquidoApagar: Dec;
 }
 
 export function dclAmounts(x: DclInput): DclAmounts {
@@ -36,7 +42,13 @@ export function dclAmounts(x: DclInput): DclAmounts {
 
 export function parseDcl(r: Reader, body: Obj, input: EmissionInput): void {
   input.receptor = parseReceptor(r, body, input.tipoDte);
-  const rec = requireReceptor(r, body, input, ['nombre', 'numDocumento', 'codActividad', 'descActividad', 'tipoEstablecimiento', 'correo'], 'Documento Contable de Liquidación');
+  const rec = requireReceptor(
+    r,
+    body,
+    input,
+    ['nombre', 'numDocumento', 'codActividad', 'descActividad', 'tipoEstablecimiento', 'correo'],
+    'Documento Contable de Liquidación',
+  );
   if (rec?.numDocumento) checkNitValue(r, rec.numDocumento, 'receptor.numDocumento');
   if (rec) checkNrc(r, rec.nrc, 'receptor.nrc');
   const o = r.object(body, 'liquidacion', '', true) ?? {};
@@ -60,10 +72,17 @@ export function parseDcl(r: Reader, body: Obj, input: EmissionInput): void {
     docuEntrega: r.str(o, 'docuEntrega', p, { required: true, max: 25 }) ?? '',
     codEmpleado: r.str(o, 'codEmpleado', p, { max: 15 }),
   };
-  if (x.periodoLiquidacionFechaFin && x.periodoLiquidacionFechaFin < x.periodoLiquidacionFechaInicio) r.add(`${p}.periodoLiquidacionFechaFin`, 'INVALID_RANGE', 'the period ends before it starts');
+  if (x.periodoLiquidacionFechaFin && x.periodoLiquidacionFechaFin < x.periodoLiquidacionFechaInicio)
+    r.add(`${p}.periodoLiquidacionFechaFin`, 'INVALID_RANGE', 'the period ends before it starts');
   if (x.porcentComision.gt(100)) r.add(`${p}.porcentComision`, 'OUT_OF_RANGE', 'porcentComision must be ≤ 100');
-  if (!x.valorOperaciones.minus(x.montoSinPercepcion).gt(0)) r.add(`${p}.montoSinPercepcion`, 'OUT_OF_RANGE', 'montoSinPercepcion must be below valorOperaciones (MH needs a positive subTotal, iva and percepción)');
-  else if (!dclAmounts(x).liquidoApagar.gt(0) || !dclAmounts(x).ivaPercibido.gt(0)) r.add(p, 'OUT_OF_RANGE', 'ivaPercibido and liquidoApagar must be > 0 (DCL v2)');
+  if (!x.valorOperaciones.minus(x.montoSinPercepcion).gt(0))
+    r.add(
+      `${p}.montoSinPercepcion`,
+      'OUT_OF_RANGE',
+      'montoSinPercepcion must be below valorOperaciones (MH needs a positive subTotal, iva and percepción)',
+    );
+  else if (!dclAmounts(x).liquidoApagar.gt(0) || !dclAmounts(x).ivaPercibido.gt(0))
+    r.add(p, 'OUT_OF_RANGE', 'ivaPercibido and liquidoApagar must be > 0 (DCL v2)');
   input.dcl = x;
 }
 
@@ -75,9 +94,16 @@ export function buildDcl(input: EmissionInput, emisor: Emisor, ident: Identifica
     identificacion: buildIdentificacion('09', ident, { contingencyFields: false }),
     emisor: { ...emisorCore(emisor), codigo: emisor.codEstable, puntoVenta: emisor.codPuntoVenta },
     receptor: {
-      nit: onlyDigits(rec.numDocumento ?? ''), nrc: rec.nrc ? onlyDigits(rec.nrc) : null, nombre: rec.nombre, codActividad: rec.codActividad,
-      descActividad: rec.descActividad, nombreComercial: rec.nombreComercial, tipoEstablecimiento: rec.tipoEstablecimiento,
-      direccion: rec.direccion ? { ...rec.direccion } : null, telefono: rec.telefono, correo: rec.correo,
+      nit: onlyDigits(rec.numDocumento ?? ''),
+      nrc: rec.nrc ? onlyDigits(rec.nrc) : null,
+      nombre: rec.nombre,
+      codActividad: rec.codActividad,
+      descActividad: rec.descActividad,
+      nombreComercial: rec.nombreComercial,
+      tipoEstablecimiento: rec.tipoEstablecimiento,
+      direccion: rec.direccion ? { ...rec.direccion } : null,
+      telefono: rec.telefono,
+      correo: rec.correo,
     },
     cuerpoDocumento: {
       periodoLiquidacionFechaInicio: x.periodoLiquidacionFechaInicio,

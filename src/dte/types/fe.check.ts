@@ -5,15 +5,42 @@ import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue, issue } from '../model.js';
 import { IVA_DIVISOR, IVA_RATE } from '../money.js';
 import {
-  apendiceShape, direccionShape, documentoRelacionadoShape, emisorShape, identificacionShape, itemTributosShape,
-  otrosDocumentosMedicoShape, pagosShape, tributosResumenShape, ventaTerceroShape,
+  apendiceShape,
+  direccionShape,
+  documentoRelacionadoShape,
+  emisorShape,
+  identificacionShape,
+  itemTributosShape,
+  otrosDocumentosMedicoShape,
+  pagosShape,
+  tributosResumenShape,
+  ventaTerceroShape,
 } from '../validate/pieces.js';
 import {
-  checkActividad, checkCode, checkContingency, checkDireccion, checkEmisor, checkIdentityDoc, checkItemCatalogs, checkNit,
-  checkPagos, d, isObj, list, near, type O,
+  checkActividad,
+  checkCode,
+  checkContingency,
+  checkDireccion,
+  checkEmisor,
+  checkIdentityDoc,
+  checkItemCatalogs,
+  checkNit,
+  checkPagos,
+  d,
+  isObj,
+  list,
+  near,
+  type O,
 } from '../validate/semantic.js';
 import { arr, int, m2, m2s, m8, m8s, nul, num, obj, str } from '../validate/shape.js';
-import { baseSinIva, checkOnePercent, checkSaleLines, checkSaleTotals, isResumen, tributosSum } from '../validate/ventas.js';
+import {
+  baseSinIva,
+  checkOnePercent,
+  checkSaleLines,
+  checkSaleTotals,
+  isResumen,
+  tributosSum,
+} from '../validate/ventas.js';
 import { FE_ID_THRESHOLD } from './fe.js';
 
 const item = obj({
@@ -57,12 +84,28 @@ export const feShape = obj({
   ventaTercero: ventaTerceroShape(),
   cuerpoDocumento: arr(item, { min: 1, max: 2000 }),
   resumen: obj({
-    totalNoSuj: m2(), totalExenta: m2(), totalGravada: m2(), subTotalVentas: m2(),
-    descuNoSuj: m2(), descuExenta: m2(), descuGravada: m2(), porcentajeDescuento: num({ min: 0, max: 100, dp: 2 }),
-    totalDescu: m2(), tributos: tributosResumenShape(), subTotal: m2(), ivaRete: m2(), montoTotalOperacion: m2(),
-    totalNoGravado: m2s(), totalPagar: m2(), totalLetras: nul(str({ min: 1, max: 200 })), totalIva: m2(),
-    saldoFavor: num({ max: 0, exMin: -1e11, dp: 2 }), condicionOperacion: int({ enum: [1, 2, 3] }), pagos: pagosShape(),
-    numPagoElectronico: nul(str({ max: 100 })), observaciones: nul(str({ min: 1, max: 3000 })),
+    totalNoSuj: m2(),
+    totalExenta: m2(),
+    totalGravada: m2(),
+    subTotalVentas: m2(),
+    descuNoSuj: m2(),
+    descuExenta: m2(),
+    descuGravada: m2(),
+    porcentajeDescuento: num({ min: 0, max: 100, dp: 2 }),
+    totalDescu: m2(),
+    tributos: tributosResumenShape(),
+    subTotal: m2(),
+    ivaRete: m2(),
+    montoTotalOperacion: m2(),
+    totalNoGravado: m2s(),
+    totalPagar: m2(),
+    totalLetras: nul(str({ min: 1, max: 200 })),
+    totalIva: m2(),
+    saldoFavor: num({ max: 0, exMin: -1e11, dp: 2 }),
+    condicionOperacion: int({ enum: [1, 2, 3] }),
+    pagos: pagosShape(),
+    numPagoElectronico: nul(str({ max: 100 })),
+    observaciones: nul(str({ min: 1, max: 3000 })),
   }),
   apendice: apendiceShape(),
 });
@@ -78,9 +121,23 @@ export function checkFeCcfCommon(doc: O, out: DteIssue[]): void {
   list(doc['otrosDocumentos']).forEach((o, i) => {
     const p = `otrosDocumentos[${i}]`;
     const m = o['medico'];
-    if (o['codDocAsociado'] === 3 && !isObj(m)) out.push(issue(`${p}.medico`, 'REQUIRED', 'codDocAsociado 3 needs the medico object (MH: the médico block of health services)'));
+    if (o['codDocAsociado'] === 3 && !isObj(m))
+      out.push(
+        issue(
+          `${p}.medico`,
+          'REQUIRED',
+          'codDocAsociado 3 needs the medico object (MH: the médico block of health services)',
+        ),
+      );
     if (isObj(m)) {
-      if (m['nit'] === null && m['docIdentificacion'] === null) out.push(issue(`${p}.medico`, 'MEDICO_DOC_REQUIRED', 'medico needs nit or docIdentificacion (MH: the médico block of health services)'));
+      if (m['nit'] === null && m['docIdentificacion'] === null)
+        out.push(
+          issue(
+            `${p}.medico`,
+            'MEDICO_DOC_REQUIRED',
+            'medico needs nit or docIdentificacion (MH: the médico block of health services)',
+          ),
+        );
       if (typeof m['nit'] === 'string') checkNit(m['nit'], `${p}.medico.nit`, out);
       checkCode(m['tipoServicio'], CAT.SERVICIOS_MEDICOS, 'CAT-010', `${p}.medico.tipoServicio`, out);
     }
@@ -97,7 +154,8 @@ export function checkFe(doc: O, out: DteIssue[]): void {
   const rec = doc['receptor'];
   if (isObj(rec)) {
     checkIdentityDoc(rec['tipoDocumento'], rec['numDocumento'], 'receptor', out);
-    if (rec['nrc'] !== null && rec['tipoDocumento'] !== '36') out.push(issue('receptor.nrc', 'NOT_ALLOWED', 'FE receptor nrc only with tipoDocumento 36 (MH item rules)'));
+    if (rec['nrc'] !== null && rec['tipoDocumento'] !== '36')
+      out.push(issue('receptor.nrc', 'NOT_ALLOWED', 'FE receptor nrc only with tipoDocumento 36 (MH item rules)'));
     checkActividad(rec['codActividad'], 'receptor.codActividad', out);
     checkDireccion(rec['direccion'], 'receptor.direccion', out);
   }
@@ -106,14 +164,37 @@ export function checkFe(doc: O, out: DteIssue[]): void {
   checkSaleLines(items, { mode: 'ivaIncluido', globalDiscounts: true, itemIvaKey: 'ivaItem' }, out);
   const { subTotal, base } = checkSaleTotals(items, res, { mode: 'ivaIncluido', globalDiscounts: true }, out);
   const codes = list(res['tributos']).map((t) => t['codigo']);
-  if (codes.includes('20') || codes.includes('C3')) out.push(issue('resumen.tributos', 'NOT_ALLOWED', 'FE resumen.tributos must not contain 20 or C3: IVA is inside the prices (on a Factura IVA is inside the prices)'));
+  if (codes.includes('20') || codes.includes('C3'))
+    out.push(
+      issue(
+        'resumen.tributos',
+        'NOT_ALLOWED',
+        'FE resumen.tributos must not contain 20 or C3: IVA is inside the prices (on a Factura IVA is inside the prices)',
+      ),
+    );
   checkOtrosTributos(items, res, 'ivaIncluido', out);
   near(res['totalIva'], base.div(IVA_DIVISOR).times(IVA_RATE), 'resumen.totalIva', out);
   near(res['montoTotalOperacion'], subTotal.plus(tributosSum(res)), 'resumen.montoTotalOperacion', out);
   checkOnePercent(res, 'ivaRete', baseSinIva(base, 'ivaIncluido'), out);
   const mto = d(res['montoTotalOperacion']);
-  if (mto) near(res['totalPagar'], mto.minus(d(res['ivaRete']) ?? 0).plus(d(res['totalNoGravado']) ?? 0), 'resumen.totalPagar', out);
-  if (mto && mto.gte(FE_ID_THRESHOLD) && !(isObj(rec) && rec['tipoDocumento'] && rec['numDocumento'] && rec['nombre'])) {
-    out.push(issue('receptor', 'RECEPTOR_REQUIRED_ABOVE_THRESHOLD', 'montoTotalOperacion ≥ $25,000.00 needs receptor tipoDocumento, numDocumento and nombre (MH receptor rules)'));
+  if (mto)
+    near(
+      res['totalPagar'],
+      mto.minus(d(res['ivaRete']) ?? 0).plus(d(res['totalNoGravado']) ?? 0),
+      'resumen.totalPagar',
+      out,
+    );
+  if (
+    mto &&
+    mto.gte(FE_ID_THRESHOLD) &&
+    !(isObj(rec) && rec['tipoDocumento'] && rec['numDocumento'] && rec['nombre'])
+  ) {
+    out.push(
+      issue(
+        'receptor',
+        'RECEPTOR_REQUIRED_ABOVE_THRESHOLD',
+        'montoTotalOperacion ≥ $25,000.00 needs receptor tipoDocumento, numDocumento and nombre (MH receptor rules)',
+      ),
+    );
   }
 }

@@ -7,7 +7,13 @@ import { parseVentaCommon } from '../input/ventas.js';
 import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { dec, num, r2 } from '../money.js';
-import { buildApendice, buildDocumentoRelacionado, buildOtrosDocumentosFeCcf, buildVentaTercero, resumenPagoFeCcf } from '../sections/common.js';
+import {
+  buildApendice,
+  buildDocumentoRelacionado,
+  buildOtrosDocumentosFeCcf,
+  buildVentaTercero,
+  resumenPagoFeCcf,
+} from '../sections/common.js';
 import { computeVentas, saleLineBase, saleResumenBase } from '../sections/cuerpo.js';
 import { lineTributoCodes, otrosTributosTotals, resumenTributos, sumTributos } from '../sections/otros-tributos.js';
 import { emisorWithCodes } from '../sections/emisor.js';
@@ -19,20 +25,37 @@ import { ivaOf, onePercentOf } from '../sections/ventas.js';
 export const FE_ID_THRESHOLD = dec('25000');
 
 export function parseFe(r: Reader, body: Obj, input: EmissionInput): void {
-  parseVentaCommon(r, body, input, { relacionado: 'optional', otrosDocumentos: 10, descuentoGlobal: true, retencion: true, percepcion: false });
+  parseVentaCommon(r, body, input, {
+    relacionado: 'optional',
+    otrosDocumentos: 10,
+    descuentoGlobal: true,
+    retencion: true,
+    percepcion: false,
+  });
   const { totals } = computeVentas(input, 'ivaIncluido');
   const rec = input.receptor;
   const refused = rec ? consumidorFinalSinDocumento(r, rec, totals.subTotal.gte(FE_ID_THRESHOLD)) : false;
   if (refused) return;
   if (rec) {
-    if (rec.tipoDocumento && !rec.numDocumento) r.add('receptor.numDocumento', 'REQUIRED', 'numDocumento is required when tipoDocumento is given');
-    if (rec.numDocumento && !rec.tipoDocumento) r.add('receptor.tipoDocumento', 'REQUIRED', 'tipoDocumento is required when numDocumento is given');
+    if (rec.tipoDocumento && !rec.numDocumento)
+      r.add('receptor.numDocumento', 'REQUIRED', 'numDocumento is required when tipoDocumento is given');
+    if (rec.numDocumento && !rec.tipoDocumento)
+      r.add('receptor.tipoDocumento', 'REQUIRED', 'tipoDocumento is required when numDocumento is given');
     checkIdentity(r, rec.tipoDocumento, rec.numDocumento, 'receptor');
     checkNrc(r, rec.nrc, 'receptor.nrc');
-    if (rec.nrc && rec.tipoDocumento !== '36') r.add('receptor.nrc', 'NOT_ALLOWED', 'on FE the receptor NRC goes only with tipoDocumento 36 (NIT) (MH receptor rules)');
+    if (rec.nrc && rec.tipoDocumento !== '36')
+      r.add(
+        'receptor.nrc',
+        'NOT_ALLOWED',
+        'on FE the receptor NRC goes only with tipoDocumento 36 (NIT) (MH receptor rules)',
+      );
   }
   if (totals.subTotal.gte(FE_ID_THRESHOLD) && !(rec?.tipoDocumento && rec.numDocumento && rec.nombre)) {
-    r.add('receptor', 'RECEPTOR_REQUIRED_ABOVE_THRESHOLD', 'operations of $25,000.00 or more need receptor tipoDocumento, numDocumento and nombre (MH receptor rules)');
+    r.add(
+      'receptor',
+      'RECEPTOR_REQUIRED_ABOVE_THRESHOLD',
+      'operations of $25,000.00 or more need receptor tipoDocumento, numDocumento and nombre (MH receptor rules)',
+    );
   }
 }
 
@@ -42,16 +65,23 @@ export function parseFe(r: Reader, body: Obj, input: EmissionInput): void {
  * it the operation needs the real identification.
  */
 function consumidorFinalSinDocumento(r: Reader, rec: ReceptorInput, aboveThreshold: boolean): boolean {
-  if (!rec.numDocumento || !['13', '36'].includes(rec.tipoDocumento ?? '') || !isPlaceholderDocument(rec.numDocumento)) return false;
+  if (!rec.numDocumento || !['13', '36'].includes(rec.tipoDocumento ?? '') || !isPlaceholderDocument(rec.numDocumento))
+    return false;
   if (aboveThreshold) {
-    r.add('receptor.numDocumento', 'RECEPTOR_IDENTIFICATION_REQUIRED',
+    r.add(
+      'receptor.numDocumento',
+      'RECEPTOR_IDENTIFICATION_REQUIRED',
       `numDocumento '${rec.numDocumento}' is all zeros: operations of $25,000.00 or more need the receptor's real identification document`,
-      { value: rec.numDocumento });
+      { value: rec.numDocumento },
+    );
     return true;
   }
-  r.warn('receptor.numDocumento', 'CONSUMIDOR_FINAL_SIN_DOCUMENTO',
+  r.warn(
+    'receptor.numDocumento',
+    'CONSUMIDOR_FINAL_SIN_DOCUMENTO',
     `numDocumento '${rec.numDocumento}' is all zeros: the receptor is a consumidor final without document (identification omitted, as MH allows below $25,000.00)`,
-    { value: rec.numDocumento });
+    { value: rec.numDocumento },
+  );
   rec.tipoDocumento = null;
   rec.numDocumento = null;
   return false;

@@ -8,7 +8,13 @@ import { parseVentaCommon } from '../input/ventas.js';
 import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { num, r2, ZERO } from '../money.js';
-import { buildApendice, buildDocumentoRelacionado, buildPagos, buildVentaTercero, tributoLine } from '../sections/common.js';
+import {
+  buildApendice,
+  buildDocumentoRelacionado,
+  buildPagos,
+  buildVentaTercero,
+  tributoLine,
+} from '../sections/common.js';
 import { computeVentas, saleLineBase } from '../sections/cuerpo.js';
 import { lineTributoCodes, otrosTributosTotals, resumenTributos, sumTributos } from '../sections/otros-tributos.js';
 import { emisorWithCodes } from '../sections/emisor.js';
@@ -31,20 +37,39 @@ function parseExportacion(r: Reader, body: Obj): ExportacionInput {
 }
 
 export function parseFex(r: Reader, body: Obj, input: EmissionInput): void {
-  parseVentaCommon(r, body, input, { relacionado: 'optional', otrosDocumentos: 20, descuentoGlobal: true, retencion: false, percepcion: false });
+  parseVentaCommon(r, body, input, {
+    relacionado: 'optional',
+    otrosDocumentos: 20,
+    descuentoGlobal: true,
+    retencion: false,
+    percepcion: false,
+  });
   input.exportacion = parseExportacion(r, body);
-  const rec = requireReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'descActividad', 'codPais', 'tipoPersona'], 'Factura de Exportación');
+  const rec = requireReceptor(
+    r,
+    body,
+    input,
+    ['nombre', 'tipoDocumento', 'numDocumento', 'descActividad', 'codPais', 'tipoPersona'],
+    'Factura de Exportación',
+  );
   const ro = r.isObj(body['receptor']) ? body['receptor'] : {};
   const complemento = r.str(ro, 'complemento', 'receptor', { required: !!rec, max: 200 });
   if (rec && complemento) rec.direccion = { departamento: '00', municipio: '00', distrito: '00', complemento };
   if (rec?.codPais === 'SV') r.add('receptor.codPais', 'NOT_ALLOWED', 'an export receptor is abroad (codPais ≠ SV)');
   const c = r.object(body, 'compraTercero', '', false);
-  if (c) input.compraTercero = { numDocumento: r.str(c, 'numDocumento', 'compraTercero', { required: true, max: 20 }) ?? '', nombre: r.str(c, 'nombre', 'compraTercero', { required: true, max: 250 }) ?? '' };
-  if (input.compraTercero && input.ventaTercero) r.add('compraTercero', 'NOT_ALLOWED', 'ventaTercero and compraTercero are mutually exclusive (FEX v3)');
+  if (c)
+    input.compraTercero = {
+      numDocumento: r.str(c, 'numDocumento', 'compraTercero', { required: true, max: 20 }) ?? '',
+      nombre: r.str(c, 'nombre', 'compraTercero', { required: true, max: 250 }) ?? '',
+    };
+  if (input.compraTercero && input.ventaTercero)
+    r.add('compraTercero', 'NOT_ALLOWED', 'ventaTercero and compraTercero are mutually exclusive (FEX v3)');
   input.items.forEach((it, i) => {
-    if (it.tipo === 'exento' || it.tipo === 'noSujeto') r.add(join(join('items', i), 'tratamientoFiscal'), 'NOT_ALLOWED', 'FEX lines are gravado (0 %) or noGravado');
+    if (it.tipo === 'exento' || it.tipo === 'noSujeto')
+      r.add(join(join('items', i), 'tratamientoFiscal'), 'NOT_ALLOWED', 'FEX lines are gravado (0 %) or noGravado');
   });
-  if (input.descuentoGlobal.exento.gt(0) || input.descuentoGlobal.noSujeto.gt(0)) r.add('descuentoGlobal', 'NOT_ALLOWED', 'FEX only has descuentoGlobal.gravado');
+  if (input.descuentoGlobal.exento.gt(0) || input.descuentoGlobal.noSujeto.gt(0))
+    r.add('descuentoGlobal', 'NOT_ALLOWED', 'FEX only has descuentoGlobal.gravado');
   if (input.ventaTercero?.nit) checkNitValue(r, input.ventaTercero.nit, 'ventaTercero.nit');
 }
 
@@ -60,16 +85,35 @@ export function buildFex(input: EmissionInput, emisor: Emisor, ident: Identifica
   return {
     identificacion: buildIdentificacion('11', ident, { contingencyFields: true }),
     documentoRelacionado: buildDocumentoRelacionado(input),
-    emisor: { ...emisorWithCodes(emisor), tipoItemExpor: x.tipoItemExpor, recintoFiscal: x.recintoFiscal, tipoRegimen: x.tipoRegimen, regimen: x.regimen },
+    emisor: {
+      ...emisorWithCodes(emisor),
+      tipoItemExpor: x.tipoItemExpor,
+      recintoFiscal: x.recintoFiscal,
+      tipoRegimen: x.tipoRegimen,
+      regimen: x.regimen,
+    },
     receptor: {
-      nombre: rec.nombre, tipoDocumento: rec.tipoDocumento, numDocumento: rec.numDocumento, descActividad: rec.descActividad,
-      nombreComercial: rec.nombreComercial, codPais: rec.codPais, nombrePais: rec.nombrePais ?? CAT.PAISES[rec.codPais ?? ''] ?? null,
-      complemento: rec.direccion?.complemento ?? null, tipoPersona: rec.tipoPersona, telefono: rec.telefono, correo: rec.correo,
+      nombre: rec.nombre,
+      tipoDocumento: rec.tipoDocumento,
+      numDocumento: rec.numDocumento,
+      descActividad: rec.descActividad,
+      nombreComercial: rec.nombreComercial,
+      codPais: rec.codPais,
+      nombrePais: rec.nombrePais ?? CAT.PAISES[rec.codPais ?? ''] ?? null,
+      complemento: rec.direccion?.complemento ?? null,
+      tipoPersona: rec.tipoPersona,
+      telefono: rec.telefono,
+      correo: rec.correo,
     },
     otrosDocumentos: input.otrosDocumentos
       ? input.otrosDocumentos.map((o) => ({
-          codDocAsociado: o.codDocAsociado, descDocumento: o.descDocumento, detalleDocumento: o.detalleDocumento, placaTrans: o.placaTrans,
-          modoTransp: o.modoTransp, numConductor: o.numConductor, nombreConductor: o.nombreConductor,
+          codDocAsociado: o.codDocAsociado,
+          descDocumento: o.descDocumento,
+          detalleDocumento: o.detalleDocumento,
+          placaTrans: o.placaTrans,
+          modoTransp: o.modoTransp,
+          numConductor: o.numConductor,
+          nombreConductor: o.nombreConductor,
         }))
       : null,
     ventaTercero: buildVentaTercero(input),

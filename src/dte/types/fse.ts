@@ -14,20 +14,35 @@ import { onlyDigits } from '../dui-nit-nrc.js';
 
 export function parseFse(r: Reader, body: Obj, input: EmissionInput): void {
   input.receptor = parseReceptor(r, body, input.tipoDte);
-  const rec = requireReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'direccion'], 'Factura de Sujeto Excluido');
+  const rec = requireReceptor(
+    r,
+    body,
+    input,
+    ['nombre', 'tipoDocumento', 'numDocumento', 'direccion'],
+    'Factura de Sujeto Excluido',
+  );
   if (rec) {
     checkIdentity(r, rec.tipoDocumento, rec.numDocumento, 'receptor');
     if (rec.nrc) r.add('receptor.nrc', 'NOT_ALLOWED', 'a sujeto excluido has no NRC (MH receptor rules)');
   }
   input.items = parseSaleItems(r, body);
   input.items.forEach((it, i) => {
-    if (it.tipo !== 'gravado') r.add(join(join('items', i), 'tratamientoFiscal'), 'NOT_ALLOWED', 'FSE lines are plain purchases: omit tratamientoFiscal');
+    if (it.tipo !== 'gravado')
+      r.add(
+        join(join('items', i), 'tratamientoFiscal'),
+        'NOT_ALLOWED',
+        'FSE lines are plain purchases: omit tratamientoFiscal',
+      );
     if (it.precio.lt(0)) r.add(join(join('items', i), 'precio'), 'TOO_SMALL', 'precio must be ≥ 0');
   });
   const g = r.object(body, 'descuentoGlobal', '', false);
-  if (g) input.descuentoGlobal.gravado = r.decimal(g, 'gravado', 'descuentoGlobal', { fallback: '0', min: '0', maxDecimals: 2 }) ?? ZERO;
-  input.porcentajeReteRenta = r.decimal(body, 'porcentajeReteRenta', '', { fallback: '0', min: '0', maxDecimals: 2 }) ?? ZERO;
-  if (input.porcentajeReteRenta.gt(100)) r.add('porcentajeReteRenta', 'OUT_OF_RANGE', 'porcentajeReteRenta must be ≤ 100');
+  if (g)
+    input.descuentoGlobal.gravado =
+      r.decimal(g, 'gravado', 'descuentoGlobal', { fallback: '0', min: '0', maxDecimals: 2 }) ?? ZERO;
+  input.porcentajeReteRenta =
+    r.decimal(body, 'porcentajeReteRenta', '', { fallback: '0', min: '0', maxDecimals: 2 }) ?? ZERO;
+  if (input.porcentajeReteRenta.gt(100))
+    r.add('porcentajeReteRenta', 'OUT_OF_RANGE', 'porcentajeReteRenta must be ≤ 100');
 }
 
 export function buildFse(input: EmissionInput, emisor: Emisor, ident: IdentificationContext): DteDocument {
@@ -41,17 +56,37 @@ export function buildFse(input: EmissionInput, emisor: Emisor, ident: Identifica
   return {
     identificacion: buildIdentificacion('14', ident, { contingencyFields: true }),
     emisor: {
-      nit: onlyDigits(emisor.nit), nrc: onlyDigits(emisor.nrc), nombre: emisor.nombre, codActividad: emisor.codActividad,
-      descActividad: emisor.descActividad, direccion: { ...emisor.direccion }, telefono: emisor.telefono,
-      codEstable: emisor.codEstable, codPuntoVenta: emisor.codPuntoVenta, correo: emisor.correo,
+      nit: onlyDigits(emisor.nit),
+      nrc: onlyDigits(emisor.nrc),
+      nombre: emisor.nombre,
+      codActividad: emisor.codActividad,
+      descActividad: emisor.descActividad,
+      direccion: { ...emisor.direccion },
+      telefono: emisor.telefono,
+      codEstable: emisor.codEstable,
+      codPuntoVenta: emisor.codPuntoVenta,
+      correo: emisor.correo,
     },
     receptor: {
-      tipoDocumento: rec.tipoDocumento, numDocumento: docNumber(rec.tipoDocumento, rec.numDocumento), nombre: rec.nombre,
-      codActividad: rec.codActividad, descActividad: rec.descActividad, direccion: { ...rec.direccion! }, telefono: rec.telefono, correo: rec.correo,
+      tipoDocumento: rec.tipoDocumento,
+      numDocumento: docNumber(rec.tipoDocumento, rec.numDocumento),
+      nombre: rec.nombre,
+      codActividad: rec.codActividad,
+      descActividad: rec.descActividad,
+      direccion: { ...rec.direccion! },
+      telefono: rec.telefono,
+      correo: rec.correo,
     },
     cuerpoDocumento: lines.map(({ it, compra }, i) => ({
-      numItem: i + 1, tipoItem: it.tipoItem, cantidad: num(it.cantidad), codigo: it.codigo, uniMedida: it.uniMedida,
-      descripcion: it.descripcion, precioUni: num(r8(it.precio)), montoDescu: num(r8(it.descuento)), compra: num(compra),
+      numItem: i + 1,
+      tipoItem: it.tipoItem,
+      cantidad: num(it.cantidad),
+      codigo: it.codigo,
+      uniMedida: it.uniMedida,
+      descripcion: it.descripcion,
+      precioUni: num(r8(it.precio)),
+      montoDescu: num(r8(it.descuento)),
+      compra: num(compra),
     })),
     resumen: {
       totalCompra: num(totalCompra),

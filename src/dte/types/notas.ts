@@ -24,13 +24,23 @@ export function parseFusion(r: Reader, body: Obj, input: EmissionInput): void {
 
 export function parseNota(r: Reader, body: Obj, input: EmissionInput): void {
   const label = input.tipoDte === '05' ? 'Nota de Crédito' : 'Nota de Débito';
-  parseVentaCommon(r, body, input, { relacionado: 'required', otrosDocumentos: 0, descuentoGlobal: false, retencion: true, percepcion: true });
+  parseVentaCommon(r, body, input, {
+    relacionado: 'required',
+    otrosDocumentos: 0,
+    descuentoGlobal: false,
+    retencion: true,
+    percepcion: true,
+  });
   parseContribuyente(r, body, input, label, true);
   parseFusion(r, body, input);
   const rel = input.documentoRelacionado ?? [];
   rel.forEach((d, i) => {
     if (d.tipoDocumento !== '03' && d.tipoDocumento !== '07') {
-      r.add(join(join('documentoRelacionado', i), 'tipoDocumento'), 'NOT_ALLOWED', `a ${label} relates a CCF (03) or a CR (07) (MH: a note adjusts a CCF or a CR)`);
+      r.add(
+        join(join('documentoRelacionado', i), 'tipoDocumento'),
+        'NOT_ALLOWED',
+        `a ${label} relates a CCF (03) or a CR (07) (MH: a note adjusts a CCF or a CR)`,
+      );
     }
   });
   const numbers = rel.map((d) => d.numeroDocumento);
@@ -39,7 +49,12 @@ export function parseNota(r: Reader, body: Obj, input: EmissionInput): void {
     else {
       const match = numbers.find((n) => n.toUpperCase() === it.numeroDocumento!.toUpperCase());
       if (match) it.numeroDocumento = match;
-      else r.add(join(join('items', i), 'numeroDocumento'), 'UNKNOWN_RELATED_DOCUMENT', 'numeroDocumento must be one of documentoRelacionado[].numeroDocumento');
+      else
+        r.add(
+          join(join('items', i), 'numeroDocumento'),
+          'UNKNOWN_RELATED_DOCUMENT',
+          'numeroDocumento must be one of documentoRelacionado[].numeroDocumento',
+        );
     }
   });
 }
@@ -74,7 +89,10 @@ export function buildNota(input: EmissionInput, emisor: Emisor, ident: Identific
   };
   if (tipo === '06') resumen['numPagoElectronico'] = input.numPagoElectronico;
   return {
-    identificacion: buildIdentificacion(tipo, ident, { contingencyFields: true, fusion: input.fusion ? onlyDigits(input.fusion) : null }),
+    identificacion: buildIdentificacion(tipo, ident, {
+      contingencyFields: true,
+      fusion: input.fusion ? onlyDigits(input.fusion) : null,
+    }),
     documentoRelacionado: buildDocumentoRelacionado(input),
     emisor: emisorCore(emisor),
     receptor: receptorContribuyente(input.receptor!),

@@ -4,18 +4,44 @@ import { checkRelated } from '../validate/related.js';
 import * as CAT from '../catalogs/index.js';
 import { DTE_VERSIONS, type DteIssue } from '../model.js';
 import {
-  apendiceShape, direccionShape, documentoRelacionadoShape, emisorShape, identificacionShape, itemTributosShape, tributosResumenShape, ventaTerceroShape,
+  apendiceShape,
+  direccionShape,
+  documentoRelacionadoShape,
+  emisorShape,
+  identificacionShape,
+  itemTributosShape,
+  tributosResumenShape,
+  ventaTerceroShape,
 } from '../validate/pieces.js';
-import { checkCode, checkContingency, checkEmisor, checkItemCatalogs, isObj, list, near, type O } from '../validate/semantic.js';
+import {
+  checkCode,
+  checkContingency,
+  checkEmisor,
+  checkItemCatalogs,
+  isObj,
+  list,
+  near,
+  type O,
+} from '../validate/semantic.js';
 import { checkReceptorIdentity } from '../validate/receptor.js';
 import { arr, int, m2, m8, nul, num, obj, str } from '../validate/shape.js';
 import { checkIvaTributo, checkSaleLines, checkSaleTotals, isResumen } from '../validate/ventas.js';
 
 const item = obj({
-  numItem: int({ min: 1, max: 2000 }), tipoItem: int({ min: 1, max: 4 }), numeroDocumento: nul(str({ min: 1, max: 36 })),
-  codigo: nul(str({ min: 1, max: 25 })), codTributo: nul(str({ min: 2, max: 2 })), descripcion: str({ min: 1, max: 1500 }),
-  cantidad: num({ exMin: 0, exMax: 1e11, dp: 8 }), uniMedida: int({ min: 1, max: 99 }), precioUni: m8(), montoDescu: m8(),
-  ventaNoSuj: m8(), ventaExenta: m8(), ventaGravada: m8(), tributos: itemTributosShape(),
+  numItem: int({ min: 1, max: 2000 }),
+  tipoItem: int({ min: 1, max: 4 }),
+  numeroDocumento: nul(str({ min: 1, max: 36 })),
+  codigo: nul(str({ min: 1, max: 25 })),
+  codTributo: nul(str({ min: 2, max: 2 })),
+  descripcion: str({ min: 1, max: 1500 }),
+  cantidad: num({ exMin: 0, exMax: 1e11, dp: 8 }),
+  uniMedida: int({ min: 1, max: 99 }),
+  precioUni: m8(),
+  montoDescu: m8(),
+  ventaNoSuj: m8(),
+  ventaExenta: m8(),
+  ventaGravada: m8(),
+  tributos: itemTributosShape(),
 });
 
 export const nrShape = obj({
@@ -23,16 +49,35 @@ export const nrShape = obj({
   documentoRelacionado: documentoRelacionadoShape(true, ['01', '03', '11']),
   emisor: emisorShape(),
   receptor: obj({
-    tipoDocumento: str(), numDocumento: str({ min: 1, max: 20 }), nrc: nul(str({ re: /^[0-9]{2,8}$/ })), nombre: str({ min: 1, max: 250 }),
-    codActividad: str({ re: /^[0-9]{5,6}$/ }), descActividad: str({ min: 5, max: 150 }), nombreComercial: nul(str({ min: 1, max: 150 })),
-    direccion: nul(direccionShape()), telefono: nul(str({ min: 8, max: 30 })), correo: nul(str({ min: 6, max: 100 })), bienTitulo: str({ re: /^0[1-5]$/ }),
+    tipoDocumento: str(),
+    numDocumento: str({ min: 1, max: 20 }),
+    nrc: nul(str({ re: /^[0-9]{2,8}$/ })),
+    nombre: str({ min: 1, max: 250 }),
+    codActividad: str({ re: /^[0-9]{5,6}$/ }),
+    descActividad: str({ min: 5, max: 150 }),
+    nombreComercial: nul(str({ min: 1, max: 150 })),
+    direccion: nul(direccionShape()),
+    telefono: nul(str({ min: 8, max: 30 })),
+    correo: nul(str({ min: 6, max: 100 })),
+    bienTitulo: str({ re: /^0[1-5]$/ }),
   }),
   ventaTercero: ventaTerceroShape(),
   cuerpoDocumento: arr(item, { min: 1, max: 2000 }),
   resumen: obj({
-    totalNoSuj: m2(), totalExenta: m2(), totalGravada: m2(), subTotalVentas: m2(), descuNoSuj: m2(), descuExenta: m2(), descuGravada: m2(),
-    porcentajeDescuento: num({ min: 0, max: 100, dp: 2 }), totalDescu: m2(), tributos: tributosResumenShape(), subTotal: m2(),
-    montoTotalOperacion: m2(), totalLetras: nul(str({ min: 1, max: 200 })), observaciones: nul(str({ max: 3000 })),
+    totalNoSuj: m2(),
+    totalExenta: m2(),
+    totalGravada: m2(),
+    subTotalVentas: m2(),
+    descuNoSuj: m2(),
+    descuExenta: m2(),
+    descuGravada: m2(),
+    porcentajeDescuento: num({ min: 0, max: 100, dp: 2 }),
+    totalDescu: m2(),
+    tributos: tributosResumenShape(),
+    subTotal: m2(),
+    montoTotalOperacion: m2(),
+    totalLetras: nul(str({ min: 1, max: 200 })),
+    observaciones: nul(str({ max: 3000 })),
   }),
   apendice: apendiceShape(),
 });

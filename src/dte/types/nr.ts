@@ -16,13 +16,35 @@ import { receptorContribuyente } from '../sections/receptor.js';
 import { ivaOf } from '../sections/ventas.js';
 
 export function parseNr(r: Reader, body: Obj, input: EmissionInput): void {
-  parseVentaCommon(r, body, input, { relacionado: 'optional', otrosDocumentos: 0, descuentoGlobal: true, retencion: false, percepcion: false });
-  requireIdentifiedReceptor(r, body, input, ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'bienTitulo'], 'Nota de Remisión');
+  parseVentaCommon(r, body, input, {
+    relacionado: 'optional',
+    otrosDocumentos: 0,
+    descuentoGlobal: true,
+    retencion: false,
+    percepcion: false,
+  });
+  requireIdentifiedReceptor(
+    r,
+    body,
+    input,
+    ['nombre', 'tipoDocumento', 'numDocumento', 'codActividad', 'descActividad', 'bienTitulo'],
+    'Nota de Remisión',
+  );
   input.documentoRelacionado?.forEach((d, i) => {
-    if (!['01', '03', '11'].includes(d.tipoDocumento)) r.add(join(join('documentoRelacionado', i), 'tipoDocumento'), 'NOT_ALLOWED', 'a Nota de Remisión relates FE (01), CCF (03) or FEX (11)');
+    if (!['01', '03', '11'].includes(d.tipoDocumento))
+      r.add(
+        join(join('documentoRelacionado', i), 'tipoDocumento'),
+        'NOT_ALLOWED',
+        'a Nota de Remisión relates FE (01), CCF (03) or FEX (11)',
+      );
   });
   input.items.forEach((it, i) => {
-    if (it.tipo === 'noGravado') r.add(join(join('items', i), 'tratamientoFiscal'), 'NOT_ALLOWED', 'a Nota de Remisión has no noGravado (cargos/abonos) lines');
+    if (it.tipo === 'noGravado')
+      r.add(
+        join(join('items', i), 'tratamientoFiscal'),
+        'NOT_ALLOWED',
+        'a Nota de Remisión has no noGravado (cargos/abonos) lines',
+      );
   });
 }
 

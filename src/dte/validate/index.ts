@@ -27,7 +27,13 @@ function kindOf(doc: Record<string, unknown>, out: DteIssue[]): Kind | null {
   }
   const tipo = idn['tipoDte'];
   if (typeof tipo !== 'string' || !(TIPOS_DTE as readonly string[]).includes(tipo)) {
-    out.push(issue('identificacion.tipoDte', 'UNKNOWN_CODE', `identificacion.tipoDte '${String(tipo)}' is not a supported DTE type`));
+    out.push(
+      issue(
+        'identificacion.tipoDte',
+        'UNKNOWN_CODE',
+        `identificacion.tipoDte '${String(tipo)}' is not a supported DTE type`,
+      ),
+    );
     return null;
   }
   const mod = MODULES[tipo as TipoDte];

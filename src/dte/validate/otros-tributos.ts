@@ -12,7 +12,9 @@ const OWN = new Set(['20', 'C3']);
 const z = (v: unknown): Dec => d(v) ?? ZERO;
 
 function lineCodes(it: O): string[] {
-  return Array.isArray(it['tributos']) ? (it['tributos'] as unknown[]).filter((c): c is string => typeof c === 'string' && !OWN.has(c)) : [];
+  return Array.isArray(it['tributos'])
+    ? (it['tributos'] as unknown[]).filter((c): c is string => typeof c === 'string' && !OWN.has(c))
+    : [];
 }
 
 function expectedByCode(items: O[], mode: PriceMode): Map<string, Dec | null> {
@@ -32,7 +34,10 @@ function expectedByCode(items: O[], mode: PriceMode): Map<string, Dec | null> {
 export function checkOtrosTributos(items: O[], res: O, mode: PriceMode, out: DteIssue[]): Dec {
   items.forEach((it, i) => {
     for (const code of lineCodes(it)) {
-      if (tributoResumenDescripcion(code) === undefined) out.push(issue(`cuerpoDocumento[${i}].tributos`, 'UNKNOWN_CODE', `tributo '${code}' is not in CAT-015 section 1`));
+      if (tributoResumenDescripcion(code) === undefined)
+        out.push(
+          issue(`cuerpoDocumento[${i}].tributos`, 'UNKNOWN_CODE', `tributo '${code}' is not in CAT-015 section 1`),
+        );
     }
   });
   const expected = expectedByCode(items, mode);
@@ -42,11 +47,25 @@ export function checkOtrosTributos(items: O[], res: O, mode: PriceMode, out: Dte
     const code = String(t['codigo']);
     if (OWN.has(code)) return;
     values.push(z(t['valor']));
-    if (!expected.has(code)) out.push(issue(`resumen.tributos[${i}].codigo`, 'TRIBUTO_WITHOUT_LINE', `tributo ${code} is in the summary but on no line`));
+    if (!expected.has(code))
+      out.push(
+        issue(
+          `resumen.tributos[${i}].codigo`,
+          'TRIBUTO_WITHOUT_LINE',
+          `tributo ${code} is in the summary but on no line`,
+        ),
+      );
     else if (expected.get(code)) near(t['valor'], expected.get(code)!, `resumen.tributos[${i}].valor`, out);
   });
   for (const code of expected.keys()) {
-    if (!listed.some((t) => t['codigo'] === code)) out.push(issue('resumen.tributos', 'TRIBUTO_MISSING', `lines carry tributo ${code}: the summary must list it with its value`));
+    if (!listed.some((t) => t['codigo'] === code))
+      out.push(
+        issue(
+          'resumen.tributos',
+          'TRIBUTO_MISSING',
+          `lines carry tributo ${code}: the summary must list it with its value`,
+        ),
+      );
   }
   return sum(values);
 }

@@ -6,10 +6,16 @@ export const HOR = /^(0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$/;
 export const NIT_RE = /^([0-9]{14}|[0-9]{9})$/;
 
 export function numeroControlRe(tipo: string): RegExp {
-  return tipo === '15' ? /^DTE-15-[A-Z0-9]{8}-[0-9]{15}$/ : new RegExp(`^DTE-${tipo}-[MBSP][0-9]{3}P[0-9]{3}-[0-9]{15}$`);
+  return tipo === '15'
+    ? /^DTE-15-[A-Z0-9]{8}-[0-9]{15}$/
+    : new RegExp(`^DTE-${tipo}-[MBSP][0-9]{3}P[0-9]{3}-[0-9]{15}$`);
 }
 
-export function identificacionShape(tipo: string, version: number, opts: { contingency: boolean; fusion?: 'required' | 'optional' }): ObjShape {
+export function identificacionShape(
+  tipo: string,
+  version: number,
+  opts: { contingency: boolean; fusion?: 'required' | 'optional' },
+): ObjShape {
   const props: Record<string, Shape> = {
     version: int({ enum: [version] }),
     ambiente: str({ enum: ['00', '01'] }),
@@ -68,7 +74,13 @@ export const documentoRelacionadoShape = (nullable: boolean, tipos?: readonly st
 };
 
 export const ventaTerceroShape = (): Shape =>
-  nul(obj({ nit: nul(str({ min: 1, max: 20 })), nombre: str({ min: 1, max: 250 }), codDomiciliado: nul(int({ enum: [1, 2] })) }));
+  nul(
+    obj({
+      nit: nul(str({ min: 1, max: 20 })),
+      nombre: str({ min: 1, max: 250 }),
+      codDomiciliado: nul(int({ enum: [1, 2] })),
+    }),
+  );
 
 export const otrosDocumentosMedicoShape = (): Shape =>
   nul(
@@ -91,10 +103,19 @@ export const otrosDocumentosMedicoShape = (): Shape =>
   );
 
 export const apendiceShape = (): Shape =>
-  nul(arr(obj({ campo: str({ min: 1, max: 25 }), etiqueta: str({ min: 1, max: 50 }), valor: str({ min: 1, max: 150 }) }), { min: 1, max: 10 }));
+  nul(
+    arr(
+      obj({ campo: str({ min: 1, max: 25 }), etiqueta: str({ min: 1, max: 50 }), valor: str({ min: 1, max: 150 }) }),
+      { min: 1, max: 10 },
+    ),
+  );
 
 export const tributosResumenShape = (): Shape =>
-  nul(arr(obj({ codigo: str({ min: 2, max: 2 }), descripcion: str({ min: 1, max: 300 }), valor: m2() }), { unique: true }));
+  nul(
+    arr(obj({ codigo: str({ min: 2, max: 2 }), descripcion: str({ min: 1, max: 300 }), valor: m2() }), {
+      unique: true,
+    }),
+  );
 
 export const pagosShape = (withPlazo = true): Shape =>
   nul(

@@ -29,7 +29,14 @@ export function checkRelated(doc: O, spec: RelatedSpec, out: DteIssue[]): void {
     const fecha = r['fechaEmision'];
     if (typeof fecha === 'string') {
       if (fecha > fecEmi) {
-        out.push(issue(`${p}.fechaEmision`, 'RELATED_DOCUMENT_IN_FUTURE', `${p}.fechaEmision ${fecha} is after this document's date ${fecEmi}`, { fecha, fecEmi }));
+        out.push(
+          issue(
+            `${p}.fechaEmision`,
+            'RELATED_DOCUMENT_IN_FUTURE',
+            `${p}.fechaEmision ${fecha} is after this document's date ${fecEmi}`,
+            { fecha, fecEmi },
+          ),
+        );
       } else if (oldest && fecha < oldest) {
         const m = spec.maxMonths!;
         const msg = `${p}.fechaEmision ${fecha} is more than ${m} months before ${fecEmi}: MH lets a note adjust documents up to ${m} months old`;

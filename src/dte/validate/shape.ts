@@ -42,7 +42,11 @@ export type Shape = StrShape | NumShape | ObjShape | ArrShape;
 export const str = (o: Omit<StrShape, 'k'> = {}): StrShape => ({ k: 'str', ...o });
 export const num = (o: Omit<NumShape, 'k'> = {}): NumShape => ({ k: 'num', ...o });
 export const int = (o: Omit<NumShape, 'k' | 'int'> = {}): NumShape => ({ k: 'num', int: true, ...o });
-export const obj = (props: Record<string, Shape>, o: Omit<ObjShape, 'k' | 'props'> = {}): ObjShape => ({ k: 'obj', props, ...o });
+export const obj = (props: Record<string, Shape>, o: Omit<ObjShape, 'k' | 'props'> = {}): ObjShape => ({
+  k: 'obj',
+  props,
+  ...o,
+});
 export const arr = (of: Shape, o: Omit<ArrShape, 'k' | 'of'> = {}): ArrShape => ({ k: 'arr', of, ...o });
 export function nul<S extends Shape>(s: S): S {
   return { ...s, nullable: true };
@@ -85,10 +89,13 @@ function checkStr(v: unknown, s: StrShape, path: string, out: DteIssue[]): void 
     out.push(issue(path, 'INVALID_TYPE', `${path} must be a string, got ${typeName(v)}`));
     return;
   }
-  if (s.min !== undefined && v.length < s.min) out.push(issue(path, 'TOO_SHORT', `${path} needs at least ${s.min} characters`));
-  if (s.max !== undefined && v.length > s.max) out.push(issue(path, 'TOO_LONG', `${path} allows at most ${s.max} characters`));
+  if (s.min !== undefined && v.length < s.min)
+    out.push(issue(path, 'TOO_SHORT', `${path} needs at least ${s.min} characters`));
+  if (s.max !== undefined && v.length > s.max)
+    out.push(issue(path, 'TOO_LONG', `${path} allows at most ${s.max} characters`));
   if (s.re && !s.re.test(v)) out.push(issue(path, 'INVALID_FORMAT', `${path} '${v}' does not match ${s.re.source}`));
-  if (s.enum && !s.enum.includes(v)) out.push(issue(path, 'NOT_ALLOWED', `${path} '${v}' must be one of ${s.enum.join(', ')}`));
+  if (s.enum && !s.enum.includes(v))
+    out.push(issue(path, 'NOT_ALLOWED', `${path} '${v}' must be one of ${s.enum.join(', ')}`));
   if (s.date && !(DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v))) {
     out.push(issue(path, 'INVALID_DATE', `${path} '${v}' must be a date YYYY-MM-DD`));
   }
@@ -100,12 +107,20 @@ function checkNum(v: unknown, s: NumShape, path: string, out: DteIssue[]): void 
     return;
   }
   if (s.int && !Number.isInteger(v)) out.push(issue(path, 'INVALID_TYPE', `${path} must be an integer`));
-  if (s.enum && !s.enum.includes(v)) out.push(issue(path, 'NOT_ALLOWED', `${path} ${v} must be one of ${s.enum.join(', ')}`));
+  if (s.enum && !s.enum.includes(v))
+    out.push(issue(path, 'NOT_ALLOWED', `${path} ${v} must be one of ${s.enum.join(', ')}`));
   if (s.min !== undefined && v < s.min) out.push(issue(path, 'OUT_OF_RANGE', `${path} must be ≥ ${s.min}`));
   if (s.max !== undefined && v > s.max) out.push(issue(path, 'OUT_OF_RANGE', `${path} must be ≤ ${s.max}`));
   if (s.exMin !== undefined && v <= s.exMin) out.push(issue(path, 'OUT_OF_RANGE', `${path} must be > ${s.exMin}`));
   if (s.exMax !== undefined && v >= s.exMax) out.push(issue(path, 'OUT_OF_RANGE', `${path} must be < ${s.exMax}`));
-  if (s.dp !== undefined && decimalsOf(v) > s.dp) out.push(issue(path, 'TOO_MANY_DECIMALS', `${path} allows at most ${s.dp} decimals (MH: 8 decimals on items, 2 on totals)`));
+  if (s.dp !== undefined && decimalsOf(v) > s.dp)
+    out.push(
+      issue(
+        path,
+        'TOO_MANY_DECIMALS',
+        `${path} allows at most ${s.dp} decimals (MH: 8 decimals on items, 2 on totals)`,
+      ),
+    );
 }
 
 function checkObj(v: unknown, s: ObjShape, path: string, out: DteIssue[]): void {
@@ -123,7 +138,10 @@ function checkObj(v: unknown, s: ObjShape, path: string, out: DteIssue[]): void 
     checkShape(o[key], s.props[key]!, p, out);
   }
   for (const key of Object.keys(o)) {
-    if (!(key in s.props)) out.push(issue(path ? `${path}.${key}` : key, 'ADDITIONAL_PROPERTY', `${key} is not a field of this document section`));
+    if (!(key in s.props))
+      out.push(
+        issue(path ? `${path}.${key}` : key, 'ADDITIONAL_PROPERTY', `${key} is not a field of this document section`),
+      );
   }
 }
 
@@ -132,8 +150,11 @@ function checkArr(v: unknown, s: ArrShape, path: string, out: DteIssue[]): void 
     out.push(issue(path, 'INVALID_TYPE', `${path} must be an array, got ${typeName(v)}`));
     return;
   }
-  if (s.min !== undefined && v.length < s.min) out.push(issue(path, 'TOO_FEW', `${path} needs at least ${s.min} element(s)`));
-  if (s.max !== undefined && v.length > s.max) out.push(issue(path, 'TOO_MANY', `${path} allows at most ${s.max} element(s)`));
-  if (s.unique && new Set(v.map((x) => JSON.stringify(x))).size !== v.length) out.push(issue(path, 'DUPLICATE_ITEMS', `${path} must not repeat elements`));
+  if (s.min !== undefined && v.length < s.min)
+    out.push(issue(path, 'TOO_FEW', `${path} needs at least ${s.min} element(s)`));
+  if (s.max !== undefined && v.length > s.max)
+    out.push(issue(path, 'TOO_MANY', `${path} allows at most ${s.max} element(s)`));
+  if (s.unique && new Set(v.map((x) => JSON.stringify(x))).size !== v.length)
+    out.push(issue(path, 'DUPLICATE_ITEMS', `${path} must not repeat elements`));
   v.forEach((x, i) => checkShape(x, s.of, `${path}[${i}]`, out));
 }

@@ -21,10 +21,17 @@ export function checkSaleLines(items: O[], o: SaleCheckOptions, out: DteIssue[])
       const expected = z(it['cantidad']).times(z(it['precioUni'])).minus(z(it['montoDescu']));
       near(num(venta), expected, `${p}.ventaGravada`, out);
     } else if (!venta.isZero()) {
-      out.push(issue(`${p}.noGravado`, 'MIXED_NO_GRAVADO', `${p}: a cargo/abono line has all sale amounts at 0 (MH rule for cargos and abonos)`));
+      out.push(
+        issue(
+          `${p}.noGravado`,
+          'MIXED_NO_GRAVADO',
+          `${p}: a cargo/abono line has all sale amounts at 0 (MH rule for cargos and abonos)`,
+        ),
+      );
     }
     const kinds = [it['ventaNoSuj'], it['ventaExenta'], it['ventaGravada']].filter((x) => !z(x).isZero()).length;
-    if (kinds > 1) out.push(issue(p, 'MIXED_TAX_TREATMENT', `${p} has more than one of ventaNoSuj/ventaExenta/ventaGravada`));
+    if (kinds > 1)
+      out.push(issue(p, 'MIXED_TAX_TREATMENT', `${p} has more than one of ventaNoSuj/ventaExenta/ventaGravada`));
     if (o.itemIvaKey && o.itemIvaKey in it) {
       const g = z(it['ventaGravada']);
       const iva = o.mode === 'ivaIncluido' ? g.div(IVA_DIVISOR).times(IVA_RATE) : g.times(IVA_RATE);
@@ -33,10 +40,25 @@ export function checkSaleLines(items: O[], o: SaleCheckOptions, out: DteIssue[])
     if (o.mode === 'ivaExcluido' && 'tributos' in it) {
       const code = o.lineTributo ?? '20';
       const hasIva = Array.isArray(it['tributos']) && (it['tributos'] as unknown[]).includes(code);
-      if (z(it['ventaGravada']).gt(0) && !hasIva) out.push(issue(`${p}.tributos`, 'IVA_TRIBUTO_REQUIRED', `${p} is taxed: tributos must include "${code}" (IVA 13 % on the taxed base)`));
+      if (z(it['ventaGravada']).gt(0) && !hasIva)
+        out.push(
+          issue(
+            `${p}.tributos`,
+            'IVA_TRIBUTO_REQUIRED',
+            `${p} is taxed: tributos must include "${code}" (IVA 13 % on the taxed base)`,
+          ),
+        );
     }
-    if (it['tipoItem'] === 4 && it['uniMedida'] !== 99) out.push(issue(`${p}.uniMedida`, 'NOT_ALLOWED', 'tipoItem 4 requires uniMedida 99 (MH item rules)'));
-    if (it['tipoItem'] === 4 && it['codTributo'] === null) out.push(issue(`${p}.codTributo`, 'REQUIRED', 'tipoItem 4 requires codTributo (MH: a tribute charged as an item names its CAT-015 code)'));
+    if (it['tipoItem'] === 4 && it['uniMedida'] !== 99)
+      out.push(issue(`${p}.uniMedida`, 'NOT_ALLOWED', 'tipoItem 4 requires uniMedida 99 (MH item rules)'));
+    if (it['tipoItem'] === 4 && it['codTributo'] === null)
+      out.push(
+        issue(
+          `${p}.codTributo`,
+          'REQUIRED',
+          'tipoItem 4 requires codTributo (MH: a tribute charged as an item names its CAT-015 code)',
+        ),
+      );
   });
 }
 
@@ -58,13 +80,20 @@ export function checkSaleTotals(items: O[], res: O, o: SaleCheckOptions, out: Dt
   if ('totalNoGravado' in res) near(res['totalNoGravado'], s('noGravado'), 'resumen.totalNoGravado', out);
   const subTotalVentas = z(res['totalNoSuj']).plus(z(res['totalExenta'])).plus(z(res['totalGravada']));
   near(res['subTotalVentas'], subTotalVentas, 'resumen.subTotalVentas', out);
-  const globalDescu = o.globalDiscounts ? z(res['descuNoSuj']).plus(z(res['descuExenta'])).plus(z(res['descuGravada'])) : ZERO;
+  const globalDescu = o.globalDiscounts
+    ? z(res['descuNoSuj']).plus(z(res['descuExenta'])).plus(z(res['descuGravada']))
+    : ZERO;
   if ('totalDescu' in res) near(res['totalDescu'], s('montoDescu').plus(globalDescu), 'resumen.totalDescu', out);
   const subTotal = z(res['subTotalVentas']).minus(globalDescu);
   if ('subTotal' in res) near(res['subTotal'], subTotal, 'resumen.subTotal', out);
   if (o.globalDiscounts) {
-    for (const [k, t] of [['descuNoSuj', 'totalNoSuj'], ['descuExenta', 'totalExenta'], ['descuGravada', 'totalGravada']] as const) {
-      if (z(res[k]).gt(z(res[t]))) out.push(issue(`resumen.${k}`, 'DISCOUNT_TOO_LARGE', `resumen.${k} exceeds resumen.${t}`));
+    for (const [k, t] of [
+      ['descuNoSuj', 'totalNoSuj'],
+      ['descuExenta', 'totalExenta'],
+      ['descuGravada', 'totalGravada'],
+    ] as const) {
+      if (z(res[k]).gt(z(res[t])))
+        out.push(issue(`resumen.${k}`, 'DISCOUNT_TOO_LARGE', `resumen.${k} exceeds resumen.${t}`));
     }
   }
   const base = z(res['totalGravada']).minus(o.globalDiscounts ? z(res['descuGravada']) : ZERO);
@@ -80,7 +109,14 @@ export function checkIvaTributo(res: O, base: Dec, out: DteIssue[]): Dec {
   const t = list(res['tributos']).find((x) => x['codigo'] === '20');
   const expected = base.times(IVA_RATE);
   if (!t) {
-    if (base.gt(0)) out.push(issue('resumen.tributos', 'IVA_TRIBUTO_REQUIRED', 'taxed sales need resumen.tributos code "20" (IVA 13 % on the taxed base)'));
+    if (base.gt(0))
+      out.push(
+        issue(
+          'resumen.tributos',
+          'IVA_TRIBUTO_REQUIRED',
+          'taxed sales need resumen.tributos code "20" (IVA 13 % on the taxed base)',
+        ),
+      );
     return ZERO;
   }
   const i = list(res['tributos']).indexOf(t);
@@ -93,7 +129,13 @@ export function checkOnePercent(res: O, key: string, baseSinIva: Dec, out: DteIs
   const v = z(res[key]);
   if (v.isZero()) return;
   if (!baseSinIva.gt(0)) {
-    out.push(issue(`resumen.${key}`, 'NOT_ALLOWED', `resumen.${key} requires gravada sales (MH 1 % IVA retention/perception rule)`));
+    out.push(
+      issue(
+        `resumen.${key}`,
+        'NOT_ALLOWED',
+        `resumen.${key} requires gravada sales (MH 1 % IVA retention/perception rule)`,
+      ),
+    );
     return;
   }
   near(res[key], baseSinIva.times('0.01'), `resumen.${key}`, out);

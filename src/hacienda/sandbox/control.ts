@@ -9,7 +9,12 @@ import type { MhFault, SandboxTenant } from './types.js';
  *   DELETE /__sandbox/faults[?nit=] · DELETE /__sandbox/tokens[?nit=] · GET /__sandbox/receptions/:codigoGeneracion
  *   GET /__sandbox/stats
  */
-export async function handleControl(state: SandboxState, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleControl(
+  state: SandboxState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const nit = url.searchParams.get('nit') ?? undefined;
   const path = url.pathname.replace(/\/+$/, '');
   const route = `${req.method} ${path}`;
@@ -22,7 +27,8 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
     if (route === 'POST /__sandbox/faults') {
       const body = parseJsonObject(await readBody(req));
       const fault = (body?.fault ?? null) as MhFault | null;
-      if (!fault || typeof fault !== 'object') return sendJson(res, 400, { error: 'body must be {"fault": {...}, "nit"?: "..."}' });
+      if (!fault || typeof fault !== 'object')
+        return sendJson(res, 400, { error: 'body must be {"fault": {...}, "nit"?: "..."}' });
       state.setFault(fault, typeof body?.nit === 'string' ? body.nit : undefined);
       return sendJson(res, 201, { ok: true });
     }

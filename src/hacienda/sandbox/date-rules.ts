@@ -28,9 +28,13 @@ export function checkEmissionDate(
   if (identificacion.tipoOperacion === 2) {
     const codigo = String(identificacion.codigoGeneracion);
     const event = [...state.contingencies.values()].find((e) => e.nit === nit && e.documentos.has(codigo));
-    if (!event) return ['CONTINGENCIA', '[identificacion.codigoGeneracion] DOCUMENTO NO REPORTADO EN EVENTO DE CONTINGENCIA'];
+    if (!event)
+      return ['CONTINGENCIA', '[identificacion.codigoGeneracion] DOCUMENTO NO REPORTADO EN EVENTO DE CONTINGENCIA'];
     if (now.getTime() - event.receivedAt.getTime() > 72 * 3_600_000) {
-      return ['CONTINGENCIA', '[identificacion.codigoGeneracion] PLAZO DE 72 HORAS PARA TRANSMITIR DOCUMENTO DE CONTINGENCIA VENCIDO'];
+      return [
+        'CONTINGENCIA',
+        '[identificacion.codigoGeneracion] PLAZO DE 72 HORAS PARA TRANSMITIR DOCUMENTO DE CONTINGENCIA VENCIDO',
+      ];
     }
     return null;
   }

@@ -15,7 +15,9 @@ export type { MhSandbox, MhSandboxOptions, MhFault, SandboxTenant, SandboxStats,
  * journaled to `journalFile` when given (what MH received survives a restart).
  * `validate` defaults to the project's validator (src/dte validateDte, loaded lazily); pass `null` to disable.
  */
-export async function createMhSandbox(opts: Omit<MhSandboxOptions, 'validate'> & { validate?: Validate | null } = {}): Promise<MhSandbox> {
+export async function createMhSandbox(
+  opts: Omit<MhSandboxOptions, 'validate'> & { validate?: Validate | null } = {},
+): Promise<MhSandbox> {
   const journal = opts.journalFile ? new SandboxJournal<JournalEntry>(opts.journalFile) : null;
   const state = new SandboxState(opts.now ?? (() => new Date()), journal);
   const validate = opts.validate === undefined ? await loadProjectValidator() : (opts.validate ?? undefined);
@@ -32,7 +34,11 @@ export async function createMhSandbox(opts: Omit<MhSandboxOptions, 'validate'> &
     state,
     validate,
     maxPastHours: opts.maxPastHours ?? 24,
-    schedule: (fn) => void later(opts.loteDelayMs ?? 300, () => void fn().catch((err) => console.error('[mh-sandbox] lote failed', err))),
+    schedule: (fn) =>
+      void later(
+        opts.loteDelayMs ?? 300,
+        () => void fn().catch((err) => console.error('[mh-sandbox] lote failed', err)),
+      ),
     hold: (res: ServerResponse, holdMs, answer) => {
       const t = later(holdMs, () => (answer ? sendJson(res, answer.status, answer.body) : res.socket?.destroy()));
       res.on('close', () => {
@@ -44,8 +50,12 @@ export async function createMhSandbox(opts: Omit<MhSandboxOptions, 'validate'> &
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://sandbox');
-    const handler = url.pathname.startsWith('/__sandbox') ? handleControl(state, req, res, url) : handleMh(ctx, req, res, url);
-    handler.catch((err) => sendJson(res, 500, { status: 'ERROR', error: 'Internal Server Error', message: (err as Error).message }));
+    const handler = url.pathname.startsWith('/__sandbox')
+      ? handleControl(state, req, res, url)
+      : handleMh(ctx, req, res, url);
+    handler.catch((err) =>
+      sendJson(res, 500, { status: 'ERROR', error: 'Internal Server Error', message: (err as Error).message }),
+    );
   });
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -77,7 +87,9 @@ async function loadProjectValidator(): Promise<Validate | undefined> {
     const dte = (await import('../../dte/index.js')) as { validateDte?: Validate };
     return dte.validateDte;
   } catch (err) {
-    console.warn(`[mh-sandbox] src/dte validateDte not available, documents are not validated: ${(err as Error).message}`);
+    console.warn(
+      `[mh-sandbox] src/dte validateDte not available, documents are not validated: ${(err as Error).message}`,
+    );
     return undefined;
   }
 }

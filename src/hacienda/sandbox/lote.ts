@@ -11,44 +11,79 @@ type Obj = Record<string, unknown>;
  * `/fesv/recepcionlote/`: answers RECIBIDO with a codigoLote at once and processes the documents later; results are
  * read with consultadtelote. Max 100 documents per lote.
  */
-export function receiveLote(ctx: ReceptionContext, tenant: Tenant, body: Obj, schedule: (fn: () => Promise<void>) => void) {
+export function receiveLote(
+  ctx: ReceptionContext,
+  tenant: Tenant,
+  body: Obj,
+  schedule: (fn: () => Promise<void>) => void,
+) {
   const now = ctx.state.now();
   const rejected = (descripcionMsg: string) => ({
     status: 400,
     body: {
-      version: typeof body.version === 'number' ? body.version : 1, ambiente: body.ambiente ?? tenant.ambiente, versionApp: 2,
-      estado: 'RECHAZADO', idEnvio: body.idEnvio ?? null, fhProcesamiento: formatFhProcesamiento(now), codigoLote: null,
-      codigoMsg: CODES.SOLICITUD, descripcionMsg, observaciones: [] as string[],
+      version: typeof body.version === 'number' ? body.version : 1,
+      ambiente: body.ambiente ?? tenant.ambiente,
+      versionApp: 2,
+      estado: 'RECHAZADO',
+      idEnvio: body.idEnvio ?? null,
+      fhProcesamiento: formatFhProcesamiento(now),
+      codigoLote: null,
+      codigoMsg: CODES.SOLICITUD,
+      descripcionMsg,
+      observaciones: [] as string[],
     },
   });
   if (body.nitEmisor !== tenant.nit) return rejected('[nitEmisor] NO CORRESPONDE AL USUARIO AUTENTICADO');
   if (body.ambiente !== tenant.ambiente) return rejected('[ambiente] NO CORRESPONDE A LAS CREDENCIALES');
   if (typeof body.idEnvio !== 'string' || !body.idEnvio) return rejected('[idEnvio] REQUERIDO');
   const documentos = body.documentos;
-  if (!Array.isArray(documentos) || documentos.length < 1 || documentos.length > 100 || documentos.some((d) => typeof d !== 'string')) {
+  if (
+    !Array.isArray(documentos) ||
+    documentos.length < 1 ||
+    documentos.length > 100 ||
+    documentos.some((d) => typeof d !== 'string')
+  ) {
     return rejected('[documentos] DEBE CONTENER DE 1 A 100 DOCUMENTOS FIRMADOS');
   }
 
   const codigoLote = randomUUID().toUpperCase();
-  const lote = { nit: tenant.nit, codigoLote, total: documentos.length, procesados: [] as Obj[], rechazados: [] as Obj[] };
+  const lote = {
+    nit: tenant.nit,
+    codigoLote,
+    total: documentos.length,
+    procesados: [] as Obj[],
+    rechazados: [] as Obj[],
+  };
   const lost = ctx.state.takeFault('loseLotes', tenant.nit);
   if (!lost) ctx.state.lotes.set(codigoLote, lote);
   ctx.state.counters.lotes++;
-  if (!lost) schedule(async () => {
-    for (const jws of documentos as string[]) {
-      const id = identificacionOf(jws);
-      const answer = await receiveDte({ ...ctx, processedMessage: 'RECIBIDO Y PROCESADO' }, tenant, {
-        ambiente: body.ambiente, version: id.version, tipoDte: id.tipoDte, codigoGeneracion: id.codigoGeneracion, documento: jws,
-      });
-      (answer.body.estado === 'PROCESADO' ? lote.procesados : lote.rechazados).push(answer.body);
-    }
-  });
+  if (!lost)
+    schedule(async () => {
+      for (const jws of documentos as string[]) {
+        const id = identificacionOf(jws);
+        const answer = await receiveDte({ ...ctx, processedMessage: 'RECIBIDO Y PROCESADO' }, tenant, {
+          ambiente: body.ambiente,
+          version: id.version,
+          tipoDte: id.tipoDte,
+          codigoGeneracion: id.codigoGeneracion,
+          documento: jws,
+        });
+        (answer.body.estado === 'PROCESADO' ? lote.procesados : lote.rechazados).push(answer.body);
+      }
+    });
   return {
     status: 200,
     body: {
-      version: typeof body.version === 'number' ? body.version : 1, ambiente: tenant.ambiente, versionApp: 2, estado: 'RECIBIDO',
-      idEnvio: body.idEnvio, fhProcesamiento: formatFhProcesamiento(now), codigoLote, codigoMsg: CODES.RECIBIDO,
-      descripcionMsg: 'LOTE RECIBIDO, SERA PROCESADO', observaciones: [] as string[],
+      version: typeof body.version === 'number' ? body.version : 1,
+      ambiente: tenant.ambiente,
+      versionApp: 2,
+      estado: 'RECIBIDO',
+      idEnvio: body.idEnvio,
+      fhProcesamiento: formatFhProcesamiento(now),
+      codigoLote,
+      codigoMsg: CODES.RECIBIDO,
+      descripcionMsg: 'LOTE RECIBIDO, SERA PROCESADO',
+      observaciones: [] as string[],
     },
   };
 }

@@ -35,14 +35,20 @@ function route(method: string, path: string): Endpoint | 'auth' | { consultaLote
   return null;
 }
 
-export async function handleMh(ctx: MhRouteContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleMh(
+  ctx: MhRouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const r = route(req.method ?? 'GET', url.pathname);
   if (!r) return sendJson(res, 404, { status: 404, error: 'Not Found', path: url.pathname });
   let text: string;
   try {
     text = await readBody(req);
   } catch (err) {
-    if (err instanceof BodyTooLarge) return sendJson(res, 413, { status: 'ERROR', error: 'Payload Too Large', message: err.message });
+    if (err instanceof BodyTooLarge)
+      return sendJson(res, 413, { status: 'ERROR', error: 'Payload Too Large', message: err.message });
     throw err;
   }
   const { state } = ctx;
@@ -59,7 +65,8 @@ export async function handleMh(ctx: MhRouteContext, req: IncomingMessage, res: S
 
   const endpoint: Endpoint = typeof r === 'string' ? r : 'consultaLote';
   const body = endpoint === 'consultaLote' ? {} : parseJsonObject(text);
-  if (!body) return sendJson(res, 400, { status: 'ERROR', error: 'Bad Request', message: 'El cuerpo debe ser un objeto JSON' });
+  if (!body)
+    return sendJson(res, 400, { status: 'ERROR', error: 'Bad Request', message: 'El cuerpo debe ser un objeto JSON' });
 
   const run = () => dispatch(ctx, tenant, endpoint, body, typeof r === 'object' ? r.consultaLote : '');
   const timeout = SUBMITS.has(endpoint) ? state.takeFault('timeout', tenant.nit) : undefined;
@@ -72,7 +79,13 @@ export async function handleMh(ctx: MhRouteContext, req: IncomingMessage, res: S
   return sendJson(res, answer.status, answer.body);
 }
 
-async function dispatch(ctx: MhRouteContext, tenant: Tenant, endpoint: Endpoint, body: Obj, codigoLote: string): Promise<Answer> {
+async function dispatch(
+  ctx: MhRouteContext,
+  tenant: Tenant,
+  endpoint: Endpoint,
+  body: Obj,
+  codigoLote: string,
+): Promise<Answer> {
   switch (endpoint) {
     case 'recepcionDte':
       return receiveDte(ctx, tenant, body as never);
@@ -94,7 +107,10 @@ async function applyOutageFaults(ctx: MhRouteContext, res: ServerResponse, nit: 
   const { state } = ctx;
   const outage = state.takeFault('outageUntil', nit);
   if (outage) {
-    res.setHeader('Retry-After', String(Math.max(1, Math.ceil((Date.parse(outage.outageUntil) - state.now().getTime()) / 1000))));
+    res.setHeader(
+      'Retry-After',
+      String(Math.max(1, Math.ceil((Date.parse(outage.outageUntil) - state.now().getTime()) / 1000))),
+    );
     sendEmpty(res, 503);
     return true;
   }
@@ -114,7 +130,8 @@ function authenticate(ctx: MhRouteContext, res: ServerResponse, form: URLSearchP
   state.counters.authRequests++;
   const user = form.get('user');
   const pwd = form.get('pwd');
-  if (!user || !pwd) return sendJson(res, 400, { status: 'ERROR', error: 'Bad Request', message: 'Parametro solicitado: user, pwd' });
+  if (!user || !pwd)
+    return sendJson(res, 400, { status: 'ERROR', error: 'Bad Request', message: 'Parametro solicitado: user, pwd' });
   const tenant = state.tenants.get(user);
   if (!tenant) return sendJson(res, 401, authErrorBody('Usuario no valido'));
   if (tenant.password !== pwd) return sendJson(res, 401, authErrorBody('Credenciales no validas'));
@@ -122,9 +139,19 @@ function authenticate(ctx: MhRouteContext, res: ServerResponse, form: URLSearchP
   sendJson(res, 200, {
     status: 'OK',
     body: {
-      user: tenant.nit, token,
-      rol: { nombre: 'Usuario', codigo: 'ROLE_USER', descripcion: null, rolSuperior: null, nivel: null, activo: null, permisos: null },
-      roles: ['ROLE_USER'], tokenType: 'Bearer',
+      user: tenant.nit,
+      token,
+      rol: {
+        nombre: 'Usuario',
+        codigo: 'ROLE_USER',
+        descripcion: null,
+        rolSuperior: null,
+        nivel: null,
+        activo: null,
+        permisos: null,
+      },
+      roles: ['ROLE_USER'],
+      tokenType: 'Bearer',
     },
   });
 }

@@ -12,7 +12,12 @@ const n = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 function sealedRetornos(state: SandboxState, nit: string, codigo: string): StoredDocument[] {
   return [...state.documents.values()].filter(
-    (d) => d.nit === nit && d.tipoDte === '18' && d.estado === 'PROCESADO' && !d.invalidated && list(d.doc?.documentoRelacionado).some((r) => r.codigoGeneracion === codigo),
+    (d) =>
+      d.nit === nit &&
+      d.tipoDte === '18' &&
+      d.estado === 'PROCESADO' &&
+      !d.invalidated &&
+      list(d.doc?.documentoRelacionado).some((r) => r.codigoGeneracion === codigo),
   );
 }
 
@@ -31,19 +36,26 @@ function retornoProblem(state: SandboxState, nit: string, doc: O): [string, stri
     const codigo = String(r.codigoGeneracion);
     const orig = state.documents.get(codigo);
     if (!orig || orig.nit !== nit || orig.estado !== 'PROCESADO' || orig.tipoDte !== r.tipoDocumento) {
-      return [CODES.NO_EXISTE, `[documentoRelacionado[${i}].codigoGeneracion] NO EXISTE UN DOCUMENTO PROCESADO CON ESE VALOR PARA EL EMISOR`];
+      return [
+        CODES.NO_EXISTE,
+        `[documentoRelacionado[${i}].codigoGeneracion] NO EXISTE UN DOCUMENTO PROCESADO CON ESE VALOR PARA EL EMISOR`,
+      ];
     }
-    if (orig.invalidated) return [CODES.VALIDACION, `[documentoRelacionado[${i}].codigoGeneracion] EL DOCUMENTO FUE INVALIDADO`];
+    if (orig.invalidated)
+      return [CODES.VALIDACION, `[documentoRelacionado[${i}].codigoGeneracion] EL DOCUMENTO FUE INVALIDADO`];
     const left = sold(orig.doc);
     for (const prev of sealedRetornos(state, nit, codigo)) {
-      for (const l of list(prev.doc?.cuerpoDocumento).filter((x) => x.codigoGeneracion === codigo)) left.set(key(l), (left.get(key(l)) ?? 0) - n(l.cantidad));
+      for (const l of list(prev.doc?.cuerpoDocumento).filter((x) => x.codigoGeneracion === codigo))
+        left.set(key(l), (left.get(key(l)) ?? 0) - n(l.cantidad));
     }
     for (const [j, l] of items.entries()) {
       if (l.codigoGeneracion !== codigo) continue;
       const k = key(l);
-      if (!left.has(k)) return [CODES.VALIDACION, `[cuerpoDocumento[${j}]] EL ITEM NO CORRESPONDE AL DOCUMENTO RELACIONADO`];
+      if (!left.has(k))
+        return [CODES.VALIDACION, `[cuerpoDocumento[${j}]] EL ITEM NO CORRESPONDE AL DOCUMENTO RELACIONADO`];
       left.set(k, left.get(k)! - n(l.cantidad));
-      if (left.get(k)! < -1e-8) return [CODES.VALIDACION, `[cuerpoDocumento[${j}].cantidad] EXCEDE LA CANTIDAD PENDIENTE DE RETORNO`];
+      if (left.get(k)! < -1e-8)
+        return [CODES.VALIDACION, `[cuerpoDocumento[${j}].cantidad] EXCEDE LA CANTIDAD PENDIENTE DE RETORNO`];
     }
   }
   return null;
@@ -54,7 +66,10 @@ function eopProblem(state: SandboxState, nit: string, doc: O): [string, string] 
     if (l.codigoGeneracionRef === null || l.codigoGeneracionRef === undefined) continue;
     const ref = state.documents.get(String(l.codigoGeneracionRef));
     if (!ref || ref.nit !== nit || ref.tipoDte !== '17' || ref.estado !== 'PROCESADO') {
-      return [CODES.NO_EXISTE, `[cuerpoDocumento[${i}].codigoGeneracionRef] NO EXISTE UN EVENTO PROCESADO CON ESE VALOR PARA EL EMISOR`];
+      return [
+        CODES.NO_EXISTE,
+        `[cuerpoDocumento[${i}].codigoGeneracionRef] NO EXISTE UN EVENTO PROCESADO CON ESE VALOR PARA EL EMISOR`,
+      ];
     }
   }
   return null;
@@ -70,5 +85,7 @@ export function normativa2EventProblem(state: SandboxState, nit: string, doc: O)
 
 /** An FE/FEX/FSE with a sealed Retorno is not invalidated before it. */
 export function activeRetornoProblem(state: SandboxState, nit: string, codigo: string): [string, string] | null {
-  return sealedRetornos(state, nit, codigo).length ? [CODES.VALIDACION, '[documento.codigoGeneracion] EL DOCUMENTO TIENE EVENTOS DE RETORNO PROCESADOS'] : null;
+  return sealedRetornos(state, nit, codigo).length
+    ? [CODES.VALIDACION, '[documento.codigoGeneracion] EL DOCUMENTO TIENE EVENTOS DE RETORNO PROCESADOS']
+    : null;
 }

@@ -31,7 +31,12 @@ export async function receiveDte(ctx: ReceptionContext, tenant: Tenant, input: R
   const { state } = ctx;
   const now = state.now();
   const codigo = typeof input.codigoGeneracion === 'string' ? input.codigoGeneracion : null;
-  const base = { version: input.version, ambiente: String(input.ambiente ?? tenant.ambiente), codigoGeneracion: codigo, now };
+  const base = {
+    version: input.version,
+    ambiente: String(input.ambiente ?? tenant.ambiente),
+    codigoGeneracion: codigo,
+    now,
+  };
   if (codigo) state.countReception(codigo);
   const answer = await check(ctx, tenant, input, base);
   if (answer.body.estado === 'RECHAZADO') state.counters.rejected++;
@@ -39,14 +44,32 @@ export async function receiveDte(ctx: ReceptionContext, tenant: Tenant, input: R
   return answer;
 }
 
-async function check(ctx: ReceptionContext, tenant: Tenant, input: ReceptionInput, base: Parameters<typeof reject>[0]): Promise<DteAnswer> {
+async function check(
+  ctx: ReceptionContext,
+  tenant: Tenant,
+  input: ReceptionInput,
+  base: Parameters<typeof reject>[0],
+): Promise<DteAnswer> {
   const { state } = ctx;
   const codigo = base.codigoGeneracion;
-  if (!codigo || typeof input.documento !== 'string' || typeof input.tipoDte !== 'string' || typeof input.version !== 'number') {
-    return reject(base, CODES.SOLICITUD, '[solicitud] CAMPOS REQUERIDOS: ambiente, idEnvio, version, tipoDte, documento, codigoGeneracion');
+  if (
+    !codigo ||
+    typeof input.documento !== 'string' ||
+    typeof input.tipoDte !== 'string' ||
+    typeof input.version !== 'number'
+  ) {
+    return reject(
+      base,
+      CODES.SOLICITUD,
+      '[solicitud] CAMPOS REQUERIDOS: ambiente, idEnvio, version, tipoDte, documento, codigoGeneracion',
+    );
   }
   if (input.ambiente !== tenant.ambiente) {
-    return reject(base, CODES.AMBIENTE, `[ambiente] EL AMBIENTE ${String(input.ambiente)} NO CORRESPONDE A LAS CREDENCIALES (${tenant.ambiente})`);
+    return reject(
+      base,
+      CODES.AMBIENTE,
+      `[ambiente] EL AMBIENTE ${String(input.ambiente)} NO CORRESPONDE A LAS CREDENCIALES (${tenant.ambiente})`,
+    );
   }
   let doc: Record<string, unknown>;
   try {
@@ -56,7 +79,12 @@ async function check(ctx: ReceptionContext, tenant: Tenant, input: ReceptionInpu
     return reject(base, CODES.FIRMA, `[documento] FIRMA ELECTRONICA NO VALIDA PARA EL EMISOR (${detail})`);
   }
   const id = (doc.identificacion ?? {}) as Record<string, unknown>;
-  for (const [field, expected] of [['version', input.version], ['tipoDte', input.tipoDte], ['codigoGeneracion', codigo], ['ambiente', input.ambiente]] as const) {
+  for (const [field, expected] of [
+    ['version', input.version],
+    ['tipoDte', input.tipoDte],
+    ['codigoGeneracion', codigo],
+    ['ambiente', input.ambiente],
+  ] as const) {
     // Normativa 2.0's events (17, 18) travel with tipoDte = their identificacion.tipoEvento.
     const actual = field === 'tipoDte' && !('tipoDte' in id) ? id.tipoEvento : id[field];
     if (actual !== expected) {
@@ -75,17 +103,33 @@ async function check(ctx: ReceptionContext, tenant: Tenant, input: ReceptionInpu
   const answer = decide(ctx, tenant, doc, id, base);
   const sello = answer.body.estado === 'PROCESADO' ? answer.body.selloRecibido : null;
   state.saveDocument({
-    nit: tenant.nit, tipoDte: input.tipoDte, codigoGeneracion: codigo, estado: answer.body.estado as 'PROCESADO' | 'RECHAZADO',
-    answer, doc, selloRecibido: sello, invalidated: false,
+    nit: tenant.nit,
+    tipoDte: input.tipoDte,
+    codigoGeneracion: codigo,
+    estado: answer.body.estado as 'PROCESADO' | 'RECHAZADO',
+    answer,
+    doc,
+    selloRecibido: sello,
+    invalidated: false,
   });
   return answer;
 }
 
-function decide(ctx: ReceptionContext, tenant: Tenant, doc: Record<string, unknown>, id: Record<string, unknown>, base: Parameters<typeof reject>[0]): DteAnswer {
+function decide(
+  ctx: ReceptionContext,
+  tenant: Tenant,
+  doc: Record<string, unknown>,
+  id: Record<string, unknown>,
+  base: Parameters<typeof reject>[0],
+): DteAnswer {
   const { state } = ctx;
   const injected = state.takeFault('rejectNext', tenant.nit);
   if (injected) {
-    return reject(base, injected.codigoMsg ?? CODES.FALLA_SIMULADA, injected.descripcionMsg ?? '[resumen.totalPagar] CALCULO INCORRECTO (RECHAZO SIMULADO)');
+    return reject(
+      base,
+      injected.codigoMsg ?? CODES.FALLA_SIMULADA,
+      injected.descripcionMsg ?? '[resumen.totalPagar] CALCULO INCORRECTO (RECHAZO SIMULADO)',
+    );
   }
   const issues = safeValidate(ctx.validate, doc);
   if (issues.length) {
@@ -98,10 +142,17 @@ function decide(ctx: ReceptionContext, tenant: Tenant, doc: Record<string, unkno
   if (dateProblem) return reject(base, CODES[dateProblem[0]], dateProblem[1]);
 
   const observed = state.takeFault('observacionesNext', tenant.nit);
-  const observaciones = observed ? [observed.observacion ?? '[resumen.totalLetras] VALOR NO CORRESPONDE (OBSERVACION SIMULADA)'] : [];
+  const observaciones = observed
+    ? [observed.observacion ?? '[resumen.totalLetras] VALOR NO CORRESPONDE (OBSERVACION SIMULADA)']
+    : [];
   return {
     status: 200,
-    body: processedBody({ ...base, sello: newSello(base.now), observaciones, descripcionMsg: ctx.processedMessage && !observaciones.length ? ctx.processedMessage : undefined }),
+    body: processedBody({
+      ...base,
+      sello: newSello(base.now),
+      observaciones,
+      descripcionMsg: ctx.processedMessage && !observaciones.length ? ctx.processedMessage : undefined,
+    }),
   };
 }
 

@@ -56,7 +56,9 @@ export function processedBody(i: DteBodyInput & { sello: string; observaciones: 
 }
 
 /** MH's rejection body, sent with HTTP 400. */
-export function rejectedBody(i: DteBodyInput & { codigoMsg: string; descripcionMsg: string; observaciones?: string[] }) {
+export function rejectedBody(
+  i: DteBodyInput & { codigoMsg: string; descripcionMsg: string; observaciones?: string[] },
+) {
   return {
     version: typeof i.version === 'number' ? i.version : 2,
     ambiente: i.ambiente,
@@ -74,7 +76,12 @@ export function rejectedBody(i: DteBodyInput & { codigoMsg: string; descripcionM
 
 export type DteAnswer = { status: number; body: ReturnType<typeof processedBody> | ReturnType<typeof rejectedBody> };
 
-export function reject(input: DteBodyInput, codigoMsg: string, descripcionMsg: string, observaciones: string[] = []): DteAnswer {
+export function reject(
+  input: DteBodyInput,
+  codigoMsg: string,
+  descripcionMsg: string,
+  observaciones: string[] = [],
+): DteAnswer {
   return { status: 400, body: rejectedBody({ ...input, codigoMsg, descripcionMsg, observaciones }) };
 }
 

@@ -47,11 +47,20 @@ export interface Lote {
   rechazados: Record<string, unknown>[];
 }
 
-type FaultKind = 'latencyMs' | 'timeout' | 'status5xx' | 'outageUntil' | 'rejectNext' | 'observacionesNext' | 'loseLotes';
+type FaultKind =
+  | 'latencyMs'
+  | 'timeout'
+  | 'status5xx'
+  | 'outageUntil'
+  | 'rejectNext'
+  | 'observacionesNext'
+  | 'loseLotes';
 const GLOBAL = '*';
 
 export function faultKind(f: MhFault): FaultKind {
-  return (['latencyMs', 'timeout', 'status5xx', 'outageUntil', 'rejectNext', 'observacionesNext', 'loseLotes'] as const).find((k) => k in f)!;
+  return (
+    ['latencyMs', 'timeout', 'status5xx', 'outageUntil', 'rejectNext', 'observacionesNext', 'loseLotes'] as const
+  ).find((k) => k in f)!;
 }
 
 /** Everything the sandbox remembers: in memory, and in the journal when one is configured. */
@@ -66,18 +75,34 @@ export class SandboxState {
   /** scope (NIT or '*') → kind → fault (with a mutable remaining count). */
   private readonly faults = new Map<string, Map<FaultKind, MhFault & { remaining?: number }>>();
   readonly counters: Omit<SandboxStats, 'documents'> = {
-    authRequests: 0, tokensIssued: 0, receptions: 0, processed: 0, rejected: 0, duplicates: 0,
-    lotes: 0, contingencias: 0, invalidaciones: 0, faultsApplied: 0,
+    authRequests: 0,
+    tokensIssued: 0,
+    receptions: 0,
+    processed: 0,
+    rejected: 0,
+    duplicates: 0,
+    lotes: 0,
+    contingencias: 0,
+    invalidaciones: 0,
+    faultsApplied: 0,
   };
 
-  constructor(readonly now: () => Date, private readonly journal: SandboxJournal<JournalEntry> | null = null) {
+  constructor(
+    readonly now: () => Date,
+    private readonly journal: SandboxJournal<JournalEntry> | null = null,
+  ) {
     for (const e of journal?.read() ?? []) this.apply(e);
   }
 
   private apply(e: JournalEntry): void {
     if (e.t === 'doc') this.documents.set(e.v.codigoGeneracion, e.v);
     else if (e.t === 'count') this.receptionCounts.set(e.c, (this.receptionCounts.get(e.c) ?? 0) + 1);
-    else if (e.t === 'contingency') this.contingencies.set(e.v.codigoGeneracion, { ...e.v, receivedAt: new Date(e.v.receivedAt), documentos: new Set(e.v.documentos) });
+    else if (e.t === 'contingency')
+      this.contingencies.set(e.v.codigoGeneracion, {
+        ...e.v,
+        receivedAt: new Date(e.v.receivedAt),
+        documentos: new Set(e.v.documentos),
+      });
     else if (e.t === 'invalidation') {
       this.invalidations.set(e.k, e.target);
       const doc = this.documents.get(e.target);
@@ -92,7 +117,10 @@ export class SandboxState {
 
   saveContingency(ev: ContingencyEvent): void {
     this.contingencies.set(ev.codigoGeneracion, ev);
-    this.journal?.write({ t: 'contingency', v: { ...ev, receivedAt: ev.receivedAt.toISOString(), documentos: [...ev.documentos] } });
+    this.journal?.write({
+      t: 'contingency',
+      v: { ...ev, receivedAt: ev.receivedAt.toISOString(), documentos: [...ev.documentos] },
+    });
   }
 
   saveInvalidation(codigoGeneracion: string, target: string): void {
@@ -137,11 +165,16 @@ export class SandboxState {
     const scope = nit ?? GLOBAL;
     const kind = faultKind(fault);
     if (!kind) throw new Error(`unknown fault ${JSON.stringify(fault)}`);
-    const remaining = 'times' in fault && typeof fault.times === 'number' ? fault.times
-      : kind === 'rejectNext' ? (fault as { rejectNext: number }).rejectNext
-      : kind === 'observacionesNext' ? (fault as { observacionesNext: number }).observacionesNext
-      : kind === 'loseLotes' ? (fault as { loseLotes: number }).loseLotes
-      : undefined;
+    const remaining =
+      'times' in fault && typeof fault.times === 'number'
+        ? fault.times
+        : kind === 'rejectNext'
+          ? (fault as { rejectNext: number }).rejectNext
+          : kind === 'observacionesNext'
+            ? (fault as { observacionesNext: number }).observacionesNext
+            : kind === 'loseLotes'
+              ? (fault as { loseLotes: number }).loseLotes
+              : undefined;
     if (!this.faults.has(scope)) this.faults.set(scope, new Map());
     this.faults.get(scope)!.set(kind, { ...fault, remaining });
   }

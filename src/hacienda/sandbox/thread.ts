@@ -37,9 +37,9 @@ export async function startMhSandboxThread(opts: SandboxThreadOptions = {}): Pro
   // From TypeScript sources (tests, `npm run dev`) the thread registers the same loader as the main thread first.
   const worker = here.endsWith('.ts')
     ? new Worker(`import('@swc-node/register/esm-register').then(() => import(${JSON.stringify(entry.href)}))`, {
-      eval: true,
-      workerData,
-    })
+        eval: true,
+        workerData,
+      })
     : new Worker(entry, { workerData });
   const url = await new Promise<string>((resolve, reject) => {
     worker.once('message', (m: { url?: string; error?: string }) => {

@@ -32,7 +32,11 @@ export class ApiKeyCache {
   private closed = false;
   private generation = 0;
 
-  constructor(private readonly databaseUrl: string, private readonly log: Logger, private readonly maxEntries = 10_000) {}
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly log: Logger,
+    private readonly maxEntries = 10_000,
+  ) {}
 
   /** The cached key, or undefined (not cached, or the cache is not listening yet: load from the database). */
   get(hash: string): CachedApiKey | undefined {
@@ -72,7 +76,9 @@ export class ApiKeyCache {
   private listen(): void {
     if (this.connecting || this.closed) return;
     this.connecting = this.connect()
-      .catch((err) => this.log.warn({ err: (err as Error).message }, 'API key cache: LISTEN failed; keys are read from the database'))
+      .catch((err) =>
+        this.log.warn({ err: (err as Error).message }, 'API key cache: LISTEN failed; keys are read from the database'),
+      )
       .finally(() => {
         this.connecting = null;
       });
@@ -92,7 +98,10 @@ export class ApiKeyCache {
       if (!this.closed) setTimeout(() => this.listen(), RECONNECT_MS).unref();
     };
     c.on('error', (err) => {
-      this.log.warn({ err: err.message }, 'API key cache: LISTEN connection lost; keys are read from the database until it is back');
+      this.log.warn(
+        { err: err.message },
+        'API key cache: LISTEN connection lost; keys are read from the database until it is back',
+      );
       lost();
     });
     c.on('end', lost);

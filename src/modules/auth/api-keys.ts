@@ -28,17 +28,31 @@ export async function createApiKey(ctx: Context, input: CreateApiKeyInput): Prom
   requireAdmin(ctx);
   const em = ctx.em.fork();
   const issues: FieldIssue[] = [];
-  if (!input.name?.trim() || input.name.length > 100) issues.push({ path: 'name', code: 'INVALID_LENGTH', message: 'must have 1–100 characters' });
-  if (input.expiresAt && input.expiresAt.getTime() <= ctx.clock.now().getTime()) issues.push({ path: 'expiresAt', code: 'IN_THE_PAST', message: 'must be in the future' });
+  if (!input.name?.trim() || input.name.length > 100)
+    issues.push({ path: 'name', code: 'INVALID_LENGTH', message: 'must have 1–100 characters' });
+  if (input.expiresAt && input.expiresAt.getTime() <= ctx.clock.now().getTime())
+    issues.push({ path: 'expiresAt', code: 'IN_THE_PAST', message: 'must be in the future' });
   let tenant: Tenant | null = null;
   if (input.tenantId) {
     tenant = await em.findOne(Tenant, { id: input.tenantId }, UNSCOPED);
     if (!tenant) raise(tenantNotFound(input.tenantId));
     const unknown = unknownScopes(input.scopes ?? []);
-    if (unknown.length) throw new AppError(ErrorCode.UNKNOWN_SCOPE, `unknown scopes: ${unknown.join(', ')}`, unknown.map((s) => ({ path: 'scopes', code: 'UNKNOWN_SCOPE', message: `"${s}" is not a scope` })));
-    if (input.ambiente === '01' && tenant.ambiente !== '01') issues.push({ path: 'ambiente', code: 'AMBIENTE_NOT_ENABLED', message: 'the tenant is not enabled for production (ambiente 01)' });
+    if (unknown.length)
+      throw new AppError(
+        ErrorCode.UNKNOWN_SCOPE,
+        `unknown scopes: ${unknown.join(', ')}`,
+        unknown.map((s) => ({ path: 'scopes', code: 'UNKNOWN_SCOPE', message: `"${s}" is not a scope` })),
+      );
+    if (input.ambiente === '01' && tenant.ambiente !== '01')
+      issues.push({
+        path: 'ambiente',
+        code: 'AMBIENTE_NOT_ENABLED',
+        message: 'the tenant is not enabled for production (ambiente 01)',
+      });
   } else if (input.scopes?.some((s) => s !== ADMIN_SCOPE)) {
-    throw new AppError(ErrorCode.UNKNOWN_SCOPE, `admin keys only hold ${ADMIN_SCOPE}`, [{ path: 'scopes', code: 'UNKNOWN_SCOPE', message: `admin keys only hold ${ADMIN_SCOPE}` }]);
+    throw new AppError(ErrorCode.UNKNOWN_SCOPE, `admin keys only hold ${ADMIN_SCOPE}`, [
+      { path: 'scopes', code: 'UNKNOWN_SCOPE', message: `admin keys only hold ${ADMIN_SCOPE}` },
+    ]);
   }
   if (issues.length) throw new ValidationError(issues);
   const ambiente = tenant ? (input.ambiente ?? '00') : null;
@@ -61,10 +75,16 @@ export async function createApiKey(ctx: Context, input: CreateApiKeyInput): Prom
 
 export async function revokeApiKey(ctx: Context, id: string): Promise<ApiKey> {
   requireAdmin(ctx);
-  if (!isUuid(id)) throw new AppError(ErrorCode.NOT_FOUND, `"${id}" is not an API key id (a UUID, as key:list or apiKeys shows)`, [{ path: 'id', code: 'INVALID_ID', message: 'must be an API key id (UUID)' }]);
+  if (!isUuid(id))
+    throw new AppError(ErrorCode.NOT_FOUND, `"${id}" is not an API key id (a UUID, as key:list or apiKeys shows)`, [
+      { path: 'id', code: 'INVALID_ID', message: 'must be an API key id (UUID)' },
+    ]);
   const em = ctx.em.fork();
   const key = await em.findOne(ApiKey, { id }, UNSCOPED);
-  if (!key) throw new AppError(ErrorCode.NOT_FOUND, `API key ${id} not found`, [{ path: 'id', code: 'NOT_FOUND', message: 'no such API key' }]);
+  if (!key)
+    throw new AppError(ErrorCode.NOT_FOUND, `API key ${id} not found`, [
+      { path: 'id', code: 'NOT_FOUND', message: 'no such API key' },
+    ]);
   key.revokedAt ??= ctx.clock.now();
   await em.flush();
   return key;

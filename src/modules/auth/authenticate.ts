@@ -40,15 +40,19 @@ const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 /** A credential that is neither an API key nor a JWT is named as such, whatever the JWT configuration. */
 function shapedAsJwt(cred: string): string {
   if (JWT_SHAPE.test(cred)) return cred;
-  if (/^fx_/i.test(cred)) throw unauthenticated('malformed API key: expected fx_test_, fx_live_ or fx_admin_ followed by the key as issued');
-  throw unauthenticated('malformed credential: expected an API key (fx_test_…, fx_live_…) or a JWT (header.payload.signature)');
+  if (/^fx_/i.test(cred))
+    throw unauthenticated('malformed API key: expected fx_test_, fx_live_ or fx_admin_ followed by the key as issued');
+  throw unauthenticated(
+    'malformed credential: expected an API key (fx_test_…, fx_live_…) or a JWT (header.payload.signature)',
+  );
 }
 
 /** A token must expire (`exp`), and within the configured maximum lifetime from its issue (or from now). */
 function checkLifetime(payload: JWTPayload, now: Date, maxSeconds: number): void {
   if (typeof payload.exp !== 'number') throw unauthenticated('invalid token: the "exp" claim is required');
   const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(now.getTime() / 1000);
-  if (payload.exp - from > maxSeconds) throw unauthenticated(`invalid token: its lifetime exceeds the maximum of ${maxSeconds} s (FX_JWT_MAX_LIFETIME_S)`);
+  if (payload.exp - from > maxSeconds)
+    throw unauthenticated(`invalid token: its lifetime exceeds the maximum of ${maxSeconds} s (FX_JWT_MAX_LIFETIME_S)`);
 }
 
 /** The key as authentication needs it: from the cache, or loaded once and cached (null: no such key). */
@@ -59,19 +63,31 @@ async function loadKey(em: EntityManager, cache: ApiKeyCache | undefined, hash: 
   const key = await em.fork().findOne(ApiKey, { hash }, UNSCOPED);
   if (!key) return null;
   const entry: CachedApiKey = {
-    id: key.id, kind: key.kind, tenantId: key.tenant?.id ?? null, ambiente: key.ambiente ?? null, scopes: key.scopes,
-    expiresAt: key.expiresAt ?? null, revokedAt: key.revokedAt ?? null, lastUsedAt: key.lastUsedAt ?? null,
+    id: key.id,
+    kind: key.kind,
+    tenantId: key.tenant?.id ?? null,
+    ambiente: key.ambiente ?? null,
+    scopes: key.scopes,
+    expiresAt: key.expiresAt ?? null,
+    revokedAt: key.revokedAt ?? null,
+    lastUsedAt: key.lastUsedAt ?? null,
   };
   cache?.set(hash, entry, mark);
   return entry;
 }
 
-export function createAuthenticator(deps: { em: EntityManager; config: Config; clock: Clock; cache?: ApiKeyCache }): Authenticator {
+export function createAuthenticator(deps: {
+  em: EntityManager;
+  config: Config;
+  clock: Clock;
+  cache?: ApiKeyCache;
+}): Authenticator {
   const adminHash = deps.config.adminKey ? hashApiKey(deps.config.adminKey) : null;
   let jwtKey: Promise<CryptoKey | JWTVerifyGetKey> | null = null;
   const jwtCfg = deps.config.jwt;
   if (jwtCfg.jwksUrl) jwtKey = Promise.resolve(createRemoteJWKSet(new URL(jwtCfg.jwksUrl)));
-  else if (jwtCfg.publicKeyPem) jwtKey = importSPKI(jwtCfg.publicKeyPem, 'RS256').catch(() => importSPKI(jwtCfg.publicKeyPem!, 'ES256'));
+  else if (jwtCfg.publicKeyPem)
+    jwtKey = importSPKI(jwtCfg.publicKeyPem, 'RS256').catch(() => importSPKI(jwtCfg.publicKeyPem!, 'ES256'));
 
   async function fromApiKey(raw: string): Promise<Actor> {
     const hash = hashApiKey(raw);
@@ -95,15 +111,23 @@ export function createAuthenticator(deps: { em: EntityManager; config: Config; c
     let payload: JWTPayload;
     try {
       const key = await jwtKey;
-      const opts = { issuer: jwtCfg.issuer ?? undefined, audience: jwtCfg.audience ?? undefined, currentDate: deps.clock.now() };
-      payload = (typeof key === 'function' ? await jwtVerify(token, key, opts) : await jwtVerify(token, key, opts)).payload;
+      const opts = {
+        issuer: jwtCfg.issuer ?? undefined,
+        audience: jwtCfg.audience ?? undefined,
+        currentDate: deps.clock.now(),
+      };
+      payload = (typeof key === 'function' ? await jwtVerify(token, key, opts) : await jwtVerify(token, key, opts))
+        .payload;
     } catch (err) {
       throw unauthenticated(`invalid token: ${(err as Error).message}`);
     }
     checkLifetime(payload, deps.clock.now(), jwtCfg.maxLifetimeSeconds);
     const tenantId = (payload.tenant_id ?? payload.tid) as string | undefined;
     if (!tenantId || typeof tenantId !== 'string') throw unauthenticated('the token carries no tenant_id claim');
-    const tenant = await deps.em.fork().findOne(Tenant, { id: tenantId }, UNSCOPED).catch(() => null);
+    const tenant = await deps.em
+      .fork()
+      .findOne(Tenant, { id: tenantId }, UNSCOPED)
+      .catch(() => null);
     if (!tenant) throw unauthenticated('the token names an unknown tenant');
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
     const scopes = [...new Set(roles.flatMap((r) => (Object.hasOwn(ROLE_SCOPES, r) ? ROLE_SCOPES[r]! : [])))];
@@ -115,10 +139,13 @@ export function createAuthenticator(deps: { em: EntityManager; config: Config; c
     async authenticate(headers) {
       const cred = credentialOf(headers);
       if (!cred) return { kind: 'anonymous' };
-      const actor = looksLikeApiKey(cred) || (adminHash && safeEqualHex(hashApiKey(cred), adminHash)) ? await fromApiKey(cred) : await fromJwt(shapedAsJwt(cred));
+      const actor =
+        looksLikeApiKey(cred) || (adminHash && safeEqualHex(hashApiKey(cred), adminHash))
+          ? await fromApiKey(cred)
+          : await fromJwt(shapedAsJwt(cred));
       const claimed = header(headers, 'x-tenant-id');
       if (claimed && (actor.kind === 'apiKey' || actor.kind === 'user') && claimed !== actor.tenantId) {
-        throw new AppError(ErrorCode.TENANT_MISMATCH, 'x-tenant-id does not match the credential\'s tenant');
+        throw new AppError(ErrorCode.TENANT_MISMATCH, "x-tenant-id does not match the credential's tenant");
       }
       return actor;
     },

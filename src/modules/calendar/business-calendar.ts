@@ -6,7 +6,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
 import { ValidationError } from '../../core/errors.js';
 import { requireAdmin, requireTenantScope, UNSCOPED } from '../../core/guards.js';
-import { createCalendar, extraDayIssues, type BusinessCalendar, type ExtraDay, type Holiday } from '../../dte/calendar/business-days.js';
+import {
+  createCalendar,
+  extraDayIssues,
+  type BusinessCalendar,
+  type ExtraDay,
+  type Holiday,
+} from '../../dte/calendar/business-days.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { TenantCalendar } from './tenant-calendar.entity.js';
 import { raise } from '../../core/result.js';
@@ -24,7 +30,8 @@ export async function calendarForTenant(em: EntityManager, tenantId: string): Pr
 export async function setTenantCalendar(ctx: Context, tenantId: string, extraDays: ExtraDay[]): Promise<ExtraDay[]> {
   requireAdmin(ctx);
   const issues = extraDayIssues(extraDays);
-  if (extraDays.length > MAX_EXTRA_DAYS) issues.push({ path: 'extraDays', code: 'TOO_MANY', message: `at most ${MAX_EXTRA_DAYS} extra days` });
+  if (extraDays.length > MAX_EXTRA_DAYS)
+    issues.push({ path: 'extraDays', code: 'TOO_MANY', message: `at most ${MAX_EXTRA_DAYS} extra days` });
   if (issues.length) throw new ValidationError(issues);
   const em = ctx.em.fork();
   const tenant = await em.findOne(Tenant, { id: tenantId }, UNSCOPED);

@@ -17,7 +17,8 @@ export function perishableIssues(body: unknown): { perishable: boolean; issues: 
     if (!it || typeof it !== 'object' || !(PERISHABLE_FLAG in it)) return;
     const v = (it as Record<string, unknown>)[PERISHABLE_FLAG];
     const path = `items[${i}].${PERISHABLE_FLAG}`;
-    if (typeof v !== 'boolean') issues.push({ path, code: 'INVALID_TYPE', message: `${PERISHABLE_FLAG} must be true or false` });
+    if (typeof v !== 'boolean')
+      issues.push({ path, code: 'INVALID_TYPE', message: `${PERISHABLE_FLAG} must be true or false` });
     else perishable ||= v;
   });
   return { perishable, issues };

@@ -22,7 +22,10 @@ export interface InvoiceDeadlines {
   perishableMedicine: boolean;
 }
 
-type DeadlineSource = Pick<Invoice, 'tipoDte' | 'fecEmi' | 'perishableMedicine' | 'invalidationDeadline' | 'contingencyDeadline' | 'transmitDeadline'>;
+type DeadlineSource = Pick<
+  Invoice,
+  'tipoDte' | 'fecEmi' | 'perishableMedicine' | 'invalidationDeadline' | 'contingencyDeadline' | 'transmitDeadline'
+>;
 
 export function invoiceDeadlines(inv: DeadlineSource, calendar: BusinessCalendar): InvoiceDeadlines {
   return {
@@ -37,7 +40,11 @@ export function invoiceDeadlines(inv: DeadlineSource, calendar: BusinessCalendar
 
 /** The REST form (instants as ISO strings). */
 export function deadlinesJson(d: InvoiceDeadlines): Record<string, string | boolean | null> {
-  return { ...d, contingencyEvent: d.contingencyEvent?.toISOString() ?? null, transmit: d.transmit?.toISOString() ?? null };
+  return {
+    ...d,
+    contingencyEvent: d.contingencyEvent?.toISOString() ?? null,
+    transmit: d.transmit?.toISOString() ?? null,
+  };
 }
 
 /** One calendar load per tenant per request (a page of invoices shares it). */

@@ -9,7 +9,10 @@ export const TenantCalendarSchema = defineEntity({
   properties: {
     tenant: () => p.oneToOne(Tenant).primary().owner(),
     extraDays: p.json<ExtraDay[]>(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class TenantCalendar extends TenantCalendarSchema.class {}

@@ -10,7 +10,10 @@ export const StoredDocumentSchema = defineEntity({
   name: 'StoredDocument',
   tableName: 'invoice_document',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant),
     invoice: () => p.manyToOne(Invoice).deleteRule('cascade'),
     status: p.string().length(16),

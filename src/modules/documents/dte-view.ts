@@ -110,7 +110,11 @@ export function buildDteView(input: RenderDteInput): DteView {
   const tipoDte = requiredIdentificacion(doc, 'tipoDte');
   const title = TIPO_DTE_TITLE[tipoDte];
   if (!title) {
-    throw new DocumentRenderError('UNSUPPORTED_TIPO_DTE', 'identificacion.tipoDte', `"${tipoDte}" is not a DTE type (CAT-002)`);
+    throw new DocumentRenderError(
+      'UNSUPPORTED_TIPO_DTE',
+      'identificacion.tipoDte',
+      `"${tipoDte}" is not a DTE type (CAT-002)`,
+    );
   }
   const parties = partyViews(doc, tipoDte);
   return {

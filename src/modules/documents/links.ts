@@ -28,7 +28,10 @@ export interface DocumentClaims {
 }
 
 export class DocumentLinkError extends Error {
-  constructor(public readonly code: 'LINK_EXPIRED' | 'LINK_INVALID' | 'LINK_MISMATCH', message: string) {
+  constructor(
+    public readonly code: 'LINK_EXPIRED' | 'LINK_INVALID' | 'LINK_MISMATCH',
+    message: string,
+  ) {
     super(message);
     this.name = 'DocumentLinkError';
   }
@@ -48,7 +51,8 @@ export interface LinkSigner {
 
 /** The URL and lifetime are read from `config` at each use (a server on an ephemeral port learns its URL late). */
 export function createLinkSigner(
-  masterKey: Uint8Array, config: Pick<Config, 'publicUrl' | 'notifications'>,
+  masterKey: Uint8Array,
+  config: Pick<Config, 'publicUrl' | 'notifications'>,
 ): LinkSigner {
   const key = new Uint8Array(hkdfSync('sha256', masterKey, 'facturaxpress', 'document-links/v1', 32));
   return {
@@ -77,7 +81,10 @@ function hmac(key: Uint8Array, signingInput: string): Buffer {
  * every webhook, and the HMAC through WebCrypto cost more than the documents' RSA signatures.
  */
 export function signDocumentToken(
-  signer: LinkSigner, subject: LinkSubject, kind: DocumentKind, issuedAt: Date = new Date(),
+  signer: LinkSigner,
+  subject: LinkSubject,
+  kind: DocumentKind,
+  issuedAt: Date = new Date(),
 ): string {
   const tenantId = typeof subject.tenant === 'string' ? subject.tenant : subject.tenant.id;
   const iat = Math.floor(issuedAt.getTime() / 1000);
@@ -123,13 +130,28 @@ export function documentLinks(signer: LinkSigner, invoice: LinkSubject, issuedAt
 
 /** Verifies a token and that it was issued for exactly this invoice and kind. */
 export function verifyDocumentToken(
-  signer: LinkSigner, token: string, expected: { invoiceId: string; kind: DocumentKind }, now: Date = new Date(),
+  signer: LinkSigner,
+  token: string,
+  expected: { invoiceId: string; kind: DocumentKind },
+  now: Date = new Date(),
 ): DocumentClaims {
   const payload = verifiedPayload(signer.key, token);
-  if (!payload || payload.aud !== AUDIENCE || typeof payload.exp !== 'number') throw new DocumentLinkError('LINK_INVALID', 'this document link is not valid');
-  if (payload.exp <= Math.floor(now.getTime() / 1000)) throw new DocumentLinkError('LINK_EXPIRED', 'this document link has expired');
-  if (typeof payload.sub !== 'string' || payload.sub !== expected.invoiceId || payload.knd !== expected.kind || typeof payload.tid !== 'string') {
+  if (!payload || payload.aud !== AUDIENCE || typeof payload.exp !== 'number')
+    throw new DocumentLinkError('LINK_INVALID', 'this document link is not valid');
+  if (payload.exp <= Math.floor(now.getTime() / 1000))
+    throw new DocumentLinkError('LINK_EXPIRED', 'this document link has expired');
+  if (
+    typeof payload.sub !== 'string' ||
+    payload.sub !== expected.invoiceId ||
+    payload.knd !== expected.kind ||
+    typeof payload.tid !== 'string'
+  ) {
     throw new DocumentLinkError('LINK_MISMATCH', 'this link was issued for another document');
   }
-  return { invoiceId: payload.sub, tenantId: payload.tid, kind: expected.kind, expiresAt: new Date(payload.exp * 1000) };
+  return {
+    invoiceId: payload.sub,
+    tenantId: payload.tid,
+    kind: expected.kind,
+    expiresAt: new Date(payload.exp * 1000),
+  };
 }

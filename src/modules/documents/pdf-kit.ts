@@ -50,11 +50,22 @@ export function ensureSpace(doc: Pdf, height: number): boolean {
 }
 
 /** Draws an image, turning pdfkit's "unknown image format" into a typed error naming the input. */
-export function drawLogo(doc: Pdf, logo: Buffer, x: number, y: number, fit: [number, number], align: 'left' | 'center'): void {
+export function drawLogo(
+  doc: Pdf,
+  logo: Buffer,
+  x: number,
+  y: number,
+  fit: [number, number],
+  align: 'left' | 'center',
+): void {
   try {
     doc.image(logo, x, y, { fit, valign: 'center', ...(align === 'center' ? { align } : {}) });
   } catch (err) {
-    throw new DocumentRenderError('INVALID_LOGO', 'logo', `cannot be embedded (PNG or JPEG expected): ${(err as Error).message}`);
+    throw new DocumentRenderError(
+      'INVALID_LOGO',
+      'logo',
+      `cannot be embedded (PNG or JPEG expected): ${(err as Error).message}`,
+    );
   }
 }
 

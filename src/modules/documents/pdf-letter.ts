@@ -15,7 +15,11 @@ const SMALL = 7.5;
 
 function party(doc: Pdf, p: PartyView, x: number, y: number, width: number): number {
   doc.font(FONT_BOLD).fontSize(8).fillColor('#444444').text(p.heading, x, y, { width });
-  doc.font(FONT_BOLD).fontSize(10).fillColor('#000000').text(p.name || '—', x, doc.y + 1, { width });
+  doc
+    .font(FONT_BOLD)
+    .fontSize(10)
+    .fillColor('#000000')
+    .text(p.name || '—', x, doc.y + 1, { width });
   doc.font(FONT).fontSize(SMALL);
   for (const line of p.lines) doc.text(line, x, doc.y + 1, { width });
   return doc.y;
@@ -24,7 +28,11 @@ function party(doc: Pdf, p: PartyView, x: number, y: number, width: number): num
 function headerRight(doc: Pdf, view: DteView, qr: Buffer, x: number, y: number, width: number): number {
   doc.font(FONT_BOLD).fontSize(8).fillColor('#444444');
   doc.text('DOCUMENTO TRIBUTARIO ELECTRÓNICO', x, y, { width, align: 'center' });
-  doc.font(FONT_BOLD).fontSize(12).fillColor('#000000').text(view.title, x, doc.y + 2, { width, align: 'center' });
+  doc
+    .font(FONT_BOLD)
+    .fontSize(12)
+    .fillColor('#000000')
+    .text(view.title, x, doc.y + 2, { width, align: 'center' });
   const qrSize = 92;
   const qrTop = doc.y + 4;
   doc.image(qr, x + (width - qrSize) / 2, qrTop, { width: qrSize, height: qrSize });
@@ -38,10 +46,15 @@ function headerRight(doc: Pdf, view: DteView, qr: Buffer, x: number, y: number, 
 function selloBlock(doc: Pdf, view: DteView, x: number, width: number): void {
   if (view.sello.sealed) {
     labelled(doc, 'Sello de recepción', view.sello.text, x, width, SMALL);
-    if (view.sello.fhProcesamiento) labelled(doc, 'Fecha de procesamiento', view.sello.fhProcesamiento, x, width, SMALL);
+    if (view.sello.fhProcesamiento)
+      labelled(doc, 'Fecha de procesamiento', view.sello.fhProcesamiento, x, width, SMALL);
     return;
   }
-  doc.font(FONT_BOLD).fontSize(7).fillColor('#c00000').text(view.sello.text, x, doc.y + 3, { width, align: 'center' });
+  doc
+    .font(FONT_BOLD)
+    .fontSize(7)
+    .fillColor('#c00000')
+    .text(view.sello.text, x, doc.y + 3, { width, align: 'center' });
   doc.fillColor('#000000');
 }
 
@@ -61,7 +74,12 @@ function header(doc: Pdf, view: DteView, qr: Buffer, logo: Buffer | null): void 
 }
 
 function rule(doc: Pdf): void {
-  doc.moveTo(LETTER_MARGIN, doc.y).lineTo(LETTER[0] - LETTER_MARGIN, doc.y).lineWidth(0.5).strokeColor('#999999').stroke();
+  doc
+    .moveTo(LETTER_MARGIN, doc.y)
+    .lineTo(LETTER[0] - LETTER_MARGIN, doc.y)
+    .lineWidth(0.5)
+    .strokeColor('#999999')
+    .stroke();
   doc.y += 6;
 }
 
@@ -95,7 +113,10 @@ function totals(doc: Pdf, view: DteView, width: number): void {
   const afterTotals = doc.y;
   doc.y = top;
   if (totalLetras) {
-    doc.font(FONT_BOLD).fontSize(SMALL).text('Valor en letras: ', LETTER_MARGIN, doc.y, { width: leftWidth, continued: true });
+    doc
+      .font(FONT_BOLD)
+      .fontSize(SMALL)
+      .text('Valor en letras: ', LETTER_MARGIN, doc.y, { width: leftWidth, continued: true });
     doc.font(FONT).text(totalLetras);
   }
   doc.font(FONT).fontSize(SMALL);

@@ -17,15 +17,27 @@ function columnWidths(table: ItemsTableView, width: number): number[] {
   const scale = fixed > room ? room / fixed : 1;
   const widths = table.columns.map((c) => c.weight * UNIT * scale);
   const used = widths.reduce((a, b) => a + b, 0);
-  return table.columns.map((c, i) => (c.weight === 0 ? width - used : widths[i]! + (flexible ? 0 : (width - used) / table.columns.length)));
+  return table.columns.map((c, i) =>
+    c.weight === 0 ? width - used : widths[i]! + (flexible ? 0 : (width - used) / table.columns.length),
+  );
 }
 
 function rowHeight(doc: Pdf, cells: string[], widths: number[], bold: boolean): number {
   doc.font(bold ? FONT_BOLD : FONT).fontSize(FONT_SIZE);
-  return Math.max(...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - PAD * 2 }))) + PAD * 2;
+  return (
+    Math.max(...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - PAD * 2 }))) + PAD * 2
+  );
 }
 
-function drawRow(doc: Pdf, table: ItemsTableView, cells: string[], x: number, widths: number[], header: boolean, height: number): void {
+function drawRow(
+  doc: Pdf,
+  table: ItemsTableView,
+  cells: string[],
+  x: number,
+  widths: number[],
+  header: boolean,
+  height: number,
+): void {
   doc.font(header ? FONT_BOLD : FONT).fontSize(FONT_SIZE);
   const y = doc.y;
   const total = widths.reduce((a, b) => a + b, 0);
@@ -36,7 +48,12 @@ function drawRow(doc: Pdf, table: ItemsTableView, cells: string[], x: number, wi
     doc.text(text, cx + PAD, y + PAD, { width: widths[i]! - PAD * 2, align });
     cx += widths[i]!;
   });
-  doc.moveTo(x, y + height).lineTo(x + total, y + height).lineWidth(0.3).strokeColor('#bbbbbb').stroke();
+  doc
+    .moveTo(x, y + height)
+    .lineTo(x + total, y + height)
+    .lineWidth(0.3)
+    .strokeColor('#bbbbbb')
+    .stroke();
   doc.y = y + height;
 }
 

@@ -15,13 +15,23 @@ const SMALL = 6.5;
 
 function centered(doc: Pdf, text: string, size: number, bold = false): void {
   ensureSpace(doc, size + 4);
-  doc.font(bold ? FONT_BOLD : FONT).fontSize(size).text(text, X, doc.y, { width: W, align: 'center' });
+  doc
+    .font(bold ? FONT_BOLD : FONT)
+    .fontSize(size)
+    .text(text, X, doc.y, { width: W, align: 'center' });
 }
 
 function divider(doc: Pdf): void {
   ensureSpace(doc, 8);
   doc.y += 3;
-  doc.moveTo(X, doc.y).lineTo(X + W, doc.y).dash(2, { space: 2 }).lineWidth(0.5).strokeColor('#555555').stroke().undash();
+  doc
+    .moveTo(X, doc.y)
+    .lineTo(X + W, doc.y)
+    .dash(2, { space: 2 })
+    .lineWidth(0.5)
+    .strokeColor('#555555')
+    .stroke()
+    .undash();
   doc.y += 4;
 }
 

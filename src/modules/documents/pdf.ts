@@ -15,7 +15,12 @@ const MAX_PAGE_HEIGHT = 14_400;
 const MIN_TICKET_HEIGHT = 200;
 /** ensureSpace asks for a little more room than a block finally takes; the fitted page keeps that slack. */
 const TICKET_SLACK = 16;
-const LETTER_MARGINS: Margins = { top: LETTER_MARGIN, bottom: LETTER_MARGIN, left: LETTER_MARGIN, right: LETTER_MARGIN };
+const LETTER_MARGINS: Margins = {
+  top: LETTER_MARGIN,
+  bottom: LETTER_MARGIN,
+  left: LETTER_MARGIN,
+  right: LETTER_MARGIN,
+};
 /** The bottom margin holds a two-line footer (numeroControl, codigoGeneracion) on the narrow roll. */
 const TICKET_MARGINS: Margins = { top: TICKET_MARGIN, bottom: 24, left: TICKET_MARGIN, right: TICKET_MARGIN };
 

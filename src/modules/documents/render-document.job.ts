@@ -3,7 +3,13 @@
  * rendered lazily now (first download or e-mail); the kind stays registered for jobs queued before. Returns early when the invoice has moved on (the job of the
  * new status renders that one) or the PDF is already stored.
  */
-import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome, type JobRuntime } from '../../queue/job-definition.js';
+import {
+  defineJob,
+  JOB_PRIORITY,
+  type ClaimedJob,
+  type JobOutcome,
+  type JobRuntime,
+} from '../../queue/job-definition.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { tenantEm } from '../notifications/tenant-em.js';
 import { DocumentRenderError } from './dte-json.js';

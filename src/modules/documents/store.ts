@@ -15,17 +15,30 @@ import { Tenant } from '../tenants/tenant.entity.js';
 export type PdfVariant = 'letter' | 'ticket';
 export const STORED_STATUSES: readonly string[] = ['PROCESSED', 'CONTINGENCY', 'INVALIDATED'];
 
-export async function findStoredPdf(em: EntityManager, invoiceId: string, status: string, variant: PdfVariant): Promise<Buffer | null> {
-  const row = await em.fork().findOne(StoredDocument, { invoice: invoiceId, status, variant }, { populate: ['content'] });
+export async function findStoredPdf(
+  em: EntityManager,
+  invoiceId: string,
+  status: string,
+  variant: PdfVariant,
+): Promise<Buffer | null> {
+  const row = await em
+    .fork()
+    .findOne(StoredDocument, { invoice: invoiceId, status, variant }, { populate: ['content'] });
   return row ? Buffer.from(row.content) : null;
 }
 
 /** What the versión legible is printed from. */
-export type PrintableInvoice =
-  Pick<Invoice, 'id' | 'status' | 'document' | 'selloRecibido' | 'fhProcesamiento' | 'sandbox'>;
+export type PrintableInvoice = Pick<
+  Invoice,
+  'id' | 'status' | 'document' | 'selloRecibido' | 'fhProcesamiento' | 'sandbox'
+>;
 
 /** The PDF of the invoice as it stands; renders and stores it on first use (concurrent renders: first insert wins). */
-export async function loadOrRenderPdf(em: EntityManager, inv: Invoice, variant: PdfVariant = 'letter'): Promise<Buffer> {
+export async function loadOrRenderPdf(
+  em: EntityManager,
+  inv: Invoice,
+  variant: PdfVariant = 'letter',
+): Promise<Buffer> {
   const stored = await findStoredPdf(em, inv.id, inv.status, variant);
   if (stored) return stored;
   const tenant = await em.fork().findOne(Tenant, { id: inv.tenant.id }, { populate: ['logo'], filters: false });
@@ -43,7 +56,10 @@ export async function loadOrRenderPdf(em: EntityManager, inv: Invoice, variant: 
  * render it with (`tenant_logo`). The joins and the columns to add to the select.
  */
 export function storedPdfSql(
-  p: SqlParams, i: string, t: string, variant: PdfVariant,
+  p: SqlParams,
+  i: string,
+  t: string,
+  variant: PdfVariant,
 ): { join: string; columns: string } {
   return {
     join: `left join invoice_document fx_d on fx_d.invoice_id = ${i}.id and fx_d.tenant_id = ${i}.tenant_id
@@ -54,7 +70,9 @@ export function storedPdfSql(
 
 /** Renders the PDF of the invoice as it stands (no database access); `storedLogo` is the tenant's logo as stored. */
 export async function renderInvoicePdf(
-  inv: PrintableInvoice, storedLogo: Buffer | null, variant: PdfVariant,
+  inv: PrintableInvoice,
+  storedLogo: Buffer | null,
+  variant: PdfVariant,
 ): Promise<Buffer> {
   // A logo stored before uploads were decoded may be unreadable: the document is printed without it.
   const { logo } = printableLogo(storedLogo);
@@ -77,12 +95,20 @@ export async function renderInvoicePdf(
  * null when PDFs of this status are not kept.
  */
 export function storePdfCte(
-  p: SqlParams, tenantId: string, inv: Pick<Invoice, 'id' | 'status'>, variant: PdfVariant, pdf: Buffer,
+  p: SqlParams,
+  tenantId: string,
+  inv: Pick<Invoice, 'id' | 'status'>,
+  variant: PdfVariant,
+  pdf: Buffer,
 ): string | null {
   if (!STORED_STATUSES.includes(inv.status)) return null;
   const values = [
-    p.add(tenantId, 'uuid'), p.add(inv.id, 'uuid'), p.add(inv.status), p.add(variant),
-    p.add(pdf, 'bytea'), p.add(pdf.length, 'int'),
+    p.add(tenantId, 'uuid'),
+    p.add(inv.id, 'uuid'),
+    p.add(inv.status),
+    p.add(variant),
+    p.add(pdf, 'bytea'),
+    p.add(pdf.length, 'int'),
   ];
   return storePdfSql(values);
 }

@@ -5,13 +5,7 @@
  */
 import { arrayAt, isObject, objectAt, textAt, type DteJson, type JsonObject } from './dte-json.js';
 import { dateEs } from './format.js';
-import {
-  CAT_007_GENERACION,
-  CAT_010_SERVICIO_MEDICO,
-  CAT_021_DOC_ASOCIADO,
-  label,
-  TIPO_DTE_TITLE,
-} from './labels.js';
+import { CAT_007_GENERACION, CAT_010_SERVICIO_MEDICO, CAT_021_DOC_ASOCIADO, label, TIPO_DTE_TITLE } from './labels.js';
 import { singleBody } from './view-items.js';
 
 export interface SectionView {

@@ -87,7 +87,11 @@ export function totalsView(doc: DteJson): TotalsView {
     else if (!NOT_MONEY.has(key)) lines.push({ label: MONEY_FIELD_LABEL[key] ?? key, value: money(value) });
   }
   if (totalField) {
-    lines.push({ label: MONEY_FIELD_LABEL[totalField]!.toUpperCase(), value: money(source[totalField] as number), strong: true });
+    lines.push({
+      label: MONEY_FIELD_LABEL[totalField]!.toUpperCase(),
+      value: money(source[totalField] as number),
+      strong: true,
+    });
   }
   return { lines, totalLetras: textAt(source, 'totalLetras'), notes: isObject(source) ? notes(source) : [] };
 }

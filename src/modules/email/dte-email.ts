@@ -31,7 +31,10 @@ export interface DteEmail {
 }
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 function sentenceCase(title: string): string {
@@ -57,7 +60,10 @@ export function composeDteEmail(input: DteEmailInput): DteEmail {
   const facts: [string, string][] = [
     ['Número de control', numeroControl],
     ['Código de generación', codigo],
-    ['Fecha de emisión', `${dateEs(textAt(doc.identificacion, 'fecEmi'))} ${textAt(doc.identificacion, 'horEmi')}`.trim()],
+    [
+      'Fecha de emisión',
+      `${dateEs(textAt(doc.identificacion, 'fecEmi'))} ${textAt(doc.identificacion, 'horEmi')}`.trim(),
+    ],
     ...(sello ? ([['Sello de recepción', sello]] as [string, string][]) : []),
     ...(total ? ([['Total', total]] as [string, string][]) : []),
   ];
@@ -68,8 +74,16 @@ export function composeDteEmail(input: DteEmailInput): DteEmail {
     ? 'Adjuntamos el documento en formato JSON (archivo oficial) y su versión legible en PDF.'
     : 'Adjuntamos el documento en formato JSON (archivo oficial); su versión legible en PDF no está disponible en este momento.';
   const text = [
-    greeting, '', intro, '', ...facts.map(([k, v]) => `${k}: ${v}`), '',
-    `Puede verificarlo en el portal del Ministerio de Hacienda: ${url}`, '', closing, '',
+    greeting,
+    '',
+    intro,
+    '',
+    ...facts.map(([k, v]) => `${k}: ${v}`),
+    '',
+    `Puede verificarlo en el portal del Ministerio de Hacienda: ${url}`,
+    '',
+    closing,
+    '',
     'Este es un mensaje automático; por favor no responda a este correo.',
   ].join('\n');
   const html = [

@@ -13,7 +13,10 @@ export const InvoiceEmailSchema = defineEntity({
   name: 'InvoiceEmail',
   tableName: 'invoice_email',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant),
     invoice: () => p.manyToOne(Invoice).index().deleteRule('cascade'),
     to: p.string().length(100),
@@ -27,7 +30,10 @@ export const InvoiceEmailSchema = defineEntity({
     pdfOmittedReason: p.text().nullable(),
     sentAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class InvoiceEmail extends InvoiceEmailSchema.class {}

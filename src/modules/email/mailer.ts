@@ -54,7 +54,8 @@ export class MailError extends Error {
 }
 
 function validate(msg: MailMessage): void {
-  if (!msg.to || !/^[^\s@]+@[^\s@]+$/.test(msg.to)) throw new MailError('INVALID_MESSAGE', `to: "${msg.to}" is not an e-mail address`);
+  if (!msg.to || !/^[^\s@]+@[^\s@]+$/.test(msg.to))
+    throw new MailError('INVALID_MESSAGE', `to: "${msg.to}" is not an e-mail address`);
   if (!msg.subject) throw new MailError('INVALID_MESSAGE', 'subject: is required');
 }
 

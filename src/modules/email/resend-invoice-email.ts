@@ -18,11 +18,23 @@ export async function resendInvoiceEmail(ctx: Context, invoiceId: string, to?: s
     const inv = await tx.findOne(Invoice, { id: invoiceId });
     if (!inv) throw new AppError(ErrorCode.NOT_FOUND, `invoice ${invoiceId} not found`);
     if (!MAILABLE.includes(inv.status)) {
-      throw new ValidationError([{ path: 'invoiceId', code: 'INVALID_STATE', message: `only PROCESSED or INVALIDATED documents are e-mailed; this one is ${inv.status}` }]);
+      throw new ValidationError([
+        {
+          path: 'invoiceId',
+          code: 'INVALID_STATE',
+          message: `only PROCESSED or INVALIDATED documents are e-mailed; this one is ${inv.status}`,
+        },
+      ]);
     }
     const address = to?.trim() || inv.receptorCorreo;
-    if (!address) throw new ValidationError([{ path: 'to', code: 'REQUIRED', message: 'the receptor has no correo: give an address' }]);
-    if (!EMAIL.test(address) || address.length > 100) throw new ValidationError([{ path: 'to', code: 'INVALID_EMAIL', message: `"${address}" is not an e-mail address` }]);
+    if (!address)
+      throw new ValidationError([
+        { path: 'to', code: 'REQUIRED', message: 'the receptor has no correo: give an address' },
+      ]);
+    if (!EMAIL.test(address) || address.length > 100)
+      throw new ValidationError([
+        { path: 'to', code: 'INVALID_EMAIL', message: `"${address}" is not an e-mail address` },
+      ]);
     return queueInvoiceEmail(tx, inv, address);
   });
 }

@@ -10,7 +10,13 @@ import { isUuid } from '../../core/guards.js';
 import { coalescePerPool } from '../../db/coalesce.js';
 import { SqlParams } from '../../db/sql-params.js';
 import { jobDoneCte, jobDoneOutcome } from '../../queue/enqueue.js';
-import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome, type JobRuntime } from '../../queue/job-definition.js';
+import {
+  defineJob,
+  JOB_PRIORITY,
+  type ClaimedJob,
+  type JobOutcome,
+  type JobRuntime,
+} from '../../queue/job-definition.js';
 import { backoffMs } from '../../queue/worker.js';
 import { archivoDte } from '../documents/archivo-dte.js';
 import { DocumentRenderError, type DteJson } from '../documents/dte-json.js';
@@ -44,9 +50,13 @@ async function loadPendingMail(app: App, tenantId: string, id: string): Promise<
   const r = await readMails(app.db.pool, `${tenantId}/${id}`.toLowerCase());
   if (!r || r.email_status !== 'PENDING') return null;
   return {
-    id, tenantId, to: r.email_to, attempts: r.email_attempts,
+    id,
+    tenantId,
+    to: r.email_to,
+    attempts: r.email_attempts,
     invoice: { ...fanOutInvoiceFromRow(r), document: r.document, jws: r.jws },
-    storedPdf: r.stored_pdf, tenantLogo: r.tenant_logo,
+    storedPdf: r.stored_pdf,
+    tenantLogo: r.tenant_logo,
   };
 }
 
@@ -56,8 +66,14 @@ type Row = Record<string, never>;
 const readMails = coalescePerPool<Pool, string, Row>(async (pool, keys) => {
   const p = new SqlParams();
   const pdf = storedPdfSql(p, 'i', 't', 'letter');
-  const tenants = p.add(keys.map((k) => k.split('/')[0]), 'uuid[]');
-  const ids = p.add(keys.map((k) => k.split('/')[1]), 'uuid[]');
+  const tenants = p.add(
+    keys.map((k) => k.split('/')[0]),
+    'uuid[]',
+  );
+  const ids = p.add(
+    keys.map((k) => k.split('/')[1]),
+    'uuid[]',
+  );
   const { rows } = await pool.query<Row>(
     `select e.id as email_id, e.tenant_id as email_tenant, e.status as email_status, e."to" as email_to,
             e.attempts as email_attempts,
@@ -70,7 +86,10 @@ const readMails = coalescePerPool<Pool, string, Row>(async (pool, keys) => {
   return new Map(rows.map((r) => [`${r.email_tenant}/${r.email_id}`, r]));
 });
 
-async function runSendInvoiceEmail({ app, mailer }: JobRuntime, job: ClaimedJob<{ emailId: string }>): Promise<JobOutcome> {
+async function runSendInvoiceEmail(
+  { app, mailer }: JobRuntime,
+  job: ClaimedJob<{ emailId: string }>,
+): Promise<JobOutcome> {
   if (!job.tenantId) return { kind: 'failed', error: 'e-mail jobs belong to a tenant' };
   const mail = await loadPendingMail(app, job.tenantId, String(job.payload.emailId));
   if (!mail) return { kind: 'done' };
@@ -79,13 +98,25 @@ async function runSendInvoiceEmail({ app, mailer }: JobRuntime, job: ClaimedJob<
   if (!archivo) return finish(app, job, mail, { error: 'the document is not signed yet', final: true });
   const { pdf, rendered, pdfOmittedReason } = await pdfOrReason(mail);
   const emisor = (inv.document.emisor ?? {}) as { nombre?: string };
-  const msg = composeDteEmail({ document: archivo as DteJson, pdf, json: JSON.stringify(archivo, null, 2), emisorNombre: emisor.nombre ?? 'FacturaXpress' });
+  const msg = composeDteEmail({
+    document: archivo as DteJson,
+    pdf,
+    json: JSON.stringify(archivo, null, 2),
+    emisorNombre: emisor.nombre ?? 'FacturaXpress',
+  });
   try {
-    const sent = await mailer.send({ to: mail.to, subject: msg.subject, text: msg.text, html: msg.html, attachments: msg.attachments });
+    const sent = await mailer.send({
+      to: mail.to,
+      subject: msg.subject,
+      text: msg.text,
+      html: msg.html,
+      attachments: msg.attachments,
+    });
     return finish(app, job, mail, { sent, pdfOmittedReason }, rendered);
   } catch (err) {
     if (!(err instanceof MailError)) throw err;
-    const permanent = err.code === 'INVALID_MESSAGE' || (err.responseCode ?? 0) >= 500 || mail.attempts + 1 >= MAX_EMAIL_ATTEMPTS;
+    const permanent =
+      err.code === 'INVALID_MESSAGE' || (err.responseCode ?? 0) >= 500 || mail.attempts + 1 >= MAX_EMAIL_ATTEMPTS;
     return finish(app, job, mail, { error: err.message, final: permanent }, rendered);
   }
 }
@@ -117,7 +148,11 @@ type Result = { sent: SendResult; pdfOmittedReason: string | null } | { error: s
  * fan-out, and marks the job done when the attempt ends it — one statement, one transaction.
  */
 async function finish(
-  app: App, job: ClaimedJob, mail: PendingMail, r: Result, rendered: Buffer | null = null,
+  app: App,
+  job: ClaimedJob,
+  mail: PendingMail,
+  r: Result,
+  rendered: Buffer | null = null,
 ): Promise<JobOutcome> {
   const p = new SqlParams();
   const store = rendered ? storePdfCte(p, mail.tenantId, mail.invoice, 'letter', rendered) : null;

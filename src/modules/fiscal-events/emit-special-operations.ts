@@ -3,14 +3,25 @@ import type { Context } from '../../context.js';
 import { ValidationError, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import {
-  buildOperacionesEspeciales, elSalvadorDateTime, isValidDate, OPERACIONES_ESPECIALES, specialOperationsDeadline, type EopLineInput,
+  buildOperacionesEspeciales,
+  elSalvadorDateTime,
+  isValidDate,
+  OPERACIONES_ESPECIALES,
+  specialOperationsDeadline,
+  type EopLineInput,
 } from '../../dte/index.js';
 import { join, Reader, type Obj } from '../../dte/input/reader.js';
 import { ZERO } from '../../dte/money.js';
 import { resolveEmisor } from '../invoices/emisor.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { FiscalEvent } from './fiscal-event.entity.js';
-import { createOnce, existingEvent, insertFiscalEvent, requestHashOf, type EventEmission } from './fiscal-event-store.js';
+import {
+  createOnce,
+  existingEvent,
+  insertFiscalEvent,
+  requestHashOf,
+  type EventEmission,
+} from './fiscal-event-store.js';
 
 const TIPOS = ['gravado', 'exento', 'noSujeto'] as const;
 
@@ -23,13 +34,16 @@ interface EopRequest {
 
 function parseLine(r: Reader, o: Obj, p: string): EopLineInput {
   const tipoRaw = o['tipo'] ?? 'gravado';
-  if (!(TIPOS as readonly unknown[]).includes(tipoRaw)) r.add(join(p, 'tipo'), 'NOT_ALLOWED', `tipo must be one of ${TIPOS.join(', ')}`);
+  if (!(TIPOS as readonly unknown[]).includes(tipoRaw))
+    r.add(join(p, 'tipo'), 'NOT_ALLOWED', `tipo must be one of ${TIPOS.join(', ')}`);
   const fecha = r.str(o, 'fechaEmision', p, { required: true }) ?? '';
   if (fecha && !isValidDate(fecha)) r.add(join(p, 'fechaEmision'), 'INVALID_DATE', 'fechaEmision must be YYYY-MM-DD');
   const docDel = r.str(o, 'docDel', p, { max: 36 });
   const docAl = r.str(o, 'docAl', p, { max: 36 });
-  if ((docDel === null) !== (docAl === null)) r.add(join(p, docDel === null ? 'docDel' : 'docAl'), 'INCOMPLETE_RANGE', 'docDel and docAl go together');
-  if (docDel && docAl && /^[0-9]+$/.test(docDel) && /^[0-9]+$/.test(docAl) && BigInt(docDel) > BigInt(docAl)) r.add(join(p, 'docAl'), 'INVALID_RANGE', 'docAl must not be lower than docDel');
+  if ((docDel === null) !== (docAl === null))
+    r.add(join(p, docDel === null ? 'docDel' : 'docAl'), 'INCOMPLETE_RANGE', 'docDel and docAl go together');
+  if (docDel && docAl && /^[0-9]+$/.test(docDel) && /^[0-9]+$/.test(docAl) && BigInt(docDel) > BigInt(docAl))
+    r.add(join(p, 'docAl'), 'INVALID_RANGE', 'docAl must not be lower than docDel');
   return {
     tipoDocumento: r.code(o, 'tipoDocumento', p, OPERACIONES_ESPECIALES, 'CAT-023', { required: true }) ?? '02',
     numDocumento: r.str(o, 'numDocumento', p, { max: 36 }),
@@ -40,7 +54,10 @@ function parseLine(r: Reader, o: Obj, p: string): EopLineInput {
     docAl,
     precio: r.decimal(o, 'precio', p, { required: true, min: '0' }) ?? ZERO,
     tipo: (TIPOS as readonly unknown[]).includes(tipoRaw) ? (tipoRaw as EopLineInput['tipo']) : 'gravado',
-    codigoGeneracionRef: r.str(o, 'codigoGeneracionRef', p, { pattern: /^[A-F0-9]{8}-[A-F0-9]{4}-[A-F0-9]{4}-[A-F0-9]{4}-[A-F0-9]{12}$/, patternHint: 'a codigoGeneracion (uppercase UUID)' }),
+    codigoGeneracionRef: r.str(o, 'codigoGeneracionRef', p, {
+      pattern: /^[A-F0-9]{8}-[A-F0-9]{4}-[A-F0-9]{4}-[A-F0-9]{4}-[A-F0-9]{12}$/,
+      patternHint: 'a codigoGeneracion (uppercase UUID)',
+    }),
   };
 }
 
@@ -61,13 +78,31 @@ async function checkLines(tx: EntityManager, req: EopRequest, today: string): Pr
   const issues: FieldIssue[] = [];
   for (const [i, l] of req.lines.entries()) {
     const p = join('items', i);
-    if (l.fechaEmision > today) issues.push({ path: join(p, 'fechaEmision'), code: 'AFTER_EVENT', message: 'a reported document cannot be dated after today' });
+    if (l.fechaEmision > today)
+      issues.push({
+        path: join(p, 'fechaEmision'),
+        code: 'AFTER_EVENT',
+        message: 'a reported document cannot be dated after today',
+      });
     else if (today > specialOperationsDeadline(l.fechaEmision)) {
-      issues.push({ path: join(p, 'fechaEmision'), code: 'REPORTING_WINDOW_PASSED', message: `operations of ${l.fechaEmision} were reportable until ${specialOperationsDeadline(l.fechaEmision)}` });
+      issues.push({
+        path: join(p, 'fechaEmision'),
+        code: 'REPORTING_WINDOW_PASSED',
+        message: `operations of ${l.fechaEmision} were reportable until ${specialOperationsDeadline(l.fechaEmision)}`,
+      });
     }
     if (l.codigoGeneracionRef) {
-      const ref = await tx.findOne(FiscalEvent, { codigoGeneracion: l.codigoGeneracionRef, tipoEvento: '17', status: 'PROCESSED' });
-      if (!ref) issues.push({ path: join(p, 'codigoGeneracionRef'), code: 'REFERENCE_NOT_FOUND', message: 'must be a PROCESSED Evento de Operaciones Especiales of this tenant' });
+      const ref = await tx.findOne(FiscalEvent, {
+        codigoGeneracion: l.codigoGeneracionRef,
+        tipoEvento: '17',
+        status: 'PROCESSED',
+      });
+      if (!ref)
+        issues.push({
+          path: join(p, 'codigoGeneracionRef'),
+          code: 'REFERENCE_NOT_FOUND',
+          message: 'must be a PROCESSED Evento de Operaciones Especiales of this tenant',
+        });
     }
   }
   return issues;
@@ -91,7 +126,11 @@ export async function emitSpecialOperations(ctx: Context, body: unknown): Promis
     const resolved = await resolveEmisor(tx, tenant, req);
     if ('issues' in resolved) throw new ValidationError(resolved.issues);
     return insertFiscalEvent(ctx, tx, {
-      tenant, tipoEvento: '17', referenciaExterna: req.referenciaExterna, requestHash, lines: null,
+      tenant,
+      tipoEvento: '17',
+      referenciaExterna: req.referenciaExterna,
+      requestHash,
+      lines: null,
       build: (ident) => buildOperacionesEspeciales({ lines: req.lines }, resolved.emisor, ident),
     });
   });

@@ -3,12 +3,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
 import { canonicalJson, sha256Hex } from '../../core/canonical-json.js';
 import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
-import { dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte, type Ambiente, type DteDocument } from '../../dte/index.js';
+import {
+  dteSummary,
+  elSalvadorDateTime,
+  newCodigoGeneracion,
+  validateDte,
+  type Ambiente,
+  type DteDocument,
+} from '../../dte/index.js';
 import { enqueue } from '../../queue/enqueue.js';
 import type { Tenant } from '../tenants/tenant.entity.js';
 import { FiscalEvent, type ReturnedLine } from './fiscal-event.entity.js';
 import { transmitFiscalEventJob } from './transmit-fiscal-event.job.js';
-
 
 export interface EventEmission {
   event: FiscalEvent;
@@ -32,12 +38,24 @@ export function ambienteOf(ctx: Context): Ambiente {
 }
 
 /** Idempotency per tenant on referenciaExterna: the same body returns the same event, another body is refused. */
-export async function existingEvent(em: EntityManager, referenciaExterna: string, requestHash: string): Promise<FiscalEvent | null> {
+export async function existingEvent(
+  em: EntityManager,
+  referenciaExterna: string,
+  requestHash: string,
+): Promise<FiscalEvent | null> {
   const found = await em.fork().findOne(FiscalEvent, { referenciaExterna });
   if (found && found.requestHash !== requestHash) {
-    throw new AppError(ErrorCode.DUPLICATE_REFERENCE, `referenciaExterna "${referenciaExterna}" was already used with a different body (event ${found.id}, ${found.status})`, [
-      { path: 'referenciaExterna', code: 'DUPLICATE_REFERENCE', message: `already used by event ${found.id} with a different body` },
-    ]);
+    throw new AppError(
+      ErrorCode.DUPLICATE_REFERENCE,
+      `referenciaExterna "${referenciaExterna}" was already used with a different body (event ${found.id}, ${found.status})`,
+      [
+        {
+          path: 'referenciaExterna',
+          code: 'DUPLICATE_REFERENCE',
+          message: `already used by event ${found.id} with a different body`,
+        },
+      ],
+    );
   }
   return found;
 }
@@ -51,9 +69,19 @@ export async function insertFiscalEvent(ctx: Context, tx: EntityManager, draft: 
   if (issues.length) throw new ValidationError(issues);
   const idn = document.identificacion as { fecEmi: string; horEmi: string };
   const event = tx.create(FiscalEvent, {
-    tenant: draft.tenant, ambiente, tipoEvento: draft.tipoEvento, status: 'QUEUED', referenciaExterna: draft.referenciaExterna,
-    requestHash: draft.requestHash, codigoGeneracion, fecEmi: idn.fecEmi, horEmi: idn.horEmi, document, lines: draft.lines,
-    total: totalOf(document), sendAttempts: 0,
+    tenant: draft.tenant,
+    ambiente,
+    tipoEvento: draft.tipoEvento,
+    status: 'QUEUED',
+    referenciaExterna: draft.referenciaExterna,
+    requestHash: draft.requestHash,
+    codigoGeneracion,
+    fecEmi: idn.fecEmi,
+    horEmi: idn.horEmi,
+    document,
+    lines: draft.lines,
+    total: totalOf(document),
+    sendAttempts: 0,
   });
   await tx.flush();
   await enqueue(tx, transmitFiscalEventJob, { eventId: event.id }, { tenantId: draft.tenant.id });
@@ -67,7 +95,12 @@ function totalOf(doc: DteDocument): string {
 }
 
 /** Runs the creating transaction; a concurrent identical request that won the unique reference race answers instead. */
-export async function createOnce(ctx: Context, referenciaExterna: string, requestHash: string, run: (tx: EntityManager) => Promise<FiscalEvent>): Promise<EventEmission> {
+export async function createOnce(
+  ctx: Context,
+  referenciaExterna: string,
+  requestHash: string,
+  run: (tx: EntityManager) => Promise<FiscalEvent>,
+): Promise<EventEmission> {
   try {
     return { event: await ctx.em.fork().transactional(run), created: true };
   } catch (err) {

@@ -3,12 +3,19 @@ import type { FiscalEvent } from './fiscal-event.entity.js';
 /** Webhook event types of the Retorno (18) and Operaciones Especiales (17) events, by MH's outcome. */
 export const FISCAL_EVENT_WEBHOOKS = {
   '18': { PROCESSED: 'dte.return.processed', REJECTED: 'dte.return.rejected', INVALIDATED: 'dte.return.invalidated' },
-  '17': { PROCESSED: 'dte.special-operations.processed', REJECTED: 'dte.special-operations.rejected', INVALIDATED: 'dte.special-operations.invalidated' },
+  '17': {
+    PROCESSED: 'dte.special-operations.processed',
+    REJECTED: 'dte.special-operations.rejected',
+    INVALIDATED: 'dte.special-operations.invalidated',
+  },
 } as const;
 
 /** What a subscriber learns of the event: identity, outcome (sello or MH's reasons), the documents it concerns. */
 export function fiscalEventData(e: FiscalEvent): Record<string, unknown> {
-  const related = (e.lines ?? []).reduce<string[]>((acc, l) => (acc.includes(l.invoiceId) ? acc : [...acc, l.invoiceId]), []);
+  const related = (e.lines ?? []).reduce<string[]>(
+    (acc, l) => (acc.includes(l.invoiceId) ? acc : [...acc, l.invoiceId]),
+    [],
+  );
   return {
     id: e.id,
     tipoEvento: e.tipoEvento,

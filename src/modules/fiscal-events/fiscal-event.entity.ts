@@ -25,7 +25,10 @@ export const FiscalEventSchema = defineEntity({
   name: 'FiscalEvent',
   tableName: 'fiscal_event',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant).index(),
     ambiente: p.string().length(2).$type<Ambiente>(),
     tipoEvento: p.string().length(2).$type<TipoEvento>(),
@@ -50,7 +53,10 @@ export const FiscalEventSchema = defineEntity({
     invalidation: p.json<Record<string, unknown>>().nullable(),
     processedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ name: 'fiscal_event_tenant_reference_unique', properties: ['tenant', 'referenciaExterna'] }],
 });

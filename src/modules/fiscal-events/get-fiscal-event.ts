@@ -21,15 +21,24 @@ export async function listFiscalEvents(ctx: Context, filter: FiscalEventFilter, 
   const where: Record<string, unknown> = {};
   if (filter.tipoEvento) where.tipoEvento = filter.tipoEvento;
   if (filter.referenciaExterna) where.referenciaExterna = filter.referenciaExterna;
-  return ctx.em.find(FiscalEvent, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: Math.min(Math.max(first, 1), 100) });
+  return ctx.em.find(FiscalEvent, where, {
+    orderBy: { createdAt: 'desc', id: 'desc' },
+    limit: Math.min(Math.max(first, 1), 100),
+  });
 }
 
 /** The Eventos de Retorno that return lines of this invoice (every status), oldest first. */
-export async function returnsOfInvoice(ctx: Context, inv: { id: string; tenant: { id: string } }): Promise<FiscalEvent[]> {
-  const rows = await ctx.em.getConnection().execute<{ id: string }[]>(
-    `select id from fiscal_event where tenant_id = ? and tipo_evento = '18' and lines @> ?::jsonb order by created_at`,
-    [inv.tenant.id, JSON.stringify([{ invoiceId: inv.id }])],
-  );
-  return rows.length ? ctx.em.find(FiscalEvent, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { createdAt: 'asc' } }) : [];
+export async function returnsOfInvoice(
+  ctx: Context,
+  inv: { id: string; tenant: { id: string } },
+): Promise<FiscalEvent[]> {
+  const rows = await ctx.em
+    .getConnection()
+    .execute<{ id: string }[]>(
+      `select id from fiscal_event where tenant_id = ? and tipo_evento = '18' and lines @> ?::jsonb order by created_at`,
+      [inv.tenant.id, JSON.stringify([{ invoiceId: inv.id }])],
+    );
+  return rows.length
+    ? ctx.em.find(FiscalEvent, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { createdAt: 'asc' } })
+    : [];
 }
-

@@ -4,13 +4,20 @@ import { ErrorCode } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { fail, invalid, ok, type Failure, type Result } from '../../core/result.js';
 import {
-  buildInvalidacion, elSalvadorDateTime, invalidationDeadline, newCodigoGeneracion, validateDte,
+  buildInvalidacion,
+  elSalvadorDateTime,
+  invalidationDeadline,
+  newCodigoGeneracion,
+  validateDte,
 } from '../../dte/index.js';
 import type { ProcessedOutcome } from '../../hacienda/index.js';
 import { loadEmisor } from '../invoices/checked-document.js';
 import { writeOutbox } from '../notifications/fan-out.js';
 import {
-  peopleIssues, sendInvalidation, type InvalidationSendFailure, type Person,
+  peopleIssues,
+  sendInvalidation,
+  type InvalidationSendFailure,
+  type Person,
 } from '../transmission/invalidation-event.js';
 import { FiscalEvent } from './fiscal-event.entity.js';
 import { fiscalEventWebhook } from './fiscal-event-webhooks.js';
@@ -25,11 +32,13 @@ export interface InvalidateFiscalEventInput {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Why an event is not invalidated: the input, the event's state or deadline, or MH's answer. */
-export type InvalidateFiscalEventFailure = InvalidationSendFailure
+export type InvalidateFiscalEventFailure =
+  | InvalidationSendFailure
   | Failure<ErrorCode.VALIDATION_FAILED | ErrorCode.NOT_FOUND | ErrorCode.INVALID_STATE | ErrorCode.DEADLINE_PASSED>;
 
 async function loadProcessed(
-  ctx: Context, id: string,
+  ctx: Context,
+  id: string,
 ): Promise<Result<FiscalEvent, Failure<ErrorCode.NOT_FOUND | ErrorCode.INVALID_STATE | ErrorCode.DEADLINE_PASSED>>> {
   const e = UUID.test(id) ? await ctx.em.fork().findOne(FiscalEvent, { id }) : null;
   if (!e) {
@@ -57,7 +66,8 @@ async function loadProcessed(
  * events no replacement document): signed, sent to anulardte and awaited. A returned document's balance comes back.
  */
 export async function invalidateFiscalEvent(
-  ctx: Context, input: InvalidateFiscalEventInput,
+  ctx: Context,
+  input: InvalidateFiscalEventInput,
 ): Promise<Result<FiscalEvent, InvalidateFiscalEventFailure>> {
   const tenantId = requireTenantScope(ctx, 'invoices:invalidate');
   const people = peopleIssues(input);
@@ -74,14 +84,24 @@ export async function invalidateFiscalEvent(
   const event = buildInvalidacion(
     {
       documento: {
-        tipoDte: e.tipoEvento, codigoGeneracion: e.codigoGeneracion, selloRecibido: e.selloRecibido!,
+        tipoDte: e.tipoEvento,
+        codigoGeneracion: e.codigoGeneracion,
+        selloRecibido: e.selloRecibido!,
         numeroControl: null as never,
-        fecEmi: e.fecEmi, codigoGeneracionR: null, tipoDocumento: receptor.tipoDocumento ?? null, numDocumento: receptor.numDocumento ?? null,
+        fecEmi: e.fecEmi,
+        codigoGeneracionR: null,
+        tipoDocumento: receptor.tipoDocumento ?? null,
+        numDocumento: receptor.numDocumento ?? null,
         nombre: receptor.nombre ?? null,
       },
       motivo: {
-        tipoAnulacion: 2, motivoAnulacion, nombreResponsable: input.responsable.nombre, tipDocResponsable: input.responsable.tipoDocumento,
-        numDocResponsable: input.responsable.numDocumento, nombreSolicita: input.solicitante.nombre, tipDocSolicita: input.solicitante.tipoDocumento,
+        tipoAnulacion: 2,
+        motivoAnulacion,
+        nombreResponsable: input.responsable.nombre,
+        tipDocResponsable: input.responsable.tipoDocumento,
+        numDocResponsable: input.responsable.numDocumento,
+        nombreSolicita: input.solicitante.nombre,
+        tipDocSolicita: input.solicitante.tipoDocumento,
         numDocSolicita: input.solicitante.numDocumento,
       },
     },
@@ -97,13 +117,24 @@ export async function invalidateFiscalEvent(
 
 /** MH sealed the event: it becomes INVALIDATED, with its webhook in the outbox of the same transaction. */
 async function recordInvalidation(
-  ctx: Context, e: FiscalEvent, event: Record<string, unknown>, motivoAnulacion: string | null, o: ProcessedOutcome,
+  ctx: Context,
+  e: FiscalEvent,
+  event: Record<string, unknown>,
+  motivoAnulacion: string | null,
+  o: ProcessedOutcome,
 ): Promise<FiscalEvent> {
   return ctx.em.fork().transactional(async (tx) => {
     const locked = await tx.findOneOrFail(FiscalEvent, { id: e.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     locked.status = 'INVALIDATED';
     const idn = event.identificacion as { codigoGeneracion: string };
-    locked.invalidation = { codigoGeneracion: idn.codigoGeneracion, selloRecibido: o.selloRecibido, fhProcesamiento: o.fhProcesamiento, tipoAnulacion: 2, motivoAnulacion, document: event };
+    locked.invalidation = {
+      codigoGeneracion: idn.codigoGeneracion,
+      selloRecibido: o.selloRecibido,
+      fhProcesamiento: o.fhProcesamiento,
+      tipoAnulacion: 2,
+      motivoAnulacion,
+      document: event,
+    };
     await tx.flush();
     const hook = fiscalEventWebhook(locked);
     await writeOutbox(tx, locked.tenant.id, { type: hook.type, data: hook.data, invoiceId: null, eventId: null });

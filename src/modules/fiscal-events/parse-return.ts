@@ -43,9 +43,11 @@ function checkUnique(r: Reader, documents: ReturnRequest['documents']): void {
   const ids = documents.map((d) => d.invoiceId);
   documents.forEach((d, i) => {
     const p = join('documents', i);
-    if (ids.indexOf(d.invoiceId) !== i) r.add(join(p, 'invoiceId'), 'DUPLICATE', 'each document appears once; list all its lines under it');
+    if (ids.indexOf(d.invoiceId) !== i)
+      r.add(join(p, 'invoiceId'), 'DUPLICATE', 'each document appears once; list all its lines under it');
     d.lines.forEach((l, j) => {
-      if (d.lines.findIndex((x) => x.numItem === l.numItem) !== j) r.add(join(join(p, 'lines'), j), 'DUPLICATE', `line ${l.numItem} appears twice`);
+      if (d.lines.findIndex((x) => x.numItem === l.numItem) !== j)
+        r.add(join(join(p, 'lines'), j), 'DUPLICATE', `line ${l.numItem} appears twice`);
     });
   });
 }

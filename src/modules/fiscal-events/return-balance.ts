@@ -22,7 +22,11 @@ export interface ReturnableLine {
 type O = Record<string, unknown>;
 
 /** Quantity already returned per (invoiceId, numItem). */
-export async function returnedQuantities(em: EntityManager, tenantId: string, invoiceIds: string[]): Promise<Map<string, Dec>> {
+export async function returnedQuantities(
+  em: EntityManager,
+  tenantId: string,
+  invoiceIds: string[],
+): Promise<Map<string, Dec>> {
   const rows = await em.getConnection().execute<{ invoice_id: string; num_item: number; cantidad: string }[]>(
     `select l->>'invoiceId' as invoice_id, (l->>'numItem')::int as num_item, sum((l->>'cantidad')::numeric) as cantidad
      from fiscal_event e, jsonb_array_elements(e.lines) l
@@ -36,7 +40,10 @@ export async function returnedQuantities(em: EntityManager, tenantId: string, in
 }
 
 /** Every sale line of a returnable document with what is left to return (null for other types). */
-export async function returnableLines(em: EntityManager, inv: { id: string; tenant: { id: string }; tipoDte: string; document: O }): Promise<ReturnableLine[] | null> {
+export async function returnableLines(
+  em: EntityManager,
+  inv: { id: string; tenant: { id: string }; tipoDte: string; document: O },
+): Promise<ReturnableLine[] | null> {
   if (!RETURNABLE_TYPES.includes(inv.tipoDte)) return null;
   return returnableLinesOf(inv, await returnedQuantities(em, inv.tenant.id, [inv.id]));
 }
@@ -46,31 +53,46 @@ export async function returnableLines(em: EntityManager, inv: { id: string; tena
  * none, so it needs no query.
  */
 export function returnableLinesOf(
-  inv: { id: string; document: O }, returned: ReadonlyMap<string, Dec>,
+  inv: { id: string; document: O },
+  returned: ReadonlyMap<string, Dec>,
 ): ReturnableLine[] {
   return ((inv.document.cuerpoDocumento as O[] | undefined) ?? []).map((l) => {
     const vendida = new D(String(l.cantidad ?? 0));
     const devuelta = returned.get(`${inv.id}:${String(l.numItem)}`) ?? new D(0);
-    return { numItem: Number(l.numItem), descripcion: String(l.descripcion), vendida: vendida.toFixed(), devuelta: devuelta.toFixed(), disponible: vendida.minus(devuelta).toFixed() };
+    return {
+      numItem: Number(l.numItem),
+      descripcion: String(l.descripcion),
+      vendida: vendida.toFixed(),
+      devuelta: devuelta.toFixed(),
+      disponible: vendida.minus(devuelta).toFixed(),
+    };
   });
 }
 
 /** Last El Salvador date on which an Evento de Retorno may return goods of this document (null for other types). */
-export async function returnDeadlineOf(em: EntityManager, inv: { tenant: { id: string }; tipoDte: string; fecEmi: string }): Promise<string | null> {
+export async function returnDeadlineOf(
+  em: EntityManager,
+  inv: { tenant: { id: string }; tipoDte: string; fecEmi: string },
+): Promise<string | null> {
   if (!RETURNABLE_TYPES.includes(inv.tipoDte)) return null;
-  const [t] = await em.getConnection().execute<{ cod_actividad: string }[]>(`select cod_actividad from tenant where id = ?`, [inv.tenant.id]);
+  const [t] = await em
+    .getConnection()
+    .execute<{ cod_actividad: string }[]>(`select cod_actividad from tenant where id = ?`, [inv.tenant.id]);
   return t ? returnDeadline(inv.fecEmi, t.cod_actividad) : null;
 }
 
 /** A document against which a Retorno stands (sealed or on its way) is not invalidated before it. */
 export async function activeReturnOf(
-  em: EntityManager, inv: { id: string; tenant: { id: string }; tipoDte: string },
+  em: EntityManager,
+  inv: { id: string; tenant: { id: string }; tipoDte: string },
 ): Promise<Err<Failure<ErrorCode.INVALID_STATE>> | null> {
   if (!RETURNABLE_TYPES.includes(inv.tipoDte)) return null;
-  const rows = await em.getConnection().execute<{ id: string; status: string }[]>(
-    `select id, status from fiscal_event where tenant_id = ? and tipo_evento = '18' and status in ${LIVE_RETURN} and lines @> ?::jsonb limit 1`,
-    [inv.tenant.id, JSON.stringify([{ invoiceId: inv.id }])],
-  );
+  const rows = await em
+    .getConnection()
+    .execute<{ id: string; status: string }[]>(
+      `select id, status from fiscal_event where tenant_id = ? and tipo_evento = '18' and status in ${LIVE_RETURN} and lines @> ?::jsonb limit 1`,
+      [inv.tenant.id, JSON.stringify([{ invoiceId: inv.id }])],
+    );
   if (!rows.length) return null;
   const r = rows[0]!;
   const why = 'MH does not invalidate a document with returns';

@@ -18,7 +18,12 @@ async function lockEvent(tx: EntityManager, id: string): Promise<FiscalEvent> {
   return tx.findOneOrFail(FiscalEvent, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['signedDocument'] });
 }
 
-async function move(scope: JobScope, id: string, from: FiscalEventStatus[], apply: (e: FiscalEvent) => void): Promise<FiscalEvent | null> {
+async function move(
+  scope: JobScope,
+  id: string,
+  from: FiscalEventStatus[],
+  apply: (e: FiscalEvent) => void,
+): Promise<FiscalEvent | null> {
   return scope.em.fork().transactional(async (tx) => {
     const e = await lockEvent(tx, id);
     if (!from.includes(e.status)) return null;
@@ -45,7 +50,12 @@ export async function transmitFiscalEvent(scope: JobScope, job: ClaimedJob<{ eve
 async function advance(scope: JobScope, job: ClaimedJob, e: FiscalEvent): Promise<Step> {
   if (e.status === 'PROCESSED' || e.status === 'REJECTED' || e.status === 'INVALIDATED') return { kind: 'done' };
   const material = await signingMaterial(scope, e.ambiente);
-  if (!material) return { kind: 'retry', delayMs: NO_CREDENTIAL_RETRY_MS, error: 'no MH certificate/credential imported for this ambiente' };
+  if (!material)
+    return {
+      kind: 'retry',
+      delayMs: NO_CREDENTIAL_RETRY_MS,
+      error: 'no MH certificate/credential imported for this ambiente',
+    };
   if (e.status === 'SENT') {
     await move(scope, e.id, ['SENT'], (x) => (x.status = 'UNKNOWN'));
     return 'next';
@@ -55,7 +65,13 @@ async function advance(scope: JobScope, job: ClaimedJob, e: FiscalEvent): Promis
   return send(scope, job, e.id, jws, ['QUEUED']);
 }
 
-async function send(scope: JobScope, job: ClaimedJob, id: string, jws: string, from: FiscalEventStatus[]): Promise<Step> {
+async function send(
+  scope: JobScope,
+  job: ClaimedJob,
+  id: string,
+  jws: string,
+  from: FiscalEventStatus[],
+): Promise<Step> {
   const sent = await move(scope, id, from, (x) => {
     x.signedDocument = jws;
     x.sendAttempts += 1;
@@ -64,8 +80,12 @@ async function send(scope: JobScope, job: ClaimedJob, id: string, jws: string, f
   if (!sent) return 'next';
   const material = (await signingMaterial(scope, sent.ambiente))!;
   const o = await scope.app.mh.client.recepcionDte(material.api, {
-    ambiente: sent.ambiente, idEnvio: Number(job.id) % 2_000_000_000, version: EVENT_VERSION, tipoDte: sent.tipoEvento,
-    documento: jws, codigoGeneracion: sent.codigoGeneracion,
+    ambiente: sent.ambiente,
+    idEnvio: Number(job.id) % 2_000_000_000,
+    version: EVENT_VERSION,
+    tipoDte: sent.tipoEvento,
+    documento: jws,
+    codigoGeneracion: sent.codigoGeneracion,
   });
   if (o.kind === 'rejected' && o.codigoMsg === '004') return toUnknown(scope, id);
   if (o.kind === 'processed' || o.kind === 'rejected') return record(scope, id, o, ['SENT']);
@@ -87,14 +107,23 @@ async function toUnknown(scope: JobScope, id: string): Promise<Step> {
 /** UNKNOWN: ask consultadte; resend only when MH confirms it does not have the event. */
 async function reconcile(scope: JobScope, job: ClaimedJob, e: FiscalEvent): Promise<Step> {
   const material = (await signingMaterial(scope, e.ambiente))!;
-  const o = await scope.app.mh.client.consultaDte(material.api, { nitEmisor: material.nit, tdte: e.tipoEvento, codigoGeneracion: e.codigoGeneracion });
+  const o = await scope.app.mh.client.consultaDte(material.api, {
+    nitEmisor: material.nit,
+    tdte: e.tipoEvento,
+    codigoGeneracion: e.codigoGeneracion,
+  });
   if (o.kind === 'processed' || o.kind === 'rejected') return record(scope, e.id, o, ['UNKNOWN']);
   if (o.kind === 'not_found') return send(scope, job, e.id, e.signedDocument!, ['UNKNOWN']);
   const delayMs = o.kind === 'auth_error' ? NO_CREDENTIAL_RETRY_MS : backoffMs(job.attempts + 1, 1000, 5 * 60_000);
   return { kind: 'retry', delayMs, error: o.reason };
 }
 
-async function record(scope: JobScope, id: string, o: ProcessedOutcome | RejectedOutcome, from: FiscalEventStatus[]): Promise<Step> {
+async function record(
+  scope: JobScope,
+  id: string,
+  o: ProcessedOutcome | RejectedOutcome,
+  from: FiscalEventStatus[],
+): Promise<Step> {
   await scope.em.fork().transactional(async (tx) => {
     const e = await lockEvent(tx, id);
     if (!from.includes(e.status)) return;

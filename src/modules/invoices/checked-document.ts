@@ -2,8 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ErrorCode } from '../../core/errors.js';
 import { invalid, ok, type Failure, type Result } from '../../core/result.js';
 import {
-  buildDte, dteSummary, invalidationDeadline, type DteDocument, type DteSummary, type Emisor, type EmissionInput,
-  type IdentificationContext, validateDte,
+  buildDte,
+  dteSummary,
+  invalidationDeadline,
+  type DteDocument,
+  type DteSummary,
+  type Emisor,
+  type EmissionInput,
+  type IdentificationContext,
+  validateDte,
 } from '../../dte/index.js';
 import { checkDeclared, type DeclaredAmount } from '../../dte/input/v1-shape.js';
 import { calendarForTenant } from '../calendar/business-calendar.js';
@@ -23,7 +30,9 @@ export interface CheckedDocument {
 
 /** The tenant as emisor at the given establishment and point of sale, or the field that names an unknown one. */
 export async function loadEmisor(
-  em: EntityManager, tenantId: string, pos: PointOfSale,
+  em: EntityManager,
+  tenantId: string,
+  pos: PointOfSale,
 ): Promise<Result<Emisor, Failure<ErrorCode.VALIDATION_FAILED>>> {
   const tenant = await em.findOneOrFail(Tenant, { id: tenantId });
   const resolved = await resolveEmisor(em, tenant, pos);
@@ -46,17 +55,23 @@ export interface CheckOptions {
  * window; a malformed flag is refused).
  */
 export async function checkedDocument(
-  em: EntityManager | (() => EntityManager), tenantId: string, input: EmissionInput, emisor: Emisor,
-  ident: IdentificationContext, body: unknown, opts: CheckOptions = {},
+  em: EntityManager | (() => EntityManager),
+  tenantId: string,
+  input: EmissionInput,
+  emisor: Emisor,
+  ident: IdentificationContext,
+  body: unknown,
+  opts: CheckOptions = {},
 ): Promise<Result<CheckedDocument, Failure<ErrorCode.VALIDATION_FAILED>>> {
   const document = buildDte(input, emisor, ident);
   const issues = [...validateDte(document), ...checkDeclared(document, opts.declared ?? [])];
   if (issues.length) return invalid(issues);
   // The entity manager may be made on demand: most documents need no read at all here.
   const emOf = typeof em === 'function' ? em : () => em;
-  const credit = input.tipoDte === '05'
-    ? await creditNoteIssues(emOf(), tenantId, input.tipoDte, document, { lock: opts.lockCredited ?? false })
-    : [];
+  const credit =
+    input.tipoDte === '05'
+      ? await creditNoteIssues(emOf(), tenantId, input.tipoDte, document, { lock: opts.lockCredited ?? false })
+      : [];
   if (credit.length) return invalid(credit);
   const summary = dteSummary(document);
   const perishable = perishableIssues(body);

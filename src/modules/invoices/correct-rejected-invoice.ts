@@ -19,7 +19,11 @@ const DAY = 24 * 3_600_000;
  * with the same codigoGeneracion, after that with a new one. The numeroControl stays: MH never took it.
  */
 export async function correctRejectedInvoice(
-  ctx: Context, invoiceId: string, input: EmissionInput, body: Record<string, unknown>, requestHash: string,
+  ctx: Context,
+  invoiceId: string,
+  input: EmissionInput,
+  body: Record<string, unknown>,
+  requestHash: string,
   declared: readonly DeclaredAmount[] = [],
 ): Promise<Result<Invoice, Failure<ErrorCode.VALIDATION_FAILED | ErrorCode.DUPLICATE_REFERENCE>>> {
   // A failure returns before anything is written: the transaction commits nothing and releases the row lock.
@@ -30,14 +34,20 @@ export async function correctRejectedInvoice(
     if (input.tipoDte !== inv.tipoDte) {
       const message = `a correction of rejected invoice ${inv.id} keeps its document type (${inv.tipoDte})`;
       return fail(ErrorCode.DUPLICATE_REFERENCE, message, [
-        { path: 'tipoDte', code: 'CORRECTION_CHANGES_TYPE', message: `the rejected document is a ${inv.tipoDte}; emit a new one under another referenciaExterna` },
+        {
+          path: 'tipoDte',
+          code: 'CORRECTION_CHANGES_TYPE',
+          message: `the rejected document is a ${inv.tipoDte}; emit a new one under another referenciaExterna`,
+        },
       ]);
     }
     const pos = { codEstableMH: inv.codEstableMH, codPuntoVentaMH: inv.codPuntoVentaMH };
     const emisor = await loadEmisor(tx, inv.tenant.id, pos);
     if (!emisor.ok) return emisor;
     const now = ctx.clock.now();
-    const rejectedAt = (await tx.findOne(InvoiceEvent, { invoice: inv.id, type: 'dte.rejected' }, { orderBy: { id: 'desc' } }))?.createdAt ?? inv.updatedAt;
+    const rejectedAt =
+      (await tx.findOne(InvoiceEvent, { invoice: inv.id, type: 'dte.rejected' }, { orderBy: { id: 'desc' } }))
+        ?.createdAt ?? inv.updatedAt;
     const previous = inv.codigoGeneracion;
     const codigoGeneracion = now.getTime() - rejectedAt.getTime() < DAY ? previous : newCodigoGeneracion();
     const { fecEmi, horEmi } = elSalvadorDateTime(now);
@@ -47,10 +57,23 @@ export async function correctRejectedInvoice(
     if (!checked.ok) return checked;
     const { document, summary, invalidationDeadline, perishableMedicine } = checked.value;
     Object.assign(inv, {
-      requestHash, document, codigoGeneracion, fecEmi, horEmi, warnings: input.warnings.length ? input.warnings : null,
-      totalPagar: summary.totalPagar, receptorNombre: summary.receptorNombre, receptorNumDocumento: summary.receptorNumDocumento, receptorCorreo: summary.receptorCorreo,
-      invalidationDeadline, perishableMedicine,
-      jws: null, sendAttempts: 0, observaciones: null, mhCodigoMsg: null, mhDescripcionMsg: null,
+      requestHash,
+      document,
+      codigoGeneracion,
+      fecEmi,
+      horEmi,
+      warnings: input.warnings.length ? input.warnings : null,
+      totalPagar: summary.totalPagar,
+      receptorNombre: summary.receptorNombre,
+      receptorNumDocumento: summary.receptorNumDocumento,
+      receptorCorreo: summary.receptorCorreo,
+      invalidationDeadline,
+      perishableMedicine,
+      jws: null,
+      sendAttempts: 0,
+      observaciones: null,
+      mhCodigoMsg: null,
+      mhDescripcionMsg: null,
     });
     await transition(tx, inv, 'QUEUED', 'dte.corrected', { previousCodigoGeneracion: previous, codigoGeneracion });
     await enqueue(tx, transmitInvoiceJob, { invoiceId: inv.id }, { tenantId: inv.tenant.id });

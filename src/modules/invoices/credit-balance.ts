@@ -27,7 +27,11 @@ interface Row {
   n: string;
 }
 
-const amounts = (r: Row | undefined): Amounts => ({ gravada: new D(r?.g ?? 0), exenta: new D(r?.e ?? 0), noSujeta: new D(r?.n ?? 0) });
+const amounts = (r: Row | undefined): Amounts => ({
+  gravada: new D(r?.g ?? 0),
+  exenta: new D(r?.e ?? 0),
+  noSujeta: new D(r?.n ?? 0),
+});
 
 /** The CCFs of the tenant among `codigos` (optionally locked), with status and net amounts. */
 async function ccfRows(em: EntityManager, tenantId: string, codigos: string[], lock: boolean) {
@@ -44,7 +48,12 @@ async function ccfRows(em: EntityManager, tenantId: string, codigos: string[], l
 }
 
 /** Σ of the note lines relating each CCF, for credit notes (live) or debit notes (PROCESSED). */
-async function noteSums(em: EntityManager, tenantId: string, codigos: string[], tipo: '05' | '06'): Promise<Map<string, Row>> {
+async function noteSums(
+  em: EntityManager,
+  tenantId: string,
+  codigos: string[],
+  tipo: '05' | '06',
+): Promise<Map<string, Row>> {
   const statuses = tipo === '05' ? LIVE_NOTE : `('PROCESSED')`;
   const rows = await em.getConnection().execute<Row[]>(
     `select l->>'numeroDocumento' as codigo, sum((l->>'ventaGravada')::numeric) as g, sum((l->>'ventaExenta')::numeric) as e,
@@ -61,19 +70,29 @@ async function noteSums(em: EntityManager, tenantId: string, codigos: string[], 
 
 async function balances(em: EntityManager, tenantId: string, ccfs: Row[]): Promise<Map<string, Amounts>> {
   const codigos = ccfs.map((c) => c.codigo);
-  const [credits, debits] = await Promise.all([noteSums(em, tenantId, codigos, '05'), noteSums(em, tenantId, codigos, '06')]);
+  const [credits, debits] = await Promise.all([
+    noteSums(em, tenantId, codigos, '05'),
+    noteSums(em, tenantId, codigos, '06'),
+  ]);
   const out = new Map<string, Amounts>();
   for (const c of ccfs) {
     const base = amounts(c);
     const cr = amounts(credits.get(c.codigo));
     const db = amounts(debits.get(c.codigo));
-    out.set(c.codigo, { gravada: base.gravada.plus(db.gravada).minus(cr.gravada), exenta: base.exenta.plus(db.exenta).minus(cr.exenta), noSujeta: base.noSujeta.plus(db.noSujeta).minus(cr.noSujeta) });
+    out.set(c.codigo, {
+      gravada: base.gravada.plus(db.gravada).minus(cr.gravada),
+      exenta: base.exenta.plus(db.exenta).minus(cr.exenta),
+      noSujeta: base.noSujeta.plus(db.noSujeta).minus(cr.noSujeta),
+    });
   }
   return out;
 }
 
 /** The remaining creditable balance of a CCF (null for other document types). */
-export async function creditBalanceOf(em: EntityManager, inv: { tenant: { id: string }; tipoDte: string; codigoGeneracion: string }): Promise<CreditBalance | null> {
+export async function creditBalanceOf(
+  em: EntityManager,
+  inv: { tenant: { id: string }; tipoDte: string; codigoGeneracion: string },
+): Promise<CreditBalance | null> {
   if (inv.tipoDte !== '03') return null;
   const rows = await ccfRows(em, inv.tenant.id, [inv.codigoGeneracion], false);
   const b = (await balances(em, inv.tenant.id, rows)).get(inv.codigoGeneracion);
@@ -88,7 +107,11 @@ function requested(document: O): Map<string, Amounts> {
   for (const l of (document.cuerpoDocumento as O[] | undefined) ?? []) {
     const key = String(l.numeroDocumento);
     const a = out.get(key) ?? amounts(undefined);
-    out.set(key, { gravada: a.gravada.plus(String(l.ventaGravada ?? 0)), exenta: a.exenta.plus(String(l.ventaExenta ?? 0)), noSujeta: a.noSujeta.plus(String(l.ventaNoSuj ?? 0)) });
+    out.set(key, {
+      gravada: a.gravada.plus(String(l.ventaGravada ?? 0)),
+      exenta: a.exenta.plus(String(l.ventaExenta ?? 0)),
+      noSujeta: a.noSujeta.plus(String(l.ventaNoSuj ?? 0)),
+    });
   }
   return out;
 }
@@ -105,7 +128,11 @@ export function creditedCcfCodigos(document: O): string[] {
  * Returns the problems found (none: the note may be emitted).
  */
 export async function creditNoteIssues(
-  tx: EntityManager, tenantId: string, tipoDte: string, document: O, opts: { lock?: boolean } = {},
+  tx: EntityManager,
+  tenantId: string,
+  tipoDte: string,
+  document: O,
+  opts: { lock?: boolean } = {},
 ): Promise<FieldIssue[]> {
   if (tipoDte !== '05') return [];
   const wanted = requested(document);
@@ -114,14 +141,26 @@ export async function creditNoteIssues(
   const issues: FieldIssue[] = [];
   const rel = ((document.documentoRelacionado as O[] | null) ?? []).map((d) => d.numeroDocumento);
   for (const c of ccfs.filter((x) => x.status !== 'PROCESSED')) {
-    issues.push({ path: `documentoRelacionado[${rel.indexOf(c.codigo)}].numeroDocumento`, code: 'RELATED_NOT_PROCESSED', message: `CCF ${c.codigo} is ${c.status}: only a PROCESSED CCF can be credited` });
+    issues.push({
+      path: `documentoRelacionado[${rel.indexOf(c.codigo)}].numeroDocumento`,
+      code: 'RELATED_NOT_PROCESSED',
+      message: `CCF ${c.codigo} is ${c.status}: only a PROCESSED CCF can be credited`,
+    });
   }
-  const remaining = await balances(tx, tenantId, ccfs.filter((x) => x.status === 'PROCESSED'));
+  const remaining = await balances(
+    tx,
+    tenantId,
+    ccfs.filter((x) => x.status === 'PROCESSED'),
+  );
   for (const [codigo, left] of remaining) {
     const want = wanted.get(codigo)!;
     for (const k of KINDS) {
       if (want[k].gt(left[k])) {
-        issues.push({ path: 'items', code: 'CREDIT_EXCEEDS_BALANCE', message: `the note credits ${want[k].toFixed(2)} venta ${LABEL[k]} of CCF ${codigo}; only ${left[k].toFixed(2)} remains` });
+        issues.push({
+          path: 'items',
+          code: 'CREDIT_EXCEEDS_BALANCE',
+          message: `the note credits ${want[k].toFixed(2)} venta ${LABEL[k]} of CCF ${codigo}; only ${left[k].toFixed(2)} remains`,
+        });
       }
     }
   }

@@ -48,7 +48,9 @@ export type EmitFailure = Failure<ErrorCode.VALIDATION_FAILED | ErrorCode.DUPLIC
  * included), and is then answered as before: the earlier invoice, its correction, or DUPLICATE_REFERENCE.
  */
 export async function emitInvoice(
-  ctx: Context, body: unknown, opts: EmitOptions = {},
+  ctx: Context,
+  body: unknown,
+  opts: EmitOptions = {},
 ): Promise<Result<EmitResult, EmitFailure>> {
   const tenantId = requireTenantScope(ctx, 'invoices:emit');
   const parsed = parseEmission(body);
@@ -74,14 +76,24 @@ export async function emitInvoice(
 
 /** The answer to a request whose reference already has an invoice, or null when it has none. */
 async function answerTakenReference(
-  ctx: Context, tenantId: string, input: EmissionInput, body: unknown, requestHash: string, opts: EmitOptions,
+  ctx: Context,
+  tenantId: string,
+  input: EmissionInput,
+  body: unknown,
+  requestHash: string,
+  opts: EmitOptions,
 ): Promise<Result<EmitResult, EmitFailure> | null> {
   const found = await findReference(ctx, tenantId, input.referenciaExterna);
   if (!found) return null;
   if (found.requestHash === requestHash) return ok({ invoice: found, created: false });
   if (found.status === 'REJECTED') {
     const corrected = await correctRejectedInvoice(
-      ctx, found.id, input, body as Record<string, unknown>, requestHash, opts.declared,
+      ctx,
+      found.id,
+      input,
+      body as Record<string, unknown>,
+      requestHash,
+      opts.declared,
     );
     return corrected.ok ? ok({ invoice: corrected.value, created: false }) : corrected;
   }
@@ -96,7 +108,9 @@ const isUniqueViolation = (err: unknown) =>
  * notes on one CCF never credit more than remains between them (the check and the insert share one transaction).
  */
 async function persistEmission(
-  ctx: Context, tenantId: string, e: NewEmission,
+  ctx: Context,
+  tenantId: string,
+  e: NewEmission,
 ): Promise<Result<Invoice, Failure<ErrorCode.VALIDATION_FAILED>>> {
   const codigos = e.row.tipoDte === '05' ? creditedCcfCodigos(e.document) : [];
   if (!codigos.length) return ok(await insertEmission(ctx.db.pool, ctx.em.fork(), e));
@@ -135,8 +149,12 @@ async function findReference(ctx: Context, tenantId: string, referenciaExterna: 
 
 /** Builds and validates the document (with a placeholder correlative of the same shape) and the row to persist. */
 async function buildEmission(
-  ctx: Context, tenantId: string, input: EmissionInput, body: EmissionEnvelope & Record<string, unknown>,
-  requestHash: string, opts: EmitOptions,
+  ctx: Context,
+  tenantId: string,
+  input: EmissionInput,
+  body: EmissionEnvelope & Record<string, unknown>,
+  requestHash: string,
+  opts: EmitOptions,
 ): Promise<Result<NewEmission, Failure<ErrorCode.VALIDATION_FAILED | ErrorCode.NOT_FOUND>>> {
   // The tenant, its establishments and calendar from the per-process cache (invalidated by every change).
   const profile = await tenantProfile(ctx.db, ctx.log, tenantId);
@@ -188,7 +206,10 @@ async function buildEmission(
     document,
     // The correlative is allocated in the insert itself (insertEmission): no gaps, the series locked only briefly.
     series: {
-      tenantId, tipoDte: input.tipoDte, codEstableMH: emisor.codEstableMH, codPuntoVentaMH: emisor.codPuntoVentaMH,
+      tenantId,
+      tipoDte: input.tipoDte,
+      codEstableMH: emisor.codEstableMH,
+      codPuntoVentaMH: emisor.codPuntoVentaMH,
       year: Number(fecEmi.slice(0, 4)),
     },
     numeroControlPrefix: prefix,

@@ -25,11 +25,16 @@ type Obj = Record<string, unknown>;
 function receptorOfCcf(doc: Obj): Obj {
   const r = (doc.receptor ?? {}) as Obj;
   const { nit, ...rest } = r;
-  return Object.fromEntries(Object.entries({ ...rest, tipoDocumento: '36', numDocumento: nit }).filter(([, v]) => v !== null && v !== undefined));
+  return Object.fromEntries(
+    Object.entries({ ...rest, tipoDocumento: '36', numDocumento: nit }).filter(
+      ([, v]) => v !== null && v !== undefined,
+    ),
+  );
 }
 
 async function relatedCcf(
-  ctx: Context, id: string,
+  ctx: Context,
+  id: string,
 ): Promise<Result<Invoice, Failure<ErrorCode.NOT_FOUND | ErrorCode.INVALID_STATE>>> {
   const ccf = await getInvoice(ctx, id);
   if (!ccf) return invoiceNotFound(id);
@@ -49,7 +54,9 @@ async function relatedCcf(
 
 /** Nota de Crédito (05) / Débito (06) relating a processed CCF: the receptor and the related document come from it. */
 export async function emitNote(
-  ctx: Context, tipoDte: '05' | '06', input: NoteInput,
+  ctx: Context,
+  tipoDte: '05' | '06',
+  input: NoteInput,
 ): Promise<Result<EmitResult, EmitNoteFailure>> {
   requireTenantScope(ctx, 'invoices:emit');
   const related = await relatedCcf(ctx, input.invoiceId);
@@ -60,7 +67,9 @@ export async function emitNote(
     ...rest,
     tipoDte,
     receptor: receptorOfCcf(ccf.document),
-    documentoRelacionado: [{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: ccf.codigoGeneracion, fechaEmision: ccf.fecEmi }],
+    documentoRelacionado: [
+      { tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: ccf.codigoGeneracion, fechaEmision: ccf.fecEmi },
+    ],
     ...(ccf.patientId ? { patientId: ccf.patientId } : {}),
   });
 }

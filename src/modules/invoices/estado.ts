@@ -4,8 +4,14 @@ import type { InvoiceStatus } from './invoice-lifecycle.js';
 export type EstadoV1 = 'generada' | 'sellada' | 'rechazada' | 'contingencia' | 'invalidada';
 
 const ESTADOS: Record<InvoiceStatus, EstadoV1> = {
-  QUEUED: 'generada', SIGNED: 'generada', SENT: 'generada', UNKNOWN: 'generada',
-  PROCESSED: 'sellada', REJECTED: 'rechazada', CONTINGENCY: 'contingencia', INVALIDATED: 'invalidada',
+  QUEUED: 'generada',
+  SIGNED: 'generada',
+  SENT: 'generada',
+  UNKNOWN: 'generada',
+  PROCESSED: 'sellada',
+  REJECTED: 'rechazada',
+  CONTINGENCY: 'contingencia',
+  INVALIDATED: 'invalidada',
 };
 
 export function estadoOf(status: InvoiceStatus): EstadoV1 {

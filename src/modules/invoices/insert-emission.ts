@@ -38,7 +38,15 @@ export interface Queryable {
 
 export async function insertEmission(db: Queryable, em: EntityManager, e: NewEmission): Promise<Invoice> {
   const s = e.series;
-  const params: unknown[] = [s.tenantId, s.tipoDte, s.codEstableMH, s.codPuntoVentaMH, s.year, e.numeroControlPrefix, JSON.stringify(e.document)];
+  const params: unknown[] = [
+    s.tenantId,
+    s.tipoDte,
+    s.codEstableMH,
+    s.codPuntoVentaMH,
+    s.year,
+    e.numeroControlPrefix,
+    JSON.stringify(e.document),
+  ];
   const inv = rowValues(em, Invoice, e.row, params.length + 1);
   params.push(...inv.values);
   const job = jobInsert(transmitInvoiceJob, { invoiceId: e.row.id }, { tenantId: s.tenantId }, params.length + 1);

@@ -71,10 +71,14 @@ export async function startInvoiceEventBus(databaseUrl: string, log: Logger): Pr
   };
 
   const scheduleReconnect = () => {
-    setTimeout(() => void connect().catch((e) => {
-      log.error({ err: (e as Error).message }, 'LISTEN reconnect failed; retrying');
-      if (!closed) scheduleReconnect();
-    }), RECONNECT_MS).unref();
+    setTimeout(
+      () =>
+        void connect().catch((e) => {
+          log.error({ err: (e as Error).message }, 'LISTEN reconnect failed; retrying');
+          if (!closed) scheduleReconnect();
+        }),
+      RECONNECT_MS,
+    ).unref();
   };
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: databaseUrl, application_name: 'fx-invoice-events' });
@@ -124,7 +128,10 @@ export async function startInvoiceEventBus(databaseUrl: string, log: Logger): Pr
 const MAX_BUFFERED = 1000;
 
 /** An async iterator over the notes that pass `accept`, unsubscribed when the consumer stops (graphql-ws complete). */
-export function noteIterator(bus: InvoiceEventBus, accept: (n: InvoiceNote) => boolean): AsyncIterableIterator<InvoiceNote> {
+export function noteIterator(
+  bus: InvoiceEventBus,
+  accept: (n: InvoiceNote) => boolean,
+): AsyncIterableIterator<InvoiceNote> {
   const buffer: InvoiceNote[] = [];
   let waiting: ((r: IteratorResult<InvoiceNote>) => void) | null = null;
   let done = false;

@@ -8,7 +8,16 @@ import { AppError, ErrorCode } from '../../core/errors.js';
  *   REJECTED → QUEUED (SIGMA corrects the data and posts again under the same referenciaExterna)
  *   PROCESSED → INVALIDATED
  */
-export const INVOICE_STATUSES = ['QUEUED', 'SIGNED', 'SENT', 'UNKNOWN', 'PROCESSED', 'REJECTED', 'CONTINGENCY', 'INVALIDATED'] as const;
+export const INVOICE_STATUSES = [
+  'QUEUED',
+  'SIGNED',
+  'SENT',
+  'UNKNOWN',
+  'PROCESSED',
+  'REJECTED',
+  'CONTINGENCY',
+  'INVALIDATED',
+] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 export const TRANSITIONS: Record<InvoiceStatus, readonly InvoiceStatus[]> = {

@@ -48,7 +48,8 @@ export interface SqlQuery {
 const MAX_BRANCHES = 24;
 const ORDER = 'fec_emi desc, created_at desc, id desc';
 /** The search expression, spelled exactly as in the index (invoice_search_index). */
-export const SEARCH_EXPRESSION = 'fx_invoice_search(receptor_nombre, numero_control, codigo_generacion, referencia_externa)';
+export const SEARCH_EXPRESSION =
+  'fx_invoice_search(receptor_nombre, numero_control, codigo_generacion, referencia_externa)';
 /** The name's words, spelled exactly as in the index (invoice_name_search_index). */
 const NAME_EXPRESSION = `to_tsvector('fx_names'::regconfig, coalesce(receptor_nombre, ''))`;
 /** The keyset of each row, for its cursor: created_at with its microseconds. */
@@ -63,7 +64,11 @@ const NUMERO_CONTROL_PREFIX = /^DTE-/;
 /** A document number (DUI, NIT…): digits, maybe with dashes. */
 const DOCUMENT_NUMBER = /^[0-9][0-9-]*[0-9]$/;
 /** Words of a name for the full-text search: letters and digits only (nothing else reaches to_tsquery). */
-const words = (text: string): string[] => text.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string): string[] =>
+  text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** The ways `text` may be matched, the cheapest first: an identifier-like token, a name's words, then containment. */
 export function textModes(text: string): TextMode[] {
@@ -86,7 +91,10 @@ export function textCond(text: string, mode: TextMode): Cond {
     return { sql: `(${ors.map((c) => c.sql).join(' or ')})`, values: ors.flatMap((c) => c.values) };
   }
   if (mode === 'words' || mode === 'prefix') {
-    const query = words(t).map((w) => `'${w}'`).join(' <-> ') + (mode === 'prefix' ? ':*' : '');
+    const query =
+      words(t)
+        .map((w) => `'${w}'`)
+        .join(' <-> ') + (mode === 'prefix' ? ':*' : '');
     return cond(`${NAME_EXPRESSION} @@ to_tsquery('fx_names', ?)`, query);
   }
   return cond(`${SEARCH_EXPRESSION} like '%' || lower(fx_unaccent(?)) || '%'`, escapeLike(t));
@@ -128,20 +136,30 @@ function allConds(tenantId: string, f: InvoiceListFilter): Cond[] {
 const distinct = (v: readonly string[] | null | undefined): (string | null)[] => (v?.length ? [...new Set(v)] : [null]);
 
 /** The rows of one page (`limit` rows after `after`), newest first. */
-export function invoicePageQuery(tenantId: string, f: InvoiceListFilter, limit: number, after: Keyset | null): SqlQuery {
-  const keyset = after ? [cond('(fec_emi, created_at, id) < (?, ?::timestamptz, ?::uuid)', after.fecEmi, after.createdAt, after.id)] : [];
+export function invoicePageQuery(
+  tenantId: string,
+  f: InvoiceListFilter,
+  limit: number,
+  after: Keyset | null,
+): SqlQuery {
+  const keyset = after
+    ? [cond('(fec_emi, created_at, id) < (?, ?::timestamptz, ?::uuid)', after.fecEmi, after.createdAt, after.id)]
+    : [];
   const branch = (conds: Cond[]): SqlQuery => {
     const w = joined([...conds, ...keyset]);
-    return { sql: `select *, ${KEY_COLUMN} from invoice where ${w.sql} order by ${ORDER} limit ${limit}`, params: w.params };
+    return {
+      sql: `select *, ${KEY_COLUMN} from invoice where ${w.sql} order by ${ORDER} limit ${limit}`,
+      params: w.params,
+    };
   };
   const statuses = distinct(f.status);
   const tipos = distinct(f.tipoDte);
   if (statuses.length * tipos.length > MAX_BRANCHES) return branch(allConds(tenantId, f));
-  const branches = statuses.flatMap((s) => tipos.map((t) => branch([
-    ...common(tenantId, f),
-    ...(s ? [cond('status = ?', s)] : []),
-    ...(t ? [cond('tipo_dte = ?', t)] : []),
-  ])));
+  const branches = statuses.flatMap((s) =>
+    tipos.map((t) =>
+      branch([...common(tenantId, f), ...(s ? [cond('status = ?', s)] : []), ...(t ? [cond('tipo_dte = ?', t)] : [])]),
+    ),
+  );
   if (branches.length === 1) return branches[0]!;
   return {
     sql: `select * from (${branches.map((b) => `(${b.sql})`).join(' union all ')}) page order by ${ORDER} limit ${limit}`,

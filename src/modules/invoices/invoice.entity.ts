@@ -6,8 +6,9 @@ import type { InvoiceStatus } from './invoice-lifecycle.js';
 /** The text search's index: trigrams of the searchable columns, unaccented and lower-cased (migration-created). */
 // No tenant column in it: a GIN entry for the tenant would list all of its rows, and every search would read that
 // whole list; the few matches of other tenants are dropped after the index, by the query's tenant condition.
-const INVOICE_SEARCH_INDEX = 'create index "invoice_search_index" on "invoice" using gin ('
-  + 'fx_invoice_search("receptor_nombre", "numero_control", "codigo_generacion", "referencia_externa") gin_trgm_ops)';
+const INVOICE_SEARCH_INDEX =
+  'create index "invoice_search_index" on "invoice" using gin (' +
+  'fx_invoice_search("receptor_nombre", "numero_control", "codigo_generacion", "referencia_externa") gin_trgm_ops)';
 
 /**
  * The text search by identifier and by name (migration-created). An identifier is looked up by prefix in its own
@@ -18,10 +19,12 @@ const SEARCH_INDEXES = [
   ['invoice_codigo_prefix_index', '("codigo_generacion" varchar_pattern_ops)'],
   ['invoice_numero_control_prefix_index', '("tenant_id", "numero_control" varchar_pattern_ops)'],
   ['invoice_reference_prefix_index', '("tenant_id", lower("referencia_externa") text_pattern_ops)'],
-  ['invoice_name_search_index', 'using gin (to_tsvector(\'fx_names\'::regconfig, coalesce("receptor_nombre", \'\')))'],
+  ['invoice_name_search_index', "using gin (to_tsvector('fx_names'::regconfig, coalesce(\"receptor_nombre\", '')))"],
   // The deadline scan: PROCESSED documents whose invalidation window ends soon.
-  ['invoice_invalidation_deadline_index',
-    '("invalidation_deadline") where status = \'PROCESSED\' and invalidation_deadline is not null'],
+  [
+    'invoice_invalidation_deadline_index',
+    '("invalidation_deadline") where status = \'PROCESSED\' and invalidation_deadline is not null',
+  ],
 ].map(([name, definition]) => ({ name: name!, expression: `create index "${name}" on "invoice" ${definition}` }));
 
 /**
@@ -32,7 +35,10 @@ export const InvoiceSchema = defineEntity({
   name: 'Invoice',
   tableName: 'invoice',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant),
     ambiente: p.string().length(2).$type<Ambiente>(),
     tipoDte: p.string().length(2).$type<TipoDte>(),
@@ -60,7 +66,9 @@ export const InvoiceSchema = defineEntity({
     fhProcesamiento: p.string().length(19).nullable(),
     observaciones: p.json<string[]>().nullable(),
     /** What the engine did on the caller's behalf at emission (e.g. an all-zero DUI read as no document). */
-    warnings: p.json<{ path: string; code: string; message: string; params?: Record<string, string | number> }[]>().nullable(),
+    warnings: p
+      .json<{ path: string; code: string; message: string; params?: Record<string, string | number> }[]>()
+      .nullable(),
     mhCodigoMsg: p.string().length(10).nullable(),
     mhDescripcionMsg: p.text().nullable(),
     totalPagar: p.decimal().precision(16).scale(2),
@@ -89,7 +97,10 @@ export const InvoiceSchema = defineEntity({
     /** A line sells a perishable medicine: MH's 2-year invalidation window applies. */
     perishableMedicine: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [
     { name: 'invoice_tenant_reference_unique', properties: ['tenant', 'referenciaExterna'] },
@@ -102,8 +113,16 @@ export const InvoiceSchema = defineEntity({
     { name: 'invoice_list_index', properties: ['tenant', 'fecEmi', 'createdAt', 'id'] },
     { name: 'invoice_list_status_index', properties: ['tenant', 'status', 'fecEmi', 'createdAt', 'id'] },
     { name: 'invoice_list_tipo_dte_index', properties: ['tenant', 'tipoDte', 'fecEmi', 'createdAt', 'id'] },
-    { name: 'invoice_list_receptor_index', properties: ['tenant', 'receptorNumDocumento', 'fecEmi', 'createdAt', 'id'], where: 'receptor_num_documento is not null' },
-    { name: 'invoice_list_patient_index', properties: ['tenant', 'patientId', 'fecEmi', 'createdAt', 'id'], where: 'patient_id is not null' },
+    {
+      name: 'invoice_list_receptor_index',
+      properties: ['tenant', 'receptorNumDocumento', 'fecEmi', 'createdAt', 'id'],
+      where: 'receptor_num_documento is not null',
+    },
+    {
+      name: 'invoice_list_patient_index',
+      properties: ['tenant', 'patientId', 'fecEmi', 'createdAt', 'id'],
+      where: 'patient_id is not null',
+    },
     { name: 'invoice_search_index', expression: INVOICE_SEARCH_INDEX },
     ...SEARCH_INDEXES,
   ],

@@ -8,7 +8,8 @@ export function duplicateReference(found: Pick<Invoice, 'id' | 'referenciaExtern
   const used = `was already used with a different body (invoice ${found.id}, ${found.status})`;
   return fail(ErrorCode.DUPLICATE_REFERENCE, `referenciaExterna "${found.referenciaExterna}" ${used}`, [
     {
-      path: 'referenciaExterna', code: 'DUPLICATE_REFERENCE',
+      path: 'referenciaExterna',
+      code: 'DUPLICATE_REFERENCE',
       message: `already used by invoice ${found.id} with a different body`,
     },
   ]);

@@ -5,8 +5,14 @@ import type { InvoiceStatus } from './invoice-lifecycle.js';
 import type { InvoiceListFilter } from './invoice-list-sql.js';
 import { Invoice } from './invoice.entity.js';
 import {
-  invoiceCountQuery, invoiceEstimateQuery, invoicePageQuery, textModes, textProbeQuery,
-  type Keyset, type SqlQuery, type TextMode,
+  invoiceCountQuery,
+  invoiceEstimateQuery,
+  invoicePageQuery,
+  textModes,
+  textProbeQuery,
+  type Keyset,
+  type SqlQuery,
+  type TextMode,
 } from './invoice-list-sql.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -52,7 +58,8 @@ export interface InvoicePage {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const invalidCursor = () => new ValidationError([{ path: 'after', code: 'INVALID_CURSOR', message: 'not a cursor returned by this API' }]);
+const invalidCursor = () =>
+  new ValidationError([{ path: 'after', code: 'INVALID_CURSOR', message: 'not a cursor returned by this API' }]);
 
 /** Cursor = the listing order's key of the last row seen (stable under concurrent inserts, unlike offsets). */
 function encodeCursor(k: Keyset): string {
@@ -64,22 +71,30 @@ async function decodeCursor(ctx: Context, tenantId: string, cursor: string): Pro
   const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const id = parts.at(-1) ?? '';
   const createdAt = parts.at(-2) ?? '';
-  if (!UUID.test(id) || Number.isNaN(new Date(createdAt).getTime()) || parts.length < 2 || parts.length > 3) throw invalidCursor();
+  if (!UUID.test(id) || Number.isNaN(new Date(createdAt).getTime()) || parts.length < 2 || parts.length > 3)
+    throw invalidCursor();
   if (parts.length === 3) {
     if (!DATE.test(parts[0]!)) throw invalidCursor();
     return { fecEmi: parts[0]!, createdAt, id: id.toLowerCase() };
   }
-  const rows = await run<{ fec_emi: string }>(ctx, { sql: 'select fec_emi from invoice where tenant_id = ? and id = ?', params: [tenantId, id.toLowerCase()] });
+  const rows = await run<{ fec_emi: string }>(ctx, {
+    sql: 'select fec_emi from invoice where tenant_id = ? and id = ?',
+    params: [tenantId, id.toLowerCase()],
+  });
   if (!rows[0]) throw invalidCursor();
   return { fecEmi: rows[0].fec_emi, createdAt: new Date(createdAt).toISOString(), id: id.toLowerCase() };
 }
 
 function checkFilter(f: InvoiceFilter, first: number): void {
   const issues: FieldIssue[] = [];
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) issues.push({ path: 'first', code: 'OUT_OF_RANGE', message: `first must be between 1 and ${MAX_PAGE_SIZE}` });
-  if (f.fromDate && !DATE.test(f.fromDate)) issues.push({ path: 'filter.fromDate', code: 'INVALID_DATE', message: 'must be YYYY-MM-DD' });
-  if (f.toDate && !DATE.test(f.toDate)) issues.push({ path: 'filter.toDate', code: 'INVALID_DATE', message: 'must be YYYY-MM-DD' });
-  if ((f.text?.trim().length ?? 0) > MAX_TEXT) issues.push({ path: 'filter.text', code: 'TOO_LONG', message: `at most ${MAX_TEXT} characters` });
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+    issues.push({ path: 'first', code: 'OUT_OF_RANGE', message: `first must be between 1 and ${MAX_PAGE_SIZE}` });
+  if (f.fromDate && !DATE.test(f.fromDate))
+    issues.push({ path: 'filter.fromDate', code: 'INVALID_DATE', message: 'must be YYYY-MM-DD' });
+  if (f.toDate && !DATE.test(f.toDate))
+    issues.push({ path: 'filter.toDate', code: 'INVALID_DATE', message: 'must be YYYY-MM-DD' });
+  if ((f.text?.trim().length ?? 0) > MAX_TEXT)
+    issues.push({ path: 'filter.text', code: 'TOO_LONG', message: `at most ${MAX_TEXT} characters` });
   if (issues.length) throw new ValidationError(issues);
 }
 
@@ -97,7 +112,10 @@ function run<T>(ctx: Context, q: SqlQuery): Promise<T[]> {
  * checked on its row, so when the planner expects far more than the limit the estimate is the answer.
  */
 async function countInvoices(
-  ctx: Context, tenantId: string, f: InvoiceListFilter, exact: boolean,
+  ctx: Context,
+  tenantId: string,
+  f: InvoiceListFilter,
+  exact: boolean,
 ): Promise<InvoiceCount> {
   const byRow = !!f.text?.trim() && f.textMode !== 'identifier';
   const cap = byRow ? EXACT_TEXT_COUNT_UP_TO : EXACT_COUNT_UP_TO;
@@ -113,7 +131,10 @@ async function countInvoices(
 }
 
 async function estimatedCount(ctx: Context, tenantId: string, f: InvoiceListFilter): Promise<number> {
-  const [plan] = await run<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(ctx, invoiceEstimateQuery(tenantId, f));
+  const [plan] = await run<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    ctx,
+    invoiceEstimateQuery(tenantId, f),
+  );
   return Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
 }
 
@@ -125,12 +146,22 @@ type Row = Record<string, unknown> & { key_created_at: string };
  * A first page that comes back non-empty settles it without another query.
  */
 async function pageRows(
-  ctx: Context, tenantId: string, filter: InvoiceFilter, limit: number, keyset: Keyset | null,
+  ctx: Context,
+  tenantId: string,
+  filter: InvoiceFilter,
+  limit: number,
+  keyset: Keyset | null,
 ): Promise<{ f: InvoiceListFilter; rows: Row[] }> {
   const text = filter.text?.trim();
   const modes: TextMode[] = text ? textModes(text) : ['contains'];
-  const plain = !keyset && !filter.status?.length && !filter.tipoDte?.length && !filter.fromDate && !filter.toDate
-    && !filter.receptorNumDocumento && !filter.patientId;
+  const plain =
+    !keyset &&
+    !filter.status?.length &&
+    !filter.tipoDte?.length &&
+    !filter.fromDate &&
+    !filter.toDate &&
+    !filter.receptorNumDocumento &&
+    !filter.patientId;
   for (const [i, textMode] of modes.entries()) {
     const f: InvoiceListFilter = { ...filter, textMode };
     const last = i === modes.length - 1;
@@ -142,7 +173,12 @@ async function pageRows(
 }
 
 /** The caller's invoices, newest first (fecEmi, then creation), cursor pages of at most MAX_PAGE_SIZE. */
-export async function listInvoices(ctx: Context, filter: InvoiceFilter = {}, first = DEFAULT_PAGE_SIZE, after?: string | null): Promise<InvoicePage> {
+export async function listInvoices(
+  ctx: Context,
+  filter: InvoiceFilter = {},
+  first = DEFAULT_PAGE_SIZE,
+  after?: string | null,
+): Promise<InvoicePage> {
   const tenantId = requireTenantScope(ctx, 'invoices:read');
   checkFilter(filter, first);
   const keyset = after ? await decodeCursor(ctx, tenantId, after) : null;

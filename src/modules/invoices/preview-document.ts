@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { elSalvadorDateTime, newCodigoGeneracion, previewEmission, type DteDocument, type Result, type TipoDte } from '../../dte/index.js';
+import {
+  elSalvadorDateTime,
+  newCodigoGeneracion,
+  previewEmission,
+  type DteDocument,
+  type Result,
+  type TipoDte,
+} from '../../dte/index.js';
 import type { Tenant } from '../tenants/tenant.entity.js';
 import { checkDeclared, normalizeBody } from '../../dte/input/v1-shape.js';
 import { resolveEmisor, type PointOfSale } from './emisor.js';
@@ -28,12 +35,23 @@ export async function previewForTenant(
   return declared.length ? { ok: false, issues: declared } : r;
 }
 
-async function previewNormalized(em: EntityManager, tenant: Tenant, body: unknown, opts: PreviewOptions): Promise<Result<DteDocument>> {
+async function previewNormalized(
+  em: EntityManager,
+  tenant: Tenant,
+  body: unknown,
+  opts: PreviewOptions,
+): Promise<Result<DteDocument>> {
   const pos = (body && typeof body === 'object' ? body : {}) as PointOfSale & { tipoDte?: unknown };
   const resolved = await resolveEmisor(em, tenant, pos);
   if ('issues' in resolved) return { ok: false, issues: resolved.issues };
   const tipo = (typeof pos.tipoDte === 'string' ? pos.tipoDte : '01') as TipoDte;
   // Placeholder correlative: a preview never consumes a number of the real series.
   const numeroControl = `DTE-${/^[0-9]{2}$/.test(tipo) ? tipo : '01'}-${resolved.emisor.codEstableMH}${resolved.emisor.codPuntoVentaMH}-000000000000000`;
-  return previewEmission(body, resolved.emisor, { ambiente: opts.ambiente, codigoGeneracion: newCodigoGeneracion(), numeroControl, ...elSalvadorDateTime(opts.now), contingencia: opts.contingencia });
+  return previewEmission(body, resolved.emisor, {
+    ambiente: opts.ambiente,
+    codigoGeneracion: newCodigoGeneracion(),
+    numeroControl,
+    ...elSalvadorDateTime(opts.now),
+    contingencia: opts.contingencia,
+  });
 }

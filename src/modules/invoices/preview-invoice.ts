@@ -1,7 +1,16 @@
 import type { Context } from '../../context.js';
 import type { FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
-import { TIPOS_DTE, dteSummary, elSalvadorDateTime, formatNumeroControl, newCodigoGeneracion, previewEmission, type DteDocument, type TipoDte } from '../../dte/index.js';
+import {
+  TIPOS_DTE,
+  dteSummary,
+  elSalvadorDateTime,
+  formatNumeroControl,
+  newCodigoGeneracion,
+  previewEmission,
+  type DteDocument,
+  type TipoDte,
+} from '../../dte/index.js';
 import { checkDeclared, normalizeBody } from '../../dte/input/v1-shape.js';
 import { expandEmission } from '../patients/expand-emission.js';
 import { Tenant } from '../tenants/tenant.entity.js';
@@ -15,7 +24,13 @@ export interface InvoicePreview {
   issues: FieldIssue[];
 }
 
-const invalid = (issues: FieldIssue[], tipoDte: string | null = null): InvoicePreview => ({ valid: false, tipoDte, document: null, totalPagar: null, issues });
+const invalid = (issues: FieldIssue[], tipoDte: string | null = null): InvoicePreview => ({
+  valid: false,
+  tipoDte,
+  document: null,
+  totalPagar: null,
+  issues,
+});
 
 /**
  * Dry run of an emission: expand, parse, build and validate with a throw-away numeroControl (correlative 1) and
@@ -32,13 +47,27 @@ export async function previewInvoice(ctx: Context, body: unknown): Promise<Invoi
   const b = (expanded ?? {}) as Record<string, unknown>;
   const tipoDte = typeof b.tipoDte === 'string' ? b.tipoDte : null;
   const tenant = await ctx.em.findOneOrFail(Tenant, { id: tenantId });
-  const resolved = await resolveEmisor(ctx.em, tenant, { codEstableMH: b.codEstableMH as string, codPuntoVentaMH: b.codPuntoVentaMH as string });
+  const resolved = await resolveEmisor(ctx.em, tenant, {
+    codEstableMH: b.codEstableMH as string,
+    codPuntoVentaMH: b.codPuntoVentaMH as string,
+  });
   if ('issues' in resolved) return invalid(resolved.issues, tipoDte);
   const { emisor } = resolved;
   const { fecEmi, horEmi } = elSalvadorDateTime(ctx.clock.now());
   const ambiente = ctx.actor.kind === 'apiKey' || ctx.actor.kind === 'user' ? ctx.actor.ambiente : '00';
-  const numeroControl = formatNumeroControl((TIPOS_DTE.includes(tipoDte as TipoDte) ? tipoDte : '01') as TipoDte, emisor.codEstableMH, emisor.codPuntoVentaMH, 1n);
-  const r = previewEmission(expanded, emisor, { ambiente, codigoGeneracion: newCodigoGeneracion(), numeroControl, fecEmi, horEmi });
+  const numeroControl = formatNumeroControl(
+    (TIPOS_DTE.includes(tipoDte as TipoDte) ? tipoDte : '01') as TipoDte,
+    emisor.codEstableMH,
+    emisor.codPuntoVentaMH,
+    1n,
+  );
+  const r = previewEmission(expanded, emisor, {
+    ambiente,
+    codigoGeneracion: newCodigoGeneracion(),
+    numeroControl,
+    fecEmi,
+    horEmi,
+  });
   if (!r.ok) return invalid(named(r.issues), tipoDte);
   const declared = checkDeclared(r.value, n.declared);
   if (declared.length) return invalid(declared, tipoDte);

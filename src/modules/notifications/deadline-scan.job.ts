@@ -25,4 +25,3 @@ export const deadlineScanJob = defineJob<{ slot: number }>({
   dedupeKey: (p) => `deadline-scan:${p.slot}`,
   run: runDeadlineScan,
 });
-

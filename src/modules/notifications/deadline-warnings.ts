@@ -77,9 +77,11 @@ export async function raiseDeadlineWarnings(app: App, now: Date, windowMs: numbe
   for (const d of due) {
     await tenantEm(app, d.tenant_id).transactional(async (tx) => {
       const inv = await tx.findOneOrFail(Invoice, { id: d.id });
-      await appendEvent(tx, inv, DEADLINE_WARNING, inv.status, { kind: d.kind, deadline: new Date(d.deadline).toISOString() });
+      await appendEvent(tx, inv, DEADLINE_WARNING, inv.status, {
+        kind: d.kind,
+        deadline: new Date(d.deadline).toISOString(),
+      });
     });
   }
   return due.length;
 }
-

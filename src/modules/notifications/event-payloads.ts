@@ -36,9 +36,24 @@ type EventData = Record<string, unknown> | null;
 /** What an event's data is built from: the invoice as it stands once the event is appended. */
 export type EventInvoice = Pick<
   Invoice,
-  | 'id' | 'referenciaExterna' | 'codigoGeneracion' | 'numeroControl' | 'tipoDte' | 'ambiente' | 'status' | 'patientId'
-  | 'sandbox' | 'selloRecibido' | 'fhProcesamiento' | 'totalPagar' | 'observaciones' | 'mhCodigoMsg'
-  | 'mhDescripcionMsg' | 'tipoContingencia' | 'motivoContin' | 'invalidation'
+  | 'id'
+  | 'referenciaExterna'
+  | 'codigoGeneracion'
+  | 'numeroControl'
+  | 'tipoDte'
+  | 'ambiente'
+  | 'status'
+  | 'patientId'
+  | 'sandbox'
+  | 'selloRecibido'
+  | 'fhProcesamiento'
+  | 'totalPagar'
+  | 'observaciones'
+  | 'mhCodigoMsg'
+  | 'mhDescripcionMsg'
+  | 'tipoContingencia'
+  | 'motivoContin'
+  | 'invalidation'
 >;
 
 interface EventSpec {
@@ -68,26 +83,50 @@ const pick = (ev: EventData, key: string) => (ev && key in ev ? ev[key] : null);
 export const EVENT_PAYLOADS: Record<WebhookEventType, EventSpec> = {
   'dte.processed': {
     links: true,
-    data: (inv) => ({ ...documentFacts(inv), sello: inv.selloRecibido ?? null, fhProcesamiento: inv.fhProcesamiento ?? null, totalPagar: inv.totalPagar, observaciones: inv.observaciones ?? [] }),
+    data: (inv) => ({
+      ...documentFacts(inv),
+      sello: inv.selloRecibido ?? null,
+      fhProcesamiento: inv.fhProcesamiento ?? null,
+      totalPagar: inv.totalPagar,
+      observaciones: inv.observaciones ?? [],
+    }),
   },
   'dte.rejected': {
     links: false,
-    data: (inv) => ({ ...documentFacts(inv), codigoMsg: inv.mhCodigoMsg ?? null, descripcionMsg: inv.mhDescripcionMsg ?? null, observaciones: inv.observaciones ?? [] }),
+    data: (inv) => ({
+      ...documentFacts(inv),
+      codigoMsg: inv.mhCodigoMsg ?? null,
+      descripcionMsg: inv.mhDescripcionMsg ?? null,
+      observaciones: inv.observaciones ?? [],
+    }),
   },
   // A contingency document has no sello yet; its PDF says so. MH must receive it later.
   'dte.contingency': {
     links: true,
-    data: (inv, ev) => ({ ...documentFacts(inv), sello: null, tipoContingencia: inv.tipoContingencia ?? null, motivoContin: inv.motivoContin ?? null, reason: pick(ev, 'reason') }),
+    data: (inv, ev) => ({
+      ...documentFacts(inv),
+      sello: null,
+      tipoContingencia: inv.tipoContingencia ?? null,
+      motivoContin: inv.motivoContin ?? null,
+      reason: pick(ev, 'reason'),
+    }),
   },
   'dte.invalidated': {
     links: true,
-    data: (inv, ev) => ({ ...documentFacts(inv), sello: inv.selloRecibido ?? null, invalidation: ev ?? inv.invalidation ?? null }),
+    data: (inv, ev) => ({
+      ...documentFacts(inv),
+      sello: inv.selloRecibido ?? null,
+      invalidation: ev ?? inv.invalidation ?? null,
+    }),
   },
   'dte.email.delivered': {
     links: false,
     data: (inv, ev) => ({
-      ...documentFacts(inv), to: pick(ev, 'to'), messageId: pick(ev, 'messageId'),
-      pdfAttached: pick(ev, 'pdfOmittedReason') === null, pdfOmittedReason: pick(ev, 'pdfOmittedReason'),
+      ...documentFacts(inv),
+      to: pick(ev, 'to'),
+      messageId: pick(ev, 'messageId'),
+      pdfAttached: pick(ev, 'pdfOmittedReason') === null,
+      pdfOmittedReason: pick(ev, 'pdfOmittedReason'),
     }),
   },
   'dte.email.failed': {

@@ -11,19 +11,39 @@ import type { Invoice, InvoiceEvent } from '../invoices/invoice.entity.js';
 import { eventData, type EventInvoice } from './event-payloads.js';
 import { webhookDeliveryJob } from '../webhooks/deliver-webhook.job.js';
 
-
-export async function fanOutEvent(tx: EntityManager, invoice: Invoice, ev: Pick<InvoiceEvent, 'type' | 'data'> & { id: string }): Promise<void> {
+export async function fanOutEvent(
+  tx: EntityManager,
+  invoice: Invoice,
+  ev: Pick<InvoiceEvent, 'type' | 'data'> & { id: string },
+): Promise<void> {
   const data = eventData(ev.type, invoice, ev.data ?? null);
-  if (data) await writeOutbox(tx, invoice.tenant.id, { type: ev.type, data, invoiceId: invoice.id, eventId: String(ev.id) });
+  if (data)
+    await writeOutbox(tx, invoice.tenant.id, { type: ev.type, data, invoiceId: invoice.id, eventId: String(ev.id) });
 }
 
 /** The invoice as it stands once the event is appended: its event data, e-mail address and announcement. */
 export type FanOutInvoice = EventInvoice & Pick<Invoice, 'receptorCorreo'>;
 
 const FAN_OUT_COLUMNS = [
-  'id', 'status', 'ambiente', 'tipo_dte', 'referencia_externa', 'codigo_generacion', 'numero_control', 'patient_id',
-  'sandbox', 'sello_recibido', 'fh_procesamiento', 'total_pagar', 'observaciones', 'mh_codigo_msg',
-  'mh_descripcion_msg', 'tipo_contingencia', 'motivo_contin', 'invalidation', 'receptor_correo',
+  'id',
+  'status',
+  'ambiente',
+  'tipo_dte',
+  'referencia_externa',
+  'codigo_generacion',
+  'numero_control',
+  'patient_id',
+  'sandbox',
+  'sello_recibido',
+  'fh_procesamiento',
+  'total_pagar',
+  'observaciones',
+  'mh_codigo_msg',
+  'mh_descripcion_msg',
+  'tipo_contingencia',
+  'motivo_contin',
+  'invalidation',
+  'receptor_correo',
 ];
 
 /** The invoice columns a FanOutInvoice is read from, for a plain select (`alias.column`). */
@@ -32,11 +52,24 @@ export const fanOutColumns = (alias: string): string => FAN_OUT_COLUMNS.map((c) 
 /** A FanOutInvoice from a row selected with fanOutColumns. */
 export function fanOutInvoiceFromRow(r: Record<string, never>): FanOutInvoice {
   return {
-    id: r.id, status: r.status, ambiente: r.ambiente, tipoDte: r.tipo_dte, referenciaExterna: r.referencia_externa,
-    codigoGeneracion: r.codigo_generacion, numeroControl: r.numero_control, patientId: r.patient_id, sandbox: r.sandbox,
-    selloRecibido: r.sello_recibido, fhProcesamiento: r.fh_procesamiento, totalPagar: r.total_pagar,
-    observaciones: r.observaciones, mhCodigoMsg: r.mh_codigo_msg, mhDescripcionMsg: r.mh_descripcion_msg,
-    tipoContingencia: r.tipo_contingencia, motivoContin: r.motivo_contin, invalidation: r.invalidation,
+    id: r.id,
+    status: r.status,
+    ambiente: r.ambiente,
+    tipoDte: r.tipo_dte,
+    referenciaExterna: r.referencia_externa,
+    codigoGeneracion: r.codigo_generacion,
+    numeroControl: r.numero_control,
+    patientId: r.patient_id,
+    sandbox: r.sandbox,
+    selloRecibido: r.sello_recibido,
+    fhProcesamiento: r.fh_procesamiento,
+    totalPagar: r.total_pagar,
+    observaciones: r.observaciones,
+    mhCodigoMsg: r.mh_codigo_msg,
+    mhDescripcionMsg: r.mh_descripcion_msg,
+    tipoContingencia: r.tipo_contingencia,
+    motivoContin: r.motivo_contin,
+    invalidation: r.invalidation,
     receptorCorreo: r.receptor_correo,
   };
 }
@@ -57,7 +90,11 @@ export interface EventStatement {
  * `extra`: the caller's own CTEs of the change (e.g. the receptor's e-mail), with those yielding new jobs' `kind`.
  */
 export function eventStatement(
-  p: SqlParams, source: string, type: string, invoice: FanOutInvoice, evData: Record<string, unknown> | null,
+  p: SqlParams,
+  source: string,
+  type: string,
+  invoice: FanOutInvoice,
+  evData: Record<string, unknown> | null,
   extra?: { ctes: string[]; jobCtes: string[] },
 ): EventStatement {
   const ctes = [
@@ -133,6 +170,11 @@ export async function writeOutbox(tx: EntityManager, tenantId: string, msg: Outb
   return rows.map((r) => r.id);
 }
 
-export function enqueueDelivery(tx: EntityManager, tenantId: string, deliveryId: string, runAt?: Date): Promise<boolean> {
+export function enqueueDelivery(
+  tx: EntityManager,
+  tenantId: string,
+  deliveryId: string,
+  runAt?: Date,
+): Promise<boolean> {
   return enqueue(tx, webhookDeliveryJob, { deliveryId }, { tenantId, runAt });
 }

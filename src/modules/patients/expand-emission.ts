@@ -19,7 +19,9 @@ export const MAX_ITEMS_PER_INVOICE = 2000;
 export function inferTipoDte(receptor: unknown): '01' | '03' {
   const r = (receptor && typeof receptor === 'object' ? receptor : {}) as Obj;
   const nit = !r.tipoDocumento || r.tipoDocumento === '36';
-  return nit && typeof r.numDocumento === 'string' && r.numDocumento && typeof r.nrc === 'string' && r.nrc ? '03' : '01';
+  return nit && typeof r.numDocumento === 'string' && r.numDocumento && typeof r.nrc === 'string' && r.nrc
+    ? '03'
+    : '01';
 }
 
 /**
@@ -29,7 +31,8 @@ export function inferTipoDte(receptor: unknown): '01' | '03' {
  * consumidor final (FE).
  */
 export async function expandEmission(
-  ctx: Context, body: unknown,
+  ctx: Context,
+  body: unknown,
 ): Promise<Result<unknown, Failure<ErrorCode.VALIDATION_FAILED | ErrorCode.NOT_FOUND>>> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return ok(body);
   const b = { ...(body as Obj) };
@@ -49,7 +52,8 @@ export async function expandEmission(
   // The stored profile may hold fields this document type has no place for (unknown-field checks are for what the
   // caller wrote, not for what FacturaXpress filled in).
   const drop = fromProfile ? (PROFILE_FIELDS_NOT_ON[String(b.tipoDte)] ?? []) : [];
-  if (drop.length) b.receptor = Object.fromEntries(Object.entries(b.receptor as Obj).filter(([k]) => !drop.includes(k)));
+  if (drop.length)
+    b.receptor = Object.fromEntries(Object.entries(b.receptor as Obj).filter(([k]) => !drop.includes(k)));
   const items = await expandServiceItems(ctx, b.items, String(b.tipoDte));
   if (!items.ok) return items;
   return ok({ ...b, items: items.value });

@@ -10,7 +10,10 @@ export const PatientProfileSchema = defineEntity({
   name: 'PatientProfile',
   tableName: 'patient_profile',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant).index(),
     patientId: p.string().length(100),
     /** CAT-022: 36 NIT, 13 DUI, 37 otro, 03 pasaporte, 02 carné de residente. */
@@ -25,7 +28,10 @@ export const PatientProfileSchema = defineEntity({
     telefono: p.string().length(30).nullable(),
     correo: p.string().length(100).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ name: 'patient_profile_tenant_patient_unique', properties: ['tenant', 'patientId'] }],
 });

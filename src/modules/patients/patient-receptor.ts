@@ -8,8 +8,16 @@ import { fiscalProfileIssues, type FiscalProfileInput } from './patient-profile.
 
 export type ReceptorSource = 'SIGMA' | 'FISCAL_PROFILE';
 const RECEPTOR_FIELDS = [
-  'nombre', 'tipoDocumento', 'numDocumento', 'nrc', 'nombreComercial', 'codActividad', 'descActividad', 'direccion',
-  'telefono', 'correo',
+  'nombre',
+  'tipoDocumento',
+  'numDocumento',
+  'nrc',
+  'nombreComercial',
+  'codActividad',
+  'descActividad',
+  'direccion',
+  'telefono',
+  'correo',
 ] as const;
 type ReceptorField = (typeof RECEPTOR_FIELDS)[number];
 type Values = Partial<Record<ReceptorField, string | Direccion>>;
@@ -155,7 +163,8 @@ function noDataWarning(fields: SigmaFields, patient: SigmaRecord | null): FieldI
     : patient
       ? "SIGMA's patient has none of the configured fields and this patient has no stored fiscal profile"
       : "SIGMA's patient fields were not available and this patient has no stored fiscal profile";
-  const then = 'invoices go to a consumidor final without identification '
-    + '(store a profile with upsertPatientFiscalProfile or POST /api/receptores)';
+  const then =
+    'invoices go to a consumidor final without identification ' +
+    '(store a profile with upsertPatientFiscalProfile or POST /api/receptores)';
   return { path: '', code: 'NO_RECEPTOR_DATA', message: `${why}: ${then}` };
 }

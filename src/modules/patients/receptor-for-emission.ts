@@ -26,7 +26,8 @@ async function sigmaPatient(ctx: Context, patientId: string, tenantId: string, h
  * Null when nothing is known: the document goes to a consumidor final.
  */
 export async function receptorForEmission(
-  ctx: Context, patientId: string,
+  ctx: Context,
+  patientId: string,
 ): Promise<Result<Obj | null, Failure<ErrorCode.NOT_FOUND | ErrorCode.VALIDATION_FAILED>>> {
   const tenantId = requireTenantScope(ctx, 'patients:read');
   const profile = await getPatientFiscalProfile(ctx, patientId);

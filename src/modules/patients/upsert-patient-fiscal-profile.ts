@@ -9,14 +9,19 @@ import { fiscalProfileIssues, type FiscalProfileInput } from './patient-profile.
 const digits = (s: string | null | undefined) => (s ? s.replace(/-/g, '') : null);
 
 export function checkPatientId(patientId: string, path = 'patientId'): void {
-  if (!patientId?.trim() || patientId.length > 100) throw new ValidationError([{ path, code: 'INVALID_LENGTH', message: 'patientId needs 1–100 characters' }]);
+  if (!patientId?.trim() || patientId.length > 100)
+    throw new ValidationError([{ path, code: 'INVALID_LENGTH', message: 'patientId needs 1–100 characters' }]);
 }
 
 /**
  * Creates or replaces the fiscal profile (DTE receptor) of a SIGMA patient, after the identity-document and catalog
  * checks. Idempotent: the same input twice leaves one profile.
  */
-export async function upsertPatientFiscalProfile(ctx: Context, patientId: string, input: FiscalProfileInput): Promise<PatientProfile> {
+export async function upsertPatientFiscalProfile(
+  ctx: Context,
+  patientId: string,
+  input: FiscalProfileInput,
+): Promise<PatientProfile> {
   const tenantId = requireTenantScope(ctx, 'patients:write');
   checkPatientId(patientId);
   const issues = fiscalProfileIssues(input);
@@ -28,13 +33,19 @@ export async function upsertPatientFiscalProfile(ctx: Context, patientId: string
     nombre: input.nombre.trim(),
     nombreComercial: input.nombreComercial ?? null,
     codActividad: input.codActividad ?? null,
-    descActividad: input.descActividad ?? (input.codActividad ? (catalogs.ACTIVIDADES_ECONOMICAS[input.codActividad] ?? null) : null),
+    descActividad:
+      input.descActividad ??
+      (input.codActividad ? (catalogs.ACTIVIDADES_ECONOMICAS[input.codActividad] ?? null) : null),
     direccion: input.direccion ?? null,
     telefono: input.telefono ?? null,
     correo: input.correo ?? null,
   };
   const em = ctx.em.fork();
   // One statement: concurrent upserts of the same patient never create two rows (unique tenant + patient).
-  await em.upsert(PatientProfile, { tenant: em.getReference(Tenant, tenantId), patientId, ...values }, { onConflictFields: ['tenant', 'patientId'], onConflictExcludeFields: ['id', 'createdAt'] });
+  await em.upsert(
+    PatientProfile,
+    { tenant: em.getReference(Tenant, tenantId), patientId, ...values },
+    { onConflictFields: ['tenant', 'patientId'], onConflictExcludeFields: ['id', 'createdAt'] },
+  );
   return em.fork().findOneOrFail(PatientProfile, { patientId });
 }

@@ -17,8 +17,18 @@ export type Progress = (done: number, total: number) => Promise<void>;
 
 const BATCH = 50;
 export const INDEX_COLUMNS = [
-  'tipoDte', 'numeroControl', 'codigoGeneracion', 'fecEmi', 'horEmi', 'estado', 'selloRecibido', 'receptor', 'totalPagar',
-  'archivoJson', 'pdf', 'invalidacion',
+  'tipoDte',
+  'numeroControl',
+  'codigoGeneracion',
+  'fecEmi',
+  'horEmi',
+  'estado',
+  'selloRecibido',
+  'receptor',
+  'totalPagar',
+  'archivoJson',
+  'pdf',
+  'invalidacion',
 ] as const;
 
 const cell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -42,7 +52,12 @@ export async function buildArchive(em: EntityManager, month: MonthDocuments, pro
   return entries;
 }
 
-async function addDocument(em: EntityManager, entries: ZipEntry[], d: MonthDocument, inv: Invoice | undefined): Promise<string[]> {
+async function addDocument(
+  em: EntityManager,
+  entries: ZipEntry[],
+  d: MonthDocument,
+  inv: Invoice | undefined,
+): Promise<string[]> {
   const dir = `${d.tipoDte}/${d.codigoGeneracion}`;
   const archivo = inv ? archivoDte(inv) : null;
   let json = '';
@@ -60,7 +75,17 @@ async function addDocument(em: EntityManager, entries: ZipEntry[], d: MonthDocum
   }
   const r = receptor(d);
   return [
-    d.tipoDte, d.numeroControl, d.codigoGeneracion, d.fecEmi, d.horEmi, d.status, d.selloRecibido ?? '',
-    typeof r.nombre === 'string' ? r.nombre : '', d.totalPagar, json, pdf, anulacion,
+    d.tipoDte,
+    d.numeroControl,
+    d.codigoGeneracion,
+    d.fecEmi,
+    d.horEmi,
+    d.status,
+    d.selloRecibido ?? '',
+    typeof r.nombre === 'string' ? r.nombre : '',
+    d.totalPagar,
+    json,
+    pdf,
+    anulacion,
   ];
 }

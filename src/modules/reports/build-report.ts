@@ -34,8 +34,20 @@ export interface ReportRequest {
   calendar: BusinessCalendar;
 }
 
-
-const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+const MONTHS = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
 export const periodName = (p: Period) => `${MONTHS[p.month - 1]} de ${p.year}`;
 const compact = (p: Period) => p.key.replace('-', '');
 
@@ -48,7 +60,11 @@ function pendingNote(docs: readonly MonthDocument[]): string[] {
   ];
 }
 
-export function buildF07(month: MonthDocuments, options: Record<string, unknown>, calendar: BusinessCalendar): ZipEntry[] {
+export function buildF07(
+  month: MonthDocuments,
+  options: Record<string, unknown>,
+  calendar: BusinessCalendar,
+): ZipEntry[] {
   const { options: o } = f07Options(options);
   const { emitted, period } = month;
   const files: [string, string[][]][] = [
@@ -70,13 +86,19 @@ export function buildF07(month: MonthDocuments, options: Record<string, unknown>
     '',
     ...pendingNote(emitted),
   ].join('\r\n');
-  return [...present.map(([name, rows]) => ({ name, data: csvFile(rows, o) })), { name: 'LEEME.txt', data: Buffer.from(`${readme}\r\n`, 'utf8') }];
+  return [
+    ...present.map(([name, rows]) => ({ name, data: csvFile(rows, o) })),
+    { name: 'LEEME.txt', data: Buffer.from(`${readme}\r\n`, 'utf8') },
+  ];
 }
 
 export async function buildLibros(month: MonthDocuments, tenant: Tenant): Promise<ZipEntry[]> {
   const header = { nombre: tenant.nombre, nit: tenant.nit, nrc: tenant.nrc, periodo: periodName(month.period) };
   const out: ZipEntry[] = [];
-  const libros = [['CONTRIBUYENTES', libroContribuyentes(month.emitted)], ['CONSUMIDOR_FINAL', libroConsumidorFinal(month.emitted)]] as const;
+  const libros = [
+    ['CONTRIBUYENTES', libroContribuyentes(month.emitted)],
+    ['CONSUMIDOR_FINAL', libroConsumidorFinal(month.emitted)],
+  ] as const;
   for (const [slug, libro] of libros) {
     out.push({ name: `LIBRO_VENTAS_${slug}_${compact(month.period)}.csv`, data: libroCsv(libro) });
     out.push({ name: `LIBRO_VENTAS_${slug}_${compact(month.period)}.pdf`, data: await renderLibroPdf(libro, header) });
@@ -93,5 +115,10 @@ export async function buildReport(em: EntityManager, req: ReportRequest, progres
   else if (req.kind === 'LIBROS_VENTAS') entries = await buildLibros(month, tenant);
   else entries = await buildArchive(em, month, progress);
   await progress(1, 1);
-  return { name: `${base}.zip`, contentType: 'application/zip', content: zip(entries), documents: month.emitted.length };
+  return {
+    name: `${base}.zip`,
+    contentType: 'application/zip',
+    content: zip(entries),
+    documents: month.emitted.length,
+  };
 }

@@ -28,7 +28,10 @@ export function dmy(iso: string): string {
 export const noHyphens = (s: string | null | undefined): string => (s ?? '').replace(/-/g, '');
 
 export function text(s: unknown, max?: number): string {
-  const clean = String(s ?? '').replace(/[;\r\n\t]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = String(s ?? '')
+    .replace(/[;\r\n\t]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return max ? clean.slice(0, max) : clean;
 }
 

@@ -10,7 +10,7 @@ export const resumen = (d: MonthDocument): Obj => obj(d.document.resumen);
 export const receptor = (d: MonthDocument): Obj => obj(d.document.receptor);
 export const emisor = (d: MonthDocument): Obj => obj(d.document.emisor);
 export const lines = (d: MonthDocument): Obj[] =>
-  (Array.isArray(d.document.cuerpoDocumento) ? (d.document.cuerpoDocumento as unknown[]).map(obj) : []);
+  Array.isArray(d.document.cuerpoDocumento) ? (d.document.cuerpoDocumento as unknown[]).map(obj) : [];
 
 export const num = (d: MonthDocument, key: string): Dec => amount(resumen(d)[key]);
 

@@ -44,7 +44,10 @@ const CHOICES: Record<string, readonly string[]> = {
 const INGRESO = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '12', '13'];
 
 /** Merges the caller's options over the defaults; unknown values are field issues. */
-export function f07Options(raw: Record<string, unknown> | null | undefined): { options: F07Options; issues: FieldIssue[] } {
+export function f07Options(raw: Record<string, unknown> | null | undefined): {
+  options: F07Options;
+  issues: FieldIssue[];
+} {
   const issues: FieldIssue[] = [];
   const o: Record<string, unknown> = { ...F07_DEFAULTS, compras: { ...F07_DEFAULTS.compras } };
   for (const [k, v] of Object.entries(raw ?? {})) {
@@ -73,14 +76,18 @@ const QUARTET: Record<string, readonly string[]> = {
   tipoCostoGasto: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
 };
 function comprasOption(v: unknown, into: F07Options['compras'], issues: FieldIssue[]): void {
-  if (!v || typeof v !== 'object') return void issues.push({ path: 'options.compras', code: 'INVALID_TYPE', message: 'compras must be an object' });
+  if (!v || typeof v !== 'object')
+    return void issues.push({ path: 'options.compras', code: 'INVALID_TYPE', message: 'compras must be an object' });
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
     if (x === null || x === undefined) continue;
     const allowed = QUARTET[k];
     if (!allowed) issues.push({ path: `options.compras.${k}`, code: 'UNKNOWN_FIELD', message: `unknown option ${k}` });
     else if (!allowed.includes(String(x))) {
-      issues.push({ path: `options.compras.${k}`, code: 'NOT_ALLOWED', message: `${k} must be one of ${allowed.join(', ')}` });
-    }
-    else into[k as keyof F07Options['compras']] = String(x);
+      issues.push({
+        path: `options.compras.${k}`,
+        code: 'NOT_ALLOWED',
+        message: `${k} must be one of ${allowed.join(', ')}`,
+      });
+    } else into[k as keyof F07Options['compras']] = String(x);
   }
 }

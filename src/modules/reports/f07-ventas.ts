@@ -22,31 +22,96 @@ export function tipoOperacion(period: Period, gravada: Dec, otras: Dec): string 
 const tipoIngreso = (period: Period, o: F07Options) => (period.year < 2025 ? '0' : o.tipoIngreso);
 
 export const ANEXO1_COLUMNS = [
-  'fecha', 'clase', 'tipo', 'resolucion', 'serie', 'numero', 'controlInterno', 'nitNrcCliente', 'nombre', 'exentas',
-  'noSujetas', 'gravadas', 'debitoFiscal', 'ventasTerceros', 'debitoTerceros', 'total', 'dui', 'tipoOperacion',
-  'tipoIngreso', 'anexo',
+  'fecha',
+  'clase',
+  'tipo',
+  'resolucion',
+  'serie',
+  'numero',
+  'controlInterno',
+  'nitNrcCliente',
+  'nombre',
+  'exentas',
+  'noSujetas',
+  'gravadas',
+  'debitoFiscal',
+  'ventasTerceros',
+  'debitoTerceros',
+  'total',
+  'dui',
+  'tipoOperacion',
+  'tipoIngreso',
+  'anexo',
 ] as const;
 
 export function anexo1Rows(docs: readonly MonthDocument[], period: Period, o: F07Options): string[][] {
-  return docs.filter((d) => ['03', '05', '06'].includes(d.tipoDte) && isReportable(d)).map((d) => {
-    const p = party(receptor(d));
-    const [exentas, noSuj, gravadas, debito] = [num(d, 'totalExenta'), num(d, 'totalNoSuj'), num(d, 'totalGravada'), debitoFiscal(d)];
-    const terceros = ZERO;
-    const total = sum([exentas, noSuj, gravadas, terceros, ...(o.anexo1Total === 'withDebito' ? [debito, ZERO] : [])]);
-    return [
-      dmy(d.fecEmi), CLASE_DTE, d.tipoDte, noHyphens(d.numeroControl), d.selloRecibido ?? '', noHyphens(d.codigoGeneracion), '',
-      p.dui ? '' : (p.nit ?? p.nrc ?? ''), text(p.nombre, 100), money(exentas), money(noSuj), money(gravadas), money(debito),
-      money(terceros), money(ZERO), money(total), p.dui ?? '', tipoOperacion(period, gravadas, exentas.plus(noSuj)),
-      tipoIngreso(period, o), '1',
-    ];
-  });
+  return docs
+    .filter((d) => ['03', '05', '06'].includes(d.tipoDte) && isReportable(d))
+    .map((d) => {
+      const p = party(receptor(d));
+      const [exentas, noSuj, gravadas, debito] = [
+        num(d, 'totalExenta'),
+        num(d, 'totalNoSuj'),
+        num(d, 'totalGravada'),
+        debitoFiscal(d),
+      ];
+      const terceros = ZERO;
+      const total = sum([
+        exentas,
+        noSuj,
+        gravadas,
+        terceros,
+        ...(o.anexo1Total === 'withDebito' ? [debito, ZERO] : []),
+      ]);
+      return [
+        dmy(d.fecEmi),
+        CLASE_DTE,
+        d.tipoDte,
+        noHyphens(d.numeroControl),
+        d.selloRecibido ?? '',
+        noHyphens(d.codigoGeneracion),
+        '',
+        p.dui ? '' : (p.nit ?? p.nrc ?? ''),
+        text(p.nombre, 100),
+        money(exentas),
+        money(noSuj),
+        money(gravadas),
+        money(debito),
+        money(terceros),
+        money(ZERO),
+        money(total),
+        p.dui ?? '',
+        tipoOperacion(period, gravadas, exentas.plus(noSuj)),
+        tipoIngreso(period, o),
+        '1',
+      ];
+    });
 }
 
 export const ANEXO2_COLUMNS = [
-  'fecha', 'clase', 'tipo', 'resolucion', 'serie', 'del', 'al', 'delSegundo', 'alSegundo', 'maquinaRegistradora',
-  'exentas', 'exentasNoProporcionalidad', 'noSujetas', 'gravadasIvaIncluido', 'exportacionesCentroamerica',
-  'exportacionesFueraCentroamerica', 'exportacionesServicios', 'zonasFrancas', 'ventasTerceros', 'total',
-  'tipoOperacion', 'tipoIngreso', 'anexo',
+  'fecha',
+  'clase',
+  'tipo',
+  'resolucion',
+  'serie',
+  'del',
+  'al',
+  'delSegundo',
+  'alSegundo',
+  'maquinaRegistradora',
+  'exentas',
+  'exentasNoProporcionalidad',
+  'noSujetas',
+  'gravadasIvaIncluido',
+  'exportacionesCentroamerica',
+  'exportacionesFueraCentroamerica',
+  'exportacionesServicios',
+  'zonasFrancas',
+  'ventasTerceros',
+  'total',
+  'tipoOperacion',
+  'tipoIngreso',
+  'anexo',
 ] as const;
 
 interface DayGroup {
@@ -72,8 +137,16 @@ function groups(docs: readonly MonthDocument[], o: F07Options): DayGroup[] {
 function exportSplit(d: MonthDocument): { ca: Dec; other: Dec; services: Dec } {
   const total = num(d, 'totalGravada');
   const tipoItemExpor = Number(emisor(d).tipoItemExpor);
-  const servicesShare = tipoItemExpor === 2 ? total
-    : tipoItemExpor === 3 ? sum(lines(d).filter((l) => Number(l.tipoItem) === 2).map((l) => amount(l.ventaGravada))) : ZERO;
+  const servicesShare =
+    tipoItemExpor === 2
+      ? total
+      : tipoItemExpor === 3
+        ? sum(
+            lines(d)
+              .filter((l) => Number(l.tipoItem) === 2)
+              .map((l) => amount(l.ventaGravada)),
+          )
+        : ZERO;
   const goods = total.minus(servicesShare);
   const inCa = CENTRAL_AMERICA.has(String(receptor(d).codPais ?? ''));
   return { ca: inCa ? goods : ZERO, other: inCa ? ZERO : goods, services: servicesShare };
@@ -88,15 +161,36 @@ export function anexo2Rows(docs: readonly MonthDocument[], period: Period, o: F0
     const noSuj = sum(fe.map((d) => num(d, 'totalNoSuj')));
     const gravadas = sum(fe.map((d) => num(d, 'totalGravada')));
     const ex = (g.tipo === '11' ? g.docs : []).map(exportSplit);
-    const [ca, other, services] = [sum(ex.map((e) => e.ca)), sum(ex.map((e) => e.other)), sum(ex.map((e) => e.services))];
+    const [ca, other, services] = [
+      sum(ex.map((e) => e.ca)),
+      sum(ex.map((e) => e.other)),
+      sum(ex.map((e) => e.services)),
+    ];
     const total = sum([exentas, noSuj, gravadas, ca, other, services]);
     const numbers = [first, last];
     const control = ['N/A', 'N/A'];
     const fi = o.anexo2Order === 'manual' ? [...numbers, ...control] : [...control, ...numbers];
     return [
-      dmy(g.fecha), CLASE_DTE, g.tipo, 'N/A', 'N/A', ...fi, '', money(exentas), money(ZERO), money(noSuj), money(gravadas),
-      money(ca), money(other), money(services), money(ZERO), money(ZERO), money(total),
-      tipoOperacion(period, gravadas.plus(ca).plus(other).plus(services), exentas.plus(noSuj)), tipoIngreso(period, o), '2',
+      dmy(g.fecha),
+      CLASE_DTE,
+      g.tipo,
+      'N/A',
+      'N/A',
+      ...fi,
+      '',
+      money(exentas),
+      money(ZERO),
+      money(noSuj),
+      money(gravadas),
+      money(ca),
+      money(other),
+      money(services),
+      money(ZERO),
+      money(ZERO),
+      money(total),
+      tipoOperacion(period, gravadas.plus(ca).plus(other).plus(services), exentas.plus(noSuj)),
+      tipoIngreso(period, o),
+      '2',
     ];
   });
 }

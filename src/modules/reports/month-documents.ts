@@ -53,23 +53,49 @@ const COLUMNS = `i.id, i.tipo_dte, i.status, i.fec_emi, i.hor_emi, i.numero_cont
     where e.invoice_id = i.id and e.type = 'dte.invalidated' order by e.id desc limit 1) as invalidated_on`;
 
 interface Row {
-  id: string; tipo_dte: string; status: string; fec_emi: string; hor_emi: string; numero_control: string; codigo_generacion: string;
-  cod_estable_mh: string; cod_punto_venta_mh: string; sello_recibido: string | null; total_pagar: string;
-  document: Record<string, unknown>; invalidation: Record<string, unknown> | null; invalidated_on: string | null;
+  id: string;
+  tipo_dte: string;
+  status: string;
+  fec_emi: string;
+  hor_emi: string;
+  numero_control: string;
+  codigo_generacion: string;
+  cod_estable_mh: string;
+  cod_punto_venta_mh: string;
+  sello_recibido: string | null;
+  total_pagar: string;
+  document: Record<string, unknown>;
+  invalidation: Record<string, unknown> | null;
+  invalidated_on: string | null;
 }
 
 function toDoc(r: Row): MonthDocument {
   return {
-    id: r.id, tipoDte: r.tipo_dte, status: r.status, fecEmi: r.fec_emi, horEmi: r.hor_emi, numeroControl: r.numero_control,
-    codigoGeneracion: r.codigo_generacion, codEstableMH: r.cod_estable_mh, codPuntoVentaMH: r.cod_punto_venta_mh,
-    selloRecibido: r.sello_recibido, totalPagar: String(r.total_pagar), document: r.document, invalidation: r.invalidation,
+    id: r.id,
+    tipoDte: r.tipo_dte,
+    status: r.status,
+    fecEmi: r.fec_emi,
+    horEmi: r.hor_emi,
+    numeroControl: r.numero_control,
+    codigoGeneracion: r.codigo_generacion,
+    codEstableMH: r.cod_estable_mh,
+    codPuntoVentaMH: r.cod_punto_venta_mh,
+    selloRecibido: r.sello_recibido,
+    totalPagar: String(r.total_pagar),
+    document: r.document,
+    invalidation: r.invalidation,
     invalidatedOn: r.invalidated_on,
   };
 }
 
 /** Documents emitted in [from, to) (tenant + emission-date range). */
 export async function documentsEmitted(
-  em: EntityManager, tenantId: string, ambiente: string, from: string, to: string, status?: string,
+  em: EntityManager,
+  tenantId: string,
+  ambiente: string,
+  from: string,
+  to: string,
+  status?: string,
 ): Promise<MonthDocument[]> {
   const rows = await em.getConnection().execute<Row[]>(
     `select ${COLUMNS} from invoice i
@@ -89,10 +115,21 @@ export interface MonthDocuments {
 }
 
 export async function loadMonth(
-  em: EntityManager, tenantId: string, ambiente: string, period: Period, calendar: BusinessCalendar,
+  em: EntityManager,
+  tenantId: string,
+  ambiente: string,
+  period: Period,
+  calendar: BusinessCalendar,
 ): Promise<MonthDocuments> {
   const emitted = await documentsEmitted(em, tenantId, ambiente, period.first, period.next);
-  const earlier = await documentsEmitted(em, tenantId, ambiente, shiftPeriod(period, -3).first, period.first, 'INVALIDATED');
+  const earlier = await documentsEmitted(
+    em,
+    tenantId,
+    ambiente,
+    shiftPeriod(period, -3).first,
+    period.first,
+    'INVALIDATED',
+  );
   return { period, emitted, lateInvalidated: earlier.filter((d) => isLateInvalidation(d, period, calendar)) };
 }
 
@@ -102,5 +139,11 @@ export async function loadMonth(
  */
 export function isLateInvalidation(d: MonthDocument, period: Period, calendar: BusinessCalendar): boolean {
   const on = d.invalidatedOn;
-  return on !== null && d.fecEmi < period.first && on >= period.first && on < period.next && on > ivaReturnDeadline(d.fecEmi, calendar);
+  return (
+    on !== null &&
+    d.fecEmi < period.first &&
+    on >= period.first &&
+    on < period.next &&
+    on > ivaReturnDeadline(d.fecEmi, calendar)
+  );
 }

@@ -24,8 +24,12 @@ export function reportFacts(r: MonthlyReport): Record<string, unknown> {
 }
 
 async function setProgress(app: App, id: string, progress: number): Promise<void> {
-  await app.db.orm.em.getConnection().execute(
-    `update monthly_report set progress = ?, updated_at = now() where id = ? and status = 'RUNNING'`, [progress, id]);
+  await app.db.orm.em
+    .getConnection()
+    .execute(`update monthly_report set progress = ?, updated_at = now() where id = ? and status = 'RUNNING'`, [
+      progress,
+      id,
+    ]);
 }
 
 async function store(app: App, r: MonthlyReport, built: BuiltReport): Promise<void> {
@@ -34,11 +38,32 @@ async function store(app: App, r: MonthlyReport, built: BuiltReport): Promise<vo
     const report = await tx.findOneOrFail(MonthlyReport, { id: r.id });
     const sha256 = createHash('sha256').update(built.content).digest('hex');
     const bytes = built.content.length;
-    tx.create(ReportFile, { tenant: report.tenant, report, name: built.name, contentType: built.contentType, content: built.content, bytes, sha256 });
-    Object.assign(report, { status: 'READY', progress: 100, documents: built.documents, error: null, completedAt: app.clock.now() });
+    tx.create(ReportFile, {
+      tenant: report.tenant,
+      report,
+      name: built.name,
+      contentType: built.contentType,
+      content: built.content,
+      bytes,
+      sha256,
+    });
+    Object.assign(report, {
+      status: 'READY',
+      progress: 100,
+      documents: built.documents,
+      error: null,
+      completedAt: app.clock.now(),
+    });
     await tx.flush();
     const link = await reportLink(app.links, { id: report.id, tenantId: report.tenant.id }, app.clock.now());
-    const data = { ...reportFacts(report), fileName: built.name, bytes, sha256, downloadUrl: link.url, expiresAt: link.expiresAt.toISOString() };
+    const data = {
+      ...reportFacts(report),
+      fileName: built.name,
+      bytes,
+      sha256,
+      downloadUrl: link.url,
+      expiresAt: link.expiresAt.toISOString(),
+    };
     await writeOutbox(tx, report.tenant.id, { type: REPORT_READY, data, invoiceId: null, eventId: null });
   });
 }
@@ -48,7 +73,12 @@ async function fail(app: App, r: MonthlyReport, error: string): Promise<void> {
     const report = await tx.findOneOrFail(MonthlyReport, { id: r.id });
     Object.assign(report, { status: 'FAILED', error, completedAt: app.clock.now() });
     await tx.flush();
-    await writeOutbox(tx, report.tenant.id, { type: REPORT_FAILED, data: { ...reportFacts(report), error }, invoiceId: null, eventId: null });
+    await writeOutbox(tx, report.tenant.id, {
+      type: REPORT_FAILED,
+      data: { ...reportFacts(report), error },
+      invoiceId: null,
+      eventId: null,
+    });
   });
 }
 
@@ -66,7 +96,14 @@ export async function runMonthlyReport(app: App, job: ClaimedJob<MonthlyReportPa
   await em.flush();
   try {
     const calendar = await calendarForTenant(em, job.tenantId);
-    const req = { tenantId: job.tenantId, ambiente: r.ambiente, period: parsePeriod(r.period)!, kind: r.kind, options: r.options, calendar };
+    const req = {
+      tenantId: job.tenantId,
+      ambiente: r.ambiente,
+      period: parsePeriod(r.period)!,
+      kind: r.kind,
+      options: r.options,
+      calendar,
+    };
     let last = -1;
     const built = await buildReport(em, req, async (done, total) => {
       const pct = Math.min(99, Math.floor((done / Math.max(total, 1)) * 100));

@@ -21,11 +21,15 @@ export interface MonthlyReportRequest {
 }
 
 /** The options of a request, checked (only the F-07 annexes take options). */
-export function checkReportRequest(req: MonthlyReportRequest, today: string): { issues: FieldIssue[]; options: Record<string, unknown> } {
+export function checkReportRequest(
+  req: MonthlyReportRequest,
+  today: string,
+): { issues: FieldIssue[]; options: Record<string, unknown> } {
   const issues: FieldIssue[] = [];
   const period = parsePeriod(req.period);
   if (!period) issues.push({ path: 'period', code: 'INVALID_PERIOD', message: 'period must be YYYY-MM' });
-  else if (period.first > today) issues.push({ path: 'period', code: 'FUTURE_PERIOD', message: `period ${req.period} has not started yet` });
+  else if (period.first > today)
+    issues.push({ path: 'period', code: 'FUTURE_PERIOD', message: `period ${req.period} has not started yet` });
   if (!(REPORT_KINDS as readonly string[]).includes(req.kind)) {
     issues.push({ path: 'kind', code: 'NOT_ALLOWED', message: `kind must be one of ${REPORT_KINDS.join(', ')}` });
   }
@@ -45,8 +49,14 @@ export async function requestMonthlyReport(ctx: Context, req: MonthlyReportReque
   if (issues.length) throw new ValidationError(issues);
   return ctx.em.fork().transactional(async (tx) => {
     const report = tx.create(MonthlyReport, {
-      tenant: tx.getReference(Tenant, tenantId), period: req.period, kind: req.kind as ReportKind, ambiente, options,
-      status: 'QUEUED', progress: 0, documents: 0,
+      tenant: tx.getReference(Tenant, tenantId),
+      period: req.period,
+      kind: req.kind as ReportKind,
+      ambiente,
+      options,
+      status: 'QUEUED',
+      progress: 0,
+      documents: 0,
     });
     await tx.flush();
     await enqueue(tx, monthlyReportJob, { reportId: report.id }, { tenantId });
@@ -69,10 +79,17 @@ export async function listMonthlyReports(ctx: Context, first: number): Promise<M
 }
 
 /** The stored file's metadata (not its bytes). */
-export async function reportFileInfo(ctx: Context, reportId: string): Promise<Pick<ReportFile, 'name' | 'contentType' | 'bytes' | 'sha256'> | null> {
-  return ctx.em.fork().findOne(ReportFile, { report: reportId }, { fields: ['name', 'contentType', 'bytes', 'sha256'] });
+export async function reportFileInfo(
+  ctx: Context,
+  reportId: string,
+): Promise<Pick<ReportFile, 'name' | 'contentType' | 'bytes' | 'sha256'> | null> {
+  return ctx.em
+    .fork()
+    .findOne(ReportFile, { report: reportId }, { fields: ['name', 'contentType', 'bytes', 'sha256'] });
 }
 
 export function notFoundReport(id: string): AppError {
-  return new AppError(ErrorCode.NOT_FOUND, `report ${id} not found`, [{ path: 'id', code: 'NOT_FOUND', message: 'no such report' }]);
+  return new AppError(ErrorCode.NOT_FOUND, `report ${id} not found`, [
+    { path: 'id', code: 'NOT_FOUND', message: 'no such report' },
+  ]);
 }

@@ -15,7 +15,9 @@ export interface ReportLink {
 }
 
 export async function reportLink(
-  signer: LinkSigner, report: { id: string; tenantId: string }, issuedAt: Date = new Date(),
+  signer: LinkSigner,
+  report: { id: string; tenantId: string },
+  issuedAt: Date = new Date(),
 ): Promise<ReportLink> {
   const iat = Math.floor(issuedAt.getTime() / 1000);
   const exp = iat + signer.ttlSeconds;
@@ -31,13 +33,17 @@ export async function reportLink(
 
 /** The tenant of a valid token issued for exactly this report. */
 export async function verifyReportToken(
-  signer: LinkSigner, token: string, reportId: string, now: Date = new Date(),
+  signer: LinkSigner,
+  token: string,
+  reportId: string,
+  now: Date = new Date(),
 ): Promise<string> {
   let payload;
   try {
     ({ payload } = await jwtVerify(token, signer.key, { audience: AUDIENCE, algorithms: ['HS256'], currentDate: now }));
   } catch (err) {
-    if (err instanceof joseErrors.JWTExpired) throw new DocumentLinkError('LINK_EXPIRED', 'this report link has expired');
+    if (err instanceof joseErrors.JWTExpired)
+      throw new DocumentLinkError('LINK_EXPIRED', 'this report link has expired');
     throw new DocumentLinkError('LINK_INVALID', 'this report link is not valid');
   }
   if (payload.sub !== reportId || typeof payload.tid !== 'string') {

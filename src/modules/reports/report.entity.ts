@@ -12,7 +12,10 @@ export const MonthlyReportSchema = defineEntity({
   name: 'MonthlyReport',
   tableName: 'monthly_report',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant),
     /** Tax period `YYYY-MM` (El Salvador dates). */
     period: p.string().length(7),
@@ -26,7 +29,10 @@ export const MonthlyReportSchema = defineEntity({
     error: p.text().nullable(),
     completedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [{ name: 'monthly_report_tenant_created_index', properties: ['tenant', 'createdAt'] }],
 });
@@ -38,7 +44,10 @@ export const ReportFileSchema = defineEntity({
   name: 'ReportFile',
   tableName: 'monthly_report_file',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant),
     report: () => p.manyToOne(MonthlyReport).deleteRule('cascade').index(),
     name: p.string().length(100),

@@ -104,7 +104,7 @@ export function unzip(buf: Buffer): ZipEntry[] {
     const start = lo + 30 + buf.readUInt16LE(lo + 26) + buf.readUInt16LE(lo + 28);
     const raw = buf.subarray(start, start + size);
     const data = method === 8 ? inflateRawSync(raw) : Buffer.from(raw);
-    if ((crc32(data) >>> 0) !== buf.readUInt32LE(p + 16)) throw new RangeError(`CRC mismatch in ${name}`);
+    if (crc32(data) >>> 0 !== buf.readUInt32LE(p + 16)) throw new RangeError(`CRC mismatch in ${name}`);
     out.push({ name, data });
     p += 46 + nameLen + extra;
   }

@@ -21,7 +21,8 @@ const IVA_EXCLUDED = new Set(['03', '05', '06']);
 function priceFor(m: LineSource, tipoDte: string): string | undefined {
   if (m.precio == null) return undefined;
   const p = new Decimal(m.precio);
-  const net = IVA_EXCLUDED.has(tipoDte) && m.tipo === 'gravado' ? p.div('1.13').toDecimalPlaces(8, Decimal.ROUND_HALF_UP) : p;
+  const net =
+    IVA_EXCLUDED.has(tipoDte) && m.tipo === 'gravado' ? p.div('1.13').toDecimalPlaces(8, Decimal.ROUND_HALF_UP) : p;
   return net.toString();
 }
 
@@ -52,10 +53,14 @@ function fromMapping(item: Obj, m: LineSource, tipoDte: string): Obj {
  * item states itself win. An unknown service is NOT_FOUND with the item's path.
  */
 export async function expandServiceItems(
-  ctx: Context, items: unknown, tipoDte: string,
+  ctx: Context,
+  items: unknown,
+  tipoDte: string,
 ): Promise<Result<unknown, Failure<ErrorCode.NOT_FOUND>>> {
   if (!Array.isArray(items)) return ok(items);
-  const ids = items.flatMap((it) => (it && typeof it === 'object' && typeof (it as Obj).serviceId === 'string' ? [(it as Obj).serviceId as string] : []));
+  const ids = items.flatMap((it) =>
+    it && typeof it === 'object' && typeof (it as Obj).serviceId === 'string' ? [(it as Obj).serviceId as string] : [],
+  );
   if (!ids.length) return ok(items);
   const mappings: Map<string, LineSource> = await serviceMappingsById(ctx, ids);
   // Until a mapping is stored, SIGMA's own service fields (read server to server) give the line.

@@ -44,10 +44,12 @@ export function sigmaServiceDefault(fields: SigmaFields, service: SigmaRecord | 
 export async function sigmaServiceDefaults(ctx: Context, serviceIds: string[], tenantId: string) {
   if (!ctx.sigma.readsServices || !serviceIds.length) return new Map<string, ServiceFiscal>();
   const rows = await ctx.sigma.services(serviceIds, tenantId);
-  return new Map([...rows].flatMap(([id, r]) => {
-    const f = sigmaServiceDefault(ctx.sigma.fields, r);
-    return f ? [[id, f] as [string, ServiceFiscal]] : [];
-  }));
+  return new Map(
+    [...rows].flatMap(([id, r]) => {
+      const f = sigmaServiceDefault(ctx.sigma.fields, r);
+      return f ? [[id, f] as [string, ServiceFiscal]] : [];
+    }),
+  );
 }
 
 export function mappedFiscal(m: ServiceMapping): ServiceFiscal {

@@ -10,7 +10,10 @@ export const ServiceMappingSchema = defineEntity({
   name: 'ServiceMapping',
   tableName: 'service_mapping',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant).index(),
     serviceId: p.string().length(100),
     descripcion: p.string().length(1000),
@@ -23,7 +26,10 @@ export const ServiceMappingSchema = defineEntity({
     /** Default unit price (decimal string), as the document type expects it: IVA included on FE, excluded on CCF. */
     precio: p.decimal().precision(19).scale(8).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ name: 'service_mapping_tenant_service_unique', properties: ['tenant', 'serviceId'] }],
 });

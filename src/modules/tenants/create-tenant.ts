@@ -4,9 +4,19 @@ import { AppError, ErrorCode, ValidationError } from '../../core/errors.js';
 import { UNSCOPED, requireAdmin } from '../../core/guards.js';
 import type { Direccion } from '../../dte/index.js';
 import { Establishment, Tenant } from './tenant.entity.js';
-import { establishmentIssues, normalizeNit, normalizeNrc, tenantIssues, type EstablishmentFields, type TenantFields } from './tenant.validation.js';
+import {
+  establishmentIssues,
+  normalizeNit,
+  normalizeNrc,
+  tenantIssues,
+  type EstablishmentFields,
+  type TenantFields,
+} from './tenant.validation.js';
 
-export interface CreateTenantInput extends Required<Pick<TenantFields, 'nit' | 'nrc' | 'nombre' | 'codActividad' | 'descActividad' | 'telefono' | 'correo'>> {
+export interface CreateTenantInput
+  extends Required<
+    Pick<TenantFields, 'nit' | 'nrc' | 'nombre' | 'codActividad' | 'descActividad' | 'telefono' | 'correo'>
+  > {
   nombreComercial?: string | null;
   direccion: Direccion;
   ambiente?: '00' | '01';
@@ -16,12 +26,20 @@ export interface CreateTenantInput extends Required<Pick<TenantFields, 'nit' | '
 }
 
 /** The default establishment when none is given: casa matriz M001 with point of sale P001 (MH's rules example). */
-const DEFAULT_ESTABLISHMENT: EstablishmentFields = { codEstableMH: 'M001', codEstable: null, tipoEstablecimiento: '02', puntosVenta: [{ codPuntoVentaMH: 'P001' }] };
+const DEFAULT_ESTABLISHMENT: EstablishmentFields = {
+  codEstableMH: 'M001',
+  codEstable: null,
+  tipoEstablecimiento: '02',
+  puntosVenta: [{ codPuntoVentaMH: 'P001' }],
+};
 
 export async function createTenant(ctx: Context, input: CreateTenantInput): Promise<Tenant> {
   requireAdmin(ctx);
   const ests = input.establecimientos?.length ? input.establecimientos : [DEFAULT_ESTABLISHMENT];
-  const issues = [...tenantIssues(input, true), ...ests.flatMap((e, i) => establishmentIssues(e, `establecimientos[${i}]`))];
+  const issues = [
+    ...tenantIssues(input, true),
+    ...ests.flatMap((e, i) => establishmentIssues(e, `establecimientos[${i}]`)),
+  ];
   if (issues.length) throw new ValidationError(issues);
   const nit = normalizeNit(input.nit);
   const em = ctx.em.fork();
@@ -50,7 +68,11 @@ export async function createTenant(ctx: Context, input: CreateTenantInput): Prom
           tipoEstablecimiento: e.tipoEstablecimiento,
           nombre: null,
           direccion: null,
-          puntosVenta: e.puntosVenta.map((p) => ({ codPuntoVentaMH: p.codPuntoVentaMH, codPuntoVenta: p.codPuntoVenta ?? null, nombre: p.nombre ?? null })),
+          puntosVenta: e.puntosVenta.map((p) => ({
+            codPuntoVentaMH: p.codPuntoVentaMH,
+            codPuntoVenta: p.codPuntoVenta ?? null,
+            nombre: p.nombre ?? null,
+          })),
           isDefault: i === 0,
         }),
       );
@@ -63,5 +85,7 @@ export async function createTenant(ctx: Context, input: CreateTenantInput): Prom
 }
 
 function duplicateNit(nit: string) {
-  return new AppError(ErrorCode.DUPLICATE_TENANT_NIT, `a tenant with NIT ${nit} already exists`, [{ path: 'nit', code: 'DUPLICATE_TENANT_NIT', message: 'already registered' }]);
+  return new AppError(ErrorCode.DUPLICATE_TENANT_NIT, `a tenant with NIT ${nit} already exists`, [
+    { path: 'nit', code: 'DUPLICATE_TENANT_NIT', message: 'already registered' },
+  ]);
 }

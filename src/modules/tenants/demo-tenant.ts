@@ -18,7 +18,12 @@ export const DEMO_TENANT = {
   nombreComercial: 'Clínica Demo SIGMA',
   codActividad: '86201',
   descActividad: 'Clínicas médicas',
-  direccion: { departamento: '06', municipio: '23', distrito: '14', complemento: 'Colonia Escalón, Paseo General Escalón #1234' },
+  direccion: {
+    departamento: '06',
+    municipio: '23',
+    distrito: '14',
+    complemento: 'Colonia Escalón, Paseo General Escalón #1234',
+  },
   telefono: '22223333',
   correo: 'facturacion@clinica-demo.example',
   ambiente: '00' as const,
@@ -36,12 +41,25 @@ export async function ensureDemoTenant(app: App): Promise<string | null> {
   if (tenants > 0) return existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
   const admin = app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
   const tenant = await createTenant(admin, DEMO_TENANT);
-  const { secret } = await createApiKey(admin, { tenantId: tenant.id, name: 'demo (printed at first start)', ambiente: '00' });
+  const { secret } = await createApiKey(admin, {
+    tenantId: tenant.id,
+    name: 'demo (printed at first start)',
+    ambiente: '00',
+  });
   // A generated MH-shaped test certificate and API password, so the demo's documents get signed and sealed (sandbox).
   const password = randomBytes(12).toString('base64url');
-  const cert = generateTestCertificate({ nit: tenant.nit, nrc: tenant.nrc, nombre: tenant.nombre, password, validDays: 365 });
+  const cert = generateTestCertificate({
+    nit: tenant.nit,
+    nrc: tenant.nrc,
+    nombre: tenant.nombre,
+    password,
+    validDays: 365,
+  });
   const credential = {
-    tenantId: tenant.id, ambiente: '00' as const, certificateXml: cert.xml, certificatePassword: password,
+    tenantId: tenant.id,
+    ambiente: '00' as const,
+    certificateXml: cert.xml,
+    certificatePassword: password,
     apiPassword: `Demo-${password}`,
   };
   orThrow(await importMhCredential(admin, app.mh.masterKey, credential, app.mh.register));

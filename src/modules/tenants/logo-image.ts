@@ -18,11 +18,15 @@ const isJpeg = (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
 
 function tooLarge(width: number, height: number): LogoProblem | null {
   if (width <= MAX_LOGO_SIDE && height <= MAX_LOGO_SIDE && width * height <= MAX_LOGO_PIXELS) return null;
-  return { code: 'IMAGE_TOO_LARGE', message: `is ${width}×${height} pixels; at most ${MAX_LOGO_SIDE}×${MAX_LOGO_SIDE} is accepted` };
+  return {
+    code: 'IMAGE_TOO_LARGE',
+    message: `is ${width}×${height} pixels; at most ${MAX_LOGO_SIDE}×${MAX_LOGO_SIDE} is accepted`,
+  };
 }
 
 function decodePng(buf: Buffer): { width: number; height: number; data: Buffer } | LogoProblem {
-  if (buf.length < 24 || buf.toString('latin1', 12, 16) !== 'IHDR') return { code: 'INVALID_IMAGE', message: 'is not a readable PNG image (no IHDR header)' };
+  if (buf.length < 24 || buf.toString('latin1', 12, 16) !== 'IHDR')
+    return { code: 'INVALID_IMAGE', message: 'is not a readable PNG image (no IHDR header)' };
   // IHDR comes first: refuse huge dimensions before inflating anything.
   const big = tooLarge(buf.readUInt32BE(16), buf.readUInt32BE(20));
   if (big) return big;
@@ -37,12 +41,17 @@ function decodePng(buf: Buffer): { width: number; height: number; data: Buffer }
 function decodeJpeg(buf: Buffer): { width: number; height: number; data: Buffer } | LogoProblem {
   try {
     const img = jpeg.decode(buf, {
-      useTArray: true, formatAsRGBA: true, tolerantDecoding: false, maxResolutionInMP: MAX_LOGO_PIXELS / 1e6, maxMemoryUsageInMB: 64,
+      useTArray: true,
+      formatAsRGBA: true,
+      tolerantDecoding: false,
+      maxResolutionInMP: MAX_LOGO_PIXELS / 1e6,
+      maxMemoryUsageInMB: 64,
     });
     return tooLarge(img.width, img.height) ?? { width: img.width, height: img.height, data: Buffer.from(img.data) };
   } catch (err) {
     const msg = (err as Error).message;
-    if (/maxResolutionInMP|maxMemoryUsageInMB/.test(msg)) return { code: 'IMAGE_TOO_LARGE', message: `is too large (at most ${MAX_LOGO_SIDE}×${MAX_LOGO_SIDE} pixels)` };
+    if (/maxResolutionInMP|maxMemoryUsageInMB/.test(msg))
+      return { code: 'IMAGE_TOO_LARGE', message: `is too large (at most ${MAX_LOGO_SIDE}×${MAX_LOGO_SIDE} pixels)` };
     return { code: 'INVALID_IMAGE', message: `is not a readable JPEG image (${msg})` };
   }
 }

@@ -6,7 +6,10 @@ export const TenantSchema = defineEntity({
   name: 'Tenant',
   tableName: 'tenant',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     nit: p.string().length(14).unique(),
     nrc: p.string().length(8),
     nombre: p.string().length(250),
@@ -23,7 +26,10 @@ export const TenantSchema = defineEntity({
     logo: p.blob().nullable().lazy(),
     isDemo: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class Tenant extends TenantSchema.class {}
@@ -41,7 +47,10 @@ export const EstablishmentSchema = defineEntity({
   name: 'Establishment',
   tableName: 'establishment',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant).index(),
     /** v2.0 form: M|S|B|P + 3 digits (casa matriz, sucursal, bodega, patio). */
     codEstableMH: p.string().length(4),

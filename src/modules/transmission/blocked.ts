@@ -50,7 +50,9 @@ function blockOf(inv: Pick<Invoice, 'status' | 'ambiente'>, material: SigningMat
  * otherwise the job outcome that makes it wait, after recording why.
  */
 export async function credentialGate(
-  scope: JobScope, inv: Pick<Invoice, 'id' | 'status' | 'ambiente' | 'blockedCode'>, material: SigningMaterial | null,
+  scope: JobScope,
+  inv: Pick<Invoice, 'id' | 'status' | 'ambiente' | 'blockedCode'>,
+  material: SigningMaterial | null,
 ): Promise<{ material: SigningMaterial } | { wait: JobOutcome }> {
   const block = blockOf(inv, material, scope.app.clock.now());
   if (block || inv.blockedCode) await recordBlocked(scope, inv.id, block);

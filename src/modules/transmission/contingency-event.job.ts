@@ -23,11 +23,20 @@ async function reportContingencyEvent(scope: JobScope, job: ClaimedJob<{ eventId
   const material = await signingMaterial(scope, ev.ambiente);
   if (!material) return { kind: 'retry', delayMs: scope.settings.contingencyProbeMs, error: 'no MH credential' };
   const probe = await scope.app.mh.client.authenticate(material.api, true);
-  if (probe.kind !== 'ok') return { kind: 'retry', delayMs: scope.settings.contingencyProbeMs, error: `MH still unavailable: ${probe.reason}` };
+  if (probe.kind !== 'ok')
+    return {
+      kind: 'retry',
+      delayMs: scope.settings.contingencyProbeMs,
+      error: `MH still unavailable: ${probe.reason}`,
+    };
 
   const now = scope.app.clock.now();
   if (ev.status === 'OPEN') {
-    const docs = await em.find(Invoice, { contingencyEvent: ev.id, status: 'CONTINGENCY' }, { orderBy: { createdAt: 'asc' } });
+    const docs = await em.find(
+      Invoice,
+      { contingencyEvent: ev.id, status: 'CONTINGENCY' },
+      { orderBy: { createdAt: 'asc' } },
+    );
     const tenant = await em.findOneOrFail(Tenant, { id: scope.tenantId });
     const resolved = await resolveEmisor(em, tenant, {});
     if ('issues' in resolved) return { kind: 'failed', error: 'tenant has no establishment' };
@@ -37,7 +46,14 @@ async function reportContingencyEvent(scope: JobScope, job: ClaimedJob<{ eventId
       {
         responsable: { nombre: tenant.nombre, tipoDocumento: '36', numeroDocumento: tenant.nit },
         detalleDTE: docs.map((d) => ({ tipoDoc: d.tipoDte, codigoGeneracion: d.codigoGeneracion })),
-        motivo: { fInicio: start.fecEmi, hInicio: start.horEmi, fFin: end.fecEmi, hFin: end.horEmi, tipoContingencia: ev.tipoContingencia as 1, motivoContingencia: ev.motivoContin ?? null },
+        motivo: {
+          fInicio: start.fecEmi,
+          hInicio: start.horEmi,
+          fFin: end.fecEmi,
+          hFin: end.horEmi,
+          tipoContingencia: ev.tipoContingencia as 1,
+          motivoContingencia: ev.motivoContin ?? null,
+        },
       },
       resolved.emisor,
       { ambiente: ev.ambiente, codigoGeneracion: ev.codigoGeneracion, ...end },
@@ -56,7 +72,10 @@ async function reportContingencyEvent(scope: JobScope, job: ClaimedJob<{ eventId
     ev.status = 'REJECTED';
     ev.observaciones = o.observaciones.length ? o.observaciones : [o.descripcionMsg ?? 'rechazado'];
     await em.flush();
-    scope.app.log.error({ eventId: ev.id, observaciones: ev.observaciones }, 'MH rejected the contingency event: fix within 24 h (MH contingency rules)');
+    scope.app.log.error(
+      { eventId: ev.id, observaciones: ev.observaciones },
+      'MH rejected the contingency event: fix within 24 h (MH contingency rules)',
+    );
     return { kind: 'failed', error: `contingency event rejected: ${ev.observaciones.join('; ')}` };
   }
   if (o.kind !== 'processed') {
@@ -68,7 +87,11 @@ async function reportContingencyEvent(scope: JobScope, job: ClaimedJob<{ eventId
     e.status = 'ACCEPTED';
     e.selloRecibido = o.selloRecibido;
     e.attempts = ev.attempts;
-    const docs = await tx.find(Invoice, { contingencyEvent: e.id, status: 'CONTINGENCY' }, { orderBy: { createdAt: 'asc' } });
+    const docs = await tx.find(
+      Invoice,
+      { contingencyEvent: e.id, status: 'CONTINGENCY' },
+      { orderBy: { createdAt: 'asc' } },
+    );
     const transmitDeadline = new Date(now.getTime() + 72 * HOUR);
     for (const d of docs) d.transmitDeadline = transmitDeadline;
     for (let i = 0; i < docs.length; i += MAX_DOCS_PER_LOTE) {

@@ -11,7 +11,10 @@ export const ContingencyEventSchema = defineEntity({
   name: 'ContingencyEvent',
   tableName: 'contingency_event',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant).index(),
     ambiente: p.string().length(2).$type<Ambiente>(),
     status: p.string().length(10),
@@ -27,7 +30,10 @@ export const ContingencyEventSchema = defineEntity({
     observaciones: p.json<string[]>().nullable(),
     attempts: p.integer().default(0),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class ContingencyEvent extends ContingencyEventSchema.class {}
@@ -38,7 +44,10 @@ export const LoteSchema = defineEntity({
   name: 'Lote',
   tableName: 'lote',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant).index(),
     ambiente: p.string().length(2).$type<Ambiente>(),
     contingencyEvent: p.uuid().index(),

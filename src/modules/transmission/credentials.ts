@@ -66,17 +66,23 @@ export type ImportCredentialFailure = Failure<ErrorCode.NOT_FOUND | ErrorCode.VA
 
 /** Imports (or replaces) a tenant's MH certificate and API credentials for one ambiente; secrets encrypted at rest. */
 export async function importMhCredential(
-  ctx: Context, masterKey: Buffer, input: ImportCredentialInput, register?: CredentialRegistrar,
+  ctx: Context,
+  masterKey: Buffer,
+  input: ImportCredentialInput,
+  register?: CredentialRegistrar,
 ): Promise<Result<MhCredential, ImportCredentialFailure>> {
   requireAdmin(ctx);
   const em = ctx.em.fork();
   const tenant = await em.findOne(Tenant, { id: input.tenantId }, UNSCOPED);
   if (!tenant) return tenantNotFound(input.tenantId);
   const issues: FieldIssue[] = [];
-  if (input.ambiente !== '00' && input.ambiente !== '01') issues.push({ path: 'ambiente', code: 'INVALID_AMBIENTE', message: 'must be 00 or 01' });
+  if (input.ambiente !== '00' && input.ambiente !== '01')
+    issues.push({ path: 'ambiente', code: 'INVALID_AMBIENTE', message: 'must be 00 or 01' });
   const apiUser = (input.apiUser ?? tenant.mhApiUser ?? tenant.nit).replace(/-/g, '');
-  if (nitProblem(apiUser)) issues.push({ path: 'apiUser', code: 'INVALID_NIT_FORMAT', message: 'the MH API user is a NIT' });
-  if (!input.apiPassword || input.apiPassword.length < 8 || input.apiPassword.length > 64) issues.push({ path: 'apiPassword', code: 'INVALID_LENGTH', message: 'must have 8–64 characters' });
+  if (nitProblem(apiUser))
+    issues.push({ path: 'apiUser', code: 'INVALID_NIT_FORMAT', message: 'the MH API user is a NIT' });
+  if (!input.apiPassword || input.apiPassword.length < 8 || input.apiPassword.length > 64)
+    issues.push({ path: 'apiPassword', code: 'INVALID_LENGTH', message: 'must have 8–64 characters' });
   if (issues.length) return invalid(issues);
   const imported = keysFrom(input, ctx.clock.now());
   if (!imported.ok) return imported;

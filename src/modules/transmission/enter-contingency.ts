@@ -18,7 +18,12 @@ export const MAX_DOCS_PER_EVENT = 1000;
  * tenant's open contingency event, whose job probes MH and reports the event once MH answers again.
  * Returns false for types MH excludes from contingency (CL, DCL, CD): those keep retrying normally.
  */
-export async function enterContingency(scope: JobScope, id: string, c: { tipoContingencia: 1 | 2 | 3 | 4 | 5; motivoContin: string | null }, reason: string): Promise<boolean> {
+export async function enterContingency(
+  scope: JobScope,
+  id: string,
+  c: { tipoContingencia: 1 | 2 | 3 | 4 | 5; motivoContin: string | null },
+  reason: string,
+): Promise<boolean> {
   const current = await scope.em.fork().findOneOrFail(Invoice, { id });
   if (!isContingencyAllowed(current.tipoDte)) return false;
   const material = (await signingMaterial(scope, current.ambiente))!;
@@ -30,7 +35,11 @@ export async function enterContingency(scope: JobScope, id: string, c: { tipoCon
     if (!['SIGNED', 'SENT', 'UNKNOWN'].includes(inv.status)) return;
     // One open event per (tenant, ambiente) at a time; the lock on the tenant row serialises concurrent documents.
     await tx.findOneOrFail(Tenant, { id: scope.tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    let ev = await tx.findOne(ContingencyEvent, { ambiente: inv.ambiente, status: 'OPEN' }, { orderBy: { createdAt: 'desc' } });
+    let ev = await tx.findOne(
+      ContingencyEvent,
+      { ambiente: inv.ambiente, status: 'OPEN' },
+      { orderBy: { createdAt: 'desc' } },
+    );
     const inEvent = ev ? await tx.count(Invoice, { contingencyEvent: ev.id }) : 0;
     if (!ev || inEvent >= MAX_DOCS_PER_EVENT) {
       ev = tx.create(ContingencyEvent, {
@@ -50,8 +59,17 @@ export async function enterContingency(scope: JobScope, id: string, c: { tipoCon
     inv.tipoContingencia = c.tipoContingencia;
     inv.motivoContin = c.motivoContin;
     inv.contingencyEvent = ev.id;
-    await transition(tx, inv, 'CONTINGENCY', 'dte.contingency', { reason, contingencyEventId: ev.id, tipoContingencia: c.tipoContingencia });
-    await enqueue(tx, contingencyEventJob, { eventId: ev.id }, { tenantId: scope.tenantId, runAt: new Date(Date.now() + scope.settings.contingencyProbeMs) });
+    await transition(tx, inv, 'CONTINGENCY', 'dte.contingency', {
+      reason,
+      contingencyEventId: ev.id,
+      tipoContingencia: c.tipoContingencia,
+    });
+    await enqueue(
+      tx,
+      contingencyEventJob,
+      { eventId: ev.id },
+      { tenantId: scope.tenantId, runAt: new Date(Date.now() + scope.settings.contingencyProbeMs) },
+    );
   });
   return true;
 }

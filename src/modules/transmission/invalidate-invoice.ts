@@ -3,7 +3,11 @@ import { ErrorCode, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
 import { fail, invalid, ok, type Failure, type Result } from '../../core/result.js';
 import {
-  buildInvalidacion, dteSummary, elSalvadorDateTime, newCodigoGeneracion, validateDte,
+  buildInvalidacion,
+  dteSummary,
+  elSalvadorDateTime,
+  newCodigoGeneracion,
+  validateDte,
 } from '../../dte/index.js';
 import { loadEmisor } from '../invoices/checked-document.js';
 import { activeReturnOf } from '../fiscal-events/return-balance.js';
@@ -27,7 +31,8 @@ export interface InvalidateInvoiceInput {
 }
 
 /** Why an invoice is not invalidated: the input, the document's state or deadline, or MH's answer. */
-export type InvalidateInvoiceFailure = InvalidationSendFailure
+export type InvalidateInvoiceFailure =
+  | InvalidationSendFailure
   | Failure<ErrorCode.VALIDATION_FAILED | ErrorCode.NOT_FOUND | ErrorCode.INVALID_STATE | ErrorCode.DEADLINE_PASSED>;
 
 /**
@@ -35,7 +40,8 @@ export type InvalidateInvoiceFailure = InvalidationSendFailure
  * it INVALIDATED once MH seals the event. MH's answer is awaited (the caller learns at once whether it stood).
  */
 export async function invalidateInvoice(
-  ctx: Context, input: InvalidateInvoiceInput,
+  ctx: Context,
+  input: InvalidateInvoiceInput,
 ): Promise<Result<Invoice, InvalidateInvoiceFailure>> {
   const tenantId = requireTenantScope(ctx, 'invoices:invalidate');
   const em = ctx.em.fork();
@@ -102,8 +108,12 @@ export async function invalidateInvoice(
 
 /** MH sealed the event: the invoice becomes INVALIDATED with the event's sello, in one transaction with its event. */
 async function recordInvalidation(
-  ctx: Context, inv: Invoice, event: Record<string, unknown>, input: InvalidateInvoiceInput,
-  o: { selloRecibido: string; fhProcesamiento: string | null }, codigoGeneracionR: string | null,
+  ctx: Context,
+  inv: Invoice,
+  event: Record<string, unknown>,
+  input: InvalidateInvoiceInput,
+  o: { selloRecibido: string; fhProcesamiento: string | null },
+  codigoGeneracionR: string | null,
 ): Promise<Invoice> {
   return ctx.em.fork().transactional(async (tx) => {
     const locked = await lockInvoice(tx, inv.id);
@@ -116,19 +126,36 @@ async function recordInvalidation(
       codigoGeneracionR,
       document: event,
     };
-    await transition(tx, locked, 'INVALIDATED', 'dte.invalidated', { selloRecibido: o.selloRecibido, tipoAnulacion: input.tipoAnulacion, codigoGeneracionR });
+    await transition(tx, locked, 'INVALIDATED', 'dte.invalidated', {
+      selloRecibido: o.selloRecibido,
+      tipoAnulacion: input.tipoAnulacion,
+      codigoGeneracionR,
+    });
     return locked;
   });
 }
 
 /** Types 1 and 3 name an already PROCESSED replacement of the same tenant; type 2 names none. */
 async function checkReplacement(
-  em: Context['em'], input: InvalidateInvoiceInput, inv: Invoice,
+  em: Context['em'],
+  input: InvalidateInvoiceInput,
+  inv: Invoice,
 ): Promise<Result<Invoice | null, Failure<ErrorCode.VALIDATION_FAILED>>> {
   const issues: FieldIssue[] = [];
-  if (![1, 2, 3].includes(input.tipoAnulacion)) issues.push({ path: 'tipoAnulacion', code: 'UNKNOWN_CODE', message: 'must be 1, 2 or 3 (CAT-024)' });
-  if (input.tipoAnulacion === 2 && input.replacementInvoiceId) issues.push({ path: 'replacementInvoiceId', code: 'NOT_ALLOWED', message: 'tipoAnulacion 2 (rescindir) has no replacement document' });
-  if (input.tipoAnulacion !== 2 && !input.replacementInvoiceId) issues.push({ path: 'replacementInvoiceId', code: 'REQUIRED', message: 'tipoAnulacion 1 and 3 need the replacement document, issued and PROCESSED first' });
+  if (![1, 2, 3].includes(input.tipoAnulacion))
+    issues.push({ path: 'tipoAnulacion', code: 'UNKNOWN_CODE', message: 'must be 1, 2 or 3 (CAT-024)' });
+  if (input.tipoAnulacion === 2 && input.replacementInvoiceId)
+    issues.push({
+      path: 'replacementInvoiceId',
+      code: 'NOT_ALLOWED',
+      message: 'tipoAnulacion 2 (rescindir) has no replacement document',
+    });
+  if (input.tipoAnulacion !== 2 && !input.replacementInvoiceId)
+    issues.push({
+      path: 'replacementInvoiceId',
+      code: 'REQUIRED',
+      message: 'tipoAnulacion 1 and 3 need the replacement document, issued and PROCESSED first',
+    });
   issues.push(...peopleIssues(input));
   if (issues.length) return invalid(issues);
   if (input.tipoAnulacion === 2) return ok(null);
@@ -142,7 +169,8 @@ async function checkReplacement(
 
 /** A CCF/CR with an active NC/ND relating it cannot be invalidated before them. */
 async function activeNoteOf(
-  em: Context['em'], inv: Invoice,
+  em: Context['em'],
+  inv: Invoice,
 ): Promise<Result<never, Failure<ErrorCode.INVALID_STATE>> | null> {
   if (inv.tipoDte !== '03' && inv.tipoDte !== '07') return null;
   const rows = await em.getConnection().execute<{ id: string }[]>(

@@ -18,7 +18,10 @@ export interface Person {
 /** MH's Invalidación names who is responsible for it and who asked for it; each needs a name and a document. */
 export function peopleIssues(people: { responsable: Person; solicitante: Person }): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  for (const [k, p] of [['responsable', people.responsable], ['solicitante', people.solicitante]] as const) {
+  for (const [k, p] of [
+    ['responsable', people.responsable],
+    ['solicitante', people.solicitante],
+  ] as const) {
     if (!p?.nombre?.trim()) issues.push({ path: `${k}.nombre`, code: 'REQUIRED', message: 'is required' });
     if (!p?.tipoDocumento) {
       issues.push({ path: `${k}.tipoDocumento`, code: 'REQUIRED', message: 'is required (CAT-022)' });
@@ -29,15 +32,20 @@ export function peopleIssues(people: { responsable: Person; solicitante: Person 
 }
 
 /** What can go wrong once an Invalidación is built: no credential to sign it, MH refuses it, or MH does not answer. */
-export type InvalidationSendFailure =
-  Failure<ErrorCode.NO_MH_CREDENTIAL | ErrorCode.MH_REJECTED | ErrorCode.MH_UNAVAILABLE>;
+export type InvalidationSendFailure = Failure<
+  ErrorCode.NO_MH_CREDENTIAL | ErrorCode.MH_REJECTED | ErrorCode.MH_UNAVAILABLE
+>;
 
 /**
  * Signs an Invalidación event with the tenant's certificate for the ambiente and sends it to MH's anulardte, waiting
  * for the answer: MH's sello, or why nothing changed. `path` names the input field MH's observaciones are about.
  */
 export async function sendInvalidation(
-  ctx: Context, tenantId: string, ambiente: Ambiente, event: Record<string, unknown>, path: string,
+  ctx: Context,
+  tenantId: string,
+  ambiente: Ambiente,
+  event: Record<string, unknown>,
+  path: string,
 ): Promise<Result<ProcessedOutcome, InvalidationSendFailure>> {
   const material = await cachedSigningMaterial(ctx.em, ctx.mh.masterKey, tenantId, ambiente);
   if (!material) return fail(ErrorCode.NO_MH_CREDENTIAL, 'no MH certificate/credential imported for this ambiente');

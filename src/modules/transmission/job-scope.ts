@@ -20,7 +20,12 @@ export interface PipelineSettings {
   lotePollMs: number;
 }
 
-export const DEFAULT_PIPELINE: PipelineSettings = { maxSends: 3, unreachableBeforeContingency: 3, contingencyProbeMs: 60_000, lotePollMs: 3_000 };
+export const DEFAULT_PIPELINE: PipelineSettings = {
+  maxSends: 3,
+  unreachableBeforeContingency: 3,
+  contingencyProbeMs: 60_000,
+  lotePollMs: 3_000,
+};
 
 /** A job's view of the world: a tenant-scoped entity manager (the job's tenant), MH services and settings. */
 export interface JobScope {
@@ -54,8 +59,7 @@ export async function lockInvoice(tx: EntityManager, id: string, _withJws = true
  * The invoice as the transmission steps read it: what they decide on, what they send, and the facts the fan-out of
  * MH's answer is built from. An Invoice entity is one too (the rarer steps lock and load it through the ORM).
  */
-export type PipelineInvoice = FanOutInvoice &
-  Pick<Invoice, 'document' | 'jws' | 'sendAttempts' | 'blockedCode'>;
+export type PipelineInvoice = FanOutInvoice & Pick<Invoice, 'document' | 'jws' | 'sendAttempts' | 'blockedCode'>;
 
 /**
  * One invoice of the job's tenant with only the columns the pipeline uses (plain SQL, no unit of work: most steps
@@ -70,22 +74,26 @@ export async function loadPipelineInvoice(scope: JobScope, id: string, withDocum
   const r = await read(scope.app.db.pool, `${scope.tenantId}/${id}`.toLowerCase());
   if (!r) throw new Error(`invoice ${id} of tenant ${scope.tenantId} not found`);
   return {
-    ...fanOutInvoiceFromRow(r), document: r.document ?? {}, jws: r.jws,
-    sendAttempts: r.send_attempts, blockedCode: r.blocked_code,
+    ...fanOutInvoiceFromRow(r),
+    document: r.document ?? {},
+    jws: r.jws,
+    sendAttempts: r.send_attempts,
+    blockedCode: r.blocked_code,
   };
 }
 
 type Row = Record<string, never>;
 
 /** Keys are `tenant/id`: a row is only ever read for its own tenant. */
-const readInvoices = (document: string) => coalescePerPool<Pool, string, Row>(async (pool, keys) => {
-  const { rows } = await pool.query<Row>(
-    `select ${fanOutColumns('i')}, ${document}, i.send_attempts, i.blocked_code, i.tenant_id as fx_tenant
+const readInvoices = (document: string) =>
+  coalescePerPool<Pool, string, Row>(async (pool, keys) => {
+    const { rows } = await pool.query<Row>(
+      `select ${fanOutColumns('i')}, ${document}, i.send_attempts, i.blocked_code, i.tenant_id as fx_tenant
      from invoice i join unnest($1::uuid[], $2::uuid[]) k(tenant_id, id) on i.tenant_id = k.tenant_id and i.id = k.id`,
-    [keys.map((k) => k.split('/')[0]), keys.map((k) => k.split('/')[1])],
-  );
-  return new Map(rows.map((r) => [`${r.fx_tenant}/${r.id}`, r]));
-});
+      [keys.map((k) => k.split('/')[0]), keys.map((k) => k.split('/')[1])],
+    );
+    return new Map(rows.map((r) => [`${r.fx_tenant}/${r.id}`, r]));
+  });
 const readWithDocument = readInvoices('i.document, i.jws');
 const readFacts = readInvoices('null as document, null as jws');
 

@@ -37,7 +37,12 @@ async function sendLote(scope: JobScope, job: ClaimedJob<LotePayload>): Promise<
     l.status = 'SENT';
     l.codigoLote = o.codigoLote;
     l.sentAt = scope.app.clock.now();
-    await enqueue(tx, pollLoteJob, { loteId: l.id }, { tenantId: scope.tenantId, runAt: new Date(Date.now() + scope.settings.lotePollMs) });
+    await enqueue(
+      tx,
+      pollLoteJob,
+      { loteId: l.id },
+      { tenantId: scope.tenantId, runAt: new Date(Date.now() + scope.settings.lotePollMs) },
+    );
   });
   return { kind: 'done' };
 }
@@ -62,7 +67,11 @@ async function pollLote(scope: JobScope, job: ClaimedJob<LotePayload>): Promise<
     if (!inv || inv.status !== 'CONTINGENCY') continue;
     // 004 on a lote item: MH already had this document from an earlier normal send; ask for its sello.
     if (answer.kind === 'rejected' && answer.codigoMsg === '004') {
-      const c = await scope.app.mh.client.consultaDte(material.api, { nitEmisor: material.nit, tdte: inv.tipoDte, codigoGeneracion: inv.codigoGeneracion });
+      const c = await scope.app.mh.client.consultaDte(material.api, {
+        nitEmisor: material.nit,
+        tdte: inv.tipoDte,
+        codigoGeneracion: inv.codigoGeneracion,
+      });
       if (c.kind === 'processed' || c.kind === 'rejected') await recordMhAnswer(scope, inv.id, c, ['CONTINGENCY']);
       continue;
     }
@@ -91,21 +100,41 @@ async function recoverLote(scope: JobScope, loteId: string): Promise<JobOutcome>
   const pending = await em.find(Invoice, { id: { $in: lote.invoiceIds }, status: 'CONTINGENCY' });
   const missing: string[] = [];
   for (const inv of pending) {
-    const c = await scope.app.mh.client.consultaDte(material.api, { nitEmisor: material.nit, tdte: inv.tipoDte, codigoGeneracion: inv.codigoGeneracion });
+    const c = await scope.app.mh.client.consultaDte(material.api, {
+      nitEmisor: material.nit,
+      tdte: inv.tipoDte,
+      codigoGeneracion: inv.codigoGeneracion,
+    });
     if (c.kind === 'processed' || c.kind === 'rejected') await recordMhAnswer(scope, inv.id, c, ['CONTINGENCY']);
     else if (c.kind === 'not_found') missing.push(inv.id);
-    else return { kind: 'retry', delayMs: scope.settings.lotePollMs * 5, error: `recovering lote ${lote.codigoLote}: ${c.reason}` };
+    else
+      return {
+        kind: 'retry',
+        delayMs: scope.settings.lotePollMs * 5,
+        error: `recovering lote ${lote.codigoLote}: ${c.reason}`,
+      };
   }
   await em.transactional(async (tx) => {
     const l = await tx.findOneOrFail(Lote, { id: lote.id });
     l.status = 'DONE';
     l.completedAt = scope.app.clock.now();
     if (!missing.length) return;
-    const next = tx.create(Lote, { tenant: scope.tenantId, ambiente: l.ambiente, contingencyEvent: l.contingencyEvent, status: 'PENDING', idEnvio: crypto.randomUUID().toUpperCase(), invoiceIds: missing, polls: 0 });
+    const next = tx.create(Lote, {
+      tenant: scope.tenantId,
+      ambiente: l.ambiente,
+      contingencyEvent: l.contingencyEvent,
+      status: 'PENDING',
+      idEnvio: crypto.randomUUID().toUpperCase(),
+      invoiceIds: missing,
+      polls: 0,
+    });
     await tx.flush();
     await enqueue(tx, sendLoteJob, { loteId: next.id }, { tenantId: scope.tenantId });
   });
-  scope.app.log.warn({ loteId: lote.id, codigoLote: lote.codigoLote, resent: missing.length }, 'MH lost a lote: documents reconciled with consultadte, the rest resent');
+  scope.app.log.warn(
+    { loteId: lote.id, codigoLote: lote.codigoLote, resent: missing.length },
+    'MH lost a lote: documents reconciled with consultadte, the rest resent',
+  );
   return { kind: 'done' };
 }
 

@@ -12,7 +12,12 @@ assertMove('SIGNED', 'SENT');
  * SENT asks consultadte before any resend. Both events are internal (no webhook, render or e-mail fan-out).
  * Returns the send attempt, or null when the invoice was no longer QUEUED (another run moved it).
  */
-export async function markSignedAndSent(db: Database, tenantId: string, invoiceId: string, jws: string): Promise<number | null> {
+export async function markSignedAndSent(
+  db: Database,
+  tenantId: string,
+  invoiceId: string,
+  jws: string,
+): Promise<number | null> {
   const { rows } = await db.pool.query<{ send_attempts: number }>(
     `with u as (
        update invoice set status = 'SENT', jws = $3, send_attempts = send_attempts + 1, updated_at = now()

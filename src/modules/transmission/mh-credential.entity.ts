@@ -10,7 +10,10 @@ export const MhCredentialSchema = defineEntity({
   name: 'MhCredential',
   tableName: 'mh_credential',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant),
     ambiente: p.string().length(2).$type<Ambiente>(),
     apiUser: p.string().length(14),
@@ -21,7 +24,10 @@ export const MhCredentialSchema = defineEntity({
     notBefore: p.datetime(),
     notAfter: p.datetime(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['tenant', 'ambiente'] }],
 });

@@ -18,7 +18,11 @@ import { loadPipelineInvoice, type JobScope } from './job-scope.js';
  * (the caller returns jobDoneOutcome).
  */
 export async function recordMhAnswer(
-  scope: JobScope, id: string, o: ProcessedOutcome | RejectedOutcome, from: InvoiceStatus[], invoice?: FanOutInvoice,
+  scope: JobScope,
+  id: string,
+  o: ProcessedOutcome | RejectedOutcome,
+  from: InvoiceStatus[],
+  invoice?: FanOutInvoice,
   ending?: ClaimedJob,
 ): Promise<boolean> {
   const to: InvoiceStatus = o.kind === 'processed' ? 'PROCESSED' : 'REJECTED';
@@ -26,25 +30,39 @@ export async function recordMhAnswer(
   const before = invoice ?? (await loadPipelineInvoice(scope, id, false));
   const sandbox = scope.app.mh.isSandbox; // the answer came from a sandbox, not MH
   const after: FanOutInvoice = {
-    id, referenciaExterna: before.referenciaExterna, codigoGeneracion: before.codigoGeneracion,
-    numeroControl: before.numeroControl, tipoDte: before.tipoDte, ambiente: before.ambiente,
+    id,
+    referenciaExterna: before.referenciaExterna,
+    codigoGeneracion: before.codigoGeneracion,
+    numeroControl: before.numeroControl,
+    tipoDte: before.tipoDte,
+    ambiente: before.ambiente,
     patientId: before.patientId,
-    selloRecibido: before.selloRecibido, fhProcesamiento: before.fhProcesamiento, totalPagar: before.totalPagar,
-    tipoContingencia: before.tipoContingencia, motivoContin: before.motivoContin, invalidation: before.invalidation,
-    receptorCorreo: before.receptorCorreo, status: to, mhCodigoMsg: o.codigoMsg, mhDescripcionMsg: o.descripcionMsg,
-    observaciones: o.observaciones, sandbox: before.sandbox || sandbox,
+    selloRecibido: before.selloRecibido,
+    fhProcesamiento: before.fhProcesamiento,
+    totalPagar: before.totalPagar,
+    tipoContingencia: before.tipoContingencia,
+    motivoContin: before.motivoContin,
+    invalidation: before.invalidation,
+    receptorCorreo: before.receptorCorreo,
+    status: to,
+    mhCodigoMsg: o.codigoMsg,
+    mhDescripcionMsg: o.descripcionMsg,
+    observaciones: o.observaciones,
+    sandbox: before.sandbox || sandbox,
     ...(o.kind === 'processed' ? { selloRecibido: o.selloRecibido, fhProcesamiento: o.fhProcesamiento } : {}),
   };
   const type = o.kind === 'processed' ? 'dte.processed' : 'dte.rejected';
-  const data = o.kind === 'processed'
-    ? { selloRecibido: o.selloRecibido, codigoMsg: o.codigoMsg, observaciones: o.observaciones }
-    : { codigoMsg: o.codigoMsg, descripcionMsg: o.descripcionMsg, observaciones: o.observaciones };
+  const data =
+    o.kind === 'processed'
+      ? { selloRecibido: o.selloRecibido, codigoMsg: o.codigoMsg, observaciones: o.observaciones }
+      : { codigoMsg: o.codigoMsg, descripcionMsg: o.descripcionMsg, observaciones: o.observaciones };
 
   const p = new SqlParams();
-  const processed = o.kind === 'processed'
-    ? `, sello_recibido = ${p.add(o.selloRecibido)}, fh_procesamiento = ${p.add(o.fhProcesamiento)},
+  const processed =
+    o.kind === 'processed'
+      ? `, sello_recibido = ${p.add(o.selloRecibido)}, fh_procesamiento = ${p.add(o.fhProcesamiento)},
          processed_at = ${p.add(scope.app.clock.now(), 'timestamptz')}`
-    : '';
+      : '';
   const changed = `fx_old as (
       select id, status from invoice where id = ${p.add(id, 'uuid')} and tenant_id = ${p.add(scope.tenantId, 'uuid')}
       for update),
@@ -55,9 +73,8 @@ export async function recordMhAnswer(
       from fx_old where i.id = fx_old.id and fx_old.status = any(${p.add(from, 'text[]')})
       returning i.tenant_id, i.id as invoice_id, fx_old.status as from_status, i.status as to_status)`;
   // The receptor gets the document once MH has processed it, committed with the state change.
-  const email = o.kind === 'processed' && before.receptorCorreo
-    ? invoiceEmailCtes(p, 'fx_u', before.receptorCorreo)
-    : undefined;
+  const email =
+    o.kind === 'processed' && before.receptorCorreo ? invoiceEmailCtes(p, 'fx_u', before.receptorCorreo) : undefined;
   const ev = eventStatement(p, 'fx_u', type, after, data, email);
   const done = ending ? jobDoneCte(p, ending) : null;
   const ctes = [changed, ...ev.ctes, ...(done ? [`fx_job as (${done})`] : [])];

@@ -13,7 +13,13 @@ export async function registerCredentialsWithSandbox(app: App): Promise<number> 
   const creds = await em.find(MhCredential, {}, UNSCOPED);
   for (const c of creds) {
     const m = await loadSigningMaterial(em, app.mh.masterKey, c.tenant.id, c.ambiente);
-    if (m) app.mh.register({ nit: m.api.user, password: m.api.password, publicKeyPem: m.publicKeyPem, ambiente: m.api.ambiente });
+    if (m)
+      app.mh.register({
+        nit: m.api.user,
+        password: m.api.password,
+        publicKeyPem: m.publicKeyPem,
+        ambiente: m.api.ambiente,
+      });
   }
   return creds.length;
 }

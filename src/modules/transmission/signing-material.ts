@@ -14,7 +14,10 @@ export interface SigningMaterial {
 
 /** Decrypts what the pipeline needs to sign and transmit for (tenant, ambiente); null when nothing was imported. */
 export async function loadSigningMaterial(
-  em: EntityManager, masterKey: Buffer, tenantId: string, ambiente: '00' | '01',
+  em: EntityManager,
+  masterKey: Buffer,
+  tenantId: string,
+  ambiente: '00' | '01',
 ): Promise<SigningMaterial | null> {
   const populate = ['apiPasswordEnc', 'privateKeyEnc'] as const;
   const cred = await em.findOne(MhCredential, { tenant: tenantId, ambiente }, { ...UNSCOPED, populate });
@@ -38,7 +41,10 @@ export function forgetSigningMaterial(tenantId: string, ambiente: '00' | '01'): 
 
 /** Decrypted signing material, cached for a minute per (tenant, ambiente) so a burst doesn't decrypt per document. */
 export async function cachedSigningMaterial(
-  em: EntityManager, masterKey: Buffer, tenantId: string, ambiente: '00' | '01',
+  em: EntityManager,
+  masterKey: Buffer,
+  tenantId: string,
+  ambiente: '00' | '01',
 ): Promise<SigningMaterial | null> {
   const key = `${tenantId}:${ambiente}`;
   const hit = materialCache.get(key);

@@ -10,7 +10,12 @@ import { credentialGate } from './blocked.js';
 import { enterContingency } from './enter-contingency.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
 import {
-  inTenantScope, loadPipelineInvoice, lockInvoice, signingMaterial, type JobScope, type PipelineInvoice,
+  inTenantScope,
+  loadPipelineInvoice,
+  lockInvoice,
+  signingMaterial,
+  type JobScope,
+  type PipelineInvoice,
 } from './job-scope.js';
 import { markSignedAndSent } from './mark-sent.js';
 import { recordMhAnswer } from './record-answer.js';
@@ -59,7 +64,8 @@ async function advance(scope: JobScope, job: Job, inv: PipelineInvoice): Promise
       // A previous run committed SENT and then died or lost the answer: MH may have it. Ask before resending.
       await scope.em.fork().transactional(async (tx) => {
         const locked = await lockInvoice(tx, inv.id);
-        if (locked.status === 'SENT') await transition(tx, locked, 'UNKNOWN', 'dte.unknown', { reason: 'transmission interrupted' });
+        if (locked.status === 'SENT')
+          await transition(tx, locked, 'UNKNOWN', 'dte.unknown', { reason: 'transmission interrupted' });
       });
       return 'next';
     case 'UNKNOWN':
@@ -112,7 +118,8 @@ async function transmit(scope: JobScope, job: Job, inv: PipelineInvoice): Promis
 async function afterSend(scope: JobScope, job: Job, inv: PipelineInvoice, o: RecepcionOutcome): Promise<Step> {
   const id = inv.id;
   // 004: MH already has this codigoGeneracion (an earlier send got through): reconcile through consultadte.
-  if (o.kind === 'rejected' && o.codigoMsg === '004') return toUnknown(scope, id, 'MH reports the document as already received');
+  if (o.kind === 'rejected' && o.codigoMsg === '004')
+    return toUnknown(scope, id, 'MH reports the document as already received');
   if (o.kind === 'processed' || o.kind === 'rejected') {
     await recordMhAnswer(scope, id, o, ['SENT'], inv, job);
     return jobDoneOutcome(job);
@@ -125,7 +132,8 @@ async function afterSend(scope: JobScope, job: Job, inv: PipelineInvoice, o: Rec
     locked.sendAttempts -= 1;
     await transition(tx, locked, 'SIGNED', 'dte.retry', { reason: o.reason });
   });
-  if (o.kind === 'auth_error') return { kind: 'retry', delayMs: NO_CREDENTIAL_RETRY_MS, error: `MH refused the credentials: ${o.reason}` };
+  if (o.kind === 'auth_error')
+    return { kind: 'retry', delayMs: NO_CREDENTIAL_RETRY_MS, error: `MH refused the credentials: ${o.reason}` };
   return unreachable(scope, job, id, o.reason);
 }
 
@@ -140,7 +148,11 @@ async function toUnknown(scope: JobScope, id: string, reason: string): Promise<S
 /** UNKNOWN: consultadte first; resend only when MH confirms it does not have the document. */
 async function reconcile(scope: JobScope, job: Job, inv: PipelineInvoice): Promise<Step> {
   const material = (await signingMaterial(scope, inv.ambiente))!;
-  const o = await scope.app.mh.client.consultaDte(material.api, { nitEmisor: material.nit, tdte: inv.tipoDte, codigoGeneracion: inv.codigoGeneracion });
+  const o = await scope.app.mh.client.consultaDte(material.api, {
+    nitEmisor: material.nit,
+    tdte: inv.tipoDte,
+    codigoGeneracion: inv.codigoGeneracion,
+  });
   if (o.kind === 'processed' || o.kind === 'rejected') {
     await recordMhAnswer(scope, inv.id, o, ['UNKNOWN'], inv, job);
     return jobDoneOutcome(job);
@@ -149,17 +161,25 @@ async function reconcile(scope: JobScope, job: Job, inv: PipelineInvoice): Promi
     if (inv.sendAttempts < scope.settings.maxSends) return send(scope, job, inv);
     return contingency(scope, inv.id, `MH did not receive the document after ${inv.sendAttempts} transmissions`);
   }
-  if (o.kind === 'auth_error') return { kind: 'retry', delayMs: NO_CREDENTIAL_RETRY_MS, error: `MH refused the credentials: ${o.reason}` };
+  if (o.kind === 'auth_error')
+    return { kind: 'retry', delayMs: NO_CREDENTIAL_RETRY_MS, error: `MH refused the credentials: ${o.reason}` };
   return unreachable(scope, job, inv.id, o.reason);
 }
 
 /** MH unreachable: retry with backoff a few times, then re-issue in contingency (tipoContingencia 1, MH no disponible). */
 async function unreachable(scope: JobScope, job: Job, id: string, reason: string): Promise<Step> {
-  if (job.attempts < scope.settings.unreachableBeforeContingency) return { kind: 'retry', delayMs: backoffMs(job.attempts, 500, 10_000), error: reason };
+  if (job.attempts < scope.settings.unreachableBeforeContingency)
+    return { kind: 'retry', delayMs: backoffMs(job.attempts, 500, 10_000), error: reason };
   return contingency(scope, id, reason);
 }
 
 async function contingency(scope: JobScope, id: string, reason: string): Promise<Step> {
   const entered = await enterContingency(scope, id, { tipoContingencia: 1, motivoContin: null }, reason);
-  return entered ? { kind: 'done' } : { kind: 'retry', delayMs: 30_000, error: `${reason} (this document type cannot be issued in contingency; retrying)` };
+  return entered
+    ? { kind: 'done' }
+    : {
+        kind: 'retry',
+        delayMs: 30_000,
+        error: `${reason} (this document type cannot be issued in contingency; retrying)`,
+      };
 }

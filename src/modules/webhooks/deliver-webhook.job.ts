@@ -2,7 +2,13 @@
  * The delivery job (payload: deliveryId). Reloads the outbox row and returns early when it is no longer PENDING, so
  * a rerun after a crash or a duplicate wake-up never delivers a finished message again.
  */
-import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome, type JobRuntime } from '../../queue/job-definition.js';
+import {
+  defineJob,
+  JOB_PRIORITY,
+  type ClaimedJob,
+  type JobOutcome,
+  type JobRuntime,
+} from '../../queue/job-definition.js';
 import { tenantEm } from '../notifications/tenant-em.js';
 import { appDeliveryDeps, attemptDelivery } from './send-delivery.js';
 import { WebhookDelivery } from './webhook.entity.js';
@@ -21,7 +27,12 @@ async function runWebhookDelivery({ app }: JobRuntime, job: ClaimedJob<{ deliver
     return { kind: 'done' };
   }
   const o = await attemptDelivery(appDeliveryDeps(app), em, d, ep);
-  if (o.kind === 'retry') return { kind: 'retry', delayMs: Math.max(0, o.at.getTime() - app.clock.now().getTime()), error: o.result.error ?? 'delivery failed' };
+  if (o.kind === 'retry')
+    return {
+      kind: 'retry',
+      delayMs: Math.max(0, o.at.getTime() - app.clock.now().getTime()),
+      error: o.result.error ?? 'delivery failed',
+    };
   return { kind: 'done' };
 }
 

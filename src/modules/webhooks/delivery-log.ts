@@ -48,7 +48,14 @@ export async function getWebhookDelivery(ctx: Context, id: string): Promise<Webh
 /** Sends one delivery again now (new round of the schedule, same webhook-id). */
 export async function replayWebhookDelivery(ctx: Context, id: string): Promise<WebhookDelivery> {
   const d = await getWebhookDelivery(ctx, id);
-  if (!d.endpoint.enabled) throw new ValidationError([{ path: 'id', code: 'ENDPOINT_DISABLED', message: 'the endpoint is disabled; enable it first (updateWebhookEndpoint)' }]);
+  if (!d.endpoint.enabled)
+    throw new ValidationError([
+      {
+        path: 'id',
+        code: 'ENDPOINT_DISABLED',
+        message: 'the endpoint is disabled; enable it first (updateWebhookEndpoint)',
+      },
+    ]);
   await ctx.em.transactional(async (tx) => {
     const row = await tx.findOneOrFail(WebhookDelivery, { id });
     restart(row, ctx.clock.now());
@@ -63,7 +70,15 @@ export async function replayWebhookDeliveries(ctx: Context, since: Date, endpoin
   const tenantId = requireTenantScope(ctx, WEBHOOKS_SCOPE);
   if (endpointId) await findEndpoint(ctx, endpointId);
   return ctx.em.transactional(async (tx) => {
-    const rows = await tx.find(WebhookDelivery, { createdAt: { $gte: since }, eventType: { $ne: PING_EVENT }, endpoint: { enabled: true, ...(endpointId ? { id: endpointId } : {}) } }, { orderBy: { createdAt: 'asc' } });
+    const rows = await tx.find(
+      WebhookDelivery,
+      {
+        createdAt: { $gte: since },
+        eventType: { $ne: PING_EVENT },
+        endpoint: { enabled: true, ...(endpointId ? { id: endpointId } : {}) },
+      },
+      { orderBy: { createdAt: 'asc' } },
+    );
     for (const row of rows) restart(row, ctx.clock.now());
     await tx.flush();
     for (const row of rows) await enqueueDelivery(tx, tenantId, row.id);

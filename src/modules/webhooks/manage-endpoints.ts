@@ -44,22 +44,34 @@ type Invalid = Failure<ErrorCode.VALIDATION_FAILED>;
 /** Why an endpoint is not created, changed or rotated: an input breaks a rule, or (by id) there is no such endpoint. */
 export type EndpointFailure = Failure<ErrorCode.VALIDATION_FAILED | ErrorCode.NOT_FOUND>;
 
-async function validate(input: EndpointInput, creating: boolean, policy: WebhookPolicy): Promise<Result<void, Invalid>> {
+async function validate(
+  input: EndpointInput,
+  creating: boolean,
+  policy: WebhookPolicy,
+): Promise<Result<void, Invalid>> {
   const issues: FieldIssue[] = [];
   if (creating && !input.url) issues.push({ path: 'url', code: 'REQUIRED', message: 'url is required' });
   if (input.url) {
-    if (input.url.length > 2000) issues.push({ path: 'url', code: 'TOO_LONG', message: 'url is longer than 2000 characters' });
+    if (input.url.length > 2000)
+      issues.push({ path: 'url', code: 'TOO_LONG', message: 'url is longer than 2000 characters' });
     else await checkUrl(input.url, issues, policy);
   }
-  if ((input.description?.length ?? 0) > 250) issues.push({ path: 'description', code: 'TOO_LONG', message: 'description is longer than 250 characters' });
+  if ((input.description?.length ?? 0) > 250)
+    issues.push({ path: 'description', code: 'TOO_LONG', message: 'description is longer than 250 characters' });
   (input.eventTypes ?? []).forEach((t, i) => {
-    if (!SUBSCRIBABLE_EVENT_TYPES.includes(t)) issues.push({ path: `eventTypes[${i}]`, code: 'UNKNOWN_EVENT_TYPE', message: `unknown event type "${t}"; known: ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}` });
+    if (!SUBSCRIBABLE_EVENT_TYPES.includes(t))
+      issues.push({
+        path: `eventTypes[${i}]`,
+        code: 'UNKNOWN_EVENT_TYPE',
+        message: `unknown event type "${t}"; known: ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}`,
+      });
   });
   return issues.length ? invalid(issues) : ok(undefined);
 }
 
 export async function createWebhookEndpoint(
-  ctx: Context, input: EndpointInput,
+  ctx: Context,
+  input: EndpointInput,
 ): Promise<Result<CreatedEndpoint, Invalid>> {
   const tenantId = requireTenantScope(ctx, WEBHOOKS_SCOPE);
   const valid = await validate(input, true, ctx.webhookPolicy);
@@ -81,7 +93,8 @@ export async function createWebhookEndpoint(
 
 /** The caller's endpoint with this id, or NOT_FOUND (another tenant's endpoint is not found either). */
 export async function endpointOf(
-  ctx: Context, id: string,
+  ctx: Context,
+  id: string,
 ): Promise<Result<WebhookEndpoint, Failure<ErrorCode.NOT_FOUND>>> {
   requireTenantScope(ctx, WEBHOOKS_SCOPE);
   const ep = await ctx.em.findOne(WebhookEndpoint, { id });
@@ -94,7 +107,9 @@ export async function findEndpoint(ctx: Context, id: string): Promise<WebhookEnd
 }
 
 export async function updateWebhookEndpoint(
-  ctx: Context, id: string, input: EndpointInput,
+  ctx: Context,
+  id: string,
+  input: EndpointInput,
 ): Promise<Result<WebhookEndpoint, EndpointFailure>> {
   const found = await endpointOf(ctx, id);
   if (!found.ok) return found;
@@ -112,7 +127,8 @@ export async function updateWebhookEndpoint(
 
 /** Deletes the endpoint and (cascade) its delivery log. */
 export async function deleteWebhookEndpoint(
-  ctx: Context, id: string,
+  ctx: Context,
+  id: string,
 ): Promise<Result<WebhookEndpoint, Failure<ErrorCode.NOT_FOUND>>> {
   const found = await endpointOf(ctx, id);
   if (!found.ok) return found;
@@ -127,7 +143,9 @@ export async function listWebhookEndpoints(ctx: Context): Promise<WebhookEndpoin
 
 /** New secret now; the old one keeps signing (alongside) for `graceSeconds` (0 = revoke at once). */
 export async function rotateWebhookSecret(
-  ctx: Context, id: string, graceSeconds = DEFAULT_GRACE_SECONDS,
+  ctx: Context,
+  id: string,
+  graceSeconds = DEFAULT_GRACE_SECONDS,
 ): Promise<Result<CreatedEndpoint, EndpointFailure>> {
   const found = await endpointOf(ctx, id);
   if (!found.ok) return found;

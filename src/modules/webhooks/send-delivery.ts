@@ -30,7 +30,10 @@ export interface DeliveryDeps {
 }
 
 export const appDeliveryDeps = (app: App): DeliveryDeps => ({
-  clock: app.clock, masterKey: app.mh.masterKey, links: app.links, policy: app.webhookPolicy,
+  clock: app.clock,
+  masterKey: app.mh.masterKey,
+  links: app.links,
+  policy: app.webhookPolicy,
 });
 
 /** Standard Webhooks message id: stable for the outbox row, so receivers can drop duplicates (retries, replays). */
@@ -39,16 +42,31 @@ export const messageId = (d: { id: string }) => `msg_${d.id}`;
 /** `{ type, timestamp, data }` (the Standard Webhooks payload shape); links expire createdAt + TTL. */
 export async function webhookBody(links: LinkSigner | null, d: WebhookDelivery): Promise<string> {
   let data = d.data;
-  if (links && eventHasLinks(d.eventType) && d.invoice) data = { ...data, ...(await documentLinks(links, { id: d.invoice.id, tenant: d.tenant.id }, d.createdAt)) };
+  if (links && eventHasLinks(d.eventType) && d.invoice)
+    data = { ...data, ...(await documentLinks(links, { id: d.invoice.id, tenant: d.tenant.id }, d.createdAt)) };
   return JSON.stringify({ type: d.eventType, timestamp: d.createdAt.toISOString(), data });
 }
 
-export async function attemptDelivery(deps: DeliveryDeps, em: EntityManager, d: WebhookDelivery, ep: WebhookEndpoint): Promise<AttemptOutcome> {
+export async function attemptDelivery(
+  deps: DeliveryDeps,
+  em: EntityManager,
+  d: WebhookDelivery,
+  ep: WebhookEndpoint,
+): Promise<AttemptOutcome> {
   const now = deps.clock.now();
   const body = await webhookBody(deps.links, d);
-  const headers = signWebhook({ id: messageId(d), timestamp: Math.floor(now.getTime() / 1000), body }, activeSecrets(ep, deps.masterKey, now));
+  const headers = signWebhook(
+    { id: messageId(d), timestamp: Math.floor(now.getTime() / 1000), body },
+    activeSecrets(ep, deps.masterKey, now),
+  );
   const policy = deps.policy;
-  const result = await deliverWebhook({ url: ep.url, headers, body, timeoutMs: policy.timeoutMs, ssrf: { allowPrivate: policy.allowPrivate } });
+  const result = await deliverWebhook({
+    url: ep.url,
+    headers,
+    body,
+    timeoutMs: policy.timeoutMs,
+    ssrf: { allowPrivate: policy.allowPrivate },
+  });
   const outcome = decide(d, result, deps.clock.now());
   await record(em, d.id, ep.id, result, outcome);
   return outcome;
@@ -58,17 +76,33 @@ function decide(d: WebhookDelivery, result: DeliveryResult, now: Date): AttemptO
   if (result.ok) return { kind: 'succeeded', result };
   if (result.gone) return { kind: 'failed', result, reason: 'the endpoint answered 410 Gone: it was disabled' };
   const at = nextAttemptAt(d.roundAttempts + 2, now);
-  return at ? { kind: 'retry', at, result } : { kind: 'failed', result, reason: `gave up after ${d.roundAttempts + 1} attempts` };
+  return at
+    ? { kind: 'retry', at, result }
+    : { kind: 'failed', result, reason: `gave up after ${d.roundAttempts + 1} attempts` };
 }
 
-async function record(em: EntityManager, deliveryId: string, endpointId: string, result: DeliveryResult, o: AttemptOutcome): Promise<void> {
+async function record(
+  em: EntityManager,
+  deliveryId: string,
+  endpointId: string,
+  result: DeliveryResult,
+  o: AttemptOutcome,
+): Promise<void> {
   await em.fork().transactional(async (tx) => {
     const d = await tx.findOneOrFail(WebhookDelivery, { id: deliveryId });
     d.roundAttempts += 1;
     d.totalAttempts += 1;
-    tx.create(WebhookAttempt, { tenant: d.tenant, delivery: d, attempt: d.totalAttempts, statusCode: result.statusCode, durationMs: result.durationMs, error: result.error ?? null });
+    tx.create(WebhookAttempt, {
+      tenant: d.tenant,
+      delivery: d,
+      attempt: d.totalAttempts,
+      statusCode: result.statusCode,
+      durationMs: result.durationMs,
+      error: result.error ?? null,
+    });
     d.lastStatusCode = result.statusCode;
-    d.lastError = o.kind === 'failed' ? `${result.error ?? ''}; ${o.reason}`.replace(/^; /, '') : (result.error ?? null);
+    d.lastError =
+      o.kind === 'failed' ? `${result.error ?? ''}; ${o.reason}`.replace(/^; /, '') : (result.error ?? null);
     d.status = o.kind === 'succeeded' ? 'SUCCEEDED' : o.kind === 'failed' ? 'FAILED' : 'PENDING';
     d.nextAttemptAt = o.kind === 'retry' ? o.at : null;
     if (o.kind === 'succeeded') d.deliveredAt = new Date();

@@ -105,7 +105,10 @@ function parseTarget(url: string): URL {
     throw new SsrfGuardError('INVALID_URL', `not a valid URL: ${url}`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new SsrfGuardError('UNSUPPORTED_SCHEME', `only http and https webhook targets are allowed, got ${parsed.protocol}`);
+    throw new SsrfGuardError(
+      'UNSUPPORTED_SCHEME',
+      `only http and https webhook targets are allowed, got ${parsed.protocol}`,
+    );
   }
   return parsed;
 }

@@ -30,7 +30,8 @@ export function generateWebhookSecret(): string {
 function secretKey(secret: string): Buffer {
   if (!secret.startsWith(PREFIX)) throw new WebhookSecretError(`webhook secret must start with "${PREFIX}"`);
   const encoded = secret.slice(PREFIX.length);
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) throw new WebhookSecretError('webhook secret is not valid base64 after "whsec_"');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded))
+    throw new WebhookSecretError('webhook secret is not valid base64 after "whsec_"');
   const key = Buffer.from(encoded, 'base64');
   if (key.length < 24 || key.length > 64) throw new WebhookSecretError('webhook secret must decode to 24–64 bytes');
   return key;
@@ -45,7 +46,9 @@ export function signWebhook(
     throw new WebhookSecretError('timestamp must be whole seconds since the epoch');
   }
   const signed = `${message.id}.${message.timestamp}.${message.body}`;
-  const signatures = secrets.map((s) => `v1,${createHmac('sha256', secretKey(s)).update(signed, 'utf8').digest('base64')}`);
+  const signatures = secrets.map(
+    (s) => `v1,${createHmac('sha256', secretKey(s)).update(signed, 'utf8').digest('base64')}`,
+  );
   return {
     'webhook-id': message.id,
     'webhook-timestamp': String(message.timestamp),

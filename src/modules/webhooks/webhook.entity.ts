@@ -11,7 +11,10 @@ export const WebhookEndpointSchema = defineEntity({
   name: 'WebhookEndpoint',
   tableName: 'webhook_endpoint',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant).index(),
     url: p.string().length(2000),
     description: p.string().length(250).nullable(),
@@ -23,7 +26,10 @@ export const WebhookEndpointSchema = defineEntity({
     previousSecret: p.text().nullable(),
     previousSecretExpiresAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class WebhookEndpoint extends WebhookEndpointSchema.class {}
@@ -40,7 +46,10 @@ export const WebhookDeliverySchema = defineEntity({
   name: 'WebhookDelivery',
   tableName: 'webhook_delivery',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     tenant: () => p.manyToOne(Tenant),
     endpoint: () => p.manyToOne(WebhookEndpoint).deleteRule('cascade'),
     invoice: () => p.manyToOne(Invoice).nullable().index(),
@@ -57,7 +66,10 @@ export const WebhookDeliverySchema = defineEntity({
     lastError: p.text().nullable(),
     deliveredAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [
     { name: 'webhook_delivery_tenant_created_index', properties: ['tenant', 'createdAt'] },
