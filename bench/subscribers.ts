@@ -132,7 +132,9 @@ class Subscribers {
 
 const now = () => performance.timeOrigin + performance.now();
 
-/** One emission; `at` is when its request left (the change commits before its answer: no later than this + its time). */
+/**
+ * One emission; `at` is when its request left (the change commits before its answer: no later than this + its time).
+ */
 async function emitOne(env: BenchEnv, url: string, ref: string): Promise<{ id: string; at: number }> {
   const at = now();
   const res = await postFactura(url, env.apiKey, ref);

@@ -7,7 +7,8 @@ import type { SigmaFields } from './modules/sigma/sigma-fields.js';
 
 /**
  * The only reader of process.env. Everything else receives a typed, validated Config.
- * Defaults are safe for a developer laptop: embedded PostgreSQL under ./.data, loopback only, the in-process MH sandbox.
+ * Defaults are safe for a developer laptop: embedded PostgreSQL under ./.data, loopback only, the in-process MH
+ * sandbox.
  */
 export interface Config {
   env: 'development' | 'test' | 'production';
@@ -18,7 +19,10 @@ export interface Config {
   dataDir: string;
   logLevel: string;
   adminKey: string | null;
-  /** 32-byte key that encrypts private keys and MH passwords at rest (base64 or hex). Generated under dataDir when absent outside production. */
+  /**
+   * 32-byte key that encrypts private keys and MH passwords at rest (base64 or hex). Generated under dataDir when
+   * absent outside production.
+   */
   masterKey: string | null;
   jwt: {
     jwksUrl: string | null;
@@ -32,7 +36,8 @@ export interface Config {
   mh: {
     /**
      * Where MH is: null → the project's in-process MH sandbox; a URL → that host for both ambientes (e.g. a standalone
-     * `npm run mh-sandbox`); the word `mh` → MH's real hosts, chosen per document by its ambiente (00 → apitest, 01 → api).
+     * `npm run mh-sandbox`); the word `mh` → MH's real hosts, chosen per document by its ambiente (00 → apitest, 01 →
+     * api).
      */
     baseUrl: string | null;
     /** The base URL is a FacturaXpress MH sandbox (credentials are registered with it over its control API). */
@@ -68,7 +73,8 @@ export interface Config {
   publicUrl: string;
   /**
    * Browser origins allowed to call GraphQL, REST and the supergraph gateway (CORS), e.g. `https://app.sigma.example`.
-   * Empty: no cross-origin browser access (same-origin and server-to-server calls are unaffected). `*` allows any origin.
+   * Empty: no cross-origin browser access (same-origin and server-to-server calls are unaffected). `*` allows any
+   * origin.
    */
   corsOrigins: string[];
   /** `enforce`: API-key clients may run only the persisted operations of the manifest (schema/operations). */

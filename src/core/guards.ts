@@ -7,7 +7,9 @@ export interface Acting {
   actor: Actor;
 }
 
-/** Find options that lift the tenant filter: only for platform-admin use cases and system jobs that scope themselves. */
+/**
+ * Find options that lift the tenant filter: only for platform-admin use cases and system jobs that scope themselves.
+ */
 export const UNSCOPED = { filters: { [TENANT_FILTER]: false } } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

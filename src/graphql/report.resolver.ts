@@ -45,7 +45,10 @@ const TenantCalendarResult = createUnionType({
 
 const asCalendar = (tenantId: string, extraDays: { date: string; name: string }[]) => ({ tenantId, extraDays });
 
-/** The accountant's month (F-07 annexes, sales books, archive) and the business-day calendar. Thin: arguments → use case. */
+/**
+ * The accountant's month (F-07 annexes, sales books, archive) and the business-day calendar. Thin: arguments → use
+ * case.
+ */
 @Resolver(() => MonthlyReportType)
 export class MonthlyReportResolver {
   @Authorized('invoices:read')

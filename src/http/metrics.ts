@@ -16,7 +16,10 @@ function gauge(name: string, help: string, rows: { labels: Record<string, string
   return lines.join('\n');
 }
 
-/** GET /metrics (Prometheus text): queue depth, documents by status, MH latency, retries. Aggregates only, no tenant data. */
+/**
+ * GET /metrics (Prometheus text): queue depth, documents by status, MH latency, retries. Aggregates only, no tenant
+ * data.
+ */
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /**

@@ -8,7 +8,9 @@ import { requireAuthenticated } from '../core/guards.js';
 type Flat = Readonly<Record<string, string>>;
 type Nested = Readonly<Record<string, Flat>>;
 
-/** MH catalogs by CAT number and by a readable name (both work: /api/catalogos/CAT-017 or /api/catalogos/formas-pago). */
+/**
+ * MH catalogs by CAT number and by a readable name (both work: /api/catalogos/CAT-017 or /api/catalogos/formas-pago).
+ */
 // A null-prototype map: `__proto__` or `constructor` in the URL must find nothing, not Object.prototype.
 const CATALOGS: Record<string, { cat: string; name: string; data: Flat | Nested; nestedBy?: string }> =
   Object.create(null);

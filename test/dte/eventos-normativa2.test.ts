@@ -1,5 +1,6 @@
 // Evento de Retorno (fe-eret-v1) and Evento de Operaciones Especiales (fe-eop-v1): built from sealed FE/FEX/FSE
-// documents and reported operations, validated by the project's validator and by ajv against MH's official schema files.
+// documents and reported operations, validated by the project's validator and by ajv against MH's official schema
+// files.
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/dte/money.js';
 import {

@@ -1,4 +1,5 @@
-// Every documented example body (examples/dte/<tipoDte>-<name>.json, also in docs/dte-input.md) builds a valid document.
+// Every documented example body (examples/dte/<tipoDte>-<name>.json, also in docs/dte-input.md) builds a valid
+// document.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -7,7 +7,8 @@ import { createTestDatabase } from '../helpers/db.js';
 import { repoRoot } from '../helpers/spawn.js';
 
 // The production image: it builds, its start serves (against this run's PostgreSQL, host network), the runtime user
-// writes its data volume, and the CLI works inside it. Needs a Docker daemon; skipped with a message where there is none.
+// writes its data volume, and the CLI works inside it. Needs a Docker daemon; skipped with a message where there is
+// none.
 const docker = (args: string[], timeoutMs = 60_000) => {
   const r = spawnSync('docker', args, { cwd: repoRoot, encoding: 'utf8', timeout: timeoutMs });
   return { code: r.status, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };

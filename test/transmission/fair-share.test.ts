@@ -28,7 +28,8 @@ describe('fair share between MH work and local work', () => {
       if (mail && mail.status !== 'PENDING') break;
     }
     expect(mail?.status).not.toBe('PENDING');
-    // …long before the busy tenant's backlog (4 at a time, 2 s each) is through: strict priority would have sent it last
+    // …long before the busy tenant's backlog (4 at a time, 2 s each) is through: strict priority would have sent it
+    // last
     expect(await em().count(Invoice, { id: { $in: backlog }, status: 'PROCESSED' }, { filters: false })).toBeLessThan(
       40,
     );

@@ -33,7 +33,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A TypeScript entry point as its own process group (as a shell runs `npm start`); resolves when `ready` is printed. */
+/**
+ * A TypeScript entry point as its own process group (as a shell runs `npm start`); resolves when `ready` is printed.
+ */
 function launch(
   args: string[],
   env: Record<string, string>,

@@ -1462,7 +1462,10 @@ export const TIPOS_REGIMEN: Readonly<Record<string, string>> = {
   'EX-3': 'Reexportación',
   'TA-1': 'Tránsito Aduanero',
 };
-/** CAT-015 by section: 1 = resumen tributes, 2 = tributes charged as an item (tipoItem 4), 3 = informative ad-valorem/specific */
+/**
+ * CAT-015 by section: 1 = resumen tributes, 2 = tributes charged as an item (tipoItem 4), 3 = informative
+ * ad-valorem/specific
+ */
 export const TRIBUTOS: Readonly<Record<'1' | '2' | '3', Readonly<Record<string, string>>>> = {
   '1': {
     '20': 'Impuesto al Valor Agregado 13%',

@@ -70,7 +70,9 @@ const USES: Record<'condicion' | 'pagos' | 'numPagoElectronico', readonly TipoDt
   numPagoElectronico: ['01', '03', '06', '11'],
 };
 
-/** Only the lines an unread path points into (the same objects), so that telling typos apart costs little on big bodies. */
+/**
+ * Only the lines an unread path points into (the same objects), so that telling typos apart costs little on big bodies.
+ */
 function linesFor(body: Obj, paths: readonly string[]): Obj {
   const items = body['items'];
   if (!Array.isArray(items) || items.length <= 1) return {};

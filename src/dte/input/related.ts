@@ -1,6 +1,6 @@
 // Related-document rules shared by every type that points at another document (documentoRelacionado of FE, CCF, NR,
-// NC, ND, FEX; the retained/liquidated documents of CR and CL). MH: an electronic document (tipoGeneracion 2) is named by
-// its codigoGeneracion, a UUID written in uppercase; a physical one (1) by its printed correlative.
+// NC, ND, FEX; the retained/liquidated documents of CR and CL). MH: an electronic document (tipoGeneracion 2) is named
+// by its codigoGeneracion, a UUID written in uppercase; a physical one (1) by its printed correlative.
 import { CODIGO_GENERACION } from '../identificacion-values.js';
 import { join, type Obj, type Reader } from './reader.js';
 

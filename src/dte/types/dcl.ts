@@ -1,6 +1,6 @@
-// 09 Documento Contable de Liquidación (DCL v2): issued by a liquidating agent (e.g. card acquirer) to the affiliate for
-// a period: operations value, IVA perception (anticipo, CT Art. 162-A, default 2 %), commission and its IVA. The body is
-// one object (no item list) plus `extension` (who delivers). Not allowed in contingency.
+// 09 Documento Contable de Liquidación (DCL v2): issued by a liquidating agent (e.g. card acquirer) to the affiliate
+// for a period: operations value, IVA perception (anticipo, CT Art. 162-A, default 2 %), commission and its IVA. The
+// body is one object (no item list) plus `extension` (who delivers). Not allowed in contingency.
 // MH publishes no worked DCL formula in our sources; we use, all rounded to 2 decimals [?]:
 //   montoSujeto = valorOperaciones − montoSinPercepcion (IVA included); subTotal = montoSujeto / 1.13;
 //   iva = montoSujeto − subTotal; montoSujetoPercepcion = subTotal; ivaPercibido = subTotal × porcentajePercepcion %;

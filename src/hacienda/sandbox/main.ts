@@ -1,6 +1,9 @@
 import { createMhSandbox } from './index.js';
 
-/** `npm run mh-sandbox -- --port 8787 --host 127.0.0.1 [--journal .data/mh-sandbox.jsonl]`: the MH sandbox as a standalone process. */
+/**
+ * `npm run mh-sandbox -- --port 8787 --host 127.0.0.1 [--journal .data/mh-sandbox.jsonl]`: the MH sandbox as a
+ * standalone process.
+ */
 function flag(name: string): string | undefined {
   const args = process.argv.slice(2);
   const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));

@@ -2,7 +2,9 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export type KeyKind = 'test' | 'live' | 'admin';
 
-/** `fx_test_…` acts on ambiente 00, `fx_live_…` on 01, `fx_admin_…` manages the platform. 32 random bytes, base64url. */
+/**
+ * `fx_test_…` acts on ambiente 00, `fx_live_…` on 01, `fx_admin_…` manages the platform. 32 random bytes, base64url.
+ */
 export function generateApiKey(kind: KeyKind): { raw: string; prefix: string; hash: string } {
   const raw = `fx_${kind}_${randomBytes(32).toString('base64url')}`;
   return { raw, prefix: raw.slice(0, `fx_${kind}_`.length + 6), hash: hashApiKey(raw) };

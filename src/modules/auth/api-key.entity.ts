@@ -3,9 +3,10 @@ import type { Ambiente } from '../../dte/model.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 
 /**
- * Long-lived server-to-server credential. Only a SHA-256 hash and a visible prefix are stored; the raw key is shown once.
- * kind 'tenant' keys act for one tenant on one ambiente (fx_test_ → 00, fx_live_ → 01); kind 'admin' keys manage the platform.
- * A trigger (migration Migration2026112913550005) announces changes on `fx_api_keys` for the in-process key cache.
+ * Long-lived server-to-server credential. Only a SHA-256 hash and a visible prefix are stored; the raw key is shown
+ * once. kind 'tenant' keys act for one tenant on one ambiente (fx_test_ → 00, fx_live_ → 01); kind 'admin' keys manage
+ * the platform. A trigger (migration Migration2026112913550005) announces changes on `fx_api_keys` for the in-process
+ * key cache.
  */
 export const ApiKeySchema = defineEntity({
   name: 'ApiKey',

@@ -1,7 +1,7 @@
 /**
  * Renders and stores the PDF of a document in PROCESSED / CONTINGENCY / INVALIDATED ahead of its first use. PDFs are
- * rendered lazily now (first download or e-mail); the kind stays registered for jobs queued before. Returns early when the invoice has moved on (the job of the
- * new status renders that one) or the PDF is already stored.
+ * rendered lazily now (first download or e-mail); the kind stays registered for jobs queued before. Returns early when
+ * the invoice has moved on (the job of the new status renders that one) or the PDF is already stored.
  */
 import {
   defineJob,

@@ -3,8 +3,8 @@ import type { Ambiente, TipoEvento } from '../../dte/model.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 
 /**
- * QUEUED → SENT → PROCESSED (sello) | REJECTED; SENT → UNKNOWN (no answer) → consultadte → PROCESSED | REJECTED | resend;
- * PROCESSED → INVALIDATED (MH sealed its Invalidación).
+ * QUEUED → SENT → PROCESSED (sello) | REJECTED; SENT → UNKNOWN (no answer) → consultadte → PROCESSED | REJECTED |
+ * resend; PROCESSED → INVALIDATED (MH sealed its Invalidación).
  */
 export const FISCAL_EVENT_STATUSES = ['QUEUED', 'SENT', 'UNKNOWN', 'PROCESSED', 'REJECTED', 'INVALIDATED'] as const;
 export type FiscalEventStatus = (typeof FISCAL_EVENT_STATUSES)[number];

@@ -6,7 +6,8 @@ import { D, type Dec } from '../../dte/money.js';
 
 /**
  * Per-line return balances of FE/FEX/FSE documents: sold quantity minus what Eventos de Retorno already return. Every
- * Retorno MH has not refused counts (QUEUED, SENT, UNKNOWN, PROCESSED), so two returns can never together exceed a line.
+ * Retorno MH has not refused counts (QUEUED, SENT, UNKNOWN, PROCESSED), so two returns can never together exceed a
+ * line.
  */
 export const LIVE_RETURN = `('QUEUED', 'SENT', 'UNKNOWN', 'PROCESSED')`;
 export const RETURNABLE_TYPES: readonly string[] = ['01', '11', '14'];

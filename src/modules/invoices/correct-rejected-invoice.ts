@@ -15,8 +15,8 @@ const DAY = 24 * 3_600_000;
 
 /**
  * SIGMA fixes the data of a document MH rejected and posts it again under the same referenciaExterna: the invoice is
- * rebuilt from the new body and transmitted again (REJECTED → QUEUED). MH: a rejected DTE corrected within 24 h is resent
- * with the same codigoGeneracion, after that with a new one. The numeroControl stays: MH never took it.
+ * rebuilt from the new body and transmitted again (REJECTED → QUEUED). MH: a rejected DTE corrected within 24 h is
+ * resent with the same codigoGeneracion, after that with a new one. The numeroControl stays: MH never took it.
  */
 export async function correctRejectedInvoice(
   ctx: Context,

@@ -5,7 +5,9 @@
 import type { FieldIssue } from '../../core/errors.js';
 
 export interface F07Options {
-  /** UTF-8 byte-order mark at the start of each file (the manual does not state an encoding; known uploaders use it). */
+  /**
+   * UTF-8 byte-order mark at the start of each file (the manual does not state an encoding; known uploaders use it).
+   */
   bom: boolean;
   /** Anexo 1 column P: `manual` = exentas + no sujetas + gravadas + terceros; `withDebito` also adds both débitos. */
   anexo1Total: 'manual' | 'withDebito';
@@ -19,7 +21,9 @@ export interface F07Options {
   anexo5Monto: 'totalCompra' | 'totalPagar';
   /** Renta "tipo de ingreso" code of annexes 1 and 2 (periods from January 2025; before, 0). */
   tipoIngreso: string;
-  /** Anexo 5 classification (periods from February 2024): tipo de operación, clasificación, sector, tipo de costo/gasto. */
+  /**
+   * Anexo 5 classification (periods from February 2024): tipo de operación, clasificación, sector, tipo de costo/gasto.
+   */
   compras: { tipoOperacion: string; clasificacion: string; sector: string; tipoCostoGasto: string };
 }
 

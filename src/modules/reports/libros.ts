@@ -1,7 +1,8 @@
 /**
  * The IVA sales books a Salvadoran taxpayer keeps (Código Tributario, Art. 141), built from the period's DTEs:
  *  - Libro de Ventas a Contribuyentes: one line per CCF, NC and ND in emission order, with a running correlativo;
- *    credit notes subtract (negative amounts); an invalidated document keeps its line, marked ANULADO, with zero amounts;
+ *    credit notes subtract (negative amounts); an invalidated document keeps its line, marked ANULADO, with zero
+ *    amounts;
  *  - Libro de Ventas a Consumidor Final: one line per day and type (FE, FEX) with the first and last document of the
  *    day (numeroControl and código de generación), the count, and the day's sales; the IVA included in the gravadas
  *    is shown apart (débito fiscal of the period).

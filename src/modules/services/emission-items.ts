@@ -26,7 +26,9 @@ function priceFor(m: LineSource, tipoDte: string): string | undefined {
   return net.toString();
 }
 
-/** The mapping's tributos beyond IVA with a fixed rate (D1, C8, 59, 71) go on the line; IVA the document adds itself. */
+/**
+ * The mapping's tributos beyond IVA with a fixed rate (D1, C8, 59, 71) go on the line; IVA the document adds itself.
+ */
 function lineTributos(m: { tributos?: readonly string[] | null }): Obj {
   const codes = (m.tributos ?? []).filter((t) => isOtroTributo(t) && t !== 'D4' && t !== 'D5');
   return codes.length ? { tributos: codes } : {};

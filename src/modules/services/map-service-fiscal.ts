@@ -54,7 +54,9 @@ function mappingIssues(serviceId: string, i: ServiceFiscalInput): FieldIssue[] {
   return issues;
 }
 
-/** Creates or replaces how a SIGMA service (or SIGLA lab exam) is invoiced. Defaults: services (2), unit 59, gravado. */
+/**
+ * Creates or replaces how a SIGMA service (or SIGLA lab exam) is invoiced. Defaults: services (2), unit 59, gravado.
+ */
 export async function mapServiceFiscal(
   ctx: Context,
   serviceId: string,

@@ -31,8 +31,8 @@ export const DEMO_TENANT = {
 };
 
 /**
- * First start against an empty embedded database (no tenant yet) (never in production): create the demo tenant and a test key.
- * The raw key is kept in dataDir (mode 0600) only so that later starts can print it again for the newcomer.
+ * First start against an empty embedded database (no tenant yet) (never in production): create the demo tenant and a
+ * test key. The raw key is kept in dataDir (mode 0600) only so that later starts can print it again for the newcomer.
  */
 export async function ensureDemoTenant(app: App): Promise<string | null> {
   if (app.config.env === 'production' || !app.db.embedded) return null;

@@ -22,7 +22,8 @@ export async function updateTenant(ctx: Context, id: string, patch: UpdateTenant
   if (!tenant) raise(tenantNotFound(id, 'id'));
   const { nrc, ...rest } = fields;
   if (logo && 'logo' in logo) tenant.logo = logo.logo;
-  // null clears only the optional fields; for required ones it means "unchanged" (GraphQL sends null for omitted nullable args).
+  // null clears only the optional fields; for required ones it means "unchanged" (GraphQL sends null for omitted
+  // nullable args).
   for (const [k, v] of Object.entries(rest))
     if (v !== undefined && (v !== null || CLEARABLE.has(k))) (tenant as unknown as Record<string, unknown>)[k] = v;
   if (nrc != null) tenant.nrc = normalizeNrc(nrc);

@@ -166,7 +166,9 @@ async function reconcile(scope: JobScope, job: Job, inv: PipelineInvoice): Promi
   return unreachable(scope, job, inv.id, o.reason);
 }
 
-/** MH unreachable: retry with backoff a few times, then re-issue in contingency (tipoContingencia 1, MH no disponible). */
+/**
+ * MH unreachable: retry with backoff a few times, then re-issue in contingency (tipoContingencia 1, MH no disponible).
+ */
 async function unreachable(scope: JobScope, job: Job, id: string, reason: string): Promise<Step> {
   if (job.attempts < scope.settings.unreachableBeforeContingency)
     return { kind: 'retry', delayMs: backoffMs(job.attempts, 500, 10_000), error: reason };
