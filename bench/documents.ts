@@ -130,7 +130,8 @@ export async function benchDocuments(): Promise<void> {
     for (const variant of ['letter', 'ticket'] as const) {
       const { perSec, bytes } = await measure(factura(lines), variant);
       console.log(
-        `documents: PDF ${variant.padEnd(6)} ${String(lines).padStart(3)} items  ${perSec.toFixed(1)} docs/s  (${(bytes / 1024).toFixed(1)} KiB)`,
+        `documents: PDF ${variant.padEnd(6)} ${String(lines).padStart(3)} ` +
+          `items  ${perSec.toFixed(1)} docs/s  (${(bytes / 1024).toFixed(1)} KiB)`,
       );
     }
   }

@@ -41,7 +41,8 @@ async function load(total: number, send: (i: number) => Promise<boolean>): Promi
 }
 
 const line = (name: string, r: Run) =>
-  `  ${name.padEnd(28)} ${String(Math.round(r.ops / r.seconds)).padStart(6)} ops/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(7)} ms   failures ${r.failures}`;
+  `  ${name.padEnd(28)} ${String(Math.round(r.ops / r.seconds)).padStart(6)} ops/s   ` +
+  `p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(7)} ms   failures ${r.failures}`;
 
 export async function benchGraph(): Promise<void> {
   const env = await benchEnv({}, { events: true });
@@ -74,7 +75,8 @@ export async function benchGraph(): Promise<void> {
     console.log(line('mutation { __typename }', trivial));
     console.log(line('emitInvoice (FE, 3 items)', emit));
     console.log(
-      `  emitInvoice throughput = ${((emit.ops / emit.seconds / (trivial.ops / trivial.seconds)) * 100).toFixed(1)} % of the trivial mutation; p50 ×${(emit.p50 / trivial.p50).toFixed(1)}`,
+      `  emitInvoice throughput = ${((emit.ops / emit.seconds / (trivial.ops / trivial.seconds)) * 100).toFixed(1)} ` +
+        `% of the trivial mutation; p50 ×${(emit.p50 / trivial.p50).toFixed(1)}`,
     );
   } finally {
     await server.close();

@@ -42,7 +42,8 @@ async function load(c: pg.Client, tenantId: string): Promise<void> {
   });
   await c.query('vacuum analyze invoice');
   console.log(
-    `history: loaded ${DOCUMENTS.toLocaleString('en')} + ${(2 * OTHERS).toLocaleString('en')} documents in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    `history: loaded ${DOCUMENTS.toLocaleString('en')} + ${(2 * OTHERS).toLocaleString('en')} ` +
+      `documents in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
 }
 
@@ -53,7 +54,8 @@ function addDays(day: string, n: number): string {
 }
 
 const FIELDS =
-  'edges { cursor node { id numeroControl status fecEmi receptor { nombre } totals { totalPagar } } } pageInfo { hasNextPage endCursor }';
+  'edges { cursor node { id numeroControl status fecEmi receptor { ' +
+  'nombre } totals { totalPagar } } } pageInfo { hasNextPage endCursor }';
 
 function graphqlOf(
   q: HistoryQuery,
@@ -64,7 +66,9 @@ function graphqlOf(
     ? Buffer.from(`${s.keyset.fecEmi}|${s.keyset.createdAt}|${s.keyset.id}`).toString('base64url')
     : null;
   return {
-    query: `query($f: InvoiceFilter, $a: String) { invoices(first: 20, filter: $f, after: $a) { ${FIELDS} ${withCount ? 'totalCount totalCountExact' : ''} } }`,
+    query:
+      `query($f: InvoiceFilter, $a: String) { invoices(first: 20, filter: $f, ` +
+      `after: $a) { ${FIELDS} ${withCount ? 'totalCount totalCountExact' : ''} } }`,
     variables: { f: { ...q.filter, textMode: undefined }, a: after },
   };
 }

@@ -40,7 +40,8 @@ async function run(s: Scenario): Promise<void> {
       ceilingsPrinted = true;
       const rsa = await opensslRsaSignPerSec();
       console.log(
-        `ceilings (same run): openssl rsa2048 ${rsa ? `${Math.round(rsa)} sign/s per core` : 'n/a'}; GET /healthz ${Math.round(await healthzRate(server.url))} req/s (8 clients)`,
+        `ceilings (same run): openssl rsa2048 ${rsa ? `${Math.round(rsa)} sign/s per core` : 'n/a'}; ` +
+          `GET /healthz ${Math.round(await healthzRate(server.url))} req/s (8 clients)`,
       );
     }
     if (s.latencyMs) env.app.mh.sandbox!.setFault({ latencyMs: s.latencyMs }, env.nit);
@@ -98,7 +99,8 @@ async function run(s: Scenario): Promise<void> {
       ? ` (in flight ÷ latency = ${Math.round(s.workerConcurrency / (s.latencyMs / 1000))}/s)`
       : '';
     console.log(
-      `${s.name.padEnd(44)} ${String(Math.round(e2e)).padStart(5)} DTE/s end to end${expected}; emission ${Math.round(emission.ops / emission.seconds)}/s ` +
+      `${s.name.padEnd(44)} ${String(Math.round(e2e)).padStart(5)} DTE/s end to ` +
+        `end${expected}; emission ${Math.round(emission.ops / emission.seconds)}/s ` +
         `p50 ${emission.p50.toFixed(1)} ms p99 ${emission.p99.toFixed(1)} ms, failures ${emission.failures}; ` +
         `all jobs done in ${drained.toFixed(1)} s; ` +
         `this process ${((cpu.user + cpu.system) / 1000 / s.docs).toFixed(2)} CPU ms/DTE`,

@@ -192,7 +192,8 @@ export async function benchSubscribers(): Promise<void> {
     lastMs.sort((x, y) => x - y);
     firstMs.sort((x, y) => x - y);
     console.log(
-      `  one change (emission included) → first subscriber p50 ${percentile(firstMs, 50).toFixed(1)} ms; last of ${n}: ` +
+      `  one change (emission included) → first subscriber ` +
+        `p50 ${percentile(firstMs, 50).toFixed(1)} ms; last of ${n}: ` +
         `p50 ${percentile(lastMs, 50).toFixed(1)} ms, max ${lastMs.at(-1)!.toFixed(1)} ms (target ≤ 100 ms); ` +
         `${missed} of ${changes} changes missed a subscriber`,
     );

@@ -91,7 +91,9 @@ export async function benchWebhooks(): Promise<void> {
   ] as const) {
     const r = await run(messages, conc, latency);
     console.log(
-      `receiver latency ${String(latency).padStart(2)} ms, worker concurrency ${String(conc).padStart(2)}: ${messages} deliveries in ${r.seconds.toFixed(2)} s → ${r.perS.toFixed(1)} deliveries/s (listener got ${r.received})`,
+      `receiver latency ${String(latency).padStart(2)} ms, worker ` +
+        `concurrency ${String(conc).padStart(2)}: ${messages} ` +
+        `deliveries in ${r.seconds.toFixed(2)} s → ${r.perS.toFixed(1)} deliveries/s (listener got ${r.received})`,
     );
   }
 }

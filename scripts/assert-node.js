@@ -5,7 +5,8 @@ const want = 24;
 const major = Number(process.versions.node.split('.')[0]);
 if (major < want) {
   console.error(
-    `[assert-node] running on Node ${process.version} (${process.execPath}); expected Node ${want}.x from node_modules/.bin. ` +
+    `[assert-node] running on Node ${process.version} ` +
+      `(${process.execPath}); expected Node ${want}.x from node_modules/.bin. ` +
       'Run `npm ci` without --ignore-scripts (the "node" package installs its binary in a preinstall script).',
   );
   process.exit(1);

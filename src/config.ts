@@ -231,7 +231,8 @@ function mhTarget(env: Env, nodeEnv: Config['env']): Pick<Config['mh'], 'baseUrl
   if (!raw && nodeEnv === 'production') {
     throw new ConfigError(
       'FX_MH_BASE_URL',
-      'is required in production: "mh" for MH\'s hosts, a URL, or "sandbox" for the in-process MH sandbox (documents are then marked sandbox, without fiscal validity)',
+      'is required in production: "mh" for MH\'s hosts, a URL, or "sandbox" for the ' +
+        'in-process MH sandbox (documents are then marked sandbox, without fiscal validity)',
     );
   }
   if (!raw) return { baseUrl: null, isSandbox: true };

@@ -28,7 +28,8 @@ import { withSigmaExternals } from './modules/sigma/sigma-sdl.js';
 
 /** Federation 2: the subgraph links the federation spec; directives imported here may be used by the types. */
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", ' +
+  '"@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible"])';
 
 /** One auth checker: permissions are data on the fields (`@Authorized('invoices:emit')`). */
 const authChecker: AuthChecker<Context> = ({ context }, scopes) => {

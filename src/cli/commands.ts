@@ -71,7 +71,9 @@ function tenantInputFromFlags(args: Args): CreateTenantInput {
 
 export const commands: Record<string, { help: string; run: Command }> = {
   'dte:preview': {
-    help: 'dte:preview --file input.json [--tenant <id|NIT>] [--contingencia 1-5]  (prints the DTE JSON; errors on stderr, exit 1)',
+    help:
+      'dte:preview --file input.json [--tenant <id|NIT>] [--contingencia ' +
+      '1-5]  (prints the DTE JSON; errors on stderr, exit 1)',
     run: async (app, args, out) => {
       const body = JSON.parse(readFileSync(flag(args, 'file', true), 'utf8')) as unknown;
       const ref = flag(args, 'tenant');
@@ -87,7 +89,9 @@ export const commands: Record<string, { help: string; run: Command }> = {
     },
   },
   'tenant:create': {
-    help: 'tenant:create --file tenant.json | --nit --nrc --nombre --cod-actividad --desc-actividad --departamento --municipio --distrito --complemento --telefono --correo [--ambiente 00]',
+    help:
+      'tenant:create --file tenant.json | --nit --nrc --nombre --cod-actividad --desc-actividad ' +
+      '--departamento --municipio --distrito --complemento --telefono --correo [--ambiente 00]',
     run: async (app, args, out) => {
       const t = await createTenant(adminCtx(app), tenantInputFromFlags(args));
       out(`created tenant ${t.id} (NIT ${t.nit}, ${t.nombre}, ambiente ${t.ambiente})`);
@@ -100,7 +104,9 @@ export const commands: Record<string, { help: string; run: Command }> = {
     },
   },
   'key:create': {
-    help: 'key:create --tenant <id|NIT> --name <name> [--scopes a,b] [--ambiente 00|01] [--expires 2027-01-01T00:00:00Z]',
+    help:
+      'key:create --tenant <id|NIT> --name <name> [--scopes ' +
+      'a,b] [--ambiente 00|01] [--expires 2027-01-01T00:00:00Z]',
     run: async (app, args, out) => {
       const tenant = await findTenant(app, flag(args, 'tenant', true));
       const expires = flag(args, 'expires');

@@ -63,7 +63,8 @@ const reportMonth: Command = async (app, args, out) => {
   writeFileSync(file, built.content);
   const sha256 = createHash('sha256').update(built.content).digest('hex');
   out(
-    `wrote ${file} (${built.content.length} bytes, sha256 ${sha256}, ${built.documents} documents of ${tenant.nombre}, ${period}, ambiente ${ambiente})`,
+    `wrote ${file} (${built.content.length} bytes, sha256 ${sha256}, ${built.documents} ` +
+      `documents of ${tenant.nombre}, ${period}, ambiente ${ambiente})`,
   );
 };
 
@@ -80,11 +81,15 @@ function parseDays(raw: string): { date: string; name: string }[] {
 
 export const reportCommands: Record<string, { help: string; run: Command }> = {
   'report:month': {
-    help: 'report:month --tenant <id|NIT> --period YYYY-MM --kind f07|libros|archivo [--ambiente 00|01] [--out file.zip] [--options \'{"anexo2Order":"controlFirst"}\']',
+    help:
+      'report:month --tenant <id|NIT> --period YYYY-MM --kind f07|libros|archivo ' +
+      '[--ambiente 00|01] [--out file.zip] [--options \'{"anexo2Order":"controlFirst"}\']',
     run: reportMonth,
   },
   'calendar:set': {
-    help: 'calendar:set --tenant <id|NIT> --days "YYYY-MM-DD=name,MM-DD=name"  (replaces the tenant\'s extra non-business days; --days "" clears)',
+    help:
+      'calendar:set --tenant <id|NIT> --days "YYYY-MM-DD=name,MM-DD=name"  ' +
+      '(replaces the tenant\'s extra non-business days; --days "" clears)',
     run: async (app, args, out) => {
       const { setTenantCalendar } = await calendars();
       const tenant = await findTenant(app, flag(args, 'tenant', true));

@@ -36,9 +36,11 @@ export const MENSAJES_ES: Record<string, Template> = {
   NIT_REQUIRED_WITH_NRC: () => 'un receptor con NRC se identifica con NIT (36)',
   PLACEHOLDER_DOCUMENT: ({ campo, p }) => `${campo} '${v(p.value)}' es solo ceros: no es un documento de identidad`,
   CONSUMIDOR_FINAL_SIN_DOCUMENTO: ({ p }) =>
-    `numDocumento '${v(p.value)}' es solo ceros: el receptor es un consumidor final sin documento (se omite la identificación, como permite el MH por debajo de $25,000.00)`,
+    `numDocumento '${v(p.value)}' es solo ceros: el receptor es un consumidor final sin ` +
+    `documento (se omite la identificación, como permite el MH por debajo de $25,000.00)`,
   RECEPTOR_IDENTIFICATION_REQUIRED: ({ p }) =>
-    `numDocumento '${v(p.value)}' es solo ceros: las operaciones de $25,000.00 o más requieren el documento de identidad real del receptor`,
+    `numDocumento '${v(p.value)}' es solo ceros: las operaciones de ` +
+    `$25,000.00 o más requieren el documento de identidad real del receptor`,
   RECEPTOR_REQUIRED_ABOVE_THRESHOLD: () =>
     'las operaciones de $25,000.00 o más requieren tipoDocumento, numDocumento y nombre del receptor',
   UNKNOWN_DEPARTAMENTO: ({ campo }) => `${campo}: el departamento no está en el CAT-012`,
@@ -52,7 +54,8 @@ export const MENSAJES_ES: Record<string, Template> = {
     'el municipio es un código anterior a 2024 (hoy un distrito) que contradice el distrito indicado',
   DIRECCION_COMPLETED: ({ p }) =>
     p.anterior
-      ? `municipio anterior a 2024 ${v(p.departamento)}-${v(p.anterior)} traducido a municipio ${v(p.municipio)}, distrito ${v(p.distrito)}`
+      ? `municipio anterior a 2024 ${v(p.departamento)}-${v(p.anterior)} ` +
+        `traducido a municipio ${v(p.municipio)}, distrito ${v(p.distrito)}`
       : `dirección completada: municipio ${v(p.municipio)}, distrito ${v(p.distrito)}`,
   UNKNOWN_FIELD: ({ p }) =>
     `${v(p.field)} no es un campo conocido aquí${p.suggestion ? `; ¿quiso decir ${v(p.suggestion)}?` : ''}`,
@@ -60,7 +63,8 @@ export const MENSAJES_ES: Record<string, Template> = {
     `${v(p.field)} no se usa en tipoDte ${v(p.tipoDte)} (pertenece a tipoDte ${v(p.tipos)})`,
   FIELD_NOT_USED: ({ campo }) => `${campo} no forma parte de este tipo de documento`,
   TAX_TREATMENT_IN_TIPO: ({ p }) =>
-    `tipo es la naturaleza del ítem (bien, servicio, ambos, otro); el tratamiento '${v(p.value)}' va en tratamientoFiscal`,
+    `tipo es la naturaleza del ítem (bien, servicio, ambos, ` +
+    `otro); el tratamiento '${v(p.value)}' va en tratamientoFiscal`,
   CONFLICTING_FIELDS: ({ campo }) => `${campo} contradice otro campo que significa lo mismo: indique solo uno`,
   AMOUNT_MISMATCH: ({ p, path }) => `${path} es ${v(p.sent)} pero el motor calcula ${v(p.computed)}`,
   CALCULO_INCORRECTO: ({ campo }) => `${campo} no coincide con el valor calculado a partir de los ítems (±0.01)`,

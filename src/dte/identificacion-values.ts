@@ -25,7 +25,8 @@ export function formatNumeroControl(
       : COD_ESTABLE_MH.test(codEstableMH) && COD_PUNTO_VENTA_MH.test(codPuntoVentaMH);
   if (!sectionOk) {
     throw new RangeError(
-      `numeroControl: codEstableMH '${codEstableMH}' + codPuntoVentaMH '${codPuntoVentaMH}' must be (M|B|S|P)### + P### (MH identification rules)`,
+      `numeroControl: codEstableMH '${codEstableMH}' + codPuntoVentaMH ` +
+        `'${codPuntoVentaMH}' must be (M|B|S|P)### + P### (MH identification rules)`,
     );
   }
   const n = BigInt(correlativo);

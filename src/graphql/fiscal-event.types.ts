@@ -9,7 +9,8 @@ export const FiscalEventStatusEnum = Object.fromEntries(FISCAL_EVENT_STATUSES.ma
 registerEnumType(FiscalEventStatusEnum, {
   name: 'FiscalEventStatus',
   description:
-    'QUEUED → SENT → PROCESSED (sello) | REJECTED; UNKNOWN: MH is asked (consultadte) before any resend; PROCESSED → INVALIDATED',
+    'QUEUED → SENT → PROCESSED (sello) | REJECTED; UNKNOWN: MH is ' +
+    'asked (consultadte) before any resend; PROCESSED → INVALIDATED',
 });
 
 @ObjectType('ReturnedLine', {

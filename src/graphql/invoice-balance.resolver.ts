@@ -22,7 +22,8 @@ export class InvoiceBalanceResolver {
   @FieldResolver(() => InvoiceCreditBalanceType, {
     nullable: true,
     description:
-      'CCF only: the CCF plus PROCESSED debit notes minus credit notes MH has not refused; invalidating a note restores it',
+      'CCF only: the CCF plus PROCESSED debit notes minus credit ' +
+      'notes MH has not refused; invalidating a note restores it',
   })
   creditBalance(@Ctx() ctx: Context, @Root() inv: Invoice) {
     return creditBalanceOf(ctx.em, inv);

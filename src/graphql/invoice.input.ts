@@ -113,7 +113,8 @@ export class EmitInvoiceInput {
   @Field(() => ID, {
     nullable: true,
     description:
-      "SIGMA patient: without `receptor`, SIGMA's patient fields overridden by the stored fiscal profile (Patient.receptor)",
+      "SIGMA patient: without `receptor`, SIGMA's patient fields " +
+      'overridden by the stored fiscal profile (Patient.receptor)',
   })
   patientId?: string | null;
   @Field(() => ReceptorInput, { nullable: true }) receptor?: ReceptorInput | null;

@@ -132,7 +132,8 @@ export class InvoiceResolver {
 
   @FieldResolver(() => String, {
     description:
-      "The v1.0 guide's word for status: generada (queued or in flight), sellada (PROCESSED), rechazada, contingencia, invalidada",
+      "The v1.0 guide's word for status: generada (queued or in " +
+      'flight), sellada (PROCESSED), rechazada, contingencia, invalidada',
   })
   estado(@Root() inv: Invoice) {
     return estadoOf(inv.status);
@@ -140,7 +141,8 @@ export class InvoiceResolver {
 
   @FieldResolver(() => [FieldProblem], {
     description:
-      'What the engine did on your behalf at emission (e.g. an all-zero DUI read as a consumidor final without document)',
+      'What the engine did on your behalf at emission (e.g. an ' +
+      'all-zero DUI read as a consumidor final without document)',
   })
   warnings(@Root() inv: Invoice) {
     return localizeIssues(inv.warnings ?? []);

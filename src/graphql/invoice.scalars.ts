@@ -15,7 +15,8 @@ function fromString(s: string): string {
 export const DecimalScalar = new GraphQLScalarType<string | number, string>({
   name: 'Decimal',
   description:
-    'A decimal number as a string ("12.50"); inputs also accept numeric literals. Up to 8 decimals on items, 2 on totals (MH).',
+    'A decimal number as a string ("12.50"); inputs also accept ' +
+    'numeric literals. Up to 8 decimals on items, 2 on totals (MH).',
   serialize: (v) =>
     typeof v === 'number' || typeof v === 'string' ? String(v) : String((v as { toString(): string }).toString()),
   parseValue: (v) => {

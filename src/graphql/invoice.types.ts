@@ -9,7 +9,8 @@ export const InvoiceStatusEnum = Object.fromEntries(INVOICE_STATUSES.map((s) => 
 registerEnumType(InvoiceStatusEnum, {
   name: 'InvoiceStatus',
   description:
-    'QUEUED → SIGNED → SENT → PROCESSED | REJECTED; UNKNOWN (MH timeout, queried before any resend); CONTINGENCY; INVALIDATED',
+    'QUEUED → SIGNED → SENT → PROCESSED | REJECTED; UNKNOWN (MH ' +
+    'timeout, queried before any resend); CONTINGENCY; INVALIDATED',
 });
 
 @ObjectType('InvoiceReceptor', { description: 'The DTE receptor as written on the document' })
@@ -134,7 +135,8 @@ export class InvoiceEdgeType {
 
 @ObjectType('InvoicePageInfo', {
   description:
-    'Cursor page of invoices (named apart from any PageInfo of other subgraphs, so composition never has to merge them)',
+    'Cursor page of invoices (named apart from any PageInfo of ' +
+    'other subgraphs, so composition never has to merge them)',
 })
 export class PageInfoType {
   @Field() hasNextPage!: boolean;

@@ -184,7 +184,8 @@ export function documentLimitErrors(
     if (m.cost > limits.maxCost) {
       errors.push(
         limitError(
-          `query cost ${m.cost} exceeds the limit of ${limits.maxCost} (lists count by their page size, default ${DEFAULT_LIST_SIZE})`,
+          `query cost ${m.cost} exceeds the limit of ${limits.maxCost} ` +
+            `(lists count by their page size, default ${DEFAULT_LIST_SIZE})`,
         ),
       );
     }

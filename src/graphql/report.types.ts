@@ -8,7 +8,8 @@ export const MonthlyReportKindEnum = Object.fromEntries(REPORT_KINDS.map((k) => 
 registerEnumType(MonthlyReportKindEnum, {
   name: 'MonthlyReportKind',
   description:
-    "F07_ANEXOS: the F-07 annex files (ZIP of ;-separated CSVs); LIBROS_VENTAS: the sales books (CSV + signable PDF); ARCHIVO_MENSUAL: every document's Archivo DTE JSON and PDF with an index",
+    'F07_ANEXOS: the F-07 annex files (ZIP of ;-separated CSVs); LIBROS_VENTAS: the sales books ' +
+    "(CSV + signable PDF); ARCHIVO_MENSUAL: every document's Archivo DTE JSON and PDF with an index",
 });
 export const MonthlyReportStatusEnum = Object.fromEntries(REPORT_STATUSES.map((k) => [k, k])) as {
   [K in (typeof REPORT_STATUSES)[number]]: K;

@@ -20,7 +20,9 @@ export class WebhookEndpointType {
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => [String], {
     description:
-      'Event types delivered; empty = all (dte.processed, dte.rejected, dte.contingency, dte.invalidated, dte.email.delivered, dte.email.failed, dte.deadline.warning, dte.blocked, dte.return.*, dte.special-operations.*, report.ready, report.failed)',
+      'Event types delivered; empty = all (dte.processed, dte.rejected, dte.contingency, ' +
+      'dte.invalidated, dte.email.delivered, dte.email.failed, dte.deadline.warning, ' +
+      'dte.blocked, dte.return.*, dte.special-operations.*, report.ready, report.failed)',
   })
   eventTypes!: string[];
   @Field() enabled!: boolean;

@@ -56,7 +56,8 @@ export function metricsRoute(app: App) {
     const conn = app.db.orm.em.getConnection();
     const [jobs, invoices, retried] = await Promise.all([
       conn.execute<{ kind: string; status: string; n: string }[]>(
-        `select kind, status, count(*) n from job where status in ('queued', 'running', 'failed') group by kind, status`,
+        `select kind, status, count(*) n from job where status ` +
+          `in ('queued', 'running', 'failed') group by kind, status`,
       ),
       documentCounts(conn),
       conn.execute<{ kind: string; n: string }[]>(

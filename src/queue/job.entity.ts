@@ -34,7 +34,9 @@ export const JobSchema = defineEntity({
     // One live job per dedupe key: enqueueing the same work twice is a no-op (ON CONFLICT … DO NOTHING).
     {
       name: 'job_dedupe_live_unique',
-      expression: `create unique index "job_dedupe_live_unique" on "job" ("dedupe_key") where "status" in ('queued', 'running')`,
+      expression:
+        `create unique index "job_dedupe_live_unique" on "job" ` +
+        `("dedupe_key") where "status" in ('queued', 'running')`,
     },
   ],
 });

@@ -211,7 +211,8 @@ export class Worker {
     } else {
       this.log.warn({ jobId: job.id, kind: job.kind, error: o.error }, 'job failed for good');
       await pool.query(
-        `update job set status = 'failed', last_error = $1, locked_until = null, updated_at = now() where id = $2 and locked_by = $3 and status = 'running'`,
+        `update job set status = 'failed', last_error = $1, locked_until = null, ` +
+          `updated_at = now() where id = $2 and locked_by = $3 and status = 'running'`,
         [o.error.slice(0, 2000), job.id, this.id],
       );
     }

@@ -61,16 +61,20 @@ describe('El Salvador business-day calendar', () => {
     expect(cal.holiday('2027-04-15')).toBeNull();
   });
 
-  it('invalidation windows: 3 months for FE/FEX/FSE, 10th business day for the rest, 2 years for perishable medicines', () => {
-    expect(invalidationDeadline('03', '2026-03-31')).toBe('2026-04-16');
-    expect(invalidationDeadline('01', '2026-03-31')).toBe('2026-06-30');
-    expect(invalidationDeadline('03', '2026-12-02')).toBe('2027-01-15'); // Año Nuevo is a Friday
-    expect(invalidationDeadline('01', '2026-11-30', { perishable: true })).toBe('2028-11-30');
-    expect(invalidationDeadline('03', '2028-02-29', { perishable: true })).toBe('2030-02-28');
-    expect(
-      invalidationDeadline('03', '2026-03-20', { calendar: createCalendar([{ date: '2026-04-16', name: 'x' }]) }),
-    ).toBe('2026-04-17');
-  });
+  it(
+    'invalidation windows: 3 months for FE/FEX/FSE, 10th ' +
+      'business day for the rest, 2 years for perishable medicines',
+    () => {
+      expect(invalidationDeadline('03', '2026-03-31')).toBe('2026-04-16');
+      expect(invalidationDeadline('01', '2026-03-31')).toBe('2026-06-30');
+      expect(invalidationDeadline('03', '2026-12-02')).toBe('2027-01-15'); // Año Nuevo is a Friday
+      expect(invalidationDeadline('01', '2026-11-30', { perishable: true })).toBe('2028-11-30');
+      expect(invalidationDeadline('03', '2028-02-29', { perishable: true })).toBe('2030-02-28');
+      expect(
+        invalidationDeadline('03', '2026-03-20', { calendar: createCalendar([{ date: '2026-04-16', name: 'x' }]) }),
+      ).toBe('2026-04-17');
+    },
+  );
 
   it('the monthly IVA return and the related-note window', () => {
     expect(ivaReturnDeadline('2026-11-05')).toBe('2026-12-14');

@@ -181,10 +181,14 @@ describe('Evento de Operaciones Especiales (fe-eop-v1)', () => {
 });
 
 describe('windows', () => {
-  it('Retorno: 2 years for pharmaceutical activities (29 Feb clamps), 3 months otherwise; Operaciones Especiales: 10th business day of the next month', () => {
-    expect(returnDeadline('2026-12-02', '47721')).toBe('2028-12-02');
-    expect(returnDeadline('2028-02-29', '46482')).toBe('2030-02-28');
-    expect(returnDeadline('2026-11-30', '86201')).toBe('2027-02-28');
-    expect(specialOperationsDeadline('2026-11-05')).toBe('2026-12-14');
-  });
+  it(
+    'Retorno: 2 years for pharmaceutical activities (29 Feb clamps), 3 months ' +
+      'otherwise; Operaciones Especiales: 10th business day of the next month',
+    () => {
+      expect(returnDeadline('2026-12-02', '47721')).toBe('2028-12-02');
+      expect(returnDeadline('2028-02-29', '46482')).toBe('2030-02-28');
+      expect(returnDeadline('2026-11-30', '86201')).toBe('2027-02-28');
+      expect(specialOperationsDeadline('2026-11-05')).toBe('2026-12-14');
+    },
+  );
 });

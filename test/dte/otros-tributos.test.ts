@@ -122,51 +122,55 @@ describe('summary tributos beyond IVA', () => {
     expect(resumen(doc).montoTotalOperacion).toBe(43);
   });
 
-  it('refuses what MH would refuse: IVA listed by hand, per-gallon taxes off gallons, D5 without value, unknown codes, exempt lines, FSE', () => {
-    const r = previewEmission(
-      {
-        tipoDte: '03',
-        referenciaExterna: 'bad',
-        receptor: CONTRIBUYENTE,
-        items: [
-          { descripcion: 'a', cantidad: 1, precio: 1, tributos: ['20'] },
-          { descripcion: 'b', cantidad: 1, precio: 1, tributos: ['D1'] },
-          { descripcion: 'c', cantidad: 1, precio: 1, tributos: ['D5'] },
-          { descripcion: 'd', cantidad: 1, precio: 1, tributos: ['ZZ'] },
-          { descripcion: 'e', cantidad: 1, precio: 1, tratamientoFiscal: 'exento', tributos: ['59'] },
-        ],
-      },
-      EMISOR,
-      ident('03'),
-    );
-    expect(r.ok).toBe(false);
-    const got = r.ok ? [] : r.issues.map((i) => `${i.path}:${i.code}`);
-    expect(got).toEqual(
-      expect.arrayContaining([
-        'items[0].tributos[0]:NOT_ALLOWED',
-        'items[1].uniMedida:UNIT_REQUIRED',
-        'items[2].tributos[0].valor:REQUIRED',
-        'items[3].tributos[0]:UNKNOWN_CODE',
-        'items[4].tributos[0]:NOT_ALLOWED',
-      ]),
-    );
-    const fse = previewEmission(
-      {
-        tipoDte: '14',
-        referenciaExterna: 'f',
-        receptor: {
-          nombre: 'José',
-          tipoDocumento: '13',
-          numDocumento: '12345678-4',
-          direccion: CONTRIBUYENTE.direccion,
+  it(
+    'refuses what MH would refuse: IVA listed by hand, per-gallon taxes ' +
+      'off gallons, D5 without value, unknown codes, exempt lines, FSE',
+    () => {
+      const r = previewEmission(
+        {
+          tipoDte: '03',
+          referenciaExterna: 'bad',
+          receptor: CONTRIBUYENTE,
+          items: [
+            { descripcion: 'a', cantidad: 1, precio: 1, tributos: ['20'] },
+            { descripcion: 'b', cantidad: 1, precio: 1, tributos: ['D1'] },
+            { descripcion: 'c', cantidad: 1, precio: 1, tributos: ['D5'] },
+            { descripcion: 'd', cantidad: 1, precio: 1, tributos: ['ZZ'] },
+            { descripcion: 'e', cantidad: 1, precio: 1, tratamientoFiscal: 'exento', tributos: ['59'] },
+          ],
         },
-        items: [{ descripcion: 'x', cantidad: 1, precio: 1, tributos: ['59'] }],
-      },
-      EMISOR,
-      ident('14'),
-    );
-    expect(fse.ok ? [] : fse.issues.map((i) => i.code)).toContain('NOT_ALLOWED');
-  });
+        EMISOR,
+        ident('03'),
+      );
+      expect(r.ok).toBe(false);
+      const got = r.ok ? [] : r.issues.map((i) => `${i.path}:${i.code}`);
+      expect(got).toEqual(
+        expect.arrayContaining([
+          'items[0].tributos[0]:NOT_ALLOWED',
+          'items[1].uniMedida:UNIT_REQUIRED',
+          'items[2].tributos[0].valor:REQUIRED',
+          'items[3].tributos[0]:UNKNOWN_CODE',
+          'items[4].tributos[0]:NOT_ALLOWED',
+        ]),
+      );
+      const fse = previewEmission(
+        {
+          tipoDte: '14',
+          referenciaExterna: 'f',
+          receptor: {
+            nombre: 'José',
+            tipoDocumento: '13',
+            numDocumento: '12345678-4',
+            direccion: CONTRIBUYENTE.direccion,
+          },
+          items: [{ descripcion: 'x', cantidad: 1, precio: 1, tributos: ['59'] }],
+        },
+        EMISOR,
+        ident('14'),
+      );
+      expect(fse.ok ? [] : fse.issues.map((i) => i.code)).toContain('NOT_ALLOWED');
+    },
+  );
 
   it('the validator (and so the sandbox) catches a summary that disagrees with its lines', () => {
     const doc = build('03', { receptor: CONTRIBUYENTE, items: [DIESEL] });

@@ -179,7 +179,8 @@ describe('GraphQL', () => {
       'query($v: String!) { invoiceByReference(referenciaExterna: $v) { id } }',
       'query($v: ID!) { invoiceEmailDeliveries(invoiceId: $v) { id } }',
       'query($v: ID) { webhookDeliveries(invoiceId: $v) { edges { node { id } } } }',
-      'query($v: [_Any!]!) { _entities(representations: $v) { __typename ... on Invoice { id } ... on Patient { invoices { totalCount } } } }',
+      'query($v: [_Any!]!) { _entities(representations: $v) { __typename ' +
+        '... on Invoice { id } ... on Patient { invoices { totalCount } } } }',
       'query($v: Int) { invoices(first: $v) { totalCount edges { node { id } } } }',
       'query($v: InvoiceFilter) { invoices(first: 5, filter: $v) { totalCount } }',
     ];

@@ -84,7 +84,8 @@ describe('every error is JSON with a stable code and a request id', () => {
       '{ _entities(representations: [{ id: "1" }]) { __typename } }',
       '{ _entities(representations: ["x"]) { __typename } }',
       '{ _entities(representations: [{ __typename: "Tenant", id: "zzz" }]) { ... on Tenant { nit } } }',
-      '{ _entities(representations: [{ __typename: "Patient", id: "" }]) { ... on Patient { id invoices { totalCount } } } }',
+      '{ _entities(representations: [{ __typename: "Patient", id: ' +
+        '"" }]) { ... on Patient { id invoices { totalCount } } } }',
     ];
     for (const q of queries) {
       const r = await t.gql(q, {}, key(a.apiKey));
@@ -142,7 +143,8 @@ describe('what the fuzz suite found', () => {
 
   it('a numeric entity id is read as an ID, not compared with a text column as a number', async () => {
     const r = await t.gql(
-      '{ _entities(representations: [{ __typename: "Patient", id: 12345 }]) { ... on Patient { id invoices { totalCount } } } }',
+      '{ _entities(representations: [{ __typename: "Patient", id: ' +
+        '12345 }]) { ... on Patient { id invoices { totalCount } } } }',
       {},
       key(a.apiKey),
     );

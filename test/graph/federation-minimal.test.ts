@@ -45,7 +45,9 @@ async function viaGateway(
   return (await res.json()) as any;
 }
 
-const RECEPTOR = `{ patient(id: "P-1003") { id receptor { nombre numDocumento valid sources { field source } issues { code } warnings { code message } } } }`;
+const RECEPTOR =
+  `{ patient(id: "P-1003") { id receptor { nombre numDocumento valid ` +
+  `sources { field source } issues { code } warnings { code message } } } }`;
 
 describe('with no SIGMA field configured', () => {
   it('the receptor needs the stored profile, and says so', async () => {
@@ -65,7 +67,8 @@ describe('with no SIGMA field configured', () => {
 
   it('with a stored profile, every field comes from it', async () => {
     await viaGateway(
-      `mutation { upsertPatientFiscalProfile(patientId: "P-1003", input: { nombre: "José Antonio Pérez", tipoDocumento: "13", numDocumento: "04567891-1" }) { __typename } }`,
+      `mutation { upsertPatientFiscalProfile(patientId: "P-1003", input: { nombre: "José ` +
+        `Antonio Pérez", tipoDocumento: "13", numDocumento: "04567891-1" }) { __typename } }`,
     );
     const r = await viaGateway(RECEPTOR);
     expect(r.data.patient.receptor).toMatchObject({
@@ -89,7 +92,8 @@ describe('with no SIGMA field configured', () => {
       items: [{ descripcion: 'Consulta', cantidad: '1', precio: '10.00' }],
     };
     const r = await viaGateway(
-      `mutation($i: EmitInvoiceInput!) { emitInvoice(input: $i) { __typename ... on Invoice { receptor { nombre } } } }`,
+      `mutation($i: EmitInvoiceInput!) { emitInvoice(input: $i) ` +
+        `{ __typename ... on Invoice { receptor { nombre } } } }`,
       key(a.apiKey),
       { i: input },
     );

@@ -81,30 +81,35 @@ describe("the graph reads SIGMA's patient: Patient.receptor through @requires", 
     expect(p.receptor.sources.every((s: any) => s.source === 'SIGMA')).toBe(true);
   });
 
-  it('a stored fiscal profile overrides SIGMA field by field (the billing data may differ from the clinical record)', async () => {
-    const nit = '06140507071048';
-    const up = await viaGateway(
-      `mutation { upsertPatientFiscalProfile(patientId: "P-1001", input: { nombre: "Rivas Consultores", tipoDocumento: "36", numDocumento: "${nit}" }) { __typename } }`,
-    );
-    expect(up.data.upsertPatientFiscalProfile.__typename).toBe('FiscalProfile');
-    const { receptor } = await receptorOf('P-1001');
-    expect(receptor).toMatchObject({
-      nombre: 'Rivas Consultores',
-      tipoDocumento: '36',
-      numDocumento: nit,
-      correo: 'mjrivas@example.com',
-      valid: true,
-    });
-    const source = Object.fromEntries(receptor.sources.map((s: any) => [s.field, s.source]));
-    expect(source).toMatchObject({
-      nombre: 'FISCAL_PROFILE',
-      tipoDocumento: 'FISCAL_PROFILE',
-      numDocumento: 'FISCAL_PROFILE',
-      correo: 'SIGMA',
-      telefono: 'SIGMA',
-      direccion: 'SIGMA',
-    });
-  });
+  it(
+    'a stored fiscal profile overrides SIGMA field by field ' +
+      '(the billing data may differ from the clinical record)',
+    async () => {
+      const nit = '06140507071048';
+      const up = await viaGateway(
+        `mutation { upsertPatientFiscalProfile(patientId: "P-1001", input: { nombre: "Rivas ` +
+          `Consultores", tipoDocumento: "36", numDocumento: "${nit}" }) { __typename } }`,
+      );
+      expect(up.data.upsertPatientFiscalProfile.__typename).toBe('FiscalProfile');
+      const { receptor } = await receptorOf('P-1001');
+      expect(receptor).toMatchObject({
+        nombre: 'Rivas Consultores',
+        tipoDocumento: '36',
+        numDocumento: nit,
+        correo: 'mjrivas@example.com',
+        valid: true,
+      });
+      const source = Object.fromEntries(receptor.sources.map((s: any) => [s.field, s.source]));
+      expect(source).toMatchObject({
+        nombre: 'FISCAL_PROFILE',
+        tipoDocumento: 'FISCAL_PROFILE',
+        numDocumento: 'FISCAL_PROFILE',
+        correo: 'SIGMA',
+        telefono: 'SIGMA',
+        direccion: 'SIGMA',
+      });
+    },
+  );
 
   it('a SIGMA name change shows on the next query and the next emission', async () => {
     sigma.patients.find((p) => p.id === 'P-1003')!.name = 'José Antonio Pérez Gómez';
@@ -157,40 +162,44 @@ describe("the graph reads SIGMA's patient: Patient.receptor through @requires", 
 });
 
 describe('emission for any SIGMA patient in one step (FacturaXpress reads SIGMA server to server)', () => {
-  it('a never-pushed patient, items by SIGMA service without a mapping: emitted with the SIGMA receptor, PROCESSED by MH', async () => {
-    const before = sigma.requests.length;
-    const input = {
-      referenciaExterna: ref(),
-      patientId: 'P-1003',
-      items: [
-        { serviceId: 'LAB-GLUCOSA', precio: '8.50' },
-        { serviceId: 'FARM-ACETAMINOFEN-500', precio: '3.25', cantidad: '2' },
-      ],
-    };
-    const r = await viaGateway(EMIT, { input });
-    expect(r.data.emitInvoice).toMatchObject({
-      __typename: 'Invoice',
-      tipoDte: '01',
-      receptor: { nombre: 'José Antonio Pérez', tipoDocumento: '13', numDocumento: '045678911' },
-      patient: { id: 'P-1003', name: 'José Antonio Pérez' },
-    });
-    const fx = sigma.requests.slice(before).filter((h) => h.authorization === `Bearer ${SIGMA_TOKEN}`);
-    expect(fx.length).toBeGreaterThanOrEqual(2); // the patient and the services, with FacturaXpress's own credential
-    expect(fx.every((h) => h['x-tenant-id'] === a.tenantId)).toBe(true);
-    const [done] = await waitForStatus(t, [r.data.emitInvoice.id], ['PROCESSED', 'REJECTED']);
-    expect(done!.status).toBe('PROCESSED');
-    const doc = (await t.app.db.orm.em.fork().findOneOrFail(Invoice, { id: done!.id }, { filters: false }))
-      .document as any;
-    expect(doc.receptor).toMatchObject({
-      nombre: 'José Antonio Pérez',
-      correo: 'japerez@example.com',
-      direccion: { departamento: '06', municipio: '23', distrito: '14' },
-    });
-    expect(doc.cuerpoDocumento.map((i: any) => [i.descripcion, i.tipoItem])).toEqual([
-      ['Glucosa en ayunas', 2],
-      ['Acetaminofén 500 mg, caja de 10 tabletas', 1],
-    ]);
-  });
+  it(
+    'a never-pushed patient, items by SIGMA service without a ' +
+      'mapping: emitted with the SIGMA receptor, PROCESSED by MH',
+    async () => {
+      const before = sigma.requests.length;
+      const input = {
+        referenciaExterna: ref(),
+        patientId: 'P-1003',
+        items: [
+          { serviceId: 'LAB-GLUCOSA', precio: '8.50' },
+          { serviceId: 'FARM-ACETAMINOFEN-500', precio: '3.25', cantidad: '2' },
+        ],
+      };
+      const r = await viaGateway(EMIT, { input });
+      expect(r.data.emitInvoice).toMatchObject({
+        __typename: 'Invoice',
+        tipoDte: '01',
+        receptor: { nombre: 'José Antonio Pérez', tipoDocumento: '13', numDocumento: '045678911' },
+        patient: { id: 'P-1003', name: 'José Antonio Pérez' },
+      });
+      const fx = sigma.requests.slice(before).filter((h) => h.authorization === `Bearer ${SIGMA_TOKEN}`);
+      expect(fx.length).toBeGreaterThanOrEqual(2); // the patient and the services, with FacturaXpress's own credential
+      expect(fx.every((h) => h['x-tenant-id'] === a.tenantId)).toBe(true);
+      const [done] = await waitForStatus(t, [r.data.emitInvoice.id], ['PROCESSED', 'REJECTED']);
+      expect(done!.status).toBe('PROCESSED');
+      const doc = (await t.app.db.orm.em.fork().findOneOrFail(Invoice, { id: done!.id }, { filters: false }))
+        .document as any;
+      expect(doc.receptor).toMatchObject({
+        nombre: 'José Antonio Pérez',
+        correo: 'japerez@example.com',
+        direccion: { departamento: '06', municipio: '23', distrito: '14' },
+      });
+      expect(doc.cuerpoDocumento.map((i: any) => [i.descripcion, i.tipoItem])).toEqual([
+        ['Glucosa en ayunas', 2],
+        ['Acetaminofén 500 mg, caja de 10 tabletas', 1],
+      ]);
+    },
+  );
 
   it('REST POST /api/facturas with a patientId takes the same path', async () => {
     const res = await fetch(`${t.url}/api/facturas`, {
@@ -236,7 +245,8 @@ describe('emission for any SIGMA patient in one step (FacturaXpress reads SIGMA 
 describe('Service.fiscal defaults from SIGMA until a mapping is stored', () => {
   it('lab exams and consultations are services, pharmacy items goods; a stored mapping wins', async () => {
     await viaGateway(
-      `mutation { mapServiceFiscal(serviceId: "LAB-HEMO", input: { descripcion: "Hemograma completo", precio: "11.30" }) { __typename } }`,
+      `mutation { mapServiceFiscal(serviceId: "LAB-HEMO", input: { ` +
+        `descripcion: "Hemograma completo", precio: "11.30" }) { __typename } }`,
     );
     const r = await viaGateway(
       `{ services { id fiscal { source descripcion tipoItem uniMedida tipo tributos precio } } }`,
@@ -266,21 +276,26 @@ describe('Service.fiscal defaults from SIGMA until a mapping is stored', () => {
 });
 
 describe('an auth failure in FacturaXpress never erases SIGMA data', () => {
-  it("without a key: SIGMA's patient is there, FacturaXpress's fields are null with UNAUTHENTICATED, and no stack trace", async () => {
-    const r = await viaGateway(
-      `{ patient(id: "P-1001") { name documentNumber fiscalProfile { nombre } ${RECEPTOR} invoices { totalCount } } services { name fiscal { source } } }`,
-      {},
-      {},
-    );
-    expect(r.data.patient).toEqual({
-      name: 'María José Rivas',
-      documentNumber: '12345678-4',
-      fiscalProfile: null,
-      receptor: null,
-      invoices: null,
-    });
-    expect(r.data.services.map((s: any) => s.fiscal)).toEqual(r.data.services.map(() => null));
-    expect(r.errors.map((e: any) => e.extensions.code)).toContain('UNAUTHENTICATED');
-    expect(JSON.stringify(r.errors)).not.toMatch(/stacktrace|exception|\bat .*\.js:\d+/);
-  });
+  it(
+    "without a key: SIGMA's patient is there, FacturaXpress's " +
+      'fields are null with UNAUTHENTICATED, and no stack trace',
+    async () => {
+      const r = await viaGateway(
+        `{ patient(id: "P-1001") { name documentNumber fiscalProfile { nombre ` +
+          `} ${RECEPTOR} invoices { totalCount } } services { name fiscal { source } } }`,
+        {},
+        {},
+      );
+      expect(r.data.patient).toEqual({
+        name: 'María José Rivas',
+        documentNumber: '12345678-4',
+        fiscalProfile: null,
+        receptor: null,
+        invoices: null,
+      });
+      expect(r.data.services.map((s: any) => s.fiscal)).toEqual(r.data.services.map(() => null));
+      expect(r.errors.map((e: any) => e.extensions.code)).toContain('UNAUTHENTICATED');
+      expect(JSON.stringify(r.errors)).not.toMatch(/stacktrace|exception|\bat .*\.js:\d+/);
+    },
+  );
 });

@@ -24,12 +24,14 @@ beforeAll(async () => {
   gateway = await startGateway(composed.supergraphSdl);
   [a, b] = await Promise.all([provisionTenant(t), provisionTenant(t)]);
   await t.gql(
-    `mutation { upsertPatientFiscalProfile(patientId: "P-1001", input: { nombre: "María José Rivas", tipoDocumento: "13", numDocumento: "12345678-4" }) { __typename } }`,
+    `mutation { upsertPatientFiscalProfile(patientId: "P-1001", input: { nombre: "María ` +
+      `José Rivas", tipoDocumento: "13", numDocumento: "12345678-4" }) { __typename } }`,
     {},
     key(a.apiKey),
   );
   await t.gql(
-    `mutation { mapServiceFiscal(serviceId: "LAB-HEMO", input: { descripcion: "Hemograma completo", precio: "11.30" }) { __typename } }`,
+    `mutation { mapServiceFiscal(serviceId: "LAB-HEMO", input: { ` +
+      `descripcion: "Hemograma completo", precio: "11.30" }) { __typename } }`,
     {},
     key(a.apiKey),
   );
@@ -52,7 +54,9 @@ async function viaGateway(query: string, headers: Record<string, string>) {
   return (await res.json()) as any;
 }
 
-const PATIENT = `{ patient(id: "P-1001") { name fiscalProfile { numDocumento } invoices { edges { node { numeroControl status pdfUrl } } } } }`;
+const PATIENT =
+  `{ patient(id: "P-1001") { name fiscalProfile { numDocumento } ` +
+  `invoices { edges { node { numeroControl status pdfUrl } } } } }`;
 
 describe('the supergraph: SIGMA + FacturaXpress through @apollo/gateway', () => {
   it('composes without hints', () => {

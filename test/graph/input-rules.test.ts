@@ -172,7 +172,9 @@ describe('unknown and misplaced fields are refused, naming the field and the clo
   });
 
   it('GraphQL: the same check on the typed input and its extra JSON', async () => {
-    const q = `mutation($input: EmitInvoiceInput!) { emitInvoice(input: $input) { __typename ... on UserError { code issues { path code message } } } }`;
+    const q =
+      `mutation($input: EmitInvoiceInput!) { emitInvoice(input: $input) { ` +
+      `__typename ... on UserError { code issues { path code message } } } }`;
     const input = {
       referenciaExterna: ref(),
       items: [{ descripcion: 'Consulta', cantidad: '1', precio: '20', tipo: 'servicio' }],
@@ -214,7 +216,9 @@ describe('messages', () => {
       'accept-language': 'es',
     });
     expect(pagos.body.error.issues[0].message).toBe('la suma de pagos (1.00) no coincide con el total a pagar (79.50)');
-    const q = `mutation($input: EmitInvoiceInput!) { emitInvoice(input: $input) { __typename ... on UserError { code message issues { path code message } } } }`;
+    const q =
+      `mutation($input: EmitInvoiceInput!) { emitInvoice(input: $input) { ` +
+      `__typename ... on UserError { code message issues { path code message } } } }`;
     const input = {
       referenciaExterna: ref(),
       receptor: { nombre: 'X', tipoDocumento: '13', numDocumento: '12345678-9' },

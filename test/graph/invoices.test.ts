@@ -95,14 +95,16 @@ describe('emitInvoice', () => {
 
   it('a bad Decimal literal is a GraphQL validation error, not a float', async () => {
     const r = await t.gql(
-      `mutation { previewInvoice(input: { referenciaExterna: "p", items: [{ descripcion: "x", cantidad: 1, precio: 12.10 }] }) { valid document totalPagar } }`,
+      `mutation { previewInvoice(input: { referenciaExterna: "p", items: [{ ` +
+        `descripcion: "x", cantidad: 1, precio: 12.10 }] }) { valid document totalPagar } }`,
       {},
       key(a.apiKey),
     );
     expect(r.body.data.previewInvoice.valid).toBe(true);
     expect(r.body.data.previewInvoice.document.cuerpoDocumento[0].precioUni).toBe(12.1);
     const bad = await t.gql(
-      `mutation { previewInvoice(input: { referenciaExterna: "p", items: [{ descripcion: "x", precio: "1,5" }] }) { valid } }`,
+      `mutation { previewInvoice(input: { referenciaExterna: "p", ` +
+        `items: [{ descripcion: "x", precio: "1,5" }] }) { valid } }`,
       {},
       key(a.apiKey),
     );
@@ -122,7 +124,8 @@ describe('previewInvoice', () => {
   it('returns the document with a throw-away number, stores nothing and consumes no correlative', async () => {
     const body = example('01-factura');
     const p = await t.gql(
-      `mutation($i: EmitInvoiceInput!) { previewInvoice(input: $i) { valid tipoDte totalPagar document issues { path } } }`,
+      `mutation($i: EmitInvoiceInput!) { previewInvoice(input: ` +
+        `$i) { valid tipoDte totalPagar document issues { path } } }`,
       { i: body },
       key(b.apiKey),
     );
@@ -171,7 +174,8 @@ describe('queries', () => {
     let after: string | null = null;
     for (;;) {
       const page: any = await t.gql(
-        `query($a: String) { invoices(first: 2, after: $a, filter: { tipoDte: ["01"], status: [QUEUED] }) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+        `query($a: String) { invoices(first: 2, after: $a, filter: { tipoDte: ["01"], status: ` +
+          `[QUEUED] }) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
         { a: after },
         key(b.apiKey),
       );
@@ -191,7 +195,8 @@ describe('queries', () => {
     );
     expect(byText.body.data.invoices.edges.map((e: any) => e.node.id)).toEqual([mine.id]);
     const byDoc = await t.gql(
-      `{ invoices(filter: { receptorNumDocumento: "12345678-4", fromDate: "2000-01-01", toDate: "2999-12-31" }) { totalCount } }`,
+      `{ invoices(filter: { receptorNumDocumento: "12345678-4", ` +
+        `fromDate: "2000-01-01", toDate: "2999-12-31" }) { totalCount } }`,
       {},
       key(b.apiKey),
     );
@@ -212,7 +217,8 @@ describe('cross-tenant probes', () => {
     const body = example('01-factura');
     const inv = await emit(t, a.apiKey, body);
     const q = await t.gql(
-      `query($id: ID!, $r: String!) { invoice(id: $id) { id } invoiceByReference(referenciaExterna: $r) { id } invoices(filter: { text: $r }) { totalCount } }`,
+      `query($id: ID!, $r: String!) { invoice(id: $id) { id } invoiceByReference(referenciaExterna: ` +
+        `$r) { id } invoices(filter: { text: $r }) { totalCount } }`,
       { id: inv.id, r: body.referenciaExterna },
       key(b.apiKey),
     );

@@ -62,7 +62,8 @@ describe('GraphQL over the real pipeline', () => {
     expect(q.body.data.invoice.events.map((e: any) => e.toStatus)).toEqual(got);
 
     const nc = await t.gql(
-      `mutation($i: NoteInput!) { emitCreditNote(input: $i) { __typename ... on Invoice { id tipoDte } ... on UserError { code message } } }`,
+      `mutation($i: NoteInput!) { emitCreditNote(input: $i) { __typename ` +
+        `... on Invoice { id tipoDte } ... on UserError { code message } } }`,
       {
         i: {
           invoiceId: ccf.id,
@@ -81,7 +82,8 @@ describe('GraphQL over the real pipeline', () => {
     const fe = await gqlEmit(example('01-factura'));
     await waitForStatus(t, [fe.id], ['PROCESSED', 'REJECTED']);
     const r = await t.gql(
-      `mutation($i: InvalidateInvoiceInput!) { invalidateInvoice(input: $i) { __typename ... on Invoice { status } ... on UserError { code message } } }`,
+      `mutation($i: InvalidateInvoiceInput!) { invalidateInvoice(input: $i) { ` +
+        `__typename ... on Invoice { status } ... on UserError { code message } } }`,
       { i: { invoiceId: fe.id, tipoAnulacion: 2, motivoAnulacion: 'Paciente canceló el servicio', ...people } },
       key(tt.apiKey),
     );

@@ -15,7 +15,9 @@ const NOTE = (
   m: string,
 ) => `mutation($i: NoteInput!) { ${m}(input: $i) { __typename ... on Invoice { id tipoDte status document receptor { numDocumento nrc } }
   ... on UserError { code message issues { path code } } } }`;
-const INVALIDATE = `mutation($i: InvalidateInvoiceInput!) { invalidateInvoice(input: $i) { __typename ... on Invoice { id status } ... on UserError { code issues { path code } } } }`;
+const INVALIDATE =
+  `mutation($i: InvalidateInvoiceInput!) { invalidateInvoice(input: $i) { __typename ` +
+  `... on Invoice { id status } ... on UserError { code issues { path code } } } }`;
 const person = { nombre: 'Ana López', tipoDocumento: '13', numDocumento: '12345678-4' };
 
 /** What the worker does once MH seals a document (the pipeline itself is tested under test/transmission). */

@@ -12,8 +12,12 @@ const UPSERT = `mutation($p: ID!, $i: FiscalProfileInput!) { upsertPatientFiscal
   __typename ... on FiscalProfile { tipoDocumento numDocumento nrc nombre descActividad } ... on UserError { code issues { path code } } } }`;
 const MAP = `mutation($s: ID!, $i: ServiceFiscalInput!) { mapServiceFiscal(serviceId: $s, input: $i) {
   __typename ... on ServiceFiscalMapping { descripcion tipoItem uniMedida tipo tributos precio } ... on UserError { code issues { path code } } } }`;
-const PATIENT = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Patient { id fiscalProfile { nombre numDocumento } invoices { totalCount edges { node { id tipoDte } } } } } }`;
-const SERVICE = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Service { id fiscal { descripcion precio tipo } } } }`;
+const PATIENT =
+  `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Patient { id fiscalProfile ` +
+  `{ nombre numDocumento } invoices { totalCount edges { node { id tipoDte } } } } } }`;
+const SERVICE =
+  `query($reps: [_Any!]!) { _entities(representations: $reps) { ` +
+  `... on Service { id fiscal { descripcion precio tipo } } } }`;
 
 const CONTRIBUYENTE = {
   nombre: 'DROGUERÍA EL ALIVIO, S.A. DE C.V.',

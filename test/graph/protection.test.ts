@@ -30,10 +30,14 @@ describe('query limits', () => {
   });
 
   it('refuses a query whose cost (page sizes multiplied) exceeds the limit', async () => {
-    const heavy = `{ invoices(first: 100) { edges { node { id items { descripcion } events { type } patient { invoices(first: 100) { edges { node { id } } } } } } } }`;
+    const heavy =
+      `{ invoices(first: 100) { edges { node { id items { descripcion } events { ` +
+      `type } patient { invoices(first: 100) { edges { node { id } } } } } } } }`;
     const r = await t.gql(heavy, {}, key(a.apiKey));
     expect(r.body.errors![0].message).toMatch(/query cost \d+ exceeds the limit of 20000/);
-    const sigma = `{ _entities(representations: [{ __typename: "Patient", id: "P" }]) { ... on Patient { fiscalProfile { numDocumento } invoices { edges { node { numeroControl status pdfUrl } } } } } }`;
+    const sigma =
+      `{ _entities(representations: [{ __typename: "Patient", id: "P" }]) { ... on Patient { ` +
+      `fiscalProfile { numDocumento } invoices { edges { node { numeroControl status pdfUrl } } } } } }`;
     expect((await t.gql(sigma, {}, key(a.apiKey))).body.errors).toBeUndefined();
   });
 });

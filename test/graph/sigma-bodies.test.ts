@@ -64,36 +64,42 @@ describe('the contract body (x-tenant-id, items[].tipo = nature, 00000000-0)', (
     });
   });
 
-  it('reads bien/ambos/otro and numeric codes as tipoItem, the treatment from tratamientoFiscal; a treatment in tipo is refused', async () => {
-    const body = {
-      referenciaExterna: ref('NAT'),
-      items: [
-        { descripcion: 'Jeringas', cantidad: 2, precio: 1.5, tipo: 'bien' },
-        { descripcion: 'Kit y aplicación', cantidad: 1, precio: 10, tipo: 'ambos', tratamientoFiscal: 'exento' },
-        { descripcion: 'Consulta', cantidad: 1, precio: 20, tipo: 2 },
-      ],
-    };
-    const r = await post('/api/facturas', body);
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    const inv = await reload(t, r.body.id);
-    expect((inv.document['cuerpoDocumento'] as any[]).map((l) => [l.tipoItem, l.ventaGravada, l.ventaExenta])).toEqual([
-      [1, 3, 0],
-      [3, 0, 10],
-      [2, 20, 0],
-    ]);
-    const bad = await post('/api/facturas', {
-      referenciaExterna: ref('NAT'),
-      items: [{ descripcion: 'x', cantidad: 1, precio: 1, tipo: 'exento' }],
-    });
-    expect(bad.status).toBe(422);
-    expect(bad.body.error.issues).toEqual([
-      expect.objectContaining({
-        path: 'items[0].tipo',
-        code: 'TAX_TREATMENT_IN_TIPO',
-        message: expect.stringContaining('tratamientoFiscal'),
-      }),
-    ]);
-  });
+  it(
+    'reads bien/ambos/otro and numeric codes as tipoItem, the ' +
+      'treatment from tratamientoFiscal; a treatment in tipo is refused',
+    async () => {
+      const body = {
+        referenciaExterna: ref('NAT'),
+        items: [
+          { descripcion: 'Jeringas', cantidad: 2, precio: 1.5, tipo: 'bien' },
+          { descripcion: 'Kit y aplicación', cantidad: 1, precio: 10, tipo: 'ambos', tratamientoFiscal: 'exento' },
+          { descripcion: 'Consulta', cantidad: 1, precio: 20, tipo: 2 },
+        ],
+      };
+      const r = await post('/api/facturas', body);
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      const inv = await reload(t, r.body.id);
+      expect(
+        (inv.document['cuerpoDocumento'] as any[]).map((l) => [l.tipoItem, l.ventaGravada, l.ventaExenta]),
+      ).toEqual([
+        [1, 3, 0],
+        [3, 0, 10],
+        [2, 20, 0],
+      ]);
+      const bad = await post('/api/facturas', {
+        referenciaExterna: ref('NAT'),
+        items: [{ descripcion: 'x', cantidad: 1, precio: 1, tipo: 'exento' }],
+      });
+      expect(bad.status).toBe(422);
+      expect(bad.body.error.issues).toEqual([
+        expect.objectContaining({
+          path: 'items[0].tipo',
+          code: 'TAX_TREATMENT_IN_TIPO',
+          message: expect.stringContaining('tratamientoFiscal'),
+        }),
+      ]);
+    },
+  );
 
   it('refuses an all-zero document at or above the identification threshold', async () => {
     const body = {
@@ -183,27 +189,31 @@ describe('the v1.0 body (externalId, cuerpoDocumento, resumen, pre-2024 municipi
     expect(written).toBe(0);
   });
 
-  it('names v1.0 fields in its errors, suggests the closest known one, and uses the same codes as the contract body', async () => {
-    const body = v1Body() as any;
-    body.cuerpoDocumento[0].precioUnit = 35;
-    delete body.cuerpoDocumento[0].precioUni;
-    body.resumen.condicionOperacion = '9';
-    const r = await post('/api/facturas', body);
-    expect(r.status).toBe(422);
-    expect(r.body.error.issues).toEqual([
-      expect.objectContaining({
-        path: 'cuerpoDocumento[0].precioUnit',
-        code: 'UNKNOWN_FIELD',
-        message: expect.stringContaining('did you mean precioUni?'),
-      }),
-    ]);
-    delete body.cuerpoDocumento[0].precioUnit;
-    body.cuerpoDocumento[0].precioUni = 35;
-    const r2 = await post('/api/facturas', body);
-    expect(r2.body.error.issues).toEqual([
-      expect.objectContaining({ path: 'resumen.condicionOperacion', code: 'UNKNOWN_CODE' }),
-    ]);
-  });
+  it(
+    'names v1.0 fields in its errors, suggests the closest ' +
+      'known one, and uses the same codes as the contract body',
+    async () => {
+      const body = v1Body() as any;
+      body.cuerpoDocumento[0].precioUnit = 35;
+      delete body.cuerpoDocumento[0].precioUni;
+      body.resumen.condicionOperacion = '9';
+      const r = await post('/api/facturas', body);
+      expect(r.status).toBe(422);
+      expect(r.body.error.issues).toEqual([
+        expect.objectContaining({
+          path: 'cuerpoDocumento[0].precioUnit',
+          code: 'UNKNOWN_FIELD',
+          message: expect.stringContaining('did you mean precioUni?'),
+        }),
+      ]);
+      delete body.cuerpoDocumento[0].precioUnit;
+      body.cuerpoDocumento[0].precioUni = 35;
+      const r2 = await post('/api/facturas', body);
+      expect(r2.body.error.issues).toEqual([
+        expect.objectContaining({ path: 'resumen.condicionOperacion', code: 'UNKNOWN_CODE' }),
+      ]);
+    },
+  );
 
   it('an address that the catalogs cannot complete is refused precisely (contract body and POST /api/receptores)', async () => {
     const amb = contractBody() as any;

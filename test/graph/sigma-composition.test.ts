@@ -19,24 +19,33 @@ describe("SIGMA's fields are configuration", () => {
     expect(sdl).toMatch(/address: PostalAddress @external/);
     expect(sdl).toMatch(/line1: String! @external/);
     expect(sdl).toContain(
-      'receptor: PatientReceptor @requires(fields: "name documentType documentNumber email phone address { line1 department municipality district }")',
+      'receptor: PatientReceptor @requires(fields: "name documentType documentNumber ' +
+        'email phone address { line1 department municipality district }")',
     );
     expect(sdl).toContain('@requires(fields: "name area")');
     const { hints } = await compose(sigmaTypeDefs());
     expect(hints).toEqual([]);
   });
 
-  it('with none configured, the SDL declares no SIGMA field and composes with a SIGMA of only Patient { id } / Service { id }', async () => {
-    const sdl = await subgraphSdl(NO_SIGMA_FIELDS);
-    expect(sdl).not.toMatch(/: [^\n]* @external/);
-    expect(sdl).not.toContain('@requires(');
-    expect((await compose(MINIMAL_SIGMA, NO_SIGMA_FIELDS)).hints).toEqual([]);
-    expect((await compose(sigmaTypeDefs(), NO_SIGMA_FIELDS)).hints).toEqual([]);
-  });
+  it(
+    'with none configured, the SDL declares no SIGMA field and ' +
+      'composes with a SIGMA of only Patient { id } / Service { id }',
+    async () => {
+      const sdl = await subgraphSdl(NO_SIGMA_FIELDS);
+      expect(sdl).not.toMatch(/: [^\n]* @external/);
+      expect(sdl).not.toContain('@requires(');
+      expect((await compose(MINIMAL_SIGMA, NO_SIGMA_FIELDS)).hints).toEqual([]);
+      expect((await compose(sigmaTypeDefs(), NO_SIGMA_FIELDS)).hints).toEqual([]);
+    },
+  );
 
-  it('the default refuses to compose with a SIGMA lacking the fields (Federation refuses an @external nobody defines)', async () => {
-    await expect(compose(MINIMAL_SIGMA)).rejects.toThrow(/composition failed/);
-  });
+  it(
+    'the default refuses to compose with a SIGMA lacking the ' +
+      'fields (Federation refuses an @external nobody defines)',
+    async () => {
+      await expect(compose(MINIMAL_SIGMA)).rejects.toThrow(/composition failed/);
+    },
+  );
 
   it('other names and types: exactly the configured fields are declared, and compose with a SIGMA that has them', async () => {
     const fields = parseSigmaFields(

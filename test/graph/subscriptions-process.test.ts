@@ -66,7 +66,9 @@ describe('subscriptions across two server processes', () => {
     });
     c.subscribe(
       {
-        query: `subscription($r: String) { invoiceStatusChanged(filter: { referenciaExterna: $r }) { type status invoiceId } }`,
+        query:
+          `subscription($r: String) { invoiceStatusChanged(filter: ` +
+          `{ referenciaExterna: $r }) { type status invoiceId } }`,
         variables: { r: body.referenciaExterna },
       },
       { next: (v) => got.push(v.data?.invoiceStatusChanged), error: () => undefined, complete: () => undefined },

@@ -26,7 +26,9 @@ afterAll(async () => {
   await one?.close();
 });
 
-const SUB = `subscription($f: InvoiceStatusFilter) { invoiceStatusChanged(filter: $f) { eventId invoiceId type status referenciaExterna invoice { id status numeroControl } } }`;
+const SUB =
+  `subscription($f: InvoiceStatusFilter) { invoiceStatusChanged(filter: $f) { eventId ` +
+  `invoiceId type status referenciaExterna invoice { id status numeroControl } } }`;
 
 function wsClient(t: TestApp, params: Record<string, string>): Client {
   const c = createClient({
@@ -122,7 +124,8 @@ describe('invoiceStatusChanged over graphql-ws', () => {
     const pgc = new pg.Client({ connectionString: one.app.db.url });
     await pgc.connect();
     const killed = await pgc.query(
-      `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'fx-invoice-events'`,
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname ` +
+        `= current_database() and application_name = 'fx-invoice-events'`,
     );
     await pgc.end();
     expect(killed.rowCount).toBe(2); // one per server

@@ -66,7 +66,8 @@ describe('npm run supergraph', () => {
       });
       const emit = await gql(
         gateway,
-        `mutation($i: EmitInvoiceInput!) { emitInvoice(input: $i) { __typename ... on Invoice { id receptor { nombre } } } }`,
+        `mutation($i: EmitInvoiceInput!) { emitInvoice(input: $i) ` +
+          `{ __typename ... on Invoice { id receptor { nombre } } } }`,
         h,
         {
           i: {

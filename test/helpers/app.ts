@@ -102,14 +102,16 @@ export async function provisionTenant(
 ): Promise<{ tenantId: string; apiKey: string; keyId: string }> {
   const admin = { 'x-api-key': t.adminKey };
   const c = await t.gql(
-    `mutation($i: CreateTenantInput!) { createTenant(input: $i) { __typename ... on Tenant { id } ... on UserError { code message } } }`,
+    `mutation($i: CreateTenantInput!) { createTenant(input: $i) { ` +
+      `__typename ... on Tenant { id } ... on UserError { code message } } }`,
     { i: tenantInput() },
     admin,
   );
   const tenantId = c.body.data.createTenant.id;
   if (!tenantId) throw new Error(JSON.stringify(c.body));
   const k = await t.gql(
-    `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { __typename ... on CreatedApiKey { secret key { id } } ... on UserError { code message } } }`,
+    `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { __typename ... ` +
+      `on CreatedApiKey { secret key { id } } ... on UserError { code message } } }`,
     { i: { tenantId, name: 'test', scopes } },
     admin,
   );

@@ -190,7 +190,8 @@ describe('listInvoices', () => {
     const filter = { status: ['REJECTED' as const, 'CONTINGENCY' as const] };
     const expected = (
       await db.query(
-        `select id from invoice where tenant_id = $1 and status in ('REJECTED', 'CONTINGENCY') order by fec_emi desc, created_at desc, id desc`,
+        `select id from invoice where tenant_id = $1 and status in ('REJECTED', ` +
+          `'CONTINGENCY') order by fec_emi desc, created_at desc, id desc`,
         [tenantId],
       )
     ).rows.map((r) => r.id);

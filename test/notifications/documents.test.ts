@@ -50,33 +50,37 @@ function decodeQr(png: Uint8Array): string | null {
 }
 
 describe('PDF rendered once after PROCESSED, served through signed links', () => {
-  it('stores the PDF once; its text has numeroControl, sello and totals; the QR decodes to the consulta pública URL', async () => {
-    const inv = await emit(tt);
-    const [done] = await waitForStatus(t, [inv.id], ['PROCESSED']);
-    const rows = await stored(inv.id);
-    expect(rows.map((r) => [r.status, r.variant])).toEqual([['PROCESSED', 'letter']]);
+  it(
+    'stores the PDF once; its text has numeroControl, sello ' +
+      'and totals; the QR decodes to the consulta pública URL',
+    async () => {
+      const inv = await emit(tt);
+      const [done] = await waitForStatus(t, [inv.id], ['PROCESSED']);
+      const rows = await stored(inv.id);
+      expect(rows.map((r) => [r.status, r.variant])).toEqual([['PROCESSED', 'letter']]);
 
-    const links = await documentLinks(t.app.links, done!);
-    const res = await fetch(links.pdfUrl);
-    expect(res.status).toBe(200);
-    const pdf = Buffer.from(await res.arrayBuffer());
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const { text, images } = await pdfContent(pdf);
-    const flat = text.replace(/\s+/g, ' ');
-    expect(flat).toContain(done!.numeroControl);
-    expect(flat).toContain(done!.selloRecibido!);
-    expect(flat).toContain(`$${Number(done!.totalPagar).toFixed(2)}`);
-    const urls = images.map((i) => decodeQr(i.data)).filter(Boolean);
-    expect(urls).toContain(consultaPublicaUrl(done!.document as DteJson));
-    expect(consultaPublicaUrl(done!.document as DteJson)).toBe(
-      `https://admin.factura.gob.sv/consultaPublica?ambiente=00&codGen=${done!.codigoGeneracion}&fechaEmi=${done!.fecEmi}`,
-    );
+      const links = await documentLinks(t.app.links, done!);
+      const res = await fetch(links.pdfUrl);
+      expect(res.status).toBe(200);
+      const pdf = Buffer.from(await res.arrayBuffer());
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const { text, images } = await pdfContent(pdf);
+      const flat = text.replace(/\s+/g, ' ');
+      expect(flat).toContain(done!.numeroControl);
+      expect(flat).toContain(done!.selloRecibido!);
+      expect(flat).toContain(`$${Number(done!.totalPagar).toFixed(2)}`);
+      const urls = images.map((i) => decodeQr(i.data)).filter(Boolean);
+      expect(urls).toContain(consultaPublicaUrl(done!.document as DteJson));
+      expect(consultaPublicaUrl(done!.document as DteJson)).toBe(
+        `https://admin.factura.gob.sv/consultaPublica?ambiente=00&codGen=${done!.codigoGeneracion}&fechaEmi=${done!.fecEmi}`,
+      );
 
-    // Opening it again serves the stored bytes (no second row).
-    const again = Buffer.from(await (await fetch(links.pdfUrl)).arrayBuffer());
-    expect(again.equals(pdf)).toBe(true);
-    expect(await stored(inv.id)).toHaveLength(1);
-  });
+      // Opening it again serves the stored bytes (no second row).
+      const again = Buffer.from(await (await fetch(links.pdfUrl)).arrayBuffer());
+      expect(again.equals(pdf)).toBe(true);
+      expect(await stored(inv.id)).toHaveLength(1);
+    },
+  );
 
   it('jsonUrl opens the Archivo DTE: the DTE JSON + firmaElectronica (verifiable JWS) + selloRecibido', async () => {
     const inv = await emit(tt);

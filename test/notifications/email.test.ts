@@ -103,34 +103,38 @@ describe('e-mail to the receptor over SMTP', () => {
     await smtp?.close();
   });
 
-  it('after PROCESSED the receptor gets the JSON (Archivo DTE) and the PDF; the status and dte.email.delivered are recorded', async () => {
-    const inv = await emit(tt);
-    const [done] = await waitForStatus(t, [inv.id], ['PROCESSED']);
-    const [row] = await emails(t, inv.id, (m) => m[0]?.status === 'SENT');
-    expect(row).toMatchObject({ to: 'mjrivas@example.com', status: 'SENT', attempts: 1 });
-    const mail = smtp.mails.find((m) => m.raw.includes(inv.numeroControl))!;
-    expect(mail.to).toEqual(['mjrivas@example.com']);
-    expect(mail.from).toBe('facturas@clinic.example');
-    const files = attachments(mail.raw);
-    expect([...files.keys()].sort()).toEqual([`${inv.codigoGeneracion}.json`, `${inv.codigoGeneracion}.pdf`]);
-    expect(files.get(`${inv.codigoGeneracion}.pdf`)!.subarray(0, 5).toString()).toBe('%PDF-');
-    const archivo = JSON.parse(files.get(`${inv.codigoGeneracion}.json`)!.toString('utf8'));
-    expect(archivo.selloRecibido).toBe(done!.selloRecibido);
-    expect(archivo.firmaElectronica).toBe(compactJws(done!));
-    expect(archivo.identificacion.numeroControl).toBe(inv.numeroControl);
-    expect(await eventTypes(t, inv.id)).toContain('dte.email.delivered');
+  it(
+    'after PROCESSED the receptor gets the JSON (Archivo DTE) ' +
+      'and the PDF; the status and dte.email.delivered are recorded',
+    async () => {
+      const inv = await emit(tt);
+      const [done] = await waitForStatus(t, [inv.id], ['PROCESSED']);
+      const [row] = await emails(t, inv.id, (m) => m[0]?.status === 'SENT');
+      expect(row).toMatchObject({ to: 'mjrivas@example.com', status: 'SENT', attempts: 1 });
+      const mail = smtp.mails.find((m) => m.raw.includes(inv.numeroControl))!;
+      expect(mail.to).toEqual(['mjrivas@example.com']);
+      expect(mail.from).toBe('facturas@clinic.example');
+      const files = attachments(mail.raw);
+      expect([...files.keys()].sort()).toEqual([`${inv.codigoGeneracion}.json`, `${inv.codigoGeneracion}.pdf`]);
+      expect(files.get(`${inv.codigoGeneracion}.pdf`)!.subarray(0, 5).toString()).toBe('%PDF-');
+      const archivo = JSON.parse(files.get(`${inv.codigoGeneracion}.json`)!.toString('utf8'));
+      expect(archivo.selloRecibido).toBe(done!.selloRecibido);
+      expect(archivo.firmaElectronica).toBe(compactJws(done!));
+      expect(archivo.identificacion.numeroControl).toBe(inv.numeroControl);
+      expect(await eventTypes(t, inv.id)).toContain('dte.email.delivered');
 
-    const q = await t.gql(
-      `query($id: ID!) { invoiceEmailDeliveries(invoiceId: $id) { to status attempts messageId } }`,
-      { id: inv.id },
-      { 'x-api-key': tt.apiKey },
-    );
-    expect(q.body.data.invoiceEmailDeliveries[0]).toMatchObject({
-      to: 'mjrivas@example.com',
-      status: 'SENT',
-      attempts: 1,
-    });
-  });
+      const q = await t.gql(
+        `query($id: ID!) { invoiceEmailDeliveries(invoiceId: $id) { to status attempts messageId } }`,
+        { id: inv.id },
+        { 'x-api-key': tt.apiKey },
+      );
+      expect(q.body.data.invoiceEmailDeliveries[0]).toMatchObject({
+        to: 'mjrivas@example.com',
+        status: 'SENT',
+        attempts: 1,
+      });
+    },
+  );
 
   it('no correo → no e-mail; resendInvoiceEmail sends to a given address', async () => {
     const body = facturaBody();
@@ -141,7 +145,8 @@ describe('e-mail to the receptor over SMTP', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await emails(t, inv.id, () => true, 0)).toHaveLength(0);
     const noTo = await t.gql(
-      `mutation($id: ID!) { resendInvoiceEmail(invoiceId: $id) { __typename ... on UserError { issues { path code } } } }`,
+      `mutation($id: ID!) { resendInvoiceEmail(invoiceId: $id) ` +
+        `{ __typename ... on UserError { issues { path code } } } }`,
       { id: inv.id },
       { 'x-api-key': tt.apiKey },
     );
@@ -150,7 +155,8 @@ describe('e-mail to the receptor over SMTP', () => {
       issues: [{ path: 'to', code: 'REQUIRED' }],
     });
     const r = await t.gql(
-      `mutation($id: ID!) { resendInvoiceEmail(invoiceId: $id, to: "paciente@example.org") { __typename ... on InvoiceEmailDelivery { status to } } }`,
+      `mutation($id: ID!) { resendInvoiceEmail(invoiceId: $id, to: ` +
+        `"paciente@example.org") { __typename ... on InvoiceEmailDelivery { status to } } }`,
       { id: inv.id },
       { 'x-api-key': tt.apiKey },
     );

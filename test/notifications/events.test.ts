@@ -18,7 +18,8 @@ beforeAll(async () => {
   tt = await tenantWithCredential(t);
   rx = await startReceiver();
   const r = await t.gql(
-    `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { ... on CreatedWebhookEndpoint { endpoint { id } } } }`,
+    `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: ` +
+      `$i) { ... on CreatedWebhookEndpoint { endpoint { id } } } }`,
     { i: { url: rx.url } },
     { 'x-api-key': tt.apiKey },
   );
@@ -77,40 +78,44 @@ describe('events beyond processed/rejected', () => {
     expect(await em().count(StoredDocument, { invoice: inv.id, status: 'INVALIDATED' }, { filters: false })).toBe(1);
   });
 
-  it('dte.deadline.warning: once per invoice and kind, only inside the window, for contingency and invalidation deadlines', async () => {
-    const inv = await emit(tt);
-    const [done] = await waitForStatus(t, [inv.id], ['PROCESSED']);
-    const lastDay = new Date(`${done!.invalidationDeadline}T23:59:59-06:00`);
-    // 7 h before the end of the last day: outside a 6 h window
-    expect(await raiseDeadlineWarnings(t.app, new Date(lastDay.getTime() - 7 * 3600_000), 6 * 3600_000)).toBe(0);
-    const n = await raiseDeadlineWarnings(t.app, new Date(lastDay.getTime() - 3600_000), 6 * 3600_000);
-    expect(n).toBeGreaterThanOrEqual(1);
-    expect(await raiseDeadlineWarnings(t.app, new Date(lastDay.getTime() - 1800_000), 6 * 3600_000)).toBe(0);
-    const warnings = await em().find(
-      InvoiceEvent,
-      { invoice: inv.id, type: 'dte.deadline.warning' },
-      { filters: false },
-    );
-    expect(warnings.map((w) => w.data)).toEqual([{ kind: 'invalidation', deadline: lastDay.toISOString() }]);
-    const [d] = await deliveries(inv.id, 'dte.deadline.warning');
-    expect((await bodyOf(d!.id)).data).toMatchObject({
-      id: inv.id,
-      kind: 'invalidation',
-      deadline: lastDay.toISOString(),
-    });
+  it(
+    'dte.deadline.warning: once per invoice and kind, only ' +
+      'inside the window, for contingency and invalidation deadlines',
+    async () => {
+      const inv = await emit(tt);
+      const [done] = await waitForStatus(t, [inv.id], ['PROCESSED']);
+      const lastDay = new Date(`${done!.invalidationDeadline}T23:59:59-06:00`);
+      // 7 h before the end of the last day: outside a 6 h window
+      expect(await raiseDeadlineWarnings(t.app, new Date(lastDay.getTime() - 7 * 3600_000), 6 * 3600_000)).toBe(0);
+      const n = await raiseDeadlineWarnings(t.app, new Date(lastDay.getTime() - 3600_000), 6 * 3600_000);
+      expect(n).toBeGreaterThanOrEqual(1);
+      expect(await raiseDeadlineWarnings(t.app, new Date(lastDay.getTime() - 1800_000), 6 * 3600_000)).toBe(0);
+      const warnings = await em().find(
+        InvoiceEvent,
+        { invoice: inv.id, type: 'dte.deadline.warning' },
+        { filters: false },
+      );
+      expect(warnings.map((w) => w.data)).toEqual([{ kind: 'invalidation', deadline: lastDay.toISOString() }]);
+      const [d] = await deliveries(inv.id, 'dte.deadline.warning');
+      expect((await bodyOf(d!.id)).data).toMatchObject({
+        id: inv.id,
+        kind: 'invalidation',
+        deadline: lastDay.toISOString(),
+      });
 
-    // A contingency document whose event is due in 2 h (the state is set directly: the scan reads deadlines only).
-    const c = await emit(tt);
-    await waitForStatus(t, [c.id], ['PROCESSED']);
-    const due = new Date(Date.now() + 2 * 3600_000);
-    await em()
-      .getConnection()
-      .execute(`update invoice set status = 'CONTINGENCY', contingency_deadline = ? where id = ?`, [due, c.id]);
-    expect(await raiseDeadlineWarnings(t.app, new Date(), 6 * 3600_000)).toBe(1);
-    expect(await raiseDeadlineWarnings(t.app, new Date(), 6 * 3600_000)).toBe(0);
-    const cw = await em().find(InvoiceEvent, { invoice: c.id, type: 'dte.deadline.warning' }, { filters: false });
-    expect(cw.map((w) => w.data)).toEqual([{ kind: 'contingency', deadline: due.toISOString() }]);
-  });
+      // A contingency document whose event is due in 2 h (the state is set directly: the scan reads deadlines only).
+      const c = await emit(tt);
+      await waitForStatus(t, [c.id], ['PROCESSED']);
+      const due = new Date(Date.now() + 2 * 3600_000);
+      await em()
+        .getConnection()
+        .execute(`update invoice set status = 'CONTINGENCY', contingency_deadline = ? where id = ?`, [due, c.id]);
+      expect(await raiseDeadlineWarnings(t.app, new Date(), 6 * 3600_000)).toBe(1);
+      expect(await raiseDeadlineWarnings(t.app, new Date(), 6 * 3600_000)).toBe(0);
+      const cw = await em().find(InvoiceEvent, { invoice: c.id, type: 'dte.deadline.warning' }, { filters: false });
+      expect(cw.map((w) => w.data)).toEqual([{ kind: 'contingency', deadline: due.toISOString() }]);
+    },
+  );
 
   it('internal events (dte.queued, dte.signed, dte.sent) never reach webhooks', async () => {
     const inv = await emit(tt);

@@ -15,7 +15,9 @@ let tt: PipelineTenant;
 beforeAll(async () => ({ t, tt } = await startWithPipelineTenant()));
 afterAll(async () => t?.close());
 
-const U = `mutation($id: ID!, $i: UpdateTenantInput!) { updateTenant(id: $id, input: $i) { __typename ... on UserError { issues { path code message } } } }`;
+const U =
+  `mutation($id: ID!, $i: UpdateTenantInput!) { updateTenant(id: $id, input: ` +
+  `$i) { __typename ... on UserError { issues { path code message } } } }`;
 const update = (logoBase64: string) => t.gql(U, { id: tt.tenantId, i: { logoBase64 } }, { 'x-api-key': t.adminKey });
 
 function png(width: number, height: number): Buffer {

@@ -18,7 +18,9 @@ function logoPng(): string {
   return PNG.sync.write(png).toString('base64');
 }
 
-const U = `mutation($id: ID!, $i: UpdateTenantInput!) { updateTenant(id: $id, input: $i) { __typename ... on UserError { issues { path code } } } }`;
+const U =
+  `mutation($id: ID!, $i: UpdateTenantInput!) { updateTenant(id: $id, ` +
+  `input: $i) { __typename ... on UserError { issues { path code } } } }`;
 
 describe('tenant logo on the versión legible', () => {
   it('refuses what is not a PNG/JPEG, and prints a set logo on the stored PDF', async () => {

@@ -22,8 +22,13 @@ afterAll(async () => {
   await t?.close();
 });
 
-const CREATE = `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { __typename ... on CreatedWebhookEndpoint { secret endpoint { id url eventTypes enabled } } ... on UserError { code message issues { path code } } } }`;
-const DELIVERIES = `query($e: ID) { webhookDeliveries(endpointId: $e) { id messageId eventType status totalAttempts nextAttemptAt lastStatusCode attempts { attempt statusCode durationMs error } } }`;
+const CREATE =
+  `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) ` +
+  `{ __typename ... on CreatedWebhookEndpoint { secret endpoint { id url ` +
+  `eventTypes enabled } } ... on UserError { code message issues { path code } } } }`;
+const DELIVERIES =
+  `query($e: ID) { webhookDeliveries(endpointId: $e) { id messageId eventType status ` +
+  `totalAttempts nextAttemptAt lastStatusCode attempts { attempt statusCode durationMs error } } }`;
 
 async function createEndpoint(input: Record<string, unknown>) {
   const r = await t.gql(CREATE, { i: input }, H());
@@ -59,82 +64,87 @@ async function fastForward(deliveryId: string) {
   await t.app.db.orm.em
     .getConnection()
     .execute(
-      `update job set run_at = now() where kind = 'webhook-delivery' and status = 'queued' and payload->>'deliveryId' = ?`,
+      `update job set run_at = now() where kind = 'webhook-delivery' ` +
+        `and status = 'queued' and payload->>'deliveryId' = ?`,
       [deliveryId],
     );
   await t.app.db.orm.em.getConnection().execute(`select pg_notify('fx_jobs', 'webhook-delivery')`);
 }
 
 describe('webhook deliveries to a real HTTP listener', () => {
-  it('fails (500), times out, then recovers (2xx); every attempt verifies with standardwebhooks; the log records each attempt', async () => {
-    const ep = await createEndpoint({ url: rx.url, eventTypes: ['dte.processed'], description: 'SIGMA' });
-    expect(ep.__typename).toBe('CreatedWebhookEndpoint');
-    expect(ep.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
-    // The secret is shown once: listing never returns it.
-    const list = await t.gql(`{ webhookEndpoints { id url } }`, {}, H());
-    expect(JSON.stringify(list.body)).not.toContain(ep.secret.slice(6, 20));
+  it(
+    'fails (500), times out, then recovers (2xx); every attempt ' +
+      'verifies with standardwebhooks; the log records each attempt',
+    async () => {
+      const ep = await createEndpoint({ url: rx.url, eventTypes: ['dte.processed'], description: 'SIGMA' });
+      expect(ep.__typename).toBe('CreatedWebhookEndpoint');
+      expect(ep.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+      // The secret is shown once: listing never returns it.
+      const list = await t.gql(`{ webhookEndpoints { id url } }`, {}, H());
+      expect(JSON.stringify(list.body)).not.toContain(ep.secret.slice(6, 20));
 
-    rx.script.push(500, 'hang');
-    const start = rx.received.length;
-    const inv = await emit(tt);
-    const [done] = await waitForStatus(t, [inv.id], ['PROCESSED', 'REJECTED']);
-    expect(done!.status).toBe('PROCESSED');
+      rx.script.push(500, 'hang');
+      const start = rx.received.length;
+      const inv = await emit(tt);
+      const [done] = await waitForStatus(t, [inv.id], ['PROCESSED', 'REJECTED']);
+      expect(done!.status).toBe('PROCESSED');
 
-    const first = await waitDelivery(ep.endpoint.id, (d) => d.totalAttempts >= 1);
-    expect(first.lastStatusCode).toBe(500);
-    expect(first.status).toBe('PENDING');
-    // attempt 2 is due 5 s (±20 %) after the failure
-    const wait2 = first.nextAttemptAt!.getTime() - first.updatedAt.getTime();
-    expect(wait2).toBeGreaterThan(3_900);
-    expect(wait2).toBeLessThan(6_100);
+      const first = await waitDelivery(ep.endpoint.id, (d) => d.totalAttempts >= 1);
+      expect(first.lastStatusCode).toBe(500);
+      expect(first.status).toBe('PENDING');
+      // attempt 2 is due 5 s (±20 %) after the failure
+      const wait2 = first.nextAttemptAt!.getTime() - first.updatedAt.getTime();
+      expect(wait2).toBeGreaterThan(3_900);
+      expect(wait2).toBeLessThan(6_100);
 
-    const second = await waitDelivery(ep.endpoint.id, (d) => d.totalAttempts >= 2, 12_000);
-    expect(second.lastStatusCode).toBeNull();
-    expect(second.lastError).toMatch(/no response within 700 ms/);
-    const wait3 = second.nextAttemptAt!.getTime() - second.updatedAt.getTime();
-    expect(wait3).toBeGreaterThan(4 * 60_000); // 5 min ± 20 %
-    expect(wait3).toBeLessThan(6 * 60_000 + 1000);
+      const second = await waitDelivery(ep.endpoint.id, (d) => d.totalAttempts >= 2, 12_000);
+      expect(second.lastStatusCode).toBeNull();
+      expect(second.lastError).toMatch(/no response within 700 ms/);
+      const wait3 = second.nextAttemptAt!.getTime() - second.updatedAt.getTime();
+      expect(wait3).toBeGreaterThan(4 * 60_000); // 5 min ± 20 %
+      expect(wait3).toBeLessThan(6 * 60_000 + 1000);
 
-    await fastForward(second.id);
-    const ok = await waitDelivery(ep.endpoint.id, (d) => d.status === 'SUCCEEDED');
-    expect(ok.totalAttempts).toBe(3);
+      await fastForward(second.id);
+      const ok = await waitDelivery(ep.endpoint.id, (d) => d.status === 'SUCCEEDED');
+      expect(ok.totalAttempts).toBe(3);
 
-    const got = (await rx.waitFor(start + 3)).slice(start);
-    expect(got).toHaveLength(3);
-    const wh = new Webhook(ep.secret);
-    const payloads = got.map((r) => wh.verify(r.body, r.headers) as { type: string; data: Record<string, unknown> });
-    expect(new Set(got.map((r) => r.headers['webhook-id']))).toEqual(new Set([`msg_${ok.id}`]));
-    expect(new Set(got.map((r) => r.body)).size).toBe(1); // identical bytes on every attempt
-    const p = payloads[0]!;
-    expect(p.type).toBe('dte.processed');
-    expect(p.data).toMatchObject({
-      id: inv.id,
-      referenciaExterna: inv.referenciaExterna,
-      codigoGeneracion: inv.codigoGeneracion,
-      numeroControl: inv.numeroControl,
-      tipoDte: '01',
-      status: 'PROCESSED',
-      sello: done!.selloRecibido,
-    });
-    expect(String(p.data.pdfUrl)).toMatch(new RegExp(`^${t.url}/documents/${inv.id}\\.pdf\\?token=`));
-    const pdf = await fetch(String(p.data.pdfUrl));
-    expect(pdf.status).toBe(200);
-    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      const got = (await rx.waitFor(start + 3)).slice(start);
+      expect(got).toHaveLength(3);
+      const wh = new Webhook(ep.secret);
+      const payloads = got.map((r) => wh.verify(r.body, r.headers) as { type: string; data: Record<string, unknown> });
+      expect(new Set(got.map((r) => r.headers['webhook-id']))).toEqual(new Set([`msg_${ok.id}`]));
+      expect(new Set(got.map((r) => r.body)).size).toBe(1); // identical bytes on every attempt
+      const p = payloads[0]!;
+      expect(p.type).toBe('dte.processed');
+      expect(p.data).toMatchObject({
+        id: inv.id,
+        referenciaExterna: inv.referenciaExterna,
+        codigoGeneracion: inv.codigoGeneracion,
+        numeroControl: inv.numeroControl,
+        tipoDte: '01',
+        status: 'PROCESSED',
+        sello: done!.selloRecibido,
+      });
+      expect(String(p.data.pdfUrl)).toMatch(new RegExp(`^${t.url}/documents/${inv.id}\\.pdf\\?token=`));
+      const pdf = await fetch(String(p.data.pdfUrl));
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
 
-    const log = await t.gql(DELIVERIES, { e: ep.endpoint.id }, H());
-    const d = log.body.data.webhookDeliveries.find((x: { id: string }) => x.id === ok.id);
-    expect(d).toMatchObject({
-      messageId: `msg_${ok.id}`,
-      eventType: 'dte.processed',
-      status: 'SUCCEEDED',
-      totalAttempts: 3,
-      lastStatusCode: 200,
-    });
-    expect(d.attempts.map((a: { statusCode: number | null }) => a.statusCode)).toEqual([500, null, 200]);
-    expect(d.attempts[1].error).toMatch(/no response/);
-    expect(d.attempts.every((a: { durationMs: number }) => a.durationMs >= 0)).toBe(true);
-    await t.gql(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { __typename } }`, { id: ep.endpoint.id }, H());
-  });
+      const log = await t.gql(DELIVERIES, { e: ep.endpoint.id }, H());
+      const d = log.body.data.webhookDeliveries.find((x: { id: string }) => x.id === ok.id);
+      expect(d).toMatchObject({
+        messageId: `msg_${ok.id}`,
+        eventType: 'dte.processed',
+        status: 'SUCCEEDED',
+        totalAttempts: 3,
+        lastStatusCode: 200,
+      });
+      expect(d.attempts.map((a: { statusCode: number | null }) => a.statusCode)).toEqual([500, null, 200]);
+      expect(d.attempts[1].error).toMatch(/no response/);
+      expect(d.attempts.every((a: { durationMs: number }) => a.durationMs >= 0)).toBe(true);
+      await t.gql(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { __typename } }`, { id: ep.endpoint.id }, H());
+    },
+  );
 
   it('event-type filter: an endpoint for dte.rejected gets the rejection and nothing for a processed document', async () => {
     const ep = await createEndpoint({ url: rx.url, eventTypes: ['dte.rejected'] });
@@ -161,13 +171,15 @@ describe('webhook deliveries to a real HTTP listener', () => {
     const ep = await createEndpoint({ url: rx.url });
     const rot = (grace: number) =>
       t.gql(
-        `mutation($id: ID!, $g: Int) { rotateWebhookSecret(id: $id, graceSeconds: $g) { __typename ... on CreatedWebhookEndpoint { secret endpoint { previousSecretExpiresAt } } } }`,
+        `mutation($id: ID!, $g: Int) { rotateWebhookSecret(id: $id, graceSeconds: $g) { __typename ` +
+          `... on CreatedWebhookEndpoint { secret endpoint { previousSecretExpiresAt } } } }`,
         { id: ep.endpoint.id, g: grace },
         H(),
       );
     const ping = async () => {
       const r = await t.gql(
-        `mutation($id: ID!) { pingWebhookEndpoint(id: $id) { __typename ... on WebhookDelivery { id messageId status lastStatusCode } } }`,
+        `mutation($id: ID!) { pingWebhookEndpoint(id: $id) { __typename ` +
+          `... on WebhookDelivery { id messageId status lastStatusCode } } }`,
         { id: ep.endpoint.id },
         H(),
       );
@@ -210,7 +222,8 @@ describe('webhook deliveries to a real HTTP listener', () => {
     expect(rows).toHaveLength(1);
 
     const re = await t.gql(
-      `mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { enabled: true }) { __typename ... on WebhookEndpoint { enabled disabledReason } } }`,
+      `mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { enabled: ` +
+        `true }) { __typename ... on WebhookEndpoint { enabled disabledReason } } }`,
       { id: ep.endpoint.id },
       H(),
     );
@@ -245,7 +258,8 @@ describe('webhook deliveries to a real HTTP listener', () => {
     expect((await delivery(d1.id)).totalAttempts).toBe(2);
 
     const all = await t.gql(
-      `mutation($s: DateTimeISO!, $e: ID) { replayWebhookDeliveries(since: $s, endpointId: $e) { __typename ... on ReplayedWebhookDeliveries { count } } }`,
+      `mutation($s: DateTimeISO!, $e: ID) { replayWebhookDeliveries(since: $s, ` +
+        `endpointId: $e) { __typename ... on ReplayedWebhookDeliveries { count } } }`,
       { s: since, e: ep.endpoint.id },
       H(),
     );

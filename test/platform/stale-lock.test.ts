@@ -28,7 +28,8 @@ afterAll(() => {
 async function leaveLockFile(pid: number): Promise<void> {
   writeFileSync(
     lockFilePath(dataDir),
-    `${pid}\n${dataDir}\n${Math.floor(Date.now() / 1000)}\n${await freePort()}\n/tmp\n127.0.0.1\n  1234567      0\nready   \n`,
+    `${pid}\n${dataDir}\n${Math.floor(Date.now() / 1000)}\n${await freePort()}\n/tmp\n127.0.0.1\n  ` +
+      `1234567      0\nready   \n`,
   );
 }
 

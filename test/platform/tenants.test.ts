@@ -84,7 +84,9 @@ describe('updateTenant and keys', () => {
   it('updates fields and validates them', async () => {
     const c = await t.gql(CREATE, { i: tenantInput() }, admin);
     const id = c.body.data.createTenant.id;
-    const U = `mutation($id: ID!, $i: UpdateTenantInput!) { updateTenant(id: $id, input: $i) { __typename ... on Tenant { nombre telefono } ... on UserError { issues { path code } } } }`;
+    const U =
+      `mutation($id: ID!, $i: UpdateTenantInput!) { updateTenant(id: $id, input: $i) { ` +
+      `__typename ... on Tenant { nombre telefono } ... on UserError { issues { path code } } } }`;
     const ok = await t.gql(U, { id, i: { nombre: 'Nuevo Nombre', telefono: '25556666' } }, admin);
     expect(ok.body.data.updateTenant).toEqual({ __typename: 'Tenant', nombre: 'Nuevo Nombre', telefono: '25556666' });
     const bad = await t.gql(U, { id, i: { nrc: 'x' } }, admin);
@@ -96,7 +98,9 @@ describe('updateTenant and keys', () => {
   it('refuses unknown scopes and a live key for a test-only tenant', async () => {
     const c = await t.gql(CREATE, { i: tenantInput() }, admin);
     const tenantId = c.body.data.createTenant.id;
-    const K = `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { __typename ... on UserError { code issues { path code } } } }`;
+    const K =
+      `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { ` +
+      `__typename ... on UserError { code issues { path code } } } }`;
     const unknown = await t.gql(K, { i: { tenantId, name: 'k', scopes: ['invoices:read', 'launch:rockets'] } }, admin);
     expect(unknown.body.data.createApiKey).toMatchObject({
       __typename: 'UnknownScope',
@@ -113,7 +117,8 @@ describe('updateTenant and keys', () => {
     const c = await t.gql(CREATE, { i: { ...tenantInput(), ambiente: '01' } }, admin);
     const tenantId = c.body.data.createTenant.id;
     const k = await t.gql(
-      `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { ... on CreatedApiKey { secret key { ambiente scopes tenantId } } } }`,
+      `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { ... ` +
+        `on CreatedApiKey { secret key { ambiente scopes tenantId } } } }`,
       { i: { tenantId, name: 'live', ambiente: '01', scopes: ['invoices:read'] } },
       admin,
     );

@@ -33,19 +33,23 @@ function stored(tipoDte: string, document: Record<string, unknown>, over: Partia
 const p2025 = parsePeriod('2025-03')!;
 
 describe('annex rules beyond the common month', () => {
-  it('Anexo 1: a 9-digit NIT (DUI) goes to column Q and leaves H empty; exenta-only is operación 2; before 2025 both Renta codes are 0', () => {
-    const d = stored('03', {
-      receptor: { nit: '123456784', nrc: '1234567', nombre: 'Dr. Pérez; consultas' },
-      resumen: { totalExenta: 50, totalNoSuj: 0, totalGravada: 0, tributos: null },
-    });
-    const [r] = anexo1Rows([d], p2025, F07_DEFAULTS);
-    expect(r![7]).toBe('');
-    expect(r![8]).toBe('Dr. Pérez consultas'); // the separator never reaches a text cell
-    expect(r![16]).toBe('123456784');
-    expect(r![17]).toBe('2');
-    const [old] = anexo1Rows([{ ...d, fecEmi: '2024-12-10' }], parsePeriod('2024-12')!, F07_DEFAULTS);
-    expect(old!.slice(17, 19)).toEqual(['0', '0']);
-  });
+  it(
+    'Anexo 1: a 9-digit NIT (DUI) goes to column Q and leaves H empty; ' +
+      'exenta-only is operación 2; before 2025 both Renta codes are 0',
+    () => {
+      const d = stored('03', {
+        receptor: { nit: '123456784', nrc: '1234567', nombre: 'Dr. Pérez; consultas' },
+        resumen: { totalExenta: 50, totalNoSuj: 0, totalGravada: 0, tributos: null },
+      });
+      const [r] = anexo1Rows([d], p2025, F07_DEFAULTS);
+      expect(r![7]).toBe('');
+      expect(r![8]).toBe('Dr. Pérez consultas'); // the separator never reaches a text cell
+      expect(r![16]).toBe('123456784');
+      expect(r![17]).toBe('2');
+      const [old] = anexo1Rows([{ ...d, fecEmi: '2024-12-10' }], parsePeriod('2024-12')!, F07_DEFAULTS);
+      expect(old!.slice(17, 19)).toEqual(['0', '0']);
+    },
+  );
 
   it('Anexo 2: per point of sale on request; FEX outside Central America and services in their own columns', () => {
     const fe = (pos: string, hor: string) =>
@@ -133,19 +137,23 @@ describe('annex rules beyond the common month', () => {
     ]);
   });
 
-  it("invalidated annex: an earlier month's document invalidated after its return was due is reported in the month of invalidation", () => {
-    const own = stored('03', {}, { status: 'INVALIDATED' });
-    const late = stored('01', {}, { status: 'INVALIDATED', fecEmi: '2025-01-20', invalidatedOn: '2025-03-02' });
-    expect(anuladosRows([own, stored('01', {})], [late], F07_DEFAULTS).map((r) => r[4])).toEqual(['03', '01']);
-    // January's return was due on 14 February 2025 (10th business day); the tenant's extra day moves it to the 17th.
-    const cal = createCalendar([{ date: '2025-02-14', name: 'x' }]);
-    expect(isLateInvalidation(late, p2025, cal)).toBe(true);
-    expect(isLateInvalidation({ ...late, invalidatedOn: '2025-02-17' }, parsePeriod('2025-02')!, cal)).toBe(false);
-    expect(isLateInvalidation({ ...late, invalidatedOn: '2025-02-18' }, parsePeriod('2025-02')!, cal)).toBe(true);
-    const month = { period: p2025, emitted: [], lateInvalidated: [late] };
-    const files = buildF07(month, {}, cal);
-    expect(files.map((f) => f.name)).toEqual(['F07_ANULADOS_202503.CSV', 'LEEME.txt']);
-  });
+  it(
+    "invalidated annex: an earlier month's document invalidated " +
+      'after its return was due is reported in the month of invalidation',
+    () => {
+      const own = stored('03', {}, { status: 'INVALIDATED' });
+      const late = stored('01', {}, { status: 'INVALIDATED', fecEmi: '2025-01-20', invalidatedOn: '2025-03-02' });
+      expect(anuladosRows([own, stored('01', {})], [late], F07_DEFAULTS).map((r) => r[4])).toEqual(['03', '01']);
+      // January's return was due on 14 February 2025 (10th business day); the tenant's extra day moves it to the 17th.
+      const cal = createCalendar([{ date: '2025-02-14', name: 'x' }]);
+      expect(isLateInvalidation(late, p2025, cal)).toBe(true);
+      expect(isLateInvalidation({ ...late, invalidatedOn: '2025-02-17' }, parsePeriod('2025-02')!, cal)).toBe(false);
+      expect(isLateInvalidation({ ...late, invalidatedOn: '2025-02-18' }, parsePeriod('2025-02')!, cal)).toBe(true);
+      const month = { period: p2025, emitted: [], lateInvalidated: [late] };
+      const files = buildF07(month, {}, cal);
+      expect(files.map((f) => f.name)).toEqual(['F07_ANULADOS_202503.CSV', 'LEEME.txt']);
+    },
+  );
 
   it('options are checked field by field; the Libro keeps an ANULADO line at zero', () => {
     expect(

@@ -19,12 +19,15 @@ let hook: Awaited<ReturnType<typeof startReceiver>>;
 let apiKey: string;
 const entries = new Map<string, ZipEntry[]>();
 
-const REPORT = `fragment R on MonthlyReport { id period kind status progress documents error file { name bytes sha256 } download { url expiresAt } }`;
+const REPORT =
+  `fragment R on MonthlyReport { id period kind status progress ` +
+  `documents error file { name bytes sha256 } download { url expiresAt } }`;
 
 async function runReport(kind: string, options?: Record<string, unknown>) {
   const h = { 'x-api-key': apiKey };
   const r = await t.gql(
-    `mutation($i: RequestMonthlyReportInput!) { requestMonthlyReport(input: $i) { __typename ...R ... on UserError { code issues { path code } } } } ${REPORT}`,
+    `mutation($i: RequestMonthlyReportInput!) { requestMonthlyReport(input: $i) { ` +
+      `__typename ...R ... on UserError { code issues { path code } } } } ${REPORT}`,
     { i: { period: m.period, kind, options } },
     h,
   );
@@ -354,7 +357,9 @@ describe('monthly archive', () => {
 describe('requests, links and the webhook', () => {
   it('refuses a bad period, a future one and options on another kind, naming the field', async () => {
     const h = { 'x-api-key': apiKey };
-    const q = `mutation($i: RequestMonthlyReportInput!) { requestMonthlyReport(input: $i) { __typename ... on UserError { code issues { path code } } } }`;
+    const q =
+      `mutation($i: RequestMonthlyReportInput!) { requestMonthlyReport(input: ` +
+      `$i) { __typename ... on UserError { code issues { path code } } } }`;
     const bad = await t.gql(q, { i: { period: '2026-13', kind: 'F07_ANEXOS' } }, h);
     expect(bad.body.data.requestMonthlyReport).toMatchObject({
       __typename: 'ValidationFailed',

@@ -117,7 +117,8 @@ describe('importPemKeyPair', () => {
 describe('xml reader', () => {
   it('handles declarations, comments, CDATA, attributes, entities and self-closing tags', () => {
     const root = parseXml(
-      `<?xml version="1.0" encoding="UTF-8"?>\n<!-- c --><a x='1' y="&amp;"><b/><c>&lt;t&#233;&#x41;</c><d><![CDATA[<raw>]]></d></a>`,
+      `<?xml version="1.0" encoding="UTF-8"?>\n<!-- c --><a x='1' ` +
+        `y="&amp;"><b/><c>&lt;t&#233;&#x41;</c><d><![CDATA[<raw>]]></d></a>`,
     );
     expect(root.attributes).toEqual({ x: '1', y: '&' });
     expect(root.children.map((c) => c.name)).toEqual(['b', 'c', 'd']);

@@ -18,16 +18,20 @@ const doc = {
 };
 
 describe('signDte / verifyDteJws', () => {
-  it('produces a compact JWS whose protected header is exactly {"alg":"RS512"} and that verifies with the public key', async () => {
-    const jws = await signDte(doc, privateKey);
-    const [h, p, s] = jws.split('.');
-    expect(h).toBe(DTE_JWS_HEADER_B64);
-    expect(Buffer.from(h!, 'base64url').toString()).toBe('{"alg":"RS512"}');
-    expect(Buffer.from(p!, 'base64url').toString('utf8')).toBe(JSON.stringify(doc));
-    expect(Buffer.from(s!, 'base64url')).toHaveLength(256);
-    expect(await verifyDteJws(jws, publicKey)).toEqual(doc);
-    expect(decodeDteJwsUnverified(jws)).toEqual(doc);
-  });
+  it(
+    'produces a compact JWS whose protected header is exactly ' +
+      '{"alg":"RS512"} and that verifies with the public key',
+    async () => {
+      const jws = await signDte(doc, privateKey);
+      const [h, p, s] = jws.split('.');
+      expect(h).toBe(DTE_JWS_HEADER_B64);
+      expect(Buffer.from(h!, 'base64url').toString()).toBe('{"alg":"RS512"}');
+      expect(Buffer.from(p!, 'base64url').toString('utf8')).toBe(JSON.stringify(doc));
+      expect(Buffer.from(s!, 'base64url')).toHaveLength(256);
+      expect(await verifyDteJws(jws, publicKey)).toEqual(doc);
+      expect(decodeDteJwsUnverified(jws)).toEqual(doc);
+    },
+  );
 
   it('refuses a signature from another key', async () => {
     const jws = await signDte(doc, other.privateKey);

@@ -40,7 +40,8 @@ beforeAll(async () => {
   tt = await tenantWithCredential(t);
   rx = await startReceiver();
   const r = await t.gql(
-    `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { ... on CreatedWebhookEndpoint { secret } } }`,
+    `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: ` +
+      `$i) { ... on CreatedWebhookEndpoint { secret } } }`,
     {
       i: {
         url: rx.url,
@@ -153,7 +154,8 @@ describe('Evento de Retorno', () => {
     expect(last.body.data.emitReturn.__typename).toBe('FiscalEvent');
     expect((await waitEvent(last.body.data.emitReturn.id)).status).toBe('PROCESSED');
     const inv = await t.gql(
-      `query($id: ID!) { invoice(id: $id) { returnDeadline returnableLines { numItem vendida devuelta disponible } returns { id status } } }`,
+      `query($id: ID!) { invoice(id: $id) { returnDeadline returnableLines ` +
+        `{ numItem vendida devuelta disponible } returns { id status } } }`,
       { id: fe.id },
       H(),
     );
@@ -174,43 +176,47 @@ describe('Evento de Retorno', () => {
     }
   });
 
-  it('invalidating the return (Invalidación v3 at MH) restores the balance, and then the document can be invalidated', async () => {
-    const fe = await processedFe();
-    const ev = (await t.gql(EMIT_RETURN, { i: returnOf(fe.id, [{ numItem: 1, cantidad: '1' }]) }, H())).body.data
-      .emitReturn;
-    expect((await waitEvent(ev.id)).status).toBe('PROCESSED');
-    const INV = `mutation($i: InvalidateFiscalEventInput!) { invalidateFiscalEvent(input: $i) { __typename ... on FiscalEvent { id status invalidation }
+  it(
+    'invalidating the return (Invalidación v3 at MH) restores ' +
+      'the balance, and then the document can be invalidated',
+    async () => {
+      const fe = await processedFe();
+      const ev = (await t.gql(EMIT_RETURN, { i: returnOf(fe.id, [{ numItem: 1, cantidad: '1' }]) }, H())).body.data
+        .emitReturn;
+      expect((await waitEvent(ev.id)).status).toBe('PROCESSED');
+      const INV = `mutation($i: InvalidateFiscalEventInput!) { invalidateFiscalEvent(input: $i) { __typename ... on FiscalEvent { id status invalidation }
       ... on UserError { code issues { path code } } } }`;
-    const other = await t.gql(INV, { i: { eventId: fe.id, ...people } }, H());
-    expect(other.body.data.invalidateFiscalEvent).toMatchObject({ __typename: 'NotFound' });
-    const done = await t.gql(
-      INV,
-      { i: { eventId: ev.id, motivoAnulacion: 'Devolución registrada por error', ...people } },
-      H(),
-    );
-    expect(done.body.data.invalidateFiscalEvent).toMatchObject({
-      __typename: 'FiscalEvent',
-      status: 'INVALIDATED',
-      invalidation: { tipoAnulacion: 2 },
-    });
-    expect(String(done.body.data.invalidateFiscalEvent.invalidation.selloRecibido)).toMatch(/^[A-Z0-9]{40}$/);
-    await webhookFor('dte.return.invalidated', ev.id);
-    const again = await t.gql(INV, { i: { eventId: ev.id, ...people } }, H());
-    expect(again.body.data.invalidateFiscalEvent).toMatchObject({ __typename: 'InvalidState' });
-    const bal = await t.gql(
-      `query($id: ID!) { invoice(id: $id) { returnableLines { numItem devuelta } } }`,
-      { id: fe.id },
-      H(),
-    );
-    expect(bal.body.data.invoice.returnableLines[0]).toEqual({ numItem: 1, devuelta: '0' });
-    const inv = await invalidate(tt.ctx(), {
-      invoiceId: fe.id,
-      tipoAnulacion: 2,
-      motivoAnulacion: 'Operación rescindida',
-      ...people,
-    });
-    expect(inv.status).toBe('INVALIDATED');
-  });
+      const other = await t.gql(INV, { i: { eventId: fe.id, ...people } }, H());
+      expect(other.body.data.invalidateFiscalEvent).toMatchObject({ __typename: 'NotFound' });
+      const done = await t.gql(
+        INV,
+        { i: { eventId: ev.id, motivoAnulacion: 'Devolución registrada por error', ...people } },
+        H(),
+      );
+      expect(done.body.data.invalidateFiscalEvent).toMatchObject({
+        __typename: 'FiscalEvent',
+        status: 'INVALIDATED',
+        invalidation: { tipoAnulacion: 2 },
+      });
+      expect(String(done.body.data.invalidateFiscalEvent.invalidation.selloRecibido)).toMatch(/^[A-Z0-9]{40}$/);
+      await webhookFor('dte.return.invalidated', ev.id);
+      const again = await t.gql(INV, { i: { eventId: ev.id, ...people } }, H());
+      expect(again.body.data.invalidateFiscalEvent).toMatchObject({ __typename: 'InvalidState' });
+      const bal = await t.gql(
+        `query($id: ID!) { invoice(id: $id) { returnableLines { numItem devuelta } } }`,
+        { id: fe.id },
+        H(),
+      );
+      expect(bal.body.data.invoice.returnableLines[0]).toEqual({ numItem: 1, devuelta: '0' });
+      const inv = await invalidate(tt.ctx(), {
+        invoiceId: fe.id,
+        tipoAnulacion: 2,
+        motivoAnulacion: 'Operación rescindida',
+        ...people,
+      });
+      expect(inv.status).toBe('INVALIDATED');
+    },
+  );
 
   it('REST: created, idempotent on referenciaExterna, typed refusals naming the field', async () => {
     const fe = await processedFe();
@@ -247,35 +253,45 @@ describe('Evento de Retorno', () => {
     });
   });
 
-  it('refuses what is not returnable: a CCF, an unsealed document, a document of another receptor in the same event', async () => {
-    const queued = await emit(tt, facturaBody());
-    const r1 = await t.gql(EMIT_RETURN, { i: returnOf(queued.id, [{ numItem: 1, cantidad: '1' }]) }, H());
-    expect(r1.body.data.emitReturn.issues[0]).toMatchObject({ path: 'documents[0].invoiceId', code: 'NOT_PROCESSED' });
-    const ccf = await emit(
-      tt,
-      facturaBody({ tipoDte: '03', receptor: CONTRIBUYENTE, medico: undefined, pagos: undefined }),
-    );
-    const r2 = await t.gql(EMIT_RETURN, { i: returnOf(ccf.id, [{ numItem: 1, cantidad: '1' }]) }, H());
-    expect(r2.body.data.emitReturn.issues[0]).toMatchObject({ path: 'documents[0].invoiceId', code: 'NOT_RETURNABLE' });
-    const a = await processedFe();
-    const b = await processedFe(facturaBody({ receptor: undefined }));
-    const mixed = await t.gql(
-      EMIT_RETURN,
-      {
-        i: {
-          referenciaExterna: ref(),
-          documents: [
-            { invoiceId: a.id, lines: [{ numItem: 1, cantidad: '1' }] },
-            { invoiceId: b.id, lines: [{ numItem: 1, cantidad: '1' }] },
-          ],
+  it(
+    'refuses what is not returnable: a CCF, an unsealed ' +
+      'document, a document of another receptor in the same event',
+    async () => {
+      const queued = await emit(tt, facturaBody());
+      const r1 = await t.gql(EMIT_RETURN, { i: returnOf(queued.id, [{ numItem: 1, cantidad: '1' }]) }, H());
+      expect(r1.body.data.emitReturn.issues[0]).toMatchObject({
+        path: 'documents[0].invoiceId',
+        code: 'NOT_PROCESSED',
+      });
+      const ccf = await emit(
+        tt,
+        facturaBody({ tipoDte: '03', receptor: CONTRIBUYENTE, medico: undefined, pagos: undefined }),
+      );
+      const r2 = await t.gql(EMIT_RETURN, { i: returnOf(ccf.id, [{ numItem: 1, cantidad: '1' }]) }, H());
+      expect(r2.body.data.emitReturn.issues[0]).toMatchObject({
+        path: 'documents[0].invoiceId',
+        code: 'NOT_RETURNABLE',
+      });
+      const a = await processedFe();
+      const b = await processedFe(facturaBody({ receptor: undefined }));
+      const mixed = await t.gql(
+        EMIT_RETURN,
+        {
+          i: {
+            referenciaExterna: ref(),
+            documents: [
+              { invoiceId: a.id, lines: [{ numItem: 1, cantidad: '1' }] },
+              { invoiceId: b.id, lines: [{ numItem: 1, cantidad: '1' }] },
+            ],
+          },
         },
-      },
-      H(),
-    );
-    expect(mixed.body.data.emitReturn.issues).toEqual([
-      expect.objectContaining({ path: 'documents[1].invoiceId', code: 'MIXED_RECEPTOR' }),
-    ]);
-  });
+        H(),
+      );
+      expect(mixed.body.data.emitReturn.issues).toEqual([
+        expect.objectContaining({ path: 'documents[1].invoiceId', code: 'MIXED_RECEPTOR' }),
+      ]);
+    },
+  );
 
   it('another tenant sees nothing: its return of my document is NOT_FOUND, my event is not visible to it', async () => {
     const other = await tenantWithCredential(t);

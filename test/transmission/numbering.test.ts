@@ -20,7 +20,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 describe('numeroControl under concurrent emission', () => {
-  it('one series yields consecutive correlatives with no gap, whatever mix of new, replayed, conflicting and invalid requests runs at once', async () => {
+  it('one series yields consecutive correlatives with no gap, whatever ' +
+    'mix of new, replayed, conflicting and invalid requests runs at once', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 40 }), async (ops) => {
         const tt = await tenantWithCredential(t); // a fresh series per run

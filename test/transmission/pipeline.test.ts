@@ -33,21 +33,25 @@ describe('sign and transmit through the MH sandbox (real HTTP)', () => {
     tt = await tenantWithCredential(t);
   });
 
-  it('happy path: QUEUED → SIGNED → SENT → PROCESSED with a 40-character sello; the JWS verifies with the tenant key', async () => {
-    const inv = await emit(tt);
-    expect(inv.status).toBe('QUEUED');
-    expect(inv.numeroControl).toMatch(/^DTE-01-M001P001-[0-9]{15}$/);
-    const [done] = await waitForStatus(t, [inv.id], ['PROCESSED', 'REJECTED']);
-    expect(done!.status).toBe('PROCESSED');
-    expect(done!.selloRecibido).toMatch(/^[A-Z0-9]{40}$/);
-    expect(done!.fhProcesamiento).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
-    expect(sandbox().receptions(inv.codigoGeneracion)).toBe(1);
-    const [header] = compactJws(done!)!.split('.');
-    expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toEqual({ alg: 'RS512' });
-    const payload = await verifyDteJws(compactJws(done!)!, createPublicKey(tt.publicKeyPem));
-    expect((payload.identificacion as { codigoGeneracion: string }).codigoGeneracion).toBe(inv.codigoGeneracion);
-    expect(await events(inv.id)).toEqual(['dte.queued', 'dte.signed', 'dte.sent', 'dte.processed']);
-  });
+  it(
+    'happy path: QUEUED → SIGNED → SENT → PROCESSED with a ' +
+      '40-character sello; the JWS verifies with the tenant key',
+    async () => {
+      const inv = await emit(tt);
+      expect(inv.status).toBe('QUEUED');
+      expect(inv.numeroControl).toMatch(/^DTE-01-M001P001-[0-9]{15}$/);
+      const [done] = await waitForStatus(t, [inv.id], ['PROCESSED', 'REJECTED']);
+      expect(done!.status).toBe('PROCESSED');
+      expect(done!.selloRecibido).toMatch(/^[A-Z0-9]{40}$/);
+      expect(done!.fhProcesamiento).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+      expect(sandbox().receptions(inv.codigoGeneracion)).toBe(1);
+      const [header] = compactJws(done!)!.split('.');
+      expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toEqual({ alg: 'RS512' });
+      const payload = await verifyDteJws(compactJws(done!)!, createPublicKey(tt.publicKeyPem));
+      expect((payload.identificacion as { codigoGeneracion: string }).codigoGeneracion).toBe(inv.codigoGeneracion);
+      expect(await events(inv.id)).toEqual(['dte.queued', 'dte.signed', 'dte.sent', 'dte.processed']);
+    },
+  );
 
   it('rejection: REJECTED with MH observaciones kept', async () => {
     sandbox().setFault({ rejectNext: 1 }, tt.nit);
@@ -60,36 +64,40 @@ describe('sign and transmit through the MH sandbox (real HTTP)', () => {
     expect(await events(inv.id)).toContain('dte.rejected');
   });
 
-  it('a REJECTED document corrected by SIGMA (same referenciaExterna, new body) is rebuilt and sent again, same codigoGeneracion', async () => {
-    sandbox().setFault({ rejectNext: 1 }, tt.nit);
-    const body = facturaBody();
-    const inv = await emit(tt, body);
-    expect((await waitForStatus(t, [inv.id], ['REJECTED', 'PROCESSED']))[0]!.status).toBe('REJECTED');
-    expect((await emit(tt, body)).status).toBe('REJECTED'); // the same body again: the same rejected invoice
-    const corrected = await emit(tt, { ...body, observaciones: 'corregido' });
-    expect(corrected.id).toBe(inv.id);
-    expect(corrected.status).toBe('QUEUED');
-    const [done] = await waitForStatus(t, [inv.id], ['PROCESSED', 'REJECTED']);
-    expect(done!).toMatchObject({
-      status: 'PROCESSED',
-      codigoGeneracion: inv.codigoGeneracion,
-      numeroControl: inv.numeroControl,
-    });
-    expect((done!.document.resumen as { observaciones: string }).observaciones).toBe('corregido');
-    expect(sandbox().receptions(inv.codigoGeneracion)).toBe(2); // the rejected send and the corrected one
-    expect(await events(inv.id)).toEqual([
-      'dte.queued',
-      'dte.signed',
-      'dte.sent',
-      'dte.rejected',
-      'dte.corrected',
-      'dte.signed',
-      'dte.sent',
-      'dte.processed',
-    ]);
-    // once PROCESSED, a different body under the same reference is a duplicate again
-    await expect(emit(tt, { ...body, observaciones: 'otra' })).rejects.toMatchObject({ code: 'DUPLICATE_REFERENCE' });
-  });
+  it(
+    'a REJECTED document corrected by SIGMA (same referenciaExterna, ' +
+      'new body) is rebuilt and sent again, same codigoGeneracion',
+    async () => {
+      sandbox().setFault({ rejectNext: 1 }, tt.nit);
+      const body = facturaBody();
+      const inv = await emit(tt, body);
+      expect((await waitForStatus(t, [inv.id], ['REJECTED', 'PROCESSED']))[0]!.status).toBe('REJECTED');
+      expect((await emit(tt, body)).status).toBe('REJECTED'); // the same body again: the same rejected invoice
+      const corrected = await emit(tt, { ...body, observaciones: 'corregido' });
+      expect(corrected.id).toBe(inv.id);
+      expect(corrected.status).toBe('QUEUED');
+      const [done] = await waitForStatus(t, [inv.id], ['PROCESSED', 'REJECTED']);
+      expect(done!).toMatchObject({
+        status: 'PROCESSED',
+        codigoGeneracion: inv.codigoGeneracion,
+        numeroControl: inv.numeroControl,
+      });
+      expect((done!.document.resumen as { observaciones: string }).observaciones).toBe('corregido');
+      expect(sandbox().receptions(inv.codigoGeneracion)).toBe(2); // the rejected send and the corrected one
+      expect(await events(inv.id)).toEqual([
+        'dte.queued',
+        'dte.signed',
+        'dte.sent',
+        'dte.rejected',
+        'dte.corrected',
+        'dte.signed',
+        'dte.sent',
+        'dte.processed',
+      ]);
+      // once PROCESSED, a different body under the same reference is a duplicate again
+      await expect(emit(tt, { ...body, observaciones: 'otra' })).rejects.toMatchObject({ code: 'DUPLICATE_REFERENCE' });
+    },
+  );
 
   it('timeout where consultadte finds the document: PROCESSED without a resend', async () => {
     sandbox().setFault({ timeout: true, afterProcessing: true, holdMs: 2000, times: 1 }, tt.nit);
@@ -154,36 +162,40 @@ describe('contingency', () => {
     expect(ev.selloRecibido).toMatch(/^[A-Z0-9]{40}$/);
   });
 
-  it('a lote MH loses (RECIBIDO, then unknown to consultadtelote) is reconciled: nothing resent twice, every document PROCESSED', async () => {
-    const tt = await tenantWithCredential(t);
-    sandbox().setFault({ outageUntil: new Date(Date.now() + 2500).toISOString() }, tt.nit);
-    sandbox().setFault({ loseLotes: 1 }, tt.nit);
-    const invs = await Promise.all([1, 2].map(() => emit(tt, facturaBody())));
-    const mid = await waitForStatus(
-      t,
-      invs.map((i) => i.id),
-      ['CONTINGENCY'],
-      15_000,
-    );
-    expect(mid.map((i) => i.status)).toEqual(['CONTINGENCY', 'CONTINGENCY']);
-    const done = await waitForStatus(
-      t,
-      invs.map((i) => i.id),
-      ['PROCESSED', 'REJECTED'],
-      40_000,
-    );
-    expect(done.map((i) => i.status)).toEqual(['PROCESSED', 'PROCESSED']);
-    for (const i of done) expect(sandbox().receptions(i.codigoGeneracion)).toBe(1); // the lost lote never counted
-    let lotes: Lote[] = [];
-    for (const until = Date.now() + 10_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
-      lotes = await t.app.db.orm.em
-        .fork()
-        .find(Lote, { tenant: tt.tenantId }, { filters: false, orderBy: { createdAt: 'asc' } });
-      if (lotes.length && lotes.every((l) => l.status === 'DONE')) break;
-    }
-    expect(lotes.map((l) => l.status)).toEqual(lotes.map(() => 'DONE'));
-    // the first lote was lost: each of its documents went out again in exactly one later lote
-    const [lost, ...rest] = lotes;
-    for (const id of lost!.invoiceIds) expect(rest.filter((l) => l.invoiceIds.includes(id))).toHaveLength(1);
-  });
+  it(
+    'a lote MH loses (RECIBIDO, then unknown to consultadtelote) ' +
+      'is reconciled: nothing resent twice, every document PROCESSED',
+    async () => {
+      const tt = await tenantWithCredential(t);
+      sandbox().setFault({ outageUntil: new Date(Date.now() + 2500).toISOString() }, tt.nit);
+      sandbox().setFault({ loseLotes: 1 }, tt.nit);
+      const invs = await Promise.all([1, 2].map(() => emit(tt, facturaBody())));
+      const mid = await waitForStatus(
+        t,
+        invs.map((i) => i.id),
+        ['CONTINGENCY'],
+        15_000,
+      );
+      expect(mid.map((i) => i.status)).toEqual(['CONTINGENCY', 'CONTINGENCY']);
+      const done = await waitForStatus(
+        t,
+        invs.map((i) => i.id),
+        ['PROCESSED', 'REJECTED'],
+        40_000,
+      );
+      expect(done.map((i) => i.status)).toEqual(['PROCESSED', 'PROCESSED']);
+      for (const i of done) expect(sandbox().receptions(i.codigoGeneracion)).toBe(1); // the lost lote never counted
+      let lotes: Lote[] = [];
+      for (const until = Date.now() + 10_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+        lotes = await t.app.db.orm.em
+          .fork()
+          .find(Lote, { tenant: tt.tenantId }, { filters: false, orderBy: { createdAt: 'asc' } });
+        if (lotes.length && lotes.every((l) => l.status === 'DONE')) break;
+      }
+      expect(lotes.map((l) => l.status)).toEqual(lotes.map(() => 'DONE'));
+      // the first lote was lost: each of its documents went out again in exactly one later lote
+      const [lost, ...rest] = lotes;
+      for (const id of lost!.invoiceIds) expect(rest.filter((l) => l.invoiceIds.includes(id))).toHaveLength(1);
+    },
+  );
 });

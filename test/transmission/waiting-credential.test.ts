@@ -79,7 +79,8 @@ describe('documents waiting for an MH credential', () => {
     const jobs = await t.app.db.orm.em
       .getConnection()
       .execute<{ invoice_id: string }[]>(
-        `select payload->>'invoiceId' as invoice_id from job where kind = 'transmit-invoice' and tenant_id = ? order by run_at, id`,
+        `select payload->>'invoiceId' as invoice_id from job where ` +
+          `kind = 'transmit-invoice' and tenant_id = ? order by run_at, id`,
         [tenantId],
       );
     expect(jobs.map((j) => j.invoice_id)).toEqual(ids);

@@ -210,7 +210,8 @@ export const ACTIVIDADES_ECONOMICAS: Readonly<Record<string, string>> = {
     'Labores post cosecha de preparación de los productos agrícolas para su comercialización o para la industria',
   '01632': 'Servicio de beneficio de café',
   '01633':
-    'Servicio de beneficiado de plantas textiles (incluye el beneficiado cuando este es realizado en la misma explotación agropecuaria)',
+    'Servicio de beneficiado de plantas textiles (incluye el beneficiado ' +
+    'cuando este es realizado en la misma explotación agropecuaria)',
   '01640': 'Tratamiento de semillas para la propagación',
   '01700': 'Caza ordinaria y mediante trampas, repoblación de animales de caza y servicios conexos',
   '02100': 'Silvicultura y otras actividades forestales',
@@ -258,7 +259,8 @@ export const ACTIVIDADES_ECONOMICAS: Readonly<Record<string, string>> = {
   '10611': 'Molienda de cereales',
   '10612': 'Elaboración de cereales para el desayuno y similares',
   '10613':
-    'Servicios de beneficiado de productos agrícolas ncp (excluye Beneficio de azúcar rama 1072 y beneficio de café rama 0163)',
+    'Servicios de beneficiado de productos agrícolas ncp (excluye ' +
+    'Beneficio de azúcar rama 1072 y beneficio de café rama 0163)',
   '10621': 'Fabricación de almidón',
   '10628': 'Servicio de molienda de maíz húmedo molino para nixtamal',
   '10711': 'Elaboración de tortillas',
@@ -393,13 +395,15 @@ export const ACTIVIDADES_ECONOMICAS: Readonly<Record<string, string>> = {
   '26300': 'Fabricación de equipo de comunicaciones',
   '26400': 'Fabricación de aparatos electrónicos de consumo para audio, video radio y televisión',
   '26510':
-    'Fabricación de instrumentos y aparatos para medir, verificar, ensayar, navegar y de control de procesos industriales',
+    'Fabricación de instrumentos y aparatos para medir, verificar, ' +
+    'ensayar, navegar y de control de procesos industriales',
   '26520': 'Fabricación de relojes y piezas de relojes',
   '26600': 'Fabricación de equipo médico de irradiación y equipo electrónico de uso médico y terapéutico',
   '26700': 'Fabricación de instrumentos de óptica y equipo fotográfico',
   '26800': 'Fabricación de medios magnéticos y ópticos',
   '27100':
-    'Fabricación de motores, generadores, transformadores eléctricos, aparatos de distribución y control de electricidad',
+    'Fabricación de motores, generadores, transformadores ' +
+    'eléctricos, aparatos de distribución y control de electricidad',
   '27200': 'Fabricación de pilas, baterías y acumuladores',
   '27310': 'Fabricación de cables de fibra óptica',
   '27320': 'Fabricación de otros hilos y cables eléctricos',
@@ -554,7 +558,8 @@ export const ACTIVIDADES_ECONOMICAS: Readonly<Record<string, string>> = {
   '46472': 'Venta al por mayor de colchones, almohadas, cojines, etc.',
   '46473': 'Venta al por mayor de artículos de aluminio para el hogar y para otros usos',
   '46474':
-    'Venta al por mayor de depósitos y otros artículos plásticos para el hogar y otros usos, incluyendo los desechables de durapax y no desechables',
+    'Venta al por mayor de depósitos y otros artículos plásticos para el ' +
+    'hogar y otros usos, incluyendo los desechables de durapax y no desechables',
   '46475': 'Venta al por mayor de cámaras fotográficas, accesorios y materiales',
   '46482': 'Venta al por mayor de medicamentos, artículos y otros productos de uso veterinario',
   '46483': 'Venta al por mayor de productos y artículos de belleza y de uso personal',
@@ -565,7 +570,8 @@ export const ACTIVIDADES_ECONOMICAS: Readonly<Record<string, string>> = {
   '46494': 'Venta al por mayor de artículos de bazar y similares',
   '46495': 'Venta al por mayor de artículos de óptica',
   '46496':
-    'Venta al por mayor de revistas, periódicos, libros, artículos de librería y artículos de papel y cartón en general',
+    'Venta al por mayor de revistas, periódicos, libros, ' +
+    'artículos de librería y artículos de papel y cartón en general',
   '46497': 'Venta de artículos deportivos, juguetes y rodados',
   '46498': 'Venta al por mayor de productos usados para el hogar o el uso personal',
   '46499': 'Venta al por mayor de enseres domésticos y de uso personal n.c.p.',
@@ -577,9 +583,11 @@ export const ACTIVIDADES_ECONOMICAS: Readonly<Record<string, string>> = {
   '46591':
     'Venta al por mayor de maquinaria equipo, accesorios y materiales para la industria de la madera y sus productos',
   '46592':
-    'Venta al por mayor de maquinaria, equipo, accesorios y materiales para la industria gráfica y del papel, cartón y productos de papel y cartón',
+    'Venta al por mayor de maquinaria, equipo, accesorios y materiales para ' +
+    'la industria gráfica y del papel, cartón y productos de papel y cartón',
   '46593':
-    'Venta al por mayor de maquinaria, equipo, accesorios y materiales para la industria de productos químicos, plástico y caucho',
+    'Venta al por mayor de maquinaria, equipo, accesorios y materiales ' +
+    'para la industria de productos químicos, plástico y caucho',
   '46594':
     'Venta al por mayor de maquinaria, equipo, accesorios y materiales para la industria metálica y de sus productos',
   '46595': 'Venta al por mayor de equipamiento para uso médico, odontológico, veterinario y servicios conexos',
@@ -643,7 +651,8 @@ export const ACTIVIDADES_ECONOMICAS: Readonly<Record<string, string>> = {
   '47412': 'Venta de equipo y accesorios de telecomunicación',
   '47420': 'Venta al por menor de equipo de audio y video',
   '47510':
-    'Venta al por menor de hilados, tejidos y productos textiles de mercería; confecciones para el hogar y textiles n.c.p.',
+    'Venta al por menor de hilados, tejidos y productos textiles ' +
+    'de mercería; confecciones para el hogar y textiles n.c.p.',
   '47521': 'Venta al por menor de productos de madera',
   '47522': 'Venta al por menor de artículos de ferretería',
   '47523': 'Venta al por menor de productos de pinturerías',
@@ -664,7 +673,8 @@ export const ACTIVIDADES_ECONOMICAS: Readonly<Record<string, string>> = {
   '47712': 'Venta al por menor de calzado',
   '47713': 'Venta al por menor de artículos de peletería, marroquinería y talabartería',
   '47721':
-    'Venta al por menor de medicamentos farmacéuticos y otros materiales y artículos de uso médico, odontológico y veterinario',
+    'Venta al por menor de medicamentos farmacéuticos y otros ' +
+    'materiales y artículos de uso médico, odontológico y veterinario',
   '47722': 'Venta al por menor de productos cosméticos y de tocador',
   '47731': 'Venta al por menor de productos de joyería, bisutería, óptica, relojería',
   '47732': 'Venta al por menor de plantas, semillas, animales y artículos conexos',
@@ -674,7 +684,8 @@ export const ACTIVIDADES_ECONOMICAS: Readonly<Record<string, string>> = {
   '47736': 'Venta al por menor de armas de fuego, municiones y accesorios',
   '47737': 'Venta al por menor de artículos de cohetería y pirotécnicos',
   '47738':
-    'Venta al por menor de artículos desechables de uso personal y doméstico (servilletas, papel higiénico, pañales, toallas sanitarias, etc.)',
+    'Venta al por menor de artículos desechables de uso personal y doméstico ' +
+    '(servilletas, papel higiénico, pañales, toallas sanitarias, etc.)',
   '47739': 'Venta al por menor de otros productos n.c.p.',
   '47741': 'Venta al por menor de artículos usados',
   '47742': 'Venta al por menor de textiles y confecciones usados',
@@ -701,7 +712,8 @@ export const ACTIVIDADES_ECONOMICAS: Readonly<Record<string, string>> = {
   '47894':
     'Venta al por menor de artículos de papel, envases, libros, revistas y conexos en puestos de feria y mercados',
   '47895':
-    'Venta al por menor de materiales de construcción, electrodomésticos, accesorios para autos y similares en puestos de feria y mercados',
+    'Venta al por menor de materiales de construcción, electrodomésticos, ' +
+    'accesorios para autos y similares en puestos de feria y mercados',
   '47896': 'Venta al por menor de equipos accesorios para las comunicaciones en puestos de feria y mercados',
   '47899': 'Venta al por menor en puestos de ferias y mercados n.c.p.',
   '47910': 'Venta al por menor por correo o Internet',
@@ -833,7 +845,8 @@ export const ACTIVIDADES_ECONOMICAS: Readonly<Record<string, string>> = {
   '72100': 'Investigaciones y desarrollo experimental en el campo de las ciencias naturales y la ingeniería',
   '72199': 'Investigaciones científicas',
   '72200':
-    'Investigaciones y desarrollo experimental en el campo de las ciencias sociales y las humanidades científica y desarrollo',
+    'Investigaciones y desarrollo experimental en el campo de las ' +
+    'ciencias sociales y las humanidades científica y desarrollo',
   '73100': 'Publicidad',
   '73200': 'Investigación de mercados y realización de encuestas de opinión pública',
   '74100': 'Actividades de diseño especializado',
@@ -874,7 +887,8 @@ export const ACTIVIDADES_ECONOMICAS: Readonly<Record<string, string>> = {
   '84110': 'Actividades de la Administración Pública en general',
   '84111': 'Alcaldías Municipales',
   '84120':
-    'Regulación de las actividades de prestación de servicios sanitarios, educativos, culturales y otros servicios sociales, excepto seguridad social',
+    'Regulación de las actividades de prestación de servicios sanitarios, ' +
+    'educativos, culturales y otros servicios sociales, excepto seguridad social',
   '84130': 'Regulación y facilitación de la actividad económica',
   '84210': 'Actividades de administración y funcionamiento del Ministerio de Relaciones Exteriores',
   '84220': 'Actividades de defensa',
@@ -905,7 +919,8 @@ export const ACTIVIDADES_ECONOMICAS: Readonly<Record<string, string>> = {
   '86909': 'Otros Servicio relacionados con la salud ncp',
   '87100': 'Residencias de ancianos con atención de enfermería',
   '87200':
-    'Instituciones dedicadas al tratamiento del retraso mental, problemas de salud mental y el uso indebido de sustancias nocivas',
+    'Instituciones dedicadas al tratamiento del retraso mental, ' +
+    'problemas de salud mental y el uso indebido de sustancias nocivas',
   '87300': 'Instituciones dedicadas al cuidado de ancianos y discapacitados',
   '87900': 'Actividades de asistencia a niños y jóvenes',
   '87901': 'Otras actividades de atención en instituciones',
@@ -1308,7 +1323,8 @@ export const REGIMENES: Readonly<Record<string, string>> = {
   '1048.034': 'Exportación Definitiva Proveniente de Franquicia Definitiva, Tecnologias de Información LSI',
   '1048.035': 'Exportación Definitiva Proveniente de Franquicia Definitiva, Investigación y Desarrollo LSI',
   '1048.036':
-    'Exportación Definitiva Proveniente de Franquicia Definitiva, Reparación y Mantenimiento de Embarcaciones Marítimas LSI',
+    'Exportación Definitiva Proveniente de Franquicia Definitiva, ' +
+    'Reparación y Mantenimiento de Embarcaciones Marítimas LSI',
   '1048.037':
     'Exportación Definitiva Proveniente de Franquicia Definitiva, Reparación y Mantenimiento de Aeronaves LSI',
   '1048.038': 'Exportación Definitiva Proveniente de Franquicia Definitiva, Procesos Empresariales LSI',
@@ -1345,39 +1361,54 @@ export const REGIMENES: Readonly<Record<string, string>> = {
   '3056.000':
     'Reexportación Proveniente de Admisión Temporal Distribución Internacional Parque de Servicios, Régimen Común',
   '3056.047':
-    'Reexportación Proveniente de Admisión Temporal Distribución Internacional Parque de Servicios, Remisión a Departamento de Subastas',
+    'Reexportación Proveniente de Admisión Temporal Distribución ' +
+    'Internacional Parque de Servicios, Remisión a Departamento de Subastas',
   '3056.057':
-    'Reexportación Proveniente de Admisión Temporal Distribución Internacional Parque de Servicios, Remisión entre Usuarios Directos del Mismo Parque de Servicios',
+    'Reexportación Proveniente de Admisión Temporal Distribución Internacional Parque ' +
+    'de Servicios, Remisión entre Usuarios Directos del Mismo Parque de Servicios',
   '3056.058':
-    'Reexportación Proveniente de Admisión Temporal Distribución Internacional Parque de Servicios, Remisión entre Usuarios Directos de Diferente Parque de Servicios',
+    'Reexportación Proveniente de Admisión Temporal Distribución Internacional Parque ' +
+    'de Servicios, Remisión entre Usuarios Directos de Diferente Parque de Servicios',
   '3056.072':
-    'Reexportación Proveniente de Admisión Temporal Distribución Internacional Parque de Servicios, Decreto 738 Eléctricos e Híbridos',
+    'Reexportación Proveniente de Admisión Temporal Distribución ' +
+    'Internacional Parque de Servicios, Decreto 738 Eléctricos e Híbridos',
   '3056.081':
-    'Reexportación Proveniente de Admisión Temporal Distribución Internacional Parque de Servicios, Remisión entre Usuarios Directos LSI',
+    'Reexportación Proveniente de Admisión Temporal Distribución ' +
+    'Internacional Parque de Servicios, Remisión entre Usuarios Directos LSI',
   '3056.084':
-    'Reexportación Proveniente de Admisión Temporal Distribución Internacional Parque de Servicios, De una LSI para un DPA',
+    'Reexportación Proveniente de Admisión Temporal Distribución ' +
+    'Internacional Parque de Servicios, De una LSI para un DPA',
   '3056.085':
-    'Reexportación Proveniente de Admisión Temporal Distribución Internacional Parque de Servicios, De una LSI para una ZF',
+    'Reexportación Proveniente de Admisión Temporal Distribución ' +
+    'Internacional Parque de Servicios, De una LSI para una ZF',
   '3057.000':
-    'Reexportación Proveniente de Admisión Temporal Operaciones Internacional de Logística Parque de Servicios, Régimen Común',
+    'Reexportación Proveniente de Admisión Temporal Operaciones ' +
+    'Internacional de Logística Parque de Servicios, Régimen Común',
   '3057.047':
-    'Reexportación Proveniente de Admisión Temporal Operaciones Internacional de Logística Parque de Servicios, Remisión a Departamento de Subastas',
+    'Reexportación Proveniente de Admisión Temporal Operaciones Internacional ' +
+    'de Logística Parque de Servicios, Remisión a Departamento de Subastas',
   '3057.057':
-    'Reexportación Proveniente de Admisión Temporal Operaciones Internacional de Logística Parque de Servicios, Remisión entre Usuarios Directos del Mismo Parque de Servicios',
+    'Reexportación Proveniente de Admisión Temporal Operaciones Internacional de Logística ' +
+    'Parque de Servicios, Remisión entre Usuarios Directos del Mismo Parque de Servicios',
   '3057.058':
-    'Reexportación Proveniente de Admisión Temporal Operaciones Internacional de Logística Parque de Servicios, Remisión entre Usuarios Directos de Diferente Parque de Servicios',
+    'Reexportación Proveniente de Admisión Temporal Operaciones Internacional de Logística ' +
+    'Parque de Servicios, Remisión entre Usuarios Directos de Diferente Parque de Servicios',
   '3057.081':
-    'Reexportación Proveniente de Admisión Temporal Operaciones Internacional de Logística Parque de Servicios, Remisión entre Usuarios Directos LSI',
+    'Reexportación Proveniente de Admisión Temporal Operaciones Internacional ' +
+    'de Logística Parque de Servicios, Remisión entre Usuarios Directos LSI',
   '3057.084':
-    'Reexportación Proveniente de Admisión Temporal Operaciones Internacional de Logística Parque de Servicios, De una LSI para un DPA',
+    'Reexportación Proveniente de Admisión Temporal Operaciones ' +
+    'Internacional de Logística Parque de Servicios, De una LSI para un DPA',
   '3057.085':
-    'Reexportación Proveniente de Admisión Temporal Operaciones Internacional de Logística Parque de Servicios, De una LSI para una ZF',
+    'Reexportación Proveniente de Admisión Temporal Operaciones ' +
+    'Internacional de Logística Parque de Servicios, De una LSI para una ZF',
   '3058.033':
     'Reexportación Proveniente de Admisión Temporal Centro Servicio LSI, Centro Internacional de llamadas(Call Center)',
   '3058.034': 'Reexportación Proveniente de Admisión Temporal Centro Servicio LSI, Tecnologías de Información LSI',
   '3058.035': 'Reexportación Proveniente de Admisión Temporal Centro Servicio LSI, Investigación y Desarrollo LSI',
   '3058.036':
-    'Reexportación Proveniente de Admisión Temporal Centro Servicio LSI, Reparación y Mantenimiento de Embarcaciones Marítimas LSI',
+    'Reexportación Proveniente de Admisión Temporal Centro Servicio ' +
+    'LSI, Reparación y Mantenimiento de Embarcaciones Marítimas LSI',
   '3058.037':
     'Reexportación Proveniente de Admisión Temporal Centro Servicio LSI, Reparación y Mantenimiento de Aeronaves LSI',
   '3058.038': 'Reexportación Proveniente de Admisión Temporal Centro Servicio LSI, Procesos Empresariales LSI',
@@ -1385,7 +1416,8 @@ export const REGIMENES: Readonly<Record<string, string>> = {
   '3058.040':
     'Reexportación Proveniente de Admisión Temporal Centro Servicio LSI, Servicios Financieros Internacionales LSI',
   '3058.043':
-    'Reexportación Proveniente de Admisión Temporal Centro Servicio LSI, Reparación y Mantenimiento de Contenedores LSI',
+    'Reexportación Proveniente de Admisión Temporal Centro ' +
+    'Servicio LSI, Reparación y Mantenimiento de Contenedores LSI',
   '3058.044':
     'Reexportación Proveniente de Admisión Temporal Centro Servicio LSI, Reparación de Equipos Tecnológicos LSI',
   '3058.054':
@@ -1395,13 +1427,17 @@ export const REGIMENES: Readonly<Record<string, string>> = {
   '3058.082':
     'Reexportación Proveniente de Admisión Temporal Centro Servicio LSI, Remisión entre Centros de Servicios LSI',
   '3059.000':
-    'Reexportación Proveniente de Admisión Temporal Reparación de Equipo Tecnológico Parque de Servicios, Régimen Común',
+    'Reexportación Proveniente de Admisión Temporal Reparación ' +
+    'de Equipo Tecnológico Parque de Servicios, Régimen Común',
   '3059.057':
-    'Reexportación Proveniente de Admisión Temporal Reparación de Equipo Tecnológico Parque de Servicios, Remisión entre Usuarios Directos del Mismo Parque de Servicios',
+    'Reexportación Proveniente de Admisión Temporal Reparación de Equipo Tecnológico ' +
+    'Parque de Servicios, Remisión entre Usuarios Directos del Mismo Parque de Servicios',
   '3059.058':
-    'Reexportación Proveniente de Admisión Temporal Reparación de Equipo Tecnológico Parque de Servicios, Remisión entre Usuarios Directos de Diferente Parque de Servicios',
+    'Reexportación Proveniente de Admisión Temporal Reparación de Equipo Tecnológico ' +
+    'Parque de Servicios, Remisión entre Usuarios Directos de Diferente Parque de Servicios',
   '3059.033':
-    'Reexportación Proveniente de Servicios Internacionales en Parques de Servicios, Centro Internacional de llamadas(Call Center)',
+    'Reexportación Proveniente de Servicios Internacionales en Parques ' +
+    'de Servicios, Centro Internacional de llamadas(Call Center)',
   '3059.034':
     'Reexportación Proveniente de Servicios Internacionales en Parques de Servicios, Tecnologías de Información LSI',
   '3059.035':
@@ -1409,15 +1445,20 @@ export const REGIMENES: Readonly<Record<string, string>> = {
   '3059.038':
     'Reexportación Proveniente de Servicios Internacionales en Parques de Servicios, Procesos Empresariales LSI',
   '3059.039':
-    'Reexportación Proveniente de Servicios Internacionales en Parques de Servicios, Servicios Medico-Hospitalarios LSI',
+    'Reexportación Proveniente de Servicios Internacionales en ' +
+    'Parques de Servicios, Servicios Medico-Hospitalarios LSI',
   '3059.040':
-    'Reexportación Proveniente de Servicios Internacionales en Parques de Servicios, Servicios Financieros Internacionales LSI',
+    'Reexportación Proveniente de Servicios Internacionales en ' +
+    'Parques de Servicios, Servicios Financieros Internacionales LSI',
   '3059.044':
-    'Reexportación Proveniente de Servicios Internacionales en Parques de Servicios, Reparación de Equipos Tecnológicos LSI',
+    'Reexportación Proveniente de Servicios Internacionales en ' +
+    'Parques de Servicios, Reparación de Equipos Tecnológicos LSI',
   '3059.047':
-    'Reexportación Proveniente de Servicios Internacionales en Parques de Servicios, Remisión a Departamento de Subastas',
+    'Reexportación Proveniente de Servicios Internacionales en ' +
+    'Parques de Servicios, Remisión a Departamento de Subastas',
   '3059.054':
-    'Reexportación Proveniente de Servicios Internacionales en Parques de Servicios, Atención Ancianos y Convalecientes LSI',
+    'Reexportación Proveniente de Servicios Internacionales en ' +
+    'Parques de Servicios, Atención Ancianos y Convalecientes LSI',
   '3059.055': 'Reexportación Proveniente de Servicios Internacionales en Parques de Servicios, Telemedicina LS',
   '3059.056': 'Reexportación Proveniente de Servicios Internacionales en Parques de Servicios, Cinematografía LSI',
   '3059.081':

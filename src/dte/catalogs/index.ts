@@ -115,7 +115,8 @@ export function resolveDireccion(
     return refuse(
       'distrito',
       'DISTRITO_REQUIRED',
-      `municipio ${municipio} (${nuevos[municipio]}) of departamento ${departamento} has several distritos (CAT-008): give distrito, one of ${own.join(', ')}`,
+      `municipio ${municipio} (${nuevos[municipio]}) of departamento ${departamento} ` +
+        `has several distritos (CAT-008): give distrito, one of ${own.join(', ')}`,
       { distritos: own.join(', ') },
     );
   }
@@ -134,14 +135,17 @@ export function resolveDireccion(
     return refuse(
       'municipio',
       'LEGACY_MUNICIPIO_CONFLICT',
-      `municipio ${municipio} is the pre-2024 code of ${distritos[municipio]} (now distrito ${municipio} of municipio ${nuevo}), which contradicts distrito ${distrito}`,
+      `municipio ${municipio} is the pre-2024 code of ${distritos[municipio]} (now ` +
+        `distrito ${municipio} of municipio ${nuevo}), which contradicts distrito ${distrito}`,
     );
   }
   return {
     ok: true,
     municipio: nuevo,
     distrito: municipio,
-    translated: `pre-2024 municipio ${departamento}-${municipio} (${distritos[municipio]}) translated to municipio ${nuevo} (${nuevos[nuevo]}), distrito ${municipio}`,
+    translated:
+      `pre-2024 municipio ${departamento}-${municipio} (${distritos[municipio]}) ` +
+      `translated to municipio ${nuevo} (${nuevos[nuevo]}), distrito ${municipio}`,
     params: { departamento, anterior: municipio, municipio: nuevo, distrito: municipio },
   };
 }

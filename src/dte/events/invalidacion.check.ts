@@ -105,7 +105,8 @@ export function checkInvalidacion(doc: O, out: DteIssue[]): void {
       issue(
         'identificacion.fecEmi',
         'INVALIDATION_DEADLINE_EXCEEDED',
-        `the window to invalidate this tipoDte ${String(d['tipoDte'])} ended on ${invalidationDeadline(d['tipoDte'] as TipoDte, orig)} (MH invalidation deadlines)`,
+        `the window to invalidate this tipoDte ${String(d['tipoDte'])} ended ` +
+          `on ${invalidationDeadline(d['tipoDte'] as TipoDte, orig)} (MH invalidation deadlines)`,
       ),
     );
   }

@@ -43,7 +43,8 @@ function check(r: Reader, t: OtroTributoInput, p: string, line: { tipo: TipoVent
     r.add(
       join(p.replace(/\.tributos\[\d+\]$/, ''), 'uniMedida'),
       'UNIT_REQUIRED',
-      `tributo ${t.codigo} is charged per ${rule.unitName}: the line's uniMedida must be ${GALON} (${rule.unitName}, CAT-014)`,
+      `tributo ${t.codigo} is charged per ${rule.unitName}: the ` +
+        `line's uniMedida must be ${GALON} (${rule.unitName}, CAT-014)`,
     );
   } else return true;
   return false;

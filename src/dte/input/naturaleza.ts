@@ -26,7 +26,9 @@ function naturalezaOf(r: Reader, v: unknown, p: string): number | null {
   if (/^[1-4]$/.test(s)) return Number(s);
   if (Object.hasOwn(NATURALEZAS, s)) return NATURALEZAS[s]!;
   if (TRATAMIENTOS.includes(s)) {
-    const msg = `tipo is the item's nature (bien, servicio, ambos, otro); the tax treatment '${v}' goes in tratamientoFiscal`;
+    const msg =
+      `tipo is the item's nature (bien, servicio, ambos, ` +
+      `otro); the tax treatment '${v}' goes in tratamientoFiscal`;
     r.add(p, 'TAX_TREATMENT_IN_TIPO', msg, { value: v });
     return null;
   }

@@ -11,7 +11,9 @@ export function relatedNumber(r: Reader, o: Obj, key: string, p: string, tipoGen
   const v = r.str(o, key, p, { required: true, max: 36 }) ?? '';
   if (!v || tipoGeneracion !== 2) return v;
   if (!UUID.test(v)) {
-    const msg = `${key} '${v}' must be the codigoGeneracion (a UUID) of the electronic document (tipoGeneracion 2); a physical document is tipoGeneracion 1`;
+    const msg =
+      `${key} '${v}' must be the codigoGeneracion (a UUID) of the electronic ` +
+      `document (tipoGeneracion 2); a physical document is tipoGeneracion 1`;
     r.add(join(p, key), 'INVALID_CODIGO_GENERACION', msg, { value: v });
     return v;
   }

@@ -169,7 +169,8 @@ export function checkFe(doc: O, out: DteIssue[]): void {
       issue(
         'resumen.tributos',
         'NOT_ALLOWED',
-        'FE resumen.tributos must not contain 20 or C3: IVA is inside the prices (on a Factura IVA is inside the prices)',
+        'FE resumen.tributos must not contain 20 or C3: IVA is ' +
+          'inside the prices (on a Factura IVA is inside the prices)',
       ),
     );
   checkOtrosTributos(items, res, 'ivaIncluido', out);

@@ -71,7 +71,8 @@ function consumidorFinalSinDocumento(r: Reader, rec: ReceptorInput, aboveThresho
     r.add(
       'receptor.numDocumento',
       'RECEPTOR_IDENTIFICATION_REQUIRED',
-      `numDocumento '${rec.numDocumento}' is all zeros: operations of $25,000.00 or more need the receptor's real identification document`,
+      `numDocumento '${rec.numDocumento}' is all zeros: operations of ` +
+        `$25,000.00 or more need the receptor's real identification document`,
       { value: rec.numDocumento },
     );
     return true;
@@ -79,7 +80,8 @@ function consumidorFinalSinDocumento(r: Reader, rec: ReceptorInput, aboveThresho
   r.warn(
     'receptor.numDocumento',
     'CONSUMIDOR_FINAL_SIN_DOCUMENTO',
-    `numDocumento '${rec.numDocumento}' is all zeros: the receptor is a consumidor final without document (identification omitted, as MH allows below $25,000.00)`,
+    `numDocumento '${rec.numDocumento}' is all zeros: the receptor is a consumidor ` +
+      `final without document (identification omitted, as MH allows below $25,000.00)`,
     { value: rec.numDocumento },
   );
   rec.tipoDocumento = null;

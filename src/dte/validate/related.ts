@@ -39,7 +39,9 @@ export function checkRelated(doc: O, spec: RelatedSpec, out: DteIssue[]): void {
         );
       } else if (oldest && fecha < oldest) {
         const m = spec.maxMonths!;
-        const msg = `${p}.fechaEmision ${fecha} is more than ${m} months before ${fecEmi}: MH lets a note adjust documents up to ${m} months old`;
+        const msg =
+          `${p}.fechaEmision ${fecha} is more than ${m} months before ${fecEmi}: ` +
+          `MH lets a note adjust documents up to ${m} months old`;
         out.push(issue(`${p}.fechaEmision`, 'RELATED_DOCUMENT_TOO_OLD', msg, { fecha, meses: m, fecEmi }));
       }
     }

@@ -72,7 +72,8 @@ export function composeDteEmail(input: DteEmailInput): DteEmail {
   const intro = `Le enviamos su documento tributario electrónico (${tipo}) emitido por ${input.emisorNombre}.`;
   const closing = input.pdf
     ? 'Adjuntamos el documento en formato JSON (archivo oficial) y su versión legible en PDF.'
-    : 'Adjuntamos el documento en formato JSON (archivo oficial); su versión legible en PDF no está disponible en este momento.';
+    : 'Adjuntamos el documento en formato JSON (archivo oficial); ' +
+      'su versión legible en PDF no está disponible en este momento.';
   const text = [
     greeting,
     '',

@@ -47,7 +47,8 @@ export async function existingEvent(
   if (found && found.requestHash !== requestHash) {
     throw new AppError(
       ErrorCode.DUPLICATE_REFERENCE,
-      `referenciaExterna "${referenciaExterna}" was already used with a different body (event ${found.id}, ${found.status})`,
+      `referenciaExterna "${referenciaExterna}" was already used ` +
+        `with a different body (event ${found.id}, ${found.status})`,
       [
         {
           path: 'referenciaExterna',

@@ -35,7 +35,8 @@ export async function returnsOfInvoice(
   const rows = await ctx.em
     .getConnection()
     .execute<{ id: string }[]>(
-      `select id from fiscal_event where tenant_id = ? and tipo_evento = '18' and lines @> ?::jsonb order by created_at`,
+      `select id from fiscal_event where tenant_id = ? and ` +
+        `tipo_evento = '18' and lines @> ?::jsonb order by created_at`,
       [inv.tenant.id, JSON.stringify([{ invoiceId: inv.id }])],
     );
   return rows.length

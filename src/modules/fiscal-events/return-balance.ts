@@ -91,7 +91,8 @@ export async function activeReturnOf(
   const rows = await em
     .getConnection()
     .execute<{ id: string; status: string }[]>(
-      `select id, status from fiscal_event where tenant_id = ? and tipo_evento = '18' and status in ${LIVE_RETURN} and lines @> ?::jsonb limit 1`,
+      `select id, status from fiscal_event where tenant_id = ? and tipo_evento ` +
+        `= '18' and status in ${LIVE_RETURN} and lines @> ?::jsonb limit 1`,
       [inv.tenant.id, JSON.stringify([{ invoiceId: inv.id }])],
     );
   if (!rows.length) return null;

@@ -159,7 +159,9 @@ export async function creditNoteIssues(
         issues.push({
           path: 'items',
           code: 'CREDIT_EXCEEDS_BALANCE',
-          message: `the note credits ${want[k].toFixed(2)} venta ${LABEL[k]} of CCF ${codigo}; only ${left[k].toFixed(2)} remains`,
+          message:
+            `the note credits ${want[k].toFixed(2)} venta ${LABEL[k]} ` +
+            `of CCF ${codigo}; only ${left[k].toFixed(2)} remains`,
         });
       }
     }

@@ -118,7 +118,8 @@ async function persistEmission(
   try {
     await client.query('begin');
     await client.query(
-      `select id from invoice where tenant_id = $1 and tipo_dte = '03' and codigo_generacion = any($2::text[]) order by id for update`,
+      `select id from invoice where tenant_id = $1 and tipo_dte = '03' ` +
+        `and codigo_generacion = any($2::text[]) order by id for update`,
       [tenantId, codigos],
     );
     // The rows are locked by this transaction: the balance is read without a second lock (it would wait on ours).

@@ -23,7 +23,8 @@ export async function appendEvent(
   const [row] = await tx
     .getConnection()
     .execute<{ id: string; created_at: Date }[]>(
-      `insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at) values (?, ?, ?, ?, ?, ?, now()) returning id, created_at`,
+      `insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, ` +
+        `data, created_at) values (?, ?, ?, ?, ?, ?, now()) returning id, created_at`,
       [invoice.tenant.id, invoice.id, type, from, invoice.status, data === null ? null : JSON.stringify(data)],
       'all',
       tx.getTransactionContext(),

@@ -37,7 +37,9 @@ const THEN = 'and the document is sent at once';
 
 function blockOf(inv: Pick<Invoice, 'status' | 'ambiente'>, material: SigningMaterial | null, now: Date): Block | null {
   if (!material) {
-    const reason = `no MH certificate and API credential imported for ambiente ${inv.ambiente}: import them (importMhCredential) ${THEN}`;
+    const reason =
+      `no MH certificate and API credential imported for ` +
+      `ambiente ${inv.ambiente}: import them (importMhCredential) ${THEN}`;
     return { code: 'NO_MH_CREDENTIAL', reason };
   }
   if (inv.status !== 'QUEUED' || material.notAfter.getTime() >= now.getTime()) return null;
