@@ -112,8 +112,10 @@ async function storageFigures(c: pg.Client): Promise<string> {
   });
   await c.query(`create table fx_bench_after as select i.* from invoice i where jws is not null limit ${SAMPLE}`);
   await c.query(
-    `create table fx_bench_before as select i.*, jsonb_set($1::jsonb, '{receptor,nombre}', to_jsonb(i.receptor_nombre)) as input,
-       split_part(i.jws, '.', 1) || '.' || rtrim(translate(encode(convert_to(i.document::text, 'UTF8'), 'base64'), E'+/\n', '-_'), '=')
+    `create table fx_bench_before as select i.*, jsonb_set($1::jsonb, '{receptor,nombre}', to_jsonb(i.receptor_nombre))
+      as input,
+       split_part(i.jws, '.', 1) || '.' || rtrim(translate(encode(convert_to(i.document::text, 'UTF8'), 'base64'),
+         E'+/\n', '-_'), '=')
          || '.' || split_part(i.jws, '.', 3) as signed_document
      from fx_bench_after i`,
     [body],
@@ -121,7 +123,8 @@ async function storageFigures(c: pg.Client): Promise<string> {
   const {
     rows: [r],
   } = await c.query(
-    `select pg_table_size('fx_bench_before') / ${SAMPLE} as before, pg_table_size('fx_bench_after') / ${SAMPLE} as after,
+    `select pg_table_size('fx_bench_before') / ${SAMPLE} as before, pg_table_size('fx_bench_after') / ${SAMPLE}
+      as after,
             (select avg(pg_column_size(input) + pg_column_size(signed_document))::int from fx_bench_before) as dropped,
             pg_total_relation_size('invoice') / (select count(*) from invoice) as with_indexes`,
   );

@@ -20,7 +20,8 @@ export async function enqueue<P>(
 ): Promise<boolean> {
   const rows = await em.getConnection().execute<{ id: string }[]>(
     `with j as (
-       insert into job (tenant_id, kind, payload, status, priority, dedupe_key, run_at, attempts, created_at, updated_at)
+       insert into job (tenant_id, kind, payload, status, priority, dedupe_key, run_at, attempts, created_at,
+         updated_at)
        values (?, ?, ?, 'queued', ?, ?, ?, 0, now(), now())
        on conflict (dedupe_key) where status in ('queued', 'running') do nothing
        returning id)
@@ -52,8 +53,10 @@ export interface JobInsert {
 export function jobInsert<P>(def: JobDefinition<P>, payload: P, opts: EnqueueOptions, firstParam = 1): JobInsert {
   const $ = (i: number) => `$${firstParam + i}`;
   return {
-    sql: `insert into job (tenant_id, kind, payload, status, priority, dedupe_key, run_at, attempts, created_at, updated_at)
-          values (${$(0)}::uuid, ${$(1)}::varchar, ${$(2)}::jsonb, 'queued', ${$(3)}::smallint, ${$(4)}::varchar, ${$(5)}::timestamptz, 0, now(), now())
+    sql: `insert into job (tenant_id, kind, payload, status, priority, dedupe_key, run_at, attempts, created_at,
+      updated_at)
+          values (${$(0)}::uuid, ${$(1)}::varchar, ${$(2)}::jsonb, 'queued', ${$(3)}::smallint, ${$(4)}::varchar,
+            ${$(5)}::timestamptz, 0, now(), now())
           on conflict (dedupe_key) where status in ('queued', 'running') do nothing
           returning id`,
     values: [

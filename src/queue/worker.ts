@@ -136,10 +136,12 @@ export class Worker {
       payload: Record<string, unknown>;
       attempts: number;
     }>(
-      `update job set status = 'running', attempts = attempts + 1, locked_by = $1, locked_until = now() + ($2 * interval '1 millisecond'), updated_at = now()
+      `update job set status = 'running', attempts = attempts + 1, locked_by = $1,
+        locked_until = now() + ($2 * interval '1 millisecond'), updated_at = now()
        where id in (
          select id from job
-         where ((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())) and priority >= $4
+         where ((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now()))
+           and priority >= $4
          order by priority, run_at limit $3 for update skip locked)
        returning id, tenant_id, kind, payload, attempts`,
       [this.id, this.leaseMs, limit, minPriority],
@@ -204,7 +206,8 @@ export class Worker {
       if (!o.recorded) await this.markDone(job.id);
     } else if (o.kind === 'retry') {
       await pool.query(
-        `update job set status = 'queued', run_at = now() + ($1 * interval '1 millisecond'), last_error = $2, locked_by = null, locked_until = null, updated_at = now()
+        `update job set status = 'queued', run_at = now() + ($1 * interval '1 millisecond'), last_error = $2,
+          locked_by = null, locked_until = null, updated_at = now()
          where id = $3 and locked_by = $4 and status = 'running'`,
         [o.delayMs, o.error.slice(0, 2000), job.id, this.id],
       );

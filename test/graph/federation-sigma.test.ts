@@ -47,7 +47,8 @@ async function viaGateway(
   return (await res.json()) as any;
 }
 
-const RECEPTOR = `receptor { nombre tipoDocumento numDocumento correo telefono direccion { departamento municipio distrito complemento }
+const RECEPTOR = `receptor { nombre tipoDocumento numDocumento correo telefono direccion { departamento municipio
+  distrito complemento }
   tipoDte valid sources { field source sigmaField } issues { path code message } warnings { code } }`;
 const receptorOf = async (id: string) =>
   (await viaGateway(`query($id: ID!) { patient(id: $id) { name ${RECEPTOR} } }`, { id })).data.patient;

@@ -11,9 +11,8 @@ let b: Provisioned;
 beforeAll(async () => ({ t, a, b } = await startWithTwoTenants()));
 afterAll(async () => t?.close());
 
-const NOTE = (
-  m: string,
-) => `mutation($i: NoteInput!) { ${m}(input: $i) { __typename ... on Invoice { id tipoDte status document receptor { numDocumento nrc } }
+const NOTE = (m: string) => `mutation($i: NoteInput!) { ${m}(input: $i) { __typename
+  ... on Invoice { id tipoDte status document receptor { numDocumento nrc } }
   ... on UserError { code message issues { path code } } } }`;
 const INVALIDATE =
   `mutation($i: InvalidateInvoiceInput!) { invalidateInvoice(input: $i) { __typename ` +

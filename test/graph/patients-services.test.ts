@@ -9,9 +9,11 @@ beforeAll(async () => ({ t, a, b } = await startWithTwoTenants()));
 afterAll(async () => t?.close());
 
 const UPSERT = `mutation($p: ID!, $i: FiscalProfileInput!) { upsertPatientFiscalProfile(patientId: $p, input: $i) {
-  __typename ... on FiscalProfile { tipoDocumento numDocumento nrc nombre descActividad } ... on UserError { code issues { path code } } } }`;
+  __typename ... on FiscalProfile { tipoDocumento numDocumento nrc nombre descActividad }
+    ... on UserError { code issues { path code } } } }`;
 const MAP = `mutation($s: ID!, $i: ServiceFiscalInput!) { mapServiceFiscal(serviceId: $s, input: $i) {
-  __typename ... on ServiceFiscalMapping { descripcion tipoItem uniMedida tipo tributos precio } ... on UserError { code issues { path code } } } }`;
+  __typename ... on ServiceFiscalMapping { descripcion tipoItem uniMedida tipo tributos precio }
+    ... on UserError { code issues { path code } } } }`;
 const PATIENT =
   `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Patient { id fiscalProfile ` +
   `{ nombre numDocumento } invoices { totalCount edges { node { id tipoDte } } } } } }`;

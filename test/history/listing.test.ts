@@ -171,7 +171,8 @@ describe('listInvoices', () => {
     const filter = { text: 'Peña', status: ['PROCESSED' as const] };
     const expected = (
       await db.query(
-        `select id from invoice where tenant_id = $1 and status = 'PROCESSED' and unaccent(receptor_nombre) ~* '(^| )pena'
+        `select id from invoice where tenant_id = $1 and status = 'PROCESSED'
+          and unaccent(receptor_nombre) ~* '(^| )pena'
         order by fec_emi desc, created_at desc, id desc limit 90`,
         [tenantId],
       )

@@ -10,7 +10,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const CREATE = `mutation($i: CreateTenantInput!) { createTenant(input: $i) { __typename
-  ... on Tenant { id nit nrc ambiente establecimientos { codEstableMH tipoEstablecimiento puntosVenta { codPuntoVentaMH } } }
+  ... on Tenant { id nit nrc ambiente establecimientos { codEstableMH tipoEstablecimiento puntosVenta { codPuntoVentaMH
+    } } }
   ... on UserError { code message issues { path code message } } } }`;
 const count = async () => (await t.gql('{ tenants { id } }', {}, admin)).body.data.tenants.length;
 

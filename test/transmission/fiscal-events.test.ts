@@ -62,9 +62,11 @@ afterAll(async () => {
   await t?.close();
 });
 
-const EMIT_RETURN = `mutation($i: EmitReturnInput!) { emitReturn(input: $i) { __typename ... on FiscalEvent { id status tipoEvento codigoGeneracion lines { numItem cantidad } document }
+const EMIT_RETURN = `mutation($i: EmitReturnInput!) { emitReturn(input: $i) { __typename
+  ... on FiscalEvent { id status tipoEvento codigoGeneracion lines { numItem cantidad } document }
   ... on UserError { code message issues { path code message } } } }`;
-const EMIT_EOP = `mutation($i: EmitSpecialOperationsInput!) { emitSpecialOperations(input: $i) { __typename ... on FiscalEvent { id status tipoEvento document }
+const EMIT_EOP = `mutation($i: EmitSpecialOperationsInput!) { emitSpecialOperations(input: $i) { __typename
+  ... on FiscalEvent { id status tipoEvento document }
   ... on UserError { code message issues { path code message } } } }`;
 
 async function processedFe(body = facturaBody()) {
@@ -184,7 +186,8 @@ describe('Evento de Retorno', () => {
       const ev = (await t.gql(EMIT_RETURN, { i: returnOf(fe.id, [{ numItem: 1, cantidad: '1' }]) }, H())).body.data
         .emitReturn;
       expect((await waitEvent(ev.id)).status).toBe('PROCESSED');
-      const INV = `mutation($i: InvalidateFiscalEventInput!) { invalidateFiscalEvent(input: $i) { __typename ... on FiscalEvent { id status invalidation }
+      const INV = `mutation($i: InvalidateFiscalEventInput!) { invalidateFiscalEvent(input: $i) { __typename
+        ... on FiscalEvent { id status invalidation }
       ... on UserError { code issues { path code } } } }`;
       const other = await t.gql(INV, { i: { eventId: fe.id, ...people } }, H());
       expect(other.body.data.invalidateFiscalEvent).toMatchObject({ __typename: 'NotFound' });

@@ -121,7 +121,8 @@ describe('certificate import', () => {
       .findOneOrFail('Tenant' as never, { id: tenantId } as never, { filters: false })) as { nit: string };
     const cert = generateTestCertificate({ nit: tenant.nit, password: 'right-password-1', validDays: 10 });
     const M = `mutation($i: ImportMhCredentialInput!) { importMhCredential(input: $i) { __typename
-      ... on MhCredential { ambiente apiUser certificateNit notAfter } ... on UserError { code issues { path code } } } }`;
+      ... on MhCredential { ambiente apiUser certificateNit notAfter }
+        ... on UserError { code issues { path code } } } }`;
     const base = { tenantId, ambiente: '00', certificateXml: cert.xml, apiPassword: 'Api-password-1' };
     const bad = await t.gql(M, { i: { ...base, certificatePassword: 'nope-nope-1' } }, { 'x-api-key': t.adminKey });
     expect(bad.body.data.importMhCredential).toEqual({

@@ -16,8 +16,10 @@ describe('job table retention', () => {
   it('finished jobs are pruned after their retention; failed ones are kept longer; the invoice history stays', async () => {
     const tt = await tenantWithCredential(t);
     const failed = await t.app.db.pool.query(
-      `insert into job (tenant_id, kind, payload, status, priority, run_at, attempts, created_at, updated_at, last_error)
-       values ($1, 'no-such-kind', '{}', 'failed', 9, now(), 1, now(), now() - interval '1 day', 'kept for diagnosis') returning id`,
+      `insert into job (tenant_id, kind, payload, status, priority, run_at, attempts, created_at, updated_at,
+        last_error)
+       values ($1, 'no-such-kind', '{}', 'failed', 9, now(), 1, now(), now() - interval '1 day', 'kept for diagnosis')
+         returning id`,
       [tt.tenantId],
     );
     const inv = await emit(tt);

@@ -31,7 +31,8 @@ export async function returnedQuantities(
   const rows = await em.getConnection().execute<{ invoice_id: string; num_item: number; cantidad: string }[]>(
     `select l->>'invoiceId' as invoice_id, (l->>'numItem')::int as num_item, sum((l->>'cantidad')::numeric) as cantidad
      from fiscal_event e, jsonb_array_elements(e.lines) l
-     where e.tenant_id = ? and e.tipo_evento = '18' and e.status in ${LIVE_RETURN} and l->>'invoiceId' in (select jsonb_array_elements_text(?::jsonb))
+     where e.tenant_id = ? and e.tipo_evento = '18' and e.status in ${LIVE_RETURN}
+       and l->>'invoiceId' in (select jsonb_array_elements_text(?::jsonb))
      group by 1, 2`,
     [tenantId, JSON.stringify(invoiceIds)],
     'all',

@@ -37,10 +37,13 @@ const amounts = (r: Row | undefined): Amounts => ({
 async function ccfRows(em: EntityManager, tenantId: string, codigos: string[], lock: boolean) {
   return em.getConnection().execute<(Row & { id: string; status: string })[]>(
     `select id, status, codigo_generacion as codigo,
-       (document->'resumen'->>'totalGravada')::numeric - coalesce((document->'resumen'->>'descuGravada')::numeric, 0) as g,
-       (document->'resumen'->>'totalExenta')::numeric - coalesce((document->'resumen'->>'descuExenta')::numeric, 0) as e,
+       (document->'resumen'->>'totalGravada')::numeric - coalesce((document->'resumen'->>'descuGravada')::numeric, 0)
+         as g,
+       (document->'resumen'->>'totalExenta')::numeric - coalesce((document->'resumen'->>'descuExenta')::numeric, 0)
+         as e,
        (document->'resumen'->>'totalNoSuj')::numeric - coalesce((document->'resumen'->>'descuNoSuj')::numeric, 0) as n
-     from invoice where tenant_id = ? and tipo_dte = '03' and codigo_generacion in (select jsonb_array_elements_text(?::jsonb)) order by id${lock ? ' for update' : ''}`,
+     from invoice where tenant_id = ? and tipo_dte = '03'
+       and codigo_generacion in (select jsonb_array_elements_text(?::jsonb)) order by id${lock ? ' for update' : ''}`,
     [tenantId, JSON.stringify(codigos)],
     'all',
     em.getTransactionContext(),
@@ -56,10 +59,12 @@ async function noteSums(
 ): Promise<Map<string, Row>> {
   const statuses = tipo === '05' ? LIVE_NOTE : `('PROCESSED')`;
   const rows = await em.getConnection().execute<Row[]>(
-    `select l->>'numeroDocumento' as codigo, sum((l->>'ventaGravada')::numeric) as g, sum((l->>'ventaExenta')::numeric) as e,
+    `select l->>'numeroDocumento' as codigo, sum((l->>'ventaGravada')::numeric) as g, sum((l->>'ventaExenta')::numeric)
+      as e,
        sum((l->>'ventaNoSuj')::numeric) as n
      from invoice i, jsonb_array_elements(i.document->'cuerpoDocumento') l
-     where i.tenant_id = ? and i.tipo_dte = ? and i.status in ${statuses} and l->>'numeroDocumento' in (select jsonb_array_elements_text(?::jsonb))
+     where i.tenant_id = ? and i.tipo_dte = ? and i.status in ${statuses}
+       and l->>'numeroDocumento' in (select jsonb_array_elements_text(?::jsonb))
      group by 1`,
     [tenantId, tipo, JSON.stringify(codigos)],
     'all',

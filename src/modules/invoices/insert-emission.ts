@@ -61,17 +61,21 @@ export async function insertEmission(db: Queryable, em: EntityManager, e: NewEmi
        returning last_value),
      n as (
        -- past 15 digits the number is null and the not-null column refuses the row (MH: at most 10^15 - 1)
-       select case when last_value <= 999999999999999 then $6::text || lpad(last_value::text, 15, '0') end as numero from c),
+       select case when last_value <= 999999999999999 then $6::text || lpad(last_value::text, 15, '0') end as numero
+         from c),
      i as (
        insert into invoice (${inv.columns.join(', ')}, numero_control, document)
-       select ${inv.placeholders.join(', ')}, n.numero, jsonb_set($7::jsonb, '{identificacion,numeroControl}', to_jsonb(n.numero)) from n
+       select ${inv.placeholders.join(', ')}, n.numero, jsonb_set($7::jsonb, '{identificacion,numeroControl}',
+         to_jsonb(n.numero)) from n
        returning ${returnedColumns(em)}),
      e as (
        insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
-       select tenant_id, id, 'dte.queued', null, status, jsonb_build_object('codigoGeneracion', codigo_generacion), now() from i
+       select tenant_id, id, 'dte.queued', null, status, jsonb_build_object('codigoGeneracion', codigo_generacion),
+         now() from i
        returning id),
      j as (${job.sql})
-     select i.*, pg_notify(${channel}, json_build_object('eventId', e.id::text, 'invoiceId', i.id, 'tenantId', i.tenant_id, 'type', 'dte.queued',
+     select i.*, pg_notify(${channel}, json_build_object('eventId', e.id::text, 'invoiceId', i.id, 'tenantId',
+       i.tenant_id, 'type', 'dte.queued',
               'status', i.status, 'referenciaExterna', i.referencia_externa, 'patientId', i.patient_id)::text),
             (select count(*) from (select pg_notify('fx_jobs', ${job.kindParam}) from j) x) as jobs
        from i, e`,

@@ -62,7 +62,8 @@ export async function startInvoiceEventBus(databaseUrl: string, log: Logger): Pr
   /** Events committed while the LISTEN connection was down, read back from invoice_event (the source of truth). */
   const replayMissed = async (c: pg.Client) => {
     const { rows } = await c.query(
-      `select e.id::text as "eventId", e.invoice_id as "invoiceId", e.tenant_id as "tenantId", e.type, e.to_status as status,
+      `select e.id::text as "eventId", e.invoice_id as "invoiceId", e.tenant_id as "tenantId", e.type, e.to_status
+        as status,
               i.referencia_externa as "referenciaExterna", i.patient_id as "patientId"
          from invoice_event e join invoice i on i.id = e.invoice_id where e.id > $1 order by e.id`,
       [lastEventId.toString()],

@@ -157,7 +157,8 @@ export interface OutboxMessage {
 /** One delivery row per enabled endpoint of the tenant whose filter accepts the type (empty filter = all types). */
 export async function writeOutbox(tx: EntityManager, tenantId: string, msg: OutboxMessage): Promise<string[]> {
   const rows = await tx.getConnection().execute<{ id: string }[]>(
-    `insert into webhook_delivery (id, tenant_id, endpoint_id, invoice_id, invoice_event_id, event_type, data, status, round_attempts, total_attempts, next_attempt_at, created_at, updated_at)
+    `insert into webhook_delivery (id, tenant_id, endpoint_id, invoice_id, invoice_event_id, event_type, data, status,
+      round_attempts, total_attempts, next_attempt_at, created_at, updated_at)
      select gen_random_uuid(), e.tenant_id, e.id, ?, ?, ?, ?::jsonb, 'PENDING', 0, 0, now(), now(), now()
      from webhook_endpoint e
      where e.tenant_id = ? and e.enabled and (jsonb_array_length(e.event_types) = 0 or e.event_types @> ?::jsonb)

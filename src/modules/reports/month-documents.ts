@@ -47,7 +47,8 @@ export function shiftPeriod(p: Period, months: number): Period {
   return parsePeriod(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`)!;
 }
 
-const COLUMNS = `i.id, i.tipo_dte, i.status, i.fec_emi, i.hor_emi, i.numero_control, i.codigo_generacion, i.cod_estable_mh,
+const COLUMNS = `i.id, i.tipo_dte, i.status, i.fec_emi, i.hor_emi, i.numero_control, i.codigo_generacion,
+  i.cod_estable_mh,
   i.cod_punto_venta_mh, i.sello_recibido, i.total_pagar, i.document, i.invalidation,
   (select to_char(e.created_at at time zone '-06:00', 'YYYY-MM-DD') from invoice_event e
     where e.invoice_id = i.id and e.type = 'dte.invalidated' order by e.id desc limit 1) as invalidated_on`;

@@ -174,7 +174,8 @@ async function activeNoteOf(
 ): Promise<Result<never, Failure<ErrorCode.INVALID_STATE>> | null> {
   if (inv.tipoDte !== '03' && inv.tipoDte !== '07') return null;
   const rows = await em.getConnection().execute<{ id: string }[]>(
-    `select id from invoice where tenant_id = ? and tipo_dte in ('05', '06') and status in ('QUEUED', 'SIGNED', 'SENT', 'UNKNOWN', 'CONTINGENCY', 'PROCESSED')
+    `select id from invoice where tenant_id = ? and tipo_dte in ('05', '06')
+      and status in ('QUEUED', 'SIGNED', 'SENT', 'UNKNOWN', 'CONTINGENCY', 'PROCESSED')
      and document -> 'documentoRelacionado' @> ?::jsonb limit 1`,
     [inv.tenant.id, JSON.stringify([{ numeroDocumento: inv.codigoGeneracion }])],
   );

@@ -28,13 +28,16 @@ export async function markSignedAndSent(
        select u.tenant_id, u.id, t.type, t.from_status, t.to_status, t.data, now()
        from u cross join lateral (values
          (1, 'dte.signed', 'QUEUED', 'SIGNED', null::jsonb),
-         (2, 'dte.sent', 'SIGNED', 'SENT', jsonb_build_object('attempt', u.send_attempts))) t(ord, type, from_status, to_status, data)
+         (2, 'dte.sent', 'SIGNED', 'SENT', jsonb_build_object('attempt', u.send_attempts))) t(ord, type, from_status,
+           to_status, data)
        order by t.ord
        returning id, invoice_id, tenant_id, type, to_status)
      select u.send_attempts,
             (select count(*) from (
-               select pg_notify($4, json_build_object('eventId', e.id::text, 'invoiceId', e.invoice_id, 'tenantId', e.tenant_id,
-                        'type', e.type, 'status', e.to_status, 'referenciaExterna', u.referencia_externa, 'patientId', u.patient_id)::text)
+               select pg_notify($4, json_build_object('eventId', e.id::text, 'invoiceId', e.invoice_id, 'tenantId',
+                 e.tenant_id,
+                        'type', e.type, 'status', e.to_status, 'referenciaExterna', u.referencia_externa, 'patientId',
+                          u.patient_id)::text)
                from e order by e.id) n) as notified
        from u`,
     [invoiceId, tenantId, jws, INVOICE_CHANNEL],
