@@ -81,7 +81,7 @@ describe('related documents', () => {
     expect(codes(future)).toEqual(['documentoRelacionado[0].fechaEmision:RELATED_DOCUMENT_IN_FUTURE']);
   });
 
-  it('tipoGeneracion 2 needs a codigoGeneracion (normalised to uppercase); a physical one keeps its correlative', async () => {
+  it('tipoGeneracion 2 needs a codigoGeneracion (uppercased); a physical one keeps its correlative', async () => {
     const notUuid = await post(
       nota([{ tipoDocumento: '03', tipoGeneracion: 2, numeroDocumento: 'CCF-123', fechaEmision: daysAgo(5) }]),
     );
@@ -189,7 +189,7 @@ describe('unknown and misplaced fields are refused, naming the field and the clo
 });
 
 describe('messages', () => {
-  it('a negative price is one error, with no spurious discount error; no message cites an internal document', async () => {
+  it('a negative price is one error, no spurious discount error; no message cites an internal document', async () => {
     const body = example('01-factura', {
       receptor: { nombre: 'X', tipoDocumento: '13', numDocumento: '12345678-9', nrc: '1' },
     });
@@ -202,7 +202,7 @@ describe('messages', () => {
     expect(JSON.stringify(r.body)).not.toMatch(/FACTS|§/);
   });
 
-  it('Accept-Language: es gives Spanish messages (REST and GraphQL) with the same codes; English otherwise', async () => {
+  it('Accept-Language: es gives Spanish messages (REST, GraphQL) with the same codes; English otherwise', async () => {
     const body = example('01-factura', { retencionIVA: true, pagos: [{ codigo: '01', monto: '1.00' }] });
     const en = await post(body);
     const es = await post(body, { 'accept-language': 'es-SV,es;q=0.9,en;q=0.5' });

@@ -100,7 +100,7 @@ describe('Patient.fiscalProfile and upsertPatientFiscalProfile', () => {
     });
   });
 
-  it('emitInvoice by patientId takes the profile as receptor, infers CCF, and lists under Patient.invoices', async () => {
+  it('emitInvoice by patientId takes the profile as receptor, infers CCF, lists under Patient.invoices', async () => {
     await t.gql(UPSERT, { p: 'P-3', i: CONTRIBUYENTE }, key(a.apiKey));
     const inv = await emit(t, a.apiKey, {
       referenciaExterna: `PAT-${Date.now()}`,

@@ -61,7 +61,7 @@ describe('POST /api/facturas', () => {
 });
 
 describe('GET /api/facturas/:id', () => {
-  it('returns the invoice with its document to its tenant; 404 to another tenant (and for /pdf and /json)', async () => {
+  it('returns the invoice and its document to its tenant; 404 to another tenant (also /pdf and /json)', async () => {
     const created = await rest(t, 'POST', '/api/facturas', a.apiKey, example('01-factura'));
     const got = await rest(t, 'GET', `/api/facturas/${created.body.id}`, a.apiKey);
     expect(got.status).toBe(200);

@@ -40,7 +40,7 @@ function v1Body(externalId = ref('CONSULTA')) {
 }
 
 describe('the contract body (x-tenant-id, items[].tipo = nature, 00000000-0)', () => {
-  it('gives 201 and ends PROCESSED as an FE to a consumidor final without document, saying so in warnings', async () => {
+  it('gives 201, ends PROCESSED as an FE to a consumidor final without document, says so in warnings', async () => {
     const r = await post('/api/facturas', contractBody());
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({ tipoDte: '01', status: 'QUEUED', estado: 'generada', totalPagar: '35.00' });
@@ -215,7 +215,7 @@ describe('the v1.0 body (externalId, cuerpoDocumento, resumen, pre-2024 municipi
     },
   );
 
-  it('an address that the catalogs cannot complete is refused precisely (contract body and POST /api/receptores)', async () => {
+  it('an address the catalogs cannot complete is refused precisely (contract body, POST /api/receptores)', async () => {
     const amb = contractBody() as any;
     amb.receptor = { nombre: 'Ana', direccion: { departamento: '06', municipio: '23', complemento: 'Calle 1' } };
     const r = await post('/api/facturas', amb);

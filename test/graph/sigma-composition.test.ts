@@ -13,7 +13,7 @@ const compose = async (sigma: string, fields = DEFAULT_SIGMA_FIELDS) =>
   ]);
 
 describe("SIGMA's fields are configuration", () => {
-  it('the default (the demo SIGMA) declares them @external and Patient.receptor / Service.fiscal @requires them', async () => {
+  it('the default (demo SIGMA) declares them @external; Patient.receptor / Service.fiscal @requires them', async () => {
     const sdl = await subgraphSdl();
     expect(sdl).toMatch(/documentNumber: String @external/);
     expect(sdl).toMatch(/address: PostalAddress @external/);
@@ -47,7 +47,7 @@ describe("SIGMA's fields are configuration", () => {
     },
   );
 
-  it('other names and types: exactly the configured fields are declared, and compose with a SIGMA that has them', async () => {
+  it('other names and types: exactly the configured fields are declared and compose with such a SIGMA', async () => {
     const fields = parseSigmaFields(
       JSON.stringify({
         patient: { nombre: 'fullName: String!', numDocumento: 'dui', correo: { field: 'mail' } },

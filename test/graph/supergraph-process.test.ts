@@ -46,7 +46,7 @@ async function gql(
 }
 
 describe('npm run supergraph', () => {
-  it('takes its ports from the environment; a never-pushed SIGMA patient gets a receptor and a PROCESSED invoice', async () => {
+  it('ports from the environment; a never-pushed SIGMA patient gets a receptor and a PROCESSED invoice', async () => {
     const [fx, gw, sg] = [await freePort(), await freePort(), await freePort()];
     const s = supergraph({ PORT: String(fx), FX_GATEWAY_PORT: String(gw), FX_SIGMA_PORT: String(sg) });
     try {

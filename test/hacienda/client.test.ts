@@ -80,7 +80,7 @@ describe('authentication', () => {
 });
 
 describe('recepciondte', () => {
-  it('processed: 40-char sello starting with the year, fhProcesamiento dd/MM/yyyy HH:mm:ss, codigoMsg 001', async () => {
+  it('processed: 40-char sello from the year, fhProcesamiento dd/MM/yyyy HH:mm:ss, codigoMsg 001', async () => {
     const doc = makeDte(tenant);
     const out = await client().recepcionDte(tenant.cred, await recepcionRequest(tenant, doc));
     expect(out.kind).toBe('processed');

@@ -60,7 +60,7 @@ const retorno = (codigo: string, cantidad: number) =>
   });
 
 describe('Evento de Retorno in the sandbox', () => {
-  it('accepts returns up to what was sold, refuses the excess, and then refuses to invalidate the document', async () => {
+  it('accepts returns up to what was sold, refuses the excess, then refuses to invalidate the document', async () => {
     const fe = makeDte(tenant, {}, '00') as ReturnType<typeof makeDte> & { cuerpoDocumento?: unknown };
     fe.cuerpoDocumento = [{ ...LINE, cantidad: 3 }];
     const sold = await client.recepcionDte(tenant.cred, await recepcionRequest(tenant, fe));

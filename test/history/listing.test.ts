@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('every listing query reads an index', () => {
-  it('EXPLAIN: each page and each capped count is read through its index, never a sequential scan of invoice', async () => {
+  it('EXPLAIN: each page and capped count is read through its index, never a sequential scan of invoice', async () => {
     for (const q of historyQueries(samples)) {
       const page = await planOf(db, pageSql(tenantId, q, samples));
       expect(page.seqScan, `${q.name}: ${JSON.stringify(page)}`).toBe(false);
@@ -214,7 +214,7 @@ describe('listInvoices', () => {
     expect(seen).toEqual(expected);
   });
 
-  it('accepts the cursors handed out before (createdAt|id), and refuses anything else with INVALID_CURSOR', async () => {
+  it('accepts the cursors handed out before (createdAt|id); anything else is INVALID_CURSOR', async () => {
     const first = await listInvoices(ctx, {}, 3);
     const last = first.nodes[2]!;
     const legacy = Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url');

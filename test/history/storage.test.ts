@@ -14,7 +14,7 @@ const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []) =>
   t.app.db.orm.em.getConnection().execute<T[]>(q, params);
 
 describe('the invoice row keeps the document once', () => {
-  it('a processed document stores its JWS without the payload; the JWS rebuilt from the document verifies', async () => {
+  it('a processed document stores its JWS without payload; the JWS rebuilt from the document verifies', async () => {
     const inv = await emit(tt);
     const [done] = await waitForStatus(t, [inv.id], ['PROCESSED']);
     const [row] = await sql<{ jws: string }>('select jws from invoice where id = ?', [inv.id]);
@@ -41,7 +41,7 @@ describe('the invoice row keeps the document once', () => {
     expect(storedJws(inRowOrder, { ...doc, extra: 1 })).toBe(inRowOrder);
   });
 
-  it('rows signed before (a whole JWS) are rewritten without the payload by the migration, unless it differs', async () => {
+  it('rows signed before (a whole JWS) lose the payload in the migration, unless it differs', async () => {
     const [a, b] = await Promise.all([emit(tt), emit(tt)]);
     const done = await waitForStatus(t, [a.id, b.id], ['PROCESSED']);
     const whole = done.map((d) => compactJws(d)!);

@@ -94,7 +94,7 @@ describe('PDF rendered once after PROCESSED, served through signed links', () =>
     expect(payload.identificacion).toEqual(archivo.identificacion);
   });
 
-  it('links cannot open another document or the other kind, expire, and reject tampering — without an API key', async () => {
+  it('links cannot open another document or kind, expire, and reject tampering — without an API key', async () => {
     const [a, b] = [await emit(tt), await emit(tt)];
     const [da, db] = await waitForStatus(t, [a.id, b.id], ['PROCESSED']);
     const la = await documentLinks(t.app.links, da!);

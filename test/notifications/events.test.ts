@@ -44,7 +44,7 @@ async function bodyOf(deliveryId: string) {
 }
 
 describe('events beyond processed/rejected', () => {
-  it('dte.invalidated: outbox row in the transition transaction, a stored ANULADO PDF, links in the payload', async () => {
+  it('dte.invalidated: outbox row in the transition transaction, stored ANULADO PDF, links in payload', async () => {
     const inv = await emit(tt);
     await waitForStatus(t, [inv.id], ['PROCESSED']);
     // A rolled-back transition leaves no outbox row (same transaction).

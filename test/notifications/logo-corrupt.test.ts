@@ -69,7 +69,7 @@ describe('tenant logos are decoded and re-encoded on upload', () => {
 });
 
 describe('a rendering failure never blocks documents, e-mail or webhooks', () => {
-  it('a corrupt logo stored before the check: the PDF is printed without it and the e-mail goes out with it', async () => {
+  it('a corrupt logo stored before the check: the PDF is printed without it, the e-mail goes out with it', async () => {
     // written behind the API's back, as an old version would have stored it (this one even crashed the PDF library)
     await t.app.db.orm.em
       .getConnection()
@@ -87,7 +87,7 @@ describe('a rendering failure never blocks documents, e-mail or webhooks', () =>
     expect(mail).toMatchObject({ status: 'WRITTEN_TO_OUTBOX', pdfOmittedReason: null });
   });
 
-  it('a document the renderer cannot read: the e-mail goes out with the JSON only, says why, and does not retry', async () => {
+  it('a document the renderer cannot read: the e-mail goes with the JSON only, says why, does not retry', async () => {
     const inv = await emit(tt, facturaBody());
     expect((await waitForStatus(t, [inv.id], ['PROCESSED']))[0]!.status).toBe('PROCESSED');
     await waitForEmail(inv.id, (m) => m.status !== 'PENDING');

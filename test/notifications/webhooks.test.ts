@@ -146,7 +146,7 @@ describe('webhook deliveries to a real HTTP listener', () => {
     },
   );
 
-  it('event-type filter: an endpoint for dte.rejected gets the rejection and nothing for a processed document', async () => {
+  it('event-type filter: a dte.rejected endpoint gets the rejection, nothing for a processed document', async () => {
     const ep = await createEndpoint({ url: rx.url, eventTypes: ['dte.rejected'] });
     const start = rx.received.length;
     t.app.mh.sandbox!.setFault({ rejectNext: 1 }, tt.nit);

@@ -38,7 +38,7 @@ function start(port: number) {
 }
 
 describe('npm start (embedded PostgreSQL, demo tenant)', () => {
-  it('creates the demo tenant on first start, prints a working key, stops cleanly on SIGTERM, and keeps its data', async () => {
+  it('creates the demo tenant on first start, prints a working key, stops on SIGTERM, keeps its data', async () => {
     const port = await freePort();
     const first = start(port);
     const key = await first.ready;

@@ -285,7 +285,7 @@ function csv(buf: Buffer): string[][] {
 }
 
 describe('Libros de Ventas (CSV and signable PDF)', () => {
-  it('Contribuyentes: one line per CCF / NC with a correlativo, the NC subtracting, totals equal to the documents', () => {
+  it('Contribuyentes: one line per CCF / NC with a correlativo, the NC subtracting, totals equal the documents', () => {
     const rows = csv(file('LIBROS_VENTAS', 'LIBRO_VENTAS_CONTRIBUYENTES_')!.data);
     expect(rows[0]![0]).toBe('Nº');
     const [ccf, nc] = [rows[1]!, rows[2]!];
@@ -331,7 +331,7 @@ describe('Libros de Ventas (CSV and signable PDF)', () => {
 });
 
 describe('monthly archive', () => {
-  it("holds every signed document's Archivo DTE and PDF, the invalidation event, and an index of the whole month", () => {
+  it("holds every signed document's Archivo DTE and PDF, the invalidation event, an index of the whole month", () => {
     const zipEntries = entries.get('ARCHIVO_MENSUAL')!;
     const index = csv(file('ARCHIVO_MENSUAL', 'indice.csv')!.data);
     expect(index).toHaveLength(m.all.length + 1);
@@ -404,7 +404,7 @@ describe('requests, links and the webhook', () => {
 });
 
 describe('npm run fx -- report:month / calendar:*', () => {
-  it('builds the same annex files as the GraphQL job; the calendar commands set and list days, refusing bad ones', async () => {
+  it('builds the annex files the GraphQL job builds; calendar commands set, list, refuse bad days', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fx-report-cli-'));
     const env = { DATABASE_URL: t.app.db.url, FX_MASTER_KEY: t.app.config.masterKey!, FX_DATA_DIR: dir };
     try {

@@ -54,7 +54,7 @@ async function balance(id: string) {
 }
 
 describe('credit-note balance of a CCF', () => {
-  it('never credits more than remains, per tax treatment; invalidating a note restores it; an ND adds to it', async () => {
+  it('never credits more than remains, per tax treatment; invalidating a note restores it; an ND adds', async () => {
     const ccfBody = facturaBody({
       tipoDte: '03',
       receptor: CONTRIBUYENTE,

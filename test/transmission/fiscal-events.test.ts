@@ -351,7 +351,7 @@ describe('Evento de Retorno', () => {
 });
 
 describe('Evento de Operaciones Especiales', () => {
-  it('is sealed and announced; a line may refer to an earlier sealed event; the reporting window is enforced', async () => {
+  it('is sealed and announced; a line may cite an earlier sealed event; the reporting window is enforced', async () => {
     const today = elSalvadorDateTime(t.app.clock.now()).fecEmi;
     const item = {
       tipoDocumento: '02',

@@ -58,7 +58,7 @@ const body = (i: number) => ({
 });
 
 describe('the service killed mid-burst', () => {
-  it('loses nothing: after SIGKILL and restart every accepted invoice ends PROCESSED, received by MH exactly once', async () => {
+  it('loses nothing: after SIGKILL and restart every accepted invoice ends PROCESSED, sent to MH once', async () => {
     const port = await freePort();
     const first = service(port);
     const key = await first.key;

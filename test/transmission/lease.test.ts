@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('job leases', () => {
-  it('a job running longer than its lease keeps it: every document is sent once and never goes through UNKNOWN', async () => {
+  it('a job running past its lease keeps it: every document is sent once and never goes through UNKNOWN', async () => {
     const tt = await tenantWithCredential(t);
     t.app.mh.sandbox!.setFault({ latencyMs: 2500 }, tt.nit);
     const ids = (await Promise.all(Array.from({ length: 6 }, () => emit(tt, facturaBody())))).map((i) => i.id);

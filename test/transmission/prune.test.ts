@@ -13,7 +13,7 @@ afterAll(async () => t?.close());
 const count = async (sql: string, params: unknown[]) => Number((await t.app.db.pool.query(sql, params)).rows[0].n);
 
 describe('job table retention', () => {
-  it('finished jobs are pruned after their retention; failed ones are kept longer; the invoice history stays', async () => {
+  it('finished jobs are pruned after their retention; failed ones are kept longer; invoice history stays', async () => {
     const tt = await tenantWithCredential(t);
     const failed = await t.app.db.pool.query(
       `insert into job (tenant_id, kind, payload, status, priority, run_at, attempts, created_at, updated_at,

@@ -28,7 +28,7 @@ async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutM
 }
 
 describe('documents waiting for an MH credential', () => {
-  it('show why they wait, announce it once, and go out in emission order as soon as the credential is imported', async () => {
+  it('show why they wait, announce it once, go out in emission order once the credential is imported', async () => {
     const { tenantId, apiKey } = await provisionTenant(t);
     const h = { 'x-api-key': apiKey };
     await t.gql(
