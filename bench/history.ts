@@ -160,7 +160,8 @@ export async function benchHistory(): Promise<void> {
       const counted = await measure(() => gql(graphqlOf(q, s, true)));
       const plan = await planOf(c, pageSql(env.tenantId, q, s));
       console.log(
-        `  ${q.name.padEnd(28)} page ${fmt(page)}   with totalCount ${fmt(counted)}   ${plan.seqScan ? 'SEQ SCAN ' : ''}${[...new Set(plan.indexes)].join(', ')}`,
+        `  ${q.name.padEnd(28)} page ${fmt(page)}   with ` +
+          `totalCount ${fmt(counted)}   ${plan.seqScan ? 'SEQ SCAN ' : ''}${[...new Set(plan.indexes)].join(', ')}`,
       );
     }
     const byRef = await measure(() =>

@@ -41,7 +41,8 @@ export async function runSigningBench(log: (line: string) => void = console.log)
   if (opensslSignPerSec !== null) {
     log(`openssl speed rsa2048                   ${opensslSignPerSec.toFixed(0)} sign/s`);
     log(
-      `ratio main/openssl ${(mainPerSec / opensslSignPerSec).toFixed(2)}, workers/openssl ${(workersPerSec / opensslSignPerSec).toFixed(2)}`,
+      `ratio main/openssl ${(mainPerSec / opensslSignPerSec).toFixed(2)}, ` +
+        `workers/openssl ${(workersPerSec / opensslSignPerSec).toFixed(2)}`,
     );
   }
   return { sequentialMainPerSec, mainPerSec, workersPerSec, workers, opensslSignPerSec };

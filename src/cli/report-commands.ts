@@ -98,7 +98,8 @@ export const reportCommands: Record<string, { help: string; run: Command }> = {
       const admin = app.contextFor({ kind: 'admin', keyId: null, scopes: [ADMIN_SCOPE] });
       const days = await setTenantCalendar(admin, tenant.id, parseDays(raw === true ? '' : raw));
       out(
-        `${tenant.nombre}: ${days.length} extra non-business day(s)${days.length ? `: ${days.map((d) => `${d.date} ${d.name}`).join('; ')}` : ''}`,
+        `${tenant.nombre}: ${days.length} extra non-business ` +
+          `day(s)${days.length ? `: ${days.map((d) => `${d.date} ${d.name}`).join('; ')}` : ''}`,
       );
     },
   },

@@ -62,7 +62,9 @@ export function direccionProblems(d: Direccion): DireccionProblem[] {
       out.push({
         field: 'distrito',
         code: 'DISTRITO_NOT_IN_MUNICIPIO',
-        message: `distrito ${d.distrito} belongs to municipio ${owner ?? '?'} of departamento ${d.departamento}, not ${d.municipio}`,
+        message:
+          `distrito ${d.distrito} belongs to municipio ${owner ?? '?'} ` +
+          `of departamento ${d.departamento}, not ${d.municipio}`,
       });
     }
   }
@@ -128,7 +130,8 @@ export function resolveDireccion(
     return refuse(
       'municipio',
       'UNKNOWN_MUNICIPIO',
-      `municipio '${municipio}' is neither a CAT-013 municipio nor a pre-2024 municipio of departamento ${departamento}`,
+      `municipio '${municipio}' is neither a CAT-013 municipio ` +
+        `nor a pre-2024 municipio of departamento ${departamento}`,
     );
   }
   if (distrito && distrito !== municipio) {

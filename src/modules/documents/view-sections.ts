@@ -97,7 +97,8 @@ function liquidacion(doc: DteJson): SectionView | null {
   if (!body || !isObject(body)) return null;
   const lines = [
     joined(
-      `Período: ${dateEs(textAt(body, 'periodoLiquidacionFechaInicio'))} al ${dateEs(textAt(body, 'periodoLiquidacionFechaFin'))}`,
+      `Período: ${dateEs(textAt(body, 'periodoLiquidacionFechaInicio'))} ` +
+        `al ${dateEs(textAt(body, 'periodoLiquidacionFechaFin'))}`,
       textAt(body, 'codLiquidacion') ? `Código ${textAt(body, 'codLiquidacion')}` : '',
       textAt(body, 'cantidadDoc') ? `${textAt(body, 'cantidadDoc')} documentos` : '',
     ),

@@ -162,7 +162,9 @@ export function invoicePageQuery(
   );
   if (branches.length === 1) return branches[0]!;
   return {
-    sql: `select * from (${branches.map((b) => `(${b.sql})`).join(' union all ')}) page order by ${ORDER} limit ${limit}`,
+    sql:
+      `select * from (${branches.map((b) => `(${b.sql})`).join(' union all ')}) ` +
+      `page order by ${ORDER} limit ${limit}`,
     params: branches.flatMap((b) => b.params),
   };
 }

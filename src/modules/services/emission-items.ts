@@ -73,7 +73,9 @@ export async function expandServiceItems(
     const id = it && typeof it === 'object' ? (it as Obj).serviceId : undefined;
     if (typeof id !== 'string') return it;
     const m = mappings.get(id);
-    const why = `service ${id} has no fiscal mapping (mapServiceFiscal)${ctx.sigma.readsServices ? ' and SIGMA gives no default' : ''}`;
+    const why =
+      `service ${id} has no fiscal mapping ` +
+      `(mapServiceFiscal)${ctx.sigma.readsServices ? ' and SIGMA gives no default' : ''}`;
     if (!m) missing.push({ path: `items[${i}].serviceId`, code: 'NOT_FOUND', message: why });
     return m ? fromMapping(it as Obj, m, tipoDte) : it;
   });

@@ -43,7 +43,9 @@ function blockOf(inv: Pick<Invoice, 'status' | 'ambiente'>, material: SigningMat
     return { code: 'NO_MH_CREDENTIAL', reason };
   }
   if (inv.status !== 'QUEUED' || material.notAfter.getTime() >= now.getTime()) return null;
-  const reason = `the MH certificate expired on ${material.notAfter.toISOString()}: import a new one (importMhCredential) ${THEN}`;
+  const reason =
+    `the MH certificate expired on ${material.notAfter.toISOString()}: ` +
+    `import a new one (importMhCredential) ${THEN}`;
   return { code: 'MH_CERTIFICATE_EXPIRED', reason };
 }
 
