@@ -58,7 +58,8 @@ export async function benchGraph(): Promise<void> {
     return res.ok && check(await res.json());
   };
   try {
-    await load(200, () => post({ query: 'mutation { __typename }' }, (j) => j.data?.__typename === 'Mutation')); // warm-up
+    // warm-up
+    await load(200, () => post({ query: 'mutation { __typename }' }, (j) => j.data?.__typename === 'Mutation'));
     const trivial = await load(TRIVIAL, () =>
       post({ query: 'mutation { __typename }' }, (j) => j.data?.__typename === 'Mutation'),
     );

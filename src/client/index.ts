@@ -128,7 +128,8 @@ export function createFacturaXpressClient(opts: FacturaXpressClientOptions) {
         ? await post({ ...base, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } })
         : await post({ ...base, query: print(doc as DocumentNode) });
       if (hash && r.json.errors?.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) {
-        r = await post({ ...base, query: print(doc as DocumentNode) }); // print() is not the manifest's exact text: no hash
+        // print() is not the manifest's exact text: no hash
+        r = await post({ ...base, query: print(doc as DocumentNode) });
       }
       if (r.json.errors?.length || r.json.data == null)
         throw new FacturaXpressError(r.json.errors ?? [{ message: `HTTP ${r.status}` }], r.status);

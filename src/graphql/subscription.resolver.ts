@@ -56,7 +56,8 @@ export class InvoiceSubscriptionResolver {
     const tenantId = requireTenantScope(ctx, 'invoices:read');
     if (tenantId !== note.tenantId) return null;
     let loaded = loadedFor.get(note);
-    if (!loaded) loadedFor.set(note, (loaded = getInvoice({ ...ctx, em: ctx.em.fork() }, note.invoiceId))); // fresh identity map per event
+    // fresh identity map per event
+    if (!loaded) loadedFor.set(note, (loaded = getInvoice({ ...ctx, em: ctx.em.fork() }, note.invoiceId)));
     return loaded;
   }
 }

@@ -62,9 +62,10 @@ function renderCertificateXml(c: RenderInput): string {
     `<signatureAlgorithm><algorithm>Sha256WithRSAEncryption</algorithm><parameters/></signatureAlgorithm>` +
     `<issuer><countryName>SV</countryName><commonName>FACTURAXPRESS TEST ISSUER (NOT MH)</commonName></issuer>` +
     `<validity><notBefore>${epoch(c.notBefore)}</notBefore><notAfter>${epoch(c.notAfter)}</notAfter></validity>` +
-    `<subject><countryName>El ` +
-    `Salvador</countryName><organizationName>${e(c.nombre ?? 'TEST EMISOR')}</organizationName>` +
-    `<organizationIdentifier>VATSV${e(c.nit)}</organizationIdentifier><description>${e(c.nrc ?? '')}</description></subject>` +
+    `<subject><countryName>El Salvador</countryName>` +
+    `<organizationName>${e(c.nombre ?? 'TEST EMISOR')}</organizationName>` +
+    `<organizationIdentifier>VATSV${e(c.nit)}</organizationIdentifier>` +
+    `<description>${e(c.nrc ?? '')}</description></subject>` +
     `<subjectPublicKeyInfo><algorithmIdenitifier><algorithm>RSA</algorithm><parameters/></algorithmIdenitifier>` +
     `<subjectPublicKey>${spki}</subjectPublicKey></subjectPublicKeyInfo></basicEstructure></certificado>` +
     `<fechaDebaja/><clavePub/><clavePri/></CertificadoMH>`

@@ -33,13 +33,19 @@ const gateway = await startGateway(supergraphSdl, {
 });
 const seeded = await seedDemoFiscalData(app);
 
+const header = demoKey
+  ? `\nHeader for Sandbox:  x-api-key: ${demoKey}\n`
+  : '\n(no demo tenant: use a tenant API key as x-api-key)\n';
+const invoicesOfPatient =
+  '{ patient(id: "P-1001") { name fiscalProfile { numDocumento } ' +
+  'invoices { edges { node { numeroControl status pdfUrl } } } } }';
 process.stdout.write(`
 FacturaXpress subgraph: ${fx.url}/graphql
 SIGMA demo subgraph:    ${sigma.url}
 Gateway (open it in a browser for Apollo Sandbox): ${gateway.url}
-${demoKey ? `\nHeader for Sandbox:  x-api-key: ${demoKey}\n` : '\n(no demo tenant: use a tenant API key as x-api-key)\n'}
+${header}
 ${seeded ? 'Try:' : 'Query:'}
-  { patient(id: "P-1001") { name fiscalProfile { numDocumento } invoices { edges { node { numeroControl status pdfUrl } } } } }
+  ${invoicesOfPatient}
   { patient(id: "P-1003") { name receptor { nombre numDocumento valid sources { field source } issues { code } } } }
   { services { id name area fiscal { source tipoItem uniMedida tipo tributos precio } } }
 `);

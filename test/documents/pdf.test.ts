@@ -197,7 +197,8 @@ describe('renderDtePdf — letter', () => {
     const { images } = await parse(await render(doc));
     expect(images.length).toBe(1);
     expect(decodeQr(images[0]!.data)).toBe(
-      'https://admin.factura.gob.sv/consultaPublica?ambiente=00&codGen=B2C3D4E5-F6A7-4B8C-9D0E-1F2A3B4C5D6E&fechaEmi=2026-03-05',
+      'https://admin.factura.gob.sv/consultaPublica?ambiente=00' +
+        '&codGen=B2C3D4E5-F6A7-4B8C-9D0E-1F2A3B4C5D6E&fechaEmi=2026-03-05',
     );
   });
 
@@ -205,7 +206,8 @@ describe('renderDtePdf — letter', () => {
     const doc = samples.factura();
     doc.identificacion['ambiente'] = '01';
     expect(consultaPublicaUrl(doc)).toBe(
-      'https://admin.factura.gob.sv/consultaPublica?ambiente=01&codGen=A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D&fechaEmi=2026-03-05',
+      'https://admin.factura.gob.sv/consultaPublica?ambiente=01' +
+        '&codGen=A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D&fechaEmi=2026-03-05',
     );
   });
 

@@ -137,7 +137,8 @@ describe('deadlines and contingency eligibility (MH: invalidation deadlines by t
   it('MF2: FE/FEX/FSE three months, the rest 10th business day of next month', () => {
     expect(invalidationDeadline('01', '2026-11-30')).toBe('2027-02-28');
     expect(invalidationDeadline('11', '2026-12-02')).toBe('2027-03-02');
-    expect(invalidationDeadline('03', '2026-12-02')).toBe('2027-01-15'); // Jan 2027: Fri 1 is Año Nuevo; 10th business day = Fri 15
+    // Jan 2027: Fri 1 is Año Nuevo; 10th business day = Fri 15
+    expect(invalidationDeadline('03', '2026-12-02')).toBe('2027-01-15');
     expect(invalidationDeadline('05', '2026-11-15')).toBe('2026-12-14');
   });
   it('CL, DCL, CD are excluded', () => {

@@ -114,7 +114,8 @@ describe('composeDteEmail', () => {
     expect(email.text).toContain('Sello de recepción: 2026D04751ECD4324D039CEAFD9A3516AAA7JESF');
     expect(email.text).toContain('Total: $1,234.50');
     expect(email.text).toContain(
-      'https://admin.factura.gob.sv/consultaPublica?ambiente=00&codGen=9F8E7D6C-5B4A-4938-8271-605F4E3D2C1B&fechaEmi=2026-03-05',
+      'https://admin.factura.gob.sv/consultaPublica?ambiente=00' +
+        '&codGen=9F8E7D6C-5B4A-4938-8271-605F4E3D2C1B&fechaEmi=2026-03-05',
     );
     expect(email.html).toContain('<a href="https://admin.factura.gob.sv/consultaPublica?ambiente=00&amp;codGen=');
     expect(email.attachments.map((a) => [a.filename, a.contentType])).toEqual([

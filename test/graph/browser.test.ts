@@ -19,7 +19,11 @@ const priv = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 /** The frontend page: plain browser APIs (fetch, WebSocket speaking graphql-transport-ws), no bundle. */
 const PAGE = `<!doctype html><meta charset="utf-8"><title>SIGMA frontend</title><script>
 window.query = async (api, jwt, query) => {
-  const r = await fetch(api + '/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer ' + jwt }, body: JSON.stringify({ query }) });
+  const r = await fetch(api + '/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer ' + jwt },
+    body: JSON.stringify({ query }),
+  });
   return { status: r.status, body: await r.json(), requestId: r.headers.get('x-request-id') };
 };
 window.events = []; window.wsState = 'new';
@@ -31,7 +35,8 @@ window.subscribe = (api, jwt) => new Promise((resolve, reject) => {
   ws.onmessage = (m) => {
     const msg = JSON.parse(m.data);
     if (msg.type === 'connection_ack') {
-      ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { invoiceStatusChanged { invoiceId type status referenciaExterna } }' } }));
+      const query = 'subscription { invoiceStatusChanged { invoiceId type status referenciaExterna } }';
+      ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
       window.wsState = 'subscribed'; resolve('subscribed');
     } else if (msg.type === 'next') window.events.push(msg.payload);
     else if (msg.type === 'error') window.events.push({ error: msg.payload });

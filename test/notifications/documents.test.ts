@@ -72,7 +72,8 @@ describe('PDF rendered once after PROCESSED, served through signed links', () =>
       const urls = images.map((i) => decodeQr(i.data)).filter(Boolean);
       expect(urls).toContain(consultaPublicaUrl(done!.document as DteJson));
       expect(consultaPublicaUrl(done!.document as DteJson)).toBe(
-        `https://admin.factura.gob.sv/consultaPublica?ambiente=00&codGen=${done!.codigoGeneracion}&fechaEmi=${done!.fecEmi}`,
+        'https://admin.factura.gob.sv/consultaPublica?ambiente=00' +
+          `&codGen=${done!.codigoGeneracion}&fechaEmi=${done!.fecEmi}`,
       );
 
       // Opening it again serves the stored bytes (no second row).

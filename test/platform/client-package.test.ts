@@ -31,10 +31,12 @@ export async function main(): Promise<string> {
   // @ts-expect-error referenciaExterna is a String
   await fx.request(EmitInvoiceDocument, { input: { referenciaExterna: 42, items: [] } });
   const created = await fx.request(CreateWebhookEndpointDocument, { input: { url: 'https://sigma.example/hooks' } });
-  const secret = created.createWebhookEndpoint.__typename === 'CreatedWebhookEndpoint' ? created.createWebhookEndpoint.secret : '';
+  const secret =
+    created.createWebhookEndpoint.__typename === 'CreatedWebhookEndpoint' ? created.createWebhookEndpoint.secret : '';
   const { webhookDeliveries } = await fx.request(WebhookDeliveriesDocument, { first: 10 });
   const codes: (number | null | undefined)[] = webhookDeliveries.map((d) => d.lastStatusCode);
-  for await (const { invoiceStatusChanged } of fx.subscribe(InvoiceStatusChangedDocument, { filter: { referenciaExterna: 'CONSULTA-10234' } })) {
+  const filter = { referenciaExterna: 'CONSULTA-10234' };
+  for await (const { invoiceStatusChanged } of fx.subscribe(InvoiceStatusChangedDocument, { filter })) {
     if (invoiceStatusChanged.status === 'PROCESSED') break;
   }
   await fx.close();
@@ -103,7 +105,11 @@ describe('the packed typed client in a TypeScript consumer', () => {
     writeFileSync(
       path.join(app, 'load.mjs'),
       `import * as c from 'facturaxpress/client';
-console.log(JSON.stringify({ verify: typeof c.verifyWebhook, client: typeof c.createFacturaXpressClient, hash: c.MeDocument.__meta__?.hash ?? null }));`,
+console.log(JSON.stringify({
+  verify: typeof c.verifyWebhook,
+  client: typeof c.createFacturaXpressClient,
+  hash: c.MeDocument.__meta__?.hash ?? null,
+}));`,
     );
     const load = run(process.execPath, ['load.mjs'], app);
     expect(load.code, load.out).toBe(0);

@@ -53,7 +53,8 @@ describe('REST: a processed document through POST /api/facturas, its Archivo DTE
       const a = await fetch(`${t.url}/api/facturas/${created.id}/pdf`, { headers: h });
       const b = await fetch(`${t.url}/api/facturas/${created.id}/pdf`, { headers: h });
       expect(a.headers.get('content-type')).toBe('application/pdf');
-      expect(Buffer.from(await a.arrayBuffer()).equals(Buffer.from(await b.arrayBuffer()))).toBe(true); // the stored copy
+      // the stored copy
+      expect(Buffer.from(await a.arrayBuffer()).equals(Buffer.from(await b.arrayBuffer()))).toBe(true);
       const other = await tenantWithCredential(t);
       expect(
         (await fetch(`${t.url}/api/facturas/${created.id}/pdf`, { headers: { 'x-api-key': other.apiKey } })).status,

@@ -129,7 +129,8 @@ export function buildFex(input: EmissionInput, emisor: Emisor, ident: Identifica
       totalDescu: num(t.totalDescu),
       seguro: num(seguro),
       flete: num(flete),
-      tributos: resumenTributos(tributoLine('C3', ZERO), otros), // FEX v3: C3 (IVA exportaciones 0 %) is listed even at $0
+      // FEX v3: C3 (IVA exportaciones 0 %) is listed even at $0
+      tributos: resumenTributos(tributoLine('C3', ZERO), otros),
       montoTotalOperacion: num(montoTotalOperacion),
       totalNoGravado: num(t.totalNoGravado),
       totalNoOnerosas: 0,

@@ -46,7 +46,9 @@ async function previewNormalized(
   if ('issues' in resolved) return { ok: false, issues: resolved.issues };
   const tipo = (typeof pos.tipoDte === 'string' ? pos.tipoDte : '01') as TipoDte;
   // Placeholder correlative: a preview never consumes a number of the real series.
-  const numeroControl = `DTE-${/^[0-9]{2}$/.test(tipo) ? tipo : '01'}-${resolved.emisor.codEstableMH}${resolved.emisor.codPuntoVentaMH}-000000000000000`;
+  const { codEstableMH, codPuntoVentaMH } = resolved.emisor;
+  const tipoDte = /^[0-9]{2}$/.test(tipo) ? tipo : '01';
+  const numeroControl = `DTE-${tipoDte}-${codEstableMH}${codPuntoVentaMH}-000000000000000`;
   return previewEmission(body, resolved.emisor, {
     ambiente: opts.ambiente,
     codigoGeneracion: newCodigoGeneracion(),
