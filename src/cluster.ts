@@ -57,7 +57,9 @@ export async function startCluster(config: Config): Promise<RunningCluster> {
       stopping = true;
       const exits = [...live].map((c) => new Promise((r) => (c.isDead() ? r(null) : c.once('exit', r))));
       for (const c of live) c.process.kill('SIGTERM');
-      const force = setTimeout(() => [...live].forEach((c) => c.process.kill('SIGKILL')), 12_000);
+      const force = setTimeout(() => {
+        for (const c of [...live]) c.process.kill('SIGKILL');
+      }, 12_000);
       await Promise.all(exits);
       clearTimeout(force);
       await service.close();

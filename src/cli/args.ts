@@ -14,8 +14,10 @@ export function parseArgs(argv: string[]): Args {
       const [k, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
       const next = argv[i + 1];
       if (inline !== undefined) flags[k] = inline;
-      else if (next !== undefined && !next.startsWith('--')) (flags[k] = next), i++;
-      else flags[k] = true;
+      else if (next !== undefined && !next.startsWith('--')) {
+        flags[k] = next;
+        i++;
+      } else flags[k] = true;
     } else positional.push(a);
   }
   return { command: positional.shift(), positional, flags };

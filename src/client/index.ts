@@ -107,7 +107,10 @@ export function createFacturaXpressClient(opts: FacturaXpressClientOptions) {
       };
       const out: AsyncIterableIterator<R> = {
         next,
-        return: async () => (await iterator.return?.(), { done: true, value: undefined }),
+        return: async () => {
+          await iterator.return?.();
+          return { done: true, value: undefined };
+        },
         [Symbol.asyncIterator]: () => out,
       };
       return out;

@@ -35,7 +35,9 @@ export class Histogram {
     const k = key(labels);
     let s = this.series.get(k);
     if (!s) this.series.set(k, (s = { buckets: this.bounds.map(() => 0), sum: 0, count: 0 }));
-    this.bounds.forEach((b, i) => value <= b && s!.buckets[i]!++);
+    this.bounds.forEach((b, i) => {
+      if (value <= b) s!.buckets[i]!++;
+    });
     s.sum += value;
     s.count += 1;
   }
@@ -43,7 +45,9 @@ export class Histogram {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
     for (const [k, s] of this.series) {
       const sep = k ? `${k},` : '';
-      this.bounds.forEach((b, i) => lines.push(`${this.name}_bucket{${sep}le="${b}"} ${s.buckets[i]}`));
+      this.bounds.forEach((b, i) => {
+        lines.push(`${this.name}_bucket{${sep}le="${b}"} ${s.buckets[i]}`);
+      });
       lines.push(
         `${this.name}_bucket{${sep}le="+Inf"} ${s.count}`,
         `${this.name}_sum${k ? `{${k}}` : ''} ${s.sum}`,

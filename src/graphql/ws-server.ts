@@ -153,7 +153,7 @@ export function startWsServer(app: App, wss: WebSocketServer, opts: WsOptions) {
 
   async function subscribe(
     c: Ctx,
-    id: string,
+    _id: string,
     payload: SubscribePayload,
   ): Promise<ExecutionArgs | readonly GraphQLError[]> {
     const who = await actorOf(app, c.extra.params ?? {});

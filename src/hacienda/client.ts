@@ -45,7 +45,7 @@ export interface AuthToken {
   expiresAt: Date;
 }
 
-type Authed<T> = (token: string) => Promise<HttpResult>;
+type Authed = (token: string) => Promise<HttpResult>;
 
 /** MH's transmission API. Every method resolves to a classified outcome and never throws for MH's behaviour. */
 export class MhClient {
@@ -142,18 +142,18 @@ export class MhClient {
   }
 
   /** A call that hands MH a document: a transport failure after connecting is `unknown` (MH's rules → consultadte). */
-  private submit<O>(cred: MhCredential, send: Authed<O>, read: (status: number, body: unknown) => O) {
+  private submit<O>(cred: MhCredential, send: Authed, read: (status: number, body: unknown) => O) {
     return this.withToken(cred, send, read, true);
   }
 
   /** A read-only call: any transport failure is simply `transient`. */
-  private query<O>(cred: MhCredential, send: Authed<O>, read: (status: number, body: unknown) => O) {
+  private query<O>(cred: MhCredential, send: Authed, read: (status: number, body: unknown) => O) {
     return this.withToken(cred, send, read, false) as Promise<O | TransientOutcome | AuthErrorOutcome>;
   }
 
   private async withToken<O>(
     cred: MhCredential,
-    send: Authed<O>,
+    send: Authed,
     read: (status: number, body: unknown) => O,
     submits: boolean,
   ): Promise<O | TransientOutcome | AuthErrorOutcome | { kind: 'unknown'; reason: string }> {

@@ -35,7 +35,9 @@ export function inputIssues(value: unknown, root = ''): FieldIssue[] {
       break;
     }
     if (Array.isArray(v)) {
-      v.forEach((x, i) => stack.push({ v: x, path: pathOf(path, i), depth: depth + 1 }));
+      v.forEach((x, i) => {
+        stack.push({ v: x, path: pathOf(path, i), depth: depth + 1 });
+      });
       continue;
     }
     for (const [k, x] of Object.entries(v)) {

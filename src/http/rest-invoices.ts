@@ -63,7 +63,7 @@ function linesOf(app: App, inv: Invoice, fresh: boolean) {
 }
 
 async function invoiceOr404(
-  app: App,
+  _app: App,
   req: { params: { id?: string } },
   ctx: Awaited<ReturnType<typeof contextOf>>,
 ): Promise<Invoice> {

@@ -58,7 +58,7 @@ export function parseMasterKey(value: string): Buffer {
   let key: Buffer | undefined;
   if (/^[0-9a-fA-F]{64}$/.test(v)) key = Buffer.from(v, 'hex');
   else if (/^[A-Za-z0-9+/_-]{43}={0,1}$/.test(v)) key = Buffer.from(v.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-  if (!key || key.length !== 32) {
+  if (key?.length !== 32) {
     throw new SecretError(
       'MASTER_KEY_INVALID',
       'master key must be 32 bytes encoded as 64 hex characters or 44 base64 characters',
@@ -80,7 +80,7 @@ export function loadOrCreateMasterKey(file: string): Buffer {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   try {
-    writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return parseMasterKey(readFileSync(file, 'utf8'));
     throw err;

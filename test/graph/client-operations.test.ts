@@ -90,7 +90,7 @@ describe('the typed client: me, webhooks, subscriptions, verification', () => {
       'MISSING_HEADER',
     );
     expect(
-      fail(() => verifyWebhook('whsec_' + Buffer.alloc(32, 1).toString('base64'), delivery!.headers, delivery!.body)),
+      fail(() => verifyWebhook(`whsec_${Buffer.alloc(32, 1).toString('base64')}`, delivery!.headers, delivery!.body)),
     ).toBe('INVALID_SIGNATURE');
     // the log records the 2xx just after the receiver answered it
     let logged = (await fx.request(WebhookDeliveriesDocument, { first: 5 })).webhookDeliveries;

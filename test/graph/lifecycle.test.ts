@@ -39,7 +39,7 @@ describe('GraphQL over the real pipeline', () => {
         variables: { r: body.referenciaExterna },
       },
       {
-        next: (v) => got.push((v.data?.invoiceStatusChanged as { status: string }).status),
+        next: (v) => got.push((v.data!.invoiceStatusChanged as { status: string }).status),
         error: () => undefined,
         complete: () => undefined,
       },

@@ -142,7 +142,7 @@ describe('invoiceStatusChanged over graphql-ws', () => {
       const c = createClient({
         url: `${one.url.replace('http', 'ws')}/graphql`,
         webSocketImpl: WebSocket,
-        connectionParams: { 'x-api-key': 'fx_test_' + 'A'.repeat(43) },
+        connectionParams: { 'x-api-key': `fx_test_${'A'.repeat(43)}` },
         retryAttempts: 0,
         lazy: false,
         on: { closed: (e) => resolve((e as CloseEvent).code) },

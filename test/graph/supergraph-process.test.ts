@@ -24,9 +24,15 @@ function supergraph(env: Record<string, string>) {
     const timer = setInterval(() => {
       const g = out.match(/^Gateway .*: (http\S+)$/m);
       const k = out.match(/x-api-key: (fx_test_\S+)$/m);
-      if (g && k && /Try:/.test(out)) clearInterval(timer), resolve({ gateway: g[1]!, key: k[1]! });
+      if (g && k && /Try:/.test(out)) {
+        clearInterval(timer);
+        resolve({ gateway: g[1]!, key: k[1]! });
+      }
     }, 50);
-    child.once('exit', (code) => (clearInterval(timer), reject(new Error(`exited ${code}: ${out}`))));
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`exited ${code}: ${out}`));
+    });
   });
   return { child, ready, output: () => out };
 }

@@ -82,7 +82,7 @@ describe('401 / 403', () => {
   });
 
   it('an unknown key: 401', async () => {
-    const r = await t.gql(ME, {}, { 'x-api-key': 'fx_test_' + 'A'.repeat(43) });
+    const r = await t.gql(ME, {}, { 'x-api-key': `fx_test_${'A'.repeat(43)}` });
     expect(r.status).toBe(401);
     expect(r.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });

@@ -30,9 +30,15 @@ function start(port: number) {
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const m = out.match(/^FX_API_KEY=(fx_test_\S+)$/m);
-      if (m) clearInterval(timer), resolve(m[1]!);
+      if (m) {
+        clearInterval(timer);
+        resolve(m[1]!);
+      }
     }, 50);
-    child.once('exit', (code) => (clearInterval(timer), reject(new Error(`exited ${code}: ${out}`))));
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`exited ${code}: ${out}`));
+    });
   });
   return { child, ready, output: () => out };
 }

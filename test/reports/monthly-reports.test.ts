@@ -437,9 +437,9 @@ describe('npm run fx -- report:month / calendar:*', () => {
       );
       expect(set.code).toBe(0);
       const show = await runTs('src/cli.ts', ['calendar:show', '--tenant', m.tt.tenantId, '--year', '2027'], env);
-      expect(show.stdout).toMatch(/^2027-03-25  Jueves Santo$/m);
-      expect(show.stdout).toMatch(/^2027-08-03  Fiestas agostinas$/m);
-      expect(show.stdout).toMatch(/^2027-08-04  Fiestas agostinas$/m);
+      expect(show.stdout).toMatch(/^2027-03-25 {2}Jueves Santo$/m);
+      expect(show.stdout).toMatch(/^2027-08-03 {2}Fiestas agostinas$/m);
+      expect(show.stdout).toMatch(/^2027-08-04 {2}Fiestas agostinas$/m);
       const wrong = await runTs(
         'src/cli.ts',
         ['calendar:set', '--tenant', m.tt.tenantId, '--days', '2027-02-29=x'],

@@ -16,7 +16,9 @@ describe('ZIP writer (node:zlib)', () => {
   it('round-trips names (UTF-8) and bytes, with CRCs checked', () => {
     const out = unzip(zip(entries));
     expect(out.map((e) => e.name)).toEqual(entries.map((e) => e.name));
-    out.forEach((e, i) => expect(e.data.equals(entries[i]!.data)).toBe(true));
+    out.forEach((e, i) => {
+      expect(e.data.equals(entries[i]!.data)).toBe(true);
+    });
   });
 
   it.skipIf(!existsSync('/usr/bin/unzip'))('is read by Info-ZIP unzip without errors', () => {

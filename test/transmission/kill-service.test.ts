@@ -45,9 +45,15 @@ function service(port: number): { child: ChildProcess; key: Promise<string> } {
   const key = new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const m = out.match(/^FX_API_KEY=(fx_test_\S+)$/m);
-      if (m) clearInterval(timer), resolve(m[1]!);
+      if (m) {
+        clearInterval(timer);
+        resolve(m[1]!);
+      }
     }, 50);
-    child.once('exit', (code) => (clearInterval(timer), reject(new Error(`service exited ${code}: ${out}`))));
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`service exited ${code}: ${out}`));
+    });
   });
   return { child, key };
 }

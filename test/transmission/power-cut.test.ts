@@ -54,9 +54,15 @@ function launch(
   const line = new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const m = out.match(ready);
-      if (m) clearInterval(timer), resolve(m[1]!);
+      if (m) {
+        clearInterval(timer);
+        resolve(m[1]!);
+      }
     }, 50);
-    child.once('exit', (code) => (clearInterval(timer), reject(new Error(`${args[0]} exited ${code}: ${out}`))));
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`${args[0]} exited ${code}: ${out}`));
+    });
   });
   return { child, line };
 }

@@ -5,7 +5,7 @@ import type { Direccion } from '../model.js';
 export * from './data.js';
 
 export function inCatalog(cat: Readonly<Record<string, string>>, code: string | number | null | undefined): boolean {
-  return code !== null && code !== undefined && Object.prototype.hasOwnProperty.call(cat, String(code));
+  return code !== null && code !== undefined && Object.hasOwn(cat, String(code));
 }
 
 /** Section-1 tributes (resumen) — CAT-015. */

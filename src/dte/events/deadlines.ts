@@ -50,6 +50,7 @@ export function invalidationDeadline(
     : nthBusinessDayOfNextMonth(cal, fecEmi, 10);
   if (!opts.perishable) return ordinary;
   const twoYears = addMonthsClamped(fecEmi, 24);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compared as strings; Math.max would give NaN
   return twoYears > ordinary ? twoYears : ordinary;
 }
 

@@ -59,7 +59,9 @@ function unread(body: Obj, seen: Seen): Unread[] {
   const walk = (v: unknown, path: string, group: string) => {
     if (!isObj(v)) return;
     if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, `${path}[${i}]`, group));
+      v.forEach((x, i) => {
+        walk(x, `${path}[${i}]`, group);
+      });
       return;
     }
     const keys = seen.get(v);

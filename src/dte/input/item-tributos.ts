@@ -59,7 +59,7 @@ export function parseItemTributos(
   tipoDte: unknown,
 ): OtroTributoInput[] {
   const arr = r.array(o, 'tributos', p, { required: false, max: 6 });
-  if (!arr || !arr.length) return [];
+  if (!arr?.length) return [];
   if (typeof tipoDte === 'string' && !TYPES_WITH_TRIBUTOS.has(tipoDte)) {
     r.add(join(p, 'tributos'), 'NOT_ALLOWED', `tipoDte ${tipoDte} has no summary tributos`);
     return [];

@@ -102,7 +102,7 @@ export class Reader {
       return null;
     }
     const s = String(v);
-    if (!Object.prototype.hasOwnProperty.call(catalog, s)) {
+    if (!Object.hasOwn(catalog, s)) {
       this.add(p, 'UNKNOWN_CODE', `${key} '${s}' is not in ${catName}`);
       return null;
     }

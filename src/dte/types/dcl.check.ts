@@ -14,7 +14,7 @@ import {
   near,
   type O,
 } from '../validate/semantic.js';
-import { int, m2, nul, num, obj, str } from '../validate/shape.js';
+import { m2, nul, num, obj, str } from '../validate/shape.js';
 
 const pos2 = () => num({ exMin: 0, exMax: 1e11, dp: 2 });
 

@@ -185,11 +185,7 @@ export function checkFe(doc: O, out: DteIssue[]): void {
       'resumen.totalPagar',
       out,
     );
-  if (
-    mto &&
-    mto.gte(FE_ID_THRESHOLD) &&
-    !(isObj(rec) && rec['tipoDocumento'] && rec['numDocumento'] && rec['nombre'])
-  ) {
+  if (mto?.gte(FE_ID_THRESHOLD) && !(isObj(rec) && rec['tipoDocumento'] && rec['numDocumento'] && rec['nombre'])) {
     out.push(
       issue(
         'receptor',

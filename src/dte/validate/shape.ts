@@ -74,13 +74,17 @@ export function checkShape(v: unknown, s: Shape, path: string, out: DteIssue[]):
   }
   switch (s.k) {
     case 'str':
-      return checkStr(v, s, path, out);
+      checkStr(v, s, path, out);
+      return;
     case 'num':
-      return checkNum(v, s, path, out);
+      checkNum(v, s, path, out);
+      return;
     case 'obj':
-      return checkObj(v, s, path, out);
+      checkObj(v, s, path, out);
+      return;
     case 'arr':
-      return checkArr(v, s, path, out);
+      checkArr(v, s, path, out);
+      return;
   }
 }
 
@@ -156,5 +160,7 @@ function checkArr(v: unknown, s: ArrShape, path: string, out: DteIssue[]): void 
     out.push(issue(path, 'TOO_MANY', `${path} allows at most ${s.max} element(s)`));
   if (s.unique && new Set(v.map((x) => JSON.stringify(x))).size !== v.length)
     out.push(issue(path, 'DUPLICATE_ITEMS', `${path} must not repeat elements`));
-  v.forEach((x, i) => checkShape(x, s.of, `${path}[${i}]`, out));
+  v.forEach((x, i) => {
+    checkShape(x, s.of, `${path}[${i}]`, out);
+  });
 }

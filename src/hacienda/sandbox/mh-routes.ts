@@ -130,11 +130,19 @@ function authenticate(ctx: MhRouteContext, res: ServerResponse, form: URLSearchP
   state.counters.authRequests++;
   const user = form.get('user');
   const pwd = form.get('pwd');
-  if (!user || !pwd)
-    return sendJson(res, 400, { status: 'ERROR', error: 'Bad Request', message: 'Parametro solicitado: user, pwd' });
+  if (!user || !pwd) {
+    sendJson(res, 400, { status: 'ERROR', error: 'Bad Request', message: 'Parametro solicitado: user, pwd' });
+    return;
+  }
   const tenant = state.tenants.get(user);
-  if (!tenant) return sendJson(res, 401, authErrorBody('Usuario no valido'));
-  if (tenant.password !== pwd) return sendJson(res, 401, authErrorBody('Credenciales no validas'));
+  if (!tenant) {
+    sendJson(res, 401, authErrorBody('Usuario no valido'));
+    return;
+  }
+  if (tenant.password !== pwd) {
+    sendJson(res, 401, authErrorBody('Credenciales no validas'));
+    return;
+  }
   const token = state.issueToken(tenant.nit, tenant.ambiente);
   sendJson(res, 200, {
     status: 'OK',

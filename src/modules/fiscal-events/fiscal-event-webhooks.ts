@@ -12,10 +12,7 @@ export const FISCAL_EVENT_WEBHOOKS = {
 
 /** What a subscriber learns of the event: identity, outcome (sello or MH's reasons), the documents it concerns. */
 export function fiscalEventData(e: FiscalEvent): Record<string, unknown> {
-  const related = (e.lines ?? []).reduce<string[]>(
-    (acc, l) => (acc.includes(l.invoiceId) ? acc : [...acc, l.invoiceId]),
-    [],
-  );
+  const related = [...new Set((e.lines ?? []).map((l) => l.invoiceId))];
   return {
     id: e.id,
     tipoEvento: e.tipoEvento,

@@ -68,7 +68,7 @@ export async function startInvoiceEventBus(databaseUrl: string, log: Logger): Pr
          from invoice_event e join invoice i on i.id = e.invoice_id where e.id > $1 order by e.id`,
       [lastEventId.toString()],
     );
-    rows.forEach((r) => deliver(r as InvoiceNote));
+    for (const r of rows) deliver(r as InvoiceNote);
   };
 
   const scheduleReconnect = () => {

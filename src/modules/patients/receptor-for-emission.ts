@@ -2,7 +2,6 @@ import type { Context } from '../../context.js';
 import { AppError, ErrorCode } from '../../core/errors.js';
 import { fail, invalid, ok, type Failure, type Result } from '../../core/result.js';
 import { requireTenantScope } from '../../core/guards.js';
-import type { SigmaRecord } from '../sigma/sigma-directory.js';
 import { getPatientFiscalProfile } from './get-patient-fiscal-profile.js';
 import { resolvePatientReceptor } from './patient-receptor.js';
 

@@ -3,7 +3,7 @@
  * link key derived from the master key, `FX_DOCUMENT_LINK_TTL_S`), with an audience of their own: a report token never
  * opens a document and a document token never opens a report. `GET /reports/<report id>.zip?token=…`.
  */
-import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+import { type JWTPayload, jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import { DocumentLinkError, type LinkSigner } from '../documents/links.js';
 
 export const REPORT_ROUTE = '/reports';
@@ -38,7 +38,7 @@ export async function verifyReportToken(
   reportId: string,
   now: Date = new Date(),
 ): Promise<string> {
-  let payload;
+  let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, signer.key, { audience: AUDIENCE, algorithms: ['HS256'], currentDate: now }));
   } catch (err) {

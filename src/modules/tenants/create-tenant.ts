@@ -60,7 +60,7 @@ export async function createTenant(ctx: Context, input: CreateTenantInput): Prom
         mhApiUser: input.mhApiUser ? normalizeNit(input.mhApiUser) : nit,
         isDemo: input.isDemo ?? false,
       });
-      ests.forEach((e, i) =>
+      ests.forEach((e, i) => {
         tx.create(Establishment, {
           tenant,
           codEstableMH: e.codEstableMH,
@@ -74,8 +74,8 @@ export async function createTenant(ctx: Context, input: CreateTenantInput): Prom
             nombre: p.nombre ?? null,
           })),
           isDefault: i === 0,
-        }),
-      );
+        });
+      });
       return tenant;
     });
   } catch (err) {

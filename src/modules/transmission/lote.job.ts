@@ -64,7 +64,7 @@ async function pollLote(scope: JobScope, job: ClaimedJob<LotePayload>): Promise<
   const byCodigo = new Map(docs.map((d) => [d.codigoGeneracion, d]));
   for (const answer of [...o.procesados, ...o.rechazados]) {
     const inv = answer.codigoGeneracion ? byCodigo.get(answer.codigoGeneracion) : undefined;
-    if (!inv || inv.status !== 'CONTINGENCY') continue;
+    if (inv?.status !== 'CONTINGENCY') continue;
     // 004 on a lote item: MH already had this document from an earlier normal send; ask for its sello.
     if (answer.kind === 'rejected' && answer.codigoMsg === '004') {
       const c = await scope.app.mh.client.consultaDte(material.api, {

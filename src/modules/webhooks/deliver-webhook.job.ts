@@ -17,7 +17,7 @@ async function runWebhookDelivery({ app }: JobRuntime, job: ClaimedJob<{ deliver
   if (!job.tenantId) return { kind: 'failed', error: 'webhook deliveries belong to a tenant' };
   const em = tenantEm(app, job.tenantId);
   const d = await em.findOne(WebhookDelivery, { id: String(job.payload.deliveryId) }, { populate: ['endpoint'] });
-  if (!d || d.status !== 'PENDING') return { kind: 'done' };
+  if (d?.status !== 'PENDING') return { kind: 'done' };
   const ep = d.endpoint;
   if (!ep.enabled) {
     d.status = 'FAILED';
