@@ -48,7 +48,7 @@ async function loadPendingMail(app: App, tenantId: string, id: string): Promise<
   // (an id that is not a uuid is refused alone, not in the batch it would make fail)
   if (!isUuid(id)) return null;
   const r = await readMails(app.db.pool, `${tenantId}/${id}`.toLowerCase());
-  if (!r || r.email_status !== 'PENDING') return null;
+  if (r?.email_status !== 'PENDING') return null;
   return {
     id,
     tenantId,
