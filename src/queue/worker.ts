@@ -55,6 +55,10 @@ export class Worker {
   private pollAgain = false;
   private readonly leaseMs: number;
   private readonly registry: Map<string, AnyJobDefinition>;
+  /** MH-bound jobs this worker holds (claimed, waiting or running) per tenant: see `saturatedTenants`. */
+  private readonly heldMh = new Map<string, number>();
+  /** The kinds that call MH (limited per tenant). */
+  private readonly mhKinds: string[];
   /** Jobs finished as 'done' in this turn of the event loop, recorded together (markDone). */
   private doneBatch: { ids: string[]; settled: Promise<void> } | null = null;
 
@@ -67,6 +71,7 @@ export class Worker {
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.registry = new Map(opts.definitions.map((d) => [d.kind, d]));
     if (this.registry.size !== opts.definitions.length) throw new Error('two job definitions share one kind');
+    this.mhKinds = opts.definitions.filter((d) => d.callsMh).map((d) => d.kind);
   }
 
   async start(): Promise<void> {
@@ -127,8 +132,20 @@ export class Worker {
     if (this.pollAgain) void this.poll();
   }
 
+  /**
+   * Tenants whose MH-bound jobs already fill their per-tenant slots in this worker. Their further MH-bound jobs are
+   * left in the table for now, so a busy tenant's backlog never sits in front of another tenant's documents: the
+   * next claim reaches past it to the oldest job of anyone else.
+   */
+  private saturatedTenants(): string[] {
+    const out: string[] = [];
+    for (const [tenant, n] of this.heldMh) if (n >= this.opts.perTenantConcurrency) out.push(tenant);
+    return out;
+  }
+
   private async claim(limit: number, minPriority: number): Promise<ClaimedJob[]> {
     if (limit <= 0) return [];
+    const saturated = this.saturatedTenants();
     const { rows } = await this.opts.pool.query<{
       id: string;
       tenant_id: string | null;
@@ -142,9 +159,10 @@ export class Worker {
          select id from job
          where ((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now()))
            and priority >= $4
+           and not (coalesce(tenant_id::text, '-') = any($5::text[]) and kind = any($6::text[]))
          order by priority, run_at limit $3 for update skip locked)
        returning id, tenant_id, kind, payload, attempts`,
-      [this.id, this.leaseMs, limit, minPriority],
+      [this.id, this.leaseMs, limit, minPriority, saturated, this.mhKinds],
     );
     return rows.map((r) => ({
       id: String(r.id),
@@ -161,9 +179,16 @@ export class Worker {
     const def = this.registry.get(job.kind);
     // Only MH-bound work is limited per tenant (fairness toward MH); local work (PDF, e-mail) just shares the pool.
     const run = def?.callsMh ? () => this.tenantQueue(job.tenantId).add(() => this.run(job)) : () => this.run(job);
+    const tenantKey = job.tenantId ?? '-';
+    if (def?.callsMh) this.heldMh.set(tenantKey, (this.heldMh.get(tenantKey) ?? 0) + 1);
     // A finished job frees a slot: look for more work at once instead of waiting for the next tick or NOTIFY.
     void queue.add(run, { priority: -(def?.priority ?? 0) }).finally(() => {
       this.running.delete(job.id);
+      if (def?.callsMh) {
+        const left = (this.heldMh.get(tenantKey) ?? 1) - 1;
+        if (left > 0) this.heldMh.set(tenantKey, left);
+        else this.heldMh.delete(tenantKey);
+      }
       void this.poll();
     });
   }

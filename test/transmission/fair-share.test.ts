@@ -34,4 +34,20 @@ describe('fair share between MH work and local work', () => {
       40,
     );
   }, 180_000);
+
+  it("one tenant's backlog does not hold back another tenant's documents", async () => {
+    const busy = await tenantWithCredential(t);
+    const quiet = await tenantWithCredential(t);
+    t.app.mh.sandbox!.setFault({ latencyMs: 1000 }, busy.nit);
+    const backlog = (await Promise.all(Array.from({ length: 48 }, () => emit(busy, facturaBody())))).map((i) => i.id);
+    // Emitted after the whole backlog: claiming in emission order alone would send it after all 48 (12 s at 4 at a
+    // time); the busy tenant's slots are full, so it is claimed at once.
+    const late = await emit(quiet, facturaBody());
+    const started = Date.now();
+    expect((await waitForStatus(t, [late.id], ['PROCESSED'], 30_000))[0]!.status).toBe('PROCESSED');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const em = t.app.db.orm.em.fork();
+    expect(await em.count(Invoice, { id: { $in: backlog }, status: 'PROCESSED' }, { filters: false })).toBeLessThan(24);
+    expect((await waitForStatus(t, backlog, ['PROCESSED'], 60_000)).every((i) => i.status === 'PROCESSED')).toBe(true);
+  }, 180_000);
 });
