@@ -214,6 +214,8 @@ export async function benchSubscribers(): Promise<void> {
     );
   } finally {
     await subs?.close();
+    // The subscribers are gone: let the events still queued for them settle before the database closes.
+    await new Promise((r) => setTimeout(r, 2000));
     await worker?.stop();
     await server.close();
     await env.close();
