@@ -56,24 +56,26 @@ function checkLifetime(payload: JWTPayload, now: Date, maxSeconds: number): void
 }
 
 /** The key as authentication needs it: from the cache, or loaded once and cached (null: no such key). */
-async function loadKey(em: EntityManager, cache: ApiKeyCache | undefined, hash: string): Promise<CachedApiKey | null> {
-  const cached = cache?.get(hash);
-  if (cached) return cached;
-  const mark = cache?.mark() ?? 0;
-  const key = await em.fork().findOne(ApiKey, { hash }, UNSCOPED);
-  if (!key) return null;
-  const entry: CachedApiKey = {
-    id: key.id,
-    kind: key.kind,
-    tenantId: key.tenant?.id ?? null,
-    ambiente: key.ambiente ?? null,
-    scopes: key.scopes,
-    expiresAt: key.expiresAt ?? null,
-    revokedAt: key.revokedAt ?? null,
-    lastUsedAt: key.lastUsedAt ?? null,
+async function loadKey(
+  em: EntityManager,
+  cache: ApiKeyCache | undefined,
+  hash: string,
+): Promise<CachedApiKey | null> {
+  const load = async (): Promise<CachedApiKey | null> => {
+    const key = await em.fork().findOne(ApiKey, { hash }, UNSCOPED);
+    if (!key) return null;
+    return {
+      id: key.id,
+      kind: key.kind,
+      tenantId: key.tenant?.id ?? null,
+      ambiente: key.ambiente ?? null,
+      scopes: key.scopes,
+      expiresAt: key.expiresAt ?? null,
+      revokedAt: key.revokedAt ?? null,
+      lastUsedAt: key.lastUsedAt ?? null,
+    };
   };
-  cache?.set(hash, entry, mark);
-  return entry;
+  return cache ? cache.get(hash, load) : load();
 }
 
 export function createAuthenticator(deps: {
