@@ -56,11 +56,7 @@ function checkLifetime(payload: JWTPayload, now: Date, maxSeconds: number): void
 }
 
 /** The key as authentication needs it: from the cache, or loaded once and cached (null: no such key). */
-async function loadKey(
-  em: EntityManager,
-  cache: ApiKeyCache | undefined,
-  hash: string,
-): Promise<CachedApiKey | null> {
+async function loadKey(em: EntityManager, cache: ApiKeyCache | undefined, hash: string): Promise<CachedApiKey | null> {
   const load = async (): Promise<CachedApiKey | null> => {
     const key = await em.fork().findOne(ApiKey, { hash }, UNSCOPED);
     if (!key) return null;
