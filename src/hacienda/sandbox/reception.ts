@@ -25,7 +25,8 @@ export interface ReceptionContext {
 /**
  * One DTE through MH's checks, in order: ambiente, signature with the tenant's registered key, body ↔ signed
  * identificacion, emisor, duplicate (004), injected rejections, the project's validator, dates.
- * Every attempt is counted under its codigoGeneracion before any check, so tests can prove exactly-once delivery.
+ * Every attempt is counted under its codigoGeneracion before any check, so tests can prove exactly-once delivery
+ * (the journal keeps the attempts that were answered).
  */
 export async function receiveDte(ctx: ReceptionContext, tenant: Tenant, input: ReceptionInput): Promise<DteAnswer> {
   const { state } = ctx;
@@ -37,8 +38,10 @@ export async function receiveDte(ctx: ReceptionContext, tenant: Tenant, input: R
     codigoGeneracion: codigo,
     now,
   };
-  if (codigo) state.countReception(codigo);
+  if (codigo) state.countReception(codigo, false);
   const answer = await check(ctx, tenant, input, base);
+  // On the journal with its answer: the checks are asynchronous, and a sandbox killed among them received nothing.
+  if (codigo) state.journalReception(codigo);
   if (answer.body.estado === 'RECHAZADO') state.counters.rejected++;
   else state.counters.processed++;
   return answer;

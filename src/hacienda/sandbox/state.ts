@@ -155,9 +155,19 @@ export class SandboxState {
     for (const [token, t] of this.tokens) if (!nit || t.nit === nit) this.tokens.delete(token);
   }
 
-  countReception(codigoGeneracion: string): void {
+  /** Counts one attempt under its codigoGeneracion; `journal: false` leaves its journal entry to journalReception. */
+  countReception(codigoGeneracion: string, journal = true): void {
     this.receptionCounts.set(codigoGeneracion, (this.receptionCounts.get(codigoGeneracion) ?? 0) + 1);
     this.counters.receptions++;
+    if (journal) this.journalReception(codigoGeneracion);
+  }
+
+  /**
+   * Journals one attempt once its answer is decided (before the answer leaves). An attempt the sandbox died in the
+   * middle of leaves no trace, as at MH, whose reception either completes or never happened: the client's consultadte
+   * then finds nothing and sends again.
+   */
+  journalReception(codigoGeneracion: string): void {
     this.journal?.write({ t: 'count', c: codigoGeneracion });
   }
 
