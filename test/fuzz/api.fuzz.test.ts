@@ -303,7 +303,8 @@ describe('during the whole run', () => {
       max: Math.round(Math.max(...latencies)),
     };
     console.log(`/healthz during the fuzz run (ms): ${JSON.stringify(report)}`);
-    expect(latencies.length).toBeGreaterThan(10);
+    // Sampled every 20 ms: a short run still gives a few samples, and a stalled server gives none past the stall.
+    expect(latencies.length).toBeGreaterThanOrEqual(5);
     // 100 ms is the goal on a quiet machine; this box is shared by many test runs, so only a gross stall fails.
     expect(report.max).toBeLessThan(3000);
   });

@@ -223,7 +223,7 @@ export async function expectGraphQLShape(res: Response, what: string): Promise<a
 }
 
 /** Polls /healthz in the background; `stop()` returns every latency measured (ms). */
-export function watchHealth(url: string, everyMs = 100) {
+export function watchHealth(url: string, everyMs = 20) {
   const latencies: number[] = [];
   let running = true;
   const loop = (async () => {
