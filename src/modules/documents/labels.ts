@@ -1,7 +1,9 @@
 /**
  * Spanish labels for the versión legible. Catalog texts are MH's (catalogs CAT-002/003/004/005/007/010/016/017/
- * 018/021/022/026, MH's rules); only the short catalogs a printed document needs are listed.
+ * 018/021/022/026, MH's rules); only the short catalogs a printed document needs are listed. Where the printed text
+ * is the catalog's own, the catalog is used as it is; the others are shortened to fit a printed line.
  */
+import { CONDICIONES_OPERACION, DEPARTAMENTOS, TIPOS_DONACION, TIPOS_GENERACION } from '../../dte/catalogs/data.js';
 import type { DteStatus } from './dte-json.js';
 
 /** CAT-002 document names as printed in the title. */
@@ -39,7 +41,7 @@ export const CAT_005_CONTINGENCIA: Record<string, string> = {
   '4': 'Falla en el suministro de energía eléctrica del emisor',
   '5': 'Otro',
 };
-export const CAT_007_GENERACION: Record<string, string> = { '1': 'Físico', '2': 'Electrónico' };
+export const CAT_007_GENERACION: Readonly<Record<string, string>> = TIPOS_GENERACION;
 export const CAT_010_SERVICIO_MEDICO: Record<string, string> = {
   '1': 'Cirugía',
   '2': 'Operación',
@@ -48,24 +50,8 @@ export const CAT_010_SERVICIO_MEDICO: Record<string, string> = {
   '5': 'Operación ISBM',
   '6': 'Tratamiento médico ISBM',
 };
-export const CAT_012_DEPARTAMENTO: Record<string, string> = {
-  '00': 'Otro (extranjeros)',
-  '01': 'Ahuachapán',
-  '02': 'Santa Ana',
-  '03': 'Sonsonate',
-  '04': 'Chalatenango',
-  '05': 'La Libertad',
-  '06': 'San Salvador',
-  '07': 'Cuscatlán',
-  '08': 'La Paz',
-  '09': 'Cabañas',
-  '10': 'San Vicente',
-  '11': 'Usulután',
-  '12': 'San Miguel',
-  '13': 'Morazán',
-  '14': 'La Unión',
-};
-export const CAT_016_CONDICION: Record<string, string> = { '1': 'Contado', '2': 'A crédito', '3': 'Otro' };
+export const CAT_012_DEPARTAMENTO: Readonly<Record<string, string>> = { ...DEPARTAMENTOS, '00': 'Otro (extranjeros)' };
+export const CAT_016_CONDICION: Readonly<Record<string, string>> = CONDICIONES_OPERACION;
 export const CAT_017_FORMA_PAGO: Record<string, string> = {
   '01': 'Billetes y monedas',
   '02': 'Tarjeta débito',
@@ -94,7 +80,7 @@ export const CAT_022_TIPO_DOCUMENTO: Record<string, string> = {
   '03': 'Pasaporte',
   '02': 'Carnet de residente',
 };
-export const CAT_026_DONACION: Record<string, string> = { '1': 'Efectivo', '2': 'Bien', '3': 'Servicio' };
+export const CAT_026_DONACION: Readonly<Record<string, string>> = TIPOS_DONACION;
 
 /** Catalog lookup that falls back to the raw code, so an unknown code is still printed rather than lost. */
 export function label(catalog: Record<string, string>, code: string): string {

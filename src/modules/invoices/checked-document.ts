@@ -55,7 +55,7 @@ export interface CheckOptions {
  * window; a malformed flag is refused).
  */
 export async function checkedDocument(
-  em: EntityManager | (() => EntityManager),
+  em: () => EntityManager,
   tenantId: string,
   input: EmissionInput,
   emisor: Emisor,
@@ -66,17 +66,16 @@ export async function checkedDocument(
   const document = buildDte(input, emisor, ident);
   const issues = [...validateDte(document), ...checkDeclared(document, opts.declared ?? [])];
   if (issues.length) return invalid(issues);
-  // The entity manager may be made on demand: most documents need no read at all here.
-  const emOf = typeof em === 'function' ? em : () => em;
+  // `em` is asked for only when a read is needed: most documents need none here.
   const credit =
     input.tipoDte === '05'
-      ? await creditNoteIssues(emOf(), tenantId, input.tipoDte, document, { lock: opts.lockCredited ?? false })
+      ? await creditNoteIssues(em(), tenantId, input.tipoDte, document, { lock: opts.lockCredited ?? false })
       : [];
   if (credit.length) return invalid(credit);
   const summary = dteSummary(document);
   const perishable = perishableIssues(body);
   if (perishable.issues.length) return invalid(perishable.issues);
-  const calendar = opts.calendar ?? (await calendarForTenant(emOf(), tenantId));
+  const calendar = opts.calendar ?? (await calendarForTenant(em(), tenantId));
   const deadline = invalidationDeadline(input.tipoDte, ident.fecEmi, { calendar, perishable: perishable.perishable });
   return ok({ document, summary, invalidationDeadline: deadline, perishableMedicine: perishable.perishable });
 }

@@ -53,7 +53,7 @@ export async function correctRejectedInvoice(
     const { fecEmi, horEmi } = elSalvadorDateTime(now);
     const ident = { ambiente: inv.ambiente, codigoGeneracion, numeroControl: inv.numeroControl, fecEmi, horEmi };
     const opts = { declared, lockCredited: true };
-    const checked = await checkedDocument(tx, inv.tenant.id, input, emisor.value, ident, body, opts);
+    const checked = await checkedDocument(() => tx, inv.tenant.id, input, emisor.value, ident, body, opts);
     if (!checked.ok) return checked;
     const { document, summary, invalidationDeadline, perishableMedicine } = checked.value;
     Object.assign(inv, {
