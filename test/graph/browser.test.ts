@@ -105,16 +105,41 @@ describe.skipIf(!CHROMIUM)('a browser on another origin (headless Chromium)', ()
     expect(await tab.evaluate(([api, tok]) => (globalThis as any).subscribe(api, tok), [t.url, token])).toBe(
       'subscribed',
     );
-    const body = facturaBody();
-    const r = await fetch(`${t.url}/api/facturas`, {
-      method: 'POST',
-      headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    expect(r.status).toBe(201);
-    await tab.waitForFunction(() => (globalThis as any).events.length > 0, undefined, { timeout: 20_000 });
-    const events = await tab.evaluate(() => (globalThis as any).events);
-    expect(events[0].data.invoiceStatusChanged).toMatchObject({ referenciaExterna: body.referenciaExterna });
+    // graphql-ws does not acknowledge a subscription: the page knows it sent `subscribe`, not that the server has
+    // registered it, and a change committed before that is rightly not sent. So invoices are emitted one at a time
+    // until the first event shows the subscription is live; the next invoice must then be followed: queued, then
+    // waiting (this tenant has no MH credential).
+    const emit = async () => {
+      const body = facturaBody();
+      const r = await fetch(`${t.url}/api/facturas`, {
+        method: 'POST',
+        headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(r.status).toBe(201);
+      return body.referenciaExterna as string;
+    };
+    const eventsOf = async () => (await tab.evaluate(() => (globalThis as any).events)) as any[];
+    const emitted: string[] = [];
+    const live = Date.now() + 20_000;
+    while ((await eventsOf()).length === 0 && Date.now() < live) {
+      emitted.push(await emit());
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const first = await eventsOf();
+    const wsState = await tab.evaluate(() => (globalThis as any).wsState);
+    expect(first.length, `no event in 20 s (socket: ${wsState})`).toBeGreaterThan(0);
+    expect(emitted).toContain(first[0].data.invoiceStatusChanged.referenciaExterna);
+
+    const ref = await emit();
+    const followed = (evs: any[]) =>
+      evs
+        .map((e) => e.data?.invoiceStatusChanged)
+        .filter((c) => c?.referenciaExterna === ref)
+        .map((c) => `${c.type} ${c.status}`);
+    const end = Date.now() + 20_000;
+    while (followed(await eventsOf()).length < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    expect(followed(await eventsOf())).toEqual(['dte.queued QUEUED', 'dte.blocked QUEUED']);
     await tab.close();
   }, 60_000);
 
