@@ -4,7 +4,7 @@ import { countSql, historyQueries, pageSql, planOf, sampleValues, type Samples }
 import { generateInvoices, generateTenant, withoutIndexes } from '../../bench/history-data.js';
 import type { Context } from '../../src/context.js';
 import { EXACT_COUNT_UP_TO, listInvoices } from '../../src/modules/invoices/list-invoices.js';
-import { numbered, textModes } from '../../src/modules/invoices/invoice-list-sql.js';
+import { numbered, textCond, textModes } from '../../src/modules/invoices/invoice-list-sql.js';
 import { dueWarnings, dueWarningsParams, dueWarningsSql } from '../../src/modules/notifications/deadline-warnings.js';
 import { documentCounts } from '../../src/http/metrics.js';
 import { startTestApp, validNit, type TestApp } from '../helpers/app.js';
@@ -165,6 +165,68 @@ describe('listInvoices', () => {
     const plain = (s: string | null | undefined) => (s ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
     for (const n of contained.nodes) expect(plain(n.receptorNombre)).toContain('nez ram');
     expect((await contained.totalCount()).count).toBeGreaterThanOrEqual(contained.nodes.length);
+  });
+
+  it('finds by pairs of adjacent words exactly what the phrase search over the whole name finds', async () => {
+    // Names the generator does not make: hyphens, particles, repeated and upper-case words, extra spaces.
+    const odd = [
+      'José Peña-Rivas',
+      'Ana de la O',
+      'MARÍA  JOSÉ Cañas Cañas',
+      'Rocío Cañasgordas Peña',
+      'Peña Rocío Cañas',
+    ];
+    for (const [i, nombre] of odd.entries()) {
+      await db.query(`update invoice set receptor_nombre = $2 where tenant_id = $1 and referencia_externa = $3`, [
+        tenantId,
+        nombre,
+        `SIGMA-${String(MINE + 1 + i).padStart(10, '0')}`,
+      ]);
+    }
+    const texts: [string, 'words' | 'prefix'][] = [
+      ['rocio canas', 'words'],
+      ['Rocío Cañ', 'prefix'],
+      ['pena rivas', 'words'],
+      ['jose pena', 'words'],
+      ['jose pena rivas', 'words'],
+      ['de la o', 'words'],
+      ['la o', 'prefix'],
+      ['maria jose canas', 'words'],
+      ['canas canas', 'words'],
+      ['maria jose ca', 'prefix'],
+      ['pena 2', 'words'],
+    ];
+    for (const [text, textMode] of texts) {
+      const cond = numbered({ sql: textCond(text, textMode).sql, params: textCond(text, textMode).values });
+      const ids = async (where: string, values: unknown[]) =>
+        (
+          await db.query(`select id from invoice where tenant_id = $1 and ${where} order by id`, [tenantId, ...values])
+        ).rows.map((r) => r.id);
+      const phrase =
+        text
+          .split(' ')
+          .map((w) => `'${w}'`)
+          .join(' <-> ') + (textMode === 'prefix' ? ':*' : '');
+      const expected = await ids(
+        `to_tsvector('fx_names', coalesce(receptor_nombre, '')) @@ to_tsquery('fx_names', $2)`,
+        [phrase],
+      );
+      expect(
+        await ids(
+          cond.text.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + 1}`),
+          cond.values,
+        ),
+        text,
+      ).toEqual(expected);
+      // A hyphenated name is the whole word, then its parts: `jose pena rivas` is not a phrase of José Peña-Rivas.
+      expect(expected.length > 0, text).toBe(!['jose pena rivas', 'pena 2'].includes(text));
+    }
+    const odd1 = await listInvoices(ctx, { text: 'peña rivas' });
+    expect(odd1.nodes.map((n) => n.receptorNombre)).toEqual(['José Peña-Rivas']);
+    const odd2 = await listInvoices(ctx, { text: 'canas canas' });
+    expect(odd2.nodes.map((n) => n.receptorNombre)).toEqual(['MARÍA  JOSÉ Cañas Cañas']);
+    const begun = await listInvoices(ctx, { text: 'rocio canasg' });
+    expect(begun.nodes.map((n) => n.receptorNombre)).toEqual(['Rocío Cañasgordas Peña']);
   });
 
   it('keeps the text mode of the first page on later pages and with other filters', async () => {

@@ -12,9 +12,11 @@
 // Text search, in the order tried (the first that finds anything answers; see textModes):
 //  - identifier: a single token with a digit is looked up by prefix in btree indexes: codigoGeneracion (uppercase
 //    UUID), numeroControl (DTE-…), referenciaExterna (lower-cased), and, when it is a document number, the receptor's;
-//  - words: whole words of the receptor's name, in order and adjacent (full text, unaccented, GIN);
-//  - prefix: the same with the last word only begun (someone still typing); a prefix reads every word it begins, so
-//    it comes after the whole words;
+//  - words: whole words of the receptor's name, in order and adjacent (full text, unaccented, GIN); from two words
+//    on, by their pairs of adjacent words (one GIN entry per pair: `rocio canas` reads only the rows that have that
+//    pair, not every Rocío with a Cañas somewhere);
+//  - prefix: the same with the last word only begun (someone still typing); a prefix reads every word (or pair) it
+//    begins, so it comes after the whole words;
 //  - contains: contained anywhere in the four columns (trigram GIN), for whatever the first two did not find.
 
 export interface InvoiceListFilter {
@@ -52,6 +54,10 @@ export const SEARCH_EXPRESSION =
   'fx_invoice_search(receptor_nombre, numero_control, codigo_generacion, referencia_externa)';
 /** The name's words, spelled exactly as in the index (invoice_name_search_index). */
 const NAME_EXPRESSION = `to_tsvector('fx_names'::regconfig, coalesce(receptor_nombre, ''))`;
+/** Pairs of adjacent words of the name, spelled exactly as in the index (invoice_name_pairs_index). */
+const PAIRS_EXPRESSION = 'fx_name_pairs(receptor_nombre)';
+/** The name's words for a phrase checked on the row (no index has this expression). */
+const PHRASE_CHECK = `to_tsvector('fx_names'::regconfig, receptor_nombre::text)`;
 /** The keyset of each row, for its cursor: created_at with its microseconds. */
 const KEY_COLUMN = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as key_created_at`;
 
@@ -91,11 +97,16 @@ export function textCond(text: string, mode: TextMode): Cond {
     return { sql: `(${ors.map((c) => c.sql).join(' or ')})`, values: ors.flatMap((c) => c.values) };
   }
   if (mode === 'words' || mode === 'prefix') {
-    const query =
-      words(t)
-        .map((w) => `'${w}'`)
-        .join(' <-> ') + (mode === 'prefix' ? ':*' : '');
-    return cond(`${NAME_EXPRESSION} @@ to_tsquery('fx_names', ?)`, query);
+    const ws = words(t);
+    const query = ws.map((w) => `'${w}'`).join(' <-> ') + (mode === 'prefix' ? ':*' : '');
+    if (ws.length < 2) return cond(`${NAME_EXPRESSION} @@ to_tsquery('fx_names', ?)`, query);
+    const pairs = cond(`${PAIRS_EXPRESSION} @@ fx_name_pairs_query(?, ${mode === 'prefix'})`, ws.join(' '));
+    // Two words of letters are two lexemes: the pair is the phrase. With more (or digits, which may make several
+    // lexemes of one word), every pair is needed but they may lie apart: the phrase is checked on the rows that have
+    // them all, spelled unlike the name index's expression so that it is a check on those rows, not another index read.
+    if (ws.length === 2 && ws.every((w) => /^\p{L}+$/u.test(w))) return pairs;
+    const phrase = cond(`${PHRASE_CHECK} @@ to_tsquery('fx_names', ?)`, query);
+    return { sql: `(${pairs.sql} and ${phrase.sql})`, values: [...pairs.values, ...phrase.values] };
   }
   return cond(`${SEARCH_EXPRESSION} like '%' || lower(fx_unaccent(?)) || '%'`, escapeLike(t));
 }

@@ -13,13 +13,16 @@ const INVOICE_SEARCH_INDEX =
 /**
  * The text search by identifier and by name (migration-created). An identifier is looked up by prefix in its own
  * btree: codigoGeneracion (unique across tenants, so without the tenant), numeroControl and referenciaExterna (the
- * latter lower-cased); a name by its words, unaccented (`fx_names`), in a GIN index of the receptor's name.
+ * latter lower-cased); a name by its words, unaccented (`fx_names`), in a GIN index of the receptor's name, and by
+ * its pairs of adjacent words in another.
  */
 const SEARCH_INDEXES = [
   ['invoice_codigo_prefix_index', '("codigo_generacion" varchar_pattern_ops)'],
   ['invoice_numero_control_prefix_index', '("tenant_id", "numero_control" varchar_pattern_ops)'],
   ['invoice_reference_prefix_index', '("tenant_id", lower("referencia_externa") text_pattern_ops)'],
   ['invoice_name_search_index', "using gin (to_tsvector('fx_names'::regconfig, coalesce(\"receptor_nombre\", '')))"],
+  // Two adjacent words of the name as one entry (fx_name_pairs): `rocio canas` without reading every Rocío and Cañas.
+  ['invoice_name_pairs_index', 'using gin (fx_name_pairs("receptor_nombre"))'],
   // The deadline scan: PROCESSED documents whose invalidation window ends soon.
   [
     'invoice_invalidation_deadline_index',
