@@ -8,6 +8,8 @@
 // and stops after `limit` rows, whatever the table's size. A list of statuses or types becomes one ordered branch
 // per value, merged (`union all` + `order by … limit`), since an `in (…)` over an index column would not come out in
 // date order.
+// Status and type together have their own index (tenant, status, tipoDte, fecEmi, createdAt, id): each branch of a
+// merge is one of its ranges, and a capped count reads only index entries.
 //
 // Text search, in the order tried (the first that finds anything answers; see textModes):
 //  - identifier: a single token with a digit is looked up by prefix in btree indexes: codigoGeneracion (uppercase

@@ -117,6 +117,10 @@ export const InvoiceSchema = defineEntity({
     { name: 'invoice_list_status_index', properties: ['tenant', 'status', 'fecEmi', 'createdAt', 'id'] },
     { name: 'invoice_list_tipo_dte_index', properties: ['tenant', 'tipoDte', 'fecEmi', 'createdAt', 'id'] },
     {
+      name: 'invoice_list_status_tipo_index',
+      properties: ['tenant', 'status', 'tipoDte', 'fecEmi', 'createdAt', 'id'],
+    },
+    {
       name: 'invoice_list_receptor_index',
       properties: ['tenant', 'receptorNumDocumento', 'fecEmi', 'createdAt', 'id'],
       where: 'receptor_num_documento is not null',
