@@ -305,6 +305,27 @@ describe('listInvoices', () => {
         .count,
     );
     expect(few).toEqual({ count: real, exact: true });
+    // A first page that holds every match counts itself; a later page of the same listing counts them all.
+    const countOf = async (where: string, values: unknown[]) =>
+      Number(
+        (await db.query(`select count(*) from invoice where tenant_id = $1 and ${where}`, [tenantId, ...values]))
+          .rows[0].count,
+      );
+    const byPatient = await listInvoices(ctx, { patientId: samples.patientId }, 100);
+    expect(byPatient.hasNextPage).toBe(false);
+    expect(await byPatient.totalCount()).toEqual({
+      count: await countOf('patient_id = $2', [samples.patientId]),
+      exact: true,
+    });
+    const filter = { status: ['REJECTED' as const], tipoDte: ['03'] };
+    const n = await countOf(`status = 'REJECTED' and tipo_dte = '03'`, []);
+    expect(n).toBeGreaterThan(1);
+    const head = await listInvoices(ctx, filter, n - 1);
+    expect(head.hasNextPage).toBe(true);
+    const last = await listInvoices(ctx, filter, 5, head.endCursor);
+    expect(last.nodes).toHaveLength(1);
+    expect(await last.totalCount()).toEqual({ count: n, exact: true });
+    expect(await head.totalCount()).toEqual({ count: n, exact: true });
     const all = await listInvoices(ctx, {});
     const estimate = await all.totalCount();
     const exact = await all.totalCount(true);

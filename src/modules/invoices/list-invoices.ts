@@ -188,7 +188,10 @@ export async function listInvoices(
   const nodes = page.map(({ key_created_at: _, ...row }) => ctx.em.map(Invoice, row));
   const cursors = keys.map(encodeCursor);
   const counts = new Map<boolean, Promise<InvoiceCount>>();
+  // A first page that holds every match (no `after`, no row beyond `first`) is its own exact count.
+  const whole = !keyset && rows.length <= first;
   const totalCount = (exact = false) => {
+    if (whole) return Promise.resolve({ count: page.length, exact: true });
     if (!counts.has(exact)) counts.set(exact, countInvoices(ctx, tenantId, f, exact));
     return counts.get(exact)!;
   };
