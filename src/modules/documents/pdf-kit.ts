@@ -4,6 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { DocumentRenderError } from './dte-json.js';
+import { openStandardFonts } from './pdf-fonts.js';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -18,12 +19,16 @@ export interface Margins {
 }
 
 export function createPdf(size: [number, number], margins: Margins, title: string): Pdf {
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size,
     margins,
     bufferPages: true, // footers and watermarks are stamped on every page after layout
     info: { Title: title, Creator: 'FacturaXpress', Producer: 'FacturaXpress' },
+    // no default font: the two faces are opened below with their metrics parsed once per process (pdf-fonts.ts)
+    font: null as unknown as string,
   });
+  openStandardFonts(doc, [FONT, FONT_BOLD]);
+  return doc;
 }
 
 /** Ends the document and collects its bytes. */
