@@ -220,7 +220,7 @@ describe('renderDtePdf — letter', () => {
   });
 
   it('renders a document the same whatever was rendered before it in the process', async () => {
-    // Font metrics are shared between documents: nothing else may carry over.
+    // Font metrics and the logo's prepared image are shared between documents: nothing else may carry over.
     const logo = new PNG({ width: 30, height: 20 });
     logo.data.fill(0x40);
     const png = PNG.sync.write(logo);

@@ -3,8 +3,8 @@
  * pdfkit encodes them as WinAnsi, which covers Spanish (á é í ó ú ü ñ Ñ ¿ ¡ — and the em dash).
  */
 import PDFDocument from 'pdfkit';
-import { DocumentRenderError } from './dte-json.js';
 import { openStandardFonts } from './pdf-fonts.js';
+import { imageFor, type PdfImage } from './pdf-image.js';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -54,24 +54,18 @@ export function ensureSpace(doc: Pdf, height: number): boolean {
   return true;
 }
 
-/** Draws an image, turning pdfkit's "unknown image format" into a typed error naming the input. */
+/** Draws a prepared image (the logo) inside the box `fit`, vertically centred. */
 export function drawLogo(
   doc: Pdf,
-  logo: Buffer,
+  logo: PdfImage,
   x: number,
   y: number,
   fit: [number, number],
   align: 'left' | 'center',
 ): void {
-  try {
-    doc.image(logo, x, y, { fit, valign: 'center', ...(align === 'center' ? { align } : {}) });
-  } catch (err) {
-    throw new DocumentRenderError(
-      'INVALID_LOGO',
-      'logo',
-      `cannot be embedded (PNG or JPEG expected): ${(err as Error).message}`,
-    );
-  }
+  // pdfkit takes an image object it did not open when it has a size, a name and embed() (see pdf-image.ts)
+  const image = imageFor(doc, logo) as unknown as PDFKit.Mixins.ImageSrc;
+  doc.image(image, x, y, { fit, valign: 'center', ...(align === 'center' ? { align } : {}) });
 }
 
 /** Writes text at an absolute position without letting pdfkit open a page (footers live in the margin). */
