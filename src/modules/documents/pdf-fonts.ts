@@ -68,6 +68,7 @@ class CharMetrics {
   private readonly hex = new Map<number, string>();
   /** Kerning of the glyph pair (left * 4096 + right), for the pairs met so far. */
   private readonly kerns = new Map<number, number>();
+  private readonly lastKerns: (number | undefined)[] = [];
 
   constructor(private readonly afm: AfmFont) {}
 
@@ -94,7 +95,15 @@ class CharMetrics {
   /** The advance of `text[i]`: its width plus its kerning with the next character (none after the last). */
   advance(text: string, i: number): number {
     const left = this.glyph(text.charCodeAt(i));
-    if (i + 1 >= text.length) return this.widths[left]! + this.afm.getKernPair(this.names[left]!, undefined);
+    if (i + 1 >= text.length) {
+      // pdfkit asks for the pair (last glyph, undefined) too: the same lookup, remembered as a pair of its own
+      let last = this.lastKerns[left];
+      if (last === undefined) {
+        last = this.afm.getKernPair(this.names[left]!, undefined);
+        this.lastKerns[left] = last;
+      }
+      return this.widths[left]! + last;
+    }
     const right = this.glyph(text.charCodeAt(i + 1));
     const pair = left * 4096 + right;
     let kern = this.kerns.get(pair);

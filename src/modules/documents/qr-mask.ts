@@ -151,6 +151,10 @@ function maskFlips(size: number, reserved: Uint8Array): Uint32Array[] {
   return flips;
 }
 
+function xorAt(m: Uint8Array, indexes: Uint32Array): void {
+  for (let k = 0; k < indexes.length; k += 1) m[indexes[k]!]! ^= 1;
+}
+
 /**
  * The best mask for a symbol the library built with mask `built` (its modules as returned, format bits included):
  * the data is unmasked, then each pattern is scored as the library scores it.
@@ -159,14 +163,14 @@ export function bestMask(modules: BitMatrix, built: number, eclBits: number): nu
   const { size, data, reservedBit } = modules;
   const flips = maskFlips(size, reservedBit);
   const plain = Uint8Array.from(data);
-  for (const i of flips[built]!) plain[i]! ^= 1;
+  xorAt(plain, flips[built]!);
   const m = new Uint8Array(plain.length);
   let best = 0;
   let lowest = Number.POSITIVE_INFINITY;
   for (let p = 0; p < 8; p += 1) {
     m.set(plain);
     setFormat(m, size, formatBits(eclBits, p));
-    for (const i of flips[p]!) m[i]! ^= 1;
+    xorAt(m, flips[p]!);
     const penalty = penaltyN1(m, size) + penaltyN2(m, size) + penaltyN3(m, size) + penaltyN4(m);
     if (penalty < lowest) {
       lowest = penalty;
