@@ -64,6 +64,6 @@ export async function renderDtePdf(input: RenderDteInput): Promise<Buffer> {
   const view = buildDteView(input);
   const qr = await renderQrPng(view.qrUrl);
   // A logo given as bytes is decoded and compressed once per distinct image (pdf-image.ts).
-  const logo = !input.logo ? null : Buffer.isBuffer(input.logo) ? await pdfImage(input.logo) : input.logo;
+  const logo = !input.logo ? null : input.logo instanceof Uint8Array ? await pdfImage(input.logo) : input.logo;
   return input.variant === 'ticket' ? renderTicket(view, qr, logo) : renderLetter(view, qr, logo);
 }
