@@ -1,9 +1,11 @@
 import { Decimal } from 'decimal.js';
+import { PNG } from 'pngjs';
 import { renderDtePdf, type DteJson } from '../src/modules/documents/index.js';
 
 /**
- * PDF documents/s for the letter and the 80 mm ticket layouts: a typical 5-line factura, and a 100-line one
- * (pagination). Rendering is synchronous CPU work on one thread, so documents are rendered one after another.
+ * PDF documents/s and CPU ms per document for the letter and the 80 mm ticket layouts: a typical 5-line factura, a
+ * 100-line one (pagination), and the letter with a tenant logo. Rendering is synchronous CPU work on one thread, so
+ * documents are rendered one after another.
  */
 const DURATION_MS = 3000;
 
@@ -106,33 +108,62 @@ function factura(lines: number): DteJson {
   };
 }
 
-async function measure(document: DteJson, variant: 'letter' | 'ticket'): Promise<{ perSec: number; bytes: number }> {
+/** A tenant logo as stored (an RGBA PNG with transparency, 480×160). */
+function logoPng(): Buffer {
+  const png = new PNG({ width: 480, height: 160 });
+  for (let y = 0; y < 160; y += 1) {
+    for (let x = 0; x < 480; x += 1) {
+      const inside = (x - 120) ** 2 / 96 ** 2 + (y - 80) ** 2 / 53 ** 2 < 1;
+      const stripe = x > 240 && y % 20 < 10;
+      png.data.set(
+        [inside ? 20 : 255, inside ? 90 + (x % 50) : 255, inside ? 160 : 255, inside || stripe ? 255 : 0],
+        (y * 480 + x) * 4,
+      );
+    }
+  }
+  return PNG.sync.write(png);
+}
+
+async function measure(
+  document: DteJson,
+  variant: 'letter' | 'ticket',
+  logo: Buffer | null,
+): Promise<{ perSec: number; cpuMs: number; bytes: number }> {
   const input = {
     document,
     status: 'PROCESSED' as const,
     selloRecibido: '2026D04751ECD4324D039CEAFD9A3516AAA7JESF',
     fhProcesamiento: '05/03/2026 10:15:33',
     variant,
+    logo,
   };
-  for (let i = 0; i < 5; i += 1) await renderDtePdf(input); // warm-up
+  for (let i = 0; i < 50; i += 1) await renderDtePdf(input); // warm-up (and the logo prepared)
   let count = 0;
   let bytes = 0;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   while (performance.now() - start < DURATION_MS) {
     bytes = (await renderDtePdf(input)).length;
     count += 1;
   }
-  return { perSec: (count * 1000) / (performance.now() - start), bytes };
+  const { user, system } = process.cpuUsage(cpu);
+  return { perSec: (count * 1000) / (performance.now() - start), cpuMs: (user + system) / 1000 / count, bytes };
 }
 
 export async function benchDocuments(): Promise<void> {
-  for (const lines of [5, 100]) {
-    for (const variant of ['letter', 'ticket'] as const) {
-      const { perSec, bytes } = await measure(factura(lines), variant);
-      console.log(
-        `documents: PDF ${variant.padEnd(6)} ${String(lines).padStart(3)} ` +
-          `items  ${perSec.toFixed(1)} docs/s  (${(bytes / 1024).toFixed(1)} KiB)`,
-      );
-    }
+  const logo = logoPng();
+  const cases: [number, 'letter' | 'ticket', Buffer | null][] = [
+    [5, 'letter', null],
+    [5, 'ticket', null],
+    [100, 'letter', null],
+    [100, 'ticket', null],
+    [5, 'letter', logo],
+  ];
+  for (const [lines, variant, withLogo] of cases) {
+    const { perSec, cpuMs, bytes } = await measure(factura(lines), variant, withLogo);
+    console.log(
+      `documents: PDF ${variant.padEnd(6)} ${String(lines).padStart(3)} items${withLogo ? ' + logo' : '       '}  ` +
+        `${perSec.toFixed(1)} docs/s, ${cpuMs.toFixed(2)} CPU ms/doc  (${(bytes / 1024).toFixed(1)} KiB)`,
+    );
   }
 }

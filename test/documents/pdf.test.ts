@@ -219,6 +219,29 @@ describe('renderDtePdf — letter', () => {
     expect(images.length).toBe(2);
   });
 
+  it('renders a document the same whatever was rendered before it in the process', async () => {
+    // Font metrics and the logo's prepared image are shared between documents: nothing else may carry over.
+    const logo = new PNG({ width: 30, height: 20 });
+    logo.data.fill(0x40);
+    const png = PNG.sync.write(logo);
+    // The creation date and the file ID derived from it are the only bytes that may differ.
+    const stable = (pdf: Buffer) =>
+      pdf
+        .toString('latin1')
+        .replace(/\(D:\d+Z\)/, '(D)')
+        .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/, '/ID');
+    const first = await render(samples.factura(), { logo: png });
+    await render(samples.longFactura(60), { status: 'INVALIDATED', variant: 'ticket' });
+    await render(samples.creditoFiscal(), { logo: png });
+    const again = await render(samples.factura(), { logo: png });
+    expect(stable(again)).toBe(stable(first));
+    // each document carries its own font objects
+    for (const face of ['Helvetica', 'Helvetica-Bold']) expect(stable(again)).toContain(`/BaseFont /${face}\n`);
+    const { text } = await parse(again);
+    expect(text).toContain('FACTURA');
+    expect(text).not.toContain('ANULADO');
+  });
+
   it('rejects input it cannot render with typed errors naming the field', async () => {
     const unknownType = samples.factura();
     unknownType.identificacion['tipoDte'] = '99';

@@ -4,6 +4,7 @@
  */
 import { DocumentRenderError, requiredIdentificacion, textAt, type DteJson, type DteStatus } from './dte-json.js';
 import { dateEs } from './format.js';
+import type { PdfImage } from './pdf-image.js';
 import {
   CAT_003_MODELO,
   CAT_004_TRANSMISION,
@@ -25,7 +26,8 @@ export interface RenderDteInput {
   fhProcesamiento: string | null;
   /** Issued against an MH sandbox: never printed as sealed by MH. */
   sandbox?: boolean;
-  logo?: Buffer | null;
+  /** PNG or JPEG bytes, or an image already prepared for PDFs (pdf-image.ts). */
+  logo?: Buffer | PdfImage | null;
   variant?: 'letter' | 'ticket';
 }
 

@@ -3,7 +3,8 @@
  * pdfkit encodes them as WinAnsi, which covers Spanish (á é í ó ú ü ñ Ñ ¿ ¡ — and the em dash).
  */
 import PDFDocument from 'pdfkit';
-import { DocumentRenderError } from './dte-json.js';
+import { openStandardFonts } from './pdf-fonts.js';
+import { imageFor, type PdfImage } from './pdf-image.js';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -18,12 +19,16 @@ export interface Margins {
 }
 
 export function createPdf(size: [number, number], margins: Margins, title: string): Pdf {
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size,
     margins,
     bufferPages: true, // footers and watermarks are stamped on every page after layout
     info: { Title: title, Creator: 'FacturaXpress', Producer: 'FacturaXpress' },
+    // no default font: the two faces are opened below with their metrics parsed once per process (pdf-fonts.ts)
+    font: null as unknown as string,
   });
+  openStandardFonts(doc, [FONT, FONT_BOLD]);
+  return doc;
 }
 
 /** Ends the document and collects its bytes. */
@@ -49,24 +54,18 @@ export function ensureSpace(doc: Pdf, height: number): boolean {
   return true;
 }
 
-/** Draws an image, turning pdfkit's "unknown image format" into a typed error naming the input. */
+/** Draws a prepared image (the logo) inside the box `fit`, vertically centred. */
 export function drawLogo(
   doc: Pdf,
-  logo: Buffer,
+  logo: PdfImage,
   x: number,
   y: number,
   fit: [number, number],
   align: 'left' | 'center',
 ): void {
-  try {
-    doc.image(logo, x, y, { fit, valign: 'center', ...(align === 'center' ? { align } : {}) });
-  } catch (err) {
-    throw new DocumentRenderError(
-      'INVALID_LOGO',
-      'logo',
-      `cannot be embedded (PNG or JPEG expected): ${(err as Error).message}`,
-    );
-  }
+  // pdfkit takes an image object it did not open when it has a size, a name and embed() (see pdf-image.ts)
+  const image = imageFor(doc, logo) as unknown as PDFKit.Mixins.ImageSrc;
+  doc.image(image, x, y, { fit, valign: 'center', ...(align === 'center' ? { align } : {}) });
 }
 
 /** Writes text at an absolute position without letting pdfkit open a page (footers live in the margin). */

@@ -4,6 +4,7 @@
  */
 import type { DteView } from './dte-view.js';
 import { contentBottom, drawLogo, ensureSpace, FONT, FONT_BOLD, labelled, type Pdf } from './pdf-kit.js';
+import type { PdfImage } from './pdf-image.js';
 import { drawItemsTable } from './pdf-table.js';
 import type { PartyView } from './view-parties.js';
 import type { SectionView } from './view-sections.js';
@@ -58,7 +59,7 @@ function selloBlock(doc: Pdf, view: DteView, x: number, width: number): void {
   doc.fillColor('#000000');
 }
 
-function header(doc: Pdf, view: DteView, qr: Buffer, logo: Buffer | null): void {
+function header(doc: Pdf, view: DteView, qr: Buffer, logo: PdfImage | null): void {
   const top = LETTER_MARGIN;
   const left = LETTER_MARGIN;
   const rightX = 340;
@@ -124,7 +125,7 @@ function totals(doc: Pdf, view: DteView, width: number): void {
   doc.y = Math.max(doc.y, afterTotals) + GAP;
 }
 
-export function drawLetter(doc: Pdf, view: DteView, qr: Buffer, logo: Buffer | null): void {
+export function drawLetter(doc: Pdf, view: DteView, qr: Buffer, logo: PdfImage | null): void {
   const width = LETTER[0] - LETTER_MARGIN * 2;
   header(doc, view, qr, logo);
   doc.y = party(doc, view.receptor, LETTER_MARGIN, doc.y, width) + GAP;

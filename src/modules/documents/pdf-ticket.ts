@@ -4,6 +4,7 @@
  */
 import type { DteView } from './dte-view.js';
 import { drawLogo, ensureSpace, FONT, FONT_BOLD, labelled as labelledText, type Pdf } from './pdf-kit.js';
+import type { PdfImage } from './pdf-image.js';
 import type { PartyView } from './view-parties.js';
 import type { SectionView } from './view-sections.js';
 
@@ -104,7 +105,7 @@ function qrBlock(doc: Pdf, qr: Buffer): void {
   centered(doc, 'Consulte este documento en el portal del Ministerio de Hacienda', 5.5);
 }
 
-export function drawTicket(doc: Pdf, view: DteView, qr: Buffer, logo: Buffer | null): void {
+export function drawTicket(doc: Pdf, view: DteView, qr: Buffer, logo: PdfImage | null): void {
   doc.y = TICKET_MARGIN;
   if (logo) {
     drawLogo(doc, logo, X, doc.y, [W, 50], 'center');

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { requiredIdentificacion, type DteJson } from './dte-json.js';
+import { bestMask, ECL_BITS } from './qr-mask.js';
 import { matrixToPng } from './qr-png.js';
 
 const CONSULTA_PUBLICA = 'https://admin.factura.gob.sv/consultaPublica';
@@ -21,8 +22,21 @@ export function consultaPublicaUrl(doc: DteJson): string {
  * cameras lock on, 4 px per module (viewers scale it without smoothing; the PDF prints it at ~2.5 pt/module).
  */
 export async function renderQrPng(text: string): Promise<Buffer> {
-  // One byte-mode segment: the URL is mostly lowercase text, which byte mode holds anyway, and qrcode's search for the
-  // optimal mix of modes cost half of the QR's time. The symbol's version and mask choice stay the library's.
-  const qr = QRCode.create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
-  return matrixToPng(qr.modules, 4, 4);
+  return matrixToPng(qrSymbol(text).modules, 4, 4);
+}
+
+/**
+ * The QR symbol of `text`: one byte-mode segment (the URL is mostly lowercase text, which byte mode holds anyway, and
+ * qrcode's search for the optimal mix of modes cost half of the QR's time), error correction M. The version is the
+ * library's; the mask is the one the library would choose (qr-mask.ts), and the library builds the symbol with it.
+ */
+export function qrSymbol(text: string): QRCode.QRCode {
+  const data = Buffer.from(text, 'utf8');
+  const first = QRCode.create([{ data, mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: 0 });
+  const mask = bestMask(first.modules, 0, ECL_BITS.M);
+  if (mask === 0) return first;
+  return QRCode.create([{ data, mode: 'byte' }], {
+    errorCorrectionLevel: 'M',
+    maskPattern: mask as QRCode.QRCodeMaskPattern,
+  });
 }

@@ -9,6 +9,7 @@ import type { Invoice } from '../invoices/invoice.entity.js';
 import { StoredDocument } from './document.entity.js';
 import { DocumentRenderError, type DteJson, type DteStatus } from './dte-json.js';
 import { renderDtePdf } from './pdf.js';
+import { cachedImage, contentKey, prepareImage, type PdfImage } from './pdf-image.js';
 import { printableLogo } from '../tenants/logo-image.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 
@@ -74,10 +75,8 @@ export async function renderInvoicePdf(
   storedLogo: Buffer | null,
   variant: PdfVariant,
 ): Promise<Buffer> {
-  // A logo stored before uploads were decoded may be unreadable: the document is printed without it.
-  const { logo } = printableLogo(storedLogo);
   return renderDtePdf({
-    logo,
+    logo: await printableImage(storedLogo),
     document: inv.document as DteJson,
     status: inv.status as DteStatus,
     selloRecibido: inv.selloRecibido ?? null,
@@ -87,6 +86,19 @@ export async function renderInvoicePdf(
   }).catch((err: unknown) => {
     if (err instanceof DocumentRenderError) throw err;
     throw new DocumentRenderError('RENDER_FAILED', 'document', `cannot be rendered: ${(err as Error).message}`);
+  });
+}
+
+/**
+ * The tenant's logo ready for PDFs, decoded, checked and compressed once per distinct stored logo (it is the same for
+ * every document of the tenant). A logo stored before uploads were decoded may be unreadable: the document is printed
+ * without it.
+ */
+function printableImage(storedLogo: Buffer | null): Promise<PdfImage | null> | null {
+  if (!storedLogo?.length) return null;
+  return cachedImage(contentKey('stored-logo', storedLogo), async () => {
+    const { logo } = printableLogo(storedLogo);
+    return logo ? prepareImage(logo) : null;
   });
 }
 

@@ -1,0 +1,202 @@
+/**
+ * The standard Helvetica faces with their metrics parsed once per process.
+ *
+ * pdfkit builds a font object for every document that opens a standard font, and building one parses the face's
+ * AFM metrics again: glyph widths and the kerning table, some 2,700 pairs for Helvetica. That was the largest single
+ * cost of a PDF (≈ 0.6 ms of a ≈ 4 ms letter). The metrics never change, so one face is parsed here once (pdfkit's own
+ * code, in a scratch document) and each document gets a copy of it carrying that document's own id and PDF object:
+ * the parsed tables are shared read-only, exactly as pdfkit would have rebuilt them. The copy measures and encodes
+ * text from per-character tables filled from those metrics (CharMetrics below): the same numbers, fewer lookups.
+ *
+ * This relies on the shape of pdfkit's standard fonts (the version is pinned in package.json). Should a pdfkit update
+ * give a face any own field beyond the ones listed below (per-document state this copy would not reset), or move the
+ * document's font table, documents fall back to pdfkit opening its fonts as before: slower, never wrong.
+ */
+import PDFDocument from 'pdfkit';
+
+type Pdf = PDFKit.PDFDocument;
+
+/** The own fields of a freshly opened standard font in pdfkit 0.20 (set by its constructor). */
+const FONT_FIELDS = new Set([
+  'document',
+  'name',
+  'id',
+  'font',
+  'ascender',
+  'descender',
+  'bbox',
+  'lineGap',
+  'xHeight',
+  'capHeight',
+]);
+
+/** The document's font table and counter (pdfkit's FontsMixin), where `doc.font(name)` finds a face it opened. */
+interface FontTable {
+  _fontFamilies: Record<string, object>;
+  _fontCount: number;
+}
+
+/** pdfkit's parsed AFM metrics (AFMFont): what the tables below are filled from. */
+interface AfmFont {
+  encodeText(text: string): string[];
+  characterToGlyph(charCode: number): string;
+  widthOfGlyph(glyph: string): number;
+  getKernPair(left: string, right: string | undefined): number;
+}
+
+/** Glyph position as pdfkit's StandardFont.encode returns it. */
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+/**
+ * The face's metrics per UTF-16 code unit, filled from pdfkit's AFM tables on first use. pdfkit looks a character's
+ * glyph name up, then its width, then the kerning pair by a key string built for each pair of every word measured:
+ * with the fonts shared, that was a fifth of a PDF's time. The numbers are pdfkit's own (integers, summed in the same
+ * order), so widths, positions and the PDF are exactly what pdfkit computes.
+ */
+class CharMetrics {
+  /** Code unit → glyph number (glyphs numbered as met; a face has a few hundred, so every table stays small). */
+  private readonly glyphOf = new Map<number, number>();
+  private readonly names: string[] = [];
+  private readonly numberOf = new Map<string, number>();
+  private readonly widths: number[] = [];
+  private readonly hex = new Map<number, string>();
+  /** Kerning of the glyph pair (left * 4096 + right), for the pairs met so far. */
+  private readonly kerns = new Map<number, number>();
+  private readonly lastKerns: (number | undefined)[] = [];
+
+  constructor(private readonly afm: AfmFont) {}
+
+  private glyph(code: number): number {
+    let g = this.glyphOf.get(code);
+    if (g === undefined) {
+      const name = this.afm.characterToGlyph(code);
+      g = this.numberOf.get(name);
+      if (g === undefined) {
+        g = this.names.length;
+        this.names.push(name);
+        this.numberOf.set(name, g);
+        this.widths.push(this.afm.widthOfGlyph(name));
+      }
+      this.glyphOf.set(code, g);
+    }
+    return g;
+  }
+
+  width(code: number): number {
+    return this.widths[this.glyph(code)]!;
+  }
+
+  /** The advance of `text[i]`: its width plus its kerning with the next character (none after the last). */
+  advance(text: string, i: number): number {
+    const left = this.glyph(text.charCodeAt(i));
+    if (i + 1 >= text.length) {
+      // pdfkit asks for the pair (last glyph, undefined) too: the same lookup, remembered as a pair of its own
+      let last = this.lastKerns[left];
+      if (last === undefined) {
+        last = this.afm.getKernPair(this.names[left]!, undefined);
+        this.lastKerns[left] = last;
+      }
+      return this.widths[left]! + last;
+    }
+    const right = this.glyph(text.charCodeAt(i + 1));
+    const pair = left * 4096 + right;
+    let kern = this.kerns.get(pair);
+    if (kern === undefined) {
+      kern = this.afm.getKernPair(this.names[left]!, this.names[right]!);
+      this.kerns.set(pair, kern);
+    }
+    return this.widths[left]! + kern;
+  }
+
+  /** pdfkit's StandardFont.widthOfString. */
+  widthOfString(string: string, size: number): number {
+    const text = `${string}`;
+    let width = 0;
+    for (let i = 0; i < text.length; i += 1) width += this.advance(text, i);
+    const scale = size / 1000;
+    return width * scale;
+  }
+
+  /** pdfkit's StandardFont.encode: the WinAnsi code of each character (hex) and its position. */
+  encode(string: string): [string[], Position[]] {
+    const text = `${string}`;
+    const encoded: string[] = [];
+    const positions: Position[] = [];
+    for (let i = 0; i < text.length; i += 1) {
+      const code = text.charCodeAt(i);
+      let h = this.hex.get(code);
+      if (h === undefined) {
+        h = this.afm.encodeText(String.fromCharCode(code))[0]!;
+        this.hex.set(code, h);
+      }
+      encoded.push(h);
+      const xAdvance = this.advance(text, i);
+      positions.push({ xAdvance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: this.width(code) });
+    }
+    return [encoded, positions];
+  }
+}
+
+/** A face parsed once, with its per-character tables. */
+interface ParsedFace {
+  face: object;
+  metrics: CharMetrics;
+}
+
+const parsed = new Map<string, ParsedFace | null>();
+
+/** The face as pdfkit opens it, parsed once; null when its shape is not the one this module knows. */
+function parsedFace(name: string): ParsedFace | null {
+  let face = parsed.get(name);
+  if (face === undefined) {
+    const scratch = new PDFDocument({ font: name, autoFirstPage: false }) as unknown as { _font?: object };
+    const candidate = scratch._font as { font?: Partial<AfmFont> } | undefined;
+    const afm = candidate?.font;
+    const known =
+      candidate !== undefined &&
+      candidate !== null &&
+      Object.keys(candidate).every((k) => FONT_FIELDS.has(k)) &&
+      typeof afm === 'object' &&
+      typeof afm.encodeText === 'function' &&
+      typeof afm.characterToGlyph === 'function' &&
+      typeof afm.widthOfGlyph === 'function' &&
+      typeof afm.getKernPair === 'function';
+    face = known ? { face: candidate, metrics: new CharMetrics(afm as AfmFont) } : null;
+    parsed.set(name, face);
+  }
+  return face;
+}
+
+function hasFontTable(doc: object): doc is FontTable {
+  const t = doc as Partial<FontTable>;
+  return typeof t._fontFamilies === 'object' && t._fontFamilies !== null && typeof t._fontCount === 'number';
+}
+
+/**
+ * Opens `faces` on a document created without a default font (`font: null`), in order — the first is the current
+ * font afterwards, as pdfkit's default font would be. Each gets the next font id (F1, F2…), as when pdfkit opens them.
+ */
+export function openStandardFonts(doc: Pdf, faces: readonly string[]): void {
+  for (const name of faces) {
+    const parsedFont = parsedFace(name);
+    if (!parsedFont || !hasFontTable(doc) || doc._fontFamilies[name]) {
+      doc.font(name);
+      continue;
+    }
+    const { face, metrics } = parsedFont;
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(face) as object) as object, face, {
+      document: doc,
+      id: `F${++doc._fontCount}`,
+      widthOfString: (string: string, size: number) => metrics.widthOfString(string, size),
+      encode: (text: string) => metrics.encode(text),
+    });
+    doc._fontFamilies[name] = copy;
+  }
+  if (faces[0]) doc.font(faces[0]);
+}
