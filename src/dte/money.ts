@@ -32,6 +32,11 @@ export function fromJson(v: unknown): Dec | null {
   if (typeof v !== 'number' || !Number.isFinite(v)) return null;
   return new D(String(v));
 }
+/** Decimal places of a number as JSON writes it (its shortest decimal string). */
 export function decimalsOf(v: number): number {
-  return new D(String(v)).decimalPlaces();
+  const s = String(v);
+  // An exponent (1e-7, 1.5e+21) is left to Decimal; a plain decimal string is counted where it stands.
+  if (s.includes('e')) return new D(s).decimalPlaces();
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
 }

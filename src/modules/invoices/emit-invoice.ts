@@ -113,7 +113,8 @@ async function persistEmission(
   e: NewEmission,
 ): Promise<Result<Invoice, Failure<ErrorCode.VALIDATION_FAILED>>> {
   const codigos = e.row.tipoDte === '05' ? creditedCcfCodigos(e.document) : [];
-  if (!codigos.length) return ok(await insertEmission(ctx.db.pool, ctx.em.fork(), e));
+  const meta = ctx.db.orm.em.getMetadata(Invoice);
+  if (!codigos.length) return ok(await insertEmission(ctx.db.pool, meta, e));
   const client = await ctx.db.pool.connect();
   try {
     await client.query('begin');
@@ -128,7 +129,7 @@ async function persistEmission(
       await client.query('rollback');
       return invalid(issues);
     }
-    const invoice = await insertEmission(client, ctx.em.fork(), e);
+    const invoice = await insertEmission(client, meta, e);
     await client.query('commit');
     return ok(invoice);
   } catch (err) {
