@@ -159,7 +159,7 @@ async function buildEmission(
   opts: EmitOptions,
 ): Promise<Result<NewEmission, Failure<ErrorCode.VALIDATION_FAILED | ErrorCode.NOT_FOUND>>> {
   // The tenant, its establishments and calendar from the per-process cache (invalidated by every change).
-  const profile = await tenantProfile(ctx.db, ctx.log, tenantId);
+  const profile = await tenantProfile(ctx.db, () => ctx.log, tenantId);
   if (!profile) return tenantNotFound(tenantId);
   const resolved = emisorAt(profile.tenant, profile.establishments, body);
   if ('issues' in resolved) return invalid(resolved.issues);
