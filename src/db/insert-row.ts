@@ -1,37 +1,42 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { ReferenceKind, type EntityName } from '@mikro-orm/core';
+import { ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
 
-export interface RowValues {
+export interface RowColumns {
   /** Column names, in order. */
   columns: string[];
   /** `$n::type` placeholders (typed: the values are selected, not inserted from a VALUES list). */
   placeholders: string[];
-  values: unknown[];
+  /** The values of one row with the same properties, in the columns' order. */
+  values(data: Record<string, unknown>): unknown[];
 }
 
 /**
- * The columns and typed placeholders of one row of `entity`, from values keyed by entity property name (a relation
- * takes the related id). Lets a hot-path statement write a row without the unit of work while new properties are
- * added in one place: the caller's object. Placeholders start at `$firstParam`.
+ * The columns and typed placeholders of a row of the entity `meta` describes, for rows keyed by entity property name
+ * as `shape` is (a relation takes the related id). Lets a hot-path statement write a row without the unit of work
+ * while new properties are added in one place: the caller's object. Placeholders start at `$firstParam`. Made once
+ * per statement; `values` then reads each row.
  */
 export function rowValues<T extends object>(
-  em: EntityManager,
-  entity: EntityName<T>,
-  data: Record<string, unknown>,
+  meta: EntityMetadata<T>,
+  shape: Record<string, unknown>,
   firstParam = 1,
-): RowValues {
-  const meta = em.getMetadata(entity);
-  const out: RowValues = { columns: [], placeholders: [], values: [] };
-  for (const [name, value] of Object.entries(data)) {
-    const prop = (
-      meta.properties as Record<string, (typeof meta.properties)[keyof typeof meta.properties] | undefined>
-    )[name];
+): RowColumns {
+  const props = meta.properties as Record<string, (typeof meta.properties)[keyof typeof meta.properties] | undefined>;
+  const names = Object.keys(shape);
+  const reads = names.map((name, i) => {
+    const prop = props[name];
     if (!prop) throw new Error(`${meta.className} has no property ${name}`);
-    out.columns.push(`"${prop.fieldNames[0]}"`);
-    out.placeholders.push(`$${firstParam + out.values.length}::${prop.columnTypes[0]}`);
-    out.values.push(prop.kind === ReferenceKind.MANY_TO_ONE ? idOf(value) : dbValue(value));
-  }
-  return out;
+    return {
+      name,
+      column: `"${prop.fieldNames[0]}"`,
+      placeholder: `$${firstParam + i}::${prop.columnTypes[0]}`,
+      value: prop.kind === ReferenceKind.MANY_TO_ONE ? idOf : dbValue,
+    };
+  });
+  return {
+    columns: reads.map((r) => r.column),
+    placeholders: reads.map((r) => r.placeholder),
+    values: (data) => reads.map((r) => r.value(data[r.name])),
+  };
 }
 
 function idOf(v: unknown): unknown {

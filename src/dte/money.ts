@@ -9,8 +9,25 @@ export const ZERO = new D(0);
 export const IVA_RATE = new D('0.13'); // Ley IVA 13 % (MH's rules)
 export const IVA_DIVISOR = new D('1.13');
 
+/**
+ * Decimals are immutable: one made from a short string or a number is kept and handed out again. A document repeats
+ * few values (0, 1, its prices) and every one of them is read several times (parsing, building, validating).
+ */
+const known = new Map<string | number, Dec>();
+function decimalOf(v: string | number): Dec {
+  let d = known.get(v);
+  if (d === undefined) {
+    d = new D(typeof v === 'number' ? String(v) : v);
+    if (typeof v === 'number' || v.length <= 40) {
+      if (known.size >= 10_000) known.clear();
+      known.set(v, d);
+    }
+  }
+  return d;
+}
+
 export function dec(v: string | number | Dec): Dec {
-  return new D(typeof v === 'number' ? String(v) : v);
+  return typeof v === 'object' ? new D(v) : decimalOf(v);
 }
 /** Item-level rounding: 8 decimals, half-up. */
 export function r8(v: Dec): Dec {
@@ -30,8 +47,13 @@ export function num(v: Dec): number {
 /** Read a number from a built document back as a Decimal (through its shortest decimal string). */
 export function fromJson(v: unknown): Dec | null {
   if (typeof v !== 'number' || !Number.isFinite(v)) return null;
-  return new D(String(v));
+  return decimalOf(v);
 }
+/** Decimal places of a number as JSON writes it (its shortest decimal string). */
 export function decimalsOf(v: number): number {
-  return new D(String(v)).decimalPlaces();
+  const s = String(v);
+  // An exponent (1e-7, 1.5e+21) is left to Decimal; a plain decimal string is counted where it stands.
+  if (s.includes('e')) return new D(s).decimalPlaces();
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
 }

@@ -156,12 +156,16 @@ export class NoteInput {
 /** Plain JSON without nulls (GraphQL input objects → the REST body). */
 function plain(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(plain);
-  if (v && typeof v === 'object')
-    return Object.fromEntries(
-      Object.entries(v)
-        .filter(([, x]) => x !== null && x !== undefined)
-        .map(([k, x]) => [k, plain(x)]),
-    );
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (x === null || x === undefined) continue;
+      // A JSON value may name a key __proto__: it stays a field, as it was written.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: plain(x), enumerable: true, writable: true });
+      else out[k] = plain(x);
+    }
+    return out;
+  }
   return v;
 }
 

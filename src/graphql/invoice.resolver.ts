@@ -17,7 +17,7 @@ import { emitNote, type NoteInput as NoteBody } from '../modules/invoices/emit-n
 import { emitRequest } from '../modules/invoices/emit-request.js';
 import { findInvoiceByReference } from '../modules/invoices/find-invoice-by-reference.js';
 import { getInvoice, getInvoiceEvents, getSignedDocument } from '../modules/invoices/get-invoice.js';
-import { documentLinks } from '../modules/documents/links.js';
+import { documentLink } from '../modules/documents/links.js';
 import type { Invoice } from '../modules/invoices/invoice.entity.js';
 import { listInvoices, type InvoicePage } from '../modules/invoices/list-invoices.js';
 import { previewInvoice } from '../modules/invoices/preview-invoice.js';
@@ -173,11 +173,11 @@ export class InvoiceResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Versión legible (PDF)' })
   pdfUrl(@Ctx() ctx: Context, @Root() inv: Invoice) {
-    return documentLinks(ctx.links, inv).pdfUrl;
+    return documentLink(ctx.links, inv, 'pdf');
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The DTE JSON download' })
   jsonUrl(@Ctx() ctx: Context, @Root() inv: Invoice) {
-    return documentLinks(ctx.links, inv).jsonUrl;
+    return documentLink(ctx.links, inv, 'json');
   }
 }

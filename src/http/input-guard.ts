@@ -18,32 +18,48 @@ export function badTextReason(s: string): string | null {
 const pathOf = (parent: string, key: string | number) =>
   typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
 
+/** A value still to look at: its path is made into text only when an issue names it. */
+interface Pending {
+  v: unknown;
+  up: Pending | null;
+  key: string | number;
+  depth: number;
+}
+
+function pathText(p: Pending, root: string): string {
+  return p.up ? pathOf(pathText(p.up, root), p.key) : root;
+}
+
 /** Every bad string (values and keys) in a JSON value, found without recursion; and whether it nests too deeply. */
 export function inputIssues(value: unknown, root = ''): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const stack: { v: unknown; path: string; depth: number }[] = [{ v: value, path: root, depth: 0 }];
+  const stack: Pending[] = [{ v: value, up: null, key: '', depth: 0 }];
   while (stack.length && issues.length < 20) {
-    const { v, path, depth } = stack.pop()!;
+    const item = stack.pop()!;
+    const { v, depth } = item;
     if (typeof v === 'string') {
       const why = badTextReason(v);
-      if (why) issues.push({ path: path || '(body)', code: 'INVALID_CHARACTER', message: why });
+      if (why) issues.push({ path: pathText(item, root) || '(body)', code: 'INVALID_CHARACTER', message: why });
       continue;
     }
     if (!v || typeof v !== 'object') continue;
     if (depth >= MAX_INPUT_DEPTH) {
-      issues.push({ path: path || '(body)', code: 'TOO_DEEP', message: `nests deeper than ${MAX_INPUT_DEPTH} levels` });
+      const path = pathText(item, root) || '(body)';
+      issues.push({ path, code: 'TOO_DEEP', message: `nests deeper than ${MAX_INPUT_DEPTH} levels` });
       break;
     }
     if (Array.isArray(v)) {
-      v.forEach((x, i) => {
-        stack.push({ v: x, path: pathOf(path, i), depth: depth + 1 });
-      });
+      for (let i = 0; i < v.length; i++) stack.push({ v: v[i], up: item, key: i, depth: depth + 1 });
       continue;
     }
-    for (const [k, x] of Object.entries(v)) {
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
       const why = badTextReason(k);
-      if (why) issues.push({ path: pathOf(path, k), code: 'INVALID_CHARACTER', message: `field name ${why}` });
-      stack.push({ v: x, path: pathOf(path, k), depth: depth + 1 });
+      if (why) {
+        const path = pathOf(pathText(item, root), k);
+        issues.push({ path, code: 'INVALID_CHARACTER', message: `field name ${why}` });
+      }
+      stack.push({ v: (v as Record<string, unknown>)[k], up: item, key: k, depth: depth + 1 });
     }
   }
   return issues;

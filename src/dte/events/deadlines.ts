@@ -60,8 +60,15 @@ export function invalidationDeadline(
  */
 export function ivaReturnDeadline(fecEmi: string, calendar: BusinessCalendar = NATIONAL_CALENDAR): string {
   check(fecEmi);
-  return nthBusinessDayOfNextMonth(calendar, fecEmi, 10);
+  // The same for every document of a month on one calendar (a changed calendar is another object).
+  let byMonth = ivaReturnDeadlines.get(calendar);
+  if (!byMonth) ivaReturnDeadlines.set(calendar, (byMonth = new Map()));
+  const month = fecEmi.slice(0, 7);
+  let deadline = byMonth.get(month);
+  if (deadline === undefined) byMonth.set(month, (deadline = nthBusinessDayOfNextMonth(calendar, fecEmi, 10)));
+  return deadline;
 }
+const ivaReturnDeadlines = new WeakMap<BusinessCalendar, Map<string, string>>();
 
 /** Last date on which a credit or debit note may still relate this CCF / CR (3 months), or null for other types. */
 export function relatedNoteDeadline(tipoDte: TipoDte, fecEmi: string): string | null {

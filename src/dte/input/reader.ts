@@ -1,7 +1,10 @@
 // Small typed readers for the emission body: each reads one field, records a precise issue on failure
 // (path relative to the body, stable code) and returns a usable fallback so that all problems are reported at once.
-import { type Dec, dec } from '../money.js';
+import { type Dec, dec, ZERO } from '../money.js';
 import { type DteIssue, issue } from '../model.js';
+
+/** MH's bound on any amount (< 10^11). */
+const MH_LIMIT = dec('100000000000');
 
 export type Obj = Record<string, unknown>;
 
@@ -133,9 +136,9 @@ export class Reader {
       return null;
     }
     const d = dec(s);
-    if (opts.positive && !d.gt(0)) this.add(p, 'NOT_POSITIVE', `${key} must be greater than 0`);
-    if (opts.min !== undefined && d.lt(opts.min)) this.add(p, 'TOO_SMALL', `${key} must be ≥ ${opts.min}`);
-    if (d.abs().gte('100000000000')) this.add(p, 'TOO_LARGE', `${key} must be < 100000000000 (MH limit)`);
+    if (opts.positive && !d.gt(ZERO)) this.add(p, 'NOT_POSITIVE', `${key} must be greater than 0`);
+    if (opts.min !== undefined && d.lt(dec(opts.min))) this.add(p, 'TOO_SMALL', `${key} must be ≥ ${opts.min}`);
+    if (d.abs().gte(MH_LIMIT)) this.add(p, 'TOO_LARGE', `${key} must be < 100000000000 (MH limit)`);
     const maxDp = opts.maxDecimals ?? 8;
     if (d.decimalPlaces() > maxDp)
       this.add(

@@ -4,7 +4,7 @@ import * as CAT from '../catalogs/index.js';
 import { direccionProblems, inCatalog } from '../catalogs/index.js';
 import { isValidDui, nitProblem, onlyDigits } from '../dui-nit-nrc.js';
 import { type DteIssue, issue } from '../model.js';
-import { type Dec, fromJson } from '../money.js';
+import { type Dec, dec, fromJson } from '../money.js';
 
 export type O = Record<string, unknown>;
 
@@ -22,7 +22,7 @@ export function d(v: unknown): Dec | null {
 export function near(actual: unknown, expected: Dec, path: string, out: DteIssue[], tolerance = '0.01'): void {
   const a = fromJson(actual);
   if (a === null) return; // type problems are reported by the shape check
-  if (a.minus(expected).abs().gt(tolerance)) {
+  if (a.minus(expected).abs().gt(dec(tolerance))) {
     out.push(
       issue(
         path,

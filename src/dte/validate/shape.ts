@@ -67,17 +67,36 @@ function typeName(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
 }
 
+/**
+ * Where a value sits, made into its text (`resumen.tributos[0].codigo`) only when an issue names it: a sound document
+ * builds no path at all.
+ */
+type PathRef = string | { up: PathRef; key: string | number };
+
+function pathText(p: PathRef): string {
+  if (typeof p === 'string') return p;
+  const up = pathText(p.up);
+  return typeof p.key === 'number' ? `${up}[${p.key}]` : up ? `${up}.${p.key}` : p.key;
+}
+
 export function checkShape(v: unknown, s: Shape, path: string, out: DteIssue[]): void {
+  check(v, s, path, out);
+}
+
+function check(v: unknown, s: Shape, path: PathRef, out: DteIssue[]): void {
   if (v === null) {
-    if (!s.nullable) out.push(issue(path, 'NULL_NOT_ALLOWED', `${path} must not be null`));
+    if (!s.nullable) {
+      const p = pathText(path);
+      out.push(issue(p, 'NULL_NOT_ALLOWED', `${p} must not be null`));
+    }
     return;
   }
   switch (s.k) {
     case 'str':
-      checkStr(v, s, path, out);
+      if (typeof v !== 'string' || !strSound(v, s)) checkStr(v, s, pathText(path), out);
       return;
     case 'num':
-      checkNum(v, s, path, out);
+      if (typeof v !== 'number' || !numSound(v, s)) checkNum(v, s, pathText(path), out);
       return;
     case 'obj':
       checkObj(v, s, path, out);
@@ -86,6 +105,31 @@ export function checkShape(v: unknown, s: Shape, path: string, out: DteIssue[]):
       checkArr(v, s, path, out);
       return;
   }
+}
+
+/** The common case of checkStr, without building a path or a message. */
+function strSound(v: string, s: StrShape): boolean {
+  return (
+    (s.min === undefined || v.length >= s.min) &&
+    (s.max === undefined || v.length <= s.max) &&
+    (!s.re || s.re.test(v)) &&
+    (!s.enum || s.enum.includes(v)) &&
+    !s.date
+  );
+}
+
+/** The common case of checkNum, without building a path or a message. */
+function numSound(v: number, s: NumShape): boolean {
+  return (
+    Number.isFinite(v) &&
+    (!s.int || Number.isInteger(v)) &&
+    (!s.enum || s.enum.includes(v)) &&
+    (s.min === undefined || v >= s.min) &&
+    (s.max === undefined || v <= s.max) &&
+    (s.exMin === undefined || v > s.exMin) &&
+    (s.exMax === undefined || v < s.exMax) &&
+    (s.dp === undefined || decimalsOf(v) <= s.dp)
+  );
 }
 
 function checkStr(v: unknown, s: StrShape, path: string, out: DteIssue[]): void {
@@ -127,40 +171,48 @@ function checkNum(v: unknown, s: NumShape, path: string, out: DteIssue[]): void 
     );
 }
 
-function checkObj(v: unknown, s: ObjShape, path: string, out: DteIssue[]): void {
+function checkObj(v: unknown, s: ObjShape, path: PathRef, out: DteIssue[]): void {
   if (typeof v !== 'object' || Array.isArray(v)) {
-    out.push(issue(path, 'INVALID_TYPE', `${path || 'document'} must be an object, got ${typeName(v)}`));
+    const p = pathText(path);
+    out.push(issue(p, 'INVALID_TYPE', `${p || 'document'} must be an object, got ${typeName(v)}`));
     return;
   }
   const o = v as Record<string, unknown>;
-  for (const key of Object.keys(s.props)) {
-    const p = path ? `${path}.${key}` : key;
+  for (const key in s.props) {
     if (!(key in o)) {
-      if (!s.optional?.includes(key)) out.push(issue(p, 'REQUIRED', `${p} is required (use null where MH allows it)`));
+      if (!s.optional?.includes(key)) {
+        const p = pathText({ up: path, key });
+        out.push(issue(p, 'REQUIRED', `${p} is required (use null where MH allows it)`));
+      }
       continue;
     }
-    checkShape(o[key], s.props[key]!, p, out);
+    check(o[key], s.props[key]!, { up: path, key }, out);
   }
   for (const key of Object.keys(o)) {
     if (!(key in s.props))
       out.push(
-        issue(path ? `${path}.${key}` : key, 'ADDITIONAL_PROPERTY', `${key} is not a field of this document section`),
+        issue(pathText({ up: path, key }), 'ADDITIONAL_PROPERTY', `${key} is not a field of this document section`),
       );
   }
 }
 
-function checkArr(v: unknown, s: ArrShape, path: string, out: DteIssue[]): void {
+function checkArr(v: unknown, s: ArrShape, path: PathRef, out: DteIssue[]): void {
   if (!Array.isArray(v)) {
-    out.push(issue(path, 'INVALID_TYPE', `${path} must be an array, got ${typeName(v)}`));
+    const p = pathText(path);
+    out.push(issue(p, 'INVALID_TYPE', `${p} must be an array, got ${typeName(v)}`));
     return;
   }
-  if (s.min !== undefined && v.length < s.min)
-    out.push(issue(path, 'TOO_FEW', `${path} needs at least ${s.min} element(s)`));
-  if (s.max !== undefined && v.length > s.max)
-    out.push(issue(path, 'TOO_MANY', `${path} allows at most ${s.max} element(s)`));
-  if (s.unique && new Set(v.map((x) => JSON.stringify(x))).size !== v.length)
-    out.push(issue(path, 'DUPLICATE_ITEMS', `${path} must not repeat elements`));
-  v.forEach((x, i) => {
-    checkShape(x, s.of, `${path}[${i}]`, out);
-  });
+  if (s.min !== undefined && v.length < s.min) {
+    const p = pathText(path);
+    out.push(issue(p, 'TOO_FEW', `${p} needs at least ${s.min} element(s)`));
+  }
+  if (s.max !== undefined && v.length > s.max) {
+    const p = pathText(path);
+    out.push(issue(p, 'TOO_MANY', `${p} allows at most ${s.max} element(s)`));
+  }
+  if (s.unique && new Set(v.map((x) => JSON.stringify(x))).size !== v.length) {
+    const p = pathText(path);
+    out.push(issue(p, 'DUPLICATE_ITEMS', `${p} must not repeat elements`));
+  }
+  for (let i = 0; i < v.length; i++) check(v[i], s.of, { up: path, key: i }, out);
 }

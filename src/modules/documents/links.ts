@@ -122,10 +122,21 @@ function verifiedPayload(key: Uint8Array, token: string): TokenPayload | null {
  * the message's creation time, so every attempt carries byte-identical links.
  */
 export function documentLinks(signer: LinkSigner, invoice: LinkSubject, issuedAt: Date = new Date()): DocumentLinks {
-  const base = `${signer.publicUrl}${DOCUMENT_ROUTE}/${invoice.id}`;
-  const pdf = signDocumentToken(signer, invoice, 'pdf', issuedAt);
-  const json = signDocumentToken(signer, invoice, 'json', issuedAt);
-  return { pdfUrl: `${base}.pdf?token=${pdf}`, jsonUrl: `${base}.json?token=${json}` };
+  return {
+    pdfUrl: documentLink(signer, invoice, 'pdf', issuedAt),
+    jsonUrl: documentLink(signer, invoice, 'json', issuedAt),
+  };
+}
+
+/** One of the two links (a GraphQL selection of pdfUrl alone signs only that one). */
+export function documentLink(
+  signer: LinkSigner,
+  invoice: LinkSubject,
+  kind: DocumentKind,
+  issuedAt: Date = new Date(),
+): string {
+  const token = signDocumentToken(signer, invoice, kind, issuedAt);
+  return `${signer.publicUrl}${DOCUMENT_ROUTE}/${invoice.id}.${kind}?token=${token}`;
 }
 
 /** Verifies a token and that it was issued for exactly this invoice and kind. */

@@ -113,7 +113,8 @@ async function persistEmission(
   e: NewEmission,
 ): Promise<Result<Invoice, Failure<ErrorCode.VALIDATION_FAILED>>> {
   const codigos = e.row.tipoDte === '05' ? creditedCcfCodigos(e.document) : [];
-  if (!codigos.length) return ok(await insertEmission(ctx.db.pool, ctx.em.fork(), e));
+  const meta = ctx.db.orm.em.getMetadata(Invoice);
+  if (!codigos.length) return ok(await insertEmission(ctx.db.pool, meta, e));
   const client = await ctx.db.pool.connect();
   try {
     await client.query('begin');
@@ -128,7 +129,7 @@ async function persistEmission(
       await client.query('rollback');
       return invalid(issues);
     }
-    const invoice = await insertEmission(client, ctx.em.fork(), e);
+    const invoice = await insertEmission(client, meta, e);
     await client.query('commit');
     return ok(invoice);
   } catch (err) {
@@ -158,7 +159,7 @@ async function buildEmission(
   opts: EmitOptions,
 ): Promise<Result<NewEmission, Failure<ErrorCode.VALIDATION_FAILED | ErrorCode.NOT_FOUND>>> {
   // The tenant, its establishments and calendar from the per-process cache (invalidated by every change).
-  const profile = await tenantProfile(ctx.db, ctx.log, tenantId);
+  const profile = await tenantProfile(ctx.db, () => ctx.log, tenantId);
   if (!profile) return tenantNotFound(tenantId);
   const resolved = emisorAt(profile.tenant, profile.establishments, body);
   if ('issues' in resolved) return invalid(resolved.issues);

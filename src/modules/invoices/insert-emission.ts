@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
+import type { EntityMetadata } from '@mikro-orm/core';
 import { rowValues } from '../../db/insert-row.js';
 import { jobInsert } from '../../queue/enqueue.js';
 import { transmitInvoiceJob } from '../transmission/transmit-invoice.job.js';
@@ -33,12 +34,22 @@ export interface NewEmission {
  */
 /** A pool or a client inside a transaction: both run one statement the same way. */
 export interface Queryable {
-  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  query(q: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
-export async function insertEmission(db: Queryable, em: EntityManager, e: NewEmission): Promise<Invoice> {
+/** The emission statement for one set of invoice columns: its text, and a name under which PostgreSQL keeps it. */
+interface EmissionStatement {
+  name: string;
+  text: string;
+  /** The invoice row's values in the statement's order (from the caller's object by property name). */
+  values(row: Record<string, unknown>): unknown[];
+}
+
+export async function insertEmission(db: Queryable, meta: EntityMetadata<Invoice>, e: NewEmission): Promise<Invoice> {
   const s = e.series;
-  const params: unknown[] = [
+  const stmt = emissionStatement(meta, e.row);
+  const job = jobInsert(transmitInvoiceJob, { invoiceId: e.row.id }, { tenantId: s.tenantId });
+  const values = [
     s.tenantId,
     s.tipoDte,
     s.codEstableMH,
@@ -46,14 +57,55 @@ export async function insertEmission(db: Queryable, em: EntityManager, e: NewEmi
     s.year,
     e.numeroControlPrefix,
     JSON.stringify(e.document),
+    ...stmt.values(e.row),
+    ...job.values,
+    INVOICE_CHANNEL,
   ];
-  const inv = rowValues(em, Invoice, e.row, params.length + 1);
-  params.push(...inv.values);
-  const job = jobInsert(transmitInvoiceJob, { invoiceId: e.row.id }, { tenantId: s.tenantId }, params.length + 1);
-  params.push(...job.values, INVOICE_CHANNEL);
-  const channel = `$${params.length}`;
-  const { rows } = await db.query(
-    `with c as (
+  const { rows } = await db.query({ name: stmt.name, text: stmt.text, values });
+  const numeroControl = (rows[0] as { numero_control: string }).numero_control;
+  // The stored document is the one built here with its numeroControl: it does not travel back from the database.
+  const built = e.document.identificacion as Record<string, unknown>;
+  const document = { ...e.document, identificacion: { ...built, numeroControl } };
+  return invoiceAsWritten(meta, e.row, numeroControl, document);
+}
+
+/**
+ * The invoice as this statement wrote it, without a round trip through the entity manager: the row's own values,
+ * null in every column the emission leaves empty, the tenant as a reference by id. It answers the request that created
+ * it (GraphQL and REST read its fields); it is not managed by any entity manager.
+ */
+function invoiceAsWritten(
+  meta: EntityMetadata<Invoice>,
+  row: Record<string, unknown>,
+  numeroControl: string,
+  document: Record<string, unknown>,
+): Invoice {
+  const out: Record<string, unknown> = {};
+  for (const name of propertyNames(meta)) out[name] = row[name] ?? null;
+  out.tenant = { id: row.tenant };
+  out.numeroControl = numeroControl;
+  out.document = document;
+  return out as unknown as Invoice;
+}
+
+let names: string[] | null = null;
+const propertyNames = (meta: EntityMetadata<Invoice>) =>
+  (names ??= Object.values(meta.properties)
+    .filter((p) => p.fieldNames?.length)
+    .map((p) => p.name as string));
+
+/** One statement per set of invoice columns (in practice one): built once, prepared once per connection. */
+const statements = new Map<string, EmissionStatement>();
+function emissionStatement(meta: EntityMetadata<Invoice>, row: Record<string, unknown>): EmissionStatement {
+  const keys = Object.keys(row);
+  const signature = keys.join(',');
+  let stmt = statements.get(signature);
+  if (stmt) return stmt;
+  // $1–$7: the series, the prefix and the document; then the invoice's columns, the job's, the channel.
+  const inv = rowValues(meta, row, 8);
+  const job = jobInsert(transmitInvoiceJob, { invoiceId: '' }, { tenantId: null }, 8 + keys.length);
+  const channel = `$${8 + keys.length + job.values.length}`;
+  const text = `with c as (
        insert into control_counter (tenant_id, tipo_dte, cod_estable_mh, cod_punto_venta_mh, year, last_value)
        values ($1, $2, $3, $4, $5, 1)
        on conflict (tenant_id, tipo_dte, cod_estable_mh, cod_punto_venta_mh, year)
@@ -67,37 +119,20 @@ export async function insertEmission(db: Queryable, em: EntityManager, e: NewEmi
        insert into invoice (${inv.columns.join(', ')}, numero_control, document)
        select ${inv.placeholders.join(', ')}, n.numero, jsonb_set($7::jsonb, '{identificacion,numeroControl}',
          to_jsonb(n.numero)) from n
-       returning ${returnedColumns(em)}),
+       returning id, tenant_id, status, referencia_externa, patient_id, codigo_generacion, numero_control),
      e as (
        insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
        select tenant_id, id, 'dte.queued', null, status, jsonb_build_object('codigoGeneracion', codigo_generacion),
          now() from i
        returning id),
      j as (${job.sql})
-     select i.*, pg_notify(${channel}, json_build_object('eventId', e.id::text, 'invoiceId', i.id, 'tenantId',
-       i.tenant_id, 'type', 'dte.queued',
-              'status', i.status, 'referenciaExterna', i.referencia_externa, 'patientId', i.patient_id)::text),
+     select i.numero_control, pg_notify(${channel}, json_build_object('eventId', e.id::text, 'invoiceId', i.id,
+       'tenantId', i.tenant_id, 'type', 'dte.queued', 'status', i.status, 'referenciaExterna', i.referencia_externa,
+       'patientId', i.patient_id)::text),
             (select count(*) from (select pg_notify('fx_jobs', ${job.kindParam}) from j) x) as jobs
-       from i, e`,
-    params,
-  );
-  const row = rows[0] as Record<string, unknown>;
-  delete row.pg_notify;
-  delete row.jobs;
-  // The stored document is the one built here with its numeroControl: it does not travel back from the database.
-  const invoice = em.map(Invoice, row);
-  const built = e.document.identificacion as Record<string, unknown>;
-  const identificacion = { ...built, numeroControl: row.numero_control };
-  invoice.document = { ...e.document, identificacion };
-  return invoice;
-}
-
-let columns: string | null = null;
-/** Every column of the invoice row but the (large) document. */
-function returnedColumns(em: EntityManager): string {
-  columns ??= Object.values(em.getMetadata(Invoice).properties)
-    .filter((p) => p.name !== 'document' && p.fieldNames?.length)
-    .flatMap((p) => p.fieldNames.map((f) => `"${f}"`))
-    .join(', ');
-  return columns;
+       from i, e`;
+  const name = `fx_emission_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+  stmt = { name, text, values: inv.values };
+  statements.set(signature, stmt);
+  return stmt;
 }

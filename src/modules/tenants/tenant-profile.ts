@@ -21,16 +21,21 @@ const caches = new WeakMap<Database, NotifiedCache<TenantProfile>>();
 /**
  * The tenant's profile from a per-process cache: a change committed by any process (tenant, establishments,
  * calendar) is announced by a trigger and drops the entry before the next emission; changes made through this
- * process's ORM drop it at once. Null when the tenant does not exist.
+ * process's ORM drop it at once. Null when the tenant does not exist. `log` (the cache's, for its LISTEN connection) is
+ * asked for only when the cache is made: a request's child logger is then not made for every emission.
  */
-export function tenantProfile(db: Database, log: Logger, tenantId: string): Promise<TenantProfile | null> {
+export function tenantProfile(
+  db: Database,
+  log: Logger | (() => Logger),
+  tenantId: string,
+): Promise<TenantProfile | null> {
   return cacheOf(db, log).get(tenantId, (id) => loadTenantProfile(db, id));
 }
 
-function cacheOf(db: Database, log: Logger): NotifiedCache<TenantProfile> {
+function cacheOf(db: Database, log: Logger | (() => Logger)): NotifiedCache<TenantProfile> {
   let cache = caches.get(db);
   if (cache) return cache;
-  const c = new NotifiedCache<TenantProfile>(db.url, TENANT_PROFILE_CHANNEL, log);
+  const c = new NotifiedCache<TenantProfile>(db.url, TENANT_PROFILE_CHANNEL, typeof log === 'function' ? log() : log);
   caches.set(db, (cache = c));
   db.beforeClose?.(() => c.close());
   const tenantOf = (entity: unknown): string | undefined => {
