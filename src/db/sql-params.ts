@@ -15,3 +15,12 @@ export class SqlParams {
     return this.add(value === null || value === undefined ? null : JSON.stringify(value), 'jsonb');
   }
 }
+
+/**
+ * `column = value` as a check only, never an index condition: for lookups that find a row by its primary key and
+ * only confirm its tenant. Written as a plain equality, the planner may pick a `(tenant_id, …)` index instead while
+ * the table's statistics are young (a fresh table, a burst before autovacuum's next ANALYZE): estimated at one row,
+ * that index reads every document of the tenant — one statement per document then costs as much as the whole
+ * table. The result is the same (`is true`: a NULL counts as false, as in any WHERE).
+ */
+export const tenantCheck = (column: string, value: string): string => `(${column} = ${value}) is true`;

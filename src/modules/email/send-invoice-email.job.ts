@@ -8,7 +8,7 @@ import type { Pool } from 'pg';
 import type { App } from '../../app.js';
 import { isUuid } from '../../core/guards.js';
 import { coalescePerPool } from '../../db/coalesce.js';
-import { SqlParams } from '../../db/sql-params.js';
+import { SqlParams, tenantCheck } from '../../db/sql-params.js';
 import { jobDoneCte, jobDoneOutcome } from '../../queue/enqueue.js';
 import {
   defineJob,
@@ -78,8 +78,10 @@ const readMails = coalescePerPool<Pool, string, Row>(async (pool, keys) => {
     `select e.id as email_id, e.tenant_id as email_tenant, e.status as email_status, e."to" as email_to,
             e.attempts as email_attempts,
             ${fanOutColumns('i')}, i.document, i.jws, ${pdf.columns}
-     from invoice_email e join unnest(${tenants}, ${ids}) k(tenant_id, id) on e.tenant_id = k.tenant_id and e.id = k.id
-     join invoice i on i.id = e.invoice_id and i.tenant_id = e.tenant_id join tenant t on t.id = e.tenant_id
+     from invoice_email e join unnest(${tenants}, ${ids}) k(tenant_id, id)
+       on e.id = k.id and ${tenantCheck('e.tenant_id', 'k.tenant_id')}
+     join invoice i on i.id = e.invoice_id and ${tenantCheck('i.tenant_id', 'e.tenant_id')}
+     join tenant t on t.id = e.tenant_id
      ${pdf.join}`,
     p.values,
   );
@@ -178,7 +180,7 @@ async function finish(
   }
   const updated = `${store ? `fx_pdf as (${store}), ` : ''}${done ? `fx_job as (${done}), ` : ''}fx_m as (
       update invoice_email set attempts = attempts + 1, ${set}, updated_at = now()
-      where id = ${p.add(mail.id, 'uuid')} and tenant_id = ${p.add(mail.tenantId, 'uuid')}
+      where id = ${p.add(mail.id, 'uuid')} and ${tenantCheck('tenant_id', p.add(mail.tenantId, 'uuid'))}
       returning tenant_id, invoice_id, attempts)`;
   let attempts: number;
   if (event) {

@@ -1,3 +1,4 @@
+import { tenantCheck } from '../../db/sql-params.js';
 import type { Database } from '../../db/database.js';
 import { assertMove } from '../invoices/invoice-lifecycle.js';
 import { INVOICE_CHANNEL } from '../invoices/invoice-event-bus.js';
@@ -21,7 +22,7 @@ export async function markSignedAndSent(
   const { rows } = await db.pool.query<{ send_attempts: number }>(
     `with u as (
        update invoice set status = 'SENT', jws = $3, send_attempts = send_attempts + 1, updated_at = now()
-       where id = $1 and tenant_id = $2 and status = 'QUEUED'
+       where id = $1 and ${tenantCheck('tenant_id', '$2')} and status = 'QUEUED'
        returning id, tenant_id, send_attempts, referencia_externa, patient_id),
      e as (
        insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
