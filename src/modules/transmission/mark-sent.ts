@@ -1,4 +1,4 @@
-import { tenantCheck } from '../../db/sql-params.js';
+import { prepared, tenantCheck } from '../../db/sql-params.js';
 import type { Database } from '../../db/database.js';
 import { assertMove } from '../invoices/invoice-lifecycle.js';
 import { INVOICE_CHANNEL } from '../invoices/invoice-event-bus.js';
@@ -20,7 +20,8 @@ export async function markSignedAndSent(
   jws: string,
 ): Promise<number | null> {
   const { rows } = await db.pool.query<{ send_attempts: number }>(
-    `with u as (
+    prepared(
+      `with u as (
        update invoice set status = 'SENT', jws = $3, send_attempts = send_attempts + 1, updated_at = now()
        where id = $1 and ${tenantCheck('tenant_id', '$2')} and status = 'QUEUED'
        returning id, tenant_id, send_attempts, referencia_externa, patient_id),
@@ -41,7 +42,8 @@ export async function markSignedAndSent(
                           u.patient_id)::text)
                from e order by e.id) n) as notified
        from u`,
-    [invoiceId, tenantId, jws, INVOICE_CHANNEL],
+      [invoiceId, tenantId, jws, INVOICE_CHANNEL],
+    ),
   );
   return rows[0]?.send_attempts ?? null;
 }
