@@ -35,7 +35,7 @@ describe('tenantCheck on a table with young statistics', () => {
   it('finds one row by its primary key, reading a few buffers rather than the whole tenant', async () => {
     const { rows } = await pool.query<{ id: string }>(`select id from doc offset 1500 limit 1`);
     const id = rows[0]!.id;
-    const sql = `select id from doc where id = $1::uuid and tenant_id = $2::uuid`;
+    const sql = `select id from doc where id = $1::uuid and ${tenantCheck('tenant_id', '$2::uuid')}`;
     const plan = await pool.query(`explain (analyze, buffers, format json) ${sql}`, [id, tenant]);
     const root = plan.rows[0]['QUERY PLAN'][0].Plan;
     expect(root['Index Name']).toBe('doc_pkey');
