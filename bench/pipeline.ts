@@ -14,6 +14,9 @@ import { benchEnv } from './support.js';
 const example = JSON.parse(
   readFileSync(new URL('../../examples/dte/01-factura.json', import.meta.url), 'utf8'),
 ) as Record<string, unknown>;
+// FX_BENCH_NO_EMAIL=1: the receptor has no e-mail address, so no e-mail (nor its PDF) follows PROCESSED — the
+// transmission alone (to tell its cost from the versión legible's).
+if (process.env.FX_BENCH_NO_EMAIL) delete (example.receptor as Record<string, unknown>).correo;
 const mainJs = fileURLToPath(new URL('../src/main.js', import.meta.url));
 
 interface Scenario {
