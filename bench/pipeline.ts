@@ -69,7 +69,18 @@ async function run(s: Scenario): Promise<void> {
   const env = await benchEnv(workers, { events: true });
   const schema = await buildGraphQLSchema();
   const server = await startServer(env.app, { schema, port: 0, routes: restRoutes(env.app) });
-  let child = null as ChildProcess | null;
+  const children: ChildProcess[] = [];
+  // FX_BENCH_WORKER_PROCESSES=n: n worker processes on the one database instead of one (their CPU is summed).
+  const workerProcesses = Math.max(1, Number(process.env.FX_BENCH_WORKER_PROCESSES ?? 1));
+  const childrenCpuMs = () => {
+    let sum = 0;
+    for (const c of children) {
+      const ms = childCpuMs(c.pid);
+      if (ms === null) return null;
+      sum += ms;
+    }
+    return children.length ? sum : null;
+  };
   try {
     if (!ceilingsPrinted) {
       ceilingsPrinted = true;
@@ -85,20 +96,23 @@ async function run(s: Scenario): Promise<void> {
       // FX_BENCH_WORKER_PROF=<dir>: a CPU profile of the worker process (node --cpu-prof), written when it stops.
       const prof = process.env.FX_BENCH_WORKER_PROF;
       const args = [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), mainJs, '--worker-only'];
-      child = spawn(process.execPath, args, {
-        env: {
-          ...process.env,
-          DATABASE_URL: env.app.db.url,
-          FX_MH_BASE_URL: env.app.mh.sandbox!.url,
-          FX_MH_SANDBOX: '1',
-          FX_MASTER_KEY: env.app.config.masterKey!,
-          LOG_LEVEL: 'error',
-          FX_WORKER_CONCURRENCY: String(s.workerConcurrency),
-          FX_WORKER_TENANT_CONCURRENCY: String(s.workerConcurrency),
-          FX_PROCESSES: '1',
-        },
-        stdio: 'ignore',
-      });
+      for (let n = 0; n < workerProcesses; n++)
+        children.push(
+          spawn(process.execPath, args, {
+            env: {
+              ...process.env,
+              DATABASE_URL: env.app.db.url,
+              FX_MH_BASE_URL: env.app.mh.sandbox!.url,
+              FX_MH_SANDBOX: '1',
+              FX_MASTER_KEY: env.app.config.masterKey!,
+              LOG_LEVEL: 'error',
+              FX_WORKER_CONCURRENCY: String(s.workerConcurrency),
+              FX_WORKER_TENANT_CONCURRENCY: String(s.workerConcurrency),
+              FX_PROCESSES: '1',
+            },
+            stdio: 'ignore',
+          }),
+        );
     };
     // The worker process is ready once it listens for jobs: its CPU is counted from there (not its start-up).
     const workerReady = async () => {
@@ -106,11 +120,11 @@ async function run(s: Scenario): Promise<void> {
         const { rows } = await env.app.db.pool.query(
           `select count(*)::int as n from pg_stat_activity where query = 'listen fx_jobs'`,
         );
-        if (rows[0].n > 0) break;
+        if (rows[0].n >= workerProcesses) break;
         await new Promise((r) => setTimeout(r, 25));
       }
       await new Promise((r) => setTimeout(r, 200));
-      return childCpuMs(child?.pid) ?? 0;
+      return childrenCpuMs() ?? 0;
     };
     let workerCpu0 = 0;
     if (s.workerProcess && !s.drainOnly) {
@@ -133,11 +147,13 @@ async function run(s: Scenario): Promise<void> {
       return res.status === 201;
     });
     let drainStart = started;
+    let drainCpu0 = cpu0;
     if (s.drainOnly) {
       spawnWorker();
       workerCpu0 = await workerReady();
       pgCpu0 = postgresCpuMs(postmaster);
       drainStart = performance.now();
+      drainCpu0 = process.cpuUsage();
     }
     for (;;) {
       const { rows } = await env.app.db.pool.query(
@@ -158,12 +174,21 @@ async function run(s: Scenario): Promise<void> {
     }
     const drained = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpu0);
-    const workerCpuEnd = childCpuMs(child?.pid);
+    // While the worker drains, this process only runs the MH sandbox's thread (and the event bus, and this loop).
+    const drainCpu = process.cpuUsage(drainCpu0);
+    const sandboxFigure = s.drainOnly
+      ? `; this process while draining (MH sandbox) ${((drainCpu.user + drainCpu.system) / 1000 / s.docs).toFixed(2)}`
+      : '';
+    const workerCpuEnd = childrenCpuMs();
     const pgCpu = postgresCpuMs(postmaster) - pgCpu0;
     const workerCpu = workerCpuEnd === null ? null : workerCpuEnd - workerCpu0;
     await worker?.stop();
     const e2e = s.docs / (s.drainOnly ? seconds - (drainStart - started) / 1000 : seconds);
-    const workerFigure = workerCpu === null ? '' : `; worker process ${(workerCpu / s.docs).toFixed(2)} CPU ms/DTE`;
+    const workerFigure =
+      workerCpu === null
+        ? ''
+        : `; worker process${workerProcesses > 1 ? `es (${workerProcesses})` : ''} ` +
+          `${(workerCpu / s.docs).toFixed(2)} CPU ms/DTE`;
     const expected = s.latencyMs
       ? ` (in flight ÷ latency = ${Math.round(s.workerConcurrency / (s.latencyMs / 1000))}/s)`
       : '';
@@ -172,11 +197,12 @@ async function run(s: Scenario): Promise<void> {
         `${expected}; emission ${Math.round(emission.ops / emission.seconds)}/s ` +
         `p50 ${emission.p50.toFixed(1)} ms p99 ${emission.p99.toFixed(1)} ms, failures ${emission.failures}; ` +
         `all jobs done in ${drained.toFixed(1)} s; ` +
-        `this process ${((cpu.user + cpu.system) / 1000 / s.docs).toFixed(2)} CPU ms/DTE${workerFigure}; ` +
+        `this process ${((cpu.user + cpu.system) / 1000 / s.docs).toFixed(2)} CPU ms/DTE` +
+        `${sandboxFigure}${workerFigure}; ` +
         `PostgreSQL ${(pgCpu / s.docs).toFixed(2)} CPU ms/DTE`,
     );
   } finally {
-    child?.kill('SIGTERM');
+    for (const c of children) c.kill('SIGTERM');
     await server.close();
     await env.close();
   }
