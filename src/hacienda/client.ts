@@ -1,4 +1,4 @@
-import { httpExchange, type FetchLike, type HttpResult } from './http.js';
+import { httpExchange, keepAliveFetch, type FetchLike, type HttpResult } from './http.js';
 import {
   readConsultaDte,
   readConsultaLote,
@@ -58,7 +58,7 @@ export class MhClient {
   constructor(private readonly opts: MhClientOptions) {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = opts.timeoutMs ?? 8000;
-    this.fetchFn = opts.fetch ?? ((input, init) => fetch(input, init));
+    this.fetchFn = opts.fetch ?? keepAliveFetch;
     this.tokens = new TokenCache(opts.tokenMarginMs ?? 3_600_000, opts.now ?? Date.now);
   }
 

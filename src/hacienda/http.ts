@@ -1,5 +1,58 @@
+import http from 'node:http';
+import https from 'node:https';
+
+/** What an exchange reads of an answer (a fetch Response is one). */
+export interface HttpAnswer {
+  status: number;
+  text(): Promise<string>;
+}
+
 /** One HTTP exchange with MH, with transport failures sorted by whether the request may have reached MH. */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+export type FetchLike = (input: string, init: RequestInit) => Promise<HttpAnswer>;
+
+// Kept-alive connections per process: one TCP (and TLS) handshake per connection, not per document.
+const agents = {
+  'http:': new http.Agent({ keepAlive: true }),
+  'https:': new https.Agent({ keepAlive: true }),
+};
+
+/**
+ * POST/GET over node:http(s) with kept-alive connections: the exchange MH's client makes per document, without
+ * fetch's per-request machinery (web streams, a Response object). Errors are node's (`code` ECONNREFUSED, …);
+ * `init.signal` aborts connecting, sending and reading the body alike (rejecting with the signal's reason).
+ */
+export const keepAliveFetch: FetchLike = (input, init) =>
+  new Promise((resolve, reject) => {
+    const url = new URL(input);
+    const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
+    const signal = init.signal ?? undefined;
+    if (signal?.aborted) return reject(signal.reason);
+    const body = typeof init.body === 'string' ? init.body : undefined;
+    const headers = { ...(init.headers as Record<string, string> | undefined) };
+    if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
+    const send = url.protocol === 'https:' ? https.request : http.request;
+    const req = send(url, { method: init.method ?? 'GET', headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      const text = new Promise<string>((done, fail) => {
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          signal?.removeEventListener('abort', abort);
+          done(Buffer.concat(chunks).toString('utf8'));
+        });
+        res.on('error', (err) => fail(signal?.aborted ? signal.reason : err));
+        res.on('aborted', () => fail(signal?.aborted ? signal.reason : new Error('the answer was cut off')));
+      });
+      text.catch(() => undefined); // read (and failed) only if the caller asks for the text
+      resolve({ status: res.statusCode ?? 0, text: () => text });
+    });
+    const abort = () => req.destroy(signal!.reason as Error);
+    signal?.addEventListener('abort', abort, { once: true });
+    req.on('error', (err) => {
+      signal?.removeEventListener('abort', abort);
+      reject(signal?.aborted ? signal.reason : err);
+    });
+    req.end(body);
+  });
 
 export type HttpResult =
   | { ok: true; status: number; body: unknown; text: string }
@@ -30,7 +83,7 @@ export async function httpExchange(
 ): Promise<HttpResult> {
   // One signal covers connecting, sending, the headers and reading the body: MH's 8 s rule is end to end.
   const signal = AbortSignal.timeout(timeoutMs);
-  let res: Response;
+  let res: HttpAnswer;
   let text: string;
   try {
     res = await fetchFn(url, { ...init, signal });

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import PQueue from 'p-queue';
 import pg from 'pg';
 import type { Logger } from '../core/logger.js';
+import { prepared } from '../db/sql-params.js';
 import { metrics } from '../core/metrics.js';
 import type { AnyJobDefinition, ClaimedJob, JobOutcome, JobRuntime } from './job-definition.js';
 
@@ -258,9 +259,11 @@ export class Worker {
           this.doneBatch = null;
           this.opts.pool
             .query(
-              `update job set status = 'done', locked_until = null, updated_at = now()
-               where id = any($1::bigint[]) and locked_by = $2 and status = 'running'`,
-              [ids, this.id],
+              prepared(
+                `update job set status = 'done', locked_until = null, updated_at = now()
+                 where id = any($1::bigint[]) and locked_by = $2 and status = 'running'`,
+                [ids, this.id],
+              ),
             )
             .then(() => resolve(), reject);
         });

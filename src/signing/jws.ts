@@ -1,5 +1,4 @@
-import type { KeyObject } from 'node:crypto';
-import { CompactSign, compactVerify, errors as joseErrors } from 'jose';
+import { sign as cryptoSign, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { JwsError } from './errors.js';
 
 /**
@@ -9,13 +8,27 @@ import { JwsError } from './errors.js';
 export const DTE_JWS_HEADER = Object.freeze({ alg: 'RS512' as const });
 export const DTE_JWS_HEADER_B64 = 'eyJhbGciOiJSUzUxMiJ9';
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+// RS512 (RFC 7518 §3.3) is RSASSA-PKCS1-v1_5 with SHA-512 over ASCII(b64url(header) '.' b64url(payload)): node:crypto
+// computes it directly (the callback form on libuv's thread pool, as WebCrypto would), without WebCrypto's per-call
+// wrapping. PKCS#1 v1.5 is deterministic: the signature is byte for byte the one jose or jose4j produce.
+
+/** RS512 keys are RSA of 2048 bits or more (RFC 7518 §3.3). */
+const rs512Key = (key: KeyObject): boolean =>
+  key.asymmetricKeyType === 'rsa' && (key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048;
+
 /** Signs a DTE (or an MH event) as compact JWS RS512; payload = UTF-8 `JSON.stringify(doc)`. */
-export async function signDte(doc: object, privateKey: KeyObject): Promise<string> {
-  const payload = encoder.encode(JSON.stringify(doc));
-  return new CompactSign(payload).setProtectedHeader({ alg: 'RS512' }).sign(privateKey);
+export function signDte(doc: object, privateKey: KeyObject): Promise<string> {
+  if (privateKey.type !== 'private' || !rs512Key(privateKey)) {
+    return Promise.reject(new TypeError('RS512 needs an RSA private key of 2048 bits or more'));
+  }
+  const input = `${DTE_JWS_HEADER_B64}.${Buffer.from(JSON.stringify(doc), 'utf8').toString('base64url')}`;
+  return new Promise((resolve, reject) =>
+    cryptoSign('sha512', Buffer.from(input, 'latin1'), privateKey, (err, sig) =>
+      err ? reject(err) : resolve(`${input}.${sig.toString('base64url')}`),
+    ),
+  );
 }
 
 /**
@@ -25,16 +38,19 @@ export async function signDte(doc: object, privateKey: KeyObject): Promise<strin
 export async function verifyDteJws(jws: string, publicKey: KeyObject): Promise<Record<string, unknown>> {
   const parts = splitCompact(jws);
   assertExactHeader(parts[0]);
-  let payload: Uint8Array;
+  if (!rs512Key(publicKey)) {
+    throw new JwsError('JWS_MALFORMED', 'JWS could not be verified: RS512 needs an RSA key of 2048 bits or more');
+  }
+  const signed = Buffer.from(`${parts[0]}.${parts[1]}`, 'latin1');
+  const signature = Buffer.from(parts[2], 'base64url');
+  let ok: boolean;
   try {
-    ({ payload } = await compactVerify(jws, publicKey, { algorithms: ['RS512'] }));
+    ok = cryptoVerify('sha512', signed, publicKey, signature);
   } catch (err) {
-    if (err instanceof joseErrors.JWSSignatureVerificationFailed) {
-      throw new JwsError('JWS_BAD_SIGNATURE', 'JWS signature does not verify with the given public key');
-    }
     throw new JwsError('JWS_MALFORMED', `JWS could not be verified: ${(err as Error).message}`);
   }
-  return parseJsonObject(payload);
+  if (!ok) throw new JwsError('JWS_BAD_SIGNATURE', 'JWS signature does not verify with the given public key');
+  return parseJsonObject(Buffer.from(parts[1], 'base64url'));
 }
 
 /**

@@ -33,6 +33,24 @@ describe('signDte / verifyDteJws', () => {
     },
   );
 
+  it('signs byte for byte as jose (RSASSA-PKCS1-v1_5 SHA-512), and verifies what jose signed', async () => {
+    const { CompactSign } = await import('jose');
+    const fromJose = await new CompactSign(Buffer.from(JSON.stringify(doc)))
+      .setProtectedHeader({ alg: 'RS512' })
+      .sign(privateKey);
+    expect(await signDte(doc, privateKey)).toBe(fromJose);
+    expect(await verifyDteJws(fromJose, publicKey)).toEqual(doc);
+  });
+
+  it('refuses keys RS512 does not allow (not RSA, under 2048 bits)', async () => {
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const small = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    await expect(signDte(doc, ec.privateKey)).rejects.toThrow(/RSA private key/);
+    await expect(signDte(doc, small.privateKey)).rejects.toThrow(/2048/);
+    const jws = await signDte(doc, privateKey);
+    await expect(verifyDteJws(jws, small.publicKey)).rejects.toMatchObject({ code: 'JWS_MALFORMED' });
+  });
+
   it('refuses a signature from another key', async () => {
     const jws = await signDte(doc, other.privateKey);
     await expect(verifyDteJws(jws, publicKey)).rejects.toMatchObject({ name: 'JwsError', code: 'JWS_BAD_SIGNATURE' });

@@ -85,14 +85,24 @@ function smtpMailer(smtpUrl: string, from: string): Mailer {
 
 function outboxMailer(outboxDir: string, from: string): Mailer {
   const transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let made: Promise<void> | null = null;
   return {
     async send(msg) {
       validate(msg);
       const info = await transport.sendMail({ from, ...msg });
       const location = path.join(outboxDir, outboxFileName(info.messageId));
       try {
-        await mkdir(outboxDir, { recursive: true });
-        await writeFile(location, info.message as Buffer);
+        // The folder is made once per process (again only if it disappeared since), not for every message.
+        made ??= mkdir(outboxDir, { recursive: true }).then(() => undefined);
+        await made.catch((err) => {
+          made = null;
+          throw err;
+        });
+        await writeFile(location, info.message as Buffer).catch(async (err: NodeJS.ErrnoException) => {
+          if (err.code !== 'ENOENT') throw err;
+          await mkdir(outboxDir, { recursive: true });
+          await writeFile(location, info.message as Buffer);
+        });
       } catch (err) {
         throw new MailError('OUTBOX_WRITE_FAILED', `cannot write ${location}: ${(err as Error).message}`);
       }

@@ -8,7 +8,7 @@ import type { Pool } from 'pg';
 import type { App } from '../../app.js';
 import { isUuid } from '../../core/guards.js';
 import { coalescePerPool } from '../../db/coalesce.js';
-import { SqlParams } from '../../db/sql-params.js';
+import { prepared, SqlParams, tenantCheck } from '../../db/sql-params.js';
 import { jobDoneCte, jobDoneOutcome } from '../../queue/enqueue.js';
 import {
   defineJob,
@@ -75,13 +75,17 @@ const readMails = coalescePerPool<Pool, string, Row>(async (pool, keys) => {
     'uuid[]',
   );
   const { rows } = await pool.query<Row>(
-    `select e.id as email_id, e.tenant_id as email_tenant, e.status as email_status, e."to" as email_to,
+    prepared(
+      `select e.id as email_id, e.tenant_id as email_tenant, e.status as email_status, e."to" as email_to,
             e.attempts as email_attempts,
             ${fanOutColumns('i')}, i.document, i.jws, ${pdf.columns}
-     from invoice_email e join unnest(${tenants}, ${ids}) k(tenant_id, id) on e.tenant_id = k.tenant_id and e.id = k.id
-     join invoice i on i.id = e.invoice_id and i.tenant_id = e.tenant_id join tenant t on t.id = e.tenant_id
+     from invoice_email e join unnest(${tenants}, ${ids}) k(tenant_id, id)
+       on e.id = k.id and ${tenantCheck('e.tenant_id', 'k.tenant_id')}
+     join invoice i on i.id = e.invoice_id and ${tenantCheck('i.tenant_id', 'e.tenant_id')}
+     join tenant t on t.id = e.tenant_id
      ${pdf.join}`,
-    p.values,
+      p.values,
+    ),
   );
   return new Map(rows.map((r) => [`${r.email_tenant}/${r.email_id}`, r]));
 });
@@ -178,7 +182,7 @@ async function finish(
   }
   const updated = `${store ? `fx_pdf as (${store}), ` : ''}${done ? `fx_job as (${done}), ` : ''}fx_m as (
       update invoice_email set attempts = attempts + 1, ${set}, updated_at = now()
-      where id = ${p.add(mail.id, 'uuid')} and tenant_id = ${p.add(mail.tenantId, 'uuid')}
+      where id = ${p.add(mail.id, 'uuid')} and ${tenantCheck('tenant_id', p.add(mail.tenantId, 'uuid'))}
       returning tenant_id, invoice_id, attempts)`;
   let attempts: number;
   if (event) {
@@ -187,11 +191,11 @@ async function finish(
         select i.tenant_id, i.id as invoice_id, i.status as from_status, i.status as to_status
         from invoice i join fx_m on i.id = fx_m.invoice_id and i.tenant_id = fx_m.tenant_id)`;
     const ev = eventStatement(p, 'fx_s', event.type, mail.invoice, event.data);
-    await app.db.pool.query(`with ${[updated, source, ...ev.ctes].join(',\n')}\n${ev.select}`, p.values);
+    await app.db.pool.query(prepared(`with ${[updated, source, ...ev.ctes].join(',\n')}\n${ev.select}`, p.values));
     attempts = mail.attempts + 1;
   } else {
     const sql = `with ${updated} select attempts from fx_m`;
-    const { rows } = await app.db.pool.query<{ attempts: number }>(sql, p.values);
+    const { rows } = await app.db.pool.query<{ attempts: number }>(prepared(sql, p.values));
     attempts = rows[0]?.attempts ?? mail.attempts + 1;
   }
   if (retry) return { kind: 'retry', delayMs: backoffMs(attempts, 5_000, 10 * 60_000), error: r.error };

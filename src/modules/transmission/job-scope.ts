@@ -1,3 +1,4 @@
+import { prepared, tenantCheck } from '../../db/sql-params.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import type { Pool } from 'pg';
@@ -88,9 +89,12 @@ type Row = Record<string, never>;
 const readInvoices = (document: string) =>
   coalescePerPool<Pool, string, Row>(async (pool, keys) => {
     const { rows } = await pool.query<Row>(
-      `select ${fanOutColumns('i')}, ${document}, i.send_attempts, i.blocked_code, i.tenant_id as fx_tenant
-     from invoice i join unnest($1::uuid[], $2::uuid[]) k(tenant_id, id) on i.tenant_id = k.tenant_id and i.id = k.id`,
-      [keys.map((k) => k.split('/')[0]), keys.map((k) => k.split('/')[1])],
+      prepared(
+        `select ${fanOutColumns('i')}, ${document}, i.send_attempts, i.blocked_code, i.tenant_id as fx_tenant
+         from invoice i join unnest($1::uuid[], $2::uuid[]) k(tenant_id, id)
+           on i.id = k.id and ${tenantCheck('i.tenant_id', 'k.tenant_id')}`,
+        [keys.map((k) => k.split('/')[0]), keys.map((k) => k.split('/')[1])],
+      ),
     );
     return new Map(rows.map((r) => [`${r.fx_tenant}/${r.id}`, r]));
   });

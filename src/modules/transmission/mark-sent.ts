@@ -1,3 +1,6 @@
+import { prepared, tenantCheck } from '../../db/sql-params.js';
+import type { Pool } from 'pg';
+import { coalescePerPool } from '../../db/coalesce.js';
 import type { Database } from '../../db/database.js';
 import { assertMove } from '../invoices/invoice-lifecycle.js';
 import { INVOICE_CHANNEL } from '../invoices/invoice-event-bus.js';
@@ -6,11 +9,19 @@ import { INVOICE_CHANNEL } from '../invoices/invoice-event-bus.js';
 assertMove('QUEUED', 'SIGNED');
 assertMove('SIGNED', 'SENT');
 
+interface Signed {
+  tenantId: string;
+  invoiceId: string;
+  jws: string;
+}
+
 /**
  * QUEUED → SIGNED → SENT in one statement (its own transaction): the JWS stored, the send counted, the events
  * dte.signed and dte.sent appended and announced. SENT is committed before the request leaves, so a rerun that finds
  * SENT asks consultadte before any resend. Both events are internal (no webhook, render or e-mail fan-out).
  * Returns the send attempt, or null when the invoice was no longer QUEUED (another run moved it).
+ * The documents signed in the same turn of the event loop (a claimed batch signs together) are moved by one
+ * statement: one round trip and one commit for all of them, each row still moved only if it is QUEUED.
  */
 export async function markSignedAndSent(
   db: Database,
@@ -18,29 +29,46 @@ export async function markSignedAndSent(
   invoiceId: string,
   jws: string,
 ): Promise<number | null> {
-  const { rows } = await db.pool.query<{ send_attempts: number }>(
-    `with u as (
-       update invoice set status = 'SENT', jws = $3, send_attempts = send_attempts + 1, updated_at = now()
-       where id = $1 and tenant_id = $2 and status = 'QUEUED'
-       returning id, tenant_id, send_attempts, referencia_externa, patient_id),
-     e as (
-       insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
-       select u.tenant_id, u.id, t.type, t.from_status, t.to_status, t.data, now()
-       from u cross join lateral (values
-         (1, 'dte.signed', 'QUEUED', 'SIGNED', null::jsonb),
-         (2, 'dte.sent', 'SIGNED', 'SENT', jsonb_build_object('attempt', u.send_attempts))) t(ord, type, from_status,
-           to_status, data)
-       order by t.ord
-       returning id, invoice_id, tenant_id, type, to_status)
-     select u.send_attempts,
-            (select count(*) from (
-               select pg_notify($4, json_build_object('eventId', e.id::text, 'invoiceId', e.invoice_id, 'tenantId',
-                 e.tenant_id,
-                        'type', e.type, 'status', e.to_status, 'referenciaExterna', u.referencia_externa, 'patientId',
-                          u.patient_id)::text)
-               from e order by e.id) n) as notified
-       from u`,
-    [invoiceId, tenantId, jws, INVOICE_CHANNEL],
-  );
-  return rows[0]?.send_attempts ?? null;
+  return (await markMany(db.pool, { tenantId, invoiceId, jws })) ?? null;
 }
+
+const markMany = coalescePerPool<Pool, Signed, number>(async (pool, signed) => {
+  const { rows } = await pool.query<{ id: string; tenant_id: string; send_attempts: number }>(
+    prepared(
+      `with k as (
+         select * from unnest($1::uuid[], $2::uuid[], $3::text[]) with ordinality k(id, tenant_id, jws, ord)),
+       u as (
+         update invoice i set status = 'SENT', jws = k.jws, send_attempts = i.send_attempts + 1, updated_at = now()
+         from k
+         where i.id = k.id and ${tenantCheck('i.tenant_id', 'k.tenant_id')} and i.status = 'QUEUED'
+         returning i.id, i.tenant_id, i.send_attempts, i.referencia_externa, i.patient_id, k.ord),
+       e as (
+         insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
+         select u.tenant_id, u.id, t.type, t.from_status, t.to_status, t.data, now()
+         from u cross join lateral (values
+           (1, 'dte.signed', 'QUEUED', 'SIGNED', null::jsonb),
+           (2, 'dte.sent', 'SIGNED', 'SENT', jsonb_build_object('attempt', u.send_attempts))) t(ord, type, from_status,
+             to_status, data)
+         order by u.ord, t.ord
+         returning id, invoice_id, tenant_id, type, to_status)
+       select u.id, u.tenant_id, u.send_attempts,
+              (select count(*) from (
+                 select pg_notify($4, json_build_object('eventId', e.id::text, 'invoiceId', e.invoice_id, 'tenantId',
+                   e.tenant_id, 'type', e.type, 'status', e.to_status, 'referenciaExterna', m.referencia_externa,
+                   'patientId', m.patient_id)::text)
+                 from e join u m on m.id = e.invoice_id order by e.id) n) as notified
+         from u`,
+      [signed.map((s) => s.invoiceId), signed.map((s) => s.tenantId), signed.map((s) => s.jws), INVOICE_CHANNEL],
+    ),
+  );
+  const attempts = new Map(rows.map((r) => [`${r.tenant_id}/${r.id}`, r.send_attempts]));
+  const found = new Map<Signed, number>();
+  for (const s of signed) {
+    // (one invoice twice in a batch: the row moved once, for the first of them; the other finds it moved)
+    const key = `${s.tenantId}/${s.invoiceId}`.toLowerCase();
+    const n = attempts.get(key);
+    attempts.delete(key);
+    if (n !== undefined) found.set(s, n);
+  }
+  return found;
+});

@@ -1,4 +1,4 @@
-import { SqlParams } from '../../db/sql-params.js';
+import { prepared, SqlParams, tenantCheck } from '../../db/sql-params.js';
 import type { ProcessedOutcome, RejectedOutcome } from '../../hacienda/index.js';
 import { jobDoneCte } from '../../queue/enqueue.js';
 import type { ClaimedJob } from '../../queue/job-definition.js';
@@ -64,7 +64,8 @@ export async function recordMhAnswer(
          processed_at = ${p.add(scope.app.clock.now(), 'timestamptz')}`
       : '';
   const changed = `fx_old as (
-      select id, status from invoice where id = ${p.add(id, 'uuid')} and tenant_id = ${p.add(scope.tenantId, 'uuid')}
+      select id, status from invoice
+      where id = ${p.add(id, 'uuid')} and ${tenantCheck('tenant_id', p.add(scope.tenantId, 'uuid'))}
       for update),
     fx_u as (
       update invoice i set status = ${p.add(to)}, mh_codigo_msg = ${p.add(o.codigoMsg)},
@@ -78,6 +79,6 @@ export async function recordMhAnswer(
   const ev = eventStatement(p, 'fx_u', type, after, data, email);
   const done = ending ? jobDoneCte(p, ending) : null;
   const ctes = [changed, ...ev.ctes, ...(done ? [`fx_job as (${done})`] : [])];
-  const { rows } = await scope.app.db.pool.query(`with ${ctes.join(',\n')}\n${ev.select}`, p.values);
+  const { rows } = await scope.app.db.pool.query(prepared(`with ${ctes.join(',\n')}\n${ev.select}`, p.values));
   return rows.length > 0;
 }

@@ -33,10 +33,12 @@ export async function loadSigningMaterial(
 }
 
 const materialCache = new Map<string, { at: number; value: SigningMaterial | null }>();
+const materialLoads = new Map<string, Promise<SigningMaterial | null>>();
 
 /** Drops the cached material of (tenant, ambiente): a new import takes effect at once in this process. */
 export function forgetSigningMaterial(tenantId: string, ambiente: '00' | '01'): void {
   materialCache.delete(`${tenantId}:${ambiente}`);
+  materialLoads.delete(`${tenantId}:${ambiente}`);
 }
 
 /** Decrypted signing material, cached for a minute per (tenant, ambiente) so a burst doesn't decrypt per document. */
@@ -49,8 +51,20 @@ export async function cachedSigningMaterial(
   const key = `${tenantId}:${ambiente}`;
   const hit = materialCache.get(key);
   if (hit && Date.now() - hit.at < 60_000) return hit.value;
-  const value = await loadSigningMaterial(em.fork(), masterKey, tenantId, ambiente);
-  // "Nothing imported" is not cached: an import seen by another process takes effect at the next look.
-  if (value) materialCache.set(key, { at: Date.now(), value });
-  return value;
+  // The jobs of one claim ask together: one load serves them all. A load that an import superseded meanwhile
+  // (forgetSigningMaterial) is not cached.
+  let loading = materialLoads.get(key);
+  if (!loading) {
+    const load: Promise<SigningMaterial | null> = loadSigningMaterial(em.fork(), masterKey, tenantId, ambiente)
+      .then((value) => {
+        // "Nothing imported" is not cached: an import seen by another process takes effect at the next look.
+        if (value && materialLoads.get(key) === load) materialCache.set(key, { at: Date.now(), value });
+        return value;
+      })
+      .finally(() => {
+        if (materialLoads.get(key) === load) materialLoads.delete(key);
+      });
+    materialLoads.set(key, (loading = load));
+  }
+  return loading;
 }

@@ -26,7 +26,7 @@ async function runWebhookDelivery({ app }: JobRuntime, job: ClaimedJob<{ deliver
     await em.flush();
     return { kind: 'done' };
   }
-  const o = await attemptDelivery(appDeliveryDeps(app), em, d, ep);
+  const o = await attemptDelivery(appDeliveryDeps(app), d, ep);
   if (o.kind === 'retry')
     return {
       kind: 'retry',

@@ -108,8 +108,14 @@ export async function pingWebhookEndpoint(ctx: Context, id: string): Promise<Web
     nextAttemptAt: null,
   });
   await ctx.em.flush();
-  const deps = { clock: ctx.clock, masterKey: ctx.mh.masterKey, links: null, policy: ctx.webhookPolicy };
-  const o = await attemptDelivery(deps, ctx.em, d, ep);
+  const deps = {
+    clock: ctx.clock,
+    masterKey: ctx.mh.masterKey,
+    links: null,
+    policy: ctx.webhookPolicy,
+    pool: ctx.db.pool,
+  };
+  const o = await attemptDelivery(deps, d, ep);
   if (o.kind === 'retry') {
     d.status = 'FAILED';
     d.nextAttemptAt = null;

@@ -3,7 +3,7 @@
  * every active secret), POST it, and record the attempt in the delivery log. Success = 2xx within the timeout;
  * 410 Gone disables the endpoint; anything else is retried on the schedule (at once, 5 s, 5 min, … 24 h, jittered).
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Pool } from 'pg';
 import type { App } from '../../app.js';
 import type { Clock } from '../../core/clock.js';
 import { documentLinks, type LinkSigner } from '../documents/links.js';
@@ -12,7 +12,8 @@ import { deliverWebhook, type DeliveryResult } from './deliver-http.js';
 import { activeSecrets } from './endpoint-secrets.js';
 import type { WebhookPolicy } from './policy.js';
 import { nextAttemptAt } from './retry-schedule.js';
-import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity.js';
+import { SqlParams, prepared, tenantCheck } from '../../db/sql-params.js';
+import type { WebhookDelivery, WebhookEndpoint } from './webhook.entity.js';
 import { signWebhook } from './webhook-signing.js';
 
 export type AttemptOutcome =
@@ -27,6 +28,8 @@ export interface DeliveryDeps {
   /** null: no links (pings). */
   links: LinkSigner | null;
   policy: WebhookPolicy;
+  /** Where attempts are recorded (plain statements). */
+  pool: Pool;
 }
 
 export const appDeliveryDeps = (app: App): DeliveryDeps => ({
@@ -34,6 +37,7 @@ export const appDeliveryDeps = (app: App): DeliveryDeps => ({
   masterKey: app.mh.masterKey,
   links: app.links,
   policy: app.webhookPolicy,
+  pool: app.db.pool,
 });
 
 /** Standard Webhooks message id: stable for the outbox row, so receivers can drop duplicates (retries, replays). */
@@ -49,7 +53,6 @@ export async function webhookBody(links: LinkSigner | null, d: WebhookDelivery):
 
 export async function attemptDelivery(
   deps: DeliveryDeps,
-  em: EntityManager,
   d: WebhookDelivery,
   ep: WebhookEndpoint,
 ): Promise<AttemptOutcome> {
@@ -68,7 +71,7 @@ export async function attemptDelivery(
     ssrf: { allowPrivate: policy.allowPrivate },
   });
   const outcome = decide(d, result, deps.clock.now());
-  await record(em, d.id, ep.id, result, outcome);
+  await record(deps.pool, d, ep.id, result, outcome);
   return outcome;
 }
 
@@ -81,35 +84,41 @@ function decide(d: WebhookDelivery, result: DeliveryResult, now: Date): AttemptO
     : { kind: 'failed', result, reason: `gave up after ${d.roundAttempts + 1} attempts` };
 }
 
+/**
+ * The attempt on the outbox row, its line in the delivery log and, on 410 Gone, the endpoint disabled: one plain
+ * statement (one round trip and one commit instead of a unit of work around three). Nothing is written when the row
+ * is gone (its endpoint was deleted meanwhile).
+ */
 async function record(
-  em: EntityManager,
-  deliveryId: string,
+  pool: Pool,
+  d: WebhookDelivery,
   endpointId: string,
   result: DeliveryResult,
   o: AttemptOutcome,
 ): Promise<void> {
-  await em.fork().transactional(async (tx) => {
-    const d = await tx.findOneOrFail(WebhookDelivery, { id: deliveryId });
-    d.roundAttempts += 1;
-    d.totalAttempts += 1;
-    tx.create(WebhookAttempt, {
-      tenant: d.tenant,
-      delivery: d,
-      attempt: d.totalAttempts,
-      statusCode: result.statusCode,
-      durationMs: result.durationMs,
-      error: result.error ?? null,
-    });
-    d.lastStatusCode = result.statusCode;
-    d.lastError =
-      o.kind === 'failed' ? `${result.error ?? ''}; ${o.reason}`.replace(/^; /, '') : (result.error ?? null);
-    d.status = o.kind === 'succeeded' ? 'SUCCEEDED' : o.kind === 'failed' ? 'FAILED' : 'PENDING';
-    d.nextAttemptAt = o.kind === 'retry' ? o.at : null;
-    if (o.kind === 'succeeded') d.deliveredAt = new Date();
-    if (result.gone) {
-      const ep = await tx.findOneOrFail(WebhookEndpoint, { id: endpointId });
-      ep.enabled = false;
-      ep.disabledReason = `410 Gone on delivery ${messageId(d)} at ${new Date().toISOString()}`;
-    }
-  });
+  const p = new SqlParams();
+  const lastError =
+    o.kind === 'failed' ? `${result.error ?? ''}; ${o.reason}`.replace(/^; /, '') : (result.error ?? null);
+  const status = o.kind === 'succeeded' ? 'SUCCEEDED' : o.kind === 'failed' ? 'FAILED' : 'PENDING';
+  const gone = result.gone
+    ? `, fx_ep as (
+         update webhook_endpoint set enabled = false, updated_at = now(),
+           disabled_reason = ${p.add(`410 Gone on delivery ${messageId(d)} at ${new Date().toISOString()}`)}
+         where id = ${p.add(endpointId, 'uuid')} and ${tenantCheck('tenant_id', '(select tenant_id from fx_d)')})`
+    : '';
+  const sql = `with fx_d as (
+      update webhook_delivery set round_attempts = round_attempts + 1, total_attempts = total_attempts + 1,
+        last_status_code = ${p.add(result.statusCode, 'int')}, last_error = ${p.add(lastError, 'text')},
+        status = ${p.add(status, 'varchar')},
+        next_attempt_at = ${p.add(o.kind === 'retry' ? o.at : null, 'timestamptz')},
+        delivered_at = ${o.kind === 'succeeded' ? 'now()' : 'delivered_at'}, updated_at = now()
+      where id = ${p.add(d.id, 'uuid')} and ${tenantCheck('tenant_id', p.add(d.tenant.id, 'uuid'))}
+      returning id, tenant_id, total_attempts),
+    fx_a as (
+      insert into webhook_attempt (tenant_id, delivery_id, attempt, status_code, duration_ms, error, created_at)
+      select tenant_id, id, total_attempts, ${p.add(result.statusCode, 'int')}, ${p.add(result.durationMs, 'int')},
+             ${p.add(result.error ?? null, 'text')}, now()
+      from fx_d)${gone}
+    select count(*) from fx_d`;
+  await pool.query(prepared(sql, p.values));
 }
