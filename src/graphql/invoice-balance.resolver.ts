@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { creditBalanceOf } from '../modules/invoices/credit-balance.js';
 import { returnsOfInvoice } from '../modules/fiscal-events/get-fiscal-event.js';
 import { returnableLines, returnDeadlineOf } from '../modules/fiscal-events/return-balance.js';
-import type { Invoice } from '../modules/invoices/invoice.entity.js';
+import type { InvoiceData } from '../modules/invoices/list-invoices.js';
 import { FiscalEventType, InvoiceReturnableLineType } from './fiscal-event.types.js';
 import { InvoiceType } from './invoice.types.js';
 
@@ -25,7 +25,7 @@ export class InvoiceBalanceResolver {
       'CCF only: the CCF plus PROCESSED debit notes minus credit ' +
       'notes MH has not refused; invalidating a note restores it',
   })
-  creditBalance(@Ctx() ctx: Context, @Root() inv: Invoice) {
+  creditBalance(@Ctx() ctx: Context, @Root() inv: InvoiceData) {
     return creditBalanceOf(ctx.em, inv);
   }
 
@@ -33,7 +33,7 @@ export class InvoiceBalanceResolver {
     nullable: true,
     description: 'FE/FEX/FSE only: per line, what Eventos de Retorno may still return',
   })
-  returnableLines(@Ctx() ctx: Context, @Root() inv: Invoice) {
+  returnableLines(@Ctx() ctx: Context, @Root() inv: InvoiceData) {
     return returnableLines(ctx.em, inv);
   }
 
@@ -42,12 +42,12 @@ export class InvoiceBalanceResolver {
     description:
       'FE/FEX/FSE only: last date for an Evento de Retorno (2 years for pharmaceutical activities, else 3 months)',
   })
-  returnDeadline(@Ctx() ctx: Context, @Root() inv: Invoice) {
+  returnDeadline(@Ctx() ctx: Context, @Root() inv: InvoiceData) {
     return returnDeadlineOf(ctx.em, inv);
   }
 
   @FieldResolver(() => [FiscalEventType], { description: 'The Eventos de Retorno against this document, oldest first' })
-  returns(@Ctx() ctx: Context, @Root() inv: Invoice) {
+  returns(@Ctx() ctx: Context, @Root() inv: InvoiceData) {
     return returnsOfInvoice(ctx, inv);
   }
 }

@@ -1,6 +1,6 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import type { Invoice } from '../modules/invoices/invoice.entity.js';
+import type { InvoiceData } from '../modules/invoices/list-invoices.js';
 import { invoiceBlock } from '../modules/transmission/blocked.js';
 import { InvoiceType } from './invoice.types.js';
 
@@ -20,12 +20,12 @@ export class InvoiceBlockedFieldsResolver {
     nullable: true,
     description: 'Set while the document waits for the tenant (e.g. an MH credential); null otherwise',
   })
-  blocked(@Root() inv: Invoice): InvoiceBlockType | null {
+  blocked(@Root() inv: InvoiceData): InvoiceBlockType | null {
     return invoiceBlock(inv);
   }
 
   @FieldResolver()
-  observaciones(@Root() inv: Invoice): string[] {
+  observaciones(@Root() inv: InvoiceData): string[] {
     return inv.observaciones ?? [];
   }
 }

@@ -18,8 +18,7 @@ import { emitRequest } from '../modules/invoices/emit-request.js';
 import { findInvoiceByReference } from '../modules/invoices/find-invoice-by-reference.js';
 import { getInvoice, getInvoiceEvents, getSignedDocument } from '../modules/invoices/get-invoice.js';
 import { documentLink } from '../modules/documents/links.js';
-import type { Invoice } from '../modules/invoices/invoice.entity.js';
-import { listInvoices, type InvoicePage } from '../modules/invoices/list-invoices.js';
+import { listInvoices, type InvoiceData, type InvoicePage } from '../modules/invoices/list-invoices.js';
 import { previewInvoice } from '../modules/invoices/preview-invoice.js';
 import { estadoOf } from '../modules/invoices/estado.js';
 import { localizeIssues } from '../core/messages.js';
@@ -116,17 +115,17 @@ export class InvoiceResolver {
   }
 
   @FieldResolver(() => InvoiceReceptorType, { nullable: true })
-  receptor(@Root() inv: Invoice) {
+  receptor(@Root() inv: InvoiceData) {
     return receptorView(inv.document);
   }
 
   @FieldResolver(() => [InvoiceItemType])
-  items(@Root() inv: Invoice) {
+  items(@Root() inv: InvoiceData) {
     return itemsView(inv.document);
   }
 
   @FieldResolver(() => InvoiceTotalsType)
-  totals(@Root() inv: Invoice) {
+  totals(@Root() inv: InvoiceData) {
     return totalsView(inv.document);
   }
 
@@ -135,7 +134,7 @@ export class InvoiceResolver {
       "The v1.0 guide's word for status: generada (queued or in " +
       'flight), sellada (PROCESSED), rechazada, contingencia, invalidada',
   })
-  estado(@Root() inv: Invoice) {
+  estado(@Root() inv: InvoiceData) {
     return estadoOf(inv.status);
   }
 
@@ -144,17 +143,17 @@ export class InvoiceResolver {
       'What the engine did on your behalf at emission (e.g. an ' +
       'all-zero DUI read as a consumidor final without document)',
   })
-  warnings(@Root() inv: Invoice) {
+  warnings(@Root() inv: InvoiceData) {
     return localizeIssues(inv.warnings ?? []);
   }
 
   @FieldResolver(() => InvoiceDeadlinesType)
-  async deadlines(@Ctx() ctx: Context, @Root() inv: Invoice) {
+  async deadlines(@Ctx() ctx: Context, @Root() inv: InvoiceData) {
     return invoiceDeadlines(inv, await cachedCalendar(ctx, ctx.em, inv.tenant.id));
   }
 
   @FieldResolver(() => [InvoiceEventType], { description: 'State history, oldest first' })
-  events(@Ctx() ctx: Context, @Root() inv: Invoice) {
+  events(@Ctx() ctx: Context, @Root() inv: InvoiceData) {
     return getInvoiceEvents(ctx, inv.id);
   }
 
@@ -162,22 +161,22 @@ export class InvoiceResolver {
     nullable: true,
     description: "SIGMA's patient, when the invoice was emitted for one",
   })
-  patient(@Root() inv: Invoice) {
+  patient(@Root() inv: InvoiceData) {
     return inv.patientId ? { id: inv.patientId } : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The JWS (RS512) sent to MH, once signed' })
-  signedDocument(@Ctx() ctx: Context, @Root() inv: Invoice) {
+  signedDocument(@Ctx() ctx: Context, @Root() inv: InvoiceData) {
     return getSignedDocument(ctx, inv.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Versión legible (PDF)' })
-  pdfUrl(@Ctx() ctx: Context, @Root() inv: Invoice) {
+  pdfUrl(@Ctx() ctx: Context, @Root() inv: InvoiceData) {
     return documentLink(ctx.links, inv, 'pdf');
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The DTE JSON download' })
-  jsonUrl(@Ctx() ctx: Context, @Root() inv: Invoice) {
+  jsonUrl(@Ctx() ctx: Context, @Root() inv: InvoiceData) {
     return documentLink(ctx.links, inv, 'json');
   }
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSql, historyQueries, pageSql, planOf, sampleValues, type Samples } from '../../bench/history-queries.js';
 import { generateInvoices, generateTenant, withoutIndexes } from '../../bench/history-data.js';
 import type { Context } from '../../src/context.js';
+import { Invoice } from '../../src/modules/invoices/invoice.entity.js';
 import { EXACT_COUNT_UP_TO, listInvoices } from '../../src/modules/invoices/list-invoices.js';
 import { numbered, textCond, textModes } from '../../src/modules/invoices/invoice-list-sql.js';
 import { dueWarnings, dueWarningsParams, dueWarningsSql } from '../../src/modules/notifications/deadline-warnings.js';
@@ -337,5 +338,67 @@ describe('listInvoices', () => {
     expect(estimate.count).toBeGreaterThan(EXACT_COUNT_UP_TO);
     expect(Math.abs(estimate.count - mine) / mine).toBeLessThan(0.2);
     expect(exact).toEqual({ count: mine, exact: true });
+  });
+});
+
+// Every field of Invoice, nested ones whole (pdfUrl and jsonUrl are signed links: their token carries the instant).
+const EVERY_INVOICE_FIELD = `id tipoDte status ambiente numeroControl codigoGeneracion selloRecibido sandbox fecEmi
+  horEmi fhProcesamiento processedAt createdAt updatedAt referenciaExterna totalPagar observaciones mhCodigoMsg
+  mhDescripcionMsg document creditBalance { gravada exenta noSujeta }
+  returnableLines { numItem descripcion vendida devuelta disponible }
+  returnDeadline returns { id } blocked { code reason since }
+  receptor { nombre tipoDocumento numDocumento nrc codActividad correo telefono }
+  items { numItem tipoItem descripcion cantidad uniMedida codigo precioUni montoDescu ventaNoSuj ventaExenta
+    ventaGravada ivaItem }
+  totals { totalNoSuj totalExenta totalGravada subTotal totalIva ivaRete1 montoTotalOperacion totalPagar totalLetras }
+  estado warnings { path code message } deadlines { invalidation transmit contingencyEvent ivaReturn relatedNotes
+    perishableMedicine } events { type toStatus } patient { id } signedDocument`;
+
+describe('a listed invoice', () => {
+  it('holds every column but the JWS, converted as the ORM loads it, and is not tracked', async () => {
+    const page = await listInvoices(ctx, { status: ['PROCESSED', 'REJECTED'] }, 30);
+    expect(page.nodes).toHaveLength(30);
+    const em = ctx.em.fork();
+    const meta = em.getMetadata().get(Invoice);
+    for (const node of page.nodes) {
+      // Not in the request's identity map: nothing was kept to detect changes.
+      expect(ctx.em.getUnitOfWork().getById(Invoice.name, node.id)).toBeUndefined();
+      const entity = await em.findOneOrFail(Invoice, { id: node.id });
+      expect(node.tenant.id).toBe(entity.tenant.id);
+      expect('jws' in node).toBe(false);
+      for (const p of meta.props) {
+        if (p.name === 'jws' || p.name === 'tenant') continue;
+        expect((node as Record<string, unknown>)[p.name], p.name).toEqual((entity as Record<string, unknown>)[p.name]);
+      }
+    }
+  });
+
+  it('resolves every field of a listed Invoice as invoice(id) does, the signed document included', async () => {
+    const created = await t.gql(
+      `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { ... on CreatedApiKey { secret } } }`,
+      { i: { tenantId, name: 'listing', scopes: ['invoices:read'] } },
+      { 'x-api-key': t.adminKey },
+    );
+    const headers = { 'x-api-key': created.body.data.createApiKey.secret as string };
+    const listed = await t.gql(
+      `{ invoices(first: 25) { edges { node { ${EVERY_INVOICE_FIELD} pdfUrl jsonUrl } } } }`,
+      {},
+      headers,
+    );
+    expect(listed.body.errors).toBeUndefined();
+    const nodes = listed.body.data.invoices.edges.map((e: { node: Record<string, unknown> }) => e.node);
+    expect(nodes).toHaveLength(25);
+    expect(nodes.some((n: { signedDocument: unknown }) => typeof n.signedDocument === 'string')).toBe(true);
+    for (const { pdfUrl, jsonUrl, ...node } of nodes) {
+      const one = await t.gql(
+        `query($id: ID!) { invoice(id: $id) { ${EVERY_INVOICE_FIELD} } }`,
+        { id: node.id },
+        headers,
+      );
+      expect(one.body.errors).toBeUndefined();
+      expect(node).toEqual(one.body.data.invoice);
+      expect(pdfUrl).toMatch(new RegExp(`/documents/${node.id}\\.pdf\\?token=`));
+      expect(jsonUrl).toMatch(new RegExp(`/documents/${node.id}\\.json\\?token=`));
+    }
   });
 });

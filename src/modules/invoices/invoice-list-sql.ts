@@ -148,12 +148,13 @@ function allConds(tenantId: string, f: InvoiceListFilter): Cond[] {
 
 const distinct = (v: readonly string[] | null | undefined): (string | null)[] => (v?.length ? [...new Set(v)] : [null]);
 
-/** The rows of one page (`limit` rows after `after`), newest first. */
+/** The rows of one page (`limit` rows after `after`), newest first: `columns` of invoice (all by default). */
 export function invoicePageQuery(
   tenantId: string,
   f: InvoiceListFilter,
   limit: number,
   after: Keyset | null,
+  columns = '*',
 ): SqlQuery {
   const keyset = after
     ? [cond('(fec_emi, created_at, id) < (?, ?::timestamptz, ?::uuid)', after.fecEmi, after.createdAt, after.id)]
@@ -161,7 +162,7 @@ export function invoicePageQuery(
   const branch = (conds: Cond[]): SqlQuery => {
     const w = joined([...conds, ...keyset]);
     return {
-      sql: `select *, ${KEY_COLUMN} from invoice where ${w.sql} order by ${ORDER} limit ${limit}`,
+      sql: `select ${columns}, ${KEY_COLUMN} from invoice where ${w.sql} order by ${ORDER} limit ${limit}`,
       params: w.params,
     };
   };

@@ -1,3 +1,4 @@
+import { JsonType, ReferenceKind, type EntityClass } from '@mikro-orm/core';
 import type { Context } from '../../context.js';
 import { ValidationError, type FieldIssue } from '../../core/errors.js';
 import { requireTenantScope } from '../../core/guards.js';
@@ -48,7 +49,7 @@ export interface InvoiceCount {
 }
 
 export interface InvoicePage {
-  nodes: Invoice[];
+  nodes: InvoiceData[];
   cursors: string[];
   hasNextPage: boolean;
   endCursor: string | null;
@@ -140,6 +141,90 @@ async function estimatedCount(ctx: Context, tenantId: string, f: InvoiceListFilt
 
 type Row = Record<string, unknown> & { key_created_at: string };
 
+/** The JWS is the one column a listing leaves out: it is rebuilt only for `signedDocument`, which reads it by id. */
+const NOT_LISTED = new Set(['jws']);
+
+/**
+ * An invoice's columns as the views read them (a loaded entity is one too). A listing hands over every column but
+ * the JWS, converted as the ORM converts them (names, instants, decimals, the tenant as a reference), in a plain
+ * object rather than a tracked entity: no identity map entry and no snapshot for change detection (a listing never
+ * writes; the snapshot serialised each row's document again). `document` arrives as text and is parsed the first
+ * time a field reads it.
+ */
+export type InvoiceData = Omit<Invoice, 'jws' | 'tenant'> & { tenant: { id: string } };
+
+/** Converts a column's value; `ref` gives the page's reference to a related entity (one per id). */
+type Convert = (v: unknown, ref: (target: EntityClass<object>, id: unknown) => object) => unknown;
+interface Listing {
+  /** The page's select list (quoted columns; `document` as text). */
+  columns: string;
+  /** Column → property, with its conversion (null: the value as the driver returns it). */
+  fields: { column: string; prop: string; convert: Convert | null }[];
+}
+let listing: Listing | undefined;
+
+function listingOf(ctx: Context): Listing {
+  if (listing) return listing;
+  const meta = ctx.em.getMetadata().get(Invoice);
+  const platform = ctx.em.getPlatform();
+  const fields: Listing['fields'] = [];
+  const columns: string[] = [];
+  for (const p of meta.props) {
+    if (NOT_LISTED.has(p.name)) continue;
+    if (p.kind === ReferenceKind.MANY_TO_ONE) {
+      const target = p.targetMeta!.class as EntityClass<object>;
+      const column = p.fieldNames[0]!;
+      fields.push({ column, prop: p.name, convert: (v, ref) => (v == null ? v : ref(target, v)) });
+      columns.push(`"${column}"`);
+      continue;
+    }
+    if (p.kind !== ReferenceKind.SCALAR || p.persist === false) continue;
+    const column = p.fieldNames[0]!;
+    let convert: Convert | null = null;
+    if (p.name === 'document') convert = null;
+    else if (p.runtimeType === 'Date') convert = (v) => (typeof v === 'string' ? platform.parseDate(v) : v);
+    else if (p.runtimeType === 'boolean') convert = (v) => (v == null ? v : !!v);
+    else if (p.customType && !(p.customType instanceof JsonType))
+      convert = (v) => (v == null ? v : p.customType!.convertToJSValue(v, platform));
+    fields.push({ column, prop: p.name, convert });
+    columns.push(p.name === 'document' ? `"${column}"::text as "${column}"` : `"${column}"`);
+  }
+  listing = { columns: columns.join(', '), fields };
+  return listing;
+}
+
+/** A listed row: `document` parsed on first read (a page that shows no field of it never parses it). */
+class ListedRow {
+  #document: unknown;
+  constructor(documentText: unknown) {
+    this.#document = documentText;
+  }
+  get document(): Record<string, unknown> {
+    if (typeof this.#document === 'string') this.#document = JSON.parse(this.#document);
+    return this.#document as Record<string, unknown>;
+  }
+}
+
+/** The page's rows as InvoiceData, sharing one reference per related entity (the tenant). */
+function listedInvoices(ctx: Context, rows: Row[]): InvoiceData[] {
+  const l = listingOf(ctx);
+  const refs = new Map<unknown, object>();
+  const ref = (target: EntityClass<object>, id: unknown) => {
+    let r = refs.get(id);
+    if (!r) refs.set(id, (r = ctx.em.getReference(target, id as never)));
+    return r;
+  };
+  return rows.map((row) => {
+    const out = new ListedRow(row.document) as unknown as Record<string, unknown>;
+    for (const f of l.fields) {
+      if (f.prop === 'document') continue;
+      const v = row[f.column];
+      out[f.prop] = f.convert ? f.convert(v, ref) : v;
+    }
+    return out as unknown as InvoiceData;
+  });
+}
+
 /**
  * The page's rows, and the filter as matched. A text is matched in the first of its modes that finds anything of the
  * tenant (an identifier, a name's words, containment): the same mode on every page, whatever the other filters.
@@ -166,7 +251,7 @@ async function pageRows(
     const f: InvoiceListFilter = { ...filter, textMode };
     const last = i === modes.length - 1;
     if (!last && !plain && !(await run(ctx, textProbeQuery(tenantId, text!, textMode))).length) continue;
-    const rows = await run<Row>(ctx, invoicePageQuery(tenantId, f, limit, keyset));
+    const rows = await run<Row>(ctx, invoicePageQuery(tenantId, f, limit, keyset, listingOf(ctx).columns));
     if (rows.length || last || !plain) return { f, rows };
   }
   throw new Error('unreachable: the last text mode always answers');
@@ -184,9 +269,10 @@ export async function listInvoices(
   const keyset = after ? await decodeCursor(ctx, tenantId, after) : null;
   const { f, rows } = await pageRows(ctx, tenantId, normalized(filter), first + 1, keyset);
   const page = rows.slice(0, first);
-  const keys = page.map((r) => ({ fecEmi: String(r.fec_emi), createdAt: r.key_created_at, id: String(r.id) }));
-  const nodes = page.map(({ key_created_at: _, ...row }) => ctx.em.map(Invoice, row));
-  const cursors = keys.map(encodeCursor);
+  const cursors = page.map((r) =>
+    encodeCursor({ fecEmi: String(r.fec_emi), createdAt: r.key_created_at, id: String(r.id) }),
+  );
+  const nodes = listedInvoices(ctx, page);
   const counts = new Map<boolean, Promise<InvoiceCount>>();
   // A first page that holds every match (no `after`, no row beyond `first`) is its own exact count.
   const whole = !keyset && rows.length <= first;
