@@ -158,14 +158,17 @@ type Convert = (v: unknown, ref: (target: EntityClass<object>, id: unknown) => o
 interface Listing {
   /** The page's select list (quoted columns; `document` as text). */
   columns: string;
-  /** Column → property, with its conversion (null: the value as the driver returns it). */
+  /** Column → property, with its conversion (null: the value as the driver returns it); `document` apart. */
   fields: { column: string; prop: string; convert: Convert | null }[];
 }
-let listing: Listing | undefined;
+/** Per ORM instance (its metadata and platform), built on its first listing. */
+const listings = new WeakMap<object, Listing>();
 
 function listingOf(ctx: Context): Listing {
-  if (listing) return listing;
-  const meta = ctx.em.getMetadata().get(Invoice);
+  const storage = ctx.em.getMetadata();
+  const known = listings.get(storage);
+  if (known) return known;
+  const meta = storage.get(Invoice);
   const platform = ctx.em.getPlatform();
   const fields: Listing['fields'] = [];
   const columns: string[] = [];
@@ -180,16 +183,21 @@ function listingOf(ctx: Context): Listing {
     }
     if (p.kind !== ReferenceKind.SCALAR || p.persist === false) continue;
     const column = p.fieldNames[0]!;
+    if (p.name === 'document') {
+      // Read as text by ListedRow, parsed on first use.
+      columns.push(`"${column}"::text as "${column}"`);
+      continue;
+    }
     let convert: Convert | null = null;
-    if (p.name === 'document') convert = null;
-    else if (p.runtimeType === 'Date') convert = (v) => (typeof v === 'string' ? platform.parseDate(v) : v);
+    if (p.runtimeType === 'Date') convert = (v) => (typeof v === 'string' ? platform.parseDate(v) : v);
     else if (p.runtimeType === 'boolean') convert = (v) => (v == null ? v : !!v);
     else if (p.customType && !(p.customType instanceof JsonType))
       convert = (v) => (v == null ? v : p.customType!.convertToJSValue(v, platform));
     fields.push({ column, prop: p.name, convert });
-    columns.push(p.name === 'document' ? `"${column}"::text as "${column}"` : `"${column}"`);
+    columns.push(`"${column}"`);
   }
-  listing = { columns: columns.join(', '), fields };
+  const listing = { columns: columns.join(', '), fields };
+  listings.set(storage, listing);
   return listing;
 }
 
@@ -217,7 +225,6 @@ function listedInvoices(ctx: Context, rows: Row[]): InvoiceData[] {
   return rows.map((row) => {
     const out = new ListedRow(row.document) as unknown as Record<string, unknown>;
     for (const f of l.fields) {
-      if (f.prop === 'document') continue;
       const v = row[f.column];
       out[f.prop] = f.convert ? f.convert(v, ref) : v;
     }
