@@ -4,7 +4,10 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
@@ -111,6 +114,9 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
       operationPolicyPlugin(app.config.env, trustedDocuments, limits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      // No field carries a cache hint (every answer depends on the caller's credential): without this, Apollo wraps
+      // every field resolver to compute a cache policy nobody reads.
+      ApolloServerPluginCacheControlDisabled(),
       {
         async serverWillStart() {
           return {
