@@ -143,22 +143,77 @@ async function emitOne(env: BenchEnv, url: string, ref: string): Promise<{ id: s
   return { id: body.id, at };
 }
 
-/** POST /api/facturas at `inFlight` → every document PROCESSED; DTE/s end to end. */
-async function pipeline(env: BenchEnv, url: string, docs: number, inFlight: number, tag: string): Promise<number> {
+/** CPU milliseconds of this thread (the server, its worker and the fan-out; not the subscribers' thread). */
+const threadCpuMs = () => {
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1000;
+};
+
+/** POST /api/facturas at `inFlight` → every document PROCESSED; DTE/s end to end and this thread's CPU ms. */
+async function pipeline(
+  env: BenchEnv,
+  url: string,
+  docs: number,
+  inFlight: number,
+  tag: string,
+): Promise<{ rate: number; cpuMs: number }> {
   const started = performance.now();
+  const cpu0 = threadCpuMs();
   await load(docs, inFlight, async (i) => {
     const res = await postFactura(url, env.apiKey, `SUBS-${tag}-${i}`);
     await res.arrayBuffer();
     return res.status === 201;
   });
   while ((await unfinished(env)) > 0) await new Promise((r) => setTimeout(r, 25));
-  return docs / ((performance.now() - started) / 1000);
+  return { rate: docs / ((performance.now() - started) / 1000), cpuMs: threadCpuMs() - cpu0 };
+}
+
+/**
+ * The fan-out alone: `count` notifications of an existing invoice sent straight through PostgreSQL (no emission, no
+ * worker), one at a time, each awaited at every subscriber; this thread's CPU per pushed message.
+ */
+async function pushOnly(env: BenchEnv, subs: Subscribers, invoiceId: string, n: number, count: number) {
+  const { rows } = await env.app.db.pool.query<{ status: string; ref: string; patient: string | null }>(
+    `select status, referencia_externa as ref, patient_id as patient from invoice where id = $1`,
+    [invoiceId],
+  );
+  const inv = rows[0]!;
+  const lastMs: number[] = [];
+  const cpu0 = threadCpuMs();
+  let missed = 0;
+  for (let i = 0; i < count; i++) {
+    const type = `bench.push.${i}`;
+    const note = {
+      // Below every real event id: the bus's replay position (the newest id it has seen) does not move.
+      eventId: String(-(Date.now() * 1000 + i)),
+      invoiceId,
+      tenantId: env.tenantId,
+      type,
+      status: inv.status,
+      referenciaExterna: inv.ref,
+      patientId: inv.patient,
+    };
+    const at = now();
+    await env.app.db.pool.query(`select pg_notify('fx_invoice_events', $1)`, [JSON.stringify(note)]);
+    const a = await subs.arrival(invoiceId, type, n);
+    if (!a || a.count < n) missed++;
+    if (a) lastMs.push(a.last - at);
+  }
+  const cpuMs = threadCpuMs() - cpu0;
+  lastMs.sort((x, y) => x - y);
+  console.log(
+    `  fan-out alone (${count} notifications, no emission): ` +
+      `last of ${n} p50 ${percentile(lastMs, 50).toFixed(1)} ms; ` +
+      `server thread ${(cpuMs / count).toFixed(2)} CPU ms per change = ${((cpuMs / count / n) * 1000).toFixed(1)} ` +
+      `CPU µs per pushed message; ${missed} missed`,
+  );
 }
 
 export async function benchSubscribers(): Promise<void> {
   const n = arg('subscribers', 1000);
   const changes = arg('changes', 20);
   const docs = arg('docs', 300);
+  const pushes = arg('pushes', 50);
   console.log(`\n== subscribers: one status change → ${n} graphql-ws subscribers; the pipeline with and without ==`);
   const env = await benchEnv({ FX_WORKER_CONCURRENCY: '64', FX_WORKER_TENANT_CONCURRENCY: '64' }, { events: true });
   const server = await benchServer(env);
@@ -180,8 +235,10 @@ export async function benchSubscribers(): Promise<void> {
     const lastMs: number[] = [];
     const firstMs: number[] = [];
     let missed = 0;
+    let lastId = '';
     for (let i = 0; i < changes; i++) {
       const { id, at } = await emitOne(env, server.url, `SUBS-ONE-${i}`);
+      lastId = id;
       const a = await subs.arrival(id, 'dte.queued', n);
       if (!a || a.count < n) missed++;
       if (a) {
@@ -197,6 +254,7 @@ export async function benchSubscribers(): Promise<void> {
         `p50 ${percentile(lastMs, 50).toFixed(1)} ms, max ${lastMs.at(-1)!.toFixed(1)} ms (target ≤ 100 ms); ` +
         `${missed} of ${changes} changes missed a subscriber`,
     );
+    await pushOnly(env, subs, lastId, n, pushes);
 
     await subs.close();
     subs = null;
@@ -207,10 +265,13 @@ export async function benchSubscribers(): Promise<void> {
     const withSubs = await pipeline(env, server.url, docs, 64, 'B');
     await new Promise((r) => setTimeout(r, 500));
     const messages = (await subs.total()) - before;
+    const perMessageUs = ((withSubs.cpuMs - without.cpuMs) / messages) * 1000;
     console.log(
       `  pipeline, ${docs} documents at 64 in flight, worker in this process: ` +
-        `${Math.round(without)} DTE/s without subscribers, ${Math.round(withSubs)} DTE/s with ${n} ` +
-        `(${messages.toLocaleString('en')} messages pushed, ${((withSubs / without) * 100).toFixed(0)} %)`,
+        `${Math.round(without.rate)} DTE/s without subscribers, ${Math.round(withSubs.rate)} DTE/s with ${n} ` +
+        `(${messages.toLocaleString('en')} messages pushed, ${((withSubs.rate / without.rate) * 100).toFixed(0)} %); ` +
+        `server thread ${(without.cpuMs / docs).toFixed(2)} → ${(withSubs.cpuMs / docs).toFixed(2)} CPU ms per ` +
+        `document, ${perMessageUs.toFixed(1)} CPU µs per pushed message`,
     );
   } finally {
     await subs?.close();
