@@ -26,6 +26,7 @@ const { workerData, parentPort } = require('node:worker_threads');
   const waiters = [];
   const now = () => performance.timeOrigin + performance.now();
   let connected = 0;
+  let completed = 0;
   for (let i = 0; i < workerData.n; i++) {
     // In batches: a thousand connections at once overflow the listen backlog.
     if (i % 50 === 0) while (connected < i) await new Promise((r) => setTimeout(r, 10));
@@ -46,14 +47,16 @@ const { workerData, parentPort } = require('node:worker_threads');
         for (const w of waiters.splice(0)) w();
       },
       error: (e) => parentPort.postMessage({ error: String(e && e.message || e) }),
-      complete: () => {},
+      complete: () => { completed++; },
     });
   }
   while (connected < workerData.n) await new Promise((r) => setTimeout(r, 20));
   parentPort.postMessage({ connected });
   parentPort.on('message', async (m) => {
     if (m.cmd === 'total') {
-      return parentPort.postMessage({ total: [...seen.values()].reduce((a, s) => a + s.count, 0) });
+      const total = [...seen.values()].reduce((a, s) => a + s.count, 0);
+      const cpu = process.threadCpuUsage();
+      return parentPort.postMessage({ total, completed, cpuMs: (cpu.user + cpu.system) / 1000 });
     }
     const deadline = Date.now() + m.timeoutMs;
     for (;;) {
@@ -113,12 +116,13 @@ class Subscribers {
     });
   }
 
-  total(): Promise<number> {
+  /** Messages received so far, subscriptions the server ended (cut off), CPU ms of the subscribers' thread. */
+  total(): Promise<{ total: number; completed: number; cpuMs: number }> {
     return new Promise((resolve) => {
-      const on = (m: { total?: number }) => {
+      const on = (m: { total?: number; completed: number; cpuMs: number }) => {
         if (m.total === undefined) return;
         this.worker.off('message', on);
-        resolve(m.total);
+        resolve({ total: m.total, completed: m.completed, cpuMs: m.cpuMs });
       };
       this.worker.on('message', on);
       this.worker.postMessage({ cmd: 'total' });
@@ -264,14 +268,16 @@ export async function benchSubscribers(): Promise<void> {
     const before = await subs.total();
     const withSubs = await pipeline(env, server.url, docs, 64, 'B');
     await new Promise((r) => setTimeout(r, 500));
-    const messages = (await subs.total()) - before;
+    const after = await subs.total();
+    const messages = after.total - before.total;
     const perMessageUs = ((withSubs.cpuMs - without.cpuMs) / messages) * 1000;
     console.log(
       `  pipeline, ${docs} documents at 64 in flight, worker in this process: ` +
         `${Math.round(without.rate)} DTE/s without subscribers, ${Math.round(withSubs.rate)} DTE/s with ${n} ` +
         `(${messages.toLocaleString('en')} messages pushed, ${((withSubs.rate / without.rate) * 100).toFixed(0)} %); ` +
         `server thread ${(without.cpuMs / docs).toFixed(2)} → ${(withSubs.cpuMs / docs).toFixed(2)} CPU ms per ` +
-        `document, ${perMessageUs.toFixed(1)} CPU µs per pushed message`,
+        `document, ${perMessageUs.toFixed(1)} CPU µs per pushed message; ${after.completed} of ${n} subscriptions ` +
+        `cut off by the server; the subscribers' thread ${Math.round(after.cpuMs - before.cpuMs)} CPU ms`,
     );
   } finally {
     await subs?.close();
