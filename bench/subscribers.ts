@@ -26,6 +26,7 @@ const { workerData, parentPort } = require('node:worker_threads');
   const waiters = [];
   const now = () => performance.timeOrigin + performance.now();
   let connected = 0;
+  let completed = 0;
   for (let i = 0; i < workerData.n; i++) {
     // In batches: a thousand connections at once overflow the listen backlog.
     if (i % 50 === 0) while (connected < i) await new Promise((r) => setTimeout(r, 10));
@@ -46,14 +47,16 @@ const { workerData, parentPort } = require('node:worker_threads');
         for (const w of waiters.splice(0)) w();
       },
       error: (e) => parentPort.postMessage({ error: String(e && e.message || e) }),
-      complete: () => {},
+      complete: () => { completed++; },
     });
   }
   while (connected < workerData.n) await new Promise((r) => setTimeout(r, 20));
   parentPort.postMessage({ connected });
   parentPort.on('message', async (m) => {
     if (m.cmd === 'total') {
-      return parentPort.postMessage({ total: [...seen.values()].reduce((a, s) => a + s.count, 0) });
+      const total = [...seen.values()].reduce((a, s) => a + s.count, 0);
+      const cpu = process.threadCpuUsage();
+      return parentPort.postMessage({ total, completed, cpuMs: (cpu.user + cpu.system) / 1000 });
     }
     const deadline = Date.now() + m.timeoutMs;
     for (;;) {
@@ -113,12 +116,13 @@ class Subscribers {
     });
   }
 
-  total(): Promise<number> {
+  /** Messages received so far, subscriptions the server ended (cut off), CPU ms of the subscribers' thread. */
+  total(): Promise<{ total: number; completed: number; cpuMs: number }> {
     return new Promise((resolve) => {
-      const on = (m: { total?: number }) => {
+      const on = (m: { total?: number; completed: number; cpuMs: number }) => {
         if (m.total === undefined) return;
         this.worker.off('message', on);
-        resolve(m.total);
+        resolve({ total: m.total, completed: m.completed, cpuMs: m.cpuMs });
       };
       this.worker.on('message', on);
       this.worker.postMessage({ cmd: 'total' });
@@ -143,22 +147,77 @@ async function emitOne(env: BenchEnv, url: string, ref: string): Promise<{ id: s
   return { id: body.id, at };
 }
 
-/** POST /api/facturas at `inFlight` → every document PROCESSED; DTE/s end to end. */
-async function pipeline(env: BenchEnv, url: string, docs: number, inFlight: number, tag: string): Promise<number> {
+/** CPU milliseconds of this thread (the server, its worker and the fan-out; not the subscribers' thread). */
+const threadCpuMs = () => {
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1000;
+};
+
+/** POST /api/facturas at `inFlight` → every document PROCESSED; DTE/s end to end and this thread's CPU ms. */
+async function pipeline(
+  env: BenchEnv,
+  url: string,
+  docs: number,
+  inFlight: number,
+  tag: string,
+): Promise<{ rate: number; cpuMs: number }> {
   const started = performance.now();
+  const cpu0 = threadCpuMs();
   await load(docs, inFlight, async (i) => {
     const res = await postFactura(url, env.apiKey, `SUBS-${tag}-${i}`);
     await res.arrayBuffer();
     return res.status === 201;
   });
   while ((await unfinished(env)) > 0) await new Promise((r) => setTimeout(r, 25));
-  return docs / ((performance.now() - started) / 1000);
+  return { rate: docs / ((performance.now() - started) / 1000), cpuMs: threadCpuMs() - cpu0 };
+}
+
+/**
+ * The fan-out alone: `count` notifications of an existing invoice sent straight through PostgreSQL (no emission, no
+ * worker), one at a time, each awaited at every subscriber; this thread's CPU per pushed message.
+ */
+async function pushOnly(env: BenchEnv, subs: Subscribers, invoiceId: string, n: number, count: number) {
+  const { rows } = await env.app.db.pool.query<{ status: string; ref: string; patient: string | null }>(
+    `select status, referencia_externa as ref, patient_id as patient from invoice where id = $1`,
+    [invoiceId],
+  );
+  const inv = rows[0]!;
+  const lastMs: number[] = [];
+  const cpu0 = threadCpuMs();
+  let missed = 0;
+  for (let i = 0; i < count; i++) {
+    const type = `bench.push.${i}`;
+    const note = {
+      // Below every real event id: the bus's replay position (the newest id it has seen) does not move.
+      eventId: String(-(Date.now() * 1000 + i)),
+      invoiceId,
+      tenantId: env.tenantId,
+      type,
+      status: inv.status,
+      referenciaExterna: inv.ref,
+      patientId: inv.patient,
+    };
+    const at = now();
+    await env.app.db.pool.query(`select pg_notify('fx_invoice_events', $1)`, [JSON.stringify(note)]);
+    const a = await subs.arrival(invoiceId, type, n);
+    if (!a || a.count < n) missed++;
+    if (a) lastMs.push(a.last - at);
+  }
+  const cpuMs = threadCpuMs() - cpu0;
+  lastMs.sort((x, y) => x - y);
+  console.log(
+    `  fan-out alone (${count} notifications, no emission): ` +
+      `last of ${n} p50 ${percentile(lastMs, 50).toFixed(1)} ms; ` +
+      `server thread ${(cpuMs / count).toFixed(2)} CPU ms per change = ${((cpuMs / count / n) * 1000).toFixed(1)} ` +
+      `CPU µs per pushed message; ${missed} missed`,
+  );
 }
 
 export async function benchSubscribers(): Promise<void> {
   const n = arg('subscribers', 1000);
   const changes = arg('changes', 20);
   const docs = arg('docs', 300);
+  const pushes = arg('pushes', 50);
   console.log(`\n== subscribers: one status change → ${n} graphql-ws subscribers; the pipeline with and without ==`);
   const env = await benchEnv({ FX_WORKER_CONCURRENCY: '64', FX_WORKER_TENANT_CONCURRENCY: '64' }, { events: true });
   const server = await benchServer(env);
@@ -180,8 +239,10 @@ export async function benchSubscribers(): Promise<void> {
     const lastMs: number[] = [];
     const firstMs: number[] = [];
     let missed = 0;
+    let lastId = '';
     for (let i = 0; i < changes; i++) {
       const { id, at } = await emitOne(env, server.url, `SUBS-ONE-${i}`);
+      lastId = id;
       const a = await subs.arrival(id, 'dte.queued', n);
       if (!a || a.count < n) missed++;
       if (a) {
@@ -197,6 +258,7 @@ export async function benchSubscribers(): Promise<void> {
         `p50 ${percentile(lastMs, 50).toFixed(1)} ms, max ${lastMs.at(-1)!.toFixed(1)} ms (target ≤ 100 ms); ` +
         `${missed} of ${changes} changes missed a subscriber`,
     );
+    await pushOnly(env, subs, lastId, n, pushes);
 
     await subs.close();
     subs = null;
@@ -204,13 +266,38 @@ export async function benchSubscribers(): Promise<void> {
     const without = await pipeline(env, server.url, docs, 64, 'A');
     subs = await Subscribers.start(`${server.url.replace(/^http/, 'ws')}/graphql`, env.apiKey, n);
     const before = await subs.total();
+    const started = performance.now();
+    const cpu0 = threadCpuMs();
     const withSubs = await pipeline(env, server.url, docs, 64, 'B');
-    await new Promise((r) => setTimeout(r, 500));
-    const messages = (await subs.total()) - before;
+    // The pipeline is done; its status changes may still be on their way: wait until every subscriber has them all.
+    const { rows } = await env.app.db.pool.query<{ n: number }>(
+      `select count(*)::int as n from invoice_event e join invoice i on i.id = e.invoice_id
+        where i.referencia_externa like 'SUBS-B-%'`,
+    );
+    const expected = rows[0]!.n * n;
+    let after = await subs.total();
+    const deadline = Date.now() + 120_000;
+    while (after.total - before.total < expected && after.completed === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      after = await subs.total();
+    }
+    const deliveredS = (performance.now() - started) / 1000;
+    const cpuMs = threadCpuMs() - cpu0;
+    const messages = after.total - before.total;
+    const perMessageUs = ((cpuMs - without.cpuMs) / messages) * 1000;
     console.log(
       `  pipeline, ${docs} documents at 64 in flight, worker in this process: ` +
-        `${Math.round(without)} DTE/s without subscribers, ${Math.round(withSubs)} DTE/s with ${n} ` +
-        `(${messages.toLocaleString('en')} messages pushed, ${((withSubs / without) * 100).toFixed(0)} %)`,
+        `${Math.round(without.rate)} DTE/s without subscribers, ${Math.round(withSubs.rate)} DTE/s with ${n} ` +
+        `(${((withSubs.rate / without.rate) * 100).toFixed(0)} %); every status change at every subscriber ` +
+        `${deliveredS.toFixed(1)} s after the first emission = ${Math.round(docs / deliveredS)} DTE/s delivered ` +
+        `(${messages.toLocaleString('en')} of ${expected.toLocaleString('en')} messages, ` +
+        `${after.completed} subscriptions cut off by the server)`,
+    );
+    console.log(
+      `  server thread ${(without.cpuMs / docs).toFixed(2)} CPU ms per document without subscribers, ` +
+        `${(cpuMs / docs).toFixed(2)} with (delivery included): ${perMessageUs.toFixed(1)} CPU µs per pushed ` +
+        `message; the subscribers' thread ` +
+        `${(((after.cpuMs - before.cpuMs) / messages) * 1000).toFixed(1)} CPU µs per message`,
     );
   } finally {
     await subs?.close();

@@ -93,7 +93,8 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
   const httpServer = createHttpServer(app, web);
   jsonClientErrors(httpServer);
 
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // Uncompressed frames: compression is per connection, so it would cost every subscriber's copy of each status change.
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', perMessageDeflate: false });
   const limits = opts.queryLimits ?? app.config.graphql.limits;
   const trustedDocuments = opts.trustedDocuments ?? app.config.trustedDocuments;
   const ws = startWsServer(app, wss, {

@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
+import { WebSocket as WsClient } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNSCOPED } from '../../src/core/guards.js';
 import { transition } from '../../src/modules/invoices/invoice-transitions.js';
@@ -136,6 +137,56 @@ describe('invoiceStatusChanged over graphql-ws', () => {
     await settle();
     expect(s.got.map((e) => e.type)).toEqual(['dte.signed', 'dte.sent']);
   });
+
+  it('cuts off a subscriber that stops reading; one that reads, sharing its stream, gets every change', async () => {
+    const c = await provisionTenant(one);
+    const query = `subscription { invoiceStatusChanged { eventId type referenciaExterna } }`;
+    // A raw graphql-ws client whose socket stops reading once subscribed.
+    const slow = new WsClient(`${one.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    const received: any[] = [];
+    slow.on('message', (d) => received.push(JSON.parse(String(d))));
+    await new Promise((r) => slow.once('open', r));
+    slow.send(JSON.stringify({ type: 'connection_init', payload: { 'x-api-key': c.apiKey } }));
+    await until(() => received.some((m) => m.type === 'connection_ack'));
+    slow.send(JSON.stringify({ id: 'slow-1', type: 'subscribe', payload: { query } }));
+    const reader = wsClient(one, { 'x-api-key': c.apiKey });
+    const got: any[] = [];
+    let readerEnded = false;
+    reader.subscribe(
+      { query },
+      { next: (v) => got.push(v), error: (e) => got.push(e), complete: () => (readerEnded = true) },
+    );
+    await settle();
+    slow.pause();
+    // 3,000 changes of ≈ 7 kB each: far more than the socket's buffers and the server's bound for what waits unsent.
+    const burst = 3000;
+    const pgc = new pg.Client({ connectionString: one.app.db.url });
+    await pgc.connect();
+    await pgc.query(
+      `select pg_notify('fx_invoice_events', json_build_object('eventId', (-g)::text, 'invoiceId', gen_random_uuid(),
+         'tenantId', $1::uuid, 'type', 'test.burst', 'status', 'QUEUED', 'referenciaExterna', repeat('R', 7000),
+         'patientId', null)::text) from generate_series(1, $2::int) g`,
+      [c.tenantId, burst],
+    );
+    await pgc.end();
+    await until(() => got.length === burst, 20_000);
+    expect(got.every((v) => v.data?.invoiceStatusChanged?.type === 'test.burst')).toBe(true);
+    // every change, in the order committed
+    expect(got.map((v) => v.data.invoiceStatusChanged.eventId)).toEqual(
+      Array.from({ length: burst }, (_, i) => String(-(i + 1))),
+    );
+    slow.resume();
+    await until(() => received.some((m) => m.type === 'complete'), 20_000);
+    const next = received.filter((m) => m.type === 'next');
+    expect(next.length).toBeGreaterThan(0);
+    expect(next.length).toBeLessThan(burst);
+    expect(next.every((m) => m.id === 'slow-1' && m.payload.data.invoiceStatusChanged.type === 'test.burst')).toBe(
+      true,
+    );
+    expect(received.at(-1)).toEqual({ id: 'slow-1', type: 'complete' });
+    expect(readerEnded).toBe(false); // the reader's subscription goes on
+    slow.close();
+  }, 60_000);
 
   it('refuses a connection without a valid credential, and a key without invoices:read', async () => {
     const closed = await new Promise<number>((resolve) => {
