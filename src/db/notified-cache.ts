@@ -9,6 +9,11 @@ const RECONNECT_MS = 1000;
  * only used while the LISTEN connection is up (and is emptied whenever it drops), so a missed notification can never
  * keep a stale value alive: without the connection every `get` loads from the database. A load that raced with a
  * notification is not cached (generation check).
+ *
+ * With `readBarrier`, a hit is served only after a round trip on the LISTEN connection that began after the `get`:
+ * PostgreSQL delivers the notifications committed before a statement ahead of that statement's answer, so a change
+ * committed anywhere before the request arrived is always seen (a revoked key is refused on the very next request,
+ * in every process). Concurrent hits share one round trip.
  */
 export class NotifiedCache<V> {
   private readonly entries = new Map<string, V>();
@@ -18,12 +23,16 @@ export class NotifiedCache<V> {
   private connecting: Promise<void> | null = null;
   private closed = false;
   private generation = 0;
+  /** The barrier statement in flight, and the one queued behind it for the callers that came after it was sent. */
+  private syncing: Promise<void> | null = null;
+  private nextSync: Promise<void> | null = null;
 
   constructor(
     private readonly databaseUrl: string,
     private readonly channel: string,
     private readonly log: Logger,
     private readonly maxEntries = 10_000,
+    private readonly readBarrier = false,
   ) {}
 
   /** The cached value, or `load(key)` (cached when the cache is listening and nothing changed meanwhile). */
@@ -31,6 +40,10 @@ export class NotifiedCache<V> {
     if (!this.listening) {
       this.listen();
       return load(key);
+    }
+    if (this.readBarrier && this.entries.has(key)) {
+      await this.sync();
+      if (!this.listening) return load(key);
     }
     const hit = this.entries.get(key);
     if (hit !== undefined) return hit;
@@ -65,6 +78,30 @@ export class NotifiedCache<V> {
     this.entries.clear();
     await this.connecting?.catch(() => undefined);
     await this.client?.end().catch(() => undefined);
+  }
+
+  /** Resolves once every notification committed before this call has been applied (a round trip on the LISTEN
+   * connection sent after it; shared by the callers that arrive while one is queued). */
+  private sync(): Promise<void> {
+    const c = this.client;
+    if (!c) return Promise.resolve();
+    if (!this.syncing) {
+      this.syncing = c
+        .query('select 1')
+        .then(
+          () => undefined,
+          () => undefined, // a lost connection stops the cache ('error'/'end'): the caller then reads the database
+        )
+        .finally(() => {
+          this.syncing = null;
+        });
+      return this.syncing;
+    }
+    this.nextSync ??= this.syncing.then(() => {
+      this.nextSync = null;
+      return this.sync();
+    });
+    return this.nextSync;
   }
 
   private listen(): void {
