@@ -20,7 +20,8 @@ import {
 import { backoffMs } from '../../queue/worker.js';
 import { archivoDte } from '../documents/archivo-dte.js';
 import { DocumentRenderError, type DteJson } from '../documents/dte-json.js';
-import { renderInvoicePdf, storedPdfSql, storePdfCte } from '../documents/store.js';
+import { renderInvoicePdfOffThread } from '../documents/pdf-thread.js';
+import { storedPdfSql, storePdfCte } from '../documents/store.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
 import { eventStatement, fanOutColumns, fanOutInvoiceFromRow, type FanOutInvoice } from '../notifications/fan-out.js';
 import { composeDteEmail } from './dte-email.js';
@@ -135,7 +136,7 @@ async function pdfOrReason(
 ): Promise<{ pdf: Buffer | null; rendered: Buffer | null; pdfOmittedReason: string | null }> {
   if (mail.storedPdf) return { pdf: mail.storedPdf, rendered: null, pdfOmittedReason: null };
   try {
-    const pdf = await renderInvoicePdf(mail.invoice, mail.tenantLogo, 'letter');
+    const pdf = await renderInvoicePdfOffThread(mail.invoice, mail.tenantLogo, 'letter');
     return { pdf, rendered: pdf, pdfOmittedReason: null };
   } catch (err) {
     if (!(err instanceof DocumentRenderError)) throw err;

@@ -1,21 +1,28 @@
+import type { Pool } from 'pg';
+import { coalescePerPool } from '../../db/coalesce.js';
 import { prepared, SqlParams, tenantCheck } from '../../db/sql-params.js';
 import type { ProcessedOutcome, RejectedOutcome } from '../../hacienda/index.js';
-import { jobDoneCte } from '../../queue/enqueue.js';
+import { dedupeKeyPrefix, jobInsertSelect } from '../../queue/enqueue.js';
 import type { ClaimedJob } from '../../queue/job-definition.js';
+import { sendInvoiceEmailJob } from '../email/send-invoice-email.job.js';
+import { INVOICE_CHANNEL } from '../invoices/invoice-event-bus.js';
 import { assertMove, type InvoiceStatus } from '../invoices/invoice-lifecycle.js';
-import { eventStatement, type FanOutInvoice } from '../notifications/fan-out.js';
-import { invoiceEmailCtes } from '../email/queue-invoice-email.js';
+import { eventData } from '../notifications/event-payloads.js';
+import type { FanOutInvoice } from '../notifications/fan-out.js';
+import { webhookDeliveryJob } from '../webhooks/deliver-webhook.job.js';
 import { loadPipelineInvoice, type JobScope } from './job-scope.js';
 
 /**
  * MH's final word on a document (from recepción, consulta or a lote): PROCESSED with its sello, or REJECTED.
  * ONE statement (its own transaction): the row is locked and moved only if it is still in one of `from` (every one
- * of them a legal move to the answer's status by the lifecycle table), and with it the event, its webhook outbox
- * rows and delivery jobs, the receptor's e-mail and its job, and the NOTIFYs. Returns false when the invoice had
- * already left `from` (another run recorded an answer): then nothing is written.
+ * of them a legal move to the answer's status by the lifecycle table) and belongs to the scope's tenant, and with it
+ * the event, its webhook outbox rows and delivery jobs, the receptor's e-mail and its job, and the NOTIFYs. Returns
+ * false when the invoice had already left `from` (another run recorded an answer): then nothing is written for it.
  * `invoice` is the invoice as the caller loaded it in this run (its facts do not change while it waits for MH);
- * without it, it is read first. `ending`: the job this answer ends, marked done in the same statement
- * (the caller returns jobDoneOutcome).
+ * without it, it is read first. `ending`: the job this answer ends, marked done in the same statement (fenced by its
+ * lease; the caller returns jobDoneOutcome).
+ * The answers that arrive in the same turn of the event loop (a claimed batch sent together) are recorded by one
+ * statement: one round trip and one commit for all of them, each row still moved only as its own answer allows.
  */
 export async function recordMhAnswer(
   scope: JobScope,
@@ -56,29 +63,200 @@ export async function recordMhAnswer(
     o.kind === 'processed'
       ? { selloRecibido: o.selloRecibido, codigoMsg: o.codigoMsg, observaciones: o.observaciones }
       : { codigoMsg: o.codigoMsg, descripcionMsg: o.descripcionMsg, observaciones: o.observaciones };
+  const webhook = eventData(type, after, data);
+  const answer: Answer = {
+    tenantId: scope.tenantId,
+    invoiceId: id,
+    from,
+    to,
+    processed:
+      o.kind === 'processed' ? { sello: o.selloRecibido, fh: o.fhProcesamiento, at: scope.app.clock.now() } : null,
+    codigoMsg: o.codigoMsg,
+    descripcionMsg: o.descripcionMsg,
+    observaciones: o.observaciones === null || o.observaciones === undefined ? null : JSON.stringify(o.observaciones),
+    sandbox,
+    type,
+    data: JSON.stringify(data),
+    webhook: webhook ? JSON.stringify(webhook) : null,
+    // The receptor gets the document once MH has processed it, committed with the state change.
+    emailTo: o.kind === 'processed' && before.receptorCorreo ? before.receptorCorreo : null,
+    referenciaExterna: after.referenciaExterna,
+    patientId: after.patientId ?? null,
+    job: ending?.lockedBy ? { id: ending.id, lockedBy: ending.lockedBy } : null,
+  };
+  return (await recordMany(scope.app.db.pool, answer)) ?? false;
+}
 
+interface Answer {
+  tenantId: string;
+  invoiceId: string;
+  from: InvoiceStatus[];
+  to: InvoiceStatus;
+  processed: { sello: string; fh: string | null; at: Date } | null;
+  codigoMsg: string | null;
+  descripcionMsg: string | null;
+  /** JSON text, or null. */
+  observaciones: string | null;
+  sandbox: boolean;
+  type: string;
+  /** The event's data (JSON text). */
+  data: string;
+  /** The webhook data (JSON text), or null when the event is not delivered to subscribers. */
+  webhook: string | null;
+  emailTo: string | null;
+  referenciaExterna: string;
+  patientId: string | null;
+  job: { id: string; lockedBy: string } | null;
+}
+
+const recordMany = coalescePerPool<Pool, Answer, boolean>(async (pool, answers) => {
+  const recorded = new Map<Answer, boolean>();
+  // One invoice answered twice in a turn: the later answer is recorded after the earlier one (as if one by one).
+  for (const round of distinctRounds(answers)) {
+    try {
+      for (const [a, ok] of await recordRound(pool, round)) recorded.set(a, ok);
+    } catch (err) {
+      // One bad answer must not fail the others of its turn: alone, each succeeds or fails on its own.
+      if (round.length === 1) throw err;
+      for (const a of round) recorded.set(a, (await recordRound(pool, [a]).catch(() => null))?.get(a) ?? false);
+      if (round.every((a) => !recorded.get(a))) throw err;
+    }
+  }
+  return recorded;
+});
+
+function distinctRounds(answers: Answer[]): Answer[][] {
+  const rounds: { keys: Set<string>; answers: Answer[] }[] = [];
+  for (const a of answers) {
+    const key = `${a.tenantId}/${a.invoiceId}`.toLowerCase();
+    let round = rounds.find((r) => !r.keys.has(key));
+    if (!round) rounds.push((round = { keys: new Set(), answers: [] }));
+    round.keys.add(key);
+    round.answers.push(a);
+  }
+  return rounds.map((r) => r.answers);
+}
+
+let statement: { text: string; constants: unknown[] } | undefined;
+
+/** The statement (its text and its constant parameters, after the 18 columns of the answers). */
+function recordStatement(): { text: string; constants: unknown[] } {
+  if (statement) return statement;
   const p = new SqlParams();
-  const processed =
-    o.kind === 'processed'
-      ? `, sello_recibido = ${p.add(o.selloRecibido)}, fh_procesamiento = ${p.add(o.fhProcesamiento)},
-         processed_at = ${p.add(scope.app.clock.now(), 'timestamptz')}`
-      : '';
-  const changed = `fx_old as (
-      select id, status from invoice
-      where id = ${p.add(id, 'uuid')} and ${tenantCheck('tenant_id', p.add(scope.tenantId, 'uuid'))}
-      for update),
+  const columns: [string, string][] = [
+    ['id', 'uuid'],
+    ['tenant_id', 'uuid'],
+    ['from_list', 'text'],
+    ['to_status', 'text'],
+    ['processed', 'boolean'],
+    ['sello', 'text'],
+    ['fh', 'text'],
+    ['processed_at', 'timestamptz'],
+    ['codigo_msg', 'text'],
+    ['descripcion_msg', 'text'],
+    ['observaciones', 'text'],
+    ['sandbox', 'boolean'],
+    ['ev_type', 'text'],
+    ['ev_data', 'text'],
+    ['wh_data', 'text'],
+    ['email_to', 'text'],
+    ['ref', 'text'],
+    ['patient_id', 'text'],
+    ['job_id', 'bigint'],
+    ['locked_by', 'text'],
+  ];
+  const arrays = columns.map(([, cast]) => p.add(null, `${cast}[]`)).join(', ');
+  const text = `with k as (
+      select * from unnest(${arrays}) with ordinality k(${columns.map(([c]) => c).join(', ')}, ord)),
+    fx_old as (
+      select i.id, i.status, k.ord from invoice i join k on i.id = k.id and ${tenantCheck('i.tenant_id', 'k.tenant_id')}
+      order by i.id
+      for update of i),
     fx_u as (
-      update invoice i set status = ${p.add(to)}, mh_codigo_msg = ${p.add(o.codigoMsg)},
-        mh_descripcion_msg = ${p.add(o.descripcionMsg)}, observaciones = ${p.json(o.observaciones)},
-        sandbox = i.sandbox or ${p.add(sandbox, 'boolean')}${processed}, updated_at = now()
-      from fx_old where i.id = fx_old.id and fx_old.status = any(${p.add(from, 'text[]')})
-      returning i.tenant_id, i.id as invoice_id, fx_old.status as from_status, i.status as to_status)`;
-  // The receptor gets the document once MH has processed it, committed with the state change.
-  const email =
-    o.kind === 'processed' && before.receptorCorreo ? invoiceEmailCtes(p, 'fx_u', before.receptorCorreo) : undefined;
-  const ev = eventStatement(p, 'fx_u', type, after, data, email);
-  const done = ending ? jobDoneCte(p, ending) : null;
-  const ctes = [changed, ...ev.ctes, ...(done ? [`fx_job as (${done})`] : [])];
-  const { rows } = await scope.app.db.pool.query(prepared(`with ${ctes.join(',\n')}\n${ev.select}`, p.values));
-  return rows.length > 0;
+      update invoice i set status = k.to_status, mh_codigo_msg = k.codigo_msg, mh_descripcion_msg = k.descripcion_msg,
+        observaciones = k.observaciones::jsonb, sandbox = i.sandbox or k.sandbox,
+        sello_recibido = case when k.processed then k.sello else i.sello_recibido end,
+        fh_procesamiento = case when k.processed then k.fh else i.fh_procesamiento end,
+        processed_at = case when k.processed then k.processed_at else i.processed_at end,
+        updated_at = now()
+      from fx_old o join k on k.ord = o.ord
+      where i.id = o.id and o.status = any(string_to_array(k.from_list, ','))
+      returning i.tenant_id, i.id as invoice_id, o.status as from_status, i.status as to_status, k.ord),
+    fx_ev as (
+      insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
+      select u.tenant_id, u.invoice_id, k.ev_type, u.from_status, u.to_status, k.ev_data::jsonb, now()
+      from fx_u u join k on k.ord = u.ord
+      order by u.ord
+      returning id, tenant_id, invoice_id, type, to_status),
+    fx_wd as (
+      insert into webhook_delivery (id, tenant_id, endpoint_id, invoice_id, invoice_event_id, event_type, data,
+        status, round_attempts, total_attempts, next_attempt_at, created_at, updated_at)
+      select gen_random_uuid(), e.tenant_id, e.id, ev.invoice_id, ev.id, ev.type, k.wh_data::jsonb, 'PENDING',
+             0, 0, now(), now(), now()
+      from fx_ev ev join k on k.id = ev.invoice_id join webhook_endpoint e on e.tenant_id = ev.tenant_id
+      where k.wh_data is not null and e.enabled
+        and (jsonb_array_length(e.event_types) = 0 or e.event_types @> jsonb_build_array(ev.type))
+      returning id, tenant_id),
+    fx_wj as (${jobInsertSelect(p, webhookDeliveryJob, 'fx_wd', {
+      tenantId: 'fx_wd.tenant_id',
+      payload: `jsonb_build_object('deliveryId', fx_wd.id::text)`,
+      dedupeKey: `${p.add(dedupeKeyPrefix(webhookDeliveryJob, 'deliveryId'))}::text || fx_wd.id::text`,
+    })}),
+    fx_em as (
+      insert into invoice_email (id, tenant_id, invoice_id, "to", status, attempts, created_at, updated_at)
+      select gen_random_uuid(), u.tenant_id, u.invoice_id, k.email_to, 'PENDING', 0, now(), now()
+      from fx_u u join k on k.ord = u.ord
+      where k.email_to is not null
+      returning id, tenant_id),
+    fx_ej as (${jobInsertSelect(p, sendInvoiceEmailJob, 'fx_em', {
+      tenantId: 'fx_em.tenant_id',
+      payload: `jsonb_build_object('emailId', fx_em.id::text)`,
+      dedupeKey: `${p.add(dedupeKeyPrefix(sendInvoiceEmailJob, 'emailId'))}::text || fx_em.id::text`,
+    })}),
+    fx_job as (
+      update job j set status = 'done', locked_until = null, updated_at = now()
+      from k
+      where j.id = k.job_id and j.locked_by = k.locked_by and j.status = 'running')
+    select k.ord,
+           pg_notify(${p.add(INVOICE_CHANNEL)}, json_build_object('eventId', ev.id::text, 'invoiceId', ev.invoice_id,
+             'tenantId', ev.tenant_id, 'type', ev.type::text, 'status', ev.to_status, 'referenciaExterna', k.ref,
+             'patientId', k.patient_id)::text) as announced,
+           (select count(*) from (select pg_notify('fx_jobs', kind)
+              from (select distinct kind from (select kind from fx_wj union all select kind from fx_ej) j) d) n)
+             as woken
+      from fx_ev ev join k on k.id = ev.invoice_id`;
+  statement = { text, constants: p.values.slice(columns.length) };
+  return statement;
+}
+
+async function recordRound(pool: Pool, answers: Answer[]): Promise<Map<Answer, boolean>> {
+  const { text, constants } = recordStatement();
+  const col = <T>(f: (a: Answer) => T) => answers.map(f);
+  const { rows } = await pool.query<{ ord: string }>(
+    prepared(text, [
+      col((a) => a.invoiceId),
+      col((a) => a.tenantId),
+      col((a) => a.from.join(',')),
+      col((a) => a.to),
+      col((a) => a.processed !== null),
+      col((a) => a.processed?.sello ?? null),
+      col((a) => a.processed?.fh ?? null),
+      col((a) => a.processed?.at ?? null),
+      col((a) => a.codigoMsg ?? null),
+      col((a) => a.descripcionMsg ?? null),
+      col((a) => a.observaciones),
+      col((a) => a.sandbox),
+      col((a) => a.type),
+      col((a) => a.data),
+      col((a) => a.webhook),
+      col((a) => a.emailTo),
+      col((a) => a.referenciaExterna),
+      col((a) => a.patientId),
+      col((a) => a.job?.id ?? null),
+      col((a) => a.job?.lockedBy ?? null),
+      ...constants,
+    ]),
+  );
+  const moved = new Set(rows.map((r) => Number(r.ord)));
+  return new Map(answers.map((a, i) => [a, moved.has(i + 1)]));
 }

@@ -1,0 +1,95 @@
+import { Worker } from 'node:worker_threads';
+import { DocumentRenderError, type DocumentRenderErrorCode } from './dte-json.js';
+import type { PdfVariant, PrintableInvoice } from './store.js';
+
+/** What crosses to the thread: plain data only. */
+export interface PdfThreadRequest {
+  id: number;
+  invoice: Omit<PrintableInvoice, 'id'> & { id: string };
+  storedLogo: Uint8Array | null;
+  variant: PdfVariant;
+}
+export type PdfThreadAnswer =
+  | { id: number; pdf: Uint8Array }
+  | { id: number; renderError: { code: DocumentRenderErrorCode; field: string; detail: string } }
+  | { id: number; error: string };
+
+interface Pending {
+  resolve: (pdf: Buffer) => void;
+  reject: (err: unknown) => void;
+}
+
+let worker: Worker | null = null;
+const pending = new Map<number, Pending>();
+let nextId = 1;
+
+function thread(): Worker {
+  if (worker) return worker;
+  const here = import.meta.url;
+  const entry = new URL(here.endsWith('.ts') ? './pdf-thread-main.ts' : './pdf-thread-main.js', here);
+  // From TypeScript sources (tests, `npm run dev`) the thread registers the same loader as the main thread first.
+  const w = here.endsWith('.ts')
+    ? new Worker(`import('@swc-node/register/esm-register').then(() => import(${JSON.stringify(entry.href)}))`, {
+        eval: true,
+      })
+    : new Worker(entry);
+  w.on('message', (m: PdfThreadAnswer) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (pending.size === 0) w.unref();
+    if ('pdf' in m) p.resolve(Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength));
+    else if ('renderError' in m)
+      p.reject(new DocumentRenderError(m.renderError.code, m.renderError.field, m.renderError.detail));
+    else p.reject(new Error(`PDF thread: ${m.error}`));
+  });
+  const fail = (err: unknown) => {
+    // The thread died: what it held fails (the jobs retry) and the next render starts a new one.
+    if (worker === w) worker = null;
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  w.on('error', fail);
+  w.on('exit', (code) => fail(new Error(`PDF thread exited (${code})`)));
+  w.unref();
+  return (worker = w);
+}
+
+/**
+ * renderInvoicePdf on a thread of its own (one per process, started on first use): a PDF takes a few milliseconds
+ * of CPU, which on the worker's event loop would hold back the transmissions waiting behind it. The same function
+ * renders it, from the same data, so the bytes are the same.
+ */
+export function renderInvoicePdfOffThread(
+  inv: PrintableInvoice,
+  storedLogo: Buffer | null,
+  variant: PdfVariant,
+): Promise<Buffer> {
+  const w = thread();
+  const id = nextId++;
+  const request: PdfThreadRequest = {
+    id,
+    invoice: {
+      id: inv.id,
+      status: inv.status,
+      document: inv.document,
+      selloRecibido: inv.selloRecibido ?? null,
+      fhProcesamiento: inv.fhProcesamiento ?? null,
+      sandbox: inv.sandbox ?? false,
+    },
+    storedLogo,
+    variant,
+  };
+  return new Promise<Buffer>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    w.ref();
+    w.postMessage(request);
+  });
+}
+
+/** Stops the thread (tests, shutdown); a later render starts a new one. */
+export async function closePdfThread(): Promise<void> {
+  const w = worker;
+  worker = null;
+  if (w) await w.terminate();
+}

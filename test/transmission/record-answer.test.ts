@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProcessedOutcome, RejectedOutcome } from '../../src/hacienda/index.js';
+import { DEFAULT_PIPELINE, jobScope, loadPipelineInvoice } from '../../src/modules/transmission/job-scope.js';
+import { markSignedAndSent } from '../../src/modules/transmission/mark-sent.js';
+import { recordMhAnswer } from '../../src/modules/transmission/record-answer.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { emit, tenantWithCredential, type PipelineTenant } from '../helpers/pipeline.js';
+
+// No worker runs: the documents move only as the test moves them.
+let t: TestApp;
+let tt: PipelineTenant;
+let other: PipelineTenant;
+beforeAll(async () => {
+  t = await startTestApp();
+  tt = await tenantWithCredential(t);
+  other = await tenantWithCredential(t);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const processed = (sello: string): ProcessedOutcome => ({
+  kind: 'processed',
+  codigoGeneracion: null,
+  selloRecibido: sello,
+  fhProcesamiento: '29/11/2026 10:00:00',
+  codigoMsg: '001',
+  descripcionMsg: 'RECIBIDO',
+  observaciones: [],
+  status: 200,
+  raw: null,
+});
+const rejected: RejectedOutcome = {
+  kind: 'rejected',
+  codigoGeneracion: null,
+  codigoMsg: '096',
+  descripcionMsg: 'RECHAZADO',
+  observaciones: ['campo inválido'],
+  status: 400,
+  raw: null,
+};
+
+async function sent(who: PipelineTenant) {
+  const inv = await emit(who);
+  expect(await markSignedAndSent(t.app.db, who.tenantId, inv.id, 'h..s')).toBe(1);
+  return inv;
+}
+
+const row = async (id: string) =>
+  (
+    await t.app.db.pool.query<{ status: string; sello_recibido: string | null; mh_codigo_msg: string | null }>(
+      `select status, sello_recibido, mh_codigo_msg from invoice where id = $1`,
+      [id],
+    )
+  ).rows[0]!;
+const eventTypes = async (id: string) =>
+  (
+    await t.app.db.pool.query<{ type: string }>(`select type from invoice_event where invoice_id = $1 order by id`, [
+      id,
+    ])
+  ).rows.map((r) => r.type);
+const emails = async (id: string) =>
+  Number((await t.app.db.pool.query(`select count(*) from invoice_email where invoice_id = $1`, [id])).rows[0].count);
+
+describe('recordMhAnswer', () => {
+  it('records the answers of one turn in one statement, each row moved as its state and tenant allow', async () => {
+    const [a, b, c] = [await sent(tt), await sent(tt), await sent(tt)];
+    const stranger = await sent(other);
+    const scope = jobScope(t.app, tt.tenantId, DEFAULT_PIPELINE);
+    const loaded = await Promise.all([a, b, c].map((i) => loadPipelineInvoice(scope, i.id, false)));
+    const strangerLoaded = await loadPipelineInvoice(jobScope(t.app, other.tenantId, DEFAULT_PIPELINE), stranger.id);
+    let statements = 0;
+    const query = t.app.db.pool.query.bind(t.app.db.pool);
+    t.app.db.pool.query = ((...args: Parameters<typeof query>) => {
+      statements++;
+      return query(...args);
+    }) as typeof query;
+    let results: boolean[];
+    try {
+      results = await Promise.all([
+        recordMhAnswer(scope, a.id, processed('SELLO-A'), ['SENT'], loaded[0]),
+        recordMhAnswer(scope, b.id, rejected, ['SENT'], loaded[1]),
+        // c is SENT, not UNKNOWN: this answer does not apply to it
+        recordMhAnswer(scope, c.id, processed('SELLO-C'), ['UNKNOWN'], loaded[2]),
+        // another tenant's document is not this tenant's to move
+        recordMhAnswer(scope, stranger.id, processed('SELLO-X'), ['SENT'], strangerLoaded),
+      ]);
+    } finally {
+      t.app.db.pool.query = query;
+    }
+    expect(statements).toBe(1);
+    expect(results).toEqual([true, true, false, false]);
+    expect(await row(a.id)).toEqual({ status: 'PROCESSED', sello_recibido: 'SELLO-A', mh_codigo_msg: '001' });
+    expect(await row(b.id)).toEqual({ status: 'REJECTED', sello_recibido: null, mh_codigo_msg: '096' });
+    expect(await row(c.id)).toMatchObject({ status: 'SENT', sello_recibido: null });
+    expect(await row(stranger.id)).toMatchObject({ status: 'SENT', sello_recibido: null });
+    expect((await eventTypes(a.id)).at(-1)).toBe('dte.processed');
+    expect((await eventTypes(b.id)).at(-1)).toBe('dte.rejected');
+    expect((await eventTypes(c.id)).at(-1)).toBe('dte.sent');
+    expect((await eventTypes(stranger.id)).at(-1)).toBe('dte.sent');
+    // the receptor's e-mail follows PROCESSED only
+    expect(loaded[0]!.receptorCorreo).toBeTruthy();
+    expect([await emails(a.id), await emails(b.id), await emails(c.id), await emails(stranger.id)]).toEqual([
+      1, 0, 0, 0,
+    ]);
+    const jobs = await t.app.db.pool.query<{ kind: string; payload: { emailId: string }; dedupe_key: string }>(
+      `select j.kind, j.payload, j.dedupe_key from job j join invoice_email m on m.id::text = j.payload->>'emailId'
+       where m.invoice_id = $1`,
+      [a.id],
+    );
+    expect(jobs.rows).toEqual([
+      {
+        kind: 'send-invoice-email',
+        payload: jobs.rows[0]!.payload,
+        dedupe_key: `email:${jobs.rows[0]!.payload.emailId}`,
+      },
+    ]);
+  });
+
+  it('an invoice answered twice in one turn: the first answer is recorded, the second finds it moved', async () => {
+    const a = await sent(tt);
+    const scope = jobScope(t.app, tt.tenantId, DEFAULT_PIPELINE);
+    const inv = await loadPipelineInvoice(scope, a.id, false);
+    const results = await Promise.all([
+      recordMhAnswer(scope, a.id, processed('SELLO-1'), ['SENT'], inv),
+      recordMhAnswer(scope, a.id, processed('SELLO-2'), ['SENT'], inv),
+    ]);
+    expect(results).toEqual([true, false]);
+    expect(await row(a.id)).toMatchObject({ status: 'PROCESSED', sello_recibido: 'SELLO-1' });
+    expect((await eventTypes(a.id)).filter((e) => e === 'dte.processed')).toHaveLength(1);
+    expect(await emails(a.id)).toBe(1);
+  });
+});
