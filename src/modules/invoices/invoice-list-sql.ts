@@ -183,6 +183,27 @@ export function invoicePageQuery(
   };
 }
 
+/**
+ * The same page, its rows' `columns` read only for the page: the page's ids are found first (the same query, its
+ * plan and index), then its rows by primary key. A search that sorts its candidates by date (a name's words, say)
+ * would otherwise read and convert every candidate's columns (the document's text) before keeping `limit` of them.
+ */
+export function invoicePageRowsQuery(
+  tenantId: string,
+  f: InvoiceListFilter,
+  limit: number,
+  after: Keyset | null,
+  columns: string,
+): SqlQuery {
+  const ids = invoicePageQuery(tenantId, f, limit, after, 'id, fec_emi, created_at');
+  return {
+    sql:
+      `select ${columns}, ${KEY_COLUMN} from invoice where tenant_id = ? and id in (select id from (${ids.sql}) ids) ` +
+      `order by ${ORDER}`,
+    params: [tenantId, ...ids.params],
+  };
+}
+
 /** Whether `text` matches anything of the tenant in `mode` (whatever the other filters). */
 export function textProbeQuery(tenantId: string, text: string, mode: TextMode): SqlQuery {
   const w = joined([cond('tenant_id = ?', tenantId), textCond(text, mode)]);

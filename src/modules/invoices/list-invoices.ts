@@ -8,7 +8,7 @@ import { Invoice } from './invoice.entity.js';
 import {
   invoiceCountQuery,
   invoiceEstimateQuery,
-  invoicePageQuery,
+  invoicePageRowsQuery,
   textModes,
   textProbeQuery,
   type Keyset,
@@ -258,7 +258,7 @@ async function pageRows(
     const f: InvoiceListFilter = { ...filter, textMode };
     const last = i === modes.length - 1;
     if (!last && !plain && !(await run(ctx, textProbeQuery(tenantId, text!, textMode))).length) continue;
-    const rows = await run<Row>(ctx, invoicePageQuery(tenantId, f, limit, keyset, listingOf(ctx).columns));
+    const rows = await run<Row>(ctx, invoicePageRowsQuery(tenantId, f, limit, keyset, listingOf(ctx).columns));
     if (rows.length || last || !plain) return { f, rows };
   }
   throw new Error('unreachable: the last text mode always answers');
