@@ -7,12 +7,23 @@ import { buildGraphQLSchema } from '../src/schema.js';
 import { restRoutes } from '../src/http/rest.js';
 import { generateInvoices, generateTenant, withoutIndexes } from './history-data.js';
 import { historyQueries, pageSql, planOf, sampleValues, type HistoryQuery, type Samples } from './history-queries.js';
-import { benchEnv, percentile } from './support.js';
+import { addBenchTenant, benchEnv, percentile, type BenchTenant } from './support.js';
+import type { App } from '../src/app.js';
+import { createApiKey } from '../src/modules/auth/api-keys.js';
 import { dueWarningsParams, dueWarningsSql } from '../src/modules/notifications/deadline-warnings.js';
-import { numbered } from '../src/modules/invoices/invoice-list-sql.js';
+import { numbered, pageSteps } from '../src/modules/invoices/invoice-list-sql.js';
 
 /** `npm run bench -- history --documents=50000` for a shorter run. */
-const DOCUMENTS = Number(process.argv.find((a) => a.startsWith('--documents='))?.split('=')[1] ?? 1_000_000);
+const option = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const DOCUMENTS = Number(option('documents') ?? 1_000_000);
+/**
+ * `--data-dir=DIR` keeps the embedded PostgreSQL in DIR, `--database=URL` uses an existing database: the history is
+ * loaded once, and the next run with the same option and `--documents` measures it again without loading it (it is
+ * migrated on open, so an index a new migration adds is built then).
+ */
+const DATA_DIR = option('data-dir');
+const DATABASE_URL = option('database');
 const OTHERS = Math.round(DOCUMENTS / 10);
 const RUNS = 200;
 const CHUNK = 100_000;
@@ -138,14 +149,49 @@ async function storageFigures(c: pg.Client): Promise<string> {
   );
 }
 
+/** The tenant of a history loaded by an earlier run into a kept database (with a new API key), or a new tenant. */
+async function historyTenant(app: App): Promise<{ tenant: BenchTenant; loaded: boolean }> {
+  const pool = app.db.pool;
+  await pool.query('create table if not exists fx_bench_history (tenant_id uuid primary key, documents int not null)');
+  const { rows } = await pool.query<{ tenant_id: string }>(
+    'select tenant_id from fx_bench_history where documents = $1',
+    [DOCUMENTS],
+  );
+  if (!rows[0]) {
+    await pool.query('truncate fx_bench_history');
+    return { tenant: await addBenchTenant(app), loaded: false };
+  }
+  const tenantId = rows[0].tenant_id;
+  const admin = app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
+  const { key, secret } = await createApiKey(admin, { tenantId, name: 'bench' });
+  const { rows: t } = await pool.query<{ nit: string }>('select nit from tenant where id = $1', [tenantId]);
+  return { tenant: { tenantId, apiKey: secret, keyId: key.id, nit: t[0]!.nit }, loaded: true };
+}
+
 export async function benchHistory(): Promise<void> {
-  const env = await benchEnv();
+  let loaded = false;
+  const env = await benchEnv(
+    {},
+    {
+      dataDir: DATA_DIR,
+      databaseUrl: DATABASE_URL,
+      tenant: async (app) => {
+        const h = await historyTenant(app);
+        loaded = h.loaded;
+        return h.tenant;
+      },
+    },
+  );
   const c = new pg.Client({ connectionString: env.app.db.url });
   await c.connect();
   const schema = await buildGraphQLSchema();
   const server = await startServer(env.app, { schema, port: 0, routes: restRoutes(env.app) });
   try {
-    await load(c, env.tenantId);
+    if (loaded) console.log(`history: reusing the ${DOCUMENTS.toLocaleString('en')} documents loaded before`);
+    else {
+      await load(c, env.tenantId);
+      await c.query('insert into fx_bench_history values ($1, $2)', [env.tenantId, DOCUMENTS]);
+    }
     console.log(`history: storage ${await storageFigures(c)}`);
     const s = await sampleValues(c, env.tenantId);
     const gql = async (body: unknown) => {
@@ -161,11 +207,13 @@ export async function benchHistory(): Promise<void> {
     for (const q of historyQueries(s)) {
       const page = await measure(() => gql(graphqlOf(q, s, false)));
       const counted = await measure(() => gql(graphqlOf(q, s, true)));
-      const plan = await planOf(c, pageSql(env.tenantId, q, s));
-      console.log(
-        `  ${q.name.padEnd(28)} page ${fmt(page)}   with ` +
-          `totalCount ${fmt(counted)}   ${plan.seqScan ? 'SEQ SCAN ' : ''}${[...new Set(plan.indexes)].join(', ')}`,
-      );
+      const plans: string[] = [];
+      for (const step of pageSteps(q.filter)) {
+        const plan = await planOf(c, pageSql(env.tenantId, q, s, step));
+        const indexes = `${plan.seqScan ? 'SEQ SCAN ' : ''}${[...new Set(plan.indexes)].join(', ')}`;
+        plans.push(step ? `${step}: ${indexes}` : indexes);
+      }
+      console.log(`  ${q.name.padEnd(28)} page ${fmt(page)}   with totalCount ${fmt(counted)}   ${plans.join('; ')}`);
     }
     const byRef = await measure(() =>
       gql({

@@ -31,16 +31,32 @@ export interface BenchEnv {
   close(): Promise<void>;
 }
 
+export interface BenchEnvOptions {
+  /** Also start the invoice event bus (a server that serves subscriptions). */
+  events?: boolean;
+  /** An existing database (migrated on open) instead of a throw-away embedded PostgreSQL; left as it is. */
+  databaseUrl?: string;
+  /** Keep the embedded PostgreSQL's data in this directory (reused by the next run) instead of a throw-away one. */
+  dataDir?: string;
+  /** The tenant the benchmark acts as (default: a new one, addBenchTenant). */
+  tenant?: (app: App) => Promise<BenchTenant>;
+}
+
 /**
  * A throw-away embedded PostgreSQL + the service's App (in-process MH sandbox in its own thread, as `npm start` runs
  * it) + one tenant with an MH credential. `events`: start the invoice event bus too (a server that serves
  * subscriptions).
  */
-export async function benchEnv(env: Record<string, string> = {}, opts: { events?: boolean } = {}): Promise<BenchEnv> {
+export async function benchEnv(env: Record<string, string> = {}, opts: BenchEnvOptions = {}): Promise<BenchEnv> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fx-bench-'));
   chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), persistent: false });
-  const url = await pg.createDatabase('bench');
+  const pg = opts.databaseUrl
+    ? null
+    : await startEmbeddedPostgres({
+        dataDir: opts.dataDir ? path.resolve(opts.dataDir) : path.join(dir, 'pg'),
+        persistent: Boolean(opts.dataDir),
+      });
+  const url = opts.databaseUrl ?? (await pg!.createDatabase('bench'));
   const config = loadConfig(
     {
       NODE_ENV: 'test',
@@ -58,7 +74,7 @@ export async function benchEnv(env: Record<string, string> = {}, opts: { events?
   const mh = await createMhServices(config, log);
   const events = opts.events ? await startInvoiceEventBus(db.url, log) : null;
   const app = createApp({ config, log, db, mh, events });
-  const first = await addBenchTenant(app);
+  const first = opts.tenant ? await opts.tenant(app) : await addBenchTenant(app);
   return {
     app,
     ...first,
@@ -66,7 +82,7 @@ export async function benchEnv(env: Record<string, string> = {}, opts: { events?
       await events?.close();
       await mh.close();
       await db.close();
-      await pg.stop();
+      await pg?.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -5,7 +5,14 @@ import { generateInvoices, generateTenant, withoutIndexes } from '../../bench/hi
 import type { Context } from '../../src/context.js';
 import { Invoice } from '../../src/modules/invoices/invoice.entity.js';
 import { EXACT_COUNT_UP_TO, listInvoices } from '../../src/modules/invoices/list-invoices.js';
-import { numbered, textCond, textModes } from '../../src/modules/invoices/invoice-list-sql.js';
+import {
+  invoicePageQuery,
+  numbered,
+  pageSteps,
+  textCond,
+  textModes,
+  type InvoiceListFilter,
+} from '../../src/modules/invoices/invoice-list-sql.js';
 import { dueWarnings, dueWarningsParams, dueWarningsSql } from '../../src/modules/notifications/deadline-warnings.js';
 import { documentCounts } from '../../src/http/metrics.js';
 import { startTestApp, validNit, type TestApp } from '../helpers/app.js';
@@ -44,12 +51,16 @@ afterAll(async () => {
 describe('every listing query reads an index', () => {
   it('EXPLAIN: each page and capped count is read through its index, never a sequential scan of invoice', async () => {
     for (const q of historyQueries(samples)) {
-      const page = await planOf(db, pageSql(tenantId, q, samples));
-      expect(page.seqScan, `${q.name}: ${JSON.stringify(page)}`).toBe(false);
-      expect(
-        page.indexes.some((i) => q.indexes.includes(i)),
-        `${q.name} reads ${page.indexes.join(', ')}`,
-      ).toBe(true);
+      // A text search by name or containment: its walk in listing order, then its candidates from the text's index.
+      for (const step of pageSteps(q.filter)) {
+        const page = await planOf(db, pageSql(tenantId, q, samples, step));
+        expect(page.seqScan, `${q.name} (${step}): ${JSON.stringify(page)}`).toBe(false);
+        const indexes = step === 'walk' ? (q.walk ?? ['invoice_list_index']) : q.indexes;
+        expect(
+          page.indexes.some((i) => indexes.includes(i)),
+          `${q.name} (${step}) reads ${page.indexes.join(', ')}`,
+        ).toBe(true);
+      }
       // The mode named is the one the API settles on: the first of the text's modes, or containment after them.
       if (q.filter.text) {
         const modes = textModes(q.filter.text);
@@ -82,7 +93,14 @@ describe('the scans that span every tenant', () => {
     await db.query('analyze invoice');
     const plan = await planOf(db, numbered({ sql: dueWarningsSql, params: dueWarningsParams(now, windowMs) }));
     expect(plan.seqScan, JSON.stringify(plan)).toBe(false);
-    expect(plan.indexes).toEqual(expect.arrayContaining(['invoice_invalidation_deadline_index']));
+    // Each deadline kind is a range of its own index (contingency documents: two small partial ones).
+    expect(plan.indexes).toEqual(
+      expect.arrayContaining([
+        'invoice_invalidation_deadline_index',
+        'invoice_contingency_deadline_index',
+        'invoice_transmit_deadline_index',
+      ]),
+    );
     // The notes' window: each tenant's CCFs of a few days, by type (and status, which the second index also holds).
     const byType = ['invoice_list_tipo_dte_index', 'invoice_list_status_tipo_index'];
     expect(
@@ -239,6 +257,38 @@ describe('listInvoices', () => {
     expect(odd2.nodes.map((n) => n.receptorNombre)).toEqual(['MARÍA  JOSÉ Cañas Cañas']);
     const begun = await listInvoices(ctx, { text: 'rocio canasg' });
     expect(begun.nodes.map((n) => n.receptorNombre)).toEqual(['Rocío Cañasgordas Peña']);
+  });
+
+  it('a text page, read by its walk or its candidates, holds what one query in listing order finds', async () => {
+    // Common words (the walk fills the page), rare ones and none (the candidates answer), with and without a status.
+    const cases: InvoiceListFilter[] = [
+      { text: 'peña', textMode: 'words' },
+      { text: 'quiñ', textMode: 'words' },
+      { text: 'quiñ', textMode: 'prefix' },
+      { text: 'rocio canas', textMode: 'words' },
+      { text: 'ñez ram', textMode: 'contains' },
+      { text: 'xyzzy', textMode: 'contains' },
+      { text: 'martinez', textMode: 'words', status: ['REJECTED'] },
+      { text: 'ñez', textMode: 'contains', status: ['PROCESSED'], fromDate: samples.middleDay },
+    ];
+    for (const f of cases) {
+      const single = numbered(invoicePageQuery(tenantId, f, 30, samples.keyset, 'id, fec_emi, created_at'));
+      const expected = (await db.query(single.text, single.values)).rows.map((r) => r.id);
+      for (const step of pageSteps(f)) {
+        const q = numbered(invoicePageQuery(tenantId, f, 30, samples.keyset, 'id, fec_emi, created_at', step));
+        const got = (await db.query(q.text, q.values)).rows.map((r) => r.id);
+        // A walk that fills the page is the page; one that does not is followed by the candidates.
+        if (step === 'walk' && got.length < 30) expect(expected.slice(0, got.length), JSON.stringify(f)).toEqual(got);
+        else expect(got, `${JSON.stringify(f)} (${step})`).toEqual(expected);
+      }
+    }
+    // Through the API: a word only begun (no name has it whole), first page and the next.
+    const begun = numbered(invoicePageQuery(tenantId, { text: 'quiñ', textMode: 'prefix' }, 40, null, 'id'));
+    const expected = (await db.query(begun.text, begun.values)).rows.map((r) => r.id);
+    const first = await listInvoices(ctx, { text: 'quiñ' }, 20);
+    const next = await listInvoices(ctx, { text: 'quiñ' }, 20, first.endCursor);
+    expect([...first.nodes, ...next.nodes].map((n) => n.id)).toEqual(expected);
+    expect(expected).toHaveLength(40);
   });
 
   it('keeps the text mode of the first page on later pages and with other filters', async () => {

@@ -148,6 +148,34 @@ function allConds(tenantId: string, f: InvoiceListFilter): Cond[] {
 
 const distinct = (v: readonly string[] | null | undefined): (string | null)[] => (v?.length ? [...new Set(v)] : [null]);
 
+/**
+ * How a page of a text search (by name or containment) is read, in this order until one fills the page:
+ *  - `walk`: the newest WALK_ROWS rows of the other filters, in listing order (their index), each checked against the
+ *    text; it stops at the page's last match. Fast when matches are common, whatever the planner expects of them;
+ *  - `candidates`: every match, from the text's index (GIN), then sorted: fast when matches are rare, including none.
+ * A planner left to choose between the two by its estimate of a text's matches (a guess for a word it has no
+ * statistics of) walks the whole history for a word nobody has, or reads a hundred thousand candidates for a common
+ * one. The walk's matches, when they fill the page, are the page: every row it did not reach comes after them.
+ */
+export type PageStep = 'walk' | 'candidates';
+
+/** Rows a page's walk reads at most before the candidates from the text's index answer instead. */
+export const WALK_ROWS: Record<Exclude<TextMode, 'identifier'>, number> = { words: 1000, prefix: 1000, contains: 1000 };
+
+/**
+ * The steps of a page of `f` (see PageStep); one `null` step: a single query, as the planner chooses. Two words or
+ * more are one entry per pair in their index, and checking them on a row costs tens of microseconds: their
+ * candidates answer without a walk.
+ */
+export function pageSteps(f: InvoiceListFilter): (PageStep | null)[] {
+  const text = f.text?.trim();
+  const mode = f.textMode ?? 'contains';
+  if (!text || mode === 'identifier') return [null];
+  if (distinct(f.status).length * distinct(f.tipoDte).length !== 1) return [null];
+  if (mode !== 'contains' && words(text).length > 1) return ['candidates'];
+  return ['walk', 'candidates'];
+}
+
 /** The rows of one page (`limit` rows after `after`), newest first: `columns` of invoice (all by default). */
 export function invoicePageQuery(
   tenantId: string,
@@ -155,10 +183,40 @@ export function invoicePageQuery(
   limit: number,
   after: Keyset | null,
   columns = '*',
+  step: PageStep | null = null,
 ): SqlQuery {
   const keyset = after
     ? [cond('(fec_emi, created_at, id) < (?, ?::timestamptz, ?::uuid)', after.fecEmi, after.createdAt, after.id)]
     : [];
+  const text = f.text?.trim();
+  if (step && text) {
+    const mode = f.textMode ?? 'contains';
+    const others = joined([
+      ...common(tenantId, { ...f, text: null }),
+      ...inList('status', f.status),
+      ...inList('tipo_dte', f.tipoDte),
+      ...keyset,
+    ]);
+    const match = textCond(text, mode);
+    const params = [...others.params, ...match.values];
+    const out = columns === '*' ? '*' : `${columns}, key_created_at`;
+    if (step === 'walk') {
+      const rows = WALK_ROWS[mode as keyof typeof WALK_ROWS] ?? 0;
+      const walked = `select *, ${KEY_COLUMN} from invoice where ${others.sql} order by ${ORDER} limit ${rows}`;
+      return {
+        sql: `select ${out} from (${walked}) walked where ${match.sql} order by ${ORDER} limit ${limit}`,
+        params,
+      };
+    }
+    // Planned for every match (a materialized CTE is), hence read from the text's index; the page is then sorted.
+    const every = `select ${columns} from invoice where ${others.sql} and ${match.sql}`;
+    return {
+      sql:
+        `with candidates as materialized (${every}) ` +
+        `select ${columns}, ${KEY_COLUMN} from candidates order by ${ORDER} limit ${limit}`,
+      params,
+    };
+  }
   const branch = (conds: Cond[]): SqlQuery => {
     const w = joined([...conds, ...keyset]);
     return {
@@ -194,8 +252,9 @@ export function invoicePageRowsQuery(
   limit: number,
   after: Keyset | null,
   columns: string,
+  step: PageStep | null = null,
 ): SqlQuery {
-  const ids = invoicePageQuery(tenantId, f, limit, after, 'id, fec_emi, created_at');
+  const ids = invoicePageQuery(tenantId, f, limit, after, 'id, fec_emi, created_at', step);
   return {
     sql:
       `select ${columns}, ${KEY_COLUMN} from invoice where tenant_id = ? and id in (select id from (${ids.sql}) ids) ` +
@@ -205,7 +264,8 @@ export function invoicePageRowsQuery(
 }
 
 /** Whether `text` matches anything of the tenant in `mode` (whatever the other filters). */
-export function textProbeQuery(tenantId: string, text: string, mode: TextMode): SqlQuery {
+export function textProbeQuery(tenantId: string, text: string, mode: TextMode, step: PageStep | null = null): SqlQuery {
+  if (step) return invoicePageQuery(tenantId, { text, textMode: mode }, 1, null, 'id, fec_emi, created_at', step);
   const w = joined([cond('tenant_id = ?', tenantId), textCond(text, mode)]);
   return { sql: `select 1 as found from invoice where ${w.sql} limit 1`, params: w.params };
 }

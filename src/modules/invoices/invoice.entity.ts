@@ -28,6 +28,15 @@ const SEARCH_INDEXES = [
     'invoice_invalidation_deadline_index',
     '("invalidation_deadline") where status = \'PROCESSED\' and invalidation_deadline is not null',
   ],
+  // The deadline scan: documents in contingency whose event or transmission is due soon.
+  [
+    'invoice_contingency_deadline_index',
+    '("contingency_deadline") where status = \'CONTINGENCY\' and contingency_deadline is not null',
+  ],
+  [
+    'invoice_transmit_deadline_index',
+    '("transmit_deadline") where status = \'CONTINGENCY\' and transmit_deadline is not null',
+  ],
 ].map(([name, definition]) => ({ name: name!, expression: `create index "${name}" on "invoice" ${definition}` }));
 
 /**

@@ -9,6 +9,8 @@ import {
   invoiceCountQuery,
   invoiceEstimateQuery,
   invoicePageRowsQuery,
+  pageSteps,
+  type PageStep,
   textModes,
   textProbeQuery,
   type Keyset,
@@ -24,6 +26,8 @@ export const EXACT_COUNT_UP_TO = 1000;
 export const EXACT_TEXT_COUNT_UP_TO = 200;
 /** A text matched by name or containment that the planner expects more often than this is only estimated. */
 export const ESTIMATE_TEXT_BEYOND = 1000;
+/** A text search whose matches the planner expects to be at most this many reads them from its index first. */
+export const CANDIDATES_FIRST_UP_TO = 10_000;
 const MAX_TEXT = 100;
 
 export interface InvoiceFilter {
@@ -257,11 +261,46 @@ async function pageRows(
   for (const [i, textMode] of modes.entries()) {
     const f: InvoiceListFilter = { ...filter, textMode };
     const last = i === modes.length - 1;
-    if (!last && !plain && !(await run(ctx, textProbeQuery(tenantId, text!, textMode))).length) continue;
-    const rows = await run<Row>(ctx, invoicePageRowsQuery(tenantId, f, limit, keyset, listingOf(ctx).columns));
+    if (!last && !plain && !(await found(ctx, tenantId, text!, textMode))) continue;
+    const rows = await stepRows(ctx, tenantId, f, limit, keyset);
     if (rows.length || last || !plain) return { f, rows };
   }
   throw new Error('unreachable: the last text mode always answers');
+}
+
+/**
+ * A page's steps (see PageStep), its candidates alone when the planner expects few matches of the text: a word it has
+ * no statistics of (none has it, or few) is read from its index entry rather than after walking WALK_ROWS rows.
+ */
+async function orderedSteps(ctx: Context, tenantId: string, f: InvoiceListFilter): Promise<(PageStep | null)[]> {
+  const steps = pageSteps(f);
+  if (steps[0] !== 'walk') return steps;
+  // The text's matches alone: the candidates read all of them from its index, whatever the other filters keep.
+  const text = { text: f.text, textMode: f.textMode };
+  return (await estimatedCount(ctx, tenantId, text)) <= CANDIDATES_FIRST_UP_TO ? ['candidates'] : steps;
+}
+
+/** A page's rows, read in its steps (see PageStep): the first that fills the page answers, else the last. */
+async function stepRows(
+  ctx: Context,
+  tenantId: string,
+  f: InvoiceListFilter,
+  limit: number,
+  keyset: Keyset | null,
+): Promise<Row[]> {
+  const steps = await orderedSteps(ctx, tenantId, f);
+  for (const [i, step] of steps.entries()) {
+    const rows = await run<Row>(ctx, invoicePageRowsQuery(tenantId, f, limit, keyset, listingOf(ctx).columns, step));
+    if (rows.length >= limit || i === steps.length - 1) return rows;
+  }
+  throw new Error('unreachable: a page has at least one step');
+}
+
+/** Whether `text` matches anything of the tenant in `mode`: among the newest rows, else from the text's index. */
+async function found(ctx: Context, tenantId: string, text: string, mode: TextMode): Promise<boolean> {
+  const steps = await orderedSteps(ctx, tenantId, { text, textMode: mode });
+  for (const step of steps) if ((await run(ctx, textProbeQuery(tenantId, text, mode, step))).length) return true;
+  return false;
 }
 
 /** The caller's invoices, newest first (fecEmi, then creation), cursor pages of at most MAX_PAGE_SIZE. */

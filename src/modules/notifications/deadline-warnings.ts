@@ -35,17 +35,37 @@ export async function dueWarnings(em: EntityManager, now: Date, windowMs: number
 }
 
 /**
- * The El Salvador days of the window and the fecEmi range of the CCF / CR whose 3 months end within it: from the day
- * 3 months before today (an earlier day ends before today, clamped or not) to 3 days after the day 3 months before
- * the last (a month's last days all end on a shorter month's last day).
+ * The parameters of dueWarningsSql. Invalidation and related notes are due at the end of a day (23:59:59 El
+ * Salvador, UTC−6): their ranges are exactly the days whose end falls within the window (an empty range when none
+ * does), so that the scan reads no index entry it then discards. For the notes, the fecEmi days whose 3 months
+ * (clamped to a shorter month's last day) end within it: the days from 3 months before today to 3 days after 3
+ * months before the last day, kept when their end is in the window (the clamp is monotone: they are consecutive).
  */
 export function dueWarningsParams(now: Date, windowMs: number): unknown[] {
   const until = new Date(now.getTime() + windowMs);
+  const inWindow = (day: string) => {
+    const end = Date.parse(`${day}T23:59:59-06:00`);
+    return end > now.getTime() && end <= until.getTime();
+  };
   const today = elSalvadorDateTime(now).fecEmi;
   const lastDay = elSalvadorDateTime(until).fecEmi;
-  const noteFrom = addMonthsClamped(today, -3);
-  const noteTo = addDays(addMonthsClamped(lastDay, -3), 3);
-  return [now, until, now, until, today, lastDay, noteFrom, noteTo, now, until, DEADLINE_WARNING, DEADLINE_SCAN_BATCH];
+  const [dueFrom, dueTo] = daysWithin(today, lastDay, inWindow);
+  const [noteFrom, noteTo] = daysWithin(addMonthsClamped(today, -3), addDays(addMonthsClamped(lastDay, -3), 3), (d) =>
+    inWindow(addMonthsClamped(d, 3)),
+  );
+  return [now, until, now, until, dueFrom, dueTo, noteFrom, noteTo, now, until, DEADLINE_WARNING, DEADLINE_SCAN_BATCH];
+}
+
+/** The first and last days of [from, to] that `keep` keeps (consecutive ones); none: an empty range. */
+function daysWithin(from: string, to: string, keep: (day: string) => boolean): [string, string] {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    if (!keep(d)) continue;
+    first ??= d;
+    last = d;
+  }
+  return first && last ? [first, last] : ['9999-12-31', '0000-01-01'];
 }
 
 export const dueWarningsSql = `select x.id, x.tenant_id, x.kind, x.deadline from (
