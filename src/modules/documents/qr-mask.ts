@@ -157,14 +157,17 @@ function xorAt(m: Uint8Array, indexes: Uint32Array): void {
 
 /**
  * The best mask for a symbol the library built with mask `built` (its modules as returned, format bits included):
- * the data is unmasked, then each pattern is scored as the library scores it.
+ * the data is unmasked, then each pattern is scored as the library scores it. The modules are left as the library
+ * builds them with the winning mask — the winner's data modules flipped by its pattern and its format bits written,
+ * exactly what was scored — so the symbol need not be built a second time.
  */
-export function bestMask(modules: BitMatrix, built: number, eclBits: number): number {
+export function applyBestMask(modules: BitMatrix, built: number, eclBits: number): number {
   const { size, data, reservedBit } = modules;
   const flips = maskFlips(size, reservedBit);
   const plain = Uint8Array.from(data);
   xorAt(plain, flips[built]!);
-  const m = new Uint8Array(plain.length);
+  let m = new Uint8Array(plain.length);
+  let winner = new Uint8Array(plain.length);
   let best = 0;
   let lowest = Number.POSITIVE_INFINITY;
   for (let p = 0; p < 8; p += 1) {
@@ -175,7 +178,9 @@ export function bestMask(modules: BitMatrix, built: number, eclBits: number): nu
     if (penalty < lowest) {
       lowest = penalty;
       best = p;
+      [winner, m] = [m, winner];
     }
   }
+  data.set(winner);
   return best;
 }
