@@ -2,7 +2,7 @@ import { createTransport } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { describe, expect, it } from 'vitest';
 import { composeDteEmail } from '../../src/modules/email/index.js';
-import { serializeMessage } from '../../src/modules/email/mime.js';
+import { serializeMessage, serializeSimple, serializeTree } from '../../src/modules/email/mime.js';
 import type { DteJson } from '../../src/modules/documents/index.js';
 
 function archivo(receptor: string, emisor: string): DteJson {
@@ -42,7 +42,11 @@ async function nodemailerMessage(
   return { message: info.message as Buffer, envelope: info.envelope };
 }
 
-const fixed = { baseBoundary: '5f0c1e2d3a4b', messageId: '<fixed@facturaxpress.local>', date: new Date(1767225600000) };
+const fixed = {
+  baseBoundary: '5f0c1e2d3a4b6c7d',
+  messageId: '<fixed@facturaxpress.local>',
+  date: new Date(1767225600000),
+};
 
 describe('serializeMessage', () => {
   const cases: [string, Mail.Options][] = [];
@@ -79,8 +83,8 @@ describe('serializeMessage', () => {
 
   for (const [name, mail] of cases) {
     for (const newline of ['unix', 'crlf'] as const) {
-      it(`writes the bytes nodemailer writes (${name}, ${newline})`, async () => {
-        const ours = serializeMessage({ ...mail }, newline);
+      it(`writes the bytes nodemailer writes from its MIME tree (${name}, ${newline})`, async () => {
+        const ours = serializeTree({ ...mail }, newline);
         expect(ours).not.toBeNull();
         const theirs = await nodemailerMessage(mail, newline);
         expect(ours!.message.toString('latin1')).toBe(theirs.message.toString('latin1'));
@@ -89,6 +93,48 @@ describe('serializeMessage', () => {
       });
     }
   }
+
+  it('writes the usual DTE e-mail directly, as nodemailer writes it (its random parts aside)', async () => {
+    const dte = cases.filter(([, mail]) => Array.isArray(mail.attachments) && mail.attachments.length);
+    expect(dte.length).toBe(4);
+    for (const [, fixedMail] of dte) {
+      for (const to of ['jose.pena@example.com', 'a+b_c-d@sub.example.org']) {
+        const { baseBoundary: _b, messageId: _m, date: _d, ...mail } = { ...fixedMail, to };
+        expect(serializeSimple({ ...mail })).not.toBeNull();
+        for (const newline of ['unix', 'crlf'] as const) {
+          const ours = serializeMessage({ ...mail }, newline)!;
+          const text = ours.message.toString('latin1');
+          // the random parts (Message-ID, boundary) and the date, in nodemailer's forms, replaced by the fixed ones
+          const domain = String(ours.envelope.from).split('@').pop();
+          expect(ours.messageId).toMatch(/^<[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[^>]+>$/);
+          expect(ours.messageId.endsWith(`@${domain}>`)).toBe(true);
+          const base = /boundary="--_NmP-([0-9a-f]{16})-Part_1"/.exec(text)![1]!;
+          const date = /^Date: (.+)$/m.exec(text)![1]!.trim();
+          expect(new Date(date).getTime()).toBeGreaterThan(Date.now() - 60_000);
+          const normalised = text
+            .replaceAll(ours.messageId, fixed.messageId)
+            .replaceAll(base, fixed.baseBoundary)
+            .replace(`Date: ${date}`, `Date: ${fixed.date.toUTCString().replace(/GMT/, '+0000')}`);
+          const theirs = await nodemailerMessage({ ...fixedMail, to }, newline);
+          expect(normalised).toBe(theirs.message.toString('latin1'));
+          expect(ours.envelope).toEqual(theirs.envelope);
+        }
+      }
+    }
+  });
+
+  it('leaves anything but the usual DTE e-mail to the MIME tree', () => {
+    const [, fixedMail] = cases[0]!;
+    const { baseBoundary: _b, messageId: _m, date: _d, ...mail } = fixedMail;
+    expect(serializeSimple({ ...mail })).not.toBeNull();
+    expect(serializeSimple({ ...mail, to: 'Jose.Pena@example.com' })).toBeNull();
+    expect(serializeSimple({ ...mail, to: 'José <jose@example.com>' })).toBeNull();
+    expect(serializeSimple({ ...mail, html: undefined })).toBeNull();
+    expect(serializeSimple({ ...mail, subject: 'a\u0007b' })).toBeNull();
+    expect(serializeSimple({ ...mail, attachments: [] })).toBeNull();
+    expect(serializeSimple({ ...mail, attachments: [{ filename: 'a b.pdf', content: Buffer.from('x') }] })).toBeNull();
+    expect(serializeSimple({ ...fixedMail })).toBeNull(); // fixed Message-ID, date, boundary
+  });
 
   it('leaves a message with streamed content to nodemailer', () => {
     const mail = { from: 'a@b.example', to: 'c@d.example', subject: 'x', text: 'y' };
