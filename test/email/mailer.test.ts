@@ -14,6 +14,7 @@ interface Delivered {
 }
 
 const delivered: Delivered[] = [];
+let connections = 0;
 let server: SMTPServer;
 let smtpUrl: string;
 let tmp: string;
@@ -71,6 +72,10 @@ beforeAll(async () => {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onRcptTo(address, _session, callback) {
       if (address.address.endsWith('@rejected.example'))
         return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
@@ -182,6 +187,26 @@ describe('createMailer over SMTP', () => {
     mailer.close();
     expect(err).toBeInstanceOf(MailError);
     expect(err).toMatchObject({ code: 'SMTP_FAILED', responseCode: 550 });
+  });
+
+  it('carries several messages over one pooled connection, or one connection each with pool=false', async () => {
+    const send = async (url: string) => {
+      const mailer = createMailer({ smtpUrl: url, outboxDir: tmp, from: 'facturas@santalucia.example' });
+      const before = connections;
+      for (let i = 0; i < 3; i += 1)
+        await mailer.send({ to: `paciente${i}@example.com`, subject: `n.º ${i}`, text: 'x', attachments: [] });
+      mailer.close();
+      return connections - before;
+    };
+    const count = delivered.length;
+    expect(await send(smtpUrl)).toBe(1);
+    expect(await send(`${smtpUrl}?pool=false`)).toBe(3);
+    expect(delivered.length).toBe(count + 6);
+    expect(delivered.slice(-3).map((d) => d.to)).toEqual([
+      ['paciente0@example.com'],
+      ['paciente1@example.com'],
+      ['paciente2@example.com'],
+    ]);
   });
 
   it('refuses a message without a valid recipient before contacting the server', async () => {

@@ -3,8 +3,8 @@
  *
  * qrcode picks the mask by applying each of the 8 patterns to the symbol and scoring it with the four penalty rules of
  * ISO/IEC 18004 — through a function call per module read, which made the choice 9/10 of a QR's cost. The same scoring
- * runs here on plain arrays: the library's rules as it implements them (mask-pattern.js in qrcode 1.5), the lowest
- * score winning and the first of equals kept. The symbol itself is still built by the library, with that mask.
+ * runs here on plain arrays, two rules per pass: the library's rules as it implements them (mask-pattern.js in qrcode
+ * 1.5), the lowest score winning and the first of equals kept. The symbol itself is the library's, built once.
  */
 import type { BitMatrix } from 'qrcode';
 
@@ -64,70 +64,68 @@ function setFormat(m: Uint8Array, size: number, bits: number): void {
   m[(size - 8) * size + 8] = 1;
 }
 
-/** Runs of 5 or more equal modules in a line: 3 points, plus 1 per module past 5 (rows and columns). */
-function penaltyN1(m: Uint8Array, size: number): number {
-  let points = 0;
+/**
+ * Rules 1 and 3 in one pass over the rows and one over the columns. Rule 1: runs of 5 or more equal modules in a
+ * line, 3 points plus 1 per module past 5. Rule 3: the finder-like pattern 1011101 with four light modules on one side
+ * (the 11 modules 10111010000 or 00001011101), 40 points each.
+ */
+function penaltyN1N3(m: Uint8Array, size: number): number {
+  let runs = 0;
+  let finders = 0;
   for (let a = 0; a < size; a += 1) {
     let rowRun = 0;
     let colRun = 0;
     let rowLast = -1;
     let colLast = -1;
+    let row = 0;
+    let col = 0;
     for (let b = 0; b < size; b += 1) {
       const r = m[a * size + b]!;
       if (r === rowLast) rowRun += 1;
       else {
-        if (rowRun >= 5) points += 3 + (rowRun - 5);
+        if (rowRun >= 5) runs += rowRun - 2;
         rowLast = r;
         rowRun = 1;
       }
+      row = ((row << 1) & 0x7ff) | r;
       const c = m[b * size + a]!;
       if (c === colLast) colRun += 1;
       else {
-        if (colRun >= 5) points += 3 + (colRun - 5);
+        if (colRun >= 5) runs += colRun - 2;
         colLast = c;
         colRun = 1;
       }
+      col = ((col << 1) & 0x7ff) | c;
+      if (b >= 10) {
+        if (row === 0x5d0 || row === 0x05d) finders += 1;
+        if (col === 0x5d0 || col === 0x05d) finders += 1;
+      }
     }
-    if (rowRun >= 5) points += 3 + (rowRun - 5);
-    if (colRun >= 5) points += 3 + (colRun - 5);
+    if (rowRun >= 5) runs += rowRun - 2;
+    if (colRun >= 5) runs += colRun - 2;
   }
-  return points;
+  return runs + finders * 40;
 }
 
-/** 2×2 blocks of one colour: 3 points each. */
-function penaltyN2(m: Uint8Array, size: number): number {
-  let points = 0;
-  for (let row = 0; row < size - 1; row += 1) {
-    for (let col = 0; col < size - 1; col += 1) {
-      const i = row * size + col;
-      const sum = m[i]! + m[i + 1]! + m[i + size]! + m[i + size + 1]!;
-      if (sum === 4 || sum === 0) points += 1;
-    }
-  }
-  return points * 3;
-}
-
-/** The finder-like pattern 1011101 with four light modules on one side: 40 points each (rows and columns). */
-function penaltyN3(m: Uint8Array, size: number): number {
-  let points = 0;
-  for (let a = 0; a < size; a += 1) {
-    let row = 0;
-    let col = 0;
-    for (let b = 0; b < size; b += 1) {
-      row = ((row << 1) & 0x7ff) | m[a * size + b]!;
-      if (b >= 10 && (row === 0x5d0 || row === 0x05d)) points += 1;
-      col = ((col << 1) & 0x7ff) | m[b * size + a]!;
-      if (b >= 10 && (col === 0x5d0 || col === 0x05d)) points += 1;
-    }
-  }
-  return points * 40;
-}
-
-/** Dark modules away from half: 10 points per 5 % step. */
-function penaltyN4(m: Uint8Array): number {
+/**
+ * Rules 2 and 4 in one pass. Rule 2: 2×2 blocks of one colour, 3 points each. Rule 4: dark modules away from half,
+ * 10 points per 5 % step.
+ */
+function penaltyN2N4(m: Uint8Array, size: number): number {
+  let blocks = 0;
   let dark = 0;
-  for (let i = 0; i < m.length; i += 1) dark += m[i]!;
-  return Math.abs(Math.ceil((dark * 100) / m.length / 5) - 10) * 10;
+  for (let row = 0; row < size; row += 1) {
+    const line = row * size;
+    for (let col = 0; col < size; col += 1) {
+      const i = line + col;
+      dark += m[i]!;
+      if (row < size - 1 && col < size - 1) {
+        const sum = m[i]! + m[i + 1]! + m[i + size]! + m[i + size + 1]!;
+        if (sum === 4 || sum === 0) blocks += 1;
+      }
+    }
+  }
+  return blocks * 3 + Math.abs(Math.ceil((dark * 100) / m.length / 5) - 10) * 10;
 }
 
 /** Per symbol size: its reserved (function) modules and, for each pattern, the data modules the pattern flips. */
@@ -157,25 +155,33 @@ function xorAt(m: Uint8Array, indexes: Uint32Array): void {
 
 /**
  * The best mask for a symbol the library built with mask `built` (its modules as returned, format bits included):
- * the data is unmasked, then each pattern is scored as the library scores it.
+ * the data is unmasked, then each pattern is scored as the library scores it. The modules are left as the library
+ * builds them with the winning mask — the winner's data modules flipped by its pattern and its format bits written,
+ * exactly what was scored — so the symbol need not be built a second time.
  */
-export function bestMask(modules: BitMatrix, built: number, eclBits: number): number {
+export function applyBestMask(modules: BitMatrix, built: number, eclBits: number): number {
   const { size, data, reservedBit } = modules;
   const flips = maskFlips(size, reservedBit);
   const plain = Uint8Array.from(data);
   xorAt(plain, flips[built]!);
-  const m = new Uint8Array(plain.length);
+  let m = new Uint8Array(plain.length);
+  let winner = new Uint8Array(plain.length);
   let best = 0;
   let lowest = Number.POSITIVE_INFINITY;
   for (let p = 0; p < 8; p += 1) {
     m.set(plain);
     setFormat(m, size, formatBits(eclBits, p));
     xorAt(m, flips[p]!);
-    const penalty = penaltyN1(m, size) + penaltyN2(m, size) + penaltyN3(m, size) + penaltyN4(m);
+    // a pattern whose first rules already reach the lowest score cannot win (the first of equals is kept)
+    const partial = penaltyN1N3(m, size);
+    if (partial >= lowest) continue;
+    const penalty = partial + penaltyN2N4(m, size);
     if (penalty < lowest) {
       lowest = penalty;
       best = p;
+      [winner, m] = [m, winner];
     }
   }
+  data.set(winner);
   return best;
 }

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { requiredIdentificacion, type DteJson } from './dte-json.js';
-import { bestMask, ECL_BITS } from './qr-mask.js';
+import { applyBestMask, ECL_BITS } from './qr-mask.js';
 import { matrixToPng } from './qr-png.js';
 
 const CONSULTA_PUBLICA = 'https://admin.factura.gob.sv/consultaPublica';
@@ -28,15 +28,11 @@ export async function renderQrPng(text: string): Promise<Buffer> {
 /**
  * The QR symbol of `text`: one byte-mode segment (the URL is mostly lowercase text, which byte mode holds anyway, and
  * qrcode's search for the optimal mix of modes cost half of the QR's time), error correction M. The version is the
- * library's; the mask is the one the library would choose (qr-mask.ts), and the library builds the symbol with it.
+ * library's; the mask is the one the library would choose (qr-mask.ts), applied to the symbol the library built.
  */
 export function qrSymbol(text: string): QRCode.QRCode {
   const data = Buffer.from(text, 'utf8');
-  const first = QRCode.create([{ data, mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: 0 });
-  const mask = bestMask(first.modules, 0, ECL_BITS.M);
-  if (mask === 0) return first;
-  return QRCode.create([{ data, mode: 'byte' }], {
-    errorCorrectionLevel: 'M',
-    maskPattern: mask as QRCode.QRCodeMaskPattern,
-  });
+  const symbol = QRCode.create([{ data, mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: 0 });
+  symbol.maskPattern = applyBestMask(symbol.modules, 0, ECL_BITS.M) as QRCode.QRCodeMaskPattern;
+  return symbol;
 }
