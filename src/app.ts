@@ -6,7 +6,7 @@ import { ApiKey } from './modules/auth/api-key.entity.js';
 import { createAuthenticator, type Authenticator } from './modules/auth/authenticate.js';
 import { createLinkSigner, type LinkSigner } from './modules/documents/links.js';
 import type { InvoiceEventBus } from './modules/invoices/invoice-event-bus.js';
-import { createSigmaDirectory } from './modules/sigma/sigma-directory.js';
+import { createSigmaDirectory, type SigmaDirectory } from './modules/sigma/sigma-directory.js';
 import { webhookPolicyOf, type WebhookPolicy } from './modules/webhooks/policy.js';
 import type { Context } from './context.js';
 import { tenantIdOf, type Actor } from './core/actor.js';
@@ -76,39 +76,53 @@ export function createApp({ config, log, db, mh, events = null, clock = systemCl
       return em;
     },
     contextFor(actor, requestId = randomUUID()) {
-      const tenantId = tenantIdOf(actor);
-      let em: Context['em'] | null = null;
-      let child: Logger | null = null;
-      // The entity manager and the child logger are made on first use: a request that needs neither (a query answered
-      // from the context, an emission in plain SQL) does not pay for them.
-      return {
-        requestId,
-        actor,
-        clock,
-        mh,
-        sigma,
-        db,
-        links,
-        webhookPolicy,
-        events,
-        get em() {
-          if (em) return em;
-          em = db.orm.em.fork();
-          // Tenant actors: every tenant-owned query is filtered to their tenant. Others get an impossible tenant id, so
-          // a use case that forgets to lift the filter explicitly (UNSCOPED, admin only) sees nothing rather than all.
-          em.setFilterParams(TENANT_FILTER, { tenantId: tenantId ?? '00000000-0000-0000-0000-000000000000' });
-          return em;
-        },
-        set em(value) {
-          em = value;
-        },
-        get log() {
-          return (child ??= log.child({ requestId, tenantId }));
-        },
-        set log(value) {
-          child = value;
-        },
-      };
+      return new RequestContext(requestId, actor, clock, mh, sigma, db, links, webhookPolicy, events, log);
     },
   };
+}
+
+/**
+ * A request's context. The entity manager and the child logger are made on first use: a request that needs neither (a
+ * query answered from the context, an emission in plain SQL) does not pay for them. They are accessors of the class,
+ * not own properties: Apollo copies each request's context (own properties only, keeping the prototype), and a copy
+ * that read the accessors would make both for every GraphQL operation.
+ */
+class RequestContext implements Context {
+  private ownEm: Context['em'] | null = null;
+  private ownLog: Logger | null = null;
+
+  constructor(
+    readonly requestId: string,
+    readonly actor: Actor,
+    readonly clock: Clock,
+    readonly mh: MhServices,
+    readonly sigma: SigmaDirectory,
+    readonly db: Database,
+    readonly links: LinkSigner,
+    readonly webhookPolicy: WebhookPolicy,
+    readonly events: InvoiceEventBus | null,
+    private readonly rootLog: Logger,
+  ) {}
+
+  get em(): Context['em'] {
+    if (this.ownEm) return this.ownEm;
+    const em = this.db.orm.em.fork();
+    // Tenant actors: every tenant-owned query is filtered to their tenant. Others get an impossible tenant id, so a
+    // use case that forgets to lift the filter explicitly (UNSCOPED, admin only) sees nothing rather than all.
+    em.setFilterParams(TENANT_FILTER, { tenantId: tenantIdOf(this.actor) ?? '00000000-0000-0000-0000-000000000000' });
+    this.ownEm = em;
+    return em;
+  }
+
+  set em(value: Context['em']) {
+    this.ownEm = value;
+  }
+
+  get log(): Logger {
+    return (this.ownLog ??= this.rootLog.child({ requestId: this.requestId, tenantId: tenantIdOf(this.actor) }));
+  }
+
+  set log(value: Logger) {
+    this.ownLog = value;
+  }
 }
