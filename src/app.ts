@@ -6,7 +6,7 @@ import { ApiKey } from './modules/auth/api-key.entity.js';
 import { createAuthenticator, type Authenticator } from './modules/auth/authenticate.js';
 import { createLinkSigner, type LinkSigner } from './modules/documents/links.js';
 import type { InvoiceEventBus } from './modules/invoices/invoice-event-bus.js';
-import { createSigmaDirectory } from './modules/sigma/sigma-directory.js';
+import { createSigmaDirectory, type SigmaDirectory } from './modules/sigma/sigma-directory.js';
 import { webhookPolicyOf, type WebhookPolicy } from './modules/webhooks/policy.js';
 import type { Context } from './context.js';
 import { tenantIdOf, type Actor } from './core/actor.js';
@@ -31,6 +31,11 @@ export interface App {
   events: InvoiceEventBus | null;
   /** A fresh context whose entity manager is scoped to the actor's tenant. */
   contextFor(actor: Actor, requestId?: string): Context;
+  /**
+   * The same for a GraphQL operation served by Apollo, which copies the context: its entity manager and logger stay
+   * unmade until used (contextFor's own accessors would be read by the copy).
+   */
+  operationContextFor(actor: Actor, requestId?: string): Context;
   /** An entity manager scoped to one tenant (jobs, CLI): the same filter as a tenant request. */
   tenantEm(tenantId: string): Context['em'];
 }
@@ -92,12 +97,7 @@ export function createApp({ config, log, db, mh, events = null, clock = systemCl
         webhookPolicy,
         events,
         get em() {
-          if (em) return em;
-          em = db.orm.em.fork();
-          // Tenant actors: every tenant-owned query is filtered to their tenant. Others get an impossible tenant id, so
-          // a use case that forgets to lift the filter explicitly (UNSCOPED, admin only) sees nothing rather than all.
-          em.setFilterParams(TENANT_FILTER, { tenantId: tenantId ?? '00000000-0000-0000-0000-000000000000' });
-          return em;
+          return (em ??= actorEm(db, actor));
         },
         set em(value) {
           em = value;
@@ -110,5 +110,59 @@ export function createApp({ config, log, db, mh, events = null, clock = systemCl
         },
       };
     },
+    operationContextFor(actor, requestId = randomUUID()) {
+      return new RequestContext(requestId, actor, clock, mh, sigma, db, links, webhookPolicy, events, log);
+    },
   };
+}
+
+/**
+ * The actor's entity manager. Tenant actors: every tenant-owned query is filtered to their tenant. Others get an
+ * impossible tenant id, so a use case that forgets to lift the filter explicitly (UNSCOPED, admin only) sees nothing
+ * rather than all.
+ */
+function actorEm(db: Database, actor: Actor): Context['em'] {
+  const em = db.orm.em.fork();
+  em.setFilterParams(TENANT_FILTER, { tenantId: tenantIdOf(actor) ?? '00000000-0000-0000-0000-000000000000' });
+  return em;
+}
+
+/**
+ * A GraphQL operation's context (operationContextFor). The entity manager and the child logger are made on first use,
+ * as in contextFor, but as accessors of the class rather than own properties: Apollo copies each operation's context
+ * (its own properties, keeping the prototype), and a copy that read own accessors made both for every operation. A
+ * spread of it drops them: withEntityManager copies it with its prototype.
+ */
+class RequestContext implements Context {
+  private ownEm: Context['em'] | null = null;
+  private ownLog: Logger | null = null;
+
+  constructor(
+    readonly requestId: string,
+    readonly actor: Actor,
+    readonly clock: Clock,
+    readonly mh: MhServices,
+    readonly sigma: SigmaDirectory,
+    readonly db: Database,
+    readonly links: LinkSigner,
+    readonly webhookPolicy: WebhookPolicy,
+    readonly events: InvoiceEventBus | null,
+    private readonly rootLog: Logger,
+  ) {}
+
+  get em(): Context['em'] {
+    return (this.ownEm ??= actorEm(this.db, this.actor));
+  }
+
+  set em(value: Context['em']) {
+    this.ownEm = value;
+  }
+
+  get log(): Logger {
+    return (this.ownLog ??= this.rootLog.child({ requestId: this.requestId, tenantId: tenantIdOf(this.actor) }));
+  }
+
+  set log(value: Logger) {
+    this.ownLog = value;
+  }
 }

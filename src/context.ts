@@ -30,3 +30,11 @@ export interface Context {
   /** The invoice event bus subscriptions read from; null in a process that serves none. */
   events: InvoiceEventBus | null;
 }
+
+/**
+ * The same context with another entity manager. Contexts may keep `em` and `log` as accessors of their class (made on
+ * first use), which a spread would drop: the copy keeps the prototype.
+ */
+export function withEntityManager(ctx: Context, em: EntityManager): Context {
+  return Object.assign(Object.create(Object.getPrototypeOf(ctx) as object) as Context, ctx, { em });
+}

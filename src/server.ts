@@ -12,7 +12,6 @@ import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
@@ -30,6 +29,7 @@ import { graphqlLimitsMiddleware, operationPolicyPlugin } from './graphql/operat
 import { persistedOperationsCache, type TrustedDocumentsMode } from './graphql/persisted-operations.js';
 import { type QueryLimits } from './graphql/query-limits.js';
 import { startWsServer } from './graphql/ws-server.js';
+import { graphqlHandler } from './graphql/express-handler.js';
 import { requestLanguage } from './core/messages.js';
 
 export interface RunningServer {
@@ -142,13 +142,11 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
   api.use('/graphql', graphqlLimitsMiddleware(opts.schema, limits));
   api.use(
     '/graphql',
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const actor = await app.auth.authenticate(req.headers).catch((e) => {
-          throw graphQLAuthError(app, e, res.locals.requestId as string);
-        });
-        return app.contextFor(actor, res.locals.requestId as string);
-      },
+    graphqlHandler(apollo, async ({ req, res }) => {
+      const actor = await app.auth.authenticate(req.headers).catch((e) => {
+        throw graphQLAuthError(app, e, res.locals.requestId as string);
+      });
+      return app.operationContextFor(actor, res.locals.requestId as string);
     }),
   );
   web.use(api);

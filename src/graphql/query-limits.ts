@@ -80,6 +80,15 @@ function entitiesCount(field: FieldNode, variables: Variables): number {
   return Array.isArray(a.variable) ? a.variable.length : 1;
 }
 
+/** Whether a field takes `first` or `representations` (the measured arguments) from a variable. */
+function readsVariable(field: FieldNode): boolean {
+  const args = field.arguments;
+  if (!args?.length) return false;
+  return args.some(
+    (a) => (a.name.value === 'first' || a.name.value === 'representations') && a.value.kind === Kind.VARIABLE,
+  );
+}
+
 function limitError(message: string): GraphQLError {
   // Reported as Apollo reports validation errors (GRAPHQL_VALIDATION_FAILED, HTTP 400); `reason` says which rule.
   const extensions = { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COMPLEX', http: { status: 400 } };
@@ -100,6 +109,9 @@ function fieldOf(schema: GraphQLSchema, parentType: string, name: string): Graph
 class Measurer {
   private readonly fragments = new Map<string, FragmentDefinitionNode>();
   private readonly memo = new Map<string, Measure | 'busy'>();
+
+  /** Whether a variable's value was read: only then may another request's variables measure differently. */
+  usedVariables = false;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -144,6 +156,7 @@ class Measurer {
     const named = field ? getNamedType(field.type).name : '';
     const isList = field ? isListType(getNullableType(field.type)) : false;
     // A connection's `edges` list was already counted by the connection field's `first`.
+    if (!this.usedVariables && readsVariable(sel)) this.usedVariables = true;
     const page = intArg(sel, 'first', this.variables) ?? DEFAULT_LIST_SIZE;
     const size = isList && !parentType.endsWith('Connection') ? page : 1;
     const connection = named.endsWith('Connection') ? page : 1;
@@ -171,7 +184,20 @@ export function documentLimitErrors(
   limits: QueryLimits,
   variables?: Variables,
 ): GraphQLError[] {
+  // A document within every limit whatever its variables is measured once (Apollo hands the same parsed document to
+  // every request that runs it by hash): an emission by persisted operation does not measure it again each time.
+  const known = withinLimits.get(doc);
+  if (known && known.schema === schema && known.limits === limits) return [];
   const measurer = new Measurer(schema, doc, variables);
+  const errors = measure(measurer, schema, doc, limits);
+  if (!errors.length && !measurer.usedVariables) withinLimits.set(doc, { schema, limits });
+  return errors;
+}
+
+/** Documents found within the limits for any variables, by the schema and limits they were measured against. */
+const withinLimits = new WeakMap<DocumentNode, { schema: GraphQLSchema; limits: QueryLimits }>();
+
+function measure(measurer: Measurer, schema: GraphQLSchema, doc: DocumentNode, limits: QueryLimits): GraphQLError[] {
   const errors: GraphQLError[] = [];
   for (const op of doc.definitions) {
     if (op.kind !== Kind.OPERATION_DEFINITION) continue;

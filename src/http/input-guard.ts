@@ -74,7 +74,10 @@ function requestIssues(req: Request): FieldIssue[] {
   }
   const why = badTextReason(path);
   if (why) return [{ path: '(url)', code: 'INVALID_CHARACTER', message: why }];
-  return [...inputIssues(req.query, 'query'), ...inputIssues(req.body)];
+  // Without a query string there is nothing to parse (express parses it again at every read of req.query).
+  const query = req.url.includes('?') ? inputIssues(req.query, 'query') : [];
+  const body = inputIssues(req.body);
+  return query.length ? [...query, ...body] : body;
 }
 
 /**

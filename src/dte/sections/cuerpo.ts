@@ -1,6 +1,6 @@
 // cuerpoDocumento lines and the shared resumen amounts of sale documents, from the computed VentaLine values
-import type { EmissionInput } from '../input/types.js';
-import { num } from '../money.js';
+import type { EmissionInput, ItemInput } from '../input/types.js';
+import { type Dec, num } from '../money.js';
 import { computeLine, computeTotals, type PriceMode, type VentaLine, type VentasTotals } from './ventas.js';
 
 export interface Ventas {
@@ -8,9 +8,41 @@ export interface Ventas {
   totals: VentasTotals;
 }
 
+/** The last computation for an items list, with what it was computed from (parsing and building ask for the same). */
+interface Computed {
+  mode: PriceMode;
+  items: readonly ItemInput[];
+  noSujeto: Dec;
+  exento: Dec;
+  gravado: Dec;
+  ventas: Ventas;
+}
+const computed = new WeakMap<readonly ItemInput[], Computed>();
+
+/**
+ * The lines and totals of a sale document. Parsing an FE computes them (its receptor rules depend on the total) and
+ * building it computes them again from the same items: the second asks get the first's answer (the values are
+ * immutable decimals; the items and the global discount are compared by identity, so a changed input computes anew).
+ */
 export function computeVentas(input: EmissionInput, mode: PriceMode): Ventas {
+  const g = input.descuentoGlobal;
+  const known = computed.get(input.items);
+  if (
+    known &&
+    known.mode === mode &&
+    known.noSujeto === g.noSujeto &&
+    known.exento === g.exento &&
+    known.gravado === g.gravado &&
+    known.items.length === input.items.length &&
+    known.items.every((it, i) => it === input.items[i])
+  ) {
+    return known.ventas;
+  }
   const lines = input.items.map((it) => computeLine(it, mode));
-  return { lines, totals: computeTotals(lines, input.descuentoGlobal) };
+  const ventas = { lines, totals: computeTotals(lines, g) };
+  const entry = { mode, items: [...input.items], noSujeto: g.noSujeto, exento: g.exento, gravado: g.gravado, ventas };
+  computed.set(input.items, entry);
+  return ventas;
 }
 
 /** Keys common to FE/CCF/NR/NC/ND sale lines. */

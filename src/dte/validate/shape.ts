@@ -107,6 +107,14 @@ function check(v: unknown, s: Shape, path: PathRef, out: DteIssue[]): void {
   }
 }
 
+/** A sound leaf (a null where allowed, a string or number within its shape): nothing to check further, no path. */
+function soundLeaf(v: unknown, s: Shape): boolean {
+  if (v === null) return !!s.nullable;
+  if (s.k === 'str') return typeof v === 'string' && strSound(v, s);
+  if (s.k === 'num') return typeof v === 'number' && numSound(v, s);
+  return false;
+}
+
 /** The common case of checkStr, without building a path or a message. */
 function strSound(v: string, s: StrShape): boolean {
   return (
@@ -186,7 +194,9 @@ function checkObj(v: unknown, s: ObjShape, path: PathRef, out: DteIssue[]): void
       }
       continue;
     }
-    check(o[key], s.props[key]!, { up: path, key }, out);
+    const child = o[key];
+    const shape = s.props[key]!;
+    if (!soundLeaf(child, shape)) check(child, shape, { up: path, key }, out);
   }
   for (const key of Object.keys(o)) {
     if (!(key in s.props))
@@ -214,5 +224,5 @@ function checkArr(v: unknown, s: ArrShape, path: PathRef, out: DteIssue[]): void
     const p = pathText(path);
     out.push(issue(p, 'DUPLICATE_ITEMS', `${p} must not repeat elements`));
   }
-  for (let i = 0; i < v.length; i++) check(v[i], s.of, { up: path, key: i }, out);
+  for (let i = 0; i < v.length; i++) if (!soundLeaf(v[i], s.of)) check(v[i], s.of, { up: path, key: i }, out);
 }

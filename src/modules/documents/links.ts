@@ -3,7 +3,7 @@
  * one invoice, one tenant, one kind and an expiry. The HTTP server opens exactly that document with it, without an
  * API key; a token for one invoice or kind never opens another (the route compares the token's claims with the URL).
  */
-import { createHmac, createSecretKey, hkdfSync, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createHash, hkdfSync, timingSafeEqual, type Hash } from 'node:crypto';
 import type { Config } from '../../config.js';
 
 export type DocumentKind = 'pdf' | 'json';
@@ -68,12 +68,34 @@ export function createLinkSigner(
 
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url');
 
-/** The key as a KeyObject, made once: preparing raw key bytes on every HMAC cost as much as the HMAC itself. */
-const keyObjects = new WeakMap<Uint8Array, KeyObject>();
+/** HMAC-SHA256's two keyed hash states (RFC 2104), made once per key. */
+interface HmacStates {
+  inner: Hash;
+  outer: Hash;
+}
+const BLOCK = 64;
+const hmacStates = new WeakMap<Uint8Array, HmacStates>();
+
+/**
+ * HMAC-SHA256 (RFC 2104) from the key's inner and outer hash states, prepared once and copied for each message:
+ * createHmac fetched the digest and keyed a new context on every call, ≈ 10 µs against ≈ 2 µs in the server (every
+ * emission's answer signs two links, a listing page two per row, every webhook two).
+ */
 function hmac(key: Uint8Array, signingInput: string): Buffer {
-  let k = keyObjects.get(key);
-  if (!k) keyObjects.set(key, (k = createSecretKey(key)));
-  return createHmac('sha256', k).update(signingInput).digest();
+  let s = hmacStates.get(key);
+  if (!s) {
+    const k = key.length > BLOCK ? createHash('sha256').update(key).digest() : key;
+    const ipad = Buffer.alloc(BLOCK, 0x36);
+    const opad = Buffer.alloc(BLOCK, 0x5c);
+    for (let i = 0; i < k.length; i++) {
+      ipad[i]! ^= k[i]!;
+      opad[i]! ^= k[i]!;
+    }
+    s = { inner: createHash('sha256').update(ipad), outer: createHash('sha256').update(opad) };
+    hmacStates.set(key, s);
+  }
+  const inner = s.inner.copy().update(signingInput).digest();
+  return s.outer.copy().update(inner).digest();
 }
 
 /**
