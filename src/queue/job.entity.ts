@@ -9,7 +9,7 @@ export const JobSchema = defineEntity({
   tableName: 'job',
   properties: {
     id: p.bigint().primary().autoincrement(),
-    tenantId: p.uuid().nullable().index(),
+    tenantId: p.uuid().nullable(),
     kind: p.string().length(40),
     payload: p.json<Record<string, unknown>>(),
     /** queued | running | done | failed */
@@ -30,7 +30,17 @@ export const JobSchema = defineEntity({
       .onUpdate(() => new Date()),
   },
   indexes: [
-    { name: 'job_ready_index', properties: ['status', 'priority', 'runAt'] },
+    // Partial indexes, so that a job's row versions are indexed only where they are looked for: queued jobs in claim
+    // order, running ones by lease end (taking over expired leases), finished ones by last change (pruning), queued
+    // ones by tenant (waking a tenant's blocked transmissions). A version outside a condition gets no entry there.
+    ...(
+      [
+        ['job_queued_index', `("priority", "run_at") where "status" = 'queued'`],
+        ['job_lease_index', `("locked_until") where "status" = 'running'`],
+        ['job_finished_index', `("updated_at") where "status" in ('done', 'failed')`],
+        ['job_tenant_queued_index', `("tenant_id") where "status" = 'queued'`],
+      ] as const
+    ).map(([name, definition]) => ({ name, expression: `create index "${name}" on "job" ${definition}` })),
     // One live job per dedupe key: enqueueing the same work twice is a no-op (ON CONFLICT … DO NOTHING).
     {
       name: 'job_dedupe_live_unique',
