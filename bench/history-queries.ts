@@ -122,8 +122,8 @@ export function historyQueries(s: Samples): HistoryQuery[] {
     {
       name: 'text + status',
       indexes: [NAME],
-      // On a small table the few rejected rows are read by status alone and sorted: as bounded as the walk.
-      walk: [...STATUS, 'invoice_status_index'],
+      // On a small table the few rejected rows may be read by status and type, then sorted: as bounded as the walk.
+      walk: [...STATUS, 'invoice_list_status_tipo_index'],
       filter: { text: 'martinez', status: ['REJECTED'], textMode: 'words' },
     },
     {
