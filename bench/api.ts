@@ -2,14 +2,12 @@
 // anonymous one (the cost of authentication), emitInvoice against a trivial mutation (the cost of the use case), and
 // POST /api/facturas at 8 clients while a worker process drains what is emitted (the emission latency SIGMA sees).
 // CPU milliseconds per request are of this process (server, in-process MH sandbox and load generator together).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { EmitInvoiceDocument } from '../src/client/index.js';
 import { healthzRate, load, type LoadRun } from './ceilings.js';
-import { benchEnv, benchServer, exampleFactura as example, postFactura } from './support.js';
+import { benchEnv, benchServer, exampleFactura as example, postFactura, spawnWorkerProcess } from './support.js';
 
-const mainJs = fileURLToPath(new URL('../src/main.js', import.meta.url));
 const arg = (name: string, fallback: number) => {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
   return a ? Number(a.slice(name.length + 3)) : fallback;
@@ -113,18 +111,7 @@ export async function benchApi(): Promise<void> {
 
   async function restPhase() {
     // POST /api/facturas while a worker process (as `npm start` runs it) signs and transmits what was emitted.
-    child = spawn(process.execPath, [mainJs, '--worker-only'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: env.app.db.url,
-        FX_MH_BASE_URL: env.app.mh.sandbox!.url,
-        FX_MH_SANDBOX: '1',
-        FX_MASTER_KEY: env.app.config.masterKey!,
-        LOG_LEVEL: 'error',
-        FX_PROCESSES: '1',
-      },
-      stdio: 'ignore',
-    });
+    child = spawnWorkerProcess(env);
     const rest = await measured(emits, clients, async (i) => {
       const res = await postFactura(server.url, env.apiKey, `BENCH-R-${run}-${i}`);
       await res.arrayBuffer();

@@ -1,9 +1,8 @@
 // End to end: POST /api/facturas (HTTP, API key, validation, numbering, one statement) → worker signs → MH sandbox over
 // HTTP → PROCESSED, with the ceilings of this machine measured in the same run. Figures are noisy on a shared machine:
 // the CPU milliseconds per document (this process) are the steadier figure.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { restRoutes } from '../src/http/rest.js';
 import { buildGraphQLSchema } from '../src/schema.js';
 import { startServer } from '../src/server.js';
@@ -11,11 +10,9 @@ import { startWorker } from '../src/start-worker.js';
 import { healthzRate, load, opensslRsaSignPerSec } from './ceilings.js';
 import pg from 'pg';
 import { generateInvoices, withoutIndexes } from './history-data.js';
-import { benchEnv, type BenchEnv } from './support.js';
+import { benchEnv, exampleFactura, spawnWorkerProcess, type BenchEnv } from './support.js';
 
-const example = JSON.parse(
-  readFileSync(new URL('../../examples/dte/01-factura.json', import.meta.url), 'utf8'),
-) as Record<string, unknown>;
+const example = structuredClone(exampleFactura);
 // FX_BENCH_NO_EMAIL=1: the receptor has no e-mail address, so no e-mail (nor its PDF) follows PROCESSED — the
 // transmission alone (to tell its cost from the versión legible's).
 if (process.env.FX_BENCH_NO_EMAIL) delete (example.receptor as Record<string, unknown>).correo;
@@ -58,7 +55,6 @@ async function loadHistory(env: BenchEnv): Promise<void> {
     `history present: ${HISTORY.toLocaleString('en')} documents of the measured tenant (loaded in ${seconds} s)`,
   );
 }
-const mainJs = fileURLToPath(new URL('../src/main.js', import.meta.url));
 
 interface Scenario {
   name: string;
@@ -137,24 +133,8 @@ async function run(s: Scenario): Promise<void> {
     const spawnWorker = () => {
       // FX_BENCH_WORKER_PROF=<dir>: a CPU profile of the worker process (node --cpu-prof), written when it stops.
       const prof = process.env.FX_BENCH_WORKER_PROF;
-      const args = [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), mainJs, '--worker-only'];
-      for (let n = 0; n < workerProcesses; n++)
-        children.push(
-          spawn(process.execPath, args, {
-            env: {
-              ...process.env,
-              DATABASE_URL: env.app.db.url,
-              FX_MH_BASE_URL: env.app.mh.sandbox!.url,
-              FX_MH_SANDBOX: '1',
-              FX_MASTER_KEY: env.app.config.masterKey!,
-              LOG_LEVEL: 'error',
-              FX_WORKER_CONCURRENCY: String(s.workerConcurrency),
-              FX_WORKER_TENANT_CONCURRENCY: String(s.workerConcurrency),
-              FX_PROCESSES: '1',
-            },
-            stdio: 'ignore',
-          }),
-        );
+      const nodeArgs = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
+      for (let n = 0; n < workerProcesses; n++) children.push(spawnWorkerProcess(env, workers, nodeArgs));
     };
     // The worker process is ready once it listens for jobs: its CPU is counted from there (not its start-up).
     const workerReady = async () => {

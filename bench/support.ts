@@ -1,7 +1,9 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.js';
 import { createApp, type App } from '../src/app.js';
 import { createLogger } from '../src/core/logger.js';
@@ -18,6 +20,7 @@ import { buildGraphQLSchema } from '../src/schema.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { generateTestCertificate } from '../src/signing/index.js';
 
+const MAIN_JS = fileURLToPath(new URL('../src/main.js', import.meta.url));
 const EXAMPLE = new URL('../../examples/dte/01-factura.json', import.meta.url);
 /** The documented FE example (examples/dte/01-factura.json): the body the benchmarks emit. */
 export const exampleFactura = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
@@ -139,6 +142,27 @@ export async function benchServer(env: BenchEnv): Promise<BenchServer> {
 }
 
 /** POST /api/facturas of the example under the reference `ref`. */
+/** `main.js --worker-only` (as `npm start` runs it) on the bench's database and MH sandbox; its output is dropped. */
+export function spawnWorkerProcess(
+  env: BenchEnv,
+  extraEnv: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, MAIN_JS, '--worker-only'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: env.app.db.url,
+      FX_MH_BASE_URL: env.app.mh.sandbox!.url,
+      FX_MH_SANDBOX: '1',
+      FX_MASTER_KEY: env.app.config.masterKey!,
+      LOG_LEVEL: 'error',
+      FX_PROCESSES: '1',
+      ...extraEnv,
+    },
+    stdio: 'ignore',
+  });
+}
+
 export function postFactura(url: string, apiKey: string, ref: string): Promise<Response> {
   const body = JSON.stringify({ ...exampleFactura, referenciaExterna: ref });
   const headers = { 'content-type': 'application/json', 'x-api-key': apiKey };
