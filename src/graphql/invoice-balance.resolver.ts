@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { creditBalanceOf } from '../modules/invoices/credit-balance.js';
 import { returnsOfInvoice } from '../modules/fiscal-events/get-fiscal-event.js';
 import { returnableLines, returnDeadlineOf } from '../modules/fiscal-events/return-balance.js';
-import type { InvoiceData } from '../modules/invoices/list-invoices.js';
+import type { InvoiceData } from '../modules/invoices/listed-invoice.js';
 import { FiscalEventType, InvoiceReturnableLineType } from './fiscal-event.types.js';
 import { InvoiceType } from './invoice.types.js';
 

@@ -1,6 +1,6 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import type { InvoiceData } from '../modules/invoices/list-invoices.js';
+import type { InvoiceData } from '../modules/invoices/listed-invoice.js';
 import { invoiceBlock } from '../modules/transmission/blocked.js';
 import { InvoiceType } from './invoice.types.js';
 
