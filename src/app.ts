@@ -31,11 +31,6 @@ export interface App {
   events: InvoiceEventBus | null;
   /** A fresh context whose entity manager is scoped to the actor's tenant. */
   contextFor(actor: Actor, requestId?: string): Context;
-  /**
-   * The same for a GraphQL operation served by Apollo, which copies the context: its entity manager and logger stay
-   * unmade until used (contextFor's own accessors would be read by the copy).
-   */
-  operationContextFor(actor: Actor, requestId?: string): Context;
   /** An entity manager scoped to one tenant (jobs, CLI): the same filter as a tenant request. */
   tenantEm(tenantId: string): Context['em'];
 }
@@ -81,36 +76,6 @@ export function createApp({ config, log, db, mh, events = null, clock = systemCl
       return em;
     },
     contextFor(actor, requestId = randomUUID()) {
-      const tenantId = tenantIdOf(actor);
-      let em: Context['em'] | null = null;
-      let child: Logger | null = null;
-      // The entity manager and the child logger are made on first use: a request that needs neither (a query answered
-      // from the context, an emission in plain SQL) does not pay for them.
-      return {
-        requestId,
-        actor,
-        clock,
-        mh,
-        sigma,
-        db,
-        links,
-        webhookPolicy,
-        events,
-        get em() {
-          return (em ??= actorEm(db, actor));
-        },
-        set em(value) {
-          em = value;
-        },
-        get log() {
-          return (child ??= log.child({ requestId, tenantId }));
-        },
-        set log(value) {
-          child = value;
-        },
-      };
-    },
-    operationContextFor(actor, requestId = randomUUID()) {
       return new RequestContext(requestId, actor, clock, mh, sigma, db, links, webhookPolicy, events, log);
     },
   };
@@ -128,10 +93,11 @@ function actorEm(db: Database, actor: Actor): Context['em'] {
 }
 
 /**
- * A GraphQL operation's context (operationContextFor). The entity manager and the child logger are made on first use,
- * as in contextFor, but as accessors of the class rather than own properties: Apollo copies each operation's context
- * (its own properties, keeping the prototype), and a copy that read own accessors made both for every operation. A
- * spread of it drops them: withEntityManager copies it with its prototype.
+ * A request's (or job's) context. The entity manager and the child logger are made on first use: a request that needs
+ * neither (a query answered from the context, an emission in plain SQL) does not pay for them. They are accessors of
+ * the class, not own properties: Apollo copies each operation's context (its own properties, keeping the prototype),
+ * and a copy that read own accessors would make both for every operation. A spread drops them: `withContext` copies a
+ * context with its prototype.
  */
 class RequestContext implements Context {
   private ownEm: Context['em'] | null = null;

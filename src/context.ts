@@ -32,9 +32,9 @@ export interface Context {
 }
 
 /**
- * The same context with another entity manager. Contexts may keep `em` and `log` as accessors of their class (made on
- * first use), which a spread would drop: the copy keeps the prototype.
+ * The same context with some of its parts replaced (another entity manager, a clock). A context keeps `em` and `log`
+ * as accessors of its class (made on first use), which a spread would drop: the copy keeps the prototype.
  */
-export function withEntityManager(ctx: Context, em: EntityManager): Context {
-  return Object.assign(Object.create(Object.getPrototypeOf(ctx) as object) as Context, ctx, { em });
+export function withContext(ctx: Context, parts: Partial<Context>): Context {
+  return Object.assign(Object.create(Object.getPrototypeOf(ctx) as object) as Context, ctx, parts);
 }

@@ -146,7 +146,7 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
       const actor = await app.auth.authenticate(req.headers).catch((e) => {
         throw graphQLAuthError(app, e, res.locals.requestId as string);
       });
-      return app.operationContextFor(actor, res.locals.requestId as string);
+      return app.contextFor(actor, res.locals.requestId as string);
     }),
   );
   web.use(api);

@@ -11,7 +11,7 @@ import {
   Subscription,
   type SubscribeResolverData,
 } from 'type-graphql';
-import { withEntityManager, type Context } from '../context.js';
+import { withContext, type Context } from '../context.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import { requireTenantScope } from '../core/guards.js';
 import { getInvoice } from '../modules/invoices/get-invoice.js';
@@ -57,7 +57,7 @@ export class InvoiceSubscriptionResolver {
     if (tenantId !== note.tenantId) return null;
     let loaded = loadedFor.get(note);
     // fresh identity map per event
-    if (!loaded) loadedFor.set(note, (loaded = getInvoice(withEntityManager(ctx, ctx.em.fork()), note.invoiceId)));
+    if (!loaded) loadedFor.set(note, (loaded = getInvoice(withContext(ctx, { em: ctx.em.fork() }), note.invoiceId)));
     return loaded;
   }
 }

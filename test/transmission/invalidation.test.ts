@@ -17,6 +17,7 @@ import {
   type PipelineTenant,
 } from '../helpers/pipeline.js';
 import { orThrow } from '../../src/core/result.js';
+import { withContext } from '../../src/context.js';
 
 let t: TestApp;
 let tt: PipelineTenant;
@@ -72,11 +73,11 @@ describe('invalidation (Invalidación v3)', () => {
     late.setUTCDate(late.getUTCDate() + 1);
     const e = await refused(
       { invoiceId: inv.id, tipoAnulacion: 2, ...people },
-      { ...tt.ctx(), clock: { now: () => late } },
+      withContext(tt.ctx(), { clock: { now: () => late } }),
     );
     expect(e.code).toBe('DEADLINE_PASSED');
     const lastDay = new Date(`${inv.invalidationDeadline}T23:00:00-06:00`);
-    const onLastDay = { ...tt.ctx(), clock: { now: () => lastDay } };
+    const onLastDay = withContext(tt.ctx(), { clock: { now: () => lastDay } });
     const ok = await invalidate(onLastDay, { invoiceId: inv.id, tipoAnulacion: 2, ...people });
     expect(ok.status).toBe('INVALIDATED');
   });
