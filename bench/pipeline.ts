@@ -286,6 +286,16 @@ export async function benchPipeline(): Promise<void> {
       workerConcurrency: 64,
       drainOnly: true,
     },
+    {
+      // Fewer documents at MH at once than the machine could sign and record: the rate is then set by MH's latency
+      // alone, and should come close to in flight ÷ latency (with 64 at MH, the CPU of two cores is the limit first).
+      name: 'API + worker, 16 at MH at once, 200 ms',
+      latencyMs: 200,
+      docs: 400,
+      inFlight: 64,
+      workerProcess: true,
+      workerConcurrency: 16,
+    },
   ];
   // `npm run bench -- pipeline --scenario=1` runs only the first scenario (profiling one configuration).
   const pick = process.argv.find((a) => a.startsWith('--scenario='))?.slice('--scenario='.length);
