@@ -123,6 +123,20 @@ class CharMetrics {
     return width * scale;
   }
 
+  /**
+   * At least the width pdfkit's line wrapping gives `string` however it splits it into words: the glyphs' widths and
+   * only the positive kerning between them (a pair split across two words loses its kerning, which here is mostly
+   * negative: a space before a capital).
+   */
+  widthBound(string: string, size: number): number {
+    let width = 0;
+    for (let i = 0; i < string.length; i += 1) {
+      const code = string.charCodeAt(i);
+      width += Math.max(this.advance(string, i), this.width(code));
+    }
+    return (width * size) / 1000;
+  }
+
   /** pdfkit's StandardFont.encode: the WinAnsi code of each character (hex) and its position. */
   encode(string: string): [string[], Position[]] {
     const text = `${string}`;
@@ -195,6 +209,7 @@ export function openStandardFonts(doc: Pdf, faces: readonly string[]): void {
       id: `F${++doc._fontCount}`,
       widthOfString: (string: string, size: number) => metrics.widthOfString(string, size),
       encode: (text: string) => metrics.encode(text),
+      fxWidthBound: (text: string, size: number) => metrics.widthBound(text, size),
     });
     doc._fontFamilies[name] = copy;
   }
