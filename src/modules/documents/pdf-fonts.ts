@@ -137,6 +137,34 @@ class CharMetrics {
     return (width * size) / 1000;
   }
 
+  private hexOf(code: number): string {
+    let h = this.hex.get(code);
+    if (h === undefined) {
+      h = this.afm.encodeText(String.fromCharCode(code))[0]!;
+      this.hex.set(code, h);
+    }
+    return h;
+  }
+
+  /**
+   * The operand of the TJ operator pdfkit writes for `text` (its _fragment, with no spacing options): the characters'
+   * codes in hex, in runs ended after each kerned character, each run followed by the kerning negated.
+   */
+  showText(text: string): string {
+    let out = '';
+    let run = '';
+    for (let i = 0; i < text.length; i += 1) {
+      const code = text.charCodeAt(i);
+      run += this.hexOf(code);
+      const kern = this.advance(text, i) - this.width(code);
+      if (kern !== 0 || i === text.length - 1) {
+        out += `${out ? ' ' : ''}<${run}> ${contentNumber(-kern)}`;
+        run = '';
+      }
+    }
+    return `[${out}]`;
+  }
+
   /** pdfkit's StandardFont.encode: the WinAnsi code of each character (hex) and its position. */
   encode(string: string): [string[], Position[]] {
     const text = `${string}`;
@@ -144,17 +172,18 @@ class CharMetrics {
     const positions: Position[] = [];
     for (let i = 0; i < text.length; i += 1) {
       const code = text.charCodeAt(i);
-      let h = this.hex.get(code);
-      if (h === undefined) {
-        h = this.afm.encodeText(String.fromCharCode(code))[0]!;
-        this.hex.set(code, h);
-      }
-      encoded.push(h);
+      encoded.push(this.hexOf(code));
       const xAdvance = this.advance(text, i);
       positions.push({ xAdvance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: this.width(code) });
     }
     return [encoded, positions];
   }
+}
+
+/** A number as pdfkit writes it in a content stream (PDFObject.number: rounded to 6 decimals). */
+export function contentNumber(n: number): number {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
 }
 
 /** A face parsed once, with its per-character tables. */
@@ -210,6 +239,7 @@ export function openStandardFonts(doc: Pdf, faces: readonly string[]): void {
       widthOfString: (string: string, size: number) => metrics.widthOfString(string, size),
       encode: (text: string) => metrics.encode(text),
       fxWidthBound: (text: string, size: number) => metrics.widthBound(text, size),
+      fxShowText: (text: string) => metrics.showText(text),
     });
     doc._fontFamilies[name] = copy;
   }

@@ -3,7 +3,7 @@
  * pdfkit encodes them as WinAnsi, which covers Spanish (á é í ó ú ü ñ Ñ ¿ ¡ — and the em dash).
  */
 import PDFDocument from 'pdfkit';
-import { openStandardFonts } from './pdf-fonts.js';
+import { contentNumber, openStandardFonts } from './pdf-fonts.js';
 import { imageFor, type PdfImage } from './pdf-image.js';
 
 export type Pdf = PDFKit.PDFDocument;
@@ -146,14 +146,56 @@ export function finish(doc: Pdf): Promise<Buffer> {
   });
 }
 
-/** pdfkit's text state and the one drawing step the fast path below calls (pdfkit 0.20). */
+/** pdfkit's text state the fast path below reads (pdfkit 0.20). */
 interface TextInternals {
   _wrapper: unknown;
   _textOptions: unknown;
   _lineGap: number;
   _fontSize: number;
-  _font: { fxWidthBound?: (text: string, size: number) => number };
-  _fragment(text: string, x: number, y: number, options: Record<string, unknown>): void;
+  _font: {
+    id: string;
+    ascender: number;
+    ref(): unknown;
+    fxWidthBound?: (text: string, size: number) => number;
+    fxShowText?: (text: string) => string;
+  };
+}
+
+/** A page's fonts as pdfkit records them (resources of the page). */
+interface PageFonts {
+  fonts: Record<string, unknown>;
+}
+
+/**
+ * One line of text as pdfkit's _fragment draws it with no spacing, scaling, decoration or baseline option: the same
+ * operators in the same order (its save, flip of the page's coordinates, text object and restore; the current
+ * transformation is back where it was afterwards, as after pdfkit's save/restore).
+ */
+function drawFragment(
+  doc: Pdf,
+  text: string,
+  x: number,
+  y: number,
+  align: 'left' | 'right' | 'center',
+  lineWidth: number,
+  textWidth: number,
+): void {
+  const t = doc as unknown as TextInternals;
+  const font = t._font;
+  if (align === 'right') x += lineWidth - doc.widthOfString(text.replace(/\s+$/, ''));
+  else if (align === 'center') x += lineWidth / 2 - textWidth / 2;
+  const height = doc.page.height;
+  const baseline = height - y - (font.ascender / 1000) * t._fontSize;
+  const fonts = (doc.page as unknown as PageFonts).fonts;
+  if (fonts[font.id] == null) fonts[font.id] = font.ref();
+  doc.addContent('q');
+  doc.addContent(`1 0 0 -1 0 ${contentNumber(height)} cm`);
+  doc.addContent('BT');
+  doc.addContent(`1 0 0 1 ${contentNumber(x)} ${contentNumber(baseline)} Tm`);
+  doc.addContent(`/${font.id} ${contentNumber(t._fontSize)} Tf`);
+  doc.addContent(`${font.fxShowText!(text)} TJ`);
+  doc.addContent('ET');
+  doc.addContent('Q');
 }
 
 /** pdfkit's PDFNumber: a number as the nearest float32 not above it (how it rounds the bottom of a page). */
@@ -206,7 +248,15 @@ function spaceWords(text: string): string[] {
 function certainlyOneLine(doc: Pdf, text: string, width: number): boolean {
   const t = doc as unknown as TextInternals;
   const bound = t._font.fxWidthBound;
-  if (!text || typeof bound !== 'function' || t._wrapper || t._textOptions || lineBreaking(text)) return false;
+  if (
+    !text ||
+    typeof bound !== 'function' ||
+    typeof t._font.fxShowText !== 'function' ||
+    t._wrapper ||
+    t._textOptions ||
+    lineBreaking(text)
+  )
+    return false;
   return bound(text, t._fontSize) <= width - 0.001;
 }
 
@@ -234,15 +284,10 @@ export function textLine(doc: Pdf, text: string, x: number, y: number, options: 
   // as pdfkit's line wrapper: the line's width and, for a centred line, the sum of its words' widths
   const lineWidth = (width * 100) / 100;
   let textWidth = 0;
-  let wordCount = 1;
-  if (align === 'center') {
-    const words = spaceWords(text);
-    for (const word of words) textWidth += pdfNumber(doc.widthOfString(word));
-    wordCount = words.length;
-  }
+  if (align === 'center') for (const word of spaceWords(text)) textWidth += pdfNumber(doc.widthOfString(word));
   doc.x = x;
   doc.y = y;
-  t._fragment(text, x, y, { width, align, columns: 0, columnGap: 18, rotation: 0, textWidth, wordCount, lineWidth });
+  drawFragment(doc, text, x, y, align, lineWidth, textWidth);
   doc.y += doc.currentLineHeight(true) + (t._lineGap || 0);
   doc.x = x;
   return doc;
@@ -354,11 +399,8 @@ export function labelledLine(doc: Pdf, label: string, value: string, x: number, 
   const regularHeight = doc.currentLineHeight(true);
   const maxY = pdfNumber(doc.page.height - doc.page.margins.bottom);
   if (y > maxY || y + boldHeight > maxY || y + regularHeight > maxY) return false;
-  const common = { width: Math.max(width, 0), columns: 0, columnGap: 18, rotation: 0, wordCount: 1 };
-  doc.font(FONT_BOLD);
-  t._fragment(labelText, x, y, { ...common, continued: true, textWidth: labelWidth, lineWidth });
-  doc.font(FONT);
-  t._fragment(value, x + labelWidth, y, { ...common, textWidth: 0, lineWidth: rest });
+  drawFragment(doc.font(FONT_BOLD), labelText, x, y, 'left', lineWidth, labelWidth);
+  drawFragment(doc.font(FONT), value, x + labelWidth, y, 'left', rest, 0);
   doc.y = y + regularHeight + (t._lineGap || 0);
   doc.x = x;
   return true;
