@@ -60,31 +60,32 @@ interface Position {
  * order), so widths, positions and the PDF are exactly what pdfkit computes.
  */
 class CharMetrics {
-  /** Code unit → glyph number (glyphs numbered as met; a face has a few hundred, so every table stays small). */
-  private readonly glyphOf = new Map<number, number>();
+  /** Code unit → glyph number + 1, 0 until met (glyphs numbered as met; a face has a few hundred). */
+  private readonly glyphOf = new Uint16Array(0x10000);
   private readonly names: string[] = [];
   private readonly numberOf = new Map<string, number>();
   private readonly widths: number[] = [];
   private readonly hex = new Map<number, string>();
   /** Kerning of the glyph pair (left * 4096 + right), for the pairs met so far. */
   private readonly kerns = new Map<number, number>();
+  /** The same for the first 128 glyphs met (all a Spanish text uses), NaN until met: an array read, not a Map's. */
+  private readonly smallKerns = new Float64Array(128 * 128).fill(Number.NaN);
   private readonly lastKerns: (number | undefined)[] = [];
 
   constructor(private readonly afm: AfmFont) {}
 
   private glyph(code: number): number {
-    let g = this.glyphOf.get(code);
+    const known = this.glyphOf[code]!;
+    if (known !== 0) return known - 1;
+    const name = this.afm.characterToGlyph(code);
+    let g = this.numberOf.get(name);
     if (g === undefined) {
-      const name = this.afm.characterToGlyph(code);
-      g = this.numberOf.get(name);
-      if (g === undefined) {
-        g = this.names.length;
-        this.names.push(name);
-        this.numberOf.set(name, g);
-        this.widths.push(this.afm.widthOfGlyph(name));
-      }
-      this.glyphOf.set(code, g);
+      g = this.names.length;
+      this.names.push(name);
+      this.numberOf.set(name, g);
+      this.widths.push(this.afm.widthOfGlyph(name));
     }
+    this.glyphOf[code] = g + 1;
     return g;
   }
 
@@ -105,6 +106,14 @@ class CharMetrics {
       return this.widths[left]! + last;
     }
     const right = this.glyph(text.charCodeAt(i + 1));
+    if (left < 128 && right < 128) {
+      let kern = this.smallKerns[left * 128 + right]!;
+      if (Number.isNaN(kern)) {
+        kern = this.afm.getKernPair(this.names[left]!, this.names[right]!);
+        this.smallKerns[left * 128 + right] = kern;
+      }
+      return this.widths[left]! + kern;
+    }
     const pair = left * 4096 + right;
     let kern = this.kerns.get(pair);
     if (kern === undefined) {
