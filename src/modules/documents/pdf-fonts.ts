@@ -60,31 +60,32 @@ interface Position {
  * order), so widths, positions and the PDF are exactly what pdfkit computes.
  */
 class CharMetrics {
-  /** Code unit → glyph number (glyphs numbered as met; a face has a few hundred, so every table stays small). */
-  private readonly glyphOf = new Map<number, number>();
+  /** Code unit → glyph number + 1, 0 until met (glyphs numbered as met; a face has a few hundred). */
+  private readonly glyphOf = new Uint16Array(0x10000);
   private readonly names: string[] = [];
   private readonly numberOf = new Map<string, number>();
   private readonly widths: number[] = [];
   private readonly hex = new Map<number, string>();
   /** Kerning of the glyph pair (left * 4096 + right), for the pairs met so far. */
   private readonly kerns = new Map<number, number>();
+  /** The same for the first 128 glyphs met (all a Spanish text uses), NaN until met: an array read, not a Map's. */
+  private readonly smallKerns = new Float64Array(128 * 128).fill(Number.NaN);
   private readonly lastKerns: (number | undefined)[] = [];
 
   constructor(private readonly afm: AfmFont) {}
 
   private glyph(code: number): number {
-    let g = this.glyphOf.get(code);
+    const known = this.glyphOf[code]!;
+    if (known !== 0) return known - 1;
+    const name = this.afm.characterToGlyph(code);
+    let g = this.numberOf.get(name);
     if (g === undefined) {
-      const name = this.afm.characterToGlyph(code);
-      g = this.numberOf.get(name);
-      if (g === undefined) {
-        g = this.names.length;
-        this.names.push(name);
-        this.numberOf.set(name, g);
-        this.widths.push(this.afm.widthOfGlyph(name));
-      }
-      this.glyphOf.set(code, g);
+      g = this.names.length;
+      this.names.push(name);
+      this.numberOf.set(name, g);
+      this.widths.push(this.afm.widthOfGlyph(name));
     }
+    this.glyphOf[code] = g + 1;
     return g;
   }
 
@@ -105,6 +106,14 @@ class CharMetrics {
       return this.widths[left]! + last;
     }
     const right = this.glyph(text.charCodeAt(i + 1));
+    if (left < 128 && right < 128) {
+      let kern = this.smallKerns[left * 128 + right]!;
+      if (Number.isNaN(kern)) {
+        kern = this.afm.getKernPair(this.names[left]!, this.names[right]!);
+        this.smallKerns[left * 128 + right] = kern;
+      }
+      return this.widths[left]! + kern;
+    }
     const pair = left * 4096 + right;
     let kern = this.kerns.get(pair);
     if (kern === undefined) {
@@ -123,6 +132,48 @@ class CharMetrics {
     return width * scale;
   }
 
+  /**
+   * At least the width pdfkit's line wrapping gives `string` however it splits it into words: the glyphs' widths and
+   * only the positive kerning between them (a pair split across two words loses its kerning, which here is mostly
+   * negative: a space before a capital).
+   */
+  widthBound(string: string, size: number): number {
+    let width = 0;
+    for (let i = 0; i < string.length; i += 1) {
+      const code = string.charCodeAt(i);
+      width += Math.max(this.advance(string, i), this.width(code));
+    }
+    return (width * size) / 1000;
+  }
+
+  private hexOf(code: number): string {
+    let h = this.hex.get(code);
+    if (h === undefined) {
+      h = this.afm.encodeText(String.fromCharCode(code))[0]!;
+      this.hex.set(code, h);
+    }
+    return h;
+  }
+
+  /**
+   * The operand of the TJ operator pdfkit writes for `text` (its _fragment, with no spacing options): the characters'
+   * codes in hex, in runs ended after each kerned character, each run followed by the kerning negated.
+   */
+  showText(text: string): string {
+    let out = '';
+    let run = '';
+    for (let i = 0; i < text.length; i += 1) {
+      const code = text.charCodeAt(i);
+      run += this.hexOf(code);
+      const kern = this.advance(text, i) - this.width(code);
+      if (kern !== 0 || i === text.length - 1) {
+        out += `${out ? ' ' : ''}<${run}> ${contentNumber(-kern)}`;
+        run = '';
+      }
+    }
+    return `[${out}]`;
+  }
+
   /** pdfkit's StandardFont.encode: the WinAnsi code of each character (hex) and its position. */
   encode(string: string): [string[], Position[]] {
     const text = `${string}`;
@@ -130,17 +181,18 @@ class CharMetrics {
     const positions: Position[] = [];
     for (let i = 0; i < text.length; i += 1) {
       const code = text.charCodeAt(i);
-      let h = this.hex.get(code);
-      if (h === undefined) {
-        h = this.afm.encodeText(String.fromCharCode(code))[0]!;
-        this.hex.set(code, h);
-      }
-      encoded.push(h);
+      encoded.push(this.hexOf(code));
       const xAdvance = this.advance(text, i);
       positions.push({ xAdvance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: this.width(code) });
     }
     return [encoded, positions];
   }
+}
+
+/** A number as pdfkit writes it in a content stream (PDFObject.number: rounded to 6 decimals). */
+export function contentNumber(n: number): number {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
 }
 
 /** A face parsed once, with its per-character tables. */
@@ -195,6 +247,8 @@ export function openStandardFonts(doc: Pdf, faces: readonly string[]): void {
       id: `F${++doc._fontCount}`,
       widthOfString: (string: string, size: number) => metrics.widthOfString(string, size),
       encode: (text: string) => metrics.encode(text),
+      fxWidthBound: (text: string, size: number) => metrics.widthBound(text, size),
+      fxShowText: (text: string) => metrics.showText(text),
     });
     doc._fontFamilies[name] = copy;
   }

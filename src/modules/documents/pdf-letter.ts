@@ -3,7 +3,17 @@
  * sections, items table (paginated, header repeated), totals, trailing sections.
  */
 import type { DteView } from './dte-view.js';
-import { contentBottom, drawLogo, ensureSpace, FONT, FONT_BOLD, labelled, type Pdf } from './pdf-kit.js';
+import {
+  contentBottom,
+  drawLogo,
+  ensureSpace,
+  FONT,
+  FONT_BOLD,
+  labelled,
+  labelledLine,
+  textLine,
+  type Pdf,
+} from './pdf-kit.js';
 import type { PdfImage } from './pdf-image.js';
 import { drawItemsTable } from './pdf-table.js';
 import type { PartyView } from './view-parties.js';
@@ -15,25 +25,17 @@ const GAP = 10;
 const SMALL = 7.5;
 
 function party(doc: Pdf, p: PartyView, x: number, y: number, width: number): number {
-  doc.font(FONT_BOLD).fontSize(8).fillColor('#444444').text(p.heading, x, y, { width });
-  doc
-    .font(FONT_BOLD)
-    .fontSize(10)
-    .fillColor('#000000')
-    .text(p.name || '—', x, doc.y + 1, { width });
+  textLine(doc.font(FONT_BOLD).fontSize(8).fillColor('#444444'), p.heading, x, y, { width });
+  textLine(doc.font(FONT_BOLD).fontSize(10).fillColor('#000000'), p.name || '—', x, doc.y + 1, { width });
   doc.font(FONT).fontSize(SMALL);
-  for (const line of p.lines) doc.text(line, x, doc.y + 1, { width });
+  for (const line of p.lines) textLine(doc, line, x, doc.y + 1, { width });
   return doc.y;
 }
 
 function headerRight(doc: Pdf, view: DteView, qr: Buffer, x: number, y: number, width: number): number {
   doc.font(FONT_BOLD).fontSize(8).fillColor('#444444');
-  doc.text('DOCUMENTO TRIBUTARIO ELECTRÓNICO', x, y, { width, align: 'center' });
-  doc
-    .font(FONT_BOLD)
-    .fontSize(12)
-    .fillColor('#000000')
-    .text(view.title, x, doc.y + 2, { width, align: 'center' });
+  textLine(doc, 'DOCUMENTO TRIBUTARIO ELECTRÓNICO', x, y, { width, align: 'center' });
+  textLine(doc.font(FONT_BOLD).fontSize(12).fillColor('#000000'), view.title, x, doc.y + 2, { width, align: 'center' });
   const qrSize = 92;
   const qrTop = doc.y + 4;
   doc.image(qr, x + (width - qrSize) / 2, qrTop, { width: qrSize, height: qrSize });
@@ -51,11 +53,10 @@ function selloBlock(doc: Pdf, view: DteView, x: number, width: number): void {
       labelled(doc, 'Fecha de procesamiento', view.sello.fhProcesamiento, x, width, SMALL);
     return;
   }
-  doc
-    .font(FONT_BOLD)
-    .fontSize(7)
-    .fillColor('#c00000')
-    .text(view.sello.text, x, doc.y + 3, { width, align: 'center' });
+  textLine(doc.font(FONT_BOLD).fontSize(7).fillColor('#c00000'), view.sello.text, x, doc.y + 3, {
+    width,
+    align: 'center',
+  });
   doc.fillColor('#000000');
 }
 
@@ -86,11 +87,11 @@ function rule(doc: Pdf): void {
 
 function section(doc: Pdf, s: SectionView, width: number): void {
   ensureSpace(doc, 24);
-  doc.font(FONT_BOLD).fontSize(8).text(s.title, LETTER_MARGIN, doc.y, { width });
+  textLine(doc.font(FONT_BOLD).fontSize(8), s.title, LETTER_MARGIN, doc.y, { width });
   doc.font(FONT).fontSize(SMALL);
   for (const line of s.lines) {
     ensureSpace(doc, 10);
-    doc.text(line, LETTER_MARGIN, doc.y + 1, { width });
+    textLine(doc, line, LETTER_MARGIN, doc.y + 1, { width });
   }
   doc.y += 6;
 }
@@ -106,22 +107,25 @@ function totals(doc: Pdf, view: DteView, width: number): void {
   for (const line of lines) {
     const y = doc.y;
     doc.font(line.strong ? FONT_BOLD : FONT).fontSize(line.strong ? 9.5 : SMALL);
-    doc.text(line.label, boxX, y, { width: 160 });
+    textLine(doc, line.label, boxX, y, { width: 160 });
     const labelBottom = doc.y;
-    doc.text(line.value, boxX + 160, y, { width: 90, align: 'right' });
+    textLine(doc, line.value, boxX + 160, y, { width: 90, align: 'right' });
     doc.y = Math.max(labelBottom, doc.y, y + (line.strong ? 12 : 10));
   }
   const afterTotals = doc.y;
   doc.y = top;
   if (totalLetras) {
-    doc
-      .font(FONT_BOLD)
-      .fontSize(SMALL)
-      .text('Valor en letras: ', LETTER_MARGIN, doc.y, { width: leftWidth, continued: true });
-    doc.font(FONT).text(totalLetras);
+    doc.fontSize(SMALL);
+    if (!labelledLine(doc, 'Valor en letras', totalLetras, LETTER_MARGIN, doc.y, leftWidth)) {
+      doc
+        .font(FONT_BOLD)
+        .fontSize(SMALL)
+        .text('Valor en letras: ', LETTER_MARGIN, doc.y, { width: leftWidth, continued: true });
+      doc.font(FONT).text(totalLetras);
+    }
   }
   doc.font(FONT).fontSize(SMALL);
-  for (const note of notes) doc.text(note, LETTER_MARGIN, doc.y + 2, { width: leftWidth });
+  for (const note of notes) textLine(doc, note, LETTER_MARGIN, doc.y + 2, { width: leftWidth });
   doc.y = Math.max(doc.y, afterTotals) + GAP;
 }
 

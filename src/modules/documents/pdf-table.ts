@@ -2,7 +2,7 @@
  * The items table of the letter layout. Rows wrap their description; a row that does not fit starts a new page
  * and the column header is repeated there, so long item lists (up to 2000 lines, MH's rules) paginate cleanly.
  */
-import { ensureSpace, FONT, FONT_BOLD, type Pdf } from './pdf-kit.js';
+import { ensureSpace, FONT, FONT_BOLD, heightOfLine, textLine, type Pdf } from './pdf-kit.js';
 import type { ItemsTableView } from './view-items.js';
 
 const FONT_SIZE = 7;
@@ -24,9 +24,7 @@ function columnWidths(table: ItemsTableView, width: number): number[] {
 
 function rowHeight(doc: Pdf, cells: string[], widths: number[], bold: boolean): number {
   doc.font(bold ? FONT_BOLD : FONT).fontSize(FONT_SIZE);
-  return (
-    Math.max(...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - PAD * 2 }))) + PAD * 2
-  );
+  return Math.max(...cells.map((text, i) => heightOfLine(doc, text || ' ', widths[i]! - PAD * 2))) + PAD * 2;
 }
 
 function drawRow(
@@ -45,7 +43,7 @@ function drawRow(
   let cx = x;
   cells.forEach((text, i) => {
     const align = !header && table.columns[i]!.kind !== 'text' ? 'right' : 'left';
-    doc.text(text, cx + PAD, y + PAD, { width: widths[i]! - PAD * 2, align });
+    textLine(doc, text, cx + PAD, y + PAD, { width: widths[i]! - PAD * 2, align });
     cx += widths[i]!;
   });
   doc

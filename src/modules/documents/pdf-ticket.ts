@@ -3,7 +3,7 @@
  * the content by the caller (two passes, see pdf.ts).
  */
 import type { DteView } from './dte-view.js';
-import { drawLogo, ensureSpace, FONT, FONT_BOLD, labelled as labelledText, type Pdf } from './pdf-kit.js';
+import { drawLogo, ensureSpace, FONT, FONT_BOLD, labelled as labelledText, textLine, type Pdf } from './pdf-kit.js';
 import type { PdfImage } from './pdf-image.js';
 import type { PartyView } from './view-parties.js';
 import type { SectionView } from './view-sections.js';
@@ -16,10 +16,7 @@ const SMALL = 6.5;
 
 function centered(doc: Pdf, text: string, size: number, bold = false): void {
   ensureSpace(doc, size + 4);
-  doc
-    .font(bold ? FONT_BOLD : FONT)
-    .fontSize(size)
-    .text(text, X, doc.y, { width: W, align: 'center' });
+  textLine(doc.font(bold ? FONT_BOLD : FONT).fontSize(size), text, X, doc.y, { width: W, align: 'center' });
 }
 
 function divider(doc: Pdf): void {
@@ -45,9 +42,9 @@ function leftRight(doc: Pdf, left: string, right: string, bold = false, size = S
   ensureSpace(doc, size + 4);
   const y = doc.y;
   doc.font(bold ? FONT_BOLD : FONT).fontSize(size);
-  doc.text(left, X, y, { width: W - 70 });
+  textLine(doc, left, X, y, { width: W - 70 });
   const after = doc.y;
-  doc.text(right, X + W - 70, y, { width: 70, align: 'right' });
+  textLine(doc, right, X + W - 70, y, { width: 70, align: 'right' });
   doc.y = Math.max(after, doc.y);
 }
 
@@ -63,7 +60,7 @@ function section(doc: Pdf, s: SectionView): void {
   doc.font(FONT).fontSize(SMALL);
   for (const line of s.lines) {
     ensureSpace(doc, 9);
-    doc.text(line, X, doc.y, { width: W });
+    textLine(doc, line, X, doc.y, { width: W });
   }
 }
 
@@ -82,7 +79,7 @@ function sello(doc: Pdf, view: DteView): void {
 function items(doc: Pdf, view: DteView): void {
   for (const item of view.ticketItems) {
     ensureSpace(doc, 18);
-    doc.font(FONT).fontSize(SMALL).text(item.description, X, doc.y, { width: W });
+    textLine(doc.font(FONT).fontSize(SMALL), item.description, X, doc.y, { width: W });
     leftRight(doc, item.detail, item.amount);
   }
 }
@@ -93,7 +90,7 @@ function totals(doc: Pdf, view: DteView): void {
   doc.font(FONT).fontSize(SMALL);
   for (const note of view.totals.notes) {
     ensureSpace(doc, 9);
-    doc.text(note, X, doc.y, { width: W });
+    textLine(doc, note, X, doc.y, { width: W });
   }
 }
 
