@@ -3,6 +3,7 @@
 // the integers stay exact (safe integers, products and rational comparisons as bigint); otherwise it answers null and
 // the caller computes with Decimal, as before. Used only to confirm that a check passes: whatever fails, or cannot be
 // told here, is decided (and worded) by the Decimal code.
+import { type Dec, dec } from './money.js';
 
 /** Units of 1e-8 per 1. */
 const U = 100_000_000;
@@ -76,4 +77,19 @@ export function fixed2(v: number): string | null {
   const a = Math.abs(c);
   const cents = a % 100;
   return `${c < 0 ? '-' : ''}${(a - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
+}
+
+/**
+ * value × num / den rounded half-up to `places` decimals, computed exactly in integers: what Decimal gives for MH's
+ * IVA quotients (an amount / 1.13 × 0.13, / 1.13 × 0.01) without its 40-digit division. For a value of at most 8
+ * decimals that is not negative; null for any other (the caller then computes with Decimal).
+ */
+export function ratioRounded(value: Dec, num: bigint, den: bigint, places: 2 | 8): Dec | null {
+  if (!value.isFinite() || value.isNeg() || value.decimalPlaces() > 8) return null;
+  const n = BigInt(value.toFixed(8).replace('.', '')) * num;
+  const d = den * (places === 8 ? 1n : 1_000_000n);
+  let q = n / d;
+  if ((n % d) * 2n >= d) q += 1n;
+  const t = q.toString().padStart(places + 1, '0');
+  return dec(`${t.slice(0, -places)}.${t.slice(-places)}`);
 }

@@ -5,9 +5,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDte, type DteDocument, type DteIssue, issue, parseEmission, type TipoDte } from '../../src/dte/index.js';
-import { D, type Dec, IVA_DIVISOR, IVA_RATE, sum, ZERO } from '../../src/dte/money.js';
+import { D, type Dec, IVA_DIVISOR, IVA_RATE, r2, r8, sum, ZERO } from '../../src/dte/money.js';
 import { dteSummary } from '../../src/dte/summary.js';
-import { fixed2, units8 } from '../../src/dte/units.js';
+import { fixed2, ratioRounded, units8 } from '../../src/dte/units.js';
+import { computeLine, ivaOf, onePercentOf } from '../../src/dte/sections/ventas.js';
+import type { ItemInput } from '../../src/dte/input/types.js';
 import { d, near, type O } from '../../src/dte/validate/semantic.js';
 import { checkSaleLines, checkSaleTotals, type SaleCheckOptions } from '../../src/dte/validate/ventas.js';
 import { CONTRIBUYENTE, relCcf } from './cases.js';
@@ -284,6 +286,65 @@ describe('integer helpers agree with Decimal', () => {
         expect(dteSummary(doc as DteDocument).totalPagar).toBe(want);
       }),
       { numRuns: 5_000 },
+    );
+  });
+});
+
+describe('IVA quotients in exact integers equal Decimal', () => {
+  /** Amounts of 0 to 8 decimals, up to 10^13 (and a few negative ones, which are left to Decimal). */
+  const amounts = fc
+    .tuple(fc.bigInt({ min: -1_000n, max: 10n ** 21n }), fc.integer({ min: 0, max: 8 }))
+    .map(([n, s]) => new D(n.toString()).div(10 ** s));
+  const oldIva8 = (g: Dec) => r8(g.div(IVA_DIVISOR).times(IVA_RATE));
+  const oldIva2 = (b: Dec) => r2(b.div(IVA_DIVISOR).times(IVA_RATE));
+  const oldOne = (b: Dec) => r2(b.div(IVA_DIVISOR).times('0.01'));
+
+  it('13 / 113 at 8 and 2 decimals, and 1 / 113 at 2, over random amounts', () => {
+    fc.assert(
+      fc.property(amounts, (v) => {
+        const iva8 = ratioRounded(v, 13n, 113n, 8);
+        if (v.isNeg()) expect(iva8).toBeNull();
+        else expect(iva8!.toFixed()).toBe(oldIva8(v).toFixed());
+        expect(ivaOf(v, 'ivaIncluido').toFixed()).toBe(oldIva2(v).toFixed());
+        expect(ivaOf(v, 'ivaExcluido').toFixed()).toBe(r2(v.times(IVA_RATE)).toFixed());
+        expect(onePercentOf(v, 'ivaIncluido').toFixed()).toBe(oldOne(v).toFixed());
+        expect(onePercentOf(v, 'ivaExcluido').toFixed()).toBe(r2(v.times('0.01')).toFixed());
+      }),
+      { numRuns: 20_000 },
+    );
+    // Values of more than 8 decimals are left to Decimal.
+    expect(ratioRounded(new D('1.123456789'), 13n, 113n, 8)).toBeNull();
+    expect(ivaOf(new D('1.123456789'), 'ivaIncluido').toFixed()).toBe(oldIva2(new D('1.123456789')).toFixed());
+  });
+
+  it('a sale line computes as it did in Decimal', () => {
+    const line = fc.record({
+      cantidad: fc.oneof(scaled(1_000, 0, 1), scaled(50_000_000_000, 8, 1)),
+      precio: fc.oneof(scaled(300_000, 2), scaled(99_999_999_999, 8)),
+      descuento: fc.oneof(fc.constant('0'), scaled(100_000_000, 8)),
+      tipo: fc.constantFrom('gravado', 'exento', 'noSujeto', 'noGravado'),
+    });
+    fc.assert(
+      fc.property(
+        line,
+        fc.constantFrom('ivaIncluido', 'ivaExcluido') as fc.Arbitrary<'ivaIncluido' | 'ivaExcluido'>,
+        (l, mode) => {
+          const it = {
+            tipo: l.tipo,
+            cantidad: new D(l.cantidad),
+            precio: new D(l.precio),
+            descuento: new D(l.descuento),
+          };
+          const got = computeLine(it as unknown as ItemInput, mode);
+          const neto = r8(it.cantidad.times(it.precio).minus(it.descuento));
+          const gravada = l.tipo === 'gravado' ? neto : ZERO;
+          const iva = mode === 'ivaIncluido' ? oldIva8(gravada) : r8(gravada.times(IVA_RATE));
+          expect(got.iva.toFixed()).toBe(iva.toFixed());
+          expect(got.ventaGravada.toFixed()).toBe(gravada.toFixed());
+          expect(got.noGravado.toFixed()).toBe((l.tipo === 'noGravado' ? neto : ZERO).toFixed());
+        },
+      ),
+      { numRuns: 10_000 },
     );
   });
 });
