@@ -116,12 +116,15 @@ export async function benchApi(): Promise<void> {
     // The event loop's delay (every timer late by this much: a request waits as long) and the GC pauses meanwhile,
     // so that what blocks this process can be told from the CPU the worker process and PostgreSQL take.
     const delay = monitorEventLoopDelay({ resolution: 5 });
-    const gc = { count: 0, ms: 0, max: 0 };
+    const gc = { count: 0, ms: 0, max: 0, maxKind: '' };
     const gcObserver = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         gc.count += 1;
         gc.ms += e.duration;
-        gc.max = Math.max(gc.max, e.duration);
+        if (e.duration > gc.max) {
+          gc.max = e.duration;
+          gc.maxKind = GC_KINDS[(e as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other';
+        }
       }
     });
     gcObserver.observe({ entryTypes: ['gc'] });
@@ -143,7 +146,7 @@ export async function benchApi(): Promise<void> {
     console.log(
       `  event-loop delay p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, ` +
         `max ${ms(delay.max)} ms; GC ${gc.count} pauses, ${(gc.ms / rest.ops).toFixed(2)} ms per request, ` +
-        `longest ${gc.max.toFixed(1)} ms`,
+        `longest ${gc.max.toFixed(1)} ms (${gc.maxKind})`,
     );
     console.log(
       `  turns late by over ${STALL_MS} ms: ${gaps.count}, ${gaps.wallMs.toFixed(0)} ms in all, of which this thread ` +
@@ -153,6 +156,13 @@ export async function benchApi(): Promise<void> {
 }
 
 const STALL_MS = 20;
+/** perf_hooks' GC kinds (NODE_PERFORMANCE_GC_*). */
+const GC_KINDS: Record<number, string> = {
+  1: 'scavenge',
+  2: 'mark-compact',
+  4: 'incremental marking',
+  8: 'weak callbacks',
+};
 
 /**
  * A 5 ms timer on the event loop: each turn that comes over STALL_MS late is a stall, and the main thread's own CPU
