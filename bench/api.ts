@@ -4,6 +4,7 @@
 // CPU milliseconds per request are of this process (server, in-process MH sandbox and load generator together).
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { EmitInvoiceDocument } from '../src/client/index.js';
 import { healthzRate, load, type LoadRun } from './ceilings.js';
 import { benchEnv, benchServer, exampleFactura as example, postFactura, spawnWorkerProcess } from './support.js';
@@ -112,14 +113,84 @@ export async function benchApi(): Promise<void> {
   async function restPhase() {
     // POST /api/facturas while a worker process (as `npm start` runs it) signs and transmits what was emitted.
     child = spawnWorkerProcess(env);
+    // The event loop's delay (every timer late by this much: a request waits as long) and the GC pauses meanwhile,
+    // so that what blocks this process can be told from the CPU the worker process and PostgreSQL take.
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    const gc = { count: 0, ms: 0, max: 0, maxKind: '' };
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        gc.count += 1;
+        gc.ms += e.duration;
+        if (e.duration > gc.max) {
+          gc.max = e.duration;
+          gc.maxKind = GC_KINDS[(e as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other';
+        }
+      }
+    });
+    gcObserver.observe({ entryTypes: ['gc'] });
+    delay.enable();
+    const stalls = watchStalls();
     const rest = await measured(emits, clients, async (i) => {
       const res = await postFactura(server.url, env.apiKey, `BENCH-R-${run}-${i}`);
       await res.arrayBuffer();
       return res.status === 201;
     });
+    delay.disable();
+    gcObserver.disconnect();
+    const gaps = stalls.stop();
     const { rows } = await env.app.db.pool.query(`select count(*)::int as done from invoice where status='PROCESSED'`);
     console.log(line('POST /api/facturas, worker process running', rest));
     const done = rows[0].done;
     console.log(`  emission p99 ${rest.p99.toFixed(1)} ms (target ≤ 20 ms); ${done} documents PROCESSED meanwhile`);
+    const ms = (ns: number) => (ns / 1e6).toFixed(1);
+    console.log(
+      `  event-loop delay p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, ` +
+        `max ${ms(delay.max)} ms; GC ${gc.count} pauses, ${(gc.ms / rest.ops).toFixed(2)} ms per request, ` +
+        `longest ${gc.max.toFixed(1)} ms (${gc.maxKind})`,
+    );
+    console.log(
+      `  turns late by over ${STALL_MS} ms: ${gaps.count}, ${gaps.wallMs.toFixed(0)} ms in all, of which this thread ` +
+        `ran ${gaps.cpuMs.toFixed(0)} ms (the rest: waiting for a core)`,
+    );
   }
+}
+
+const STALL_MS = 20;
+/** perf_hooks' GC kinds (NODE_PERFORMANCE_GC_*). */
+const GC_KINDS: Record<number, string> = {
+  1: 'scavenge',
+  2: 'mark-compact',
+  4: 'incremental marking',
+  8: 'weak callbacks',
+};
+
+/**
+ * A 5 ms timer on the event loop: each turn that comes over STALL_MS late is a stall, and the main thread's own CPU
+ * time across it tells work done on this thread (sync code, GC) from time spent waiting for a core.
+ */
+function watchStalls(): { stop(): { count: number; wallMs: number; cpuMs: number } } {
+  const out = { count: 0, wallMs: 0, cpuMs: 0 };
+  const cpuNow = () => {
+    const u = process.threadCpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  let wall = performance.now();
+  let cpu = cpuNow();
+  const timer = setInterval(() => {
+    const w = performance.now();
+    const c = cpuNow();
+    if (w - wall > 5 + STALL_MS) {
+      out.count += 1;
+      out.wallMs += w - wall;
+      out.cpuMs += c - cpu;
+    }
+    wall = w;
+    cpu = c;
+  }, 5);
+  return {
+    stop() {
+      clearInterval(timer);
+      return out;
+    },
+  };
 }

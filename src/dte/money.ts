@@ -29,13 +29,13 @@ function decimalOf(v: string | number): Dec {
 export function dec(v: string | number | Dec): Dec {
   return typeof v === 'object' ? new D(v) : decimalOf(v);
 }
-/** Item-level rounding: 8 decimals, half-up. */
+/** Item-level rounding: 8 decimals, half-up (a value with no more is already its rounding: itself). */
 export function r8(v: Dec): Dec {
-  return v.toDecimalPlaces(8, D.ROUND_HALF_UP);
+  return v.decimalPlaces() <= 8 ? v : v.toDecimalPlaces(8, D.ROUND_HALF_UP);
 }
-/** Summary-level rounding: 2 decimals, half-up. */
+/** Summary-level rounding: 2 decimals, half-up (a value with no more is already its rounding: itself). */
 export function r2(v: Dec): Dec {
-  return v.toDecimalPlaces(2, D.ROUND_HALF_UP);
+  return v.decimalPlaces() <= 2 ? v : v.toDecimalPlaces(2, D.ROUND_HALF_UP);
 }
 export function sum(values: readonly Dec[]): Dec {
   return values.reduce((a, b) => a.plus(b), ZERO);

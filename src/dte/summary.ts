@@ -1,6 +1,7 @@
 // dteSummary: the few values the persistence/queue/UI layers index on, read from any built document.
 import type { DteDocument, TipoDte } from './model.js';
 import { D } from './money.js';
+import { fixed2 } from './units.js';
 
 export interface DteSummary {
   tipoDte: TipoDte;
@@ -16,7 +17,8 @@ export interface DteSummary {
 
 type O = Record<string, unknown>;
 const asObj = (v: unknown): O => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as O) : {});
-const money = (v: unknown): string => (typeof v === 'number' ? new D(String(v)).toFixed(2) : '0.00');
+/** A total as text with two decimals (half-up); one that has at most two already is written without Decimal. */
+const money = (v: unknown): string => (typeof v === 'number' ? (fixed2(v) ?? new D(String(v)).toFixed(2)) : '0.00');
 const s = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /** Per-type names of "total to pay" / "operation total" / "IVA" (CR, CL, DCL, FSE, CD name them differently). */

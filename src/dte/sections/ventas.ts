@@ -2,6 +2,7 @@
 // Every item amount is rounded to 8 decimals; summaries are computed from the ROUNDED item values, then rounded to 2.
 import type { DescuentoGlobalInput, ItemInput } from '../input/types.js';
 import { D, type Dec, IVA_DIVISOR, IVA_RATE, r2, r8, sum, ZERO } from '../money.js';
+import { ratioRounded } from '../units.js';
 
 /** FE prices include IVA; CCF/NC/ND/NR prices exclude it (MH's rules). */
 export type PriceMode = 'ivaIncluido' | 'ivaExcluido';
@@ -35,7 +36,7 @@ export function computeLine(item: ItemInput, mode: PriceMode): VentaLine {
   }
   const neto = r8(item.cantidad.times(item.precio).minus(item.descuento));
   const gravada = item.tipo === 'gravado' ? neto : ZERO;
-  const iva = mode === 'ivaIncluido' ? r8(gravada.div(IVA_DIVISOR).times(IVA_RATE)) : r8(gravada.times(IVA_RATE));
+  const iva = mode === 'ivaIncluido' ? ivaIncluded(gravada, 8) : r8(gravada.times(IVA_RATE));
   return {
     item,
     precioUni: r8(item.precio),
@@ -94,11 +95,19 @@ export function computeTotals(lines: readonly VentaLine[], global: DescuentoGlob
 
 /** IVA of the document: FE extracts it from IVA-inclusive prices, CCF adds 13 % (MH's rules). */
 export function ivaOf(base: Dec, mode: PriceMode): Dec {
-  return mode === 'ivaIncluido' ? r2(base.div(IVA_DIVISOR).times(IVA_RATE)) : r2(base.times(IVA_RATE));
+  return mode === 'ivaIncluido' ? ivaIncluded(base, 2) : r2(base.times(IVA_RATE));
 }
 
-/** 1 % retention/perception on the gravada base without IVA. */
+/** The IVA inside an IVA-inclusive amount, amount / 1.13 × 0.13 = 13 amount / 113, rounded half-up (exact). */
+function ivaIncluded(amount: Dec, places: 2 | 8): Dec {
+  const exact = ratioRounded(amount, 13n, 113n, places);
+  if (exact) return exact;
+  const iva = amount.div(IVA_DIVISOR).times(IVA_RATE);
+  return places === 8 ? r8(iva) : r2(iva);
+}
+
+/** 1 % retention/perception on the gravada base without IVA (on an IVA-inclusive base: base / 1.13 × 0.01). */
 export function onePercentOf(base: Dec, mode: PriceMode): Dec {
-  const sinIva = mode === 'ivaIncluido' ? base.div(IVA_DIVISOR) : base;
-  return r2(sinIva.times('0.01'));
+  if (mode === 'ivaIncluido') return ratioRounded(base, 1n, 113n, 2) ?? r2(base.div(IVA_DIVISOR).times('0.01'));
+  return r2(base.times('0.01'));
 }
