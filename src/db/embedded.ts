@@ -30,6 +30,8 @@ export interface EmbeddedOptions {
   persistent: boolean;
   port?: number;
   log?: (line: string) => void;
+  /** More server settings (`-c name=value` pairs), after the defaults (benchmarks: pg_stat_statements). */
+  settings?: Record<string, string>;
 }
 
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
@@ -59,7 +61,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     // As root, initdb/postgres must run as an unprivileged user; the package creates one when asked.
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=on'],
+    postgresFlags: [
+      ...['-c', 'max_connections=300', '-c', 'fsync=on'],
+      ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+    ],
     onLog: (m) => {
       remember(String(m));
       opts.log?.(String(m).trim());
