@@ -229,6 +229,7 @@ async function run(s: Scenario): Promise<void> {
       workerCpu0 = childrenCpuMs() ?? 0;
     }
     const stats0 = PG_STATS ? await pgStatsStart(env, postmaster) : null;
+    const waits = PG_STATS ? sampleWaits(env) : null;
     let pgCpu0 = postgresCpuMs(postmaster);
     const cpu0 = process.cpuUsage();
     const started = performance.now();
@@ -285,7 +286,7 @@ async function run(s: Scenario): Promise<void> {
         `${sandboxFigure}${workerFigure}; ` +
         `PostgreSQL ${(pgCpu / s.docs).toFixed(2)} CPU ms/DTE`,
     );
-    if (stats0) await pgStatsReport(env, stats0, s.docs, postmaster);
+    if (stats0) await pgStatsReport(env, stats0, s.docs, postmaster, await waits!.stop());
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await server.close();
@@ -344,7 +345,49 @@ function postgresCpuByRole(postmaster: number): Map<string, number> {
   return out;
 }
 
-async function pgStatsReport(env: BenchEnv, before: PgStats0, docs: number, postmaster: number): Promise<void> {
+/**
+ * What the busy backends wait on, sampled every 20 ms from pg_stat_activity while the documents go through (a
+ * statement waiting on a lock, a buffer, the WAL flush of its commit, …), by wait and by statement (its first words).
+ */
+function sampleWaits(env: BenchEnv): { stop(): Promise<{ samples: number; counts: Map<string, number> }> } {
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let stopped = false;
+  const c = new pg.Client({ connectionString: env.app.db.url });
+  const running = (async () => {
+    await c.connect();
+    while (!stopped) {
+      const { rows } = await c.query<{ w: string; q: string }>(
+        `select coalesce(wait_event_type || ':' || wait_event, 'CPU') as w,
+                left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 48) as q
+           from pg_stat_activity
+          where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+      );
+      samples += 1;
+      for (const r of rows) counts.set(`${r.w.padEnd(32)} ${r.q}`, (counts.get(`${r.w.padEnd(32)} ${r.q}`) ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await c.end();
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await running;
+      return { samples, counts };
+    },
+  };
+}
+
+async function pgStatsReport(
+  env: BenchEnv,
+  before: PgStats0,
+  docs: number,
+  postmaster: number,
+  waits: { samples: number; counts: Map<string, number> },
+): Promise<void> {
+  const top = [...waits.counts].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  console.log(`  active backends by wait and statement (mean over ${waits.samples} samples every 20 ms):`);
+  for (const [k, n] of top) console.log(`    ${(n / waits.samples).toFixed(2).padStart(6)}  ${k}`);
   const roles = postgresCpuByRole(postmaster);
   const lsn = (await env.app.db.pool.query('select pg_current_wal_lsn()::text as l')).rows[0].l as string;
   await env.app.db.pool.query('select pg_stat_force_next_flush()').catch(() => undefined);
