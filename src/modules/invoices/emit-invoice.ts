@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '../../core/uuid-v7.js';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Context } from '../../context.js';
 import { canonicalJson, sha256Hex } from '../../core/canonical-json.js';
@@ -180,7 +180,8 @@ async function buildEmission(
   const now = new Date();
   return ok({
     row: {
-      id: randomUUID(),
+      // (time-ordered: a new document's index entries go to the end of the id index, however large the history)
+      id: uuidV7(),
       tenant: tenantId,
       ambiente,
       tipoDte: input.tipoDte,

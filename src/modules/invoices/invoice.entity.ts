@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import type { Ambiente, TipoDte } from '../../dte/model.js';
+import { uuidV7 } from '../../core/uuid-v7.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import type { InvoiceStatus } from './invoice-lifecycle.js';
 
@@ -53,7 +54,7 @@ export const InvoiceSchema = defineEntity({
     id: p
       .uuid()
       .primary()
-      .onCreate(() => crypto.randomUUID()),
+      .onCreate(() => uuidV7()),
     tenant: () => p.manyToOne(Tenant),
     ambiente: p.string().length(2).$type<Ambiente>(),
     tipoDte: p.string().length(2).$type<TipoDte>(),
