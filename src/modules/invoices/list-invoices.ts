@@ -183,7 +183,7 @@ async function orderedSteps(ctx: Context, tenantId: string, f: InvoiceListFilter
   if (steps[0] !== 'walk') return steps;
   // The text's matches alone: the candidates read all of them from its index, whatever the other filters keep.
   const text = { text: f.text, textMode: f.textMode };
-  return (await estimatedCount(ctx, tenantId, text)) <= CANDIDATES_FIRST_UP_TO ? ['candidates'] : steps;
+  return (await estimatedCount(ctx, tenantId, text)) <= CANDIDATES_FIRST_UP_TO ? [steps.at(-1)!] : steps;
 }
 
 /** A page's rows, read in its steps (see PageStep): the first that fills the page answers, else the last. */
