@@ -188,6 +188,16 @@ export function byNames(text: string, mode: TextMode): boolean {
   return mode === 'contains' && text.trim().includes(' ') && !text.includes('\x1f');
 }
 
+/** How many of the tenant's receptor names contain `text` (counting at most `cap + 1`). */
+export function matchingNamesQuery(tenantId: string, text: string, cap: number): SqlQuery {
+  return {
+    sql:
+      `select count(*)::int as n from (select 1 from receptor_name where tenant_id = ? ` +
+      `and name_key like '%' || lower(fx_unaccent(?)) || '%' limit ${cap + 1}) m`,
+    params: [tenantId, escapeLike(text.trim())],
+  };
+}
+
 /** The identifiers as the containment search sees them, spelled exactly as in invoice_spaced_identifiers_index. */
 const IDENTIFIERS = 'fx_invoice_identifiers(numero_control, codigo_generacion, referencia_externa)';
 
