@@ -67,6 +67,7 @@ const PAIRS = 'invoice_name_pairs_index';
 const REFERENCE = 'invoice_reference_prefix_index';
 const RECEPTOR = 'invoice_list_receptor_index';
 const TRIGRAM = 'invoice_search_index';
+const RECEPTOR_NAME = 'invoice_receptor_name_index';
 // With the C collation (the embedded PostgreSQL) a plain btree also answers `like 'prefix%'`, and the planner may
 // read the unique index instead of the pattern one; with other collations only the pattern index can.
 const CODIGO = ['invoice_codigo_prefix_index', 'invoice_codigo_generacion_unique'];
@@ -128,8 +129,15 @@ export function historyQueries(s: Samples): HistoryQuery[] {
     },
     {
       name: 'text: contained (fallback)',
-      indexes: [TRIGRAM],
+      // Several words: the receptor names that contain them, then each name's documents in listing order.
+      indexes: [RECEPTOR_NAME],
+      countIndexes: [RECEPTOR_NAME],
       filter: { text: 'ñez ram', textMode: 'contains' },
+    },
+    {
+      name: 'text: contained, one word',
+      indexes: [TRIGRAM],
+      filter: { text: 'amír', textMode: 'contains' },
     },
   ];
 }

@@ -4,6 +4,7 @@ import {
   InvoiceEventSchema,
   InvoiceSchema,
   InvoiceTallySchema,
+  ReceptorNameSchema,
 } from '../modules/invoices/invoice.entity.js';
 import { EstablishmentSchema, TenantSchema } from '../modules/tenants/tenant.entity.js';
 import { ContingencyEventSchema, LoteSchema } from '../modules/transmission/contingency.entity.js';
@@ -31,6 +32,7 @@ export const entities = [
   InvoiceEventSchema,
   ControlCounterSchema,
   InvoiceTallySchema,
+  ReceptorNameSchema,
   MhCredentialSchema,
   ContingencyEventSchema,
   LoteSchema,

@@ -6,6 +6,7 @@ import type { Context } from '../../src/context.js';
 import { Invoice } from '../../src/modules/invoices/invoice.entity.js';
 import { EXACT_COUNT_UP_TO, listInvoices } from '../../src/modules/invoices/list-invoices.js';
 import {
+  invoiceCountQuery,
   invoicePageQuery,
   numbered,
   pageSteps,
@@ -56,6 +57,16 @@ describe('every listing query reads an index', () => {
         const page = await planOf(db, pageSql(tenantId, q, samples, step));
         expect(page.seqScan, `${q.name} (${step}): ${JSON.stringify(page)}`).toBe(false);
         const indexes = step === 'walk' ? (q.walk ?? ['invoice_list_index']) : q.indexes;
+        // The names that contain the fragment come from the tenant's names (their trigram index; on a table this small
+        // the planner may read the tenant's few thousand names in key order instead), never from every document's.
+        if (step === 'names') {
+          const dictionary = ['receptor_name_key_index', 'receptor_name_pkey'];
+          expect(
+            page.indexes.some((i) => dictionary.includes(i)),
+            q.name,
+          ).toBe(true);
+          expect(page.indexes, q.name).not.toContain('invoice_search_index');
+        }
         expect(
           page.indexes.some((i) => indexes.includes(i)),
           `${q.name} (${step}) reads ${page.indexes.join(', ')}`,
@@ -260,6 +271,27 @@ describe('listInvoices', () => {
   });
 
   it('a text page, read by its walk or its candidates, holds what one query in listing order finds', async () => {
+    // Containment also looks in the identifiers: references with a space (the only ones a fragment with a space can
+    // be in), one of them with a name that does not contain it; names without a document of this tenant, odd spaces.
+    const edits: [string, string | null, string | null][] = [
+      ['SIGMA-A', 'Lote 7 de Núñez Ramos', 'Ana Peña Cruz'],
+      ['SIGMA-B', 'LOTE 75', 'Zoe Xu'],
+      ['SIGMA-C', 'sin espacio', null],
+      ['SIGMA-D', 'Lote  7', 'MARÍA  NÚÑEZ  RAMOS'],
+      ['SIGMA-E', '5% descuento', 'Luis X Y'],
+    ];
+    for (const [i, [ref, newRef, nombre]] of edits.entries()) {
+      await db.query(
+        `update invoice set referencia_externa = $2, receptor_nombre = $3
+          where tenant_id = $1 and referencia_externa = $4`,
+        [tenantId, `${ref}-${newRef}`, nombre, `SIGMA-${String(MINE + 100 + i).padStart(10, '0')}`],
+      );
+    }
+    // Another tenant's name that this tenant's fragments match: its documents are never listed here.
+    await db.query(
+      `update invoice set receptor_nombre = 'Zoe Xu Ramos' where tenant_id = $1 and referencia_externa = $2`,
+      [otherId, `SIGMA-${String(7).padStart(10, '0')}`],
+    );
     // Common words (the walk fills the page), rare ones and none (the candidates answer), with and without a status.
     const cases: InvoiceListFilter[] = [
       { text: 'peña', textMode: 'words' },
@@ -270,6 +302,14 @@ describe('listInvoices', () => {
       { text: 'xyzzy', textMode: 'contains' },
       { text: 'martinez', textMode: 'words', status: ['REJECTED'] },
       { text: 'ñez', textMode: 'contains', status: ['PROCESSED'], fromDate: samples.middleDay },
+      // Several words contained: by the receptor names (and the identifiers with a space).
+      { text: 'ez ram', textMode: 'contains' },
+      { text: 'ÑEZ RAMÍ', textMode: 'contains', status: ['REJECTED'] },
+      { text: 'ñez ram', textMode: 'contains', tipoDte: ['03'], fromDate: samples.firstDay, toDate: samples.middleDay },
+      { text: 'a pe', textMode: 'contains' },
+      { text: 'x y', textMode: 'contains' },
+      { text: 'lote 7', textMode: 'contains' },
+      { text: '5% d', textMode: 'contains' },
     ];
     for (const f of cases) {
       const single = numbered(invoicePageQuery(tenantId, f, 30, samples.keyset, 'id, fec_emi, created_at'));
@@ -282,6 +322,17 @@ describe('listInvoices', () => {
         else expect(got, `${JSON.stringify(f)} (${step})`).toEqual(expected);
       }
     }
+    // The capped and the exact count of a contained fragment of several words, as counting one query's rows.
+    for (const text of ['ñez ram', 'ez ram', 'a pe', 'lote 7', 'x y']) {
+      const f: InvoiceListFilter = { text, textMode: 'contains' };
+      const every = numbered(invoicePageQuery(tenantId, f, 1_000_000, null, 'id'));
+      const n = (await db.query(every.text, every.values)).rowCount!;
+      for (const cap of [0, 5, 200, null]) {
+        const q = numbered(invoiceCountQuery(tenantId, f, cap));
+        const [{ n: counted }] = (await db.query(q.text, q.values)).rows;
+        expect(counted, `${text} (cap ${cap})`).toBe(cap === null ? n : Math.min(n, cap + 1));
+      }
+    }
     // Through the API: a word only begun (no name has it whole), first page and the next.
     const begun = numbered(invoicePageQuery(tenantId, { text: 'quiñ', textMode: 'prefix' }, 40, null, 'id'));
     const expected = (await db.query(begun.text, begun.values)).rows.map((r) => r.id);
@@ -289,6 +340,18 @@ describe('listInvoices', () => {
     const next = await listInvoices(ctx, { text: 'quiñ' }, 20, first.endCursor);
     expect([...first.nodes, ...next.nodes].map((n) => n.id)).toEqual(expected);
     expect(expected).toHaveLength(40);
+    // Contained fragments, rare (by the names) and common (in hundreds of names: the walk first), through the API.
+    for (const text of ['ñez ram', 'amír', 'ez ram']) {
+      const one = numbered(invoicePageQuery(tenantId, { text, textMode: 'contains' }, 30, null, 'id'));
+      const want = (await db.query(one.text, one.values)).rows.map((r) => r.id);
+      const p1 = await listInvoices(ctx, { text }, 15);
+      const p2 = await listInvoices(ctx, { text }, 15, p1.endCursor);
+      expect(
+        [...p1.nodes, ...p2.nodes].map((n) => n.id),
+        text,
+      ).toEqual(want);
+      expect(want.length, text).toBeGreaterThan(15);
+    }
   });
 
   it('keeps the text mode of the first page on later pages and with other filters', async () => {

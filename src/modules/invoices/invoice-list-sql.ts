@@ -153,11 +153,14 @@ const distinct = (v: readonly string[] | null | undefined): (string | null)[] =>
  *  - `walk`: the newest WALK_ROWS rows of the other filters, in listing order (their index), each checked against the
  *    text; it stops at the page's last match. Fast when matches are common, whatever the planner expects of them;
  *  - `candidates`: every match, from the text's index (GIN), then sorted: fast when matches are rare, including none.
+ *  - `names` (instead of `candidates`, for a contained fragment of several words: see byNameRows): the tenant's
+ *    receptor names that contain it, each name's newest documents read in order from its index, and the few
+ *    identifiers with a space; no document's row is read but the page's.
  * A planner left to choose between the two by its estimate of a text's matches (a guess for a word it has no
  * statistics of) walks the whole history for a word nobody has, or reads a hundred thousand candidates for a common
  * one. The walk's matches, when they fill the page, are the page: every row it did not reach comes after them.
  */
-export type PageStep = 'walk' | 'candidates';
+export type PageStep = 'walk' | 'candidates' | 'names';
 
 /** Rows a page's walk reads at most before the candidates from the text's index answer instead. */
 export const WALK_ROWS: Record<Exclude<TextMode, 'identifier'>, number> = { words: 1000, prefix: 1000, contains: 1000 };
@@ -173,7 +176,48 @@ export function pageSteps(f: InvoiceListFilter): (PageStep | null)[] {
   if (!text || mode === 'identifier') return [null];
   if (distinct(f.status).length * distinct(f.tipoDte).length !== 1) return [null];
   if (mode !== 'contains' && words(text).length > 1) return ['candidates'];
-  return ['walk', 'candidates'];
+  return ['walk', byNames(text, mode) ? 'names' : 'candidates'];
+}
+
+/**
+ * Whether containment of `text` is answered by the receptor names and the identifiers with a space: a fragment with
+ * a space (one that the separator of the searchable columns, \x1f, is not in) is contained in the search text iff it
+ * is contained in the name's key or in the identifiers'; and identifiers without a space cannot contain it.
+ */
+export function byNames(text: string, mode: TextMode): boolean {
+  return mode === 'contains' && text.trim().includes(' ') && !text.includes('\x1f');
+}
+
+/** How many of the tenant's receptor names contain `text` (counting at most `cap + 1`). */
+export function matchingNamesQuery(tenantId: string, text: string, cap: number): SqlQuery {
+  return {
+    sql:
+      `select count(*)::int as n from (select 1 from receptor_name where tenant_id = ? ` +
+      `and name_key like '%' || lower(fx_unaccent(?)) || '%' limit ${cap + 1}) m`,
+    params: [tenantId, escapeLike(text.trim())],
+  };
+}
+
+/** The identifiers as the containment search sees them, spelled exactly as in invoice_spaced_identifiers_index. */
+const IDENTIFIERS = 'fx_invoice_identifiers(numero_control, codigo_generacion, referencia_externa)';
+
+/**
+ * Ids and keys of the rows that contain `text` (byNames) among those of `others`: each matching name's first
+ * `perName` rows in listing order (all with null), and every identifier match; without duplicates.
+ */
+function byNameRows(tenantId: string, others: SqlQuery, text: string, perName: number | null): SqlQuery {
+  const pattern = `'%' || lower(fx_unaccent(?)) || '%'`;
+  const fragment = escapeLike(text.trim());
+  const limit = perName === null ? '' : ` limit ${perName}`;
+  return {
+    sql:
+      `select n_rows.id, n_rows.fec_emi, n_rows.created_at from (select nombre from receptor_name ` +
+      `where tenant_id = ? and name_key like ${pattern}) names cross join lateral (select id, fec_emi, created_at ` +
+      `from invoice where ${others.sql} and receptor_nombre = names.nombre order by ${ORDER}${limit}) n_rows ` +
+      `union select id, fec_emi, created_at from invoice where ${others.sql} and ${IDENTIFIERS} like '% %' ` +
+      `and ${IDENTIFIERS} like ${pattern}`,
+    params: [tenantId, fragment, ...others.params, ...others.params, fragment],
+  };
 }
 
 /** The rows of one page (`limit` rows after `after`), newest first: `columns` of invoice (all by default). */
@@ -197,6 +241,16 @@ export function invoicePageQuery(
       ...inList('tipo_dte', f.tipoDte),
       ...keyset,
     ]);
+    if (step === 'names') {
+      const rows = byNameRows(tenantId, others, text, limit);
+      return {
+        sql:
+          `select ${columns}, ${KEY_COLUMN} from invoice where tenant_id = ? and id in (select id from ` +
+          `(select id, fec_emi, created_at from (${rows.sql}) matched order by ${ORDER} limit ${limit}) page) ` +
+          `order by ${ORDER}`,
+        params: [tenantId, ...rows.params],
+      };
+    }
     const match = textCond(text, mode);
     const params = [...others.params, ...match.values];
     const out = columns === '*' ? '*' : `${columns}, key_created_at`;
@@ -272,6 +326,22 @@ export function textProbeQuery(tenantId: string, text: string, mode: TextMode, s
 
 /** Counts matching rows, reading at most `cap + 1` of them (null cap: count them all). */
 export function invoiceCountQuery(tenantId: string, f: InvoiceListFilter, cap: number | null): SqlQuery {
+  const text = f.text?.trim();
+  const mode = f.textMode ?? 'contains';
+  if (text && byNames(text, mode) && distinct(f.status).length * distinct(f.tipoDte).length === 1) {
+    // Each name's rows up to the cap, then at most cap + 1 of them all: never more entries than that per name.
+    const others = joined([
+      ...common(tenantId, { ...f, text: null }),
+      ...inList('status', f.status),
+      ...inList('tipo_dte', f.tipoDte),
+    ]);
+    const rows = byNameRows(tenantId, others, text, cap === null ? null : cap + 1);
+    const limit = cap === null ? '' : ` limit ${cap + 1}`;
+    return {
+      sql: `select count(*)::int as n from (select 1 from (${rows.sql}) matched${limit}) m`,
+      params: rows.params,
+    };
+  }
   const w = joined(allConds(tenantId, f));
   const rows = `select 1 from invoice where ${w.sql}${cap === null ? '' : ` limit ${cap + 1}`}`;
   return { sql: `select count(*)::int as n from (${rows}) m`, params: w.params };

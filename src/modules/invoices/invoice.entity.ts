@@ -41,6 +41,17 @@ const SEARCH_INDEXES = [
   ],
   // The documents of a contingency event (nearly every row has none: those get no entry).
   ['invoice_contingency_member_index', '("contingency_event") where contingency_event is not null'],
+  // Containment of several words: each matching receptor name's documents in listing order (see ReceptorName), and
+  // the trigrams of the few identifiers with a space (the only identifiers such a fragment can be in).
+  [
+    'invoice_receptor_name_index',
+    '("tenant_id", "receptor_nombre", "fec_emi", "created_at", "id") where receptor_nombre is not null',
+  ],
+  [
+    'invoice_spaced_identifiers_index',
+    'using gin (fx_invoice_identifiers("numero_control", "codigo_generacion", "referencia_externa") gin_trgm_ops) ' +
+      'where fx_invoice_identifiers("numero_control", "codigo_generacion", "referencia_externa") like \'% %\'',
+  ],
 ].map(([name, definition]) => ({ name: name!, expression: `create index "${name}" on "invoice" ${definition}` }));
 
 /**
@@ -200,3 +211,28 @@ export const InvoiceTallySchema = defineEntity({
 });
 export class InvoiceTally extends InvoiceTallySchema.class {}
 InvoiceTallySchema.setClass(InvoiceTally);
+
+/**
+ * Each tenant's distinct receptor names, with their key as the containment search sees them (`fx_name_key`:
+ * lower-cased, unaccented) in a trigram index: a fragment of several words is matched against the names, then each
+ * matching name's documents are read in listing order (invoice_receptor_name_index). Kept by a row trigger on
+ * `invoice`, in the transaction that writes the document (migration); a name is never removed (a name without
+ * documents only costs its lookup).
+ */
+export const ReceptorNameSchema = defineEntity({
+  name: 'ReceptorName',
+  tableName: 'receptor_name',
+  properties: {
+    tenantId: p.uuid().primary(),
+    nombre: p.text().primary(),
+    nameKey: p.text(),
+  },
+  indexes: [
+    {
+      name: 'receptor_name_key_index',
+      expression: 'create index "receptor_name_key_index" on "receptor_name" using gin ("name_key" gin_trgm_ops)',
+    },
+  ],
+});
+export class ReceptorName extends ReceptorNameSchema.class {}
+ReceptorNameSchema.setClass(ReceptorName);

@@ -8,6 +8,7 @@ import {
   invoiceCountQuery,
   invoiceEstimateQuery,
   invoicePageRowsQuery,
+  matchingNamesQuery,
   pageSteps,
   type PageStep,
   textModes,
@@ -27,6 +28,8 @@ export const EXACT_TEXT_COUNT_UP_TO = 200;
 export const ESTIMATE_TEXT_BEYOND = 1000;
 /** A text search whose matches the planner expects to be at most this many reads them from its index first. */
 export const CANDIDATES_FIRST_UP_TO = 10_000;
+/** A contained fragment found in at most this many of the tenant's receptor names is read from its matches first. */
+export const NAMES_FIRST_UP_TO = 200;
 const MAX_TEXT = 100;
 
 export interface InvoiceFilter {
@@ -123,10 +126,12 @@ async function countInvoices(
 ): Promise<InvoiceCount> {
   const byRow = !!f.text?.trim() && f.textMode !== 'identifier';
   const cap = byRow ? EXACT_TEXT_COUNT_UP_TO : EXACT_COUNT_UP_TO;
-  const estimate = () => estimatedCount(ctx, tenantId, f);
+  // The planner's estimate, asked at most once (a text's is asked first, and is then the answer beyond the cap too).
+  let guess: Promise<number> | undefined;
+  const estimate = () => (guess ??= estimatedCount(ctx, tenantId, f));
   if (byRow && !exact) {
-    const guess = await estimate();
-    if (guess > ESTIMATE_TEXT_BEYOND) return { count: guess, exact: false };
+    const expected = await estimate();
+    if (expected > ESTIMATE_TEXT_BEYOND) return { count: expected, exact: false };
   }
   const [counted] = await run<{ n: number }>(ctx, invoiceCountQuery(tenantId, f, exact ? null : cap));
   const n = Number(counted?.n ?? 0);
@@ -177,13 +182,22 @@ async function pageRows(
 /**
  * A page's steps (see PageStep), its candidates alone when the planner expects few matches of the text: a word it has
  * no statistics of (none has it, or few) is read from its index entry rather than after walking WALK_ROWS rows.
+ * A contained fragment is first looked up in the tenant's receptor names (the planner's estimate of a fragment is a
+ * guess: a hundred for `amír`, contained in every Ramírez): contained in more than NAMES_FIRST_UP_TO names, it is
+ * common and the walk comes first; in fewer, a fragment of several words has no other matches than those names' and
+ * the identifiers with a space, and the names answer alone.
  */
 async function orderedSteps(ctx: Context, tenantId: string, f: InvoiceListFilter): Promise<(PageStep | null)[]> {
   const steps = pageSteps(f);
   if (steps[0] !== 'walk') return steps;
+  if (f.textMode === 'contains') {
+    const [names] = await run<{ n: number }>(ctx, matchingNamesQuery(tenantId, f.text!, NAMES_FIRST_UP_TO));
+    if (Number(names?.n ?? 0) > NAMES_FIRST_UP_TO) return steps;
+    if (steps.at(-1) === 'names') return ['names'];
+  }
   // The text's matches alone: the candidates read all of them from its index, whatever the other filters keep.
   const text = { text: f.text, textMode: f.textMode };
-  return (await estimatedCount(ctx, tenantId, text)) <= CANDIDATES_FIRST_UP_TO ? ['candidates'] : steps;
+  return (await estimatedCount(ctx, tenantId, text)) <= CANDIDATES_FIRST_UP_TO ? [steps.at(-1)!] : steps;
 }
 
 /** A page's rows, read in its steps (see PageStep): the first that fills the page answers, else the last. */
