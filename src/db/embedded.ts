@@ -28,7 +28,7 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
 /**
  * The embedded server's settings (README, Configuration). Durability keeps PostgreSQL's defaults — fsync,
  * synchronous_commit and full_page_writes on: a committed state is on disk before anyone is told of it.
- * - shared_buffers stays at PostgreSQL's 128 MB: 1 GB cost the pipeline ≈ 0.5–0.8 more PostgreSQL CPU ms per
+ * - shared_buffers stays at PostgreSQL's 128 MB: 1 GB cost the pipeline ≈ 1 more PostgreSQL CPU ms per
  *   document in alternated runs (most likely page faults: every process touching buffers it had not touched yet),
  *   and the machine's page cache holds the rest anyway.
  * - max_wal_size 4 GB, checkpoint_timeout 15 min: after each checkpoint, the first change of every page writes the
