@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Logger } from '../core/logger.js';
 import { attachRunningEmbedded, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
+import { Notifier } from './notifier.js';
 import { initOrm, type MikroORM } from './orm.js';
 
 export class DatabaseUnavailableError extends Error {
@@ -22,6 +23,8 @@ export interface Database {
    * statements in one round trip, without the ORM's unit of work. Everything else goes through `orm`.
    */
   pool: pg.Pool;
+  /** Sends the hot path's NOTIFYs after their statements committed (see Notifier). */
+  notifier: Notifier;
   url: string;
   embedded: boolean;
   /** Runs `hook` (e.g. closing a LISTEN connection) when the database closes, before its pool and server stop. */
@@ -73,14 +76,17 @@ export async function openDatabase(cfg: Config, log: Logger): Promise<Database> 
   // Small on purpose: more connections only add contention on the hot rows (a series' counter).
   const pool = new pg.Pool({ connectionString: url, max: 8, application_name: 'fx-hot-path' });
   pool.on('error', (err) => log.warn({ err: err.message }, 'an idle hot-path connection failed'));
+  const notifier = new Notifier(url, log);
   return {
     orm,
     pool,
+    notifier,
     url,
     embedded: !!embedded,
     beforeClose: (hook) => void hooks.push(hook),
     async close() {
       for (const hook of hooks.splice(0)) await hook().catch(() => undefined);
+      await notifier.close();
       await pool.end().catch(() => undefined);
       await orm.close(true);
       await embedded?.stop();

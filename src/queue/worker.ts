@@ -83,6 +83,8 @@ export class Worker {
     );
     await this.listener.connect();
     await this.listener.query('listen fx_jobs');
+    // NOTIFY is only a wake-up: the hot path sends it after its commit (the database's Notifier), so a process that
+    // dies in between loses it, and this poll (every second) finds the job anyway.
     this.timer = setInterval(() => void this.poll(), this.opts.pollMs ?? 1000);
     this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(100, Math.floor(this.leaseMs / 3)));
     void this.poll();

@@ -138,6 +138,33 @@ describe('invoiceStatusChanged over graphql-ws', () => {
     expect(s.got.map((e) => e.type)).toEqual(['dte.signed', 'dte.sent']);
   });
 
+  it('delivers an event committed without a notification (its process died before announcing it)', async () => {
+    const inv = await emit(one, a.apiKey, example('01-factura'));
+    const s = collect(wsClient(one, { 'x-api-key': a.apiKey }), { f: { invoiceId: inv.id } });
+    const t = collect(wsClient(two, { 'x-api-key': a.apiKey }), { f: { invoiceId: inv.id } });
+    await settle();
+    const pgc = new pg.Client({ connectionString: one.app.db.url });
+    await pgc.connect();
+    // Committed exactly as the hot path commits an event, with no NOTIFY after it.
+    const { rows } = await pgc.query(
+      `insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
+       values ($1, $2, 'dte.signed', 'QUEUED', 'SIGNED', null, now()) returning id::text as id`,
+      [a.tenantId, inv.id],
+    );
+    await pgc.end();
+    const started = Date.now();
+    await until(() => s.got.length === 1 && t.got.length === 1, 4000);
+    expect(Date.now() - started).toBeLessThan(3000);
+    await move(two, inv.id, 'SIGNED', 'dte.signed'); // notified as usual, after it
+    await until(() => s.got.length === 2 && t.got.length === 2);
+    await settle();
+    for (const got of [s.got, t.got]) {
+      expect(got.map((e) => e.type)).toEqual(['dte.signed', 'dte.signed']);
+      expect(got[0].eventId).toBe(rows[0].id); // once each, in event order
+      expect(got[1].eventId).not.toBe(rows[0].id);
+    }
+  });
+
   it('cuts off a subscriber that stops reading; one that reads, sharing its stream, gets every change', async () => {
     const c = await provisionTenant(one);
     const query = `subscription { invoiceStatusChanged { eventId type referenciaExterna } }`;

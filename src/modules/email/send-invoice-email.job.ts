@@ -23,7 +23,13 @@ import { DocumentRenderError, type DteJson } from '../documents/dte-json.js';
 import { renderInvoicePdfOffThread } from '../documents/pdf-thread.js';
 import { storedPdfSql, storePdfCte } from '../documents/store.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
-import { eventStatement, fanOutColumns, fanOutInvoiceFromRow, type FanOutInvoice } from '../notifications/fan-out.js';
+import {
+  eventNotes,
+  eventStatement,
+  fanOutColumns,
+  fanOutInvoiceFromRow,
+  type FanOutInvoice,
+} from '../notifications/fan-out.js';
 import { composeDteEmail } from './dte-email.js';
 import { MailError, type SendResult } from './mailer.js';
 
@@ -192,7 +198,10 @@ async function finish(
         select i.tenant_id, i.id as invoice_id, i.status as from_status, i.status as to_status
         from invoice i join fx_m on i.id = fx_m.invoice_id and i.tenant_id = fx_m.tenant_id)`;
     const ev = eventStatement(p, 'fx_s', event.type, mail.invoice, event.data);
-    await app.db.pool.query(prepared(`with ${[updated, source, ...ev.ctes].join(',\n')}\n${ev.select}`, p.values));
+    const { rows } = await app.db.pool.query<{ note: string; woken: string[] | null }>(
+      prepared(`with ${[updated, source, ...ev.ctes].join(',\n')}\n${ev.select}`, p.values),
+    );
+    await app.db.notifier.send(eventNotes(rows));
     attempts = mail.attempts + 1;
   } else {
     const sql = `with ${updated} select attempts from fx_m`;

@@ -114,7 +114,12 @@ async function persistEmission(
 ): Promise<Result<Invoice, Failure<ErrorCode.VALIDATION_FAILED>>> {
   const codigos = e.row.tipoDte === '05' ? creditedCcfCodigos(e.document) : [];
   const meta = ctx.db.orm.em.getMetadata(Invoice);
-  if (!codigos.length) return ok(await insertEmission(ctx.db.pool, meta, e));
+  // Announced (event and the workers' wake-up) only once committed, before the caller hears of the invoice.
+  if (!codigos.length) {
+    const { invoice, notes } = await insertEmission(ctx.db.pool, meta, e);
+    await ctx.db.notifier.send(notes);
+    return ok(invoice);
+  }
   const client = await ctx.db.pool.connect();
   try {
     await client.query('begin');
@@ -129,8 +134,9 @@ async function persistEmission(
       await client.query('rollback');
       return invalid(issues);
     }
-    const invoice = await insertEmission(client, meta, e);
+    const { invoice, notes } = await insertEmission(client, meta, e);
     await client.query('commit');
+    await ctx.db.notifier.send(notes);
     return ok(invoice);
   } catch (err) {
     await client.query('rollback').catch(() => undefined);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityMetadata } from '@mikro-orm/core';
 import { rowValues } from '../../db/insert-row.js';
+import { jobNotes, type Note } from '../../db/notifier.js';
 import { jobInsert } from '../../queue/enqueue.js';
 import { transmitInvoiceJob } from '../transmission/transmit-invoice.job.js';
 import { INVOICE_CHANNEL } from './invoice-event-bus.js';
@@ -25,13 +26,6 @@ export interface NewEmission {
   numeroControlPrefix: string;
 }
 
-/**
- * Persists a validated emission in ONE statement (one round trip, its own transaction): the series' next correlative
- * (the counter row stays locked only for this statement and its commit), the invoice with its numeroControl, the
- * dte.queued event and the transmit job, and both NOTIFYs (delivered on commit). Any failure (e.g. the unique
- * referenciaExterna) rolls back the whole statement, counter included: numbers are never skipped.
- * dte.queued is an internal event: it has no webhook, render or e-mail fan-out.
- */
 /** A pool or a client inside a transaction: both run one statement the same way. */
 export interface Queryable {
   query(q: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[] }>;
@@ -45,7 +39,20 @@ interface EmissionStatement {
   values(row: Record<string, unknown>): unknown[];
 }
 
-export async function insertEmission(db: Queryable, meta: EntityMetadata<Invoice>, e: NewEmission): Promise<Invoice> {
+/**
+ * Persists a validated emission in ONE statement (one round trip): the series' next correlative (the counter row
+ * stays locked only for this statement's transaction), the invoice with its numeroControl, the dte.queued event and
+ * the transmit job. Any failure (e.g. the unique referenciaExterna) rolls back the whole statement, counter included:
+ * numbers are never skipped. dte.queued is an internal event: it has no webhook, render or e-mail fan-out.
+ * The statement does not NOTIFY (that would serialise the commits of all emissions, the counter row held meanwhile):
+ * it returns the event's announcement and the workers' wake-up, for the caller to hand to the database's Notifier
+ * once the transaction committed.
+ */
+export async function insertEmission(
+  db: Queryable,
+  meta: EntityMetadata<Invoice>,
+  e: NewEmission,
+): Promise<{ invoice: Invoice; notes: Note[] }> {
   const s = e.series;
   const stmt = emissionStatement(meta, e.row);
   const job = jobInsert(transmitInvoiceJob, { invoiceId: e.row.id }, { tenantId: s.tenantId });
@@ -59,14 +66,15 @@ export async function insertEmission(db: Queryable, meta: EntityMetadata<Invoice
     JSON.stringify(e.document),
     ...stmt.values(e.row),
     ...job.values,
-    INVOICE_CHANNEL,
   ];
   const { rows } = await db.query({ name: stmt.name, text: stmt.text, values });
-  const numeroControl = (rows[0] as { numero_control: string }).numero_control;
+  const r = rows[0] as { numero_control: string; note: string; jobs: number };
+  const numeroControl = r.numero_control;
   // The stored document is the one built here with its numeroControl: it does not travel back from the database.
   const built = e.document.identificacion as Record<string, unknown>;
   const document = { ...e.document, identificacion: { ...built, numeroControl } };
-  return invoiceAsWritten(meta, e.row, numeroControl, document);
+  const notes = [{ channel: INVOICE_CHANNEL, payload: r.note }, ...jobNotes(r.jobs ? [transmitInvoiceJob.kind] : [])];
+  return { invoice: invoiceAsWritten(meta, e.row, numeroControl, document), notes };
 }
 
 /**
@@ -101,10 +109,9 @@ function emissionStatement(meta: EntityMetadata<Invoice>, row: Record<string, un
   const signature = keys.join(',');
   let stmt = statements.get(signature);
   if (stmt) return stmt;
-  // $1–$7: the series, the prefix and the document; then the invoice's columns, the job's, the channel.
+  // $1–$7: the series, the prefix and the document; then the invoice's columns and the job's.
   const inv = rowValues(meta, row, 8);
   const job = jobInsert(transmitInvoiceJob, { invoiceId: '' }, { tenantId: null }, 8 + keys.length);
-  const channel = `$${8 + keys.length + job.values.length}`;
   const text = `with c as (
        insert into control_counter (tenant_id, tipo_dte, cod_estable_mh, cod_punto_venta_mh, year, last_value)
        values ($1, $2, $3, $4, $5, 1)
@@ -126,10 +133,10 @@ function emissionStatement(meta: EntityMetadata<Invoice>, row: Record<string, un
          now() from i
        returning id),
      j as (${job.sql})
-     select i.numero_control, pg_notify(${channel}, json_build_object('eventId', e.id::text, 'invoiceId', i.id,
-       'tenantId', i.tenant_id, 'type', 'dte.queued', 'status', i.status, 'referenciaExterna', i.referencia_externa,
-       'patientId', i.patient_id)::text),
-            (select count(*) from (select pg_notify('fx_jobs', ${job.kindParam}) from j) x) as jobs
+     select i.numero_control, json_build_object('eventId', e.id::text, 'invoiceId', i.id, 'tenantId', i.tenant_id,
+       'type', 'dte.queued', 'status', i.status, 'referenciaExterna', i.referencia_externa,
+       'patientId', i.patient_id)::text as note,
+            (select count(*) from j)::int as jobs
        from i, e`;
   const name = `fx_emission_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
   stmt = { name, text, values: inv.values };

@@ -24,24 +24,44 @@ export interface InvoiceEventBus {
 }
 
 const RECONNECT_MS = 1000;
+/** How often the bus looks for committed events whose notification never came. */
+const CATCH_UP_MS = 1000;
+/**
+ * How far behind the newest delivered event the catch-up starts. Event ids are taken when an event is written, not
+ * when it commits: an event committed later than others with higher ids is still found if it committed within this
+ * time of them.
+ */
+const CATCH_UP_LAG_MS = 5000;
+/** Delivered event ids kept at least (to skip repeats), beyond those the catch-up may still see again. */
+const KEEP_DELIVERED = 2000;
 
 /**
  * One LISTEN connection per server process, fanned out to its subscribers. NOTIFY travels through PostgreSQL, so
  * a change committed by any process (API or worker) reaches the subscribers of every process.
+ *
+ * The hot path announces its events after they committed (the database's Notifier), not inside their transaction:
+ * a process that dies between its commit and that send leaves events that are committed but never notified. The
+ * bus therefore also catches up from invoice_event (the source of truth) every second: events newer than a
+ * watermark that trails the newest delivered event by a few seconds, still not delivered a second after they were
+ * first seen committed, are delivered then (within about two seconds of their commit), in event order. While no one
+ * subscribes it only moves the watermark.
  */
 export async function startInvoiceEventBus(databaseUrl: string, log: Logger): Promise<InvoiceEventBus> {
   const listeners = new Set<NoteListener>();
   let client: pg.Client | null = null;
   let closed = false;
 
-  // Replay after a reconnect may overlap with NOTIFYs: the most recent event ids are remembered to skip repeats.
-  const recent = new Set<string>();
+  // Replay and catch-up may overlap with NOTIFYs: the delivered event ids are remembered to skip repeats (by id, in
+  // delivery order; pruned below the catch-up's watermark, keeping at least the last KEEP_DELIVERED).
+  const delivered = new Map<string, bigint>();
   let lastEventId = 0n;
+  // The catch-up's watermark: the newest delivered event id as it was CATCH_UP_LAG_MS ago.
+  let watermark = 0n;
   const deliver = (note: InvoiceNote) => {
-    if (recent.has(note.eventId)) return;
-    recent.add(note.eventId);
-    if (recent.size > 2000) recent.delete(recent.values().next().value!);
-    if (BigInt(note.eventId) > lastEventId) lastEventId = BigInt(note.eventId);
+    if (delivered.has(note.eventId)) return;
+    const id = BigInt(note.eventId);
+    delivered.set(note.eventId, id);
+    if (id > lastEventId) lastEventId = id;
     for (const l of listeners) l(note);
   };
   const dispatch = (msg: pg.Notification) => {
@@ -57,19 +77,67 @@ export async function startInvoiceEventBus(databaseUrl: string, log: Logger): Pr
   const prime = async (c: pg.Client) => {
     const { rows } = await c.query(`select coalesce(max(id), 0)::text as id from invoice_event`);
     lastEventId = BigInt(rows[0].id as string);
+    watermark = lastEventId;
     primed = true;
   };
+  const noteColumns = `e.id::text as "eventId", e.invoice_id as "invoiceId", e.tenant_id as "tenantId", e.type,
+    e.to_status as status, i.referencia_externa as "referenciaExterna", i.patient_id as "patientId"`;
   /** Events committed while the LISTEN connection was down, read back from invoice_event (the source of truth). */
   const replayMissed = async (c: pg.Client) => {
     const { rows } = await c.query(
-      `select e.id::text as "eventId", e.invoice_id as "invoiceId", e.tenant_id as "tenantId", e.type, e.to_status
-        as status,
-              i.referencia_externa as "referenciaExterna", i.patient_id as "patientId"
+      `select ${noteColumns}
          from invoice_event e join invoice i on i.id = e.invoice_id where e.id > $1 order by e.id`,
       [lastEventId.toString()],
     );
     for (const r of rows) deliver(r as InvoiceNote);
   };
+
+  const marks: { at: number; id: bigint }[] = [];
+  /** Committed, not delivered, at the previous catch-up: delivered now if their notification still has not come. */
+  let unseen = new Set<string>();
+  let catchingUp = false;
+  const catchUp = async () => {
+    const now = performance.now();
+    marks.push({ at: now, id: lastEventId });
+    while (marks.length > 1 && marks[1]!.at <= now - CATCH_UP_LAG_MS) marks.shift();
+    if (primed && marks[0]!.at <= now - CATCH_UP_LAG_MS && marks[0]!.id > watermark) watermark = marks[0]!.id;
+    for (const [key, id] of delivered) {
+      if (delivered.size <= KEEP_DELIVERED) break;
+      if (id <= watermark) delivered.delete(key);
+    }
+    const c = client;
+    if (!c || !primed || catchingUp || !listeners.size) {
+      unseen = new Set();
+      return;
+    }
+    catchingUp = true;
+    try {
+      // Ids only (the primary key), from the watermark on: a few seconds of events.
+      const { rows } = await c.query<{ id: string }>({
+        name: 'fx_event_catch_up_ids',
+        text: `select id::text as id from invoice_event where id > $1`,
+        values: [watermark.toString()],
+      });
+      const missing = rows.map((r) => r.id).filter((id) => !delivered.has(id));
+      const due = missing.filter((id) => unseen.has(id));
+      unseen = new Set(missing.filter((id) => !unseen.has(id)));
+      if (!due.length) return;
+      const found = await c.query({
+        text: `select ${noteColumns}
+                 from invoice_event e join invoice i on i.id = e.invoice_id
+                where e.id = any($1::bigint[]) order by e.id`,
+        values: [due],
+      });
+      log.warn({ events: found.rows.length }, 'delivering committed invoice events whose notification never came');
+      for (const r of found.rows) deliver(r as InvoiceNote);
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'invoice event catch-up failed; retrying');
+    } finally {
+      catchingUp = false;
+    }
+  };
+  const catchUpTimer = setInterval(() => void catchUp(), CATCH_UP_MS);
+  catchUpTimer.unref();
 
   const scheduleReconnect = () => {
     setTimeout(
@@ -119,6 +187,7 @@ export async function startInvoiceEventBus(databaseUrl: string, log: Logger): Pr
     },
     async close() {
       closed = true;
+      clearInterval(catchUpTimer);
       listeners.clear();
       await client?.end().catch(() => undefined);
     },

@@ -4,6 +4,7 @@
  * the HTTP work happens later in jobs. (The e-mail to the receptor is queued where MH's acceptance is recorded.)
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { jobNotes, type Note } from '../../db/notifier.js';
 import type { SqlParams } from '../../db/sql-params.js';
 import { dedupeKeyPrefix, enqueue, jobInsertSelect } from '../../queue/enqueue.js';
 import { INVOICE_CHANNEL } from '../invoices/invoice-event-bus.js';
@@ -77,16 +78,20 @@ export function fanOutInvoiceFromRow(r: Record<string, never>): FanOutInvoice {
 export interface EventStatement {
   /** CTEs to append to the caller's `with` list (after the CTE named by `source`). */
   ctes: string[];
-  /** The statement's final select: the event id, its announcement and the wake-up of workers for its new jobs. */
+  /**
+   * The statement's final select: the event id, its announcement (`note`) and the kinds of its new jobs (`woken`),
+   * which the caller hands to the database's Notifier once the statement committed (see eventNotes).
+   */
   select: string;
 }
 
 /**
  * Appending an event with its fan-out (the same rules as appendEvent + fanOutEvent) as parts of ONE statement: the
- * event row, an outbox row and delivery job per subscribed webhook endpoint, and the NOTIFYs — all in the caller's
- * statement, so they commit with its state change in one round trip. `source` names a CTE of the caller yielding
- * the changed invoice's `tenant_id`, `invoice_id`, `from_status`, `to_status` (no row: nothing is written, nothing
- * announced). `invoice` is the invoice as it stands after the change, from which the webhook data is built.
+ * event row, an outbox row and delivery job per subscribed webhook endpoint — all in the caller's statement, so they
+ * commit with its state change in one round trip; the NOTIFYs are sent by the caller once it committed (eventNotes).
+ * `source` names a CTE of the caller yielding the changed invoice's `tenant_id`, `invoice_id`, `from_status`,
+ * `to_status` (no row: nothing is written, nothing announced). `invoice` is the invoice as it stands after the
+ * change, from which the webhook data is built.
  * `extra`: the caller's own CTEs of the change (e.g. the receptor's e-mail), with those yielding new jobs' `kind`.
  */
 export function eventStatement(
@@ -128,20 +133,24 @@ export function eventStatement(
     jobs.push(...extra.jobCtes);
   }
   const woken = jobs.length
-    ? `(select count(*) from (select pg_notify('fx_jobs', kind)
-         from (select distinct kind from (${jobs.map((j) => `select kind from ${j}`).join(' union all ')}) k) d) n)`
-    : '0';
+    ? `(select array_agg(distinct kind) from (${jobs.map((j) => `select kind from ${j}`).join(' union all ')}) k)`
+    : 'null::text[]';
   const note = `json_build_object('eventId', ev.id::text, 'invoiceId', ev.invoice_id, 'tenantId', ev.tenant_id,
                   'type', ${p.add(type)}::text, 'status', ev.to_status,
                   'referenciaExterna', ${p.add(invoice.referenciaExterna)}::text,
                   'patientId', ${p.add(invoice.patientId ?? null)}::text)`;
   return {
     ctes,
-    select: `select ev.id::text as event_id, pg_notify(${p.add(INVOICE_CHANNEL)}, ${note}::text) as announced,
-               ${woken} as woken
+    select: `select ev.id::text as event_id, ${note}::text as note, ${woken} as woken
              from fx_ev ev`,
   };
 }
+
+/** What a statement built with eventStatement announces, for the database's Notifier once it committed. */
+export const eventNotes = (rows: readonly { note: string; woken: string[] | null }[]): Note[] => [
+  ...rows.map((r) => ({ channel: INVOICE_CHANNEL, payload: r.note })),
+  ...jobNotes(rows.flatMap((r) => r.woken ?? [])),
+];
 
 let webhookPrefix: string | undefined;
 /** `webhook:` — read from the job definition (on first use: the definitions' modules import each other). */

@@ -1,5 +1,4 @@
 import { prepared, tenantCheck } from '../../db/sql-params.js';
-import type { Pool } from 'pg';
 import { coalescePerPool } from '../../db/coalesce.js';
 import type { Database } from '../../db/database.js';
 import { assertMove } from '../invoices/invoice-lifecycle.js';
@@ -17,8 +16,10 @@ interface Signed {
 
 /**
  * QUEUED → SIGNED → SENT in one statement (its own transaction): the JWS stored, the send counted, the events
- * dte.signed and dte.sent appended and announced. SENT is committed before the request leaves, so a rerun that finds
- * SENT asks consultadte before any resend. Both events are internal (no webhook, render or e-mail fan-out).
+ * dte.signed and dte.sent appended, and announced once committed (through the database's Notifier: a NOTIFY in the
+ * statement would serialise its commit with every other notifying commit). SENT is committed (and announced) before
+ * the request leaves, so a rerun that finds SENT asks consultadte before any resend. Both events are internal (no
+ * webhook, render or e-mail fan-out).
  * Returns the send attempt, or null when the invoice was no longer QUEUED (another run moved it).
  * The documents signed in the same turn of the event loop (a claimed batch signs together) are moved by one
  * statement: one round trip and one commit for all of them, each row still moved only if it is QUEUED.
@@ -29,11 +30,11 @@ export async function markSignedAndSent(
   invoiceId: string,
   jws: string,
 ): Promise<number | null> {
-  return (await markMany(db.pool, { tenantId, invoiceId, jws })) ?? null;
+  return (await markMany(db, { tenantId, invoiceId, jws })) ?? null;
 }
 
-const markMany = coalescePerPool<Pool, Signed, number>(async (pool, signed) => {
-  const { rows } = await pool.query<{ id: string; tenant_id: string; send_attempts: number }>(
+const markMany = coalescePerPool<Database, Signed, number>(async (db, signed) => {
+  const { rows } = await db.pool.query<{ id: string; tenant_id: string; send_attempts: number; notes: string[] }>(
     prepared(
       `with k as (
          select * from unnest($1::uuid[], $2::uuid[], $3::text[]) with ordinality k(id, tenant_id, jws, ord)),
@@ -52,15 +53,17 @@ const markMany = coalescePerPool<Pool, Signed, number>(async (pool, signed) => {
          order by u.ord, t.ord
          returning id, invoice_id, tenant_id, type, to_status)
        select u.id, u.tenant_id, u.send_attempts,
-              (select count(*) from (
-                 select pg_notify($4, json_build_object('eventId', e.id::text, 'invoiceId', e.invoice_id, 'tenantId',
-                   e.tenant_id, 'type', e.type, 'status', e.to_status, 'referenciaExterna', m.referencia_externa,
-                   'patientId', m.patient_id)::text)
-                 from e join u m on m.id = e.invoice_id order by e.id) n) as notified
+              (select array_agg(json_build_object('eventId', e.id::text, 'invoiceId', e.invoice_id, 'tenantId',
+                 e.tenant_id, 'type', e.type, 'status', e.to_status, 'referenciaExterna', u.referencia_externa,
+                 'patientId', u.patient_id)::text order by e.id)
+                 from e where e.invoice_id = u.id) as notes
          from u`,
-      [signed.map((s) => s.invoiceId), signed.map((s) => s.tenantId), signed.map((s) => s.jws), INVOICE_CHANNEL],
+      [signed.map((s) => s.invoiceId), signed.map((s) => s.tenantId), signed.map((s) => s.jws)],
     ),
   );
+  // Announced once committed, and before the caller goes on to send the document: whatever MH's answer leads to is
+  // announced after SENT.
+  await db.notifier.send(rows.flatMap((r) => r.notes.map((payload) => ({ channel: INVOICE_CHANNEL, payload }))));
   const attempts = new Map(rows.map((r) => [`${r.tenant_id}/${r.id}`, r.send_attempts]));
   const found = new Map<Signed, number>();
   for (const s of signed) {

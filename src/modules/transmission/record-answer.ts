@@ -1,5 +1,6 @@
-import type { Pool } from 'pg';
 import { coalescePerPool } from '../../db/coalesce.js';
+import type { Database } from '../../db/database.js';
+import { jobNotes } from '../../db/notifier.js';
 import { prepared, SqlParams, tenantCheck } from '../../db/sql-params.js';
 import type { ProcessedOutcome, RejectedOutcome } from '../../hacienda/index.js';
 import { dedupeKeyPrefix, jobInsertSelect } from '../../queue/enqueue.js';
@@ -16,7 +17,8 @@ import { loadPipelineInvoice, type JobScope } from './job-scope.js';
  * MH's final word on a document (from recepción, consulta or a lote): PROCESSED with its sello, or REJECTED.
  * ONE statement (its own transaction): the row is locked and moved only if it is still in one of `from` (every one
  * of them a legal move to the answer's status by the lifecycle table) and belongs to the scope's tenant, and with it
- * the event, its webhook outbox rows and delivery jobs, the receptor's e-mail and its job, and the NOTIFYs. Returns
+ * the event, its webhook outbox rows and delivery jobs, the receptor's e-mail and its job; the event and the workers'
+ * wake-up are announced once it committed (through the database's Notifier), before this resolves. Returns
  * false when the invoice had already left `from` (another run recorded an answer): then nothing is written for it.
  * `invoice` is the invoice as the caller loaded it in this run (its facts do not change while it waits for MH);
  * without it, it is read first. `ending`: the job this answer ends, marked done in the same statement (fenced by its
@@ -84,7 +86,7 @@ export async function recordMhAnswer(
     patientId: after.patientId ?? null,
     job: ending?.lockedBy ? { id: ending.id, lockedBy: ending.lockedBy } : null,
   };
-  return (await recordMany(scope.app.db.pool, answer)) ?? false;
+  return (await recordMany(scope.app.db, answer)) ?? false;
 }
 
 interface Answer {
@@ -109,16 +111,16 @@ interface Answer {
   job: { id: string; lockedBy: string } | null;
 }
 
-const recordMany = coalescePerPool<Pool, Answer, boolean>(async (pool, answers) => {
+const recordMany = coalescePerPool<Database, Answer, boolean>(async (db, answers) => {
   const recorded = new Map<Answer, boolean>();
   // One invoice answered twice in a turn: the later answer is recorded after the earlier one (as if one by one).
   for (const round of distinctRounds(answers)) {
     try {
-      for (const [a, ok] of await recordRound(pool, round)) recorded.set(a, ok);
+      for (const [a, ok] of await recordRound(db, round)) recorded.set(a, ok);
     } catch (err) {
       // One bad answer must not fail the others of its turn: alone, each succeeds or fails on its own.
       if (round.length === 1) throw err;
-      for (const a of round) recorded.set(a, (await recordRound(pool, [a]).catch(() => null))?.get(a) ?? false);
+      for (const a of round) recorded.set(a, (await recordRound(db, [a]).catch(() => null))?.get(a) ?? false);
       if (round.every((a) => !recorded.get(a))) throw err;
     }
   }
@@ -218,21 +220,19 @@ function recordStatement(): { text: string; constants: unknown[] } {
       from k
       where j.id = k.job_id and j.locked_by = k.locked_by and j.status = 'running')
     select k.ord,
-           pg_notify(${p.add(INVOICE_CHANNEL)}, json_build_object('eventId', ev.id::text, 'invoiceId', ev.invoice_id,
-             'tenantId', ev.tenant_id, 'type', ev.type::text, 'status', ev.to_status, 'referenciaExterna', k.ref,
-             'patientId', k.patient_id)::text) as announced,
-           (select count(*) from (select pg_notify('fx_jobs', kind)
-              from (select distinct kind from (select kind from fx_wj union all select kind from fx_ej) j) d) n)
-             as woken
+           json_build_object('eventId', ev.id::text, 'invoiceId', ev.invoice_id, 'tenantId', ev.tenant_id,
+             'type', ev.type::text, 'status', ev.to_status, 'referenciaExterna', k.ref,
+             'patientId', k.patient_id)::text as note,
+           (select array_agg(distinct kind) from (select kind from fx_wj union all select kind from fx_ej) j) as woken
       from fx_ev ev join k on k.id = ev.invoice_id`;
   statement = { text, constants: p.values.slice(columns.length) };
   return statement;
 }
 
-async function recordRound(pool: Pool, answers: Answer[]): Promise<Map<Answer, boolean>> {
+async function recordRound(db: Database, answers: Answer[]): Promise<Map<Answer, boolean>> {
   const { text, constants } = recordStatement();
   const col = <T>(f: (a: Answer) => T) => answers.map(f);
-  const { rows } = await pool.query<{ ord: string }>(
+  const { rows } = await db.pool.query<{ ord: string; note: string; woken: string[] | null }>(
     prepared(text, [
       col((a) => a.invoiceId),
       col((a) => a.tenantId),
@@ -257,6 +257,12 @@ async function recordRound(pool: Pool, answers: Answer[]): Promise<Map<Answer, b
       ...constants,
     ]),
   );
+  // Announced once committed (a NOTIFY in the statement would serialise its commit with every other notifying
+  // commit): the events, then the wake-up of the workers for the new webhook and e-mail jobs.
+  await db.notifier.send([
+    ...rows.map((r) => ({ channel: INVOICE_CHANNEL, payload: r.note })),
+    ...jobNotes(rows.flatMap((r) => r.woken ?? [])),
+  ]);
   const moved = new Set(rows.map((r) => Number(r.ord)));
   return new Map(answers.map((a, i) => [a, moved.has(i + 1)]));
 }
