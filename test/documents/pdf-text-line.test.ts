@@ -1,15 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  createPdf,
-  finish,
-  FONT,
-  FONT_BOLD,
-  heightOfLine,
-  labelled,
-  type LineOptions,
-  type Pdf,
-  textLine,
-} from '../../src/modules/documents/pdf-kit.js';
+import { createPdf, finish, FONT, FONT_BOLD, type Pdf } from '../../src/modules/documents/pdf-kit.js';
+import { heightOfLine, labelled, type LineOptions, textLine } from '../../src/modules/documents/pdf-text-line.js';
 
 /** The PDF without its creation date and the file ID derived from it. */
 const stable = (pdf: Buffer) =>

@@ -16,6 +16,9 @@ import PDFDocument from 'pdfkit';
 
 type Pdf = PDFKit.PDFDocument;
 
+export const FONT = 'Helvetica';
+export const FONT_BOLD = 'Helvetica-Bold';
+
 /** The own fields of a freshly opened standard font in pdfkit 0.20 (set by its constructor). */
 const FONT_FIELDS = new Set([
   'document',

@@ -3,13 +3,13 @@
  * pdfkit encodes them as WinAnsi, which covers Spanish (á é í ó ú ü ñ Ñ ¿ ¡ — and the em dash).
  */
 import PDFDocument from 'pdfkit';
-import { contentNumber, openStandardFonts } from './pdf-fonts.js';
+import { FONT, FONT_BOLD, openStandardFonts } from './pdf-fonts.js';
 import { imageFor, type PdfImage } from './pdf-image.js';
+import { heightOfLine, type LineOptions, textLine } from './pdf-text-line.js';
 
 export type Pdf = PDFKit.PDFDocument;
 
-export const FONT = 'Helvetica';
-export const FONT_BOLD = 'Helvetica-Bold';
+export { FONT, FONT_BOLD } from './pdf-fonts.js';
 
 export interface Margins {
   top: number;
@@ -146,160 +146,6 @@ export function finish(doc: Pdf): Promise<Buffer> {
   });
 }
 
-/** pdfkit's text state the fast path below reads (pdfkit 0.20). */
-interface TextInternals {
-  _wrapper: unknown;
-  _textOptions: unknown;
-  _lineGap: number;
-  _fontSize: number;
-  _font: {
-    id: string;
-    ascender: number;
-    ref(): unknown;
-    fxWidthBound?: (text: string, size: number) => number;
-    fxShowText?: (text: string) => string;
-  };
-}
-
-/** A page's fonts as pdfkit records them (resources of the page). */
-interface PageFonts {
-  fonts: Record<string, unknown>;
-}
-
-/**
- * One line of text as pdfkit's _fragment draws it with no spacing, scaling, decoration or baseline option: the same
- * operators in the same order (its save, flip of the page's coordinates, text object and restore; the current
- * transformation is back where it was afterwards, as after pdfkit's save/restore).
- */
-function drawFragment(
-  doc: Pdf,
-  text: string,
-  x: number,
-  y: number,
-  align: 'left' | 'right' | 'center',
-  lineWidth: number,
-  textWidth: number,
-): void {
-  const t = doc as unknown as TextInternals;
-  const font = t._font;
-  if (align === 'right') x += lineWidth - doc.widthOfString(text.replace(/\s+$/, ''));
-  else if (align === 'center') x += lineWidth / 2 - textWidth / 2;
-  const height = doc.page.height;
-  const baseline = height - y - (font.ascender / 1000) * t._fontSize;
-  const fonts = (doc.page as unknown as PageFonts).fonts;
-  if (fonts[font.id] == null) fonts[font.id] = font.ref();
-  doc.addContent('q');
-  doc.addContent(`1 0 0 -1 0 ${contentNumber(height)} cm`);
-  doc.addContent('BT');
-  doc.addContent(`1 0 0 1 ${contentNumber(x)} ${contentNumber(baseline)} Tm`);
-  doc.addContent(`/${font.id} ${contentNumber(t._fontSize)} Tf`);
-  doc.addContent(`${font.fxShowText!(text)} TJ`);
-  doc.addContent('ET');
-  doc.addContent('Q');
-}
-
-/** pdfkit's PDFNumber: a number as the nearest float32 not above it (how it rounds the bottom of a page). */
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
-function pdfNumber(n: number): number {
-  const rounded = Math.fround(n);
-  if (rounded <= n) return rounded;
-  f32[0] = n;
-  if (n <= 0) u32[0]! += 1;
-  else u32[0]! -= 1;
-  return f32[0]!;
-}
-
-/** Whether a character ends a line in pdfkit (line feeds, page or line separators) or changes a word's width. */
-function lineBreaking(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x85 || c === 0xad || c === 0x2028 || c === 0x2029) return true;
-  }
-  return false;
-}
-/**
- * Texts whose only line-break opportunities (Unicode line breaking, as pdfkit applies it) are after runs of spaces:
- * letters, digits and a few signs of the Latin-1 range that never break a line (checked against pdfkit's line breaker
- * for every pair and triple of them).
- */
-const SPACE_BROKEN =
-  /^[A-Za-z0-9 #&*@_=<>^`~\u00a6-\u00a9\u00ab\u00ac\u00ae\u00af\u00b2\u00b3\u00b5-\u00be\u00c0-\u00ff]+$/;
-
-/** pdfkit's words of a SPACE_BROKEN text: each run of non-spaces with the spaces after it. */
-function spaceWords(text: string): string[] {
-  const words: string[] = [];
-  let start = 0;
-  for (let i = 1; i < text.length; i += 1) {
-    if (text.charCodeAt(i - 1) === 0x20 && text.charCodeAt(i) !== 0x20) {
-      words.push(text.slice(start, i));
-      start = i;
-    }
-  }
-  words.push(text.slice(start));
-  return words;
-}
-
-/**
- * Whether `text` certainly takes one line of `width` in pdfkit: its width with no negative kerning (pdfkit measures
- * word by word, which drops the kerning across words and can only make the text wider by that) fits. A text close to
- * the edge is left to pdfkit.
- */
-function certainlyOneLine(doc: Pdf, text: string, width: number): boolean {
-  const t = doc as unknown as TextInternals;
-  const bound = t._font.fxWidthBound;
-  if (
-    !text ||
-    typeof bound !== 'function' ||
-    typeof t._font.fxShowText !== 'function' ||
-    t._wrapper ||
-    t._textOptions ||
-    lineBreaking(text)
-  )
-    return false;
-  return bound(text, t._fontSize) <= width - 0.001;
-}
-
-export interface LineOptions {
-  width: number;
-  align?: 'left' | 'right' | 'center';
-}
-
-/**
- * `doc.text(text, x, y, options)` for a text that fits on one line, drawn the way pdfkit draws it (the same operators,
- * positions and cursor afterwards) without its line wrapper: pdfkit measures and breaks every text word by word, the
- * largest part of a page's cost, for texts that are nearly all a single line (a table cell, a label, an amount). Any
- * text this cannot be sure of (longer, near the width, near the page's end, centred with breaks other than spaces)
- * goes to pdfkit.
- */
-export function textLine(doc: Pdf, text: string, x: number, y: number, options: LineOptions): Pdf {
-  const t = doc as unknown as TextInternals;
-  const align = options.align ?? 'left';
-  if (!certainlyOneLine(doc, text, options.width) || (align === 'center' && !SPACE_BROKEN.test(text)))
-    return doc.text(text, x, y, options);
-  const lineHeight = doc.currentLineHeight(true);
-  const maxY = pdfNumber(doc.page.height - doc.page.margins.bottom);
-  if (y > maxY || y + lineHeight > maxY) return doc.text(text, x, y, options);
-  const width = Math.max(options.width, 0);
-  // as pdfkit's line wrapper: the line's width and, for a centred line, the sum of its words' widths
-  const lineWidth = (width * 100) / 100;
-  let textWidth = 0;
-  if (align === 'center') for (const word of spaceWords(text)) textWidth += pdfNumber(doc.widthOfString(word));
-  doc.x = x;
-  doc.y = y;
-  drawFragment(doc, text, x, y, align, lineWidth, textWidth);
-  doc.y += doc.currentLineHeight(true) + (t._lineGap || 0);
-  doc.x = x;
-  return doc;
-}
-
-/** `doc.heightOfString(text, { width })`, without pdfkit's line wrapper for a text that certainly fits one line. */
-export function heightOfLine(doc: Pdf, text: string, width: number): number {
-  if (!certainlyOneLine(doc, text, width)) return doc.heightOfString(text, { width });
-  const y = doc.y;
-  return y + (doc.currentLineHeight(true) + ((doc as unknown as TextInternals)._lineGap || 0)) - y;
-}
-
 export function contentBottom(doc: Pdf): number {
   return doc.page.height - doc.page.margins.bottom;
 }
@@ -359,66 +205,4 @@ export function stampPages(doc: Pdf, footer: string, watermark: string | null, f
     stampText(doc, text, margins.left, y, { width: footerWidth, align: 'center' });
   }
   doc.fillColor('#000000');
-}
-
-/** pdfkit's width of a one-line text as its line wrapper sums it (word by word), per face and size: labels repeat. */
-const wrappedWidths = new Map<string, number>();
-function wrappedWidth(doc: Pdf, face: string, size: number, text: string): number {
-  const key = `${face}\u0000${size}\u0000${text}`;
-  let width = wrappedWidths.get(key);
-  if (width === undefined) {
-    const bounds = (doc as unknown as { boundsOfString(t: string, o: object): { width: number } }).boundsOfString(
-      text,
-      {
-        width: 1e9,
-      },
-    );
-    width = bounds.width;
-    if (wrappedWidths.size < 1024) wrappedWidths.set(key, width);
-  }
-  return width;
-}
-
-/**
- * The `label: ` in bold and the value after it on the same line, as pdfkit draws `text(label, { continued: true })`
- * then `text(value)` (the value starts where the label's words end, the cursor goes to the next line), for a label
- * and a value that certainly fit; false (nothing drawn) otherwise.
- */
-export function labelledLine(doc: Pdf, label: string, value: string, x: number, y: number, width: number): boolean {
-  const t = doc as unknown as TextInternals;
-  const labelText = `${label}: `;
-  const size = t._fontSize;
-  doc.font(FONT_BOLD);
-  if (!value || !certainlyOneLine(doc, labelText, width)) return false;
-  const boldHeight = doc.currentLineHeight(true);
-  const labelWidth = wrappedWidth(doc, FONT_BOLD, size, labelText);
-  const lineWidth = (Math.max(width, 0) * 100) / 100;
-  const rest = lineWidth - labelWidth;
-  doc.font(FONT);
-  if (!certainlyOneLine(doc, value, rest)) return false;
-  const regularHeight = doc.currentLineHeight(true);
-  const maxY = pdfNumber(doc.page.height - doc.page.margins.bottom);
-  if (y > maxY || y + boldHeight > maxY || y + regularHeight > maxY) return false;
-  drawFragment(doc.font(FONT_BOLD), labelText, x, y, 'left', lineWidth, labelWidth);
-  drawFragment(doc.font(FONT), value, x + labelWidth, y, 'left', rest, 0);
-  doc.y = y + regularHeight + (t._lineGap || 0);
-  doc.x = x;
-  return true;
-}
-
-/** `Label: value` on one line, or the value on its own line when both do not fit (keeps codes unbroken). */
-export function labelled(doc: Pdf, label: string, value: string, x: number, width: number, size: number): void {
-  doc.font(FONT_BOLD).fontSize(size);
-  const labelWidth = doc.widthOfString(`${label}: `);
-  doc.font(FONT);
-  const fits = labelWidth + doc.widthOfString(value) <= width;
-  const y = doc.y + 1;
-  if (fits && labelledLine(doc, label, value, x, y, width)) return;
-  if (fits) {
-    doc.font(FONT_BOLD).text(`${label}: `, x, y, { width, continued: true });
-    doc.font(FONT).text(value);
-    return;
-  }
-  textLine(doc.font(FONT_BOLD), `${label}:`, x, y, { width });
-  textLine(doc.font(FONT), value, x, doc.y, { width });
 }

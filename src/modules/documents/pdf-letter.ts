@@ -3,17 +3,8 @@
  * sections, items table (paginated, header repeated), totals, trailing sections.
  */
 import type { DteView } from './dte-view.js';
-import {
-  contentBottom,
-  drawLogo,
-  ensureSpace,
-  FONT,
-  FONT_BOLD,
-  labelled,
-  labelledLine,
-  textLine,
-  type Pdf,
-} from './pdf-kit.js';
+import { contentBottom, drawLogo, ensureSpace, FONT, FONT_BOLD, type Pdf } from './pdf-kit.js';
+import { labelled, labelledLine, textLine } from './pdf-text-line.js';
 import type { PdfImage } from './pdf-image.js';
 import { drawItemsTable } from './pdf-table.js';
 import type { PartyView } from './view-parties.js';

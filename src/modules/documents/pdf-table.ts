@@ -2,7 +2,8 @@
  * The items table of the letter layout. Rows wrap their description; a row that does not fit starts a new page
  * and the column header is repeated there, so long item lists (up to 2000 lines, MH's rules) paginate cleanly.
  */
-import { ensureSpace, FONT, FONT_BOLD, heightOfLine, textLine, type Pdf } from './pdf-kit.js';
+import { ensureSpace, FONT, FONT_BOLD, type Pdf } from './pdf-kit.js';
+import { heightOfLine, textLine } from './pdf-text-line.js';
 import type { ItemsTableView } from './view-items.js';
 
 const FONT_SIZE = 7;

@@ -3,7 +3,8 @@
  * the content by the caller (two passes, see pdf.ts).
  */
 import type { DteView } from './dte-view.js';
-import { drawLogo, ensureSpace, FONT, FONT_BOLD, labelled as labelledText, textLine, type Pdf } from './pdf-kit.js';
+import { drawLogo, ensureSpace, FONT, FONT_BOLD, type Pdf } from './pdf-kit.js';
+import { labelled as labelledText, textLine } from './pdf-text-line.js';
 import type { PdfImage } from './pdf-image.js';
 import type { PartyView } from './view-parties.js';
 import type { SectionView } from './view-sections.js';
