@@ -4,7 +4,8 @@
  * anything else goes through pdfkit. Also `Label: value` lines drawn the same way.
  */
 import { contentNumber, FONT, FONT_BOLD } from './pdf-fonts.js';
-import type { Pdf } from './pdf-kit.js';
+
+type Pdf = PDFKit.PDFDocument;
 
 /** pdfkit's text state the fast path below reads (pdfkit 0.20). */
 interface TextInternals {
