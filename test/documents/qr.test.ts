@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { ECL_BITS, formatBits } from '../../src/modules/documents/qr-mask.js';
+import { ECL_BITS, formatBits, penaltyN1N3, penaltyN2N4 } from '../../src/modules/documents/qr-mask.js';
 import { qrSymbol } from '../../src/modules/documents/qr.js';
 
 /** Deterministic pseudo-random texts (xorshift), of every length up to a few hundred bytes: versions 1 to ~13. */
@@ -19,7 +20,46 @@ function texts(count: number): string[] {
   });
 }
 
+/** qrcode's own penalty rules (ISO/IEC 18004 §7.8.3 as the library implements them), each taking its BitMatrix. */
+type Rule = (matrix: { size: number; data: Uint8Array; get(row: number, col: number): number }) => number;
+const library = createRequire(import.meta.url)('qrcode/lib/core/mask-pattern.js') as Record<
+  'getPenaltyN1' | 'getPenaltyN2' | 'getPenaltyN3' | 'getPenaltyN4',
+  Rule
+>;
+
+/** Square matrices of QR sizes whose modules repeat the previous one with a chance from ½ to 1 (runs of any length). */
+function matrices(count: number): { size: number; data: Uint8Array }[] {
+  let x = 0x2545f491;
+  const next = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
+  };
+  const out: { size: number; data: Uint8Array }[] = [];
+  for (let n = 0; n < count; n += 1) {
+    const size = 21 + 4 * Math.floor(next() * 40);
+    const same = n < 2 ? 1 : 0.5 + next() / 2;
+    const data = new Uint8Array(size * size);
+    data[0] = n === 1 ? 1 : 0;
+    for (let i = 1; i < data.length; i += 1) data[i] = next() < same ? data[i - 1]! : data[i - 1]! ^ 1;
+    out.push({ size, data });
+  }
+  return out;
+}
+
 describe('the QR symbol of the versión legible', () => {
+  it("scores a matrix with the library's four penalty rules, to the point", () => {
+    for (const { size, data } of matrices(300)) {
+      const bits = { size, data, get: (row: number, col: number) => data[row * size + col]! };
+      expect({ size, n1n3: penaltyN1N3(data, size), n2n4: penaltyN2N4(data, size) }).toEqual({
+        size,
+        n1n3: library.getPenaltyN1(bits) + library.getPenaltyN3(bits),
+        n2n4: library.getPenaltyN2(bits) + library.getPenaltyN4(bits),
+      });
+    }
+  });
+
   it('is the very symbol qrcode builds choosing the mask itself (same version, mask and modules)', () => {
     const cases = [
       'https://admin.factura.gob.sv/consultaPublica?ambiente=00&codGen=0F1E2D3C-4B5A-4968-8776-655443322110' +

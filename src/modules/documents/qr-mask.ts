@@ -3,8 +3,9 @@
  *
  * qrcode picks the mask by applying each of the 8 patterns to the symbol and scoring it with the four penalty rules of
  * ISO/IEC 18004 — through a function call per module read, which made the choice 9/10 of a QR's cost. The same scoring
- * runs here on plain arrays, two rules per pass: the library's rules as it implements them (mask-pattern.js in qrcode
- * 1.5), the lowest score winning and the first of equals kept. The symbol itself is the library's, built once.
+ * runs here on plain arrays, two rules per pass, each module's points looked up in a table rather than branched on:
+ * the library's rules as it implements them (mask-pattern.js in qrcode 1.5; test/documents/qr.test.ts compares the
+ * scores), the lowest score winning and the first of equals kept. The symbol itself is the library's, built once.
  */
 import type { BitMatrix } from 'qrcode';
 
@@ -65,64 +66,75 @@ function setFormat(m: Uint8Array, size: number, bits: number): void {
 }
 
 /**
- * Rules 1 and 3 in one pass over the rows and one over the columns. Rule 1: runs of 5 or more equal modules in a
- * line, 3 points plus 1 per module past 5. Rule 3: the finder-like pattern 1011101 with four light modules on one side
- * (the 11 modules 10111010000 or 00001011101), 40 points each.
+ * Rule 1's points as a line's modules arrive, indexed by the last six modules read (the newest in the lowest bit):
+ * five equal modules score 3 when they start a run (the module before them differs) and 1 more for each module that
+ * extends it, so a run of n ≥ 5 modules scores 3 + (n − 5), the rule's points. Looked up rather than branched on: which
+ * way a data module goes is a coin toss, and a mispredicted branch per module was most of the mask's cost.
  */
-function penaltyN1N3(m: Uint8Array, size: number): number {
+const RUN_POINTS = new Uint8Array(64);
+for (let last6 = 0; last6 < 64; last6 += 1) {
+  const five = last6 & 0b11111;
+  if (five === 0 || five === 0b11111) RUN_POINTS[last6] = last6 >> 5 === (last6 & 1) ? 1 : 3;
+}
+
+/** Rule 3: 1 for the 11 modules 10111010000 and 00001011101 (a finder-like 1011101 with four light modules). */
+const FINDER_LIKE = new Uint8Array(0x800);
+FINDER_LIKE[0x5d0] = 1;
+FINDER_LIKE[0x05d] = 1;
+
+/** Rule 2: a 2×2 block of one colour, by the number of its dark modules. */
+const SAME_BLOCK = Uint8Array.of(1, 0, 0, 0, 1);
+
+/**
+ * Rules 1 and 3 in one pass over the rows and the columns at once (row a and column a side by side). Rule 1: runs of
+ * 5 or more equal modules in a line, 3 points plus 1 per module past 5. Rule 3: the finder-like pattern 1011101 with
+ * four light modules on one side (the 11 modules 10111010000 or 00001011101), 40 points each, counted from the 11th
+ * module of a line on, as the library counts it. Each line's last 11 modules are kept in a register; before its first
+ * module the register holds the opposite of that module (so that a run at the start of a line counts as starting),
+ * which has left the 11 bits by the time rule 3 reads them.
+ */
+export function penaltyN1N3(m: Uint8Array, size: number): number {
   let runs = 0;
   let finders = 0;
   for (let a = 0; a < size; a += 1) {
-    let rowRun = 0;
-    let colRun = 0;
-    let rowLast = -1;
-    let colLast = -1;
-    let row = 0;
-    let col = 0;
-    for (let b = 0; b < size; b += 1) {
-      const r = m[a * size + b]!;
-      if (r === rowLast) rowRun += 1;
-      else {
-        if (rowRun >= 5) runs += rowRun - 2;
-        rowLast = r;
-        rowRun = 1;
-      }
-      row = ((row << 1) & 0x7ff) | r;
-      const c = m[b * size + a]!;
-      if (c === colLast) colRun += 1;
-      else {
-        if (colRun >= 5) runs += colRun - 2;
-        colLast = c;
-        colRun = 1;
-      }
-      col = ((col << 1) & 0x7ff) | c;
-      if (b >= 10) {
-        if (row === 0x5d0 || row === 0x05d) finders += 1;
-        if (col === 0x5d0 || col === 0x05d) finders += 1;
-      }
+    const line = a * size;
+    let row = m[line]! ^ 1;
+    let col = m[a]! ^ 1;
+    let b = 0;
+    for (; b < 4; b += 1) {
+      row = (row << 1) | m[line + b]!;
+      col = (col << 1) | m[b * size + a]!;
     }
-    if (rowRun >= 5) runs += rowRun - 2;
-    if (colRun >= 5) runs += colRun - 2;
+    for (; b < 10; b += 1) {
+      row = ((row << 1) & 0x7ff) | m[line + b]!;
+      col = ((col << 1) & 0x7ff) | m[b * size + a]!;
+      runs += RUN_POINTS[row & 63]! + RUN_POINTS[col & 63]!;
+    }
+    for (; b < size; b += 1) {
+      row = ((row << 1) & 0x7ff) | m[line + b]!;
+      col = ((col << 1) & 0x7ff) | m[b * size + a]!;
+      runs += RUN_POINTS[row & 63]! + RUN_POINTS[col & 63]!;
+      finders += FINDER_LIKE[row]! + FINDER_LIKE[col]!;
+    }
   }
   return runs + finders * 40;
 }
 
 /**
- * Rules 2 and 4 in one pass. Rule 2: 2×2 blocks of one colour, 3 points each. Rule 4: dark modules away from half,
- * 10 points per 5 % step.
+ * Rules 2 and 4. Rule 2: 2×2 blocks of one colour, 3 points each (each block read as two vertical pairs, the left one
+ * the right one of the block before). Rule 4: dark modules away from half, 10 points per 5 % step.
  */
-function penaltyN2N4(m: Uint8Array, size: number): number {
+export function penaltyN2N4(m: Uint8Array, size: number): number {
   let blocks = 0;
   let dark = 0;
-  for (let row = 0; row < size; row += 1) {
+  for (let i = 0; i < m.length; i += 1) dark += m[i]!;
+  for (let row = 0; row < size - 1; row += 1) {
     const line = row * size;
-    for (let col = 0; col < size; col += 1) {
-      const i = line + col;
-      dark += m[i]!;
-      if (row < size - 1 && col < size - 1) {
-        const sum = m[i]! + m[i + 1]! + m[i + size]! + m[i + size + 1]!;
-        if (sum === 4 || sum === 0) blocks += 1;
-      }
+    let left = m[line]! + m[line + size]!;
+    for (let col = 1; col < size; col += 1) {
+      const right = m[line + col]! + m[line + size + col]!;
+      blocks += SAME_BLOCK[left + right]!;
+      left = right;
     }
   }
   return blocks * 3 + Math.abs(Math.ceil((dark * 100) / m.length / 5) - 10) * 10;
