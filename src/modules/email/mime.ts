@@ -9,10 +9,11 @@
  * (`serializeSimple`): each header as MimeNode.buildHeaders writes it, with nodemailer's own header encoders and
  * folding, each content as nodemailer's encoders write it (the base64 lines written straight into one buffer, the
  * quoted-printable through the encoder's own functions without its stream), the parts in nodemailer's order, with its
- * boundaries and Message-ID forms, and with the line ends asked for from the start (≈ 0.06 ms). Any other message goes through nodemailer's MIME tree (MailComposer), each part written
- * the way MimeNode.stream writes it, only without the streams (`serializeTree`, ≈ 0.7 ms). Both give nodemailer's
- * bytes (test/email/mime.test.ts compares them). A part neither can write synchronously (stream, file or URL content,
- * a raw node) makes `serializeMessage` return null, and the caller lets nodemailer stream the message as before.
+ * boundaries and Message-ID forms, and with the line ends asked for from the start (≈ 0.06 ms). Any other message
+ * goes through nodemailer's MIME tree (MailComposer), each part written the way MimeNode.stream writes it, only without
+ * the streams (`serializeTree`, ≈ 0.7 ms). Both give nodemailer's bytes (test/email/mime.test.ts compares them). A part
+ * neither can write synchronously (stream, file or URL content, a raw node) makes `serializeMessage` return null, and
+ * the caller lets nodemailer stream the message as before.
  */
 import { randomBytes } from 'node:crypto';
 import type { Transform } from 'node:stream';
