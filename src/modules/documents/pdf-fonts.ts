@@ -62,6 +62,9 @@ interface Position {
  * with the fonts shared, that was a fifth of a PDF's time. The numbers are pdfkit's own (integers, summed in the same
  * order), so widths, positions and the PDF are exactly what pdfkit computes.
  */
+/** How many texts' TJ operands a face keeps (a few hundred bytes each at most). */
+const MAX_SHOWN = 4096;
+
 class CharMetrics {
   /** Code unit → glyph number + 1, 0 until met (glyphs numbered as met; a face has a few hundred). */
   private readonly glyphOf = new Uint16Array(0x10000);
@@ -74,6 +77,11 @@ class CharMetrics {
   /** The same for the first 128 glyphs met (all a Spanish text uses), NaN until met: an array read, not a Map's. */
   private readonly smallKerns = new Float64Array(128 * 128).fill(Number.NaN);
   private readonly lastKerns: (number | undefined)[] = [];
+  /**
+   * showText's operand per text, for the texts met first (labels, headings, the emisor: they repeat in every
+   * document). A function of the text and the face alone.
+   */
+  private readonly shown = new Map<string, string>();
 
   constructor(private readonly afm: AfmFont) {}
 
@@ -163,6 +171,15 @@ class CharMetrics {
    * codes in hex, in runs ended after each kerned character, each run followed by the kerning negated.
    */
   showText(text: string): string {
+    let shown = this.shown.get(text);
+    if (shown === undefined) {
+      shown = this.composeShowText(text);
+      if (this.shown.size < MAX_SHOWN) this.shown.set(text, shown);
+    }
+    return shown;
+  }
+
+  private composeShowText(text: string): string {
     let out = '';
     let run = '';
     for (let i = 0; i < text.length; i += 1) {
