@@ -186,7 +186,9 @@ function base64Lines(bytes: Buffer, eol: string): Buffer {
     const end = Math.min(from + 76, out.length);
     out.copyWithin(at, from, end);
     at += end - from;
-    if (i < lines - 1) at += out.write(eol, at, 'latin1');
+    if (i === lines - 1) break;
+    if (eol === '\r\n') out[at++] = 0x0d;
+    out[at++] = 0x0a;
   }
   return out;
 }
