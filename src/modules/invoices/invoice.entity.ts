@@ -156,6 +156,12 @@ export const InvoiceSchema = defineEntity({
     },
     { name: 'invoice_search_index', expression: INVOICE_SEARCH_INDEX },
     ...SEARCH_INDEXES,
+    // What a document's events, e-mails and PDFs reference (DATABASE_FOREIGN_KEYS): one key checks both the invoice
+    // and its tenant, and locks the invoice's row rather than the tenant's one row.
+    {
+      name: 'invoice_tenant_id_unique',
+      expression: 'create unique index "invoice_tenant_id_unique" on "invoice" ("tenant_id", "id")',
+    },
   ],
 });
 export class Invoice extends InvoiceSchema.class {}
@@ -167,8 +173,9 @@ export const InvoiceEventSchema = defineEntity({
   tableName: 'invoice_event',
   properties: {
     id: p.bigint().primary().autoincrement(),
-    tenant: () => p.manyToOne(Tenant),
-    invoice: () => p.manyToOne(Invoice).index(),
+    // Both checked by one key, (tenant_id, invoice_id) → invoice (tenant_id, id): DATABASE_FOREIGN_KEYS.
+    tenant: () => p.manyToOne(Tenant).createForeignKeyConstraint(false),
+    invoice: () => p.manyToOne(Invoice).index().createForeignKeyConstraint(false),
     type: p.string().length(40),
     fromStatus: p.string().length(16).nullable(),
     toStatus: p.string().length(16).nullable(),
