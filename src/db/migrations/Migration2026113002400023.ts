@@ -2,7 +2,8 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * A document's events, e-mails and stored PDFs reference their invoice by (tenant_id, invoice_id) — a unique
- * (tenant_id, id) of `invoice` — instead of two foreign keys, one to `tenant` and one to `invoice`.
+ * (tenant_id, id) of `invoice`, a constraint of its own — instead of two foreign keys, one to `tenant` and one to
+ * `invoice`.
  *
  * Why: every row inserted under a foreign key locks the referenced row (FOR KEY SHARE). With one key to `tenant`,
  * every event, e-mail and PDF of every document locked the tenant's one row: concurrent transactions share that
@@ -12,9 +13,9 @@ import { Migration } from '@mikro-orm/migrations';
  * its invoice's tenant (stricter than before, when any existing tenant passed), and the invoice's own key to
  * `tenant` stands for the tenant's existence. ON DELETE CASCADE is kept where it was.
  *
- * Not transactional, and nothing holds a lock for long: the unique index is built CONCURRENTLY; each new key is
- * added NOT VALID (a catalog change) and then validated (which reads the table without blocking its writes); the old
- * keys are dropped afterwards. The catalog changes take `invoice`'s lock before the child's (the order in which the
+ * Not transactional, and nothing holds a lock for long: the unique index is built CONCURRENTLY (and then made the
+ * constraint, a catalog change); each new key is added NOT VALID (a catalog change) and then validated (which reads
+ * the table without blocking its writes); the old keys are dropped afterwards. The catalog changes take `invoice`'s lock before the child's (the order in which the
  * pipeline's statements take them) and give up after a few seconds instead of queueing every writer behind them.
  * Every step checks what is already there, so an interrupted run is resumed by running the migration again.
  */
@@ -49,6 +50,10 @@ export class Migration2026113002400023 extends Migration {
     if (invalid.length > 0) this.addSql(`drop index concurrently if exists "${INDEX}";`);
     this.addSql(`create unique index concurrently if not exists "${INDEX}" on "invoice" ("tenant_id", "id");`);
     const existing = await this.constraints();
+    if (!existing.has(INDEX)) {
+      this.addSql(`begin; set local lock_timeout = '5s';
+        alter table "invoice" add constraint "${INDEX}" unique using index "${INDEX}"; commit;`);
+    }
     for (const { table, onDelete } of CHILDREN) {
       const key = `${table}_invoice_foreign`;
       if (!existing.has(key)) {
@@ -78,14 +83,16 @@ export class Migration2026113002400023 extends Migration {
       this.addSql(`alter table "${table}" validate constraint "${byInvoice}";`);
       this.addSql(locked(table, `alter table "${table}" drop constraint if exists "${table}_invoice_foreign"`));
     }
+    this.addSql(`begin; set local lock_timeout = '5s';
+      alter table "invoice" drop constraint if exists "${INDEX}"; commit;`);
     this.addSql(`drop index concurrently if exists "${INDEX}";`);
   }
 
-  /** The foreign keys of the three tables, by name. */
+  /** The constraints of `invoice` and of the three tables, by name. */
   private async constraints(): Promise<Set<string>> {
     const rows = await this.execute(
-      `select conname from pg_constraint
-        where contype = 'f' and conrelid in (${CHILDREN.map(({ table }) => `'${table}'::regclass`).join(', ')})`,
+      `select conname from pg_constraint where conrelid in ('invoice'::regclass,
+        ${CHILDREN.map(({ table }) => `'${table}'::regclass`).join(', ')})`,
     ) as { conname: string }[];
     return new Set(rows.map((r) => r.conname));
   }

@@ -132,6 +132,9 @@ export const InvoiceSchema = defineEntity({
   uniques: [
     { name: 'invoice_tenant_reference_unique', properties: ['tenant', 'referenciaExterna'] },
     { name: 'invoice_tenant_numero_control_unique', properties: ['tenant', 'numeroControl'] },
+    // What a document's events, e-mails and PDFs reference (DATABASE_FOREIGN_KEYS): one key checks both the invoice
+    // and its tenant, and locks the invoice's row rather than the tenant's one row.
+    { name: 'invoice_tenant_id_unique', properties: ['tenant', 'id'] },
   ],
   // Every listing is one tenant's invoices, newest first: (fecEmi, createdAt, id) descending (list-invoices.ts). Each
   // filter has an index that starts with the tenant, then the filtered column, then that order, so a page is read
@@ -156,12 +159,6 @@ export const InvoiceSchema = defineEntity({
     },
     { name: 'invoice_search_index', expression: INVOICE_SEARCH_INDEX },
     ...SEARCH_INDEXES,
-    // What a document's events, e-mails and PDFs reference (DATABASE_FOREIGN_KEYS): one key checks both the invoice
-    // and its tenant, and locks the invoice's row rather than the tenant's one row.
-    {
-      name: 'invoice_tenant_id_unique',
-      expression: 'create unique index "invoice_tenant_id_unique" on "invoice" ("tenant_id", "id")',
-    },
   ],
 });
 export class Invoice extends InvoiceSchema.class {}
