@@ -14,8 +14,9 @@ export const StoredDocumentSchema = defineEntity({
       .uuid()
       .primary()
       .onCreate(() => crypto.randomUUID()),
-    tenant: () => p.manyToOne(Tenant),
-    invoice: () => p.manyToOne(Invoice).deleteRule('cascade'),
+    // Both checked by one key, (tenant_id, invoice_id) → invoice (tenant_id, id): DATABASE_FOREIGN_KEYS.
+    tenant: () => p.manyToOne(Tenant).createForeignKeyConstraint(false),
+    invoice: () => p.manyToOne(Invoice).createForeignKeyConstraint(false),
     status: p.string().length(16),
     variant: p.string().length(10),
     contentType: p.string().length(60),

@@ -17,8 +17,9 @@ export const InvoiceEmailSchema = defineEntity({
       .uuid()
       .primary()
       .onCreate(() => crypto.randomUUID()),
-    tenant: () => p.manyToOne(Tenant),
-    invoice: () => p.manyToOne(Invoice).index().deleteRule('cascade'),
+    // Both checked by one key, (tenant_id, invoice_id) → invoice (tenant_id, id): DATABASE_FOREIGN_KEYS.
+    tenant: () => p.manyToOne(Tenant).createForeignKeyConstraint(false),
+    invoice: () => p.manyToOne(Invoice).index().createForeignKeyConstraint(false),
     to: p.string().length(100),
     status: p.string().length(20).$type<EmailStatus>().default('PENDING'),
     attempts: p.integer().default(0),

@@ -132,6 +132,9 @@ export const InvoiceSchema = defineEntity({
   uniques: [
     { name: 'invoice_tenant_reference_unique', properties: ['tenant', 'referenciaExterna'] },
     { name: 'invoice_tenant_numero_control_unique', properties: ['tenant', 'numeroControl'] },
+    // What a document's events, e-mails and PDFs reference (DATABASE_FOREIGN_KEYS): one key checks both the invoice
+    // and its tenant, and locks the invoice's row rather than the tenant's one row.
+    { name: 'invoice_tenant_id_unique', properties: ['tenant', 'id'] },
   ],
   // Every listing is one tenant's invoices, newest first: (fecEmi, createdAt, id) descending (list-invoices.ts). Each
   // filter has an index that starts with the tenant, then the filtered column, then that order, so a page is read
@@ -167,8 +170,9 @@ export const InvoiceEventSchema = defineEntity({
   tableName: 'invoice_event',
   properties: {
     id: p.bigint().primary().autoincrement(),
-    tenant: () => p.manyToOne(Tenant),
-    invoice: () => p.manyToOne(Invoice).index(),
+    // Both checked by one key, (tenant_id, invoice_id) → invoice (tenant_id, id): DATABASE_FOREIGN_KEYS.
+    tenant: () => p.manyToOne(Tenant).createForeignKeyConstraint(false),
+    invoice: () => p.manyToOne(Invoice).index().createForeignKeyConstraint(false),
     type: p.string().length(40),
     fromStatus: p.string().length(16).nullable(),
     toStatus: p.string().length(16).nullable(),
