@@ -499,6 +499,17 @@ export async function benchPipeline(): Promise<void> {
       workerProcess: true,
       workerConcurrency: 16,
     },
+    {
+      // The same worker draining what was queued before it started: its own rate at MH's latency, without the API's
+      // work beside it on the two cores.
+      name: 'worker alone, draining, 16 at MH, 200 ms',
+      latencyMs: 200,
+      docs: 800,
+      inFlight: 64,
+      workerProcess: true,
+      workerConcurrency: 16,
+      drainOnly: true,
+    },
   ];
   // `npm run bench -- pipeline --scenario=1` runs only the first scenario (profiling one configuration).
   const pick = process.argv.find((a) => a.startsWith('--scenario='))?.slice('--scenario='.length);

@@ -16,6 +16,12 @@ export interface ClaimedJob<P = unknown> {
   attempts: number;
   /** The worker holding the job's lease (every outcome it records is fenced by it). */
   lockedBy?: string;
+  /**
+   * For a kind that takes its MH slot itself (`mhSlotPerCall`): runs `call` (one request to MH) in one of the
+   * tenant's MH slots and one of the worker's, waiting for one if none is free. Absent when the job is run outside
+   * a worker (tests): the call then runs at once.
+   */
+  atMh?: <T>(call: () => Promise<T>) => Promise<T>;
 }
 
 /** What every handler receives besides its job: the application and the worker process's own collaborators. */
@@ -35,6 +41,12 @@ export interface JobDefinition<P> {
   readonly priority: number;
   /** Calls MH: the per-tenant concurrency limit toward MH (fairness between tenants) applies. */
   readonly callsMh: boolean;
+  /**
+   * The handler holds a slot (the tenant's and the worker's) only around each request to MH, through `job.atMh`,
+   * instead of for its whole run: what it does before (load, sign, record as sent) and after (record the answer)
+   * overlaps with the other documents at MH. Without it the whole run holds the slot.
+   */
+  readonly mhSlotPerCall?: boolean;
   /** At most one live (queued/running) job per key; a second enqueue with the same key is a no-op. */
   dedupeKey(payload: P): string | null;
   run(rt: JobRuntime, job: ClaimedJob<P>): Promise<JobOutcome>;

@@ -14,6 +14,12 @@ export interface WorkerOptions {
   runtime: JobRuntime;
   concurrency: number;
   perTenantConcurrency: number;
+  /**
+   * MH-bound jobs of one tenant claimed beyond its slots (default: as many as its slots; in all, at most
+   * `concurrency` of them): a kind that takes its MH slot per call (`mhSlotPerCall`) loads, signs and records them
+   * as sent while the slots' documents are at MH, so each slot goes from one answer to the next request at once.
+   */
+  mhPrefetch?: number;
   leaseMs?: number;
   pollMs?: number;
   /** For LISTEN (wake-ups); the pool is used for everything else. */
@@ -58,6 +64,16 @@ export class Worker {
   private readonly registry: Map<string, AnyJobDefinition>;
   /** MH-bound jobs this worker holds (claimed, waiting or running) per tenant: see `saturatedTenants`. */
   private readonly heldMh = new Map<string, number>();
+  /** How many MH-bound jobs one tenant may hold: its slots and the prefetch beyond them. */
+  private readonly mhHoldLimit: number;
+  /**
+   * Jobs of the main queue this worker holds (claimed, waiting for a slot, running). Those beyond their tenant's
+   * slots (prefetched) are not counted against the claims of the others: a prefetch never keeps another tenant's
+   * document from being claimed.
+   */
+  private mainHeld = 0;
+  /** Every held job, until its outcome is recorded (stop and idle wait for them). */
+  private readonly inflight = new Set<Promise<void>>();
   /** The kinds that call MH (limited per tenant). */
   private readonly mhKinds: string[];
   /** Jobs finished as 'done' in this turn of the event loop, recorded together (markDone). */
@@ -70,6 +86,7 @@ export class Worker {
     this.queue = new PQueue({ concurrency: opts.concurrency });
     this.shareQueue = new PQueue({ concurrency: Math.max(1, Math.floor(opts.concurrency / 8)) });
     this.leaseMs = opts.leaseMs ?? 60_000;
+    this.mhHoldLimit = opts.perTenantConcurrency + Math.max(0, opts.mhPrefetch ?? opts.perTenantConcurrency);
     this.registry = new Map(opts.definitions.map((d) => [d.kind, d]));
     if (this.registry.size !== opts.definitions.length) throw new Error('two job definitions share one kind');
     this.mhKinds = opts.definitions.filter((d) => d.callsMh).map((d) => d.kind);
@@ -90,18 +107,21 @@ export class Worker {
     void this.poll();
   }
 
-  /** Stops claiming, lets running jobs finish (their leases would expire anyway if the process died). */
+  /**
+   * Stops claiming, lets the jobs it holds finish, the prefetched ones included (a bounded few per tenant; their
+   * leases would expire anyway if the process died, and another worker would take them over).
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await Promise.all([this.queue.onIdle(), this.shareQueue.onIdle()]);
+    await this.idle();
     if (this.heartbeat) clearInterval(this.heartbeat);
     await this.listener?.end().catch(() => undefined);
   }
 
-  /** Resolves when no job is queued or running in this process (tests, benchmarks). */
-  idle(): Promise<void> {
-    return Promise.all([this.queue.onIdle(), this.shareQueue.onIdle()]).then(() => undefined);
+  /** Resolves when no job is held (queued, waiting or running) in this process (tests, benchmarks). */
+  async idle(): Promise<void> {
+    while (this.inflight.size) await Promise.all([...this.inflight]);
   }
 
   private async poll(): Promise<void> {
@@ -122,7 +142,7 @@ export class Worker {
         if (shareFree > 0 && due) this.lastShareClaim = performance.now();
         const shared = shareFree > 0 && due ? await this.claim(shareFree, 1) : [];
         for (const job of shared) this.dispatch(job, this.shareQueue);
-        const free = this.opts.concurrency * 2 - this.queue.size - this.queue.pending;
+        const free = this.opts.concurrency * 2 - (this.mainHeld - this.prefetched());
         const jobs = free > 0 ? await this.claim(Math.min(free, 50), 0) : [];
         for (const job of jobs) this.dispatch(job, this.queue);
         if (jobs.length < Math.min(free, 50) || free <= 0) break;
@@ -136,14 +156,24 @@ export class Worker {
   }
 
   /**
-   * Tenants whose MH-bound jobs already fill their per-tenant slots in this worker. Their further MH-bound jobs are
-   * left in the table for now, so a busy tenant's backlog never sits in front of another tenant's documents: the
-   * next claim reaches past it to the oldest job of anyone else.
+   * Tenants whose MH-bound jobs already fill their per-tenant slots and the prefetch beyond them in this worker.
+   * Their further MH-bound jobs are left in the table for now, so a busy tenant's backlog never sits in front of
+   * another tenant's documents: the next claim reaches past it to the oldest job of anyone else. (A prefetched job
+   * waits for its tenant's slot without holding one of the worker's: it never delays another tenant's.)
    */
   private saturatedTenants(): string[] {
+    // (the prefetch of all tenants together is bounded too: at most one per slot of the worker)
+    const limit = this.prefetched() >= this.opts.concurrency ? this.opts.perTenantConcurrency : this.mhHoldLimit;
     const out: string[] = [];
-    for (const [tenant, n] of this.heldMh) if (n >= this.opts.perTenantConcurrency) out.push(tenant);
+    for (const [tenant, n] of this.heldMh) if (n >= limit) out.push(tenant);
     return out;
+  }
+
+  /** MH-bound jobs held beyond their tenant's slots. */
+  private prefetched(): number {
+    let n = 0;
+    for (const held of this.heldMh.values()) n += Math.max(0, held - this.opts.perTenantConcurrency);
+    return n;
   }
 
   private async claim(limit: number, minPriority: number): Promise<ClaimedJob[]> {
@@ -180,13 +210,30 @@ export class Worker {
   private dispatch(job: ClaimedJob, queue: PQueue): void {
     this.running.add(job.id);
     const def = this.registry.get(job.kind);
-    // Only MH-bound work is limited per tenant (fairness toward MH); local work (PDF, e-mail) just shares the pool.
-    const run = def?.callsMh ? () => this.tenantQueue(job.tenantId).add(() => this.run(job)) : () => this.run(job);
+    const priority = -(def?.priority ?? 0);
+    const main = queue === this.queue;
+    if (main) this.mainHeld++;
     const tenantKey = job.tenantId ?? '-';
-    if (def?.callsMh) this.heldMh.set(tenantKey, (this.heldMh.get(tenantKey) ?? 0) + 1);
+    let held: Promise<void>;
+    if (def?.callsMh) {
+      // Only MH-bound work is limited per tenant (fairness toward MH); local work (PDF, e-mail) just shares the
+      // pool. The tenant's slot is taken first, then the worker's: a job waiting for its tenant's slot (claimed
+      // ahead) never holds one of the worker's that another tenant's document could use.
+      this.heldMh.set(tenantKey, (this.heldMh.get(tenantKey) ?? 0) + 1);
+      const tenantQueue = this.tenantQueue(job.tenantId);
+      const inSlot = <T>(fn: () => Promise<T>) => tenantQueue.add(() => queue.add(fn, { priority }), { priority });
+      if (def.mhSlotPerCall) {
+        // The handler runs at once and holds the slots only around its requests to MH (its lease is renewed all
+        // along: it is in `running`).
+        job.atMh = inSlot;
+        held = this.run(job);
+      } else held = inSlot(() => this.run(job));
+    } else held = queue.add(() => this.run(job), { priority });
     // A finished job frees a slot: look for more work at once instead of waiting for the next tick or NOTIFY.
-    void queue.add(run, { priority: -(def?.priority ?? 0) }).finally(() => {
+    const settled = held.finally(() => {
       this.running.delete(job.id);
+      this.inflight.delete(settled);
+      if (main) this.mainHeld--;
       if (def?.callsMh) {
         const left = (this.heldMh.get(tenantKey) ?? 1) - 1;
         if (left > 0) this.heldMh.set(tenantKey, left);
@@ -194,6 +241,7 @@ export class Worker {
       }
       void this.poll();
     });
+    this.inflight.add(settled);
   }
 
   private tenantQueue(tenantId: string | null): PQueue {

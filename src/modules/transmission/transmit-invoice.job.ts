@@ -42,11 +42,18 @@ async function transmitInvoice(scope: JobScope, job: Job): Promise<JobOutcome> {
   return { kind: 'retry', delayMs: 1000, error: 'too many steps in one run' };
 }
 
-/** Signs and transmits one invoice (emission and correction queue it; one live job per invoice). */
+/**
+ * Signs and transmits one invoice (emission and correction queue it; one live job per invoice). It holds an MH slot
+ * only while its request is at MH (`atMh`): the worker claims a few jobs beyond the tenant's slots, and these are
+ * loaded, signed and recorded as SENT while the slots' documents are at MH; MH's answer is recorded after the slot is
+ * handed to the next one. (A prefetched document is SENT before its request leaves, as always: if the worker dies
+ * first, the run that takes the job over asks consultadte before sending it.)
+ */
 export const transmitInvoiceJob = defineJob<TransmitPayload>({
   kind: 'transmit-invoice',
   priority: JOB_PRIORITY.mh,
   callsMh: true,
+  mhSlotPerCall: true,
   dedupeKey: (p) => `transmit:${p.invoiceId}`,
   run: inTenantScope(transmitInvoice),
 });
@@ -104,15 +111,22 @@ async function markSent(tx: JobScope['em'], locked: Invoice): Promise<Invoice> {
 
 async function transmit(scope: JobScope, job: Job, inv: PipelineInvoice): Promise<Step> {
   const material = (await signingMaterial(scope, inv.ambiente))!;
-  const outcome = await scope.app.mh.client.recepcionDte(material.api, {
-    ambiente: inv.ambiente,
-    idEnvio: Number(job.id) % 2_000_000_000,
-    version: DTE_VERSIONS[inv.tipoDte],
-    tipoDte: inv.tipoDte,
-    documento: compactJws(inv)!,
-    codigoGeneracion: inv.codigoGeneracion,
-  });
+  const outcome = await atMh(job, () =>
+    scope.app.mh.client.recepcionDte(material.api, {
+      ambiente: inv.ambiente,
+      idEnvio: Number(job.id) % 2_000_000_000,
+      version: DTE_VERSIONS[inv.tipoDte],
+      tipoDte: inv.tipoDte,
+      documento: compactJws(inv)!,
+      codigoGeneracion: inv.codigoGeneracion,
+    }),
+  );
   return afterSend(scope, job, inv, outcome);
+}
+
+/** One request to MH, in one of the tenant's MH slots (taken only for the request: see transmitInvoiceJob). */
+function atMh<T>(job: Job, call: () => Promise<T>): Promise<T> {
+  return job.atMh ? job.atMh(call) : call();
 }
 
 async function afterSend(scope: JobScope, job: Job, inv: PipelineInvoice, o: RecepcionOutcome): Promise<Step> {
@@ -148,11 +162,13 @@ async function toUnknown(scope: JobScope, id: string, reason: string): Promise<S
 /** UNKNOWN: consultadte first; resend only when MH confirms it does not have the document. */
 async function reconcile(scope: JobScope, job: Job, inv: PipelineInvoice): Promise<Step> {
   const material = (await signingMaterial(scope, inv.ambiente))!;
-  const o = await scope.app.mh.client.consultaDte(material.api, {
-    nitEmisor: material.nit,
-    tdte: inv.tipoDte,
-    codigoGeneracion: inv.codigoGeneracion,
-  });
+  const o = await atMh(job, () =>
+    scope.app.mh.client.consultaDte(material.api, {
+      nitEmisor: material.nit,
+      tdte: inv.tipoDte,
+      codigoGeneracion: inv.codigoGeneracion,
+    }),
+  );
   if (o.kind === 'processed' || o.kind === 'rejected') {
     await recordMhAnswer(scope, inv.id, o, ['UNKNOWN'], inv, job);
     return jobDoneOutcome(job);
