@@ -9,6 +9,9 @@ import {
   invoiceEstimateQuery,
   invoicePageRowsQuery,
   matchingNamesQuery,
+  newestDayQuery,
+  RECENT_DAYS,
+  windowStart,
   pageSteps,
   type PageStep,
   textModes,
@@ -208,18 +211,69 @@ async function stepRows(
   limit: number,
   keyset: Keyset | null,
 ): Promise<Row[]> {
+  const columns = listingOf(ctx).columns;
   const steps = await orderedSteps(ctx, tenantId, f);
   for (const [i, step] of steps.entries()) {
-    const rows = await run<Row>(ctx, invoicePageRowsQuery(tenantId, f, limit, keyset, listingOf(ctx).columns, step));
+    if (step === 'recent') {
+      const rows = await recentRows<Row>(
+        ctx,
+        tenantId,
+        f,
+        keyset,
+        (since) => invoicePageRowsQuery(tenantId, f, limit, keyset, columns, step, since),
+        limit,
+      );
+      if (rows === null || rows.length >= limit) return rows ?? [];
+      continue;
+    }
+    const rows = await run<Row>(ctx, invoicePageRowsQuery(tenantId, f, limit, keyset, columns, step));
     if (rows.length >= limit || i === steps.length - 1) return rows;
   }
   throw new Error('unreachable: a page has at least one step');
 }
 
+/**
+ * The recent step (see PageStep): `query(since)` over the windows of RECENT_DAYS up to the newest day of the other
+ * filters, until one answers at least a page (its rows returned, else those of the widest); null when the other
+ * filters keep no row at all (no step can find any).
+ */
+async function recentRows<T>(
+  ctx: Context,
+  tenantId: string,
+  f: InvoiceListFilter,
+  keyset: Keyset | null,
+  query: (since: string) => SqlQuery,
+  limit: number,
+): Promise<T[] | null> {
+  const [newest] = await run<{ fec_emi: string }>(ctx, newestDayQuery(tenantId, f, keyset));
+  if (!newest) return null;
+  let rows: T[] = [];
+  for (const days of RECENT_DAYS) {
+    rows = await run<T>(ctx, query(windowStart(String(newest.fec_emi), days)));
+    if (rows.length >= limit) break;
+  }
+  return rows;
+}
+
 /** Whether `text` matches anything of the tenant in `mode`: among the newest rows, else from the text's index. */
 async function found(ctx: Context, tenantId: string, text: string, mode: TextMode): Promise<boolean> {
-  const steps = await orderedSteps(ctx, tenantId, { text, textMode: mode });
-  for (const step of steps) if ((await run(ctx, textProbeQuery(tenantId, text, mode, step))).length) return true;
+  const f: InvoiceListFilter = { text, textMode: mode };
+  for (const step of await orderedSteps(ctx, tenantId, f)) {
+    if (step === 'recent') {
+      const rows = await recentRows(
+        ctx,
+        tenantId,
+        f,
+        null,
+        (since) => textProbeQuery(tenantId, text, mode, step, since),
+        1,
+      );
+      if (rows === null) return false;
+      if (rows.length) return true;
+      continue;
+    }
+    if ((await run(ctx, textProbeQuery(tenantId, text, mode, step))).length) return true;
+  }
   return false;
 }
 
