@@ -142,12 +142,22 @@ async function countInvoices(
   return { count: Math.max(await estimate(), cap + 1), exact: false };
 }
 
-async function estimatedCount(ctx: Context, tenantId: string, f: InvoiceListFilter): Promise<number> {
-  const [plan] = await run<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
-    ctx,
-    invoiceEstimateQuery(tenantId, f),
-  );
-  return Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+/** The planner's estimates asked during a request, by query: a page and its count often ask the same one. */
+const estimates = new WeakMap<Context, Map<string, Promise<number>>>();
+
+function estimatedCount(ctx: Context, tenantId: string, f: InvoiceListFilter): Promise<number> {
+  const q = invoiceEstimateQuery(tenantId, f);
+  const key = JSON.stringify([q.sql, q.params]);
+  let asked = estimates.get(ctx);
+  if (!asked) estimates.set(ctx, (asked = new Map()));
+  let n = asked.get(key);
+  if (!n) {
+    n = run<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(ctx, q).then(([plan]) =>
+      Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0),
+    );
+    asked.set(key, n);
+  }
+  return n;
 }
 
 /**
