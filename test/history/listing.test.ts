@@ -8,6 +8,7 @@ import { EXACT_COUNT_UP_TO, listInvoices } from '../../src/modules/invoices/list
 import {
   invoiceCountQuery,
   invoicePageQuery,
+  matchingNamesQuery,
   newestDayQuery,
   numbered,
   pageSteps,
@@ -355,11 +356,25 @@ describe('listInvoices', () => {
       const f: InvoiceListFilter = { text, textMode: 'contains' };
       const every = numbered(invoicePageQuery(tenantId, f, 1_000_000, null, 'id'));
       const n = (await db.query(every.text, every.values)).rowCount!;
-      for (const cap of [0, 5, 200, null]) {
-        const q = numbered(invoiceCountQuery(tenantId, f, cap));
-        const [{ n: counted }] = (await db.query(q.text, q.values)).rows;
-        expect(counted, `${text} (cap ${cap})`).toBe(cap === null ? n : Math.min(n, cap + 1));
+      // The same with the names looked up before (as a page does, for its count), and with none.
+      const looked = numbered(matchingNamesQuery(tenantId, text, 1000));
+      const names: string[] = (await db.query(looked.text, looked.values)).rows.map((r) => r.nombre);
+      for (const given of [f, { ...f, names }]) {
+        for (const cap of [0, 5, 200, null]) {
+          const q = numbered(invoiceCountQuery(tenantId, given, cap));
+          const [{ n: counted }] = (await db.query(q.text, q.values)).rows;
+          expect(counted, `${text} (cap ${cap})`).toBe(cap === null ? n : Math.min(n, cap + 1));
+        }
+        const first = numbered(invoicePageQuery(tenantId, given, 30, null, 'id', 'names'));
+        const page = (await db.query(first.text, first.values)).rows.map((r) => r.id);
+        const all = numbered(invoicePageQuery(tenantId, f, 30, null, 'id'));
+        expect(page, text).toEqual((await db.query(all.text, all.values)).rows.map((r) => r.id));
       }
+      // No name: only the references with a space that hold it (SIGMA-A's, and SIGMA-B's `lote 75`), not SIGMA-F's
+      // (its name holds it too: read through the name).
+      const none = numbered(invoicePageQuery(tenantId, { ...f, names: [] }, 30, null, 'id', 'names'));
+      const identifiersOnly = (await db.query(none.text, none.values)).rows.length;
+      expect(identifiersOnly, text).toBe({ 'ñez ram': 1, 'ez ram': 1, 'lote 7': 2 }[text] ?? 0);
     }
     // Through the API: a word only begun (no name has it whole), first page and the next.
     const begun = numbered(invoicePageQuery(tenantId, { text: 'quiñ', textMode: 'prefix' }, 40, null, 'id'));

@@ -31,6 +31,11 @@ export interface InvoiceListFilter {
   text?: string | null;
   /** How `text` is matched (default `contains`). */
   textMode?: TextMode;
+  /**
+   * The tenant's receptor names that contain `text`, when already looked up (matchingNamesQuery): a contained
+   * fragment of several words then reads those names' documents without looking them up again.
+   */
+  names?: readonly string[] | null;
 }
 
 export type TextMode = 'identifier' | 'words' | 'prefix' | 'contains';
@@ -199,14 +204,28 @@ export function byNames(text: string, mode: TextMode): boolean {
   return mode === 'contains' && text.trim().includes(' ') && !text.includes('\x1f');
 }
 
-/** How many of the tenant's receptor names contain `text` (counting at most `cap + 1`). */
+/** The tenant's receptor names that contain `text` (at most `cap + 1` of them: more means more than `cap`). */
 export function matchingNamesQuery(tenantId: string, text: string, cap: number): SqlQuery {
   return {
     sql:
-      `select count(*)::int as n from (select 1 from receptor_name where tenant_id = ? ` +
-      `and name_key like '%' || lower(fx_unaccent(?)) || '%' limit ${cap + 1}) m`,
+      `select nombre from receptor_name where tenant_id = ? ` +
+      `and name_key like '%' || lower(fx_unaccent(?)) || '%' limit ${cap + 1}`,
     params: [tenantId, escapeLike(text.trim())],
   };
+}
+
+/** The names of `f.names` as a relation (`nombre`), or those of the tenant that contain `text` looked up. */
+function namesRelation(tenantId: string, text: string, names: readonly string[] | null | undefined): Cond {
+  if (names) {
+    // One row per name: an empty list is no row (`unnest` of an empty array).
+    const list = names.map(() => '?::text').join(', ');
+    return cond(`(select unnest(array[${list}]::text[]) as nombre)`, ...names);
+  }
+  return cond(
+    `(select nombre from receptor_name where tenant_id = ? and name_key like '%' || lower(fx_unaccent(?)) || '%')`,
+    tenantId,
+    escapeLike(text.trim()),
+  );
 }
 
 /** The identifiers as the containment search sees them, spelled exactly as in invoice_spaced_identifiers_index. */
@@ -217,18 +236,25 @@ const IDENTIFIERS = 'fx_invoice_identifiers(numero_control, codigo_generacion, r
  * `perName` rows in listing order (all with null), and every identifier match whose name does not contain it (so no
  * row comes twice, and a capped count stops reading once it has enough).
  */
-function byNameRows(tenantId: string, others: SqlQuery, text: string, perName: number | null): SqlQuery {
+function byNameRows(
+  tenantId: string,
+  others: SqlQuery,
+  text: string,
+  perName: number | null,
+  names?: readonly string[] | null,
+): SqlQuery {
   const pattern = `'%' || lower(fx_unaccent(?)) || '%'`;
   const fragment = escapeLike(text.trim());
   const limit = perName === null ? '' : ` limit ${perName}`;
+  const named = namesRelation(tenantId, text, names);
   return {
     sql:
-      `select n_rows.id, n_rows.fec_emi, n_rows.created_at from (select nombre from receptor_name ` +
-      `where tenant_id = ? and name_key like ${pattern}) names cross join lateral (select id, fec_emi, created_at ` +
+      `select n_rows.id, n_rows.fec_emi, n_rows.created_at from ${named.sql} ` +
+      `names cross join lateral (select id, fec_emi, created_at ` +
       `from invoice where ${others.sql} and receptor_nombre = names.nombre order by ${ORDER}${limit}) n_rows ` +
       `union all select id, fec_emi, created_at from invoice where ${others.sql} and ${IDENTIFIERS} like '% %' ` +
       `and ${IDENTIFIERS} like ${pattern} and not fx_name_key(receptor_nombre) like ${pattern}`,
-    params: [tenantId, fragment, ...others.params, ...others.params, fragment, fragment],
+    params: [...named.values, ...others.params, ...others.params, fragment, fragment],
   };
 }
 
@@ -259,7 +285,7 @@ export function invoicePageQuery(
       ...keyset,
     ]);
     if (step === 'names') {
-      const rows = byNameRows(tenantId, others, text, limit);
+      const rows = byNameRows(tenantId, others, text, limit, f.names);
       return {
         sql:
           `select ${columns}, ${KEY_COLUMN} from invoice where tenant_id = ? and id in (select id from ` +
@@ -377,7 +403,7 @@ export function invoiceCountQuery(tenantId: string, f: InvoiceListFilter, cap: n
       ...inList('status', f.status),
       ...inList('tipo_dte', f.tipoDte),
     ]);
-    const rows = byNameRows(tenantId, others, text, cap === null ? null : cap + 1);
+    const rows = byNameRows(tenantId, others, text, cap === null ? null : cap + 1, f.names);
     const limit = cap === null ? '' : ` limit ${cap + 1}`;
     return {
       sql: `select count(*)::int as n from (select 1 from (${rows.sql}) matched${limit}) m`,

@@ -108,8 +108,10 @@ function checkFilter(f: InvoiceFilter, first: number): void {
   if (issues.length) throw new ValidationError(issues);
 }
 
-function normalized(f: InvoiceFilter): InvoiceFilter {
-  return { ...f, receptorNumDocumento: f.receptorNumDocumento ? f.receptorNumDocumento.replace(/-/g, '') : null };
+function normalized(f: InvoiceFilter): InvoiceListFilter {
+  const receptorNumDocumento = f.receptorNumDocumento ? f.receptorNumDocumento.replace(/-/g, '') : null;
+  // The names a text matches are looked up here, never taken from the caller.
+  return { ...f, receptorNumDocumento, names: null };
 }
 
 function run<T>(ctx: Context, q: SqlQuery): Promise<T[]> {
@@ -168,7 +170,7 @@ function estimatedCount(ctx: Context, tenantId: string, f: InvoiceListFilter): P
 async function pageRows(
   ctx: Context,
   tenantId: string,
-  filter: InvoiceFilter,
+  filter: InvoiceListFilter,
   limit: number,
   keyset: Keyset | null,
 ): Promise<{ f: InvoiceListFilter; rows: Row[] }> {
@@ -183,11 +185,10 @@ async function pageRows(
     !filter.receptorNumDocumento &&
     !filter.patientId;
   for (const [i, textMode] of modes.entries()) {
-    const f: InvoiceListFilter = { ...filter, textMode };
     const last = i === modes.length - 1;
     if (!last && !plain && !(await found(ctx, tenantId, text!, textMode))) continue;
-    const rows = await stepRows(ctx, tenantId, f, limit, keyset);
-    if (rows.length || last || !plain) return { f, rows };
+    const page = await stepRows(ctx, tenantId, { ...filter, textMode }, limit, keyset);
+    if (page.rows.length || last || !plain) return page;
   }
   throw new Error('unreachable: the last text mode always answers');
 }
@@ -200,29 +201,35 @@ async function pageRows(
  * common and the walk comes first; in fewer, a fragment of several words has no other matches than those names' and
  * the identifiers with a space, and the names answer alone.
  */
-async function orderedSteps(ctx: Context, tenantId: string, f: InvoiceListFilter): Promise<(PageStep | null)[]> {
+async function orderedSteps(
+  ctx: Context,
+  tenantId: string,
+  f: InvoiceListFilter,
+): Promise<{ steps: (PageStep | null)[]; f: InvoiceListFilter }> {
   const steps = pageSteps(f);
-  if (steps[0] !== 'walk') return steps;
+  if (steps[0] !== 'walk') return { steps, f };
   if (f.textMode === 'contains') {
-    const [names] = await run<{ n: number }>(ctx, matchingNamesQuery(tenantId, f.text!, NAMES_FIRST_UP_TO));
-    if (Number(names?.n ?? 0) > NAMES_FIRST_UP_TO) return steps;
-    if (steps.at(-1) === 'names') return ['names'];
+    const names = await run<{ nombre: string }>(ctx, matchingNamesQuery(tenantId, f.text!, NAMES_FIRST_UP_TO));
+    if (names.length > NAMES_FIRST_UP_TO) return { steps, f };
+    // The names found are kept with the filter: its page and its count read their documents without a new look-up.
+    if (steps.at(-1) === 'names') return { steps: ['names'], f: { ...f, names: names.map((n) => n.nombre) } };
   }
   // The text's matches alone: the candidates read all of them from its index, whatever the other filters keep.
   const text = { text: f.text, textMode: f.textMode };
-  return (await estimatedCount(ctx, tenantId, text)) <= CANDIDATES_FIRST_UP_TO ? [steps.at(-1)!] : steps;
+  const few = (await estimatedCount(ctx, tenantId, text)) <= CANDIDATES_FIRST_UP_TO;
+  return { steps: few ? [steps.at(-1)!] : steps, f };
 }
 
 /** A page's rows, read in its steps (see PageStep): the first that fills the page answers, else the last. */
 async function stepRows(
   ctx: Context,
   tenantId: string,
-  f: InvoiceListFilter,
+  filter: InvoiceListFilter,
   limit: number,
   keyset: Keyset | null,
-): Promise<Row[]> {
+): Promise<{ f: InvoiceListFilter; rows: Row[] }> {
   const columns = listingOf(ctx).columns;
-  const steps = await orderedSteps(ctx, tenantId, f);
+  const { steps, f } = await orderedSteps(ctx, tenantId, filter);
   for (const [i, step] of steps.entries()) {
     if (step === 'recent') {
       const rows = await recentRows<Row>(
@@ -233,11 +240,11 @@ async function stepRows(
         (since) => invoicePageRowsQuery(tenantId, f, limit, keyset, columns, step, since),
         limit,
       );
-      if (rows === null || rows.length >= limit) return rows ?? [];
+      if (rows === null || rows.length >= limit) return { f, rows: rows ?? [] };
       continue;
     }
     const rows = await run<Row>(ctx, invoicePageRowsQuery(tenantId, f, limit, keyset, columns, step));
-    if (rows.length >= limit || i === steps.length - 1) return rows;
+    if (rows.length >= limit || i === steps.length - 1) return { f, rows };
   }
   throw new Error('unreachable: a page has at least one step');
 }
@@ -267,8 +274,8 @@ async function recentRows<T>(
 
 /** Whether `text` matches anything of the tenant in `mode`: among the newest rows, else from the text's index. */
 async function found(ctx: Context, tenantId: string, text: string, mode: TextMode): Promise<boolean> {
-  const f: InvoiceListFilter = { text, textMode: mode };
-  for (const step of await orderedSteps(ctx, tenantId, f)) {
+  const { steps, f } = await orderedSteps(ctx, tenantId, { text, textMode: mode });
+  for (const step of steps) {
     if (step === 'recent') {
       const rows = await recentRows(
         ctx,
