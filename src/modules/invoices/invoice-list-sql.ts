@@ -296,12 +296,14 @@ export function invoicePageQuery(
     }
     const match = textCond(text, mode);
     const params = [...others.params, ...match.values];
-    const out = columns === '*' ? '*' : `${columns}, key_created_at`;
     if (step === 'walk') {
+      // The cursor's key is formatted for the matches only, not for every row walked.
       const rows = WALK_ROWS[mode as keyof typeof WALK_ROWS] ?? 0;
-      const walked = `select *, ${KEY_COLUMN} from invoice where ${others.sql} order by ${ORDER} limit ${rows}`;
+      const walked = `select * from invoice where ${others.sql} order by ${ORDER} limit ${rows}`;
       return {
-        sql: `select ${out} from (${walked}) walked where ${match.sql} order by ${ORDER} limit ${limit}`,
+        sql:
+          `select ${columns}, ${KEY_COLUMN} from (${walked}) walked where ${match.sql} ` +
+          `order by ${ORDER} limit ${limit}`,
         params,
       };
     }
