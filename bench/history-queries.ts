@@ -4,6 +4,8 @@ import {
   invoiceCountQuery,
   invoicePageQuery,
   numbered,
+  RECENT_DAYS,
+  windowStart,
   type InvoiceListFilter,
   type Keyset,
   type PageStep,
@@ -155,7 +157,9 @@ export function pageSql(
   s: Samples,
   step: PageStep | null = null,
 ): { text: string; values: unknown[] } {
-  return numbered(invoicePageQuery(tenantId, q.filter, 21, q.deep ? s.keyset : null, '*', step));
+  // The recent step's first window: the newest day (of a deep page, the day it starts after).
+  const since = step === 'recent' ? windowStart(q.deep ? s.keyset.fecEmi : s.lastDay, RECENT_DAYS[0]) : null;
+  return numbered(invoicePageQuery(tenantId, q.filter, 21, q.deep ? s.keyset : null, '*', step, since));
 }
 
 export function countSql(tenantId: string, q: HistoryQuery, cap: number): { text: string; values: unknown[] } {

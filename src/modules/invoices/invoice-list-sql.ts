@@ -31,6 +31,11 @@ export interface InvoiceListFilter {
   text?: string | null;
   /** How `text` is matched (default `contains`). */
   textMode?: TextMode;
+  /**
+   * The tenant's receptor names that contain `text`, when already looked up (matchingNamesQuery): a contained
+   * fragment of several words then reads those names' documents without looking them up again.
+   */
+  names?: readonly string[] | null;
 }
 
 export type TextMode = 'identifier' | 'words' | 'prefix' | 'contains';
@@ -152,6 +157,10 @@ const distinct = (v: readonly string[] | null | undefined): (string | null)[] =>
  * How a page of a text search (by name or containment) is read, in this order until one fills the page:
  *  - `walk`: the newest WALK_ROWS rows of the other filters, in listing order (their index), each checked against the
  *    text; it stops at the page's last match. Fast when matches are common, whatever the planner expects of them;
+ *  - `recent`: the matches of the newest days only (fecEmi from `since` on: RECENT_DAYS, widening), from the text's
+ *    index and the listing index together (a bitmap of each, intersected), then sorted. When they fill the page they
+ *    are the page: every row of an earlier day comes after them. Fast when matches are many but none is among the
+ *    newest rows walked (a surname that the newest documents happen not to have);
  *  - `candidates`: every match, from the text's index (GIN), then sorted: fast when matches are rare, including none.
  *  - `names` (instead of `candidates`, for a contained fragment of several words: see byNameRows): the tenant's
  *    receptor names that contain it, each name's newest documents read in order from its index, and the few
@@ -160,7 +169,14 @@ const distinct = (v: readonly string[] | null | undefined): (string | null)[] =>
  * statistics of) walks the whole history for a word nobody has, or reads a hundred thousand candidates for a common
  * one. The walk's matches, when they fill the page, are the page: every row it did not reach comes after them.
  */
-export type PageStep = 'walk' | 'candidates' | 'names';
+export type PageStep = 'walk' | 'recent' | 'candidates' | 'names';
+
+/**
+ * The windows of the `recent` step, in days up to the newest day of the other filters, tried in turn until one fills
+ * the page. Each reads the text's index entries once (a bitmap of every match), the listing index over its days, and
+ * the rows of the matches in them.
+ */
+export const RECENT_DAYS = [1, 7, 31] as const;
 
 /** Rows a page's walk reads at most before the candidates from the text's index answer instead. */
 export const WALK_ROWS: Record<Exclude<TextMode, 'identifier'>, number> = { words: 1000, prefix: 1000, contains: 1000 };
@@ -176,7 +192,7 @@ export function pageSteps(f: InvoiceListFilter): (PageStep | null)[] {
   if (!text || mode === 'identifier') return [null];
   if (distinct(f.status).length * distinct(f.tipoDte).length !== 1) return [null];
   if (mode !== 'contains' && words(text).length > 1) return ['candidates'];
-  return ['walk', byNames(text, mode) ? 'names' : 'candidates'];
+  return byNames(text, mode) ? ['walk', 'names'] : ['walk', 'recent', 'candidates'];
 }
 
 /**
@@ -188,14 +204,28 @@ export function byNames(text: string, mode: TextMode): boolean {
   return mode === 'contains' && text.trim().includes(' ') && !text.includes('\x1f');
 }
 
-/** How many of the tenant's receptor names contain `text` (counting at most `cap + 1`). */
+/** The tenant's receptor names that contain `text` (at most `cap + 1` of them: more means more than `cap`). */
 export function matchingNamesQuery(tenantId: string, text: string, cap: number): SqlQuery {
   return {
     sql:
-      `select count(*)::int as n from (select 1 from receptor_name where tenant_id = ? ` +
-      `and name_key like '%' || lower(fx_unaccent(?)) || '%' limit ${cap + 1}) m`,
+      `select nombre from receptor_name where tenant_id = ? ` +
+      `and name_key like '%' || lower(fx_unaccent(?)) || '%' limit ${cap + 1}`,
     params: [tenantId, escapeLike(text.trim())],
   };
+}
+
+/** The names of `f.names` as a relation (`nombre`), or those of the tenant that contain `text` looked up. */
+function namesRelation(tenantId: string, text: string, names: readonly string[] | null | undefined): Cond {
+  if (names) {
+    // One row per name: an empty list is no row (`unnest` of an empty array).
+    const list = names.map(() => '?::text').join(', ');
+    return cond(`(select unnest(array[${list}]::text[]) as nombre)`, ...names);
+  }
+  return cond(
+    `(select nombre from receptor_name where tenant_id = ? and name_key like '%' || lower(fx_unaccent(?)) || '%')`,
+    tenantId,
+    escapeLike(text.trim()),
+  );
 }
 
 /** The identifiers as the containment search sees them, spelled exactly as in invoice_spaced_identifiers_index. */
@@ -203,22 +233,36 @@ const IDENTIFIERS = 'fx_invoice_identifiers(numero_control, codigo_generacion, r
 
 /**
  * Ids and keys of the rows that contain `text` (byNames) among those of `others`: each matching name's first
- * `perName` rows in listing order (all with null), and every identifier match; without duplicates.
+ * `perName` rows in listing order (all with null), and every identifier match whose name does not contain it (so no
+ * row comes twice, and a capped count stops reading once it has enough).
  */
-function byNameRows(tenantId: string, others: SqlQuery, text: string, perName: number | null): SqlQuery {
+function byNameRows(
+  tenantId: string,
+  others: SqlQuery,
+  text: string,
+  perName: number | null,
+  names?: readonly string[] | null,
+): SqlQuery {
   const pattern = `'%' || lower(fx_unaccent(?)) || '%'`;
   const fragment = escapeLike(text.trim());
   const limit = perName === null ? '' : ` limit ${perName}`;
+  const named = namesRelation(tenantId, text, names);
   return {
     sql:
-      `select n_rows.id, n_rows.fec_emi, n_rows.created_at from (select nombre from receptor_name ` +
-      `where tenant_id = ? and name_key like ${pattern}) names cross join lateral (select id, fec_emi, created_at ` +
+      `select n_rows.id, n_rows.fec_emi, n_rows.created_at from ${named.sql} ` +
+      `names cross join lateral (select id, fec_emi, created_at ` +
       `from invoice where ${others.sql} and receptor_nombre = names.nombre order by ${ORDER}${limit}) n_rows ` +
-      `union select id, fec_emi, created_at from invoice where ${others.sql} and ${IDENTIFIERS} like '% %' ` +
-      `and ${IDENTIFIERS} like ${pattern}`,
-    params: [tenantId, fragment, ...others.params, ...others.params, fragment],
+      `union all select id, fec_emi, created_at from invoice where ${others.sql} and ${IDENTIFIERS} like '% %' ` +
+      `and ${IDENTIFIERS} like ${pattern} and not fx_name_key(receptor_nombre) like ${pattern}`,
+    params: [...named.values, ...others.params, ...others.params, fragment, fragment],
   };
 }
+
+/** Rows strictly after `after` in the listing order (none: every row). */
+const keysetConds = (after: Keyset | null): Cond[] =>
+  after
+    ? [cond('(fec_emi, created_at, id) < (?, ?::timestamptz, ?::uuid)', after.fecEmi, after.createdAt, after.id)]
+    : [];
 
 /** The rows of one page (`limit` rows after `after`), newest first: `columns` of invoice (all by default). */
 export function invoicePageQuery(
@@ -228,10 +272,9 @@ export function invoicePageQuery(
   after: Keyset | null,
   columns = '*',
   step: PageStep | null = null,
+  since: string | null = null,
 ): SqlQuery {
-  const keyset = after
-    ? [cond('(fec_emi, created_at, id) < (?, ?::timestamptz, ?::uuid)', after.fecEmi, after.createdAt, after.id)]
-    : [];
+  const keyset = keysetConds(after);
   const text = f.text?.trim();
   if (step && text) {
     const mode = f.textMode ?? 'contains';
@@ -242,7 +285,7 @@ export function invoicePageQuery(
       ...keyset,
     ]);
     if (step === 'names') {
-      const rows = byNameRows(tenantId, others, text, limit);
+      const rows = byNameRows(tenantId, others, text, limit, f.names);
       return {
         sql:
           `select ${columns}, ${KEY_COLUMN} from invoice where tenant_id = ? and id in (select id from ` +
@@ -253,22 +296,27 @@ export function invoicePageQuery(
     }
     const match = textCond(text, mode);
     const params = [...others.params, ...match.values];
-    const out = columns === '*' ? '*' : `${columns}, key_created_at`;
     if (step === 'walk') {
+      // The cursor's key is formatted for the matches only, not for every row walked.
       const rows = WALK_ROWS[mode as keyof typeof WALK_ROWS] ?? 0;
-      const walked = `select *, ${KEY_COLUMN} from invoice where ${others.sql} order by ${ORDER} limit ${rows}`;
+      const walked = `select * from invoice where ${others.sql} order by ${ORDER} limit ${rows}`;
       return {
-        sql: `select ${out} from (${walked}) walked where ${match.sql} order by ${ORDER} limit ${limit}`,
+        sql:
+          `select ${columns}, ${KEY_COLUMN} from (${walked}) walked where ${match.sql} ` +
+          `order by ${ORDER} limit ${limit}`,
         params,
       };
     }
     // Planned for every match (a materialized CTE is), hence read from the text's index; the page is then sorted.
-    const every = `select ${columns} from invoice where ${others.sql} and ${match.sql}`;
+    // The recent step's days are a range of the other filters' listing index, intersected with the text's.
+    if (step === 'recent' && !since) throw new Error('the recent step needs the first day of its window');
+    const days = step === 'recent' ? cond(' and fec_emi >= ?', since) : cond('');
+    const every = `select ${columns} from invoice where ${others.sql} and ${match.sql}${days.sql}`;
     return {
       sql:
         `with candidates as materialized (${every}) ` +
         `select ${columns}, ${KEY_COLUMN} from candidates order by ${ORDER} limit ${limit}`,
-      params,
+      params: [...params, ...days.values],
     };
   }
   const branch = (conds: Cond[]): SqlQuery => {
@@ -307,8 +355,9 @@ export function invoicePageRowsQuery(
   after: Keyset | null,
   columns: string,
   step: PageStep | null = null,
+  since: string | null = null,
 ): SqlQuery {
-  const ids = invoicePageQuery(tenantId, f, limit, after, 'id, fec_emi, created_at', step);
+  const ids = invoicePageQuery(tenantId, f, limit, after, 'id, fec_emi, created_at', step, since);
   return {
     sql:
       `select ${columns}, ${KEY_COLUMN} from invoice where tenant_id = ? and id in (select id from (${ids.sql}) ids) ` +
@@ -318,10 +367,31 @@ export function invoicePageRowsQuery(
 }
 
 /** Whether `text` matches anything of the tenant in `mode` (whatever the other filters). */
-export function textProbeQuery(tenantId: string, text: string, mode: TextMode, step: PageStep | null = null): SqlQuery {
-  if (step) return invoicePageQuery(tenantId, { text, textMode: mode }, 1, null, 'id, fec_emi, created_at', step);
+export function textProbeQuery(
+  tenantId: string,
+  text: string,
+  mode: TextMode,
+  step: PageStep | null = null,
+  since: string | null = null,
+): SqlQuery {
+  const f = { text, textMode: mode };
+  if (step) return invoicePageQuery(tenantId, f, 1, null, 'id, fec_emi, created_at', step, since);
   const w = joined([cond('tenant_id = ?', tenantId), textCond(text, mode)]);
   return { sql: `select 1 as found from invoice where ${w.sql} limit 1`, params: w.params };
+}
+
+/** The newest day of the rows of `f` but its text (after `after`): where the recent step's windows end. */
+export function newestDayQuery(tenantId: string, f: InvoiceListFilter, after: Keyset | null): SqlQuery {
+  const keyset = keysetConds(after);
+  const w = joined([...allConds(tenantId, { ...f, text: null }), ...keyset]);
+  return { sql: `select fec_emi from invoice where ${w.sql} order by ${ORDER} limit 1`, params: w.params };
+}
+
+/** The first day of a window of `days` days that ends on `day` (YYYY-MM-DD). */
+export function windowStart(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - (days - 1));
+  return d.toISOString().slice(0, 10);
 }
 
 /** Counts matching rows, reading at most `cap + 1` of them (null cap: count them all). */
@@ -335,7 +405,7 @@ export function invoiceCountQuery(tenantId: string, f: InvoiceListFilter, cap: n
       ...inList('status', f.status),
       ...inList('tipo_dte', f.tipoDte),
     ]);
-    const rows = byNameRows(tenantId, others, text, cap === null ? null : cap + 1);
+    const rows = byNameRows(tenantId, others, text, cap === null ? null : cap + 1, f.names);
     const limit = cap === null ? '' : ` limit ${cap + 1}`;
     return {
       sql: `select count(*)::int as n from (select 1 from (${rows.sql}) matched${limit}) m`,

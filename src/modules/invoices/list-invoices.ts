@@ -9,6 +9,9 @@ import {
   invoiceEstimateQuery,
   invoicePageRowsQuery,
   matchingNamesQuery,
+  newestDayQuery,
+  RECENT_DAYS,
+  windowStart,
   pageSteps,
   type PageStep,
   textModes,
@@ -105,8 +108,10 @@ function checkFilter(f: InvoiceFilter, first: number): void {
   if (issues.length) throw new ValidationError(issues);
 }
 
-function normalized(f: InvoiceFilter): InvoiceFilter {
-  return { ...f, receptorNumDocumento: f.receptorNumDocumento ? f.receptorNumDocumento.replace(/-/g, '') : null };
+function normalized(f: InvoiceFilter): InvoiceListFilter {
+  const receptorNumDocumento = f.receptorNumDocumento ? f.receptorNumDocumento.replace(/-/g, '') : null;
+  // The names a text matches are looked up here, never taken from the caller.
+  return { ...f, receptorNumDocumento, names: null };
 }
 
 function run<T>(ctx: Context, q: SqlQuery): Promise<T[]> {
@@ -139,12 +144,22 @@ async function countInvoices(
   return { count: Math.max(await estimate(), cap + 1), exact: false };
 }
 
-async function estimatedCount(ctx: Context, tenantId: string, f: InvoiceListFilter): Promise<number> {
-  const [plan] = await run<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
-    ctx,
-    invoiceEstimateQuery(tenantId, f),
-  );
-  return Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+/** The planner's estimates asked during a request, by query: a page and its count often ask the same one. */
+const estimates = new WeakMap<Context, Map<string, Promise<number>>>();
+
+function estimatedCount(ctx: Context, tenantId: string, f: InvoiceListFilter): Promise<number> {
+  const q = invoiceEstimateQuery(tenantId, f);
+  const key = JSON.stringify([q.sql, q.params]);
+  let asked = estimates.get(ctx);
+  if (!asked) estimates.set(ctx, (asked = new Map()));
+  let n = asked.get(key);
+  if (!n) {
+    n = run<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(ctx, q).then(([plan]) =>
+      Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0),
+    );
+    asked.set(key, n);
+  }
+  return n;
 }
 
 /**
@@ -155,7 +170,7 @@ async function estimatedCount(ctx: Context, tenantId: string, f: InvoiceListFilt
 async function pageRows(
   ctx: Context,
   tenantId: string,
-  filter: InvoiceFilter,
+  filter: InvoiceListFilter,
   limit: number,
   keyset: Keyset | null,
 ): Promise<{ f: InvoiceListFilter; rows: Row[] }> {
@@ -170,11 +185,10 @@ async function pageRows(
     !filter.receptorNumDocumento &&
     !filter.patientId;
   for (const [i, textMode] of modes.entries()) {
-    const f: InvoiceListFilter = { ...filter, textMode };
     const last = i === modes.length - 1;
     if (!last && !plain && !(await found(ctx, tenantId, text!, textMode))) continue;
-    const rows = await stepRows(ctx, tenantId, f, limit, keyset);
-    if (rows.length || last || !plain) return { f, rows };
+    const page = await stepRows(ctx, tenantId, { ...filter, textMode }, limit, keyset);
+    if (page.rows.length || last || !plain) return page;
   }
   throw new Error('unreachable: the last text mode always answers');
 }
@@ -187,39 +201,96 @@ async function pageRows(
  * common and the walk comes first; in fewer, a fragment of several words has no other matches than those names' and
  * the identifiers with a space, and the names answer alone.
  */
-async function orderedSteps(ctx: Context, tenantId: string, f: InvoiceListFilter): Promise<(PageStep | null)[]> {
+async function orderedSteps(
+  ctx: Context,
+  tenantId: string,
+  f: InvoiceListFilter,
+): Promise<{ steps: (PageStep | null)[]; f: InvoiceListFilter }> {
   const steps = pageSteps(f);
-  if (steps[0] !== 'walk') return steps;
+  if (steps[0] !== 'walk') return { steps, f };
   if (f.textMode === 'contains') {
-    const [names] = await run<{ n: number }>(ctx, matchingNamesQuery(tenantId, f.text!, NAMES_FIRST_UP_TO));
-    if (Number(names?.n ?? 0) > NAMES_FIRST_UP_TO) return steps;
-    if (steps.at(-1) === 'names') return ['names'];
+    const names = await run<{ nombre: string }>(ctx, matchingNamesQuery(tenantId, f.text!, NAMES_FIRST_UP_TO));
+    if (names.length > NAMES_FIRST_UP_TO) return { steps, f };
+    // The names found are kept with the filter: its page and its count read their documents without a new look-up.
+    if (steps.at(-1) === 'names') return { steps: ['names'], f: { ...f, names: names.map((n) => n.nombre) } };
   }
   // The text's matches alone: the candidates read all of them from its index, whatever the other filters keep.
   const text = { text: f.text, textMode: f.textMode };
-  return (await estimatedCount(ctx, tenantId, text)) <= CANDIDATES_FIRST_UP_TO ? [steps.at(-1)!] : steps;
+  const few = (await estimatedCount(ctx, tenantId, text)) <= CANDIDATES_FIRST_UP_TO;
+  return { steps: few ? [steps.at(-1)!] : steps, f };
 }
 
 /** A page's rows, read in its steps (see PageStep): the first that fills the page answers, else the last. */
 async function stepRows(
   ctx: Context,
   tenantId: string,
-  f: InvoiceListFilter,
+  filter: InvoiceListFilter,
   limit: number,
   keyset: Keyset | null,
-): Promise<Row[]> {
-  const steps = await orderedSteps(ctx, tenantId, f);
+): Promise<{ f: InvoiceListFilter; rows: Row[] }> {
+  const columns = listingOf(ctx).columns;
+  const { steps, f } = await orderedSteps(ctx, tenantId, filter);
   for (const [i, step] of steps.entries()) {
-    const rows = await run<Row>(ctx, invoicePageRowsQuery(tenantId, f, limit, keyset, listingOf(ctx).columns, step));
-    if (rows.length >= limit || i === steps.length - 1) return rows;
+    if (step === 'recent') {
+      const rows = await recentRows<Row>(
+        ctx,
+        tenantId,
+        f,
+        keyset,
+        (since) => invoicePageRowsQuery(tenantId, f, limit, keyset, columns, step, since),
+        limit,
+      );
+      if (rows === null || rows.length >= limit) return { f, rows: rows ?? [] };
+      continue;
+    }
+    const rows = await run<Row>(ctx, invoicePageRowsQuery(tenantId, f, limit, keyset, columns, step));
+    if (rows.length >= limit || i === steps.length - 1) return { f, rows };
   }
   throw new Error('unreachable: a page has at least one step');
 }
 
+/**
+ * The recent step (see PageStep): `query(since)` over the windows of RECENT_DAYS up to the newest day of the other
+ * filters, until one answers at least a page (its rows returned, else those of the widest); null when the other
+ * filters keep no row at all (no step can find any).
+ */
+async function recentRows<T>(
+  ctx: Context,
+  tenantId: string,
+  f: InvoiceListFilter,
+  keyset: Keyset | null,
+  query: (since: string) => SqlQuery,
+  limit: number,
+): Promise<T[] | null> {
+  const [newest] = await run<{ fec_emi: string }>(ctx, newestDayQuery(tenantId, f, keyset));
+  if (!newest) return null;
+  let rows: T[] = [];
+  for (const days of RECENT_DAYS) {
+    rows = await run<T>(ctx, query(windowStart(String(newest.fec_emi), days)));
+    if (rows.length >= limit) break;
+  }
+  return rows;
+}
+
 /** Whether `text` matches anything of the tenant in `mode`: among the newest rows, else from the text's index. */
 async function found(ctx: Context, tenantId: string, text: string, mode: TextMode): Promise<boolean> {
-  const steps = await orderedSteps(ctx, tenantId, { text, textMode: mode });
-  for (const step of steps) if ((await run(ctx, textProbeQuery(tenantId, text, mode, step))).length) return true;
+  const { steps, f } = await orderedSteps(ctx, tenantId, { text, textMode: mode });
+  for (const step of steps) {
+    if (step === 'recent') {
+      const rows = await recentRows(
+        ctx,
+        tenantId,
+        f,
+        null,
+        (since) => textProbeQuery(tenantId, text, mode, step, since),
+        1,
+      );
+      if (rows === null) return false;
+      if (rows.length) return true;
+      continue;
+    }
+    if ((await run(ctx, textProbeQuery(tenantId, text, mode, step))).length) return true;
+  }
   return false;
 }
 
