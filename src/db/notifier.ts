@@ -11,6 +11,18 @@ export interface Note {
 export const jobNotes = (kinds: readonly (string | null)[] | null | undefined): Note[] =>
   [...new Set(kinds ?? [])].filter((k): k is string => !!k).map((kind) => ({ channel: 'fx_jobs', payload: kind }));
 
+/** The notes without repeats (a batch of emissions carries one workers' wake-up per emission), in their order. */
+function distinct(notes: Note[]): Note[] {
+  if (notes.length < 2) return notes;
+  const seen = new Set<string>();
+  return notes.filter((n) => {
+    const key = `${n.channel}\u0000${n.payload}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * Sends the NOTIFYs of the hot path's statements after they committed, from one connection of this process.
  *
@@ -62,7 +74,7 @@ export class Notifier {
   private async drain(): Promise<void> {
     while (this.pending.length) {
       const batch = this.pending.splice(0);
-      const notes = batch.flatMap((b) => b.note);
+      const notes = distinct(batch.flatMap((b) => b.note));
       try {
         await this.notify(notes).catch(async (err: unknown) => {
           // A broken connection: once more on a new one (a repeated note is harmless: listeners dedupe or re-poll).
@@ -80,10 +92,12 @@ export class Notifier {
   private async notify(notes: Note[]): Promise<void> {
     const client = this.client ?? (await this.connect());
     try {
+      // One JSON parameter ([[channel, payload], …]): JSON.stringify is native, where two text[] parameters were
+      // escaped element by element (every quote of every JSON payload) and parsed back as array literals.
       await client.query({
-        name: 'fx_notify_many',
-        text: `select pg_notify(c, p) from unnest($1::text[], $2::text[]) as t(c, p)`,
-        values: [notes.map((n) => n.channel), notes.map((n) => n.payload)],
+        name: 'fx_notify_json',
+        text: `select pg_notify(n->>0, n->>1) from json_array_elements($1::json) as t(n)`,
+        values: [JSON.stringify(notes.map((n) => [n.channel, n.payload]))],
       });
     } catch (err) {
       if (this.client === client) this.client = null;

@@ -42,7 +42,15 @@ export function graphqlHandler(
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status || 200;
     if (response.body.kind === 'complete') {
-      res.send(response.body.string);
+      const body = response.body.string;
+      if (req.method === 'POST' && res.hasHeader('content-type')) {
+        // A POST's answer is never conditional (ETag and 304 serve GET and HEAD): written as Apollo made it, without
+        // express's hash of the body for an ETag nobody can use, nor its rewriting of the headers.
+        res.setHeader('content-length', Buffer.byteLength(body));
+        res.end(body);
+        return;
+      }
+      res.send(body);
       return;
     }
     for await (const chunk of response.body.asyncIterator) {

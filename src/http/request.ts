@@ -17,6 +17,18 @@ export function requestId(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/**
+ * The JSON answer of a POST, written directly: a POST is never answered conditionally (ETag and 304 serve GET and
+ * HEAD), so express's hash of the body for an ETag would be work nobody uses.
+ */
+export function sendPostJson(res: Response, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
+}
+
 /** An expected failure (a use case's result, or a thrown AppError) in the one JSON error shape, at its HTTP status. */
 export function sendFailure(res: Response, failure: Failure | AppError) {
   const requestId = res.locals.requestId as string;

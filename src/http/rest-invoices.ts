@@ -14,7 +14,7 @@ import { calendarForTenant } from '../modules/calendar/business-calendar.js';
 import { tenantProfile } from '../modules/tenants/tenant-profile.js';
 import { deadlinesJson, invoiceDeadlines } from '../modules/calendar/invoice-deadlines.js';
 import { invoiceBlock } from '../modules/transmission/blocked.js';
-import { contextOf, sendFailure } from './request.js';
+import { contextOf, sendFailure, sendPostJson } from './request.js';
 import { raise } from '../core/result.js';
 import { invoiceNotFound } from '../modules/invoices/invoice.errors.js';
 
@@ -78,7 +78,7 @@ export function invoiceRoutes(app: App, r: Router): void {
     const ctx = await contextOf(app, req, res);
     const r = await emitRequest(ctx, req.body);
     if (!r.ok) return sendFailure(res, r.error);
-    res.status(r.value.created ? 201 : 200).json(await invoiceJson(app, r.value.invoice, false, r.value.created));
+    sendPostJson(res, r.value.created ? 201 : 200, await invoiceJson(app, r.value.invoice, false, r.value.created));
   });
   r.get('/api/facturas/:id', async (req, res) => {
     const ctx = await contextOf(app, req, res);

@@ -95,3 +95,20 @@ describe('FX_TRUSTED_DOCUMENTS=enforce', () => {
     expect((await open.gql(`{ invoices { totalCount } }`, {}, key(a.apiKey))).status).toBe(200);
   });
 });
+
+describe('the HTTP answer of a GraphQL POST', () => {
+  it('has its type, exact length and request id, and no ETag (a POST is never answered conditionally)', async () => {
+    const res = await fetch(`${open.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': a.apiKey, 'x-request-id': 'post-answer-1' },
+      body: JSON.stringify({ query: '{ me { kind } }' }),
+    });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json; charset=utf-8$/);
+    expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+    expect(res.headers.get('etag')).toBeNull();
+    expect(res.headers.get('x-request-id')).toBe('post-answer-1');
+    expect(JSON.parse(bytes.toString('utf8'))).toEqual({ data: { me: { kind: 'apiKey' } } });
+  });
+});

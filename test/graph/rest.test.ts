@@ -20,6 +20,10 @@ describe('POST /api/facturas', () => {
       totalPagar: '79.50',
     });
     expect(created.body.pdfUrl).toContain(`/documents/${created.body.id}.pdf?token=`);
+    // A POST is never answered conditionally: JSON with its length, no ETag.
+    expect(created.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(Number(created.headers.get('content-length'))).toBe(Buffer.byteLength(JSON.stringify(created.body)));
+    expect(created.headers.get('etag')).toBeNull();
     const replay = await rest(t, 'POST', '/api/facturas', a.apiKey, body);
     expect(replay.status).toBe(200);
     expect(replay.body.id).toBe(created.body.id);

@@ -59,6 +59,21 @@ describe('Notifier', () => {
     await n.send([{ channel: 'fx_test_a', payload: 'after close' }]); // dropped, never rejects
   });
 
+  it('delivers every payload exactly (quotes, backslashes, braces, commas, accents, astral characters)', async () => {
+    const n = new Notifier(t.app.db.url, createLogger('silent'));
+    got.length = 0;
+    const payloads = [
+      JSON.stringify({ eventId: '1', referenciaExterna: 'A "quoted", {braced} \\ path', nombre: 'Peña Ñuñoa 🏥' }),
+      '',
+      'NULL',
+      '{"a":[1,2]}',
+    ];
+    await n.send(payloads.map((payload) => ({ channel: 'fx_test_a', payload })));
+    await until(() => got.length === payloads.length);
+    expect(got.map((g) => g.payload)).toEqual(payloads);
+    await n.close();
+  });
+
   it('sends again on a new connection when its connection was terminated', async () => {
     const n = new Notifier(t.app.db.url, createLogger('silent'));
     got.length = 0;
