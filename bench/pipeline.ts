@@ -299,6 +299,7 @@ interface PgStats0 {
   lsn?: string;
   roles?: Map<string, number>;
   wal: { records: number; fpi: number; bytes: number };
+  tables?: Map<string, { ins: number; upd: number; hot: number; newpage: number }>;
 }
 
 async function pgCounters(env: BenchEnv): Promise<PgStats0> {
@@ -306,7 +307,14 @@ async function pgCounters(env: BenchEnv): Promise<PgStats0> {
   const db = await q(`select xact_commit::float8 as x from pg_stat_database where datname = current_database()`);
   const wal = await q(`select wal_records::float8 as records, wal_fpi::float8 as fpi, wal_bytes::float8 as bytes
                          from pg_stat_wal`);
-  return { xacts: db.x, wal };
+  const t = await env.app.db.pool.query(
+    `select relname, n_tup_ins::float8 as ins, n_tup_upd::float8 as upd, n_tup_hot_upd::float8 as hot,
+            n_tup_newpage_upd::float8 as newpage from pg_stat_user_tables`,
+  );
+  const tables = new Map(
+    t.rows.map((r) => [r.relname as string, { ins: r.ins, upd: r.upd, hot: r.hot, newpage: r.newpage }]),
+  );
+  return { xacts: db.x, wal, tables };
 }
 
 /** Resets pg_stat_statements and returns the counters the report subtracts. */
@@ -399,6 +407,20 @@ async function pgStatsReport(
       `${per(after.wal.records - before.wal.records)} WAL records, ${per(after.wal.fpi - before.wal.fpi)} full-page ` +
       `images, ${((after.wal.bytes - before.wal.bytes) / docs / 1024).toFixed(1)} KB of WAL`,
   );
+  const changed = [...(after.tables ?? [])]
+    .map(([name, a]) => {
+      const b = before.tables?.get(name) ?? { ins: 0, upd: 0, hot: 0, newpage: 0 };
+      return { name, ins: a.ins - b.ins, upd: a.upd - b.upd, hot: a.hot - b.hot, newpage: a.newpage - b.newpage };
+    })
+    .filter((r) => r.upd > 0)
+    .sort((x, y) => y.upd - x.upd);
+  console.log('  row updates per document by table (updates, of them HOT, of them to another page; inserts):');
+  for (const r of changed) {
+    console.log(
+      `    ${r.name.padEnd(28)} ${per(r.upd).padStart(7)} ${per(r.hot).padStart(7)} ${per(r.newpage).padStart(7)}` +
+        `   ins ${per(r.ins)}`,
+    );
+  }
   const cpu = [...roles].map(([role, ms]) => `${role} ${((ms - (before.roles?.get(role) ?? 0)) / docs).toFixed(2)}`);
   console.log(`  PostgreSQL CPU ms per document by process: ${cpu.join(', ')}`);
   const wal = await env.app.db.pool.query(
