@@ -9,6 +9,7 @@ import {
   invoiceCountQuery,
   invoicePageQuery,
   matchingNamesQuery,
+  nameWordsExistQuery,
   newestDayQuery,
   numbered,
   pageSteps,
@@ -394,6 +395,54 @@ describe('listInvoices', () => {
         text,
       ).toEqual(want);
       expect(want.length, text).toBeGreaterThan(15);
+    }
+    // A single word through the API, with and without another filter: matched whole (common, or in one old row that
+    // the walk does not reach), only begun, or only contained (after a walk that found nothing, one look at the name
+    // index says that no name has the word, whole or begun).
+    for (const [text, textMode] of [
+      ['peña', 'words'],
+      ['zoe', 'words'],
+      ['quiñ', 'prefix'],
+      ['amír', 'contains'],
+      ['ÑEZ', 'contains'],
+    ] as const) {
+      for (const other of [{}, { status: ['PROCESSED' as const] }]) {
+        const one = numbered(invoicePageQuery(tenantId, { text, textMode, ...other }, 25, null, 'id'));
+        const want = (await db.query(one.text, one.values)).rows.map((r) => r.id);
+        const got = await listInvoices(ctx, { text, ...other }, 25);
+        expect(
+          got.nodes.map((n) => n.id),
+          `${text} ${JSON.stringify(other)}`,
+        ).toEqual(want);
+        if (!('status' in other)) expect(want.length, text).toBeGreaterThan(0);
+      }
+    }
+    // Whether a name's words are in any row of the tenant (asked after a walk that found nothing): exactly when one
+    // query in listing order finds a row; never because of another tenant's rows.
+    await db.query(
+      `update invoice set receptor_nombre = 'Zoe Xu Ramos Tlaloc' where tenant_id = $1 and referencia_externa = $2`,
+      [otherId, `SIGMA-${String(7).padStart(10, '0')}`],
+    );
+    for (const [text, textMode, tenant] of [
+      ['tlaloc', 'words', tenantId],
+      ['tlal', 'prefix', tenantId],
+      ['tlaloc', 'words', otherId],
+      ['tlal', 'prefix', otherId],
+      ['zoe', 'words', tenantId],
+      ['zo', 'prefix', tenantId],
+      ['quiñ', 'words', tenantId],
+      ['quiñ', 'prefix', tenantId],
+      ['amír', 'words', tenantId],
+      ['amír', 'prefix', tenantId],
+      ['peña', 'words', otherId],
+      ['zoe', 'words', otherId],
+      ['zoe', 'prefix', otherId],
+    ] as const) {
+      const one = numbered(invoicePageQuery(tenant, { text, textMode }, 1, null, 'id'));
+      const some = (await db.query(one.text, one.values)).rows.length;
+      const probe = numbered(nameWordsExistQuery(tenant, text, textMode));
+      const found = (await db.query(probe.text, probe.values)).rows.length;
+      expect(found, `${text} ${textMode}`).toBe(some);
     }
   });
 

@@ -380,6 +380,20 @@ export function textProbeQuery(
   return { sql: `select 1 as found from invoice where ${w.sql} limit 1`, params: w.params };
 }
 
+/**
+ * Whether any row of the tenant has the name's words of `text` (whole or begun): one row read from the words' index
+ * (every match is planned for, hence the index; the first one found answers). A name mode only: its index entries are
+ * the matches, so a word that no name has costs two index pages; one that some have costs reading its entries once
+ * (as one window of the recent step does).
+ */
+export function nameWordsExistQuery(tenantId: string, text: string, mode: 'words' | 'prefix'): SqlQuery {
+  const w = joined([cond('tenant_id = ?', tenantId), textCond(text, mode)]);
+  return {
+    sql: `with matches as materialized (select 1 from invoice where ${w.sql}) select 1 as found from matches limit 1`,
+    params: w.params,
+  };
+}
+
 /** The newest day of the rows of `f` but its text (after `after`): where the recent step's windows end. */
 export function newestDayQuery(tenantId: string, f: InvoiceListFilter, after: Keyset | null): SqlQuery {
   const keyset = keysetConds(after);

@@ -9,6 +9,7 @@ import {
   invoiceEstimateQuery,
   invoicePageRowsQuery,
   matchingNamesQuery,
+  nameWordsExistQuery,
   newestDayQuery,
   RECENT_DAYS,
   windowStart,
@@ -245,6 +246,7 @@ async function stepRows(
     }
     const rows = await run<Row>(ctx, invoicePageRowsQuery(tenantId, f, limit, keyset, columns, step));
     if (rows.length >= limit || i === steps.length - 1) return { f, rows };
+    if (step === 'walk' && !rows.length && !(await nameWordsExist(ctx, tenantId, f))) return { f, rows };
   }
   throw new Error('unreachable: a page has at least one step');
 }
@@ -272,6 +274,17 @@ async function recentRows<T>(
   return rows;
 }
 
+/**
+ * After a walk that found nothing: false when the name's words of the text are in no row of the tenant at all (the
+ * later steps would find nothing either), true otherwise, or when the text is not matched by a name's words (its
+ * index is not read: a contained fragment's trigram entries are many even when it matches nothing).
+ */
+async function nameWordsExist(ctx: Context, tenantId: string, f: InvoiceListFilter): Promise<boolean> {
+  const mode = f.textMode;
+  if (!f.text?.trim() || (mode !== 'words' && mode !== 'prefix')) return true;
+  return (await run(ctx, nameWordsExistQuery(tenantId, f.text, mode))).length > 0;
+}
+
 /** Whether `text` matches anything of the tenant in `mode`: among the newest rows, else from the text's index. */
 async function found(ctx: Context, tenantId: string, text: string, mode: TextMode): Promise<boolean> {
   const { steps, f } = await orderedSteps(ctx, tenantId, { text, textMode: mode });
@@ -290,6 +303,7 @@ async function found(ctx: Context, tenantId: string, text: string, mode: TextMod
       continue;
     }
     if ((await run(ctx, textProbeQuery(tenantId, text, mode, step))).length) return true;
+    if (step === 'walk' && !(await nameWordsExist(ctx, tenantId, f))) return false;
   }
   return false;
 }
