@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 
@@ -24,12 +25,60 @@ function tooLarge(width: number, height: number): LogoProblem | null {
   };
 }
 
+const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+/** Adam7's passes: first column and row, then the step between columns and between rows. */
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+];
+
+/**
+ * Why the compressed pixels (every IDAT chunk, in order) do not inflate to exactly the bytes IHDR announces, or null.
+ * The PNG decoder does not check this itself: a stream that stops early left it reading memory it never wrote, so a
+ * broken image could pass or fail from one upload to the next.
+ */
+function pixelStreamProblem(buf: Buffer): string | null {
+  const width = buf.readUInt32BE(16);
+  const height = buf.readUInt32BE(20);
+  const channels = CHANNELS[buf[25]!];
+  if (!channels) return `unknown colour type ${buf[25]}`;
+  const bitsPerPixel = buf[24]! * channels;
+  const rowBytes = (w: number) => (w === 0 ? 0 : 1 + Math.ceil((w * bitsPerPixel) / 8));
+  let expected = 0;
+  if (buf[28] === 1) {
+    for (const [x0, y0, dx, dy] of ADAM7) {
+      const w = Math.max(0, Math.ceil((width - x0!) / dx!));
+      const h = Math.max(0, Math.ceil((height - y0!) / dy!));
+      if (w > 0) expected += h * rowBytes(w);
+    }
+  } else expected = height * rowBytes(width);
+  const idat: Buffer[] = [];
+  for (let at = 8; at + 12 <= buf.length; ) {
+    const len = buf.readUInt32BE(at);
+    if (buf.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(buf.subarray(at + 8, at + 8 + len));
+    at += 12 + len;
+  }
+  try {
+    const pixels = inflateSync(Buffer.concat(idat), { maxOutputLength: expected + 1 });
+    return pixels.length === expected ? null : `its pixels inflate to ${pixels.length} bytes, not ${expected}`;
+  } catch (err) {
+    return `its pixels do not inflate: ${(err as Error).message}`;
+  }
+}
+
 function decodePng(buf: Buffer): { width: number; height: number; data: Buffer } | LogoProblem {
   if (buf.length < 24 || buf.toString('latin1', 12, 16) !== 'IHDR')
     return { code: 'INVALID_IMAGE', message: 'is not a readable PNG image (no IHDR header)' };
   // IHDR comes first: refuse huge dimensions before inflating anything.
   const big = tooLarge(buf.readUInt32BE(16), buf.readUInt32BE(20));
   if (big) return big;
+  const stream = pixelStreamProblem(buf);
+  if (stream) return { code: 'INVALID_IMAGE', message: `is not a readable PNG image (${stream})` };
   try {
     const png = PNG.sync.read(buf, { checkCRC: true });
     return { width: png.width, height: png.height, data: png.data };
