@@ -231,24 +231,37 @@ async function stepRows(
 ): Promise<{ f: InvoiceListFilter; rows: Row[] }> {
   const columns = listingOf(ctx).columns;
   const { steps, f } = await orderedSteps(ctx, tenantId, filter);
+  const rows = await readSteps<Row>(ctx, tenantId, f, steps, keyset, limit, (step, since) =>
+    invoicePageRowsQuery(tenantId, f, limit, keyset, columns, step, since),
+  );
+  return { f, rows };
+}
+
+/**
+ * `query` over `steps` in order: the rows of the first step that answers at least `limit`, else the last's. The
+ * recent step reads its windows (see recentRows); a walk that found nothing ends the steps when the text's name
+ * words are in no row at all (see nameWordsExist).
+ */
+async function readSteps<T>(
+  ctx: Context,
+  tenantId: string,
+  f: InvoiceListFilter,
+  steps: (PageStep | null)[],
+  keyset: Keyset | null,
+  limit: number,
+  query: (step: PageStep | null, since?: string) => SqlQuery,
+): Promise<T[]> {
   for (const [i, step] of steps.entries()) {
     if (step === 'recent') {
-      const rows = await recentRows<Row>(
-        ctx,
-        tenantId,
-        f,
-        keyset,
-        (since) => invoicePageRowsQuery(tenantId, f, limit, keyset, columns, step, since),
-        limit,
-      );
-      if (rows === null || rows.length >= limit) return { f, rows: rows ?? [] };
+      const rows = await recentRows<T>(ctx, tenantId, f, keyset, (since) => query(step, since), limit);
+      if (rows === null || rows.length >= limit) return rows ?? [];
       continue;
     }
-    const rows = await run<Row>(ctx, invoicePageRowsQuery(tenantId, f, limit, keyset, columns, step));
-    if (rows.length >= limit || i === steps.length - 1) return { f, rows };
-    if (step === 'walk' && !rows.length && !(await nameWordsExist(ctx, tenantId, f))) return { f, rows };
+    const rows = await run<T>(ctx, query(step));
+    if (rows.length >= limit || i === steps.length - 1) return rows;
+    if (step === 'walk' && !rows.length && !(await nameWordsExist(ctx, tenantId, f))) return rows;
   }
-  throw new Error('unreachable: a page has at least one step');
+  throw new Error('unreachable: the last step is never the recent one');
 }
 
 /**
@@ -288,24 +301,10 @@ async function nameWordsExist(ctx: Context, tenantId: string, f: InvoiceListFilt
 /** Whether `text` matches anything of the tenant in `mode`: among the newest rows, else from the text's index. */
 async function found(ctx: Context, tenantId: string, text: string, mode: TextMode): Promise<boolean> {
   const { steps, f } = await orderedSteps(ctx, tenantId, { text, textMode: mode });
-  for (const step of steps) {
-    if (step === 'recent') {
-      const rows = await recentRows(
-        ctx,
-        tenantId,
-        f,
-        null,
-        (since) => textProbeQuery(tenantId, text, mode, step, since),
-        1,
-      );
-      if (rows === null) return false;
-      if (rows.length) return true;
-      continue;
-    }
-    if ((await run(ctx, textProbeQuery(tenantId, text, mode, step))).length) return true;
-    if (step === 'walk' && !(await nameWordsExist(ctx, tenantId, f))) return false;
-  }
-  return false;
+  const rows = await readSteps(ctx, tenantId, f, steps, null, 1, (step, since) =>
+    textProbeQuery(tenantId, text, mode, step, since),
+  );
+  return rows.length > 0;
 }
 
 /** The caller's invoices, newest first (fecEmi, then creation), cursor pages of at most MAX_PAGE_SIZE. */
