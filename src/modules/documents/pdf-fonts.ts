@@ -56,15 +56,15 @@ interface Position {
   advanceWidth: number;
 }
 
+/** How many texts' TJ operands a face keeps (a few hundred bytes each at most). */
+const MAX_SHOWN = 4096;
+
 /**
  * The face's metrics per UTF-16 code unit, filled from pdfkit's AFM tables on first use. pdfkit looks a character's
  * glyph name up, then its width, then the kerning pair by a key string built for each pair of every word measured:
  * with the fonts shared, that was a fifth of a PDF's time. The numbers are pdfkit's own (integers, summed in the same
  * order), so widths, positions and the PDF are exactly what pdfkit computes.
  */
-/** How many texts' TJ operands a face keeps (a few hundred bytes each at most). */
-const MAX_SHOWN = 4096;
-
 class CharMetrics {
   /** Code unit → glyph number + 1, 0 until met (glyphs numbered as met; a face has a few hundred). */
   private readonly glyphOf = new Uint16Array(0x10000);
