@@ -12,7 +12,7 @@ export const JobSchema = defineEntity({
     tenantId: p.uuid().nullable(),
     kind: p.string().length(40),
     payload: p.json<Record<string, unknown>>(),
-    /** queued | running | done | failed */
+    /** queued | running | failed (a job that ends done is deleted: jobDoneCte in src/queue/enqueue.ts) */
     status: p.string().length(10).default('queued'),
     /** Claim order, lower first (the job definition's priority, src/queue/job-definition.ts). */
     priority: p.smallint().default(5),

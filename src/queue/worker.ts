@@ -76,7 +76,7 @@ export class Worker {
   private readonly inflight = new Set<Promise<void>>();
   /** The kinds that call MH (limited per tenant). */
   private readonly mhKinds: string[];
-  /** Jobs finished as 'done' in this turn of the event loop, recorded together (markDone). */
+  /** Jobs finished as 'done' in this turn of the event loop, deleted together (markDone). */
   private doneBatch: { ids: string[]; settled: Promise<void> } | null = null;
 
   constructor(
@@ -298,8 +298,9 @@ export class Worker {
   }
 
   /**
-   * Jobs that finish in the same turn of the event loop are marked done by one statement (most jobs end with
-   * 'done'; a batch of 64 claimed jobs tends to finish in bursts). Fenced by `locked_by` like every outcome.
+   * Jobs that finish in the same turn of the event loop are ended by one statement (most jobs end with 'done'; a
+   * batch of 64 claimed jobs tends to finish in bursts). A finished job is deleted (see jobDoneCte). Fenced by
+   * `locked_by` like every outcome.
    */
   private markDone(jobId: string): Promise<void> {
     if (!this.doneBatch) {
@@ -309,11 +310,10 @@ export class Worker {
           this.doneBatch = null;
           this.opts.pool
             .query(
-              prepared(
-                `update job set status = 'done', locked_until = null, updated_at = now()
-                 where id = any($1::bigint[]) and locked_by = $2 and status = 'running'`,
-                [ids, this.id],
-              ),
+              prepared(`delete from job where id = any($1::bigint[]) and locked_by = $2 and status = 'running'`, [
+                ids,
+                this.id,
+              ]),
             )
             .then(() => resolve(), reject);
         });
