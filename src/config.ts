@@ -69,7 +69,7 @@ export interface Config {
    */
   processes: number;
   /** The job table keeps finished jobs only this long (the documents' history lives elsewhere). */
-  jobs: { doneRetentionMs: number; failedRetentionMs: number; pruneEveryMs: number };
+  jobs: { failedRetentionMs: number; pruneEveryMs: number };
   publicUrl: string;
   /**
    * Browser origins allowed to call GraphQL, REST and the supergraph gateway (CORS), e.g. `https://app.sigma.example`.
@@ -307,7 +307,6 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       lotePollMs: int(env, 'FX_LOTE_POLL_MS', 3_000, 50, 600_000),
     },
     jobs: {
-      doneRetentionMs: int(env, 'FX_JOB_RETENTION_HOURS', 24, 0, 24 * 365) * 3_600_000,
       failedRetentionMs: int(env, 'FX_FAILED_JOB_RETENTION_DAYS', 30, 0, 3650) * 86_400_000,
       pruneEveryMs: int(env, 'FX_JOB_PRUNE_MS', 10 * 60_000, 50, 24 * 3_600_000),
     },

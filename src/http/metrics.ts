@@ -77,7 +77,7 @@ export function metricsRoute(app: App) {
       ),
       gauge(
         'fx_job_retries',
-        'Extra attempts (retries) recorded on jobs, by kind',
+        'Extra attempts (retries) of the jobs in the table (queued, running, failed: a job done is deleted), by kind',
         retried.map((r) => ({ labels: { kind: r.kind }, value: Number(r.n) })),
       ),
       metrics.mhRequestSeconds.render(),

@@ -105,14 +105,16 @@ export function dedupeKeyPrefix<P>(def: JobDefinition<P>, field: keyof P & strin
 }
 
 /**
- * Marking `job` done as a CTE of its handler's last statement, so the outcome commits with the work that ends the
- * job (one round trip less, and no window between the two). Fenced by the lease like the worker's own update: a
- * worker whose lease was taken over changes nothing. Null for a job without a lease holder (the worker records it).
- * The handler then returns jobDoneOutcome(job).
+ * Ending `job` as a CTE of its handler's last statement, so the outcome commits with the work that ends the job (one
+ * round trip less, and no window between the two). A job done is deleted, not kept as 'done': nothing reads finished
+ * jobs (a document's history is its invoice_event rows), and a delete writes no new row version and no index entry,
+ * where an update to 'done' wrote both and left the row for the pruning to delete later. Fenced by the lease like
+ * the worker's own statements: a worker whose lease was taken over changes nothing. Null for a job without a lease
+ * holder (the worker ends it). The handler then returns jobDoneOutcome(job).
  */
 export function jobDoneCte(p: SqlParams, job: ClaimedJob): string | null {
   if (!job.lockedBy) return null;
-  return `update job set status = 'done', locked_until = null, updated_at = now()
+  return `delete from job
           where id = ${p.add(job.id, 'bigint')} and locked_by = ${p.add(job.lockedBy)} and status = 'running'`;
 }
 

@@ -1,7 +1,7 @@
 import type { App } from '../app.js';
 import type { Mailer } from '../modules/email/mailer.js';
 
-/** `recorded`: the handler already marked the job done in its own last statement (jobDoneCte); the worker does not. */
+/** `recorded`: the handler already ended the job in its own last statement (jobDoneCte); the worker does not. */
 export type JobOutcome =
   | { kind: 'done'; recorded?: boolean }
   | { kind: 'retry'; delayMs: number; error: string }

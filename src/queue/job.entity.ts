@@ -12,7 +12,7 @@ export const JobSchema = defineEntity({
     tenantId: p.uuid().nullable(),
     kind: p.string().length(40),
     payload: p.json<Record<string, unknown>>(),
-    /** queued | running | done | failed */
+    /** queued | running | failed (a job that ends done is deleted: jobDoneCte in src/queue/enqueue.ts) */
     status: p.string().length(10).default('queued'),
     /** Claim order, lower first (the job definition's priority, src/queue/job-definition.ts). */
     priority: p.smallint().default(5),
@@ -31,8 +31,9 @@ export const JobSchema = defineEntity({
   },
   indexes: [
     // Partial indexes, so that a job's row versions are indexed only where they are looked for: queued jobs in claim
-    // order, running ones by lease end (taking over expired leases), finished ones by last change (pruning), queued
-    // ones by tenant (waking a tenant's blocked transmissions). A version outside a condition gets no entry there.
+    // order, running ones by lease end (taking over expired leases), failed ones by last change (pruning; a job done
+    // is deleted, so no row stays 'done' but those an earlier version left), queued ones by tenant (waking a tenant's
+    // blocked transmissions). A version outside a condition gets no entry there.
     ...(
       [
         ['job_queued_index', `("priority", "run_at") where "status" = 'queued'`],

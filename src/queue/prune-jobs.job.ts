@@ -5,20 +5,22 @@ import { defineJob, JOB_PRIORITY, type JobOutcome, type JobRuntime } from './job
 const BATCH = 5000;
 
 /**
- * The job table only holds work: finished jobs are deleted after a retention (FX_JOB_RETENTION_HOURS for done jobs,
- * FX_FAILED_JOB_RETENTION_DAYS for failed ones, kept longer for diagnosis). The documents' own history is in
- * invoice_event and the webhook delivery log, which are not pruned. Runs once per slot of FX_JOB_PRUNE_MS.
+ * The job table only holds work: a job that ends done is deleted by the statement that ends it (worker.ts, jobDoneCte),
+ * so the table holds the queued and running jobs and the failed ones, which stay FX_FAILED_JOB_RETENTION_DAYS for
+ * diagnosis and are deleted here. (A row left as 'done' by an earlier version goes at the first pass.) The
+ * documents' own history is in invoice_event and the webhook delivery log, which are not pruned. Runs once per slot
+ * of FX_JOB_PRUNE_MS.
  */
 async function pruneJobs({ app }: JobRuntime): Promise<JobOutcome> {
-  const { doneRetentionMs, failedRetentionMs, pruneEveryMs } = app.config.jobs;
+  const { failedRetentionMs, pruneEveryMs } = app.config.jobs;
   for (;;) {
     const { rowCount } = await app.db.pool.query(
       `delete from job where id in (
          select id from job
-         where (status = 'done' and updated_at < now() - ($1 * interval '1 millisecond'))
-            or (status = 'failed' and updated_at < now() - ($2 * interval '1 millisecond'))
-         limit $3)`,
-      [doneRetentionMs, failedRetentionMs, BATCH],
+         where status = 'done'
+            or (status = 'failed' and updated_at < now() - ($1 * interval '1 millisecond'))
+         limit $2)`,
+      [failedRetentionMs, BATCH],
     );
     if ((rowCount ?? 0) < BATCH) break;
   }

@@ -30,6 +30,28 @@ export interface WorkerOptions {
 
 const SHARE_CLAIM_MS = 100;
 
+/**
+ * Claims up to $3 jobs of priority ≥ $4 for worker $1 with a lease of $2 ms, leaving the MH-bound kinds ($6) of the
+ * saturated tenants ($5) in the table. Due queued jobs and expired leases are looked for apart, each through its own
+ * partial index in claim order (one query ORing both read and sorted every queued job: with a backlog, the whole
+ * backlog at every claim), then the first $3 of both are claimed. (A row locked by one branch but left out of the
+ * limit is only skipped by the other workers until this statement commits.)
+ */
+export const CLAIM = `with q as (
+    select id, priority, run_at from job
+    where status = 'queued' and run_at <= now() and priority >= $4
+      and not (coalesce(tenant_id::text, '-') = any($5::text[]) and kind = any($6::text[]))
+    order by priority, run_at limit $3 for update skip locked),
+  e as (
+    select id, priority, run_at from job
+    where status = 'running' and locked_until < now() and priority >= $4
+      and not (coalesce(tenant_id::text, '-') = any($5::text[]) and kind = any($6::text[]))
+    order by priority, run_at limit $3 for update skip locked)
+  update job set status = 'running', attempts = attempts + 1, locked_by = $1,
+    locked_until = now() + ($2 * interval '1 millisecond'), updated_at = now()
+  where id in (select id from (select * from q union all select * from e) c order by priority, run_at limit $3)
+  returning id, tenant_id, kind, payload, attempts`;
+
 /** Exponential backoff with full jitter, capped (transient failures). */
 export function backoffMs(attempt: number, baseMs = 1000, capMs = 5 * 60_000, random = Math.random): number {
   return Math.round(random() * Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1))) + 250;
@@ -76,7 +98,7 @@ export class Worker {
   private readonly inflight = new Set<Promise<void>>();
   /** The kinds that call MH (limited per tenant). */
   private readonly mhKinds: string[];
-  /** Jobs finished as 'done' in this turn of the event loop, recorded together (markDone). */
+  /** Jobs finished as 'done' in this turn of the event loop, deleted together (markDone). */
   private doneBatch: { ids: string[]; settled: Promise<void> } | null = null;
 
   constructor(
@@ -185,18 +207,7 @@ export class Worker {
       kind: string;
       payload: Record<string, unknown>;
       attempts: number;
-    }>(
-      `update job set status = 'running', attempts = attempts + 1, locked_by = $1,
-        locked_until = now() + ($2 * interval '1 millisecond'), updated_at = now()
-       where id in (
-         select id from job
-         where ((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now()))
-           and priority >= $4
-           and not (coalesce(tenant_id::text, '-') = any($5::text[]) and kind = any($6::text[]))
-         order by priority, run_at limit $3 for update skip locked)
-       returning id, tenant_id, kind, payload, attempts`,
-      [this.id, this.leaseMs, limit, minPriority, saturated, this.mhKinds],
-    );
+    }>(prepared(CLAIM, [this.id, this.leaseMs, limit, minPriority, saturated, this.mhKinds]));
     return rows.map((r) => ({
       id: String(r.id),
       tenantId: r.tenant_id,
@@ -298,8 +309,9 @@ export class Worker {
   }
 
   /**
-   * Jobs that finish in the same turn of the event loop are marked done by one statement (most jobs end with
-   * 'done'; a batch of 64 claimed jobs tends to finish in bursts). Fenced by `locked_by` like every outcome.
+   * Jobs that finish in the same turn of the event loop are ended by one statement (most jobs end with 'done'; a
+   * batch of 64 claimed jobs tends to finish in bursts). A finished job is deleted (see jobDoneCte). Fenced by
+   * `locked_by` like every outcome.
    */
   private markDone(jobId: string): Promise<void> {
     if (!this.doneBatch) {
@@ -309,11 +321,10 @@ export class Worker {
           this.doneBatch = null;
           this.opts.pool
             .query(
-              prepared(
-                `update job set status = 'done', locked_until = null, updated_at = now()
-                 where id = any($1::bigint[]) and locked_by = $2 and status = 'running'`,
-                [ids, this.id],
-              ),
+              prepared(`delete from job where id = any($1::bigint[]) and locked_by = $2 and status = 'running'`, [
+                ids,
+                this.id,
+              ]),
             )
             .then(() => resolve(), reject);
         });

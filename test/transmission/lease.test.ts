@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvoiceEvent } from '../../src/modules/invoices/invoice.entity.js';
 import { transmitInvoiceJob } from '../../src/modules/transmission/transmit-invoice.job.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { keepEndedJobs } from '../helpers/jobs.js';
 import { emit, facturaBody, tenantWithCredential, waitForStatus } from '../helpers/pipeline.js';
 
 let t: TestApp;
 beforeAll(async () => {
   // A lease much shorter than one MH answer: only lease renewal keeps a running job from being claimed again.
   t = await startTestApp({ FX_JOB_LEASE_MS: '1000', FX_MH_TIMEOUT_MS: '20000' }, { worker: true });
+  await keepEndedJobs(t.app.db.pool);
 });
 afterAll(async () => t?.close());
 
@@ -26,11 +28,17 @@ describe('job leases', () => {
       ).map((e) => e.type);
       expect(types).toEqual(['dte.queued', 'dte.signed', 'dte.sent', 'dte.processed']);
     }
-    // Each transmit job was claimed exactly once (a lost lease would have claimed it again: attempts 2).
+    // Each transmit job was claimed exactly once (a lost lease would have claimed it again: attempts 2), and ended
+    // done (deleted: no job of the tenant's documents is left).
+    const left = await t.app.db.pool.query(`select id from job where kind = $1 and tenant_id = $2`, [
+      transmitInvoiceJob.kind,
+      tt.tenantId,
+    ]);
+    expect(left.rows).toEqual([]);
     const jobs = await t.app.db.orm.em
       .fork()
       .getConnection()
-      .execute<{ attempts: number }[]>(`select attempts from job where kind = ? and tenant_id = ?`, [
+      .execute<{ attempts: number }[]>(`select attempts from ended_job where kind = ? and tenant_id = ?`, [
         transmitInvoiceJob.kind,
         tt.tenantId,
       ]);

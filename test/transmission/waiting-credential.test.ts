@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provisionTenant, startTestApp, type TestApp } from '../helpers/app.js';
+import { keepEndedJobs } from '../helpers/jobs.js';
 import { facturaBody, importTestCredential, waitForStatus } from '../helpers/pipeline.js';
 import { startReceiver } from '../notifications/receiver.js';
 
@@ -9,6 +10,7 @@ let t: TestApp;
 let rx: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
   t = await startTestApp({}, { worker: true });
+  await keepEndedJobs(t.app.db.pool);
   rx = await startReceiver();
 });
 afterAll(async () => {
@@ -75,11 +77,12 @@ describe('documents waiting for an MH credential', () => {
     const done = await waitForStatus(t, ids, ['PROCESSED'], 20_000);
     expect(done.map((d) => d.status)).toEqual(['PROCESSED', 'PROCESSED', 'PROCESSED']);
     for (const id of ids) expect((await t.gql(Q, { id }, h)).body.data.invoice.blocked).toBeNull();
-    // The woken jobs were due in emission order (the worker claims by run_at).
+    // The woken jobs were due in emission order (the worker claims by run_at). (Done, they were deleted: the rows
+    // are the copies kept by the test.)
     const jobs = await t.app.db.orm.em
       .getConnection()
       .execute<{ invoice_id: string }[]>(
-        `select payload->>'invoiceId' as invoice_id from job where ` +
+        `select payload->>'invoiceId' as invoice_id from ended_job where ` +
           `kind = 'transmit-invoice' and tenant_id = ? order by run_at, id`,
         [tenantId],
       );

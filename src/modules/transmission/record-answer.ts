@@ -21,8 +21,8 @@ import { loadPipelineInvoice, type JobScope } from './job-scope.js';
  * wake-up are announced once it committed (through the database's Notifier), before this resolves. Returns
  * false when the invoice had already left `from` (another run recorded an answer): then nothing is written for it.
  * `invoice` is the invoice as the caller loaded it in this run (its facts do not change while it waits for MH);
- * without it, it is read first. `ending`: the job this answer ends, marked done in the same statement (fenced by its
- * lease; the caller returns jobDoneOutcome).
+ * without it, it is read first. `ending`: the job this answer ends, deleted as done in the same statement (fenced by
+ * its lease; the caller returns jobDoneOutcome).
  * The answers that arrive in the same turn of the event loop (a claimed batch sent together) are recorded by one
  * statement: one round trip and one commit for all of them, each row still moved only as its own answer allows.
  */
@@ -216,8 +216,8 @@ function recordStatement(): { text: string; constants: unknown[] } {
       dedupeKey: `${p.add(dedupeKeyPrefix(sendInvoiceEmailJob, 'emailId'))}::text || fx_em.id::text`,
     })}),
     fx_job as (
-      update job j set status = 'done', locked_until = null, updated_at = now()
-      from k
+      delete from job j
+      using k
       where j.id = k.job_id and j.locked_by = k.locked_by and j.status = 'running')
     select k.ord,
            json_build_object('eventId', ev.id::text, 'invoiceId', ev.invoice_id, 'tenantId', ev.tenant_id,
