@@ -116,19 +116,13 @@ FINDER_LIKE[0x5d0] = 1;
 FINDER_LIKE[0x05d] = 1;
 
 /**
- * Rule 3 eight modules at a time: by a line's last 18 modules (the newest in the lowest bit), how many of the 11-module
- * windows ending at its last 8 are finder-like. Made on first use (256 KiB).
+ * Rule 3 four modules at a time: by a line's last 14 modules (the newest in the lowest bit), how many of the 11-module
+ * windows ending at its last 4 are finder-like. (16 KiB: a table of eight modules at a time would take 256 KiB, too
+ * large to stay in the processor's nearest caches beside everything else the worker does.)
  */
-let finderByte: Uint8Array | null = null;
-function finderTable(): Uint8Array {
-  if (finderByte) return finderByte;
-  const table = new Uint8Array(1 << 18);
-  for (let last18 = 0; last18 < 1 << 18; last18 += 1) {
-    let n = 0;
-    for (let shift = 0; shift < 8; shift += 1) n += FINDER_LIKE[(last18 >> shift) & 0x7ff]!;
-    table[last18] = n;
-  }
-  return (finderByte = table);
+const FINDER_4 = new Uint8Array(1 << 14);
+for (let last14 = 0; last14 < 1 << 14; last14 += 1) {
+  for (let shift = 0; shift < 4; shift += 1) FINDER_4[last14]! += FINDER_LIKE[(last14 >> shift) & 0x7ff]!;
 }
 
 /** Bytes per packed line of a symbol of `size` modules: eight modules a byte, the first in the high bit. */
@@ -164,7 +158,6 @@ function packLines(m: Uint8Array, size: number, transposed: boolean, out: Uint8A
  * later, as the library counts them.
  */
 function packedN1N3(lines: Uint8Array, size: number): number {
-  const finders8 = finderTable();
   const stride = lineBytes(size);
   const whole = size >> 3;
   const tail = size & 7;
@@ -183,13 +176,14 @@ function packedN1N3(lines: Uint8Array, size: number): number {
     run = RUN_BYTE[((run & 15) << 8) | byte]!;
     runs += run >> 4;
     last = (last << 8) | byte;
-    finders += finders8[last]! - FINDER_LIKE[(last >> 7) & 0x7ff]! - FINDER_LIKE[(last >> 6) & 0x7ff]!;
+    finders += FINDER_4[last & 0x3fff]! + FINDER_4[(last >> 4) & 0x3fff]!;
+    finders -= FINDER_LIKE[(last >> 7) & 0x7ff]! + FINDER_LIKE[(last >> 6) & 0x7ff]!;
     for (let k = 2; k < whole; k += 1) {
       byte = lines[line + k]!;
       run = RUN_BYTE[((run & 15) << 8) | byte]!;
       runs += run >> 4;
       last = ((last << 8) | byte) & 0x3ffff;
-      finders += finders8[last]!;
+      finders += FINDER_4[last & 0x3fff]! + FINDER_4[(last >> 4) & 0x3fff]!;
     }
     if (tail === 0) continue;
     // the last byte's `tail` modules (in its high bits)
