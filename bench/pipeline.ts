@@ -190,8 +190,10 @@ async function run(s: Scenario): Promise<void> {
     const worker = s.workerProcess ? null : await startWorker(env.app);
     const spawnWorker = () => {
       // FX_BENCH_WORKER_PROF=<dir>: a CPU profile of the worker process (node --cpu-prof), written when it stops.
+      // FX_BENCH_WORKER_NODE_ARGS='…': further options for the worker's node (e.g. --perf-basic-prof for `perf`).
       const prof = process.env.FX_BENCH_WORKER_PROF;
-      const nodeArgs = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
+      const extra = process.env.FX_BENCH_WORKER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+      const nodeArgs = [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), ...extra];
       for (let n = 0; n < workerProcesses; n++) children.push(spawnWorkerProcess(env, workers, nodeArgs));
     };
     // The worker process is ready once it listens for jobs: its CPU is counted from there (not its start-up).

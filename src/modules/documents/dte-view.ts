@@ -52,7 +52,9 @@ export interface DteView {
   emisor: PartyView;
   receptor: PartyView;
   sections: SectionView[];
+  /** The letter's items table (null on the ticket, or without items). */
   table: ItemsTableView | null;
+  /** The ticket's item lines (empty on the letter). */
   ticketItems: TicketItemView[];
   totals: TotalsView;
   trailing: SectionView[];
@@ -119,6 +121,8 @@ export function buildDteView(input: RenderDteInput): DteView {
     );
   }
   const parties = partyViews(doc, tipoDte);
+  // Each layout prints the items its own way: the letter a table, the ticket one line per item.
+  const ticket = input.variant === 'ticket';
   return {
     tipoDte,
     title,
@@ -131,8 +135,8 @@ export function buildDteView(input: RenderDteInput): DteView {
     emisor: parties.emisor,
     receptor: parties.receptor,
     sections: sectionViews(doc),
-    table: itemsTable(doc, tipoDte),
-    ticketItems: ticketItems(doc),
+    table: ticket ? null : itemsTable(doc, tipoDte),
+    ticketItems: ticket ? ticketItems(doc) : [],
     totals: totalsView(doc),
     trailing: trailingSectionViews(doc),
     qrUrl: consultaPublicaUrl(doc),

@@ -3,9 +3,10 @@
  *
  * qrcode picks the mask by applying each of the 8 patterns to the symbol and scoring it with the four penalty rules of
  * ISO/IEC 18004 — through a function call per module read, which made the choice 9/10 of a QR's cost. The same scoring
- * runs here on plain arrays, two rules per pass, each module's points looked up in a table rather than branched on:
- * the library's rules as it implements them (mask-pattern.js in qrcode 1.5; test/documents/qr.test.ts compares the
- * scores), the lowest score winning and the first of equals kept. The symbol itself is the library's, built once.
+ * runs here on the symbol's rows and columns packed eight modules a byte, each byte's points looked up in a table
+ * rather than counted module by module: the library's rules as it implements them (mask-pattern.js in qrcode 1.5;
+ * test/documents/qr.test.ts compares the scores), the lowest score winning and the first of equals kept. The symbol
+ * itself is the library's, built once.
  */
 import type { BitMatrix } from 'qrcode';
 
@@ -66,134 +67,274 @@ function setFormat(m: Uint8Array, size: number, bits: number): void {
 }
 
 /**
- * Rule 1's points as a line's modules arrive, indexed by the last six modules read (the newest in the lowest bit):
- * five equal modules score 3 when they start a run (the module before them differs) and 1 more for each module that
- * extends it, so a run of n ≥ 5 modules scores 3 + (n − 5), the rule's points. Looked up rather than branched on: which
- * way a data module goes is a coin toss, and a mispredicted branch per module was most of the mask's cost.
+ * Rule 1 as a line's modules arrive eight at a time (the first module in the high bit). A state is where the line
+ * stands: 0 before its first module, else 1 + 5 × colour + (length of the current run − 1), a run of five or more
+ * counting as five. Five equal modules score 3 when they make the run five long and 1 more for each module that extends
+ * it, so a run of n ≥ 5 modules scores 3 + (n − 5), the rule's points. RUN_STEP takes one module, runTable(n) the first
+ * n of a byte: by state and modules, the points (above the low four bits) and the state after them.
  */
-const RUN_POINTS = new Uint8Array(64);
-for (let last6 = 0; last6 < 64; last6 += 1) {
-  const five = last6 & 0b11111;
-  if (five === 0 || five === 0b11111) RUN_POINTS[last6] = last6 >> 5 === (last6 & 1) ? 1 : 3;
+const RUN_STATES = 11;
+const RUN_STEP = new Uint8Array(RUN_STATES * 2);
+for (let state = 0; state < RUN_STATES; state += 1) {
+  for (let module = 0; module < 2; module += 1) {
+    const colour = state === 0 ? -1 : Math.floor((state - 1) / 5);
+    const length = state === 0 ? 0 : ((state - 1) % 5) + 1;
+    let next = 1 + 5 * module;
+    let points = 0;
+    if (module === colour) {
+      next = 1 + 5 * colour + Math.min(length + 1, 5) - 1;
+      points = length + 1 === 5 ? 3 : length + 1 > 5 ? 1 : 0;
+    }
+    RUN_STEP[state * 2 + module] = (points << 4) | next;
+  }
 }
+/** By state and byte, rule 1 over the byte's first `modules` modules (RUN_STEP `modules` times); made once each. */
+const runTables: Uint16Array[] = [];
+function runTable(modules: number): Uint16Array {
+  const known = runTables[modules];
+  if (known) return known;
+  const table = new Uint16Array(RUN_STATES * 256);
+  for (let state = 0; state < RUN_STATES; state += 1) {
+    for (let byte = 0; byte < 256; byte += 1) {
+      let at = state;
+      let points = 0;
+      for (let bit = 7; bit > 7 - modules; bit -= 1) {
+        const step = RUN_STEP[at * 2 + ((byte >> bit) & 1)]!;
+        points += step >> 4;
+        at = step & 15;
+      }
+      table[(state << 8) | byte] = (points << 4) | at;
+    }
+  }
+  return (runTables[modules] = table);
+}
+const RUN_BYTE = runTable(8);
 
 /** Rule 3: 1 for the 11 modules 10111010000 and 00001011101 (a finder-like 1011101 with four light modules). */
 const FINDER_LIKE = new Uint8Array(0x800);
 FINDER_LIKE[0x5d0] = 1;
 FINDER_LIKE[0x05d] = 1;
 
-/** Rule 2: a 2×2 block of one colour, by the number of its dark modules. */
-const SAME_BLOCK = Uint8Array.of(1, 0, 0, 0, 1);
+/**
+ * Rule 3 four modules at a time: by a line's last 14 modules (the newest in the lowest bit), how many of the 11-module
+ * windows ending at its last 4 are finder-like. (16 KiB: a table of eight modules at a time would take 256 KiB, too
+ * large to stay in the processor's nearest caches beside everything else the worker does.)
+ */
+const FINDER_4 = new Uint8Array(1 << 14);
+for (let last14 = 0; last14 < 1 << 14; last14 += 1) {
+  for (let shift = 0; shift < 4; shift += 1) FINDER_4[last14]! += FINDER_LIKE[(last14 >> shift) & 0x7ff]!;
+}
+
+/** Bytes per packed line of a symbol of `size` modules: eight modules a byte, the first in the high bit. */
+const lineBytes = (size: number): number => (size + 7) >> 3;
+
+/** The rows (`transposed` false) or the columns of a module matrix, each packed into lineBytes(size) bytes. */
+function packLines(m: Uint8Array, size: number, transposed: boolean, out: Uint8Array): Uint8Array {
+  const stride = lineBytes(size);
+  // along a line: the next module is 1 further (a row) or `size` further (a column); the next line starts accordingly
+  const along = transposed ? size : 1;
+  const across = transposed ? 1 : size;
+  for (let a = 0; a < size; a += 1) {
+    let at = a * across;
+    let k = a * stride;
+    let byte = 0;
+    for (let b = 0; b < size; b += 1) {
+      byte = (byte << 1) | m[at]!;
+      at += along;
+      if ((b & 7) === 7) {
+        out[k++] = byte;
+        byte = 0;
+      }
+    }
+    if (size & 7) out[k] = byte << (8 - (size & 7));
+  }
+  return out;
+}
 
 /**
- * Rules 1 and 3 in one pass over the rows and the columns at once (row a and column a side by side). Rule 1: runs of
- * 5 or more equal modules in a line, 3 points plus 1 per module past 5. Rule 3: the finder-like pattern 1011101 with
- * four light modules on one side (the 11 modules 10111010000 or 00001011101), 40 points each, counted from the 11th
- * module of a line on, as the library counts it. Each line's last 11 modules are kept in a register; before its first
- * module the register holds the opposite of that module (so that a run at the start of a line counts as starting),
- * which has left the 11 bits by the time rule 3 reads them.
+ * Rules 1 and 3 over packed lines (the rows, or the columns). Rule 1: runs of 5 or more equal modules in a line, 3
+ * points plus 1 per module past 5. Rule 3: the finder-like pattern 1011101 with four light modules on one side (the 11
+ * modules 10111010000 or 00001011101), 40 points each, counted in windows that end at the 11th module of a line or
+ * later, as the library counts them.
  */
-export function penaltyN1N3(m: Uint8Array, size: number): number {
+function packedN1N3(lines: Uint8Array, size: number): number {
+  const stride = lineBytes(size);
+  const whole = size >> 3;
+  const tail = size & 7;
+  const runTail = runTable(tail);
   let runs = 0;
   let finders = 0;
   for (let a = 0; a < size; a += 1) {
-    const line = a * size;
-    let row = m[line]! ^ 1;
-    let col = m[a]! ^ 1;
-    let b = 0;
-    for (; b < 4; b += 1) {
-      row = (row << 1) | m[line + b]!;
-      col = (col << 1) | m[b * size + a]!;
+    const line = a * stride;
+    // the first byte: no window of 11 ends in it
+    let byte = lines[line]!;
+    let run = RUN_BYTE[byte]!;
+    runs += run >> 4;
+    let last = byte;
+    // the second: the windows ending at its first two modules reach before the line
+    byte = lines[line + 1]!;
+    run = RUN_BYTE[((run & 15) << 8) | byte]!;
+    runs += run >> 4;
+    last = (last << 8) | byte;
+    finders += FINDER_4[last & 0x3fff]! + FINDER_4[(last >> 4) & 0x3fff]!;
+    finders -= FINDER_LIKE[(last >> 7) & 0x7ff]! + FINDER_LIKE[(last >> 6) & 0x7ff]!;
+    for (let k = 2; k < whole; k += 1) {
+      byte = lines[line + k]!;
+      run = RUN_BYTE[((run & 15) << 8) | byte]!;
+      runs += run >> 4;
+      last = ((last << 8) | byte) & 0x3ffff;
+      finders += FINDER_4[last & 0x3fff]! + FINDER_4[(last >> 4) & 0x3fff]!;
     }
-    for (; b < 10; b += 1) {
-      row = ((row << 1) & 0x7ff) | m[line + b]!;
-      col = ((col << 1) & 0x7ff) | m[b * size + a]!;
-      runs += RUN_POINTS[row & 63]! + RUN_POINTS[col & 63]!;
-    }
-    for (; b < size; b += 1) {
-      row = ((row << 1) & 0x7ff) | m[line + b]!;
-      col = ((col << 1) & 0x7ff) | m[b * size + a]!;
-      runs += RUN_POINTS[row & 63]! + RUN_POINTS[col & 63]!;
-      finders += FINDER_LIKE[row]! + FINDER_LIKE[col]!;
-    }
+    if (tail === 0) continue;
+    // the last byte's `tail` modules (in its high bits)
+    byte = lines[line + whole]!;
+    runs += runTail[((run & 15) << 8) | byte]! >> 4;
+    last = ((last << tail) | (byte >> (8 - tail))) & 0x3ffff;
+    for (let shift = 0; shift < tail; shift += 1) finders += FINDER_LIKE[(last >> shift) & 0x7ff]!;
   }
   return runs + finders * 40;
 }
 
-/**
- * Rules 2 and 4. Rule 2: 2×2 blocks of one colour, 3 points each (each block read as two vertical pairs, the left one
- * the right one of the block before). Rule 4: dark modules away from half, 10 points per 5 % step.
- */
-export function penaltyN2N4(m: Uint8Array, size: number): number {
-  let blocks = 0;
-  let dark = 0;
-  for (let i = 0; i < m.length; i += 1) dark += m[i]!;
-  for (let row = 0; row < size - 1; row += 1) {
-    const line = row * size;
-    let left = m[line]! + m[line + size]!;
-    for (let col = 1; col < size; col += 1) {
-      const right = m[line + col]! + m[line + size + col]!;
-      blocks += SAME_BLOCK[left + right]!;
-      left = right;
-    }
-  }
-  return blocks * 3 + Math.abs(Math.ceil((dark * 100) / m.length / 5) - 10) * 10;
+/** Rules 1 and 3 of a module matrix (row-major, 1 = dark; a QR symbol's: 21 modules a side or more). */
+export function penaltyN1N3(m: Uint8Array, size: number): number {
+  const lines = new Uint8Array(size * lineBytes(size));
+  return packedN1N3(packLines(m, size, false, lines), size) + packedN1N3(packLines(m, size, true, lines), size);
 }
 
-/** Per symbol size: its reserved (function) modules and, for each pattern, the data modules the pattern flips. */
-const flipsBySize = new Map<number, { reserved: Uint8Array; flips: Uint32Array[] }>();
+/** Dark modules among eight (a byte's set bits). */
+const DARK = new Uint8Array(256);
+for (let byte = 1; byte < 256; byte += 1) DARK[byte] = (byte & 1) + DARK[byte >> 1]!;
 
-function maskFlips(size: number, reserved: Uint8Array): Uint32Array[] {
-  const known = flipsBySize.get(size);
+/**
+ * Rules 2 and 4 over packed rows. Rule 2: 2×2 blocks of one colour, 3 points each. Rule 4: dark modules away from
+ * half, 10 points per 5 % step. Rule 2 reads two rows eight blocks at a time: with the next byte's first module beside
+ * each, a block at (row, col) is of one colour when both rows repeat their module from col to col + 1 and the rows
+ * agree at col + 1; blocks reaching past the last column are left out.
+ */
+function packedN2N4(rows: Uint8Array, size: number): number {
+  const stride = lineBytes(size);
+  let dark = 0;
+  for (let k = 0; k < rows.length; k += 1) dark += DARK[rows[k]!]!;
+  let blocks = 0;
+  for (let row = 0; row < size - 1; row += 1) {
+    const a = row * stride;
+    const b = a + stride;
+    for (let k = 0; k < stride; k += 1) {
+      const last = k + 1 === stride;
+      const top = (rows[a + k]! << 1) | (last ? 0 : rows[a + k + 1]! >> 7);
+      const bottom = (rows[b + k]! << 1) | (last ? 0 : rows[b + k + 1]! >> 7);
+      const pairs = Math.min(8, Math.max(0, size - 1 - 8 * k)); // blocks starting in this byte
+      const same = ~(top ^ (top >> 1)) & ~(bottom ^ (bottom >> 1)) & ~(top ^ bottom) & ((0xff << (8 - pairs)) & 0xff);
+      blocks += DARK[same]!;
+    }
+  }
+  return blocks * 3 + Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10) * 10;
+}
+
+/**
+ * Per symbol size: its reserved (function) modules and, for each pattern, the data modules the pattern flips — as
+ * indexes, and as packed rows and columns (packLines) to flip a packed symbol with.
+ */
+interface SizeMasks {
+  reserved: Uint8Array;
+  flips: Uint32Array[];
+  rowFlips: Uint8Array[];
+  colFlips: Uint8Array[];
+}
+const masksBySize = new Map<number, SizeMasks>();
+
+function sizeMasks(size: number, reserved: Uint8Array): SizeMasks {
+  const known = masksBySize.get(size);
   // the reserved modules follow from the version, which the size names; compared anyway, it is cheap
-  if (known && Buffer.compare(known.reserved, reserved) === 0) return known.flips;
-  const flips: Uint32Array[] = [];
+  if (known && Buffer.compare(known.reserved, reserved) === 0) return known;
+  const masks: SizeMasks = { reserved: Uint8Array.from(reserved), flips: [], rowFlips: [], colFlips: [] };
+  const packed = size * lineBytes(size);
   for (let p = 0; p < 8; p += 1) {
     const list: number[] = [];
+    const flipped = new Uint8Array(size * size);
     for (let row = 0; row < size; row += 1) {
       for (let col = 0; col < size; col += 1) {
-        if (!reserved[row * size + col] && maskAt(p, row, col)) list.push(row * size + col);
+        if (reserved[row * size + col] || !maskAt(p, row, col)) continue;
+        list.push(row * size + col);
+        flipped[row * size + col] = 1;
       }
     }
-    flips.push(Uint32Array.from(list));
+    masks.flips.push(Uint32Array.from(list));
+    masks.rowFlips.push(packLines(flipped, size, false, new Uint8Array(packed)));
+    masks.colFlips.push(packLines(flipped, size, true, new Uint8Array(packed)));
   }
-  flipsBySize.set(size, { reserved: Uint8Array.from(reserved), flips });
-  return flips;
+  masksBySize.set(size, masks);
+  return masks;
 }
 
 function xorAt(m: Uint8Array, indexes: Uint32Array): void {
   for (let k = 0; k < indexes.length; k += 1) m[indexes[k]!]! ^= 1;
 }
 
+/** Flips module (row, col) in packed rows and in packed columns. */
+function flipPacked(rows: Uint8Array, cols: Uint8Array, size: number, row: number, col: number): void {
+  const stride = lineBytes(size);
+  rows[row * stride + (col >> 3)]! ^= 0x80 >> (col & 7);
+  cols[col * stride + (row >> 3)]! ^= 0x80 >> (row & 7);
+}
+
+/** setFormat on packed rows and columns of `plain` (the modules before it): only the modules it changes flip. */
+function setFormatPacked(rows: Uint8Array, cols: Uint8Array, plain: Uint8Array, size: number, bits: number): void {
+  for (let i = 0; i < 15; i += 1) {
+    const mod = (bits >> i) & 1;
+    const vRow = i < 6 ? i : i < 8 ? i + 1 : size - 15 + i;
+    if (plain[vRow * size + 8] !== mod) flipPacked(rows, cols, size, vRow, 8);
+    const hCol = i < 8 ? size - i - 1 : i < 9 ? 15 - i : 15 - i - 1;
+    if (plain[8 * size + hCol] !== mod) flipPacked(rows, cols, size, 8, hCol);
+  }
+  if (plain[(size - 8) * size + 8] !== 1) flipPacked(rows, cols, size, size - 8, 8);
+}
+
 /**
  * The best mask for a symbol the library built with mask `built` (its modules as returned, format bits included):
- * the data is unmasked, then each pattern is scored as the library scores it. The modules are left as the library
- * builds them with the winning mask — the winner's data modules flipped by its pattern and its format bits written,
- * exactly what was scored — so the symbol need not be built a second time.
+ * the data is unmasked, then each pattern is scored as the library scores it. Rules 1 and 3 read the masked symbol's
+ * rows and columns packed eight modules a byte (the unmasked ones packed once, each pattern's flips and format bits
+ * applied to them a byte at a time); rules 2 and 4 only for a pattern that can still win. The modules are left as the
+ * library builds them with the winning mask — the winner's data modules flipped by its pattern and its format bits
+ * written, exactly what was scored — so the symbol need not be built a second time.
  */
 export function applyBestMask(modules: BitMatrix, built: number, eclBits: number): number {
   const { size, data, reservedBit } = modules;
-  const flips = maskFlips(size, reservedBit);
-  const plain = Uint8Array.from(data);
+  const { flips, rowFlips, colFlips } = sizeMasks(size, reservedBit);
+  const plain = data.slice();
   xorAt(plain, flips[built]!);
-  let m = new Uint8Array(plain.length);
-  let winner = new Uint8Array(plain.length);
+  const packed = size * lineBytes(size);
+  const plainRows = packLines(plain, size, false, new Uint8Array(packed));
+  const plainCols = packLines(plain, size, true, new Uint8Array(packed));
+  const rows = new Uint8Array(packed);
+  const cols = new Uint8Array(packed);
   let best = 0;
   let lowest = Number.POSITIVE_INFINITY;
   for (let p = 0; p < 8; p += 1) {
-    m.set(plain);
-    setFormat(m, size, formatBits(eclBits, p));
-    xorAt(m, flips[p]!);
+    const bits = formatBits(eclBits, p);
+    const rowFlip = rowFlips[p]!;
+    const colFlip = colFlips[p]!;
+    for (let k = 0; k < packed; k += 1) {
+      rows[k] = plainRows[k]! ^ rowFlip[k]!;
+      cols[k] = plainCols[k]! ^ colFlip[k]!;
+    }
+    setFormatPacked(rows, cols, plain, size, bits);
     // a pattern whose first rules already reach the lowest score cannot win (the first of equals is kept)
-    const partial = penaltyN1N3(m, size);
+    const partial = packedN1N3(rows, size) + packedN1N3(cols, size);
     if (partial >= lowest) continue;
-    const penalty = partial + penaltyN2N4(m, size);
+    const penalty = partial + packedN2N4(rows, size);
     if (penalty < lowest) {
       lowest = penalty;
       best = p;
-      [winner, m] = [m, winner];
     }
   }
-  data.set(winner);
+  data.set(plain);
+  setFormat(data, size, formatBits(eclBits, best));
+  xorAt(data, flips[best]!);
   return best;
+}
+
+/** Rules 2 and 4 of a module matrix (row-major, 1 = dark; a QR symbol's). */
+export function penaltyN2N4(m: Uint8Array, size: number): number {
+  return packedN2N4(packLines(m, size, false, new Uint8Array(size * lineBytes(size))), size);
 }

@@ -66,6 +66,19 @@ export function storedJws(jws: string, document: object): string {
   return payload === payloadOf(document) ? `${header}..${signature}` : jws;
 }
 
+/**
+ * storedJws for a JWS the signer has just made of `document` (its payload is `JSON.stringify(document)`, the signer's
+ * contract): when the document's keys are already in jsonb's order — a document read back from the row always is —
+ * that payload is the one the row gives back, so the document is not serialized and encoded a second time to be
+ * compared. Any other document goes through storedJws.
+ */
+export function storedJwsOfSigned(jws: string, document: object): string {
+  if (!inJsonbOrder(document)) return storedJws(jws, document);
+  const [header, payload, signature, extra] = jws.split('.');
+  if (extra !== undefined || !header || !payload || !signature) return jws;
+  return `${header}..${signature}`;
+}
+
 /** The compact JWS as transmitted to MH, or null before the document is signed. */
 export function compactJws(inv: { jws?: string | null; document: object }): string | null {
   const stored = inv.jws;

@@ -4,7 +4,7 @@ import { jobDoneOutcome } from '../../queue/enqueue.js';
 import { defineJob, JOB_PRIORITY, type ClaimedJob, type JobOutcome } from '../../queue/job-definition.js';
 import { backoffMs } from '../../queue/worker.js';
 import { FINAL_STATUSES } from '../invoices/invoice-lifecycle.js';
-import { compactJws, storedJws } from '../invoices/invoice-jws.js';
+import { compactJws, storedJwsOfSigned } from '../invoices/invoice-jws.js';
 import { transition } from '../invoices/invoice-transitions.js';
 import { credentialGate } from './blocked.js';
 import { enterContingency } from './enter-contingency.js';
@@ -85,7 +85,7 @@ async function advance(scope: JobScope, job: Job, inv: PipelineInvoice): Promise
 /** QUEUED → SIGNED → SENT in one statement (SENT committed before the request leaves), then recepciondte. */
 async function sign(scope: JobScope, job: Job, inv: PipelineInvoice, privateKeyPem: string): Promise<Step> {
   const jws = await scope.app.mh.signer.sign(inv.document, privateKeyPem);
-  const stored = storedJws(jws, inv.document);
+  const stored = storedJwsOfSigned(jws, inv.document);
   const attempt = await markSignedAndSent(scope.app.db, scope.tenantId, inv.id, stored);
   if (attempt === null) return 'next';
   // The loaded invoice (a plain object) now describes the committed row; it keeps the whole JWS, which is what is
