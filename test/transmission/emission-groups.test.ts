@@ -34,7 +34,7 @@ describe('emissions of one series written together', () => {
     expect(Number(next.numeroControl.slice(-15))).toBe(bodies.length + 1);
   }, 120_000);
 
-  it('a failed group (a reference already taken) takes no number; each request gets its own answer', async () => {
+  it('a reference already taken is answered alone, without failing its group or taking a number', async () => {
     const tt = await tenantWithCredential(t);
     const taken = [facturaBody(), facturaBody(), facturaBody()];
     const earlier: Invoice[] = [];
@@ -42,7 +42,7 @@ describe('emissions of one series written together', () => {
     const before = { ...emissionGroups };
 
     // Many at once: while the first statements run, the others wait and are written in groups; the conflicting
-    // bodies (a taken reference, another body) make their group fail, the replays answer from the earlier invoice.
+    // bodies (a taken reference, another body) and the replays are left out of their group and answered alone.
     const fresh = Array.from({ length: 40 }, () => facturaBody());
     const conflicts: Record<string, unknown>[] = taken.map((b, i) => ({ ...b, observaciones: `otro cuerpo ${i}` }));
     const bodies: Record<string, unknown>[] = [
@@ -54,8 +54,8 @@ describe('emissions of one series written together', () => {
     ];
     const results = await Promise.all(bodies.map((b) => emitInvoice(tt.ctx(), b)));
 
-    expect(emissionGroups.largest).toBeGreaterThan(1);
-    expect(emissionGroups.split).toBeGreaterThan(before.split); // a group did fail and was split
+    expect(emissionGroups.grouped).toBeGreaterThan(before.grouped);
+    expect(emissionGroups.split).toBe(before.split);
     bodies.forEach((b, i) => {
       const r = results[i]!;
       if (conflicts.includes(b)) {
@@ -69,20 +69,59 @@ describe('emissions of one series written together', () => {
         expect(r.value.invoice.id).toBe(earlier[taken.indexOf(b)]!.id);
       } else expect(r.value.created).toBe(true);
     });
+    await expectSeries(tt.tenantId, taken.length + fresh.length);
+  }, 120_000);
 
-    const rows = await t.app.db.orm.em.fork().find(Invoice, { tenant: tt.tenantId }, { filters: false });
-    expect(rows).toHaveLength(taken.length + fresh.length);
-    const numbers = rows.map((r) => Number(r.numeroControl.slice(-15))).sort((a, b) => a - b);
-    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
-    for (const r of rows) {
-      expect(r.numeroControl).toBe((r.document.identificacion as { numeroControl: string }).numeroControl);
-      const answered = results.find((x) => x.ok && x.value.invoice.id === r.id);
-      if (answered?.ok) expect(answered.value.invoice.numeroControl).toBe(r.numeroControl);
-    }
-    const jobs = await t.app.db.pool.query<{ n: number }>(
-      `select count(*)::int as n from job where kind = 'transmit-invoice' and payload->>'invoiceId' = any($1::text[])`,
-      [rows.map((r) => r.id)],
+  it('a group PostgreSQL refuses takes no number; each of its requests gets its own answer', async () => {
+    const tt = await tenantWithCredential(t);
+    await emit(tt);
+    const before = { ...emissionGroups };
+    // A row PostgreSQL refuses (here a trigger of this test's): the statement holding it fails whole.
+    await t.app.db.pool.query(`create or replace function fx_test_refuse() returns trigger language plpgsql as $$
+      begin raise exception 'refused' using errcode = 'P0042'; end $$`);
+    await t.app.db.pool.query(`create trigger fx_test_refuse before insert on invoice for each row
+      when (new.patient_id = 'refuse-me') execute function fx_test_refuse()`);
+    const fresh = Array.from({ length: 30 }, () => facturaBody());
+    const refused = Array.from({ length: 3 }, () => facturaBody({ patientId: 'refuse-me' }));
+    const bodies = [...fresh.slice(0, 10), refused[0]!, ...fresh.slice(10, 20), refused[1]!, ...fresh.slice(20)];
+    bodies.push(refused[2]!);
+    const results = await Promise.allSettled(bodies.map((b) => emitInvoice(tt.ctx(), b))).finally(() =>
+      t.app.db.pool.query('drop trigger fx_test_refuse on invoice'),
     );
-    expect(jobs.rows[0]!.n).toBe(rows.length);
+
+    expect(emissionGroups.split).toBeGreaterThan(before.split); // a group did fail and was split
+    bodies.forEach((b, i) => {
+      const r = results[i]!;
+      if (refused.includes(b)) {
+        expect(r.status).toBe('rejected');
+        expect(r.status === 'rejected' && (r.reason as { code?: string }).code).toBe('P0042');
+        return;
+      }
+      if (r.status === 'rejected') throw new Error(`request ${i} failed: ${String(r.reason)}`);
+      if (!r.value.ok) throw new Error(`request ${i} failed: ${r.value.error.code}`);
+      expect(r.value.value.invoice.referenciaExterna).toBe(b.referenciaExterna);
+      expect(r.value.value.created).toBe(true);
+    });
+    await expectSeries(tt.tenantId, 1 + fresh.length, results);
   }, 120_000);
 });
+
+/** The tenant's invoices: `count` of them, numbered 1…count, each as its request was answered. */
+async function expectSeries(tenantId: string, count: number, results?: PromiseSettledResult<unknown>[]) {
+  const rows = await t.app.db.orm.em.fork().find(Invoice, { tenant: tenantId }, { filters: false });
+  expect(rows).toHaveLength(count);
+  const numbers = rows.map((r) => Number(r.numeroControl.slice(-15))).sort((a, b) => a - b);
+  expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+  for (const r of rows)
+    expect(r.numeroControl).toBe((r.document.identificacion as { numeroControl: string }).numeroControl);
+  for (const x of results ?? []) {
+    const v = x.status === 'fulfilled' ? (x.value as { ok: boolean; value?: { invoice: Invoice } }) : null;
+    const inv = v?.ok ? v.value!.invoice : null;
+    if (inv) expect(rows.find((r) => r.id === inv.id)?.numeroControl).toBe(inv.numeroControl);
+  }
+  const jobs = await t.app.db.pool.query<{ n: number }>(
+    `select count(*)::int as n from job where kind = 'transmit-invoice' and payload->>'invoiceId' = any($1::text[])`,
+    [rows.map((r) => r.id)],
+  );
+  expect(jobs.rows[0]!.n).toBe(rows.length);
+}

@@ -154,12 +154,13 @@ function emissionStatement(meta: EntityMetadata<Invoice>, row: Record<string, un
  * emissions that arrive meanwhile wait, and the next statement writes all of them (up to MAX_GROUP) at once: one
  * counter update taking as many consecutive numbers, one commit. A lone emission runs as before (insertEmission).
  *
- * A group is all or nothing: if its statement fails (a referenciaExterna already taken, a number past the
- * series' end, any refusal by PostgreSQL), nothing of it was written and no number was consumed; each of its
- * emissions then runs again alone, so each gets its own answer (the same error it would have had alone, or its
- * invoice). Only a lost connection (no answer from PostgreSQL, the outcome unknown) is reported to all of the group,
- * as it would have been to a lone emission. Two emissions with one referenciaExterna never share a group: the second
- * waits for the next one.
+ * A group is all or nothing: if its statement fails (a value a column refuses, a number past the series' end, a
+ * reference taken meanwhile by another transaction, any refusal by PostgreSQL), nothing of it was written and no
+ * number was consumed; each of its emissions then runs again alone, so each gets its own answer (the same error it
+ * would have had alone, or its invoice). Only a lost connection (no answer from PostgreSQL, the outcome unknown) is
+ * reported to all of the group, as it would have been to a lone emission. An emission whose referenciaExterna
+ * already has an invoice (a replay, a correction, a duplicate) is left out of its group before numbering and then
+ * answered alone; two emissions with one referenciaExterna never share a group (the second waits for the next).
  *
  * Only for statements on a pool (each statement its own transaction); an emission inside a caller's transaction uses
  * insertEmission.
@@ -244,7 +245,7 @@ async function writeGroup(pool: Queryable, meta: EntityMetadata<Invoice>, group:
   if (group.length === 1) return writeAlone(pool, meta, group[0]!);
   emissionGroups.grouped += group.length;
   emissionGroups.largest = Math.max(emissionGroups.largest, group.length);
-  let written: Emitted[];
+  let written: (Emitted | null)[];
   try {
     written = await insertEmissions(
       pool,
@@ -261,9 +262,14 @@ async function writeGroup(pool: Queryable, meta: EntityMetadata<Invoice>, group:
     await Promise.all(group.map((w) => writeAlone(pool, meta, w)));
     return;
   }
+  const skipped: Waiting[] = [];
   group.forEach((w, i) => {
-    w.resolve(written[i]!);
+    const r = written[i];
+    if (r) w.resolve(r);
+    else skipped.push(w);
   });
+  // A reference already taken: alone, the emission is answered as its reference dictates (replay, duplicate, …).
+  await Promise.all(skipped.map((w) => writeAlone(pool, meta, w)));
 }
 
 async function writeAlone(pool: Queryable, meta: EntityMetadata<Invoice>, w: Waiting): Promise<void> {
@@ -279,15 +285,16 @@ const answeredByPostgres = (err: unknown): boolean =>
   typeof (err as { code?: unknown })?.code === 'string' && /^[0-9A-Z]{5}$/.test((err as { code: string }).code);
 
 /**
- * Writes emissions of ONE series (same columns, distinct references) in one statement: the counter takes
- * `emissions.length` numbers at once and the i-th emission gets the i-th of them; every invoice, event and job is
- * written, or none.
+ * Writes emissions of ONE series (same columns, distinct references) in one statement. An emission whose reference
+ * already has an invoice is left out (null in the answer) before any number is taken; the counter then takes as
+ * many numbers as there are emissions left, at once, and the i-th of them gets the i-th number. Every invoice, event
+ * and job is written, or none (any failure rolls back the whole statement, counter included).
  */
 async function insertEmissions(
   db: Queryable,
   meta: EntityMetadata<Invoice>,
   emissions: readonly NewEmission[],
-): Promise<Emitted[]> {
+): Promise<(Emitted | null)[]> {
   const first = emissions[0]!;
   const s = first.series;
   const stmt = groupStatement(meta, first.row);
@@ -297,7 +304,6 @@ async function insertEmissions(
     s.codEstableMH,
     s.codPuntoVentaMH,
     s.year,
-    emissions.length,
     first.numeroControlPrefix,
     ...stmt.columns(emissions.map((e) => e.row)),
     emissions.map((e) => JSON.stringify(e.document)),
@@ -309,7 +315,7 @@ async function insertEmissions(
   );
   return emissions.map((e) => {
     const r = byId.get(e.row.id);
-    if (!r) throw new Error(`the grouped emission did not return invoice ${e.row.id}`);
+    if (!r) return null;
     const built = e.document.identificacion as Record<string, unknown>;
     const document = { ...e.document, identificacion: { ...built, numeroControl: r.numero_control } };
     const notes = [{ channel: INVOICE_CHANNEL, payload: r.note }, ...jobNotes(r.jobs ? [transmitInvoiceJob.kind] : [])];
@@ -331,10 +337,10 @@ function groupStatement(meta: EntityMetadata<Invoice>, row: Record<string, unkno
   const signature = Object.keys(row).join(',');
   let stmt = groupStatements.get(signature);
   if (stmt) return stmt;
-  // $1–$7: the series, how many numbers, the prefix; then one array per invoice column, the documents, the job's.
+  // $1–$6: the series and the prefix; then one array per invoice column, the documents, the job's.
   const p = new SqlParams();
-  for (let i = 0; i < 7; i++) p.add(null);
-  const inv = rowArrays(meta, row, 8);
+  for (let i = 0; i < 6; i++) p.add(null);
+  const inv = rowArrays(meta, row, 7);
   for (const _ of inv.columns) p.add(null);
   const docs = p.add(null, 'jsonb[]');
   const fixedFrom = p.values.length;
@@ -344,21 +350,28 @@ function groupStatement(meta: EntityMetadata<Invoice>, row: Record<string, unkno
     dedupeKey: `${p.add(dedupeKeyPrefix(transmitInvoiceJob, 'invoiceId'))}::text || fx_i.id::text`,
   });
   const cols = inv.columns.map((_, i) => `c${i}`);
-  const number = '(fx_c.last_value - $6::bigint + fx_r.ord)';
-  const text = `with fx_r as (
+  const ref = cols[inv.columns.indexOf('"referencia_externa"')];
+  if (!ref) throw new Error('a grouped emission needs the invoice reference');
+  const number = '(fx_c.last_value - fx_k.n + fx_r.ord)';
+  const text = `with fx_a as (
        select * from unnest(${inv.placeholders.join(', ')}, ${docs}) with ordinality
-         as fx_r(${cols.join(', ')}, doc, ord)),
+         as fx_a(${cols.join(', ')}, doc, given)),
+     fx_r as (
+       -- a reference already taken is left out before numbering (its emission is then answered alone)
+       select fx_a.*, row_number() over (order by given) as ord from fx_a
+        where not exists (select 1 from invoice x where x.tenant_id = $1::uuid and x.referencia_externa = fx_a.${ref})),
+     fx_k as (select count(*) as n from fx_r),
      fx_c as (
        insert into control_counter (tenant_id, tipo_dte, cod_estable_mh, cod_punto_venta_mh, year, last_value)
-       values ($1::uuid, $2::varchar, $3::varchar, $4::varchar, $5::int, $6::bigint)
+       select $1::uuid, $2::varchar, $3::varchar, $4::varchar, $5::int, n from fx_k where n > 0
        on conflict (tenant_id, tipo_dte, cod_estable_mh, cod_punto_venta_mh, year)
        do update set last_value = control_counter.last_value + excluded.last_value
        returning last_value),
      fx_n as (
        -- past 15 digits the number is null and the not-null column refuses the group (MH: at most 10^15 - 1)
-       select fx_r.*, case when ${number} <= 999999999999999 then $7::text || lpad(${number}::text, 15, '0') end
+       select fx_r.*, case when ${number} <= 999999999999999 then $6::text || lpad(${number}::text, 15, '0') end
            as numero
-         from fx_r, fx_c),
+         from fx_r, fx_k, fx_c),
      fx_i as (
        insert into invoice (${inv.columns.join(', ')}, numero_control, document)
        select ${cols.join(', ')}, numero, jsonb_set(doc, '{identificacion,numeroControl}', to_jsonb(numero))
