@@ -314,7 +314,7 @@ async function insertEmissions(
     (rows as { id: string; numero_control: string; note: string; jobs: number }[]).map((r) => [r.id, r]),
   );
   return emissions.map((e) => {
-    const r = byId.get(e.row.id);
+    const r = byId.get(e.row.id.toLowerCase()); // (PostgreSQL writes a uuid in lower case)
     if (!r) return null;
     const built = e.document.identificacion as Record<string, unknown>;
     const document = { ...e.document, identificacion: { ...built, numeroControl: r.numero_control } };
