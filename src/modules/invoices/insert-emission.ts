@@ -154,13 +154,14 @@ function emissionStatement(meta: EntityMetadata<Invoice>, row: Record<string, un
  * emissions that arrive meanwhile wait, and the next statement writes all of them (up to MAX_GROUP) at once: one
  * counter update taking as many consecutive numbers, one commit. A lone emission runs as before (insertEmission).
  *
- * A group is all or nothing: if its statement fails (a value a column refuses, a number past the series' end, a
- * reference taken meanwhile by another transaction, any refusal by PostgreSQL), nothing of it was written and no
+ * A group is all or nothing: if its statement fails (a reference already taken, a value a column refuses, a number
+ * past the series' end, any refusal by PostgreSQL), nothing of it was written and no
  * number was consumed; each of its emissions then runs again alone, so each gets its own answer (the same error it
  * would have had alone, or its invoice). Only a lost connection (no answer from PostgreSQL, the outcome unknown) is
- * reported to all of the group, as it would have been to a lone emission. An emission whose referenciaExterna
- * already has an invoice (a replay, a correction, a duplicate) is left out of its group before numbering and then
- * answered alone; two emissions with one referenciaExterna never share a group (the second waits for the next).
+ * reported to all of the group, as it would have been to a lone emission. When the failure is a referenciaExterna
+ * that already has an invoice (a replay, a correction, a duplicate), those emissions are answered alone and the
+ * others written together once more. Two emissions with one referenciaExterna never share a group (the second
+ * waits for the next).
  *
  * Only for statements on a pool (each statement its own transaction); an emission inside a caller's transaction uses
  * insertEmission.
@@ -240,12 +241,18 @@ function nextGroup(q: SeriesQueue): Waiting[] {
 }
 
 /** Writes `group` and settles each of its emissions; never throws. */
-async function writeGroup(pool: Queryable, meta: EntityMetadata<Invoice>, group: Waiting[]): Promise<void> {
+async function writeGroup(
+  pool: Queryable,
+  meta: EntityMetadata<Invoice>,
+  group: Waiting[],
+  firstTry = true,
+): Promise<void> {
+  if (!group.length) return;
   emissionGroups.statements++;
   if (group.length === 1) return writeAlone(pool, meta, group[0]!);
   emissionGroups.grouped += group.length;
   emissionGroups.largest = Math.max(emissionGroups.largest, group.length);
-  let written: (Emitted | null)[];
+  let written: Emitted[];
   try {
     written = await insertEmissions(
       pool,
@@ -257,19 +264,48 @@ async function writeGroup(pool: Queryable, meta: EntityMetadata<Invoice>, group:
       for (const w of group) w.reject(err);
       return;
     }
-    // Rolled back whole, no number taken: each emission alone gets its own answer.
+    // Rolled back whole, no number taken.
     emissionGroups.split++;
+    const taken = firstTry && isTakenReference(err) ? await takenReferences(pool, group) : null;
+    if (taken?.size) {
+      // References that already have an invoice (a replay, a correction, a duplicate): those emissions are answered
+      // alone, as their reference dictates; the others are written together again.
+      const isTaken = (w: Waiting) => taken.has(w.e.row.referenciaExterna as string);
+      await Promise.all([
+        writeGroup(
+          pool,
+          meta,
+          group.filter((w) => !isTaken(w)),
+          false,
+        ),
+        ...group.filter(isTaken).map((w) => writeAlone(pool, meta, w)),
+      ]);
+      return;
+    }
+    // Each emission alone gets its own answer.
     await Promise.all(group.map((w) => writeAlone(pool, meta, w)));
     return;
   }
-  const skipped: Waiting[] = [];
   group.forEach((w, i) => {
-    const r = written[i];
-    if (r) w.resolve(r);
-    else skipped.push(w);
+    w.resolve(written[i]!);
   });
-  // A reference already taken: alone, the emission is answered as its reference dictates (replay, duplicate, …).
-  await Promise.all(skipped.map((w) => writeAlone(pool, meta, w)));
+}
+
+const isTakenReference = (err: unknown): boolean =>
+  (err as { code?: string }).code === '23505' &&
+  (err as { constraint?: string }).constraint === 'invoice_tenant_reference_unique';
+
+/** Which of the group's references already have an invoice (none when the lookup fails). */
+async function takenReferences(pool: Queryable, group: Waiting[]): Promise<Set<string> | null> {
+  try {
+    const { rows } = await pool.query({
+      text: 'select referencia_externa as r from invoice where tenant_id = $1 and referencia_externa = any($2::text[])',
+      values: [group[0]!.e.series.tenantId, group.map((w) => w.e.row.referenciaExterna)],
+    });
+    return new Set((rows as { r: string }[]).map((x) => x.r));
+  } catch {
+    return null;
+  }
 }
 
 async function writeAlone(pool: Queryable, meta: EntityMetadata<Invoice>, w: Waiting): Promise<void> {
@@ -285,16 +321,15 @@ const answeredByPostgres = (err: unknown): boolean =>
   typeof (err as { code?: unknown })?.code === 'string' && /^[0-9A-Z]{5}$/.test((err as { code: string }).code);
 
 /**
- * Writes emissions of ONE series (same columns, distinct references) in one statement. An emission whose reference
- * already has an invoice is left out (null in the answer) before any number is taken; the counter then takes as
- * many numbers as there are emissions left, at once, and the i-th of them gets the i-th number. Every invoice, event
- * and job is written, or none (any failure rolls back the whole statement, counter included).
+ * Writes emissions of ONE series (same columns, distinct references) in one statement: the counter takes as many
+ * numbers as there are emissions, at once, and the i-th of them gets the i-th number. Every invoice, event and job
+ * is written, or none (any failure rolls back the whole statement, counter included).
  */
 async function insertEmissions(
   db: Queryable,
   meta: EntityMetadata<Invoice>,
   emissions: readonly NewEmission[],
-): Promise<(Emitted | null)[]> {
+): Promise<Emitted[]> {
   const first = emissions[0]!;
   const s = first.series;
   const stmt = groupStatement(meta, first.row);
@@ -315,7 +350,7 @@ async function insertEmissions(
   );
   return emissions.map((e) => {
     const r = byId.get(e.row.id.toLowerCase()); // (PostgreSQL writes a uuid in lower case)
-    if (!r) return null;
+    if (!r) throw new Error(`the grouped emission did not return invoice ${e.row.id}`);
     const built = e.document.identificacion as Record<string, unknown>;
     const document = { ...e.document, identificacion: { ...built, numeroControl: r.numero_control } };
     const notes = [{ channel: INVOICE_CHANNEL, payload: r.note }, ...jobNotes(r.jobs ? [transmitInvoiceJob.kind] : [])];
@@ -350,17 +385,11 @@ function groupStatement(meta: EntityMetadata<Invoice>, row: Record<string, unkno
     dedupeKey: `${p.add(dedupeKeyPrefix(transmitInvoiceJob, 'invoiceId'))}::text || fx_i.id::text`,
   });
   const cols = inv.columns.map((_, i) => `c${i}`);
-  const ref = cols[inv.columns.indexOf('"referencia_externa"')];
-  if (!ref) throw new Error('a grouped emission needs the invoice reference');
-  const number = '(fx_c.last_value - fx_k.n + fx_r.ord)';
+  const number = '(fx_c.last_value - fx_k.n + fx_a.given)';
   const text = `with fx_a as (
        select * from unnest(${inv.placeholders.join(', ')}, ${docs}) with ordinality
          as fx_a(${cols.join(', ')}, doc, given)),
-     fx_r as (
-       -- a reference already taken is left out before numbering (its emission is then answered alone)
-       select fx_a.*, row_number() over (order by given) as ord from fx_a
-        where not exists (select 1 from invoice x where x.tenant_id = $1::uuid and x.referencia_externa = fx_a.${ref})),
-     fx_k as (select count(*) as n from fx_r),
+     fx_k as (select count(*) as n from fx_a),
      fx_c as (
        insert into control_counter (tenant_id, tipo_dte, cod_estable_mh, cod_punto_venta_mh, year, last_value)
        select $1::uuid, $2::varchar, $3::varchar, $4::varchar, $5::int, n from fx_k where n > 0
@@ -369,9 +398,9 @@ function groupStatement(meta: EntityMetadata<Invoice>, row: Record<string, unkno
        returning last_value),
      fx_n as (
        -- past 15 digits the number is null and the not-null column refuses the group (MH: at most 10^15 - 1)
-       select fx_r.*, case when ${number} <= 999999999999999 then $6::text || lpad(${number}::text, 15, '0') end
+       select fx_a.*, case when ${number} <= 999999999999999 then $6::text || lpad(${number}::text, 15, '0') end
            as numero
-         from fx_r, fx_k, fx_c),
+         from fx_a, fx_k, fx_c),
      fx_i as (
        insert into invoice (${inv.columns.join(', ')}, numero_control, document)
        select ${cols.join(', ')}, numero, jsonb_set(doc, '{identificacion,numeroControl}', to_jsonb(numero))
