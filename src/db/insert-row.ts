@@ -48,3 +48,38 @@ function dbValue(v: unknown): unknown {
   if (v === null || v === undefined || v instanceof Date || typeof v !== 'object') return v ?? null;
   return JSON.stringify(v);
 }
+
+export interface RowArrays {
+  /** Column names, in order. */
+  columns: string[];
+  /** `$n::type[]` placeholders, one array per column (for `unnest(…)`). */
+  placeholders: string[];
+  /** One array per column, holding the rows' values in the rows' order. */
+  values(rows: readonly Record<string, unknown>[]): unknown[][];
+}
+
+/**
+ * Like rowValues, for many rows of the same shape at once: one typed array per column, to be read back as rows by
+ * `unnest(…) with ordinality`. The entity must have no array-typed column among `shape`'s (unnest would flatten it).
+ */
+export function rowArrays<T extends object>(
+  meta: EntityMetadata<T>,
+  shape: Record<string, unknown>,
+  firstParam = 1,
+): RowArrays {
+  const one = rowValues(meta, shape, firstParam);
+  if (one.placeholders.some((p) => p.endsWith(']'))) throw new Error(`${meta.className}: an array column in a batch`);
+  return {
+    columns: one.columns,
+    placeholders: one.placeholders.map((p) => `${p}[]`),
+    values: (rows) => {
+      const out: unknown[][] = one.columns.map(() => new Array<unknown>(rows.length));
+      rows.forEach((row, r) => {
+        one.values(row).forEach((v, c) => {
+          out[c]![r] = v;
+        });
+      });
+      return out;
+    },
+  };
+}

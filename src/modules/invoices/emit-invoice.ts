@@ -12,7 +12,7 @@ import { emisorAt } from './emisor.js';
 import { tenantProfile } from '../tenants/tenant-profile.js';
 import { tenantNotFound } from '../tenants/tenant.errors.js';
 import { creditNoteIssues, creditedCcfCodigos } from './credit-balance.js';
-import { insertEmission, type NewEmission } from './insert-emission.js';
+import { insertEmission, insertEmissionGrouped, type NewEmission } from './insert-emission.js';
 import { Invoice } from './invoice.entity.js';
 import { correctRejectedInvoice } from './correct-rejected-invoice.js';
 import { duplicateReference } from './invoice.errors.js';
@@ -116,7 +116,7 @@ async function persistEmission(
   const meta = ctx.db.orm.em.getMetadata(Invoice);
   // Announced (event and the workers' wake-up) only once committed, before the caller hears of the invoice.
   if (!codigos.length) {
-    const { invoice, notes } = await insertEmission(ctx.db.pool, meta, e);
+    const { invoice, notes } = await insertEmissionGrouped(ctx.db.pool, meta, e);
     await ctx.db.notifier.send(notes);
     return ok(invoice);
   }
