@@ -24,6 +24,8 @@ const DOCUMENTS = Number(option('documents') ?? 1_000_000);
  * migrated on open, so an index a new migration adds is built then).
  */
 const DATA_DIR = option('data-dir');
+/** `--only=amír`: measure only the queries whose name or text contains this (comparing one query in pairs). */
+const ONLY = option('only');
 const DATABASE_URL = option('database');
 const OTHERS = Math.round(DOCUMENTS / 10);
 const RUNS = 200;
@@ -255,7 +257,8 @@ export async function benchHistory(): Promise<void> {
       all.push(...m.samples);
       return m;
     };
-    for (const q of historyQueries(s)) {
+    const only = (q: HistoryQuery) => !ONLY || q.name.includes(ONLY) || q.filter.text === ONLY;
+    for (const q of historyQueries(s).filter(only)) {
       const page = await measure(() => gql(graphqlOf(q, s, false)));
       const counted = await measure(() => gql(graphqlOf(q, s, true)));
       const plans: string[] = [];
@@ -299,4 +302,13 @@ export async function benchHistory(): Promise<void> {
   }
 }
 
-const fmt = (r: { p50: number; p99: number }) => `${r.p50.toFixed(1).padStart(5)} / ${r.p99.toFixed(1).padStart(5)}`;
+/**
+ * p50 / p99, and with the samples the median CPU milliseconds a request took in this process's main thread and in
+ * the database's backends together: what a request costs, whatever else the machine runs meanwhile.
+ */
+const fmt = (r: { p50: number; p99: number; samples?: Sample[] }) => {
+  const times = `${r.p50.toFixed(1).padStart(5)} / ${r.p99.toFixed(1).padStart(5)}`;
+  if (!r.samples?.length) return times;
+  const cpu = r.samples.map((s) => s.nodeCpu + s.pgCpu).sort((a, b) => a - b);
+  return `${times} (cpu ${percentile(cpu, 50).toFixed(1)})`;
+};
