@@ -561,8 +561,9 @@ const EVERY_INVOICE_FIELD = `id tipoDte status ambiente numeroControl codigoGene
 
 describe('the stored search text', () => {
   it('is written with the row, and a row without it is still found by the walk', async () => {
-    const searched = 'fx_invoice_search(receptor_nombre, numero_control, codigo_generacion, referencia_externa)';
-    const newest = `select id, receptor_nombre from invoice where tenant_id = $1
+    const searched = 'fx_invoice_search_text(receptor_nombre, referencia_externa)';
+    const newest = `select id, receptor_nombre, numero_control, codigo_generacion, referencia_externa from invoice
+      where tenant_id = $1
       order by fec_emi desc, created_at desc, id desc limit 1`;
     const [row] = (await db.query(newest, [tenantId])).rows;
     // Written by the trigger on insert (every generated row) and when a searched column is updated.
@@ -573,6 +574,10 @@ describe('the stored search text', () => {
       numbered(invoicePageQuery(tenantId, { text, textMode: 'contains' }, 5, null, 'id', 'walk'));
     const walked = async (text: string) => (await db.query(walk(text).text, walk(text).values)).rows.map((r) => r.id);
     expect(await walked('QUENTE')).toEqual([row.id]);
+    // The reference is stored with the name; the identifiers are checked on the row, in any case.
+    expect(await walked(row.referencia_externa.toUpperCase())).toEqual([row.id]);
+    expect(await walked(row.codigo_generacion.toLowerCase())).toEqual([row.id]);
+    expect(await walked(row.numero_control.toLowerCase())).toEqual([row.id]);
     // Written directly, it is written again from the row's columns.
     await db.query(`update invoice set search_text = 'otra cosa' where id = $1`, [row.id]);
     expect((await db.query(stale)).rows[0].n).toBe(0);

@@ -60,10 +60,16 @@ const ORDER = 'fec_emi desc, created_at desc, id desc';
 export const SEARCH_EXPRESSION =
   'fx_invoice_search(receptor_nombre, numero_control, codigo_generacion, referencia_externa)';
 /**
- * The search text as a walk checks it: stored with the row (search_text, written by a trigger), else computed as the
- * index has it (a row written before that column existed). Never read from an index: a check on rows already read.
+ * The name and the reference as a walk checks them: stored with the row (search_text, written by a trigger), else
+ * computed the same way (a row written before that column existed). Never read from an index: a check on rows already
+ * read.
  */
-const STORED_SEARCH = `coalesce(search_text, ${SEARCH_EXPRESSION})`;
+const STORED_SEARCH = 'coalesce(search_text, fx_invoice_search_text(receptor_nombre, referencia_externa))';
+/**
+ * numeroControl and codigoGeneracion as the search expression has them: lower-cased (they are ASCII as the service
+ * makes them: `DTE-`, digits, an establishment code; an uppercase UUID; unaccenting leaves them as they are).
+ */
+const IDENTIFIERS_CHECKED = `lower(coalesce(numero_control, '') || E'\\x1f' || coalesce(codigo_generacion, ''))`;
 /** The name's words, spelled exactly as in the index (invoice_name_search_index). */
 const NAME_EXPRESSION = `to_tsvector('fx_names'::regconfig, coalesce(receptor_nombre, ''))`;
 /** Pairs of adjacent words of the name, spelled exactly as in the index (invoice_name_pairs_index). */
@@ -123,9 +129,21 @@ export function textCond(text: string, mode: TextMode): Cond {
   return containsCond(t, SEARCH_EXPRESSION);
 }
 
-/** `text` contained in `searched` (the search expression, or the stored search text). */
+/** `text` contained in `searched` (the search expression). */
 const containsCond = (text: string, searched: string): Cond =>
   cond(`${searched} like '%' || lower(fx_unaccent(?)) || '%'`, escapeLike(text.trim()));
+
+/**
+ * `text` contained, checked on a row already read (a walk): in the stored name and reference, or in the two
+ * identifiers. A fragment without the separator (\x1f) is contained in the search expression iff it is in one of
+ * its four parts; one with it is checked against the expression itself.
+ */
+function walkContainsCond(text: string): Cond {
+  if (text.includes('\x1f')) return containsCond(text, SEARCH_EXPRESSION);
+  const stored = containsCond(text, STORED_SEARCH);
+  const identifiers = containsCond(text, IDENTIFIERS_CHECKED);
+  return { sql: `(${stored.sql} or ${identifiers.sql})`, values: [...stored.values, ...identifiers.values] };
+}
 
 /** One SQL condition and the values of its `?` placeholders, in order. */
 interface Cond {
@@ -314,7 +332,7 @@ export function invoicePageQuery(
       // against each row's stored search text.
       const rows = WALK_ROWS[mode as keyof typeof WALK_ROWS] ?? 0;
       const walked = `select * from invoice where ${others.sql} order by ${ORDER} limit ${rows}`;
-      const check = mode === 'contains' ? containsCond(text, STORED_SEARCH) : match;
+      const check = mode === 'contains' ? walkContainsCond(text) : match;
       return {
         sql:
           `select ${columns}, ${KEY_COLUMN} from (${walked}) walked where ${check.sql} ` +
