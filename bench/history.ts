@@ -12,6 +12,7 @@ import type { App } from '../src/app.js';
 import { createApiKey } from '../src/modules/auth/api-keys.js';
 import { dueWarningsParams, dueWarningsSql } from '../src/modules/notifications/deadline-warnings.js';
 import { numbered, pageSteps } from '../src/modules/invoices/invoice-list-sql.js';
+import { TailProbe, tailReport, type Sample } from './tails.js';
 
 /** `npm run bench -- history --documents=50000` for a shorter run. */
 const option = (name: string): string | undefined =>
@@ -23,6 +24,8 @@ const DOCUMENTS = Number(option('documents') ?? 1_000_000);
  * migrated on open, so an index a new migration adds is built then).
  */
 const DATA_DIR = option('data-dir');
+/** `--only=amír`: measure only the queries whose name or text contains this (comparing one query in pairs). */
+const ONLY = option('only');
 const DATABASE_URL = option('database');
 const OTHERS = Math.round(DOCUMENTS / 10);
 const RUNS = 200;
@@ -87,16 +90,59 @@ function graphqlOf(
   };
 }
 
-async function measure(send: () => Promise<void>): Promise<{ p50: number; p99: number }> {
+/** A sample slower than this is attributed (see TailProbe) and counted in the run's summary. */
+const SLOW_MS = 20;
+
+interface Measured {
+  p50: number;
+  p99: number;
+  samples: Sample[];
+  /** Blocks the server read outside its shared buffers, autovacuum workers seen running, checkpoints begun. */
+  server: { blocksRead: number; autovacuum: number; checkpoints: number };
+}
+
+/** The server's counters a measurement subtracts (pg_stat_database, pg_stat_activity, pg_stat_checkpointer). */
+async function serverCounters(c: pg.Client): Promise<{ blocksRead: number; autovacuum: number; checkpoints: number }> {
+  const {
+    rows: [r],
+  } = await c.query(
+    `select (select blks_read from pg_stat_database where datname = current_database())::float8 as blocks_read,
+            (select count(*) from pg_stat_activity where backend_type = 'autovacuum worker')::int as autovacuum,
+            (select num_timed + num_requested from pg_stat_checkpointer)::float8 as checkpoints`,
+  );
+  return { blocksRead: r.blocks_read, autovacuum: r.autovacuum, checkpoints: r.checkpoints };
+}
+
+async function measureWith(probe: TailProbe, send: () => Promise<void>): Promise<Measured> {
   for (let i = 0; i < 10; i++) await send();
-  const t: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await send();
-    t.push(performance.now() - t0);
-  }
-  t.sort((a, b) => a - b);
-  return { p50: percentile(t, 50), p99: percentile(t, 99) };
+  await probe.refresh();
+  const c = probe.client;
+  const start = await serverCounters(c);
+  const samples: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) samples.push(await probe.sample(send));
+  const end = await serverCounters(c);
+  const t = samples.map((s) => s.ms).sort((a, b) => a - b);
+  return {
+    p50: percentile(t, 50),
+    p99: percentile(t, 99),
+    samples,
+    server: {
+      blocksRead: end.blocksRead - start.blocksRead,
+      autovacuum: Math.max(start.autovacuum, end.autovacuum),
+      checkpoints: end.checkpoints - start.checkpoints,
+    },
+  };
+}
+
+/** Why a measurement's slow samples were slow, when it has any (see tailReport), and what the server did meanwhile. */
+function tails(m: Measured): string {
+  const report = tailReport(m.samples, SLOW_MS);
+  if (!report) return '';
+  const s = m.server;
+  return (
+    `\n      ${report}; server: ${s.blocksRead} blocks read, ${s.autovacuum} autovacuum workers, ` +
+    `${s.checkpoints} checkpoints`
+  );
 }
 
 const SAMPLE = 20_000;
@@ -204,7 +250,15 @@ export async function benchHistory(): Promise<void> {
       if (!res.ok || json.errors) throw new Error(`history: ${JSON.stringify(json.errors ?? res.status)}`);
     };
     console.log(`history: GraphQL invoices(first: 20), ${RUNS} runs each, one client (p50 / p99 ms)`);
-    for (const q of historyQueries(s)) {
+    const probe = new TailProbe(c);
+    const all: Sample[] = [];
+    const measure = async (send: () => Promise<void>) => {
+      const m = await measureWith(probe, send);
+      all.push(...m.samples);
+      return m;
+    };
+    const only = (q: HistoryQuery) => !ONLY || q.name.includes(ONLY) || q.filter.text === ONLY;
+    for (const q of historyQueries(s).filter(only)) {
       const page = await measure(() => gql(graphqlOf(q, s, false)));
       const counted = await measure(() => gql(graphqlOf(q, s, true)));
       const plans: string[] = [];
@@ -214,6 +268,8 @@ export async function benchHistory(): Promise<void> {
         plans.push(step ? `${step}: ${indexes}` : indexes);
       }
       console.log(`  ${q.name.padEnd(28)} page ${fmt(page)}   with totalCount ${fmt(counted)}   ${plans.join('; ')}`);
+      const why = [tails(page), tails(counted)].filter(Boolean);
+      if (why.length) console.log(`    slow samples: ${why.join('')}`);
     }
     const byRef = await measure(() =>
       gql({
@@ -236,6 +292,9 @@ export async function benchHistory(): Promise<void> {
       await res.text();
     });
     console.log(`  ${'GET /metrics'.padEnd(28)} ${fmt(metricsTime)}`);
+    probe.close();
+    const summary = tailReport(all, SLOW_MS);
+    console.log(`history: every sample: ${summary || `none over ${SLOW_MS} ms`}`);
   } finally {
     await server.close();
     await c.end();
@@ -243,4 +302,13 @@ export async function benchHistory(): Promise<void> {
   }
 }
 
-const fmt = (r: { p50: number; p99: number }) => `${r.p50.toFixed(1).padStart(5)} / ${r.p99.toFixed(1).padStart(5)}`;
+/**
+ * p50 / p99, and with the samples the median CPU milliseconds a request took in this process's main thread and in
+ * the database's backends together: what a request costs, whatever else the machine runs meanwhile.
+ */
+const fmt = (r: { p50: number; p99: number; samples?: Sample[] }) => {
+  const times = `${r.p50.toFixed(1).padStart(5)} / ${r.p99.toFixed(1).padStart(5)}`;
+  if (!r.samples?.length) return times;
+  const cpu = r.samples.map((s) => s.nodeCpu + s.pgCpu).sort((a, b) => a - b);
+  return `${times} (cpu ${percentile(cpu, 50).toFixed(1)})`;
+};

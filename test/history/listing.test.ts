@@ -559,6 +559,41 @@ const EVERY_INVOICE_FIELD = `id tipoDte status ambiente numeroControl codigoGene
   estado warnings { path code message } deadlines { invalidation transmit contingencyEvent ivaReturn relatedNotes
     perishableMedicine } events { type toStatus } patient { id } signedDocument`;
 
+describe('the stored search text', () => {
+  it('is written with the row, and a row without it is still found by the walk', async () => {
+    const searched = 'fx_invoice_search_text(receptor_nombre, referencia_externa)';
+    const newest = `select id, receptor_nombre, numero_control, codigo_generacion, referencia_externa from invoice
+      where tenant_id = $1
+      order by fec_emi desc, created_at desc, id desc limit 1`;
+    const [row] = (await db.query(newest, [tenantId])).rows;
+    // Written by the trigger on insert (every generated row) and when a searched column is updated.
+    await db.query(`update invoice set receptor_nombre = 'Ámira Qüenté' where id = $1`, [row.id]);
+    const stale = `select count(*)::int as n from invoice where search_text is distinct from ${searched}`;
+    expect((await db.query(stale)).rows[0].n).toBe(0);
+    const walk = (text: string) =>
+      numbered(invoicePageQuery(tenantId, { text, textMode: 'contains' }, 5, null, 'id', 'walk'));
+    const walked = async (text: string) => (await db.query(walk(text).text, walk(text).values)).rows.map((r) => r.id);
+    expect(await walked('QUENTE')).toEqual([row.id]);
+    // The reference is stored with the name; the identifiers are checked on the row, in any case.
+    expect(await walked(row.referencia_externa.toUpperCase())).toEqual([row.id]);
+    expect(await walked(row.codigo_generacion.toLowerCase())).toEqual([row.id]);
+    expect(await walked(row.numero_control.toLowerCase())).toEqual([row.id]);
+    // Written directly, it is written again from the row's columns.
+    await db.query(`update invoice set search_text = 'otra cosa' where id = $1`, [row.id]);
+    expect((await db.query(stale)).rows[0].n).toBe(0);
+    // A row written before the column existed has none: the walk computes its text.
+    await db.query('alter table invoice disable trigger invoice_search_text');
+    try {
+      await db.query(`update invoice set search_text = null, receptor_nombre = 'Zyxwv Quenté' where id = $1`, [row.id]);
+    } finally {
+      await db.query('alter table invoice enable trigger invoice_search_text');
+    }
+    expect(await walked('yxwv')).toEqual([row.id]);
+    await db.query(`update invoice set receptor_nombre = $2 where id = $1`, [row.id, row.receptor_nombre]);
+    expect((await db.query(stale)).rows[0].n).toBe(0);
+  });
+});
+
 describe('a listed invoice', () => {
   it('holds every column but the JWS, converted as the ORM loads it, and is not tracked', async () => {
     const page = await listInvoices(ctx, { status: ['PROCESSED', 'REJECTED'] }, 30);

@@ -59,6 +59,17 @@ const ORDER = 'fec_emi desc, created_at desc, id desc';
 /** The search expression, spelled exactly as in the index (invoice_search_index). */
 export const SEARCH_EXPRESSION =
   'fx_invoice_search(receptor_nombre, numero_control, codigo_generacion, referencia_externa)';
+/**
+ * The name and the reference as a walk checks them: stored with the row (search_text, written by a trigger), else
+ * computed the same way (a row written before that column existed). Never read from an index: a check on rows already
+ * read.
+ */
+const STORED_SEARCH = 'coalesce(search_text, fx_invoice_search_text(receptor_nombre, referencia_externa))';
+/**
+ * numeroControl and codigoGeneracion as the search expression has them: lower-cased (they are ASCII as the service
+ * makes them: `DTE-`, digits, an establishment code; an uppercase UUID; unaccenting leaves them as they are).
+ */
+const IDENTIFIERS_CHECKED = `lower(coalesce(numero_control, '') || E'\\x1f' || coalesce(codigo_generacion, ''))`;
 /** The name's words, spelled exactly as in the index (invoice_name_search_index). */
 const NAME_EXPRESSION = `to_tsvector('fx_names'::regconfig, coalesce(receptor_nombre, ''))`;
 /** Pairs of adjacent words of the name, spelled exactly as in the index (invoice_name_pairs_index). */
@@ -115,7 +126,23 @@ export function textCond(text: string, mode: TextMode): Cond {
     const phrase = cond(`${PHRASE_CHECK} @@ to_tsquery('fx_names', ?)`, query);
     return { sql: `(${pairs.sql} and ${phrase.sql})`, values: [...pairs.values, ...phrase.values] };
   }
-  return cond(`${SEARCH_EXPRESSION} like '%' || lower(fx_unaccent(?)) || '%'`, escapeLike(t));
+  return containsCond(t, SEARCH_EXPRESSION);
+}
+
+/** `text` contained in `searched` (the search expression). */
+const containsCond = (text: string, searched: string): Cond =>
+  cond(`${searched} like '%' || lower(fx_unaccent(?)) || '%'`, escapeLike(text.trim()));
+
+/**
+ * `text` contained, checked on a row already read (a walk): in the stored name and reference, or in the two
+ * identifiers. A fragment without the separator (\x1f) is contained in the search expression iff it is in one of
+ * its four parts; one with it is checked against the expression itself.
+ */
+function walkContainsCond(text: string): Cond {
+  if (text.includes('\x1f')) return containsCond(text, SEARCH_EXPRESSION);
+  const stored = containsCond(text, STORED_SEARCH);
+  const identifiers = containsCond(text, IDENTIFIERS_CHECKED);
+  return { sql: `(${stored.sql} or ${identifiers.sql})`, values: [...stored.values, ...identifiers.values] };
 }
 
 /** One SQL condition and the values of its `?` placeholders, in order. */
@@ -178,8 +205,12 @@ export type PageStep = 'walk' | 'recent' | 'candidates' | 'names';
  */
 export const RECENT_DAYS = [1, 7, 31] as const;
 
-/** Rows a page's walk reads at most before the candidates from the text's index answer instead. */
-export const WALK_ROWS: Record<Exclude<TextMode, 'identifier'>, number> = { words: 1000, prefix: 1000, contains: 1000 };
+/**
+ * Rows a page's walk reads at most before the next step answers instead. A contained fragment is checked against the
+ * stored search text (about a microsecond a row, most of it reading the row), so its walk goes further: past a day of
+ * a busy tenant's documents, which the newest days' window would otherwise read through the whole trigram index.
+ */
+export const WALK_ROWS: Record<Exclude<TextMode, 'identifier'>, number> = { words: 1000, prefix: 1000, contains: 4000 };
 
 /**
  * The steps of a page of `f` (see PageStep); one `null` step: a single query, as the planner chooses. Two words or
@@ -297,14 +328,16 @@ export function invoicePageQuery(
     const match = textCond(text, mode);
     const params = [...others.params, ...match.values];
     if (step === 'walk') {
-      // The cursor's key is formatted for the matches only, not for every row walked.
+      // The cursor's key is formatted for the matches only, not for every row walked; a contained fragment is checked
+      // against each row's stored search text.
       const rows = WALK_ROWS[mode as keyof typeof WALK_ROWS] ?? 0;
       const walked = `select * from invoice where ${others.sql} order by ${ORDER} limit ${rows}`;
+      const check = mode === 'contains' ? walkContainsCond(text) : match;
       return {
         sql:
-          `select ${columns}, ${KEY_COLUMN} from (${walked}) walked where ${match.sql} ` +
+          `select ${columns}, ${KEY_COLUMN} from (${walked}) walked where ${check.sql} ` +
           `order by ${ORDER} limit ${limit}`,
-        params,
+        params: [...others.params, ...check.values],
       };
     }
     // Planned for every match (a materialized CTE is), hence read from the text's index; the page is then sorted.

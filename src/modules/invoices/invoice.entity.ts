@@ -103,6 +103,12 @@ export const InvoiceSchema = defineEntity({
     receptorNumDocumento: p.string().length(30).nullable(),
     receptorCorreo: p.string().length(100).nullable(),
     patientId: p.string().length(100).nullable(),
+    /**
+     * The receptor's name and the reference as the containment search sees them (fx_invoice_search_text), written
+     * by a database trigger with the row; never loaded with the entity. Null in rows written before it existed (the
+     * search computes it).
+     */
+    searchText: p.text().nullable().lazy().hidden(),
     /** Transmissions of the normal document (MH: at most 2 resends after the first, then contingency). */
     sendAttempts: p.integer().default(0),
     tipoContingencia: p.integer().nullable(),

@@ -7,17 +7,20 @@ import { Invoice } from './invoice.entity.js';
 /** A row of a listing page: the listed columns and its keyset's created_at. */
 export type Row = Record<string, unknown> & { key_created_at: string };
 
-/** The JWS is the one column a listing leaves out: it is rebuilt only for `signedDocument`, which reads it by id. */
-const NOT_LISTED = new Set(['jws']);
+/**
+ * The columns a listing leaves out: the JWS (rebuilt only for `signedDocument`, which reads it by id) and the search
+ * text (the search's own copy of four listed columns).
+ */
+const NOT_LISTED = new Set(['jws', 'searchText']);
 
 /**
  * An invoice's columns as the views read them (a loaded entity is one too). A listing hands over every column but
- * the JWS, converted as the ORM converts them (names, instants, decimals, the tenant as a reference), in a plain
+ * those two, converted as the ORM converts them (names, instants, decimals, the tenant as a reference), in a plain
  * object rather than a tracked entity: no identity map entry and no snapshot for change detection (a listing never
  * writes; the snapshot serialised each row's document again). `document` arrives as text and is parsed the first
  * time a field reads it.
  */
-export type InvoiceData = Omit<Invoice, 'jws' | 'tenant'> & { tenant: { id: string } };
+export type InvoiceData = Omit<Invoice, 'jws' | 'searchText' | 'tenant'> & { tenant: { id: string } };
 
 /** Converts a column's value; `ref` gives the page's reference to a related entity (one per id). */
 type Convert = (v: unknown, ref: (target: EntityClass<object>, id: unknown) => object) => unknown;
