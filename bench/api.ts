@@ -3,13 +3,15 @@
 // POST /api/facturas at 8 clients while a worker process drains what is emitted (the emission latency SIGMA sees).
 // The clients run on a thread of their own (load-thread.ts): "server CPU ms/req" is this process's CPU (server and
 // in-process MH sandbox thread) less that thread's; "clients" is the load thread's own (their sum is what this bench
-// reported when the clients shared the server's thread).
+// reported when the clients shared the server's thread); "PostgreSQL" is the embedded server's, from /proc.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { EmitInvoiceDocument } from '../src/client/index.js';
 import type { LoadRun } from './ceilings.js';
 import { LoadThread, type LoadSpec } from './load-thread.js';
+import { postgresCpuMs } from './pipeline.js';
 import { benchEnv, benchServer, exampleFactura as example, spawnWorkerProcess } from './support.js';
 
 const arg = (name: string, fallback: number) => {
@@ -22,16 +24,27 @@ interface Measured extends LoadRun {
   cpuMs: number;
   /** The load thread's CPU per request. */
   clientMs: number;
+  /** The PostgreSQL server's CPU per request (all its processes; 10 ms ticks). */
+  pgMs: number;
 }
 
 let loader: LoadThread | null = null;
+/** The embedded PostgreSQL's postmaster (its CPU is read from /proc). */
+let postmaster = 0;
 
 async function measured(total: number, clients: number, spec: LoadSpec): Promise<Measured> {
+  const pg0 = postgresCpuMs(postmaster);
   const cpu0 = process.cpuUsage();
   const r = await loader!.run(spec, total, clients);
   const cpu = process.cpuUsage(cpu0);
+  const pgMs = (postgresCpuMs(postmaster) - pg0) / total;
   const { clientCpuMs, ...run } = r;
-  return { ...run, cpuMs: ((cpu.user + cpu.system) / 1000 - clientCpuMs) / total, clientMs: clientCpuMs / total };
+  return {
+    ...run,
+    cpuMs: ((cpu.user + cpu.system) / 1000 - clientCpuMs) / total,
+    clientMs: clientCpuMs / total,
+    pgMs,
+  };
 }
 
 const rate = (r: LoadRun) => r.ops / r.seconds;
@@ -44,11 +57,12 @@ const merge = (x: Measured, y: Measured): Measured => ({
   failures: x.failures + y.failures,
   cpuMs: (x.cpuMs * x.ops + y.cpuMs * y.ops) / (x.ops + y.ops),
   clientMs: (x.clientMs * x.ops + y.clientMs * y.ops) / (x.ops + y.ops),
+  pgMs: (x.pgMs * x.ops + y.pgMs * y.ops) / (x.ops + y.ops),
 });
 const line = (name: string, r: Measured) =>
   `  ${name.padEnd(44)} ${String(Math.round(rate(r))).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  ` +
   `p99 ${r.p99.toFixed(1).padStart(7)} ms  server ${r.cpuMs.toFixed(2).padStart(5)} CPU ms/req ` +
-  `(clients ${r.clientMs.toFixed(2)})  failures ${r.failures}`;
+  `(clients ${r.clientMs.toFixed(2)}, PostgreSQL ${r.pgMs.toFixed(2)})  failures ${r.failures}`;
 
 export async function benchApi(): Promise<void> {
   const clients = arg('clients', 8);
@@ -104,6 +118,8 @@ export async function benchApi(): Promise<void> {
   const phases = (process.argv.find((x) => x.startsWith('--phases='))?.slice(9) ?? 'auth,emit,rest').split(',');
   let child = null as ChildProcess | null;
   loader = LoadThread.start();
+  const backend = (await env.app.db.pool.query(`select pg_backend_pid() as pid`)).rows[0].pid as number;
+  postmaster = Number(readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
   try {
     if (phases.includes('auth')) await authPhase();
     if (phases.includes('emit')) await emitPhase();
