@@ -79,8 +79,99 @@ function pathText(p: PathRef): string {
   return typeof p.key === 'number' ? `${up}[${p.key}]` : up ? `${up}.${p.key}` : p.key;
 }
 
+/**
+ * Adds to `out` an issue for every way `v` departs from `s`. A sound value (the common case) is accepted by the shape's
+ * compiled test alone; only a value it does not accept is walked again to name its issues.
+ */
 export function checkShape(v: unknown, s: Shape, path: string, out: DteIssue[]): void {
-  check(v, s, path, out);
+  if (!compiled(s)(v)) check(v, s, path, out);
+}
+
+/** The shapes' compiled tests, made once per shape (the shapes are module constants). */
+const tests = new WeakMap<Shape, (v: unknown) => boolean>();
+
+function compiled(s: Shape): (v: unknown) => boolean {
+  let t = tests.get(s);
+  if (!t) {
+    t = compileShape(s);
+    tests.set(s, t);
+  }
+  return t;
+}
+
+/**
+ * One function that tells whether a value is sound for `s` (every check below would find nothing), with the shape's
+ * bounds, keys and patterns written into it: no walk over the shape's fields, and the engine sees one object layout
+ * per function. It may only err towards false (the walk then decides), never accept what the walk would refuse.
+ */
+function compileShape(root: Shape): (v: unknown) => boolean {
+  const consts: unknown[] = [];
+  const k = (c: unknown) => `K[${consts.push(c) - 1}]`;
+  const fns: string[] = [];
+  let seq = 0;
+  const fn = (s: Shape): string => {
+    const name = `t${seq++}`;
+    const body: string[] = [];
+    body.push(`if (v === null) return ${s.nullable ? 'true' : 'false'};`);
+    switch (s.k) {
+      case 'str':
+        body.push(`if (typeof v !== 'string') return false;`);
+        if (s.min !== undefined) body.push(`if (v.length < ${s.min}) return false;`);
+        if (s.max !== undefined) body.push(`if (v.length > ${s.max}) return false;`);
+        if (s.re) body.push(`if (!${k(s.re)}.test(v)) return false;`);
+        if (s.enum) body.push(`if (!${k(s.enum)}.includes(v)) return false;`);
+        if (s.date) body.push(`if (!validDate(v)) return false;`);
+        break;
+      case 'num':
+        body.push(`if (typeof v !== 'number' || !Number.isFinite(v)) return false;`);
+        if (s.int) body.push(`if (!Number.isInteger(v)) return false;`);
+        if (s.enum) body.push(`if (!${k(s.enum)}.includes(v)) return false;`);
+        if (s.min !== undefined) body.push(`if (v < ${k(s.min)}) return false;`);
+        if (s.max !== undefined) body.push(`if (v > ${k(s.max)}) return false;`);
+        if (s.exMin !== undefined) body.push(`if (v <= ${k(s.exMin)}) return false;`);
+        if (s.exMax !== undefined) body.push(`if (v >= ${k(s.exMax)}) return false;`);
+        if (s.dp !== undefined) body.push(`if (!Number.isInteger(v) && decimalsOf(v) > ${s.dp}) return false;`);
+        break;
+      case 'obj': {
+        body.push(`if (typeof v !== 'object' || Array.isArray(v)) return false;`);
+        body.push('let n = 0;');
+        for (const key of Object.keys(s.props)) {
+          // A key Object.prototype also has would be found by `in` without being the document's own.
+          if (key in Object.prototype) return fnFalse(name);
+          const q = JSON.stringify(key);
+          const child = fn(s.props[key]!);
+          const missing = s.optional?.includes(key) ? '' : 'return false;';
+          body.push(`if (!(${q} in v)) { ${missing} } else { n++; if (!${child}(v[${q}])) return false; }`);
+        }
+        // Any key beyond the shape's (ADDITIONAL_PROPERTY) makes the counts differ.
+        body.push('if (Object.keys(v).length !== n) return false;');
+        break;
+      }
+      case 'arr': {
+        body.push('if (!Array.isArray(v)) return false;');
+        if (s.min !== undefined) body.push(`if (v.length < ${s.min}) return false;`);
+        if (s.max !== undefined) body.push(`if (v.length > ${s.max}) return false;`);
+        if (s.unique) body.push('if (new Set(v.map((x) => JSON.stringify(x))).size !== v.length) return false;');
+        const of = fn(s.of);
+        body.push(`for (let i = 0; i < v.length; i++) if (!${of}(v[i])) return false;`);
+        break;
+      }
+    }
+    body.push('return true;');
+    fns.push(`function ${name}(v) {\n${body.join('\n')}\n}`);
+    return name;
+  };
+  const fnFalse = (name: string) => {
+    fns.push(`function ${name}(v) { return false; }`);
+    return name;
+  };
+  const top = fn(root);
+  const make = new Function('K', 'decimalsOf', 'validDate', `${fns.join('\n')}\nreturn ${top};`);
+  return make(consts, decimalsOf, validDate) as (v: unknown) => boolean;
+}
+
+function validDate(v: string): boolean {
+  return DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 }
 
 function check(v: unknown, s: Shape, path: PathRef, out: DteIssue[]): void {
