@@ -47,11 +47,8 @@ export interface AppParts {
 }
 
 export function createApp({ config, log, db, mh, events = null, clock = systemClock }: AppParts): App {
-  // The cache listens for API key changes from its first use on; its connection closes with the database. The
-  // hot path's NOTIFYs go out on that connection while it is up, and each batch is the read barrier of the requests
-  // that arrived before it left (one statement instead of two).
-  const cache = new ApiKeyCache(db.url, log, (on) => db.notifier.barrier(on));
-  db.notifier.shareConnection(() => cache.connection());
+  // The cache listens for API key changes from its first use on; its connection closes with the database.
+  const cache = new ApiKeyCache(db.url, log);
   db.beforeClose(() => cache.close());
   // A change made through this process's ORM (revokeApiKey) drops the entry at once, before its NOTIFY comes back.
   db.orm.em.getEventManager().registerSubscriber({

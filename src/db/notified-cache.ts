@@ -13,9 +13,7 @@ const RECONNECT_MS = 1000;
  * With `readBarrier`, a hit is served only after a round trip on the LISTEN connection that began after the `get`:
  * PostgreSQL delivers the notifications committed before a statement ahead of that statement's answer, so a change
  * committed anywhere before the request arrived is always seen (a revoked key is refused on the very next request,
- * in every process). Concurrent hits share one round trip. A function as `readBarrier` makes that round trip on
- * this connection (connection()) itself, e.g. the Notifier's next batch of notes; false from it means the cache
- * must not be trusted this time.
+ * in every process). Concurrent hits share one round trip.
  */
 export class NotifiedCache<V> {
   private readonly entries = new Map<string, V>();
@@ -26,21 +24,16 @@ export class NotifiedCache<V> {
   private closed = false;
   private generation = 0;
   /** The barrier statement in flight, and the one queued behind it for the callers that came after it was sent. */
-  private syncing: Promise<boolean> | null = null;
-  private nextSync: Promise<boolean> | null = null;
+  private syncing: Promise<void> | null = null;
+  private nextSync: Promise<void> | null = null;
 
   constructor(
     private readonly databaseUrl: string,
     private readonly channel: string,
     private readonly log: Logger,
     private readonly maxEntries = 10_000,
-    private readonly readBarrier: boolean | ((on: pg.Client) => Promise<boolean>) = false,
+    private readonly readBarrier = false,
   ) {}
-
-  /** The LISTEN connection while the cache is listening (to send other statements on it), else null. */
-  connection(): pg.Client | null {
-    return this.listening ? this.client : null;
-  }
 
   /** The cached value, or `load(key)` (cached when the cache is listening and nothing changed meanwhile). */
   async get(key: string, load: (key: string) => Promise<V | null>): Promise<V | null> {
@@ -49,9 +42,8 @@ export class NotifiedCache<V> {
       return load(key);
     }
     if (this.readBarrier && this.entries.has(key)) {
-      const c = this.client;
-      const synced = typeof this.readBarrier === 'function' && c ? await this.readBarrier(c) : await this.sync();
-      if (!synced || !this.listening) return load(key);
+      await this.sync();
+      if (!this.listening) return load(key);
     }
     const hit = this.entries.get(key);
     if (hit !== undefined) return hit;
@@ -89,17 +81,16 @@ export class NotifiedCache<V> {
   }
 
   /** Resolves once every notification committed before this call has been applied (a round trip on the LISTEN
-   * connection sent after it, an empty query; shared by the callers that arrive while one is queued); false when
-   * that failed (a lost connection also stops the cache: 'error'/'end'), and the caller then reads the database. */
-  private sync(): Promise<boolean> {
+   * connection sent after it; shared by the callers that arrive while one is queued). */
+  private sync(): Promise<void> {
     const c = this.client;
-    if (!c) return Promise.resolve(false);
+    if (!c) return Promise.resolve();
     if (!this.syncing) {
       this.syncing = c
-        .query('')
+        .query('select 1')
         .then(
-          () => true,
-          () => false,
+          () => undefined,
+          () => undefined, // a lost connection stops the cache ('error'/'end'): the caller then reads the database
         )
         .finally(() => {
           this.syncing = null;
@@ -146,8 +137,6 @@ export class NotifiedCache<V> {
     c.on('end', lost);
     await c.connect();
     if (this.closed) return void (await c.end());
-    // It writes nothing: its commits (a NOTIFY sent on it, see connection()) need not wait for the disk.
-    await c.query(`set synchronous_commit = off`);
     await c.query(`LISTEN ${this.channel}`);
     this.client = c;
     this.invalidate();

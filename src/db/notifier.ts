@@ -38,19 +38,12 @@ function distinct(notes: Note[]): Note[] {
  * A note is lost only if the process dies (or this connection fails twice) between the commit and the send. What
  * that costs is bounded by its listeners: workers also poll for jobs every second, and the invoice event bus
  * catches up from invoice_event (the source of truth) on its own.
- *
- * With a shared connection (shareConnection: the API-key cache's LISTEN connection, while it is up), the notes go
- * out on it instead, and each statement sent there doubles as that cache's read barrier (barrier()): PostgreSQL
- * delivers a listener the notifications committed before a statement ahead of the statement's answer. A request
- * then waits for the batch of notes that leaves after it arrived instead of a statement of its own, and a batch
- * with no notes is an empty query.
  */
 export class Notifier {
-  private pending: { note: Note[]; done: (barrier: boolean) => void }[] = [];
+  private pending: { note: Note[]; done: () => void }[] = [];
   private sending: Promise<void> | null = null;
   private client: pg.Client | null = null;
   private closed = false;
-  private shared: (() => pg.Client | null) | null = null;
 
   constructor(
     private readonly databaseUrl: string,
@@ -63,32 +56,10 @@ export class Notifier {
    */
   send(notes: readonly Note[]): Promise<void> {
     if (!notes.length || this.closed) return Promise.resolve();
-    return new Promise<void>((done) => this.enqueue([...notes], () => done()));
-  }
-
-  /** Sends the notes on `get()`'s connection whenever it returns one (its owner keeps it open and reconnects it). */
-  shareConnection(get: () => pg.Client | null): void {
-    this.shared = get;
-  }
-
-  /**
-   * Resolves true once a statement that left after this call was answered on `on` (every notification committed
-   * before the call has then reached that connection's listeners): the next batch of notes when `on` is the shared
-   * connection, else an empty query of its own; false when it failed: the caller must then not trust its cache.
-   */
-  barrier(on: pg.Client): Promise<boolean> {
-    if (this.closed || on !== this.shared?.()) {
-      return on.query('').then(
-        () => true,
-        () => false,
-      );
-    }
-    return new Promise<boolean>((done) => this.enqueue([], done));
-  }
-
-  private enqueue(note: Note[], done: (barrier: boolean) => void): void {
-    this.pending.push({ note, done });
-    if (!this.sending) this.sending = new Promise<void>((r) => setImmediate(r)).then(() => this.drain());
+    return new Promise<void>((done) => {
+      this.pending.push({ note: [...notes], done });
+      if (!this.sending) this.sending = new Promise<void>((r) => setImmediate(r)).then(() => this.drain());
+    });
   }
 
   /** Sends what is pending, then closes the connection. */
@@ -104,52 +75,30 @@ export class Notifier {
     while (this.pending.length) {
       const batch = this.pending.splice(0);
       const notes = distinct(batch.flatMap((b) => b.note));
-      const shared = this.shared?.() ?? null;
-      let barrier = false;
-      if (shared) {
-        try {
-          await this.statement(shared, notes);
-          barrier = true;
-        } catch (err) {
-          // Its owner learns of a broken connection on its own ('error'/'end') and stops trusting its cache.
-          this.log.warn({ err: (err as Error).message }, 'notifier: the shared connection failed');
-        }
+      try {
+        await this.notify(notes).catch(async (err: unknown) => {
+          // A broken connection: once more on a new one (a repeated note is harmless: listeners dedupe or re-poll).
+          this.log.warn({ err: (err as Error).message }, 'notifier: sending failed; retrying on a new connection');
+          await this.notify(notes);
+        });
+      } catch (err) {
+        this.log.error({ err: (err as Error).message, notes: notes.length }, 'notifier: notifications not sent');
       }
-      if (!barrier && notes.length) {
-        try {
-          await this.notify(notes).catch(async (err: unknown) => {
-            // A broken connection: once more on a new one (a repeated note is harmless: listeners dedupe or re-poll).
-            this.log.warn({ err: (err as Error).message }, 'notifier: sending failed; retrying on a new connection');
-            await this.notify(notes);
-          });
-        } catch (err) {
-          this.log.error({ err: (err as Error).message, notes: notes.length }, 'notifier: notifications not sent');
-        }
-      }
-      for (const b of batch) b.done(barrier);
+      for (const b of batch) b.done();
     }
     this.sending = null;
-  }
-
-  /** The notes in one statement, or an empty query when there are none (a read barrier alone). */
-  private async statement(client: pg.Client, notes: Note[]): Promise<void> {
-    if (!notes.length) {
-      await client.query('');
-      return;
-    }
-    // One JSON parameter ([[channel, payload], …]): JSON.stringify is native, where two text[] parameters were
-    // escaped element by element (every quote of every JSON payload) and parsed back as array literals.
-    await client.query({
-      name: 'fx_notify_json',
-      text: `select pg_notify(n->>0, n->>1) from json_array_elements($1::json) as t(n)`,
-      values: [JSON.stringify(notes.map((n) => [n.channel, n.payload]))],
-    });
   }
 
   private async notify(notes: Note[]): Promise<void> {
     const client = this.client ?? (await this.connect());
     try {
-      await this.statement(client, notes);
+      // One JSON parameter ([[channel, payload], …]): JSON.stringify is native, where two text[] parameters were
+      // escaped element by element (every quote of every JSON payload) and parsed back as array literals.
+      await client.query({
+        name: 'fx_notify_json',
+        text: `select pg_notify(n->>0, n->>1) from json_array_elements($1::json) as t(n)`,
+        values: [JSON.stringify(notes.map((n) => [n.channel, n.payload]))],
+      });
     } catch (err) {
       if (this.client === client) this.client = null;
       void client.end().catch(() => undefined);

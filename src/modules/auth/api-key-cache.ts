@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import type { Ambiente } from '../../core/actor.js';
 import type { Logger } from '../../core/logger.js';
 import { NotifiedCache } from '../../db/notified-cache.js';
@@ -23,11 +22,10 @@ export const API_KEY_CHANNEL = 'fx_api_keys';
  * process drops the entry in every process before its next request. The cache is only used while the LISTEN
  * connection is up (and is emptied whenever it drops), so a missed notification can never keep a revoked key alive.
  * A load that raced with a notification is not cached (generation check). A hit waits for a round trip on the
- * LISTEN connection (the read barrier): a change committed before the request arrived is always seen. With
- * `barrier` (the Notifier sending on this connection), that round trip is the next batch of notes it sends.
+ * LISTEN connection (the read barrier): a change committed before the request arrived is always seen.
  */
 export class ApiKeyCache extends NotifiedCache<CachedApiKey> {
-  constructor(databaseUrl: string, log: Logger, barrier?: (on: pg.Client) => Promise<boolean>, maxEntries = 10_000) {
-    super(databaseUrl, API_KEY_CHANNEL, log, maxEntries, barrier ?? true);
+  constructor(databaseUrl: string, log: Logger, maxEntries = 10_000) {
+    super(databaseUrl, API_KEY_CHANNEL, log, maxEntries, true);
   }
 }
