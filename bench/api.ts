@@ -1,13 +1,18 @@
 // The API side on its own, each figure beside its ceiling from the same run: an authenticated GraphQL query against an
 // anonymous one (the cost of authentication), emitInvoice against a trivial mutation (the cost of the use case), and
 // POST /api/facturas at 8 clients while a worker process drains what is emitted (the emission latency SIGMA sees).
-// CPU milliseconds per request are of this process (server, in-process MH sandbox and load generator together).
+// The clients run on a thread of their own (load-thread.ts): "server CPU ms/req" is this process's CPU (server and
+// in-process MH sandbox thread) less that thread's; "clients" is the load thread's own (their sum is what this bench
+// reported when the clients shared the server's thread); "PostgreSQL" is the embedded server's, from /proc.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { EmitInvoiceDocument } from '../src/client/index.js';
-import { healthzRate, load, type LoadRun } from './ceilings.js';
-import { benchEnv, benchServer, exampleFactura as example, postFactura, spawnWorkerProcess } from './support.js';
+import type { LoadRun } from './ceilings.js';
+import { LoadThread, type LoadSpec } from './load-thread.js';
+import { postgresCpuMs } from './pipeline.js';
+import { benchEnv, benchServer, exampleFactura as example, spawnWorkerProcess } from './support.js';
 
 const arg = (name: string, fallback: number) => {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
@@ -15,14 +20,31 @@ const arg = (name: string, fallback: number) => {
 };
 
 interface Measured extends LoadRun {
+  /** This process's CPU per request, less the load thread's. */
   cpuMs: number;
+  /** The load thread's CPU per request. */
+  clientMs: number;
+  /** The PostgreSQL server's CPU per request (all its processes; 10 ms ticks). */
+  pgMs: number;
 }
 
-async function measured(total: number, clients: number, send: (i: number) => Promise<boolean>): Promise<Measured> {
+let loader: LoadThread | null = null;
+/** The embedded PostgreSQL's postmaster (its CPU is read from /proc). */
+let postmaster = 0;
+
+async function measured(total: number, clients: number, spec: LoadSpec): Promise<Measured> {
+  const pg0 = postgresCpuMs(postmaster);
   const cpu0 = process.cpuUsage();
-  const r = await load(total, clients, send);
+  const r = await loader!.run(spec, total, clients);
   const cpu = process.cpuUsage(cpu0);
-  return { ...r, cpuMs: (cpu.user + cpu.system) / 1000 / total };
+  const pgMs = (postgresCpuMs(postmaster) - pg0) / total;
+  const { clientCpuMs, ...run } = r;
+  return {
+    ...run,
+    cpuMs: ((cpu.user + cpu.system) / 1000 - clientCpuMs) / total,
+    clientMs: clientCpuMs / total,
+    pgMs,
+  };
 }
 
 const rate = (r: LoadRun) => r.ops / r.seconds;
@@ -34,10 +56,13 @@ const merge = (x: Measured, y: Measured): Measured => ({
   p99: Math.max(x.p99, y.p99),
   failures: x.failures + y.failures,
   cpuMs: (x.cpuMs * x.ops + y.cpuMs * y.ops) / (x.ops + y.ops),
+  clientMs: (x.clientMs * x.ops + y.clientMs * y.ops) / (x.ops + y.ops),
+  pgMs: (x.pgMs * x.ops + y.pgMs * y.ops) / (x.ops + y.ops),
 });
 const line = (name: string, r: Measured) =>
   `  ${name.padEnd(44)} ${String(Math.round(rate(r))).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  ` +
-  `p99 ${r.p99.toFixed(1).padStart(7)} ms  ${r.cpuMs.toFixed(2).padStart(5)} CPU ms/req  failures ${r.failures}`;
+  `p99 ${r.p99.toFixed(1).padStart(7)} ms  server ${r.cpuMs.toFixed(2).padStart(5)} CPU ms/req ` +
+  `(clients ${r.clientMs.toFixed(2)}, PostgreSQL ${r.pgMs.toFixed(2)})  failures ${r.failures}`;
 
 export async function benchApi(): Promise<void> {
   const clients = arg('clients', 8);
@@ -52,42 +77,66 @@ export async function benchApi(): Promise<void> {
   const keyed = { 'content-type': 'application/json', 'x-api-key': env.apiKey };
   const hash = (EmitInvoiceDocument as unknown as { __meta__: { hash: string } }).__meta__.hash.replace('sha256:', '');
   const run = randomBytes(4).toString('hex');
-  const post = async (url: string, headers: Record<string, string>, body: unknown, check: (j: any) => boolean) => {
-    const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
-    return res.ok && check(await res.json());
+  const check = (f: (status: number, j: any) => boolean) => f.toString();
+  const typename: LoadSpec = {
+    url: gql,
+    headers: anon,
+    body: JSON.stringify({ query: '{ __typename }' }),
+    check: check((s, j) => s === 200 && j?.data?.__typename === 'Query'),
   };
-  const typename = () => post(gql, anon, { query: '{ __typename }' }, (j) => j.data?.__typename === 'Query');
-  const me = () => post(gql, keyed, { query: '{ me { kind } }' }, (j) => j.data?.me?.kind === 'apiKey');
-  const trivialMutation = () =>
-    post(gql, keyed, { query: 'mutation { __typename }' }, (j) => j.data?.__typename === 'Mutation');
+  const me: LoadSpec = {
+    url: gql,
+    headers: keyed,
+    body: JSON.stringify({ query: '{ me { kind } }' }),
+    check: check((s, j) => s === 200 && j?.data?.me?.kind === 'apiKey'),
+  };
+  const trivialMutation: LoadSpec = {
+    url: gql,
+    headers: keyed,
+    body: JSON.stringify({ query: 'mutation { __typename }' }),
+    check: check((s, j) => s === 200 && j?.data?.__typename === 'Mutation'),
+  };
   const persisted = { persistedQuery: { version: 1, sha256Hash: hash } };
-  const emitInvoice = (i: number) => {
-    const input = { ...example, referenciaExterna: `G-${run}-${i}` };
-    return post(
-      gql,
-      keyed,
-      { variables: { input }, extensions: persisted },
-      (j) => j.data?.emitInvoice?.__typename === 'Invoice',
-    );
+  const emitInvoice = (offset: number): LoadSpec => ({
+    url: gql,
+    headers: keyed,
+    offset,
+    body: JSON.stringify({
+      variables: { input: { ...example, referenciaExterna: `G-${run}-__I__` } },
+      extensions: persisted,
+    }),
+    check: check((s, j) => s === 200 && j?.data?.emitInvoice?.__typename === 'Invoice'),
+  });
+  const healthz: LoadSpec = { url: `${server.url}/healthz`, method: 'GET', check: check((s) => s === 200) };
+  const restFactura: LoadSpec = {
+    url: `${server.url}/api/facturas`,
+    headers: keyed,
+    body: JSON.stringify({ ...example, referenciaExterna: `BENCH-R-${run}-__I__` }),
+    check: check((s) => s === 201),
   };
   // --phases=auth,emit,rest runs only some of them (e.g. under `node --cpu-prof`).
   const phases = (process.argv.find((x) => x.startsWith('--phases='))?.slice(9) ?? 'auth,emit,rest').split(',');
   let child = null as ChildProcess | null;
+  loader = LoadThread.start();
+  const backend = (await env.app.db.pool.query(`select pg_backend_pid() as pid`)).rows[0].pid as number;
+  postmaster = Number(readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
   try {
     if (phases.includes('auth')) await authPhase();
     if (phases.includes('emit')) await emitPhase();
     if (phases.includes('rest')) await restPhase();
   } finally {
     child?.kill('SIGTERM');
+    await loader.stop();
+    loader = null;
     await served.close();
     await env.close();
   }
 
   async function authPhase() {
-    await load(300, clients, typename);
-    await load(300, clients, me);
-    const healthz = await healthzRate(server.url, requests);
-    console.log(`ceiling (same run): GET /healthz ${Math.round(healthz)} req/s (8 clients)`);
+    await measured(300, clients, typename);
+    await measured(300, clients, me);
+    const h = await measured(requests, 8, healthz);
+    console.log(`ceiling (same run): GET /healthz ${Math.round(rate(h))} req/s (8 clients)`);
     // Alternated (A M A M) so that a change in the machine's load falls on both alike.
     const half = Math.ceil(requests / 2);
     const a1 = await measured(half, clients, typename);
@@ -101,9 +150,9 @@ export async function benchApi(): Promise<void> {
   }
 
   async function emitPhase() {
-    await load(200, clients, (i) => emitInvoice(1_000_000 + i));
+    await measured(200, clients, emitInvoice(1_000_000));
     const t = await measured(requests, clients, trivialMutation);
-    const e = await measured(emits, clients, emitInvoice);
+    const e = await measured(emits, clients, emitInvoice(0));
     console.log(line('mutation { __typename } (API key)', t));
     console.log(line('emitInvoice (FE, 3 items)', e));
     const ratio = ((rate(e) / rate(t)) * 100).toFixed(1);
@@ -130,11 +179,7 @@ export async function benchApi(): Promise<void> {
     gcObserver.observe({ entryTypes: ['gc'] });
     delay.enable();
     const stalls = watchStalls();
-    const rest = await measured(emits, clients, async (i) => {
-      const res = await postFactura(server.url, env.apiKey, `BENCH-R-${run}-${i}`);
-      await res.arrayBuffer();
-      return res.status === 201;
-    });
+    const rest = await measured(emits, clients, restFactura);
     delay.disable();
     gcObserver.disconnect();
     const gaps = stalls.stop();

@@ -119,7 +119,7 @@ function childCpuMs(pid: number | undefined): number | null {
 }
 
 /** CPU ms of a PostgreSQL server so far: the postmaster, its live children and the children it has reaped. */
-function postgresCpuMs(postmaster: number): number {
+export function postgresCpuMs(postmaster: number): number {
   const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   let ticks = 0;
   const own = stat(String(postmaster));

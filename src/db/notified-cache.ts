@@ -81,13 +81,15 @@ export class NotifiedCache<V> {
   }
 
   /** Resolves once every notification committed before this call has been applied (a round trip on the LISTEN
-   * connection sent after it; shared by the callers that arrive while one is queued). */
+   * connection sent after it; shared by the callers that arrive while one is queued). The round trip is an empty
+   * query: PostgreSQL delivers pending notifications before any ReadyForQuery, and an empty query answers with
+   * nothing to plan, execute or parse on either side. */
   private sync(): Promise<void> {
     const c = this.client;
     if (!c) return Promise.resolve();
     if (!this.syncing) {
       this.syncing = c
-        .query('select 1')
+        .query('')
         .then(
           () => undefined,
           () => undefined, // a lost connection stops the cache ('error'/'end'): the caller then reads the database

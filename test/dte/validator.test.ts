@@ -28,6 +28,39 @@ describe('validateDte', () => {
       ]),
     );
   });
+  it('every structural slip of a sound document is refused: an extra key on any object, an array for any leaf', () => {
+    for (const tipo of ['01', '03', '05', '15'] as const) {
+      const sound = built(tipo);
+      expect(validateDte(sound)).toEqual([]);
+      const slips: { path: string; apply: (d: O) => void }[] = [];
+      const walk = (v: unknown, at: (d: O) => O | unknown[], path: string) => {
+        if (Array.isArray(v)) {
+          v.forEach((x, i) => {
+            walk(x, (d) => (at(d) as unknown[])[i] as O, `${path}[${i}]`);
+          });
+          return;
+        }
+        if (typeof v !== 'object' || v === null) return;
+        slips.push({
+          path: path ? `${path}.extraField` : 'extraField',
+          apply: (d) => void ((at(d) as O)['extraField'] = 1),
+        });
+        for (const [key, child] of Object.entries(v)) {
+          const p = path ? `${path}.${key}` : key;
+          if (typeof child === 'string' || typeof child === 'number')
+            slips.push({ path: p, apply: (d) => void ((at(d) as O)[key] = [child]) });
+          else walk(child, (d) => (at(d) as O)[key] as O, p);
+        }
+      };
+      walk(sound, (d) => d, '');
+      expect(slips.length).toBeGreaterThan(50);
+      for (const slip of slips) {
+        const doc = structuredClone(sound) as O;
+        slip.apply(doc);
+        expect(validateDte(doc).length, `${tipo} ${slip.path}`).toBeGreaterThan(0);
+      }
+    }
+  });
   it('formats: numeroControl, codigoGeneracion, fecEmi, horEmi', () => {
     const doc = built('01');
     Object.assign(doc['identificacion'] as O, {
