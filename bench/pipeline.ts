@@ -118,15 +118,6 @@ function childCpuMs(pid: number | undefined): number | null {
   }
 }
 
-/** The CPU priority (nice) of a child process's main thread, as `npm start` sets it (FX_WORKER_NICE). */
-function childNice(pid: number | undefined): string {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]!;
-  } catch {
-    return '?';
-  }
-}
-
 /** CPU ms of a PostgreSQL server so far: the postmaster, its live children and the children it has reaped. */
 export function postgresCpuMs(postmaster: number): number {
   const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -284,7 +275,7 @@ async function run(s: Scenario): Promise<void> {
       workerCpu === null
         ? ''
         : `; worker process${workerProcesses > 1 ? `es (${workerProcesses})` : ''} ` +
-          `(nice ${childNice(children[0]!.pid)}) ${(workerCpu / s.docs).toFixed(2)} CPU ms/DTE`;
+          `${(workerCpu / s.docs).toFixed(2)} CPU ms/DTE`;
     const expected = s.latencyMs
       ? ` (in flight ÷ latency = ${Math.round(s.workerConcurrency / (s.latencyMs / 1000))}/s)`
       : '';

@@ -61,11 +61,6 @@ export interface Config {
      */
     ratePerSecond: number | null;
     leaseMs: number;
-    /**
-     * CPU priority (nice, 0–19) of a worker-only process and every thread of it: on a machine shared with the API
-     * processes and PostgreSQL, the background work (signing, PDFs, e-mail) yields the cores to requests. 0 leaves it.
-     */
-    nice: number;
   };
   pipeline: { maxSends: number; unreachableBeforeContingency: number; contingencyProbeMs: number; lotePollMs: number };
   /**
@@ -304,7 +299,6 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       perTenantConcurrency: int(env, 'FX_WORKER_TENANT_CONCURRENCY', 8, 1, 256),
       ratePerSecond: mhRate(env),
       leaseMs: int(env, 'FX_JOB_LEASE_MS', 60_000, 1000, 3_600_000),
-      nice: int(env, 'FX_WORKER_NICE', 10, 0, 19),
     },
     pipeline: {
       maxSends: 3, // MH: the first transmission and at most 2 resends

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { childOfCluster, startCluster } from './cluster.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { lowerCpuPriority } from './core/priority.js';
 import { DatabaseUnavailableError } from './db/database.js';
 import { EmbeddedPostgresStuckError } from './db/stale-lock.js';
 import { startService } from './start-service.js';
@@ -12,8 +11,6 @@ async function main() {
   const config = loadConfig();
   if (cluster.isPrimary && config.processes > 1 && config.worker.api && config.worker.enabled)
     return mainCluster(config);
-  // A worker-only process yields the CPU to the API's requests (set before its threads start, which inherit it).
-  if (config.worker.enabled && !config.worker.api) lowerCpuPriority(config.worker.nice);
   const service = await startService(config);
   childOfCluster();
   const { server, demoKey } = service;
