@@ -1,6 +1,7 @@
 import type { App } from './app.js';
 import { renderDocumentJob } from './modules/documents/render-document.job.js';
 import { transmitFiscalEventJob } from './modules/fiscal-events/transmit-fiscal-event.job.js';
+import { fillSearchTextJob } from './modules/invoices/fill-search-text.job.js';
 import { monthlyReportJob } from './modules/reports/monthly-report.job.js';
 import { createMailer, type Mailer } from './modules/email/mailer.js';
 import { sendInvoiceEmailJob } from './modules/email/send-invoice-email.job.js';
@@ -26,6 +27,7 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   pruneJobsJob,
   transmitFiscalEventJob,
   monthlyReportJob,
+  fillSearchTextJob,
 ];
 
 /** The background worker of this process (one mailer per worker process). */

@@ -3,6 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSql, historyQueries, pageSql, planOf, sampleValues, type Samples } from '../../bench/history-queries.js';
 import { generateInvoices, generateTenant, withoutIndexes } from '../../bench/history-data.js';
 import type { Context } from '../../src/context.js';
+import {
+  FILL_BATCH,
+  FILL_SEARCH_TEXT_START,
+  fillSearchTextJob,
+  fillSearchTextStep,
+  type FillSearchTextPayload,
+} from '../../src/modules/invoices/fill-search-text.job.js';
 import { Invoice } from '../../src/modules/invoices/invoice.entity.js';
 import { EXACT_COUNT_UP_TO, listInvoices } from '../../src/modules/invoices/list-invoices.js';
 import {
@@ -591,6 +598,80 @@ describe('the stored search text', () => {
     expect(await walked('yxwv')).toEqual([row.id]);
     await db.query(`update invoice set receptor_nombre = $2 where id = $1`, [row.id, row.receptor_nombre]);
     expect((await db.query(stale)).rows[0].n).toBe(0);
+  });
+
+  it('is filled on the rows written before it existed, newest first, without losing a concurrent update', async () => {
+    const searched = 'fx_invoice_search_text(receptor_nombre, referencia_externa)';
+    const count = async (where: string) =>
+      (await db.query(`select count(*)::int as n from invoice where ${where}`)).rows[0].n;
+    const fill = async () => {
+      let steps = 0;
+      for (let at: FillSearchTextPayload | null = FILL_SEARCH_TEXT_START; at; steps++)
+        at = await fillSearchTextStep(db, at);
+      return steps;
+    };
+    // The upgrade queued the fill.
+    expect(await count('true')).toBeGreaterThan(MINE);
+    const queued = await db.query(`select payload from job where kind = 'fill-search-text' and status = 'queued'`);
+    expect(queued.rows.map((r) => r.payload)).toEqual([FILL_SEARCH_TEXT_START]);
+    const rows = `select id from invoice where tenant_id = $1 order by fec_emi desc, created_at desc, id desc`;
+    const oldest = `select id from invoice where tenant_id = $1 order by fec_emi, created_at, id limit 2`;
+    const [held, kept] = (await db.query(oldest, [tenantId])).rows.map((r) => r.id as string);
+    const other = (await db.query(`${rows} limit 1`, [otherId])).rows[0].id as string;
+    // As a database upgraded before the column existed: no row has a stored text (but one set since, which stays).
+    await db.query('alter table invoice disable trigger invoice_search_text');
+    try {
+      await db.query(`update invoice set search_text = null`);
+      await db.query(`update invoice set search_text = 'ya escrito' where id = $1`, [kept]);
+    } finally {
+      await db.query('alter table invoice enable trigger invoice_search_text');
+    }
+    // Newest first: the first step fills the tenant's newest documents.
+    const first = await fillSearchTextStep(db, FILL_SEARCH_TEXT_START);
+    const firstTenant = (await db.query(`select id from tenant order by id limit 1`)).rows[0].id;
+    expect(first?.tenant).toBe(firstTenant);
+    const newest = `select id from invoice where tenant_id = '${firstTenant}'
+      order by fec_emi desc, created_at desc, id desc limit ${FILL_BATCH}`;
+    expect(await count(`id in (${newest}) and search_text is not null`)).toBe(FILL_BATCH);
+    expect(await count(`tenant_id = '${firstTenant}' and search_text is not null and id <> '${kept}'`)).toBe(
+      FILL_BATCH,
+    );
+    // A writer holds one row (a change that does not write the text) while the fill runs.
+    const writer = new pg.Client({ connectionString: t.app.db.url });
+    await writer.connect();
+    try {
+      await writer.query('begin');
+      await writer.query(`update invoice set mh_descripcion_msg = 'cambiada durante el llenado' where id = $1`, [held]);
+      await fill();
+      await writer.query('commit');
+    } finally {
+      await writer.end();
+    }
+    const after = await db.query(`select id, mh_descripcion_msg, search_text from invoice where id = any($1)`, [
+      [held, kept],
+    ]);
+    const byId = new Map(after.rows.map((r) => [r.id, r]));
+    expect(byId.get(held)).toMatchObject({ mh_descripcion_msg: 'cambiada durante el llenado', search_text: null });
+    expect(byId.get(kept).search_text).toBe('ya escrito');
+    // Every other row, of both tenants, holds what the trigger writes.
+    expect(await count(`search_text is null`)).toBe(1);
+    expect(await count(`search_text is distinct from ${searched} and id <> all('{${held},${kept}}')`)).toBe(0);
+    expect(await count(`id = '${other}' and search_text = ${searched}`)).toBe(1);
+    // Run again, it writes nothing it had written (the held row, free now, is filled).
+    const xmins = `select sum(xmin::text::bigint) as s from invoice where id <> '${held}'`;
+    const before = (await db.query(xmins)).rows[0].s;
+    expect(await fill()).toBeGreaterThan(MINE / FILL_BATCH);
+    expect((await db.query(xmins)).rows[0].s).toBe(before);
+    expect(await count(`search_text is null`)).toBe(0);
+    await db.query(`update invoice set search_text = null where id = $1`, [kept]);
+    expect(await count(`search_text is distinct from ${searched}`)).toBe(0);
+    // The job takes a few steps per run, then queues where it stands.
+    const job = { id: '0', kind: fillSearchTextJob.kind, tenantId: null, payload: FILL_SEARCH_TEXT_START, attempts: 0 };
+    expect(await fillSearchTextJob.run({ app: t.app, mailer: undefined as never }, job)).toEqual({ kind: 'done' });
+    const next = await db.query(`select payload from job where kind = 'fill-search-text' and status = 'queued'
+      and payload->>'tenant' is not null`);
+    expect(next.rows).toHaveLength(1);
+    expect(next.rows[0].payload.after.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 
