@@ -58,11 +58,12 @@ export const CLAIM = `with q as (
  * every claim to reach the others. So the walk in claim order is bounded (4 × $3 jobs, read without locking them);
  * when it is cut short before finding $3 jobs it may claim, each (tenant, kind) with queued jobs is found through the
  * tenant index instead (one descent per pair, skipping from one to the next), the pairs of a saturated tenant's
- * MH-bound kinds are left out, and each other pair gives its first $3 due jobs in claim order (the jobs without a
- * tenant are looked for apart). Either way the first $3 candidates still queued are locked in claim order, skipping
+ * MH-bound kinds are left out, and each other pair gives its first due jobs in claim order, up to $3 and no later than
+ * the $3-th of the pairs' first jobs (none after it can be among the first $3; the jobs without a tenant are looked
+ * for apart). Either way the first $3 candidates still queued are locked in claim order, skipping
  * those another worker holds, and claimed with the expired leases as in CLAIM. The cost grows with the number of
- * (tenant, kind) pairs queued, and only when a saturated tenant's jobs fill the front of the queue; never with a
- * tenant's backlog.
+ * (tenant, kind) pairs queued (a few index descents each), and only when a saturated tenant's jobs fill the front of
+ * the queue; never with a tenant's backlog.
  */
 export const CLAIM_AROUND = `with recursive w as (
     select id, tenant_id, kind, priority, run_at from job
@@ -79,14 +80,30 @@ export const CLAIM_AROUND = `with recursive w as (
       select tenant_id, kind from job
       where status = 'queued' and tenant_id is not null and (tenant_id, kind) > (p.tenant_id, p.kind)
       order by tenant_id, kind limit 1) n),
+  -- (a pair's jobs as a range of the tenant index's whole key, in its order: with tenant_id = … and kind = …, the
+  -- planner may instead walk every queued job in claim order looking for the pair's, as if they were spread evenly)
+  heads as (
+    select p.tenant_id, p.kind, h.priority, h.run_at from pairs p cross join lateral (
+      select priority, run_at from job
+      where status = 'queued' and (tenant_id, kind, priority, run_at) >= (p.tenant_id, p.kind, $4, '-infinity')
+        and (tenant_id, kind) <= (p.tenant_id, p.kind) and run_at <= now()
+      order by tenant_id, kind, priority, run_at limit 1) h
+    where not (p.tenant_id::text = any($5::text[]) and p.kind = any($6::text[]))),
+  k as (
+    select case when n >= $3 then priority else 32767 end as priority,
+      case when n >= $3 then run_at else 'infinity' end as run_at
+    from (
+      select priority, run_at, count(*) over () as n
+      from (select priority, run_at from heads order by priority, run_at limit $3) f
+      order by priority desc, run_at desc limit 1) l),
   c as (
     select id from ok where not (select around from cut)
     union all
-    select j.id from pairs p cross join lateral (
+    select j.id from heads h cross join k cross join lateral (
       select id from job
-      where status = 'queued' and tenant_id = p.tenant_id and kind = p.kind and run_at <= now() and priority >= $4
-      order by priority, run_at limit $3) j
-    where not (p.tenant_id::text = any($5::text[]) and p.kind = any($6::text[]))
+      where status = 'queued' and (tenant_id, kind, priority, run_at) >= (h.tenant_id, h.kind, h.priority, h.run_at)
+        and (tenant_id, kind, priority, run_at) <= (h.tenant_id, h.kind, k.priority, k.run_at) and run_at <= now()
+      order by tenant_id, kind, priority, run_at limit $3) j
     union all
     (select id from job
      where status = 'queued' and tenant_id is null and run_at <= now() and priority >= $4 and (select around from cut)

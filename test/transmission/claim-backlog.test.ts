@@ -64,7 +64,7 @@ describe('claiming jobs from a backlog', () => {
               now() - interval '10 minutes' + g * interval '1 ms', 0, now(), now()
        from generate_series(1, 3) g
        union all
-       select $2::uuid, 'backlog-local', '{}'::jsonb, 'queued', 5, 'backlog-local:1', now() - interval '2 hours', 0,
+       select $2::uuid, 'backlog-local', '{}'::jsonb, 'queued', 0, 'backlog-local:1', now() - interval '2 hours', 0,
               now(), now()`,
       [50_000, busy, quiet],
     );
@@ -83,12 +83,12 @@ describe('claiming jobs from a backlog', () => {
       const rows = await c.query<{ dedupe_key: string }>(
         `select dedupe_key from job where locked_by = 'test-worker' order by priority, run_at`,
       );
-      // in claim order: the other tenant's MH-bound jobs, then the busy tenant's local job
+      // in claim order: the busy tenant's local job, then the other tenant's MH-bound jobs
       expect(rows.rows.map((r) => r.dedupe_key)).toEqual([
+        'backlog-local:1',
         'backlog-quiet:1',
         'backlog-quiet:2',
         'backlog-quiet:3',
-        'backlog-local:1',
       ]);
     } finally {
       await c.query('rollback');
