@@ -32,14 +32,15 @@ export const JobSchema = defineEntity({
   indexes: [
     // Partial indexes, so that a job's row versions are indexed only where they are looked for: queued jobs in claim
     // order, running ones by lease end (taking over expired leases), failed ones by last change (pruning; a job done
-    // is deleted, so no row stays 'done' but those an earlier version left), queued ones by tenant (waking a tenant's
-    // blocked transmissions). A version outside a condition gets no entry there.
+    // is deleted, so no row stays 'done' but those an earlier version left), queued ones by tenant and kind in claim
+    // order (claiming around a busy tenant's backlog; waking a tenant's blocked transmissions). A version outside a
+    // condition gets no entry there.
     ...(
       [
         ['job_queued_index', `("priority", "run_at") where "status" = 'queued'`],
         ['job_lease_index', `("locked_until") where "status" = 'running'`],
         ['job_finished_index', `("updated_at") where "status" in ('done', 'failed')`],
-        ['job_tenant_queued_index', `("tenant_id") where "status" = 'queued'`],
+        ['job_tenant_claim_index', `("tenant_id", "kind", "priority", "run_at") where "status" = 'queued'`],
       ] as const
     ).map(([name, definition]) => ({ name, expression: `create index "${name}" on "job" ${definition}` })),
     // One live job per dedupe key: enqueueing the same work twice is a no-op (ON CONFLICT … DO NOTHING).

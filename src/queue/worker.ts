@@ -52,6 +52,80 @@ export const CLAIM = `with q as (
   where id in (select id from (select * from q union all select * from e) c order by priority, run_at limit $3)
   returning id, tenant_id, kind, payload, attempts`;
 
+/**
+ * CLAIM while some tenants are saturated ($5 not empty). In claim order, their queued MH-bound jobs may come before
+ * everyone else's (a busy tenant's backlog is the oldest work), and walking one index in that order read them all at
+ * every claim to reach the others. So the walk in claim order is bounded (4 × $3 jobs, read without locking them);
+ * when it is cut short before finding $3 jobs it may claim, each (tenant, kind) with queued jobs is found through the
+ * tenant index instead (one descent per pair, skipping from one to the next), the pairs of a saturated tenant's
+ * MH-bound kinds are left out, and each other pair gives its first due jobs in claim order, up to $3 and no later than
+ * the $3-th of the pairs' first jobs (none after it can be among the first $3; the jobs without a tenant are looked
+ * for apart). Either way the first $3 candidates still queued are locked in claim order, skipping
+ * those another worker holds, and claimed with the expired leases as in CLAIM. The cost grows with the number of
+ * (tenant, kind) pairs queued (a few index descents each), and only when a saturated tenant's jobs fill the front of
+ * the queue; never with a tenant's backlog.
+ */
+export const CLAIM_AROUND = `with recursive w as (
+    select id, tenant_id, kind, priority, run_at from job
+    where status = 'queued' and run_at <= now() and priority >= $4
+    order by priority, run_at limit $3 * 4),
+  ok as (
+    select id from w where not (coalesce(tenant_id::text, '-') = any($5::text[]) and kind = any($6::text[]))),
+  cut as (select count(*) >= $3 * 4 and (select count(*) from ok) < $3 as around from w),
+  pairs as (
+    (select tenant_id, kind from job where status = 'queued' and tenant_id is not null and (select around from cut)
+     order by tenant_id, kind limit 1)
+    union all
+    select n.tenant_id, n.kind from pairs p cross join lateral (
+      select tenant_id, kind from job
+      where status = 'queued' and tenant_id is not null and (tenant_id, kind) > (p.tenant_id, p.kind)
+      order by tenant_id, kind limit 1) n),
+  -- (a pair's jobs as a range of the tenant index's whole key, in its order: with tenant_id = … and kind = …, the
+  -- planner may instead walk every queued job in claim order looking for the pair's, as if they were spread evenly)
+  heads as (
+    select p.tenant_id, p.kind, h.priority, h.run_at from pairs p cross join lateral (
+      select priority, run_at from job
+      where status = 'queued' and (tenant_id, kind, priority, run_at) >= (p.tenant_id, p.kind, $4, '-infinity')
+        and (tenant_id, kind) <= (p.tenant_id, p.kind) and run_at <= now()
+      order by tenant_id, kind, priority, run_at limit 1) h
+    where not (p.tenant_id::text = any($5::text[]) and p.kind = any($6::text[]))),
+  k as (
+    select case when n >= $3 then priority else 32767 end as priority,
+      case when n >= $3 then run_at else 'infinity' end as run_at
+    from (
+      select priority, run_at, count(*) over () as n
+      from (select priority, run_at from heads order by priority, run_at limit $3) f
+      order by priority desc, run_at desc limit 1) l),
+  c as (
+    select id from ok where not (select around from cut)
+    union all
+    select j.id from heads h cross join k cross join lateral (
+      select id from job
+      where status = 'queued' and (tenant_id, kind, priority, run_at) >= (h.tenant_id, h.kind, h.priority, h.run_at)
+        and (tenant_id, kind, priority, run_at) <= (h.tenant_id, h.kind, k.priority, k.run_at) and run_at <= now()
+      order by tenant_id, kind, priority, run_at limit $3) j
+    union all
+    (select id from job
+     where status = 'queued' and tenant_id is null and run_at <= now() and priority >= $4 and (select around from cut)
+       and not ('-' = any($5::text[]) and kind = any($6::text[]))
+     order by priority, run_at limit $3)),
+  q as (
+    select id, priority, run_at from job
+    where id = any(array(select id from c)) and status = 'queued' and run_at <= now()
+    order by priority, run_at limit $3 for update skip locked),
+  e as (
+    select id, priority, run_at from job
+    where status = 'running' and locked_until < now() and priority >= $4
+      and not (coalesce(tenant_id::text, '-') = any($5::text[]) and kind = any($6::text[]))
+    order by priority, run_at limit $3 for update skip locked)
+  update job set status = 'running', attempts = attempts + 1, locked_by = $1,
+    locked_until = now() + ($2 * interval '1 millisecond'), updated_at = now()
+  where id in (select id from (select * from q union all select * from e) c order by priority, run_at limit $3)
+  returning id, tenant_id, kind, payload, attempts`;
+
+/** The claim statement: CLAIM_AROUND while some tenants' MH-bound jobs are left out, CLAIM otherwise. */
+export const claimStatement = (saturated: readonly string[]): string => (saturated.length ? CLAIM_AROUND : CLAIM);
+
 /** Exponential backoff with full jitter, capped (transient failures). */
 export function backoffMs(attempt: number, baseMs = 1000, capMs = 5 * 60_000, random = Math.random): number {
   return Math.round(random() * Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1))) + 250;
@@ -207,7 +281,7 @@ export class Worker {
       kind: string;
       payload: Record<string, unknown>;
       attempts: number;
-    }>(prepared(CLAIM, [this.id, this.leaseMs, limit, minPriority, saturated, this.mhKinds]));
+    }>(prepared(claimStatement(saturated), [this.id, this.leaseMs, limit, minPriority, saturated, this.mhKinds]));
     return rows.map((r) => ({
       id: String(r.id),
       tenantId: r.tenant_id,
