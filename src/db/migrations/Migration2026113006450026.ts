@@ -20,9 +20,9 @@ const DROPPED: [name: string, definition: string][] = [
   ['job_tenant_queued_index', `("tenant_id") where status = 'queued'`],
 ];
 
-export class Migration2026113006450025 extends Migration {
+export class Migration2026113006450026 extends Migration {
 
-  override name = 'Migration2026113006450025';
+  override name = 'Migration2026113006450026';
 
   override isTransactional(): boolean {
     return false;
