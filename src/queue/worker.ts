@@ -31,6 +31,20 @@ export interface WorkerOptions {
 const SHARE_CLAIM_MS = 100;
 
 /**
+ * The end of both claim statements, after their CTE `q` of claimable queued jobs: the running jobs whose lease has
+ * expired (`e`), then the first $3 of both in claim order marked running under this worker's lease.
+ */
+const CLAIM_EXPIRED_AND_UPDATE = `e as (
+    select id, priority, run_at from job
+    where status = 'running' and locked_until < now() and priority >= $4
+      and not (coalesce(tenant_id::text, '-') = any($5::text[]) and kind = any($6::text[]))
+    order by priority, run_at limit $3 for update skip locked)
+  update job set status = 'running', attempts = attempts + 1, locked_by = $1,
+    locked_until = now() + ($2 * interval '1 millisecond'), updated_at = now()
+  where id in (select id from (select * from q union all select * from e) c order by priority, run_at limit $3)
+  returning id, tenant_id, kind, payload, attempts`;
+
+/**
  * Claims up to $3 jobs of priority ≥ $4 for worker $1 with a lease of $2 ms, leaving the MH-bound kinds ($6) of the
  * saturated tenants ($5) in the table. Due queued jobs and expired leases are looked for apart, each through its own
  * partial index in claim order (one query ORing both read and sorted every queued job: with a backlog, the whole
@@ -42,15 +56,7 @@ export const CLAIM = `with q as (
     where status = 'queued' and run_at <= now() and priority >= $4
       and not (coalesce(tenant_id::text, '-') = any($5::text[]) and kind = any($6::text[]))
     order by priority, run_at limit $3 for update skip locked),
-  e as (
-    select id, priority, run_at from job
-    where status = 'running' and locked_until < now() and priority >= $4
-      and not (coalesce(tenant_id::text, '-') = any($5::text[]) and kind = any($6::text[]))
-    order by priority, run_at limit $3 for update skip locked)
-  update job set status = 'running', attempts = attempts + 1, locked_by = $1,
-    locked_until = now() + ($2 * interval '1 millisecond'), updated_at = now()
-  where id in (select id from (select * from q union all select * from e) c order by priority, run_at limit $3)
-  returning id, tenant_id, kind, payload, attempts`;
+  ${CLAIM_EXPIRED_AND_UPDATE}`;
 
 /**
  * CLAIM while some tenants are saturated ($5 not empty). In claim order, their queued MH-bound jobs may come before
@@ -113,15 +119,7 @@ export const CLAIM_AROUND = `with recursive w as (
     select id, priority, run_at from job
     where id = any(array(select id from c)) and status = 'queued' and run_at <= now()
     order by priority, run_at limit $3 for update skip locked),
-  e as (
-    select id, priority, run_at from job
-    where status = 'running' and locked_until < now() and priority >= $4
-      and not (coalesce(tenant_id::text, '-') = any($5::text[]) and kind = any($6::text[]))
-    order by priority, run_at limit $3 for update skip locked)
-  update job set status = 'running', attempts = attempts + 1, locked_by = $1,
-    locked_until = now() + ($2 * interval '1 millisecond'), updated_at = now()
-  where id in (select id from (select * from q union all select * from e) c order by priority, run_at limit $3)
-  returning id, tenant_id, kind, payload, attempts`;
+  ${CLAIM_EXPIRED_AND_UPDATE}`;
 
 /** The claim statement: CLAIM_AROUND while some tenants' MH-bound jobs are left out, CLAIM otherwise. */
 export const claimStatement = (saturated: readonly string[]): string => (saturated.length ? CLAIM_AROUND : CLAIM);

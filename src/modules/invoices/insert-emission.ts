@@ -33,6 +33,16 @@ export interface Emitted {
   notes: Note[];
 }
 
+/** $1–$6 of both emission statements: the numbering series and the control number's prefix. */
+const seriesValues = (s: SeriesKey, prefix: string): unknown[] => [
+  s.tenantId,
+  s.tipoDte,
+  s.codEstableMH,
+  s.codPuntoVentaMH,
+  s.year,
+  prefix,
+];
+
 /** A pool or a client inside a transaction: both run one statement the same way. */
 export interface Queryable {
   query(q: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[] }>;
@@ -60,12 +70,7 @@ export async function insertEmission(db: Queryable, meta: EntityMetadata<Invoice
   const stmt = emissionStatement(meta, e.row);
   const job = jobInsert(transmitInvoiceJob, { invoiceId: e.row.id }, { tenantId: s.tenantId });
   const values = [
-    s.tenantId,
-    s.tipoDte,
-    s.codEstableMH,
-    s.codPuntoVentaMH,
-    s.year,
-    e.numeroControlPrefix,
+    ...seriesValues(s, e.numeroControlPrefix),
     JSON.stringify(e.document),
     ...stmt.values(e.row),
     ...job.values,
@@ -334,12 +339,7 @@ async function insertEmissions(
   const s = first.series;
   const stmt = groupStatement(meta, first.row);
   const values = [
-    s.tenantId,
-    s.tipoDte,
-    s.codEstableMH,
-    s.codPuntoVentaMH,
-    s.year,
-    first.numeroControlPrefix,
+    ...seriesValues(s, first.numeroControlPrefix),
     ...stmt.columns(emissions.map((e) => e.row)),
     emissions.map((e) => JSON.stringify(e.document)),
     ...stmt.fixed,
