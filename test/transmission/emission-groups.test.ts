@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitInvoice } from '../../src/modules/invoices/emit-invoice.js';
-import { emissionGroups } from '../../src/modules/invoices/insert-emission.js';
+import { emissionGroups } from '../../src/modules/invoices/insert-emission-group.js';
 import { Invoice } from '../../src/modules/invoices/invoice.entity.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { emit, facturaBody, tenantWithCredential } from '../helpers/pipeline.js';

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EntityMetadata } from '@mikro-orm/core';
-import { rowArrays, rowValues } from '../../db/insert-row.js';
+import { rowValues } from '../../db/insert-row.js';
 import { jobNotes, type Note } from '../../db/notifier.js';
-import { SqlParams } from '../../db/sql-params.js';
-import { dedupeKeyPrefix, jobInsert, jobInsertSelect } from '../../queue/enqueue.js';
+import { jobInsert } from '../../queue/enqueue.js';
 import { transmitInvoiceJob } from '../transmission/transmit-invoice.job.js';
 import { INVOICE_CHANNEL } from './invoice-event-bus.js';
 import { Invoice } from './invoice.entity.js';
@@ -34,7 +33,7 @@ export interface Emitted {
 }
 
 /** $1–$6 of both emission statements: the numbering series and the control number's prefix. */
-const seriesValues = (s: SeriesKey, prefix: string): unknown[] => [
+export const seriesValues = (s: SeriesKey, prefix: string): unknown[] => [
   s.tenantId,
   s.tipoDte,
   s.codEstableMH,
@@ -90,7 +89,7 @@ export async function insertEmission(db: Queryable, meta: EntityMetadata<Invoice
  * null in every column the emission leaves empty, the tenant as a reference by id. It answers the request that created
  * it (GraphQL and REST read its fields); it is not managed by any entity manager.
  */
-function invoiceAsWritten(
+export function invoiceAsWritten(
   meta: EntityMetadata<Invoice>,
   row: Record<string, unknown>,
   numeroControl: string,
@@ -149,277 +148,5 @@ function emissionStatement(meta: EntityMetadata<Invoice>, row: Record<string, un
   const name = `fx_emission_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
   stmt = { name, text, values: inv.values };
   statements.set(signature, stmt);
-  return stmt;
-}
-
-/**
- * Emissions of one numbering series, grouped: the series' counter row is locked from the statement that takes a
- * number until that statement's commit is on disk, so concurrent emissions of one series wait for each other's
- * commit, one at a time. Here, at most EMISSIONS_IN_FLIGHT statements per series run at once (per pool); the
- * emissions that arrive meanwhile wait, and the next statement writes all of them (up to MAX_GROUP) at once: one
- * counter update taking as many consecutive numbers, one commit. A lone emission runs as before (insertEmission).
- *
- * A group is all or nothing: if its statement fails (a reference already taken, a value a column refuses, a number
- * past the series' end, any refusal by PostgreSQL), nothing of it was written and no
- * number was consumed; each of its emissions then runs again alone, so each gets its own answer (the same error it
- * would have had alone, or its invoice). Only a lost connection (no answer from PostgreSQL, the outcome unknown) is
- * reported to all of the group, as it would have been to a lone emission. When the failure is a referenciaExterna
- * that already has an invoice (a replay, a correction, a duplicate), those emissions are answered alone and the
- * others written together once more. Two emissions with one referenciaExterna never share a group (the second
- * waits for the next).
- *
- * Only for statements on a pool (each statement its own transaction); an emission inside a caller's transaction uses
- * insertEmission.
- */
-export function insertEmissionGrouped(
-  pool: Queryable,
-  meta: EntityMetadata<Invoice>,
-  e: NewEmission,
-): Promise<Emitted> {
-  let series = groups.get(pool);
-  if (!series) groups.set(pool, (series = new Map()));
-  const key = seriesKey(e.series);
-  let q = series.get(key);
-  if (!q) series.set(key, (q = { waiting: [], running: 0 }));
-  const emitted = new Promise<Emitted>((resolve, reject) => q.waiting.push({ e, resolve, reject }));
-  if (q.running < EMISSIONS_IN_FLIGHT) void drain(pool, meta, series, key, q);
-  return emitted;
-}
-
-/**
- * Statements per series in flight at once: with two, the next group is already waiting for the counter row in
- * PostgreSQL when the one before commits (no round trip between them), and the emissions arriving meanwhile form
- * the group after it.
- */
-const EMISSIONS_IN_FLIGHT = 2;
-/** The most emissions written by one statement. */
-const MAX_GROUP = 64;
-
-/** Counts of the grouped emissions of this process (tests check that groups formed and failed groups were split). */
-export const emissionGroups = { statements: 0, grouped: 0, largest: 0, split: 0 };
-
-interface Waiting {
-  e: NewEmission;
-  resolve: (r: Emitted) => void;
-  reject: (err: unknown) => void;
-}
-interface SeriesQueue {
-  waiting: Waiting[];
-  running: number;
-}
-const groups = new WeakMap<Queryable, Map<string, SeriesQueue>>();
-
-const seriesKey = (s: SeriesKey) => `${s.tenantId}|${s.tipoDte}|${s.codEstableMH}|${s.codPuntoVentaMH}|${s.year}`;
-
-async function drain(
-  pool: Queryable,
-  meta: EntityMetadata<Invoice>,
-  series: Map<string, SeriesQueue>,
-  key: string,
-  q: SeriesQueue,
-): Promise<void> {
-  q.running++;
-  try {
-    while (q.waiting.length) await writeGroup(pool, meta, nextGroup(q));
-  } finally {
-    q.running--;
-    if (!q.running && !q.waiting.length && series.get(key) === q) series.delete(key);
-  }
-}
-
-/** The oldest waiting emissions that can share a statement: same columns, distinct references, at most MAX_GROUP. */
-function nextGroup(q: SeriesQueue): Waiting[] {
-  const first = q.waiting[0]!;
-  const shape = Object.keys(first.e.row).join(',');
-  const refs = new Set<unknown>();
-  const group: Waiting[] = [];
-  const rest: Waiting[] = [];
-  for (const w of q.waiting) {
-    const ref = w.e.row.referenciaExterna;
-    if (group.length < MAX_GROUP && !refs.has(ref) && Object.keys(w.e.row).join(',') === shape) {
-      refs.add(ref);
-      group.push(w);
-    } else rest.push(w);
-  }
-  q.waiting = rest;
-  return group;
-}
-
-/** Writes `group` and settles each of its emissions; never throws. */
-async function writeGroup(
-  pool: Queryable,
-  meta: EntityMetadata<Invoice>,
-  group: Waiting[],
-  firstTry = true,
-): Promise<void> {
-  if (!group.length) return;
-  emissionGroups.statements++;
-  if (group.length === 1) return writeAlone(pool, meta, group[0]!);
-  emissionGroups.grouped += group.length;
-  emissionGroups.largest = Math.max(emissionGroups.largest, group.length);
-  let written: Emitted[];
-  try {
-    written = await insertEmissions(
-      pool,
-      meta,
-      group.map((w) => w.e),
-    );
-  } catch (err) {
-    if (!answeredByPostgres(err)) {
-      for (const w of group) w.reject(err);
-      return;
-    }
-    // Rolled back whole, no number taken.
-    emissionGroups.split++;
-    const taken = firstTry && isTakenReference(err) ? await takenReferences(pool, group) : null;
-    if (taken?.size) {
-      // References that already have an invoice (a replay, a correction, a duplicate): those emissions are answered
-      // alone, as their reference dictates; the others are written together again.
-      const isTaken = (w: Waiting) => taken.has(w.e.row.referenciaExterna as string);
-      await Promise.all([
-        writeGroup(
-          pool,
-          meta,
-          group.filter((w) => !isTaken(w)),
-          false,
-        ),
-        ...group.filter(isTaken).map((w) => writeAlone(pool, meta, w)),
-      ]);
-      return;
-    }
-    // Each emission alone gets its own answer.
-    await Promise.all(group.map((w) => writeAlone(pool, meta, w)));
-    return;
-  }
-  group.forEach((w, i) => {
-    w.resolve(written[i]!);
-  });
-}
-
-const isTakenReference = (err: unknown): boolean =>
-  (err as { code?: string }).code === '23505' &&
-  (err as { constraint?: string }).constraint === 'invoice_tenant_reference_unique';
-
-/** Which of the group's references already have an invoice (none when the lookup fails). */
-async function takenReferences(pool: Queryable, group: Waiting[]): Promise<Set<string> | null> {
-  try {
-    const { rows } = await pool.query({
-      text: 'select referencia_externa as r from invoice where tenant_id = $1 and referencia_externa = any($2::text[])',
-      values: [group[0]!.e.series.tenantId, group.map((w) => w.e.row.referenciaExterna)],
-    });
-    return new Set((rows as { r: string }[]).map((x) => x.r));
-  } catch {
-    return null;
-  }
-}
-
-async function writeAlone(pool: Queryable, meta: EntityMetadata<Invoice>, w: Waiting): Promise<void> {
-  try {
-    w.resolve(await insertEmission(pool, meta, w.e));
-  } catch (err) {
-    w.reject(err);
-  }
-}
-
-/** An error PostgreSQL answered with (a SQLSTATE): the statement, and so its transaction, did not commit. */
-const answeredByPostgres = (err: unknown): boolean =>
-  typeof (err as { code?: unknown })?.code === 'string' && /^[0-9A-Z]{5}$/.test((err as { code: string }).code);
-
-/**
- * Writes emissions of ONE series (same columns, distinct references) in one statement: the counter takes as many
- * numbers as there are emissions, at once, and the i-th of them gets the i-th number. Every invoice, event and job
- * is written, or none (any failure rolls back the whole statement, counter included).
- */
-async function insertEmissions(
-  db: Queryable,
-  meta: EntityMetadata<Invoice>,
-  emissions: readonly NewEmission[],
-): Promise<Emitted[]> {
-  const first = emissions[0]!;
-  const s = first.series;
-  const stmt = groupStatement(meta, first.row);
-  const values = [
-    ...seriesValues(s, first.numeroControlPrefix),
-    ...stmt.columns(emissions.map((e) => e.row)),
-    emissions.map((e) => JSON.stringify(e.document)),
-    ...stmt.fixed,
-  ];
-  const { rows } = await db.query({ name: stmt.name, text: stmt.text, values });
-  const byId = new Map(
-    (rows as { id: string; numero_control: string; note: string; jobs: number }[]).map((r) => [r.id, r]),
-  );
-  return emissions.map((e) => {
-    const r = byId.get(e.row.id.toLowerCase()); // (PostgreSQL writes a uuid in lower case)
-    if (!r) throw new Error(`the grouped emission did not return invoice ${e.row.id}`);
-    const built = e.document.identificacion as Record<string, unknown>;
-    const document = { ...e.document, identificacion: { ...built, numeroControl: r.numero_control } };
-    const notes = [{ channel: INVOICE_CHANNEL, payload: r.note }, ...jobNotes(r.jobs ? [transmitInvoiceJob.kind] : [])];
-    return { invoice: invoiceAsWritten(meta, e.row, r.numero_control, document), notes };
-  });
-}
-
-interface GroupStatement {
-  name: string;
-  text: string;
-  /** The rows' values as one array per column. */
-  columns(rows: readonly Record<string, unknown>[]): unknown[][];
-  /** The values after the documents (the job's constants). */
-  fixed: unknown[];
-}
-
-const groupStatements = new Map<string, GroupStatement>();
-function groupStatement(meta: EntityMetadata<Invoice>, row: Record<string, unknown>): GroupStatement {
-  const signature = Object.keys(row).join(',');
-  let stmt = groupStatements.get(signature);
-  if (stmt) return stmt;
-  // $1–$6: the series and the prefix; then one array per invoice column, the documents, the job's.
-  const p = new SqlParams();
-  for (let i = 0; i < 6; i++) p.add(null);
-  const inv = rowArrays(meta, row, 7);
-  for (const _ of inv.columns) p.add(null);
-  const docs = p.add(null, 'jsonb[]');
-  const fixedFrom = p.values.length;
-  const job = jobInsertSelect(p, transmitInvoiceJob, 'fx_i', {
-    tenantId: 'fx_i.tenant_id',
-    payload: `jsonb_build_object('invoiceId', fx_i.id::text)`,
-    dedupeKey: `${p.add(dedupeKeyPrefix(transmitInvoiceJob, 'invoiceId'))}::text || fx_i.id::text`,
-  });
-  const cols = inv.columns.map((_, i) => `c${i}`);
-  const number = '(fx_c.last_value - fx_k.n + fx_a.given)';
-  const text = `with fx_a as (
-       select * from unnest(${inv.placeholders.join(', ')}, ${docs}) with ordinality
-         as fx_a(${cols.join(', ')}, doc, given)),
-     fx_k as (select count(*) as n from fx_a),
-     fx_c as (
-       insert into control_counter (tenant_id, tipo_dte, cod_estable_mh, cod_punto_venta_mh, year, last_value)
-       select $1::uuid, $2::varchar, $3::varchar, $4::varchar, $5::int, n from fx_k where n > 0
-       on conflict (tenant_id, tipo_dte, cod_estable_mh, cod_punto_venta_mh, year)
-       do update set last_value = control_counter.last_value + excluded.last_value
-       returning last_value),
-     fx_n as (
-       -- past 15 digits the number is null and the not-null column refuses the group (MH: at most 10^15 - 1)
-       select fx_a.*, case when ${number} <= 999999999999999 then $6::text || lpad(${number}::text, 15, '0') end
-           as numero
-         from fx_a, fx_k, fx_c),
-     fx_i as (
-       insert into invoice (${inv.columns.join(', ')}, numero_control, document)
-       select ${cols.join(', ')}, numero, jsonb_set(doc, '{identificacion,numeroControl}', to_jsonb(numero))
-         from fx_n
-       returning id, tenant_id, status, referencia_externa, patient_id, codigo_generacion, numero_control),
-     fx_e as (
-       insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
-       select tenant_id, id, 'dte.queued', null, status, jsonb_build_object('codigoGeneracion', codigo_generacion),
-         now() from fx_i
-       returning id, invoice_id),
-     fx_j as (${job})
-     select fx_i.id::text as id, fx_i.numero_control,
-            json_build_object('eventId', fx_e.id::text, 'invoiceId', fx_i.id, 'tenantId', fx_i.tenant_id,
-              'type', 'dte.queued', 'status', fx_i.status, 'referenciaExterna', fx_i.referencia_externa,
-              'patientId', fx_i.patient_id)::text as note,
-            (select count(*) from fx_j)::int as jobs
-       from fx_i join fx_e on fx_e.invoice_id = fx_i.id`;
-  const name = `fx_emissions_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
-  stmt = { name, text, columns: inv.values, fixed: p.values.slice(fixedFrom) };
-  groupStatements.set(signature, stmt);
   return stmt;
 }
