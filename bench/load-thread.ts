@@ -3,6 +3,7 @@
 // server's event loop. Requests are described as data (a body template and a check's source), not closures.
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import type { LoadRun } from './ceilings.js';
+import { THREAD_NAMES } from './threads.js';
 
 /** One kind of request: `body` has every `__I__` replaced by the request's number (offset + i). */
 export interface LoadSpec {
@@ -93,7 +94,7 @@ export class LoadThread {
   }
 
   static start(): LoadThread {
-    return new LoadThread(new Worker(new URL('./load-thread.js', import.meta.url)));
+    return new LoadThread(new Worker(new URL('./load-thread.js', import.meta.url), { name: THREAD_NAMES.load }));
   }
 
   run(spec: LoadSpec, total: number, clients: number): Promise<ThreadRun> {

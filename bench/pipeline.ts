@@ -1,13 +1,16 @@
 // End to end: POST /api/facturas (HTTP, API key, validation, numbering, one statement) → worker signs → MH sandbox over
 // HTTP → PROCESSED, with the ceilings of this machine measured in the same run. Figures are noisy on a shared machine:
-// the CPU milliseconds per document (this process) are the steadier figure.
+// the CPU milliseconds per document (this process) are the steadier figure. This process's CPU is split by thread: the
+// API server (the main thread), the MH sandbox's thread, the load generator's thread (the clients), V8's helpers.
 import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { restRoutes } from '../src/http/rest.js';
 import { buildGraphQLSchema } from '../src/schema.js';
 import { startServer } from '../src/server.js';
 import { startWorker } from '../src/start-worker.js';
-import { healthzRate, load, opensslRsaSignPerSec } from './ceilings.js';
+import { healthzRate, opensslRsaSignPerSec } from './ceilings.js';
+import { LoadThread, type LoadSpec } from './load-thread.js';
+import { threadCpuMs, threadCpuSince, type ThreadGroup } from './threads.js';
 import pg from 'pg';
 import { generateInvoices, withoutIndexes } from './history-data.js';
 import type { App } from '../src/app.js';
@@ -166,6 +169,8 @@ async function run(s: Scenario): Promise<void> {
   const schema = await buildGraphQLSchema();
   const server = await startServer(env.app, { schema, port: 0, routes: restRoutes(env.app) });
   const children: ChildProcess[] = [];
+  // The clients run on a thread of their own (as in the API bench): the main thread is the API server's alone.
+  const loader = LoadThread.start();
   // FX_BENCH_WORKER_PROCESSES=n: n worker processes on the one database instead of one (their CPU is summed).
   const workerProcesses = Math.max(1, Number(process.env.FX_BENCH_WORKER_PROCESSES ?? 1));
   const childrenCpuMs = () => {
@@ -215,18 +220,17 @@ async function run(s: Scenario): Promise<void> {
     }
     const backend = (await env.app.db.pool.query(`select pg_backend_pid() as pid`)).rows[0].pid as number;
     const postmaster = Number(readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
-    const headers = { 'content-type': 'application/json', 'x-api-key': env.apiKey };
-    const post = async (reference: string) => {
-      const res = await fetch(`${server.url}/api/facturas`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ ...example, referenciaExterna: `${reference}-${RUN}` }),
-      });
-      await res.arrayBuffer();
-      return res.status === 201;
-    };
+    const emit = (prefix: string): LoadSpec => ({
+      url: `${server.url}/api/facturas`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': env.apiKey },
+      body: JSON.stringify({ ...example, referenciaExterna: `${prefix}-__I__-${RUN}` }),
+      check: '(status) => status === 201',
+    });
+    // (the load thread's start-up is done before anything is measured)
+    await loader.run({ url: `${server.url}/healthz`, method: 'GET', check: '(status) => status === 200' }, 1, 1);
     if (WARMUP > 0 && !s.drainOnly) {
-      await load(WARMUP, s.inFlight, (i) => post(`BENCH-WARMUP-${s.name}-${i}`));
+      await loader.run(emit(`BENCH-WARMUP-${s.name}`), WARMUP, s.inFlight);
       await allJobsDone(env);
       workerCpu0 = childrenCpuMs() ?? 0;
     }
@@ -234,8 +238,9 @@ async function run(s: Scenario): Promise<void> {
     const waits = PG_STATS ? sampleWaits(env) : null;
     let pgCpu0 = postgresCpuMs(postmaster);
     const cpu0 = process.cpuUsage();
+    const threads0 = threadCpuMs();
     const started = performance.now();
-    const emission = await load(s.docs, s.inFlight, (i) => post(`BENCH-${s.name}-${i}`));
+    const emission = await loader.run(emit(`BENCH-${s.name}`), s.docs, s.inFlight);
     let drainStart = started;
     let drainCpu0 = cpu0;
     if (s.drainOnly) {
@@ -261,6 +266,7 @@ async function run(s: Scenario): Promise<void> {
     await allJobsDone(env);
     const drained = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    const threads = threadCpuSince(threads0);
     // While the worker drains, this process only runs the MH sandbox's thread (and the event bus, and this loop).
     const drainCpu = process.cpuUsage(drainCpu0);
     const sandboxFigure = s.drainOnly
@@ -285,15 +291,33 @@ async function run(s: Scenario): Promise<void> {
         `p50 ${emission.p50.toFixed(1)} ms p99 ${emission.p99.toFixed(1)} ms, failures ${emission.failures}; ` +
         `all jobs done in ${drained.toFixed(1)} s; ` +
         `this process ${((cpu.user + cpu.system) / 1000 / s.docs).toFixed(2)} CPU ms/DTE` +
-        `${sandboxFigure}${workerFigure}; ` +
+        `${threadsFigure(threads, s.docs, !s.workerProcess)}${sandboxFigure}${workerFigure}; ` +
         `PostgreSQL ${(pgCpu / s.docs).toFixed(2)} CPU ms/DTE`,
     );
     if (stats0) await pgStatsReport(env, stats0, s.docs, postmaster, await waits!.stop());
   } finally {
+    await loader.stop();
     for (const c of children) c.kill('SIGTERM');
     await server.close();
     await env.close();
   }
+}
+
+/** This process's CPU per document by thread: ` (API server 0.41, MH sandbox thread 0.20, …)`. */
+function threadsFigure(threads: Map<ThreadGroup, number> | null, docs: number, workerInProcess: boolean): string {
+  if (!threads) return '';
+  const names: [ThreadGroup, string][] = [
+    ['main', workerInProcess ? 'API server + worker thread' : 'API server thread'],
+    ['sandbox', 'MH sandbox thread'],
+    ['load', 'load generator thread'],
+    ['v8', 'V8 helper threads (GC, compiler)'],
+    ['libuv', 'libuv pool'],
+    ['other', 'other threads'],
+  ];
+  const parts = names
+    .filter(([g]) => threads.has(g))
+    .map(([g, name]) => `${name} ${((threads.get(g) ?? 0) / docs).toFixed(2)}`);
+  return ` (${parts.join(', ')})`;
 }
 
 interface PgStats0 {

@@ -19,6 +19,8 @@ export interface ControlCall {
 }
 
 const CALL_TIMEOUT_MS = 10_000;
+/** The thread's name (as `top -H` and /proc/<pid>/task/<tid>/comm show it): its CPU can be told from the API's. */
+export const SANDBOX_THREAD_NAME = 'mh-sandbox';
 /** Room for one control answer (JSON): the largest is the stats object. */
 const ANSWER_BYTES = 64 * 1024;
 
@@ -39,8 +41,9 @@ export async function startMhSandboxThread(opts: SandboxThreadOptions = {}): Pro
     ? new Worker(`import('@swc-node/register/esm-register').then(() => import(${JSON.stringify(entry.href)}))`, {
         eval: true,
         workerData,
+        name: SANDBOX_THREAD_NAME,
       })
-    : new Worker(entry, { workerData });
+    : new Worker(entry, { workerData, name: SANDBOX_THREAD_NAME });
   const url = await new Promise<string>((resolve, reject) => {
     worker.once('message', (m: { url?: string; error?: string }) => {
       if (m.url) resolve(m.url);
