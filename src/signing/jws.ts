@@ -36,6 +36,11 @@ export function signDte(doc: object, privateKey: KeyObject): Promise<string> {
  * Rejects any header other than exactly `{"alg":"RS512"}` — MH's format has no other member.
  */
 export async function verifyDteJws(jws: string, publicKey: KeyObject): Promise<Record<string, unknown>> {
+  return verifyDteJwsSync(jws, publicKey);
+}
+
+/** verifyDteJws without the promise (RSA verification is a fraction of a millisecond): throws JwsError. */
+export function verifyDteJwsSync(jws: string, publicKey: KeyObject): Record<string, unknown> {
   const parts = splitCompact(jws);
   assertExactHeader(parts[0]);
   if (!rs512Key(publicKey)) {

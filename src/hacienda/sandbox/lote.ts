@@ -61,7 +61,7 @@ export function receiveLote(
     schedule(async () => {
       for (const jws of documentos as string[]) {
         const id = identificacionOf(jws);
-        const answer = await receiveDte({ ...ctx, processedMessage: 'RECIBIDO Y PROCESADO' }, tenant, {
+        const answer = receiveDte({ ...ctx, processedMessage: 'RECIBIDO Y PROCESADO' }, tenant, {
           ambiente: body.ambiente,
           version: id.version,
           tipoDte: id.tipoDte,

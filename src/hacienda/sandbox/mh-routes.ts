@@ -55,11 +55,17 @@ export async function handleMh(
 
   if (r === 'auth') {
     const form = new URLSearchParams(text);
-    if (await applyOutageFaults(ctx, res, form.get('user') ?? undefined)) return;
+    const user = form.get('user') ?? undefined;
+    if (outageFault(ctx, res, user)) return;
+    const wait = latencyFault(ctx, user);
+    if (wait) await wait;
     return authenticate(ctx, res, form);
   }
   const tenant = state.tenantForToken(req.headers.authorization);
-  if (await applyOutageFaults(ctx, res, typeof tenant === 'object' ? tenant.nit : undefined)) return;
+  const nit = typeof tenant === 'object' ? tenant.nit : undefined;
+  if (outageFault(ctx, res, nit)) return;
+  const wait = latencyFault(ctx, nit);
+  if (wait) await wait;
   if (tenant === 'missing') return sendJson(res, 401, authErrorBody('Token requerido'));
   if (tenant === 'invalid') return sendJson(res, 401, authErrorBody('Token invalido o expirado'));
 
@@ -75,17 +81,19 @@ export async function handleMh(
     const answer = timeout.afterProcessing ? await run() : null;
     return ctx.hold(res, timeout.holdMs ?? 120_000, answer);
   }
-  const answer = await run();
+  // (a document's reception answers at once: no promise to wait for)
+  const pending = run();
+  const answer = pending instanceof Promise ? await pending : pending;
   return sendJson(res, answer.status, answer.body);
 }
 
-async function dispatch(
+function dispatch(
   ctx: MhRouteContext,
   tenant: Tenant,
   endpoint: Endpoint,
   body: Obj,
   codigoLote: string,
-): Promise<Answer> {
+): Answer | Promise<Answer> {
   switch (endpoint) {
     case 'recepcionDte':
       return receiveDte(ctx, tenant, body as never);
@@ -102,8 +110,8 @@ async function dispatch(
   }
 }
 
-/** Outage, 5xx and latency faults apply to every MH endpoint, auth included. Returns true when it answered. */
-async function applyOutageFaults(ctx: MhRouteContext, res: ServerResponse, nit: string | undefined): Promise<boolean> {
+/** Outage and 5xx faults apply to every MH endpoint, auth included. Returns true when it answered. */
+function outageFault(ctx: MhRouteContext, res: ServerResponse, nit: string | undefined): boolean {
   const { state } = ctx;
   const outage = state.takeFault('outageUntil', nit);
   if (outage) {
@@ -119,9 +127,13 @@ async function applyOutageFaults(ctx: MhRouteContext, res: ServerResponse, nit: 
     sendEmpty(res, failure.status5xx);
     return true;
   }
-  const latency = state.takeFault('latencyMs', nit);
-  if (latency && latency.latencyMs > 0) await sleep(latency.latencyMs);
   return false;
+}
+
+/** A latency fault (every MH endpoint, auth included) delays the answer; without one nothing waits. */
+function latencyFault(ctx: MhRouteContext, nit: string | undefined): Promise<void> | undefined {
+  const latency = ctx.state.takeFault('latencyMs', nit);
+  return latency && latency.latencyMs > 0 ? sleep(latency.latencyMs) : undefined;
 }
 
 /** `/seguridad/auth`: form user/pwd → token that already carries "Bearer ". */

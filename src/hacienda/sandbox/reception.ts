@@ -1,5 +1,5 @@
 import { JwsError } from '../../signing/errors.js';
-import { verifyDteJws } from '../../signing/jws.js';
+import { verifyDteJwsSync } from '../../signing/jws.js';
 import { CODES, newSello, processedBody, reject, type DteAnswer } from './responses.js';
 import { checkEmissionDate } from './date-rules.js';
 import { normativa2EventProblem } from './normativa2-events.js';
@@ -28,7 +28,7 @@ export interface ReceptionContext {
  * Every attempt is counted under its codigoGeneracion before any check, so tests can prove exactly-once delivery
  * (the journal keeps the attempts that were answered).
  */
-export async function receiveDte(ctx: ReceptionContext, tenant: Tenant, input: ReceptionInput): Promise<DteAnswer> {
+export function receiveDte(ctx: ReceptionContext, tenant: Tenant, input: ReceptionInput): DteAnswer {
   const { state } = ctx;
   const now = state.now();
   const codigo = typeof input.codigoGeneracion === 'string' ? input.codigoGeneracion : null;
@@ -39,20 +39,20 @@ export async function receiveDte(ctx: ReceptionContext, tenant: Tenant, input: R
     now,
   };
   if (codigo) state.countReception(codigo, false);
-  const answer = await check(ctx, tenant, input, base);
-  // On the journal with its answer: the checks are asynchronous, and a sandbox killed among them received nothing.
+  const answer = check(ctx, tenant, input, base);
+  // On the journal with its answer (before it leaves): a sandbox killed before it received nothing.
   if (codigo) state.journalReception(codigo);
   if (answer.body.estado === 'RECHAZADO') state.counters.rejected++;
   else state.counters.processed++;
   return answer;
 }
 
-async function check(
+function check(
   ctx: ReceptionContext,
   tenant: Tenant,
   input: ReceptionInput,
   base: Parameters<typeof reject>[0],
-): Promise<DteAnswer> {
+): DteAnswer {
   const { state } = ctx;
   const codigo = base.codigoGeneracion;
   if (
@@ -76,7 +76,7 @@ async function check(
   }
   let doc: Record<string, unknown>;
   try {
-    doc = await verifyDteJws(input.documento, tenant.publicKey);
+    doc = verifyDteJwsSync(input.documento, tenant.publicKey);
   } catch (err) {
     const detail = err instanceof JwsError ? err.code : 'JWS';
     return reject(base, CODES.FIRMA, `[documento] FIRMA ELECTRONICA NO VALIDA PARA EL EMISOR (${detail})`);
