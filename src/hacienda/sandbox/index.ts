@@ -72,6 +72,7 @@ export async function createMhSandbox(
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      journal?.close();
     },
     registerTenant: (t) => state.registerTenant(t),
     setFault: (fault, nit) => state.setFault(fault, nit),

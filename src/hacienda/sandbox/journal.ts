@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -7,12 +7,22 @@ import path from 'node:path';
  * answers consultadte and still refuses duplicates. The state decides what an entry holds (`E`).
  */
 export class SandboxJournal<E> {
+  /** Kept open (append mode) from the first write: one write(2) per entry, not an open and a close around each. */
+  private fd: number | null = null;
+
   constructor(private readonly file: string) {
     mkdirSync(path.dirname(file), { recursive: true });
   }
 
   write(entry: E): void {
-    appendFileSync(this.file, `${JSON.stringify(entry)}\n`);
+    this.fd ??= openSync(this.file, 'a');
+    const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
+    for (let at = 0; at < line.length; ) at += writeSync(this.fd, line, at);
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
   }
 
   /** Entries in order; a torn last line (killed mid-write) is ignored. */
