@@ -23,9 +23,10 @@ export class NotifiedCache<V> {
   private connecting: Promise<void> | null = null;
   private closed = false;
   private generation = 0;
-  /** The barrier statement in flight, and the one queued behind it for the callers that came after it was sent. */
-  private syncing: Promise<void> | null = null;
-  private nextSync: Promise<void> | null = null;
+  /** Whether a barrier statement is in flight (at most one is). */
+  private syncing = false;
+  /** The next barrier, not sent yet: every caller that asks before it is sent shares it. */
+  private nextSync: Barrier | null = null;
 
   constructor(
     private readonly databaseUrl: string,
@@ -42,8 +43,7 @@ export class NotifiedCache<V> {
       return load(key);
     }
     if (this.readBarrier && this.entries.has(key)) {
-      await this.sync();
-      if (!this.listening) return load(key);
+      if (!(await this.sync()) || !this.listening) return load(key);
     }
     const hit = this.entries.get(key);
     if (hit !== undefined) return hit;
@@ -80,30 +80,46 @@ export class NotifiedCache<V> {
     await this.client?.end().catch(() => undefined);
   }
 
-  /** Resolves once every notification committed before this call has been applied (a round trip on the LISTEN
-   * connection sent after it; shared by the callers that arrive while one is queued). The round trip is an empty
-   * query: PostgreSQL delivers pending notifications before any ReadyForQuery, and an empty query answers with
-   * nothing to plan, execute or parse on either side. */
-  private sync(): Promise<void> {
+  /**
+   * Resolves once every notification committed before this call has been applied: true after a round trip on the
+   * LISTEN connection that was sent after this call (PostgreSQL delivers the notifications committed before a
+   * statement ahead of its answer), false when there was none to make (the caller then reads the database). The
+   * round trip is an empty query: nothing to plan, execute or parse on either side. Callers share it: a barrier is
+   * sent at the end of the event loop's turn in which it was first asked for (or in which the one in flight came
+   * back), and every caller that asked before it was sent waits for it; at most one is in flight. A caller never
+   * shares a barrier sent before it asked: that one may have been answered before the change it must see.
+   */
+  private sync(): Promise<boolean> {
+    if (!this.client) return Promise.resolve(false);
+    if (this.nextSync) return this.nextSync.done;
+    const next = barrier();
+    this.nextSync = next;
+    if (!this.syncing) setImmediate(() => this.sendBarrier());
+    return next.done;
+  }
+
+  private sendBarrier(): void {
+    const next = this.nextSync;
+    if (!next || this.syncing) return;
+    this.nextSync = null;
     const c = this.client;
-    if (!c) return Promise.resolve();
-    if (!this.syncing) {
-      this.syncing = c
-        .query('')
-        .then(
-          () => undefined,
-          () => undefined, // a lost connection stops the cache ('error'/'end'): the caller then reads the database
-        )
-        .finally(() => {
-          this.syncing = null;
-        });
-      return this.syncing;
+    if (!c) {
+      next.settle(false);
+      return;
     }
-    this.nextSync ??= this.syncing.then(() => {
-      this.nextSync = null;
-      return this.sync();
-    });
-    return this.nextSync;
+    this.syncing = true;
+    c.query('').then(
+      () => this.barrierBack(next, true),
+      () => this.barrierBack(next, false), // a lost connection also stops the cache ('error'/'end')
+    );
+  }
+
+  private barrierBack(sent: Barrier, ok: boolean): void {
+    this.syncing = false;
+    sent.settle(ok);
+    // The callers that came while it was in flight share the next one, sent at the end of this turn: the requests read
+    // in the same turn as this answer join it.
+    if (this.nextSync) setImmediate(() => this.sendBarrier());
   }
 
   private listen(): void {
@@ -144,4 +160,18 @@ export class NotifiedCache<V> {
     this.invalidate();
     this.listening = true;
   }
+}
+
+/** A barrier statement's waiters: `done` settles once its answer is back (false: no answer, read the database). */
+interface Barrier {
+  done: Promise<boolean>;
+  settle(ok: boolean): void;
+}
+
+function barrier(): Barrier {
+  let settle!: (ok: boolean) => void;
+  const done = new Promise<boolean>((resolve) => {
+    settle = resolve;
+  });
+  return { done, settle };
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import net from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provisionTenant, startTestApp, type TestApp } from '../helpers/app.js';
@@ -7,14 +8,107 @@ import { provisionTenant, startTestApp, type TestApp } from '../helpers/app.js';
 // anywhere (the other process, or plain SQL) is seen by the very next request through LISTEN/NOTIFY.
 let a: TestApp;
 let b: TestApp;
+/** A third process whose key cache reaches PostgreSQL through a proxy that can hold back what the server answers. */
+let c: TestApp;
+let proxy: CacheProxy;
 beforeAll(async () => {
   a = await startTestApp();
   b = await startTestApp({}, { databaseUrl: a.app.db.url });
+  proxy = await CacheProxy.start(a.app.db.url);
+  c = await startTestApp({}, { databaseUrl: proxy.url });
 });
 afterAll(async () => {
+  await c?.close();
+  await proxy?.close();
   await b?.close();
   await a?.close();
 });
+
+/** A simple-protocol Query message with an empty statement: 'Q', its length (5), the empty string's terminator. */
+const EMPTY_QUERY = Buffer.from([0x51, 0, 0, 0, 5, 0]);
+
+/**
+ * A TCP proxy to PostgreSQL. On the key cache's LISTEN connection (recognised by its application name) it can hold
+ * the server's answers, one chunk as PostgreSQL wrote it, then let them through one at a time, in order.
+ */
+class CacheProxy {
+  private readonly held: Buffer[] = [];
+  private holding = false;
+  private toCache: net.Socket | null = null;
+  private heldChanged: () => void = () => undefined;
+  /** Empty queries (the cache's read barriers) seen on the way to PostgreSQL. */
+  barriers = 0;
+
+  private constructor(
+    private readonly server: net.Server,
+    readonly url: string,
+  ) {}
+
+  static async start(databaseUrl: string): Promise<CacheProxy> {
+    const target = new URL(databaseUrl);
+    const sockets = new Set<net.Socket>();
+    let self: CacheProxy | null = null;
+    const server = net.createServer((client) => {
+      const upstream = net.connect(Number(target.port || 5432), target.hostname);
+      sockets.add(client).add(upstream);
+      let isCache: boolean | null = null;
+      client.on('data', (chunk) => {
+        if (isCache === null) {
+          isCache = chunk.includes('fx-cache-fx_api_keys');
+          if (isCache) self!.toCache = client;
+        }
+        if (isCache && chunk.includes(EMPTY_QUERY)) self!.barriers += 1;
+        upstream.write(chunk);
+      });
+      upstream.on('data', (chunk) => {
+        if (isCache && self!.holding) {
+          self!.held.push(chunk);
+          self!.heldChanged();
+        } else client.write(chunk);
+      });
+      const end = () => {
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on('close', end).on('error', end);
+      upstream.on('close', end).on('error', end);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = new URL(databaseUrl);
+    url.hostname = '127.0.0.1';
+    url.port = String((server.address() as net.AddressInfo).port);
+    self = new CacheProxy(server, url.toString());
+    server.on('close', () => {
+      for (const s of sockets) s.destroy();
+    });
+    return self;
+  }
+
+  hold(): void {
+    this.holding = true;
+  }
+
+  /** Resolves once `n` chunks are held. */
+  async heldChunks(n: number): Promise<void> {
+    while (this.held.length < n) await new Promise<void>((resolve) => (this.heldChanged = resolve));
+  }
+
+  /** Lets the oldest held chunk through. */
+  releaseOne(): void {
+    this.toCache!.write(this.held.shift()!);
+  }
+
+  /** Lets everything held through and stops holding. */
+  releaseAll(): void {
+    while (this.held.length) this.releaseOne();
+    this.holding = false;
+  }
+
+  async close(): Promise<void> {
+    this.releaseAll();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
 
 const ME = '{ me { kind } }';
 const sql = async (url: string, text: string, params: unknown[]) => {
@@ -106,6 +200,50 @@ describe('API key cache', () => {
       expect(resumed).toBeGreaterThan(0); // the answer waited for the notification
     } finally {
       signal('SIGCONT');
+    }
+  });
+
+  it('a request arriving while an earlier read barrier is in flight waits for a barrier of its own', async () => {
+    const { apiKey, keyId } = await provisionTenant(a);
+    // Until the cache listens, keys are read from the database: wait until c serves this key from its cache (a hit
+    // sends a read barrier).
+    for (let i = 0; i < 100 && proxy.barriers === 0; i++)
+      expect((await c.gql(ME, {}, { 'x-api-key': apiKey })).status).toBe(200);
+    expect(proxy.barriers).toBeGreaterThan(0);
+    let asked = 0;
+    const authenticate = c.app.auth.authenticate.bind(c.app.auth);
+    c.app.auth.authenticate = (headers) => {
+      asked += 1; // a request's barrier is asked for within this call, before its first await
+      return authenticate(headers);
+    };
+    const until = async (done: () => boolean) => {
+      while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    proxy.hold();
+    try {
+      // The first request's barrier reaches PostgreSQL and is answered before the revocation; its answer is held.
+      const first = c.gql(ME, {}, { 'x-api-key': apiKey });
+      await proxy.heldChunks(1);
+      const rev = await a.gql(
+        `mutation($id: ID!) { revokeApiKey(id: $id) { __typename } }`,
+        { id: keyId },
+        { 'x-api-key': a.adminKey },
+      );
+      expect(rev.body.data.revokeApiKey.__typename).toBe('ApiKey');
+      await proxy.heldChunks(2); // the notification, behind the first barrier's answer
+      // The second request arrives after the revocation committed, while the first barrier is still in flight.
+      const second = c.gql(ME, {}, { 'x-api-key': apiKey });
+      await until(() => asked === 2);
+      // The first barrier's answer alone comes back: a request that shared it would be served from the cache now.
+      proxy.releaseOne();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      proxy.releaseAll();
+      expect((await first).status).toBe(200); // it arrived before the revocation
+      const r = await second;
+      expect(r.status).toBe(401);
+      expect(r.body.errors[0].message).toMatch(/revoked/);
+    } finally {
+      proxy.releaseAll();
     }
   });
 });
