@@ -18,6 +18,21 @@ describe('migrations', () => {
       // (but for the foreign keys only migrations declare, which must exist as they wrote them)
       const diff = withoutDatabaseForeignKeys(await orm.schema.getUpdateSchemaSQL({ wrap: false }));
       expect(diff.trim(), `entities changed without a migration (npm run migration:create):\n${diff}`).toBe('');
+      // A stored PDF is not compressed again; the stored document is compressed with lz4 where the server has it.
+      const storage = await orm.em.getConnection().execute<{ attname: string; storage: string; lz4: boolean }[]>(
+        `select attname, attstorage as storage, attcompression = 'l' as lz4 from pg_attribute
+          where (attrelid, attname) in (('invoice_document'::regclass, 'content'), ('invoice'::regclass, 'document'))
+          order by attname`,
+      );
+      const [{ lz4 }] = await orm.em
+        .getConnection()
+        .execute<{ lz4: boolean }[]>(
+          `select 'lz4' = any(enumvals) as lz4 from pg_settings where name = 'default_toast_compression'`,
+        );
+      expect(storage).toEqual([
+        { attname: 'content', storage: 'e', lz4: false },
+        { attname: 'document', storage: 'x', lz4 },
+      ]);
       const keys = await orm.em.getConnection().execute<{ conname: string; def: string }[]>(
         `select conname, pg_get_constraintdef(oid) as def from pg_constraint where contype = 'f' and convalidated
           and conname in (${DATABASE_FOREIGN_KEYS.map((n) => `'${n}'`).join(', ')}) order by conname`,
