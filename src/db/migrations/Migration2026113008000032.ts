@@ -14,9 +14,9 @@ import { Migration } from '@mikro-orm/migrations';
  * stored the new way. Each change is a moment's lock of its table, in a transaction of its own that gives up after a
  * few seconds rather than queueing the pipeline's writers behind it (run the migration again to finish).
  */
-export class Migration20261130080000032 extends Migration {
+export class Migration2026113008000032 extends Migration {
 
-  override name = 'Migration20261130080000032';
+  override name = 'Migration2026113008000032';
 
   override isTransactional(): boolean {
     return false;
