@@ -1,0 +1,55 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * A young database's `invoice` is planned as a table of its real size, not as an empty one.
+ *
+ * Why: the foreign-key check of every event, e-mail and stored PDF (`select 1 from invoice where tenant_id = $1 and
+ * id = $2 for key share`) is planned once per connection and kept until `invoice`'s statistics change. Earlier
+ * migrations analyze `invoice` while it is empty (reltuples 0), so a connection that plans the check while the table
+ * holds a few pages keeps a sequential scan, and reads the whole table at every check as it grows, until autovacuum
+ * next analyzes it: a pipeline started on a new database read ≈ 30–60 buffers per check (up to 130) instead of the
+ * unique index's 4, and its answer and SENT statements planned their joins to `invoice` the same way. Statistics
+ * cleared (as for a table never analyzed), the planner takes a table of fewer than 10 pages for one of 10, for which
+ * the unique index wins, until autovacuum analyzes it with real rows. A first analyze with a few rows would bring the
+ * small plan back: the table's analyze threshold is raised to 1,000 changed rows (≈ 330 documents, far past the size
+ * at which the index wins; on a large table the 10 % scale factor dominates it, as before).
+ *
+ * Only on a young table (under 10 pages; a populated database's statistics are left as they are) and where
+ * PostgreSQL can clear statistics (18 and later). Neither step blocks writers: clearing changes a catalog row, the
+ * storage parameter takes the lock that autovacuum takes.
+ */
+const TABLES = ['invoice'];
+
+const ANALYZE_THRESHOLD = 1000;
+
+export class Migration20261130080000031 extends Migration {
+
+  override name = 'Migration20261130080000031';
+
+  override isTransactional(): boolean {
+    return false;
+  }
+
+  override async up(): Promise<void> {
+    const clearable = await this.execute(
+      `select 1 from pg_proc where proname = 'pg_clear_relation_stats' and pronamespace = 'pg_catalog'::regnamespace`,
+    );
+    for (const table of TABLES) {
+      this.addSql(`begin; set local lock_timeout = '5s';
+        alter table "${table}" set (autovacuum_analyze_threshold = ${ANALYZE_THRESHOLD}); commit;`);
+      if (clearable.length === 0) continue;
+      const young = await this.execute(
+        `select 1 where pg_relation_size('"${table}"') < 10 * current_setting('block_size')::bigint`,
+      );
+      if (young.length > 0) this.addSql(`select pg_clear_relation_stats(current_schema(), '${table}');`);
+    }
+  }
+
+  override down(): void | Promise<void> {
+    for (const table of TABLES) {
+      this.addSql(`begin; set local lock_timeout = '5s';
+        alter table "${table}" reset (autovacuum_analyze_threshold); commit;`);
+    }
+  }
+
+}
