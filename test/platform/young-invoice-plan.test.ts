@@ -52,8 +52,9 @@ describe('a young database plans the foreign-key check of invoice children throu
       .execute<{ reltuples: number; reloptions: string[] | null }[]>(
         `select reltuples, reloptions from pg_class where oid = 'invoice'::regclass`,
       );
+    if ((await pgMajor()) < 18) return; // statistics cannot be cleared there: the migration changes nothing
     expect(row!.reloptions).toContain('autovacuum_analyze_threshold=1000');
-    if ((await pgMajor()) >= 18) expect(row!.reltuples).toBe(-1);
+    expect(row!.reltuples).toBe(-1);
   });
 
   it('goes down and up again', async () => {

@@ -14,8 +14,8 @@ import { Migration } from '@mikro-orm/migrations';
  * small plan back: the table's analyze threshold is raised to 1,000 changed rows (≈ 330 documents, far past the size
  * at which the index wins; on a large table the 10 % scale factor dominates it, as before).
  *
- * Only on a young table (under 10 pages; a populated database's statistics are left as they are) and where
- * PostgreSQL can clear statistics (18 and later). Neither step blocks writers: clearing changes a catalog row, the
+ * Only where PostgreSQL can clear statistics (18 and later), and the statistics only of a young table (under 10
+ * pages; a populated database's are left as they are). Neither step blocks writers: clearing changes a catalog row, the
  * storage parameter takes the lock that autovacuum takes.
  */
 const TABLES = ['invoice'];
@@ -34,10 +34,11 @@ export class Migration20261130080000031 extends Migration {
     const clearable = await this.execute(
       `select 1 from pg_proc where proname = 'pg_clear_relation_stats' and pronamespace = 'pg_catalog'::regnamespace`,
     );
+    // Without clearing, a raised threshold would only keep the empty table's plans longer.
+    if (clearable.length === 0) return;
     for (const table of TABLES) {
       this.addSql(`begin; set local lock_timeout = '5s';
         alter table "${table}" set (autovacuum_analyze_threshold = ${ANALYZE_THRESHOLD}); commit;`);
-      if (clearable.length === 0) continue;
       const young = await this.execute(
         `select 1 where pg_relation_size('"${table}"') < 10 * current_setting('block_size')::bigint`,
       );
