@@ -10,9 +10,11 @@ import { Migration } from '@mikro-orm/migrations';
  * next analyzes it: a pipeline started on a new database read ≈ 30–60 buffers per check (up to 130) instead of the
  * unique index's 4, and its answer and SENT statements planned their joins to `invoice` the same way. Statistics
  * cleared (as for a table never analyzed), the planner takes a table of fewer than 10 pages for one of 10, for which
- * the unique index wins, until autovacuum analyzes it with real rows. A first analyze with a few rows would bring the
- * small plan back: the table's analyze threshold is raised to 1,000 changed rows (≈ 330 documents, far past the size
- * at which the index wins; on a large table the 10 % scale factor dominates it, as before).
+ * the unique index wins, until autovacuum vacuums or analyzes it with real rows. A first vacuum or analyze with a few
+ * rows (by default after 50 dead or changed rows, ≈ 20 documents) would bring the small plan back and keep it until
+ * the next one: the table's vacuum and analyze thresholds are raised to 1,000 rows (≈ 330–500 documents, far past the
+ * size at which the index wins; on a large table the scale factors, 20 % and 10 % of its rows, dominate them as
+ * before).
  *
  * Only where PostgreSQL can clear statistics (18 and later), and the statistics only of a young table (under 10
  * pages; a populated database's are left as they are). Neither step blocks writers: clearing changes a catalog row, the
@@ -20,7 +22,7 @@ import { Migration } from '@mikro-orm/migrations';
  */
 const TABLES = ['invoice'];
 
-const ANALYZE_THRESHOLD = 1000;
+const THRESHOLD = 1000;
 
 export class Migration20261130080000031 extends Migration {
 
@@ -38,7 +40,8 @@ export class Migration20261130080000031 extends Migration {
     if (clearable.length === 0) return;
     for (const table of TABLES) {
       this.addSql(`begin; set local lock_timeout = '5s';
-        alter table "${table}" set (autovacuum_analyze_threshold = ${ANALYZE_THRESHOLD}); commit;`);
+        alter table "${table}" set (autovacuum_vacuum_threshold = ${THRESHOLD}, autovacuum_analyze_threshold = ${THRESHOLD});
+        commit;`);
       const young = await this.execute(
         `select 1 where pg_relation_size('"${table}"') < 10 * current_setting('block_size')::bigint`,
       );
@@ -49,7 +52,7 @@ export class Migration20261130080000031 extends Migration {
   override down(): void | Promise<void> {
     for (const table of TABLES) {
       this.addSql(`begin; set local lock_timeout = '5s';
-        alter table "${table}" reset (autovacuum_analyze_threshold); commit;`);
+        alter table "${table}" reset (autovacuum_vacuum_threshold, autovacuum_analyze_threshold); commit;`);
     }
   }
 
