@@ -35,6 +35,10 @@ const HISTORY = Number(process.argv.find((a) => a.startsWith('--history='))?.spl
 // is measured again by the next runs with the same --history, without loading it (checkpointed first, as after a
 // load). Each run adds its own documents.
 const DATA_DIR = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
+// `--database=URL`: an existing PostgreSQL on this machine (its CPU is read from /proc) instead of an embedded one,
+// e.g. a server started by hand with auto_explain logging the foreign-key checks' plans; left as it is.
+const ANALYZE_AFTER_WARMUP = process.argv.includes('--analyze-after-warmup');
+const DATABASE_URL = process.argv.find((a) => a.startsWith('--database='))?.slice('--database='.length);
 /** Distinguishes this run's references from those a kept database already holds. */
 const RUN = Date.now().toString(36);
 const option = (name: string): number | null => {
@@ -154,6 +158,7 @@ async function run(s: Scenario): Promise<void> {
     events: true,
     pgSettings: PG_STATS ? PG_STATS_SETTINGS : undefined,
     dataDir: DATA_DIR,
+    databaseUrl: DATABASE_URL,
     tenant: DATA_DIR
       ? async (app) => {
           const t = await keptTenant(app);
@@ -237,6 +242,9 @@ async function run(s: Scenario): Promise<void> {
     if (WARMUP > 0 && !s.drainOnly) {
       await loader.run(emit(`BENCH-WARMUP-${s.key}`), WARMUP, s.inFlight);
       await allJobsDone(env);
+      // `--analyze-after-warmup`: the statistics of a service that has been running (autovacuum's ANALYZE) rather
+      // than of the empty tables the migrations analyzed; every connection plans its statements again.
+      if (ANALYZE_AFTER_WARMUP) await env.app.db.pool.query('analyze');
       workerCpu0 = childrenCpuMs() ?? 0;
     }
     const stats0 = PG_STATS ? await pgStatsStart(env, postmaster) : null;
