@@ -8,12 +8,15 @@ import { restRoutes } from '../src/http/rest.js';
 import { buildGraphQLSchema } from '../src/schema.js';
 import { startServer } from '../src/server.js';
 import { startWorker } from '../src/start-worker.js';
-import { healthzRate, opensslRsaSignPerSec } from './ceilings.js';
+import { healthzRate, load, opensslRsaSignPerSec } from './ceilings.js';
 import { LoadThread, type LoadSpec } from './load-thread.js';
 import { threadCpuMs, threadCpuSince, type ThreadGroup } from './threads.js';
 import pg from 'pg';
 import { generateInvoices, withoutIndexes } from './history-data.js';
 import type { App } from '../src/app.js';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { emissionTimings, type EmissionTiming } from '../src/modules/invoices/insert-emission-group.js';
+import { processThreads, schedstat, TailProbe, tailReport, type Sample } from './tails.js';
 import {
   addBenchTenant,
   benchEnv,
@@ -53,6 +56,19 @@ const DOCS = option('docs');
 // `--pg-stats`: the embedded PostgreSQL loads pg_stat_statements, and after each scenario the statements of the
 // measured documents are printed per document (calls, time, rows, buffers), with the transactions and WAL per document.
 const PG_STATS = process.argv.includes('--pg-stats');
+// FX_BENCH_PG_SETTINGS='name=value,name=value': further settings of the embedded PostgreSQL (an experiment).
+const PG_SETTINGS = Object.fromEntries(
+  (process.env.FX_BENCH_PG_SETTINGS ?? '')
+    .split(',')
+    .filter((kv) => kv.includes('='))
+    .map((kv) => [kv.slice(0, kv.indexOf('=')).trim(), kv.slice(kv.indexOf('=') + 1).trim()]),
+);
+// `--tails`: every emission of the measured run is attributed (bench/tails.ts), and those over 20 ms are summed up
+// against the others: this process's main thread (the API, and the load generator) and its other threads (the MH
+// sandbox), the API's PostgreSQL backends, the worker process (all its threads: the PDF thread too) and its backends,
+// GC pauses, and in the grouped emission the wait for the series' statement slot and the statement itself.
+const TAILS = process.argv.includes('--tails');
+const TAIL_MS = 20;
 const PG_STATS_SETTINGS = {
   shared_preload_libraries: 'pg_stat_statements',
   'pg_stat_statements.track': 'all',
@@ -156,7 +172,7 @@ async function run(s: Scenario): Promise<void> {
   let kept = false;
   const env = await benchEnv(workers, {
     events: true,
-    pgSettings: PG_STATS ? PG_STATS_SETTINGS : undefined,
+    pgSettings: { ...(PG_STATS ? PG_STATS_SETTINGS : {}), ...PG_SETTINGS },
     dataDir: DATA_DIR,
     databaseUrl: DATABASE_URL,
     tenant: DATA_DIR
@@ -248,13 +264,28 @@ async function run(s: Scenario): Promise<void> {
       if (ANALYZE_AFTER_WARMUP) await env.app.db.pool.query('analyze');
       workerCpu0 = childrenCpuMs() ?? 0;
     }
+    const tails = TAILS && !s.drainOnly ? await tailProbe(env, children) : null;
+    const post = async (reference: string) => {
+      const res = await fetch(`${server.url}/api/facturas`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': env.apiKey },
+        body: JSON.stringify({ ...example, referenciaExterna: `${reference}-${RUN}` }),
+      });
+      await res.arrayBuffer();
+      return res.status === 201;
+    };
+    const timed = (ref: string) => (tails ? tails.sample(ref, () => post(ref)) : post(ref));
     const stats0 = PG_STATS ? await pgStatsStart(env, postmaster) : null;
     const waits = PG_STATS ? sampleWaits(env) : null;
     let pgCpu0 = postgresCpuMs(postmaster);
     const cpu0 = process.cpuUsage();
     const threads0 = threadCpuMs();
     const started = performance.now();
-    const emission = await loader.run(emit(`BENCH-${s.key}`), s.docs, s.inFlight);
+    // (with `--tails` each emission is sent from this thread, to be timed and attributed one by one)
+    const emission = tails
+      ? await load(s.docs, s.inFlight, (i) => timed(`BENCH-${s.key}-${i}`))
+      : await loader.run(emit(`BENCH-${s.key}`), s.docs, s.inFlight);
+    tails?.report();
     let drainStart = started;
     let drainCpu0 = cpu0;
     if (s.drainOnly) {
@@ -309,6 +340,7 @@ async function run(s: Scenario): Promise<void> {
         `PostgreSQL ${(pgCpu / s.docs).toFixed(2)} CPU ms/DTE`,
     );
     if (stats0) await pgStatsReport(env, stats0, s.docs, postmaster, await waits!.stop());
+    await tails?.close();
   } finally {
     await loader.stop();
     for (const c of children) c.kill('SIGTERM');
@@ -332,6 +364,93 @@ function threadsFigure(threads: Map<ThreadGroup, number> | null, docs: number, w
     .filter(([g]) => threads.has(g))
     .map(([g, name]) => `${name} ${((threads.get(g) ?? 0) / docs).toFixed(2)}`);
   return ` (${parts.join(', ')})`;
+}
+
+/** The attribution of `--tails` (see TAILS). */
+async function tailProbe(env: BenchEnv, children: ChildProcess[]) {
+  const c = new pg.Client({ connectionString: env.app.db.url });
+  await c.connect();
+  // This process's backends: its hot-path pool's connections and the notifier's (pg keeps each one's backend pid).
+  type Pid = { processID?: number };
+  const own = new Set<number>();
+  for (const cl of (env.app.db.pool as unknown as { _clients: Pid[] })._clients)
+    if (cl.processID) own.add(cl.processID);
+  const notifierClient = (env.app.db.notifier as unknown as { client?: Pid }).client;
+  if (notifierClient?.processID) own.add(notifierClient.processID);
+  const { rows } = await c.query<{ pid: number }>(
+    `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+  );
+  const others = rows.map((r) => r.pid).filter((p) => !own.has(p));
+  const sum = (read: (() => [number, number])[]) => (): [number, number] => {
+    let a = 0;
+    let b = 0;
+    for (const r of read) {
+      const [x, y] = r();
+      a += x;
+      b += y;
+    }
+    return [a, b];
+  };
+  const mainTid = String(process.pid);
+  const otherThreads = (): [number, number] => {
+    const [a, b] = processThreads(process.pid)();
+    const [m, n] = schedstat(`${process.pid}/task/${mainTid}`);
+    return [a - m, b - n];
+  };
+  const probe = new TailProbe(c, [
+    { name: 'sandbox thr', read: otherThreads },
+    { name: 'worker', read: sum(children.map((ch) => processThreads(ch.pid!))) },
+    { name: 'worker pg', read: sum(others.map((p) => () => schedstat(p))) },
+  ]);
+  await probe.refresh((pid) => own.has(pid));
+  const timings = new Map<string, EmissionTiming>();
+  emissionTimings.observe = (t) => timings.set(String(t.referenciaExterna), t);
+  const samples: Sample[] = [];
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  let gcs = 0;
+  const gcObs = new (await import('node:perf_hooks')).PerformanceObserver((l) => {
+    gcs += l.getEntries().reduce((a, e) => a + e.duration, 0);
+  });
+  gcObs.observe({ entryTypes: ['gc'] });
+  const started = performance.now();
+  return {
+    async sample(ref: string, send: () => Promise<boolean>): Promise<boolean> {
+      let ok = false;
+      const full = `${ref}-${RUN}`;
+      const sample = await probe.sample(async () => {
+        ok = await send();
+      });
+      const t = timings.get(full);
+      timings.delete(full);
+      sample.parts['slot wait'] = t?.queuedMs ?? 0;
+      sample.parts['statement'] = t?.statementMs ?? 0;
+      sample.parts['group'] = t?.groupSize ?? 0;
+      sample.parts['rest'] = sample.ms - (t ? t.queuedMs + t.statementMs : 0);
+      samples.push(sample);
+      return ok;
+    },
+    report() {
+      loop.disable();
+      const ms = (ns: number) => (ns / 1e6).toFixed(1);
+      const wall = performance.now() - started;
+      console.log(
+        `  event-loop delay p50 ${ms(loop.percentile(50))} p99 ${ms(loop.percentile(99))} max ${ms(loop.max)} ms; ` +
+          `GC ${gcs.toFixed(0)} ms in ${(wall / 1000).toFixed(1)} s (${((100 * gcs) / wall).toFixed(1)} %)`,
+      );
+      console.log(`  ${tailReport(samples, TAIL_MS)}`);
+      // On a loaded machine most samples may be over 20 ms: the slowest tenth against the rest tells more there.
+      const sorted = samples.map((x) => x.ms).sort((a, b) => a - b);
+      const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? 0;
+      console.log(`  ${tailReport(samples, p90)}`);
+    },
+    async close() {
+      emissionTimings.observe = null;
+      gcObs.disconnect();
+      probe.close();
+      await c.end();
+    },
+  };
 }
 
 interface PgStats0 {

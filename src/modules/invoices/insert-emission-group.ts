@@ -46,7 +46,9 @@ export function insertEmissionGrouped(
   const key = seriesKey(e.series);
   let q = series.get(key);
   if (!q) series.set(key, (q = { waiting: [], running: 0 }));
-  const emitted = new Promise<Emitted>((resolve, reject) => q.waiting.push({ e, resolve, reject }));
+  const emitted = new Promise<Emitted>((resolve, reject) =>
+    q.waiting.push({ e, resolve, reject, queuedAt: emissionTimings.observe ? performance.now() : 0 }),
+  );
   if (q.running < EMISSIONS_IN_FLIGHT) void drain(pool, meta, series, key, q);
   return emitted;
 }
@@ -63,10 +65,26 @@ const MAX_GROUP = 64;
 /** Counts of the grouped emissions of this process (tests check that groups formed and failed groups were split). */
 export const emissionGroups = { statements: 0, grouped: 0, largest: 0, split: 0 };
 
+/** Where one emission's time went in this module: waiting for its series' statement slot, then the statement. */
+export interface EmissionTiming {
+  referenciaExterna: unknown;
+  /** From its arrival to its statement's start (the slot of the series, the group before it). */
+  queuedMs: number;
+  /** Its statement, sent to answered (execution, the counter row's lock, the commit's flush). */
+  statementMs: number;
+  groupSize: number;
+}
+/**
+ * When set, told of every emission written by a group or alone from the queue (benchmarks attribute slow emissions
+ * with it; off by default). Emissions of a group that failed and was split are not reported.
+ */
+export const emissionTimings: { observe: ((t: EmissionTiming) => void) | null } = { observe: null };
+
 interface Waiting {
   e: NewEmission;
   resolve: (r: Emitted) => void;
   reject: (err: unknown) => void;
+  queuedAt: number;
 }
 interface SeriesQueue {
   waiting: Waiting[];
@@ -119,7 +137,22 @@ async function writeGroup(
 ): Promise<void> {
   if (!group.length) return;
   emissionGroups.statements++;
-  if (group.length === 1) return writeAlone(pool, meta, group[0]!);
+  const observe = emissionTimings.observe;
+  const started = observe ? performance.now() : 0;
+  const timed = () => {
+    if (!observe) return;
+    const now = performance.now();
+    for (const w of group) {
+      const queuedMs = started - w.queuedAt;
+      observe({
+        referenciaExterna: w.e.row.referenciaExterna,
+        queuedMs,
+        statementMs: now - started,
+        groupSize: group.length,
+      });
+    }
+  };
+  if (group.length === 1) return writeAlone(pool, meta, group[0]!).finally(timed);
   emissionGroups.grouped += group.length;
   emissionGroups.largest = Math.max(emissionGroups.largest, group.length);
   let written: Emitted[];
@@ -156,6 +189,7 @@ async function writeGroup(
     await Promise.all(group.map((w) => writeAlone(pool, meta, w)));
     return;
   }
+  timed();
   group.forEach((w, i) => {
     w.resolve(written[i]!);
   });
