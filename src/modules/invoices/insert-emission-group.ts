@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityMetadata } from '@mikro-orm/core';
-import { rowArrays } from '../../db/insert-row.js';
+import { rowRecords } from '../../db/insert-row.js';
 import { jobNotes } from '../../db/notifier.js';
 import { SqlParams } from '../../db/sql-params.js';
 import { dedupeKeyPrefix, jobInsertSelect } from '../../queue/enqueue.js';
@@ -203,12 +203,12 @@ async function insertEmissions(
   const first = emissions[0]!;
   const s = first.series;
   const stmt = groupStatement(meta, first.row);
-  const values = [
-    ...seriesValues(s, first.numeroControlPrefix),
-    ...stmt.columns(emissions.map((e) => e.row)),
-    emissions.map((e) => JSON.stringify(e.document)),
-    ...stmt.fixed,
-  ];
+  const records = emissions.map((e) => {
+    const r = stmt.record(e.row);
+    r[DOCUMENT_KEY] = e.document;
+    return r;
+  });
+  const values = [...seriesValues(s, first.numeroControlPrefix), JSON.stringify(records), ...stmt.fixed];
   const { rows } = await db.query({ name: stmt.name, text: stmt.text, values });
   const byId = new Map(
     (rows as { id: string; numero_control: string; note: string; jobs: number }[]).map((r) => [r.id, r]),
@@ -226,23 +226,26 @@ async function insertEmissions(
 interface GroupStatement {
   name: string;
   text: string;
-  /** The rows' values as one array per column. */
-  columns(rows: readonly Record<string, unknown>[]): unknown[][];
-  /** The values after the documents (the job's constants). */
+  /** One emission's row as the JSON object the statement reads (its document added under DOCUMENT_KEY). */
+  record(row: Record<string, unknown>): Record<string, unknown>;
+  /** The values after the rows (the job's constants). */
   fixed: unknown[];
 }
+
+/** The key of each row's document in the statement's JSON rows (no invoice property has this name). */
+const DOCUMENT_KEY = 'fx_document';
 
 const groupStatements = new Map<string, GroupStatement>();
 function groupStatement(meta: EntityMetadata<Invoice>, row: Record<string, unknown>): GroupStatement {
   const signature = Object.keys(row).join(',');
   let stmt = groupStatements.get(signature);
   if (stmt) return stmt;
-  // $1–$6: the series and the prefix; then one array per invoice column, the documents, the job's.
+  // $1–$6: the series and the prefix; $7 the rows (with their documents) as one JSON array; then the job's.
+  if (DOCUMENT_KEY in row) throw new Error(`an invoice property is named ${DOCUMENT_KEY}`);
   const p = new SqlParams();
   for (let i = 0; i < 6; i++) p.add(null);
-  const inv = rowArrays(meta, row, 7);
-  for (const _ of inv.columns) p.add(null);
-  const docs = p.add(null, 'jsonb[]');
+  const inv = rowRecords(meta, row);
+  const rows = p.add(null, 'jsonb');
   const fixedFrom = p.values.length;
   const job = jobInsertSelect(p, transmitInvoiceJob, 'fx_i', {
     tenantId: 'fx_i.tenant_id',
@@ -252,8 +255,8 @@ function groupStatement(meta: EntityMetadata<Invoice>, row: Record<string, unkno
   const cols = inv.columns.map((_, i) => `c${i}`);
   const number = '(fx_c.last_value - fx_k.n + fx_a.given)';
   const text = `with fx_a as (
-       select * from unnest(${inv.placeholders.join(', ')}, ${docs}) with ordinality
-         as fx_a(${cols.join(', ')}, doc, given)),
+       select * from rows from (jsonb_to_recordset(${rows}) as (${inv.definitions.join(', ')}, ${DOCUMENT_KEY} jsonb))
+         with ordinality as fx_a(${cols.join(', ')}, doc, given)),
      fx_k as (select count(*) as n from fx_a),
      fx_c as (
        insert into control_counter (tenant_id, tipo_dte, cod_estable_mh, cod_punto_venta_mh, year, last_value)
@@ -284,7 +287,7 @@ function groupStatement(meta: EntityMetadata<Invoice>, row: Record<string, unkno
             (select count(*) from fx_j)::int as jobs
        from fx_i join fx_e on fx_e.invoice_id = fx_i.id`;
   const name = `fx_emissions_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
-  stmt = { name, text, columns: inv.values, fixed: p.values.slice(fixedFrom) };
+  stmt = { name, text, record: inv.record, fixed: p.values.slice(fixedFrom) };
   groupStatements.set(signature, stmt);
   return stmt;
 }
