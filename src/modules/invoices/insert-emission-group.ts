@@ -46,7 +46,8 @@ export function insertEmissionGrouped(
   const key = seriesKey(e.series);
   let q = series.get(key);
   if (!q) series.set(key, (q = { waiting: [], running: 0 }));
-  const emitted = new Promise<Emitted>((resolve, reject) => q.waiting.push({ e, resolve, reject }));
+  const shape = Object.keys(e.row).join(',');
+  const emitted = new Promise<Emitted>((resolve, reject) => q.waiting.push({ e, shape, resolve, reject }));
   if (q.running < EMISSIONS_IN_FLIGHT) void drain(pool, meta, series, key, q);
   return emitted;
 }
@@ -65,6 +66,8 @@ export const emissionGroups = { statements: 0, grouped: 0, largest: 0, split: 0 
 
 interface Waiting {
   e: NewEmission;
+  /** The row's columns (emissions share a statement only with the same ones). */
+  shape: string;
   resolve: (r: Emitted) => void;
   reject: (err: unknown) => void;
 }
@@ -95,13 +98,13 @@ async function drain(
 /** The oldest waiting emissions that can share a statement: same columns, distinct references, at most MAX_GROUP. */
 function nextGroup(q: SeriesQueue): Waiting[] {
   const first = q.waiting[0]!;
-  const shape = Object.keys(first.e.row).join(',');
+  const shape = first.shape;
   const refs = new Set<unknown>();
   const group: Waiting[] = [];
   const rest: Waiting[] = [];
   for (const w of q.waiting) {
     const ref = w.e.row.referenciaExterna;
-    if (group.length < MAX_GROUP && !refs.has(ref) && Object.keys(w.e.row).join(',') === shape) {
+    if (group.length < MAX_GROUP && !refs.has(ref) && w.shape === shape) {
       refs.add(ref);
       group.push(w);
     } else rest.push(w);
