@@ -7,7 +7,6 @@ import { dedupeKeyPrefix, jobInsertSelect } from '../../queue/enqueue.js';
 import { transmitInvoiceJob } from '../transmission/transmit-invoice.job.js';
 import {
   type Emitted,
-  insertEmission,
   invoiceAsWritten,
   type NewEmission,
   type Queryable,
@@ -22,7 +21,7 @@ import type { Invoice } from './invoice.entity.js';
  * number until that statement's commit is on disk, so concurrent emissions of one series wait for each other's
  * commit, one at a time. Here, at most EMISSIONS_IN_FLIGHT statements per series run at once (per pool); the
  * emissions that arrive meanwhile wait, and the next statement writes all of them (up to MAX_GROUP) at once: one
- * counter update taking as many consecutive numbers, one commit. A lone emission runs as before (insertEmission).
+ * counter update taking as many consecutive numbers, one commit. A lone emission runs the same statement, with one row.
  *
  * A group is all or nothing: if its statement fails (a reference already taken, a value a column refuses, a number
  * past the series' end, any refusal by PostgreSQL), nothing of it was written and no
@@ -181,9 +180,14 @@ async function takenReferences(pool: Queryable, group: Waiting[]): Promise<Set<s
   }
 }
 
+/**
+ * One emission alone, by the group's statement with one row: its row and document travel as one JSON parameter, where
+ * the single statement's ~30 parameters were each prepared and written (the dates formatted) — and an emission is alone
+ * whenever no more than EMISSIONS_IN_FLIGHT are waiting, the usual case at a few clients.
+ */
 async function writeAlone(pool: Queryable, meta: EntityMetadata<Invoice>, w: Waiting): Promise<void> {
   try {
-    w.resolve(await insertEmission(pool, meta, w.e));
+    w.resolve((await insertEmissions(pool, meta, [w.e]))[0]!);
   } catch (err) {
     w.reject(err);
   }
