@@ -3,10 +3,11 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type AuthChecker, type ResolversMap } from 'type-graphql';
+import { buildSchema, createResolversMap, type AuthCheckerFn, type ResolversMap } from 'type-graphql';
 import type { Context } from './context.js';
 import { AppError, ErrorCode } from './core/errors.js';
 import { guardEntities } from './graphql/entities-guard.js';
+import { plainArgResolvers } from './graphql/plain-args.js';
 import { AdminResolver, ApiKeyFieldsResolver } from './graphql/admin.resolver.js';
 import { MeResolver } from './graphql/me.resolver.js';
 import { FiscalEventResolver } from './graphql/fiscal-event.resolver.js';
@@ -32,7 +33,7 @@ const FEDERATION_LINK =
   '"@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible"])';
 
 /** One auth checker: permissions are data on the fields (`@Authorized('invoices:emit')`). */
-const authChecker: AuthChecker<Context> = ({ context }, scopes) => {
+const authChecker: AuthCheckerFn<Context> = ({ context }, scopes) => {
   const actor = context.actor;
   if (actor.kind === 'anonymous')
     throw new AppError(
@@ -43,6 +44,9 @@ const authChecker: AuthChecker<Context> = ({ context }, scopes) => {
   if (missing.length) throw new AppError(ErrorCode.FORBIDDEN, `missing scope: ${missing.join(', ')}`);
   return true;
 };
+
+/** Mutations whose input reaches the method as GraphQL coerced it: the emissions, whose input is read once. */
+const PLAIN_ARG_MUTATIONS = ['emitInvoice', 'emitCreditNote', 'emitDebitNote', 'previewInvoice'];
 
 export interface SchemaExtras {
   /** Federation reference resolvers and other hand-written resolvers merged into the map. */
@@ -98,7 +102,9 @@ export async function buildGraphQLSchema(extras: SchemaExtras = {}): Promise<Gra
   const sdl = printedSdl(schema, extras.sigmaFields ?? DEFAULT_SIGMA_FIELDS);
   const typeDefs = parse(`${FEDERATION_LINK}\n${sdl}`);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
-  const wired = [referenceResolvers, extras.resolvers ?? {}];
+  // The emissions take their input as GraphQL coerced it (see plainArgResolvers).
+  const plain = { Mutation: plainArgResolvers(authChecker, PLAIN_ARG_MUTATIONS) };
+  const wired = [plain, referenceResolvers, extras.resolvers ?? {}];
   for (const map of wired)
     for (const [type, fields] of Object.entries(map))
       resolvers[type] = { ...(resolvers[type] ?? {}), ...(fields as object) };

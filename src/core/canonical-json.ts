@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** JSON with object keys sorted at every level: equal values always serialise equally. */
 export function canonicalJson(value: unknown): string {
@@ -22,6 +22,7 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
+/** One-shot (crypto.hash): no Hash object made and fed per call, for the hashes of every emission and request. */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }

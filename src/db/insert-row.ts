@@ -49,36 +49,43 @@ function dbValue(v: unknown): unknown {
   return JSON.stringify(v);
 }
 
-export interface RowArrays {
+export interface RowRecords {
   /** Column names, in order. */
   columns: string[];
-  /** `$n::type[]` placeholders, one array per column (for `unnest(…)`). */
-  placeholders: string[];
-  /** One array per column, holding the rows' values in the rows' order. */
-  values(rows: readonly Record<string, unknown>[]): unknown[][];
+  /** The column definitions for `jsonb_to_recordset(…) as (…)`, by property name: `"codEstableMH" varchar(4)`. */
+  definitions: string[];
+  /** One row as the JSON object `jsonb_to_recordset` reads: relations by id, JSON columns as their value. */
+  record(data: Record<string, unknown>): Record<string, unknown>;
 }
 
 /**
- * Like rowValues, for many rows of the same shape at once: one typed array per column, to be read back as rows by
- * `unnest(…) with ordinality`. The entity must have no array-typed column among `shape`'s (unnest would flatten it).
+ * Like rowValues, for many rows of the same shape at once, sent as ONE jsonb parameter (an array of `record`s) and read
+ * back as rows by `jsonb_to_recordset`, which converts each value with its column type's input function (a text too
+ * long for its varchar is refused, as it is in any insert). One JSON.stringify of the rows, where one array per column
+ * had every element escaped into an array literal (a document's every quote) and parsed back as such.
  */
-export function rowArrays<T extends object>(
-  meta: EntityMetadata<T>,
-  shape: Record<string, unknown>,
-  firstParam = 1,
-): RowArrays {
-  const one = rowValues(meta, shape, firstParam);
-  if (one.placeholders.some((p) => p.endsWith(']'))) throw new Error(`${meta.className}: an array column in a batch`);
+export function rowRecords<T extends object>(meta: EntityMetadata<T>, shape: Record<string, unknown>): RowRecords {
+  const props = meta.properties as Record<string, (typeof meta.properties)[keyof typeof meta.properties] | undefined>;
+  const reads = Object.keys(shape).map((name) => {
+    const prop = props[name];
+    if (!prop) throw new Error(`${meta.className} has no property ${name}`);
+    if (name.includes('"')) throw new Error(`${meta.className}: a property name with a quote (${name})`);
+    return {
+      name,
+      column: `"${prop.fieldNames[0]}"`,
+      definition: `"${name}" ${prop.columnTypes[0]}`,
+      relation: prop.kind === ReferenceKind.MANY_TO_ONE,
+    };
+  });
   return {
-    columns: one.columns,
-    placeholders: one.placeholders.map((p) => `${p}[]`),
-    values: (rows) => {
-      const out: unknown[][] = one.columns.map(() => new Array<unknown>(rows.length));
-      rows.forEach((row, r) => {
-        one.values(row).forEach((v, c) => {
-          out[c]![r] = v;
-        });
-      });
+    columns: reads.map((r) => r.column),
+    definitions: reads.map((r) => r.definition),
+    record: (data) => {
+      const out: Record<string, unknown> = {};
+      for (const r of reads) {
+        const v = data[r.name];
+        out[r.name] = r.relation ? idOf(v) : (v ?? null);
+      }
       return out;
     },
   };

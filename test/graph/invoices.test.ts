@@ -117,6 +117,19 @@ describe('emitInvoice', () => {
     expect(r.status).toBe(403);
     expect(r.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect(r.body.errors![0].extensions.requestId).toBeTruthy();
+    // The emissions take their input as GraphQL coerced it: the same check, before anything is read or written.
+    const before = await t.app.db.pool.query('select count(*)::int as n from invoice');
+    const anon = await t.gql(EMIT, { input: { ...example('01-factura'), referenciaExterna: 'ANON-1' } }, {});
+    expect(anon.body.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const note = await t.gql(
+      `mutation { emitCreditNote(input: { invoiceId: "00000000-0000-0000-0000-000000000000", ` +
+        `referenciaExterna: "n", items: [{ descripcion: "x", precio: "1.00" }] }) { __typename } }`,
+      {},
+      key(ro.apiKey),
+    );
+    expect(note.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const after = await t.app.db.pool.query('select count(*)::int as n from invoice');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 });
 

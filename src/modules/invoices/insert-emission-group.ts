@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { EntityMetadata } from '@mikro-orm/core';
-import { rowArrays } from '../../db/insert-row.js';
+import { rowRecords } from '../../db/insert-row.js';
 import { jobNotes } from '../../db/notifier.js';
 import { SqlParams } from '../../db/sql-params.js';
 import { dedupeKeyPrefix, jobInsertSelect } from '../../queue/enqueue.js';
 import { transmitInvoiceJob } from '../transmission/transmit-invoice.job.js';
 import {
   type Emitted,
-  insertEmission,
   invoiceAsWritten,
   type NewEmission,
   type Queryable,
@@ -22,7 +21,7 @@ import type { Invoice } from './invoice.entity.js';
  * number until that statement's commit is on disk, so concurrent emissions of one series wait for each other's
  * commit, one at a time. Here, at most EMISSIONS_IN_FLIGHT statements per series run at once (per pool); the
  * emissions that arrive meanwhile wait, and the next statement writes all of them (up to MAX_GROUP) at once: one
- * counter update taking as many consecutive numbers, one commit. A lone emission runs as before (insertEmission).
+ * counter update taking as many consecutive numbers, one commit. A lone emission runs the same statement, with one row.
  *
  * A group is all or nothing: if its statement fails (a reference already taken, a value a column refuses, a number
  * past the series' end, any refusal by PostgreSQL), nothing of it was written and no
@@ -46,8 +45,9 @@ export function insertEmissionGrouped(
   const key = seriesKey(e.series);
   let q = series.get(key);
   if (!q) series.set(key, (q = { waiting: [], running: 0 }));
+  const shape = Object.keys(e.row).join(',');
   const emitted = new Promise<Emitted>((resolve, reject) =>
-    q.waiting.push({ e, resolve, reject, queuedAt: emissionTimings.observe ? performance.now() : 0 }),
+    q.waiting.push({ e, shape, resolve, reject, queuedAt: emissionTimings.observe ? performance.now() : 0 }),
   );
   if (q.running < EMISSIONS_IN_FLIGHT) void drain(pool, meta, series, key, q);
   return emitted;
@@ -82,6 +82,8 @@ export const emissionTimings: { observe: ((t: EmissionTiming) => void) | null } 
 
 interface Waiting {
   e: NewEmission;
+  /** The row's columns (emissions share a statement only with the same ones). */
+  shape: string;
   resolve: (r: Emitted) => void;
   reject: (err: unknown) => void;
   queuedAt: number;
@@ -113,13 +115,13 @@ async function drain(
 /** The oldest waiting emissions that can share a statement: same columns, distinct references, at most MAX_GROUP. */
 function nextGroup(q: SeriesQueue): Waiting[] {
   const first = q.waiting[0]!;
-  const shape = Object.keys(first.e.row).join(',');
+  const shape = first.shape;
   const refs = new Set<unknown>();
   const group: Waiting[] = [];
   const rest: Waiting[] = [];
   for (const w of q.waiting) {
     const ref = w.e.row.referenciaExterna;
-    if (group.length < MAX_GROUP && !refs.has(ref) && Object.keys(w.e.row).join(',') === shape) {
+    if (group.length < MAX_GROUP && !refs.has(ref) && w.shape === shape) {
       refs.add(ref);
       group.push(w);
     } else rest.push(w);
@@ -212,9 +214,14 @@ async function takenReferences(pool: Queryable, group: Waiting[]): Promise<Set<s
   }
 }
 
+/**
+ * One emission alone, by the group's statement with one row: its row and document travel as one JSON parameter, where
+ * the single statement's ~30 parameters were each prepared and written (the dates formatted) — and an emission is alone
+ * whenever no more than EMISSIONS_IN_FLIGHT are waiting, the usual case at a few clients.
+ */
 async function writeAlone(pool: Queryable, meta: EntityMetadata<Invoice>, w: Waiting): Promise<void> {
   try {
-    w.resolve(await insertEmission(pool, meta, w.e));
+    w.resolve((await insertEmissions(pool, meta, [w.e]))[0]!);
   } catch (err) {
     w.reject(err);
   }
@@ -237,12 +244,12 @@ async function insertEmissions(
   const first = emissions[0]!;
   const s = first.series;
   const stmt = groupStatement(meta, first.row);
-  const values = [
-    ...seriesValues(s, first.numeroControlPrefix),
-    ...stmt.columns(emissions.map((e) => e.row)),
-    emissions.map((e) => JSON.stringify(e.document)),
-    ...stmt.fixed,
-  ];
+  const records = emissions.map((e) => {
+    const r = stmt.record(e.row);
+    r[DOCUMENT_KEY] = e.document;
+    return r;
+  });
+  const values = [...seriesValues(s, first.numeroControlPrefix), JSON.stringify(records), ...stmt.fixed];
   const { rows } = await db.query({ name: stmt.name, text: stmt.text, values });
   const byId = new Map(
     (rows as { id: string; numero_control: string; note: string; jobs: number }[]).map((r) => [r.id, r]),
@@ -260,23 +267,26 @@ async function insertEmissions(
 interface GroupStatement {
   name: string;
   text: string;
-  /** The rows' values as one array per column. */
-  columns(rows: readonly Record<string, unknown>[]): unknown[][];
-  /** The values after the documents (the job's constants). */
+  /** One emission's row as the JSON object the statement reads (its document added under DOCUMENT_KEY). */
+  record(row: Record<string, unknown>): Record<string, unknown>;
+  /** The values after the rows (the job's constants). */
   fixed: unknown[];
 }
+
+/** The key of each row's document in the statement's JSON rows (no invoice property has this name). */
+const DOCUMENT_KEY = 'fx_document';
 
 const groupStatements = new Map<string, GroupStatement>();
 function groupStatement(meta: EntityMetadata<Invoice>, row: Record<string, unknown>): GroupStatement {
   const signature = Object.keys(row).join(',');
   let stmt = groupStatements.get(signature);
   if (stmt) return stmt;
-  // $1–$6: the series and the prefix; then one array per invoice column, the documents, the job's.
+  // $1–$6: the series and the prefix; $7 the rows (with their documents) as one JSON array; then the job's.
+  if (DOCUMENT_KEY in row) throw new Error(`an invoice property is named ${DOCUMENT_KEY}`);
   const p = new SqlParams();
   for (let i = 0; i < 6; i++) p.add(null);
-  const inv = rowArrays(meta, row, 7);
-  for (const _ of inv.columns) p.add(null);
-  const docs = p.add(null, 'jsonb[]');
+  const inv = rowRecords(meta, row);
+  const rows = p.add(null, 'jsonb');
   const fixedFrom = p.values.length;
   const job = jobInsertSelect(p, transmitInvoiceJob, 'fx_i', {
     tenantId: 'fx_i.tenant_id',
@@ -286,8 +296,8 @@ function groupStatement(meta: EntityMetadata<Invoice>, row: Record<string, unkno
   const cols = inv.columns.map((_, i) => `c${i}`);
   const number = '(fx_c.last_value - fx_k.n + fx_a.given)';
   const text = `with fx_a as (
-       select * from unnest(${inv.placeholders.join(', ')}, ${docs}) with ordinality
-         as fx_a(${cols.join(', ')}, doc, given)),
+       select * from rows from (jsonb_to_recordset(${rows}) as (${inv.definitions.join(', ')}, ${DOCUMENT_KEY} jsonb))
+         with ordinality as fx_a(${cols.join(', ')}, doc, given)),
      fx_k as (select count(*) as n from fx_a),
      fx_c as (
        insert into control_counter (tenant_id, tipo_dte, cod_estable_mh, cod_punto_venta_mh, year, last_value)
@@ -318,7 +328,7 @@ function groupStatement(meta: EntityMetadata<Invoice>, row: Record<string, unkno
             (select count(*) from fx_j)::int as jobs
        from fx_i join fx_e on fx_e.invoice_id = fx_i.id`;
   const name = `fx_emissions_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
-  stmt = { name, text, columns: inv.values, fixed: p.values.slice(fixedFrom) };
+  stmt = { name, text, record: inv.record, fixed: p.values.slice(fixedFrom) };
   groupStatements.set(signature, stmt);
   return stmt;
 }

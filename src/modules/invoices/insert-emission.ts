@@ -95,19 +95,24 @@ export function invoiceAsWritten(
   numeroControl: string,
   document: Record<string, unknown>,
 ): Invoice {
-  const out: Record<string, unknown> = {};
-  for (const name of propertyNames(meta)) out[name] = row[name] ?? null;
+  // Every property null, then the row's own: a copy of one template keeps one object shape for every invoice.
+  const template = emptyInvoice(meta);
+  const out: Record<string, unknown> = { ...template };
+  for (const name in row) if (Object.hasOwn(template, name)) out[name] = row[name] ?? null;
   out.tenant = { id: row.tenant };
   out.numeroControl = numeroControl;
   out.document = document;
   return out as unknown as Invoice;
 }
 
-let names: string[] | null = null;
-const propertyNames = (meta: EntityMetadata<Invoice>) =>
-  (names ??= Object.values(meta.properties)
-    .filter((p) => p.fieldNames?.length)
-    .map((p) => p.name as string));
+let empty: Record<string, null> | null = null;
+/** Every column-backed property of the invoice, null. */
+const emptyInvoice = (meta: EntityMetadata<Invoice>) =>
+  (empty ??= Object.fromEntries(
+    Object.values(meta.properties)
+      .filter((p) => p.fieldNames?.length)
+      .map((p) => [p.name as string, null]),
+  ));
 
 /** One statement per set of invoice columns (in practice one): built once, prepared once per connection. */
 const statements = new Map<string, EmissionStatement>();
