@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
+import { inflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { ECL_BITS, formatBits, penaltyN1N3, penaltyN2N4 } from '../../src/modules/documents/qr-mask.js';
+import { originalRemainder, reedSolomonRemainder } from '../../src/modules/documents/qr-rs.js';
+import { matrixToPng } from '../../src/modules/documents/qr-png.js';
 import { qrSymbol } from '../../src/modules/documents/qr.js';
 
 /** Deterministic pseudo-random texts (xorshift), of every length up to a few hundred bytes: versions 1 to ~13. */
@@ -79,6 +82,55 @@ describe('the QR symbol of the versión legible', () => {
       masks.add(ours.maskPattern!);
     }
     expect(masks.size).toBe(8); // every pattern won somewhere: the comparison covered them all
+  });
+
+  it("computes qrcode's own Reed-Solomon codewords for every block size a QR code uses", () => {
+    let x = 0x6b43a9b5;
+    const next = () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return x >>> 0;
+    };
+    // every error correction length of ISO/IEC 18004's tables (7 to 30), data blocks of 1 to 153 codewords
+    for (let degree = 7; degree <= 30; degree += 1) {
+      for (let n = 0; n < 40; n += 1) {
+        const data = Uint8Array.from({ length: 1 + (next() % 153) }, () => (n % 5 === 0 ? next() % 3 : next() % 256));
+        if (n === 1) data.fill(0);
+        expect(Buffer.from(reedSolomonRemainder(data, degree))).toEqual(Buffer.from(originalRemainder(data, degree)));
+      }
+    }
+  });
+
+  it('draws every module as its pixels in the PNG, at 4 pixels a module as at any other scale', () => {
+    const symbol = qrSymbol(texts(1)[0]!);
+    for (const [scale, margin] of [
+      [4, 4],
+      [3, 2],
+      [5, 1],
+    ] as const) {
+      const png = matrixToPng(symbol.modules, scale, margin);
+      const side = (symbol.modules.size + 2 * margin) * scale;
+      expect(png.readUInt32BE(16)).toBe(side);
+      const idat = png.indexOf('IDAT');
+      const raw = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
+      const stride = Math.ceil(side / 4) + 1;
+      const line = Buffer.alloc(stride - 1);
+      for (let y = 0; y < side; y += 1) {
+        const filter = raw[y * stride]!;
+        expect([0, 2]).toContain(filter);
+        const bytes = raw.subarray(y * stride + 1, (y + 1) * stride);
+        if (filter === 0) bytes.copy(line);
+        else for (let i = 0; i < line.length; i += 1) line[i] = (line[i]! + bytes[i]!) & 0xff;
+        for (let x = 0; x < side; x += 1) {
+          const pixel = (line[x >> 2]! >> (6 - 2 * (x & 3))) & 3;
+          const row = Math.floor(y / scale) - margin;
+          const col = Math.floor(x / scale) - margin;
+          const inside = row >= 0 && col >= 0 && row < symbol.modules.size && col < symbol.modules.size;
+          expect(pixel).toBe(inside && symbol.modules.get(row, col) ? 0 : 3);
+        }
+      }
+    }
   });
 
   it('writes the format bits of ISO/IEC 18004 (error correction M, mask 0 → 101010000010010)', () => {

@@ -2,6 +2,7 @@
  * Small pdfkit helpers shared by the letter and ticket layouts. Only the standard Helvetica fonts are used:
  * pdfkit encodes them as WinAnsi, which covers Spanish (á é í ó ú ü ñ Ñ ¿ ¡ — and the em dash).
  */
+import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { FONT, FONT_BOLD, openStandardFonts } from './pdf-fonts.js';
 import { imageFor, type PdfImage } from './pdf-image.js';
@@ -25,7 +26,12 @@ interface PdfInternals {
 }
 /** A page's content stream as pdfkit keeps it: a PDF object whose write() takes each operator. */
 interface PageInternals {
-  content: { write(chunk: string | Uint8Array): unknown };
+  content: {
+    write(chunk: string | Uint8Array): unknown;
+    buffer: Uint8Array[];
+    compress: boolean;
+    data: { Length?: number; Filter?: string };
+  };
   write(chunk: string | Uint8Array): unknown;
   end(): unknown;
 }
@@ -86,15 +92,25 @@ class CollectedPdf extends Base {
 }
 
 /**
- * A page's operators kept as strings and written to its content stream as one chunk when the page ends (or before
- * anything that is not a string): the bytes pdfkit writes, operator by operator, each followed by a line feed.
+ * zlib's level for a page's content stream. pdfkit deflates it at zlib's default (6); at 3 the stream of a typical
+ * letter (≈ 11 KB of operators) is deflated in about half the time (≈ 20 against ≈ 43 µs) and ≈ 7 % larger
+ * (≈ 2.17 against 2.02 KB). The PDF draws the same page: only the compressed bytes differ.
+ */
+export const CONTENT_DEFLATE_LEVEL = 3;
+
+/**
+ * A page's operators kept as strings and converted to bytes in one piece (or before anything that is not a string):
+ * the bytes pdfkit writes, operator by operator, each followed by a line feed. When the page ends, its content is
+ * deflated here, at CONTENT_DEFLATE_LEVEL, and handed to pdfkit's stream object already compressed (with the
+ * dictionary pdfkit writes for a stream it compressed itself: its Length, then /Filter /FlateDecode).
  */
 function batchOperators(page: PageInternals): void {
   const parts: string[] = [];
+  const chunks: Uint8Array[] = [];
   const flush = () => {
     if (!parts.length) return;
     parts.push('');
-    page.content.write(Buffer.from(parts.join('\n'), 'latin1'));
+    chunks.push(Buffer.from(parts.join('\n'), 'latin1'));
     parts.length = 0;
   };
   page.write = (chunk) => {
@@ -103,11 +119,25 @@ function batchOperators(page: PageInternals): void {
       return undefined;
     }
     flush();
-    return page.content.write(chunk);
+    chunks.push(chunk);
+    return undefined;
   };
   const end = page.end;
   page.end = function (this: PageInternals) {
     flush();
+    const content = page.content;
+    if (content.compress) {
+      // (pdfkit wrote the page's first operators to the stream object itself, before this took over)
+      const all = [...content.buffer, ...chunks];
+      content.buffer = [];
+      content.data.Length = 0;
+      content.compress = false;
+      content.write(deflateSync(all.length === 1 ? all[0]! : Buffer.concat(all), { level: CONTENT_DEFLATE_LEVEL }));
+      content.data.Filter = 'FlateDecode';
+    } else {
+      for (const chunk of chunks) content.write(chunk);
+    }
+    chunks.length = 0;
     return end.call(this);
   };
 }

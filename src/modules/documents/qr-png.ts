@@ -41,6 +41,10 @@ export function matrixToPng(matrix: ModuleMatrix, scale: number, margin: number)
     if (row < 0 || row >= matrix.size) continue;
     for (let col = 0; col < matrix.size; col += 1) {
       if (!matrix.get(row, col)) continue;
+      if (scale === 4) {
+        raw[line + 1 + col + margin] = 0; // four dark pixels of two bits: the module's whole byte
+        continue;
+      }
       for (let x = (col + margin) * scale; x < (col + margin + 1) * scale; x += 1) {
         raw[line + 1 + (x >> 2)] &= ~(0xc0 >> ((x & 3) * 2)); // dark pixel: 0, leftmost pixel in the high bits
       }

@@ -52,8 +52,10 @@ const markMany = coalescePerPool<Database, Signed, number>(async (db, signed) =>
              to_status, data)
          order by u.ord, t.ord
          returning id, invoice_id, tenant_id, type, to_status)
+       -- (the announcements as a JSON array of their texts: read by JSON.parse, where a text[] of JSON texts is read
+       -- character by character by pg's array parser)
        select u.id, u.tenant_id, u.send_attempts,
-              (select array_agg(json_build_object('eventId', e.id::text, 'invoiceId', e.invoice_id, 'tenantId',
+              (select json_agg(json_build_object('eventId', e.id::text, 'invoiceId', e.invoice_id, 'tenantId',
                  e.tenant_id, 'type', e.type, 'status', e.to_status, 'referenciaExterna', u.referencia_externa,
                  'patientId', u.patient_id)::text order by e.id)
                  from e where e.invoice_id = u.id) as notes
