@@ -3,7 +3,6 @@ import { inflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { ECL_BITS, formatBits, penaltyN1N3, penaltyN2N4 } from '../../src/modules/documents/qr-mask.js';
-import { originalRemainder, reedSolomonRemainder } from '../../src/modules/documents/qr-rs.js';
 import { matrixToPng } from '../../src/modules/documents/qr-png.js';
 import { qrSymbol } from '../../src/modules/documents/qr.js';
 
@@ -82,24 +81,6 @@ describe('the QR symbol of the versión legible', () => {
       masks.add(ours.maskPattern!);
     }
     expect(masks.size).toBe(8); // every pattern won somewhere: the comparison covered them all
-  });
-
-  it("computes qrcode's own Reed-Solomon codewords for every block size a QR code uses", () => {
-    let x = 0x6b43a9b5;
-    const next = () => {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      return x >>> 0;
-    };
-    // every error correction length of ISO/IEC 18004's tables (7 to 30), data blocks of 1 to 153 codewords
-    for (let degree = 7; degree <= 30; degree += 1) {
-      for (let n = 0; n < 40; n += 1) {
-        const data = Uint8Array.from({ length: 1 + (next() % 153) }, () => (n % 5 === 0 ? next() % 3 : next() % 256));
-        if (n === 1) data.fill(0);
-        expect(Buffer.from(reedSolomonRemainder(data, degree))).toEqual(Buffer.from(originalRemainder(data, degree)));
-      }
-    }
   });
 
   it('draws every module as its pixels in the PNG, at 4 pixels a module as at any other scale', () => {

@@ -2,8 +2,6 @@ import QRCode from 'qrcode';
 import { requiredIdentificacion, type DteJson } from './dte-json.js';
 import { applyBestMask, ECL_BITS } from './qr-mask.js';
 import { matrixToPng } from './qr-png.js';
-// qrcode's Reed-Solomon encoder without its per-codeword arrays (the same codewords)
-import './qr-rs.js';
 
 const CONSULTA_PUBLICA = 'https://admin.factura.gob.sv/consultaPublica';
 
