@@ -44,3 +44,10 @@ export function prepared(text: string, values: unknown[]): { name?: string; text
   }
   return name === undefined ? { text, values } : { name, text, values };
 }
+
+/**
+ * An error PostgreSQL answered with (a SQLSTATE): the statement, and so its own transaction, did not commit. Any
+ * other error (a lost connection) leaves the outcome unknown.
+ */
+export const answeredByPostgres = (err: unknown): boolean =>
+  typeof (err as { code?: unknown })?.code === 'string' && /^[0-9A-Z]{5}$/.test((err as { code: string }).code);

@@ -1,15 +1,15 @@
 /**
  * Sends a DTE to its receptor: the Archivo DTE (JSON) and the stored PDF, over SMTP or into the local
  * outbox. Records the status on the invoice's e-mail row and, in the same transaction, the event dte.email.delivered
- * or dte.email.failed (which reaches webhooks). Transient SMTP failures retry a few times with backoff; a 5xx answer
- * (permanent per RFC 5321) fails at once.
+ * or dte.email.failed (which reaches webhooks), see record-email.ts. Transient SMTP failures retry a few times with
+ * backoff; a 5xx answer (permanent per RFC 5321) fails at once.
  */
 import type { Pool } from 'pg';
 import type { App } from '../../app.js';
 import { isUuid } from '../../core/guards.js';
 import { coalescePerPool } from '../../db/coalesce.js';
 import { prepared, SqlParams, tenantCheck } from '../../db/sql-params.js';
-import { jobDoneCte, jobDoneOutcome } from '../../queue/enqueue.js';
+import { jobDoneOutcome } from '../../queue/enqueue.js';
 import {
   defineJob,
   JOB_PRIORITY,
@@ -21,17 +21,13 @@ import { backoffMs } from '../../queue/worker.js';
 import { archivoDte } from '../documents/archivo-dte.js';
 import { DocumentRenderError, type DteJson } from '../documents/dte-json.js';
 import { renderInvoicePdfOffThread } from '../documents/pdf-thread.js';
-import { storedPdfSql, storePdfCte } from '../documents/store.js';
+import { storedPdfSql, STORED_STATUSES } from '../documents/store.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
-import {
-  eventNotes,
-  eventStatement,
-  fanOutColumns,
-  fanOutInvoiceFromRow,
-  type FanOutInvoice,
-} from '../notifications/fan-out.js';
+import { eventData } from '../notifications/event-payloads.js';
+import { fanOutColumns, fanOutInvoiceFromRow, type FanOutInvoice } from '../notifications/fan-out.js';
 import { composeDteEmail } from './dte-email.js';
 import { MailError, type SendResult } from './mailer.js';
+import { recordEmailAttempt } from './record-email.js';
 
 export const MAX_EMAIL_ATTEMPTS = 5;
 
@@ -156,7 +152,8 @@ type Result = { sent: SendResult; pdfOmittedReason: string | null } | { error: s
 /**
  * Records the attempt on the e-mail row, keeps the PDF rendered for it (`rendered`: the next download or e-mail
  * reads it) and, when the attempt settles the e-mail, appends dte.email.delivered or dte.email.failed with its
- * fan-out, and marks the job done when the attempt ends it — one statement, one transaction.
+ * fan-out, and ends the job when the attempt ends it — one statement, one transaction (shared with the e-mails that
+ * finish in the same turn), fenced by the job's lease: a worker that lost it records nothing.
  */
 async function finish(
   app: App,
@@ -165,50 +162,47 @@ async function finish(
   r: Result,
   rendered: Buffer | null = null,
 ): Promise<JobOutcome> {
-  const p = new SqlParams();
-  const store = rendered ? storePdfCte(p, mail.tenantId, mail.invoice, 'letter', rendered) : null;
   const retry = 'error' in r && !r.final;
-  const done = retry ? null : jobDoneCte(p, job);
-  let set: string;
   let event: { type: string; data: Record<string, unknown> } | null = null;
   if ('sent' in r) {
-    set = `status = ${p.add(r.sent.status)}, message_id = ${p.add(r.sent.messageId)},
-           location = ${p.add(r.sent.location ?? null)}, error = null,
-           pdf_omitted_reason = ${p.add(r.pdfOmittedReason)},
-           sent_at = ${p.add(new Date(), 'timestamptz')}`;
     // Written to the local outbox is not delivered: the status says so, and no event claims otherwise.
     if (r.sent.status === 'SENT') {
       const data = { to: mail.to, messageId: r.sent.messageId, emailId: mail.id, pdfOmittedReason: r.pdfOmittedReason };
       event = { type: 'dte.email.delivered', data };
     }
-  } else if (!r.final) {
-    set = `error = ${p.add(r.error)}`;
-  } else {
-    set = `status = 'FAILED', error = ${p.add(r.error)}`;
+  } else if (r.final) {
     event = { type: 'dte.email.failed', data: { to: mail.to, error: r.error, emailId: mail.id } };
   }
-  const updated = `${store ? `fx_pdf as (${store}), ` : ''}${done ? `fx_job as (${done}), ` : ''}fx_m as (
-      update invoice_email set attempts = attempts + 1, ${set}, updated_at = now()
-      where id = ${p.add(mail.id, 'uuid')} and ${tenantCheck('tenant_id', p.add(mail.tenantId, 'uuid'))}
-      returning tenant_id, invoice_id, attempts)`;
-  let attempts: number;
-  if (event) {
-    // The event records the invoice's status as it stands (the e-mail does not move it).
-    const source = `fx_s as (
-        select i.tenant_id, i.id as invoice_id, i.status as from_status, i.status as to_status
-        from invoice i join fx_m on i.id = fx_m.invoice_id and i.tenant_id = fx_m.tenant_id)`;
-    const ev = eventStatement(p, 'fx_s', event.type, mail.invoice, event.data);
-    const { rows } = await app.db.pool.query<{ note: string; woken: string[] | null }>(
-      prepared(`with ${[updated, source, ...ev.ctes].join(',\n')}\n${ev.select}`, p.values),
-    );
-    await app.db.notifier.send(eventNotes(rows));
-    attempts = mail.attempts + 1;
-  } else {
-    const sql = `with ${updated} select attempts from fx_m`;
-    const { rows } = await app.db.pool.query<{ attempts: number }>(prepared(sql, p.values));
-    attempts = rows[0]?.attempts ?? mail.attempts + 1;
-  }
-  if (retry) return { kind: 'retry', delayMs: backoffMs(attempts, 5_000, 10 * 60_000), error: r.error };
+  const webhook = event && eventData(event.type, mail.invoice, event.data);
+  const inv = mail.invoice;
+  const attempts = await recordEmailAttempt(app.db, {
+    tenantId: mail.tenantId,
+    emailId: mail.id,
+    invoiceId: inv.id,
+    job: job.lockedBy ? { id: job.id, lockedBy: job.lockedBy, ends: !retry } : null,
+    sent:
+      'sent' in r
+        ? {
+            status: r.sent.status,
+            messageId: r.sent.messageId,
+            location: r.sent.location ?? null,
+            pdfOmittedReason: r.pdfOmittedReason,
+          }
+        : null,
+    failed: 'error' in r && r.final,
+    error: 'error' in r ? r.error : null,
+    at: new Date(),
+    event: event && {
+      type: event.type,
+      data: JSON.stringify(event.data),
+      webhook: webhook ? JSON.stringify(webhook) : null,
+    },
+    referenciaExterna: inv.referenciaExterna,
+    patientId: inv.patientId ?? null,
+    pdf: rendered && STORED_STATUSES.includes(inv.status) ? { status: inv.status, content: rendered } : null,
+  });
+  if (retry)
+    return { kind: 'retry', delayMs: backoffMs(attempts ?? mail.attempts + 1, 5_000, 10 * 60_000), error: r.error };
   return jobDoneOutcome(job);
 }
 
