@@ -125,14 +125,17 @@ function recordStatement(): { text: string; constants: unknown[] } {
   const pdfs = p.add(null, 'bytea');
   const text = `with k as (
       select * from unnest(${arrays}) with ordinality k(${COLUMNS.map(([c]) => c).join(', ')}, ord)),
+    -- (each job found by its key, its status only checked: the planner would otherwise read every running job
+    -- through the lease index, whose condition is that status)
     fx_job as (
       delete from job j
-      using k
-      where j.id = k.job_id and j.locked_by = k.locked_by and j.status = 'running' and k.ends
+      where j.id = any(array(select job_id from k where ends)) and ${tenantCheck('j.status', "'running'")}
+        and (j.id, j.locked_by::text) in (select job_id, locked_by from k)
       returning j.id),
     fx_held as (
-      select j.id from job j join k on j.id = k.job_id
-      where j.locked_by = k.locked_by and j.status = 'running' and not k.ends
+      select j.id from job j
+      where j.id = any(array(select job_id from k where not ends)) and ${tenantCheck('j.status', "'running'")}
+        and (j.id, j.locked_by::text) in (select job_id, locked_by from k)
       order by j.id
       for update of j),
     fx_ok as (
