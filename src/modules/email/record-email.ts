@@ -7,10 +7,9 @@
 import { coalescePerPool } from '../../db/coalesce.js';
 import type { Database } from '../../db/database.js';
 import { answeredByPostgres, prepared, SqlParams, tenantCheck } from '../../db/sql-params.js';
-import { dedupeKeyPrefix, jobInsertSelect } from '../../queue/enqueue.js';
 import { INVOICE_CHANNEL } from '../invoices/invoice-event-bus.js';
+import { webhookFanOutCtes } from '../notifications/fan-out.js';
 import { jobNotes } from '../../db/notifier.js';
-import { webhookDeliveryJob } from '../webhooks/deliver-webhook.job.js';
 
 /** One attempt to record. The strings of `event` are JSON texts. */
 export interface EmailAttempt {
@@ -171,20 +170,7 @@ function recordStatement(): { text: string; constants: unknown[] } {
       insert into invoice_event (id, tenant_id, invoice_id, type, from_status, to_status, data, created_at)
       select ev_id, tenant_id, invoice_id, ev_type, status, status, ev_data::jsonb, now() from fx_s order by ord
       returning id, tenant_id, invoice_id, type, to_status),
-    fx_wd as (
-      insert into webhook_delivery (id, tenant_id, endpoint_id, invoice_id, invoice_event_id, event_type, data,
-        status, round_attempts, total_attempts, next_attempt_at, created_at, updated_at)
-      select gen_random_uuid(), e.tenant_id, e.id, ev.invoice_id, ev.id, ev.type, s.wh_data::jsonb, 'PENDING',
-             0, 0, now(), now(), now()
-      from fx_ev ev join fx_s s on s.ev_id = ev.id join webhook_endpoint e on e.tenant_id = ev.tenant_id
-      where s.wh_data is not null and e.enabled
-        and (jsonb_array_length(e.event_types) = 0 or e.event_types @> jsonb_build_array(ev.type))
-      returning id, tenant_id),
-    fx_wj as (${jobInsertSelect(p, webhookDeliveryJob, 'fx_wd', {
-      tenantId: 'fx_wd.tenant_id',
-      payload: `jsonb_build_object('deliveryId', fx_wd.id::text)`,
-      dedupeKey: `${p.add(dedupeKeyPrefix(webhookDeliveryJob, 'deliveryId'))}::text || fx_wd.id::text`,
-    })})
+    ${webhookFanOutCtes(p, 'fx_s s on s.ev_id = ev.id', 's.wh_data').join(',\n    ')}
     select m.ord, m.attempts,
            case when ev.id is not null then
              json_build_object('eventId', ev.id::text, 'invoiceId', ev.invoice_id, 'tenantId', ev.tenant_id,

@@ -146,6 +146,31 @@ export function eventStatement(
   };
 }
 
+/**
+ * The webhook fan-out of a statement whose events (`fx_ev ev`) each carry their own data: `fx_wd`, one delivery per
+ * enabled endpoint of the event's tenant whose filter accepts its type (empty filter = all types), and `fx_wj`, their
+ * delivery jobs. `join` joins the rows holding each event's webhook data to `ev`; `data` is that data as JSON text
+ * (null: the event goes to no webhook).
+ */
+export function webhookFanOutCtes(p: SqlParams, join: string, data: string): string[] {
+  return [
+    `fx_wd as (
+      insert into webhook_delivery (id, tenant_id, endpoint_id, invoice_id, invoice_event_id, event_type, data,
+        status, round_attempts, total_attempts, next_attempt_at, created_at, updated_at)
+      select gen_random_uuid(), e.tenant_id, e.id, ev.invoice_id, ev.id, ev.type, ${data}::jsonb, 'PENDING',
+             0, 0, now(), now(), now()
+      from fx_ev ev join ${join} join webhook_endpoint e on e.tenant_id = ev.tenant_id
+      where ${data} is not null and e.enabled
+        and (jsonb_array_length(e.event_types) = 0 or e.event_types @> jsonb_build_array(ev.type))
+      returning id, tenant_id)`,
+    `fx_wj as (${jobInsertSelect(p, webhookDeliveryJob, 'fx_wd', {
+      tenantId: 'fx_wd.tenant_id',
+      payload: `jsonb_build_object('deliveryId', fx_wd.id::text)`,
+      dedupeKey: `${p.add(webhookDedupePrefix())}::text || fx_wd.id::text`,
+    })})`,
+  ];
+}
+
 /** What a statement built with eventStatement announces, for the database's Notifier once it committed. */
 export const eventNotes = (rows: readonly { note: string; woken: string[] | null }[]): Note[] => [
   ...rows.map((r) => ({ channel: INVOICE_CHANNEL, payload: r.note })),

@@ -9,8 +9,7 @@ import { sendInvoiceEmailJob } from '../email/send-invoice-email.job.js';
 import { INVOICE_CHANNEL } from '../invoices/invoice-event-bus.js';
 import { assertMove, type InvoiceStatus } from '../invoices/invoice-lifecycle.js';
 import { eventData } from '../notifications/event-payloads.js';
-import type { FanOutInvoice } from '../notifications/fan-out.js';
-import { webhookDeliveryJob } from '../webhooks/deliver-webhook.job.js';
+import { type FanOutInvoice, webhookFanOutCtes } from '../notifications/fan-out.js';
 import { loadPipelineInvoice, type JobScope } from './job-scope.js';
 
 /**
@@ -190,20 +189,7 @@ function recordStatement(): { text: string; constants: unknown[] } {
       from fx_u u join k on k.ord = u.ord
       order by u.ord
       returning id, tenant_id, invoice_id, type, to_status),
-    fx_wd as (
-      insert into webhook_delivery (id, tenant_id, endpoint_id, invoice_id, invoice_event_id, event_type, data,
-        status, round_attempts, total_attempts, next_attempt_at, created_at, updated_at)
-      select gen_random_uuid(), e.tenant_id, e.id, ev.invoice_id, ev.id, ev.type, k.wh_data::jsonb, 'PENDING',
-             0, 0, now(), now(), now()
-      from fx_ev ev join k on k.id = ev.invoice_id join webhook_endpoint e on e.tenant_id = ev.tenant_id
-      where k.wh_data is not null and e.enabled
-        and (jsonb_array_length(e.event_types) = 0 or e.event_types @> jsonb_build_array(ev.type))
-      returning id, tenant_id),
-    fx_wj as (${jobInsertSelect(p, webhookDeliveryJob, 'fx_wd', {
-      tenantId: 'fx_wd.tenant_id',
-      payload: `jsonb_build_object('deliveryId', fx_wd.id::text)`,
-      dedupeKey: `${p.add(dedupeKeyPrefix(webhookDeliveryJob, 'deliveryId'))}::text || fx_wd.id::text`,
-    })}),
+    ${webhookFanOutCtes(p, 'k on k.id = ev.invoice_id', 'k.wh_data').join(',\n    ')},
     fx_em as (
       insert into invoice_email (id, tenant_id, invoice_id, "to", status, attempts, created_at, updated_at)
       select gen_random_uuid(), u.tenant_id, u.invoice_id, k.email_to, 'PENDING', 0, now(), now()
