@@ -1,4 +1,5 @@
-import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { sha256Hex } from '../../core/canonical-json.js';
 
 export type KeyKind = 'test' | 'live' | 'admin';
 
@@ -10,9 +11,9 @@ export function generateApiKey(kind: KeyKind): { raw: string; prefix: string; ha
   return { raw, prefix: raw.slice(0, `fx_${kind}_`.length + 6), hash: hashApiKey(raw) };
 }
 
-/** sha256 of the key, hex, in one call: every request with an API key hashes it, and a Hash object costs more. */
+/** sha256 of the key, hex (every request with an API key hashes it). */
 export function hashApiKey(raw: string): string {
-  return hash('sha256', raw, 'hex');
+  return sha256Hex(raw);
 }
 
 export function looksLikeApiKey(value: string): boolean {

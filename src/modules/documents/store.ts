@@ -102,29 +102,6 @@ function printableImage(storedLogo: Buffer | null): Promise<PdfImage | null> | n
   });
 }
 
-/**
- * Keeping a rendered PDF (first insert wins) as a CTE of the caller's statement, the bytes as a binary parameter;
- * null when PDFs of this status are not kept.
- */
-export function storePdfCte(
-  p: SqlParams,
-  tenantId: string,
-  inv: Pick<Invoice, 'id' | 'status'>,
-  variant: PdfVariant,
-  pdf: Buffer,
-): string | null {
-  if (!STORED_STATUSES.includes(inv.status)) return null;
-  const values = [
-    p.add(tenantId, 'uuid'),
-    p.add(inv.id, 'uuid'),
-    p.add(inv.status),
-    p.add(variant),
-    p.add(pdf, 'bytea'),
-    p.add(pdf.length, 'int'),
-  ];
-  return storePdfSql(values);
-}
-
 const storePdfSql = ([tenant, invoice, status, variant, content, bytes]: string[]) =>
   `insert into invoice_document (id, tenant_id, invoice_id, status, variant, content_type, content, bytes, created_at)
    values (gen_random_uuid(), ${tenant}, ${invoice}, ${status}, ${variant}, 'application/pdf', ${content}, ${bytes},

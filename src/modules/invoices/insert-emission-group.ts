@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityMetadata } from '@mikro-orm/core';
 import { rowRecords } from '../../db/insert-row.js';
 import { jobNotes } from '../../db/notifier.js';
-import { SqlParams } from '../../db/sql-params.js';
+import { answeredByPostgres, SqlParams } from '../../db/sql-params.js';
 import { dedupeKeyPrefix, jobInsertSelect } from '../../queue/enqueue.js';
 import { transmitInvoiceJob } from '../transmission/transmit-invoice.job.js';
 import {
@@ -226,10 +226,6 @@ async function writeAlone(pool: Queryable, meta: EntityMetadata<Invoice>, w: Wai
     w.reject(err);
   }
 }
-
-/** An error PostgreSQL answered with (a SQLSTATE): the statement, and so its transaction, did not commit. */
-const answeredByPostgres = (err: unknown): boolean =>
-  typeof (err as { code?: unknown })?.code === 'string' && /^[0-9A-Z]{5}$/.test((err as { code: string }).code);
 
 /**
  * Writes emissions of ONE series (same columns, distinct references) in one statement: the counter takes as many

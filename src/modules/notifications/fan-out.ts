@@ -4,10 +4,8 @@
  * the HTTP work happens later in jobs. (The e-mail to the receptor is queued where MH's acceptance is recorded.)
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { jobNotes, type Note } from '../../db/notifier.js';
 import type { SqlParams } from '../../db/sql-params.js';
 import { dedupeKeyPrefix, enqueue, jobInsertSelect } from '../../queue/enqueue.js';
-import { INVOICE_CHANNEL } from '../invoices/invoice-event-bus.js';
 import type { Invoice, InvoiceEvent } from '../invoices/invoice.entity.js';
 import { eventData, type EventInvoice } from './event-payloads.js';
 import { webhookDeliveryJob } from '../webhooks/deliver-webhook.job.js';
@@ -75,77 +73,6 @@ export function fanOutInvoiceFromRow(r: Record<string, never>): FanOutInvoice {
   };
 }
 
-export interface EventStatement {
-  /** CTEs to append to the caller's `with` list (after the CTE named by `source`). */
-  ctes: string[];
-  /**
-   * The statement's final select: the event id, its announcement (`note`) and the kinds of its new jobs (`woken`),
-   * which the caller hands to the database's Notifier once the statement committed (see eventNotes).
-   */
-  select: string;
-}
-
-/**
- * Appending an event with its fan-out (the same rules as appendEvent + fanOutEvent) as parts of ONE statement: the
- * event row, an outbox row and delivery job per subscribed webhook endpoint — all in the caller's statement, so they
- * commit with its state change in one round trip; the NOTIFYs are sent by the caller once it committed (eventNotes).
- * `source` names a CTE of the caller yielding the changed invoice's `tenant_id`, `invoice_id`, `from_status`,
- * `to_status` (no row: nothing is written, nothing announced). `invoice` is the invoice as it stands after the
- * change, from which the webhook data is built.
- * `extra`: the caller's own CTEs of the change (e.g. the receptor's e-mail), with those yielding new jobs' `kind`.
- */
-export function eventStatement(
-  p: SqlParams,
-  source: string,
-  type: string,
-  invoice: FanOutInvoice,
-  evData: Record<string, unknown> | null,
-  extra?: { ctes: string[]; jobCtes: string[] },
-): EventStatement {
-  const ctes = [
-    `fx_ev as (
-       insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
-       select tenant_id, invoice_id, ${p.add(type)}, from_status, to_status, ${p.json(evData)}, now() from ${source}
-       returning id, tenant_id, invoice_id, to_status)`,
-  ];
-  const jobs: string[] = [];
-  const data = eventData(type, invoice, evData);
-  if (data) {
-    ctes.push(
-      `fx_wd as (
-         insert into webhook_delivery (id, tenant_id, endpoint_id, invoice_id, invoice_event_id, event_type, data,
-           status,           round_attempts, total_attempts, next_attempt_at, created_at, updated_at)
-         select gen_random_uuid(), e.tenant_id, e.id, ev.invoice_id, ev.id, ${p.add(type)}, ${p.json(data)}, 'PENDING',
-                0, 0, now(), now(), now()
-         from fx_ev ev join webhook_endpoint e on e.tenant_id = ev.tenant_id
-         where e.enabled and (jsonb_array_length(e.event_types) = 0 or e.event_types @> ${p.json([type])})
-         returning id, tenant_id)`,
-      `fx_wj as (${jobInsertSelect(p, webhookDeliveryJob, 'fx_wd', {
-        tenantId: 'fx_wd.tenant_id',
-        payload: `jsonb_build_object('deliveryId', fx_wd.id::text)`,
-        dedupeKey: `${p.add(webhookDedupePrefix())} || fx_wd.id::text`,
-      })})`,
-    );
-    jobs.push('fx_wj');
-  }
-  if (extra) {
-    ctes.push(...extra.ctes);
-    jobs.push(...extra.jobCtes);
-  }
-  const woken = jobs.length
-    ? `(select array_agg(distinct kind) from (${jobs.map((j) => `select kind from ${j}`).join(' union all ')}) k)`
-    : 'null::text[]';
-  const note = `json_build_object('eventId', ev.id::text, 'invoiceId', ev.invoice_id, 'tenantId', ev.tenant_id,
-                  'type', ${p.add(type)}::text, 'status', ev.to_status,
-                  'referenciaExterna', ${p.add(invoice.referenciaExterna)}::text,
-                  'patientId', ${p.add(invoice.patientId ?? null)}::text)`;
-  return {
-    ctes,
-    select: `select ev.id::text as event_id, ${note}::text as note, ${woken} as woken
-             from fx_ev ev`,
-  };
-}
-
 /**
  * The webhook fan-out of a statement whose events (`fx_ev ev`) each carry their own data: `fx_wd`, one delivery per
  * enabled endpoint of the event's tenant whose filter accepts its type (empty filter = all types), and `fx_wj`, their
@@ -170,12 +97,6 @@ export function webhookFanOutCtes(p: SqlParams, join: string, data: string): str
     })})`,
   ];
 }
-
-/** What a statement built with eventStatement announces, for the database's Notifier once it committed. */
-export const eventNotes = (rows: readonly { note: string; woken: string[] | null }[]): Note[] => [
-  ...rows.map((r) => ({ channel: INVOICE_CHANNEL, payload: r.note })),
-  ...jobNotes(rows.flatMap((r) => r.woken ?? [])),
-];
 
 let webhookPrefix: string | undefined;
 /** `webhook:` — read from the job definition (on first use: the definitions' modules import each other). */
