@@ -258,6 +258,13 @@ export function checkSource(
   limits: QueryLimits,
   variables?: Variables,
 ): CheckedSource {
+  const known = sourcesWithinLimits.get(source);
+  if (known && known.schema === schema && known.limits === limits) {
+    // (most recently used last: the oldest is the first one dropped)
+    sourcesWithinLimits.delete(source);
+    sourcesWithinLimits.set(source, known);
+    return { document: known.document };
+  }
   let document: DocumentNode;
   try {
     document = parse(source, { maxTokens: limits.maxTokens });
@@ -267,5 +274,23 @@ export function checkSource(
     return { errors: [new GraphQLError(e.message, { extensions })] };
   }
   const errors = [...documentLimitErrors(schema, document, limits, variables), ...literalTextErrors(document)];
-  return errors.length ? { errors } : { document };
+  if (errors.length) return { errors };
+  // Within every limit whatever its variables (measured without reading one): the same text is not parsed again.
+  if (withinLimits.has(document) && source.length <= MAX_KEPT_SOURCE) {
+    if (sourcesWithinLimits.size >= MAX_KEPT_SOURCES)
+      sourcesWithinLimits.delete(sourcesWithinLimits.keys().next().value!);
+    sourcesWithinLimits.set(source, { schema, limits, document });
+  }
+  return { document };
 }
+
+/**
+ * Document texts found within every limit for any variables, with their parsed document: the most recently used
+ * MAX_KEPT_SOURCES of them, each at most MAX_KEPT_SOURCE characters (so at most a few MB, whatever clients send).
+ */
+const sourcesWithinLimits = new Map<string, { schema: GraphQLSchema; limits: QueryLimits; document: DocumentNode }>();
+const MAX_KEPT_SOURCES = 500;
+const MAX_KEPT_SOURCE = 8_000;
+
+/** How many document texts are kept parsed (tests). */
+export const keptSourceCount = () => sourcesWithinLimits.size;
