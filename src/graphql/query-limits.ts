@@ -258,12 +258,15 @@ export function checkSource(
   limits: QueryLimits,
   variables?: Variables,
 ): CheckedSource {
-  const known = sourcesWithinLimits.get(source);
+  const known = keptSources.get(source);
   if (known && known.schema === schema && known.limits === limits) {
     // (most recently used last: the oldest is the first one dropped)
-    sourcesWithinLimits.delete(source);
-    sourcesWithinLimits.set(source, known);
-    return { document: known.document };
+    keptSources.delete(source);
+    keptSources.set(source, known);
+    if (!known.readsVariables) return { document: known.document };
+    // Its measure depends on the variables: measured again with these (the parse is kept).
+    const errors = documentLimitErrors(schema, known.document, limits, variables);
+    return errors.length ? { errors } : { document: known.document };
   }
   let document: DocumentNode;
   try {
@@ -275,22 +278,26 @@ export function checkSource(
   }
   const errors = [...documentLimitErrors(schema, document, limits, variables), ...literalTextErrors(document)];
   if (errors.length) return { errors };
-  // Within every limit whatever its variables (measured without reading one): the same text is not parsed again.
-  if (withinLimits.has(document) && source.length <= MAX_KEPT_SOURCE) {
-    if (sourcesWithinLimits.size >= MAX_KEPT_SOURCES)
-      sourcesWithinLimits.delete(sourcesWithinLimits.keys().next().value!);
-    sourcesWithinLimits.set(source, { schema, limits, document });
+  // A text within the limits is not parsed again: one within them whatever its variables (its measure read none) is
+  // not measured again either; one whose measure read its variables is measured again with each request's.
+  if (source.length <= MAX_KEPT_SOURCE) {
+    if (keptSources.size >= MAX_KEPT_SOURCES) keptSources.delete(keptSources.keys().next().value!);
+    keptSources.set(source, { schema, limits, document, readsVariables: !withinLimits.has(document) });
   }
   return { document };
 }
 
 /**
- * Document texts found within every limit for any variables, with their parsed document: the most recently used
- * MAX_KEPT_SOURCES of them, each at most MAX_KEPT_SOURCE characters (so at most a few MB, whatever clients send).
+ * Document texts found within every limit (and free of refused string literals), with their parsed document: the most
+ * recently used MAX_KEPT_SOURCES of them, each at most MAX_KEPT_SOURCE characters (a few MB at most, whatever clients
+ * send).
  */
-const sourcesWithinLimits = new Map<string, { schema: GraphQLSchema; limits: QueryLimits; document: DocumentNode }>();
-const MAX_KEPT_SOURCES = 500;
+const keptSources = new Map<
+  string,
+  { schema: GraphQLSchema; limits: QueryLimits; document: DocumentNode; readsVariables: boolean }
+>();
 const MAX_KEPT_SOURCE = 8_000;
+const MAX_KEPT_SOURCES = 500;
 
 /** How many document texts are kept parsed (tests). */
-export const keptSourceCount = () => sourcesWithinLimits.size;
+export const keptSourceCount = () => keptSources.size;
