@@ -258,6 +258,16 @@ export function checkSource(
   limits: QueryLimits,
   variables?: Variables,
 ): CheckedSource {
+  const known = keptSources.get(source);
+  if (known && known.schema === schema && known.limits === limits) {
+    // (most recently used last: the oldest is the first one dropped)
+    keptSources.delete(source);
+    keptSources.set(source, known);
+    if (!known.readsVariables) return { document: known.document };
+    // Its measure depends on the variables: measured again with these (the parse is kept).
+    const errors = documentLimitErrors(schema, known.document, limits, variables);
+    return errors.length ? { errors } : { document: known.document };
+  }
   let document: DocumentNode;
   try {
     document = parse(source, { maxTokens: limits.maxTokens });
@@ -267,5 +277,27 @@ export function checkSource(
     return { errors: [new GraphQLError(e.message, { extensions })] };
   }
   const errors = [...documentLimitErrors(schema, document, limits, variables), ...literalTextErrors(document)];
-  return errors.length ? { errors } : { document };
+  if (errors.length) return { errors };
+  // A text within the limits is not parsed again: one within them whatever its variables (its measure read none) is
+  // not measured again either; one whose measure read its variables is measured again with each request's.
+  if (source.length <= MAX_KEPT_SOURCE) {
+    if (keptSources.size >= MAX_KEPT_SOURCES) keptSources.delete(keptSources.keys().next().value!);
+    keptSources.set(source, { schema, limits, document, readsVariables: !withinLimits.has(document) });
+  }
+  return { document };
 }
+
+/**
+ * Document texts found within every limit (and free of refused string literals), with their parsed document: the most
+ * recently used MAX_KEPT_SOURCES of them, each at most MAX_KEPT_SOURCE characters (a few MB at most, whatever clients
+ * send).
+ */
+const keptSources = new Map<
+  string,
+  { schema: GraphQLSchema; limits: QueryLimits; document: DocumentNode; readsVariables: boolean }
+>();
+const MAX_KEPT_SOURCE = 8_000;
+const MAX_KEPT_SOURCES = 500;
+
+/** How many document texts are kept parsed (tests). */
+export const keptSourceCount = () => keptSources.size;
