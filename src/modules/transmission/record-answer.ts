@@ -198,6 +198,7 @@ function recordStatement(): { text: string; constants: unknown[] } {
       tenantId: 'fx_em.tenant_id',
       payload: `jsonb_build_object('emailId', fx_em.id::text)`,
       dedupeKey: `${p.add(dedupeKeyPrefix(sendInvoiceEmailJob, 'emailId'))}::text || fx_em.id::text`,
+      freshKey: true,
     })}),
     -- (each job found by its key, its status only checked: joined to k, the planner may read every running job)
     fx_job as (
