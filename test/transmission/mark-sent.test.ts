@@ -64,4 +64,47 @@ describe('markSignedAndSent', () => {
     // a second run finds them moved already
     expect(await markSignedAndSent(t.app.db, tt.tenantId, a.id, 'h..again')).toBeNull();
   });
+
+  it('finds each document by its key: never walks the QUEUED documents of a status index', async () => {
+    const docs = [await emit(tt), await emit(tt), await emit(tt), await emit(tt)];
+    // A few hundred documents of history (copies of one, under keys of their own), as a service has
+    await t.app.db.pool.query(
+      `insert into invoice
+       select (jsonb_populate_record(null::invoice, to_jsonb(i) || jsonb_build_object('id', gen_random_uuid(),
+         'codigo_generacion', upper(gen_random_uuid()::text), 'referencia_externa', 'HIST-' || g,
+         'numero_control', 'DTE-01-HIST0001-' || lpad(g::text, 15, '0'), 'status', 'PROCESSED'))).*
+       from invoice i cross join generate_series(1, 400) g where i.id = $1`,
+      [docs[0]!.id],
+    );
+    // Statistics taken while nothing was QUEUED (a burst after autovacuum's last ANALYZE): a status index then looks
+    // like the cheapest way to the batch's rows, where it walks the whole backlog.
+    await t.app.db.pool.query(`update invoice set status = 'PROCESSED' where status = 'QUEUED'`);
+    await t.app.db.pool.query(`analyze invoice`);
+    await t.app.db.pool.query(`update invoice set status = 'QUEUED' where id = any($1::uuid[])`, [
+      docs.map((d) => d.id),
+    ]);
+    const seen: { text: string; values: unknown[] }[] = [];
+    const query = t.app.db.pool.query.bind(t.app.db.pool);
+    t.app.db.pool.query = ((config: { text: string; values: unknown[] }, ...rest: unknown[]) => {
+      seen.push(config);
+      return (query as (...a: unknown[]) => unknown)(config, ...rest);
+    }) as typeof query;
+    try {
+      expect(await markSignedAndSent(t.app.db, tt.tenantId, docs[0]!.id, 'h..s')).toBe(1);
+    } finally {
+      t.app.db.pool.query = query;
+    }
+    const statement = seen.find((q) => q.text.includes('update invoice'))!;
+    // The plan the service runs after a few executions of the prepared statement: the generic one.
+    const { rows } = await query<{ 'QUERY PLAN': unknown }>(`explain (format json, generic_plan) ${statement.text}`);
+    const scans: string[] = [];
+    const walk = (node: Record<string, unknown>) => {
+      if (node['Relation Name'] === 'invoice') scans.push(`${node['Node Type']} ${node['Index Name'] ?? ''}`.trim());
+      for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+    };
+    walk((rows[0]!['QUERY PLAN'] as { Plan: Record<string, unknown> }[])[0]!.Plan);
+    expect(scans).toContain('ModifyTable');
+    // (on a table this small a sequential scan may be cheaper than the key lookups; never a status index)
+    for (const scan of scans) expect(scan).toMatch(/^(ModifyTable|Seq Scan|Index Scan invoice_pkey)$/);
+  }, 60_000);
 });

@@ -78,12 +78,12 @@ describe('recordMhAnswer', () => {
     let results: boolean[];
     try {
       results = await Promise.all([
-        recordMhAnswer(scope, a.id, processed('SELLO-A'), ['SENT'], loaded[0]),
-        recordMhAnswer(scope, b.id, rejected, ['SENT'], loaded[1]),
+        recordMhAnswer(scope, a.id, processed('SELLO-A'), 'SENT', loaded[0]),
+        recordMhAnswer(scope, b.id, rejected, 'SENT', loaded[1]),
         // c is SENT, not UNKNOWN: this answer does not apply to it
-        recordMhAnswer(scope, c.id, processed('SELLO-C'), ['UNKNOWN'], loaded[2]),
+        recordMhAnswer(scope, c.id, processed('SELLO-C'), 'UNKNOWN', loaded[2]),
         // another tenant's document is not this tenant's to move
-        recordMhAnswer(scope, stranger.id, processed('SELLO-X'), ['SENT'], strangerLoaded),
+        recordMhAnswer(scope, stranger.id, processed('SELLO-X'), 'SENT', strangerLoaded),
       ]);
     } finally {
       t.app.db.pool.query = query;
@@ -122,8 +122,8 @@ describe('recordMhAnswer', () => {
     const scope = jobScope(t.app, tt.tenantId, DEFAULT_PIPELINE);
     const inv = await loadPipelineInvoice(scope, a.id, false);
     const results = await Promise.all([
-      recordMhAnswer(scope, a.id, processed('SELLO-1'), ['SENT'], inv),
-      recordMhAnswer(scope, a.id, processed('SELLO-2'), ['SENT'], inv),
+      recordMhAnswer(scope, a.id, processed('SELLO-1'), 'SENT', inv),
+      recordMhAnswer(scope, a.id, processed('SELLO-2'), 'SENT', inv),
     ]);
     expect(results).toEqual([true, false]);
     expect(await row(a.id)).toMatchObject({ status: 'PROCESSED', sello_recibido: 'SELLO-1' });

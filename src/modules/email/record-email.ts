@@ -149,6 +149,8 @@ function recordStatement(): { text: string; constants: unknown[] } {
       where pdf_bytes is not null
       order by invoice_id, pdf_status, ord
       on conflict on constraint invoice_document_unique do nothing),
+    -- (each row found by its key: joined to the attempts, the planner may read the whole table, which keeps every
+    -- document's e-mail)
     fx_m as (
       update invoice_email e set attempts = e.attempts + 1, status = coalesce(k.status, e.status),
         message_id = case when k.sent then k.message_id else e.message_id end,
@@ -158,7 +160,8 @@ function recordStatement(): { text: string; constants: unknown[] } {
         sent_at = case when k.sent then k.sent_at else e.sent_at end,
         updated_at = now()
       from fx_ok k
-      where e.id = k.email_id and ${tenantCheck('e.tenant_id', 'k.tenant_id')}
+      where e.id = any(array(select email_id from fx_ok)) and e.id = k.email_id
+        and ${tenantCheck('e.tenant_id', 'k.tenant_id')}
       returning e.tenant_id, e.invoice_id, e.attempts, k.ord),
     -- (the event records the invoice's status as it stands: the e-mail does not move it)
     fx_s as (

@@ -65,7 +65,10 @@ async function loadPendingMail(app: App, tenantId: string, id: string): Promise<
 
 type Row = Record<string, never>;
 
-/** Keys are `tenant/id`: a row is only ever read for its own tenant. */
+/**
+ * Keys are `tenant/id`: a row is only ever read for its own tenant. (Each e-mail row found by its key: joined to the
+ * keys alone, the planner may read the whole table, which keeps every document's e-mail.)
+ */
 const readMails = coalescePerPool<Pool, string, Row>(async (pool, keys) => {
   const p = new SqlParams();
   const pdf = storedPdfSql(p, 'i', 't', 'letter');
@@ -86,7 +89,8 @@ const readMails = coalescePerPool<Pool, string, Row>(async (pool, keys) => {
        on e.id = k.id and ${tenantCheck('e.tenant_id', 'k.tenant_id')}
      join invoice i on i.id = e.invoice_id and ${tenantCheck('i.tenant_id', 'e.tenant_id')}
      join tenant t on t.id = e.tenant_id
-     ${pdf.join}`,
+     ${pdf.join}
+     where e.id = any(${ids})`,
       p.values,
     ),
   );

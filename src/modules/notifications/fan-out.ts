@@ -94,6 +94,7 @@ export function webhookFanOutCtes(p: SqlParams, join: string, data: string): str
       tenantId: 'fx_wd.tenant_id',
       payload: `jsonb_build_object('deliveryId', fx_wd.id::text)`,
       dedupeKey: `${p.add(webhookDedupePrefix())}::text || fx_wd.id::text`,
+      freshKey: true,
     })})`,
   ];
 }

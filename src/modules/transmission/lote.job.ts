@@ -72,10 +72,10 @@ async function pollLote(scope: JobScope, job: ClaimedJob<LotePayload>): Promise<
         tdte: inv.tipoDte,
         codigoGeneracion: inv.codigoGeneracion,
       });
-      if (c.kind === 'processed' || c.kind === 'rejected') await recordMhAnswer(scope, inv.id, c, ['CONTINGENCY']);
+      if (c.kind === 'processed' || c.kind === 'rejected') await recordMhAnswer(scope, inv.id, c, 'CONTINGENCY');
       continue;
     }
-    await recordMhAnswer(scope, inv.id, answer, ['CONTINGENCY']);
+    await recordMhAnswer(scope, inv.id, answer, 'CONTINGENCY');
   }
   const pending = await em.fork().count(Invoice, { id: { $in: lote.invoiceIds }, status: 'CONTINGENCY' });
   if (pending > 0) {
@@ -105,7 +105,7 @@ async function recoverLote(scope: JobScope, loteId: string): Promise<JobOutcome>
       tdte: inv.tipoDte,
       codigoGeneracion: inv.codigoGeneracion,
     });
-    if (c.kind === 'processed' || c.kind === 'rejected') await recordMhAnswer(scope, inv.id, c, ['CONTINGENCY']);
+    if (c.kind === 'processed' || c.kind === 'rejected') await recordMhAnswer(scope, inv.id, c, 'CONTINGENCY');
     else if (c.kind === 'not_found') missing.push(inv.id);
     else
       return {

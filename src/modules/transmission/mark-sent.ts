@@ -22,7 +22,9 @@ interface Signed {
  * webhook, render or e-mail fan-out).
  * Returns the send attempt, or null when the invoice was no longer QUEUED (another run moved it).
  * The documents signed in the same turn of the event loop (a claimed batch signs together) are moved by one
- * statement: one round trip and one commit for all of them, each row still moved only if it is QUEUED.
+ * statement: one round trip and one commit for all of them, each row still moved only if it is QUEUED. Each row is
+ * found by its key alone: its status is only checked (as a condition an index could serve, the planner may walk every
+ * QUEUED document of the status indexes, the whole backlog, to find the few of the batch).
  */
 export async function markSignedAndSent(
   db: Database,
@@ -33,7 +35,13 @@ export async function markSignedAndSent(
   return (await markMany(db, { tenantId, invoiceId, jws })) ?? null;
 }
 
-const markMany = coalescePerPool<Database, Signed, number>(async (db, signed) => {
+const markMany = coalescePerPool<Database, Signed, number>(async (db, batch) => {
+  // In the order of their keys (uuid order is that of the lowercase text): two statements moving some of the same rows
+  // lock them in the same order.
+  const signed = batch
+    .map((s) => ({ s, key: s.invoiceId.toLowerCase() }))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+    .map((x) => x.s);
   const { rows } = await db.pool.query<{ id: string; tenant_id: string; send_attempts: number; notes: string[] }>(
     prepared(
       `with k as (
@@ -41,7 +49,7 @@ const markMany = coalescePerPool<Database, Signed, number>(async (db, signed) =>
        u as (
          update invoice i set status = 'SENT', jws = k.jws, send_attempts = i.send_attempts + 1, updated_at = now()
          from k
-         where i.id = k.id and ${tenantCheck('i.tenant_id', 'k.tenant_id')} and i.status = 'QUEUED'
+         where i.id = k.id and ${tenantCheck('i.tenant_id', 'k.tenant_id')} and ${tenantCheck('i.status', "'QUEUED'")}
          returning i.id, i.tenant_id, i.send_attempts, i.referencia_externa, i.patient_id, k.ord),
        e as (
          insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)

@@ -14,8 +14,8 @@ import { loadPipelineInvoice, type JobScope } from './job-scope.js';
 
 /**
  * MH's final word on a document (from recepción, consulta or a lote): PROCESSED with its sello, or REJECTED.
- * ONE statement (its own transaction): the row is locked and moved only if it is still in one of `from` (every one
- * of them a legal move to the answer's status by the lifecycle table) and belongs to the scope's tenant, and with it
+ * ONE statement (its own transaction): the row is moved only if it is still in `from` (a legal move to the answer's
+ * status by the lifecycle table) and belongs to the scope's tenant, and with it
  * the event, its webhook outbox rows and delivery jobs, the receptor's e-mail and its job; the event and the workers'
  * wake-up are announced once it committed (through the database's Notifier), before this resolves. Returns
  * false when the invoice had already left `from` (another run recorded an answer): then nothing is written for it.
@@ -29,12 +29,12 @@ export async function recordMhAnswer(
   scope: JobScope,
   id: string,
   o: ProcessedOutcome | RejectedOutcome,
-  from: InvoiceStatus[],
+  from: InvoiceStatus,
   invoice?: FanOutInvoice,
   ending?: ClaimedJob,
 ): Promise<boolean> {
   const to: InvoiceStatus = o.kind === 'processed' ? 'PROCESSED' : 'REJECTED';
-  for (const f of from) assertMove(f, to);
+  assertMove(from, to);
   const before = invoice ?? (await loadPipelineInvoice(scope, id, false));
   const sandbox = scope.app.mh.isSandbox; // the answer came from a sandbox, not MH
   const after: FanOutInvoice = {
@@ -91,7 +91,7 @@ export async function recordMhAnswer(
 interface Answer {
   tenantId: string;
   invoiceId: string;
-  from: InvoiceStatus[];
+  from: InvoiceStatus;
   to: InvoiceStatus;
   processed: { sello: string; fh: string | null; at: Date } | null;
   codigoMsg: string | null;
@@ -140,14 +140,14 @@ function distinctRounds(answers: Answer[]): Answer[][] {
 
 let statement: { text: string; constants: unknown[] } | undefined;
 
-/** The statement (its text and its constant parameters, after the 18 columns of the answers). */
+/** The statement (its text and its constant parameters, after the 20 columns of the answers). */
 function recordStatement(): { text: string; constants: unknown[] } {
   if (statement) return statement;
   const p = new SqlParams();
   const columns: [string, string][] = [
     ['id', 'uuid'],
     ['tenant_id', 'uuid'],
-    ['from_list', 'text'],
+    ['from_status', 'text'],
     ['to_status', 'text'],
     ['processed', 'boolean'],
     ['sello', 'text'],
@@ -169,10 +169,8 @@ function recordStatement(): { text: string; constants: unknown[] } {
   const arrays = columns.map(([, cast]) => p.add(null, `${cast}[]`)).join(', ');
   const text = `with k as (
       select * from unnest(${arrays}) with ordinality k(${columns.map(([c]) => c).join(', ')}, ord)),
-    fx_old as (
-      select i.id, i.status, k.ord from invoice i join k on i.id = k.id and ${tenantCheck('i.tenant_id', 'k.tenant_id')}
-      order by i.id
-      for update of i),
+    -- (the row found by its key and moved only from its answer's state, which the event names as the state it left:
+    -- no lock taken first to read it; the rows are moved in the order of k, sorted by id)
     fx_u as (
       update invoice i set status = k.to_status, mh_codigo_msg = k.codigo_msg, mh_descripcion_msg = k.descripcion_msg,
         observaciones = k.observaciones::jsonb, sandbox = i.sandbox or k.sandbox,
@@ -180,9 +178,9 @@ function recordStatement(): { text: string; constants: unknown[] } {
         fh_procesamiento = case when k.processed then k.fh else i.fh_procesamiento end,
         processed_at = case when k.processed then k.processed_at else i.processed_at end,
         updated_at = now()
-      from fx_old o join k on k.ord = o.ord
-      where i.id = o.id and o.status = any(string_to_array(k.from_list, ','))
-      returning i.tenant_id, i.id as invoice_id, o.status as from_status, i.status as to_status, k.ord),
+      from k
+      where i.id = k.id and ${tenantCheck('i.tenant_id', 'k.tenant_id')} and i.status = k.from_status
+      returning i.tenant_id, i.id as invoice_id, k.from_status, i.status as to_status, k.ord),
     fx_ev as (
       insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
       select u.tenant_id, u.invoice_id, k.ev_type, u.from_status, u.to_status, k.ev_data::jsonb, now()
@@ -200,11 +198,13 @@ function recordStatement(): { text: string; constants: unknown[] } {
       tenantId: 'fx_em.tenant_id',
       payload: `jsonb_build_object('emailId', fx_em.id::text)`,
       dedupeKey: `${p.add(dedupeKeyPrefix(sendInvoiceEmailJob, 'emailId'))}::text || fx_em.id::text`,
+      freshKey: true,
     })}),
+    -- (each job found by its key, its status only checked: joined to k, the planner may read every running job)
     fx_job as (
       delete from job j
-      using k
-      where j.id = k.job_id and j.locked_by = k.locked_by and j.status = 'running')
+      where j.id = any(array(select job_id from k where job_id is not null))
+        and ${tenantCheck('j.status', "'running'")} and (j.id, j.locked_by::text) in (select job_id, locked_by from k))
     select k.ord,
            json_build_object('eventId', ev.id::text, 'invoiceId', ev.invoice_id, 'tenantId', ev.tenant_id,
              'type', ev.type::text, 'status', ev.to_status, 'referenciaExterna', k.ref,
@@ -215,14 +215,20 @@ function recordStatement(): { text: string; constants: unknown[] } {
   return statement;
 }
 
-async function recordRound(db: Database, answers: Answer[]): Promise<Map<Answer, boolean>> {
+async function recordRound(db: Database, round: Answer[]): Promise<Map<Answer, boolean>> {
   const { text, constants } = recordStatement();
+  // In the order of their rows' keys (uuid order is that of the lowercase text): two statements moving some of the
+  // same rows lock them in the same order.
+  const answers = round
+    .map((a) => ({ a, key: a.invoiceId.toLowerCase() }))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+    .map((x) => x.a);
   const col = <T>(f: (a: Answer) => T) => answers.map(f);
   const { rows } = await db.pool.query<{ ord: string; note: string; woken: string[] | null }>(
     prepared(text, [
       col((a) => a.invoiceId),
       col((a) => a.tenantId),
-      col((a) => a.from.join(',')),
+      col((a) => a.from),
       col((a) => a.to),
       col((a) => a.processed !== null),
       col((a) => a.processed?.sello ?? null),

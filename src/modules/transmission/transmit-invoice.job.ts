@@ -135,7 +135,7 @@ async function afterSend(scope: JobScope, job: Job, inv: PipelineInvoice, o: Rec
   if (o.kind === 'rejected' && o.codigoMsg === '004')
     return toUnknown(scope, id, 'MH reports the document as already received');
   if (o.kind === 'processed' || o.kind === 'rejected') {
-    await recordMhAnswer(scope, id, o, ['SENT'], inv, job);
+    await recordMhAnswer(scope, id, o, 'SENT', inv, job);
     return jobDoneOutcome(job);
   }
   if (o.kind === 'unknown') return toUnknown(scope, id, o.reason);
@@ -170,7 +170,7 @@ async function reconcile(scope: JobScope, job: Job, inv: PipelineInvoice): Promi
     }),
   );
   if (o.kind === 'processed' || o.kind === 'rejected') {
-    await recordMhAnswer(scope, inv.id, o, ['UNKNOWN'], inv, job);
+    await recordMhAnswer(scope, inv.id, o, 'UNKNOWN', inv, job);
     return jobDoneOutcome(job);
   }
   if (o.kind === 'not_found') {
