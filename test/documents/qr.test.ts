@@ -84,6 +84,24 @@ describe('the QR symbol of the versión legible', () => {
     expect(masks.size).toBe(8); // every pattern won somewhere: the comparison covered them all
   });
 
+  it('is the symbol qrcode builds at every version, 1 to 40 (codewords, blocks, patterns, version bits)', () => {
+    const versions = new Set<number>();
+    for (let length = 1; length <= 2331; length += length < 200 ? 5 : 29) {
+      const text = 'consultaPublica?codGen=0F1E2D3C-ñ'.repeat(80).slice(0, length);
+      if (Buffer.byteLength(text) > 2331) continue;
+      const ours = qrSymbol(text);
+      const library = QRCode.create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
+      versions.add(library.version);
+      expect({ length, version: ours.version, mask: ours.maskPattern }).toEqual({
+        length,
+        version: library.version,
+        mask: library.maskPattern,
+      });
+      expect(Buffer.from(ours.modules.data).equals(Buffer.from(library.modules.data))).toBe(true);
+    }
+    expect(versions.size).toBe(40);
+  });
+
   it('draws every module as its pixels in the PNG, at 4 pixels a module as at any other scale', () => {
     const symbol = qrSymbol(texts(1)[0]!);
     for (const [scale, margin] of [
