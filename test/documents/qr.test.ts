@@ -3,6 +3,7 @@ import { inflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { ECL_BITS, formatBits, penaltyN1N3, penaltyN2N4 } from '../../src/modules/documents/qr-mask.js';
+import { qrImage, QR_MARGIN, QR_SCALE } from '../../src/modules/documents/qr-image.js';
 import { matrixToPng } from '../../src/modules/documents/qr-png.js';
 import { qrSymbol } from '../../src/modules/documents/qr.js';
 
@@ -83,6 +84,24 @@ describe('the QR symbol of the versión legible', () => {
     expect(masks.size).toBe(8); // every pattern won somewhere: the comparison covered them all
   });
 
+  it('is the symbol qrcode builds at every version, 1 to 40 (codewords, blocks, patterns, version bits)', () => {
+    const versions = new Set<number>();
+    for (let length = 1; length <= 2331; length += length < 200 ? 5 : 29) {
+      const text = 'consultaPublica?codGen=0F1E2D3C-ñ'.repeat(80).slice(0, length);
+      if (Buffer.byteLength(text) > 2331) continue;
+      const ours = qrSymbol(text);
+      const library = QRCode.create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
+      versions.add(library.version);
+      expect({ length, version: ours.version, mask: ours.maskPattern }).toEqual({
+        length,
+        version: library.version,
+        mask: library.maskPattern,
+      });
+      expect(Buffer.from(ours.modules.data).equals(Buffer.from(library.modules.data))).toBe(true);
+    }
+    expect(versions.size).toBe(40);
+  });
+
   it('draws every module as its pixels in the PNG, at 4 pixels a module as at any other scale', () => {
     const symbol = qrSymbol(texts(1)[0]!);
     for (const [scale, margin] of [
@@ -112,6 +131,33 @@ describe('the QR symbol of the versión legible', () => {
         }
       }
     }
+  });
+
+  it("draws every module as its pixels in the PDF's image (2 bits a pixel, 0 dark, 3 light), at every version", () => {
+    const versions = new Set<number>();
+    // one text per few bytes of length: every version from 1 to 40 (byte mode, error correction M)
+    for (let length = 1; length <= 2331; length += length < 200 ? 5 : 29) {
+      const symbol = qrSymbol('consultaPublica?codGen=0F1E2D3C'.repeat(80).slice(0, length));
+      versions.add(symbol.version);
+      const { side, stream } = qrImage(symbol.modules);
+      const size = symbol.modules.size;
+      expect(side).toBe((size + 2 * QR_MARGIN) * QR_SCALE);
+      const rowBytes = side / 4;
+      const raw = inflateSync(stream); // zlib's own inflater: a valid stream, its Adler-32 checked
+      expect(raw.length).toBe(rowBytes * side);
+      let wrong = 0;
+      for (let y = 0; y < side; y += 1) {
+        for (let x = 0; x < side; x += 1) {
+          const pixel = (raw[y * rowBytes + (x >> 2)]! >> (6 - 2 * (x & 3))) & 3;
+          const row = Math.floor(y / QR_SCALE) - QR_MARGIN;
+          const col = Math.floor(x / QR_SCALE) - QR_MARGIN;
+          const dark = row >= 0 && col >= 0 && row < size && col < size && symbol.modules.get(row, col);
+          if (pixel !== (dark ? 0 : 3)) wrong += 1;
+        }
+      }
+      expect({ version: symbol.version, wrong }).toEqual({ version: symbol.version, wrong: 0 });
+    }
+    expect(versions.size).toBe(40);
   });
 
   it('writes the format bits of ISO/IEC 18004 (error correction M, mask 0 → 101010000010010)', () => {

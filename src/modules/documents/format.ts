@@ -69,8 +69,9 @@ export function percent(value: number): string {
   return `${paddedFixed(value, 2) ?? new Decimal(value).toFixed(2)} %`;
 }
 
+/** Whether an amount is zero: a JS number other than ±0 is never zero as a Decimal either (no Decimal needed). */
 export function isZero(value: number): boolean {
-  return value === 0 || new Decimal(value).isZero();
+  return value === 0;
 }
 
 /** `2026-03-05` → `05/03/2026` (the date order used in El Salvador). Unknown shapes print unchanged. */

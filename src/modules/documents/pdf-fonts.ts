@@ -104,26 +104,24 @@ class CharMetrics {
     return this.widths[this.glyph(code)]!;
   }
 
-  /** The advance of `text[i]`: its width plus its kerning with the next character (none after the last). */
-  advance(text: string, i: number): number {
-    const left = this.glyph(text.charCodeAt(i));
-    if (i + 1 >= text.length) {
+  /** The kerning between glyphs `left` and `right` (`right` −1: after the last character). */
+  private kern(left: number, right: number): number {
+    if (right < 0) {
       // pdfkit asks for the pair (last glyph, undefined) too: the same lookup, remembered as a pair of its own
       let last = this.lastKerns[left];
       if (last === undefined) {
         last = this.afm.getKernPair(this.names[left]!, undefined);
         this.lastKerns[left] = last;
       }
-      return this.widths[left]! + last;
+      return last;
     }
-    const right = this.glyph(text.charCodeAt(i + 1));
     if (left < 128 && right < 128) {
       let kern = this.smallKerns[left * 128 + right]!;
       if (Number.isNaN(kern)) {
         kern = this.afm.getKernPair(this.names[left]!, this.names[right]!);
         this.smallKerns[left * 128 + right] = kern;
       }
-      return this.widths[left]! + kern;
+      return kern;
     }
     const pair = left * 4096 + right;
     let kern = this.kerns.get(pair);
@@ -131,7 +129,14 @@ class CharMetrics {
       kern = this.afm.getKernPair(this.names[left]!, this.names[right]!);
       this.kerns.set(pair, kern);
     }
-    return this.widths[left]! + kern;
+    return kern;
+  }
+
+  /** The advance of `text[i]`: its width plus its kerning with the next character (none after the last). */
+  advance(text: string, i: number): number {
+    const left = this.glyph(text.charCodeAt(i));
+    const right = i + 1 < text.length ? this.glyph(text.charCodeAt(i + 1)) : -1;
+    return this.widths[left]! + this.kern(left, right);
   }
 
   /** pdfkit's StandardFont.widthOfString. */
@@ -149,10 +154,16 @@ class CharMetrics {
    * negative: a space before a capital).
    */
   widthBound(string: string, size: number): number {
+    const n = string.length;
+    if (n === 0) return 0;
     let width = 0;
-    for (let i = 0; i < string.length; i += 1) {
-      const code = string.charCodeAt(i);
-      width += Math.max(this.advance(string, i), this.width(code));
+    let left = this.glyph(string.charCodeAt(0));
+    for (let i = 0; i < n; i += 1) {
+      const right = i + 1 < n ? this.glyph(string.charCodeAt(i + 1)) : -1;
+      const kern = this.kern(left, right);
+      // Math.max(advance, glyph width) of each character, as summed before
+      width += kern > 0 ? this.widths[left]! + kern : this.widths[left]!;
+      left = right;
     }
     return (width * size) / 1000;
   }

@@ -105,7 +105,7 @@ function mapRefs(value: unknown, real: Map<RecordedRef, DocumentRef>): unknown {
 }
 
 /** The document's private image counter, so the image gets the name pdfkit would give it (I1, I2…). */
-function nextLabel(doc: Pdf): string {
+export function nextLabel(doc: Pdf): string {
   const counted = doc as unknown as { _imageCount?: unknown };
   if (typeof counted._imageCount === 'number') return `I${++counted._imageCount}`;
   return `FxI${Math.random().toString(36).slice(2)}`;

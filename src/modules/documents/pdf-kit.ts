@@ -105,17 +105,17 @@ export const CONTENT_DEFLATE_LEVEL = 3;
  * dictionary pdfkit writes for a stream it compressed itself: its Length, then /Filter /FlateDecode).
  */
 function batchOperators(page: PageInternals): void {
-  const parts: string[] = [];
+  // the operators since the last binary chunk, each followed by its line feed (one string: V8 joins it when read)
+  let text = '';
   const chunks: Uint8Array[] = [];
   const flush = () => {
-    if (!parts.length) return;
-    parts.push('');
-    chunks.push(Buffer.from(parts.join('\n'), 'latin1'));
-    parts.length = 0;
+    if (!text) return;
+    chunks.push(Buffer.from(text, 'latin1'));
+    text = '';
   };
   page.write = (chunk) => {
     if (typeof chunk === 'string') {
-      parts.push(chunk);
+      text += `${chunk}\n`;
       return undefined;
     }
     flush();

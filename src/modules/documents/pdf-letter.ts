@@ -6,6 +6,7 @@ import type { DteView } from './dte-view.js';
 import { contentBottom, drawLogo, ensureSpace, FONT, FONT_BOLD, type Pdf } from './pdf-kit.js';
 import { labelled, labelledLine, textLine } from './pdf-text-line.js';
 import type { PdfImage } from './pdf-image.js';
+import { drawQr, type QrImage } from './qr-image.js';
 import { drawItemsTable } from './pdf-table.js';
 import type { PartyView } from './view-parties.js';
 import type { SectionView } from './view-sections.js';
@@ -23,13 +24,13 @@ function party(doc: Pdf, p: PartyView, x: number, y: number, width: number): num
   return doc.y;
 }
 
-function headerRight(doc: Pdf, view: DteView, qr: Buffer, x: number, y: number, width: number): number {
+function headerRight(doc: Pdf, view: DteView, qr: QrImage, x: number, y: number, width: number): number {
   doc.font(FONT_BOLD).fontSize(8).fillColor('#444444');
   textLine(doc, 'DOCUMENTO TRIBUTARIO ELECTRÓNICO', x, y, { width, align: 'center' });
   textLine(doc.font(FONT_BOLD).fontSize(12).fillColor('#000000'), view.title, x, doc.y + 2, { width, align: 'center' });
   const qrSize = 92;
   const qrTop = doc.y + 4;
-  doc.image(qr, x + (width - qrSize) / 2, qrTop, { width: qrSize, height: qrSize });
+  drawQr(doc, qr, x + (width - qrSize) / 2, qrTop, qrSize);
   doc.y = qrTop + qrSize + 4;
   for (const row of view.identification) labelled(doc, row.label, row.value, x, width, SMALL);
   selloBlock(doc, view, x, width);
@@ -51,7 +52,7 @@ function selloBlock(doc: Pdf, view: DteView, x: number, width: number): void {
   doc.fillColor('#000000');
 }
 
-function header(doc: Pdf, view: DteView, qr: Buffer, logo: PdfImage | null): void {
+function header(doc: Pdf, view: DteView, qr: QrImage, logo: PdfImage | null): void {
   const top = LETTER_MARGIN;
   const left = LETTER_MARGIN;
   const rightX = 340;
@@ -120,7 +121,7 @@ function totals(doc: Pdf, view: DteView, width: number): void {
   doc.y = Math.max(doc.y, afterTotals) + GAP;
 }
 
-export function drawLetter(doc: Pdf, view: DteView, qr: Buffer, logo: PdfImage | null): void {
+export function drawLetter(doc: Pdf, view: DteView, qr: QrImage, logo: PdfImage | null): void {
   const width = LETTER[0] - LETTER_MARGIN * 2;
   header(doc, view, qr, logo);
   doc.y = party(doc, view.receptor, LETTER_MARGIN, doc.y, width) + GAP;

@@ -49,14 +49,11 @@ function drawFragment(
   const baseline = height - y - (font.ascender / 1000) * t._fontSize;
   const fonts = (doc.page as unknown as PageFonts).fonts;
   if (fonts[font.id] == null) fonts[font.id] = font.ref();
-  doc.addContent('q');
-  doc.addContent(`1 0 0 -1 0 ${contentNumber(height)} cm`);
-  doc.addContent('BT');
-  doc.addContent(`1 0 0 1 ${contentNumber(x)} ${contentNumber(baseline)} Tm`);
-  doc.addContent(`/${font.id} ${contentNumber(t._fontSize)} Tf`);
-  doc.addContent(`${font.fxShowText!(text)} TJ`);
-  doc.addContent('ET');
-  doc.addContent('Q');
+  // the eight operators as one piece of content (pdfkit separates each with a line feed)
+  doc.addContent(
+    `q\n1 0 0 -1 0 ${contentNumber(height)} cm\nBT\n1 0 0 1 ${contentNumber(x)} ${contentNumber(baseline)} Tm\n` +
+      `/${font.id} ${contentNumber(t._fontSize)} Tf\n${font.fxShowText!(text)} TJ\nET\nQ`,
+  );
 }
 
 /** pdfkit's PDFNumber: a number as the nearest float32 not above it (how it rounds the bottom of a page). */

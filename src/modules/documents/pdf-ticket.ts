@@ -6,6 +6,7 @@ import type { DteView } from './dte-view.js';
 import { drawLogo, ensureSpace, FONT, FONT_BOLD, type Pdf } from './pdf-kit.js';
 import { labelled as labelledText, textLine } from './pdf-text-line.js';
 import type { PdfImage } from './pdf-image.js';
+import { drawQr, type QrImage } from './qr-image.js';
 import type { PartyView } from './view-parties.js';
 import type { SectionView } from './view-sections.js';
 
@@ -95,15 +96,15 @@ function totals(doc: Pdf, view: DteView): void {
   }
 }
 
-function qrBlock(doc: Pdf, qr: Buffer): void {
+function qrBlock(doc: Pdf, qr: QrImage): void {
   const size = 120;
   ensureSpace(doc, size + 16);
-  doc.image(qr, X + (W - size) / 2, doc.y + 4, { width: size, height: size });
+  drawQr(doc, qr, X + (W - size) / 2, doc.y + 4, size);
   doc.y += size + 6;
   centered(doc, 'Consulte este documento en el portal del Ministerio de Hacienda', 5.5);
 }
 
-export function drawTicket(doc: Pdf, view: DteView, qr: Buffer, logo: PdfImage | null): void {
+export function drawTicket(doc: Pdf, view: DteView, qr: QrImage, logo: PdfImage | null): void {
   doc.y = TICKET_MARGIN;
   if (logo) {
     drawLogo(doc, logo, X, doc.y, [W, 50], 'center');

@@ -7,7 +7,8 @@ import { createPdf, finish, stampPages, type Margins, type Pdf } from './pdf-kit
 import { pdfImage, type PdfImage } from './pdf-image.js';
 import { drawLetter, LETTER, LETTER_MARGIN } from './pdf-letter.js';
 import { drawTicket, TICKET_MARGIN, TICKET_WIDTH } from './pdf-ticket.js';
-import { renderQrPng } from './qr.js';
+import { qrSymbol } from './qr.js';
+import { qrImage, type QrImage } from './qr-image.js';
 
 export type { RenderDteInput } from './dte-view.js';
 
@@ -33,14 +34,14 @@ function pdfTitle(view: DteView): string {
   return `${view.title} ${view.numeroControl}`;
 }
 
-async function renderLetter(view: DteView, qr: Buffer, logo: PdfImage | null): Promise<Buffer> {
+async function renderLetter(view: DteView, qr: QrImage, logo: PdfImage | null): Promise<Buffer> {
   const doc = createPdf(LETTER, LETTER_MARGINS, pdfTitle(view));
   drawLetter(doc, view, qr, logo);
   stampPages(doc, footerText(view), view.watermark, 7);
   return finish(doc);
 }
 
-function drawTicketDoc(view: DteView, qr: Buffer, logo: PdfImage | null, height: number): Pdf {
+function drawTicketDoc(view: DteView, qr: QrImage, logo: PdfImage | null, height: number): Pdf {
   const doc = createPdf([TICKET_WIDTH, height], TICKET_MARGINS, pdfTitle(view));
   drawTicket(doc, view, qr, logo);
   return doc;
@@ -50,7 +51,7 @@ function drawTicketDoc(view: DteView, qr: Buffer, logo: PdfImage | null, height:
  * The ticket is laid out once on a maximal page to measure it, then again on a page exactly as tall as the
  * content (pdfkit fixes a page's size when the page is created).
  */
-async function renderTicket(view: DteView, qr: Buffer, logo: PdfImage | null): Promise<Buffer> {
+async function renderTicket(view: DteView, qr: QrImage, logo: PdfImage | null): Promise<Buffer> {
   let doc = drawTicketDoc(view, qr, logo, MAX_PAGE_HEIGHT);
   if (doc.bufferedPageRange().count === 1) {
     const height = Math.max(MIN_TICKET_HEIGHT, Math.ceil(doc.y + TICKET_SLACK + TICKET_MARGINS.bottom));
@@ -62,7 +63,7 @@ async function renderTicket(view: DteView, qr: Buffer, logo: PdfImage | null): P
 
 export async function renderDtePdf(input: RenderDteInput): Promise<Buffer> {
   const view = buildDteView(input);
-  const qr = await renderQrPng(view.qrUrl);
+  const qr = qrImage(qrSymbol(view.qrUrl).modules);
   // A logo given as bytes is decoded and compressed once per distinct image (pdf-image.ts).
   const logo = !input.logo ? null : input.logo instanceof Uint8Array ? await pdfImage(input.logo) : input.logo;
   return input.variant === 'ticket' ? renderTicket(view, qr, logo) : renderLetter(view, qr, logo);

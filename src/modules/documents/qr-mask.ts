@@ -6,9 +6,14 @@
  * runs here on the symbol's rows and columns packed eight modules a byte, each byte's points looked up in a table
  * rather than counted module by module: the library's rules as it implements them (mask-pattern.js in qrcode 1.5;
  * test/documents/qr.test.ts compares the scores), the lowest score winning and the first of equals kept. The symbol
- * itself is the library's, built once.
+ * itself is built once (qr-symbol.ts), unmasked.
  */
-import type { BitMatrix } from 'qrcode';
+/** A symbol's modules (row-major, 1 = dark) and its function patterns (1 = reserved), as in qrcode's BitMatrix. */
+export interface MaskableModules {
+  size: number;
+  data: Uint8Array;
+  reservedBit: Uint8Array;
+}
 
 /** Error correction levels' format-information bits (ISO/IEC 18004 table 12). */
 export const ECL_BITS = { L: 1, M: 0, Q: 3, H: 2 } as const;
@@ -291,18 +296,18 @@ function setFormatPacked(rows: Uint8Array, cols: Uint8Array, plain: Uint8Array, 
 }
 
 /**
- * The best mask for a symbol the library built with mask `built` (its modules as returned, format bits included):
- * the data is unmasked, then each pattern is scored as the library scores it. Rules 1 and 3 read the masked symbol's
- * rows and columns packed eight modules a byte (the unmasked ones packed once, each pattern's flips and format bits
- * applied to them a byte at a time); rules 2 and 4 only for a pattern that can still win. The modules are left as the
- * library builds them with the winning mask — the winner's data modules flipped by its pattern and its format bits
- * written, exactly what was scored — so the symbol need not be built a second time.
+ * The best mask for a symbol built with mask `built` (its modules as returned, format bits included), or not masked
+ * yet (`built` null): the data is unmasked, then each pattern is scored as the library scores it. Rules 1 and 3 read
+ * the masked symbol's rows and columns packed eight modules a byte (the unmasked ones packed once, each pattern's
+ * flips and format bits applied to them a byte at a time); rules 2 and 4 only for a pattern that can still win. The
+ * modules are left as the library builds them with the winning mask — the winner's data modules flipped by its
+ * pattern and its format bits written, exactly what was scored — so the symbol need not be built a second time.
  */
-export function applyBestMask(modules: BitMatrix, built: number, eclBits: number): number {
+export function applyBestMask(modules: MaskableModules, built: number | null, eclBits: number): number {
   const { size, data, reservedBit } = modules;
   const { flips, rowFlips, colFlips } = sizeMasks(size, reservedBit);
   const plain = data.slice();
-  xorAt(plain, flips[built]!);
+  if (built !== null) xorAt(plain, flips[built]!);
   const packed = size * lineBytes(size);
   const plainRows = packLines(plain, size, false, new Uint8Array(packed));
   const plainCols = packLines(plain, size, true, new Uint8Array(packed));

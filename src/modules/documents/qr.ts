@@ -1,7 +1,6 @@
-import QRCode from 'qrcode';
 import { requiredIdentificacion, type DteJson } from './dte-json.js';
-import { applyBestMask, ECL_BITS } from './qr-mask.js';
 import { matrixToPng } from './qr-png.js';
+import { encodeQr, type QrSymbol } from './qr-symbol.js';
 
 const CONSULTA_PUBLICA = 'https://admin.factura.gob.sv/consultaPublica';
 
@@ -18,21 +17,17 @@ export function consultaPublicaUrl(doc: DteJson): string {
 }
 
 /**
- * The QR image the PDF embeds: PNG (grayscale, see qr-png.ts), error correction M, 4-module quiet zone so phone
- * cameras lock on, 4 px per module (viewers scale it without smoothing; the PDF prints it at ~2.5 pt/module).
+ * The QR as a PNG (grayscale, see qr-png.ts): the pixels of the image the PDF embeds (qr-image.ts), error correction
+ * M, 4-module quiet zone so phone cameras lock on, 4 px per module.
  */
 export async function renderQrPng(text: string): Promise<Buffer> {
   return matrixToPng(qrSymbol(text).modules, 4, 4);
 }
 
 /**
- * The QR symbol of `text`: one byte-mode segment (the URL is mostly lowercase text, which byte mode holds anyway, and
- * qrcode's search for the optimal mix of modes cost half of the QR's time), error correction M. The version is the
- * library's; the mask is the one the library would choose (qr-mask.ts), applied to the symbol the library built.
+ * The QR symbol of `text`: one byte-mode segment (the URL is mostly lowercase text, which byte mode holds anyway),
+ * error correction M, the mask chosen by the library's rules — the symbol qrcode builds, built by qr-symbol.ts.
  */
-export function qrSymbol(text: string): QRCode.QRCode {
-  const data = Buffer.from(text, 'utf8');
-  const symbol = QRCode.create([{ data, mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: 0 });
-  symbol.maskPattern = applyBestMask(symbol.modules, 0, ECL_BITS.M) as QRCode.QRCodeMaskPattern;
-  return symbol;
+export function qrSymbol(text: string): QrSymbol {
+  return encodeQr(text);
 }
