@@ -70,9 +70,8 @@ const REFERENCE = 'invoice_reference_prefix_index';
 const RECEPTOR = 'invoice_list_receptor_index';
 const TRIGRAM = 'invoice_search_index';
 const RECEPTOR_NAME = 'invoice_receptor_name_index';
-// With the C collation (the embedded PostgreSQL) a plain btree also answers `like 'prefix%'`, and the planner may
-// read the unique index instead of the pattern one; with other collations only the pattern index can.
-const CODIGO = ['invoice_codigo_prefix_index', 'invoice_codigo_generacion_unique'];
+// codigoGeneracion's one unique index, in the pattern operator class, answers its equality and its prefixes.
+const CODIGO = ['invoice_codigo_generacion_unique'];
 const CONTROL = ['invoice_numero_control_prefix_index', 'invoice_tenant_numero_control_unique'];
 
 export function historyQueries(s: Samples): HistoryQuery[] {

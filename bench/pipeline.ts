@@ -595,6 +595,31 @@ async function pgStatsReport(
         per(r.fpi_bytes).padStart(9),
     );
   }
+  // By relation (PostgreSQL 16 and later): which tables and indexes the WAL and its full-page images go to.
+  const rel = await env.app.db.pool
+    .query(
+      `select coalesce(pg_filenode_relation(case when b.reltablespace = (select dattablespace from pg_database
+                                                                         where datname = current_database())
+                                              then 0 else b.reltablespace end, b.relfilenode)::regclass::text,
+                     'filenode ' || b.relfilenode) as rel,
+            count(*)::float8 as blocks, count(*) filter (where b.block_fpi_length > 0)::float8 as fpi,
+            sum(b.block_fpi_length)::float8 as fpi_bytes, sum(b.block_data_length)::float8 as data_bytes
+       from pg_get_wal_block_info($1::pg_lsn, $2::pg_lsn, false) b
+      where b.reldatabase = (select oid from pg_database where datname = current_database())
+      group by 1 order by sum(b.block_fpi_length) + sum(b.block_data_length) desc limit 16`,
+      [before.lsn, lsn],
+    )
+    .catch(() => ({ rows: [] as Record<string, number | string>[] }));
+  if (rel.rows.length > 0) {
+    console.log('  WAL by relation, per document (block references, full-page images, FPI bytes, block data bytes):');
+    for (const r of rel.rows) {
+      console.log(
+        `    ${String(r.rel).slice(0, 44).padEnd(44)} ${per(Number(r.blocks)).padStart(7)} ` +
+          `${per(Number(r.fpi)).padStart(7)} ${per(Number(r.fpi_bytes)).padStart(9)} ` +
+          per(Number(r.data_bytes)).padStart(9),
+      );
+    }
+  }
   const { rows } = await env.app.db.pool.query(
     `select calls::float8 as calls, total_exec_time as ms, rows::float8 as rows,
             (shared_blks_hit + shared_blks_read)::float8 as blks, shared_blks_dirtied::float8 as dirtied,

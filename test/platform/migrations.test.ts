@@ -36,6 +36,25 @@ describe('migrations', () => {
         { attname: 'content', storage: 'e', lz4: false },
         { attname: 'document', storage: 'x', lz4 },
       ]);
+      // codigoGeneracion: one unique B-tree in the pattern operator class (equality, uniqueness and prefixes), no
+      // constraint's index and prefix index beside it.
+      const codigo = await orm.em.getConnection().execute<{ name: string; def: string; constraints: number }[]>(
+        `select c.relname as name, pg_get_indexdef(c.oid) as def,
+                (select count(*) from pg_constraint k where k.conindid = c.oid)::int as constraints
+           from pg_index i join pg_class c on c.oid = i.indexrelid
+          where i.indrelid = 'invoice'::regclass and c.relam = (select oid from pg_am where amname = 'btree')
+            and pg_get_indexdef(c.oid) ~ '\\(codigo_generacion'
+          order by 1`,
+      );
+      expect(codigo).toEqual([
+        {
+          name: 'invoice_codigo_generacion_unique',
+          def:
+            'CREATE UNIQUE INDEX invoice_codigo_generacion_unique ON public.invoice USING btree ' +
+            '(codigo_generacion varchar_pattern_ops)',
+          constraints: 0,
+        },
+      ]);
       const keys = await orm.em.getConnection().execute<{ conname: string; def: string }[]>(
         `select conname, pg_get_constraintdef(oid) as def from pg_constraint where contype = 'f' and convalidated
           and conname in (${DATABASE_FOREIGN_KEYS.map((n) => `'${n}'`).join(', ')}) order by conname`,

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { uuidV7 } from '../../core/uuid-v7.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 
@@ -13,7 +14,7 @@ export const StoredDocumentSchema = defineEntity({
     id: p
       .uuid()
       .primary()
-      .onCreate(() => crypto.randomUUID()),
+      .onCreate(() => uuidV7()),
     // Both checked by one key, (tenant_id, invoice_id) → invoice (tenant_id, id): DATABASE_FOREIGN_KEYS.
     tenant: () => p.manyToOne(Tenant).createForeignKeyConstraint(false),
     invoice: () => p.manyToOne(Invoice).createForeignKeyConstraint(false),

@@ -104,6 +104,6 @@ function printableImage(storedLogo: Buffer | null): Promise<PdfImage | null> | n
 
 const storePdfSql = ([tenant, invoice, status, variant, content, bytes]: string[]) =>
   `insert into invoice_document (id, tenant_id, invoice_id, status, variant, content_type, content, bytes, created_at)
-   values (gen_random_uuid(), ${tenant}, ${invoice}, ${status}, ${variant}, 'application/pdf', ${content}, ${bytes},
+   values (fx_uuid_v7(), ${tenant}, ${invoice}, ${status}, ${variant}, 'application/pdf', ${content}, ${bytes},
            now())
    on conflict on constraint invoice_document_unique do nothing`;

@@ -143,7 +143,7 @@ function recordStatement(): { text: string; constants: unknown[] } {
     fx_pdf as (
       insert into invoice_document (id, tenant_id, invoice_id, status, variant, content_type, content, bytes,
         created_at)
-      select distinct on (invoice_id, pdf_status) gen_random_uuid(), tenant_id, invoice_id, pdf_status,
+      select distinct on (invoice_id, pdf_status) fx_uuid_v7(), tenant_id, invoice_id, pdf_status,
              ${p.add('letter')}, 'application/pdf', substring(${pdfs} from pdf_from for pdf_bytes), pdf_bytes, now()
       from fx_ok
       where pdf_bytes is not null

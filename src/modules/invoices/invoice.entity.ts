@@ -13,12 +13,11 @@ const INVOICE_SEARCH_INDEX =
 
 /**
  * The text search by identifier and by name (migration-created). An identifier is looked up by prefix in its own
- * btree: codigoGeneracion (unique across tenants, so without the tenant), numeroControl and referenciaExterna (the
- * latter lower-cased); a name by its words, unaccented (`fx_names`), in a GIN index of the receptor's name, and by
+ * btree: codigoGeneracion (its unique index, below), numeroControl and referenciaExterna (the latter
+ * lower-cased); a name by its words, unaccented (`fx_names`), in a GIN index of the receptor's name, and by
  * its pairs of adjacent words in another.
  */
 const SEARCH_INDEXES = [
-  ['invoice_codigo_prefix_index', '("codigo_generacion" varchar_pattern_ops)'],
   ['invoice_numero_control_prefix_index', '("tenant_id", "numero_control" varchar_pattern_ops)'],
   ['invoice_reference_prefix_index', '("tenant_id", lower("referencia_externa") text_pattern_ops)'],
   ['invoice_name_search_index', "using gin (to_tsvector('fx_names'::regconfig, coalesce(\"receptor_nombre\", '')))"],
@@ -76,7 +75,8 @@ export const InvoiceSchema = defineEntity({
      * itself is not kept: the document built from it is, and so is its signed form.
      */
     requestHash: p.string().length(64),
-    codigoGeneracion: p.string().length(36).unique(),
+    /** Unique: `invoice_codigo_generacion_unique` (below). */
+    codigoGeneracion: p.string().length(36),
     numeroControl: p.string().length(31),
     codEstableMH: p.string().length(4),
     codPuntoVentaMH: p.string().length(4),
@@ -141,6 +141,14 @@ export const InvoiceSchema = defineEntity({
     // What a document's events, e-mails and PDFs reference (DATABASE_FOREIGN_KEYS): one key checks both the invoice
     // and its tenant, and locks the invoice's row rather than the tenant's one row.
     { name: 'invoice_tenant_id_unique', properties: ['tenant', 'id'] },
+    // codigoGeneracion, unique across tenants, in the pattern operator class: the same B-tree answers equality and
+    // the search by prefix under any collation (a random v4 UUID: each row version writes a random leaf page of it,
+    // so one index rather than a constraint and a prefix index). Migration-created.
+    {
+      name: 'invoice_codigo_generacion_unique',
+      expression:
+        'create unique index "invoice_codigo_generacion_unique" on "invoice" ("codigo_generacion" varchar_pattern_ops)',
+    },
   ],
   // Every listing is one tenant's invoices, newest first: (fecEmi, createdAt, id) descending (list-invoices.ts). Each
   // filter has an index that starts with the tenant, then the filtered column, then that order, so a page is read

@@ -84,7 +84,7 @@ export function webhookFanOutCtes(p: SqlParams, join: string, data: string): str
     `fx_wd as (
       insert into webhook_delivery (id, tenant_id, endpoint_id, invoice_id, invoice_event_id, event_type, data,
         status, round_attempts, total_attempts, next_attempt_at, created_at, updated_at)
-      select gen_random_uuid(), e.tenant_id, e.id, ev.invoice_id, ev.id, ev.type, ${data}::jsonb, 'PENDING',
+      select fx_uuid_v7(), e.tenant_id, e.id, ev.invoice_id, ev.id, ev.type, ${data}::jsonb, 'PENDING',
              0, 0, now(), now(), now()
       from fx_ev ev join ${join} join webhook_endpoint e on e.tenant_id = ev.tenant_id
       where ${data} is not null and e.enabled
@@ -115,7 +115,7 @@ export async function writeOutbox(tx: EntityManager, tenantId: string, msg: Outb
   const rows = await tx.getConnection().execute<{ id: string }[]>(
     `insert into webhook_delivery (id, tenant_id, endpoint_id, invoice_id, invoice_event_id, event_type, data, status,
       round_attempts, total_attempts, next_attempt_at, created_at, updated_at)
-     select gen_random_uuid(), e.tenant_id, e.id, ?, ?, ?, ?::jsonb, 'PENDING', 0, 0, now(), now(), now()
+     select fx_uuid_v7(), e.tenant_id, e.id, ?, ?, ?, ?::jsonb, 'PENDING', 0, 0, now(), now(), now()
      from webhook_endpoint e
      where e.tenant_id = ? and e.enabled and (jsonb_array_length(e.event_types) = 0 or e.event_types @> ?::jsonb)
      returning id`,

@@ -190,7 +190,7 @@ function recordStatement(): { text: string; constants: unknown[] } {
     ${webhookFanOutCtes(p, 'k on k.id = ev.invoice_id', 'k.wh_data').join(',\n    ')},
     fx_em as (
       insert into invoice_email (id, tenant_id, invoice_id, "to", status, attempts, created_at, updated_at)
-      select gen_random_uuid(), u.tenant_id, u.invoice_id, k.email_to, 'PENDING', 0, now(), now()
+      select fx_uuid_v7(), u.tenant_id, u.invoice_id, k.email_to, 'PENDING', 0, now(), now()
       from fx_u u join k on k.ord = u.ord
       where k.email_to is not null
       returning id, tenant_id),

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { uuidV7 } from '../../core/uuid-v7.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 
@@ -49,7 +50,7 @@ export const WebhookDeliverySchema = defineEntity({
     id: p
       .uuid()
       .primary()
-      .onCreate(() => crypto.randomUUID()),
+      .onCreate(() => uuidV7()),
     tenant: () => p.manyToOne(Tenant),
     endpoint: () => p.manyToOne(WebhookEndpoint).deleteRule('cascade'),
     invoice: () => p.manyToOne(Invoice).nullable().index(),
