@@ -69,6 +69,11 @@ const PG_SETTINGS = Object.fromEntries(
 // GC pauses, and in the grouped emission the wait for the series' statement slot and the statement itself.
 const TAILS = process.argv.includes('--tails');
 const TAIL_MS = 20;
+// `--backlog-every=S`: every S seconds of the measured run (emission and drain), the backlog: documents emitted and
+// not yet PROCESSED (and the oldest one's age), the emission → PROCESSED time of those that ended in the last S
+// seconds, the e-mails not yet sent (the oldest's age since PROCESSED) and the jobs ready to run by kind. A burst
+// (`--docs=N` large enough for a minute or more) then shows whether the worker keeps pace beside the API.
+const BACKLOG_EVERY_S = option('backlog-every');
 const PG_STATS_SETTINGS = {
   shared_preload_libraries: 'pg_stat_statements',
   'pg_stat_statements.track': 'all',
@@ -276,6 +281,7 @@ async function run(s: Scenario): Promise<void> {
     };
     const timed = (ref: string) => (tails ? tails.sample(ref, () => post(ref)) : post(ref));
     const stats0 = PG_STATS ? await pgStatsStart(env, postmaster) : null;
+    const backlog = BACKLOG_EVERY_S ? backlogSampler(env, BACKLOG_EVERY_S) : null;
     const waits = PG_STATS ? sampleWaits(env) : null;
     let pgCpu0 = postgresCpuMs(postmaster);
     const cpu0 = process.cpuUsage();
@@ -310,6 +316,7 @@ async function run(s: Scenario): Promise<void> {
     // after PROCESSED. (Jobs scheduled for later, the periodic maintenance, are not waited for.)
     await allJobsDone(env);
     const drained = (performance.now() - started) / 1000;
+    await backlog?.stop();
     const cpu = process.cpuUsage(cpu0);
     const threads = threadCpuSince(threads0);
     // While the worker drains, this process only runs the MH sandbox's thread (and the event bus, and this loop).
@@ -638,6 +645,69 @@ async function pgStatsReport(
         `${String(r.query).slice(0, 200)}`,
     );
   }
+}
+
+/** The backlog every `everyS` seconds (see `--backlog-every`), printed as it is read; `stop` prints the last one. */
+function backlogSampler(env: BenchEnv, everyS: number): { stop(): Promise<void> } {
+  const t0 = performance.now();
+  let busy: Promise<void> = Promise.resolve();
+  const sample = async () => {
+    const [docs, mails, jobs] = await Promise.all([
+      env.app.db.pool.query<{
+        emitted: number;
+        unfinished: number;
+        oldest: number | null;
+        lag50: number | null;
+        lag99: number | null;
+        ended: number;
+      }>(
+        `select count(*)::int as emitted,
+                count(*) filter (where status not in ('PROCESSED', 'REJECTED'))::int as unfinished,
+                extract(epoch from now() - min(created_at)
+                  filter (where status not in ('PROCESSED', 'REJECTED')))::float8 as oldest,
+                percentile_cont(0.5) within group (order by extract(epoch from processed_at - created_at))
+                  filter (where processed_at > now() - make_interval(secs => $2)) as lag50,
+                percentile_cont(0.99) within group (order by extract(epoch from processed_at - created_at))
+                  filter (where processed_at > now() - make_interval(secs => $2)) as lag99,
+                count(*) filter (where processed_at > now() - make_interval(secs => $2))::int as ended
+           from invoice where tenant_id = $1 and lower(referencia_externa) like 'bench-s%'`,
+        [env.tenantId, everyS],
+      ),
+      env.app.db.pool.query<{ pending: number; oldest: number | null; sent: number }>(
+        `select count(*) filter (where m.status = 'PENDING')::int as pending,
+                extract(epoch from now() - min(i.processed_at) filter (where m.status = 'PENDING'))::float8 as oldest,
+                count(*) filter (where m.sent_at > now() - make_interval(secs => $2))::int as sent
+           from invoice_email m join invoice i on i.id = m.invoice_id
+          where m.tenant_id = $1 and lower(i.referencia_externa) like 'bench-s%'`,
+        [env.tenantId, everyS],
+      ),
+      env.app.db.pool.query<{ kind: string; n: number }>(
+        `select kind, count(*)::int as n from job where status in ('queued', 'running') and run_at <= now()
+          group by kind order by kind`,
+      ),
+    ]);
+    const d = docs.rows[0]!;
+    const m = mails.rows[0]!;
+    const s = (x: number | null) => (x === null ? '–' : x.toFixed(1));
+    const ms = (x: number | null) => (x === null ? '–' : (x * 1000).toFixed(0));
+    console.log(
+      `  backlog t=${((performance.now() - t0) / 1000).toFixed(0)} s: emitted ${d.emitted}, not PROCESSED ` +
+        `${d.unfinished} (oldest ${s(d.oldest)} s); ${d.ended} PROCESSED in the last ${everyS} s, emission → ` +
+        `PROCESSED p50 ${ms(d.lag50)} p99 ${ms(d.lag99)} ms; e-mails pending ${m.pending} (oldest ${s(m.oldest)} s ` +
+        `after PROCESSED), ${m.sent} sent in the last ${everyS} s; jobs ready ` +
+        `${jobs.rows.map((j) => `${j.kind} ${j.n}`).join(', ') || 'none'}`,
+    );
+  };
+  const timer = setInterval(() => {
+    busy = busy.then(sample).catch((e: unknown) => console.log(`  backlog: ${(e as Error).message}`));
+  }, everyS * 1000);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await busy;
+      await sample();
+    },
+  };
 }
 
 /** Waits until no job is due (jobs scheduled for later, the periodic maintenance, are not waited for). */
