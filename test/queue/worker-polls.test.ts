@@ -36,7 +36,7 @@ async function insertJobs(kind: string, n: number): Promise<void> {
 }
 
 describe('worker wake-ups', () => {
-  it('a job ending after a claim found every due job does not claim again; new work still wakes it', async () => {
+  it('a job that finishes after a claim found every due job does not claim again; new work still wakes it', async () => {
     const kind = 'test-one-at-a-time';
     const done: number[] = [];
     // the jobs end one after the other, 20 ms apart: each end would otherwise send its own claim
