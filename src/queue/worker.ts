@@ -154,15 +154,6 @@ export class Worker {
   private polling = false;
   /** A wake-up (NOTIFY, finished job) arrived while polling: poll again right after. */
   private pollAgain = false;
-  /**
-   * The last claim took every due job there was (fewer than it asked for, none left in the table for a saturated
-   * tenant): a finished job then does not look again (a claim statement per finished job, finding nothing). New work
-   * announces itself (NOTIFY after its commit, which wakes a poll), and the periodic poll finds the rest (a retry come
-   * due, an expired lease).
-   */
-  private drained = false;
-  /** The last claim left some tenant's MH-bound jobs in the table (saturated tenants). */
-  private leftOut = false;
   private readonly leaseMs: number;
   private readonly registry: Map<string, AnyJobDefinition>;
   /** MH-bound jobs this worker holds (claimed, waiting or running) per tenant: see `saturatedTenants`. */
@@ -246,14 +237,11 @@ export class Worker {
         const shared = shareFree > 0 && due ? await this.claim(shareFree, 1) : [];
         for (const job of shared) this.dispatch(job, this.shareQueue);
         const free = this.opts.concurrency * 2 - (this.mainHeld - this.prefetched());
-        const asked = Math.min(free, 50);
-        const jobs = free > 0 ? await this.claim(asked, 0) : [];
-        this.drained = free > 0 && jobs.length < asked && !this.leftOut;
+        const jobs = free > 0 ? await this.claim(Math.min(free, 50), 0) : [];
         for (const job of jobs) this.dispatch(job, this.queue);
-        if (jobs.length < asked || free <= 0) break;
+        if (jobs.length < Math.min(free, 50) || free <= 0) break;
       }
     } catch (err) {
-      this.drained = false;
       this.log.error({ err }, 'claiming jobs failed');
     } finally {
       this.polling = false;
@@ -285,7 +273,6 @@ export class Worker {
   private async claim(limit: number, minPriority: number): Promise<ClaimedJob[]> {
     if (limit <= 0) return [];
     const saturated = this.saturatedTenants();
-    this.leftOut = saturated.length > 0;
     const { rows } = await this.opts.pool.query<{
       id: string;
       tenant_id: string | null;
@@ -325,8 +312,7 @@ export class Worker {
         held = this.run(job);
       } else held = inSlot(() => this.run(job));
     } else held = queue.add(() => this.run(job), { priority });
-    // A finished job frees a slot: look for more work at once instead of waiting for the next tick or NOTIFY (unless
-    // the last claim found the queue drained: then new work announces itself).
+    // A finished job frees a slot: look for more work at once instead of waiting for the next tick or NOTIFY.
     const settled = held.finally(() => {
       this.running.delete(job.id);
       this.inflight.delete(settled);
@@ -336,7 +322,7 @@ export class Worker {
         if (left > 0) this.heldMh.set(tenantKey, left);
         else this.heldMh.delete(tenantKey);
       }
-      if (!this.drained) void this.poll();
+      void this.poll();
     });
     this.inflight.add(settled);
   }
