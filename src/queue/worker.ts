@@ -1,10 +1,10 @@
 import { hostname } from 'node:os';
-import PQueue from 'p-queue';
 import pg from 'pg';
 import type { Logger } from '../core/logger.js';
 import { prepared } from '../db/sql-params.js';
 import { metrics } from '../core/metrics.js';
 import type { AnyJobDefinition, ClaimedJob, JobOutcome, JobRuntime } from './job-definition.js';
+import { Slots } from './slots.js';
 
 export type { ClaimedJob, JobOutcome } from './job-definition.js';
 
@@ -130,14 +130,14 @@ export function backoffMs(attempt: number, baseMs = 1000, capMs = 5 * 60_000, ra
 }
 
 /**
- * Claims jobs from PostgreSQL with FOR UPDATE SKIP LOCKED and a lease, runs them through p-queue (global and
+ * Claims jobs from PostgreSQL with FOR UPDATE SKIP LOCKED and a lease, runs them in slots (global and
  * per-tenant concurrency), renews leases while they run, and records each outcome fenced by `locked_by`, so a worker
  * whose lease was taken over cannot overwrite the new owner's result. Several worker processes may share one database.
  */
 export class Worker {
   readonly id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  private readonly queue: PQueue;
-  private readonly tenantQueues = new Map<string, PQueue>();
+  private readonly queue: Slots;
+  private readonly tenantQueues = new Map<string, Slots>();
   private readonly running = new Set<string>();
   /**
    * Local work (webhooks, e-mail, PDFs: jobs that do not call MH) always has a few slots of its own — an eighth of
@@ -145,7 +145,7 @@ export class Worker {
    * and CPU-heavy local work never takes more than that share while MH work waits. Without an MH backlog, local
    * jobs are also claimed in priority order into the main queue, as before.
    */
-  private readonly shareQueue: PQueue;
+  private readonly shareQueue: Slots;
   private lastShareClaim = 0;
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
@@ -177,8 +177,8 @@ export class Worker {
     private readonly log: Logger,
     private readonly opts: WorkerOptions,
   ) {
-    this.queue = new PQueue({ concurrency: opts.concurrency });
-    this.shareQueue = new PQueue({ concurrency: Math.max(1, Math.floor(opts.concurrency / 8)) });
+    this.queue = new Slots(opts.concurrency);
+    this.shareQueue = new Slots(Math.max(1, Math.floor(opts.concurrency / 8)));
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.mhHoldLimit = opts.perTenantConcurrency + Math.max(0, opts.mhPrefetch ?? opts.perTenantConcurrency);
     this.registry = new Map(opts.definitions.map((d) => [d.kind, d]));
@@ -290,7 +290,7 @@ export class Worker {
     }));
   }
 
-  private dispatch(job: ClaimedJob, queue: PQueue): void {
+  private dispatch(job: ClaimedJob, queue: Slots): void {
     this.running.add(job.id);
     const def = this.registry.get(job.kind);
     const priority = -(def?.priority ?? 0);
@@ -327,10 +327,10 @@ export class Worker {
     this.inflight.add(settled);
   }
 
-  private tenantQueue(tenantId: string | null): PQueue {
+  private tenantQueue(tenantId: string | null): Slots {
     const key = tenantId ?? '-';
     let q = this.tenantQueues.get(key);
-    if (!q) this.tenantQueues.set(key, (q = new PQueue({ concurrency: this.opts.perTenantConcurrency })));
+    if (!q) this.tenantQueues.set(key, (q = new Slots(this.opts.perTenantConcurrency)));
     return q;
   }
 

@@ -170,27 +170,34 @@ function textTransferEncoding(content: string): '7bit' | 'quoted-printable' | 'b
   return textEncoding(content) === 'Q' ? 'quoted-printable' : 'base64';
 }
 
+/** Base64 of `n` bytes in lines of 76 characters, each but the last followed by an end of line of `eolBytes`. */
+function base64Size(n: number, eolBytes: number): number {
+  const encoded = Math.ceil(n / 3) * 4;
+  return encoded + (Math.max(Math.ceil(encoded / 76), 1) - 1) * eolBytes;
+}
+
 /**
- * Base64 in lines of 76 characters, each but the last followed by `eol`: what nodemailer's base64 Encoder writes
- * (with CRLF), written in one buffer — the encoded text put at its end, then each line moved to its place.
+ * Writes `bytes` in base64 lines of 76 characters, each but the last followed by `eol`, into `out` at `at` (the
+ * base64Size of them): what nodemailer's base64 Encoder writes (with CRLF). The encoded text is put at the end of its
+ * place, then each line moved to where it goes. Returns the offset after it.
  */
-function base64Lines(bytes: Buffer, eol: string): Buffer {
+function writeBase64Lines(bytes: Buffer, eol: string, out: Buffer, at: number): number {
   const encoded = Math.ceil(bytes.length / 3) * 4;
   const lines = Math.max(Math.ceil(encoded / 76), 1);
-  const out = Buffer.allocUnsafe(encoded + (lines - 1) * eol.length);
-  const tail = out.length - encoded;
+  const end = at + encoded + (lines - 1) * eol.length;
+  const tail = end - encoded;
   out.write(bytes.toString('base64'), tail, 'latin1');
-  // a line never moves past text not yet moved: line i goes to i·(76 + eol), from tail + 76·i ≥ i·eol further on
-  for (let i = 0, at = 0; i < lines; i += 1) {
+  // a line never moves past text not yet moved: line i goes to at + i·(76 + eol), from tail + 76·i ≥ i·eol further on
+  for (let i = 0; i < lines; i += 1) {
     const from = tail + i * 76;
-    const end = Math.min(from + 76, out.length);
-    out.copyWithin(at, from, end);
-    at += end - from;
+    const stop = Math.min(from + 76, end);
+    out.copyWithin(at, from, stop);
+    at += stop - from;
     if (i === lines - 1) break;
     if (eol === '\r\n') out[at++] = 0x0d;
     out[at++] = 0x0a;
   }
-  return out;
+  return at;
 }
 
 /** Whitespace nodemailer's QP encoder holds back at the end of a chunk (and a CR, for binary content). */
@@ -198,32 +205,98 @@ const isHeldBack = (byte: number | undefined, binary: boolean) =>
   byte === 0x20 || byte === 0x09 || (binary && byte === 0x0d);
 
 /**
- * A content in its transfer encoding, with `eol` line ends. Base64 is written directly; quoted-printable content of one
- * chunk (under 64 KiB, ending in no whitespace) is what qp.Encoder writes, qp.wrap(qp.encode(…)), without the stream;
- * anything else goes through nodemailer's encoders. With `eol` LF every CR is dropped, as nodemailer's LeUnix does.
+ * A message being written: texts (with CRLF line ends, their CRs dropped for LF when the message is put together,
+ * as nodemailer's LeUnix does), bytes already in their final form, and contents to write in base64 lines. The
+ * message is then written into one buffer of its exact size: no intermediate buffer per part, no copy to join them.
  */
-function writeContent(out: Buffer[], bytes: Buffer, transferEncoding: string, binary: boolean, eol: string): boolean {
+class MessageWriter {
+  private readonly parts: (string | Buffer | { base64: Buffer })[] = [];
+  private text = '';
+
+  constructor(readonly eol: '\n' | '\r\n') {}
+
+  /** A text with CRLF line ends. */
+  add(text: string): void {
+    this.text += text;
+  }
+
+  /** Bytes written as they are (already with the message's line ends). */
+  addBytes(bytes: Buffer): void {
+    this.flushText();
+    this.parts.push(bytes);
+  }
+
+  addBase64(bytes: Buffer): void {
+    this.flushText();
+    this.parts.push({ base64: bytes });
+  }
+
+  private flushText(): void {
+    if (!this.text) return;
+    this.parts.push(this.eol === '\n' ? this.text.replaceAll('\r', '') : this.text);
+    this.text = '';
+  }
+
+  toBuffer(): Buffer {
+    this.flushText();
+    let size = 0;
+    for (const p of this.parts) {
+      if (typeof p === 'string') size += Buffer.byteLength(p);
+      else if (Buffer.isBuffer(p)) size += p.length;
+      else size += base64Size(p.base64.length, this.eol.length);
+    }
+    const out = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const p of this.parts) {
+      if (typeof p === 'string') at += out.write(p, at, 'utf8');
+      else if (Buffer.isBuffer(p)) at += p.copy(out, at);
+      else at = writeBase64Lines(p.base64, this.eol, out, at);
+    }
+    return at === size ? out : out.subarray(0, at);
+  }
+}
+
+/**
+ * A content in its transfer encoding, with the writer's line ends. Base64 is written directly; quoted-printable content
+ * of one chunk (under 64 KiB, ending in no whitespace) is what qp.Encoder writes, qp.wrap(qp.encode(…)), without the
+ * stream; anything else goes through nodemailer's encoders. With LF every CR is dropped, as nodemailer's LeUnix does.
+ */
+function writeContent(out: MessageWriter, bytes: Buffer, transferEncoding: string, binary: boolean): boolean {
   if (transferEncoding === 'base64') {
-    out.push(base64Lines(bytes, eol));
+    out.addBase64(bytes);
     return true;
   }
   if (transferEncoding === 'quoted-printable') {
     if (bytes.length < 64 * 1024 && !isHeldBack(bytes[bytes.length - 1], binary)) {
-      out.push(withEol(qp.wrap(qp.encode(bytes), 76), eol));
+      out.add(qp.wrap(qp.encode(bytes), 76));
       return true;
     }
     const encoded: Buffer[] = [];
     if (!encode(new qp.Encoder({ binary } as qp.EncoderOptions), bytes, encoded)) return false;
-    for (const chunk of encoded) out.push(eol === '\n' ? unixLines(chunk) : chunk);
+    for (const chunk of encoded) out.addBytes(unixOrNot(chunk, out));
     return true;
   }
-  out.push(eol === '\n' ? unixLines(bytes) : bytes);
+  // 7bit: plain ASCII text (a string content), with CRLF line ends or bare LFs as written
+  out.addBytes(unixOrNot(bytes, out));
   return true;
 }
 
-/** A text of CRLF line ends as bytes, its CRs dropped when `eol` is LF. */
-function withEol(text: string, eol: string): Buffer {
-  return Buffer.from(eol === '\n' ? text.replaceAll('\r', '') : text);
+/** Bytes with CRLF line ends in the writer's line ends. */
+function unixOrNot(bytes: Buffer, out: MessageWriter): Buffer {
+  return out.eol === '\n' ? unixLines(bytes) : bytes;
+}
+
+/** Random bytes for the Message-ID and the boundary, drawn from the system's CSPRNG a pool at a time. */
+const RANDOM_POOL = 24 * 64;
+let randomPool = Buffer.alloc(0);
+let randomAt = RANDOM_POOL;
+function random24Hex(): string {
+  if (randomAt + 24 > randomPool.length) {
+    randomPool = randomBytes(RANDOM_POOL);
+    randomAt = 0;
+  }
+  randomAt += 24;
+  return randomPool.toString('hex', randomAt - 24, randomAt);
 }
 
 /**
@@ -234,15 +307,14 @@ function withEol(text: string, eol: string): Buffer {
 export function serializeSimple(
   mail: Mail.Options,
   newline: 'unix' | 'crlf' = 'crlf',
-): { chunks: Buffer[]; messageId: string; from: string } | null {
+): { message: Buffer; messageId: string; from: string } | null {
   const { from, to, subject, text, html, attachments } = mail;
-  const known = Object.keys(mail).every((k) => ['from', 'to', 'subject', 'text', 'html', 'attachments'].includes(k));
-  if (!known || typeof from !== 'string' || typeof to !== 'string' || !PLAIN_TO.test(to)) return null;
+  for (const k in mail) if (!SIMPLE_KEYS.has(k)) return null;
+  if (typeof from !== 'string' || typeof to !== 'string' || !PLAIN_TO.test(to)) return null;
   if (typeof subject !== 'string' || !subject || hasControl(subject) || typeof text !== 'string' || !text) return null;
   if (typeof html !== 'string' || !html || !Array.isArray(attachments) || !attachments.length) return null;
   for (const a of attachments) {
-    const plain =
-      Object.keys(a).every((k) => ['filename', 'content', 'contentType'].includes(k)) &&
+    let plain =
       typeof a.filename === 'string' &&
       PLAIN_FILENAME.test(a.filename) &&
       typeof a.contentType === 'string' &&
@@ -250,15 +322,15 @@ export function serializeSimple(
       !/^(text|message|multipart)\//.test(a.contentType) &&
       Buffer.isBuffer(a.content) &&
       a.content.length > 0;
+    for (const k in a) if (!ATTACHMENT_KEYS.has(k)) plain = false;
     if (!plain) return null;
   }
   const sender = fromLine(from);
   if (!sender) return null;
   // written with the line ends asked for: the texts below in CRLF, their CRs dropped for LF (nodemailer's LeUnix)
-  const eol = newline === 'unix' ? '\n' : '\r\n';
-  const bytesOf = (t: string) => withEol(t, eol);
+  const out = new MessageWriter(newline === 'unix' ? '\n' : '\r\n');
   // Message-ID and boundary: nodemailer's forms (its _generateMessageId, one base boundary per message)
-  const random = randomBytes(24).toString('hex');
+  const random = random24Hex();
   const id = `${random.slice(0, 8)}-${random.slice(8, 12)}-${random.slice(12, 16)}-${random.slice(16, 20)}-`;
   const messageId = `<${id}${random.slice(20, 32)}@${sender.address.split('@').pop()}>`;
   const base = `--_NmP-${random.slice(32, 48)}`;
@@ -267,28 +339,21 @@ export function serializeSimple(
   const date = new Date().toUTCString().replace(/GMT/, '+0000');
   const contentType = (type: string, params: Record<string, string>) =>
     line('Content-Type', mimeFuncs.buildHeaderValue({ value: type, params }));
-  const out: Buffer[] = [];
-  const head = [
-    sender.line,
-    line('To', to),
-    line('Subject', headerText(subject)),
-    line('Message-ID', messageId),
-    line('Date', date),
-    line('MIME-Version', '1.0'),
-    contentType('multipart/mixed', { boundary: mixed }),
-  ];
-  out.push(bytesOf(`${head.join('\r\n')}\r\n\r\n--${mixed}\r\n`));
-  out.push(bytesOf(`${contentType('multipart/alternative', { boundary: alternative })}\r\n\r\n`));
-  for (const [i, [type, content]] of [
-    ['text/plain', text],
-    ['text/html', html],
-  ].entries()) {
-    const te = textTransferEncoding(content!);
-    const headers = `${contentType(type!, { charset: 'utf-8' })}\r\n${line('Content-Transfer-Encoding', te)}`;
-    out.push(bytesOf(`${i > 0 ? '\r\n' : ''}--${alternative}\r\n${headers}\r\n\r\n`));
-    if (!writeContent(out, Buffer.from(content!), te, false, eol)) return null;
+  out.add(
+    `${sender.line}\r\n${line('To', to)}\r\n${line('Subject', headerText(subject))}\r\n` +
+      `${line('Message-ID', messageId)}\r\n${line('Date', date)}\r\n${line('MIME-Version', '1.0')}\r\n` +
+      `${contentType('multipart/mixed', { boundary: mixed })}\r\n\r\n--${mixed}\r\n` +
+      `${contentType('multipart/alternative', { boundary: alternative })}\r\n\r\n`,
+  );
+  for (let i = 0; i < 2; i += 1) {
+    const type = i === 0 ? 'text/plain' : 'text/html';
+    const content = i === 0 ? text : html;
+    const te = textTransferEncoding(content);
+    const headers = `${contentType(type, { charset: 'utf-8' })}\r\n${line('Content-Transfer-Encoding', te)}`;
+    out.add(`${i > 0 ? '\r\n' : ''}--${alternative}\r\n${headers}\r\n\r\n`);
+    if (!writeContent(out, Buffer.from(content), te, false)) return null;
   }
-  out.push(bytesOf(`\r\n--${alternative}--\r\n`));
+  out.add(`\r\n--${alternative}--\r\n`);
   for (const a of attachments) {
     const name = a.filename as string;
     const headers = [
@@ -296,12 +361,15 @@ export function serializeSimple(
       line('Content-Transfer-Encoding', 'base64'),
       line('Content-Disposition', mimeFuncs.buildHeaderValue({ value: 'attachment', params: { filename: name } })),
     ];
-    out.push(bytesOf(`\r\n--${mixed}\r\n${headers.join('\r\n')}\r\n\r\n`));
-    if (!writeContent(out, a.content as Buffer, 'base64', true, eol)) return null;
+    out.add(`\r\n--${mixed}\r\n${headers.join('\r\n')}\r\n\r\n`);
+    if (!writeContent(out, a.content as Buffer, 'base64', true)) return null;
   }
-  out.push(bytesOf(`\r\n--${mixed}--\r\n`));
-  return { chunks: out, messageId, from: sender.address };
+  out.add(`\r\n--${mixed}--\r\n`);
+  return { message: out.toBuffer(), messageId, from: sender.address };
 }
+
+const SIMPLE_KEYS = new Set(['from', 'to', 'subject', 'text', 'html', 'attachments']);
+const ATTACHMENT_KEYS = new Set(['filename', 'content', 'contentType']);
 
 /**
  * The message nodemailer would write for `mail` (its stream transport with `newline`, or SMTP with 'crlf'), or null
@@ -310,9 +378,8 @@ export function serializeSimple(
 export function serializeMessage(mail: Mail.Options, newline: 'unix' | 'crlf'): SerializedMessage | null {
   const simple = serializeSimple(mail, newline);
   if (simple) {
-    const message = Buffer.concat(simple.chunks);
     const envelope = { from: simple.from, to: [mail.to as string] };
-    return { message, messageId: simple.messageId, envelope };
+    return { message: simple.message, messageId: simple.messageId, envelope };
   }
   return serializeTree(mail, newline);
 }
