@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHILD_ENV } from '../src/cluster.js';
 import { loadConfig } from '../src/config.js';
 import { createApp, type App } from '../src/app.js';
 import { createLogger } from '../src/core/logger.js';
@@ -155,7 +156,10 @@ export async function benchServer(env: BenchEnv): Promise<BenchServer> {
 }
 
 /** POST /api/facturas of the example under the reference `ref`. */
-/** `main.js --worker-only` (as `npm start` runs it) on the bench's database and MH sandbox; its output is dropped. */
+/**
+ * `main.js --worker-only` (as `npm start` runs it: in a session of its own, on an IPC channel it exits with) on the
+ * bench's database and MH sandbox; its output is dropped.
+ */
 export function spawnWorkerProcess(
   env: BenchEnv,
   extraEnv: Record<string, string> = {},
@@ -170,9 +174,11 @@ export function spawnWorkerProcess(
       FX_MASTER_KEY: env.app.config.masterKey!,
       LOG_LEVEL: 'error',
       FX_PROCESSES: '1',
+      [CHILD_ENV]: '1',
       ...extraEnv,
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    detached: true,
   });
 }
 

@@ -1,4 +1,5 @@
-import cluster, { type Worker as ClusterWorker } from 'node:cluster';
+import { fork, type ChildProcess } from 'node:child_process';
+import cluster from 'node:cluster';
 import type { Config } from './config.js';
 import { startService, type RunningService } from './start-service.js';
 
@@ -9,6 +10,11 @@ import { startService, type RunningService } from './start-service.js';
  * event loop then serves requests only: jobs and the sandbox's work run elsewhere. A child that dies is restarted;
  * children exit at once if the primary dies (the durable queue makes every form of death safe).
  * Scaling past one machine is the same on more machines: API and `--worker-only` processes against one PostgreSQL.
+ *
+ * The worker process runs in a session of its own. Linux schedules each session as a group (autogroup, on by default)
+ * and gives every group an equal share of a busy CPU; PostgreSQL puts each backend in a session of its own. In the
+ * primary's session the worker's threads (transmission, PDF) would share one group's share with the API's and the
+ * MH sandbox's, against a whole share for each busy backend; on its own it competes as one more group.
  */
 export interface RunningCluster {
   service: RunningService;
@@ -30,12 +36,11 @@ export async function startCluster(config: Config): Promise<RunningCluster> {
   const roles = [...Array.from({ length: Math.max(1, config.processes - 1) }, () => '--api-only'), '--worker-only'];
   const log = service.app.log;
   let stopping = false;
-  const live = new Set<ClusterWorker>();
+  const live = new Set<ChildProcess>();
   const readies: Promise<void>[] = [];
 
   const spawn = (role: string): Promise<void> => {
-    cluster.setupPrimary({ args: [role] });
-    const child = cluster.fork(env);
+    const child = startChild(role, env);
     live.add(child);
     child.on('exit', (code, signal) => {
       live.delete(child);
@@ -55,10 +60,11 @@ export async function startCluster(config: Config): Promise<RunningCluster> {
     ready: Promise.all(readies).then(() => undefined),
     async close() {
       stopping = true;
-      const exits = [...live].map((c) => new Promise((r) => (c.isDead() ? r(null) : c.once('exit', r))));
-      for (const c of live) c.process.kill('SIGTERM');
+      const dead = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+      const exits = [...live].map((c) => new Promise((r) => (dead(c) ? r(null) : c.once('exit', r))));
+      for (const c of live) c.kill('SIGTERM');
       const force = setTimeout(() => {
-        for (const c of [...live]) c.process.kill('SIGKILL');
+        for (const c of [...live]) c.kill('SIGKILL');
       }, 12_000);
       await Promise.all(exits);
       clearTimeout(force);
@@ -67,9 +73,34 @@ export async function startCluster(config: Config): Promise<RunningCluster> {
   };
 }
 
+/**
+ * An API process shares the port through node:cluster; the worker process needs no port and is forked in a session of
+ * its own (see above), still on an IPC channel: it reports ready and exits with the primary.
+ */
+function startChild(role: string, env: Record<string, string>): ChildProcess {
+  if (role !== '--worker-only') {
+    cluster.setupPrimary({ args: [role] });
+    return cluster.fork({ ...env, [CHILD_ENV]: '1' }).process;
+  }
+  return fork(process.argv[1]!, [role], {
+    env: { ...process.env, ...env, [CHILD_ENV]: '1' },
+    execArgv: process.execArgv,
+    detached: true,
+    stdio: 'inherit',
+  });
+}
+
+/** Set in the environment of a process started by a primary (npm start's children, the bench's worker process). */
+export const CHILD_ENV = 'FX_SERVICE_CHILD';
+
+/** Whether this process was started by a primary (which prints the URL and the key once every child serves). */
+export function isServiceChild(): boolean {
+  return cluster.isWorker || (process.env[CHILD_ENV] === '1' && typeof process.send === 'function');
+}
+
 /** In a child: tell the primary it is serving, and exit with it (an orphan would keep the port and the queue). */
 export function childOfCluster(): void {
-  if (!cluster.isWorker) return;
+  if (!isServiceChild()) return;
   process.send?.('ready');
   process.on('disconnect', () => process.exit(1));
 }

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import cluster from 'node:cluster';
-import { childOfCluster, startCluster } from './cluster.js';
+import { childOfCluster, isServiceChild, startCluster } from './cluster.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DatabaseUnavailableError } from './db/database.js';
 import { EmbeddedPostgresStuckError } from './db/stale-lock.js';
@@ -9,7 +8,7 @@ import { startService } from './start-service.js';
 /** Exit codes: 0 clean stop, 1 unexpected, 2 configuration, 3 database unreachable. */
 async function main() {
   const config = loadConfig();
-  if (cluster.isPrimary && config.processes > 1 && config.worker.api && config.worker.enabled)
+  if (!isServiceChild() && config.processes > 1 && config.worker.api && config.worker.enabled)
     return mainCluster(config);
   const service = await startService(config);
   childOfCluster();
@@ -18,8 +17,8 @@ async function main() {
   if (server)
     log.info({ url: `${server.url}/graphql`, startupMs: Math.round(process.uptime() * 1000) }, 'FacturaXpress ready');
   // In a cluster the primary prints these once every process serves.
-  if (server && cluster.isPrimary) process.stdout.write(`\nFacturaXpress GraphQL: ${server.url}/graphql\n`);
-  if (demoKey && cluster.isPrimary) process.stdout.write(`FX_API_KEY=${demoKey}\n\n`);
+  if (server && !isServiceChild()) process.stdout.write(`\nFacturaXpress GraphQL: ${server.url}/graphql\n`);
+  if (demoKey && !isServiceChild()) process.stdout.write(`FX_API_KEY=${demoKey}\n\n`);
 
   stopOnSignals(log, () => service.close(), 15_000);
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ chmodSync(dataDir, 0o755);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** `npm start`'s entry with no DATABASE_URL: embedded PostgreSQL under FX_DATA_DIR, demo tenant, printed key. */
-function start(port: number) {
+function start(port: number, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
     cwd: repoRoot,
     env: {
@@ -21,6 +21,7 @@ function start(port: number) {
       PORT: String(port),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -81,6 +82,35 @@ describe('npm start (embedded PostgreSQL, demo tenant)', () => {
     expect(await new Promise((r) => second.child.once('exit', r))).toBe(0);
   }, 90_000);
 
+  it('runs its worker process in a session of its own, which exits with the primary', async () => {
+    const port = await freePort();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fx-start-sessions-'));
+    chmodSync(dir, 0o755);
+    const s = start(port, { FX_PROCESSES: '2', FX_DATA_DIR: dir });
+    let kids: ReturnType<typeof childrenOf> = [];
+    try {
+      await s.ready;
+      const primary = s.child.pid!;
+      kids = childrenOf(primary);
+      const worker = kids.find((k) => k.cmdline.includes('--worker-only'))!;
+      const api = kids.find((k) => k.cmdline.includes('--api-only'))!;
+      const postmaster = kids.find((k) => k.cmdline.includes('postgres'))!;
+      expect(worker && api && postmaster).toBeTruthy();
+      // (Linux schedules each session as a group: the worker's threads are not squeezed into the API's share)
+      expect(worker.session).toBe(worker.pid);
+      expect(api.session).toBe(procStat(primary).session);
+      s.child.kill('SIGKILL'); // no chance to stop its children: they must notice and exit by themselves
+      await until(() => !alive(worker.pid) && !alive(api.pid));
+      process.kill(postmaster.pid, 'SIGINT'); // the embedded PostgreSQL of the killed primary: a fast shutdown
+      await until(() => !alive(postmaster.pid));
+    } finally {
+      if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+      for (const k of kids.filter((k) => alive(k.pid)))
+        process.kill(k.pid, k.cmdline.includes('postgres') ? 'SIGINT' : 'SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   it('dte:preview prints only the document on stdout, and typed errors with exit 1', async () => {
     const bad = await runTs('src/cli.ts', ['dte:preview', '--file', 'test/fixtures/bad-ccf.json'], {
       DATABASE_URL: '',
@@ -92,3 +122,42 @@ describe('npm start (embedded PostgreSQL, demo tenant)', () => {
     expect(bad.stderr).toContain('receptor.numDocumento: INVALID_NIT_CHECK_DIGIT');
   }, 60_000);
 });
+
+/** A process's parent and session (from /proc/<pid>/stat: the fields after the command's closing parenthesis). */
+function procStat(pid: number): { ppid: number; session: number } {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return { ppid: Number(f[1]), session: Number(f[3]) };
+}
+
+function childrenOf(parent: number): { pid: number; session: number; cmdline: string }[] {
+  const out: { pid: number; session: number; cmdline: string }[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const st = procStat(Number(name));
+      if (st.ppid !== parent) continue;
+      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      out.push({ pid: Number(name), session: st.session, cmdline });
+    } catch {
+      // (a process that ended while the list was read)
+    }
+  }
+  return out;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(ok: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
