@@ -199,7 +199,10 @@ export class Worker {
       up: () => void this.poll(),
       down: () => this.log.warn('job wake-ups lost with the LISTEN connection; polling continues'),
     });
-    await this.wakeUps.ready;
+    await this.wakeUps.ready.catch((err: unknown) => {
+      this.wakeUps?.close();
+      throw err;
+    });
     this.timer = setInterval(() => void this.poll(), this.opts.pollMs ?? 1000);
     this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(100, Math.floor(this.leaseMs / 3)));
     void this.poll();
