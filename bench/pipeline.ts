@@ -236,7 +236,8 @@ async function run(s: Scenario): Promise<void> {
     const workerReady = async () => {
       for (;;) {
         const { rows } = await env.app.db.pool.query(
-          `select count(*)::int as n from pg_stat_activity where query = 'listen fx_jobs'`,
+          // (its LISTEN connection's statement: the worker's channel, alone or with others)
+          `select count(*)::int as n from pg_stat_activity where query ~* '\\mlisten fx_jobs\\M'`,
         );
         if (rows[0].n >= workerProcesses) break;
         await new Promise((r) => setTimeout(r, 25));

@@ -79,7 +79,7 @@ export async function benchEnv(env: Record<string, string> = {}, opts: BenchEnvO
   const log = createLogger('error');
   const db = await openDatabase(config, log);
   const mh = await createMhServices(config, log);
-  const events = opts.events ? await startInvoiceEventBus(db.url, log) : null;
+  const events = opts.events ? await startInvoiceEventBus(db, log) : null;
   const app = createApp({ config, log, db, mh, events });
   const first = opts.tenant ? await opts.tenant(app) : await addBenchTenant(app);
   return {

@@ -47,8 +47,8 @@ export interface AppParts {
 }
 
 export function createApp({ config, log, db, mh, events = null, clock = systemClock }: AppParts): App {
-  // The cache listens for API key changes from its first use on; its connection closes with the database.
-  const cache = new ApiKeyCache(db.url, log);
+  // The cache listens for API key changes from its first use on, on the database's LISTEN connection.
+  const cache = new ApiKeyCache(db.listener, log);
   db.beforeClose(() => cache.close());
   // A change made through this process's ORM (revokeApiKey) drops the entry at once, before its NOTIFY comes back.
   db.orm.em.getEventManager().registerSubscriber({

@@ -40,7 +40,7 @@ export async function startService(config: Config, opts: ServiceOptions = {}): P
   const mh = await createMhServices(config, log);
   const api = opts.api ?? config.worker.api;
   // Subscriptions are served by API processes: only they listen for invoice changes.
-  const events = api ? await startInvoiceEventBus(db.url, log) : null;
+  const events = api ? await startInvoiceEventBus(db, log) : null;
   const app = createApp({ config, log, db, mh, events });
   const demoKey = await ensureDemoTenant(app);
   await registerCredentialsWithSandbox(app);

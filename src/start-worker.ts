@@ -40,7 +40,7 @@ export async function startWorker(app: App, opts: { mailer?: Mailer } = {}): Pro
     concurrency: app.config.worker.concurrency,
     perTenantConcurrency: app.config.worker.perTenantConcurrency,
     leaseMs: app.config.worker.leaseMs,
-    databaseUrl: app.db.url,
+    listener: app.db.listener,
     pool: app.db.pool,
   });
   await worker.start();

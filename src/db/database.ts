@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Logger } from '../core/logger.js';
 import { attachRunningEmbedded, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
+import { Listener } from './listener.js';
 import { Notifier } from './notifier.js';
 import { initOrm, type MikroORM } from './orm.js';
 
@@ -25,6 +26,8 @@ export interface Database {
   pool: pg.Pool;
   /** Sends the hot path's NOTIFYs after their statements committed (see Notifier). */
   notifier: Notifier;
+  /** This process's one LISTEN connection, shared by all its listeners (event bus, caches, worker wake-ups). */
+  listener: Listener;
   url: string;
   embedded: boolean;
   /** Runs `hook` (e.g. closing a LISTEN connection) when the database closes, before its pool and server stop. */
@@ -77,15 +80,18 @@ export async function openDatabase(cfg: Config, log: Logger): Promise<Database> 
   const pool = new pg.Pool({ connectionString: url, max: 8, application_name: 'fx-hot-path' });
   pool.on('error', (err) => log.warn({ err: err.message }, 'an idle hot-path connection failed'));
   const notifier = new Notifier(url, log);
+  const listener = new Listener(url, log);
   return {
     orm,
     pool,
     notifier,
+    listener,
     url,
     embedded: !!embedded,
     beforeClose: (hook) => void hooks.push(hook),
     async close() {
       for (const hook of hooks.splice(0)) await hook().catch(() => undefined);
+      await listener.close();
       await notifier.close();
       await pool.end().catch(() => undefined);
       await orm.close(true);

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import pg from 'pg';
 import type { Logger } from '../core/logger.js';
+import type { ChannelSubscription, Listener } from '../db/listener.js';
 import { prepared } from '../db/sql-params.js';
 import { metrics } from '../core/metrics.js';
 import type { AnyJobDefinition, ClaimedJob, JobOutcome, JobRuntime } from './job-definition.js';
@@ -22,13 +23,16 @@ export interface WorkerOptions {
   mhPrefetch?: number;
   leaseMs?: number;
   pollMs?: number;
-  /** For LISTEN (wake-ups); the pool is used for everything else. */
-  databaseUrl: string;
+  /** The process's LISTEN connection (wake-ups on `fx_jobs`); the pool is used for everything else. */
+  listener: Listener;
   /** Plain connections for claiming and recording jobs (one statement each, no ORM). */
   pool: pg.Pool;
 }
 
 const SHARE_CLAIM_MS = 100;
+
+/** Where new jobs are announced (payload: the job's kind; see jobNotes). */
+export const JOB_CHANNEL = 'fx_jobs';
 
 /**
  * The end of both claim statements, after their CTE `q` of claimable queued jobs: the running jobs whose lease has
@@ -150,7 +154,7 @@ export class Worker {
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
-  private listener: pg.Client | null = null;
+  private wakeUps: ChannelSubscription | null = null;
   private polling = false;
   /** A wake-up (NOTIFY, finished job) arrived while polling: poll again right after. */
   private pollAgain = false;
@@ -187,15 +191,18 @@ export class Worker {
   }
 
   async start(): Promise<void> {
-    this.listener = new pg.Client({ connectionString: this.opts.databaseUrl });
-    this.listener.on('notification', () => void this.poll());
-    this.listener.on('error', (err) =>
-      this.log.warn({ err: err.message }, 'job listener connection lost; polling continues'),
-    );
-    await this.listener.connect();
-    await this.listener.query('listen fx_jobs');
     // NOTIFY is only a wake-up: the hot path sends it after its commit (the database's Notifier), so a process that
-    // dies in between loses it, and this poll (every second) finds the job anyway.
+    // dies in between loses it, and this poll (every second) finds the job anyway; it also finds the jobs whose
+    // wake-up came while the LISTEN connection was down, and the worker polls at once when it is back.
+    this.wakeUps = this.opts.listener.subscribe(JOB_CHANNEL, {
+      notify: () => void this.poll(),
+      up: () => void this.poll(),
+      down: () => this.log.warn('job wake-ups lost with the LISTEN connection; polling continues'),
+    });
+    await this.wakeUps.ready.catch((err: unknown) => {
+      this.wakeUps?.close();
+      throw err;
+    });
     this.timer = setInterval(() => void this.poll(), this.opts.pollMs ?? 1000);
     this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(100, Math.floor(this.leaseMs / 3)));
     void this.poll();
@@ -210,7 +217,7 @@ export class Worker {
     if (this.timer) clearInterval(this.timer);
     await this.idle();
     if (this.heartbeat) clearInterval(this.heartbeat);
-    await this.listener?.end().catch(() => undefined);
+    this.wakeUps?.close();
   }
 
   /** Resolves when no job is held (queued, waiting or running) in this process (tests, benchmarks). */

@@ -126,7 +126,7 @@ describe('invoiceStatusChanged over graphql-ws', () => {
     await pgc.connect();
     const killed = await pgc.query(
       `select pg_terminate_backend(pid) from pg_stat_activity where datname ` +
-        `= current_database() and application_name = 'fx-invoice-events'`,
+        `= current_database() and application_name = 'fx-listen'`,
     );
     await pgc.end();
     expect(killed.rowCount).toBe(2); // one per server

@@ -28,7 +28,7 @@ afterAll(async () => {
 const EMPTY_QUERY = Buffer.from([0x51, 0, 0, 0, 5, 0]);
 
 /**
- * A TCP proxy to PostgreSQL. On the key cache's LISTEN connection (recognised by its application name) it can hold
+ * A TCP proxy to PostgreSQL. On the process's LISTEN connection (recognised by its application name) it can hold
  * the server's answers, one chunk as PostgreSQL wrote it, then let them through one at a time, in order.
  */
 class CacheProxy {
@@ -54,7 +54,7 @@ class CacheProxy {
       let isCache: boolean | null = null;
       client.on('data', (chunk) => {
         if (isCache === null) {
-          isCache = chunk.includes('fx-cache-fx_api_keys');
+          isCache = chunk.includes('fx-listen');
           if (isCache) self!.toCache = client;
         }
         if (isCache && chunk.includes(EMPTY_QUERY)) self!.barriers += 1;
@@ -166,11 +166,11 @@ describe('API key cache', () => {
     const { apiKey, keyId } = await provisionTenant(a);
     expect((await b.gql(ME, {}, { 'x-api-key': apiKey })).status).toBe(200);
     expect((await b.gql(ME, {}, { 'x-api-key': apiKey })).status).toBe(200); // served from b's cache
-    // Freeze the PostgreSQL backends of the key caches' LISTEN connections: a notification cannot reach a process
+    // Freeze the PostgreSQL backends of the processes' LISTEN connections: a notification cannot reach a process
     // until they resume. A server that trusted its cache would answer from it at once.
     const c = new pg.Client({ connectionString: a.app.db.url });
     await c.connect();
-    const { rows } = await c.query(`select pid from pg_stat_activity where application_name = 'fx-cache-fx_api_keys'`);
+    const { rows } = await c.query(`select pid from pg_stat_activity where application_name = 'fx-listen'`);
     await c.end();
     const pids = rows.map((r) => r.pid as number);
     const local = pids.length > 0 && pids.every((pid) => existsSync(`/proc/${pid}`));

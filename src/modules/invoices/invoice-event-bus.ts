@@ -1,5 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from '../../core/logger.js';
+import type { Database } from '../../db/database.js';
 
 /** Channel on which committed invoice changes are announced (subscriptions and webhooks listen). */
 export const INVOICE_CHANNEL = 'fx_invoice_events';
@@ -23,7 +24,6 @@ export interface InvoiceEventBus {
   close(): Promise<void>;
 }
 
-const RECONNECT_MS = 1000;
 /** How often the bus looks for committed events whose notification never came. */
 const CATCH_UP_MS = 1000;
 /**
@@ -36,19 +36,29 @@ const CATCH_UP_LAG_MS = 5000;
 const KEEP_DELIVERED = 2000;
 
 /**
- * One LISTEN connection per server process, fanned out to its subscribers. NOTIFY travels through PostgreSQL, so
- * a change committed by any process (API or worker) reaches the subscribers of every process.
+ * The invoice channel of the process's LISTEN connection (the database's Listener), fanned out to its subscribers.
+ * NOTIFY travels through PostgreSQL, so a change committed by any process (API or worker) reaches the subscribers of
+ * every process. Its reads of invoice_event go through the database's pool.
  *
  * The hot path announces its events after they committed (the database's Notifier), not inside their transaction:
  * a process that dies between its commit and that send leaves events that are committed but never notified. The
  * bus therefore also catches up from invoice_event (the source of truth) every second: events newer than a
  * watermark that trails the newest delivered event by a few seconds, still not delivered a second after they were
  * first seen committed, are delivered then (within about two seconds of their commit), in event order. While no one
- * subscribes it only moves the watermark.
+ * subscribes it only moves the watermark. Whenever the LISTEN connection comes back, the events committed while it
+ * was down are replayed from invoice_event first (retried every second until that succeeds).
  */
-export async function startInvoiceEventBus(databaseUrl: string, log: Logger): Promise<InvoiceEventBus> {
+export async function startInvoiceEventBus(
+  db: Pick<Database, 'listener' | 'pool'>,
+  log: Logger,
+): Promise<InvoiceEventBus> {
   const listeners = new Set<NoteListener>();
-  let client: pg.Client | null = null;
+  /** Whether the channel is listened to (notifications arrive). */
+  let up = false;
+  /** Listened to again, and the events committed meanwhile not yet read back (or the bus not yet primed). */
+  let behind = false;
+  /** Counts the times the channel came up: a read back clears `behind` only if it came up no more since it began. */
+  let ups = 0;
   let closed = false;
 
   // Replay and catch-up may overlap with NOTIFYs: the delivered event ids are remembered to skip repeats (by id, in
@@ -64,17 +74,17 @@ export async function startInvoiceEventBus(databaseUrl: string, log: Logger): Pr
     if (id > lastEventId) lastEventId = id;
     for (const l of listeners) l(note);
   };
-  const dispatch = (msg: pg.Notification) => {
-    if (msg.channel !== INVOICE_CHANNEL || !msg.payload) return;
+  const dispatch = (payload: string) => {
+    if (!payload) return;
     try {
-      deliver(JSON.parse(msg.payload) as InvoiceNote);
+      deliver(JSON.parse(payload) as InvoiceNote);
     } catch {
-      log.warn({ payload: msg.payload.slice(0, 200) }, 'ignoring a malformed invoice notification');
+      log.warn({ payload: payload.slice(0, 200) }, 'ignoring a malformed invoice notification');
     }
   };
   /** Where "after it subscribed" starts for this process: the newest event when the bus starts listening. */
   let primed = false;
-  const prime = async (c: pg.Client) => {
+  const prime = async (c: pg.Pool) => {
     const { rows } = await c.query(`select coalesce(max(id), 0)::text as id from invoice_event`);
     lastEventId = BigInt(rows[0].id as string);
     watermark = lastEventId;
@@ -83,7 +93,7 @@ export async function startInvoiceEventBus(databaseUrl: string, log: Logger): Pr
   const noteColumns = `e.id::text as "eventId", e.invoice_id as "invoiceId", e.tenant_id as "tenantId", e.type,
     e.to_status as status, i.referencia_externa as "referenciaExterna", i.patient_id as "patientId"`;
   /** Events committed while the LISTEN connection was down, read back from invoice_event (the source of truth). */
-  const replayMissed = async (c: pg.Client) => {
+  const replayMissed = async (c: pg.Pool) => {
     const { rows } = await c.query(
       `select ${noteColumns}
          from invoice_event e join invoice i on i.id = e.invoice_id where e.id > $1 order by e.id`,
@@ -105,11 +115,13 @@ export async function startInvoiceEventBus(databaseUrl: string, log: Logger): Pr
       if (delivered.size <= KEEP_DELIVERED) break;
       if (id <= watermark) delivered.delete(key);
     }
-    const c = client;
-    if (!c || !primed || catchingUp || !listeners.size) {
+    if (!up || catchingUp) return;
+    if (behind) return void readBack();
+    if (!primed || !listeners.size) {
       unseen = new Set();
       return;
     }
+    const c = db.pool;
     catchingUp = true;
     try {
       // Ids only (the primary key), from the watermark on: a few seconds of events.
@@ -135,50 +147,54 @@ export async function startInvoiceEventBus(databaseUrl: string, log: Logger): Pr
     } finally {
       catchingUp = false;
     }
+    if (up && behind) void readBack(); // listened to again while this ran
+  };
+  /**
+   * After the channel is listened to: the first time, where "after it subscribed" starts; afterwards, the events
+   * committed while it was not. A failure leaves `behind` set: the next catch-up tries again.
+   */
+  const readBack = async () => {
+    if (catchingUp || !behind) return;
+    catchingUp = true;
+    const since = ups;
+    try {
+      await (primed ? replayMissed(db.pool) : prime(db.pool));
+      if (since === ups) behind = false;
+      unseen = new Set();
+      started();
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'could not replay missed invoice events; retrying');
+    } finally {
+      catchingUp = false;
+    }
   };
   const catchUpTimer = setInterval(() => void catchUp(), CATCH_UP_MS);
   catchUpTimer.unref();
 
-  const scheduleReconnect = () => {
-    setTimeout(
-      () =>
-        void connect().catch((e) => {
-          log.error({ err: (e as Error).message }, 'LISTEN reconnect failed; retrying');
-          if (!closed) scheduleReconnect();
-        }),
-      RECONNECT_MS,
-    ).unref();
-  };
-  const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: databaseUrl, application_name: 'fx-invoice-events' });
-    c.on('notification', dispatch);
-    let lost = false;
-    const onLost = (err?: Error) => {
-      if (lost || closed) return;
-      lost = true;
-      log.warn({ err: err?.message }, 'invoice LISTEN connection lost; reconnecting');
-      void c.end().catch(() => undefined);
-      if (client === c) client = null;
-      scheduleReconnect();
-    };
-    c.on('error', onLost);
-    c.on('end', () => onLost());
-    try {
-      await c.connect();
-      await c.query(`LISTEN ${INVOICE_CHANNEL}`);
-    } catch (err) {
-      lost = true; // the caller retries; this client is dropped
-      void c.end().catch(() => undefined);
-      throw err;
-    }
-    client = c;
-    // A failed replay drops the connection ('end' → reconnect → replay again from the same event id).
-    await (primed ? replayMissed(c) : prime(c)).catch((err) => {
-      log.warn({ err: (err as Error).message }, 'could not replay missed invoice events');
-      void c.end().catch(() => undefined);
-    });
-  };
-  await connect();
+  let started!: () => void;
+  const primedOnce = new Promise<void>((resolve) => (started = resolve));
+  const subscription = db.listener.subscribe(INVOICE_CHANNEL, {
+    notify: dispatch,
+    up: () => {
+      up = true;
+      behind = true;
+      ups += 1;
+      void readBack();
+    },
+    down: () => {
+      up = false;
+      if (!closed) log.warn('invoice LISTEN connection lost; replaying from invoice_event once it is back');
+    },
+  });
+  try {
+    // The first connection fails as openDatabase would; later losses reconnect on their own.
+    await subscription.ready;
+    await primedOnce;
+  } catch (err) {
+    subscription.close();
+    clearInterval(catchUpTimer);
+    throw err;
+  }
 
   return {
     subscribe(listener) {
@@ -189,7 +205,7 @@ export async function startInvoiceEventBus(databaseUrl: string, log: Logger): Pr
       closed = true;
       clearInterval(catchUpTimer);
       listeners.clear();
-      await client?.end().catch(() => undefined);
+      subscription.close();
     },
   };
 }

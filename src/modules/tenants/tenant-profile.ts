@@ -35,7 +35,11 @@ export function tenantProfile(
 function cacheOf(db: Database, log: Logger | (() => Logger)): NotifiedCache<TenantProfile> {
   let cache = caches.get(db);
   if (cache) return cache;
-  const c = new NotifiedCache<TenantProfile>(db.url, TENANT_PROFILE_CHANNEL, typeof log === 'function' ? log() : log);
+  const c = new NotifiedCache<TenantProfile>(
+    db.listener,
+    TENANT_PROFILE_CHANNEL,
+    typeof log === 'function' ? log() : log,
+  );
   caches.set(db, (cache = c));
   db.beforeClose?.(() => c.close());
   const tenantOf = (entity: unknown): string | undefined => {
