@@ -4,8 +4,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHILD_ENV } from '../src/cluster.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, SERVICE_CHILD_ENV } from '../src/config.js';
 import { createApp, type App } from '../src/app.js';
 import { createLogger } from '../src/core/logger.js';
 import { createMhServices } from '../src/hacienda/mh-services.js';
@@ -174,7 +173,7 @@ export function spawnWorkerProcess(
       FX_MASTER_KEY: env.app.config.masterKey!,
       LOG_LEVEL: 'error',
       FX_PROCESSES: '1',
-      [CHILD_ENV]: '1',
+      [SERVICE_CHILD_ENV]: '1',
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import cluster from 'node:cluster';
-import type { Config } from './config.js';
+import { SERVICE_CHILD_ENV, serviceChildEnv, startedByPrimary, type Config } from './config.js';
 import { startService, type RunningService } from './start-service.js';
 
 /**
@@ -80,22 +80,19 @@ export async function startCluster(config: Config): Promise<RunningCluster> {
 function startChild(role: string, env: Record<string, string>): ChildProcess {
   if (role !== '--worker-only') {
     cluster.setupPrimary({ args: [role] });
-    return cluster.fork({ ...env, [CHILD_ENV]: '1' }).process;
+    return cluster.fork({ ...env, [SERVICE_CHILD_ENV]: '1' }).process;
   }
   return fork(process.argv[1]!, [role], {
-    env: { ...process.env, ...env, [CHILD_ENV]: '1' },
+    env: serviceChildEnv(env),
     execArgv: process.execArgv,
     detached: true,
     stdio: 'inherit',
   });
 }
 
-/** Set in the environment of a process started by a primary (npm start's children, the bench's worker process). */
-export const CHILD_ENV = 'FX_SERVICE_CHILD';
-
 /** Whether this process was started by a primary (which prints the URL and the key once every child serves). */
 export function isServiceChild(): boolean {
-  return cluster.isWorker || (process.env[CHILD_ENV] === '1' && typeof process.send === 'function');
+  return cluster.isWorker || (startedByPrimary() && typeof process.send === 'function');
 }
 
 /** In a child: tell the primary it is serving, and exit with it (an orphan would keep the port and the queue). */

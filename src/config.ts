@@ -260,6 +260,19 @@ function mhRate(env: Env): number | null {
   return int(env, 'FX_MH_RATE_PER_SECOND', 50, 1, 100_000);
 }
 
+/** Set in the environment of a process started by a primary (npm start's children, the bench's worker process). */
+export const SERVICE_CHILD_ENV = 'FX_SERVICE_CHILD';
+
+/** Whether this process's environment says a primary started it. */
+export function startedByPrimary(env: Env = process.env): boolean {
+  return env[SERVICE_CHILD_ENV] === '1';
+}
+
+/** The environment of a child process a primary starts: this process's, with `extra` and the child's mark. */
+export function serviceChildEnv(extra: Record<string, string>, env: Env = process.env): Env {
+  return { ...env, ...extra, [SERVICE_CHILD_ENV]: '1' };
+}
+
 export function loadConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const host = str(env, 'HOST') ?? '127.0.0.1';
