@@ -8,6 +8,7 @@ import { retornoShape, checkRetorno } from '../events/retorno.check.js';
 import { MODULES } from '../types/registry.js';
 import { isObj } from './semantic.js';
 import { checkShape, type ObjShape } from './shape.js';
+import { shapeSound } from './shape-sound.js';
 
 type Kind = { shape: ObjShape; check: (doc: Record<string, unknown>, out: DteIssue[]) => void };
 
@@ -49,7 +50,8 @@ export function validateDte(doc: unknown): DteIssue[] {
   if (!isObj(doc)) return [issue('', 'INVALID_TYPE', 'a DTE must be a JSON object')];
   const kind = kindOf(doc, out);
   if (!kind) return out;
-  checkShape(doc, kind.shape, '', out);
+  // A sound document (the usual case) passes the compiled check; any other is checked again to name its issues.
+  if (!shapeSound(doc, kind.shape)) checkShape(doc, kind.shape, '', out);
   if (out.length) return out;
   kind.check(doc, out);
   return out;
