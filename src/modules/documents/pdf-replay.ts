@@ -35,7 +35,8 @@ interface Internals {
 }
 
 const MAX_BLOCKS = 256;
-const blocks = new Map<string, Recorded | null>();
+/** The blocks drawn, most recently drawn last (the oldest is forgotten when there are too many). */
+const blocks = new Map<string, Recorded>();
 
 /** Forgets every block (tests). */
 export function forgetReplayedBlocks(): void {
@@ -94,6 +95,7 @@ export function replayedBlock(doc: Pdf, key: string, draw: () => number): number
   const content: string[] = [];
   let plain = true;
   const addContent = d.addContent;
+  const own = Object.hasOwn(d, 'addContent');
   d.addContent = function (this: Pdf, data: unknown) {
     if (typeof data === 'string') content.push(data);
     else plain = false;
@@ -103,7 +105,8 @@ export function replayedBlock(doc: Pdf, key: string, draw: () => number): number
   try {
     bottom = draw();
   } finally {
-    delete (d as { addContent?: unknown }).addContent;
+    if (own) d.addContent = addContent;
+    else delete (d as { addContent?: unknown }).addContent;
   }
   const same =
     plain &&
@@ -123,7 +126,8 @@ export function replayedBlock(doc: Pdf, key: string, draw: () => number): number
         .filter((n) => n && n !== 'Font')
         .join();
   const face = same ? faceOf(doc) : null;
-  if (face && blocks.size < MAX_BLOCKS) {
+  if (face) {
+    if (blocks.size >= MAX_BLOCKS) blocks.delete(blocks.keys().next().value!);
     const fonts = Object.keys(resources().Font ?? {}).filter((id) => !before.fonts.has(id));
     blocks.set(key, {
       content,
