@@ -243,8 +243,12 @@ async function run(s: Scenario): Promise<void> {
         await new Promise((r) => setTimeout(r, 25));
       }
       await new Promise((r) => setTimeout(r, 200));
+      workerThreads0 = childrenThreads();
       return childrenCpuMs() ?? 0;
     };
+    // The worker processes' CPU by thread (main, PDF, V8's helpers, libuv's pool), summed over the processes.
+    const childrenThreads = () => children.map((c) => (c.pid ? threadCpuMs(c.pid) : null));
+    let workerThreads0 = childrenThreads();
     let workerCpu0 = 0;
     if (s.workerProcess && !s.drainOnly) {
       spawnWorker();
@@ -269,6 +273,7 @@ async function run(s: Scenario): Promise<void> {
       // scan of a few pages reads the whole table as it grows); `--no-analyze-after-warmup` measures that first minute.
       if (ANALYZE_AFTER_WARMUP) await env.app.db.pool.query('analyze');
       workerCpu0 = childrenCpuMs() ?? 0;
+      workerThreads0 = childrenThreads();
     }
     const tails = TAILS && !s.drainOnly ? await tailProbe(env, children) : null;
     const post = async (reference: string) => {
@@ -326,6 +331,9 @@ async function run(s: Scenario): Promise<void> {
       ? `; this process while draining (MH sandbox) ${((drainCpu.user + drainCpu.system) / 1000 / s.docs).toFixed(2)}`
       : '';
     const workerCpuEnd = childrenCpuMs();
+    const workerThreads = sumThreads(
+      children.map((c, n) => (c.pid ? threadCpuSince(workerThreads0[n] ?? null, c.pid) : null)),
+    );
     const pgCpu = postgresCpuMs(postmaster) - pgCpu0;
     const workerCpu = workerCpuEnd === null ? null : workerCpuEnd - workerCpu0;
     await worker?.stop();
@@ -334,7 +342,7 @@ async function run(s: Scenario): Promise<void> {
       workerCpu === null
         ? ''
         : `; worker process${workerProcesses > 1 ? `es (${workerProcesses})` : ''} ` +
-          `${(workerCpu / s.docs).toFixed(2)} CPU ms/DTE`;
+          `${(workerCpu / s.docs).toFixed(2)} CPU ms/DTE${workerThreadsFigure(workerThreads, s.docs)}`;
     const expected = s.latencyMs
       ? ` (in flight ÷ latency = ${Math.round(s.workerConcurrency / (s.latencyMs / 1000))}/s)`
       : '';
@@ -365,6 +373,29 @@ function threadsFigure(threads: Map<ThreadGroup, number> | null, docs: number, w
     ['sandbox', 'MH sandbox thread'],
     ['load', 'load generator thread'],
     ['v8', 'V8 helper threads (GC, compiler)'],
+    ['libuv', 'libuv pool'],
+    ['other', 'other threads'],
+  ];
+  const parts = names
+    .filter(([g]) => threads.has(g))
+    .map(([g, name]) => `${name} ${((threads.get(g) ?? 0) / docs).toFixed(2)}`);
+  return ` (${parts.join(', ')})`;
+}
+
+function sumThreads(each: (Map<ThreadGroup, number> | null)[]): Map<ThreadGroup, number> | null {
+  if (each.length === 0 || each.some((m) => !m)) return null;
+  const out = new Map<ThreadGroup, number>();
+  for (const m of each) for (const [g, ms] of m!) out.set(g, (out.get(g) ?? 0) + ms);
+  return out;
+}
+
+/** The worker processes' CPU per document by thread: ` (main thread 1.10, PDF thread 0.80, …)`. */
+function workerThreadsFigure(threads: Map<ThreadGroup, number> | null, docs: number): string {
+  if (!threads) return '';
+  const names: [ThreadGroup, string][] = [
+    ['main', 'main thread'],
+    ['pdf', 'PDF thread'],
+    ['v8', 'V8 helper threads'],
     ['libuv', 'libuv pool'],
     ['other', 'other threads'],
   ];

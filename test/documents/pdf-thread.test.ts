@@ -58,4 +58,20 @@ describe('renderInvoicePdfOffThread', () => {
       message: (here as Error).message,
     });
   });
+
+  it('renders asked together come back each to its own caller, a failing one among them alone failing', async () => {
+    const broken = samples.factura();
+    delete (broken as { identificacion?: unknown }).identificacion;
+    const documents = [samples.factura(), broken, samples.creditoFiscal(), samples.sujetoExcluido()];
+    const expected = await Promise.all(
+      documents.map((d) => renderInvoicePdf(invoice(d), null, 'letter').catch((e: unknown) => e)),
+    );
+    // asked in one turn of the event loop: they go to the thread together
+    const results = await Promise.all(
+      documents.map((d) => renderInvoicePdfOffThread(invoice(d), null, 'letter').catch((e: unknown) => e)),
+    );
+    expect(results[1]).toBeInstanceOf(DocumentRenderError);
+    expect((results[1] as Error).message).toBe((expected[1] as Error).message);
+    for (const n of [0, 2, 3]) expect(withoutDates(results[n] as Buffer)).toBe(withoutDates(expected[n] as Buffer));
+  });
 });

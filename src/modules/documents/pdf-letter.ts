@@ -8,6 +8,7 @@ import { labelled, labelledLine, textLine } from './pdf-text-line.js';
 import type { PdfImage } from './pdf-image.js';
 import { drawQr, type QrImage } from './qr-image.js';
 import { drawItemsTable } from './pdf-table.js';
+import { replayedBlock } from './pdf-replay.js';
 import type { PartyView } from './view-parties.js';
 import type { SectionView } from './view-sections.js';
 
@@ -61,7 +62,21 @@ function header(doc: Pdf, view: DteView, qr: QrImage, logo: PdfImage | null): vo
     drawLogo(doc, logo, left, top, [160, 60], 'left');
     leftY = top + 66;
   }
-  const leftBottom = party(doc, view.emisor, left, leftY, rightX - left - GAP * 2);
+  // the emisor's block is the same on every document of the establishment: drawn once, then replayed
+  const width = rightX - left - GAP * 2;
+  const { heading, name, lines } = view.emisor;
+  const key = JSON.stringify([
+    'letter-emisor',
+    left,
+    leftY,
+    width,
+    doc.page.height,
+    doc.page.margins.bottom,
+    heading,
+    name,
+    lines,
+  ]);
+  const leftBottom = replayedBlock(doc, key, () => party(doc, view.emisor, left, leftY, width));
   const rightBottom = headerRight(doc, view, qr, rightX, top, LETTER[0] - LETTER_MARGIN - rightX);
   doc.y = Math.max(leftBottom, rightBottom) + GAP;
   rule(doc);
