@@ -16,9 +16,11 @@ export interface WorkerOptions {
   concurrency: number;
   perTenantConcurrency: number;
   /**
-   * MH-bound jobs of one tenant claimed beyond its slots (default: as many as its slots; in all, at most
+   * MH-bound jobs of one tenant claimed beyond its slots (default: twice as many as its slots; in all, at most twice
    * `concurrency` of them): a kind that takes its MH slot per call (`mhSlotPerCall`) loads, signs and records them
    * as sent while the slots' documents are at MH, so each slot goes from one answer to the next request at once.
+   * (Two documents ahead per slot: the next ones are still prepared in time when claiming, signing and recording
+   * them as sent take longer than one MH answer, as on a busy machine.)
    */
   mhPrefetch?: number;
   leaseMs?: number;
@@ -30,6 +32,8 @@ export interface WorkerOptions {
 }
 
 const SHARE_CLAIM_MS = 100;
+/** MH-bound documents claimed ahead per MH slot, by default (see WorkerOptions.mhPrefetch). */
+const MH_PREFETCH_PER_SLOT = 2;
 
 /** Where new jobs are announced (payload: the job's kind; see jobNotes). */
 export const JOB_CHANNEL = 'fx_jobs';
@@ -141,6 +145,8 @@ export function backoffMs(attempt: number, baseMs = 1000, capMs = 5 * 60_000, ra
 export class Worker {
   readonly id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   private readonly queue: Slots;
+  /** Requests at MH at once (`concurrency`): taken only by MH-bound work, so local jobs never hold one. */
+  private readonly mhSlots: Slots;
   private readonly tenantQueues = new Map<string, Slots>();
   private readonly running = new Set<string>();
   /**
@@ -160,10 +166,15 @@ export class Worker {
   private pollAgain = false;
   private readonly leaseMs: number;
   private readonly registry: Map<string, AnyJobDefinition>;
-  /** MH-bound jobs this worker holds (claimed, waiting or running) per tenant: see `saturatedTenants`. */
+  /**
+   * MH-bound jobs this worker holds per tenant, from their claim until MH answered them (recording the answer is not
+   * counted): see `saturatedTenants`.
+   */
   private readonly heldMh = new Map<string, number>();
   /** How many MH-bound jobs one tenant may hold: its slots and the prefetch beyond them. */
   private readonly mhHoldLimit: number;
+  /** How many MH-bound jobs all tenants together may hold beyond their slots. */
+  private readonly mhPrefetchLimit: number;
   /**
    * Jobs of the main queue this worker holds (claimed, waiting for a slot, running). Those beyond their tenant's
    * slots (prefetched) are not counted against the claims of the others: a prefetch never keeps another tenant's
@@ -182,9 +193,12 @@ export class Worker {
     private readonly opts: WorkerOptions,
   ) {
     this.queue = new Slots(opts.concurrency);
+    this.mhSlots = new Slots(opts.concurrency);
     this.shareQueue = new Slots(Math.max(1, Math.floor(opts.concurrency / 8)));
     this.leaseMs = opts.leaseMs ?? 60_000;
-    this.mhHoldLimit = opts.perTenantConcurrency + Math.max(0, opts.mhPrefetch ?? opts.perTenantConcurrency);
+    this.mhPrefetchLimit = opts.concurrency * MH_PREFETCH_PER_SLOT;
+    this.mhHoldLimit =
+      opts.perTenantConcurrency + Math.max(0, opts.mhPrefetch ?? opts.perTenantConcurrency * MH_PREFETCH_PER_SLOT);
     this.registry = new Map(opts.definitions.map((d) => [d.kind, d]));
     if (this.registry.size !== opts.definitions.length) throw new Error('two job definitions share one kind');
     this.mhKinds = opts.definitions.filter((d) => d.callsMh).map((d) => d.kind);
@@ -263,8 +277,8 @@ export class Worker {
    * waits for its tenant's slot without holding one of the worker's: it never delays another tenant's.)
    */
   private saturatedTenants(): string[] {
-    // (the prefetch of all tenants together is bounded too: at most one per slot of the worker)
-    const limit = this.prefetched() >= this.opts.concurrency ? this.opts.perTenantConcurrency : this.mhHoldLimit;
+    // (the prefetch of all tenants together is bounded too: see mhPrefetchLimit)
+    const limit = this.prefetched() >= this.mhPrefetchLimit ? this.opts.perTenantConcurrency : this.mhHoldLimit;
     const out: string[] = [];
     for (const [tenant, n] of this.heldMh) if (n >= limit) out.push(tenant);
     return out;
@@ -303,19 +317,24 @@ export class Worker {
     const priority = -(def?.priority ?? 0);
     const main = queue === this.queue;
     if (main) this.mainHeld++;
-    const tenantKey = job.tenantId ?? '-';
     let held: Promise<void>;
+    let releaseMh = (): boolean => false;
     if (def?.callsMh) {
-      // Only MH-bound work is limited per tenant (fairness toward MH); local work (PDF, e-mail) just shares the
-      // pool. The tenant's slot is taken first, then the worker's: a job waiting for its tenant's slot (claimed
-      // ahead) never holds one of the worker's that another tenant's document could use.
-      this.heldMh.set(tenantKey, (this.heldMh.get(tenantKey) ?? 0) + 1);
+      // Only MH-bound work is limited per tenant (fairness toward MH); local work (PDF, e-mail) has the job slots.
+      // The tenant's slot is taken first, then one of the worker's MH slots: a job waiting for its tenant's slot
+      // (claimed ahead) never holds one that another tenant's document could use.
+      releaseMh = this.holdMh(job.tenantId ?? '-');
       const tenantQueue = this.tenantQueue(job.tenantId);
-      const inSlot = <T>(fn: () => Promise<T>) => tenantQueue.add(() => queue.add(fn, { priority }), { priority });
+      const inSlot = <T>(fn: () => Promise<T>) =>
+        tenantQueue.add(() => this.mhSlots.add(fn, { priority }), { priority });
       if (def.mhSlotPerCall) {
         // The handler runs at once and holds the slots only around its requests to MH (its lease is renewed all
-        // along: it is in `running`).
-        job.atMh = inSlot;
+        // along: it is in `running`). Once MH has answered, what is left (recording the answer) no longer counts
+        // against its tenant's MH-bound jobs: the next document is claimed and prepared meanwhile.
+        job.atMh = (call) =>
+          inSlot(call).finally(() => {
+            if (releaseMh()) void this.poll();
+          });
         held = this.run(job);
       } else held = inSlot(() => this.run(job));
     } else held = queue.add(() => this.run(job), { priority });
@@ -324,14 +343,29 @@ export class Worker {
       this.running.delete(job.id);
       this.inflight.delete(settled);
       if (main) this.mainHeld--;
-      if (def?.callsMh) {
-        const left = (this.heldMh.get(tenantKey) ?? 1) - 1;
-        if (left > 0) this.heldMh.set(tenantKey, left);
-        else this.heldMh.delete(tenantKey);
-      }
+      releaseMh();
+      // (also after a transmission that already looked at its answer: its tenant is then likely saturated again, and
+      // this look reaches past its backlog to another tenant's documents)
       void this.poll();
     });
     this.inflight.add(settled);
+  }
+
+  /**
+   * Counts one MH-bound job of the tenant as held (see saturatedTenants); the function returned ends that, once
+   * (true when this call ended it).
+   */
+  private holdMh(tenantKey: string): () => boolean {
+    this.heldMh.set(tenantKey, (this.heldMh.get(tenantKey) ?? 0) + 1);
+    let holding = true;
+    return () => {
+      if (!holding) return false;
+      holding = false;
+      const left = (this.heldMh.get(tenantKey) ?? 1) - 1;
+      if (left > 0) this.heldMh.set(tenantKey, left);
+      else this.heldMh.delete(tenantKey);
+      return true;
+    };
   }
 
   private tenantQueue(tenantId: string | null): Slots {

@@ -17,9 +17,9 @@ interface Signed {
 /**
  * QUEUED → SIGNED → SENT in one statement (its own transaction): the JWS stored, the send counted, the events
  * dte.signed and dte.sent appended, and announced once committed (through the database's Notifier: a NOTIFY in the
- * statement would serialise its commit with every other notifying commit). SENT is committed (and announced) before
- * the request leaves, so a rerun that finds SENT asks consultadte before any resend. Both events are internal (no
- * webhook, render or e-mail fan-out).
+ * statement would serialise its commit with every other notifying commit). SENT is committed (and handed to the
+ * notifier) before the request leaves, so a rerun that finds SENT asks consultadte before any resend. Both events are
+ * internal (no webhook, render or e-mail fan-out).
  * Returns the send attempt, or null when the invoice was no longer QUEUED (another run moved it).
  * The documents signed in the same turn of the event loop (a claimed batch signs together) are moved by one
  * statement: one round trip and one commit for all of them, each row still moved only if it is QUEUED. Each row is
@@ -71,9 +71,10 @@ const markMany = coalescePerPool<Database, Signed, number>(async (db, batch) => 
       [signed.map((s) => s.invoiceId), signed.map((s) => s.tenantId), signed.map((s) => s.jws)],
     ),
   );
-  // Announced once committed, and before the caller goes on to send the document: whatever MH's answer leads to is
-  // announced after SENT.
-  await db.notifier.send(rows.flatMap((r) => r.notes.map((payload) => ({ channel: INVOICE_CHANNEL, payload }))));
+  // Announced once committed. Handed to the notifier without waiting for it to reach PostgreSQL: the document goes to
+  // MH meanwhile, and whatever MH's answer leads to is still announced after SENT (the notifier sends its notes in
+  // the order they were handed over, and the answer's are handed over only once it is recorded).
+  void db.notifier.send(rows.flatMap((r) => r.notes.map((payload) => ({ channel: INVOICE_CHANNEL, payload }))));
   const attempts = new Map(rows.map((r) => [`${r.tenant_id}/${r.id}`, r.send_attempts]));
   const found = new Map<Signed, number>();
   for (const s of signed) {
