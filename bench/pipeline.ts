@@ -368,14 +368,18 @@ async function run(s: Scenario): Promise<void> {
 /** This process's CPU per document by thread: ` (API server 0.41, MH sandbox thread 0.20, …)`. */
 function threadsFigure(threads: Map<ThreadGroup, number> | null, docs: number, workerInProcess: boolean): string {
   if (!threads) return '';
-  const names: [ThreadGroup, string][] = [
+  return perThread(threads, docs, [
     ['main', workerInProcess ? 'API server + worker thread' : 'API server thread'],
     ['sandbox', 'MH sandbox thread'],
     ['load', 'load generator thread'],
     ['v8', 'V8 helper threads (GC, compiler)'],
     ['libuv', 'libuv pool'],
     ['other', 'other threads'],
-  ];
+  ]);
+}
+
+/** The CPU ms per document of each named thread group present, in the order named: ` (name 0.41, …)`. */
+function perThread(threads: Map<ThreadGroup, number>, docs: number, names: [ThreadGroup, string][]): string {
   const parts = names
     .filter(([g]) => threads.has(g))
     .map(([g, name]) => `${name} ${((threads.get(g) ?? 0) / docs).toFixed(2)}`);
@@ -392,17 +396,13 @@ function sumThreads(each: (Map<ThreadGroup, number> | null)[]): Map<ThreadGroup,
 /** The worker processes' CPU per document by thread: ` (main thread 1.10, PDF thread 0.80, …)`. */
 function workerThreadsFigure(threads: Map<ThreadGroup, number> | null, docs: number): string {
   if (!threads) return '';
-  const names: [ThreadGroup, string][] = [
+  return perThread(threads, docs, [
     ['main', 'main thread'],
     ['pdf', 'PDF thread'],
     ['v8', 'V8 helper threads'],
     ['libuv', 'libuv pool'],
     ['other', 'other threads'],
-  ];
-  const parts = names
-    .filter(([g]) => threads.has(g))
-    .map(([g, name]) => `${name} ${((threads.get(g) ?? 0) / docs).toFixed(2)}`);
-  return ` (${parts.join(', ')})`;
+  ]);
 }
 
 /** The attribution of `--tails` (see TAILS). */
