@@ -17,6 +17,9 @@ const TEXTS = [
   'DOCUMENTO TRIBUTARIO ELECTRÓNICO',
   'Consulta médica especializada número 12',
   'DTE-01-M001P001-000000000000001',
+  // a footer: hyphens (a break after one before a letter, none before a digit) and a middle dot
+  'Página 1 de 2 · DTE-01-M001P001-000000000000001 · 0F1E2D3C-4B5A-4968-8776-655443322110',
+  'A-1 B-C x-Y 12-34 -5 a--b AV-AV Ta-To 1.5-2 (x)-y $3-4 50%-6 «a»-b ¿Sí?-No',
   '$1,234.56',
   'A V A T o Y o',
   'línea uno\nlínea dos',
@@ -95,6 +98,10 @@ describe('one-line texts without pdfkit line wrapper', () => {
     for (const align of ALIGNS)
       textLine(doc, 'Consulta médica especializada número 12', 40, doc.y, { width: 300, align });
     labelled(doc, 'Código de generación', '0F1E2D3C-4B5A-4968-8776-655443322110', 40, 300, 7);
+    textLine(doc, 'DTE-01-M001P001-000000000000001 · 0F1E2D3C-4B5A-4968-8776-655443322110', 40, doc.y, {
+      width: 540,
+      align: 'center',
+    });
     expect(text).not.toHaveBeenCalled();
     expect(doc.y).toBeGreaterThan(36 + 3 * 7);
   });

@@ -3,6 +3,7 @@
  * directly, the same ones pdfkit's own text() writes for it (test/documents/pdf-text-line.test.ts compares the bytes);
  * anything else goes through pdfkit. Also `Label: value` lines drawn the same way.
  */
+import * as pdfkit from 'pdfkit';
 import { contentNumber, FONT, FONT_BOLD } from './pdf-fonts.js';
 
 type Pdf = PDFKit.PDFDocument;
@@ -98,6 +99,32 @@ function spaceWords(text: string): string[] {
   return words;
 }
 
+/** pdfkit's line wrapper's word loop (pdfkit 0.20 exports the class; its typings do not declare it). */
+type EachWord = (this: object, text: string, fn: (word: string, width: number) => unknown) => void;
+const eachWord = (pdfkit as unknown as { LineWrapper?: { prototype?: { eachWord?: unknown } } }).LineWrapper?.prototype
+  ?.eachWord as EachWord | undefined;
+
+/**
+ * The sum of the widths of pdfkit's words of a one-line text (what a centred line is centred by): the words split
+ * where pdfkit's own line wrapper splits them (its eachWord, with its Unicode line breaker: after a hyphen before a
+ * letter, for instance), each measured as it measures a word. Null when pdfkit's wrapper is not the one known here.
+ */
+function wrappedWordsWidth(doc: Pdf, text: string): number | null {
+  if (typeof eachWord !== 'function') return null;
+  let sum = 0;
+  // a line as wide as anything: no word is ever split (the text certainly fits its real line)
+  const wrapper = {
+    lineWidth: Number.POSITIVE_INFINITY,
+    spaceLeft: Number.POSITIVE_INFINITY,
+    continuedX: 0,
+    wordWidth: (word: string) => pdfNumber(doc.widthOfString(word)),
+  };
+  eachWord.call(wrapper, text, (_word, width) => {
+    sum += width;
+  });
+  return sum;
+}
+
 /**
  * Whether `text` certainly takes one line of `width` in pdfkit: its width with no negative kerning (pdfkit measures
  * word by word, which drops the kerning across words and can only make the text wider by that) fits. A text close to
@@ -133,8 +160,7 @@ export interface LineOptions {
 export function textLine(doc: Pdf, text: string, x: number, y: number, options: LineOptions): Pdf {
   const t = doc as unknown as TextInternals;
   const align = options.align ?? 'left';
-  if (!certainlyOneLine(doc, text, options.width) || (align === 'center' && !SPACE_BROKEN.test(text)))
-    return doc.text(text, x, y, options);
+  if (!certainlyOneLine(doc, text, options.width)) return doc.text(text, x, y, options);
   const lineHeight = doc.currentLineHeight(true);
   const maxY = pdfNumber(doc.page.height - doc.page.margins.bottom);
   if (y > maxY || y + lineHeight > maxY) return doc.text(text, x, y, options);
@@ -142,7 +168,15 @@ export function textLine(doc: Pdf, text: string, x: number, y: number, options: 
   // as pdfkit's line wrapper: the line's width and, for a centred line, the sum of its words' widths
   const lineWidth = (width * 100) / 100;
   let textWidth = 0;
-  if (align === 'center') for (const word of spaceWords(text)) textWidth += pdfNumber(doc.widthOfString(word));
+  if (align === 'center') {
+    if (SPACE_BROKEN.test(text)) for (const word of spaceWords(text)) textWidth += pdfNumber(doc.widthOfString(word));
+    else {
+      // (a footer's control number and code: hyphens, a middle dot)
+      const sum = wrappedWordsWidth(doc, text);
+      if (sum === null) return doc.text(text, x, y, options);
+      textWidth = sum;
+    }
+  }
   doc.x = x;
   doc.y = y;
   drawFragment(doc, text, x, y, align, lineWidth, textWidth);
