@@ -22,7 +22,9 @@ export interface Margins {
 /** pdfkit's document internals the subclass below relies on (pdfkit 0.20, pinned in package.json). */
 interface PdfInternals {
   _offset: number;
+  version: number;
   _finalize(): void;
+  endMetadata(): void;
 }
 /** A page's content stream as pdfkit keeps it: a PDF object whose write() takes each operator. */
 interface PageInternals {
@@ -66,6 +68,14 @@ class CollectedPdf extends Base {
     super.addPage(options);
     batchOperators(this.page as unknown as PageInternals);
     return this;
+  }
+
+  /**
+   * pdfkit composes the document's XMP metadata at its end (a few XML strings joined and trimmed) but writes it only
+   * into a PDF 1.4 or later; these are PDF 1.3 (pdfkit's default), so it is not composed: nothing of the file changes.
+   */
+  override endMetadata(): void {
+    if (this.version !== 1.3) super.endMetadata();
   }
 
   _finalize(): void {
