@@ -25,7 +25,16 @@ interface PdfInternals {
   version: number;
   _finalize(): void;
   endMetadata(): void;
+  _setColorCore(color: unknown, stroke: boolean): boolean;
+  addContent(data: unknown): unknown;
 }
+
+/**
+ * The operators pdfkit writes to set each `#rrggbb` colour, for filling and for stroking: the layouts use a handful of
+ * colours, and pdfkit parses the hex and writes each component (a fraction such as 0.26666666666666666) anew each time.
+ */
+const colorOperators = [new Map<string, string[]>(), new Map<string, string[]>()];
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 /** A page's content stream as pdfkit keeps it: a PDF object whose write() takes each operator. */
 interface PageInternals {
   content: {
@@ -76,6 +85,38 @@ class CollectedPdf extends Base {
    */
   override endMetadata(): void {
     if (this.version !== 1.3) super.endMetadata();
+  }
+
+  /**
+   * pdfkit's _setColorCore for a `#rrggbb` colour: its operators (the colour space, then the components) written as
+   * pdfkit wrote them the first time. Any other colour (named, spot, gradient, CMYK) goes to pdfkit.
+   */
+  override _setColorCore(color: unknown, stroke: boolean): boolean {
+    if (typeof color !== 'string' || !HEX_COLOR.test(color)) return super._setColorCore(color, stroke);
+    const known = colorOperators[stroke ? 1 : 0]!;
+    const ops = known.get(color);
+    if (ops) {
+      for (const op of ops) this.addContent(op);
+      return true;
+    }
+    // (addContent may be another's own wrapper at this moment, a replayed block's recorder: it is put back as it was)
+    const self = this as { addContent: (data: unknown) => unknown };
+    const written: unknown[] = [];
+    const own = Object.hasOwn(self, 'addContent');
+    const addContent = self.addContent;
+    self.addContent = function (this: unknown, data: unknown) {
+      written.push(data);
+      return addContent.call(this, data);
+    };
+    let set: boolean;
+    try {
+      set = super._setColorCore(color, stroke);
+    } finally {
+      if (own) self.addContent = addContent;
+      else delete (self as { addContent?: unknown }).addContent;
+    }
+    if (set && known.size < 64 && written.every((op) => typeof op === 'string')) known.set(color, written as string[]);
+    return set;
   }
 
   _finalize(): void {
