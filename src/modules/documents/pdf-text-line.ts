@@ -126,11 +126,42 @@ function wrappedWordsWidth(doc: Pdf, text: string): number | null {
 }
 
 /**
- * Whether `text` certainly takes one line of `width` in pdfkit: its width with no negative kerning (pdfkit measures
- * word by word, which drops the kerning across words and can only make the text wider by that) fits. A text close to
- * the edge is left to pdfkit.
+ * Whether pdfkit's line wrapper puts `text` on one line with `space` points of room, as it decides it: word by word
+ * (its words, each measured as it measures a word), each word fitting what the ones before it left.
  */
-function certainlyOneLine(doc: Pdf, text: string, width: number): boolean {
+function fitsWordByWord(doc: Pdf, text: string, space: number): boolean {
+  if (typeof eachWord !== 'function') return false;
+  let left = space;
+  let fits = true;
+  const wrapper = {
+    lineWidth: Number.POSITIVE_INFINITY,
+    spaceLeft: Number.POSITIVE_INFINITY,
+    continuedX: 0,
+    wordWidth: (word: string) => pdfNumber(doc.widthOfString(word)),
+  };
+  eachWord.call(wrapper, text, (_word, width) => {
+    if (width > left) {
+      fits = false;
+      return false;
+    }
+    left -= width;
+    return true;
+  });
+  return fits;
+}
+
+/**
+ * Whether `text` certainly takes one line of `width` in pdfkit (`space`: the room its line wrapper has on that line).
+ * First its width with no negative kerning (pdfkit measures word by word, which drops the kerning across words and can
+ * only make the text wider by that): nearly every text fits by that. A text close to the edge (a sello, a long code)
+ * is then measured as pdfkit's wrapper measures it.
+ */
+function certainlyOneLine(
+  doc: Pdf,
+  text: string,
+  width: number,
+  space: number = (Math.max(width, 0) * 100) / 100,
+): boolean {
   const t = doc as unknown as TextInternals;
   const bound = t._font.fxWidthBound;
   if (
@@ -142,7 +173,8 @@ function certainlyOneLine(doc: Pdf, text: string, width: number): boolean {
     lineBreaking(text)
   )
     return false;
-  return bound(text, t._fontSize) <= width - 0.001;
+  if (bound(text, t._fontSize) <= width - 0.001) return true;
+  return fitsWordByWord(doc, text, space);
 }
 
 export interface LineOptions {
@@ -226,7 +258,8 @@ export function labelledLine(doc: Pdf, label: string, value: string, x: number, 
   const lineWidth = (Math.max(width, 0) * 100) / 100;
   const rest = lineWidth - labelWidth;
   doc.font(FONT);
-  if (!certainlyOneLine(doc, value, rest)) return false;
+  // (pdfkit continues on the label's line with the room the label's words left: `rest`)
+  if (!certainlyOneLine(doc, value, rest, rest)) return false;
   const regularHeight = doc.currentLineHeight(true);
   const maxY = pdfNumber(doc.page.height - doc.page.margins.bottom);
   if (y > maxY || y + boldHeight > maxY || y + regularHeight > maxY) return false;
