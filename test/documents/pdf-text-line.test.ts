@@ -25,6 +25,9 @@ const TEXTS = [
   'línea uno\nlínea dos',
   '',
   'Texto largo que no cabe en una sola línea de la celda y se parte en varias',
+  // a notice that wraps (the sandbox's), a wrapped address with a long code in it
+  'SANDBOX — SIN VALIDEZ FISCAL (sello simulado 2026D04751ECD4324D039CEAFD9A3516AAA7JESF)',
+  'Colonia Escalón, Calle El Mirador #12, San Salvador, Mun. 23, Dist. 01 — AVAWAY-To 0F1E2D3C-4B5A-4968',
 ];
 const WIDTHS = [400, 160, 90, 60, 30];
 const ALIGNS: LineOptions['align'][] = ['left', 'right', 'center'];

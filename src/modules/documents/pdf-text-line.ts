@@ -177,6 +177,96 @@ function certainlyOneLine(
   return fitsWordByWord(doc, text, space);
 }
 
+/**
+ * pdfkit's lines of a text that wraps (an address, a notice): its words put on lines as its line wrapper puts them
+ * (each word on the line while it fits what the words before it left, else it starts the next line), with the sum of
+ * each line's word widths. Null for anything that wrapper would do otherwise: a word wider than a whole line (split
+ * by characters), a line break or soft hyphen in the text, or text state this module does not draw.
+ */
+function wrappedLines(doc: Pdf, text: string, lineWidth: number): { lines: string[]; widths: number[] } | null {
+  const t = doc as unknown as TextInternals;
+  if (
+    !text ||
+    typeof eachWord !== 'function' ||
+    typeof t._font.fxShowText !== 'function' ||
+    t._wrapper ||
+    t._textOptions ||
+    lineBreaking(text)
+  )
+    return null;
+  const lines: string[] = [];
+  const widths: number[] = [];
+  let line = '';
+  let lineSum = 0;
+  let words = 0;
+  let spaceLeft = lineWidth;
+  let plain = true;
+  const wrapper = {
+    lineWidth: Number.POSITIVE_INFINITY,
+    spaceLeft: Number.POSITIVE_INFINITY,
+    continuedX: 0,
+    wordWidth: (word: string) => pdfNumber(doc.widthOfString(word)),
+  };
+  eachWord.call(wrapper, text, (word, width) => {
+    if (width > lineWidth) {
+      plain = false;
+      return false;
+    }
+    if (width <= spaceLeft) {
+      line += word;
+      lineSum += width;
+      words += 1;
+      spaceLeft -= width;
+      return true;
+    }
+    lines.push(line);
+    widths.push(lineSum);
+    spaceLeft = lineWidth - width;
+    line = word;
+    lineSum = width;
+    words = 1;
+    return true;
+  });
+  if (!plain) return null;
+  if (words > 0) {
+    lines.push(line);
+    widths.push(lineSum);
+  }
+  return { lines, widths };
+}
+
+/**
+ * `doc.text(text, x, y, options)` for a text of several lines that all fit on the page: each line drawn as pdfkit
+ * draws it (the same operators, positions and cursor afterwards). False, with nothing drawn, when pdfkit would do
+ * anything else (open a page, split a word).
+ */
+function wrappedText(doc: Pdf, text: string, x: number, y: number, options: LineOptions): boolean {
+  const t = doc as unknown as TextInternals;
+  const lineWidth = (Math.max(options.width, 0) * 100) / 100;
+  const wrapped = wrappedLines(doc, text, lineWidth);
+  if (!wrapped) return false;
+  const { lines, widths } = wrapped;
+  const lineHeight = doc.currentLineHeight(true);
+  const step = lineHeight + (t._lineGap || 0);
+  const maxY = pdfNumber(doc.page.height - doc.page.margins.bottom);
+  if (y > maxY || y + lineHeight > maxY) return false;
+  // pdfkit opens a page when the line after one it drew would end below the page's bottom
+  let at = y;
+  for (let i = 0; i + 1 < lines.length; i += 1) {
+    at += step;
+    if (pdfNumber(at + lineHeight) > maxY) return false;
+  }
+  const align = options.align ?? 'left';
+  doc.x = x;
+  doc.y = y;
+  for (let i = 0; i < lines.length; i += 1) {
+    drawFragment(doc, lines[i]!, x, doc.y, align, lineWidth, widths[i]!);
+    doc.y += doc.currentLineHeight(true) + (t._lineGap || 0);
+  }
+  doc.x = x;
+  return true;
+}
+
 export interface LineOptions {
   width: number;
   align?: 'left' | 'right' | 'center';
@@ -192,7 +282,10 @@ export interface LineOptions {
 export function textLine(doc: Pdf, text: string, x: number, y: number, options: LineOptions): Pdf {
   const t = doc as unknown as TextInternals;
   const align = options.align ?? 'left';
-  if (!certainlyOneLine(doc, text, options.width)) return doc.text(text, x, y, options);
+  if (!certainlyOneLine(doc, text, options.width)) {
+    if (wrappedText(doc, text, x, y, options)) return doc;
+    return doc.text(text, x, y, options);
+  }
   const lineHeight = doc.currentLineHeight(true);
   const maxY = pdfNumber(doc.page.height - doc.page.margins.bottom);
   if (y > maxY || y + lineHeight > maxY) return doc.text(text, x, y, options);
