@@ -162,19 +162,27 @@ function certainlyOneLine(
   width: number,
   space: number = (Math.max(width, 0) * 100) / 100,
 ): boolean {
+  if (boundFits(doc, text, width)) return true;
+  return plainText(doc, text) && fitsWordByWord(doc, text, space);
+}
+
+/** Whether this module draws `text` as pdfkit would (no line break or soft hyphen in it, no text state it skips). */
+function plainText(doc: Pdf, text: string): boolean {
   const t = doc as unknown as TextInternals;
-  const bound = t._font.fxWidthBound;
-  if (
-    !text ||
-    typeof bound !== 'function' ||
-    typeof t._font.fxShowText !== 'function' ||
-    t._wrapper ||
-    t._textOptions ||
-    lineBreaking(text)
-  )
-    return false;
-  if (bound(text, t._fontSize) <= width - 0.001) return true;
-  return fitsWordByWord(doc, text, space);
+  return (
+    !!text &&
+    typeof t._font.fxWidthBound === 'function' &&
+    typeof t._font.fxShowText === 'function' &&
+    !t._wrapper &&
+    !t._textOptions &&
+    !lineBreaking(text)
+  );
+}
+
+/** Whether `text` fits `width` by its width with no negative kerning (see certainlyOneLine). */
+function boundFits(doc: Pdf, text: string, width: number): boolean {
+  const t = doc as unknown as TextInternals;
+  return plainText(doc, text) && t._font.fxWidthBound!(text, t._fontSize) <= width - 0.001;
 }
 
 /**
@@ -184,16 +192,7 @@ function certainlyOneLine(
  * by characters), a line break or soft hyphen in the text, or text state this module does not draw.
  */
 function wrappedLines(doc: Pdf, text: string, lineWidth: number): { lines: string[]; widths: number[] } | null {
-  const t = doc as unknown as TextInternals;
-  if (
-    !text ||
-    typeof eachWord !== 'function' ||
-    typeof t._font.fxShowText !== 'function' ||
-    t._wrapper ||
-    t._textOptions ||
-    lineBreaking(text)
-  )
-    return null;
+  if (typeof eachWord !== 'function' || !plainText(doc, text)) return null;
   const lines: string[] = [];
   const widths: number[] = [];
   let line = '';
@@ -282,7 +281,8 @@ export interface LineOptions {
 export function textLine(doc: Pdf, text: string, x: number, y: number, options: LineOptions): Pdf {
   const t = doc as unknown as TextInternals;
   const align = options.align ?? 'left';
-  if (!certainlyOneLine(doc, text, options.width)) {
+  if (!boundFits(doc, text, options.width)) {
+    // near the edge or longer: laid out word by word as pdfkit's wrapper lays it out (one line or several)
     if (wrappedText(doc, text, x, y, options)) return doc;
     return doc.text(text, x, y, options);
   }
