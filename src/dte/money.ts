@@ -51,6 +51,7 @@ export function fromJson(v: unknown): Dec | null {
 }
 /** Decimal places of a number as JSON writes it (its shortest decimal string). */
 export function decimalsOf(v: number): number {
+  if (Number.isInteger(v)) return 0; // (what its string says, without writing it: no point, and 1e+21 is whole too)
   const s = String(v);
   // An exponent (1e-7, 1.5e+21) is left to Decimal; a plain decimal string is counted where it stands.
   if (s.includes('e')) return new D(s).decimalPlaces();

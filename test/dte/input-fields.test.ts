@@ -33,6 +33,33 @@ describe('unknown fields', () => {
     expect(issuesOf({ ...base, foo: 1 })).toEqual(['foo:UNKNOWN_FIELD']);
     expect(issuesOf({ ...base, codEstableMH: 'M001', patientId: 'P-1' })).toEqual([]);
   });
+
+  it('names every unread key by its path, in order; the envelope fields only where they go', () => {
+    const body = {
+      zeta: 1,
+      referenciaExterna: 'x',
+      receptor: {
+        nombre: 'Ana',
+        nombreX: 'b',
+        direccion: { departamento: '06', municipio: '23', distrito: '14', complemento: 'Colonia X', calle: 'x' },
+      },
+      items: [
+        { descripcion: 'a', cantidad: 1, precio: 1, serviceId: 'S-1', medicamentoPerecedero: true, precioX: 2 },
+        { descripcion: 'b', cantidad: 1, precio: 1, patientId: 'P-1' },
+      ],
+      pagos: [{ codigo: '01', codEstableMH: 'M001' }],
+      '': { a: 1 },
+    };
+    expect(issuesOf(body)).toEqual([
+      'zeta:UNKNOWN_FIELD',
+      'receptor.nombreX:UNKNOWN_FIELD',
+      'receptor.direccion.calle:UNKNOWN_FIELD',
+      'items[0].precioX:UNKNOWN_FIELD',
+      'items[1].patientId:UNKNOWN_FIELD',
+      'pagos[0].codEstableMH:UNKNOWN_FIELD',
+      ':UNKNOWN_FIELD',
+    ]);
+  });
 });
 
 describe('item nature and treatment', () => {

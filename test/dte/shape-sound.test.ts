@@ -76,6 +76,9 @@ const MUTATIONS: ((v: Json) => Json | typeof REMOVE)[] = [
   (v) => (Array.isArray(v) && v.length ? [v[0]] : v),
   (v) => (v && typeof v === 'object' && !Array.isArray(v) ? { ...v, zz: 1 } : v),
   (v) => (v && typeof v === 'object' && !Array.isArray(v) ? { ...v, toString: 'x' } : v),
+  // present but undefined (a built object may carry one), and a key inherited rather than own
+  () => undefined,
+  (v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.assign(Object.create({ zz: 1 }), v) : v),
 ];
 
 function interpreted(doc: Json, shape: Shape): DteIssue[] {

@@ -53,28 +53,44 @@ interface Unread {
   target: object;
 }
 
-/** Keys present in the body that the parser never read, with their paths (only objects the parser reached). */
+/** Where a value stands: its parent's place and its key there (the path is written only for a key reported). */
+interface At {
+  up: At | null;
+  key: string | number;
+}
+
+/** The path of a place as the body's paths are written: `a.b[2].c` (an empty key adds nothing to an empty path). */
+function pathOf(at: At | null): string {
+  if (!at) return '';
+  const up = pathOf(at.up);
+  if (typeof at.key === 'number') return `${up}[${at.key}]`;
+  return up ? `${up}.${at.key}` : at.key;
+}
+
+/**
+ * Keys present in the body that the parser never read, with their paths (only objects the parser reached). `group` is
+ * the place's name for the envelope's fields: '' at the root, the root key under it, and null deeper (a dotted name is
+ * never one of the envelope's). No path or name is written for a key that is read: most bodies have none unread.
+ */
 function unread(body: Obj, seen: Seen): Unread[] {
   const out: Unread[] = [];
-  const walk = (v: unknown, path: string, group: string) => {
+  const walk = (v: unknown, at: At | null, atRoot: boolean, group: string | null) => {
     if (!isObj(v)) return;
     if (Array.isArray(v)) {
-      v.forEach((x, i) => {
-        walk(x, `${path}[${i}]`, group);
-      });
+      for (let i = 0; i < v.length; i++) if (i in v) walk(v[i], { up: at, key: i }, false, group);
       return;
     }
     const keys = seen.get(v);
     if (!keys) return;
-    const allowed = Object.hasOwn(ENVELOPE, group) ? ENVELOPE[group]! : [];
+    const allowed = group !== null && Object.hasOwn(ENVELOPE, group) ? ENVELOPE[group]! : [];
     for (const k of Object.keys(v)) {
       if ((v as Obj)[k] === undefined) continue; // not in a JSON body: only built bodies carry it
-      const p = path ? `${path}.${k}` : k;
-      if (!keys.has(k) && !allowed.includes(k)) out.push({ path: p, key: k, target: v });
-      else walk(v[k], p, path ? `${group}.${k}` : k);
+      const child = { up: at, key: k };
+      if (!keys.has(k) && !allowed.includes(k)) out.push({ path: pathOf(child), key: k, target: v });
+      else walk(v[k], child, atRoot && k === '', atRoot ? k : null);
     }
   };
-  walk(body, '', '');
+  walk(body, null, true, '');
   return out;
 }
 

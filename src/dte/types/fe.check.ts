@@ -33,14 +33,7 @@ import {
   type O,
 } from '../validate/semantic.js';
 import { arr, int, m2, m2s, m8, m8s, nul, num, obj, str } from '../validate/shape.js';
-import {
-  baseSinIva,
-  checkOnePercent,
-  checkSaleLines,
-  checkSaleTotals,
-  isResumen,
-  tributosSum,
-} from '../validate/ventas.js';
+import { checkOnePercent, checkSaleLines, checkSaleTotals, isResumen, tributosSum } from '../validate/ventas.js';
 import { FE_ID_THRESHOLD } from './fe.js';
 
 const item = obj({
@@ -174,9 +167,11 @@ export function checkFe(doc: O, out: DteIssue[]): void {
       ),
     );
   checkOtrosTributos(items, res, 'ivaIncluido', out);
-  near(res['totalIva'], base.div(IVA_DIVISOR).times(IVA_RATE), 'resumen.totalIva', out);
+  // The base without IVA (baseSinIva of an IVA-included base), divided once for both checks that use it.
+  const sinIva = base.div(IVA_DIVISOR);
+  near(res['totalIva'], sinIva.times(IVA_RATE), 'resumen.totalIva', out);
   near(res['montoTotalOperacion'], subTotal.plus(tributosSum(res)), 'resumen.montoTotalOperacion', out);
-  checkOnePercent(res, 'ivaRete', baseSinIva(base, 'ivaIncluido'), out);
+  checkOnePercent(res, 'ivaRete', sinIva, out);
   const mto = d(res['montoTotalOperacion']);
   if (mto)
     near(

@@ -48,13 +48,20 @@ function compile(s: Shape): Predicate {
 
 function objectLines(s: ObjShape, ref: (x: unknown) => string, lines: string[]): void {
   lines.push(`if (typeof v !== 'object' || Array.isArray(v)) return false;`);
+  // Each key read once: a value that is undefined fails every child test (each begins with a type test), so a key
+  // present with undefined is as unsound as a required key missing.
   for (const key in s.props) {
     const k = JSON.stringify(key);
-    const missing = s.optional?.includes(key) ? '' : ` else return false;`;
-    lines.push(`if (${k} in v) { const x = v[${k}]; if (!(${child(s.props[key]!, ref)})) return false; }${missing}`);
+    const test = child(s.props[key]!, ref);
+    if (s.optional?.includes(key)) {
+      const present = `if (x !== undefined) { if (!(${test})) return false; }`;
+      lines.push(`{ const x = v[${k}]; ${present} else if (${k} in v) return false; }`);
+    } else lines.push(`{ const x = v[${k}]; if (x === undefined || !(${test})) return false; }`);
   }
-  // Every key of the object is a field of the section (as checkObj asks: `key in props`).
-  lines.push(`for (const k of Object.keys(v)) if (!(k in ${ref(s.props)})) return false;`);
+  // Every own enumerable key of the object (Object.keys's, without its array) is a field of the section (as checkObj
+  // asks: `key in props`).
+  const props = ref(s.props);
+  lines.push(`for (const k in v) if (!(k in ${props}) && Object.hasOwn(v, k)) return false;`);
   lines.push('return true;');
 }
 

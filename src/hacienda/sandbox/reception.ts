@@ -1,10 +1,10 @@
 import { JwsError } from '../../signing/errors.js';
-import { verifyDteJwsSync } from '../../signing/jws.js';
 import { CODES, newSello, processedBody, reject, type DteAnswer } from './responses.js';
 import { checkEmissionDate } from './date-rules.js';
 import { normativa2EventProblem } from './normativa2-events.js';
 import type { SandboxState, Tenant } from './state.js';
 import type { Validate } from './types.js';
+import { verifyReceived } from './verify.js';
 
 export interface ReceptionInput {
   ambiente: unknown;
@@ -76,7 +76,7 @@ function check(
   }
   let doc: Record<string, unknown>;
   try {
-    doc = verifyDteJwsSync(input.documento, tenant.publicKey);
+    doc = verifyReceived(input.documento, tenant.publicKey);
   } catch (err) {
     const detail = err instanceof JwsError ? err.code : 'JWS';
     return reject(base, CODES.FIRMA, `[documento] FIRMA ELECTRONICA NO VALIDA PARA EL EMISOR (${detail})`);

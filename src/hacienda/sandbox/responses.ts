@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { formatFhProcesamiento, svDateTimeParts } from '../time.js';
 import type { Ambiente } from '../types.js';
 
@@ -24,11 +24,24 @@ export const CODES = {
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
+/**
+ * Random bytes for the seals, drawn 36 at a time from a pool filled by the CSPRNG 128 seals at once: a synchronous
+ * randomBytes(36) per document made a buffer and a crypto job each time (≈ 15 µs of the sandbox's ≈ 300 µs per
+ * document). Every byte is used once, as before.
+ */
+const SELLO_BYTES = 36;
+const selloPool = Buffer.alloc(SELLO_BYTES * 128);
+let selloAt = selloPool.length;
+
 /** 40 chars `^[A-Z0-9]{40}$`, starting with the year, like MH's seals (MH's rules examples). */
 export function newSello(now: Date): string {
-  const bytes = randomBytes(36);
+  if (selloAt === selloPool.length) {
+    randomFillSync(selloPool);
+    selloAt = 0;
+  }
   let rest = '';
-  for (const b of bytes) rest += ALPHABET[b % 36];
+  for (let i = selloAt; i < selloAt + SELLO_BYTES; i++) rest += ALPHABET[selloPool[i]! % 36];
+  selloAt += SELLO_BYTES;
   return String(svDateTimeParts(now).year) + rest;
 }
 
