@@ -1,26 +1,11 @@
 /** A tiny Prometheus text-format registry: process-local counters and histograms (no dependency needed). */
 type Labels = Record<string, string>;
 
-const render = (labels: Labels) =>
+const key = (labels: Labels) =>
   Object.entries(labels)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`)
     .join(',');
-
-/**
- * The series key of `labels`, rendered once per distinct set of labels: a series is counted once per job and per MH
- * request, and rendering (entries sorted by locale, values escaped) cost more than the count itself.
- */
-const rendered = new Map<string, string>();
-function key(labels: Labels): string {
-  const raw = JSON.stringify(labels);
-  let k = rendered.get(raw);
-  if (k === undefined) {
-    k = render(labels);
-    if (rendered.size < 10_000) rendered.set(raw, k);
-  }
-  return k;
-}
 
 export class Counter {
   private readonly values = new Map<string, number>();

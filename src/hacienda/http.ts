@@ -17,27 +17,13 @@ const agents = {
 };
 
 /**
- * `input` parsed, once per distinct URL: MH's client asks a handful (one per service and base URL), and the object is
- * only read (by node:http). The first 256 are kept.
- */
-const parsedUrls = new Map<string, URL>();
-export function parsedUrl(input: string): URL {
-  let url = parsedUrls.get(input);
-  if (!url) {
-    url = new URL(input);
-    if (parsedUrls.size < 256) parsedUrls.set(input, url);
-  }
-  return url;
-}
-
-/**
  * POST/GET over node:http(s) with kept-alive connections: the exchange MH's client makes per document, without
  * fetch's per-request machinery (web streams, a Response object). Errors are node's (`code` ECONNREFUSED, …);
  * `init.signal` aborts connecting, sending and reading the body alike (rejecting with the signal's reason).
  */
 export const keepAliveFetch: FetchLike = (input, init) =>
   new Promise((resolve, reject) => {
-    const url = parsedUrl(input);
+    const url = new URL(input);
     const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
     const signal = init.signal ?? undefined;
     if (signal?.aborted) return reject(signal.reason);

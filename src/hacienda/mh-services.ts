@@ -2,7 +2,7 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import type { Config } from '../config.js';
 import { createMhSandbox, mhBaseUrl, MhClient, type MhSandbox } from './index.js';
-import { keepAliveFetch, parsedUrl, type HttpAnswer } from './http.js';
+import { keepAliveFetch, type HttpAnswer } from './http.js';
 import { startMhSandboxThread } from './sandbox/thread.js';
 import { createSigner, loadOrCreateMasterKey, parseMasterKey, type Signer } from '../signing/index.js';
 import type { Logger } from '../core/logger.js';
@@ -97,7 +97,7 @@ export async function createMhServices(config: Config, log: Logger): Promise<MhS
 /** fetch, observed into fx_mh_request_seconds by MH path and outcome. */
 async function timedFetch(input: string, init: RequestInit): Promise<HttpAnswer> {
   const started = performance.now();
-  const path = parsedUrl(input).pathname.replace(/\/consultadtelote\/.*/, '/consultadtelote/:codigoLote');
+  const path = new URL(input).pathname.replace(/\/consultadtelote\/.*/, '/consultadtelote/:codigoLote');
   try {
     const res = await keepAliveFetch(input, init);
     metrics.mhRequestSeconds.observe((performance.now() - started) / 1000, { path, outcome: String(res.status) });

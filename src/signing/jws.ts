@@ -18,21 +18,9 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 const rs512Key = (key: KeyObject): boolean =>
   key.asymmetricKeyType === 'rsa' && (key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048;
 
-/**
- * The private keys already found fit for RS512. A KeyObject never changes, and `asymmetricKeyDetails` asks OpenSSL
- * afresh on every read (a new object with the exponent as a BigInt): a signer reuses one key object per tenant.
- */
-const rs512PrivateKeys = new WeakSet<KeyObject>();
-function rs512PrivateKey(key: KeyObject): boolean {
-  if (rs512PrivateKeys.has(key)) return true;
-  if (key.type !== 'private' || !rs512Key(key)) return false;
-  rs512PrivateKeys.add(key);
-  return true;
-}
-
 /** Signs a DTE (or an MH event) as compact JWS RS512; payload = UTF-8 `JSON.stringify(doc)`. */
 export function signDte(doc: object, privateKey: KeyObject): Promise<string> {
-  if (!rs512PrivateKey(privateKey)) {
+  if (privateKey.type !== 'private' || !rs512Key(privateKey)) {
     return Promise.reject(new TypeError('RS512 needs an RSA private key of 2048 bits or more'));
   }
   const input = `${DTE_JWS_HEADER_B64}.${Buffer.from(JSON.stringify(doc), 'utf8').toString('base64url')}`;

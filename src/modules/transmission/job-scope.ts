@@ -37,18 +37,7 @@ export interface JobScope {
 }
 
 export function jobScope(app: App, tenantId: string, settings: PipelineSettings): JobScope {
-  let em: EntityManager | undefined;
-  return {
-    app,
-    tenantId,
-    settings,
-    // Forked on first use: the usual transmission never reaches the ORM (its steps are plain statements, its signing
-    // material is cached), and a fork (identity map, unit of work, filters) per job was garbage at MH's rate.
-    get em() {
-      em ??= app.tenantEm(tenantId);
-      return em;
-    },
-  };
+  return { app, em: app.tenantEm(tenantId), tenantId, settings };
 }
 
 /** A transmission job's handler, run in its tenant's scope (every transmission job belongs to a tenant). */
@@ -114,5 +103,5 @@ const readFacts = readInvoices('null as document, null as jws');
 
 /** Decrypted signing material for the job's tenant (cached a minute, see cachedSigningMaterial). */
 export function signingMaterial(scope: JobScope, ambiente: '00' | '01'): Promise<SigningMaterial | null> {
-  return cachedSigningMaterial(() => scope.em, scope.app.mh.masterKey, scope.tenantId, ambiente);
+  return cachedSigningMaterial(scope.em, scope.app.mh.masterKey, scope.tenantId, ambiente);
 }

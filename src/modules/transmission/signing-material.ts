@@ -41,12 +41,9 @@ export function forgetSigningMaterial(tenantId: string, ambiente: '00' | '01'): 
   materialLoads.delete(`${tenantId}:${ambiente}`);
 }
 
-/**
- * Decrypted signing material, cached for a minute per (tenant, ambiente) so a burst doesn't decrypt per document.
- * `em` may be given as a function: asked for only when the material is loaded.
- */
+/** Decrypted signing material, cached for a minute per (tenant, ambiente) so a burst doesn't decrypt per document. */
 export async function cachedSigningMaterial(
-  em: EntityManager | (() => EntityManager),
+  em: EntityManager,
   masterKey: Buffer,
   tenantId: string,
   ambiente: '00' | '01',
@@ -58,12 +55,7 @@ export async function cachedSigningMaterial(
   // (forgetSigningMaterial) is not cached.
   let loading = materialLoads.get(key);
   if (!loading) {
-    const load: Promise<SigningMaterial | null> = loadSigningMaterial(
-      (typeof em === 'function' ? em() : em).fork(),
-      masterKey,
-      tenantId,
-      ambiente,
-    )
+    const load: Promise<SigningMaterial | null> = loadSigningMaterial(em.fork(), masterKey, tenantId, ambiente)
       .then((value) => {
         // "Nothing imported" is not cached: an import seen by another process takes effect at the next look.
         if (value && materialLoads.get(key) === load) materialCache.set(key, { at: Date.now(), value });
