@@ -81,18 +81,28 @@ export async function httpExchange(
   init: RequestInit,
   timeoutMs: number,
 ): Promise<HttpResult> {
-  // One signal covers connecting, sending, the headers and reading the body: MH's 8 s rule is end to end.
-  const signal = AbortSignal.timeout(timeoutMs);
+  // One signal covers connecting, sending, the headers and reading the body: MH's 8 s rule is end to end. Its timer
+  // is cleared once the answer is read: AbortSignal.timeout's is not, so every exchange left a signal, a weak
+  // reference and a timer alive for the whole timeout (old-generation garbage at MH's rate of documents), and most
+  // of them still fired long after their answer, building a TimeoutError (and its stack) for a finished exchange.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(timeoutError()), timeoutMs);
+  timer.unref();
   let res: HttpAnswer;
   let text: string;
   try {
-    res = await fetchFn(url, { ...init, signal });
+    res = await fetchFn(url, { ...init, signal: controller.signal });
     text = await res.text();
   } catch (err) {
     return transportFailure(err, timeoutMs);
+  } finally {
+    clearTimeout(timer);
   }
   return { ok: true, status: res.status, body: parseJson(text), text };
 }
+
+/** The reason an exchange past its timeout is aborted with: AbortSignal.timeout's. */
+const timeoutError = () => new DOMException('The operation was aborted due to timeout', 'TimeoutError');
 
 function transportFailure(err: unknown, timeoutMs: number): HttpResult {
   const e = err as { name?: string; message?: string; code?: string; cause?: { code?: string; message?: string } };
