@@ -125,7 +125,7 @@ async function keptTenant(app: App): Promise<{ tenant: BenchTenant; kept: boolea
 interface Scenario {
   name: string;
   /**
-   * Its number in the list, in its documents' references (`BENCH-S2-17-…`). Without spaces, like a clinic's own
+   * Its number in the list, in its documents' references (`BENCH-S2-<run>-17`). Without spaces, like a clinic's own
    * references: one with a space enters the index kept for the rare identifiers that have one.
    */
   key?: string;
@@ -260,7 +260,7 @@ async function run(s: Scenario): Promise<void> {
       url: `${server.url}/api/facturas`,
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': env.apiKey },
-      body: JSON.stringify({ ...example, referenciaExterna: `${prefix}-__I__-${RUN}` }),
+      body: JSON.stringify({ ...example, referenciaExterna: `${prefix}-${RUN}-__I__` }),
       check: '(status) => status === 201',
     });
     // (the load thread's start-up is done before anything is measured)
@@ -280,7 +280,7 @@ async function run(s: Scenario): Promise<void> {
       const res = await fetch(`${server.url}/api/facturas`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': env.apiKey },
-        body: JSON.stringify({ ...example, referenciaExterna: `${reference}-${RUN}` }),
+        body: JSON.stringify({ ...example, referenciaExterna: reference }),
       });
       await res.arrayBuffer();
       return res.status === 201;
@@ -295,7 +295,7 @@ async function run(s: Scenario): Promise<void> {
     const started = performance.now();
     // (with `--tails` each emission is sent from this thread, to be timed and attributed one by one)
     const emission = tails
-      ? await load(s.docs, s.inFlight, (i) => timed(`BENCH-${s.key}-${i}`))
+      ? await load(s.docs, s.inFlight, (i) => timed(`BENCH-${s.key}-${RUN}-${i}`))
       : await loader.run(emit(`BENCH-${s.key}`), s.docs, s.inFlight);
     tails?.report();
     let drainStart = started;
@@ -309,10 +309,11 @@ async function run(s: Scenario): Promise<void> {
     }
     for (;;) {
       const { rows } = await env.app.db.pool.query(
-        // (read through the tenant's reference index: a large history is not scanned every 25 ms)
-        `select count(*)::int as n from invoice where tenant_id = $1 and lower(referencia_externa) like 'bench-%'
+        // (read through the tenant's reference index, over this scenario's documents of this run only: neither a
+        // large history nor the documents of earlier runs kept in a --data-dir are read every 25 ms)
+        `select count(*)::int as n from invoice where tenant_id = $1 and lower(referencia_externa) like $2
            and status not in ('PROCESSED', 'REJECTED')`,
-        [env.tenantId],
+        [env.tenantId, `bench-${String(s.key).toLowerCase()}-${RUN}-%`],
       );
       if (rows[0].n === 0) break;
       await new Promise((r) => setTimeout(r, 25));
@@ -456,7 +457,7 @@ async function tailProbe(env: BenchEnv, children: ChildProcess[]) {
   return {
     async sample(ref: string, send: () => Promise<boolean>): Promise<boolean> {
       let ok = false;
-      const full = `${ref}-${RUN}`;
+      const full = ref;
       const sample = await probe.sample(async () => {
         ok = await send();
       });
