@@ -105,24 +105,34 @@ const eachWord = (pdfkit as unknown as { LineWrapper?: { prototype?: { eachWord?
   ?.eachWord as EachWord | undefined;
 
 /**
- * The sum of the widths of pdfkit's words of a one-line text (what a centred line is centred by): the words split
- * where pdfkit's own line wrapper splits them (its eachWord, with its Unicode line breaker: after a hyphen before a
- * letter, for instance), each measured as it measures a word. Null when pdfkit's wrapper is not the one known here.
+ * pdfkit's words of `text`, each with its width as pdfkit's line wrapper measures a word, given to `fn` until it
+ * returns false (its eachWord on a line as wide as anything, so no word is split here). False, with `fn` never called,
+ * when pdfkit's wrapper is not the one known here.
  */
-function wrappedWordsWidth(doc: Pdf, text: string): number | null {
-  if (typeof eachWord !== 'function') return null;
-  let sum = 0;
-  // a line as wide as anything: no word is ever split (the text certainly fits its real line)
+function pdfWords(doc: Pdf, text: string, fn: (word: string, width: number) => unknown): boolean {
+  if (typeof eachWord !== 'function') return false;
   const wrapper = {
     lineWidth: Number.POSITIVE_INFINITY,
     spaceLeft: Number.POSITIVE_INFINITY,
     continuedX: 0,
     wordWidth: (word: string) => pdfNumber(doc.widthOfString(word)),
   };
-  eachWord.call(wrapper, text, (_word, width) => {
+  eachWord.call(wrapper, text, fn);
+  return true;
+}
+
+/**
+ * The sum of the widths of pdfkit's words of a one-line text (what a centred line is centred by): the words split
+ * where pdfkit's own line wrapper splits them (its eachWord, with its Unicode line breaker: after a hyphen before a
+ * letter, for instance), each measured as it measures a word. Null when pdfkit's wrapper is not the one known here.
+ */
+function wrappedWordsWidth(doc: Pdf, text: string): number | null {
+  let sum = 0;
+  // (the text certainly fits its real line: no word of it is split there either)
+  const known = pdfWords(doc, text, (_word, width) => {
     sum += width;
   });
-  return sum;
+  return known ? sum : null;
 }
 
 /**
@@ -130,16 +140,9 @@ function wrappedWordsWidth(doc: Pdf, text: string): number | null {
  * (its words, each measured as it measures a word), each word fitting what the ones before it left.
  */
 function fitsWordByWord(doc: Pdf, text: string, space: number): boolean {
-  if (typeof eachWord !== 'function') return false;
   let left = space;
   let fits = true;
-  const wrapper = {
-    lineWidth: Number.POSITIVE_INFINITY,
-    spaceLeft: Number.POSITIVE_INFINITY,
-    continuedX: 0,
-    wordWidth: (word: string) => pdfNumber(doc.widthOfString(word)),
-  };
-  eachWord.call(wrapper, text, (_word, width) => {
+  const known = pdfWords(doc, text, (_word, width) => {
     if (width > left) {
       fits = false;
       return false;
@@ -147,7 +150,7 @@ function fitsWordByWord(doc: Pdf, text: string, space: number): boolean {
     left -= width;
     return true;
   });
-  return fits;
+  return known && fits;
 }
 
 /**
@@ -192,7 +195,7 @@ function boundFits(doc: Pdf, text: string, width: number): boolean {
  * by characters), a line break or soft hyphen in the text, or text state this module does not draw.
  */
 function wrappedLines(doc: Pdf, text: string, lineWidth: number): { lines: string[]; widths: number[] } | null {
-  if (typeof eachWord !== 'function' || !plainText(doc, text)) return null;
+  if (!plainText(doc, text)) return null;
   const lines: string[] = [];
   const widths: number[] = [];
   let line = '';
@@ -200,13 +203,7 @@ function wrappedLines(doc: Pdf, text: string, lineWidth: number): { lines: strin
   let words = 0;
   let spaceLeft = lineWidth;
   let plain = true;
-  const wrapper = {
-    lineWidth: Number.POSITIVE_INFINITY,
-    spaceLeft: Number.POSITIVE_INFINITY,
-    continuedX: 0,
-    wordWidth: (word: string) => pdfNumber(doc.widthOfString(word)),
-  };
-  eachWord.call(wrapper, text, (word, width) => {
+  const known = pdfWords(doc, text, (word, width) => {
     if (width > lineWidth) {
       plain = false;
       return false;
@@ -226,7 +223,7 @@ function wrappedLines(doc: Pdf, text: string, lineWidth: number): { lines: strin
     words = 1;
     return true;
   });
-  if (!plain) return null;
+  if (!known || !plain) return null;
   if (words > 0) {
     lines.push(line);
     widths.push(lineSum);
