@@ -15,7 +15,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 // wrapping. PKCS#1 v1.5 is deterministic: the signature is byte for byte the one jose or jose4j produce.
 
 /** RS512 keys are RSA of 2048 bits or more (RFC 7518 §3.3). */
-const rs512Key = (key: KeyObject): boolean =>
+export const rs512Key = (key: KeyObject): boolean =>
   key.asymmetricKeyType === 'rsa' && (key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048;
 
 /** Signs a DTE (or an MH event) as compact JWS RS512; payload = UTF-8 `JSON.stringify(doc)`. */

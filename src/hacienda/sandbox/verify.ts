@@ -1,27 +1,15 @@
 import { isUtf8 } from 'node:buffer';
 import { verify as cryptoVerify, type KeyObject } from 'node:crypto';
-import { DTE_JWS_HEADER_B64, verifyDteJwsSync } from '../../signing/jws.js';
+import { DTE_JWS_HEADER_B64, rs512Key, verifyDteJwsSync } from '../../signing/jws.js';
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
-/** Whether each tenant's key is fit for RS512 (RSA of 2048 bits or more), asked once per key. */
-const rs512Keys = new WeakMap<KeyObject, boolean>();
-
-function rs512(key: KeyObject): boolean {
-  let ok = rs512Keys.get(key);
-  if (ok === undefined) {
-    ok = key.asymmetricKeyType === 'rsa' && (key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048;
-    rs512Keys.set(key, ok);
-  }
-  return ok;
-}
 
 /**
  * verifyDteJwsSync's answer for a received document: the decoded, verified payload, or its JwsError. A JWS as MH's
  * firmador writes it (the protected header exactly `eyJhbGciOiJSUzUxMiJ9`, three base64url parts, a verifying
- * signature, a UTF-8 JSON object as payload) is verified here without decoding the header, asking the key for its
- * details or going through the fatal TextDecoder (the key's check is kept per key; the payload's UTF-8 is checked by
- * isUtf8); anything else, valid or not, goes through verifyDteJwsSync itself, which accepts or refuses it with its
- * own error.
+ * signature, a UTF-8 JSON object as payload) is verified here without decoding the header or going through the fatal
+ * TextDecoder (the payload's UTF-8 is checked by isUtf8; the key as verifyDteJwsSync checks it); anything else, valid
+ * or not, goes through verifyDteJwsSync itself, which accepts or refuses it with its own error.
  */
 export function verifyReceived(jws: string, key: KeyObject): Record<string, unknown> {
   return fastVerify(jws, key) ?? verifyDteJwsSync(jws, key);
@@ -34,7 +22,7 @@ function fastVerify(jws: string, key: KeyObject): Record<string, unknown> | null
   if (dot < 0 || jws.indexOf('.', dot + 1) >= 0) return null;
   const payload = jws.slice(h + 1, dot);
   const signature = jws.slice(dot + 1);
-  if (!BASE64URL.test(payload) || !BASE64URL.test(signature) || !rs512(key)) return null;
+  if (!BASE64URL.test(payload) || !BASE64URL.test(signature) || !rs512Key(key)) return null;
   let ok: boolean;
   try {
     ok = cryptoVerify('sha512', Buffer.from(jws.slice(0, dot), 'latin1'), key, Buffer.from(signature, 'base64url'));
