@@ -26,4 +26,30 @@ describe('what the row stores of a JWS just signed', () => {
     expect(storedJwsOfSigned(whole, other)).toBe(whole);
     expect(storedJwsOfSigned('a.b', inRowOrder)).toBe('a.b');
   });
+
+  it('tells the row’s key order apart from any other, key by key (ASCII and not)', () => {
+    const jwsOf = (doc: object) =>
+      `eyJhbGciOiJSUzUxMiJ9.${Buffer.from(JSON.stringify(doc)).toString('base64url')}.c2ln`;
+    const cases: [object, boolean][] = [
+      [{ a: 1, bb: 2, ccc: { d: [{ e: 1, ff: 2 }] } }, true],
+      [{ bb: 1, a: 2 }, false],
+      [{ ab: 1, aa: 2 }, false],
+      [{ aa: 1, ab: 2 }, true],
+      [{ a: 1, b: [{ ff: 1, e: 2 }] }, false],
+      // 'ñ' is one character but two bytes: after 'zz' (two bytes, 0x7a < 0xc3), before 'abc'
+      [{ zz: 1, ñ: 2, abc: 3 }, true],
+      [{ ñ: 1, zz: 2 }, false],
+      [{ ab: 1, ñ: 2 }, true],
+      [{ ñ: 1, ab: 2 }, false],
+      [{ ña: 1, ñb: 2 }, true],
+      [{ ñb: 1, ña: 2 }, false],
+    ];
+    for (const [doc, inOrder] of cases) {
+      const jws = jwsOf(doc);
+      const stored = storedJwsOfSigned(jws, doc);
+      expect(stored).toBe(storedJws(jws, doc));
+      expect(stored === 'eyJhbGciOiJSUzUxMiJ9..c2ln').toBe(inOrder);
+      expect(JSON.stringify(jsonbOrder(doc)) === JSON.stringify(doc)).toBe(inOrder);
+    }
+  });
 });

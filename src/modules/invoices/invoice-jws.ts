@@ -35,20 +35,32 @@ export function jsonbOrder(value: unknown): unknown {
 
 /**
  * Whether JSON.stringify writes `value` as it writes jsonbOrder(value): plain objects (and arrays, and leaves) whose
- * keys are already in jsonb's order — as every document read back from the row is.
+ * keys are already in jsonb's order — as every document read back from the row is. (Each key is looked at once: an
+ * ASCII key after an ASCII key is compared by length, then by its characters, as byJsonbOrder compares them.)
  */
 function inJsonbOrder(value: unknown): boolean {
-  if (Array.isArray(value)) return value.every(inJsonbOrder);
-  if (!value || typeof value !== 'object' || value instanceof Date) return true;
+  if (!value || typeof value !== 'object') return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) if (!inJsonbOrder(value[i])) return false;
+    return true;
+  }
+  if (value instanceof Date) return true;
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) return false;
   const o = value as Record<string, unknown>;
   let previous: string | null = null;
+  let previousAscii = false;
   for (const k in o) {
     if (!Object.hasOwn(o, k)) return false;
-    if (previous !== null && byJsonbOrder(previous, k) >= 0) return false;
+    const ascii = isAscii(k);
+    if (previous !== null) {
+      if (previousAscii && ascii) {
+        if (previous.length > k.length || (previous.length === k.length && previous >= k)) return false;
+      } else if (byJsonbOrder(previous, k) >= 0) return false;
+    }
     if (!inJsonbOrder(o[k])) return false;
     previous = k;
+    previousAscii = ascii;
   }
   return true;
 }
