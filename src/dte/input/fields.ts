@@ -95,6 +95,31 @@ function unread(body: Obj, seen: Seen): Unread[] {
 }
 
 /**
+ * Whether every key of the body was read, by the keys each object had read (`reads`; an object without any counts as
+ * none read): the walk of `unread`, asking only whether it would find anything. A key read by a parse is a key the
+ * recording proxy would have seen read, so when this holds the proxy would have found nothing unread either.
+ */
+export function allRead(body: Obj, reads: ReadonlyMap<object, ReadonlySet<string>>): boolean {
+  const walk = (v: unknown, atRoot: boolean, group: string | null): boolean => {
+    if (!isObj(v)) return true;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (i in v && !walk(v[i], false, group)) return false;
+      return true;
+    }
+    const keys = reads.get(v);
+    const allowed = group !== null && Object.hasOwn(ENVELOPE, group) ? ENVELOPE[group]! : [];
+    for (const k of Object.keys(v)) {
+      const x = (v as Obj)[k];
+      if (x === undefined) continue; // not in a JSON body: only built bodies carry it
+      if (!keys?.has(k) && !allowed.includes(k)) return false;
+      if (!walk(x, atRoot && k === '', atRoot ? k : null)) return false;
+    }
+    return true;
+  };
+  return walk(body, true, '');
+}
+
+/**
  * The issues for every unread key. `parseAs(tipoDte, seen, paths)` parses the same body as another document type (only
  * called when something is unread, and it may leave out the lines no path points into) to tell a field of another type
  * from a typo.

@@ -39,7 +39,7 @@ function naturalezaOf(r: Reader, v: unknown, p: string): number | null {
 /** tipoItem from `tipo` and/or `tipoItem` (default 2, servicios); both given and different is refused. */
 export function parseNaturaleza(r: Reader, o: Obj, p: string): number {
   const fromCode = r.int(o, 'tipoItem', p, { allowed: [1, 2, 3, 4] });
-  const raw = o['tipo'];
+  const raw = r.get(o, 'tipo');
   if (raw === undefined || raw === null || raw === '') return fromCode ?? 2;
   const fromTipo = naturalezaOf(r, raw, join(p, 'tipo'));
   if (fromTipo !== null && fromCode !== null && fromTipo !== fromCode) {

@@ -3,8 +3,8 @@ import * as CAT from '../catalogs/index.js';
 import { TIPOS_DTE, type Result, type TipoDte } from '../model.js';
 import { ZERO } from '../money.js';
 import { MODULES } from '../types/registry.js';
-import { recording, unknownFieldIssues } from './fields.js';
-import { type Obj, Reader } from './reader.js';
+import { allRead, recording, unknownFieldIssues } from './fields.js';
+import { type Obj, Reader, type Reads } from './reader.js';
 import { parseApendice, parsePagos } from './sections.js';
 import type { EmissionInput } from './types.js';
 
@@ -40,6 +40,11 @@ export function emptyInput(tipoDte: TipoDte, referenciaExterna: string): Emissio
 /**
  * Parses the body; a field the chosen tipoDte does not read is refused (unknown, with the closest known name, or used
  * only by other types), so that no typo silently changes the document.
+ *
+ * The body is parsed as it is, its reader noting each key it reads: when every key of the body was read (the usual
+ * body), that is the answer. Otherwise the body is parsed again through the recording proxy, which sees every read
+ * (the reader notes only its own, a subset of them), and the unread fields are told apart as before: the answer is
+ * the same either way, the proxy's wrapping and its traps are paid only by a body with a field left unread.
  */
 export function parseEmission(body: unknown): Result<EmissionInput> {
   if (!new Reader().isObj(body))
@@ -47,6 +52,14 @@ export function parseEmission(body: unknown): Result<EmissionInput> {
       ok: false,
       issues: [{ path: '', code: 'INVALID_TYPE', message: 'the emission body must be a JSON object' }],
     };
+  const reads: Reads = new Map();
+  const parsed = parseBody(body, new Reader(reads));
+  if (!parsed.ok && parsed.issues.some((i) => i.path === 'tipoDte')) return parsed;
+  return allRead(body, reads) ? parsed : parseRecorded(body);
+}
+
+/** The parse through the recording proxy, with the issues of every field it did not read (exported for its test). */
+export function parseRecorded(body: Obj): Result<EmissionInput> {
   const seen = new WeakMap<object, Set<string>>();
   const parsed = parseBody(recording(body, seen));
   if (!parsed.ok && parsed.issues.some((i) => i.path === 'tipoDte')) return parsed;
@@ -61,6 +74,13 @@ export function parseEmission(body: unknown): Result<EmissionInput> {
   );
   if (!fields.length) return parsed;
   return { ok: false, issues: [...fields, ...(parsed.ok ? [] : parsed.issues)] };
+}
+
+/** Whether the reader alone saw every field of this body read (parseEmission's answer then needs no second parse). */
+export function readerReadsAll(body: Obj): boolean {
+  const reads: Reads = new Map();
+  parseBody(body, new Reader(reads));
+  return allRead(body, reads);
 }
 
 /** The types whose MH document carries each of these summary parts (a field the type lacks is refused, not dropped). */
@@ -80,10 +100,9 @@ function linesFor(body: Obj, paths: readonly string[]): Obj {
   return { items: items.filter((_, i) => i === 0 || wanted.has(i)) };
 }
 
-function parseBody(body: Obj): Result<EmissionInput> {
-  const r = new Reader();
+function parseBody(body: Obj, r: Reader = new Reader()): Result<EmissionInput> {
   const b: Obj = body;
-  const tipoRaw = b['tipoDte'] ?? '01';
+  const tipoRaw = r.get(b, 'tipoDte') ?? '01';
   if (typeof tipoRaw !== 'string' || !(TIPOS_DTE as readonly string[]).includes(tipoRaw)) {
     return {
       ok: false,

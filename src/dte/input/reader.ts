@@ -8,8 +8,14 @@ const MH_LIMIT = dec('100000000000');
 
 export type Obj = Record<string, unknown>;
 
+/** The keys read of each object of a body, by the reader that parsed it. */
+export type Reads = Map<object, Set<string>>;
+
 export class Reader {
   readonly issues: DteIssue[] = [];
+
+  /** With `reads`, every key read through this reader is noted there, per object (see parseEmission). */
+  constructor(readonly reads: Reads | null = null) {}
 
   readonly warnings: DteIssue[] = [];
 
@@ -22,12 +28,23 @@ export class Reader {
     this.warnings.push(issue(path, code, message, params));
   }
 
+  /** `o[key]`, noted when recording. */
+  get(o: Obj, key: string): unknown {
+    const reads = this.reads;
+    if (reads !== null) {
+      const keys = reads.get(o);
+      if (keys === undefined) reads.set(o, new Set([key]));
+      else keys.add(key);
+    }
+    return o[key];
+  }
+
   isObj(v: unknown): v is Obj {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
   }
 
   object(o: Obj, key: string, path: string, required: boolean): Obj | null {
-    const v = o[key];
+    const v = this.get(o, key);
     if (v === undefined || v === null) {
       if (required) this.add(join(path, key), 'REQUIRED', `${key} is required`);
       return null;
@@ -40,7 +57,7 @@ export class Reader {
   }
 
   array(o: Obj, key: string, path: string, opts: { required: boolean; min?: number; max?: number }): unknown[] | null {
-    const v = o[key];
+    const v = this.get(o, key);
     const p = join(path, key);
     if (v === undefined || v === null) {
       if (opts.required) this.add(p, 'REQUIRED', `${key} is required`);
@@ -64,7 +81,7 @@ export class Reader {
     path: string,
     opts: { required?: boolean; min?: number; max?: number; pattern?: RegExp; patternHint?: string } = {},
   ): string | null {
-    const v = o[key];
+    const v = this.get(o, key);
     const p = join(path, key);
     if (v === undefined || v === null || v === '') {
       if (opts.required) this.add(p, 'REQUIRED', `${key} is required`);
@@ -93,7 +110,7 @@ export class Reader {
     catName: string,
     opts: { required?: boolean; fallback?: string } = {},
   ): string | null {
-    const v = o[key];
+    const v = this.get(o, key);
     const p = join(path, key);
     if (v === undefined || v === null || v === '') {
       if (opts.fallback !== undefined) return opts.fallback;
@@ -119,7 +136,7 @@ export class Reader {
     path: string,
     opts: { required?: boolean; fallback?: string; min?: string; positive?: boolean; maxDecimals?: number } = {},
   ): Dec | null {
-    const v = o[key];
+    const v = this.get(o, key);
     const p = join(path, key);
     if (v === undefined || v === null || v === '') {
       if (opts.fallback !== undefined) return dec(opts.fallback);
@@ -155,7 +172,7 @@ export class Reader {
     path: string,
     opts: { required?: boolean; fallback?: number; allowed?: readonly number[]; min?: number; max?: number } = {},
   ): number | null {
-    const v = o[key];
+    const v = this.get(o, key);
     const p = join(path, key);
     if (v === undefined || v === null || v === '') {
       if (opts.fallback !== undefined) return opts.fallback;
@@ -179,7 +196,7 @@ export class Reader {
   }
 
   bool(o: Obj, key: string, path: string): boolean {
-    const v = o[key];
+    const v = this.get(o, key);
     if (v === undefined || v === null) return false;
     if (typeof v !== 'boolean') {
       this.add(join(path, key), 'INVALID_TYPE', `${key} must be true or false`);

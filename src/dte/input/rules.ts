@@ -74,7 +74,7 @@ export function requireReceptor(
 ): ReceptorInput | null {
   const rec = input.receptor;
   if (!rec) {
-    if (!r.isObj(body['receptor'])) r.add('receptor', 'REQUIRED', `receptor is required for ${label}`);
+    if (!r.isObj(r.get(body, 'receptor'))) r.add('receptor', 'REQUIRED', `receptor is required for ${label}`);
     return null;
   }
   // A document number without a type is read as a NIT (36): the usual case for taxpayer receptors.

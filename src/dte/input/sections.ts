@@ -95,7 +95,7 @@ export function parseReceptor(r: Reader, body: Obj, tipoDte: string): ReceptorIn
 }
 
 export function parseItem(r: Reader, o: Obj, p: string): ItemInput {
-  const tipoRaw = o['tratamientoFiscal'] ?? 'gravado';
+  const tipoRaw = r.get(o, 'tratamientoFiscal') ?? 'gravado';
   let tipo: TipoVenta = 'gravado';
   if (typeof tipoRaw === 'string' && (TIPOS_VENTA as readonly string[]).includes(tipoRaw)) tipo = tipoRaw as TipoVenta;
   else
@@ -137,7 +137,7 @@ export function parseSaleItems(r: Reader, body: Obj, max = 2000): ItemInput[] {
       return parseItem(r, {}, p);
     }
     const item = parseItem(r, v, p);
-    item.tributos = parseItemTributos(r, v, p, item, body['tipoDte']);
+    item.tributos = parseItemTributos(r, v, p, item, r.get(body, 'tipoDte'));
     return item;
   });
 }
@@ -212,7 +212,7 @@ export function parseOtrosDocumentos(r: Reader, body: Obj, max: number): OtroDoc
       detalleDocumento: r.str(o, 'detalleDocumento', p, { min: 3, max: 300, required: cod !== 3 }),
       medico,
       placaTrans: r.str(o, 'placaTrans', p, { min: 5, max: 70 }),
-      modoTransp: r.code(o, 'modoTransp', p, CAT.TRANSPORTES, 'CAT-030') ? Number(o['modoTransp']) : null,
+      modoTransp: r.code(o, 'modoTransp', p, CAT.TRANSPORTES, 'CAT-030') ? Number(r.get(o, 'modoTransp')) : null,
       numConductor: r.str(o, 'numConductor', p, { min: 5, max: 100 }),
       nombreConductor: r.str(o, 'nombreConductor', p, { min: 5, max: 200 }),
     });

@@ -54,7 +54,7 @@ export function parseCr(r: Reader, body: Obj, input: EmissionInput): void {
   );
   const arr = r.array(body, 'items', '', { required: true, min: 1, max: 500 }) ?? [];
   input.retenciones = arr.map((v, i) => parseRetencion(r, r.isObj(v) ? v : {}, join('items', i)));
-  if (body['fusion'] !== undefined) parseFusion(r, body, input);
+  if (r.get(body, 'fusion') !== undefined) parseFusion(r, body, input);
 }
 
 export function buildCr(input: EmissionInput, emisor: Emisor, ident: IdentificationContext): DteDocument {

@@ -52,7 +52,8 @@ export function parseFex(r: Reader, body: Obj, input: EmissionInput): void {
     ['nombre', 'tipoDocumento', 'numDocumento', 'descActividad', 'codPais', 'tipoPersona'],
     'Factura de Exportación',
   );
-  const ro = r.isObj(body['receptor']) ? body['receptor'] : {};
+  const receptor = r.get(body, 'receptor');
+  const ro = r.isObj(receptor) ? receptor : {};
   const complemento = r.str(ro, 'complemento', 'receptor', { required: !!rec, max: 200 });
   if (rec && complemento) rec.direccion = { departamento: '00', municipio: '00', distrito: '00', complemento };
   if (rec?.codPais === 'SV') r.add('receptor.codPais', 'NOT_ALLOWED', 'an export receptor is abroad (codPais ≠ SV)');
