@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { previewEmission, type TipoDte, validateDte } from '../../src/dte/index.js';
 import type { DteIssue } from '../../src/dte/model.js';
 import { MODULES } from '../../src/dte/types/registry.js';
-import { checkShape, type Shape } from '../../src/dte/validate/shape.js';
+import { checkShape, type Shape, str } from '../../src/dte/validate/shape.js';
 import { shapeSound } from '../../src/dte/validate/shape-sound.js';
 import { EMISOR, ident } from './fixtures.js';
 
@@ -114,6 +114,23 @@ describe('the compiled structural check', () => {
     // Both answers were exercised (a predicate that always said "broken" would pass the loop).
     expect(broken).toBeGreaterThan(100);
     expect(sound).toBeGreaterThan(10);
+  });
+
+  it('agrees with the interpreter on whether a date exists, for every day number of every month of many years', () => {
+    const shape = str({ date: true });
+    const p = (n: number, w: number) => String(n).padStart(w, '0');
+    let dates = 0;
+    for (const year of [0, 1, 4, 100, 400, 1582, 1900, 1996, 2000, 2023, 2024, 2026, 2100, 2400, 9996, 9999]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const v = `${p(year, 4)}-${p(month, 2)}-${p(day, 2)}`;
+          const sound = !interpreted(v, shape).length;
+          if (shapeSound(v, shape) !== sound) throw new Error(`${v}: compiled ${!sound}, interpreted ${sound}`);
+          if (sound) dates++;
+        }
+      }
+    }
+    expect(dates).toBe(8 * 366 + 8 * 365); // (0, 4, 400, 1996, 2000, 2024, 2400 and 9996 are leap years)
   });
 
   it('validateDte still names every issue of a broken document', () => {

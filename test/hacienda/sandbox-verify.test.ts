@@ -18,6 +18,20 @@ function jwsOf(header: string | Buffer, payload: string | Buffer, key = privateK
   return `${input}.${sig.toString('base64url')}`;
 }
 
+/** A JWS signed RS512 over exactly these texts (whatever their characters). */
+function jwsOfTexts(header: string, payload: string, key = privateKey): string {
+  const sig = createSign('sha512')
+    .update(Buffer.from(`${header}.${payload}`, 'latin1'))
+    .sign(key);
+  return `${header}.${payload}.${sig.toString('base64url')}`;
+}
+/** The same text with its last character's unused low bits set (it decodes to the same bytes). */
+const strayBits = (t: string) => {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const unused = [0, 0, 4, 2][t.length % 4]!; // (0 for whole groups of 4 characters: nothing to set)
+  return `${t.slice(0, -1)}${alphabet[alphabet.indexOf(t.at(-1)!) | ((1 << unused) - 1)]}`;
+};
+
 const answer = (f: () => unknown) => {
   try {
     return { ok: f() };
@@ -52,11 +66,30 @@ const cases: [string, string, KeyObject][] = [
   ['a payload with a byte-order mark', jwsOf(H, `\uFEFF${JSON.stringify(doc)}`), publicKey],
   ['a payload that is not UTF-8', jwsOf(H, Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d])), publicKey],
   ['an empty text', '', publicKey],
+  [
+    'a payload in base64 (+ and /), signed as written',
+    jwsOfTexts(h, b64('{"a":"~~~???>>>"}').replace(/-/g, '+').replace(/_/g, '/')),
+    publicKey,
+  ],
+  ['a payload with stray bits, signed as written', jwsOfTexts(h, strayBits(b64('{"a":1}'))), publicKey],
+  [
+    'a payload with stray bits, the signature of the canonical text',
+    `${h}.${strayBits(b64('{"a":1}'))}.${jwsOf(H, '{"a":1}').split('.')[2]}`,
+    publicKey,
+  ],
+  ['a signature with stray bits', `${h}.${p}.${strayBits(s)}`, publicKey],
+  ['a padded payload, signed as written', jwsOfTexts(h, `${b64('{"a":1}')}=`), publicKey],
 ];
 
 describe('the sandbox verifies a received JWS as verifyDteJwsSync does', () => {
   it.each(cases)('%s', (_name, jws, key) => {
     expect(answer(() => verifyReceived(jws, key))).toEqual(answer(() => verifyDteJwsSync(jws, key)));
+  });
+
+  it('has cases whose parts are not canonical base64url', () => {
+    expect(b64('{"a":"~~~???>>>"}')).toMatch(/[-_]/);
+    expect(b64('{"a":1}').length % 4).not.toBe(0);
+    expect(s.length % 4).not.toBe(0);
   });
 
   it("accepts the firmador's document and refuses a forged one", () => {

@@ -24,8 +24,20 @@ function predicate(s: Shape): Predicate {
 }
 
 const DATE = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
-/** A real calendar date written YYYY-MM-DD (as checkStr's `date` rule). */
-const isDate = (v: string): boolean => DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/**
+ * A real calendar date written YYYY-MM-DD (as checkStr's `date` rule, which asks a Date whether the day exists: the
+ * proleptic Gregorian calendar, counted here without making a Date and its ISO text, ≈ 2 µs a date).
+ */
+const isDate = (v: string): boolean => {
+  if (!DATE.test(v)) return false;
+  const day = (v.charCodeAt(8) - 48) * 10 + v.charCodeAt(9) - 48;
+  if (day <= 28) return true;
+  const month = (v.charCodeAt(5) - 48) * 10 + v.charCodeAt(6) - 48;
+  if (month !== 2) return day <= MONTH_DAYS[month - 1]!;
+  const year = Number(v.slice(0, 4));
+  return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+};
 
 /**
  * The predicate of one shape as code: the shape's options become constants (`c[i]`: numbers, regular expressions,

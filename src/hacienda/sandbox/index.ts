@@ -7,6 +7,12 @@ import { SandboxJournal } from './journal.js';
 import { SandboxState, type JournalEntry } from './state.js';
 import type { MhSandbox, MhSandboxOptions, Validate } from './types.js';
 
+/**
+ * A request target that URL reads back unchanged as its pathname: `/` then letters, digits, `-`, `_` and `/` (no
+ * second `/` first, which URL would read as a host; no dot segment, escape, query or fragment).
+ */
+const PLAIN_PATH = /^\/(?:[A-Za-z0-9_-][A-Za-z0-9/_-]*)?$/;
+
 export type { MhSandbox, MhSandboxOptions, MhFault, SandboxTenant, SandboxStats, Issue, Validate } from './types.js';
 
 /**
@@ -49,10 +55,12 @@ export async function createMhSandbox(
   };
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://sandbox');
-    const handler = url.pathname.startsWith('/__sandbox')
-      ? handleControl(state, req, res, url)
-      : handleMh(ctx, req, res, url);
+    const target = req.url ?? '/';
+    // A plain path (MH's are) is its own pathname: no URL object is made for it.
+    const path = PLAIN_PATH.test(target) ? target : new URL(target, 'http://sandbox').pathname;
+    const handler = path.startsWith('/__sandbox')
+      ? handleControl(state, req, res, new URL(target, 'http://sandbox'))
+      : handleMh(ctx, req, res, path);
     handler.catch((err) =>
       sendJson(res, 500, { status: 'ERROR', error: 'Internal Server Error', message: (err as Error).message }),
     );

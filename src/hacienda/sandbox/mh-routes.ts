@@ -39,10 +39,10 @@ export async function handleMh(
   ctx: MhRouteContext,
   req: IncomingMessage,
   res: ServerResponse,
-  url: URL,
+  path: string,
 ): Promise<void> {
-  const r = route(req.method ?? 'GET', url.pathname);
-  if (!r) return sendJson(res, 404, { status: 404, error: 'Not Found', path: url.pathname });
+  const r = route(req.method ?? 'GET', path);
+  if (!r) return sendJson(res, 404, { status: 404, error: 'Not Found', path });
   let text: string;
   try {
     text = await readBody(req);
