@@ -260,8 +260,12 @@ describe('Evento de Retorno', () => {
     'refuses what is not returnable: a CCF, an unsealed ' +
       'document, a document of another receptor in the same event',
     async () => {
+      // MH holds its answers while the unsealed document is returned: the worker runs beside this test, and a document
+      // it has already sealed would be returnable.
+      t.app.mh.sandbox!.setFault({ latencyMs: 2000 }, tt.nit);
       const queued = await emit(tt, facturaBody());
       const r1 = await t.gql(EMIT_RETURN, { i: returnOf(queued.id, [{ numItem: 1, cantidad: '1' }]) }, H());
+      t.app.mh.sandbox!.clearFaults(tt.nit);
       expect(r1.body.data.emitReturn.issues[0]).toMatchObject({
         path: 'documents[0].invoiceId',
         code: 'NOT_PROCESSED',
