@@ -4,7 +4,7 @@
  */
 import { constants as zlibConstants, Deflate, deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
-import { FONT, FONT_BOLD, openStandardFonts } from './pdf-fonts.js';
+import { FONT, FONT_BOLD, flatText, openStandardFonts } from './pdf-fonts.js';
 import { imageFor, type PdfImage } from './pdf-image.js';
 import { heightOfLine, type LineOptions, textLine } from './pdf-text-line.js';
 
@@ -115,7 +115,9 @@ class CollectedPdf extends Base {
       if (own) self.addContent = addContent;
       else delete (self as { addContent?: unknown }).addContent;
     }
-    if (set && known.size < 64 && written.every((op) => typeof op === 'string')) known.set(color, written as string[]);
+    if (set && known.size < 64 && written.every((op) => typeof op === 'string')) {
+      known.set(color, (written as string[]).map(flatText));
+    }
     return set;
   }
 
