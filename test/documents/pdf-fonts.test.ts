@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
+import { flatText } from '../../src/modules/documents/pdf-fonts.js';
 import { createPdf, finish, FONT, FONT_BOLD, type Pdf } from '../../src/modules/documents/pdf-kit.js';
 
 // Kerning pairs, Spanish letters, WinAnsi characters above U+00FF (— € ‘ ’ “ ” …) and text WinAnsi cannot hold.
@@ -72,5 +73,22 @@ describe('standard fonts shared between documents', () => {
     const fresh = new PDFDocument({ size: [400, 600], margins, bufferPages: true, info });
     draw(fresh);
     expect(stable(await finish(again))).toBe(stable(await finish(fresh)));
+  });
+});
+
+describe('a kept content operator', () => {
+  it('is kept flat with the same characters, whatever it holds', () => {
+    let built = 'q\n1 0 0 -1 0 792 cm\nBT\n';
+    for (let i = 0; i < 50; i += 1) built += `[<4f62736572> -30 <76${i}> 20] TJ\n`;
+    const texts = [
+      '',
+      'Q',
+      '/F1 7.5 Tf',
+      built,
+      `${built}Clínica Peña · ¿Sí? ¡Ñandú!`,
+      `${built} — €`, // beyond latin1: left as it is
+      'x'.repeat(70_000),
+    ];
+    for (const text of texts) expect(flatText(text)).toBe(text);
   });
 });

@@ -5,7 +5,7 @@
  * wrapper for a long address) is most of a header's cost. The bytes are the same as drawing it
  * (test/documents/pdf-replay.test.ts compares whole files).
  */
-import { FONT, FONT_BOLD } from './pdf-fonts.js';
+import { FONT, FONT_BOLD, flatText } from './pdf-fonts.js';
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -130,7 +130,7 @@ export function replayedBlock(doc: Pdf, key: string, draw: () => number): number
     if (blocks.size >= MAX_BLOCKS) blocks.delete(blocks.keys().next().value!);
     const fonts = Object.keys(resources().Font ?? {}).filter((id) => !before.fonts.has(id));
     blocks.set(key, {
-      content,
+      content: content.map(flatText),
       fonts,
       x: doc.x,
       y: doc.y,

@@ -191,6 +191,35 @@ function putCopy(w: BitWriter, length: number, distance: number): void {
   }
 }
 
+/**
+ * A module row's literals eight modules at a time: by a byte of modules (the first in the high bit, 1 = dark), the
+ * bits that write them (a light module's code, then a dark one's … least significant first, as BitWriter takes them)
+ * and how many; and for the image's Adler-32, how many of the eight are dark and the sum of their places (0 to 7).
+ */
+const BYTE_CODES = new Uint32Array(256);
+const BYTE_CODE_LENGTHS = new Uint8Array(256);
+const BYTE_DARK = new Uint8Array(256);
+const BYTE_PLACES = new Uint8Array(256);
+for (let byte = 0; byte < 256; byte += 1) {
+  let bits = 0;
+  let length = 0;
+  for (let place = 0; place < 8; place += 1) {
+    const dark = (byte >> (7 - place)) & 1;
+    const code = dark ? LITERAL_CODES[DARK]! : LITERAL_CODES[LIGHT]!;
+    bits |= code << length;
+    length += dark ? LITERAL_LENGTHS[DARK]! : LITERAL_LENGTHS[LIGHT]!;
+    BYTE_DARK[byte]! += dark;
+    BYTE_PLACES[byte]! += dark * place;
+  }
+  BYTE_CODES[byte] = bits;
+  BYTE_CODE_LENGTHS[byte] = length;
+}
+
+/** The quiet zone's QR_MARGIN light modules on either side of a module row: their codes, and how many bits. */
+let MARGIN_CODES = 0;
+for (let m = 0; m < QR_MARGIN; m += 1) MARGIN_CODES |= LITERAL_CODES[LIGHT]! << (m * LITERAL_LENGTHS[LIGHT]!);
+const MARGIN_CODE_LENGTH = QR_MARGIN * LITERAL_LENGTHS[LIGHT]!;
+
 /** The symbol's image: (size + 2 × QR_MARGIN) × QR_SCALE pixels a side, two bits each. */
 export function qrImage(modules: QrModules): QrImage {
   const { size, data } = modules;
@@ -203,8 +232,19 @@ export function qrImage(modules: QrModules): QrImage {
   for (let i = 0; i < HEADER.bits.length; i += 1) w.put(HEADER.bits[i]!, HEADER.counts[i]!);
   const lightCode = LITERAL_CODES[LIGHT]!;
   const lightLength = LITERAL_LENGTHS[LIGHT]!;
-  const darkCode = LITERAL_CODES[DARK]!;
-  const darkLength = LITERAL_LENGTHS[DARK]!;
+  // the rows packed eight modules a byte, the first in the high bit (the last byte's unused low bits light)
+  const stride = (size + 7) >> 3;
+  const rows = new Uint8Array(stride * size);
+  for (let row = 0, at = 0; row < size; row += 1) {
+    for (let k = 0, col = 0; k < stride; k += 1) {
+      let byte = 0;
+      for (let bit = 7; bit >= 0; bit -= 1, col += 1) if (col < size && data[at + col]) byte |= 1 << bit;
+      rows[row * stride + k] = byte;
+    }
+    at += size;
+  }
+  // the last byte's light modules past the symbol's edge, written by its code but not in the image
+  const extra = stride * 8 - size;
   // Adler-32 of the image's bytes: per pixel row, its sum and its bytes weighted by their distance from its end
   let a = 1;
   let b = 0;
@@ -218,16 +258,20 @@ export function qrImage(modules: QrModules): QrImage {
     let sum = rowLight;
     let weighted = weightedLight;
     let same = r > 0 && !inside && previous === -1;
+    const first = row * stride;
     if (inside) {
       same = previous >= 0;
-      for (let col = 0; col < size; col += 1) {
-        const dark = data[row * size + col] ? 1 : 0;
-        if (dark) {
-          sum -= LIGHT;
-          weighted -= LIGHT * (span - QR_MARGIN - col);
-        }
-        if (same && dark !== (data[previous * size + col] ? 1 : 0)) same = false;
+      let dark = 0;
+      let places = 0; // the dark modules' columns, summed
+      for (let k = 0; k < stride; k += 1) {
+        const byte = rows[first + k]!;
+        dark += BYTE_DARK[byte]!;
+        places += BYTE_DARK[byte]! * 8 * k + BYTE_PLACES[byte]!;
+        if (same && byte !== rows[previous * stride + k]) same = false;
       }
+      // a dark module at column col takes LIGHT from the sum, LIGHT × (its distance from the row's end) from weighted
+      sum -= LIGHT * dark;
+      weighted -= LIGHT * ((span - QR_MARGIN) * dark - places);
     }
     for (let copy = 0; copy < QR_SCALE; copy += 1) {
       b = (b + span * a + weighted) % ADLER_MOD;
@@ -238,9 +282,17 @@ export function qrImage(modules: QrModules): QrImage {
       continue;
     }
     if (pending) putCopy(w, pending, span);
-    for (let col = -QR_MARGIN; col < size + QR_MARGIN; col += 1) {
-      if (inside && col >= 0 && col < size && data[row * size + col]) w.put(darkCode, darkLength);
-      else w.put(lightCode, lightLength);
+    if (inside) {
+      w.put(MARGIN_CODES, MARGIN_CODE_LENGTH);
+      for (let k = 0; k < stride; k += 1) {
+        const byte = rows[first + k]!;
+        // the last byte's unused modules are light: their codes are the bits past the ones kept
+        const length = k + 1 === stride ? BYTE_CODE_LENGTHS[byte]! - extra * lightLength : BYTE_CODE_LENGTHS[byte]!;
+        w.put(BYTE_CODES[byte]! & ((1 << length) - 1), length);
+      }
+      w.put(MARGIN_CODES, MARGIN_CODE_LENGTH);
+    } else {
+      for (let m = 0; m < span; m += 1) w.put(lightCode, lightLength);
     }
     pending = span * (QR_SCALE - 1);
     previous = inside ? row : -1;
