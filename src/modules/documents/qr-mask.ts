@@ -344,7 +344,7 @@ function rowsScore(rows: Uint8Array, flips: Uint8Array, size: number, columns: n
       cur[k] = byte;
       dark += DARK[byte]!;
     }
-    points += lineN1N3(cur, ZERO, 0, size);
+    points += lineN1N3(rows, flips, from, size);
     if (a > 0) {
       // rule 2 between the previous row and this one (see packedN2N4)
       let count = 0;
@@ -365,7 +365,6 @@ function rowsScore(rows: Uint8Array, flips: Uint8Array, size: number, columns: n
   }
   return points + Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10) * 10;
 }
-const ZERO = new Uint8Array(32);
 
 /**
  * The best mask for a symbol built with mask `built` (its modules as returned, format bits included), or not masked
