@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { ECL_BITS, formatBits, penaltyN1N3, penaltyN2N4 } from '../../src/modules/documents/qr-mask.js';
+import { applyBestMask, ECL_BITS, formatBits, penaltyN1N3, penaltyN2N4 } from '../../src/modules/documents/qr-mask.js';
 import { qrImage, QR_MARGIN, QR_SCALE } from '../../src/modules/documents/qr-image.js';
 import { matrixToPng } from '../../src/modules/documents/qr-png.js';
 import { qrSymbol } from '../../src/modules/documents/qr.js';
@@ -169,6 +169,53 @@ describe('the QR symbol of the versión legible', () => {
       digest.update(qrImage(qrSymbol('consultaPublica?codGen=0F1E2D3C'.repeat(80).slice(0, length)).modules).stream);
     }
     expect(digest.digest('hex')).toBe('e58409559d3351c35db38d5c88714e638064044a45d49e7f6f1d118c1fe3ccd8');
+  });
+
+  it('chooses the same mask and modules as it always has: 4,000 lookup URLs, every version, every level', () => {
+    // the SHA-256 of every symbol's version, mask and modules, and of the mask chosen again for it at each error
+    // correction level (the symbol given with its mask applied), as the mask was chosen when these digests were taken
+    let x = 0x6d2b79f5;
+    const next = () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return x >>> 0;
+    };
+    const hex = (n: number) => Array.from({ length: n }, () => '0123456789ABCDEF'[next() % 16]).join('');
+    const two = (n: number) => String(n).padStart(2, '0');
+    const urls = Array.from({ length: 4000 }, () => {
+      const codGen = `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
+      const fecha = `${2000 + (next() % 100)}-${two(1 + (next() % 12))}-${two(1 + (next() % 28))}`;
+      return `https://admin.factura.gob.sv/consultaPublica?ambiente=0${next() % 2}&codGen=${codGen}&fechaEmi=${fecha}`;
+    });
+    const lengths: string[] = [];
+    for (let length = 1; length <= 2331; length += length < 200 ? 1 : 7) {
+      const text = 'consultaPublica?codGen=0F1E2D3C-ñ&fechaEmi=2026'.repeat(60).slice(0, length);
+      if (Buffer.byteLength(text) <= 2331) lengths.push(text);
+    }
+    const digest = (list: string[], levels: boolean) => {
+      const hash = createHash('sha256');
+      for (const text of list) {
+        const symbol = qrSymbol(text);
+        const { size, data, reservedBit } = symbol.modules;
+        hash.update(Uint8Array.of(symbol.version, symbol.maskPattern)).update(data);
+        if (!levels) continue;
+        for (const level of [ECL_BITS.L, ECL_BITS.M, ECL_BITS.Q, ECL_BITS.H]) {
+          const again = { size, data: data.slice(), reservedBit };
+          hash.update(Uint8Array.of(applyBestMask(again, symbol.maskPattern, level))).update(again.data);
+        }
+      }
+      return hash.digest('hex');
+    };
+    expect({
+      urls: digest(urls, false),
+      levels: digest(urls.slice(0, 500), true),
+      lengths: digest(lengths, true),
+    }).toEqual({
+      urls: 'c96ea92f4f8d17696a63073a3f3e46a6ed1f5aef5185228e42e292b24d859997',
+      levels: 'c09cb04e7783ea37e6f2c993de85a9d95040b6094cb4592663362a6446f4ad72',
+      lengths: '3d9eac05ec7374778ac53ef7ac4aaeb849a918766f55aa4fc8040633fb21daea',
+    });
   });
 
   it('writes the format bits of ISO/IEC 18004 (error correction M, mask 0 → 101010000010010)', () => {

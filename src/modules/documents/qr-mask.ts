@@ -136,68 +136,82 @@ const lineBytes = (size: number): number => (size + 7) >> 3;
 /** The rows (`transposed` false) or the columns of a module matrix, each packed into lineBytes(size) bytes. */
 function packLines(m: Uint8Array, size: number, transposed: boolean, out: Uint8Array): Uint8Array {
   const stride = lineBytes(size);
+  const whole = size >> 3;
+  const tail = size & 7;
   // along a line: the next module is 1 further (a row) or `size` further (a column); the next line starts accordingly
-  const along = transposed ? size : 1;
+  const d = transposed ? size : 1;
   const across = transposed ? 1 : size;
   for (let a = 0; a < size; a += 1) {
     let at = a * across;
     let k = a * stride;
-    let byte = 0;
-    for (let b = 0; b < size; b += 1) {
-      byte = (byte << 1) | m[at]!;
-      at += along;
-      if ((b & 7) === 7) {
-        out[k++] = byte;
-        byte = 0;
-      }
+    for (let b = 0; b < whole; b += 1) {
+      out[k++] =
+        (m[at]! << 7) |
+        (m[at + d]! << 6) |
+        (m[at + 2 * d]! << 5) |
+        (m[at + 3 * d]! << 4) |
+        (m[at + 4 * d]! << 3) |
+        (m[at + 5 * d]! << 2) |
+        (m[at + 6 * d]! << 1) |
+        m[at + 7 * d]!;
+      at += 8 * d;
     }
-    if (size & 7) out[k] = byte << (8 - (size & 7));
+    if (tail === 0) continue;
+    let byte = 0;
+    for (let b = 0; b < tail; b += 1) {
+      byte = (byte << 1) | m[at]!;
+      at += d;
+    }
+    out[k] = byte << (8 - tail);
   }
   return out;
 }
 
 /**
- * Rules 1 and 3 over packed lines (the rows, or the columns). Rule 1: runs of 5 or more equal modules in a line, 3
- * points plus 1 per module past 5. Rule 3: the finder-like pattern 1011101 with four light modules on one side (the 11
- * modules 10111010000 or 00001011101), 40 points each, counted in windows that end at the 11th module of a line or
- * later, as the library counts them.
+ * Rules 1 and 3 over one packed line, its bytes `lines[from + k] ^ flips[from + k]` (a pattern's flips applied as the
+ * line is read). Rule 1: runs of 5 or more equal modules in a line, 3 points plus 1 per module past 5. Rule 3: the
+ * finder-like pattern 1011101 with four light modules on one side (the 11 modules 10111010000 or 00001011101), 40
+ * points each, counted in windows that end at the 11th module of a line or later, as the library counts them.
  */
-function packedN1N3(lines: Uint8Array, size: number): number {
-  const stride = lineBytes(size);
+function lineN1N3(lines: Uint8Array, flips: Uint8Array, from: number, size: number): number {
   const whole = size >> 3;
   const tail = size & 7;
-  const runTail = runTable(tail);
-  let runs = 0;
-  let finders = 0;
-  for (let a = 0; a < size; a += 1) {
-    const line = a * stride;
-    // the first byte: no window of 11 ends in it
-    let byte = lines[line]!;
-    let run = RUN_BYTE[byte]!;
-    runs += run >> 4;
-    let last = byte;
-    // the second: the windows ending at its first two modules reach before the line
-    byte = lines[line + 1]!;
+  // the first byte: no window of 11 ends in it
+  let byte = lines[from]! ^ flips[from]!;
+  let run = RUN_BYTE[byte]!;
+  let runs = run >> 4;
+  let last = byte;
+  // the second: the windows ending at its first two modules reach before the line
+  byte = lines[from + 1]! ^ flips[from + 1]!;
+  run = RUN_BYTE[((run & 15) << 8) | byte]!;
+  runs += run >> 4;
+  last = (last << 8) | byte;
+  let finders = FINDER_4[last & 0x3fff]! + FINDER_4[(last >> 4) & 0x3fff]!;
+  finders -= FINDER_LIKE[(last >> 7) & 0x7ff]! + FINDER_LIKE[(last >> 6) & 0x7ff]!;
+  for (let k = from + 2, end = from + whole; k < end; k += 1) {
+    byte = lines[k]! ^ flips[k]!;
     run = RUN_BYTE[((run & 15) << 8) | byte]!;
     runs += run >> 4;
-    last = (last << 8) | byte;
+    last = ((last << 8) | byte) & 0x3ffff;
     finders += FINDER_4[last & 0x3fff]! + FINDER_4[(last >> 4) & 0x3fff]!;
-    finders -= FINDER_LIKE[(last >> 7) & 0x7ff]! + FINDER_LIKE[(last >> 6) & 0x7ff]!;
-    for (let k = 2; k < whole; k += 1) {
-      byte = lines[line + k]!;
-      run = RUN_BYTE[((run & 15) << 8) | byte]!;
-      runs += run >> 4;
-      last = ((last << 8) | byte) & 0x3ffff;
-      finders += FINDER_4[last & 0x3fff]! + FINDER_4[(last >> 4) & 0x3fff]!;
-    }
-    if (tail === 0) continue;
+  }
+  if (tail !== 0) {
     // the last byte's `tail` modules (in its high bits)
-    byte = lines[line + whole]!;
-    runs += runTail[((run & 15) << 8) | byte]! >> 4;
+    byte = lines[from + whole]! ^ flips[from + whole]!;
+    runs += runTable(tail)[((run & 15) << 8) | byte]! >> 4;
     last = ((last << tail) | (byte >> (8 - tail))) & 0x3ffff;
     for (let shift = 0; shift < tail; shift += 1) finders += FINDER_LIKE[(last >> shift) & 0x7ff]!;
   }
   return runs + finders * 40;
+}
+
+/** Rules 1 and 3 over packed lines (the rows, or the columns: see lineN1N3). */
+function packedN1N3(lines: Uint8Array, size: number): number {
+  const stride = lineBytes(size);
+  const none = new Uint8Array(lines.length);
+  let points = 0;
+  for (let a = 0; a < size; a += 1) points += lineN1N3(lines, none, a * stride, size);
+  return points;
 }
 
 /** Rules 1 and 3 of a module matrix (row-major, 1 = dark; a QR symbol's: 21 modules a side or more). */
@@ -236,15 +250,30 @@ function packedN2N4(rows: Uint8Array, size: number): number {
   return blocks * 3 + Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10) * 10;
 }
 
+/** The format information's 30 modules (setFormat writes bit i at [i] and at [15 + i]) and the dark module. */
+function formatModules(size: number): Uint32Array {
+  const at = new Uint32Array(31);
+  for (let i = 0; i < 15; i += 1) {
+    const vRow = i < 6 ? i : i < 8 ? i + 1 : size - 15 + i;
+    const hCol = i < 8 ? size - i - 1 : i < 9 ? 15 - i : 15 - i - 1;
+    at[i] = vRow * size + 8;
+    at[15 + i] = 8 * size + hCol;
+  }
+  at[30] = (size - 8) * size + 8;
+  return at;
+}
+
 /**
- * Per symbol size: its reserved (function) modules and, for each pattern, the data modules the pattern flips — as
- * indexes, and as packed rows and columns (packLines) to flip a packed symbol with.
+ * Per symbol size: its reserved (function) modules, the format information's modules and, for each pattern, the data
+ * modules the pattern flips, as indexes. Per error correction level and pattern, what turns the symbol unmasked and
+ * with its format area light (the dark module dark) into the masked symbol the pattern is scored on — the pattern's
+ * flips and the dark format bits — as packed rows and packed columns (packLines), to be applied as they are read.
  */
 interface SizeMasks {
   reserved: Uint8Array;
+  format: Uint32Array;
   flips: Uint32Array[];
-  rowFlips: Uint8Array[];
-  colFlips: Uint8Array[];
+  byLevel: ({ rows: Uint8Array[]; cols: Uint8Array[] } | undefined)[];
 }
 const masksBySize = new Map<number, SizeMasks>();
 
@@ -252,82 +281,123 @@ function sizeMasks(size: number, reserved: Uint8Array): SizeMasks {
   const known = masksBySize.get(size);
   // the reserved modules follow from the version, which the size names; compared anyway, it is cheap
   if (known && Buffer.compare(known.reserved, reserved) === 0) return known;
-  const masks: SizeMasks = { reserved: Uint8Array.from(reserved), flips: [], rowFlips: [], colFlips: [] };
-  const packed = size * lineBytes(size);
+  const masks: SizeMasks = { reserved: Uint8Array.from(reserved), format: formatModules(size), flips: [], byLevel: [] };
   for (let p = 0; p < 8; p += 1) {
     const list: number[] = [];
-    const flipped = new Uint8Array(size * size);
     for (let row = 0; row < size; row += 1) {
       for (let col = 0; col < size; col += 1) {
-        if (reserved[row * size + col] || !maskAt(p, row, col)) continue;
-        list.push(row * size + col);
-        flipped[row * size + col] = 1;
+        if (!reserved[row * size + col] && maskAt(p, row, col)) list.push(row * size + col);
       }
     }
     masks.flips.push(Uint32Array.from(list));
-    masks.rowFlips.push(packLines(flipped, size, false, new Uint8Array(packed)));
-    masks.colFlips.push(packLines(flipped, size, true, new Uint8Array(packed)));
   }
   masksBySize.set(size, masks);
   return masks;
+}
+
+function levelMasks(masks: SizeMasks, size: number, eclBits: number): { rows: Uint8Array[]; cols: Uint8Array[] } {
+  const known = masks.byLevel[eclBits];
+  if (known) return known;
+  const packed = size * lineBytes(size);
+  const made = { rows: [] as Uint8Array[], cols: [] as Uint8Array[] };
+  for (let p = 0; p < 8; p += 1) {
+    const flipped = new Uint8Array(size * size);
+    xorAt(flipped, masks.flips[p]!);
+    const bits = formatBits(eclBits, p);
+    for (let i = 0; i < 15; i += 1) {
+      const mod = (bits >> i) & 1;
+      flipped[masks.format[i]!] = mod;
+      flipped[masks.format[15 + i]!] = mod;
+    }
+    made.rows.push(packLines(flipped, size, false, new Uint8Array(packed)));
+    made.cols.push(packLines(flipped, size, true, new Uint8Array(packed)));
+  }
+  return (masks.byLevel[eclBits] = made);
 }
 
 function xorAt(m: Uint8Array, indexes: Uint32Array): void {
   for (let k = 0; k < indexes.length; k += 1) m[indexes[k]!]! ^= 1;
 }
 
-/** Flips module (row, col) in packed rows and in packed columns. */
-function flipPacked(rows: Uint8Array, cols: Uint8Array, size: number, row: number, col: number): void {
-  const stride = lineBytes(size);
-  rows[row * stride + (col >> 3)]! ^= 0x80 >> (col & 7);
-  cols[col * stride + (row >> 3)]! ^= 0x80 >> (row & 7);
-}
+/** Scratch rows for rule 2: the previous masked row and the current one (a symbol is at most 177 modules a side). */
+const rowA = new Uint8Array(32);
+const rowB = new Uint8Array(32);
 
-/** setFormat on packed rows and columns of `plain` (the modules before it): only the modules it changes flip. */
-function setFormatPacked(rows: Uint8Array, cols: Uint8Array, plain: Uint8Array, size: number, bits: number): void {
-  for (let i = 0; i < 15; i += 1) {
-    const mod = (bits >> i) & 1;
-    const vRow = i < 6 ? i : i < 8 ? i + 1 : size - 15 + i;
-    if (plain[vRow * size + 8] !== mod) flipPacked(rows, cols, size, vRow, 8);
-    const hCol = i < 8 ? size - i - 1 : i < 9 ? 15 - i : 15 - i - 1;
-    if (plain[8 * size + hCol] !== mod) flipPacked(rows, cols, size, 8, hCol);
+/**
+ * A pattern's score: `columns` (rules 1 and 3 over its columns) plus rules 1, 2 and 3 over its rows and rule 4 — or,
+ * as soon as the points counted so far reach `limit`, a score of at least `limit` (every rule's points are ≥ 0, so
+ * such a pattern cannot score below it). The masked rows are `rows[k] ^ flips[k]`, read once each.
+ */
+function rowsScore(rows: Uint8Array, flips: Uint8Array, size: number, columns: number, limit: number): number {
+  const stride = lineBytes(size);
+  const last = stride - 1;
+  // blocks starting in a row's last byte (those of the other bytes: 8), as a mask of its high bits
+  const lastPairs = (0xff << (8 - (size - 1 - 8 * last))) & 0xff;
+  let points = columns;
+  let dark = 0;
+  let prev = rowA;
+  let cur = rowB;
+  for (let a = 0; a < size; a += 1) {
+    const from = a * stride;
+    for (let k = 0; k < stride; k += 1) {
+      const byte = rows[from + k]! ^ flips[from + k]!;
+      cur[k] = byte;
+      dark += DARK[byte]!;
+    }
+    points += lineN1N3(rows, flips, from, size);
+    if (a > 0) {
+      // rule 2 between the previous row and this one (see packedN2N4)
+      let count = 0;
+      for (let k = 0; k < last; k += 1) {
+        const top = (prev[k]! << 1) | (prev[k + 1]! >> 7);
+        const bottom = (cur[k]! << 1) | (cur[k + 1]! >> 7);
+        count += DARK[~((top ^ (top >> 1)) | (bottom ^ (bottom >> 1)) | (top ^ bottom)) & 0xff]!;
+      }
+      const top = prev[last]! << 1;
+      const bottom = cur[last]! << 1;
+      count += DARK[~((top ^ (top >> 1)) | (bottom ^ (bottom >> 1)) | (top ^ bottom)) & lastPairs]!;
+      points += count * 3;
+    }
+    if (points >= limit) return points;
+    const swap = prev;
+    prev = cur;
+    cur = swap;
   }
-  if (plain[(size - 8) * size + 8] !== 1) flipPacked(rows, cols, size, size - 8, 8);
+  return points + Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10) * 10;
 }
 
 /**
  * The best mask for a symbol built with mask `built` (its modules as returned, format bits included), or not masked
- * yet (`built` null): the data is unmasked, then each pattern is scored as the library scores it. Rules 1 and 3 read
- * the masked symbol's rows and columns packed eight modules a byte (the unmasked ones packed once, each pattern's
- * flips and format bits applied to them a byte at a time); rules 2 and 4 only for a pattern that can still win. The
- * modules are left as the library builds them with the winning mask — the winner's data modules flipped by its
- * pattern and its format bits written, exactly what was scored — so the symbol need not be built a second time.
+ * yet (`built` null): the data is unmasked, then each pattern is scored as the library scores it, on the symbol's
+ * rows and columns packed eight modules a byte (the unmasked ones packed once, with the format area light; each
+ * pattern's flips and format bits applied a byte at a time as they are read): its columns' rules 1 and 3, then its
+ * rows' rules 1, 2 and 3 a row at a time and rule 4 — a pattern stopped as soon as its points reach the lowest score
+ * so far (it cannot win: the first of equals is kept). The modules are left as the library builds them with the
+ * winning mask — the winner's data modules flipped by its pattern and its format bits written, exactly what was
+ * scored — so the symbol need not be built a second time.
  */
 export function applyBestMask(modules: MaskableModules, built: number | null, eclBits: number): number {
   const { size, data, reservedBit } = modules;
-  const { flips, rowFlips, colFlips } = sizeMasks(size, reservedBit);
+  const masks = sizeMasks(size, reservedBit);
+  const { flips, format } = masks;
+  const level = levelMasks(masks, size, eclBits);
   const plain = data.slice();
   if (built !== null) xorAt(plain, flips[built]!);
+  // the format area as the patterns' flips expect it: light, the dark module dark (each pattern writes all of it)
+  for (let i = 0; i < 30; i += 1) plain[format[i]!] = 0;
+  plain[format[30]!] = 1;
   const packed = size * lineBytes(size);
+  const stride = lineBytes(size);
   const plainRows = packLines(plain, size, false, new Uint8Array(packed));
   const plainCols = packLines(plain, size, true, new Uint8Array(packed));
-  const rows = new Uint8Array(packed);
-  const cols = new Uint8Array(packed);
   let best = 0;
   let lowest = Number.POSITIVE_INFINITY;
   for (let p = 0; p < 8; p += 1) {
-    const bits = formatBits(eclBits, p);
-    const rowFlip = rowFlips[p]!;
-    const colFlip = colFlips[p]!;
-    for (let k = 0; k < packed; k += 1) {
-      rows[k] = plainRows[k]! ^ rowFlip[k]!;
-      cols[k] = plainCols[k]! ^ colFlip[k]!;
-    }
-    setFormatPacked(rows, cols, plain, size, bits);
-    // a pattern whose first rules already reach the lowest score cannot win (the first of equals is kept)
-    const partial = packedN1N3(rows, size) + packedN1N3(cols, size);
-    if (partial >= lowest) continue;
-    const penalty = partial + packedN2N4(rows, size);
+    const colFlips = level.cols[p]!;
+    let columns = 0;
+    for (let a = 0; a < size && columns < lowest; a += 1) columns += lineN1N3(plainCols, colFlips, a * stride, size);
+    if (columns >= lowest) continue;
+    const penalty = rowsScore(plainRows, level.rows[p]!, size, columns, lowest);
     if (penalty < lowest) {
       lowest = penalty;
       best = p;
