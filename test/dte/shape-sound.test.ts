@@ -116,7 +116,7 @@ describe('the compiled structural check', () => {
     expect(sound).toBeGreaterThan(10);
   });
 
-  it('agrees with the interpreter on whether a date exists, for every day number of every month of many years', () => {
+  it('agrees with the interpreter and a Date on whether a date exists, each day of each month of many years', () => {
     const shape = str({ date: true });
     const p = (n: number, w: number) => String(n).padStart(w, '0');
     let dates = 0;
@@ -126,6 +126,10 @@ describe('the compiled structural check', () => {
           const v = `${p(year, 4)}-${p(month, 2)}-${p(day, 2)}`;
           const sound = !interpreted(v, shape).length;
           if (shapeSound(v, shape) !== sound) throw new Error(`${v}: compiled ${!sound}, interpreted ${sound}`);
+          // the day exists as a Date counts days (its ISO text the same date)
+          const at = new Date(`${v}T00:00:00Z`);
+          const real = !Number.isNaN(at.getTime()) && at.toISOString().startsWith(v);
+          if (sound !== real) throw new Error(`${v}: checked ${sound}, a Date says ${real}`);
           if (sound) dates++;
         }
       }

@@ -62,6 +62,21 @@ export const m2 = (): NumShape => num({ min: 0, exMax: LIMIT, dp: 2 });
 export const m2s = (): NumShape => num({ exMin: -LIMIT, exMax: LIMIT, dp: 2 });
 
 const DATE = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * A real calendar date written YYYY-MM-DD: the proleptic Gregorian calendar, as a Date counts it (a Date and its ISO
+ * text cost ≈ 2 µs a date; counting the month's days ≈ 0.2).
+ */
+export function isCalendarDate(v: string): boolean {
+  if (!DATE.test(v)) return false;
+  const day = (v.charCodeAt(8) - 48) * 10 + v.charCodeAt(9) - 48;
+  if (day <= 28) return true;
+  const month = (v.charCodeAt(5) - 48) * 10 + v.charCodeAt(6) - 48;
+  if (month !== 2) return day <= MONTH_DAYS[month - 1]!;
+  const year = Number(v.slice(0, 4));
+  return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
 
 function typeName(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
@@ -152,7 +167,7 @@ function checkStr(v: unknown, s: StrShape, path: string, out: DteIssue[]): void 
   if (s.re && !s.re.test(v)) out.push(issue(path, 'INVALID_FORMAT', `${path} '${v}' does not match ${s.re.source}`));
   if (s.enum && !s.enum.includes(v))
     out.push(issue(path, 'NOT_ALLOWED', `${path} '${v}' must be one of ${s.enum.join(', ')}`));
-  if (s.date && !(DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v))) {
+  if (s.date && !isCalendarDate(v)) {
     out.push(issue(path, 'INVALID_DATE', `${path} '${v}' must be a date YYYY-MM-DD`));
   }
 }
