@@ -8,15 +8,20 @@ import { qrImage, QR_MARGIN, QR_SCALE } from '../../src/modules/documents/qr-ima
 import { matrixToPng } from '../../src/modules/documents/qr-png.js';
 import { qrSymbol } from '../../src/modules/documents/qr.js';
 
-/** Deterministic pseudo-random texts (xorshift), of every length up to a few hundred bytes: versions 1 to ~13. */
-function texts(count: number): string[] {
-  let x = 0x9e3779b9;
-  const next = () => {
+/** Deterministic pseudo-random 32-bit numbers (xorshift) from a seed. */
+function xorshift(seed: number): () => number {
+  let x = seed;
+  return () => {
     x ^= x << 13;
     x ^= x >>> 17;
     x ^= x << 5;
     return x >>> 0;
   };
+}
+
+/** Deterministic pseudo-random texts (xorshift), of every length up to a few hundred bytes: versions 1 to ~13. */
+function texts(count: number): string[] {
+  const next = xorshift(0x9e3779b9);
   const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~:/?&=%ñáé€ 漢';
   return Array.from({ length: count }, (_, n) => {
     const length = 1 + (n % 7 === 0 ? next() % 300 : next() % 140);
@@ -174,13 +179,7 @@ describe('the QR symbol of the versión legible', () => {
   it('chooses the same mask and modules as it always has: 4,000 lookup URLs, every version, every level', () => {
     // the SHA-256 of every symbol's version, mask and modules, and of the mask chosen again for it at each error
     // correction level (the symbol given with its mask applied), as the mask was chosen when these digests were taken
-    let x = 0x6d2b79f5;
-    const next = () => {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      return x >>> 0;
-    };
+    const next = xorshift(0x6d2b79f5);
     const hex = (n: number) => Array.from({ length: n }, () => '0123456789ABCDEF'[next() % 16]).join('');
     const two = (n: number) => String(n).padStart(2, '0');
     const urls = Array.from({ length: 4000 }, () => {
