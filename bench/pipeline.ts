@@ -8,6 +8,7 @@ import { restRoutes } from '../src/http/rest.js';
 import { buildGraphQLSchema } from '../src/schema.js';
 import { startServer } from '../src/server.js';
 import { startWorker } from '../src/start-worker.js';
+import { JOB_CHANNEL } from '../src/db/notifier.js';
 import { healthzRate, load, opensslRsaSignPerSec } from './ceilings.js';
 import { LoadThread, type LoadSpec } from './load-thread.js';
 import { threadCpuMs, threadCpuSince, type ThreadGroup } from './threads.js';
@@ -237,7 +238,7 @@ async function run(s: Scenario): Promise<void> {
       for (;;) {
         const { rows } = await env.app.db.pool.query(
           // (its LISTEN connection's statement: the worker's channel, alone or with others)
-          `select count(*)::int as n from pg_stat_activity where query ~* '\\mlisten fx_jobs\\M'`,
+          `select count(*)::int as n from pg_stat_activity where query ~* '\\mlisten ${JOB_CHANNEL}\\M'`,
         );
         if (rows[0].n >= workerProcesses) break;
         await new Promise((r) => setTimeout(r, 25));

@@ -7,9 +7,12 @@ export interface Note {
   payload: string;
 }
 
+/** Where new jobs are announced (payload: the job's kind): the channel workers LISTEN on. */
+export const JOB_CHANNEL = 'fx_jobs';
+
 /** The wake-up of idle workers for new jobs of these kinds (one note per distinct kind). */
 export const jobNotes = (kinds: readonly (string | null)[] | null | undefined): Note[] =>
-  [...new Set(kinds ?? [])].filter((k): k is string => !!k).map((kind) => ({ channel: 'fx_jobs', payload: kind }));
+  [...new Set(kinds ?? [])].filter((k): k is string => !!k).map((kind) => ({ channel: JOB_CHANNEL, payload: kind }));
 
 /** The notes without repeats (a batch of emissions carries one workers' wake-up per emission), in their order. */
 function distinct(notes: Note[]): Note[] {

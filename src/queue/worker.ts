@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import type { Logger } from '../core/logger.js';
 import type { ChannelSubscription, Listener } from '../db/listener.js';
+import { JOB_CHANNEL } from '../db/notifier.js';
 import { prepared } from '../db/sql-params.js';
 import { metrics } from '../core/metrics.js';
 import type { AnyJobDefinition, ClaimedJob, JobOutcome, JobRuntime } from './job-definition.js';
@@ -25,7 +26,7 @@ export interface WorkerOptions {
   mhPrefetch?: number;
   leaseMs?: number;
   pollMs?: number;
-  /** The process's LISTEN connection (wake-ups on `fx_jobs`); the pool is used for everything else. */
+  /** The process's LISTEN connection (wake-ups on JOB_CHANNEL); the pool is used for everything else. */
   listener: Listener;
   /** Plain connections for claiming and recording jobs (one statement each, no ORM). */
   pool: pg.Pool;
@@ -34,9 +35,6 @@ export interface WorkerOptions {
 const SHARE_CLAIM_MS = 100;
 /** MH-bound documents claimed ahead per MH slot, by default (see WorkerOptions.mhPrefetch). */
 const MH_PREFETCH_PER_SLOT = 2;
-
-/** Where new jobs are announced (payload: the job's kind; see jobNotes). */
-export const JOB_CHANNEL = 'fx_jobs';
 
 /**
  * The end of both claim statements, after their CTE `q` of claimable queued jobs: the running jobs whose lease has

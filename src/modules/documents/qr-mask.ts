@@ -6,69 +6,20 @@
  * runs here on the symbol's rows and columns packed eight modules a byte, each byte's points looked up in a table
  * rather than counted module by module: the library's rules as it implements them (mask-pattern.js in qrcode 1.5;
  * test/documents/qr.test.ts compares the scores), the lowest score winning and the first of equals kept. The symbol
- * itself is built once (qr-symbol.ts), unmasked.
+ * itself is built once (qr-symbol.ts), unmasked. The patterns' flips are made in qr-mask-patterns.ts, the format
+ * information in qr-format.ts.
  */
+import { formatBits, setFormat } from './qr-format.js';
+import { levelMasks, sizeMasks, xorAt } from './qr-mask-patterns.js';
+import { lineBytes, packLines } from './qr-packed-lines.js';
+
+export { ECL_BITS, formatBits } from './qr-format.js';
+
 /** A symbol's modules (row-major, 1 = dark) and its function patterns (1 = reserved), as in qrcode's BitMatrix. */
 export interface MaskableModules {
   size: number;
   data: Uint8Array;
   reservedBit: Uint8Array;
-}
-
-/** Error correction levels' format-information bits (ISO/IEC 18004 table 12). */
-export const ECL_BITS = { L: 1, M: 0, Q: 3, H: 2 } as const;
-
-const G15 = 0b10100110111;
-const G15_MASK = 0b101010000010010;
-
-function bchDigit(n: number): number {
-  let digit = 0;
-  while (n !== 0) {
-    digit += 1;
-    n >>>= 1;
-  }
-  return digit;
-}
-
-/** The 15 format bits: error correction level and mask, with their BCH(15, 5) check bits. */
-export function formatBits(eclBits: number, mask: number): number {
-  const data = (eclBits << 3) | mask;
-  let d = data << 10;
-  while (bchDigit(d) - bchDigit(G15) >= 0) d ^= G15 << (bchDigit(d) - bchDigit(G15));
-  return ((data << 10) | d) ^ G15_MASK;
-}
-
-function maskAt(pattern: number, i: number, j: number): boolean {
-  switch (pattern) {
-    case 0:
-      return (i + j) % 2 === 0;
-    case 1:
-      return i % 2 === 0;
-    case 2:
-      return j % 3 === 0;
-    case 3:
-      return (i + j) % 3 === 0;
-    case 4:
-      return (Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0;
-    case 5:
-      return ((i * j) % 2) + ((i * j) % 3) === 0;
-    case 6:
-      return (((i * j) % 2) + ((i * j) % 3)) % 2 === 0;
-    default:
-      return (((i * j) % 3) + ((i + j) % 2)) % 2 === 0;
-  }
-}
-
-/** Writes the format bits where the library places them (both copies, and the fixed dark module). */
-function setFormat(m: Uint8Array, size: number, bits: number): void {
-  for (let i = 0; i < 15; i += 1) {
-    const mod = (bits >> i) & 1;
-    const vRow = i < 6 ? i : i < 8 ? i + 1 : size - 15 + i;
-    m[vRow * size + 8] = mod;
-    const hCol = i < 8 ? size - i - 1 : i < 9 ? 15 - i : 15 - i - 1;
-    m[8 * size + hCol] = mod;
-  }
-  m[(size - 8) * size + 8] = 1;
 }
 
 /**
@@ -128,43 +79,6 @@ FINDER_LIKE[0x05d] = 1;
 const FINDER_4 = new Uint8Array(1 << 14);
 for (let last14 = 0; last14 < 1 << 14; last14 += 1) {
   for (let shift = 0; shift < 4; shift += 1) FINDER_4[last14]! += FINDER_LIKE[(last14 >> shift) & 0x7ff]!;
-}
-
-/** Bytes per packed line of a symbol of `size` modules: eight modules a byte, the first in the high bit. */
-const lineBytes = (size: number): number => (size + 7) >> 3;
-
-/** The rows (`transposed` false) or the columns of a module matrix, each packed into lineBytes(size) bytes. */
-function packLines(m: Uint8Array, size: number, transposed: boolean, out: Uint8Array): Uint8Array {
-  const stride = lineBytes(size);
-  const whole = size >> 3;
-  const tail = size & 7;
-  // along a line: the next module is 1 further (a row) or `size` further (a column); the next line starts accordingly
-  const d = transposed ? size : 1;
-  const across = transposed ? 1 : size;
-  for (let a = 0; a < size; a += 1) {
-    let at = a * across;
-    let k = a * stride;
-    for (let b = 0; b < whole; b += 1) {
-      out[k++] =
-        (m[at]! << 7) |
-        (m[at + d]! << 6) |
-        (m[at + 2 * d]! << 5) |
-        (m[at + 3 * d]! << 4) |
-        (m[at + 4 * d]! << 3) |
-        (m[at + 5 * d]! << 2) |
-        (m[at + 6 * d]! << 1) |
-        m[at + 7 * d]!;
-      at += 8 * d;
-    }
-    if (tail === 0) continue;
-    let byte = 0;
-    for (let b = 0; b < tail; b += 1) {
-      byte = (byte << 1) | m[at]!;
-      at += d;
-    }
-    out[k] = byte << (8 - tail);
-  }
-  return out;
 }
 
 /**
@@ -248,75 +162,6 @@ function packedN2N4(rows: Uint8Array, size: number): number {
     }
   }
   return blocks * 3 + Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10) * 10;
-}
-
-/** The format information's 30 modules (setFormat writes bit i at [i] and at [15 + i]) and the dark module. */
-function formatModules(size: number): Uint32Array {
-  const at = new Uint32Array(31);
-  for (let i = 0; i < 15; i += 1) {
-    const vRow = i < 6 ? i : i < 8 ? i + 1 : size - 15 + i;
-    const hCol = i < 8 ? size - i - 1 : i < 9 ? 15 - i : 15 - i - 1;
-    at[i] = vRow * size + 8;
-    at[15 + i] = 8 * size + hCol;
-  }
-  at[30] = (size - 8) * size + 8;
-  return at;
-}
-
-/**
- * Per symbol size: its reserved (function) modules, the format information's modules and, for each pattern, the data
- * modules the pattern flips, as indexes. Per error correction level and pattern, what turns the symbol unmasked and
- * with its format area light (the dark module dark) into the masked symbol the pattern is scored on — the pattern's
- * flips and the dark format bits — as packed rows and packed columns (packLines), to be applied as they are read.
- */
-interface SizeMasks {
-  reserved: Uint8Array;
-  format: Uint32Array;
-  flips: Uint32Array[];
-  byLevel: ({ rows: Uint8Array[]; cols: Uint8Array[] } | undefined)[];
-}
-const masksBySize = new Map<number, SizeMasks>();
-
-function sizeMasks(size: number, reserved: Uint8Array): SizeMasks {
-  const known = masksBySize.get(size);
-  // the reserved modules follow from the version, which the size names; compared anyway, it is cheap
-  if (known && Buffer.compare(known.reserved, reserved) === 0) return known;
-  const masks: SizeMasks = { reserved: Uint8Array.from(reserved), format: formatModules(size), flips: [], byLevel: [] };
-  for (let p = 0; p < 8; p += 1) {
-    const list: number[] = [];
-    for (let row = 0; row < size; row += 1) {
-      for (let col = 0; col < size; col += 1) {
-        if (!reserved[row * size + col] && maskAt(p, row, col)) list.push(row * size + col);
-      }
-    }
-    masks.flips.push(Uint32Array.from(list));
-  }
-  masksBySize.set(size, masks);
-  return masks;
-}
-
-function levelMasks(masks: SizeMasks, size: number, eclBits: number): { rows: Uint8Array[]; cols: Uint8Array[] } {
-  const known = masks.byLevel[eclBits];
-  if (known) return known;
-  const packed = size * lineBytes(size);
-  const made = { rows: [] as Uint8Array[], cols: [] as Uint8Array[] };
-  for (let p = 0; p < 8; p += 1) {
-    const flipped = new Uint8Array(size * size);
-    xorAt(flipped, masks.flips[p]!);
-    const bits = formatBits(eclBits, p);
-    for (let i = 0; i < 15; i += 1) {
-      const mod = (bits >> i) & 1;
-      flipped[masks.format[i]!] = mod;
-      flipped[masks.format[15 + i]!] = mod;
-    }
-    made.rows.push(packLines(flipped, size, false, new Uint8Array(packed)));
-    made.cols.push(packLines(flipped, size, true, new Uint8Array(packed)));
-  }
-  return (masks.byLevel[eclBits] = made);
-}
-
-function xorAt(m: Uint8Array, indexes: Uint32Array): void {
-  for (let k = 0; k < indexes.length; k += 1) m[indexes[k]!]! ^= 1;
 }
 
 /** Scratch rows for rule 2: the previous masked row and the current one (a symbol is at most 177 modules a side). */

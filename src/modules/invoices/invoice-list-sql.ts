@@ -11,150 +11,34 @@
 // Status and type together have their own index (tenant, status, tipoDte, fecEmi, createdAt, id): each branch of a
 // merge is one of its ranges, and a capped count reads only index entries.
 //
-// Text search, in the order tried (the first that finds anything answers; see textModes):
-//  - identifier: a single token with a digit is looked up by prefix in btree indexes: codigoGeneracion (uppercase
-//    UUID), numeroControl (DTE-…), referenciaExterna (lower-cased), and, when it is a document number, the receptor's;
-//  - words: whole words of the receptor's name, in order and adjacent (full text, unaccented, GIN); from two words
-//    on, by their pairs of adjacent words (one GIN entry per pair: `rocio canas` reads only the rows that have that
-//    pair, not every Rocío with a Cañas somewhere);
-//  - prefix: the same with the last word only begun (someone still typing); a prefix reads every word (or pair) it
-//    begins, so it comes after the whole words;
-//  - contains: contained anywhere in the four columns (trigram GIN), for whatever the first two did not find.
+// The pieces of these queries are in invoice-list-parts.ts; how the text filter is matched, in invoice-list-text.ts;
+// the steps a page of a text search is read in, in invoice-list-steps.ts; containment answered by the receptor names,
+// in invoice-list-names.ts.
 
-export interface InvoiceListFilter {
-  status?: readonly string[] | null;
-  tipoDte?: readonly string[] | null;
-  fromDate?: string | null;
-  toDate?: string | null;
-  receptorNumDocumento?: string | null;
-  patientId?: string | null;
-  text?: string | null;
-  /** How `text` is matched (default `contains`). */
-  textMode?: TextMode;
-  /**
-   * The tenant's receptor names that contain `text`, when already looked up (matchingNamesQuery): a contained
-   * fragment of several words then reads those names' documents without looking them up again.
-   */
-  names?: readonly string[] | null;
-}
+import { byNameRows, byNames } from './invoice-list-names.js';
+import {
+  type Cond,
+  cond,
+  distinct,
+  type InvoiceListFilter,
+  joined,
+  KEY_COLUMN,
+  type Keyset,
+  keysetConds,
+  ORDER,
+  type SqlQuery,
+  type TextMode,
+} from './invoice-list-parts.js';
+import { type PageStep, WALK_ROWS } from './invoice-list-steps.js';
+import { textCond, walkContainsCond } from './invoice-list-text.js';
 
-export type TextMode = 'identifier' | 'words' | 'prefix' | 'contains';
-
-/** Where a page starts: strictly after this row in the listing order. */
-export interface Keyset {
-  fecEmi: string;
-  /** created_at as PostgreSQL has it (microseconds), ISO 8601 UTC. */
-  createdAt: string;
-  id: string;
-}
-
-export interface SqlQuery {
-  sql: string;
-  params: unknown[];
-}
+export type { InvoiceListFilter, Keyset, SqlQuery, TextMode } from './invoice-list-parts.js';
+export { byNames, matchingNamesQuery } from './invoice-list-names.js';
+export { type PageStep, pageSteps, RECENT_DAYS, WALK_ROWS, windowStart } from './invoice-list-steps.js';
+export { SEARCH_EXPRESSION, textCond, textModes } from './invoice-list-text.js';
 
 /** Beyond this many status × type combinations the listing filters with `in (…)` rather than merging branches. */
 const MAX_BRANCHES = 24;
-const ORDER = 'fec_emi desc, created_at desc, id desc';
-/** The search expression, spelled exactly as in the index (invoice_search_index). */
-export const SEARCH_EXPRESSION =
-  'fx_invoice_search(receptor_nombre, numero_control, codigo_generacion, referencia_externa)';
-/**
- * The name and the reference as a walk checks them: stored with the row (search_text, written by a trigger), else
- * computed the same way (a row written before that column existed). Never read from an index: a check on rows already
- * read.
- */
-const STORED_SEARCH = 'coalesce(search_text, fx_invoice_search_text(receptor_nombre, referencia_externa))';
-/**
- * numeroControl and codigoGeneracion as the search expression has them: lower-cased (they are ASCII as the service
- * makes them: `DTE-`, digits, an establishment code; an uppercase UUID; unaccenting leaves them as they are).
- */
-const IDENTIFIERS_CHECKED = `lower(coalesce(numero_control, '') || E'\\x1f' || coalesce(codigo_generacion, ''))`;
-/** The name's words, spelled exactly as in the index (invoice_name_search_index). */
-const NAME_EXPRESSION = `to_tsvector('fx_names'::regconfig, coalesce(receptor_nombre, ''))`;
-/** Pairs of adjacent words of the name, spelled exactly as in the index (invoice_name_pairs_index). */
-const PAIRS_EXPRESSION = 'fx_name_pairs(receptor_nombre)';
-/** The name's words for a phrase checked on the row (no index has this expression). */
-const PHRASE_CHECK = `to_tsvector('fx_names'::regconfig, receptor_nombre::text)`;
-/** The keyset of each row, for its cursor: created_at with its microseconds. */
-const KEY_COLUMN = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as key_created_at`;
-
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** A prefix of an uppercase UUID (at least its first 8 hex digits). */
-const UUID_PREFIX = /^[0-9A-F]{8}(-[0-9A-F]{0,4}(-[0-9A-F]{0,4}(-[0-9A-F]{0,4}(-[0-9A-F]{0,12})?)?)?)?$/;
-/** A prefix of a numeroControl (DTE-tt-eeeepppp-nnnnnnnnnnnnnnn). */
-const NUMERO_CONTROL_PREFIX = /^DTE-/;
-/** A document number (DUI, NIT…): digits, maybe with dashes. */
-const DOCUMENT_NUMBER = /^[0-9][0-9-]*[0-9]$/;
-/** Words of a name for the full-text search: letters and digits only (nothing else reaches to_tsquery). */
-const words = (text: string): string[] =>
-  text
-    .normalize('NFC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-
-/** The ways `text` may be matched, the cheapest first: an identifier-like token, a name's words, then containment. */
-export function textModes(text: string): TextMode[] {
-  const t = text.trim();
-  if (!/\s/.test(t) && /\d/.test(t)) return ['identifier', 'contains'];
-  if (words(t).some((w) => /\p{L}/u.test(w))) return ['words', 'prefix', 'contains'];
-  return ['contains'];
-}
-
-/** The condition of `text` in one mode (parameters only: the values are quoted literals once inlined). */
-export function textCond(text: string, mode: TextMode): Cond {
-  const t = text.trim();
-  if (mode === 'identifier') {
-    const upper = t.toUpperCase();
-    const ors: Cond[] = [cond(`lower(referencia_externa) like ?`, `${escapeLike(t.toLowerCase())}%`)];
-    if (upper.length === 36 && UUID_PREFIX.test(upper)) ors.push(cond('codigo_generacion = ?', upper));
-    else if (UUID_PREFIX.test(upper)) ors.push(cond('codigo_generacion like ?', `${upper}%`));
-    if (NUMERO_CONTROL_PREFIX.test(upper)) ors.push(cond('numero_control like ?', `${escapeLike(upper)}%`));
-    if (DOCUMENT_NUMBER.test(t)) ors.push(cond('receptor_num_documento = ?', t.replace(/-/g, '')));
-    return { sql: `(${ors.map((c) => c.sql).join(' or ')})`, values: ors.flatMap((c) => c.values) };
-  }
-  if (mode === 'words' || mode === 'prefix') {
-    const ws = words(t);
-    const query = ws.map((w) => `'${w}'`).join(' <-> ') + (mode === 'prefix' ? ':*' : '');
-    if (ws.length < 2) return cond(`${NAME_EXPRESSION} @@ to_tsquery('fx_names', ?)`, query);
-    const pairs = cond(`${PAIRS_EXPRESSION} @@ fx_name_pairs_query(?, ${mode === 'prefix'})`, ws.join(' '));
-    // Two words of letters are two lexemes: the pair is the phrase. With more (or digits, which may make several
-    // lexemes of one word), every pair is needed but they may lie apart: the phrase is checked on the rows that have
-    // them all, spelled unlike the name index's expression so that it is a check on those rows, not another index read.
-    if (ws.length === 2 && ws.every((w) => /^\p{L}+$/u.test(w))) return pairs;
-    const phrase = cond(`${PHRASE_CHECK} @@ to_tsquery('fx_names', ?)`, query);
-    return { sql: `(${pairs.sql} and ${phrase.sql})`, values: [...pairs.values, ...phrase.values] };
-  }
-  return containsCond(t, SEARCH_EXPRESSION);
-}
-
-/** `text` contained in `searched` (the search expression). */
-const containsCond = (text: string, searched: string): Cond =>
-  cond(`${searched} like '%' || lower(fx_unaccent(?)) || '%'`, escapeLike(text.trim()));
-
-/**
- * `text` contained, checked on a row already read (a walk): in the stored name and reference, or in the two
- * identifiers. A fragment without the separator (\x1f) is contained in the search expression iff it is in one of
- * its four parts; one with it is checked against the expression itself.
- */
-function walkContainsCond(text: string): Cond {
-  if (text.includes('\x1f')) return containsCond(text, SEARCH_EXPRESSION);
-  const stored = containsCond(text, STORED_SEARCH);
-  const identifiers = containsCond(text, IDENTIFIERS_CHECKED);
-  return { sql: `(${stored.sql} or ${identifiers.sql})`, values: [...stored.values, ...identifiers.values] };
-}
-
-/** One SQL condition and the values of its `?` placeholders, in order. */
-interface Cond {
-  sql: string;
-  values: unknown[];
-}
-const cond = (sql: string, ...values: unknown[]): Cond => ({ sql, values });
-
-function joined(conds: Cond[]): SqlQuery {
-  return { sql: conds.map((c) => c.sql).join(' and '), params: conds.flatMap((c) => c.values) };
-}
 
 /** The conditions every branch shares (tenant, dates, receptor, patient, text). */
 function common(tenantId: string, f: InvoiceListFilter): Cond[] {
@@ -177,123 +61,6 @@ function inList(column: string, values: readonly string[] | null | undefined): C
 function allConds(tenantId: string, f: InvoiceListFilter): Cond[] {
   return [...common(tenantId, f), ...inList('status', f.status), ...inList('tipo_dte', f.tipoDte)];
 }
-
-const distinct = (v: readonly string[] | null | undefined): (string | null)[] => (v?.length ? [...new Set(v)] : [null]);
-
-/**
- * How a page of a text search (by name or containment) is read, in this order until one fills the page:
- *  - `walk`: the newest WALK_ROWS rows of the other filters, in listing order (their index), each checked against the
- *    text; it stops at the page's last match. Fast when matches are common, whatever the planner expects of them;
- *  - `recent`: the matches of the newest days only (fecEmi from `since` on: RECENT_DAYS, widening), from the text's
- *    index and the listing index together (a bitmap of each, intersected), then sorted. When they fill the page they
- *    are the page: every row of an earlier day comes after them. Fast when matches are many but none is among the
- *    newest rows walked (a surname that the newest documents happen not to have);
- *  - `candidates`: every match, from the text's index (GIN), then sorted: fast when matches are rare, including none.
- *  - `names` (instead of `candidates`, for a contained fragment of several words: see byNameRows): the tenant's
- *    receptor names that contain it, each name's newest documents read in order from its index, and the few
- *    identifiers with a space; no document's row is read but the page's.
- * A planner left to choose between the two by its estimate of a text's matches (a guess for a word it has no
- * statistics of) walks the whole history for a word nobody has, or reads a hundred thousand candidates for a common
- * one. The walk's matches, when they fill the page, are the page: every row it did not reach comes after them.
- */
-export type PageStep = 'walk' | 'recent' | 'candidates' | 'names';
-
-/**
- * The windows of the `recent` step, in days up to the newest day of the other filters, tried in turn until one fills
- * the page. Each reads the text's index entries once (a bitmap of every match), the listing index over its days, and
- * the rows of the matches in them.
- */
-export const RECENT_DAYS = [1, 7, 31] as const;
-
-/**
- * Rows a page's walk reads at most before the next step answers instead. A contained fragment is checked against the
- * stored search text (about a microsecond a row, most of it reading the row), so its walk goes further: past a day of
- * a busy tenant's documents, which the newest days' window would otherwise read through the whole trigram index.
- */
-export const WALK_ROWS: Record<Exclude<TextMode, 'identifier'>, number> = { words: 1000, prefix: 1000, contains: 4000 };
-
-/**
- * The steps of a page of `f` (see PageStep); one `null` step: a single query, as the planner chooses. Two words or
- * more are one entry per pair in their index, and checking them on a row costs tens of microseconds: their
- * candidates answer without a walk.
- */
-export function pageSteps(f: InvoiceListFilter): (PageStep | null)[] {
-  const text = f.text?.trim();
-  const mode = f.textMode ?? 'contains';
-  if (!text || mode === 'identifier') return [null];
-  if (distinct(f.status).length * distinct(f.tipoDte).length !== 1) return [null];
-  if (mode !== 'contains' && words(text).length > 1) return ['candidates'];
-  return byNames(text, mode) ? ['walk', 'names'] : ['walk', 'recent', 'candidates'];
-}
-
-/**
- * Whether containment of `text` is answered by the receptor names and the identifiers with a space: a fragment with
- * a space (one that the separator of the searchable columns, \x1f, is not in) is contained in the search text iff it
- * is contained in the name's key or in the identifiers'; and identifiers without a space cannot contain it.
- */
-export function byNames(text: string, mode: TextMode): boolean {
-  return mode === 'contains' && text.trim().includes(' ') && !text.includes('\x1f');
-}
-
-/** The tenant's receptor names that contain `text` (at most `cap + 1` of them: more means more than `cap`). */
-export function matchingNamesQuery(tenantId: string, text: string, cap: number): SqlQuery {
-  return {
-    sql:
-      `select nombre from receptor_name where tenant_id = ? ` +
-      `and name_key like '%' || lower(fx_unaccent(?)) || '%' limit ${cap + 1}`,
-    params: [tenantId, escapeLike(text.trim())],
-  };
-}
-
-/** The names of `f.names` as a relation (`nombre`), or those of the tenant that contain `text` looked up. */
-function namesRelation(tenantId: string, text: string, names: readonly string[] | null | undefined): Cond {
-  if (names) {
-    // One row per name: an empty list is no row (`unnest` of an empty array).
-    const list = names.map(() => '?::text').join(', ');
-    return cond(`(select unnest(array[${list}]::text[]) as nombre)`, ...names);
-  }
-  return cond(
-    `(select nombre from receptor_name where tenant_id = ? and name_key like '%' || lower(fx_unaccent(?)) || '%')`,
-    tenantId,
-    escapeLike(text.trim()),
-  );
-}
-
-/** The identifiers as the containment search sees them, spelled exactly as in invoice_spaced_identifiers_index. */
-const IDENTIFIERS = 'fx_invoice_identifiers(numero_control, codigo_generacion, referencia_externa)';
-
-/**
- * Ids and keys of the rows that contain `text` (byNames) among those of `others`: each matching name's first
- * `perName` rows in listing order (all with null), and every identifier match whose name does not contain it (so no
- * row comes twice, and a capped count stops reading once it has enough).
- */
-function byNameRows(
-  tenantId: string,
-  others: SqlQuery,
-  text: string,
-  perName: number | null,
-  names?: readonly string[] | null,
-): SqlQuery {
-  const pattern = `'%' || lower(fx_unaccent(?)) || '%'`;
-  const fragment = escapeLike(text.trim());
-  const limit = perName === null ? '' : ` limit ${perName}`;
-  const named = namesRelation(tenantId, text, names);
-  return {
-    sql:
-      `select n_rows.id, n_rows.fec_emi, n_rows.created_at from ${named.sql} ` +
-      `names cross join lateral (select id, fec_emi, created_at ` +
-      `from invoice where ${others.sql} and receptor_nombre = names.nombre order by ${ORDER}${limit}) n_rows ` +
-      `union all select id, fec_emi, created_at from invoice where ${others.sql} and ${IDENTIFIERS} like '% %' ` +
-      `and ${IDENTIFIERS} like ${pattern} and not fx_name_key(receptor_nombre) like ${pattern}`,
-    params: [...named.values, ...others.params, ...others.params, fragment, fragment],
-  };
-}
-
-/** Rows strictly after `after` in the listing order (none: every row). */
-const keysetConds = (after: Keyset | null): Cond[] =>
-  after
-    ? [cond('(fec_emi, created_at, id) < (?, ?::timestamptz, ?::uuid)', after.fecEmi, after.createdAt, after.id)]
-    : [];
 
 /** The rows of one page (`limit` rows after `after`), newest first: `columns` of invoice (all by default). */
 export function invoicePageQuery(
@@ -432,13 +199,6 @@ export function newestDayQuery(tenantId: string, f: InvoiceListFilter, after: Ke
   const keyset = keysetConds(after);
   const w = joined([...allConds(tenantId, { ...f, text: null }), ...keyset]);
   return { sql: `select fec_emi from invoice where ${w.sql} order by ${ORDER} limit 1`, params: w.params };
-}
-
-/** The first day of a window of `days` days that ends on `day` (YYYY-MM-DD). */
-export function windowStart(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - (days - 1));
-  return d.toISOString().slice(0, 10);
 }
 
 /** Counts matching rows, reading at most `cap + 1` of them (null cap: count them all). */
