@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { JOB_CHANNEL } from '../../db/notifier.js';
 import { transmitInvoiceJob } from './transmit-invoice.job.js';
 
 /**
@@ -19,6 +20,11 @@ export async function wakeBlockedTransmissions(em: EntityManager, tenantId: stri
     em.getTransactionContext(),
   );
   if (!rows.length) return 0;
-  await conn.execute(`select pg_notify('fx_jobs', ?)`, [transmitInvoiceJob.kind], 'all', em.getTransactionContext());
+  await conn.execute(
+    `select pg_notify('${JOB_CHANNEL}', ?)`,
+    [transmitInvoiceJob.kind],
+    'all',
+    em.getTransactionContext(),
+  );
   return rows.length;
 }
