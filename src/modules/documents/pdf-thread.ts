@@ -83,12 +83,14 @@ function send(): void {
 /**
  * renderInvoicePdf on a thread of its own (one per process, started on first use): a PDF takes a few milliseconds
  * of CPU, which on the worker's event loop would hold back the transmissions waiting behind it. The same function
- * renders it, from the same data, so the bytes are the same.
+ * renders it, from the same data, so the bytes are the same. `documentJson` is `JSON.stringify(inv.document)`, when
+ * the caller has it already.
  */
 export function renderInvoicePdfOffThread(
   inv: PrintableInvoice,
   storedLogo: Buffer | null,
   variant: PdfVariant,
+  documentJson: string = JSON.stringify(inv.document),
 ): Promise<Buffer> {
   const id = nextId++;
   const request: PdfThreadRequest = {
@@ -96,7 +98,7 @@ export function renderInvoicePdfOffThread(
     invoice: {
       id: inv.id,
       status: inv.status,
-      documentJson: JSON.stringify(inv.document),
+      documentJson,
       selloRecibido: inv.selloRecibido ?? null,
       fhProcesamiento: inv.fhProcesamiento ?? null,
       sandbox: inv.sandbox ?? false,

@@ -12,6 +12,6 @@ import { sendInvoiceEmailJob } from './send-invoice-email.job.js';
 export async function queueInvoiceEmail(tx: EntityManager, invoice: Invoice, to: string): Promise<InvoiceEmail> {
   const mail = tx.create(InvoiceEmail, { tenant: invoice.tenant, invoice, to, status: 'PENDING', attempts: 0 });
   await tx.flush();
-  await enqueue(tx, sendInvoiceEmailJob, { emailId: mail.id }, { tenantId: invoice.tenant.id });
+  await enqueue(tx, sendInvoiceEmailJob, { emailId: mail.id, invoiceId: invoice.id }, { tenantId: invoice.tenant.id });
   return mail;
 }

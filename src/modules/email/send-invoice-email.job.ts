@@ -23,6 +23,8 @@ import { DocumentRenderError, type DteJson } from '../documents/dte-json.js';
 import { renderInvoicePdfOffThread } from '../documents/pdf-thread.js';
 import { storedPdfSql, STORED_STATUSES } from '../documents/store.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
+import { compactJws, compactJwsAndJson, detachedJws, signedDocument } from '../invoices/invoice-jws.js';
+import { takeSignedJws } from '../invoices/recent-signatures.js';
 import { eventData } from '../notifications/event-payloads.js';
 import { fanOutColumns, fanOutInvoiceFromRow, type FanOutInvoice } from '../notifications/fan-out.js';
 import { composeDteEmail } from './dte-email.js';
@@ -38,26 +40,49 @@ interface PendingMail {
   to: string;
   attempts: number;
   invoice: MailedInvoice;
+  /** JSON.stringify(invoice.document) when the document was taken from the JWS this process signed, else null. */
+  documentJson: string | null;
   /** The versión legible already stored, or else the tenant's logo to render it with. */
   storedPdf: Buffer | null;
   tenantLogo: Buffer | null;
 }
 
+/** The job's payload: the e-mail row and (in the jobs queued since it is named) its invoice. */
+interface EmailPayload {
+  emailId: string;
+  invoiceId?: string;
+}
+
 /**
  * The e-mail row if it is still PENDING, with its invoice and its stored PDF (one plain statement; the reads of the
- * e-mail jobs dispatched together are one query).
+ * e-mail jobs dispatched together are one query). The document is the row's, or — when the row still holds the JWS
+ * this process signed it with (recent-signatures.ts) — that JWS's payload, the same document, not read again.
  */
-async function loadPendingMail(app: App, tenantId: string, id: string): Promise<PendingMail | null> {
+async function loadPendingMail(
+  app: App,
+  tenantId: string,
+  id: string,
+  invoiceId: string | undefined,
+): Promise<PendingMail | null> {
   // (an id that is not a uuid is refused alone, not in the batch it would make fail)
   if (!isUuid(id)) return null;
-  const r = await readMails(app.db.pool, `${tenantId}/${id}`.toLowerCase());
+  const invoice = typeof invoiceId === 'string' && isUuid(invoiceId) ? invoiceId : '';
+  const read = await readMails(app.db.pool, `${tenantId}/${id}/${invoice}`.toLowerCase());
+  const r = read?.row;
   if (r?.email_status !== 'PENDING') return null;
+  const signed = read!.jws ? signedDocument(read!.jws) : null;
+  if (!signed && r.document === null) throw new Error(`the document of e-mail ${id} was not read`);
   return {
     id,
     tenantId,
     to: r.email_to,
     attempts: r.email_attempts,
-    invoice: { ...fanOutInvoiceFromRow(r), document: r.document, jws: r.jws },
+    invoice: {
+      ...fanOutInvoiceFromRow(r),
+      document: signed ? signed.document : r.document,
+      jws: signed ? read!.jws : r.jws,
+    },
+    documentJson: signed ? signed.json : null,
     storedPdf: r.stored_pdf,
     tenantLogo: r.tenant_logo,
   };
@@ -66,26 +91,45 @@ async function loadPendingMail(app: App, tenantId: string, id: string): Promise<
 type Row = Record<string, never>;
 
 /**
- * Keys are `tenant/id`: a row is only ever read for its own tenant. (Each e-mail row found by its key: joined to the
- * keys alone, the planner may read the whole table, which keeps every document's e-mail.)
+ * Keys are `tenant/id/invoice` (the invoice, when the job names it, or empty): a row is only ever read for its own
+ * tenant. (Each e-mail row found by its key: joined to the keys alone, the planner may read the whole table, which
+ * keeps every document's e-mail.) An e-mail whose invoice's JWS this process kept is read without the document while
+ * the row holds that JWS (`jws` is then that JWS, else null).
  */
-const readMails = coalescePerPool<Pool, string, Row>(async (pool, keys) => {
+const readMails = coalescePerPool<Pool, string, { row: Row; jws: string | null }>(async (pool, keys) => {
+  const mails = new Map<string, { keys: string[]; jws: string | null }>();
+  for (const key of keys) {
+    const [tenant, email, invoice] = key.split('/') as [string, string, string];
+    const jws = invoice ? takeSignedJws(tenant, invoice) : null;
+    const mail = mails.get(`${tenant}/${email}`);
+    // (one e-mail named with two invoices: read as it is)
+    if (mail) {
+      mail.keys.push(key);
+      mail.jws = null;
+    } else mails.set(`${tenant}/${email}`, { keys: [key], jws });
+  }
   const p = new SqlParams();
   const pdf = storedPdfSql(p, 'i', 't', 'letter');
+  const entries = [...mails];
   const tenants = p.add(
-    keys.map((k) => k.split('/')[0]),
+    entries.map(([k]) => k.split('/')[0]),
     'uuid[]',
   );
   const ids = p.add(
-    keys.map((k) => k.split('/')[1]),
+    entries.map(([k]) => k.split('/')[1]),
     'uuid[]',
+  );
+  const known = p.add(
+    entries.map(([, m]) => (m.jws ? detachedJws(m.jws) : null)),
+    'text[]',
   );
   const { rows } = await pool.query<Row>(
     prepared(
       `select e.id as email_id, e.tenant_id as email_tenant, e.status as email_status, e."to" as email_to,
             e.attempts as email_attempts,
-            ${fanOutColumns('i')}, i.document, i.jws, ${pdf.columns}
-     from invoice_email e join unnest(${tenants}, ${ids}) k(tenant_id, id)
+            ${fanOutColumns('i')}, case when i.jws = k.jws then null else i.document end as document, i.jws,
+            ${pdf.columns}
+     from invoice_email e join unnest(${tenants}, ${ids}, ${known}) k(tenant_id, id, jws)
        on e.id = k.id and ${tenantCheck('e.tenant_id', 'k.tenant_id')}
      join invoice i on i.id = e.invoice_id and ${tenantCheck('i.tenant_id', 'e.tenant_id')}
      join tenant t on t.id = e.tenant_id
@@ -94,20 +138,27 @@ const readMails = coalescePerPool<Pool, string, Row>(async (pool, keys) => {
       p.values,
     ),
   );
-  return new Map(rows.map((r) => [`${r.email_tenant}/${r.email_id}`, r]));
+  const found = new Map<string, { row: Row; jws: string | null }>();
+  for (const row of rows) {
+    const mail = mails.get(`${row.email_tenant}/${row.email_id}`);
+    if (!mail) continue;
+    const signed = mail.jws && row.document === null && row.jws === detachedJws(mail.jws) ? mail.jws : null;
+    for (const key of mail.keys) found.set(key, { row, jws: signed });
+  }
+  return found;
 });
 
-async function runSendInvoiceEmail(
-  { app, mailer }: JobRuntime,
-  job: ClaimedJob<{ emailId: string }>,
-): Promise<JobOutcome> {
+async function runSendInvoiceEmail({ app, mailer }: JobRuntime, job: ClaimedJob<EmailPayload>): Promise<JobOutcome> {
   if (!job.tenantId) return { kind: 'failed', error: 'e-mail jobs belong to a tenant' };
-  const mail = await loadPendingMail(app, job.tenantId, String(job.payload.emailId));
+  const mail = await loadPendingMail(app, job.tenantId, String(job.payload.emailId), job.payload.invoiceId);
   if (!mail) return { kind: 'done' };
   const inv = mail.invoice;
-  const archivo = archivoDte(inv);
+  // the JWS and the document's JSON for the PDF thread: both from the JWS signed here, or the document serialised once
+  const signed =
+    mail.documentJson !== null ? { jws: compactJws(inv), json: mail.documentJson } : compactJwsAndJson(inv);
+  const archivo = archivoDte(inv, signed.jws);
   if (!archivo) return finish(app, job, mail, { error: 'the document is not signed yet', final: true });
-  const { pdf, rendered, pdfOmittedReason } = await pdfOrReason(mail);
+  const { pdf, rendered, pdfOmittedReason } = await pdfOrReason(mail, signed.json);
   const emisor = (inv.document.emisor ?? {}) as { nombre?: string };
   const msg = composeDteEmail({
     document: archivo as DteJson,
@@ -139,10 +190,11 @@ async function runSendInvoiceEmail(
  */
 async function pdfOrReason(
   mail: PendingMail,
+  documentJson: string,
 ): Promise<{ pdf: Buffer | null; rendered: Buffer | null; pdfOmittedReason: string | null }> {
   if (mail.storedPdf) return { pdf: mail.storedPdf, rendered: null, pdfOmittedReason: null };
   try {
-    const pdf = await renderInvoicePdfOffThread(mail.invoice, mail.tenantLogo, 'letter');
+    const pdf = await renderInvoicePdfOffThread(mail.invoice, mail.tenantLogo, 'letter', documentJson);
     return { pdf, rendered: pdf, pdfOmittedReason: null };
   } catch (err) {
     if (!(err instanceof DocumentRenderError)) throw err;
@@ -211,7 +263,7 @@ async function finish(
 }
 
 /** Sends one PENDING e-mail row (queued after PROCESSED, or by resendInvoiceEmail). */
-export const sendInvoiceEmailJob = defineJob<{ emailId: string }>({
+export const sendInvoiceEmailJob = defineJob<EmailPayload>({
   kind: 'send-invoice-email',
   priority: JOB_PRIORITY.email,
   callsMh: false,

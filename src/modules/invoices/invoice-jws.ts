@@ -71,6 +71,13 @@ function payloadOf(document: object): string {
   return Buffer.from(json, 'utf8').toString('base64url');
 }
 
+/** payloadOf(document) when `json` is JSON.stringify(document): a document in jsonb's order is not serialised again. */
+function payloadOfWithJson(document: object, json: string): string {
+  return Buffer.from(inJsonbOrder(document) ? json : JSON.stringify(jsonbOrder(document)), 'utf8').toString(
+    'base64url',
+  );
+}
+
 /** What the row stores for a JWS of `document`: `header..signature` when the payload is `document`, else the JWS. */
 export function storedJws(jws: string, document: object): string {
   const [header, payload, signature, extra] = jws.split('.');
@@ -97,4 +104,37 @@ export function compactJws(inv: { jws?: string | null; document: object }): stri
   if (!stored) return null;
   const [header, payload, signature] = stored.split('.');
   return payload ? stored : `${header}.${payloadOf(inv.document)}.${signature}`;
+}
+
+/**
+ * compactJws(inv) and the document's compact JSON (`JSON.stringify(inv.document)`, what the PDF thread is sent)
+ * together: a JWS rebuilt from a document in jsonb's order (a row's always is) has that JSON as its payload, so the
+ * document is serialised once for both.
+ */
+export function compactJwsAndJson(inv: { jws?: string | null; document: object }): {
+  jws: string | null;
+  json: string;
+} {
+  const json = JSON.stringify(inv.document);
+  const stored = inv.jws;
+  if (!stored) return { jws: null, json };
+  const [header, payload, signature] = stored.split('.');
+  return { jws: payload ? stored : `${header}.${payloadOfWithJson(inv.document, json)}.${signature}`, json };
+}
+
+/**
+ * The document a compact JWS signed and its JSON text (the payload decoded): for a JWS that the row keeps without its
+ * payload, the document as the row gives it back — the same values, keys in the same order — and that JSON is
+ * `JSON.stringify` of it (see recent-signatures.ts).
+ */
+export function signedDocument(jws: string): { document: Record<string, unknown>; json: string } {
+  const payload = jws.split('.')[1] ?? '';
+  const json = Buffer.from(payload, 'base64url').toString('utf8');
+  return { document: JSON.parse(json) as Record<string, unknown>, json };
+}
+
+/** The form the row keeps of a compact JWS whose payload is its document: `header..signature`. */
+export function detachedJws(jws: string): string {
+  const [header, , signature] = jws.split('.');
+  return `${header}..${signature}`;
 }

@@ -193,10 +193,10 @@ function recordStatement(): { text: string; constants: unknown[] } {
       select fx_uuid_v7(), u.tenant_id, u.invoice_id, k.email_to, 'PENDING', 0, now(), now()
       from fx_u u join k on k.ord = u.ord
       where k.email_to is not null
-      returning id, tenant_id),
+      returning id, tenant_id, invoice_id),
     fx_ej as (${jobInsertSelect(p, sendInvoiceEmailJob, 'fx_em', {
       tenantId: 'fx_em.tenant_id',
-      payload: `jsonb_build_object('emailId', fx_em.id::text)`,
+      payload: `jsonb_build_object('emailId', fx_em.id::text, 'invoiceId', fx_em.invoice_id::text)`,
       dedupeKey: `${p.add(dedupeKeyPrefix(sendInvoiceEmailJob, 'emailId'))}::text || fx_em.id::text`,
       freshKey: true,
     })}),

@@ -6,6 +6,7 @@ import { backoffMs } from '../../queue/worker.js';
 import { FINAL_STATUSES } from '../invoices/invoice-lifecycle.js';
 import { compactJws, storedJwsOfSigned } from '../invoices/invoice-jws.js';
 import { transition } from '../invoices/invoice-transitions.js';
+import { keepSignedJws } from '../invoices/recent-signatures.js';
 import { credentialGate } from './blocked.js';
 import { enterContingency } from './enter-contingency.js';
 import type { Invoice } from '../invoices/invoice.entity.js';
@@ -88,6 +89,8 @@ async function sign(scope: JobScope, job: Job, inv: PipelineInvoice, privateKeyP
   const stored = storedJwsOfSigned(jws, inv.document);
   const attempt = await markSignedAndSent(scope.app.db, scope.tenantId, inv.id, stored);
   if (attempt === null) return 'next';
+  // kept for the receptor's e-mail (recent-signatures.ts): the row holds the JWS without its payload
+  if (stored !== jws) keepSignedJws(scope.tenantId, inv.id, jws);
   // The loaded invoice (a plain object) now describes the committed row; it keeps the whole JWS, which is what is
   // sent (compactJws returns it as it is instead of rebuilding the payload from the document).
   Object.assign(inv, { status: 'SENT', jws, sendAttempts: attempt });
