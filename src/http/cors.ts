@@ -34,7 +34,9 @@ export function originAllowed(allowed: readonly string[], origin: string | undef
 export function corsMiddleware(allowed: readonly string[]): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const origin = req.header('origin');
-    res.vary('Origin');
+    // The usual case, no Vary yet: the header express's res.vary would write (its parse of the header is skipped).
+    if (res.hasHeader('vary')) res.vary('Origin');
+    else res.setHeader('Vary', 'Origin');
     const preflight = req.method === 'OPTIONS' && !!req.header('access-control-request-method');
     if (!originAllowed(allowed, origin)) {
       if (!preflight || !origin) return next();

@@ -1,0 +1,94 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type RequestHandler } from 'express';
+import { describe, expect, it } from 'vitest';
+import { corsMiddleware } from '../../src/http/cors.js';
+
+/** The raw Vary header lines (name and value) of one answer of an app made of `handlers`. */
+async function varyLines(handlers: RequestHandler[], headers: Record<string, string>): Promise<string[]> {
+  const app = express();
+  for (const h of handlers) app.use(h);
+  app.use((_req, res) => {
+    res.vary('Accept-Encoding');
+    res.end('ok');
+  });
+  const server = http.createServer(app);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const raw = await new Promise<string[]>((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port, path: '/', headers }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.rawHeaders));
+        })
+        .on('error', reject);
+    });
+    const out: string[] = [];
+    for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() === 'vary') out.push(`${raw[i]}: ${raw[i + 1]}`);
+    return out;
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
+}
+
+describe("the CORS middleware's Vary: Origin", () => {
+  const presets: [string, RequestHandler][] = [
+    ['nothing', (_req, _res, next) => next()],
+    [
+      'Vary: Accept',
+      (_req, res, next) => {
+        res.setHeader('Vary', 'Accept');
+        next();
+      },
+    ],
+    [
+      'vary: origin',
+      (_req, res, next) => {
+        res.setHeader('vary', 'origin');
+        next();
+      },
+    ],
+    [
+      'Vary: *',
+      (_req, res, next) => {
+        res.setHeader('Vary', '*');
+        next();
+      },
+    ],
+    [
+      'an empty Vary',
+      (_req, res, next) => {
+        res.setHeader('Vary', '');
+        next();
+      },
+    ],
+    [
+      'two Vary values',
+      (_req, res, next) => {
+        res.setHeader('Vary', ['Accept', 'Cookie']);
+        next();
+      },
+    ],
+  ];
+  for (const [name, preset] of presets) {
+    for (const origin of [undefined, 'https://a.example', 'https://b.example']) {
+      it(`is express's res.vary('Origin') after ${name}, origin ${origin ?? 'none'}`, async () => {
+        const headers: Record<string, string> = origin ? { origin } : {};
+        const now = await varyLines([preset, corsMiddleware(['https://a.example'])], headers);
+        const was = await varyLines(
+          [
+            preset,
+            (_req, res, next) => {
+              res.vary('Origin');
+              next();
+            },
+          ],
+          headers,
+        );
+        expect(now).toEqual(was);
+        expect(now.length).toBe(1);
+      });
+    }
+  }
+});
