@@ -10,15 +10,18 @@ type O = Record<string, unknown>;
 const list = (v: unknown): O[] => (Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object') as O[]) : []);
 const n = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
-function sealedRetornos(state: SandboxState, nit: string, codigo: string): StoredDocument[] {
-  return [...state.documents.values()].filter(
-    (d) =>
-      d.nit === nit &&
-      d.tipoDte === '18' &&
-      d.estado === 'PROCESADO' &&
-      !d.invalidated &&
-      list(d.doc?.documentoRelacionado).some((r) => r.codigoGeneracion === codigo),
-  );
+/** The sealed, standing Retornos (18) of the emisor that relate `codigo`, in the order they were first stored. */
+export function sealedRetornos(state: SandboxState, nit: string, codigo: string): StoredDocument[] {
+  return state
+    .retornosRelating(codigo)
+    .filter(
+      (d) =>
+        d.nit === nit &&
+        d.tipoDte === '18' &&
+        d.estado === 'PROCESADO' &&
+        !d.invalidated &&
+        list(d.doc?.documentoRelacionado).some((r) => r.codigoGeneracion === codigo),
+    );
 }
 
 /** A line is identified by its description, price and unit (the event does not carry the original numItem). */

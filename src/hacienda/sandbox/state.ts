@@ -68,6 +68,12 @@ export class SandboxState {
   readonly tenants = new Map<string, Tenant>();
   readonly tokens = new Map<string, { nit: string; ambiente: Ambiente; expiresAt: number }>();
   readonly documents = new Map<string, StoredDocument>();
+  /**
+   * Each codigoGeneracion named in a stored Retorno's (18) documentoRelacionado → the codes of those Retornos: the
+   * Retornos against a document are found without reading every stored one. A code stays listed after its document is
+   * stored again with other contents, so the caller checks each stored document the index gives.
+   */
+  private readonly retornoIndex = new Map<string, Set<string>>();
   readonly receptionCounts = new Map<string, number>();
   readonly contingencies = new Map<string, ContingencyEvent>();
   readonly invalidations = new Map<string, string>();
@@ -95,7 +101,7 @@ export class SandboxState {
   }
 
   private apply(e: JournalEntry): void {
-    if (e.t === 'doc') this.documents.set(e.v.codigoGeneracion, e.v);
+    if (e.t === 'doc') this.storeDocument(e.v);
     else if (e.t === 'count') this.receptionCounts.set(e.c, (this.receptionCounts.get(e.c) ?? 0) + 1);
     else if (e.t === 'contingency')
       this.contingencies.set(e.v.codigoGeneracion, {
@@ -110,8 +116,39 @@ export class SandboxState {
     }
   }
 
-  saveDocument(d: StoredDocument): void {
+  private storeDocument(d: StoredDocument): void {
     this.documents.set(d.codigoGeneracion, d);
+    if (d.tipoDte !== '18') return;
+    const related = d.doc?.documentoRelacionado;
+    if (!Array.isArray(related)) return;
+    for (const r of related as unknown[]) {
+      const codigo = r && typeof r === 'object' ? (r as Record<string, unknown>).codigoGeneracion : undefined;
+      if (typeof codigo !== 'string') continue;
+      let set = this.retornoIndex.get(codigo);
+      if (!set) this.retornoIndex.set(codigo, (set = new Set()));
+      set.add(d.codigoGeneracion);
+    }
+  }
+
+  /**
+   * The stored documents that may be Retornos relating `codigo` (every one that is, perhaps others: the caller checks
+   * each), in the order of `documents` (a Map keeps a key where it was first set, which a later Retorno code may
+   * precede: with more than one, they are taken in that order from `documents`).
+   */
+  retornosRelating(codigo: string): StoredDocument[] {
+    const codes = this.retornoIndex.get(codigo);
+    if (!codes) return [];
+    if (codes.size === 1) {
+      const d = this.documents.get(codes.values().next().value!);
+      return d ? [d] : [];
+    }
+    const out: StoredDocument[] = [];
+    for (const [c, d] of this.documents) if (codes.has(c)) out.push(d);
+    return out;
+  }
+
+  saveDocument(d: StoredDocument): void {
+    this.storeDocument(d);
     this.journal?.write({ t: 'doc', v: d });
   }
 
