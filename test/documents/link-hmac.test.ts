@@ -10,17 +10,7 @@ import {
   type DocumentKind,
   type LinkSigner,
 } from '../../src/modules/documents/links.js';
-
-/** Deterministic pseudo-random 32-bit numbers (xorshift) from a seed. */
-function xorshift(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return x >>> 0;
-  };
-}
+import { xorshift } from '../helpers/xorshift.js';
 
 const next = xorshift(0x2545f491);
 const bytes = (n: number) => Uint8Array.from({ length: n }, () => next() & 0xff);

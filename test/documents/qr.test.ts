@@ -7,17 +7,7 @@ import { applyBestMask, ECL_BITS, formatBits, penaltyN1N3, penaltyN2N4 } from '.
 import { qrImage, QR_MARGIN, QR_SCALE } from '../../src/modules/documents/qr-image.js';
 import { matrixToPng } from '../../src/modules/documents/qr-png.js';
 import { qrSymbol } from '../../src/modules/documents/qr.js';
-
-/** Deterministic pseudo-random 32-bit numbers (xorshift) from a seed. */
-function xorshift(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return x >>> 0;
-  };
-}
+import { xorshift } from '../helpers/xorshift.js';
 
 /** Deterministic pseudo-random texts (xorshift), of every length up to a few hundred bytes: versions 1 to ~13. */
 function texts(count: number): string[] {

@@ -5,17 +5,7 @@ import { sealedRetornos } from '../../src/hacienda/sandbox/normativa2-events.js'
 import type { SandboxJournal } from '../../src/hacienda/sandbox/journal.js';
 import { SandboxState, type JournalEntry, type StoredDocument } from '../../src/hacienda/sandbox/state.js';
 import type { DteAnswer } from '../../src/hacienda/sandbox/responses.js';
-
-/** Deterministic pseudo-random 32-bit numbers (xorshift) from a seed. */
-function xorshift(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return x >>> 0;
-  };
-}
+import { xorshift } from '../helpers/xorshift.js';
 
 /** Every stored document that is a sealed, standing Retorno of `nit` relating `codigo`, read one by one (as before). */
 function bruteForce(state: SandboxState, nit: string, codigo: string): StoredDocument[] {
