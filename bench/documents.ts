@@ -109,7 +109,7 @@ function factura(lines: number): DteJson {
 }
 
 /** A tenant logo as stored (an RGBA PNG with transparency, 480×160). */
-function logoPng(): Buffer {
+export function logoPng(): Buffer {
   const png = new PNG({ width: 480, height: 160 });
   for (let y = 0; y < 160; y += 1) {
     for (let x = 0; x < 480; x += 1) {

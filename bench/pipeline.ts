@@ -13,6 +13,7 @@ import { healthzRate, load, opensslRsaSignPerSec } from './ceilings.js';
 import { LoadThread, type LoadSpec } from './load-thread.js';
 import { threadCpuMs, threadCpuSince, type ThreadGroup } from './threads.js';
 import pg from 'pg';
+import { logoPng } from './documents.js';
 import { generateInvoices, withoutIndexes } from './history-data.js';
 import type { App } from '../src/app.js';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -57,6 +58,8 @@ const DOCS = option('docs');
 // `--pg-stats`: the embedded PostgreSQL loads pg_stat_statements, and after each scenario the statements of the
 // measured documents are printed per document (calls, time, rows, buffers), with the transactions and WAL per document.
 const PG_STATS = process.argv.includes('--pg-stats');
+// `--logo`: the measured tenant has a logo (the `documents` bench's 480×160 PNG), printed on every e-mail's PDF.
+const LOGO = process.argv.includes('--logo');
 // FX_BENCH_PG_SETTINGS='name=value,name=value': further settings of the embedded PostgreSQL (an experiment).
 const PG_SETTINGS = Object.fromEntries(
   (process.env.FX_BENCH_PG_SETTINGS ?? '')
@@ -196,6 +199,8 @@ async function run(s: Scenario): Promise<void> {
     await env.app.db.pool.query('checkpoint');
     console.log(`history present: ${HISTORY.toLocaleString('en')} documents kept in ${DATA_DIR} (checkpointed)`);
   }
+  // `--logo`: the measured tenant has a logo, as a clinic's would (every e-mail's PDF prints it).
+  if (LOGO) await env.app.db.pool.query('update tenant set logo = $1 where id = $2', [logoPng(), env.tenantId]);
   // FX_BENCH_PRE_SQL: statements run before the scenario (an experiment: drop an index, change a setting, …).
   if (process.env.FX_BENCH_PRE_SQL) await env.app.db.pool.query(process.env.FX_BENCH_PRE_SQL);
   const schema = await buildGraphQLSchema();
