@@ -32,19 +32,23 @@ export async function enqueue<P>(
     .getConnection()
     .execute<{ id: string }[]>(
       ENQUEUE,
-      [
-        opts.tenantId,
-        def.kind,
-        JSON.stringify(payload),
-        def.priority,
-        def.dedupeKey(payload),
-        opts.runAt ?? new Date(),
-        def.kind,
-      ],
+      [...jobValues(def, payload, opts), def.kind],
       'all',
       em.getTransactionContext(),
     );
   return rows.length > 0;
+}
+
+/** A job row's values, in the order of both inserts' columns: tenant, kind, payload, priority, dedupe key, run at. */
+function jobValues<P>(def: JobDefinition<P>, payload: P, opts: EnqueueOptions): unknown[] {
+  return [
+    opts.tenantId,
+    def.kind,
+    JSON.stringify(payload),
+    def.priority,
+    def.dedupeKey(payload),
+    opts.runAt ?? new Date(),
+  ];
 }
 
 export interface JobInsert {
@@ -65,14 +69,7 @@ export function jobInsert<P>(def: JobDefinition<P>, payload: P, opts: EnqueueOpt
             ${$(5)}::timestamptz, 0, now(), now())
           on conflict (dedupe_key) where status in ('queued', 'running') do nothing
           returning id`,
-    values: [
-      opts.tenantId,
-      def.kind,
-      JSON.stringify(payload),
-      def.priority,
-      def.dedupeKey(payload),
-      opts.runAt ?? new Date(),
-    ],
+    values: jobValues(def, payload, opts),
     kindParam: $(1),
   };
 }
@@ -103,7 +100,7 @@ export function jobInsertSelect(
 }
 
 /**
- * The constant part of `def`'s dedupe key for a payload whose only field `field` is an id written in SQL:
+ * The constant part of `def`'s dedupe key when that key is made of one payload field, `field`, an id written in SQL:
  * `prefix || id`. Throws when the key is not of that shape (the definition changed: update the caller).
  */
 export function dedupeKeyPrefix<P>(def: JobDefinition<P>, field: keyof P & string): string {

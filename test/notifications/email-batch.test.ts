@@ -6,6 +6,7 @@ import { webhookDeliveryJob } from '../../src/modules/webhooks/deliver-webhook.j
 import type { ClaimedJob, JobOutcome } from '../../src/queue/job-definition.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import { spyOnPoolQueries } from '../helpers/pool-spy.js';
 
 const LEASE = 'test-worker:1';
 
@@ -19,11 +20,7 @@ beforeAll(async () => {
   t = await startTestApp({}, { worker: true });
   tt = await tenantWithCredential(t);
   const pool = t.app.db.pool;
-  const query = pool.query.bind(pool) as (...a: unknown[]) => unknown;
-  (pool as { query: unknown }).query = (cfg: unknown, ...rest: unknown[]) => {
-    statements.push(typeof cfg === 'string' ? cfg : (cfg as { text: string }).text);
-    return query(cfg, ...rest);
-  };
+  spyOnPoolQueries(pool, (text) => statements.push(text));
   const send = t.app.db.notifier.send.bind(t.app.db.notifier);
   t.app.db.notifier.send = (n: readonly Note[]) => {
     notes.push(...n);

@@ -7,6 +7,7 @@ import { keepSignedJws } from '../../src/modules/invoices/recent-signatures.js';
 import type { ClaimedJob } from '../../src/queue/job-definition.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { emit, facturaBody, tenantWithCredential, waitForStatus, type PipelineTenant } from '../helpers/pipeline.js';
+import { spyOnPoolQueries } from '../helpers/pool-spy.js';
 
 // The receptor's e-mail takes its document from the JWS the worker signed it with, while the row still holds that
 // JWS, instead of reading it back from the row: the message must be the one the row gives, byte for byte.
@@ -19,17 +20,12 @@ const readDocuments: unknown[] = [];
 beforeAll(async () => {
   t = await startTestApp({}, { worker: true });
   tt = await tenantWithCredential(t);
-  const pool = t.app.db.pool;
-  const query = pool.query.bind(pool) as (...a: unknown[]) => unknown;
-  (pool as { query: unknown }).query = (cfg: unknown, ...rest: unknown[]) => {
-    const r = query(cfg, ...rest);
-    const text = typeof cfg === 'string' ? cfg : (cfg as { text: string }).text;
+  spyOnPoolQueries(t.app.db.pool, (text, result) => {
     if (/from invoice_email e join unnest/.test(text))
-      void (r as Promise<{ rows: { document: unknown }[] }>).then((res) =>
+      void (result as Promise<{ rows: { document: unknown }[] }>).then((res) =>
         readDocuments.push(...res.rows.map((row) => row.document)),
       );
-    return r;
-  };
+  });
 }, 60_000);
 afterAll(async () => t?.close());
 
