@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { QueryLimits } from './graphql/query-limits.js';
 import { parseCorsOrigin } from './http/cors-origins.js';
 import { DEFAULT_SIGMA_FIELDS, NO_SIGMA_FIELDS, parseSigmaFields } from './modules/sigma/sigma-fields.js';
 import type { SigmaFields } from './modules/sigma/sigma-fields.js';
@@ -111,14 +112,7 @@ export interface Config {
   metricsToken: string | null;
   /** GraphQL limits (measured before any other work) and the WebSocket credential re-check. */
   graphql: {
-    limits: {
-      maxDepth: number;
-      maxCost: number;
-      maxTokens: number;
-      maxAliases: number;
-      maxRootFields: number;
-      maxEntities: number;
-    };
+    limits: QueryLimits;
     /** Open graphql-ws sockets re-check their credential this often (revoked/expired keys are closed with 4403). */
     wsRecheckMs: number;
   };

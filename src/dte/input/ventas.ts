@@ -51,11 +51,17 @@ export function parseVentaCommon(r: Reader, body: Obj, input: EmissionInput, o: 
   checkNoGravadoOrder(r, input);
 }
 
-/** A line's numeroDocumento names one of the document's related documents (an electronic one in uppercase). */
-function checkItemRelated(r: Reader, input: EmissionInput): void {
+/**
+ * A line's numeroDocumento names one of the document's related documents (an electronic one in uppercase). With
+ * `firstWhenNone`, a line that names none takes the first related document's number.
+ */
+export function checkItemRelated(r: Reader, input: EmissionInput, firstWhenNone = false): void {
   const numbers = (input.documentoRelacionado ?? []).map((d) => d.numeroDocumento);
   input.items.forEach((it, i) => {
-    if (it.numeroDocumento === null) return;
+    if (it.numeroDocumento === null) {
+      if (firstWhenNone) it.numeroDocumento = numbers[0] ?? null;
+      return;
+    }
     const match = numbers.find((n) => n.toUpperCase() === it.numeroDocumento!.toUpperCase());
     if (match) it.numeroDocumento = match;
     else

@@ -4,7 +4,7 @@
 import { checkNitValue } from '../input/rules.js';
 import { join, type Obj, type Reader } from '../input/reader.js';
 import type { EmissionInput } from '../input/types.js';
-import { parseVentaCommon } from '../input/ventas.js';
+import { checkItemRelated, parseVentaCommon } from '../input/ventas.js';
 import { totalLetras } from '../letras.js';
 import type { DteDocument, Emisor, IdentificationContext } from '../model.js';
 import { IVA_RATE, num, r2, r8, ZERO } from '../money.js';
@@ -43,20 +43,7 @@ export function parseNota(r: Reader, body: Obj, input: EmissionInput): void {
       );
     }
   });
-  const numbers = rel.map((d) => d.numeroDocumento);
-  input.items.forEach((it, i) => {
-    if (it.numeroDocumento === null) it.numeroDocumento = numbers[0] ?? null;
-    else {
-      const match = numbers.find((n) => n.toUpperCase() === it.numeroDocumento!.toUpperCase());
-      if (match) it.numeroDocumento = match;
-      else
-        r.add(
-          join(join('items', i), 'numeroDocumento'),
-          'UNKNOWN_RELATED_DOCUMENT',
-          'numeroDocumento must be one of documentoRelacionado[].numeroDocumento',
-        );
-    }
-  });
+  checkItemRelated(r, input, true);
 }
 
 export function buildNota(input: EmissionInput, emisor: Emisor, ident: IdentificationContext): DteDocument {
