@@ -13,8 +13,12 @@ export interface ClaimedJob<P = unknown> {
   kind: string;
   tenantId: string | null;
   payload: P;
+  /**
+   * How many times the job was claimed, this claim included. Each claim increments it: with `lockedBy` it names this
+   * claim, and every outcome recorded is fenced by both (a later claim of the job, by any worker, voids this one's).
+   */
   attempts: number;
-  /** The worker holding the job's lease (every outcome it records is fenced by it). */
+  /** The worker holding the job's lease (every outcome it records is fenced by it and `attempts`). */
   lockedBy?: string;
   /**
    * For a kind that takes its MH slot itself (`mhSlotPerCall`): runs `call` (one request to MH) in one of the

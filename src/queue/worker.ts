@@ -127,6 +127,14 @@ export const CLAIM_AROUND = `with recursive w as (
     order by priority, run_at limit $3 for update skip locked),
   ${CLAIM_EXPIRED_AND_UPDATE}`;
 
+/**
+ * Ends the jobs $1 done, each under its claim: held by worker $2 with the `attempts` at the same place in $3 (each
+ * claim increments it, so an earlier claim of the same job by the same worker does not match).
+ */
+const MARK_DONE = `delete from job
+  where id = any($1::bigint[]) and locked_by = $2 and status = 'running'
+    and (id, attempts) in (select * from unnest($1::bigint[], $3::int[]))`;
+
 /** The claim statement: CLAIM_AROUND while some tenants' MH-bound jobs are left out, CLAIM otherwise. */
 export const claimStatement = (saturated: readonly string[]): string => (saturated.length ? CLAIM_AROUND : CLAIM);
 
@@ -137,8 +145,10 @@ export function backoffMs(attempt: number, baseMs = 1000, capMs = 5 * 60_000, ra
 
 /**
  * Claims jobs from PostgreSQL with FOR UPDATE SKIP LOCKED and a lease, runs them in slots (global and
- * per-tenant concurrency), renews leases while they run, and records each outcome fenced by `locked_by`, so a worker
- * whose lease was taken over cannot overwrite the new owner's result. Several worker processes may share one database.
+ * per-tenant concurrency), renews leases while they run, and records each outcome fenced by its claim — `locked_by` and
+ * `attempts`, which every claim increments — so a run whose lease was taken over cannot overwrite the new owner's
+ * result, even when the new owner is this same worker (it claims expired leases, its own included). Several worker
+ * processes may share one database.
  */
 export class Worker {
   readonly id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
@@ -146,7 +156,10 @@ export class Worker {
   /** Requests at MH at once (`concurrency`): taken only by MH-bound work, so local jobs never hold one. */
   private readonly mhSlots: Slots;
   private readonly tenantQueues = new Map<string, Slots>();
-  private readonly running = new Set<string>();
+  /** The jobs this worker holds (claimed, waiting or running), each with its claim's `attempts` (see dispatch). */
+  private readonly running = new Map<string, number>();
+  /** Per job, its latest run in this process until it ended (a job claimed again waits for the run before it). */
+  private readonly runs = new Map<string, Promise<void>>();
   /**
    * Local work (webhooks, e-mail, PDFs: jobs that do not call MH) always has a few slots of its own — an eighth of
    * the concurrency — claimed before anything else: a backlog of MH-bound jobs never starves the patient's e-mail,
@@ -184,7 +197,7 @@ export class Worker {
   /** The kinds that call MH (limited per tenant). */
   private readonly mhKinds: string[];
   /** Jobs finished as 'done' in this turn of the event loop, deleted together (markDone). */
-  private doneBatch: { ids: string[]; settled: Promise<void> } | null = null;
+  private doneBatch: { ids: string[]; attempts: number[]; settled: Promise<void> } | null = null;
 
   constructor(
     private readonly log: Logger,
@@ -310,12 +323,18 @@ export class Worker {
   }
 
   private dispatch(job: ClaimedJob, queue: Slots): void {
-    this.running.add(job.id);
+    // A job may come back while its earlier run in this process still goes on: that run's lease ran out (the event
+    // loop or the database stalled longer than the lease) and this worker claimed it again. The earlier run's
+    // outcome is then fenced off (it names an older claim), and the new claim's run starts once it ended, before
+    // taking any slot: never two runs of one job at once in one process, and the job is run again from the state
+    // the earlier run left (as when another worker takes a job over). Meanwhile the lease renewed is the new claim's.
+    const earlier = this.runs.get(job.id);
+    this.running.set(job.id, job.attempts);
     const def = this.registry.get(job.kind);
     const priority = -(def?.priority ?? 0);
     const main = queue === this.queue;
     if (main) this.mainHeld++;
-    let held: Promise<void>;
+    let start: () => Promise<void>;
     let releaseMh = (): boolean => false;
     if (def?.callsMh) {
       // Only MH-bound work is limited per tenant (fairness toward MH); local work (PDF, e-mail) has the job slots.
@@ -333,12 +352,14 @@ export class Worker {
           inSlot(call).finally(() => {
             if (releaseMh()) void this.poll();
           });
-        held = this.run(job);
-      } else held = inSlot(() => this.run(job));
-    } else held = queue.add(() => this.run(job), { priority });
+        start = () => this.run(job);
+      } else start = () => inSlot(() => this.run(job));
+    } else start = () => queue.add(() => this.run(job), { priority });
+    const held = earlier ? earlier.then(start, start) : start();
     // A finished job frees a slot: look for more work at once instead of waiting for the next tick or NOTIFY.
     const settled = held.finally(() => {
-      this.running.delete(job.id);
+      if (this.running.get(job.id) === job.attempts) this.running.delete(job.id);
+      if (this.runs.get(job.id) === settled) this.runs.delete(job.id);
       this.inflight.delete(settled);
       if (main) this.mainHeld--;
       releaseMh();
@@ -346,6 +367,7 @@ export class Worker {
       // this look reaches past its backlog to another tenant's documents)
       void this.poll();
     });
+    this.runs.set(job.id, settled);
     this.inflight.add(settled);
   }
 
@@ -401,59 +423,55 @@ export class Worker {
   private async finish(job: ClaimedJob, o: JobOutcome): Promise<void> {
     const pool = this.opts.pool;
     if (o.kind === 'done') {
-      if (!o.recorded) await this.markDone(job.id);
+      if (!o.recorded) await this.markDone(job);
     } else if (o.kind === 'retry') {
       await pool.query(
         `update job set status = 'queued', run_at = now() + ($1 * interval '1 millisecond'), last_error = $2,
           locked_by = null, locked_until = null, updated_at = now()
-         where id = $3 and locked_by = $4 and status = 'running'`,
-        [o.delayMs, o.error.slice(0, 2000), job.id, this.id],
+         where id = $3 and locked_by = $4 and attempts = $5 and status = 'running'`,
+        [o.delayMs, o.error.slice(0, 2000), job.id, this.id, job.attempts],
       );
     } else {
       this.log.warn({ jobId: job.id, kind: job.kind, error: o.error }, 'job failed for good');
       await pool.query(
-        `update job set status = 'failed', last_error = $1, locked_until = null, ` +
-          `updated_at = now() where id = $2 and locked_by = $3 and status = 'running'`,
-        [o.error.slice(0, 2000), job.id, this.id],
+        `update job set status = 'failed', last_error = $1, locked_until = null, updated_at = now()
+         where id = $2 and locked_by = $3 and attempts = $4 and status = 'running'`,
+        [o.error.slice(0, 2000), job.id, this.id, job.attempts],
       );
     }
   }
 
   /**
    * Jobs that finish in the same turn of the event loop are ended by one statement (most jobs end with 'done'; a
-   * batch of 64 claimed jobs tends to finish in bursts). A finished job is deleted (see jobDoneCte). Fenced by
-   * `locked_by` like every outcome.
+   * batch of 64 claimed jobs tends to finish in bursts). A finished job is deleted (see jobDoneCte). Fenced by its
+   * claim like every outcome (each job found by its key, then its claim checked).
    */
-  private markDone(jobId: string): Promise<void> {
+  private markDone(job: ClaimedJob): Promise<void> {
     if (!this.doneBatch) {
       const ids: string[] = [];
+      const attempts: number[] = [];
       const settled = new Promise<void>((resolve, reject) => {
         setImmediate(() => {
           this.doneBatch = null;
-          this.opts.pool
-            .query(
-              prepared(`delete from job where id = any($1::bigint[]) and locked_by = $2 and status = 'running'`, [
-                ids,
-                this.id,
-              ]),
-            )
-            .then(() => resolve(), reject);
+          this.opts.pool.query(prepared(MARK_DONE, [ids, this.id, attempts])).then(() => resolve(), reject);
         });
       });
-      this.doneBatch = { ids, settled };
+      this.doneBatch = { ids, attempts, settled };
     }
-    this.doneBatch.ids.push(jobId);
+    this.doneBatch.ids.push(job.id);
+    this.doneBatch.attempts.push(job.attempts);
     return this.doneBatch.settled;
   }
 
+  /** Renews the leases of the claims this worker holds (not those of earlier claims of the same jobs). */
   private async renewLeases(): Promise<void> {
     if (!this.running.size) return;
     await this.opts.pool
-      // The ids travel as one text parameter (MikroORM's execute expanded a JS array into one `?` per element).
       .query(
         `update job set locked_until = now() + ($1 * interval '1 millisecond')
-         where locked_by = $2 and status = 'running' and id = any(string_to_array($3, ',')::bigint[])`,
-        [this.leaseMs, this.id, [...this.running].join(',')],
+         where id = any($3::bigint[]) and locked_by = $2 and status = 'running'
+           and (id, attempts) in (select * from unnest($3::bigint[], $4::int[]))`,
+        [this.leaseMs, this.id, [...this.running.keys()], [...this.running.values()]],
       )
       .catch((err) => this.log.warn({ err: (err as Error).message }, 'lease renewal failed'));
   }

@@ -281,6 +281,34 @@ describe('e-mail jobs finishing together', () => {
     expect(notes.filter((n) => n.channel !== 'fx_jobs').map((n) => JSON.parse(n.payload).invoiceId)).toEqual([d]);
   }, 60_000);
 
+  it('a job claimed again by the same worker records nothing under its earlier claim', async () => {
+    const [r] = await processedInvoices(1);
+    const again = await queuedEmail(r!, 'r@example.com');
+    const againRetry = await queuedEmail(r!, 'r2@example.com');
+    // Their leases ran out while the e-mails were being sent, and this same worker claimed both jobs again.
+    const claimAgain = async () => {
+      await t.app.db.pool.query(`update job set attempts = attempts + 1 where id = any($1::bigint[])`, [
+        [again.id, againRetry.id],
+      ]);
+    };
+    const mailer = barrierMailer(
+      2,
+      (to) => {
+        if (to.startsWith('r2@')) throw new MailError('SMTP_FAILED', 'try again later', 451);
+        return { status: 'SENT', messageId: `<${to}>` };
+      },
+      claimAgain,
+    );
+    const outcomes = await run(mailer, [again, againRetry]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled']);
+    for (const j of [again, againRetry]) {
+      expect(await emailRow(j.payload.emailId)).toMatchObject({ status: 'PENDING', attempts: 0, message_id: null });
+      const { rows } = await t.app.db.pool.query(`select status, locked_by, attempts from job where id = $1`, [j.id]);
+      expect(rows).toEqual([{ status: 'running', locked_by: LEASE, attempts: 2 }]);
+    }
+    expect(await events(r!)).toEqual([]);
+  }, 60_000);
+
   it('a failed statement is split: each e-mail recorded once alone, the failing one left to its retry', async () => {
     const [f, g] = await processedInvoices(2);
     const ok = await queuedEmail(f!, 'f@example.com');

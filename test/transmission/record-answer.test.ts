@@ -130,4 +130,38 @@ describe('recordMhAnswer', () => {
     expect((await eventTypes(a.id)).filter((e) => e === 'dte.processed')).toHaveLength(1);
     expect(await emails(a.id)).toBe(1);
   });
+
+  it('ends the job only under the claim that ran it: not once the same worker claimed it again', async () => {
+    const [a, b] = [await sent(tt), await sent(tt)];
+    const scope = jobScope(t.app, tt.tenantId, DEFAULT_PIPELINE);
+    const loaded = await Promise.all([a, b].map((i) => loadPipelineInvoice(scope, i.id, false)));
+    const jobs = await t.app.db.pool.query<{ id: string }>(
+      `insert into job (tenant_id, kind, payload, status, priority, run_at, attempts, locked_by, locked_until,
+         created_at, updated_at)
+       select $1, 'transmit-invoice', '{}', 'running', 0, now(), 1, 'test-worker:1', now() + interval '1 hour',
+         now(), now() from generate_series(1, 2) returning id`,
+      [tt.tenantId],
+    );
+    const [ja, jb] = jobs.rows.map((r) => String(r.id));
+    const claim = (id: string) => ({ id, kind: 'transmit-invoice', tenantId: tt.tenantId, payload: {}, attempts: 1 });
+    // b's lease ran out while its run waited for MH, and the same worker claimed the job again.
+    await t.app.db.pool.query(`update job set attempts = 2 where id = $1`, [jb]);
+    const results = await Promise.all([
+      recordMhAnswer(scope, a.id, processed('SELLO-A'), 'SENT', loaded[0], {
+        ...claim(ja!),
+        lockedBy: 'test-worker:1',
+      }),
+      recordMhAnswer(scope, b.id, processed('SELLO-B'), 'SENT', loaded[1], {
+        ...claim(jb!),
+        lockedBy: 'test-worker:1',
+      }),
+    ]);
+    // MH's answer is recorded either way (the document moves only from SENT); the job ended is a's only.
+    expect(results).toEqual([true, true]);
+    expect(await row(b.id)).toMatchObject({ status: 'PROCESSED', sello_recibido: 'SELLO-B' });
+    const left = await t.app.db.pool.query(`select id::text, status, attempts from job where id = any($1::bigint[])`, [
+      [ja, jb],
+    ]);
+    expect(left.rows).toEqual([{ id: jb, status: 'running', attempts: 2 }]);
+  });
 });

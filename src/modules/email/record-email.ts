@@ -17,11 +17,12 @@ export interface EmailAttempt {
   emailId: string;
   invoiceId: string;
   /**
-   * The job that made the attempt, held under this lease: nothing is recorded once the lease was lost (another
-   * worker holds the job, or ended it). `ends`: the job is ended (deleted as done) by the same statement. Null for a
-   * job run without a lease (nothing to fence; the caller ends it).
+   * The job that made the attempt, held under this claim (worker and attempts): nothing is recorded once it was lost
+   * (another claim holds the job — of another worker or of this one — or ended it). `ends`: the job is ended
+   * (deleted as done) by the same statement. Null for a job run without a lease (nothing to fence; the caller ends
+   * it).
    */
-  job: { id: string; lockedBy: string; ends: boolean } | null;
+  job: { id: string; lockedBy: string; attempts: number; ends: boolean } | null;
   /** Handed to the mailer: its status, and what the row keeps of the message. */
   sent: { status: string; messageId: string; location: string | null; pdfOmittedReason: string | null } | null;
   /** The e-mail failed for good (FAILED), or (not `sent`, not `failed`) will be tried again. */
@@ -90,6 +91,7 @@ const COLUMNS: [string, string][] = [
   ['invoice_id', 'uuid'],
   ['job_id', 'bigint'],
   ['locked_by', 'text'],
+  ['job_attempts', 'int'],
   ['ends', 'boolean'],
   ['sent', 'boolean'],
   ['status', 'text'],
@@ -129,12 +131,12 @@ function recordStatement(): { text: string; constants: unknown[] } {
     fx_job as (
       delete from job j
       where j.id = any(array(select job_id from k where ends)) and ${tenantCheck('j.status', "'running'")}
-        and (j.id, j.locked_by::text) in (select job_id, locked_by from k)
+        and (j.id, j.locked_by::text, j.attempts) in (select job_id, locked_by, job_attempts from k)
       returning j.id),
     fx_held as (
       select j.id from job j
       where j.id = any(array(select job_id from k where not ends)) and ${tenantCheck('j.status', "'running'")}
-        and (j.id, j.locked_by::text) in (select job_id, locked_by from k)
+        and (j.id, j.locked_by::text, j.attempts) in (select job_id, locked_by, job_attempts from k)
       order by j.id
       for update of j),
     fx_ok as (
@@ -207,6 +209,7 @@ async function recordRound(db: Database, attempts: EmailAttempt[]): Promise<Map<
       col((a) => a.invoiceId),
       col((a) => a.job?.id ?? null),
       col((a) => a.job?.lockedBy ?? null),
+      col((a) => a.job?.attempts ?? null),
       col((a) => a.job?.ends ?? false),
       col((a) => a.sent !== null),
       col((a) => a.sent?.status ?? (a.failed ? 'FAILED' : null)),

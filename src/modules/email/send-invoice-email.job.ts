@@ -235,7 +235,7 @@ async function finish(
     tenantId: mail.tenantId,
     emailId: mail.id,
     invoiceId: inv.id,
-    job: job.lockedBy ? { id: job.id, lockedBy: job.lockedBy, ends: !retry } : null,
+    job: job.lockedBy ? { id: job.id, lockedBy: job.lockedBy, attempts: job.attempts, ends: !retry } : null,
     sent:
       'sent' in r
         ? {

@@ -83,7 +83,7 @@ export async function recordMhAnswer(
     emailTo: o.kind === 'processed' && before.receptorCorreo ? before.receptorCorreo : null,
     referenciaExterna: after.referenciaExterna,
     patientId: after.patientId ?? null,
-    job: ending?.lockedBy ? { id: ending.id, lockedBy: ending.lockedBy } : null,
+    job: ending?.lockedBy ? { id: ending.id, lockedBy: ending.lockedBy, attempts: ending.attempts } : null,
   };
   return (await recordMany(scope.app.db, answer)) ?? false;
 }
@@ -107,7 +107,8 @@ interface Answer {
   emailTo: string | null;
   referenciaExterna: string;
   patientId: string | null;
-  job: { id: string; lockedBy: string } | null;
+  /** The job ended, under its claim (worker and attempts). */
+  job: { id: string; lockedBy: string; attempts: number } | null;
 }
 
 const recordMany = coalescePerPool<Database, Answer, boolean>(async (db, answers) => {
@@ -140,7 +141,7 @@ function distinctRounds(answers: Answer[]): Answer[][] {
 
 let statement: { text: string; constants: unknown[] } | undefined;
 
-/** The statement (its text and its constant parameters, after the 20 columns of the answers). */
+/** The statement (its text and its constant parameters, after the 21 columns of the answers). */
 function recordStatement(): { text: string; constants: unknown[] } {
   if (statement) return statement;
   const p = new SqlParams();
@@ -165,6 +166,7 @@ function recordStatement(): { text: string; constants: unknown[] } {
     ['patient_id', 'text'],
     ['job_id', 'bigint'],
     ['locked_by', 'text'],
+    ['job_attempts', 'int'],
   ];
   const arrays = columns.map(([, cast]) => p.add(null, `${cast}[]`)).join(', ');
   const text = `with k as (
@@ -204,7 +206,8 @@ function recordStatement(): { text: string; constants: unknown[] } {
     fx_job as (
       delete from job j
       where j.id = any(array(select job_id from k where job_id is not null))
-        and ${tenantCheck('j.status', "'running'")} and (j.id, j.locked_by::text) in (select job_id, locked_by from k))
+        and ${tenantCheck('j.status', "'running'")}
+        and (j.id, j.locked_by::text, j.attempts) in (select job_id, locked_by, job_attempts from k))
     select k.ord,
            json_build_object('eventId', ev.id::text, 'invoiceId', ev.invoice_id, 'tenantId', ev.tenant_id,
              'type', ev.type::text, 'status', ev.to_status, 'referenciaExterna', k.ref,
@@ -246,6 +249,7 @@ async function recordRound(db: Database, round: Answer[]): Promise<Map<Answer, b
       col((a) => a.patientId),
       col((a) => a.job?.id ?? null),
       col((a) => a.job?.lockedBy ?? null),
+      col((a) => a.job?.attempts ?? null),
       ...constants,
     ]),
   );
