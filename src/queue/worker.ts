@@ -92,13 +92,15 @@ export const CLAIM_AROUND = `with recursive w as (
       select tenant_id, kind from job
       where status = 'queued' and tenant_id is not null and (tenant_id, kind) > (p.tenant_id, p.kind)
       order by tenant_id, kind limit 1) n),
-  -- (a pair's jobs as a range of the tenant index's whole key, in its order: with tenant_id = … and kind = …, the
-  -- planner may instead walk every queued job in claim order looking for the pair's, as if they were spread evenly)
+  -- (a pair's jobs read in the tenant index's order: its kind as a range, not an equality, so that the order asked
+  -- for is the tenant index's alone and the planner does not walk every queued job in claim order looking for the
+  -- pair's, as if they were spread evenly; and no row comparison over the tenant and kind, which before PostgreSQL
+  -- 18 does not end the index scan when it fails on its second column: the scan would read the next pairs' jobs)
   heads as (
     select p.tenant_id, p.kind, h.priority, h.run_at from pairs p cross join lateral (
       select priority, run_at from job
-      where status = 'queued' and (tenant_id, kind, priority, run_at) >= (p.tenant_id, p.kind, $4, '-infinity')
-        and (tenant_id, kind) <= (p.tenant_id, p.kind) and run_at <= now()
+      where status = 'queued' and tenant_id = p.tenant_id and kind >= p.kind and kind <= p.kind and priority >= $4
+        and run_at <= now()
       order by tenant_id, kind, priority, run_at limit 1) h
     where not (p.tenant_id::text = any($5::text[]) and p.kind = any($6::text[]))),
   k as (
@@ -112,10 +114,11 @@ export const CLAIM_AROUND = `with recursive w as (
     select id from ok where not (select around from cut)
     union all
     select j.id from heads h cross join k cross join lateral (
-      select id from job
-      where status = 'queued' and (tenant_id, kind, priority, run_at) >= (h.tenant_id, h.kind, h.priority, h.run_at)
-        and (tenant_id, kind, priority, run_at) <= (h.tenant_id, h.kind, k.priority, k.run_at) and run_at <= now()
+      select id, priority, run_at from job
+      where status = 'queued' and tenant_id = h.tenant_id and kind >= h.kind and kind <= h.kind
+        and (priority, run_at) >= (h.priority, h.run_at) and run_at <= now()
       order by tenant_id, kind, priority, run_at limit $3) j
+    where (j.priority, j.run_at) <= (k.priority, k.run_at)
     union all
     (select id from job
      where status = 'queued' and tenant_id is null and run_at <= now() and priority >= $4 and (select around from cut)

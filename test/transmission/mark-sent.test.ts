@@ -95,8 +95,24 @@ describe('markSignedAndSent', () => {
       t.app.db.pool.query = query;
     }
     const statement = seen.find((q) => q.text.includes('update invoice'))!;
-    // The plan the service runs after a few executions of the prepared statement: the generic one.
-    const { rows } = await query<{ 'QUERY PLAN': unknown }>(`explain (format json, generic_plan) ${statement.text}`);
+    // The plan the service runs after a few executions of the prepared statement: the generic one (prepared and
+    // explained as such, since EXPLAIN's GENERIC_PLAN option is not in PostgreSQL before 16).
+    const c = await t.app.db.pool.connect();
+    let rows: { 'QUERY PLAN': unknown }[];
+    try {
+      await c.query('begin');
+      await c.query('set local plan_cache_mode = force_generic_plan');
+      await c.query(`prepare fx_mark_sent as ${statement.text}`);
+      // (EXECUTE takes no parameters of its own: the statement's values as literals; here arrays of texts)
+      const literal = (v: unknown) =>
+        c.escapeLiteral(`{${(v as string[]).map((e) => `"${e.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+      const args = statement.values.map(literal).join(', ');
+      ({ rows } = await c.query(`explain (format json) execute fx_mark_sent(${args})`));
+    } finally {
+      await c.query('rollback');
+      await c.query('deallocate all');
+      c.release();
+    }
     const scans: string[] = [];
     const walk = (node: Record<string, unknown>) => {
       if (node['Relation Name'] === 'invoice') scans.push(`${node['Node Type']} ${node['Index Name'] ?? ''}`.trim());
