@@ -1,7 +1,7 @@
 /** The groups of settings read with checks of their own: TLS, MH, notifications, CORS, SIGMA, GraphQL. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from './config.js';
+import type { Config } from './config-type.js';
 import { ConfigError, bool, type Env, int, str } from './config-parse.js';
 import { parseCorsOrigin } from './http/cors-origins.js';
 import { DEFAULT_SIGMA_FIELDS, NO_SIGMA_FIELDS, parseSigmaFields } from './modules/sigma/sigma-fields.js';
