@@ -117,8 +117,8 @@ export function dedupeKeyPrefix<P>(def: JobDefinition<P>, field: keyof P & strin
  * jobs (a document's history is its invoice_event rows), and a delete writes no new row version and no index entry,
  * where an update to 'done' wrote both and left the row for the pruning to delete later. Fenced by the lease like
  * the worker's own statements (its claim: worker and attempts): a run whose lease was taken over changes nothing,
- * even when the same worker took it over. Null for a job without a lease
- * holder (the worker ends it). The handler then returns jobDoneOutcome(job).
+ * even when the same worker took it over. Null for a job without a lease holder (the worker ends it). The handler
+ * then returns jobDoneOutcome(job).
  */
 export function jobDoneCte(p: SqlParams, job: ClaimedJob): string | null {
   if (!job.lockedBy) return null;
