@@ -9,7 +9,8 @@ import { Worker } from '../../src/queue/worker.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 const log = createLogger('error');
-const LEASE_MS = 300;
+// (long enough that a loaded machine does not stall the renewals of the second claim past it)
+const LEASE_MS = 1000;
 
 async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
   for (const end = Date.now() + ms; !(await check()); await new Promise((r) => setTimeout(r, 20)))
@@ -132,7 +133,7 @@ describe('a job claimed again by its own worker while its first run still runs',
       await until(() => mine().length >= 1 && mine()[0]!.ended);
       // The first run's outcome, whatever it was, was for a claim it no longer holds: the job is still running under
       // the second claim, and stays so over several leases (that claim's lease is renewed).
-      await new Promise((r) => setTimeout(r, LEASE_MS * 4));
+      await new Promise((r) => setTimeout(r, LEASE_MS * 3));
       expect(await jobRow(id)).toEqual({ status: 'running', attempts: 2, locked_by: worker.id, last_error: null });
       // The second run ends the job as it says.
       await until(() => mine().length === 2);
