@@ -3,7 +3,7 @@ import type { QueryLimits } from './graphql/query-limits.js';
 import type { SigmaFields } from './modules/sigma/sigma-fields.js';
 
 /**
- * The only reader of process.env. Everything else receives a typed, validated Config.
+ * The service's settings, typed and checked: everything but loadConfig receives a Config, never the environment.
  * Defaults are safe for a developer laptop: embedded PostgreSQL under ./.data, loopback only, the in-process MH
  * sandbox.
  */

@@ -159,10 +159,11 @@ export class Worker {
   /** Requests at MH at once (`concurrency`): taken only by MH-bound work, so local jobs never hold one. */
   private readonly mhSlots: Slots;
   private readonly tenantQueues = new Map<string, Slots>();
-  /** The jobs this worker holds (claimed, waiting or running), each with its claim's `attempts` (see dispatch). */
-  private readonly running = new Map<string, number>();
-  /** Per job, its latest run in this process until it ended (a job claimed again waits for the run before it). */
-  private readonly runs = new Map<string, Promise<void>>();
+  /**
+   * The jobs this worker holds (claimed, waiting or running), each with its latest claim's `attempts` and the run of
+   * that claim until it ended (a job claimed again waits for the run before it: see dispatch).
+   */
+  private readonly running = new Map<string, { attempts: number; settled: Promise<void> }>();
   /**
    * Local work (webhooks, e-mail, PDFs: jobs that do not call MH) always has a few slots of its own — an eighth of
    * the concurrency — claimed before anything else: a backlog of MH-bound jobs never starves the patient's e-mail,
@@ -331,8 +332,7 @@ export class Worker {
     // outcome is then fenced off (it names an older claim), and the new claim's run starts once it ended, before
     // taking any slot: never two runs of one job at once in one process, and the job is run again from the state
     // the earlier run left (as when another worker takes a job over). Meanwhile the lease renewed is the new claim's.
-    const earlier = this.runs.get(job.id);
-    this.running.set(job.id, job.attempts);
+    const earlier = this.running.get(job.id)?.settled;
     const def = this.registry.get(job.kind);
     const priority = -(def?.priority ?? 0);
     const main = queue === this.queue;
@@ -361,8 +361,7 @@ export class Worker {
     const held = earlier ? earlier.then(start, start) : start();
     // A finished job frees a slot: look for more work at once instead of waiting for the next tick or NOTIFY.
     const settled = held.finally(() => {
-      if (this.running.get(job.id) === job.attempts) this.running.delete(job.id);
-      if (this.runs.get(job.id) === settled) this.runs.delete(job.id);
+      if (this.running.get(job.id)?.settled === settled) this.running.delete(job.id);
       this.inflight.delete(settled);
       if (main) this.mainHeld--;
       releaseMh();
@@ -370,7 +369,7 @@ export class Worker {
       // this look reaches past its backlog to another tenant's documents)
       void this.poll();
     });
-    this.runs.set(job.id, settled);
+    this.running.set(job.id, { attempts: job.attempts, settled });
     this.inflight.add(settled);
   }
 
@@ -474,7 +473,7 @@ export class Worker {
         `update job set locked_until = now() + ($1 * interval '1 millisecond')
          where id = any($3::bigint[]) and locked_by = $2 and status = 'running'
            and (id, attempts) in (select * from unnest($3::bigint[], $4::int[]))`,
-        [this.leaseMs, this.id, [...this.running.keys()], [...this.running.values()]],
+        [this.leaseMs, this.id, [...this.running.keys()], [...this.running.values()].map((c) => c.attempts)],
       )
       .catch((err) => this.log.warn({ err: (err as Error).message }, 'lease renewal failed'));
   }
