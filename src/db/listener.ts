@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '../core/logger.js';
+import { ReadBarriers } from './listen-barrier.js';
 
 /** What one subscriber of a channel is told. */
 export interface ChannelHandlers {
@@ -64,10 +65,11 @@ export class Listener {
   private retry: NodeJS.Timeout | null = null;
   private failures = 0;
   private closed = false;
-  /** Whether a barrier statement is in flight (at most one is). */
-  private syncing = false;
-  /** The next barrier, not sent yet: every caller that asks before it is sent shares it. */
-  private nextSync: Barrier | null = null;
+  /** The read barriers, each an empty query on `client` (see `barrier`). */
+  private readonly barriers = new ReadBarriers(() => {
+    const c = this.client;
+    return c ? () => this.run(c, '') : null;
+  });
 
   constructor(
     private readonly databaseUrl: string,
@@ -127,11 +129,7 @@ export class Listener {
    */
   barrier(): Promise<boolean> {
     if (!this.client) return Promise.resolve(false);
-    if (this.nextSync) return this.nextSync.done;
-    const next = barrier();
-    this.nextSync = next;
-    if (!this.syncing) setImmediate(() => this.sendBarrier());
-    return next.done;
+    return this.barriers.ask();
   }
 
   /** Closes the connection; subscribers are told `down`, and nothing reconnects. */
@@ -145,30 +143,6 @@ export class Listener {
     this.entries.clear();
     await this.opening;
     await c?.end().catch(() => undefined);
-  }
-
-  private sendBarrier(): void {
-    const next = this.nextSync;
-    if (!next || this.syncing) return;
-    this.nextSync = null;
-    const c = this.client;
-    if (!c) {
-      next.settle(false);
-      return;
-    }
-    this.syncing = true;
-    this.run(c, '').then(
-      () => this.barrierBack(next, true),
-      () => this.barrierBack(next, false), // a lost connection also tells the subscribers ('error'/'end')
-    );
-  }
-
-  private barrierBack(sent: Barrier, ok: boolean): void {
-    this.syncing = false;
-    sent.settle(ok);
-    // The callers that came while it was in flight share the next one, sent at the end of this turn: the requests
-    // read in the same turn as this answer join it.
-    if (this.nextSync) setImmediate(() => this.sendBarrier());
   }
 
   private connect(): void {
@@ -300,18 +274,4 @@ export class Listener {
     if (err) e.reject(err);
     else e.resolve();
   }
-}
-
-/** A barrier statement's waiters: `done` settles once its answer is back (false: no answer, read the database). */
-interface Barrier {
-  done: Promise<boolean>;
-  settle(ok: boolean): void;
-}
-
-function barrier(): Barrier {
-  let settle!: (ok: boolean) => void;
-  const done = new Promise<boolean>((resolve) => {
-    settle = resolve;
-  });
-  return { done, settle };
 }

@@ -5,10 +5,15 @@ import type { ChannelSubscription, Listener } from '../db/listener.js';
 import { JOB_CHANNEL } from '../db/notifier.js';
 import { prepared } from '../db/sql-params.js';
 import { metrics } from '../core/metrics.js';
+import { claimStatement } from './claim-sql.js';
 import type { AnyJobDefinition, ClaimedJob, JobOutcome, JobRuntime } from './job-definition.js';
+import { type HeldClaim, renewLeases } from './lease-renewal.js';
+import { MhHolds } from './mh-holds.js';
+import { JobOutcomes } from './outcomes.js';
 import { Slots } from './slots.js';
 
 export type { ClaimedJob, JobOutcome } from './job-definition.js';
+export { CLAIM, CLAIM_AROUND, claimStatement } from './claim-sql.js';
 
 export interface WorkerOptions {
   /** Every job kind this worker runs. */
@@ -33,113 +38,6 @@ export interface WorkerOptions {
 }
 
 const SHARE_CLAIM_MS = 100;
-/** MH-bound documents claimed ahead per MH slot, by default (see WorkerOptions.mhPrefetch). */
-const MH_PREFETCH_PER_SLOT = 2;
-
-/**
- * The end of both claim statements, after their CTE `q` of claimable queued jobs: the running jobs whose lease has
- * expired (`e`), then the first $3 of both in claim order marked running under this worker's lease.
- */
-const CLAIM_EXPIRED_AND_UPDATE = `e as (
-    select id, priority, run_at from job
-    where status = 'running' and locked_until < now() and priority >= $4
-      and not (coalesce(tenant_id::text, '-') = any($5::text[]) and kind = any($6::text[]))
-    order by priority, run_at limit $3 for update skip locked)
-  update job set status = 'running', attempts = attempts + 1, locked_by = $1,
-    locked_until = now() + ($2 * interval '1 millisecond'), updated_at = now()
-  where id in (select id from (select * from q union all select * from e) c order by priority, run_at limit $3)
-  returning id, tenant_id, kind, payload, attempts`;
-
-/**
- * Claims up to $3 jobs of priority ≥ $4 for worker $1 with a lease of $2 ms, leaving the MH-bound kinds ($6) of the
- * saturated tenants ($5) in the table. Due queued jobs and expired leases are looked for apart, each through its own
- * partial index in claim order (one query ORing both read and sorted every queued job: with a backlog, the whole
- * backlog at every claim), then the first $3 of both are claimed. (A row locked by one branch but left out of the
- * limit is only skipped by the other workers until this statement commits.)
- */
-export const CLAIM = `with q as (
-    select id, priority, run_at from job
-    where status = 'queued' and run_at <= now() and priority >= $4
-      and not (coalesce(tenant_id::text, '-') = any($5::text[]) and kind = any($6::text[]))
-    order by priority, run_at limit $3 for update skip locked),
-  ${CLAIM_EXPIRED_AND_UPDATE}`;
-
-/**
- * CLAIM while some tenants are saturated ($5 not empty). In claim order, their queued MH-bound jobs may come before
- * everyone else's (a busy tenant's backlog is the oldest work), and walking one index in that order read them all at
- * every claim to reach the others. So the walk in claim order is bounded (4 × $3 jobs, read without locking them);
- * when it is cut short before finding $3 jobs it may claim, each (tenant, kind) with queued jobs is found through the
- * tenant index instead (one descent per pair, skipping from one to the next), the pairs of a saturated tenant's
- * MH-bound kinds are left out, and each other pair gives its first due jobs in claim order, up to $3 and no later than
- * the $3-th of the pairs' first jobs (none after it can be among the first $3; the jobs without a tenant are looked
- * for apart). Either way the first $3 candidates still queued are locked in claim order, skipping
- * those another worker holds, and claimed with the expired leases as in CLAIM. The cost grows with the number of
- * (tenant, kind) pairs queued (a few index descents each), and only when a saturated tenant's jobs fill the front of
- * the queue; never with a tenant's backlog.
- */
-export const CLAIM_AROUND = `with recursive w as (
-    select id, tenant_id, kind, priority, run_at from job
-    where status = 'queued' and run_at <= now() and priority >= $4
-    order by priority, run_at limit $3 * 4),
-  ok as (
-    select id from w where not (coalesce(tenant_id::text, '-') = any($5::text[]) and kind = any($6::text[]))),
-  cut as (select count(*) >= $3 * 4 and (select count(*) from ok) < $3 as around from w),
-  pairs as (
-    (select tenant_id, kind from job where status = 'queued' and tenant_id is not null and (select around from cut)
-     order by tenant_id, kind limit 1)
-    union all
-    select n.tenant_id, n.kind from pairs p cross join lateral (
-      select tenant_id, kind from job
-      where status = 'queued' and tenant_id is not null and (tenant_id, kind) > (p.tenant_id, p.kind)
-      order by tenant_id, kind limit 1) n),
-  -- (a pair's jobs read in the tenant index's order: its kind as a range, not an equality, so that the order asked
-  -- for is the tenant index's alone and the planner does not walk every queued job in claim order looking for the
-  -- pair's, as if they were spread evenly; and no row comparison over the tenant and kind, which before PostgreSQL
-  -- 18 does not end the index scan when it fails on its second column: the scan would read the next pairs' jobs)
-  heads as (
-    select p.tenant_id, p.kind, h.priority, h.run_at from pairs p cross join lateral (
-      select priority, run_at from job
-      where status = 'queued' and tenant_id = p.tenant_id and kind >= p.kind and kind <= p.kind and priority >= $4
-        and run_at <= now()
-      order by tenant_id, kind, priority, run_at limit 1) h
-    where not (p.tenant_id::text = any($5::text[]) and p.kind = any($6::text[]))),
-  k as (
-    select case when n >= $3 then priority else 32767 end as priority,
-      case when n >= $3 then run_at else 'infinity' end as run_at
-    from (
-      select priority, run_at, count(*) over () as n
-      from (select priority, run_at from heads order by priority, run_at limit $3) f
-      order by priority desc, run_at desc limit 1) l),
-  c as (
-    select id from ok where not (select around from cut)
-    union all
-    select j.id from heads h cross join k cross join lateral (
-      select id, priority, run_at from job
-      where status = 'queued' and tenant_id = h.tenant_id and kind >= h.kind and kind <= h.kind
-        and (priority, run_at) >= (h.priority, h.run_at) and run_at <= now()
-      order by tenant_id, kind, priority, run_at limit $3) j
-    where (j.priority, j.run_at) <= (k.priority, k.run_at)
-    union all
-    (select id from job
-     where status = 'queued' and tenant_id is null and run_at <= now() and priority >= $4 and (select around from cut)
-       and not ('-' = any($5::text[]) and kind = any($6::text[]))
-     order by priority, run_at limit $3)),
-  q as (
-    select id, priority, run_at from job
-    where id = any(array(select id from c)) and status = 'queued' and run_at <= now()
-    order by priority, run_at limit $3 for update skip locked),
-  ${CLAIM_EXPIRED_AND_UPDATE}`;
-
-/**
- * Ends the jobs $1 done, each under its claim: held by worker $2 with the `attempts` at the same place in $3 (each
- * claim increments it, so an earlier claim of the same job by the same worker does not match).
- */
-const MARK_DONE = `delete from job
-  where id = any($1::bigint[]) and locked_by = $2 and status = 'running'
-    and (id, attempts) in (select * from unnest($1::bigint[], $3::int[]))`;
-
-/** The claim statement: CLAIM_AROUND while some tenants' MH-bound jobs are left out, CLAIM otherwise. */
-export const claimStatement = (saturated: readonly string[]): string => (saturated.length ? CLAIM_AROUND : CLAIM);
 
 /** Exponential backoff with full jitter, capped (transient failures). */
 export function backoffMs(attempt: number, baseMs = 1000, capMs = 5 * 60_000, random = Math.random): number {
@@ -163,7 +61,7 @@ export class Worker {
    * The jobs this worker holds (claimed, waiting or running), each with its latest claim's `attempts` and the run of
    * that claim until it ended (a job claimed again waits for the run before it: see dispatch).
    */
-  private readonly running = new Map<string, { attempts: number; settled: Promise<void> }>();
+  private readonly running = new Map<string, HeldClaim>();
   /**
    * Local work (webhooks, e-mail, PDFs: jobs that do not call MH) always has a few slots of its own — an eighth of
    * the concurrency — claimed before anything else: a backlog of MH-bound jobs never starves the patient's e-mail,
@@ -181,15 +79,8 @@ export class Worker {
   private pollAgain = false;
   private readonly leaseMs: number;
   private readonly registry: Map<string, AnyJobDefinition>;
-  /**
-   * MH-bound jobs this worker holds per tenant, from their claim until MH answered them (recording the answer is not
-   * counted): see `saturatedTenants`.
-   */
-  private readonly heldMh = new Map<string, number>();
-  /** How many MH-bound jobs one tenant may hold: its slots and the prefetch beyond them. */
-  private readonly mhHoldLimit: number;
-  /** How many MH-bound jobs all tenants together may hold beyond their slots. */
-  private readonly mhPrefetchLimit: number;
+  /** MH-bound jobs held per tenant, and the tenants they saturate. */
+  private readonly mh: MhHolds;
   /**
    * Jobs of the main queue this worker holds (claimed, waiting for a slot, running). Those beyond their tenant's
    * slots (prefetched) are not counted against the claims of the others: a prefetch never keeps another tenant's
@@ -200,8 +91,8 @@ export class Worker {
   private readonly inflight = new Set<Promise<void>>();
   /** The kinds that call MH (limited per tenant). */
   private readonly mhKinds: string[];
-  /** Jobs finished as 'done' in this turn of the event loop, deleted together (markDone). */
-  private doneBatch: { ids: string[]; attempts: number[]; settled: Promise<void> } | null = null;
+  /** Records each outcome, fenced by its claim. */
+  private readonly outcomes: JobOutcomes;
 
   constructor(
     private readonly log: Logger,
@@ -211,12 +102,11 @@ export class Worker {
     this.mhSlots = new Slots(opts.concurrency);
     this.shareQueue = new Slots(Math.max(1, Math.floor(opts.concurrency / 8)));
     this.leaseMs = opts.leaseMs ?? 60_000;
-    this.mhPrefetchLimit = opts.concurrency * MH_PREFETCH_PER_SLOT;
-    this.mhHoldLimit =
-      opts.perTenantConcurrency + Math.max(0, opts.mhPrefetch ?? opts.perTenantConcurrency * MH_PREFETCH_PER_SLOT);
+    this.mh = new MhHolds(opts.concurrency, opts.perTenantConcurrency, opts.mhPrefetch);
     this.registry = new Map(opts.definitions.map((d) => [d.kind, d]));
     if (this.registry.size !== opts.definitions.length) throw new Error('two job definitions share one kind');
     this.mhKinds = opts.definitions.filter((d) => d.callsMh).map((d) => d.kind);
+    this.outcomes = new JobOutcomes(log, opts.pool, this.id);
   }
 
   async start(): Promise<void> {
@@ -233,7 +123,10 @@ export class Worker {
       throw err;
     });
     this.timer = setInterval(() => void this.poll(), this.opts.pollMs ?? 1000);
-    this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(100, Math.floor(this.leaseMs / 3)));
+    this.heartbeat = setInterval(
+      () => void renewLeases(this.log, this.opts.pool, this.id, this.leaseMs, this.running),
+      Math.max(100, Math.floor(this.leaseMs / 3)),
+    );
     void this.poll();
   }
 
@@ -272,7 +165,7 @@ export class Worker {
         if (shareFree > 0 && due) this.lastShareClaim = performance.now();
         const shared = shareFree > 0 && due ? await this.claim(shareFree, 1) : [];
         for (const job of shared) this.dispatch(job, this.shareQueue);
-        const free = this.opts.concurrency * 2 - (this.mainHeld - this.prefetched());
+        const free = this.opts.concurrency * 2 - (this.mainHeld - this.mh.prefetched());
         const jobs = free > 0 ? await this.claim(Math.min(free, 50), 0) : [];
         for (const job of jobs) this.dispatch(job, this.queue);
         if (jobs.length < Math.min(free, 50) || free <= 0) break;
@@ -285,30 +178,9 @@ export class Worker {
     if (this.pollAgain) void this.poll();
   }
 
-  /**
-   * Tenants whose MH-bound jobs already fill their per-tenant slots and the prefetch beyond them in this worker.
-   * Their further MH-bound jobs are left in the table for now, so a busy tenant's backlog never sits in front of
-   * another tenant's documents: the next claim reaches past it to the oldest job of anyone else. (A prefetched job
-   * waits for its tenant's slot without holding one of the worker's: it never delays another tenant's.)
-   */
-  private saturatedTenants(): string[] {
-    // (the prefetch of all tenants together is bounded too: see mhPrefetchLimit)
-    const limit = this.prefetched() >= this.mhPrefetchLimit ? this.opts.perTenantConcurrency : this.mhHoldLimit;
-    const out: string[] = [];
-    for (const [tenant, n] of this.heldMh) if (n >= limit) out.push(tenant);
-    return out;
-  }
-
-  /** MH-bound jobs held beyond their tenant's slots. */
-  private prefetched(): number {
-    let n = 0;
-    for (const held of this.heldMh.values()) n += Math.max(0, held - this.opts.perTenantConcurrency);
-    return n;
-  }
-
   private async claim(limit: number, minPriority: number): Promise<ClaimedJob[]> {
     if (limit <= 0) return [];
-    const saturated = this.saturatedTenants();
+    const saturated = this.mh.saturatedTenants();
     const { rows } = await this.opts.pool.query<{
       id: string;
       tenant_id: string | null;
@@ -343,7 +215,7 @@ export class Worker {
       // Only MH-bound work is limited per tenant (fairness toward MH); local work (PDF, e-mail) has the job slots.
       // The tenant's slot is taken first, then one of the worker's MH slots: a job waiting for its tenant's slot
       // (claimed ahead) never holds one that another tenant's document could use.
-      releaseMh = this.holdMh(job.tenantId ?? '-');
+      releaseMh = this.mh.holdMh(job.tenantId ?? '-');
       const tenantQueue = this.tenantQueue(job.tenantId);
       const inSlot = <T>(fn: () => Promise<T>) =>
         tenantQueue.add(() => this.mhSlots.add(fn, { priority }), { priority });
@@ -373,23 +245,6 @@ export class Worker {
     this.inflight.add(settled);
   }
 
-  /**
-   * Counts one MH-bound job of the tenant as held (see saturatedTenants); the function returned ends that, once
-   * (true when this call ended it).
-   */
-  private holdMh(tenantKey: string): () => boolean {
-    this.heldMh.set(tenantKey, (this.heldMh.get(tenantKey) ?? 0) + 1);
-    let holding = true;
-    return () => {
-      if (!holding) return false;
-      holding = false;
-      const left = (this.heldMh.get(tenantKey) ?? 1) - 1;
-      if (left > 0) this.heldMh.set(tenantKey, left);
-      else this.heldMh.delete(tenantKey);
-      return true;
-    };
-  }
-
   private tenantQueue(tenantId: string | null): Slots {
     const key = tenantId ?? '-';
     let q = this.tenantQueues.get(key);
@@ -414,67 +269,13 @@ export class Worker {
       this.log.error({ err, jobId: job.id, kind: job.kind }, 'job threw');
     }
     metrics.jobOutcomes.inc({ kind: job.kind, outcome: outcome.kind });
-    await this.finish(job, outcome).catch((err) =>
-      this.log.error(
-        { err, jobId: job.id },
-        'recording a job outcome failed (the lease will expire and it will rerun)',
-      ),
-    );
-  }
-
-  private async finish(job: ClaimedJob, o: JobOutcome): Promise<void> {
-    const pool = this.opts.pool;
-    if (o.kind === 'done') {
-      if (!o.recorded) await this.markDone(job);
-    } else if (o.kind === 'retry') {
-      await pool.query(
-        `update job set status = 'queued', run_at = now() + ($1 * interval '1 millisecond'), last_error = $2,
-          locked_by = null, locked_until = null, updated_at = now()
-         where id = $3 and locked_by = $4 and attempts = $5 and status = 'running'`,
-        [o.delayMs, o.error.slice(0, 2000), job.id, this.id, job.attempts],
+    await this.outcomes
+      .finish(job, outcome)
+      .catch((err) =>
+        this.log.error(
+          { err, jobId: job.id },
+          'recording a job outcome failed (the lease will expire and it will rerun)',
+        ),
       );
-    } else {
-      this.log.warn({ jobId: job.id, kind: job.kind, error: o.error }, 'job failed for good');
-      await pool.query(
-        `update job set status = 'failed', last_error = $1, locked_until = null, updated_at = now()
-         where id = $2 and locked_by = $3 and attempts = $4 and status = 'running'`,
-        [o.error.slice(0, 2000), job.id, this.id, job.attempts],
-      );
-    }
-  }
-
-  /**
-   * Jobs that finish in the same turn of the event loop are ended by one statement (most jobs end with 'done'; a
-   * batch of 64 claimed jobs tends to finish in bursts). A finished job is deleted (see jobDoneCte). Fenced by its
-   * claim like every outcome (each job found by its key, then its claim checked).
-   */
-  private markDone(job: ClaimedJob): Promise<void> {
-    if (!this.doneBatch) {
-      const ids: string[] = [];
-      const attempts: number[] = [];
-      const settled = new Promise<void>((resolve, reject) => {
-        setImmediate(() => {
-          this.doneBatch = null;
-          this.opts.pool.query(prepared(MARK_DONE, [ids, this.id, attempts])).then(() => resolve(), reject);
-        });
-      });
-      this.doneBatch = { ids, attempts, settled };
-    }
-    this.doneBatch.ids.push(job.id);
-    this.doneBatch.attempts.push(job.attempts);
-    return this.doneBatch.settled;
-  }
-
-  /** Renews the leases of the claims this worker holds (not those of earlier claims of the same jobs). */
-  private async renewLeases(): Promise<void> {
-    if (!this.running.size) return;
-    await this.opts.pool
-      .query(
-        `update job set locked_until = now() + ($1 * interval '1 millisecond')
-         where id = any($3::bigint[]) and locked_by = $2 and status = 'running'
-           and (id, attempts) in (select * from unnest($3::bigint[], $4::int[]))`,
-        [this.leaseMs, this.id, [...this.running.keys()], [...this.running.values()].map((c) => c.attempts)],
-      )
-      .catch((err) => this.log.warn({ err: (err as Error).message }, 'lease renewal failed'));
   }
 }
