@@ -31,12 +31,27 @@ interface EventRow {
 }
 
 describe('documents prepared while the slot is at MH', () => {
-  it('the next document is signed and SENT while the one before it is at MH; MH still gets one at a time', async () => {
+  it('the next document is claimed and prepared while the one before is at MH; MH gets one at a time', async () => {
     const tt = await tenantWithCredential(t);
     t.app.mh.sandbox!.setFault({ latencyMs: LATENCY_MS }, tt.nit);
+    // When each document's job was first seen held by the worker (sampled every 50 ms).
+    const claimedAt = new Map<string, number>();
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const held = await t.app.db.pool.query<{ id: string }>(
+          `select payload->>'invoiceId' as id from job where kind = $1 and tenant_id = $2 and status = 'running'`,
+          [transmitInvoiceJob.kind, tt.tenantId],
+        );
+        for (const r of held.rows) if (!claimedAt.has(r.id)) claimedAt.set(r.id, Date.now());
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await emit(tt, facturaBody())).id); // claimed in this order
     const done = await waitForStatus(t, ids, ['PROCESSED', 'REJECTED'], 60_000);
+    sampling = false;
+    await sampler;
     expect(done.map((d) => d.status)).toEqual(ids.map(() => 'PROCESSED'));
 
     const { rows } = await t.app.db.pool.query<EventRow>(
@@ -64,9 +79,10 @@ describe('documents prepared while the slot is at MH', () => {
     const answered = rows.filter((r) => r.type === 'dte.processed').map((r) => r.invoice_id);
     for (let i = 1; i < answered.length; i++) {
       const [previous, id] = [answered[i - 1]!, answered[i]!];
-      // Prepared ahead: this document was signed and recorded as SENT while the previous one was still at MH
-      // (claiming it only once the slot was free would record it after the previous answer).
-      expect(Number(event(id, 'dte.sent').id)).toBeLessThan(Number(event(previous, 'dte.processed').id));
+      // Prepared ahead: this document's job was held while the previous one was still at MH (claiming it only once
+      // the slot was free would hold it after the previous answer).
+      expect(claimedAt.get(id), `claim of ${id}`).toBeDefined();
+      expect(claimedAt.get(id)!).toBeLessThan(event(previous, 'dte.processed').at.getTime() - LATENCY_MS / 2);
       // …but it went to MH only once the slot was free: one document at MH at a time, each answered about a full
       // latency after the one before it (two at once would be answered together).
       const gap = event(id, 'dte.processed').at.getTime() - event(previous, 'dte.processed').at.getTime();

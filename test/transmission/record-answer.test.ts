@@ -3,6 +3,7 @@ import type { ProcessedOutcome, RejectedOutcome } from '../../src/hacienda/index
 import { DEFAULT_PIPELINE, jobScope, loadPipelineInvoice } from '../../src/modules/transmission/job-scope.js';
 import { markSignedAndSent } from '../../src/modules/transmission/mark-sent.js';
 import { recordMhAnswer } from '../../src/modules/transmission/record-answer.js';
+import { INVOICE_CHANNEL } from '../../src/modules/invoices/invoice-event-bus.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { emit, tenantWithCredential, type PipelineTenant } from '../helpers/pipeline.js';
 
@@ -163,5 +164,75 @@ describe('recordMhAnswer', () => {
       [ja, jb],
     ]);
     expect(left.rows).toEqual([{ id: jb, status: 'running', attempts: 2 }]);
+  });
+  it('records a first send with its answer: QUEUED → SIGNED → SENT → the answer, in one statement', async () => {
+    const first = await tenantWithCredential(t);
+    // An endpoint of every event type: only the answer's event is delivered (signed and sent are internal).
+    await t.app.db.pool.query(
+      `insert into webhook_endpoint (id, tenant_id, url, event_types, enabled, secret, created_at, updated_at)
+       values (gen_random_uuid(), $1, 'http://127.0.0.1:9/hook', '[]', true, 'unused', now(), now())`,
+      [first.tenantId],
+    );
+    const [a, b, c] = [await emit(first), await emit(first), await emit(first)];
+    await markSignedAndSent(t.app.db, first.tenantId, c.id, 'h..sc'); // c was sent by an earlier run: not QUEUED
+    const scope = jobScope(t.app, first.tenantId, DEFAULT_PIPELINE);
+    const loaded = await Promise.all([a, b, c].map((i) => loadPipelineInvoice(scope, i.id, false)));
+    const notes: { channel: string; payload: string }[] = [];
+    const send = t.app.db.notifier.send.bind(t.app.db.notifier);
+    t.app.db.notifier.send = (n) => {
+      notes.push(...n);
+      return send(n);
+    };
+    let results: boolean[];
+    try {
+      results = await Promise.all([
+        recordMhAnswer(scope, a.id, processed('SELLO-A'), 'QUEUED', loaded[0], undefined, { jws: 'h..sa' }),
+        recordMhAnswer(scope, b.id, rejected, 'QUEUED', loaded[1], undefined, { jws: 'h..sb' }),
+        recordMhAnswer(scope, c.id, processed('SELLO-C'), 'QUEUED', loaded[2], undefined, { jws: 'h..sx' }),
+      ]);
+    } finally {
+      t.app.db.notifier.send = send;
+    }
+    expect(results).toEqual([true, true, false]);
+    const rows = await t.app.db.pool.query<{ id: string; status: string; jws: string; send_attempts: number }>(
+      'select id::text, status, jws, send_attempts from invoice where id = any($1::uuid[])',
+      [[a.id, b.id, c.id]],
+    );
+    const byId = new Map(rows.rows.map((r) => [r.id, r]));
+    expect(byId.get(a.id)).toMatchObject({ status: 'PROCESSED', jws: 'h..sa', send_attempts: 1 });
+    expect(byId.get(b.id)).toMatchObject({ status: 'REJECTED', jws: 'h..sb', send_attempts: 1 });
+    expect(byId.get(c.id)).toMatchObject({ status: 'SENT', jws: 'h..sc', send_attempts: 1 }); // untouched
+    const events = async (id: string) =>
+      (
+        await t.app.db.pool.query<{ type: string; from_status: string; to_status: string; data: unknown }>(
+          'select type, from_status, to_status, data from invoice_event where invoice_id = $1 order by id',
+          [id],
+        )
+      ).rows;
+    expect((await events(a.id)).slice(1)).toEqual([
+      { type: 'dte.signed', from_status: 'QUEUED', to_status: 'SIGNED', data: null },
+      { type: 'dte.sent', from_status: 'SIGNED', to_status: 'SENT', data: { attempt: 1 } },
+      expect.objectContaining({ type: 'dte.processed', from_status: 'SENT', to_status: 'PROCESSED' }),
+    ]);
+    expect((await events(b.id)).map((e) => e.type)).toEqual(['dte.queued', 'dte.signed', 'dte.sent', 'dte.rejected']);
+    expect((await events(c.id)).map((e) => e.type)).toEqual(['dte.queued', 'dte.signed', 'dte.sent']);
+    // announced in their order, each document's three events
+    const announced = notes
+      .filter((n) => n.channel === INVOICE_CHANNEL)
+      .map((n) => JSON.parse(n.payload) as { invoiceId: string; type: string });
+    expect(announced.filter((n) => n.invoiceId === a.id).map((n) => n.type)).toEqual([
+      'dte.signed',
+      'dte.sent',
+      'dte.processed',
+    ]);
+    const deliveries = await t.app.db.pool.query<{ invoice_id: string; event_type: string }>(
+      'select invoice_id::text, event_type from webhook_delivery where tenant_id = $1 order by event_type',
+      [first.tenantId],
+    );
+    expect(deliveries.rows).toEqual([
+      { invoice_id: a.id, event_type: 'dte.processed' },
+      { invoice_id: b.id, event_type: 'dte.rejected' },
+    ]);
+    expect([await emails(a.id), await emails(b.id), await emails(c.id)]).toEqual([1, 0, 0]);
   });
 });

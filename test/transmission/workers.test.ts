@@ -62,6 +62,43 @@ describe('durable queue across processes', () => {
     for (const d of done) expect(t.app.mh.sandbox!.receptions(d.codigoGeneracion), d.codigoGeneracion).toBe(1);
   }, 180_000);
 
+  it('a worker killed while a first send is at MH: the document is QUEUED and the next run asks MH first', async () => {
+    const tt = await tenantWithCredential(t);
+    // A first send is recorded with MH's answer: while it is at MH the row is still QUEUED. MH receives and
+    // processes each document, and its answer is held (lost) until the worker is killed.
+    t.app.mh.sandbox!.setFault({ timeout: true, afterProcessing: true, holdMs: 60_000 }, tt.nit);
+    const ids = (await Promise.all(Array.from({ length: 3 }, () => emit(tt, facturaBody())))).map((i) => i.id);
+    const codes = new Map(
+      (
+        await t.app.db.pool.query<{ id: string; codigo_generacion: string }>(
+          'select id::text, codigo_generacion from invoice where id = any($1::uuid[])',
+          [ids],
+        )
+      ).rows.map((r) => [r.id, r.codigo_generacion]),
+    );
+    const first = spawnWorker();
+    const atMh = () => ids.filter((id) => t.app.mh.sandbox!.receptions(codes.get(id)!) > 0);
+    const until = Date.now() + 60_000;
+    while (atMh().length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    const sent = atMh();
+    expect(sent.length).toBeGreaterThan(0);
+    const rows = await waitForStatus(t, sent, ['QUEUED'], 0);
+    expect(rows.map((r) => r.status)).toEqual(sent.map(() => 'QUEUED')); // nothing recorded before the request
+    t.app.mh.sandbox!.clearFaults(tt.nit);
+    spawnWorker();
+    const done = await waitForStatus(t, ids, ['PROCESSED', 'REJECTED'], 90_000);
+    expect(done.map((d) => d.status)).toEqual(ids.map(() => 'PROCESSED'));
+    for (const d of done) expect(t.app.mh.sandbox!.receptions(d.codigoGeneracion), d.codigoGeneracion).toBe(1);
+    // The document at MH when the worker died: SENT committed by the next run, then consultadte (UNKNOWN) found it.
+    const { rows: events } = await t.app.db.pool.query<{ type: string }>(
+      'select type from invoice_event where invoice_id = $1 order by id',
+      [sent[0]],
+    );
+    expect(events.map((e) => e.type)).toEqual(['dte.queued', 'dte.signed', 'dte.sent', 'dte.unknown', 'dte.processed']);
+  }, 180_000);
+
   it('two workers on one database never send a document twice', async () => {
     const tt = await tenantWithCredential(t);
     t.app.mh.sandbox!.setFault({ latencyMs: 20 }, tt.nit);

@@ -17,8 +17,9 @@ interface Signed {
 /**
  * QUEUED → SIGNED → SENT in one statement (its own transaction): the JWS stored, the send counted, the events
  * dte.signed and dte.sent appended, and announced once committed (through the database's Notifier: a NOTIFY in the
- * statement would serialise its commit with every other notifying commit). SENT is committed (and handed to the
- * notifier) before the request leaves, so a rerun that finds SENT asks consultadte before any resend. Both events are
+ * statement would serialise its commit with every other notifying commit). Used where a send is recorded on its own:
+ * a later run of a document's job commits SENT before it asks consultadte (an earlier run may have sent it), and a
+ * first send whose answer was not MH's final word is recorded as it happened (transmit-invoice.job.ts). Both events are
  * internal (no webhook, render or e-mail fan-out).
  * Returns the send attempt, or null when the invoice was no longer QUEUED (another run moved it).
  * The documents signed in the same turn of the event loop (a claimed batch signs together) are moved by one
@@ -71,9 +72,9 @@ const markMany = coalescePerPool<Database, Signed, number>(async (db, batch) => 
       [signed.map((s) => s.invoiceId), signed.map((s) => s.tenantId), signed.map((s) => s.jws)],
     ),
   );
-  // Announced once committed. Handed to the notifier without waiting for it to reach PostgreSQL: the document goes to
-  // MH meanwhile, and whatever MH's answer leads to is still announced after SENT (the notifier sends its notes in
-  // the order they were handed over, and the answer's are handed over only once it is recorded).
+  // Announced once committed. Handed to the notifier without waiting for it to reach PostgreSQL: the job goes on
+  // meanwhile, and whatever follows is still announced after SENT (the notifier sends its notes in the order they
+  // were handed over, and the next step's are handed over only once it is recorded).
   void db.notifier.send(rows.flatMap((r) => r.notes.map((payload) => ({ channel: INVOICE_CHANNEL, payload }))));
   const attempts = new Map(rows.map((r) => [`${r.tenant_id}/${r.id}`, r.send_attempts]));
   const found = new Map<Signed, number>();

@@ -32,9 +32,12 @@ export async function recordMhAnswer(
   from: InvoiceStatus,
   invoice?: FanOutInvoice,
   ending?: ClaimedJob,
+  firstSend?: FirstSend,
 ): Promise<boolean> {
   const to: InvoiceStatus = o.kind === 'processed' ? 'PROCESSED' : 'REJECTED';
-  assertMove(from, to);
+  if (firstSend) {
+    if (from !== 'QUEUED') throw new Error(`a first send is recorded from QUEUED, not ${from}`);
+  } else assertMove(from, to);
   const before = invoice ?? (await loadPipelineInvoice(scope, id, false));
   const sandbox = scope.app.mh.isSandbox; // the answer came from a sandbox, not MH
   const after: FanOutInvoice = {
@@ -84,9 +87,25 @@ export async function recordMhAnswer(
     referenciaExterna: after.referenciaExterna,
     patientId: after.patientId ?? null,
     job: ending?.lockedBy ? { id: ending.id, lockedBy: ending.lockedBy, attempts: ending.attempts } : null,
+    jws: firstSend?.jws ?? null,
   };
   return (await recordMany(scope.app.db, answer)) ?? false;
 }
+
+/**
+ * A document's first send, recorded with MH's answer to it (`from` is then QUEUED): the row moves QUEUED → SIGNED →
+ * SENT → the answer's status in one statement, its JWS (as the row keeps it) stored and the send counted, with the
+ * events dte.signed and dte.sent before the answer's, as if each step had been committed on its own.
+ */
+export interface FirstSend {
+  jws: string;
+}
+
+// The moves a first send's answer makes (QUEUED → SIGNED → SENT → PROCESSED | REJECTED), legal by the lifecycle table.
+assertMove('QUEUED', 'SIGNED');
+assertMove('SIGNED', 'SENT');
+assertMove('SENT', 'PROCESSED');
+assertMove('SENT', 'REJECTED');
 
 interface Answer {
   tenantId: string;
@@ -109,6 +128,8 @@ interface Answer {
   patientId: string | null;
   /** The job ended, under its claim (worker and attempts). */
   job: { id: string; lockedBy: string; attempts: number } | null;
+  /** A first send's JWS (as the row keeps it), recorded with its answer; null otherwise. */
+  jws: string | null;
 }
 
 const recordMany = coalescePerPool<Database, Answer, boolean>(async (db, answers) => {
@@ -141,7 +162,7 @@ function distinctRounds(answers: Answer[]): Answer[][] {
 
 let statement: { text: string; constants: unknown[] } | undefined;
 
-/** The statement (its text and its constant parameters, after the 21 columns of the answers). */
+/** The statement (its text and its constant parameters, after the 22 columns of the answers). */
 function recordStatement(): { text: string; constants: unknown[] } {
   if (statement) return statement;
   const p = new SqlParams();
@@ -167,6 +188,7 @@ function recordStatement(): { text: string; constants: unknown[] } {
     ['job_id', 'bigint'],
     ['locked_by', 'text'],
     ['job_attempts', 'int'],
+    ['jws', 'text'],
   ];
   const arrays = columns.map(([, cast]) => p.add(null, `${cast}[]`)).join(', ');
   const text = `with k as (
@@ -179,17 +201,26 @@ function recordStatement(): { text: string; constants: unknown[] } {
         sello_recibido = case when k.processed then k.sello else i.sello_recibido end,
         fh_procesamiento = case when k.processed then k.fh else i.fh_procesamiento end,
         processed_at = case when k.processed then k.processed_at else i.processed_at end,
+        -- (a first send: its JWS and the send counted, with the answer)
+        jws = coalesce(k.jws, i.jws), send_attempts = i.send_attempts + (k.jws is not null)::int,
         updated_at = now()
       from k
       where i.id = k.id and ${tenantCheck('i.tenant_id', 'k.tenant_id')} and i.status = k.from_status
-      returning i.tenant_id, i.id as invoice_id, k.from_status, i.status as to_status, k.ord),
+      returning i.tenant_id, i.id as invoice_id, k.from_status, i.status as to_status, i.send_attempts, k.jws, k.ord),
     fx_ev as (
       insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
-      select u.tenant_id, u.invoice_id, k.ev_type, u.from_status, u.to_status, k.ev_data::jsonb, now()
-      from fx_u u join k on k.ord = u.ord
-      order by u.ord
+      select u.tenant_id, u.invoice_id, t.type, t.from_status, t.to_status, t.data, now()
+      from fx_u u join k on k.ord = u.ord cross join lateral (
+        select 1 as n, 'dte.signed' as type, 'QUEUED' as from_status, 'SIGNED' as to_status, null::jsonb as data
+          where u.jws is not null
+        union all
+        select 2, 'dte.sent', 'SIGNED', 'SENT', jsonb_build_object('attempt', u.send_attempts) where u.jws is not null
+        union all
+        select 3, k.ev_type, case when u.jws is not null then 'SENT' else u.from_status end, u.to_status,
+               k.ev_data::jsonb) t
+      order by u.ord, t.n
       returning id, tenant_id, invoice_id, type, to_status),
-    ${webhookFanOutCtes(p, 'k on k.id = ev.invoice_id', 'k.wh_data').join(',\n    ')},
+    ${webhookFanOutCtes(p, 'k on k.id = ev.invoice_id and ev.type = k.ev_type', 'k.wh_data').join(',\n    ')},
     fx_em as (
       insert into invoice_email (id, tenant_id, invoice_id, "to", status, attempts, created_at, updated_at)
       select fx_uuid_v7(), u.tenant_id, u.invoice_id, k.email_to, 'PENDING', 0, now(), now()
@@ -213,7 +244,8 @@ function recordStatement(): { text: string; constants: unknown[] } {
              'type', ev.type::text, 'status', ev.to_status, 'referenciaExterna', k.ref,
              'patientId', k.patient_id)::text as note,
            (select array_agg(distinct kind) from (select kind from fx_wj union all select kind from fx_ej) j) as woken
-      from fx_ev ev join k on k.id = ev.invoice_id`;
+      from fx_ev ev join k on k.id = ev.invoice_id
+      order by ev.id`;
   statement = { text, constants: p.values.slice(columns.length) };
   return statement;
 }
@@ -250,6 +282,7 @@ async function recordRound(db: Database, round: Answer[]): Promise<Map<Answer, b
       col((a) => a.job?.id ?? null),
       col((a) => a.job?.lockedBy ?? null),
       col((a) => a.job?.attempts ?? null),
+      col((a) => a.jws),
       ...constants,
     ]),
   );

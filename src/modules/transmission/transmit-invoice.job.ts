@@ -30,8 +30,12 @@ const NO_CREDENTIAL_RETRY_MS = 5 * 60_000;
 
 /**
  * Drives one invoice from QUEUED to a final state, one committed step at a time, reloading state before each step:
- * the job is safe to rerun after a crash at any point. SENT is committed BEFORE the request leaves, so a rerun that
- * finds SENT knows MH may have the document and asks consultadte before any resend.
+ * the job is safe to rerun after a crash at any point. A document's first send is recorded with MH's answer to it,
+ * in one statement (QUEUED → SIGNED → SENT → the answer); any other outcome of that send is recorded as SENT before
+ * anything else is done. A run that dies before recording leaves the document QUEUED under a job already claimed
+ * (its attempts say so): every later run of the job commits SENT first and asks consultadte before any resend, as it
+ * does for a document it finds SENT. (MH itself refuses a second document with the same codigoGeneracion, 004, and
+ * that answer too leads to consultadte.)
  */
 async function transmitInvoice(scope: JobScope, job: Job): Promise<JobOutcome> {
   const invoiceId = String(job.payload.invoiceId);
@@ -46,9 +50,9 @@ async function transmitInvoice(scope: JobScope, job: Job): Promise<JobOutcome> {
 /**
  * Signs and transmits one invoice (emission and correction queue it; one live job per invoice). It holds an MH slot
  * only while its request is at MH (`atMh`): the worker claims a few jobs beyond the tenant's slots, and these are
- * loaded, signed and recorded as SENT while the slots' documents are at MH; MH's answer is recorded after the slot is
- * handed to the next one. (A prefetched document is SENT before its request leaves, as always: if the worker dies
- * first, the run that takes the job over asks consultadte before sending it.)
+ * loaded and signed while the slots' documents are at MH; MH's answer is recorded after the slot is handed to the
+ * next one. (If the worker dies with a document at MH, the run that takes the job over asks consultadte before
+ * sending it again.)
  */
 export const transmitInvoiceJob = defineJob<TransmitPayload>({
   kind: 'transmit-invoice',
@@ -69,7 +73,8 @@ async function advance(scope: JobScope, job: Job, inv: PipelineInvoice): Promise
     case 'SIGNED':
       return send(scope, job, inv);
     case 'SENT':
-      // A previous run committed SENT and then died or lost the answer: MH may have it. Ask before resending.
+      // A previous run committed SENT and then died or lost the answer, or may have sent the document without
+      // recording it (see sign): MH may have it. Ask before resending.
       await scope.em.fork().transactional(async (tx) => {
         const locked = await lockInvoice(tx, inv.id);
         if (locked.status === 'SENT')
@@ -83,18 +88,37 @@ async function advance(scope: JobScope, job: Job, inv: PipelineInvoice): Promise
   }
 }
 
-/** QUEUED → SIGNED → SENT in one statement (SENT committed before the request leaves), then recepciondte. */
+/**
+ * QUEUED: signed, then sent. On the job's first run the request leaves at once and MH's answer is recorded with the
+ * signing and the send (firstSend). On a later run an earlier one may have sent the document without recording it:
+ * QUEUED → SIGNED → SENT is committed first, and the next step (SENT found) asks consultadte before any resend.
+ */
 async function sign(scope: JobScope, job: Job, inv: PipelineInvoice, privateKeyPem: string): Promise<Step> {
   const jws = await scope.app.mh.signer.sign(inv.document, privateKeyPem);
   const stored = storedJwsOfSigned(jws, inv.document);
-  const attempt = await markSignedAndSent(scope.app.db, scope.tenantId, inv.id, stored);
-  if (attempt === null) return 'next';
   // kept for the receptor's e-mail (recent-signatures.ts): the row holds the JWS without its payload
   if (stored !== jws) keepSignedJws(scope.tenantId, inv.id, jws);
-  // The loaded invoice (a plain object) now describes the committed row; it keeps the whole JWS, which is what is
-  // sent (compactJws returns it as it is instead of rebuilding the payload from the document).
-  Object.assign(inv, { status: 'SENT', jws, sendAttempts: attempt });
-  return transmit(scope, job, inv);
+  if (job.attempts <= 1) return firstSend(scope, job, inv, jws, stored);
+  await markSignedAndSent(scope.app.db, scope.tenantId, inv.id, stored);
+  return 'next';
+}
+
+/** The document's first send: nothing is written before the request leaves (see transmitInvoice). */
+async function firstSend(scope: JobScope, job: Job, inv: PipelineInvoice, jws: string, stored: string): Promise<Step> {
+  // The loaded invoice (a plain object) keeps the whole JWS, which is what is sent (compactJws returns it as it is
+  // instead of rebuilding the payload from the document).
+  Object.assign(inv, { jws });
+  const outcome = await request(scope, job, inv);
+  if (outcome.kind === 'processed' || (outcome.kind === 'rejected' && outcome.codigoMsg !== '004')) {
+    await recordMhAnswer(scope, inv.id, outcome, 'QUEUED', inv, job, { jws: stored });
+    return jobDoneOutcome(job);
+  }
+  // No answer, MH already has it, or MH unreachable: the send is recorded as it happened (SENT), then handled as any
+  // send's outcome is.
+  const attempt = await markSignedAndSent(scope.app.db, scope.tenantId, inv.id, stored);
+  if (attempt === null) return 'next';
+  Object.assign(inv, { status: 'SENT', sendAttempts: attempt });
+  return afterSend(scope, job, inv, outcome);
 }
 
 /** SIGNED (or UNKNOWN confirmed absent by consultadte) → SENT → recepciondte. */
@@ -113,8 +137,13 @@ async function markSent(tx: JobScope['em'], locked: Invoice): Promise<Invoice> {
 }
 
 async function transmit(scope: JobScope, job: Job, inv: PipelineInvoice): Promise<Step> {
+  return afterSend(scope, job, inv, await request(scope, job, inv));
+}
+
+/** recepciondte: the signed document to MH. */
+async function request(scope: JobScope, job: Job, inv: PipelineInvoice): Promise<RecepcionOutcome> {
   const material = (await signingMaterial(scope, inv.ambiente))!;
-  const outcome = await atMh(job, () =>
+  return atMh(job, () =>
     scope.app.mh.client.recepcionDte(material.api, {
       ambiente: inv.ambiente,
       idEnvio: Number(job.id) % 2_000_000_000,
@@ -124,7 +153,6 @@ async function transmit(scope: JobScope, job: Job, inv: PipelineInvoice): Promis
       codigoGeneracion: inv.codigoGeneracion,
     }),
   );
-  return afterSend(scope, job, inv, outcome);
 }
 
 /** One request to MH, in one of the tenant's MH slots (taken only for the request: see transmitInvoiceJob). */
