@@ -15,8 +15,9 @@ import { Migration } from '@mikro-orm/migrations';
  *   statement). A word with a space in it (unaccent writes `¼` as ` 1/4`) or several words at one position (past the
  *   16,383rd word, where positions stop counting) are answered by the previous query instead: its result is the
  *   same, only the walk could not read them.
- * PL/pgSQL bodies are parsed when first run, by the search path of the session then (a build of the index runs with
- * only pg_catalog in it): the text search configuration and unaccent are named with their schemas, read here.
+ * PL/pgSQL bodies are parsed when first run, by the search path of the session then (from PostgreSQL 17 an index build
+ * or REINDEX runs with only pg_catalog on it): the text search configuration and unaccent are named with their schemas,
+ * read here.
  */
 export class Migration2026120111000036 extends Migration {
 
