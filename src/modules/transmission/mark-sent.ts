@@ -8,6 +8,14 @@ import { INVOICE_CHANNEL } from '../invoices/invoice-event-bus.js';
 assertMove('QUEUED', 'SIGNED');
 assertMove('SIGNED', 'SENT');
 
+/**
+ * The rows (ord, type, from_status, to_status, data) of the events of a document signed and sent, for a `values` list:
+ * dte.signed, then dte.sent with its attempt (`attempt`: the SQL of the send's count after it).
+ */
+export const signedAndSentEvents = (attempt: string): string =>
+  `(1, 'dte.signed', 'QUEUED', 'SIGNED', null::jsonb), ` +
+  `(2, 'dte.sent', 'SIGNED', 'SENT', jsonb_build_object('attempt', ${attempt}))`;
+
 interface Signed {
   tenantId: string;
   invoiceId: string;
@@ -55,10 +63,8 @@ const markMany = coalescePerPool<Database, Signed, number>(async (db, batch) => 
        e as (
          insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
          select u.tenant_id, u.id, t.type, t.from_status, t.to_status, t.data, now()
-         from u cross join lateral (values
-           (1, 'dte.signed', 'QUEUED', 'SIGNED', null::jsonb),
-           (2, 'dte.sent', 'SIGNED', 'SENT', jsonb_build_object('attempt', u.send_attempts))) t(ord, type, from_status,
-             to_status, data)
+         from u cross join lateral (values ${signedAndSentEvents('u.send_attempts')}) t(ord, type, from_status,
+           to_status, data)
          order by u.ord, t.ord
          returning id, invoice_id, tenant_id, type, to_status)
        -- (the announcements as a JSON array of their texts: read by JSON.parse, where a text[] of JSON texts is read

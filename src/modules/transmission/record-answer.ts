@@ -11,6 +11,7 @@ import { assertMove, type InvoiceStatus } from '../invoices/invoice-lifecycle.js
 import { eventData } from '../notifications/event-payloads.js';
 import { type FanOutInvoice, webhookFanOutCtes } from '../notifications/fan-out.js';
 import { loadPipelineInvoice, type JobScope } from './job-scope.js';
+import { signedAndSentEvents } from './mark-sent.js';
 
 /**
  * MH's final word on a document (from recepción, consulta or a lote): PROCESSED with its sello, or REJECTED.
@@ -211,10 +212,8 @@ function recordStatement(): { text: string; constants: unknown[] } {
       insert into invoice_event (tenant_id, invoice_id, type, from_status, to_status, data, created_at)
       select u.tenant_id, u.invoice_id, t.type, t.from_status, t.to_status, t.data, now()
       from fx_u u join k on k.ord = u.ord cross join lateral (
-        select 1 as n, 'dte.signed' as type, 'QUEUED' as from_status, 'SIGNED' as to_status, null::jsonb as data
+        select * from (values ${signedAndSentEvents('u.send_attempts')}) s(n, type, from_status, to_status, data)
           where u.jws is not null
-        union all
-        select 2, 'dte.sent', 'SIGNED', 'SENT', jsonb_build_object('attempt', u.send_attempts) where u.jws is not null
         union all
         select 3, k.ev_type, case when u.jws is not null then 'SENT' else u.from_status end, u.to_status,
                k.ev_data::jsonb) t
