@@ -7,6 +7,7 @@ const only = process.argv.slice(2);
 const suites: [string, string, string][] = [
   ['dte', './dte.js', 'benchDte'],
   ['signing', './signing.js', 'benchSigning'],
+  ['minimal', './minimal.js', 'benchMinimal'],
   ['pipeline', './pipeline.js', 'benchPipeline'],
   ['graph', './graph.js', 'benchGraph'],
   ['api', './api.js', 'benchApi'],

@@ -10,6 +10,7 @@ import { startServer } from '../src/server.js';
 import { startWorker } from '../src/start-worker.js';
 import { JOB_CHANNEL } from '../src/db/notifier.js';
 import { healthzRate, load, opensslRsaSignPerSec } from './ceilings.js';
+import { minimalPipeline } from './minimal.js';
 import { LoadThread, type LoadSpec } from './load-thread.js';
 import { threadCpuMs, threadCpuSince, type ThreadGroup } from './threads.js';
 import pg from 'pg';
@@ -227,6 +228,15 @@ async function run(s: Scenario): Promise<void> {
         `ceilings (same run): openssl rsa2048 ${rsa ? `${Math.round(rsa)} sign/s per core` : 'n/a'}; ` +
           `GET /healthz ${Math.round(await healthzRate(server.url))} req/s (8 clients)`,
       );
+      // The minimal pipeline (bench/minimal.ts) on the same PostgreSQL, as many documents as a scenario measures:
+      // what the machine reaches at this hour with the essential steps alone. `--no-minimal` leaves it out.
+      if (!process.argv.includes('--no-minimal')) {
+        const m = await minimalPipeline(env.app.db.url, { docs: DOCS ?? 1200, warmup: WARMUP || 300, clients: 64 });
+        console.log(
+          `ceiling (same run): the minimal pipeline ${Math.round(m.dteS)} DTE/s end to end (64 in flight; emission ` +
+            `${Math.round(m.emitS)}/s p50 ${m.p50.toFixed(1)} ms p99 ${m.p99.toFixed(1)} ms)`,
+        );
+      }
     }
     if (s.latencyMs) env.app.mh.sandbox!.setFault({ latencyMs: s.latencyMs }, env.nit);
     const worker = s.workerProcess ? null : await startWorker(env.app);
