@@ -175,6 +175,8 @@ export function postgresCpuMs(postmaster: number): number {
 }
 
 let ceilingsPrinted = false;
+/** The in-flight counts the minimal pipeline was measured at in this run. */
+const minimalMeasured = new Set<number>();
 
 async function run(s: Scenario): Promise<void> {
   const concurrency = String(s.workerConcurrency);
@@ -228,15 +230,21 @@ async function run(s: Scenario): Promise<void> {
         `ceilings (same run): openssl rsa2048 ${rsa ? `${Math.round(rsa)} sign/s per core` : 'n/a'}; ` +
           `GET /healthz ${Math.round(await healthzRate(server.url))} req/s (8 clients)`,
       );
-      // The minimal pipeline (bench/minimal.ts) on the same PostgreSQL, as many documents as a scenario measures:
-      // what the machine reaches at this hour with the essential steps alone. `--no-minimal` leaves it out.
-      if (!process.argv.includes('--no-minimal')) {
-        const m = await minimalPipeline(env.app.db.url, { docs: DOCS ?? 1200, warmup: WARMUP || 300, clients: 64 });
-        console.log(
-          `ceiling (same run): the minimal pipeline ${Math.round(m.dteS)} DTE/s end to end (64 in flight; emission ` +
-            `${Math.round(m.emitS)}/s p50 ${m.p50.toFixed(1)} ms p99 ${m.p99.toFixed(1)} ms)`,
-        );
-      }
+    }
+    // The minimal pipeline (bench/minimal.ts) on the same PostgreSQL, as many documents as a scenario measures, at
+    // the scenario's in-flight count (once per count): what the machine reaches at this hour with the essential steps
+    // alone, its emission latency included. `--no-minimal` leaves it out.
+    if (!process.argv.includes('--no-minimal') && !minimalMeasured.has(s.inFlight)) {
+      minimalMeasured.add(s.inFlight);
+      const m = await minimalPipeline(env.app.db.url, {
+        docs: DOCS ?? 1200,
+        warmup: WARMUP || 300,
+        clients: s.inFlight,
+      });
+      console.log(
+        `ceiling (same run): the minimal pipeline ${Math.round(m.dteS)} DTE/s end to end (${s.inFlight} in flight; ` +
+          `emission ${Math.round(m.emitS)}/s p50 ${m.p50.toFixed(1)} ms p99 ${m.p99.toFixed(1)} ms)`,
+      );
     }
     if (s.latencyMs) env.app.mh.sandbox!.setFault({ latencyMs: s.latencyMs }, env.nit);
     const worker = s.workerProcess ? null : await startWorker(env.app);
