@@ -358,6 +358,11 @@ function runWorker(): void {
 if (ROLE === 'authority') runAuthority();
 else if (ROLE === 'worker') runWorker();
 
+/** The figures of one run, as the benches print them. */
+export const minimalLine = (m: MinimalRun, clients: number): string =>
+  `${Math.round(m.dteS)} DTE/s end to end (${clients} in flight; emission ${Math.round(m.emitS)}/s ` +
+  `p50 ${m.p50.toFixed(1)} ms p99 ${m.p99.toFixed(1)} ms)`;
+
 /** `npm run bench -- minimal [--docs=N] [--warmup=N]`: the minimal pipeline alone, on a throw-away PostgreSQL. */
 export async function benchMinimal(): Promise<void> {
   const opt = (name: string, fallback: number) => {
@@ -372,10 +377,7 @@ export async function benchMinimal(): Promise<void> {
   try {
     for (let i = 0; i < opt('runs', 1); i++) {
       const m = await minimalPipeline(env.app.db.url, { docs, warmup, clients: 64 });
-      console.log(
-        `  ${Math.round(m.dteS)} DTE/s end to end (64 in flight; emission ${Math.round(m.emitS)}/s ` +
-          `p50 ${m.p50.toFixed(1)} ms p99 ${m.p99.toFixed(1)} ms)`,
-      );
+      console.log(`  ${minimalLine(m, 64)}`);
     }
   } finally {
     await env.close();

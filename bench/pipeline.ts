@@ -10,7 +10,7 @@ import { startServer } from '../src/server.js';
 import { startWorker } from '../src/start-worker.js';
 import { JOB_CHANNEL } from '../src/db/notifier.js';
 import { healthzRate, load, opensslRsaSignPerSec } from './ceilings.js';
-import { minimalPipeline } from './minimal.js';
+import { minimalLine, minimalPipeline } from './minimal.js';
 import { LoadThread, type LoadSpec } from './load-thread.js';
 import { threadCpuMs, threadCpuSince, type ThreadGroup } from './threads.js';
 import pg from 'pg';
@@ -241,10 +241,7 @@ async function run(s: Scenario): Promise<void> {
         warmup: WARMUP || 300,
         clients: s.inFlight,
       });
-      console.log(
-        `ceiling (same run): the minimal pipeline ${Math.round(m.dteS)} DTE/s end to end (${s.inFlight} in flight; ` +
-          `emission ${Math.round(m.emitS)}/s p50 ${m.p50.toFixed(1)} ms p99 ${m.p99.toFixed(1)} ms)`,
-      );
+      console.log(`ceiling (same run): the minimal pipeline ${minimalLine(m, s.inFlight)}`);
     }
     if (s.latencyMs) env.app.mh.sandbox!.setFault({ latencyMs: s.latencyMs }, env.nit);
     const worker = s.workerProcess ? null : await startWorker(env.app);
