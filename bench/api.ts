@@ -11,6 +11,7 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { EmitInvoiceDocument } from '../src/client/index.js';
 import type { LoadRun } from './ceilings.js';
 import { LoadThread, type LoadSpec } from './load-thread.js';
+import { minimalEmission } from './minimal.js';
 import { postgresCpuMs } from './pipeline.js';
 import { benchEnv, benchServer, exampleFactura as example, spawnWorkerProcess } from './support.js';
 
@@ -168,6 +169,15 @@ export async function benchApi(): Promise<void> {
     console.log(line('emitInvoice (FE, 3 items)', e));
     const ratio = ((rate(e) / rate(t)) * 100).toFixed(1);
     console.log(`  emitInvoice = ${ratio} % of the trivial mutation's rate (target ≥ 40 %)`);
+    if (process.argv.includes('--no-minimal')) return;
+    // The same emissions through the minimal pipeline's API (node:http, the key from a map, one statement, on this
+    // run's PostgreSQL): how near this hour's machine lets any emission come to the trivial mutation.
+    const m = await minimalEmission(env.app.db.url, { emits, warmup: 200, clients, measure: measured });
+    console.log(line('ceiling (same run): the minimal emission', m));
+    console.log(
+      `  the minimal emission = ${((rate(m) / rate(t)) * 100).toFixed(1)} % of the trivial mutation's rate; ` +
+        `emitInvoice = ${((rate(e) / rate(m)) * 100).toFixed(1)} % of the minimal emission's`,
+    );
   }
 
   async function restPhase() {

@@ -23,7 +23,8 @@ import {
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { LoadThread } from './load-thread.js';
+import type { LoadRun } from './ceilings.js';
+import { LoadThread, type LoadSpec } from './load-thread.js';
 
 const SCHEMA = 'fx_minimal';
 const ROLE = process.argv.find((a) => a.startsWith('--minimal-role='))?.slice(15);
@@ -229,15 +230,7 @@ export async function minimalPipeline(
       FX_MINIMAL_AUTHORITY: `http://127.0.0.1:${authority.port}/recepciondte`,
     });
     procs.push(worker.proc);
-    const { port } = api.address() as { port: number };
-    const run = Math.random().toString(36).slice(2, 8);
-    const { referenciaExterna: _ref, ...example } = (await import('./support.js')).exampleFactura;
-    const spec = {
-      url: `http://127.0.0.1:${port}/api/facturas`,
-      headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-      body: JSON.stringify({ ...example, referenciaExterna: `MIN-${run}-__I__` }),
-      check: ((s: number) => s === 201).toString(),
-    };
+    const spec = await emissionSpec(api, apiKey);
     loader = LoadThread.start();
     const processed = async (n: number) => {
       for (;;) {
@@ -276,6 +269,62 @@ export async function minimalPipeline(
     await db.query(`drop schema if exists ${SCHEMA} cascade`).catch(() => undefined);
     await db.end();
   }
+}
+
+/**
+ * The minimal pipeline's emission alone (its API and the one statement, no worker): the ceiling of an emission's rate
+ * at `clients` in flight on this machine at this hour. `measure` runs the requests (the caller's load thread, with
+ * whatever it measures besides); `warmup` emissions first, then `emits` timed. Refused unless every emission was
+ * written once with consecutive numbers.
+ */
+export async function minimalEmission<R extends LoadRun>(
+  databaseUrl: string,
+  opts: {
+    emits: number;
+    warmup: number;
+    clients: number;
+    measure: (total: number, clients: number, spec: LoadSpec) => Promise<R>;
+  },
+): Promise<R> {
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 8 });
+  let api: http.Server | null = null;
+  try {
+    await db.query(DDL);
+    const apiKey = `fxm_${randomUUID()}`;
+    api = await startApi(db, new Map([[createHash('sha256').update(apiKey).digest('hex'), randomUUID()]]));
+    const spec = await emissionSpec(api, apiKey);
+    if (opts.warmup) await opts.measure(opts.warmup, opts.clients, { ...spec, offset: 1_000_000 });
+    const r = await opts.measure(opts.emits, opts.clients, spec);
+    if (r.failures) throw new Error(`the minimal pipeline refused ${r.failures} emissions`);
+    const { rows } = await db.query(
+      `select count(*)::int as n, count(distinct numero_control)::int as distinct_numbers,
+              (select max(last)::int from ${SCHEMA}.counter) as last
+       from ${SCHEMA}.invoice`,
+    );
+    const n = opts.warmup + opts.emits;
+    const c = rows[0];
+    if (c.n !== n || c.distinct_numbers !== n || c.last !== n) {
+      throw new Error(`the minimal emission's run is not whole: ${JSON.stringify(c)} for ${n} emissions`);
+    }
+    return r;
+  } finally {
+    await new Promise<void>((resolve) => (api ? api.close(() => resolve()) : resolve()));
+    await db.query(`drop schema if exists ${SCHEMA} cascade`).catch(() => undefined);
+    await db.end();
+  }
+}
+
+/** POST /api/facturas of the documented example to the minimal API, each under its own reference. */
+async function emissionSpec(api: http.Server, apiKey: string): Promise<LoadSpec> {
+  const { port } = api.address() as { port: number };
+  const run = Math.random().toString(36).slice(2, 8);
+  const { referenciaExterna: _ref, ...example } = (await import('./support.js')).exampleFactura;
+  return {
+    url: `http://127.0.0.1:${port}/api/facturas`,
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+    body: JSON.stringify({ ...example, referenciaExterna: `MIN-${run}-__I__` }),
+    check: ((s: number) => s === 201).toString(),
+  };
 }
 
 /** The fake authority: verifies each JWS's signature and answers PROCESADO with a sello. */
