@@ -206,69 +206,51 @@ function child(role: string, env: Record<string, string>): Promise<{ proc: Child
  * Runs the minimal pipeline on `databaseUrl` (its own schema, dropped afterwards): `warmup` documents through first,
  * then `docs` documents at `clients` in flight, timed from the first emission until every one is PROCESSED.
  */
-export async function minimalPipeline(
+export function minimalPipeline(
   databaseUrl: string,
   opts: { docs: number; warmup: number; clients: number },
 ): Promise<MinimalRun> {
-  const db = new pg.Pool({ connectionString: databaseUrl, max: 8 });
-  const procs: ChildProcess[] = [];
-  let api: http.Server | null = null;
-  let loader: LoadThread | null = null;
-  try {
-    await db.query(DDL);
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const apiKey = `fxm_${randomUUID()}`;
-    const tenant = randomUUID();
-    api = await startApi(db, new Map([[createHash('sha256').update(apiKey).digest('hex'), tenant]]));
-    const authority = await child('authority', {
-      FX_MINIMAL_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    });
-    procs.push(authority.proc);
-    const worker = await child('worker', {
-      FX_MINIMAL_DB: databaseUrl,
-      FX_MINIMAL_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      FX_MINIMAL_AUTHORITY: `http://127.0.0.1:${authority.port}/recepciondte`,
-    });
-    procs.push(worker.proc);
-    const spec = await emissionSpec(api, apiKey);
-    loader = LoadThread.start();
-    const processed = async (n: number) => {
-      for (;;) {
-        const { rows } = await db.query(`select count(*)::int as n from ${SCHEMA}.invoice where status = 'PROCESSED'`);
-        if (rows[0].n >= n) return;
-        await new Promise((r) => setTimeout(r, 5));
+  return withMinimalApi(databaseUrl, async (db, spec) => {
+    const procs: ChildProcess[] = [];
+    let loader: LoadThread | null = null;
+    try {
+      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const authority = await child('authority', {
+        FX_MINIMAL_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      });
+      procs.push(authority.proc);
+      const worker = await child('worker', {
+        FX_MINIMAL_DB: databaseUrl,
+        FX_MINIMAL_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        FX_MINIMAL_AUTHORITY: `http://127.0.0.1:${authority.port}/recepciondte`,
+      });
+      procs.push(worker.proc);
+      loader = LoadThread.start();
+      const processed = async (n: number) => {
+        for (;;) {
+          const { rows } = await db.query(
+            `select count(*)::int as n from ${SCHEMA}.invoice where status = 'PROCESSED'`,
+          );
+          if (rows[0].n >= n) return;
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      };
+      if (opts.warmup) {
+        await loader.run({ ...spec, offset: 1_000_000 }, opts.warmup, opts.clients);
+        await processed(opts.warmup);
       }
-    };
-    if (opts.warmup) {
-      await loader.run({ ...spec, offset: 1_000_000 }, opts.warmup, opts.clients);
-      await processed(opts.warmup);
+      const started = performance.now();
+      const r = await loader.run(spec, opts.docs, opts.clients);
+      if (r.failures) throw new Error(`the minimal pipeline refused ${r.failures} emissions`);
+      await processed(opts.warmup + opts.docs);
+      const seconds = (performance.now() - started) / 1000;
+      await refuseUnlessWhole(db, opts.warmup + opts.docs, { sealed: true });
+      return { dteS: opts.docs / seconds, emitS: r.ops / r.seconds, p50: r.p50, p99: r.p99 };
+    } finally {
+      await loader?.stop();
+      for (const p of procs) p.kill('SIGTERM');
     }
-    const started = performance.now();
-    const r = await loader.run(spec, opts.docs, opts.clients);
-    if (r.failures) throw new Error(`the minimal pipeline refused ${r.failures} emissions`);
-    await processed(opts.warmup + opts.docs);
-    const seconds = (performance.now() - started) / 1000;
-    // A ceiling of a correct run only: every document sealed once, its numbers consecutive from 1.
-    const check = await db.query(
-      `select count(*)::int as n, count(distinct numero_control)::int as distinct_numbers,
-              count(*) filter (where sello is not null)::int as sealed,
-              (select max(last)::int from ${SCHEMA}.counter) as last,
-              (select count(*)::int from ${SCHEMA}.event where type = 'dte.processed') as answers
-       from ${SCHEMA}.invoice`,
-    );
-    const c = check.rows[0];
-    const n = opts.warmup + opts.docs;
-    if (c.n !== n || c.distinct_numbers !== n || c.sealed !== n || c.last !== n || c.answers !== n) {
-      throw new Error(`the minimal pipeline's run is not whole: ${JSON.stringify(c)} for ${n} documents`);
-    }
-    return { dteS: opts.docs / seconds, emitS: r.ops / r.seconds, p50: r.p50, p99: r.p99 };
-  } finally {
-    await loader?.stop();
-    for (const p of procs) p.kill('SIGTERM');
-    await new Promise<void>((resolve) => (api ? api.close(() => resolve()) : resolve()));
-    await db.query(`drop schema if exists ${SCHEMA} cascade`).catch(() => undefined);
-    await db.end();
-  }
+  });
 }
 
 /**
@@ -277,7 +259,7 @@ export async function minimalPipeline(
  * whatever it measures besides); `warmup` emissions first, then `emits` timed. Refused unless every emission was
  * written once with consecutive numbers.
  */
-export async function minimalEmission<R extends LoadRun>(
+export function minimalEmission<R extends LoadRun>(
   databaseUrl: string,
   opts: {
     emits: number;
@@ -286,31 +268,47 @@ export async function minimalEmission<R extends LoadRun>(
     measure: (total: number, clients: number, spec: LoadSpec) => Promise<R>;
   },
 ): Promise<R> {
+  return withMinimalApi(databaseUrl, async (db, spec) => {
+    if (opts.warmup) await opts.measure(opts.warmup, opts.clients, { ...spec, offset: 1_000_000 });
+    const r = await opts.measure(opts.emits, opts.clients, spec);
+    if (r.failures) throw new Error(`the minimal pipeline refused ${r.failures} emissions`);
+    await refuseUnlessWhole(db, opts.warmup + opts.emits, { sealed: false });
+    return r;
+  });
+}
+
+/** The minimal API on its own schema of `databaseUrl` (dropped afterwards), with its emission, for `use`. */
+async function withMinimalApi<T>(databaseUrl: string, use: (db: pg.Pool, spec: LoadSpec) => Promise<T>): Promise<T> {
   const db = new pg.Pool({ connectionString: databaseUrl, max: 8 });
   let api: http.Server | null = null;
   try {
     await db.query(DDL);
     const apiKey = `fxm_${randomUUID()}`;
     api = await startApi(db, new Map([[createHash('sha256').update(apiKey).digest('hex'), randomUUID()]]));
-    const spec = await emissionSpec(api, apiKey);
-    if (opts.warmup) await opts.measure(opts.warmup, opts.clients, { ...spec, offset: 1_000_000 });
-    const r = await opts.measure(opts.emits, opts.clients, spec);
-    if (r.failures) throw new Error(`the minimal pipeline refused ${r.failures} emissions`);
-    const { rows } = await db.query(
-      `select count(*)::int as n, count(distinct numero_control)::int as distinct_numbers,
-              (select max(last)::int from ${SCHEMA}.counter) as last
-       from ${SCHEMA}.invoice`,
-    );
-    const n = opts.warmup + opts.emits;
-    const c = rows[0];
-    if (c.n !== n || c.distinct_numbers !== n || c.last !== n) {
-      throw new Error(`the minimal emission's run is not whole: ${JSON.stringify(c)} for ${n} emissions`);
-    }
-    return r;
+    return await use(db, await emissionSpec(api, apiKey));
   } finally {
     await new Promise<void>((resolve) => (api ? api.close(() => resolve()) : resolve()));
     await db.query(`drop schema if exists ${SCHEMA} cascade`).catch(() => undefined);
     await db.end();
+  }
+}
+
+/**
+ * A ceiling of a correct run only: its `n` documents written once with consecutive numbers from 1 and, when
+ * `sealed`, each sealed and answered once.
+ */
+async function refuseUnlessWhole(db: pg.Pool, n: number, opts: { sealed: boolean }): Promise<void> {
+  const { rows } = await db.query(
+    `select count(*)::int as n, count(distinct numero_control)::int as distinct_numbers,
+            count(*) filter (where sello is not null)::int as sealed,
+            (select max(last)::int from ${SCHEMA}.counter) as last,
+            (select count(*)::int from ${SCHEMA}.event where type = 'dte.processed') as answers
+     from ${SCHEMA}.invoice`,
+  );
+  const c = rows[0];
+  const written = c.n === n && c.distinct_numbers === n && c.last === n;
+  if (!written || (opts.sealed && (c.sealed !== n || c.answers !== n))) {
+    throw new Error(`the minimal pipeline's run is not whole: ${JSON.stringify(c)} for ${n} documents`);
   }
 }
 
