@@ -14,7 +14,9 @@ import { startService, type RunningService } from './start-service.js';
  * The worker process runs in a session of its own. Linux schedules each session as a group (autogroup, on by default)
  * and gives every group an equal share of a busy CPU; PostgreSQL puts each backend in a session of its own. In the
  * primary's session the worker's threads (transmission, PDF) would share one group's share with the API's and the
- * MH sandbox's, against a whole share for each busy backend; on its own it competes as one more group.
+ * MH sandbox's, against a whole share for each busy backend; on its own it competes as one more group, and its group
+ * is its own to weigh: while it keeps pace it gives way to the API's requests, and it takes its whole share back as
+ * soon as it falls behind (src/queue/background-priority.ts, FX_WORKER_NICE).
  */
 export interface RunningCluster {
   service: RunningService;

@@ -58,6 +58,11 @@ export interface Config {
      */
     ratePerSecond: number | null;
     leaseMs: number;
+    /**
+     * A worker process in a session of its own lowers its weight on a busy CPU to this nice value while it keeps
+     * pace, and restores it when it falls behind (src/queue/background-priority.ts). 0: never lowered.
+     */
+    nice: number;
   };
   pipeline: { maxSends: number; unreachableBeforeContingency: number; contingencyProbeMs: number; lotePollMs: number };
   /**

@@ -69,6 +69,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       perTenantConcurrency: int(env, 'FX_WORKER_TENANT_CONCURRENCY', 8, 1, 256),
       ratePerSecond: mhRate(env),
       leaseMs: int(env, 'FX_JOB_LEASE_MS', 60_000, 1000, 3_600_000),
+      nice: int(env, 'FX_WORKER_NICE', 10, 0, 19),
     },
     pipeline: {
       maxSends: 3, // MH: the first transmission and at most 2 resends

@@ -9,6 +9,7 @@ import { reportRoutes } from './http/report.routes.js';
 import { restRoutes } from './http/rest.js';
 import { ensureDemoTenant } from './modules/tenants/demo-tenant.js';
 import { registerCredentialsWithSandbox } from './modules/transmission/sandbox-registration.js';
+import { backgroundPriority } from './queue/background-priority.js';
 import type { Worker } from './queue/worker.js';
 import { buildGraphQLSchema } from './schema.js';
 import { startServer, type RunningServer } from './server.js';
@@ -44,7 +45,12 @@ export async function startService(config: Config, opts: ServiceOptions = {}): P
   const app = createApp({ config, log, db, mh, events });
   const demoKey = await ensureDemoTenant(app);
   await registerCredentialsWithSandbox(app);
-  const worker = (opts.worker ?? config.worker.enabled) ? await startWorker(app) : null;
+  // A process that runs the worker alone gives way to the API's requests while it keeps pace (one that serves the
+  // API as well keeps its weight: lowering it would slow the requests too).
+  const worker =
+    (opts.worker ?? config.worker.enabled)
+      ? await startWorker(app, { priority: api ? null : backgroundPriority(config.worker.nice, log) })
+      : null;
   const server = api
     ? await startServer(app, {
         schema: await buildGraphQLSchema({ sigmaFields: config.sigma.fields }),

@@ -11,6 +11,7 @@ import { pollLoteJob, sendLoteJob } from './modules/transmission/lote.job.js';
 import { transmitInvoiceJob } from './modules/transmission/transmit-invoice.job.js';
 import { webhookDeliveryJob } from './modules/webhooks/deliver-webhook.job.js';
 import type { AnyJobDefinition } from './queue/job-definition.js';
+import type { BackgroundPriority } from './queue/background-priority.js';
 import { pruneJobsJob, schedulePruneJobs } from './queue/prune-jobs.job.js';
 import { Worker } from './queue/worker.js';
 
@@ -31,7 +32,10 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
 ];
 
 /** The background worker of this process (one mailer per worker process). */
-export async function startWorker(app: App, opts: { mailer?: Mailer } = {}): Promise<Worker> {
+export async function startWorker(
+  app: App,
+  opts: { mailer?: Mailer; priority?: BackgroundPriority | null } = {},
+): Promise<Worker> {
   const n = app.config.notifications;
   const mailer = opts.mailer ?? createMailer({ smtpUrl: n.smtpUrl, outboxDir: n.mailOutboxDir, from: n.mailFrom });
   const worker = new Worker(app.log.child({ component: 'worker' }), {
@@ -42,6 +46,7 @@ export async function startWorker(app: App, opts: { mailer?: Mailer } = {}): Pro
     leaseMs: app.config.worker.leaseMs,
     listener: app.db.listener,
     pool: app.db.pool,
+    priority: opts.priority ?? null,
   });
   await worker.start();
   // The periodic deadline scan (safe from every worker: one job per slot).

@@ -3,7 +3,8 @@
 
 /**
  * The end of both claim statements, after their CTE `q` of claimable queued jobs: the running jobs whose lease has
- * expired (`e`), then the first $3 of both in claim order marked running under this worker's lease.
+ * expired (`e`), then the first $3 of both in claim order marked running under this worker's lease, each with how
+ * long it had waited since it was due (`waited_ms`, on the database's clock).
  */
 const CLAIM_EXPIRED_AND_UPDATE = `e as (
     select id, priority, run_at from job
@@ -13,7 +14,8 @@ const CLAIM_EXPIRED_AND_UPDATE = `e as (
   update job set status = 'running', attempts = attempts + 1, locked_by = $1,
     locked_until = now() + ($2 * interval '1 millisecond'), updated_at = now()
   where id in (select id from (select * from q union all select * from e) c order by priority, run_at limit $3)
-  returning id, tenant_id, kind, payload, attempts`;
+  returning id, tenant_id, kind, payload, attempts,
+    greatest(0, extract(epoch from now() - run_at) * 1000)::float8 as waited_ms`;
 
 /**
  * Claims up to $3 jobs of priority ≥ $4 for worker $1 with a lease of $2 ms, leaving the MH-bound kinds ($6) of the

@@ -99,6 +99,12 @@ describe('npm start (embedded PostgreSQL, demo tenant)', () => {
       // (Linux schedules each session as a group: the worker's threads are not squeezed into the API's share)
       expect(worker.session).toBe(worker.pid);
       expect(api.session).toBe(procStat(primary).session);
+      if (autogroupOn()) {
+        // Keeping pace (nothing queued), the worker's group gives way to the API's requests on a busy CPU; the group
+        // of the primary and the API processes (the session that started it) keeps its weight.
+        expect(autogroupNice(worker.pid)).toBe(10);
+        expect(autogroupNice(api.pid)).toBe(autogroupNice(process.pid));
+      }
       s.child.kill('SIGKILL'); // no chance to stop its children: they must notice and exit by themselves
       await until(() => !alive(worker.pid) && !alive(api.pid));
       process.kill(postmaster.pid, 'SIGINT'); // the embedded PostgreSQL of the killed primary: a fast shutdown
@@ -122,6 +128,15 @@ describe('npm start (embedded PostgreSQL, demo tenant)', () => {
     expect(bad.stderr).toContain('receptor.numDocumento: INVALID_NIT_CHECK_DIGIT');
   }, 60_000);
 });
+
+const autogroupOn = () => {
+  try {
+    return readFileSync('/proc/sys/kernel/sched_autogroup_enabled', 'utf8').trim() === '1';
+  } catch {
+    return false;
+  }
+};
+const autogroupNice = (pid: number) => Number(/nice (-?\d+)/.exec(readFileSync(`/proc/${pid}/autogroup`, 'utf8'))![1]);
 
 /** A process's parent and session (from /proc/<pid>/stat: the fields after the command's closing parenthesis). */
 function procStat(pid: number): { ppid: number; session: number } {

@@ -1,0 +1,120 @@
+/**
+ * The weight of a worker process on a busy CPU, lowered while it keeps pace.
+ *
+ * Linux schedules each session as one group (autogroup, on by default) and gives every busy group an equal share of
+ * the CPU, whatever its threads' own nice values; PostgreSQL puts each backend in a session of its own. A worker
+ * process with the same weight as the API's then takes as large a share as the API while emissions wait, and an
+ * emission's latency (and the rate of clients that wait for each answer) pays for it. A worker process that is the
+ * leader of its own session (as `npm start` runs it) therefore lowers its group's weight (a nice value) while the jobs
+ * it claims had waited little: the requests go first and the worker uses what they leave. As soon as a job it claims
+ * had waited longer than `BEHIND_MS`, the weight goes back to normal, so under a load that would leave it too little
+ * it keeps pace as before; it is lowered again once its claims have been prompt for `PROMPT_FOR_MS`.
+ *
+ * Nothing is changed where it could reach another process: a process that does not lead its session (a worker started
+ * from a shell shares the shell's group) or a system without autogroup. Inside a container or a systemd service the
+ * process's own cgroup is what the scheduler weighs (autogroup does not apply there): set its CPU weight there.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Logger } from '../core/logger.js';
+
+/** A claimed job that had waited longer than this since it was due: the worker is behind, its weight is restored. */
+export const BEHIND_MS = 1000;
+/** Claims whose jobs waited at most this long count as prompt. */
+export const PROMPT_MS = 500;
+/** Prompt claims for this long (and none behind) before the weight is lowered again. */
+export const PROMPT_FOR_MS = 1000;
+
+/** Sets the group's nice value; false when it could not (the kernel may refuse changes closer than 100 ms apart). */
+export type NiceSetter = (nice: number) => boolean;
+
+export class BackgroundPriority {
+  /** Whether the lowered weight is in effect. */
+  private lowered = false;
+  /** Since when every claim was prompt (null: the last one was not). */
+  private promptSince: number | null = null;
+  /** Times the weight was lowered and restored (for the logs and the benchmarks). */
+  changes = 0;
+
+  constructor(
+    private readonly setNice: NiceSetter,
+    /** The nice value while the worker keeps pace (1–19; the higher, the smaller its share of a busy CPU). */
+    readonly nice: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    // A worker starts lowered: if it starts behind, its first claim restores its weight.
+    this.lower();
+  }
+
+  get isLowered(): boolean {
+    return this.lowered;
+  }
+
+  /** After a claim that took jobs: the longest any of them had waited since it was due, in ms. */
+  observe(waitedMs: number): void {
+    if (waitedMs > BEHIND_MS) {
+      this.promptSince = null;
+      if (this.lowered && this.setNice(0)) {
+        this.lowered = false;
+        this.changes += 1;
+      }
+      return;
+    }
+    if (this.lowered) return;
+    if (waitedMs > PROMPT_MS) {
+      this.promptSince = null;
+      return;
+    }
+    const t = this.now();
+    this.promptSince ??= t;
+    if (t - this.promptSince >= PROMPT_FOR_MS) this.lower();
+  }
+
+  private lower(): void {
+    if (!this.setNice(this.nice)) return;
+    this.lowered = true;
+    this.promptSince = null;
+    this.changes += 1;
+  }
+}
+
+/**
+ * The setter of this process's autogroup nice value, or null when changing it could reach another process or
+ * would do nothing: not Linux, autogroup off or absent, or this process not the leader of its own session.
+ */
+export function ownAutogroup(procRoot = '/proc'): NiceSetter | null {
+  if (process.platform !== 'linux') return null;
+  try {
+    if (readFileSync(`${procRoot}/sys/kernel/sched_autogroup_enabled`, 'utf8').trim() !== '1') return null;
+    // /proc/self/stat: "pid (comm) state ppid pgrp session …" (comm may hold spaces and parentheses)
+    const stat = readFileSync(`${procRoot}/self/stat`, 'utf8');
+    const session = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
+    if (session !== process.pid) return null;
+    if (!/^\/autogroup-\d+ nice -?\d+/.test(readFileSync(`${procRoot}/self/autogroup`, 'utf8'))) return null;
+  } catch {
+    return null;
+  }
+  return (nice) => {
+    try {
+      writeFileSync(`${procRoot}/self/autogroup`, String(nice));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** The worker process's priority control, or null where it does not apply (`nice` 0 turns it off). */
+export function backgroundPriority(nice: number, log: Logger): BackgroundPriority | null {
+  if (nice <= 0) return null;
+  const setter = ownAutogroup();
+  if (!setter) {
+    log.debug('the worker keeps its CPU weight: it does not lead a session of its own, or autogroup is off');
+    return null;
+  }
+  return new BackgroundPriority((n) => {
+    const done = setter(n);
+    if (done)
+      log.debug({ nice: n }, n ? 'worker keeping pace: CPU weight lowered' : 'worker behind: CPU weight restored');
+    return done;
+  }, nice);
+}

@@ -1,0 +1,214 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/core/logger.js';
+import type { Mailer } from '../../src/modules/email/mailer.js';
+import {
+  BackgroundPriority,
+  BEHIND_MS,
+  ownAutogroup,
+  PROMPT_FOR_MS,
+  PROMPT_MS,
+} from '../../src/queue/background-priority.js';
+import { defineJob, JOB_PRIORITY } from '../../src/queue/job-definition.js';
+import { Worker } from '../../src/queue/worker.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { repoRoot } from '../helpers/spawn.js';
+
+/** A priority on a fake clock whose nice values are recorded (a setter that can be made to refuse). */
+function recorded() {
+  const set: number[] = [];
+  let refuse = false;
+  let t = 0;
+  const p = new BackgroundPriority(
+    (n) => {
+      if (refuse) return false;
+      set.push(n);
+      return true;
+    },
+    10,
+    () => t,
+  );
+  return {
+    p,
+    set,
+    refuse: (r: boolean) => (refuse = r),
+    at: (ms: number) => (t = ms),
+  };
+}
+
+describe('the worker process gives way on a busy CPU while it keeps pace', () => {
+  it('starts lowered, and stays so while its claims are prompt or only somewhat late', () => {
+    const r = recorded();
+    expect(r.set).toEqual([10]);
+    for (const w of [0, 40, PROMPT_MS, BEHIND_MS]) r.p.observe(w);
+    expect(r.set).toEqual([10]);
+    expect(r.p.isLowered).toBe(true);
+  });
+
+  it('restores its weight once a claimed job waited too long, and lowers it again only after prompt claims', () => {
+    const r = recorded();
+    r.at(1000);
+    r.p.observe(BEHIND_MS + 1);
+    expect(r.set).toEqual([10, 0]);
+    expect(r.p.isLowered).toBe(false);
+    // prompt claims, but not yet for long enough; a late one (not behind) starts the wait over
+    r.p.observe(10);
+    r.at(1000 + PROMPT_FOR_MS - 1);
+    r.p.observe(10);
+    r.p.observe(PROMPT_MS + 1);
+    r.at(1000 + PROMPT_FOR_MS + 10);
+    r.p.observe(10);
+    expect(r.set).toEqual([10, 0]);
+    r.at(1000 + 2 * PROMPT_FOR_MS + 10);
+    r.p.observe(10);
+    expect(r.set).toEqual([10, 0, 10]);
+    expect(r.p.changes).toBe(3);
+  });
+
+  it('tries again at its next claim when the kernel refuses a change', () => {
+    const r = recorded();
+    r.refuse(true);
+    r.p.observe(BEHIND_MS * 5);
+    expect(r.p.isLowered).toBe(true);
+    r.refuse(false);
+    r.p.observe(BEHIND_MS * 5);
+    expect(r.set).toEqual([10, 0]);
+    expect(r.p.isLowered).toBe(false);
+  });
+});
+
+describe('the autogroup it changes is its own', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'fx-proc-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  /** A /proc of its own: autogroup on or off, this process in session `session`, its command `comm`. */
+  const proc = (enabled: string, session: number, comm = 'node') => {
+    const dir = mkdtempSync(path.join(root, 'p-'));
+    mkdirSync(path.join(dir, 'sys/kernel'), { recursive: true });
+    mkdirSync(path.join(dir, 'self'));
+    writeFileSync(path.join(dir, 'sys/kernel/sched_autogroup_enabled'), `${enabled}\n`);
+    writeFileSync(
+      path.join(dir, 'self/stat'),
+      `${process.pid} (${comm}) S 1 ${session} ${session} 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 1 0 0\n`,
+    );
+    writeFileSync(path.join(dir, 'self/autogroup'), '/autogroup-42 nice 0\n');
+    return dir;
+  };
+
+  it.runIf(process.platform === 'linux')('only when it leads its session and autogroup is on', () => {
+    expect(ownAutogroup(proc('1', process.pid + 1))).toBeNull(); // another session: the shell's, say
+    expect(ownAutogroup(proc('0', process.pid))).toBeNull();
+    const dir = proc('1', process.pid, 'node (x) y');
+    const set = ownAutogroup(dir)!;
+    expect(set).not.toBeNull();
+    expect(set(7)).toBe(true);
+    expect(readFileSync(path.join(dir, 'self/autogroup'), 'utf8')).toBe('7');
+  });
+
+  const autogroupOn = (() => {
+    try {
+      return readFileSync('/proc/sys/kernel/sched_autogroup_enabled', 'utf8').trim() === '1';
+    } catch {
+      return false;
+    }
+  })();
+
+  /** Runs a script in a new process, in a session of its own or in this one; what it printed. */
+  const run = (detached: boolean): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const script = `
+        import { readFileSync } from 'node:fs';
+        import { ownAutogroup } from './src/queue/background-priority.ts';
+        const set = ownAutogroup();
+        const before = readFileSync('/proc/self/autogroup', 'utf8').trim();
+        const done = set ? set(7) : null;
+        const after = readFileSync('/proc/self/autogroup', 'utf8').trim();
+        console.log(JSON.stringify({ own: !!set, done, before, after }));`;
+      const child = spawn(
+        process.execPath,
+        ['--import', '@swc-node/register/esm-register', '--input-type=module', '-e', script],
+        { cwd: repoRoot, detached, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('error', reject);
+      child.on('close', () => resolve(out));
+    });
+
+  it.runIf(autogroupOn)(
+    'on this machine: a process of its own session lowers its group; one in ours does not',
+    async () => {
+      const own = JSON.parse(await run(true));
+      expect(own).toMatchObject({ own: true, done: true });
+      expect(own.before).toMatch(/ nice 0$/);
+      expect(own.after).toMatch(/ nice 7$/);
+      const ours = JSON.parse(await run(false));
+      expect(ours.own).toBe(false);
+      expect(readFileSync('/proc/self/autogroup', 'utf8')).not.toMatch(/ nice 7$/);
+    },
+    60_000,
+  );
+});
+
+describe('a worker tells its priority how long the jobs it claims had waited', () => {
+  let t: TestApp;
+  let worker: Worker;
+  const seen: number[] = [];
+  const kinds = { mh: 'test.wait-mh', email: 'test.wait-email', maintenance: 'test.wait-maintenance' } as const;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const job = (kind: string, priority: number) =>
+      defineJob({ kind, priority, callsMh: false, dedupeKey: () => null, run: async () => ({ kind: 'done' }) });
+    worker = new Worker(createLogger('error'), {
+      definitions: [
+        job(kinds.mh, JOB_PRIORITY.mh),
+        job(kinds.email, JOB_PRIORITY.email),
+        job(kinds.maintenance, JOB_PRIORITY.maintenance),
+      ],
+      runtime: { app: t.app, mailer: {} as Mailer },
+      concurrency: 4,
+      perTenantConcurrency: 2,
+      pollMs: 50,
+      listener: t.app.db.listener,
+      pool: t.app.db.pool,
+      priority: { observe: (ms) => seen.push(ms) },
+    });
+    await worker.start();
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await t?.close();
+  });
+
+  /** Queues one job of `kind`, due `agoMs` ago, and waits until the worker ran it. */
+  async function claimed(kind: string, agoMs: number): Promise<void> {
+    const { rows } = await t.app.db.pool.query<{ id: string }>(
+      `insert into job (tenant_id, kind, payload, status, priority, run_at, attempts, created_at, updated_at)
+       values (null, $1, '{}', 'queued', $2, now() - $3 * interval '1 millisecond', 0, now(), now()) returning id`,
+      [kind, kind === kinds.mh ? 0 : kind === kinds.email ? JOB_PRIORITY.email : JOB_PRIORITY.maintenance, agoMs],
+    );
+    await t.app.db.pool.query(`select pg_notify('fx_jobs', $1)`, [kind]);
+    for (const end = Date.now() + 10_000; ; await new Promise((r) => setTimeout(r, 20))) {
+      const left = await t.app.db.pool.query(`select 1 from job where id = $1 and status <> 'done'`, [rows[0]!.id]);
+      if (!left.rows.length) return;
+      if (Date.now() > end) throw new Error('the job was not run');
+    }
+  }
+
+  it('MH work as it waited, an e-mail as a tenth of it, maintenance not at all', async () => {
+    seen.length = 0;
+    await claimed(kinds.mh, 3000);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeGreaterThanOrEqual(3000);
+    expect(seen[0]).toBeLessThan(3000 + 5000);
+    await claimed(kinds.email, 20_000);
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).toBeGreaterThanOrEqual(2000);
+    expect(seen[1]).toBeLessThan(2000 + 500);
+    await claimed(kinds.maintenance, 60_000);
+    expect(seen).toHaveLength(2);
+  });
+});
