@@ -16,6 +16,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Logger } from '../core/logger.js';
+import { JOB_PRIORITY } from './job-definition.js';
 
 /** A claimed job that had waited longer than this since it was due: the worker is behind, its weight is restored. */
 export const BEHIND_MS = 1000;
@@ -23,6 +24,28 @@ export const BEHIND_MS = 1000;
 export const PROMPT_MS = 500;
 /** Prompt claims for this long (and none behind) before the weight is lowered again. */
 export const PROMPT_FOR_MS = 1000;
+
+/** How much longer than MH's work an e-mail or a PDF may wait before the worker counts as behind. */
+const LOCAL_WAIT_SCALE = 10;
+
+/**
+ * Of the jobs one claim took, the longest wait since due of those someone waits for, in ms (-1: none): MH's work and
+ * webhooks as they waited, e-mails and PDFs (claimed after them by design) as a tenth of it; maintenance and reports,
+ * scheduled for a time rather than awaited, are left out, and so are kinds the worker does not know.
+ */
+export function awaitedWait(
+  rows: readonly { kind: string; waited_ms: number }[],
+  priorityOf: (kind: string) => number | undefined,
+): number {
+  let waited = -1;
+  for (const r of rows) {
+    const p = priorityOf(r.kind) ?? JOB_PRIORITY.maintenance;
+    if (p >= JOB_PRIORITY.maintenance) continue;
+    const w = p >= JOB_PRIORITY.render ? r.waited_ms / LOCAL_WAIT_SCALE : r.waited_ms;
+    if (w > waited) waited = w;
+  }
+  return waited;
+}
 
 /** Sets the group's nice value; false when it could not (the kernel may refuse changes closer than 100 ms apart). */
 export type NiceSetter = (nice: number) => boolean;
@@ -32,7 +55,7 @@ export class BackgroundPriority {
   private lowered = false;
   /** Since when every claim was prompt (null: the last one was not). */
   private promptSince: number | null = null;
-  /** Times the weight was lowered and restored (for the logs and the benchmarks). */
+  /** Times the weight was lowered and restored. */
   changes = 0;
 
   constructor(

@@ -5,15 +5,9 @@ import type { ChannelSubscription, Listener } from '../db/listener.js';
 import { JOB_CHANNEL } from '../db/notifier.js';
 import { prepared } from '../db/sql-params.js';
 import { metrics } from '../core/metrics.js';
-import type { BackgroundPriority } from './background-priority.js';
+import { awaitedWait, type BackgroundPriority } from './background-priority.js';
 import { claimStatement } from './claim-sql.js';
-import {
-  type AnyJobDefinition,
-  type ClaimedJob,
-  JOB_PRIORITY,
-  type JobOutcome,
-  type JobRuntime,
-} from './job-definition.js';
+import type { AnyJobDefinition, ClaimedJob, JobOutcome, JobRuntime } from './job-definition.js';
 import { type HeldClaim, renewLeases } from './lease-renewal.js';
 import { MhHolds } from './mh-holds.js';
 import { JobOutcomes } from './outcomes.js';
@@ -47,8 +41,6 @@ export interface WorkerOptions {
 }
 
 const SHARE_CLAIM_MS = 100;
-/** How much longer than MH's work an e-mail or a PDF may wait before the worker counts as behind. */
-const LOCAL_WAIT_SCALE = 10;
 
 /** Exponential backoff with full jitter, capped (transient failures). */
 export function backoffMs(attempt: number, baseMs = 1000, capMs = 5 * 60_000, random = Math.random): number {
@@ -200,7 +192,9 @@ export class Worker {
       attempts: number;
       waited_ms: number;
     }>(prepared(claimStatement(saturated), [this.id, this.leaseMs, limit, minPriority, saturated, this.mhKinds]));
-    if (this.opts.priority) this.observeWaits(this.opts.priority, rows);
+    const priority = this.opts.priority;
+    const waited = priority ? awaitedWait(rows, (kind) => this.registry.get(kind)?.priority) : -1;
+    if (priority && waited >= 0) priority.observe(waited);
     return rows.map((r) => ({
       id: String(r.id),
       tenantId: r.tenant_id,
@@ -209,22 +203,6 @@ export class Worker {
       attempts: r.attempts,
       lockedBy: this.id,
     }));
-  }
-
-  /**
-   * Tells the process's priority how long the claimed jobs someone waits for had waited since they were due: MH's
-   * work and webhooks as they waited, e-mails and PDFs (claimed after them by design) as a tenth of it; maintenance
-   * and reports, scheduled for a time rather than awaited, are left out (and kinds this worker does not know).
-   */
-  private observeWaits(priority: Pick<BackgroundPriority, 'observe'>, rows: { kind: string; waited_ms: number }[]) {
-    let waited = -1;
-    for (const r of rows) {
-      const p = this.registry.get(r.kind)?.priority ?? JOB_PRIORITY.maintenance;
-      if (p >= JOB_PRIORITY.maintenance) continue;
-      const w = p >= JOB_PRIORITY.render ? r.waited_ms / LOCAL_WAIT_SCALE : r.waited_ms;
-      if (w > waited) waited = w;
-    }
-    if (waited >= 0) priority.observe(waited);
   }
 
   private dispatch(job: ClaimedJob, queue: Slots): void {
