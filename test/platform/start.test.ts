@@ -136,7 +136,14 @@ const autogroupOn = () => {
     return false;
   }
 };
-const autogroupNice = (pid: number) => Number(/nice (-?\d+)/.exec(readFileSync(`/proc/${pid}/autogroup`, 'utf8'))![1]);
+/**
+ * A process's autogroup nice value; null for a process in no autogroup (a session begun before the kernel's autogroup
+ * took over, as the whole tree of some containers and CI runners is: the kernel then shows nothing).
+ */
+const autogroupNice = (pid: number) => {
+  const m = /nice (-?\d+)/.exec(readFileSync(`/proc/${pid}/autogroup`, 'utf8'));
+  return m ? Number(m[1]) : null;
+};
 
 /** A process's parent and session (from /proc/<pid>/stat: the fields after the command's closing parenthesis). */
 function procStat(pid: number): { ppid: number; session: number } {
