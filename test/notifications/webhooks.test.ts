@@ -255,6 +255,8 @@ describe('webhook deliveries to a real HTTP listener', () => {
     );
     expect(one.body.data.replayWebhookDelivery.__typename).toBe('WebhookDelivery');
     await waitFor(() => rx.received.filter((r) => r.headers['webhook-id'] === `msg_${d1.id}`).length === before + 1);
+    // (the attempt is recorded once the listener's answer is back: a moment after the listener saw the request)
+    await waitFor(async () => (await delivery(d1.id)).totalAttempts >= 2);
     expect((await delivery(d1.id)).totalAttempts).toBe(2);
 
     const all = await t.gql(
