@@ -11,8 +11,10 @@
  * it keeps pace as before; it is lowered again once its claims have been prompt for `PROMPT_FOR_MS`.
  *
  * Nothing is changed where it could reach another process: a process that does not lead its session (a worker started
- * from a shell shares the shell's group) or a system without autogroup. Inside a container or a systemd service the
- * process's own cgroup is what the scheduler weighs (autogroup does not apply there): set its CPU weight there.
+ * from a shell shares the shell's group) or a system without autogroup. Inside a container, or a cgroup with the CPU
+ * controller of its own, the scheduler weighs that cgroup and not its sessions: writing the group's nice there changes
+ * nothing, and the worker keeps its whole share. (Its threads' own nice would count there, but a process may not
+ * raise them back without a privilege containers lack, and a worker that cannot take its share back falls behind.)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Logger } from '../core/logger.js';
