@@ -59,8 +59,9 @@ export interface Config {
     ratePerSecond: number | null;
     leaseMs: number;
     /**
-     * A worker process in a session of its own lowers its weight on a busy CPU to this nice value while it keeps
-     * pace, and restores it when it falls behind (src/queue/background-priority.ts). 0: never lowered.
+     * A worker process lowers its weight on a busy CPU to this nice value while it keeps pace (its session's when it
+     * leads one, its threads' where it may set them back), and restores it when it falls behind
+     * (src/queue/background-priority.ts). 0: never lowered.
      */
     nice: number;
   };

@@ -1,22 +1,29 @@
 /**
  * The weight of a worker process on a busy CPU, lowered while it keeps pace.
  *
- * Linux schedules each session as one group (autogroup, on by default) and gives every busy group an equal share of
- * the CPU, whatever its threads' own nice values; PostgreSQL puts each backend in a session of its own. A worker
- * process with the same weight as the API's then takes as large a share as the API while emissions wait, and an
- * emission's latency (and the rate of clients that wait for each answer) pays for it. A worker process that is the
- * leader of its own session (as `npm start` runs it) therefore lowers its group's weight (a nice value) while the jobs
- * it claims had waited little: the requests go first and the worker uses what they leave. As soon as a job it claims
- * had waited longer than `BEHIND_MS`, the weight goes back to normal, so under a load that would leave it too little
- * it keeps pace as before; it is lowered again once its claims have been prompt for `PROMPT_FOR_MS`.
+ * A worker process with the same weight as the API's takes as large a share of a busy CPU as the API while emissions
+ * wait, and an emission's latency (and the rate of clients that wait for each answer) pays for it. A worker process
+ * therefore lowers its weight (a nice value) while the jobs it claims had waited little: the requests go first and the
+ * worker uses what they leave. As soon as a job it claims had waited longer than `BEHIND_MS`, the weight goes back to
+ * normal, so under a load that would leave it too little it keeps pace as before; it is lowered again once its claims
+ * have been prompt for `PROMPT_FOR_MS`.
  *
- * Nothing is changed where it could reach another process: a process that does not lead its session (a worker started
- * from a shell shares the shell's group) or a system without autogroup. Inside a container, or a cgroup with the CPU
- * controller of its own, the scheduler weighs that cgroup and not its sessions: writing the group's nice there changes
- * nothing, and the worker keeps its whole share. (Its threads' own nice would count there, but a process may not
- * raise them back without a privilege containers lack, and a worker that cannot take its share back falls behind.)
+ * Which weight counts depends on where the process runs, so it lowers both that are its own:
+ * - Linux schedules each session as one group (autogroup, on by default) and gives every busy group an equal share,
+ *   whatever its threads' own nice values; PostgreSQL puts each backend in a session of its own. A worker that leads
+ *   its own session (as `npm start` runs it) lowers its group's nice value. Nothing is changed where it could reach
+ *   another process: a process that does not lead its session (a worker started from a shell shares the shell's
+ *   group) or a system without autogroup.
+ * - Inside a container, or a cgroup with the CPU controller of its own, the scheduler weighs that cgroup's threads one
+ *   by one and the group's nice changes nothing; with autogroup off the same holds for the whole system. There each
+ *   thread's own nice counts, so the worker also sets its threads' nice value, but only where it may set them back:
+ *   an unprivileged process may raise its nice value but not lower it again, unless it holds CAP_SYS_NICE or its
+ *   RLIMIT_NICE allows it (`ulimits: nice: 20` in a container). A worker that could not take its share back would
+ *   fall behind under a long burst. Inside its own autogroup, where all its threads share its group's weight, the
+ *   threads' nice changes nothing.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import type { Logger } from '../core/logger.js';
 import { JOB_PRIORITY } from './job-definition.js';
 
@@ -128,16 +135,67 @@ export function ownAutogroup(procRoot = '/proc'): NiceSetter | null {
   };
 }
 
+/** CAP_SYS_NICE's bit in a capability set of /proc/<pid>/status. */
+const CAP_SYS_NICE = 23n;
+
+/** Whether this process may set its threads' nice value back to `base` after raising it (see the module's note). */
+function mayLowerNiceTo(base: number, procRoot: string): boolean {
+  const status = readFileSync(`${procRoot}/self/status`, 'utf8');
+  const capEff = /^CapEff:\s*([0-9a-f]+)/m.exec(status)?.[1];
+  if (capEff && (BigInt(`0x${capEff}`) >> CAP_SYS_NICE) & 1n) return true;
+  // /proc/self/limits: "Max nice priority   <soft>   <hard>": a nice value n may be set while 20 − n ≤ soft
+  const soft = /^Max nice priority\s+(\S+)/m.exec(readFileSync(`${procRoot}/self/limits`, 'utf8'))?.[1];
+  return soft === 'unlimited' || Number(soft) >= 20 - base;
+}
+
+/**
+ * The setter of every thread's nice value in this process (`nice`, or back to the value the process started with for
+ * 0), or null where it could not be set back (see the module's note), or where the threads already are at `nice`.
+ */
+export function ownThreads(
+  nice: number,
+  procRoot = '/proc',
+  priority: { get(): number; set(tid: number, nice: number): void } = {
+    get: () => os.getPriority(),
+    set: (tid, n) => os.setPriority(tid, n),
+  },
+): NiceSetter | null {
+  if (process.platform !== 'linux') return null;
+  let base: number;
+  try {
+    base = priority.get();
+    if (base >= nice || !mayLowerNiceTo(base, procRoot)) return null;
+  } catch {
+    return null;
+  }
+  return (n) => {
+    const value = Math.max(base, n);
+    let done = true;
+    for (const tid of readdirSync(`${procRoot}/self/task`)) {
+      try {
+        priority.set(Number(tid), value);
+      } catch {
+        if (existsSync(`${procRoot}/self/task/${tid}`)) done = false; // (a thread that ended meanwhile is no failure)
+      }
+    }
+    return done;
+  };
+}
+
 /** The worker process's priority control, or null where it does not apply (`nice` 0 turns it off). */
 export function backgroundPriority(nice: number, log: Logger): BackgroundPriority | null {
   if (nice <= 0) return null;
-  const setter = ownAutogroup();
-  if (!setter) {
-    log.debug('the worker keeps its CPU weight: it does not lead a session of its own, or autogroup is off');
+  const setters = [ownAutogroup(), ownThreads(nice)].filter((s): s is NiceSetter => s !== null);
+  if (!setters.length) {
+    log.debug(
+      'the worker keeps its CPU weight: it leads no session of its own with autogroup on, ' +
+        'and could not set its threads back once lowered',
+    );
     return null;
   }
   return new BackgroundPriority((n) => {
-    const done = setter(n);
+    // (every setter tried: one refused is tried again, with the others, at the next claim)
+    const done = setters.map((set) => set(n)).every(Boolean);
     if (done)
       log.debug({ nice: n }, n ? 'worker keeping pace: CPU weight lowered' : 'worker behind: CPU weight restored');
     return done;

@@ -105,6 +105,12 @@ describe('npm start (embedded PostgreSQL, demo tenant)', () => {
         expect(autogroupNice(worker.pid)).toBe(10);
         expect(autogroupNice(api.pid)).toBe(autogroupNice(process.pid));
       }
+      if (maySetNiceBack()) {
+        // Where its threads' own nice counts (a container's cgroup, autogroup off), it lowers those too: every one of
+        // them, the PDF's and libuv's included; the API's stay where the test's are.
+        expect(new Set(threadNices(worker.pid))).toEqual(new Set([10]));
+        expect(new Set(threadNices(api.pid))).toEqual(new Set(threadNices(process.pid)));
+      }
       s.child.kill('SIGKILL'); // no chance to stop its children: they must notice and exit by themselves
       await until(() => !alive(worker.pid) && !alive(api.pid));
       process.kill(postmaster.pid, 'SIGINT'); // the embedded PostgreSQL of the killed primary: a fast shutdown
@@ -144,6 +150,16 @@ const autogroupNice = (pid: number) => {
   const m = /nice (-?\d+)/.exec(readFileSync(`/proc/${pid}/autogroup`, 'utf8'));
   return m ? Number(m[1]) : null;
 };
+
+/** Whether this process may lower a nice value it raised (CAP_SYS_NICE), as the worker started by it then may. */
+const maySetNiceBack = () => {
+  const eff = /^CapEff:\s*([0-9a-f]+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+  return !!eff && ((BigInt(`0x${eff}`) >> 23n) & 1n) === 1n;
+};
+/** The nice value of each thread of a process (/proc/<pid>/task/<tid>/stat, the 19th field). */
+const threadNices = (pid: number) =>
+  readdirSync(`/proc/${pid}/task`).map((t) => Number(procFields(`/proc/${pid}/task/${t}/stat`)[16]));
+const procFields = (file: string) => readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
 
 /** A process's parent and session (from /proc/<pid>/stat: the fields after the command's closing parenthesis). */
 function procStat(pid: number): { ppid: number; session: number } {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import {
   BackgroundPriority,
   BEHIND_MS,
   ownAutogroup,
+  ownThreads,
   PROMPT_FOR_MS,
   PROMPT_MS,
 } from '../../src/queue/background-priority.js';
@@ -147,6 +148,153 @@ describe('the autogroup it changes is its own', () => {
       const ours = JSON.parse(await run(false));
       expect(ours.own).toBe(false);
       expect(readFileSync('/proc/self/autogroup', 'utf8')).not.toMatch(/ nice 7$/);
+    },
+    60_000,
+  );
+});
+
+describe('its threads, where it may set them back', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'fx-proc-threads-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  /** A /proc of its own: the effective capabilities, RLIMIT_NICE's soft value, and these threads. */
+  const proc = (capEff: string, niceLimit: string, tids: number[]) => {
+    const dir = mkdtempSync(path.join(root, 'p-'));
+    for (const tid of tids) mkdirSync(path.join(dir, 'self/task', String(tid)), { recursive: true });
+    writeFileSync(path.join(dir, 'self/status'), `Name:\tnode\nCapInh:\t0000000000000000\nCapEff:\t${capEff}\n`);
+    writeFileSync(
+      path.join(dir, 'self/limits'),
+      'Limit                     Soft Limit           Hard Limit           Units     \n' +
+        `Max nice priority         ${niceLimit}                    ${niceLimit}                    \n`,
+    );
+    return dir;
+  };
+  /** Priorities recorded by thread; `refuse` holds the threads whose change fails. */
+  const recorder = (base: number) => {
+    const set = new Map<number, number>();
+    const refuse = new Set<number>();
+    return {
+      set,
+      refuse,
+      priority: {
+        get: () => base,
+        set: (tid: number, n: number) => {
+          if (refuse.has(tid)) throw new Error('EACCES');
+          set.set(tid, n);
+        },
+      },
+    };
+  };
+  const NONE = '0000000000000000';
+  const SYS_NICE = (1n << 23n).toString(16).padStart(16, '0');
+
+  it.runIf(process.platform === 'linux')('only where it may set them back, and never below where they started', () => {
+    // unprivileged, RLIMIT_NICE 0: it could raise its nice value but never lower it again
+    expect(ownThreads(10, proc(NONE, '0', [1, 2]), recorder(0).priority)).toBeNull();
+    // RLIMIT_NICE 20 lets it back to 0; from a start at 5, 15 is enough
+    for (const [base, limit] of [
+      [0, '20'],
+      [5, '15'],
+      [0, 'unlimited'],
+    ] as const) {
+      const r = recorder(base);
+      const set = ownThreads(10, proc(NONE, limit, [7, 8, 9]), r.priority)!;
+      expect(set).not.toBeNull();
+      expect(set(10)).toBe(true);
+      expect([...r.set.values()]).toEqual([10, 10, 10]);
+      expect(set(0)).toBe(true);
+      expect([...r.set.values()]).toEqual([base, base, base]);
+    }
+    expect(ownThreads(10, proc(NONE, '14', [1]), recorder(5).priority)).toBeNull();
+    // CAP_SYS_NICE, whatever the limit
+    expect(ownThreads(10, proc(SYS_NICE, '0', [1]), recorder(0).priority)).not.toBeNull();
+    // already at that nice value or above: nothing to lower
+    expect(ownThreads(10, proc(SYS_NICE, '0', [1]), recorder(10).priority)).toBeNull();
+  });
+
+  it.runIf(process.platform === 'linux')('a thread that ended meanwhile is no failure; one refused is', () => {
+    const dir = proc(SYS_NICE, '0', [1, 2, 3]);
+    const r = recorder(0);
+    const set = ownThreads(10, dir, r.priority)!;
+    r.refuse.add(2);
+    rmSync(path.join(dir, 'self/task/2'), { recursive: true });
+    // (the list was read before the thread ended: a thread listed, then gone)
+    r.refuse.add(3);
+    expect(set(10)).toBe(false);
+    r.refuse.delete(3);
+    expect(set(10)).toBe(true);
+    expect(r.set.get(1)).toBe(10);
+    expect(r.set.get(3)).toBe(10);
+  });
+
+  /** Runs a script that lowers and restores its threads with ownThreads, under `prefix` (a command), printing them. */
+  const run = (prefix: string[]): Promise<{ own: boolean; start: number[]; lowered: number[]; back: number[] }> =>
+    new Promise((resolve, reject) => {
+      const script = `
+        import { readdirSync, readFileSync } from 'node:fs';
+        import { Worker } from 'node:worker_threads';
+        import { ownThreads } from './src/queue/background-priority.ts';
+        const nices = () => readdirSync('/proc/self/task').map((t) =>
+          Number(readFileSync('/proc/self/task/' + t + '/stat', 'utf8').split(') ')[1].split(' ')[16]));
+        const w = new Worker('setInterval(() => {}, 1000)', { eval: true }); // a thread of its own, as the PDF's
+        await new Promise((r) => w.once('online', r));
+        const start = nices();
+        const set = ownThreads(10);
+        const lowered = set && set(10) ? nices() : [];
+        const back = set && set(0) ? nices() : [];
+        await w.terminate();
+        console.log(JSON.stringify({ own: !!set, start, lowered, back }));`;
+      const child = spawn(
+        prefix[0] ?? process.execPath,
+        [
+          ...(prefix.length ? [...prefix.slice(1), process.execPath] : []),
+          '--import',
+          '@swc-node/register/esm-register',
+          '--input-type=module',
+          '-e',
+          script,
+        ],
+        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('error', reject);
+      child.on('close', () => resolve(JSON.parse(out)));
+    });
+
+  const capSysNice = (() => {
+    try {
+      const eff = /^CapEff:\s*([0-9a-f]+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+      return !!eff && ((BigInt(`0x${eff}`) >> 23n) & 1n) === 1n;
+    } catch {
+      return false;
+    }
+  })();
+
+  it.runIf(capSysNice)(
+    'on this machine: every thread lowered and set back to where the process started',
+    async () => {
+      const plain = await run([]);
+      expect(plain.own).toBe(true);
+      expect(plain.start.length).toBeGreaterThan(2);
+      expect(new Set(plain.start)).toEqual(new Set([0]));
+      expect(new Set(plain.lowered)).toEqual(new Set([10]));
+      expect(plain.lowered.length).toBeGreaterThanOrEqual(plain.start.length);
+      expect(new Set(plain.back)).toEqual(new Set([0]));
+      const niced = await run(['nice', '-n', '3']);
+      expect(new Set(niced.start)).toEqual(new Set([3]));
+      expect(new Set(niced.lowered)).toEqual(new Set([10]));
+      expect(new Set(niced.back)).toEqual(new Set([3]));
+    },
+    60_000,
+  );
+
+  // An unprivileged user with RLIMIT_NICE 0 (the usual): it may not, so it leaves its threads alone.
+  const setpriv = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
+  it.runIf(setpriv && process.platform === 'linux')(
+    'on this machine: an unprivileged process leaves its threads as they are',
+    async () => {
+      const user = await run(['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all']);
+      expect(user).toMatchObject({ own: false, lowered: [], back: [] });
     },
     60_000,
   );
