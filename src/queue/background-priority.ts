@@ -171,11 +171,19 @@ export function ownThreads(
   return (n) => {
     const value = Math.max(base, n);
     let done = true;
-    for (const tid of readdirSync(`${procRoot}/self/task`)) {
-      try {
-        priority.set(Number(tid), value);
-      } catch {
-        if (existsSync(`${procRoot}/self/task/${tid}`)) done = false; // (a thread that ended meanwhile is no failure)
+    // A thread inherits its creator's value when it starts: one started meanwhile by a thread not yet set is set by the
+    // next pass, until a pass finds none.
+    const seen = new Set<string>();
+    for (let pass = 0; pass < 10; pass++) {
+      const started = readdirSync(`${procRoot}/self/task`).filter((tid) => !seen.has(tid));
+      if (!started.length) break;
+      for (const tid of started) {
+        seen.add(tid);
+        try {
+          priority.set(Number(tid), value);
+        } catch {
+          if (existsSync(`${procRoot}/self/task/${tid}`)) done = false; // (a thread that ended meanwhile is no failure)
+        }
       }
     }
     return done;
