@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/db/embedded.js';
+import { holdsCapSysNice } from '../helpers/capabilities.js';
 import { repoRoot, runTs } from '../helpers/spawn.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fx-start-'));
@@ -105,7 +106,7 @@ describe('npm start (embedded PostgreSQL, demo tenant)', () => {
         expect(autogroupNice(worker.pid)).toBe(10);
         expect(autogroupNice(api.pid)).toBe(autogroupNice(process.pid));
       }
-      if (maySetNiceBack()) {
+      if (holdsCapSysNice()) {
         // Where its threads' own nice counts (a container's cgroup, autogroup off), it lowers those too: every one of
         // them, the PDF's and libuv's included; the API's stay where the test's are.
         expect(new Set(threadNices(worker.pid))).toEqual(new Set([Math.max(10, os.getPriority())]));
@@ -151,11 +152,6 @@ const autogroupNice = (pid: number) => {
   return m ? Number(m[1]) : null;
 };
 
-/** Whether this process may lower a nice value it raised (CAP_SYS_NICE), as the worker started by it then may. */
-const maySetNiceBack = () => {
-  const eff = /^CapEff:\s*([0-9a-f]+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-  return !!eff && ((BigInt(`0x${eff}`) >> 23n) & 1n) === 1n;
-};
 /** The nice value of each thread of a process (/proc/<pid>/task/<tid>/stat, the 19th field). */
 const threadNices = (pid: number) =>
   readdirSync(`/proc/${pid}/task`).map((t) => Number(procFields(`/proc/${pid}/task/${t}/stat`)[16]));

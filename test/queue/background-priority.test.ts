@@ -16,6 +16,7 @@ import {
 import { defineJob, JOB_PRIORITY } from '../../src/queue/job-definition.js';
 import { Worker } from '../../src/queue/worker.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { holdsCapSysNice } from '../helpers/capabilities.js';
 import { repoRoot } from '../helpers/spawn.js';
 
 /** A priority on a fake clock whose nice values are recorded (a setter that can be made to refuse). */
@@ -271,18 +272,9 @@ describe('its threads, where it may set them back', () => {
       child.on('close', () => resolve(JSON.parse(out)));
     });
 
-  const capSysNice = (() => {
-    try {
-      const eff = /^CapEff:\s*([0-9a-f]+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-      return !!eff && ((BigInt(`0x${eff}`) >> 23n) & 1n) === 1n;
-    } catch {
-      return false;
-    }
-  })();
-
   // (the children start at this process's nice value: below 7, so that one started 3 higher still has room)
   const base = os.getPriority();
-  it.runIf(capSysNice && base < 7)(
+  it.runIf(holdsCapSysNice() && base < 7)(
     'on this machine: every thread lowered and set back to where the process started',
     async () => {
       const plain = await run([]);
