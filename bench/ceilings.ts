@@ -7,6 +7,8 @@ export interface LoadRun {
   seconds: number;
   p50: number;
   p99: number;
+  /** The slowest request (ms), where the run kept it. */
+  max?: number;
   failures: number;
 }
 

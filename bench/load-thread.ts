@@ -76,7 +76,15 @@ async function run({ spec, total, clients }: Job): Promise<ThreadRun> {
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-  return { ops: total, seconds, p50: pct(50), p99: pct(99), failures, clientCpuMs: cpuMs() - cpu0 };
+  return {
+    ops: total,
+    seconds,
+    p50: pct(50),
+    p99: pct(99),
+    max: latencies.at(-1) ?? 0,
+    failures,
+    clientCpuMs: cpuMs() - cpu0,
+  };
 }
 
 if (!isMainThread && parentPort) {

@@ -371,7 +371,8 @@ async function run(s: Scenario): Promise<void> {
     console.log(
       `${s.name.padEnd(44)} ${String(Math.round(e2e)).padStart(5)} DTE/s ${s.drainOnly ? 'drained' : 'end to end'}` +
         `${expected}; emission ${Math.round(emission.ops / emission.seconds)}/s ` +
-        `p50 ${emission.p50.toFixed(1)} ms p99 ${emission.p99.toFixed(1)} ms, failures ${emission.failures}; ` +
+        `p50 ${emission.p50.toFixed(1)} ms p99 ${emission.p99.toFixed(1)} ms` +
+        `${emission.max === undefined ? '' : ` max ${emission.max.toFixed(1)} ms`}, failures ${emission.failures}; ` +
         `all jobs done in ${drained.toFixed(1)} s; ` +
         `this process ${((cpu.user + cpu.system) / 1000 / s.docs).toFixed(2)} CPU ms/DTE` +
         `${threadsFigure(threads, s.docs, !s.workerProcess)}${sandboxFigure}${workerFigure}; ` +
@@ -684,17 +685,18 @@ async function pgStatsReport(
   const { rows } = await env.app.db.pool.query(
     `select calls::float8 as calls, total_exec_time as ms, rows::float8 as rows,
             (shared_blks_hit + shared_blks_read)::float8 as blks, shared_blks_dirtied::float8 as dirtied,
-            wal_fpi::float8 as fpi, regexp_replace(query, '[[:space:]]+', ' ', 'g') as query
+            wal_fpi::float8 as fpi, max_exec_time as max_ms, regexp_replace(query, '[[:space:]]+', ' ', 'g') as query
        from pg_stat_statements
       where dbid = (select oid from pg_database where datname = current_database())
       order by total_exec_time desc limit 30`,
   );
   const total = rows.reduce((a, r) => a + r.ms, 0);
   console.log(`  statements by time (exec ms per document; top 30 sum ${(total / docs).toFixed(2)} ms):`);
-  console.log('    calls/doc   ms/doc  rows/doc  blks/doc  dirtied/doc  fpi/doc  statement');
+  console.log('    calls/doc   ms/doc   max ms  rows/doc  blks/doc  dirtied/doc  fpi/doc  statement');
   for (const r of rows) {
     console.log(
-      `    ${per(r.calls).padStart(9)} ${(r.ms / docs).toFixed(3).padStart(8)} ${per(r.rows).padStart(9)} ` +
+      `    ${per(r.calls).padStart(9)} ${(r.ms / docs).toFixed(3).padStart(8)} ${r.max_ms.toFixed(1).padStart(8)} ` +
+        `${per(r.rows).padStart(9)} ` +
         `${per(r.blks).padStart(9)} ${per(r.dirtied).padStart(12)} ${per(r.fpi).padStart(8)}  ` +
         `${String(r.query).slice(0, 200)}`,
     );
