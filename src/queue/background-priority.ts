@@ -138,11 +138,22 @@ export function ownAutogroup(procRoot = '/proc'): NiceSetter | null {
 /** CAP_SYS_NICE's bit in a capability set of /proc/<pid>/status. */
 const CAP_SYS_NICE = 23n;
 
+/**
+ * Whether this process holds CAP_SYS_NICE (its effective set in /proc/self/status): it, and the processes it starts,
+ * may lower a nice value they raised. False where /proc cannot tell.
+ */
+export function holdsCapSysNice(procRoot = '/proc'): boolean {
+  try {
+    const capEff = /^CapEff:\s*([0-9a-f]+)/m.exec(readFileSync(`${procRoot}/self/status`, 'utf8'))?.[1];
+    return !!capEff && ((BigInt(`0x${capEff}`) >> CAP_SYS_NICE) & 1n) === 1n;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether this process may set its threads' nice value back to `base` after raising it (see the module's note). */
 function mayLowerNiceTo(base: number, procRoot: string): boolean {
-  const status = readFileSync(`${procRoot}/self/status`, 'utf8');
-  const capEff = /^CapEff:\s*([0-9a-f]+)/m.exec(status)?.[1];
-  if (capEff && (BigInt(`0x${capEff}`) >> CAP_SYS_NICE) & 1n) return true;
+  if (holdsCapSysNice(procRoot)) return true;
   // /proc/self/limits: "Max nice priority   <soft>   <hard>": a nice value n may be set while 20 − n ≤ soft
   const soft = /^Max nice priority\s+(\S+)/m.exec(readFileSync(`${procRoot}/self/limits`, 'utf8'))?.[1];
   return soft === 'unlimited' || Number(soft) >= 20 - base;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/db/embedded.js';
-import { holdsCapSysNice } from '../helpers/capabilities.js';
+import { holdsCapSysNice } from '../../src/queue/background-priority.js';
 import { repoRoot, runTs } from '../helpers/spawn.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fx-start-'));

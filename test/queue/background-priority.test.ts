@@ -8,6 +8,7 @@ import type { Mailer } from '../../src/modules/email/mailer.js';
 import {
   BackgroundPriority,
   BEHIND_MS,
+  holdsCapSysNice,
   ownAutogroup,
   ownThreads,
   PROMPT_FOR_MS,
@@ -16,7 +17,6 @@ import {
 import { defineJob, JOB_PRIORITY } from '../../src/queue/job-definition.js';
 import { Worker } from '../../src/queue/worker.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { holdsCapSysNice } from '../helpers/capabilities.js';
 import { repoRoot } from '../helpers/spawn.js';
 
 /** A priority on a fake clock whose nice values are recorded (a setter that can be made to refuse). */
