@@ -6,13 +6,12 @@
 // reported when the clients shared the server's thread); "PostgreSQL" is the embedded server's, from /proc.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { EmitInvoiceDocument } from '../src/client/index.js';
 import type { LoadRun } from './ceilings.js';
 import { LoadThread, type LoadSpec } from './load-thread.js';
 import { minimalEmission } from './minimal.js';
-import { postgresCpuMs } from './pipeline.js';
+import { postgresCpuMs, postmasterOf } from './process-cpu.js';
 import { benchEnv, benchServer, exampleFactura as example, spawnWorkerProcess } from './support.js';
 
 const arg = (name: string, fallback: number) => {
@@ -119,8 +118,7 @@ export async function benchApi(): Promise<void> {
   const phases = (process.argv.find((x) => x.startsWith('--phases='))?.slice(9) ?? 'auth,emit,rest').split(',');
   let child = null as ChildProcess | null;
   loader = LoadThread.start();
-  const backend = (await env.app.db.pool.query(`select pg_backend_pid() as pid`)).rows[0].pid as number;
-  postmaster = Number(readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+  postmaster = (await postmasterOf(env.app.db.pool))!;
   try {
     if (phases.includes('auth')) await authPhase();
     if (phases.includes('emit')) await emitPhase();

@@ -12,6 +12,7 @@ import { JOB_CHANNEL } from '../src/db/notifier.js';
 import { healthzRate, load, opensslRsaSignPerSec } from './ceilings.js';
 import { minimalLine, minimalPipeline } from './minimal.js';
 import { LoadThread, type LoadSpec } from './load-thread.js';
+import { postgresCpuMs, postmasterOf, processCpuMs } from './process-cpu.js';
 import { threadCpuMs, threadCpuSince, type ThreadGroup } from './threads.js';
 import pg from 'pg';
 import { logoPng } from './documents.js';
@@ -144,36 +145,6 @@ interface Scenario {
   drainOnly?: boolean;
 }
 
-/** CPU ms (user + system) a child process has used so far, from /proc (null where there is no /proc). */
-function childCpuMs(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    // fields after the command's closing parenthesis: state is field 3, utime 14, stime 15 (clock ticks of 10 ms)
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-}
-
-/** CPU ms of a PostgreSQL server so far: the postmaster, its live children and the children it has reaped. */
-export function postgresCpuMs(postmaster: number): number {
-  const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  let ticks = 0;
-  const own = stat(String(postmaster));
-  ticks += Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const f = stat(pid);
-      if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return ticks * 10;
-}
-
 let ceilingsPrinted = false;
 /** The in-flight counts the minimal pipeline was measured at in this run. */
 const minimalMeasured = new Set<number>();
@@ -216,7 +187,7 @@ async function run(s: Scenario): Promise<void> {
   const childrenCpuMs = () => {
     let sum = 0;
     for (const c of children) {
-      const ms = childCpuMs(c.pid);
+      const ms = processCpuMs(c.pid);
       if (ms === null) return null;
       sum += ms;
     }
@@ -275,8 +246,7 @@ async function run(s: Scenario): Promise<void> {
       spawnWorker();
       workerCpu0 = await workerReady();
     }
-    const backend = (await env.app.db.pool.query(`select pg_backend_pid() as pid`)).rows[0].pid as number;
-    const postmaster = Number(readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+    const postmaster = (await postmasterOf(env.app.db.pool))!;
     const emit = (prefix: string): LoadSpec => ({
       url: `${server.url}/api/facturas`,
       method: 'POST',
@@ -376,7 +346,7 @@ async function run(s: Scenario): Promise<void> {
         `all jobs done in ${drained.toFixed(1)} s; ` +
         `this process ${((cpu.user + cpu.system) / 1000 / s.docs).toFixed(2)} CPU ms/DTE` +
         `${threadsFigure(threads, s.docs, !s.workerProcess)}${sandboxFigure}${workerFigure}; ` +
-        `PostgreSQL ${(pgCpu / s.docs).toFixed(2)} CPU ms/DTE`,
+        `PostgreSQL ${(pgCpu / s.docs).toFixed(2)} CPU ms/DTE${inAllFigure(cpu, threads, workerCpu, pgCpu, s.docs)}`,
     );
     if (stats0) await pgStatsReport(env, stats0, s.docs, postmaster, await waits!.stop());
     await tails?.close();
@@ -386,6 +356,22 @@ async function run(s: Scenario): Promise<void> {
     await server.close();
     await env.close();
   }
+}
+
+/**
+ * What a document cost in all, the clients' thread left out (this process's other threads, the worker processes and
+ * PostgreSQL): the figure the minimal pipeline's `in all` is read against.
+ */
+function inAllFigure(
+  cpu: NodeJS.CpuUsage,
+  threads: Map<ThreadGroup, number> | null,
+  workerCpu: number | null,
+  pgCpu: number,
+  docs: number,
+): string {
+  if (!threads) return '';
+  const ms = (cpu.user + cpu.system) / 1000 - (threads.get('load') ?? 0) + (workerCpu ?? 0) + pgCpu;
+  return `; in all ${(ms / docs).toFixed(2)} CPU ms/DTE without the load generator`;
 }
 
 /** This process's CPU per document by thread: ` (API server 0.41, MH sandbox thread 0.20, …)`. */
