@@ -3,7 +3,6 @@
 // the CPU milliseconds per document (this process) are the steadier figure. This process's CPU is split by thread: the
 // API server (the main thread), the MH sandbox's thread, the load generator's thread (the clients), V8's helpers.
 import type { ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { restRoutes } from '../src/http/rest.js';
 import { buildGraphQLSchema } from '../src/schema.js';
 import { startServer } from '../src/server.js';
@@ -12,7 +11,14 @@ import { JOB_CHANNEL } from '../src/db/notifier.js';
 import { healthzRate, load, opensslRsaSignPerSec } from './ceilings.js';
 import { minimalLine, minimalPipeline } from './minimal.js';
 import { LoadThread, type LoadSpec } from './load-thread.js';
-import { postgresCpuMs, postmasterOf, processCpuMs } from './process-cpu.js';
+import {
+  postgresCpuByRole,
+  postgresCpuMs,
+  postgresProcesses,
+  postmasterOf,
+  processCpuMs,
+  type PostgresProcesses,
+} from './process-cpu.js';
 import { threadCpuMs, threadCpuSince, type ThreadGroup } from './threads.js';
 import pg from 'pg';
 import { logoPng } from './documents.js';
@@ -504,7 +510,7 @@ async function tailProbe(env: BenchEnv, children: ChildProcess[]) {
 interface PgStats0 {
   xacts: number;
   lsn?: string;
-  roles?: Map<string, number>;
+  roles?: PostgresProcesses;
   wal: { records: number; fpi: number; bytes: number };
   tables?: Map<string, { ins: number; upd: number; hot: number; newpage: number }>;
 }
@@ -531,33 +537,7 @@ async function pgStatsStart(env: BenchEnv, postmaster: number): Promise<PgStats0
   await env.app.db.pool.query('select pg_stat_statements_reset()');
   await env.app.db.pool.query('select pg_stat_clear_snapshot()');
   const lsn = (await env.app.db.pool.query('select pg_current_wal_lsn()::text as l')).rows[0].l as string;
-  return { ...(await pgCounters(env)), lsn, roles: postgresCpuByRole(postmaster) };
-}
-
-/** CPU ms of a PostgreSQL server's processes by role (backends, WAL writer, checkpointer, …; ended ones apart). */
-function postgresCpuByRole(postmaster: number): Map<string, number> {
-  const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  const out = new Map<string, number>();
-  const add = (role: string, ticks: number) => out.set(role, (out.get(role) ?? 0) + ticks * 10);
-  const own = stat(String(postmaster));
-  add('postmaster', Number(own[11]) + Number(own[12]));
-  add('ended processes (autovacuum workers, …)', Number(own[13]) + Number(own[14]));
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const f = stat(pid);
-      if (Number(f[1]) !== postmaster) continue;
-      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
-      const role =
-        /postgres: (autovacuum|walwriter|checkpointer|background writer|logical|io worker|walsummarizer)/.exec(
-          title,
-        )?.[1] ?? 'backends';
-      add(role, Number(f[11]) + Number(f[12]));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return out;
+  return { ...(await pgCounters(env)), lsn, roles: postgresProcesses(postmaster) };
 }
 
 /**
@@ -603,7 +583,7 @@ async function pgStatsReport(
   const top = [...waits.counts].sort((a, b) => b[1] - a[1]).slice(0, 12);
   console.log(`  active backends by wait and statement (mean over ${waits.samples} samples every 20 ms):`);
   for (const [k, n] of top) console.log(`    ${(n / waits.samples).toFixed(2).padStart(6)}  ${k}`);
-  const roles = postgresCpuByRole(postmaster);
+  const roles = postgresProcesses(postmaster);
   const lsn = (await env.app.db.pool.query('select pg_current_wal_lsn()::text as l')).rows[0].l as string;
   await env.app.db.pool.query('select pg_stat_force_next_flush()').catch(() => undefined);
   await new Promise((r) => setTimeout(r, 1200)); // (statistics are flushed at most once a second)
@@ -628,7 +608,9 @@ async function pgStatsReport(
         `   ins ${per(r.ins)}`,
     );
   }
-  const cpu = [...roles].map(([role, ms]) => `${role} ${((ms - (before.roles?.get(role) ?? 0)) / docs).toFixed(2)}`);
+  const cpu = before.roles
+    ? [...postgresCpuByRole(before.roles, roles)].map(([role, ms]) => `${role} ${(ms / docs).toFixed(2)}`)
+    : [];
   console.log(`  PostgreSQL CPU ms per document by process: ${cpu.join(', ')}`);
   const wal = await env.app.db.pool.query(
     `select "resource_manager/record_type" as kind, count::float8 as n, record_size::float8 as bytes,
