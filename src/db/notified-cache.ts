@@ -34,26 +34,38 @@ export class NotifiedCache<V> {
   async get(key: string, load: (key: string) => Promise<V | null>): Promise<V | null> {
     if (!this.listening) {
       this.listen();
-      return load(key);
+      return this.load(key, load);
     }
     if (this.readBarrier && this.entries.has(key)) {
-      if (!(await this.listener.barrier()) || !this.listening) return load(key);
+      if (!(await this.listener.barrier()) || !this.listening) return this.load(key, load);
     }
     const hit = this.entries.get(key);
     if (hit !== undefined) return hit;
-    // Concurrent misses of one key share one load.
+    return this.load(key, load);
+  }
+
+  /**
+   * `load(key)`, begun at the end of this turn of the event loop and shared by every caller of the same key until
+   * then: a burst of requests on a cold process (or while the LISTEN connection is down) reads a key once, not once a
+   * request on as many connections. A load already begun is never joined: it may have read the database before the
+   * caller's request arrived, and a change committed before a request arrived must be seen by it. Its value is cached
+   * when the cache was listening throughout and nothing changed meanwhile (generation check).
+   */
+  private load(key: string, load: (key: string) => Promise<V | null>): Promise<V | null> {
     const pending = this.loading.get(key);
     if (pending) return pending;
     const mark = this.generation;
-    const p = load(key)
-      .then((v) => {
-        if (v !== null && this.listening && mark === this.generation) {
+    const listened = this.listening;
+    const p = new Promise<void>((r) => setImmediate(r)).then(() => {
+      if (this.loading.get(key) === p) this.loading.delete(key);
+      return load(key).then((v) => {
+        if (v !== null && listened && this.listening && mark === this.generation) {
           if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
           this.entries.set(key, v);
         }
         return v;
-      })
-      .finally(() => this.loading.delete(key));
+      });
+    });
     this.loading.set(key, p);
     return p;
   }
