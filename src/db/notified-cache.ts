@@ -49,17 +49,17 @@ export class NotifiedCache<V> {
    * then: a burst of requests on a cold process (or while the LISTEN connection is down) reads a key once, not once a
    * request on as many connections. A load already begun is never joined: it may have read the database before the
    * caller's request arrived, and a change committed before a request arrived must be seen by it. Its value is cached
-   * when the cache was listening throughout and nothing changed meanwhile (generation check).
+   * when the cache is listening and nothing changed since the load was asked for (generation check).
    */
   private load(key: string, load: (key: string) => Promise<V | null>): Promise<V | null> {
     const pending = this.loading.get(key);
     if (pending) return pending;
+    // (listening coming up or going down also moves the generation)
     const mark = this.generation;
-    const listened = this.listening;
     const p = new Promise<void>((r) => setImmediate(r)).then(() => {
       if (this.loading.get(key) === p) this.loading.delete(key);
       return load(key).then((v) => {
-        if (v !== null && listened && this.listening && mark === this.generation) {
+        if (v !== null && this.listening && mark === this.generation) {
           if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
           this.entries.set(key, v);
         }
