@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 
-/** A brand-new, empty database on the run's PostgreSQL server: test files never share data. */
+/**
+ * A brand-new, empty database on the run's PostgreSQL server: test files never share data. Its name carries the
+ * run's tag, so that the run drops the databases it made when it ends (test/global-setup.ts).
+ */
 export async function createTestDatabase(label = 'fx'): Promise<string> {
   const admin = inject('pgAdminUrl');
-  const name = `${label}_${randomBytes(6).toString('hex')}`.toLowerCase();
+  const name = `${label}_${inject('pgRunTag')}_${randomBytes(6).toString('hex')}`.toLowerCase();
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
   try {
