@@ -11,6 +11,12 @@ export interface Config {
   env: 'development' | 'test' | 'production';
   host: string;
   port: number;
+  /**
+   * How long an idle client connection is kept open between requests (HTTP keep-alive). Longer than the idle
+   * timeout of the proxies and load balancers usually put in front (60 s is common), so that the server never closes
+   * a connection a proxy is about to reuse, and a client emitting every few seconds keeps its connection.
+   */
+  httpKeepAliveMs: number;
   /** External PostgreSQL; when absent, an embedded server is started with its data under dataDir. */
   databaseUrl: string | null;
   dataDir: string;

@@ -43,6 +43,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     env: nodeEnv,
     host,
     port,
+    httpKeepAliveMs: int(env, 'FX_HTTP_KEEP_ALIVE_MS', 65_000, 1_000, 600_000),
     databaseUrl: str(env, 'DATABASE_URL'),
     dataDir: path.resolve(str(env, 'FX_DATA_DIR') ?? '.data'),
     logLevel: str(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'warn' : 'info'),

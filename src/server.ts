@@ -62,10 +62,12 @@ function graphQLAuthError(app: App, err: unknown, requestId: string): GraphQLErr
 
 function createHttpServer(app: App, handler: express.Express): http.Server {
   const tls = app.config.tls;
-  if (!tls) return http.createServer(handler);
+  const keepAlive = { keepAliveTimeout: app.config.httpKeepAliveMs };
+  if (!tls) return http.createServer(keepAlive, handler);
   // mTLS: the client certificate must chain to FX_TLS_CA; the API key is still required on top.
   return https.createServer(
     {
+      ...keepAlive,
       cert: readFileSync(tls.cert),
       key: readFileSync(tls.key),
       ca: readFileSync(tls.ca),

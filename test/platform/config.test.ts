@@ -7,6 +7,7 @@ describe('configuration (the only reader of the environment)', () => {
     expect(c).toMatchObject({
       host: '127.0.0.1',
       port: 4001,
+      httpKeepAliveMs: 65_000,
       databaseUrl: null,
       trustedDocuments: 'allow',
       mh: { baseUrl: null, isSandbox: true, timeoutMs: 8000 },
@@ -32,6 +33,7 @@ describe('configuration (the only reader of the environment)', () => {
 
   it.each([
     [{ PORT: 'x' }, 'PORT'],
+    [{ FX_HTTP_KEEP_ALIVE_MS: '500' }, 'FX_HTTP_KEEP_ALIVE_MS'],
     [{ FX_TRUSTED_DOCUMENTS: 'sometimes' }, 'FX_TRUSTED_DOCUMENTS'],
     [{ FX_TLS_CERT: '/a.pem' }, 'FX_TLS_CERT/FX_TLS_KEY/FX_TLS_CA'],
     [{ NODE_ENV: 'production' }, 'FX_MASTER_KEY'],
