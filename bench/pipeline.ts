@@ -86,6 +86,10 @@ const TAIL_MS = 20;
 // seconds, the e-mails not yet sent (the oldest's age since PROCESSED) and the jobs ready to run by kind. A burst
 // (`--docs=N` large enough for a minute or more) then shows whether the worker keeps pace beside the API.
 const BACKLOG_EVERY_S = option('backlog-every');
+// `--quiet=S`: S seconds without a request between the warmup and the measured run: the measured run is then the
+// first burst after a quiet spell, as a clinic's next batch comes (what the processes closed meanwhile, it opens
+// again).
+const QUIET_S = option('quiet') ?? 0;
 const PG_STATS_SETTINGS = {
   shared_preload_libraries: 'pg_stat_statements',
   'pg_stat_statements.track': 'all',
@@ -269,6 +273,7 @@ async function run(s: Scenario): Promise<void> {
       // empty tables the migrations analyzed, whose plans each connection would keep (a foreign-key check planned as a
       // scan of a few pages reads the whole table as it grows); `--no-analyze-after-warmup` measures that first minute.
       if (ANALYZE_AFTER_WARMUP) await env.app.db.pool.query('analyze');
+      if (QUIET_S > 0) await new Promise((r) => setTimeout(r, QUIET_S * 1000));
       workerCpu0 = childrenCpuMs() ?? 0;
       workerThreads0 = childrenThreads();
     }
