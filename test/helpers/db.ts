@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
+import { withAdmin } from './run-databases.js';
 
 /**
  * A brand-new, empty database on the run's PostgreSQL server: test files never share data. Its name carries the
@@ -9,13 +9,7 @@ import { inject } from 'vitest';
 export async function createTestDatabase(label = 'fx'): Promise<string> {
   const admin = inject('pgAdminUrl');
   const name = `${label}_${inject('pgRunTag')}_${randomBytes(6).toString('hex')}`.toLowerCase();
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  try {
-    await c.query(`create database "${name}"`);
-  } finally {
-    await c.end();
-  }
+  await withAdmin(admin, (c) => c.query(`create database "${name}"`));
   const u = new URL(admin);
   u.pathname = `/${name}`;
   return u.toString();

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { dropRunDatabases } from '../helpers/run-databases.js';
+import { dropRunDatabases, withAdmin } from '../helpers/run-databases.js';
 
 // A test run on a server that outlives it (TEST_DATABASE_URL) drops the databases it made, and only those.
 describe('the databases of a test run', () => {
@@ -9,32 +9,20 @@ describe('the databases of a test run', () => {
   const clients: pg.Client[] = [];
 
   async function make(name: string) {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    try {
-      await c.query(`create database "${name}"`);
-    } finally {
-      await c.end();
-    }
+    await withAdmin(admin, (c) => c.query(`create database "${name}"`));
     made.push(name);
   }
-  async function names(): Promise<string[]> {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    try {
+  const names = () =>
+    withAdmin(admin, async (c) => {
       const { rows } = await c.query<{ datname: string }>(`select datname from pg_database`);
       return rows.map((r) => r.datname);
-    } finally {
-      await c.end();
-    }
-  }
+    });
 
   afterAll(async () => {
     for (const c of clients) await c.end().catch(() => {});
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    for (const name of made) await c.query(`drop database if exists "${name}" with (force)`);
-    await c.end();
+    await withAdmin(admin, async (c) => {
+      for (const name of made) await c.query(`drop database if exists "${name}" with (force)`);
+    });
   });
 
   it("drops the run's databases, even one still in use, and leaves another run's", async () => {
