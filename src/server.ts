@@ -153,7 +153,7 @@ export async function startServer(app: App, opts: ServerOptions): Promise<Runnin
   );
   web.use(api);
   web.use(notFound);
-  web.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendError(res, err, app.log));
+  web.use((err: unknown, req: Request, res: Response, _next: NextFunction) => sendError(res, err, app.log, req));
 
   const port = opts.port ?? app.config.port;
   const host = opts.host ?? app.config.host;

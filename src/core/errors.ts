@@ -42,8 +42,16 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A validation failure's message from its issues: each one as `path: message`, or its message alone when it is about
+ * the request as a whole (no path).
+ */
+export function issuesMessage(issues: readonly { path: string; message: string }[]): string {
+  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+}
+
 export class ValidationError extends AppError {
-  constructor(issues: FieldIssue[], message = issues.map((i) => `${i.path}: ${i.message}`).join('; ')) {
+  constructor(issues: FieldIssue[], message = issuesMessage(issues)) {
     super(ErrorCode.VALIDATION_FAILED, message, issues);
     this.name = 'ValidationError';
   }

@@ -11,6 +11,14 @@ export const MENSAJES_ES: Record<string, Template> = {
   INVALID_LENGTH: ({ campo }) => `${campo} no tiene una longitud permitida`,
   INVALID_DATE: ({ campo }) => `${campo} debe ser una fecha válida AAAA-MM-DD`,
   INVALID_JSON: () => 'el cuerpo de la solicitud no es JSON válido',
+  INVALID_CHARACTER: ({ campo, p }) =>
+    `${p.in === 'name' ? `el nombre de campo ${campo}` : campo} contiene ` +
+    (p.character === 'surrogate'
+      ? 'un sustituto UTF-16 suelto (no es un carácter Unicode válido)'
+      : 'el carácter NUL (U+0000), que un campo de texto no puede guardar'),
+  TOO_DEEP: ({ campo, p }) => `${campo} anida más de ${v(p.max)} niveles`,
+  MALFORMED_URL: () => 'la URL tiene una codificación por porcentaje mal formada',
+  MALFORMED_REQUEST: () => 'solicitud mal formada',
   INVALID_VALUE: ({ campo }) => `${campo} no tiene un valor válido`,
   NOT_POSITIVE: ({ campo }) => `${campo} debe ser mayor que 0`,
   TOO_SMALL: ({ campo }) => `${campo} es menor que el mínimo permitido`,

@@ -4,6 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NextFunction, Request, Response } from 'express';
 import type { Template } from './message-template.js';
+import { issuesMessage } from './errors.js';
 import { MENSAJES_ES, MENSAJES_ERROR_ES } from './messages.es.js';
 
 export type Language = 'en' | 'es';
@@ -61,7 +62,14 @@ export function currentLanguage(): Language {
   return store.getStore() ?? 'en';
 }
 
-function fieldOf(path: string): string {
+/** The names, in each language, of the parts of a request an issue can be about as a whole. */
+const WHOLE: Record<Exclude<Language, 'en'>, Record<string, string>> = {
+  es: { '': 'el cuerpo de la solicitud', '(body)': 'el cuerpo de la solicitud', '(url)': 'la URL' },
+};
+
+function fieldOf(path: string, lang: Exclude<Language, 'en'>): string {
+  // (own keys only: a path is the caller's text, and may be `constructor`)
+  if (Object.hasOwn(WHOLE[lang], path)) return WHOLE[lang][path]!;
   const last = path.split('.').pop() ?? path;
   return last.replace(/\[\d+\]$/, '') || path;
 }
@@ -76,7 +84,7 @@ export function localizeIssue(
   return {
     path: i.path,
     code: i.code,
-    message: t ? t({ campo: fieldOf(i.path), path: i.path, p: i.params ?? {} }) : i.message,
+    message: t ? t({ campo: fieldOf(i.path, lang), path: i.path, p: i.params ?? {} }) : i.message,
   };
 }
 
@@ -93,7 +101,6 @@ export function localizeError(
 ) {
   const out = localizeIssues(issues, lang);
   if (lang === 'en') return { message, issues: out };
-  if (code === 'VALIDATION_FAILED' && out.length)
-    return { message: out.map((i) => `${i.path}: ${i.message}`).join('; '), issues: out };
+  if (code === 'VALIDATION_FAILED' && out.length) return { message: issuesMessage(out), issues: out };
   return { message: Object.hasOwn(errorCatalogs[lang], code) ? errorCatalogs[lang][code]! : message, issues: out };
 }

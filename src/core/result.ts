@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, ValidationError, type FieldIssue } from './errors.js';
+import { AppError, ErrorCode, issuesMessage, ValidationError, type FieldIssue } from './errors.js';
 
 /**
  * An expected failure as a value: a stable code, a message and the fields at fault. `Failure<A | B>` is the
@@ -21,7 +21,7 @@ export function fail<C extends ErrorCode>(code: C, message: string, issues: Fiel
 
 /** The input breaks rules: one issue per field and rule; the message lists them (as ValidationError did). */
 export function invalid(issues: FieldIssue[]): Err<Failure<ErrorCode.VALIDATION_FAILED>> {
-  return fail(ErrorCode.VALIDATION_FAILED, messageOf(issues), issues);
+  return fail(ErrorCode.VALIDATION_FAILED, issuesMessage(issues), issues);
 }
 
 /**
@@ -31,11 +31,9 @@ export function invalid(issues: FieldIssue[]): Err<Failure<ErrorCode.VALIDATION_
 export function mapIssues<F extends Failure>(error: F, pathOf: (p: string) => string): F {
   const issues = error.issues.map((i) => ({ ...i, path: pathOf(i.path) }));
   return error.code === ErrorCode.VALIDATION_FAILED
-    ? { ...error, issues, message: messageOf(issues) }
+    ? { ...error, issues, message: issuesMessage(issues) }
     : { ...error, issues };
 }
-
-const messageOf = (issues: FieldIssue[]) => issues.map((i) => `${i.path}: ${i.message}`).join('; ');
 
 /**
  * Runs a step whose helpers still signal expected failures by throwing AppError and returns that failure as a value;

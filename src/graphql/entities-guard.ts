@@ -1,5 +1,5 @@
 import { isUnionType, type GraphQLSchema } from 'graphql';
-import { AppError, ErrorCode, type FieldIssue } from '../core/errors.js';
+import { AppError, ErrorCode, issuesMessage, type FieldIssue } from '../core/errors.js';
 
 /** The entity types this subgraph resolves: the members of federation's `_Entity` union. */
 function entityTypes(schema: GraphQLSchema): Set<string> {
@@ -36,8 +36,7 @@ export function guardEntities(schema: GraphQLSchema): GraphQLSchema {
   field.resolve = (root, args, ctx, info) => {
     const reps = (args as { representations?: unknown[] }).representations ?? [];
     const issues = reps.map((r, i) => representationIssue(r, i, known)).filter((x): x is FieldIssue => x !== null);
-    if (issues.length)
-      throw new AppError(ErrorCode.VALIDATION_FAILED, issues.map((x) => `${x.path}: ${x.message}`).join('; '), issues);
+    if (issues.length) throw new AppError(ErrorCode.VALIDATION_FAILED, issuesMessage(issues), issues);
     // An ID may arrive as a JSON number; every reference resolver compares it with text columns.
     const representations = reps.map((r) => ({ ...(r as object), id: String((r as { id: unknown }).id) }));
     return resolve(root, { ...args, representations }, ctx, info);

@@ -14,7 +14,8 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import type { App } from '../app.js';
 import type { Actor } from '../core/actor.js';
 import type { Context } from '../context.js';
-import { AppError, ErrorCode } from '../core/errors.js';
+import { AppError, ErrorCode, issuesMessage } from '../core/errors.js';
+import { localizeError } from '../core/messages.js';
 import { formatGraphQLError } from '../http/graphql-errors.js';
 import { inputIssues } from '../http/input-guard.js';
 import { PERSISTED_OPERATIONS, type TrustedDocumentsMode } from './persisted-operations.js';
@@ -132,8 +133,8 @@ export function startWsServer(app: App, wss: WebSocketServer, opts: WsOptions) {
     const variables = (payload.variables ?? undefined) as Record<string, unknown> | undefined;
     const bad = inputIssues(variables, 'variables');
     if (bad.length) {
-      const message = bad.map((i) => `${i.path}: ${i.message}`).join('; ');
-      return [new GraphQLError(message, { extensions: { code: ErrorCode.VALIDATION_FAILED, issues: bad } })];
+      const { message, issues } = localizeError(ErrorCode.VALIDATION_FAILED, issuesMessage(bad), bad);
+      return [new GraphQLError(message, { extensions: { code: ErrorCode.VALIDATION_FAILED, issues } })];
     }
     const checked = checkSource(opts.schema, source, opts.limits, variables);
     if (checked.errors) return checked.errors;

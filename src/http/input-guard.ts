@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ErrorCode, type FieldIssue } from '../core/errors.js';
+import { ErrorCode, issuesMessage, type FieldIssue } from '../core/errors.js';
+import { localizeError } from '../core/messages.js';
 
 /** JSON nesting deeper than this is no document anyone sends: refused before any walk that recurses. */
 export const MAX_INPUT_DEPTH = 64;
@@ -10,9 +11,26 @@ export const MAX_INPUT_DEPTH = 64;
  * rather than failing later in the database.
  */
 export function badTextReason(s: string): string | null {
-  if (s.includes('\u0000')) return 'contains the NUL character (U+0000), which text fields cannot hold';
-  if (!s.isWellFormed()) return 'contains a lone UTF-16 surrogate (not a valid Unicode character)';
+  return badText(s)?.reason ?? null;
+}
+
+/** The character a string cannot hold (its name for the message catalogs) and why, or null. */
+function badText(s: string): { character: 'NUL' | 'surrogate'; reason: string } | null {
+  if (s.includes('\u0000'))
+    return { character: 'NUL', reason: 'contains the NUL character (U+0000), which text fields cannot hold' };
+  if (!s.isWellFormed())
+    return { character: 'surrogate', reason: 'contains a lone UTF-16 surrogate (not a valid Unicode character)' };
   return null;
+}
+
+/** The issue of a string that cannot be stored: a value's, or (`name`) a field name's. */
+function badTextIssue(path: string, bad: { character: string; reason: string }, name = false): FieldIssue {
+  return {
+    path,
+    code: 'INVALID_CHARACTER',
+    message: name ? `field name ${bad.reason}` : bad.reason,
+    params: { character: bad.character, in: name ? 'name' : 'value' },
+  };
 }
 
 const pathOf = (parent: string, key: string | number) =>
@@ -38,14 +56,19 @@ export function inputIssues(value: unknown, root = ''): FieldIssue[] {
     const item = stack.pop()!;
     const { v, depth } = item;
     if (typeof v === 'string') {
-      const why = badTextReason(v);
-      if (why) issues.push({ path: pathText(item, root) || '(body)', code: 'INVALID_CHARACTER', message: why });
+      const bad = badText(v);
+      if (bad) issues.push(badTextIssue(pathText(item, root) || '(body)', bad));
       continue;
     }
     if (!v || typeof v !== 'object') continue;
     if (depth >= MAX_INPUT_DEPTH) {
       const path = pathText(item, root) || '(body)';
-      issues.push({ path, code: 'TOO_DEEP', message: `nests deeper than ${MAX_INPUT_DEPTH} levels` });
+      issues.push({
+        path,
+        code: 'TOO_DEEP',
+        message: `nests deeper than ${MAX_INPUT_DEPTH} levels`,
+        params: { max: MAX_INPUT_DEPTH },
+      });
       break;
     }
     if (Array.isArray(v)) {
@@ -54,11 +77,8 @@ export function inputIssues(value: unknown, root = ''): FieldIssue[] {
     }
     for (const k in v) {
       if (!Object.hasOwn(v, k)) continue;
-      const why = badTextReason(k);
-      if (why) {
-        const path = pathOf(pathText(item, root), k);
-        issues.push({ path, code: 'INVALID_CHARACTER', message: `field name ${why}` });
-      }
+      const bad = badText(k);
+      if (bad) issues.push(badTextIssue(pathOf(pathText(item, root), k), bad, true));
       stack.push({ v: (v as Record<string, unknown>)[k], up: item, key: k, depth: depth + 1 });
     }
   }
@@ -72,8 +92,8 @@ function requestIssues(req: Request): FieldIssue[] {
   } catch {
     return [{ path: '(url)', code: 'MALFORMED_URL', message: 'the URL has a malformed percent-encoding' }];
   }
-  const why = badTextReason(path);
-  if (why) return [{ path: '(url)', code: 'INVALID_CHARACTER', message: why }];
+  const bad = badText(path);
+  if (bad) return [badTextIssue('(url)', bad)];
   // Without a query string there is nothing to parse (express parses it again at every read of req.query).
   const query = req.url.includes('?') ? inputIssues(req.query, 'query') : [];
   const body = inputIssues(req.body);
@@ -87,12 +107,21 @@ function requestIssues(req: Request): FieldIssue[] {
 export function inputGuard(req: Request, res: Response, next: NextFunction) {
   const issues = requestIssues(req);
   if (!issues.length) return next();
+  refuseRequest(req, res, issuesMessage(issues), issues);
+}
+
+/**
+ * A request refused before any use case runs, as a validation failure in the caller's language: 400, in the GraphQL
+ * error shape on /graphql and in the REST one elsewhere.
+ */
+export function refuseRequest(req: Request, res: Response, message: string, issues: readonly FieldIssue[]): void {
   const requestId = res.locals.requestId as string;
-  const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
   const code = ErrorCode.VALIDATION_FAILED;
+  const localized = localizeError(code, message, issues);
   if (req.path === '/graphql') {
-    res.status(400).json({ errors: [{ message, extensions: { code, issues, requestId } }] });
+    const extensions = { code, issues: localized.issues, requestId };
+    res.status(400).json({ errors: [{ message: localized.message, extensions }] });
     return;
   }
-  res.status(400).json({ error: { code, message, issues, requestId } });
+  res.status(400).json({ error: { code, ...localized, requestId } });
 }

@@ -6,6 +6,7 @@ import type { Failure } from '../core/result.js';
 import type { App } from '../app.js';
 import type { Context } from '../context.js';
 import { DocumentRenderError } from '../modules/documents/dte-json.js';
+import { refuseRequest } from './input-guard.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -36,8 +37,37 @@ export function sendFailure(res: Response, failure: Failure | AppError) {
   res.status(httpStatusOf[failure.code]).json({ error: { code: failure.code, message, issues, requestId } });
 }
 
-/** The one JSON error shape of the REST face: `{ error: { code, message, issues, requestId } }`. */
-export function sendError(res: Response, err: unknown, log: App['log']) {
+/**
+ * Why a JSON body was refused by the parser: it was not JSON at all, or it was JSON but not an object or an array
+ * (`null`, a string, a number: the parser takes only those two), with the issue that says so.
+ */
+function unparsedBody(raw: unknown): { message: string; issue: { path: string; code: string; message: string } } {
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  let valid = false;
+  if (text && text[0] !== '{' && text[0] !== '[') {
+    try {
+      JSON.parse(text);
+      valid = true;
+    } catch {
+      valid = false;
+    }
+  }
+  return valid
+    ? {
+        message: 'request body must be a JSON object',
+        issue: { path: '(body)', code: 'INVALID_TYPE', message: 'must be a JSON object' },
+      }
+    : {
+        message: 'request body is not valid JSON',
+        issue: { path: '', code: 'INVALID_JSON', message: 'malformed JSON' },
+      };
+}
+
+/**
+ * The one JSON error shape of the REST face: `{ error: { code, message, issues, requestId } }`. With the request, a
+ * body refused before any route runs is answered in the shape of its route (GraphQL's on /graphql).
+ */
+export function sendError(res: Response, err: unknown, log: App['log'], req?: Request) {
   const requestId = res.locals.requestId as string;
   if (err instanceof AppError) return sendFailure(res, err);
   if (err instanceof DocumentRenderError) {
@@ -65,12 +95,12 @@ export function sendError(res: Response, err: unknown, log: App['log']) {
     return;
   }
   if (e?.type === 'entity.parse.failed') {
+    const { message, issue } = unparsedBody((err as { body?: unknown }).body);
+    if (req) return refuseRequest(req, res, message, [issue]);
     res.status(400).json({
       error: {
         code: ErrorCode.VALIDATION_FAILED,
-        ...localizeError(ErrorCode.VALIDATION_FAILED, 'request body is not valid JSON', [
-          { path: '', code: 'INVALID_JSON', message: 'malformed JSON' },
-        ]),
+        ...localizeError(ErrorCode.VALIDATION_FAILED, message, [issue]),
         requestId,
       },
     });

@@ -187,3 +187,110 @@ describe('scopes and operator endpoints', () => {
     expect(await ok.text()).toContain('fx_documents');
   });
 });
+
+describe("a body refused before any route runs: said as what it is, in the caller's language", () => {
+  const send = async (path: string, body: string, lang = 'en') => {
+    const res = await fetch(`${t.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': lang, ...key(a.apiKey) },
+      body,
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  /** Every issue as the API shows it: its path, code and message, nothing else (no catalog parameters). */
+  const shown = (issues: unknown[]) =>
+    issues.map((i) =>
+      Object.keys(i as object)
+        .sort()
+        .join(','),
+    );
+
+  it('JSON that is not an object or an array is not "malformed JSON"', async () => {
+    for (const body of ['null', ' "x" ', '5', 'true']) {
+      const r = await send('/api/facturas', body);
+      expect(r.status, body).toBe(400);
+      expect(r.body.error, body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: 'request body must be a JSON object',
+        issues: [{ path: '(body)', code: 'INVALID_TYPE', message: 'must be a JSON object' }],
+      });
+    }
+    const broken = await send('/api/facturas', '{"referenciaExterna": ');
+    expect(broken.body.error).toMatchObject({
+      message: 'request body is not valid JSON',
+      issues: [{ path: '', code: 'INVALID_JSON' }],
+    });
+  });
+
+  it('a message about the whole body has no empty field name before it, in either language', async () => {
+    const es = await send('/api/facturas', '{bad', 'es');
+    expect(es.body.error.message).toBe('el cuerpo de la solicitud no es JSON válido');
+    const notObject = await send('/api/facturas', '[]', 'es');
+    expect(notObject.status).toBe(422);
+    expect(notObject.body.error.message).toBe('el cuerpo de la solicitud tiene un tipo de dato no válido');
+    const en = await send('/api/facturas', '[]');
+    expect(en.body.error.message).toBe('the emission body must be a JSON object');
+  });
+
+  it('on /graphql, in the GraphQL error shape', async () => {
+    for (const [body, code] of [
+      ['{bad', 'INVALID_JSON'],
+      ['null', 'INVALID_TYPE'],
+    ] as const) {
+      const r = await send('/graphql', body, 'es');
+      expect(r.status, body).toBe(400);
+      expect(r.body.error, body).toBeUndefined();
+      expect(r.body.errors[0], body).toMatchObject({
+        message: expect.stringContaining('el cuerpo de la solicitud'),
+        extensions: { code: 'VALIDATION_FAILED', issues: [{ code }], requestId: expect.any(String) },
+      });
+    }
+  });
+
+  it('text that cannot be stored is refused in Spanish on request, naming the field', async () => {
+    const value = JSON.stringify({ referenciaExterna: 'R-1', items: [{ descripcion: 'a\u0000b' }] });
+    const es = await send('/api/facturas', value, 'es');
+    expect(es.status).toBe(400);
+    expect(es.body.error.issues).toEqual([
+      {
+        path: 'items[0].descripcion',
+        code: 'INVALID_CHARACTER',
+        message: 'descripcion contiene el carácter NUL (U+0000), que un campo de texto no puede guardar',
+      },
+    ]);
+    expect(es.body.error.message).toBe(`items[0].descripcion: ${es.body.error.issues[0].message}`);
+    const en = await send('/api/facturas', value);
+    expect(en.body.error.issues[0].message).toBe('contains the NUL character (U+0000), which text fields cannot hold');
+
+    // a field name, and a name that is a member of every JavaScript object
+    const name = await send('/api/facturas', '{"referenciaExterna":"R-2","constructor":"\\ud800","x\\u0000":1}', 'es');
+    expect(name.body.error.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: 'constructor',
+          message: 'constructor contiene un sustituto UTF-16 suelto (no es un carácter Unicode válido)',
+        }),
+        expect.objectContaining({
+          path: 'x\u0000',
+          message:
+            'el nombre de campo x\u0000 contiene el carácter NUL (U+0000), que un campo de texto no puede guardar',
+        }),
+      ]),
+    );
+    expect(shown(name.body.error.issues)).toEqual(['code,message,path', 'code,message,path']);
+
+    const deep = await send('/api/facturas', `{"x":${'['.repeat(80)}${']'.repeat(80)}}`, 'es');
+    expect(deep.body.error.issues[0]).toMatchObject({
+      code: 'TOO_DEEP',
+      message: expect.stringMatching(/anida más de 64 niveles$/),
+    });
+    expect(shown(deep.body.error.issues)).toEqual(['code,message,path']);
+
+    const gql = await send('/graphql', JSON.stringify({ query: '{ me { kind } }', variables: { a: '\u0000' } }), 'es');
+    expect(gql.body.errors[0]).toMatchObject({
+      message: 'variables.a: a contiene el carácter NUL (U+0000), que un campo de texto no puede guardar',
+      extensions: { code: 'VALIDATION_FAILED', requestId: expect.any(String) },
+    });
+    expect(shown(gql.body.errors[0].extensions.issues)).toEqual(['code,message,path']);
+  });
+});
